@@ -1,0 +1,69 @@
+//! The third stage of the flow: an [`Article`] becomes a [`DocAnalysis`], the `analyze` JSON
+//! contract of DESIGN.md. This crate only wires the stage crates together, in dependency order:
+//! tokens and sentences (text) → entities → quotes → times → figures. Every `start`/`end` is a
+//! byte offset into the one `text` string.
+//!
+//! Pure functions: no I/O, no global mutable state, so documents analyse in parallel.
+
+mod contract;
+
+pub use claimtrail_text::{Entity, Figure, Quote, TimeExpr};
+pub use contract::DocAnalysis;
+
+use chrono::NaiveDate;
+use claimtrail_article::Article;
+use claimtrail_text::Doc;
+
+/// Per-run options that change analysis results.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Reference date (`YYYY-MM-DD`) that overrides the article's own publication date.
+    pub published: Option<String>,
+}
+
+/// Identity and origin of the document, settled before analysis.
+#[derive(Debug, Clone, Default)]
+pub struct DocMeta {
+    pub source: String,
+    pub id: String,
+}
+
+/// Runs every analysis stage over an article.
+pub fn analyze(meta: DocMeta, article: Article, opts: &Options) -> DocAnalysis {
+    let published = opts.published.clone().or(article.published);
+    let reference = published
+        .as_deref()
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    let doc = Doc::new(&article.text);
+    let entities = claimtrail_entities::recognize(&doc);
+    let quotes = claimtrail_quotes::find_quotes(&doc, &entities);
+    let times = claimtrail_times::find_times(&doc, reference);
+    let figures = claimtrail_figures::find_figures(
+        &doc,
+        &claimtrail_figures::Context {
+            entities: &entities,
+            quotes: &quotes,
+            times: &times,
+            published: reference,
+        },
+    );
+    DocAnalysis {
+        source: meta.source,
+        id: meta.id,
+        url: article.url,
+        outlet: article.outlet,
+        title: article.title,
+        published,
+        authors: article.authors,
+        agencies: article.agencies,
+        syndicated: article.syndicated,
+        dateline: article.dateline,
+        language: article.language.or_else(|| Some("en".into())),
+        entities,
+        quotes,
+        figures,
+        times,
+        warnings: article.warnings,
+        text: article.text,
+    }
+}

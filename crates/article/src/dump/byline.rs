@@ -1,0 +1,118 @@
+//! Author names: an explicit "By …" credit, else a bare name line in the article header.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::credits::credit_line;
+use super::lines::{is_stop, Scored};
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\b)(?i:written by|posted by|by|author)\s*:?\s*([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin)|,\s+[A-Z][\w.'’-]*){0,8})").unwrap()
+});
+static NAME_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)$").unwrap());
+
+/// Words that end a name in a credit line ("By Jo Bloggs Updated May 6").
+const NOT_NAME: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "on",
+    "reviewed",
+    "fact",
+];
+
+fn not_name(w: &str) -> bool {
+    let w = w.trim_matches(',').to_lowercase();
+    NOT_NAME.contains(&w.as_str())
+}
+
+fn clean_name(s: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for t in s.split_whitespace() {
+        if not_name(t) || t.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        out.push(t);
+    }
+    while out.last().is_some_and(|t| *t == "and" || *t == "&") {
+        out.pop();
+    }
+    out.join(" ")
+        .trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_string()
+}
+
+/// Authors from the header lines `lo..hi`, skipping the headline `title`.
+pub fn pick(s: &Scored, lo: usize, hi: usize, title: Option<usize>) -> Vec<String> {
+    let lines = &s.lines;
+    for &l in &lines[lo..hi] {
+        if l.len() > 200 {
+            continue;
+        }
+        if let Some(c) = BY.captures(l) {
+            let at = c.get(0).map_or(0, |m| m.start());
+            if at == 0 || l.len() < 120 {
+                let n = clean_name(&c[1]);
+                let first = n.split_whitespace().next().unwrap_or("").to_lowercase();
+                if !n.is_empty() && n.split_whitespace().count() <= 10 && !is_stop(&first) {
+                    return vec![n];
+                }
+            }
+        }
+    }
+    // A bare name line; "Daniel Kim Views" counts when the page also prints "Daniel Kim" alone.
+    for (k, &l) in lines.iter().enumerate().take(hi).skip(lo) {
+        if Some(k) == title {
+            continue;
+        }
+        let toks: Vec<&str> = l.split_whitespace().collect();
+        if !(2..=5).contains(&toks.len()) || !credit_line(l).is_empty() {
+            continue;
+        }
+        let lead: Vec<&str> = toks
+            .iter()
+            .take_while(|t| NAME_TOKEN.is_match(t) && !is_stop(&t.to_lowercase()) && !not_name(t))
+            .copied()
+            .collect();
+        if lead.len() < 2 {
+            continue;
+        }
+        for j in [lead.len().min(3), 2] {
+            let cand = lead[..j].join(" ");
+            if cand != l && s.count.contains_key(cand.as_str()) {
+                return vec![cand];
+            }
+        }
+        if lead.len() == toks.len() && toks.len() <= 3 {
+            return vec![l.to_string()];
+        }
+    }
+    Vec::new()
+}

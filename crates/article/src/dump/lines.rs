@@ -1,0 +1,255 @@
+//! Line features and the choice of the article block.
+//!
+//! Each non-empty line gets a score: prose lines (long, many function words, ending like a
+//! sentence) score their word count; menus, buttons and other chrome score negatively. The article
+//! is the contiguous run with the largest total (maximum-subarray), which is linear in the input.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Function words: prose has many, menus and link lists have few.
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "not", "no", "it", "its", "this", "that", "these", "those", "he", "she", "they",
+    "we", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "who",
+    "which", "what", "when", "where", "why", "how", "will", "would", "can", "could", "should",
+    "may", "might", "must", "shall", "than", "then", "so", "such", "there", "here", "also",
+    "about", "after", "before", "over", "under", "into", "out", "up", "more", "most", "some",
+    "any", "all", "other", "only", "just", "very", "new", "said", "says",
+];
+
+pub fn is_stop(w: &str) -> bool {
+    STOP.contains(&w)
+}
+
+pub static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
+
+/// Sentence-like line ending.
+pub static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?…"”’'):;]$"#).unwrap());
+
+/// Short chrome lines: navigation, sharing, subscription and paywall offers, comment widgets.
+pub static BOIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(cookie|subscribe|sign up|sign in|log ?in|newsletter|all rights reserved|copyright|©|share (this|on|via)|^share$|follow us|advertisement|^advert|read more|read less|read also|related|privacy|terms of (use|service)|click here|comment|repl(y|ies)\b|skip to|you may also like|recommended|trending|most (read|popular|commented|viewed)|latest (news|stories|posts)|visited \d+ times|become a patron|donate|sponsored|^tags?:|^categor(y|ies):|^filed under|^posted in|^source:|^image:|^photo:|^credit:|^next (post|article)|^previous (post|article)|^prev\b|back to top|^menu$|^search$|^home$|^close$|whatsapp|facebook|twitter|linkedin|pinterest|telegram|instagram|youtube|^email$|^print$|loading|you might also|more from|^about (the )?author|about us|contact us|free articles?|unlimited access|already (a )?subscribe|paywall|premium (stories|content|articles))",
+    )
+    .unwrap()
+});
+
+/// Long chrome paragraphs: consent, legal, affiliate and sign-up notices.
+static LONGBOIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(cookies?\b.*(consent|browser|website|experience)|(consent|browser|website).*cookies?\b|all rights reserved|affiliate (link|commission)|earn (a|an affiliate) commission|this (site|website) uses|by (clicking|continuing|subscribing)|privacy policy|terms of (use|service)|unsubscribe|your inbox|sign up for|subscribe (to|now|for))",
+    )
+    .unwrap()
+});
+
+/// A short line that opens the trailing chrome (comments, related lists, author boxes).
+pub static ENDMARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(\d+\s+)?(comments?|responses?|replies|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|related( (posts?|articles?|stories|news|content|reading))?|you may also like|you might also like|more (from|stories|news|articles)|read (also|next|more)|recommended( for you)?|popular( posts)?|latest( (news|stories|posts|articles))?|most (read|popular|viewed|commented)|about the author|about (the )?authors?|share this( (article|post|story))?|tags?|also worth reading|further reading|see also|trending( now)?|what to read next|up next|newsletter|sign up.*|subscribe.*)\s*:?$",
+    )
+    .unwrap()
+});
+
+/// Word count and share of function words.
+pub fn features(line: &str) -> (usize, f64) {
+    let mut n = 0usize;
+    let mut stop = 0usize;
+    for m in WORD.find_iter(line) {
+        n += 1;
+        if is_stop(&m.as_str().to_lowercase()) {
+            stop += 1;
+        }
+    }
+    let ratio = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
+    (n, ratio)
+}
+
+/// How much a line looks like article prose, before page-level signals.
+fn content_score(line: &str, nw: usize, sr: f64) -> f64 {
+    let term = TERM.is_match(line);
+    if nw >= 8 && sr >= 0.12 && term {
+        return nw as f64;
+    }
+    if nw >= 15 && sr >= 0.12 {
+        // unpunctuated long lines are often link strips glued together
+        return nw as f64 * if sr >= 0.25 { 1.0 } else { 0.5 };
+    }
+    if nw >= 5 && sr >= 0.15 && term {
+        return nw as f64 * 0.5;
+    }
+    if nw <= 12 {
+        -2.0
+    } else {
+        -1.0
+    }
+}
+
+/// The page's lines with their scores; `drop` marks lines kept out of the text even inside the
+/// block (repeats, chrome).
+pub struct Scored<'a> {
+    pub lines: Vec<&'a str>,
+    pub scores: Vec<f64>,
+    pub words: Vec<usize>,
+    pub drop: Vec<bool>,
+    pub count: HashMap<&'a str, usize>,
+}
+
+pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for l in &lines {
+        *count.entry(l).or_default() += 1;
+    }
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut scores = Vec::with_capacity(lines.len());
+    let mut words = Vec::with_capacity(lines.len());
+    let mut drop = vec![false; lines.len()];
+    for (i, &l) in lines.iter().enumerate() {
+        let (nw, sr) = features(l);
+        words.push(nw);
+        let mut s = content_score(l, nw, sr);
+        if count[l] > 1 {
+            // A repeated paragraph is a page rendered twice: keep its first copy. Repeated short
+            // lines are menus and widgets.
+            if nw >= 8 && seen.contains(l) {
+                s = 0.0;
+                drop[i] = true;
+            } else if nw < 8 {
+                s = s.min(-3.0);
+                drop[i] = true;
+            }
+        }
+        seen.insert(l);
+        if nw < 12 && BOIL.is_match(l) {
+            s = s.min(-6.0);
+            drop[i] = true;
+        } else if (12..80).contains(&nw) && LONGBOIL.is_match(l) {
+            s = s.min(-(nw as f64) * 0.5);
+            drop[i] = true;
+        }
+        scores.push(s);
+    }
+    Scored {
+        lines,
+        scores,
+        words,
+        drop,
+        count,
+    }
+}
+
+/// Maximum-sum contiguous run (inclusive bounds); `None` for no lines.
+pub fn best_block(scores: &[f64]) -> Option<(usize, usize)> {
+    let mut best = f64::NEG_INFINITY;
+    let (mut bs, mut be) = (0, 0);
+    let (mut cur, mut cs) = (0.0f64, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0.0 {
+            cur = s;
+            cs = i;
+        } else {
+            cur += s;
+        }
+        if cur > best {
+            best = cur;
+            bs = cs;
+            be = i;
+        }
+    }
+    (!scores.is_empty()).then_some((bs, be))
+}
+
+/// Island text smaller than this, cut off from the block by chrome, is a teaser or a blurb.
+const ISLAND: f64 = 25.0;
+
+/// Sheds small islands of prose at either edge that chrome separates from the main run.
+pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize) {
+    for _ in 0..50 {
+        let mut k = bs;
+        let mut pre = 0.0;
+        while k <= be && scores[k] > 0.0 {
+            pre += scores[k];
+            k += 1;
+        }
+        let mut g = k;
+        while g <= be && scores[g] <= 0.0 {
+            g += 1;
+        }
+        if g <= be && g - k >= 2 && pre < ISLAND {
+            bs = g;
+        } else {
+            break;
+        }
+    }
+    for _ in 0..50 {
+        // signed indices: the scan may step one before bs
+        let mut k = be as isize;
+        let mut pre = 0.0;
+        while k >= bs as isize && scores[k as usize] > 0.0 {
+            pre += scores[k as usize];
+            k -= 1;
+        }
+        let mut g = k;
+        while g >= bs as isize && scores[g as usize] <= 0.0 {
+            g -= 1;
+        }
+        if g >= bs as isize && k - g >= 2 && pre < ISLAND {
+            be = g as usize;
+        } else {
+            break;
+        }
+    }
+    (bs, be)
+}
+
+/// Cuts the block at a trailing-chrome heading ("Comments", "Related posts") once most of the
+/// block's text lies before it.
+pub fn cut_at_end_marker(s: &Scored, bs: usize, be: usize) -> usize {
+    let total: f64 = (bs..=be).map(|k| s.scores[k].max(0.0)).sum();
+    let mut acc = 0.0;
+    for k in bs..=be {
+        if s.words[k] <= 6 && ENDMARK.is_match(s.lines[k]) && acc >= 0.5 * total && k > bs {
+            return k - 1;
+        }
+        acc += s.scores[k].max(0.0);
+    }
+    be
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_outscores_menu() {
+        let (nw, sr) =
+            features("The minister said on Monday that the talks would resume next week.");
+        assert!(
+            content_score(
+                "The minister said on Monday that the talks would resume next week.",
+                nw,
+                sr
+            ) > 5.0
+        );
+        let (nw, sr) = features("Home");
+        assert!(content_score("Home", nw, sr) < 0.0);
+    }
+
+    #[test]
+    fn best_block_picks_densest_run() {
+        let s = [-2.0, -2.0, 10.0, -2.0, 12.0, -2.0, -2.0, -2.0, 3.0];
+        assert_eq!(best_block(&s), Some((2, 4)));
+        assert_eq!(best_block(&[]), None);
+    }
+
+    #[test]
+    fn trims_small_island_at_start() {
+        let s = [5.0, -2.0, -2.0, -2.0, 30.0, 40.0];
+        assert_eq!(trim_edges(&s, 0, 5), (4, 5));
+        let s = [30.0, 40.0, -2.0, -2.0, 5.0];
+        assert_eq!(trim_edges(&s, 0, 4), (0, 1));
+    }
+}

@@ -1,0 +1,93 @@
+//! The second stage of the flow: a decoded [`Page`] becomes an [`Article`] — clean body text with
+//! paragraphs separated by a blank line, and the metadata the page carries (title, publication
+//! date, authors, wire agencies, syndication, dateline, outlet).
+//!
+//! Pure functions of the page: no I/O, no global mutable state. Each page format has its own
+//! extractor module; they all return the same [`Article`].
+
+pub mod dump;
+mod html;
+mod plain;
+
+use claimtrail_page::{Format, Page};
+
+/// An article's clean text and metadata. `text` is the string every later byte span points into.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Article {
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub agencies: Vec<String>,
+    pub syndicated: bool,
+    pub dateline: Option<String>,
+    pub language: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// Paragraphs joined by `"\n\n"`.
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Extracts the article from a page, with the container's URL and date filling gaps.
+pub fn extract(page: &Page) -> Article {
+    let mut article = match page.format {
+        Format::Html => html::extract_html(&page.text),
+        Format::Dump => dump::extract_dump(&page.text),
+        Format::Plain => plain::extract_plain(&page.text),
+    };
+    if article.url.is_none() {
+        article.url = page.url.clone();
+    }
+    // A date given by the container (a record's field) is what the crawler knew; the page's own
+    // visible date is only a fallback for it.
+    if let Some(p) = page.published.as_deref().and_then(normalize_date) {
+        article.published = Some(p);
+    }
+    if article.outlet.is_none() {
+        article.outlet = article.url.as_deref().and_then(outlet_from_url);
+    }
+    article.warnings.extend(page.warnings.iter().cloned());
+    article
+}
+
+/// `YYYY-MM-DD` from an ISO-8601 date or date-time; `None` when it is not one.
+pub fn normalize_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let d = s.get(..10)?;
+    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The host of a URL without `www.`, as the outlet name of last resort.
+pub fn outlet_from_url(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_start_matches("www.");
+    (!host.is_empty() && host.contains('.')).then(|| host.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_normalise_from_datetimes() {
+        assert_eq!(
+            normalize_date("2024-10-24T09:00:00Z").as_deref(),
+            Some("2024-10-24")
+        );
+        assert_eq!(normalize_date("24 Oct 2024"), None);
+    }
+
+    #[test]
+    fn outlet_is_the_bare_host() {
+        assert_eq!(
+            outlet_from_url("https://www.example.com:443/a/b?c").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(outlet_from_url("not a url"), None);
+    }
+}

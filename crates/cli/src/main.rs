@@ -1,0 +1,38 @@
+//! `claimtrail`: the command-line interface over the flow page → article → analysis → ledger.
+//! This crate owns argument parsing, output formats and progress reporting; the work itself lives
+//! in the library crates.
+
+mod analyze_cmd;
+mod args;
+mod ingest_cmd;
+mod pipeline;
+mod query_cmd;
+mod render;
+
+use clap::Parser;
+
+fn main() {
+    let cli = args::Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("claimtrail: error: {e:#}");
+            2
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(cli: args::Cli) -> anyhow::Result<i32> {
+    use args::Command;
+    match cli.command {
+        Command::Analyze(a) => analyze_cmd::run(a),
+        Command::Ingest(a) => ingest_cmd::run(a),
+        Command::Report(r) => query_cmd::report(r),
+        Command::Documents(q) => query_cmd::documents(q),
+        Command::Show(s) => query_cmd::show(s),
+        Command::Quotes(q) => query_cmd::quotes(q),
+        Command::Figures(q) => query_cmd::figures(q),
+        Command::Entities(q) => query_cmd::entities(q),
+    }
+}

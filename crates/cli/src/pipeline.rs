@@ -1,0 +1,109 @@
+//! Documents through the pure stages, in parallel, in input order, in bounded batches.
+//!
+//! Sources are read one after another; their documents are gathered into batches which rayon
+//! processes in parallel. Output order is input order, and memory is bounded by the batch size,
+//! not the corpus size.
+
+use claimtrail_analysis::{DocAnalysis, DocMeta, Options};
+use claimtrail_page::{content_id, expand_paths, into_page, read_source, DocError, Limits, RawDoc};
+use rayon::prelude::*;
+
+/// What the pipeline needs to know about a run.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub plain: bool,
+    pub analysis: Options,
+    pub limits: Limits,
+    pub batch_size: usize,
+}
+
+/// The result of one document.
+pub type DocResult = Result<DocAnalysis, DocError>;
+
+/// Analyses one raw document: decode, extract, analyse. Never panics on input; a panic inside a
+/// stage (a bug) is caught and reported as that document's error so the run goes on.
+pub fn process(raw: RawDoc, opts: &RunOptions) -> DocResult {
+    let source = raw.source.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let page = into_page(raw, opts.plain)?;
+        let meta = DocMeta {
+            source: page.source.clone(),
+            id: page.id.clone(),
+        };
+        let article = claimtrail_article::extract(&page);
+        Ok(claimtrail_analysis::analyze(meta, article, &opts.analysis))
+    }))
+    .unwrap_or_else(|_| {
+        Err(DocError::new(
+            source,
+            "internal error while analysing (bug)",
+        ))
+    })
+}
+
+/// Runs every input through the stages. `skip` is asked for each document's content id before
+/// any analysis (ingest uses it to pass over stored documents); `sink` gets each batch's results
+/// in input order, skipped documents left out.
+pub fn run(
+    paths: &[String],
+    opts: &RunOptions,
+    mut skip: impl FnMut(&str) -> bool,
+    mut sink: impl FnMut(Vec<DocResult>) -> anyhow::Result<()>,
+) -> anyhow::Result<RunStats> {
+    let batch_size = opts.batch_size.max(1);
+    let mut stats = RunStats::default();
+    let mut batch: Vec<Result<RawDoc, DocError>> = Vec::with_capacity(batch_size);
+    let mut flush = |batch: &mut Vec<Result<RawDoc, DocError>>,
+                     stats: &mut RunStats,
+                     skip: &mut dyn FnMut(&str) -> bool|
+     -> anyhow::Result<()> {
+        let ids: Vec<Option<String>> = batch
+            .par_iter()
+            .map(|r| r.as_ref().ok().map(|raw| content_id(&raw.bytes)))
+            .collect();
+        let todo: Vec<Result<RawDoc, DocError>> = batch
+            .drain(..)
+            .zip(ids)
+            .filter(|(_, id)| {
+                let s = id.as_deref().is_some_and(&mut *skip);
+                stats.skipped += usize::from(s);
+                !s
+            })
+            .map(|(r, _)| r)
+            .collect();
+        let results: Vec<DocResult> = todo
+            .into_par_iter()
+            .map(|r| r.and_then(|raw| process(raw, opts)))
+            .collect();
+        for r in &results {
+            match r {
+                Ok(_) => stats.ok += 1,
+                Err(_) => stats.failed += 1,
+            }
+        }
+        sink(results)
+    };
+    for source in expand_paths(paths) {
+        let docs: Box<dyn Iterator<Item = Result<RawDoc, DocError>> + Send> = match source {
+            Ok(s) => read_source(&s, opts.limits),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        };
+        for d in docs {
+            batch.push(d);
+            if batch.len() >= batch_size {
+                flush(&mut batch, &mut stats, &mut skip)?;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        flush(&mut batch, &mut stats, &mut skip)?;
+    }
+    Ok(stats)
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunStats {
+    pub ok: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}

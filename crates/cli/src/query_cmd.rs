@@ -1,0 +1,106 @@
+//! The query commands: what the ledger holds, as table, JSON Lines or CSV.
+
+use crate::args::{AnalyzeFormat, QueryArgs, ReportArgs, RowFormat, ShowArgs};
+use crate::render;
+use anyhow::{bail, Context};
+use claimtrail_ledger::{Filter, SqliteStore, Store};
+use std::io::Write;
+
+fn open(db: &std::path::Path) -> anyhow::Result<SqliteStore> {
+    if !db.exists() {
+        bail!(
+            "no ledger at {} (run `claimtrail ingest --db {} PATH...` first)",
+            db.display(),
+            db.display()
+        );
+    }
+    SqliteStore::open(db).with_context(|| format!("cannot open ledger {}", db.display()))
+}
+
+fn filter(q: &QueryArgs) -> Filter {
+    Filter {
+        speaker: q.speaker.clone(),
+        entity: q.entity.clone(),
+        counted: q.counted.clone(),
+        since: q.since.clone(),
+        until: q.until.clone(),
+        text: q.text.clone(),
+        limit: q.limit,
+    }
+}
+
+pub fn documents(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.documents(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn quotes(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.quotes(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn figures(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.figures(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn entities(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.entities(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn show(s: ShowArgs) -> anyhow::Result<i32> {
+    let store = open(&s.db)?;
+    let Some(doc) = store.document(&s.key)? else {
+        bail!("no stored document matches `{}`", s.key);
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match s.format {
+        AnalyzeFormat::Jsonl => {
+            serde_json::to_writer(&mut out, &doc)?;
+            writeln!(out)?;
+        }
+        AnalyzeFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            writeln!(out)?;
+        }
+        AnalyzeFormat::Table => render::doc_table(&mut out, &doc)?,
+    }
+    Ok(0)
+}
+
+/// The whole ledger at a glance, for a first look after an ingest.
+pub fn report(r: ReportArgs) -> anyhow::Result<i32> {
+    let store = open(&r.db)?;
+    let all = Filter::default();
+    let c = store.counts()?;
+    println!(
+        "ledger {}: {} documents, {} entity mentions, {} quotes, {} figures, {} time expressions\n",
+        r.db.display(),
+        c.documents,
+        c.entities,
+        c.quotes,
+        c.figures,
+        c.times
+    );
+    println!("DOCUMENTS");
+    render::rows(&store.documents(&all)?, RowFormat::Table)?;
+    println!("\nQUOTES");
+    render::rows(&store.quotes(&all)?, RowFormat::Table)?;
+    println!("\nFIGURES");
+    render::rows(&store.figures(&all)?, RowFormat::Table)?;
+    println!("\nENTITIES");
+    render::rows(
+        &store.entities(&Filter {
+            limit: Some(25),
+            ..all
+        })?,
+        RowFormat::Table,
+    )?;
+    Ok(0)
+}

@@ -1,0 +1,199 @@
+//! Charset decoding: BOM, then a charset named by the container or by `<meta charset>`, then
+//! plain UTF-8, then detection (chardetng) for undeclared legacy encodings.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decoded text and how it was decoded.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub charset: &'static str,
+    pub warnings: Vec<String>,
+}
+
+/// Share of control characters above which bytes are taken for binary data, not text.
+const MAX_CONTROL_SHARE: f64 = 0.02;
+/// Share of replacement characters above which a declared charset is taken to be wrong.
+const MAX_REPLACED_SHARE: f64 = 0.05;
+
+/// Decodes `bytes` to text. Errors (as a reason) when the bytes are not text in any charset.
+pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
+    if looks_binary(bytes) {
+        return Err("binary content, not a text or HTML page".into());
+    }
+    let mut warnings = Vec::new();
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            charset: enc.name(),
+            warnings,
+        });
+    }
+    let declared = hint
+        .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
+        .or_else(|| meta_charset(bytes));
+    if let Some(enc) = declared {
+        // A page that declares a charset and then breaks it is common; decode anyway and say so,
+        // unless so much is broken that the declaration is plainly wrong.
+        let enc = enc.output_encoding();
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok(Decoded {
+                text: text.into_owned(),
+                charset: enc.name(),
+                warnings,
+            });
+        }
+        let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        if (replaced as f64) < MAX_REPLACED_SHARE * text.chars().count() as f64 {
+            warnings.push(format!(
+                "{replaced} byte sequence(s) invalid in declared charset {}; replaced",
+                enc.name()
+            ));
+            return Ok(Decoded {
+                text: text.into_owned(),
+                charset: enc.name(),
+                warnings,
+            });
+        }
+        warnings.push(format!(
+            "declared charset {} does not fit the bytes; detected instead",
+            enc.name()
+        ));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: s.to_owned(),
+            charset: UTF_8.name(),
+            warnings,
+        });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push(format!(
+            "undeclared charset guessed as {}; invalid sequences replaced",
+            enc.name()
+        ));
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        charset: enc.name(),
+        warnings,
+    })
+}
+
+/// NUL bytes or many control characters in the first 64 KiB mean binary data. UTF-16 without a
+/// BOM is rare on the web and would be caught here; with a BOM it never reaches this check.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if Encoding::for_bom(bytes).is_some() {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(64 << 10)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    head.contains(&0) || controls as f64 > MAX_CONTROL_SHARE * head.len() as f64
+}
+
+/// Finds `<meta charset=…>` or `<meta http-equiv content="…charset=…">` in the first 4 KiB.
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + b"charset".len();
+        from = i;
+        while i < lower.len() && matches!(lower[i], b' ' | b'\t') {
+            i += 1;
+        }
+        if i >= lower.len() || lower[i] != b'=' {
+            continue;
+        }
+        i += 1;
+        while i < lower.len() && matches!(lower[i], b' ' | b'"' | b'\'') {
+            i += 1;
+        }
+        let end = lower[i..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+            .map_or(lower.len(), |p| i + p);
+        if let Some(enc) = Encoding::for_label(&lower[i..end]) {
+            // UTF-16 labels in a byte-oriented meta tag are a known lie: the tag was readable as ASCII.
+            if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                return Some(UTF_8);
+            }
+            return Some(enc);
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let d = decode(b"\xEF\xBB\xBFhello", None).unwrap();
+        assert_eq!(d.text, "hello");
+        assert_eq!(d.charset, "UTF-8");
+    }
+
+    #[test]
+    fn meta_charset_wins_over_detection() {
+        let mut page = b"<html><head><meta charset=\"windows-1251\"></head><body>".to_vec();
+        page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
+        let d = decode(&page, None).unwrap();
+        assert_eq!(d.charset, "windows-1251");
+        assert!(d.text.contains("Привет"));
+    }
+
+    #[test]
+    fn http_hint_is_used() {
+        let d = decode(&[0x63, 0x61, 0x66, 0xe9], Some("ISO-8859-1")).unwrap();
+        assert_eq!(d.text, "café");
+    }
+
+    #[test]
+    fn undeclared_shift_jis_is_detected() {
+        let (bytes, _, _) =
+            encoding_rs::SHIFT_JIS.encode("日本語のニュース記事です。東京で会議が開かれました。");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.charset, "Shift_JIS");
+        assert!(d.text.contains("東京"));
+    }
+
+    #[test]
+    fn undeclared_gbk_is_detected() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("中华人民共和国国务院今天发布了新的经济政策。");
+        let d = decode(&bytes, None).unwrap();
+        assert!(d.text.contains("国务院"), "{} {}", d.charset, d.text);
+    }
+
+    #[test]
+    fn invalid_utf8_in_declared_utf8_page_is_replaced_with_a_warning() {
+        let mut page = b"<meta charset=utf-8><p>A long enough paragraph of text ".to_vec();
+        page.push(0xff);
+        page.extend_from_slice(b" with one broken byte in it.</p>");
+        let d = decode(&page, None).unwrap();
+        assert!(d.text.contains('\u{FFFD}'));
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn random_bytes_are_binary() {
+        let bytes: Vec<u8> = (0u32..4096)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        assert!(decode(&bytes, None).is_err());
+    }
+}

@@ -1,0 +1,125 @@
+//! The first stage of the flow: raw bytes from files, directories, stdin, `.gz` and JSON Lines
+//! record files become [`Page`]s — decoded text, its format (HTML, whole-page text dump, or clean
+//! article text) and what the container said about it (URL, publication date).
+//!
+//! This crate owns I/O on inputs and charset decoding. It knows nothing about articles or analysis,
+//! and never panics on input bytes: every failure is a [`DocError`] naming the document.
+
+mod charset;
+mod inputs;
+mod records;
+mod sniff;
+
+pub use charset::decode;
+pub use inputs::{expand_paths, read_source, Source};
+pub use sniff::sniff_format;
+
+use sha2::{Digest, Sha256};
+
+/// Hard limits that keep one hostile document from taking the process down.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest single document (after gzip decompression), in bytes.
+    pub max_document_bytes: u64,
+    /// Largest JSON Lines record file read as a container.
+    pub max_container_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_document_bytes: 64 << 20,
+            max_container_bytes: 4 << 30,
+        }
+    }
+}
+
+/// What kind of text a page holds; decides which extractor the article stage runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markup: main content must be found in the DOM.
+    Html,
+    /// A whole page saved as text, menus and ads included.
+    Dump,
+    /// Already clean article text (`--plain`): used as is.
+    Plain,
+}
+
+/// One undecoded document as a container handed it over.
+#[derive(Debug, Clone)]
+pub struct RawDoc {
+    /// The path as given, with `#N` for the N-th record of a container file.
+    pub source: String,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// The container said what this is (a JSON Lines `html` or `text` field).
+    pub declared: Option<Format>,
+    /// A charset named outside the bytes (an HTTP `Content-Type` header).
+    pub charset_hint: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+/// A decoded document, ready for the article stage.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub source: String,
+    /// Content hash of the raw bytes: the document's identity in the ledger.
+    pub id: String,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub format: Format,
+    pub charset: &'static str,
+    pub text: String,
+    /// Recoverable problems (replaced bytes, guessed charset).
+    pub warnings: Vec<String>,
+}
+
+/// A document that could not be read; the rest of the run goes on.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{source_name}: {reason}")]
+pub struct DocError {
+    pub source_name: String,
+    pub reason: String,
+}
+
+impl DocError {
+    pub fn new(source: impl Into<String>, reason: impl Into<String>) -> Self {
+        DocError {
+            source_name: source.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Hex content hash used as the document id (128 bits of SHA-256).
+pub fn content_id(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Decodes a raw document and settles its format. `plain` forces [`Format::Plain`].
+pub fn into_page(raw: RawDoc, plain: bool) -> Result<Page, DocError> {
+    if raw.bytes.is_empty() {
+        return Err(DocError::new(raw.source, "empty document (0 bytes)"));
+    }
+    let id = content_id(&raw.bytes);
+    let decoded = decode(&raw.bytes, raw.charset_hint.as_deref())
+        .map_err(|reason| DocError::new(&raw.source, reason))?;
+    let format = if plain {
+        Format::Plain
+    } else {
+        raw.declared
+            .unwrap_or_else(|| sniff_format(&decoded.text, &raw.source))
+    };
+    Ok(Page {
+        source: raw.source,
+        id,
+        url: raw.url,
+        published: raw.published,
+        format,
+        charset: decoded.charset,
+        text: decoded.text,
+        warnings: decoded.warnings,
+    })
+}

@@ -1,0 +1,280 @@
+//! A rule-based tokenizer for news text that keeps byte offsets. Kept whole: numbers with
+//! separators ("3,000", "3.5"), acronyms with dots ("U.S."), known abbreviations ("Gen.", "Nov."),
+//! hyphenated and apostrophe words ("Jean-Pierre", "Russia's" is split as "Russia" + "'s"), URLs
+//! and e-mail addresses. A full stop glued to the next word ("respond.I") is split off.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Symbol,
+    Url,
+}
+
+/// A token: a byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+/// Abbreviations that keep their full stop (lower-cased, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
+    "cmdr", "sen", "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "inc", "corp",
+    "ltd", "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "no", "nos",
+    "vs", "etc", "approx", "est", "dept", "univ", "ave", "blvd", "rd", "fig", "vol", "ed", "al",
+    "op",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Splits text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if let Some(end) = url_end(text, i) {
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokenKind::Url,
+            });
+            i = end;
+            continue;
+        }
+        if is_word_char(c) {
+            let (end, kind) = word_end(text, i);
+            // "Russia's" → "Russia" + "'s": the possessive is its own token, as in news treebanks.
+            let w = &text[i..end];
+            let poss = ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find(|p| w.len() > p.len() + 1 && w.ends_with(*p));
+            if let (Some(p), TokenKind::Word) = (poss, kind) {
+                let cut = end - p.len();
+                out.push(Token {
+                    start: i,
+                    end: cut,
+                    kind,
+                });
+                out.push(Token {
+                    start: cut,
+                    end,
+                    kind: TokenKind::Word,
+                });
+            } else {
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind,
+                });
+            }
+            i = end;
+            continue;
+        }
+        let kind = if c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                '$' | '%' | '&' | '+' | '=' | '<' | '>' | '#' | '@' | '^' | '|' | '~' | '`'
+            )
+            || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '—' | '–' | '…' | '„')
+        {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+        // Runs of the same punctuation ("...", "--", "''") are one token.
+        let mut end = i + c.len_utf8();
+        while text[end..].starts_with(c) && matches!(c, '.' | '-' | '\'' | '`' | '!' | '?') {
+            end += c.len_utf8();
+        }
+        out.push(Token {
+            start: i,
+            end,
+            kind,
+        });
+        i = end;
+    }
+    out
+}
+
+/// The end of a word or number starting at `i`.
+fn word_end(text: &str, i: usize) -> (usize, TokenKind) {
+    let mut chars = text[i..].char_indices().peekable();
+    let mut end = i;
+    let mut all_digits = true;
+    let mut single_letters = true; // "U.S." shape so far
+    let mut run = 0usize; // length of the current alphanumeric run
+    while let Some((off, c)) = chars.next() {
+        let pos = i + off;
+        if is_word_char(c) {
+            all_digits &= c.is_ascii_digit();
+            run += 1;
+            if run > 1 {
+                single_letters = false;
+            }
+            end = pos + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let prev_digit = text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit());
+        let next_word = next.is_some_and(is_word_char);
+        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+        let joins = match c {
+            // Thousands separators and decimals: only between digits.
+            ',' | '.' if prev_digit && next_digit => true,
+            // Acronyms with dots: single letters each followed by a dot.
+            '.' if single_letters && run == 1 && next_word && !next_digit => {
+                // "U.S" continues only when the next run is a single letter followed by a dot.
+                let rest = &text[pos + 1..];
+                let mut rc = rest.chars();
+                matches!((rc.next(), rc.next()), (Some(a), Some('.')) if a.is_alphabetic())
+            }
+            '-' | '\'' | '’' | '&' | '/' if next_word && !all_digits || c == '-' && next_word => {
+                true
+            }
+            _ => false,
+        };
+        if joins {
+            all_digits &= c == ',' || c == '.';
+            run = 0;
+            continue;
+        }
+        if c == '.' {
+            let word = &text[i..pos];
+            let acronym = single_letters && run == 1 && word.contains('.');
+            let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if (acronym || single || is_abbreviation(word)) && !next_word {
+                end = pos + 1;
+            }
+        }
+        break;
+    }
+    let kind = if all_digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
+}
+
+/// The end of a URL or e-mail address starting at `i`, trailing punctuation left out.
+fn url_end(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let chunk = &rest[..chunk_len];
+    let lower = chunk.get(..8).unwrap_or(chunk).to_ascii_lowercase();
+    let is_url =
+        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    let is_mail = chunk.contains('@') && chunk.split('@').nth(1).is_some_and(|d| d.contains('.'));
+    if !(is_url || is_mail) || chunk.starts_with(|c: char| !c.is_alphanumeric()) {
+        return None;
+    }
+    let trimmed = chunk.trim_end_matches(|c: char| ".,;:!?\"')]”’".contains(c));
+    Some(i + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| &t[k.start..k.end]).collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(
+            toks("at least 3,000 troops, 3.5 million"),
+            vec!["at", "least", "3,000", "troops", ",", "3.5", "million"]
+        );
+    }
+
+    #[test]
+    fn acronyms_and_abbreviations_keep_their_dots() {
+        assert_eq!(toks("The U.S. said"), vec!["The", "U.S.", "said"]);
+        assert_eq!(
+            toks("Gen. Smith on Nov. 3"),
+            vec!["Gen.", "Smith", "on", "Nov.", "3"]
+        );
+        assert_eq!(toks("John F. Kennedy"), vec!["John", "F.", "Kennedy"]);
+    }
+
+    #[test]
+    fn a_full_stop_glued_to_the_next_word_is_split() {
+        assert_eq!(
+            toks("respond.I expect"),
+            vec!["respond", ".", "I", "expect"]
+        );
+    }
+
+    #[test]
+    fn hyphens_possessives_and_quotes() {
+        assert_eq!(
+            toks("“Jean-Pierre’s view,” she said."),
+            vec![
+                "“",
+                "Jean-Pierre",
+                "’s",
+                "view",
+                ",",
+                "”",
+                "she",
+                "said",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_and_emails_are_one_token() {
+        assert_eq!(
+            toks("see https://example.org/a?b=1."),
+            vec!["see", "https://example.org/a?b=1", "."]
+        );
+        assert_eq!(
+            toks("mail content@viewusglobal.com"),
+            vec!["mail", "content@viewusglobal.com"]
+        );
+    }
+
+    #[test]
+    fn sentence_final_dot_is_its_own_token() {
+        assert_eq!(toks("It ended."), vec!["It", "ended", "."]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_ordered_non_overlapping_char_boundaries(s in "\\PC{0,200}") {
+            let t = tokenize(&s);
+            let mut last = 0;
+            for k in &t {
+                proptest::prop_assert!(k.start >= last && k.end > k.start);
+                proptest::prop_assert!(s.is_char_boundary(k.start) && s.is_char_boundary(k.end));
+                last = k.end;
+            }
+        }
+    }
+}
