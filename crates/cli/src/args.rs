@@ -32,6 +32,18 @@ pub enum Command {
     Figures(QueryArgs),
     /// List stored entities with mention counts and roles.
     Entities(QueryArgs),
+    /// List stories (event-level clusters of documents).
+    Stories(QueryArgs),
+    /// Show one story: documents, speakers, quotes, figures.
+    Story(StoryArgs),
+    /// Figure timelines: figures measuring what QUERY names, across documents, in date order.
+    Timeline(TimelineArgs),
+    /// Speakers across documents.
+    Speakers(QueryArgs),
+    /// Wire copies and near-duplicates, each with the earliest appearance.
+    Copies(QueryArgs),
+    /// The quote registry: each quote once, with its appearances across outlets.
+    Registry(QueryArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -152,4 +164,22 @@ impl InputArgs {
 pub struct ReportArgs {
     #[arg(long, default_value = "claimtrail.db")]
     pub db: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct StoryArgs {
+    /// Story id (from `claimtrail stories`).
+    pub id: i64,
+    #[arg(long, default_value = "claimtrail.db")]
+    pub db: PathBuf,
+    #[arg(long, value_enum, default_value_t = RowFormat::Table)]
+    pub format: RowFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    /// What is counted, e.g. "North Korean troops".
+    pub query: String,
+    #[command(flatten)]
+    pub q: QueryArgs,
 }

@@ -34,5 +34,11 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Quotes(q) => query_cmd::quotes(q),
         Command::Figures(q) => query_cmd::figures(q),
         Command::Entities(q) => query_cmd::entities(q),
+        Command::Stories(q) => query_cmd::stories(q),
+        Command::Story(s) => query_cmd::story(s),
+        Command::Timeline(t) => query_cmd::timeline(t),
+        Command::Speakers(q) => query_cmd::speakers(q),
+        Command::Copies(q) => query_cmd::copies(q),
+        Command::Registry(q) => query_cmd::registry(q),
     }
 }

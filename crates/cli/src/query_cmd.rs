@@ -1,6 +1,8 @@
 //! The query commands: what the ledger holds, as table, JSON Lines or CSV.
 
-use crate::args::{AnalyzeFormat, QueryArgs, ReportArgs, RowFormat, ShowArgs};
+use crate::args::{
+    AnalyzeFormat, QueryArgs, ReportArgs, RowFormat, ShowArgs, StoryArgs, TimelineArgs,
+};
 use crate::render;
 use anyhow::{bail, Context};
 use claimtrail_ledger::{Filter, SqliteStore, Store};
@@ -26,6 +28,7 @@ fn filter(q: &QueryArgs) -> Filter {
         until: q.until.clone(),
         text: q.text.clone(),
         limit: q.limit,
+        story: None,
     }
 }
 
@@ -102,5 +105,62 @@ pub fn report(r: ReportArgs) -> anyhow::Result<i32> {
         })?,
         RowFormat::Table,
     )?;
+    Ok(0)
+}
+
+pub fn stories(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.stories(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn speakers(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.speakers(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn copies(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.copies(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn registry(q: QueryArgs) -> anyhow::Result<i32> {
+    let rows = open(&q.db)?.registry_quotes(&filter(&q))?;
+    render::rows(&rows, q.format)?;
+    Ok(0)
+}
+
+pub fn timeline(t: TimelineArgs) -> anyhow::Result<i32> {
+    let rows = open(&t.q.db)?.timeline(&t.query, &filter(&t.q))?;
+    render::rows(&rows, t.q.format)?;
+    Ok(0)
+}
+
+/// One story: its documents, speakers, quotes and figures, each section in the chosen format.
+pub fn story(s: StoryArgs) -> anyhow::Result<i32> {
+    let store = open(&s.db)?;
+    let f = Filter {
+        story: Some(s.id),
+        ..Filter::default()
+    };
+    let docs = store.documents(&f)?;
+    if docs.is_empty() {
+        bail!("no story {}", s.id);
+    }
+    let section = |name: &str| {
+        if s.format == RowFormat::Table {
+            println!("\n{name}");
+        }
+    };
+    section("DOCUMENTS");
+    render::rows(&docs, s.format)?;
+    section("SPEAKERS");
+    render::rows(&store.speakers(&f)?, s.format)?;
+    section("QUOTES");
+    render::rows(&store.quotes(&f)?, s.format)?;
+    section("FIGURES");
+    render::rows(&store.figures(&f)?, s.format)?;
     Ok(0)
 }

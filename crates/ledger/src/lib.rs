@@ -5,10 +5,15 @@
 //! The ledger is the only stateful part of claimtrail. It never analyses text: it stores and
 //! relates what the analysis stages produced.
 
+pub mod links;
 mod rows;
 mod sqlite;
+mod sqlite_links;
 
-pub use rows::{DocumentRow, EntityRow, FigureRow, QuoteRow};
+pub use rows::{
+    CopyRow, DocumentRow, EntityRow, FigureRow, QuoteRow, RegistryQuoteRow, SpeakerRow, StoryRow,
+    TimelineRow,
+};
 pub use sqlite::SqliteStore;
 
 use claimtrail_analysis::DocAnalysis;
@@ -42,6 +47,8 @@ pub struct Filter {
     /// Full-text query over title and article text (FTS5 syntax).
     pub text: Option<String>,
     pub limit: Option<usize>,
+    /// Only rows of this story.
+    pub story: Option<i64>,
 }
 
 /// How many rows of each kind the store holds.
@@ -71,4 +78,16 @@ pub trait Store {
     fn figures(&self, f: &Filter) -> Result<Vec<FigureRow>>;
     fn entities(&self, f: &Filter) -> Result<Vec<EntityRow>>;
     fn counts(&self) -> Result<Counts>;
+    /// Stories (event-level clusters), largest first.
+    fn stories(&self, f: &Filter) -> Result<Vec<StoryRow>>;
+    /// The ids of a story's documents, earliest first.
+    fn story_documents(&self, story: i64) -> Result<Vec<String>>;
+    /// Wire copies and near-duplicates with the earliest appearance they link to.
+    fn copies(&self, f: &Filter) -> Result<Vec<CopyRow>>;
+    /// Speakers across documents: quote and document counts, roles seen.
+    fn speakers(&self, f: &Filter) -> Result<Vec<SpeakerRow>>;
+    /// Quotes of the registry (one per quote across outlets) with appearances.
+    fn registry_quotes(&self, f: &Filter) -> Result<Vec<RegistryQuoteRow>>;
+    /// Figure groups whose measure matches `query`, each in date order.
+    fn timeline(&self, query: &str, f: &Filter) -> Result<Vec<TimelineRow>>;
 }

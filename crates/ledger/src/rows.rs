@@ -48,3 +48,56 @@ pub struct EntityRow {
     pub documents: i64,
     pub roles: Vec<String>,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryRow {
+    pub id: i64,
+    pub title: Option<String>,
+    /// Source paths of the story's documents, earliest first.
+    pub documents: Vec<String>,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CopyRow {
+    pub document: String,
+    pub source: String,
+    pub original: String,
+    pub original_source: String,
+    pub similarity: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerRow {
+    pub speaker: String,
+    pub quotes: i64,
+    pub documents: i64,
+    pub roles: Vec<String>,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+}
+
+/// One point of a figure timeline: a figure of a measure, as claimed in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineRow {
+    pub measure: String,
+    pub date: Option<String>,
+    pub value: Option<f64>,
+    pub hedge: String,
+    pub text: String,
+    pub claimed_by: Option<String>,
+    pub document: String,
+    pub source: String,
+}
+
+/// A quote of the registry with how often and where first it appeared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegistryQuoteRow {
+    pub id: i64,
+    pub speaker: Option<String>,
+    pub appearances: i64,
+    pub first_date: Option<String>,
+    pub first_source: String,
+    pub text: String,
+}

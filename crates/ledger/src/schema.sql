@@ -54,3 +54,47 @@ CREATE TABLE IF NOT EXISTS times (
     value TEXT, type TEXT NOT NULL,
     PRIMARY KEY (doc_id, idx)
 );
+
+-- Across documents (maintained incrementally at ingest).
+CREATE TABLE IF NOT EXISTS doc_signatures (
+    doc_id TEXT PRIMARY KEY, signature BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh_buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lsh_lookup ON lsh_buckets(band, key);
+-- A wire copy or near-duplicate and the earliest appearance it links to.
+CREATE TABLE IF NOT EXISTS copies (
+    doc_id TEXT PRIMARY KEY, original_id TEXT NOT NULL, similarity REAL NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY, title TEXT, first_seen TEXT, last_seen TEXT,
+    size INTEGER NOT NULL, norm2 REAL NOT NULL   -- squared norm of the centroid
+);
+CREATE TABLE IF NOT EXISTS story_terms (
+    term TEXT NOT NULL, story_id INTEGER NOT NULL, weight REAL NOT NULL,
+    PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_docs (
+    doc_id TEXT PRIMARY KEY, story_id INTEGER NOT NULL, similarity REAL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs(story_id);
+
+CREATE TABLE IF NOT EXISTS quote_registry (
+    id INTEGER PRIMARY KEY, text TEXT NOT NULL, speaker TEXT, shingles INTEGER NOT NULL,
+    first_doc TEXT NOT NULL, first_date TEXT
+);
+CREATE TABLE IF NOT EXISTS quote_shingles (
+    shingle INTEGER NOT NULL, quote_id INTEGER NOT NULL, PRIMARY KEY (shingle, quote_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quote_appearances (
+    doc_id TEXT NOT NULL, idx INTEGER NOT NULL, quote_id INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quote_appearances_quote ON quote_appearances(quote_id);
+
+CREATE TABLE IF NOT EXISTS figure_measures (
+    doc_id TEXT NOT NULL, idx INTEGER NOT NULL, measure TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS figure_measures_measure ON figure_measures(measure);

@@ -1,6 +1,11 @@
 //! The embedded backend: one SQLite file in WAL mode with FTS5 over article text.
 
-use crate::rows::{DocumentRow, EntityRow, FigureRow, QuoteRow};
+use crate::links::measure::measure_key;
+use crate::rows::{
+    CopyRow, DocumentRow, EntityRow, FigureRow, QuoteRow, RegistryQuoteRow, SpeakerRow, StoryRow,
+    TimelineRow,
+};
+use crate::sqlite_links::link_document;
 use crate::{Counts, Filter, Result, Store, StoreError};
 use claimtrail_analysis::DocAnalysis;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
@@ -129,6 +134,7 @@ impl SqliteStore {
                 t.kind
             ])?;
         }
+        link_document(tx, d)?;
         Ok(true)
     }
 }
@@ -162,6 +168,12 @@ impl Where {
                 "d.id IN (SELECT doc_id FROM entities \
                  WHERE canonical LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')",
                 &[like(e), like(e)],
+            );
+        }
+        if let Some(story) = f.story {
+            w.push(
+                "d.id IN (SELECT doc_id FROM story_docs WHERE story_id = ?)",
+                &[story.to_string()],
             );
         }
         w
@@ -353,6 +365,172 @@ impl Store for SqliteStore {
             figures: n("figures")?,
             times: n("times")?,
         })
+    }
+
+    fn stories(&self, f: &Filter) -> Result<Vec<StoryRow>> {
+        let w = Where::new(f);
+        let sql = format!(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen,
+                    json_group_array(d.source) FILTER (WHERE d.source IS NOT NULL)
+             FROM stories s JOIN story_docs sd ON sd.story_id = s.id
+             JOIN documents d ON d.id = sd.doc_id WHERE 1=1{}
+             GROUP BY s.id ORDER BY count(*) DESC, s.first_seen, s.id{}",
+            w.sql(),
+            limit(f)
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(w.params.iter()), |r| {
+            let docs: String = r.get(4)?;
+            Ok(StoryRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                first_seen: r.get(2)?,
+                last_seen: r.get(3)?,
+                documents: serde_json::from_str(&docs).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn story_documents(&self, story: i64) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT d.id FROM story_docs sd JOIN documents d ON d.id = sd.doc_id
+             WHERE sd.story_id = ?1 ORDER BY d.published, d.rowid",
+        )?;
+        let rows = st.query_map([story], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn copies(&self, f: &Filter) -> Result<Vec<CopyRow>> {
+        let w = Where::new(f);
+        let sql = format!(
+            "SELECT c.doc_id, d.source, c.original_id, o.source, c.similarity
+             FROM copies c JOIN documents d ON d.id = c.doc_id JOIN documents o ON o.id = c.original_id
+             WHERE 1=1{} ORDER BY o.published, o.source, d.source{}",
+            w.sql(),
+            limit(f)
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(w.params.iter()), |r| {
+            Ok(CopyRow {
+                document: r.get(0)?,
+                source: r.get(1)?,
+                original: r.get(2)?,
+                original_source: r.get(3)?,
+                similarity: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn speakers(&self, f: &Filter) -> Result<Vec<SpeakerRow>> {
+        let mut w = Where::new(f);
+        if let Some(s) = &f.speaker {
+            w.push("q.speaker LIKE ? ESCAPE '\\'", &[like(s)]);
+        }
+        let sql = format!(
+            "SELECT q.speaker, count(*), count(DISTINCT q.doc_id),
+                    json_group_array(DISTINCT q.role) FILTER (WHERE q.role IS NOT NULL),
+                    min(d.published), max(d.published)
+             FROM quotes q JOIN documents d ON d.id = q.doc_id
+             WHERE q.speaker IS NOT NULL{} GROUP BY q.speaker
+             ORDER BY count(DISTINCT q.doc_id) DESC, count(*) DESC, q.speaker{}",
+            w.sql(),
+            limit(f)
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(w.params.iter()), |r| {
+            let roles: Option<String> = r.get(3)?;
+            Ok(SpeakerRow {
+                speaker: r.get(0)?,
+                quotes: r.get(1)?,
+                documents: r.get(2)?,
+                roles: roles
+                    .and_then(|j| serde_json::from_str(&j).ok())
+                    .unwrap_or_default(),
+                first_seen: r.get(4)?,
+                last_seen: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn registry_quotes(&self, f: &Filter) -> Result<Vec<RegistryQuoteRow>> {
+        let mut w = Where::new(f);
+        if let Some(s) = &f.speaker {
+            w.push("r.speaker LIKE ? ESCAPE '\\'", &[like(s)]);
+        }
+        let sql = format!(
+            "SELECT r.id, r.speaker, count(DISTINCT a.doc_id), r.first_date, d.source, r.text
+             FROM quote_registry r JOIN quote_appearances a ON a.quote_id = r.id
+             JOIN documents d ON d.id = r.first_doc WHERE 1=1{}
+             GROUP BY r.id ORDER BY count(DISTINCT a.doc_id) DESC, r.first_date, r.id{}",
+            w.sql(),
+            limit(f)
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(w.params.iter()), |r| {
+            Ok(RegistryQuoteRow {
+                id: r.get(0)?,
+                speaker: r.get(1)?,
+                appearances: r.get(2)?,
+                first_date: r.get(3)?,
+                first_source: r.get(4)?,
+                text: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn timeline(&self, query: &str, f: &Filter) -> Result<Vec<TimelineRow>> {
+        let Some(want) = measure_key(query, "") else {
+            return Ok(Vec::new());
+        };
+        let w = Where::new(f);
+        let sql = format!(
+            "SELECT m.measure, coalesce(g.date, d.published), g.value, g.hedge, g.text, g.source,
+                    d.id, d.source
+             FROM figure_measures m JOIN figures g ON g.doc_id = m.doc_id AND g.idx = m.idx
+             JOIN documents d ON d.id = m.doc_id WHERE m.measure LIKE ? ESCAPE '\\'{}
+             ORDER BY m.measure, coalesce(g.date, d.published), d.published, d.rowid, g.idx",
+            w.sql()
+        );
+        let mut params: Vec<String> = vec![like(&want.head)];
+        params.extend(w.params.iter().cloned());
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(params_from_iter(params.iter()), |r| {
+            Ok(TimelineRow {
+                measure: r.get(0)?,
+                date: r.get(1)?,
+                value: r.get(2)?,
+                hedge: r.get(3)?,
+                text: r.get(4)?,
+                claimed_by: r.get(5)?,
+                document: r.get(6)?,
+                source: r.get(7)?,
+            })
+        })?;
+        let mut out: Vec<TimelineRow> = Vec::new();
+        for row in rows {
+            let row = row?;
+            // The stored key's head, modifiers and place must cover the query's.
+            let (body, place) = match row.measure.split_once(" @") {
+                Some((b, p)) => (b, Some(p)),
+                None => (row.measure.as_str(), None),
+            };
+            let mut parts: Vec<&str> = body.split(' ').collect();
+            let head = parts.pop().unwrap_or_default();
+            if head == want.head
+                && want.modifiers.iter().all(|m| parts.contains(&m.as_str()))
+                && place == want.place.as_deref()
+            {
+                out.push(row);
+            }
+        }
+        if let Some(n) = f.limit {
+            out.truncate(n);
+        }
+        Ok(out)
     }
 }
 

@@ -1,0 +1,356 @@
+//! Linking a newly stored document to the rest of the ledger, incrementally: wire copies (MinHash
+//! LSH), its story (nearest story centroid over TF-IDF term vectors, or a new story), its quotes
+//! in the quote registry, and the measure keys of its figures. Every lookup goes through an
+//! index, so the cost per document does not grow with the corpus beyond index depth.
+
+use crate::links::measure::measure_key;
+use crate::links::minhash::{self, Signature};
+use crate::links::{shingles, terms, words};
+use crate::Result;
+use claimtrail_analysis::DocAnalysis;
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::{HashMap, HashSet};
+
+/// Estimated Jaccard similarity from which a document is a copy of another.
+const COPY_SIMILARITY: f64 = 0.5;
+/// Lower bar when both documents credit the same agency or one says it is syndicated.
+const COPY_SIMILARITY_CREDITED: f64 = 0.35;
+/// Cosine similarity to a story centroid from which a document joins that story.
+const STORY_SIMILARITY: f64 = 0.2;
+/// Terms kept per document vector.
+const STORY_TERMS: usize = 200;
+/// Stories whose dates lie further apart than this are different events.
+const STORY_WINDOW_DAYS: i64 = 45;
+/// Shared share of the shorter quote's word 3-grams from which two quotes are one.
+const QUOTE_CONTAINMENT: f64 = 0.7;
+const QUOTE_MIN_WORDS: usize = 6;
+
+pub fn link_document(tx: &Transaction, d: &DocAnalysis) -> Result<()> {
+    let original = link_copies(tx, d)?;
+    assign_story(tx, d, original.as_deref())?;
+    register_quotes(tx, d)?;
+    register_figures(tx, d)?;
+    Ok(())
+}
+
+/// Finds the earliest appearance this document copies, records the link, and indexes the
+/// document's signature. Returns the original's id.
+fn link_copies(tx: &Transaction, d: &DocAnalysis) -> Result<Option<String>> {
+    let Some(sig) = minhash::signature(&d.text) else {
+        return Ok(None);
+    };
+    let keys = minhash::band_keys(&sig);
+    let mut candidates: HashSet<String> = HashSet::new();
+    {
+        let mut st =
+            tx.prepare_cached("SELECT doc_id FROM lsh_buckets WHERE band = ?1 AND key = ?2")?;
+        for (band, key) in (0i64..).zip(keys) {
+            for id in st.query_map(params![band, key], |r| r.get::<_, String>(0))? {
+                candidates.insert(id?);
+            }
+        }
+    }
+    let mut best: Option<(String, f64)> = None;
+    for c in &candidates {
+        let Some(other) = load_signature(tx, c)? else {
+            continue;
+        };
+        let sim = minhash::similarity(&sig, &other);
+        let bar = if credited_alike(tx, d, c)? {
+            COPY_SIMILARITY_CREDITED
+        } else {
+            COPY_SIMILARITY
+        };
+        if sim >= bar && best.as_ref().is_none_or(|(_, s)| sim > *s) {
+            best = Some((c.clone(), sim));
+        }
+    }
+    tx.execute(
+        "INSERT OR REPLACE INTO doc_signatures (doc_id, signature) VALUES (?1, ?2)",
+        params![d.id, minhash::to_bytes(&sig)],
+    )?;
+    let mut st =
+        tx.prepare_cached("INSERT INTO lsh_buckets (band, key, doc_id) VALUES (?1, ?2, ?3)")?;
+    for (band, key) in (0i64..).zip(keys) {
+        st.execute(params![band, key, d.id])?;
+    }
+    let Some((near, sim)) = best else {
+        return Ok(None);
+    };
+    // Link to the root of the near document's copy chain: the earliest appearance.
+    let root: String = tx
+        .query_row(
+            "SELECT original_id FROM copies WHERE doc_id = ?1",
+            [&near],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(near);
+    let root_date: Option<String> = tx.query_row(
+        "SELECT published FROM documents WHERE id = ?1",
+        [&root],
+        |r| r.get(0),
+    )?;
+    let earlier = matches!((&d.published, &root_date), (Some(a), Some(b)) if a < b);
+    if earlier {
+        // The new document predates the known original: it becomes the root.
+        tx.execute(
+            "UPDATE copies SET original_id = ?1 WHERE original_id = ?2",
+            params![d.id, root],
+        )?;
+        tx.execute(
+            "INSERT OR REPLACE INTO copies (doc_id, original_id, similarity) VALUES (?1, ?2, ?3)",
+            params![root, d.id, sim],
+        )?;
+        Ok(Some(root))
+    } else {
+        tx.execute(
+            "INSERT OR REPLACE INTO copies (doc_id, original_id, similarity) VALUES (?1, ?2, ?3)",
+            params![d.id, root, sim],
+        )?;
+        Ok(Some(root))
+    }
+}
+
+fn load_signature(tx: &Transaction, id: &str) -> Result<Option<Signature>> {
+    let blob: Option<Vec<u8>> = tx
+        .prepare_cached("SELECT signature FROM doc_signatures WHERE doc_id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(blob.as_deref().and_then(minhash::from_bytes))
+}
+
+fn credited_alike(tx: &Transaction, d: &DocAnalysis, other: &str) -> Result<bool> {
+    let (agencies, syndicated): (String, bool) = tx.query_row(
+        "SELECT agencies, syndicated FROM documents WHERE id = ?1",
+        [other],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let theirs: Vec<String> = serde_json::from_str(&agencies).unwrap_or_default();
+    Ok(d.syndicated || syndicated || d.agencies.iter().any(|a| theirs.contains(a)))
+}
+
+/// Adds the document to the nearest story, or opens a new one.
+fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<()> {
+    let names: HashSet<&str> = d
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind.as_str(), "PERSON" | "ORG" | "GPE" | "LOC" | "MISC"))
+        .map(|e| e.canonical.as_str())
+        .collect();
+    let title = d.title.clone().unwrap_or_default();
+    let counts = terms::term_counts(&format!("{title}\n{}", d.text), names.into_iter());
+    let n_docs: f64 =
+        tx.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as f64;
+    let mut df_st = tx.prepare_cached(
+        "INSERT INTO term_df (term, df) VALUES (?1, 1)
+         ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df",
+    )?;
+    let mut vec: Vec<(String, f64)> = Vec::with_capacity(counts.len());
+    for (term, c) in counts {
+        let df: f64 = df_st.query_row([&term], |r| r.get::<_, i64>(0))? as f64;
+        let w = (1.0 + f64::from(c).ln()) * ((n_docs + 1.0) / df).ln();
+        if w > 0.0 {
+            vec.push((term, w));
+        }
+    }
+    vec.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    vec.truncate(STORY_TERMS);
+    let norm = vec
+        .iter()
+        .map(|(_, w)| w * w)
+        .sum::<f64>()
+        .sqrt()
+        .max(f64::MIN_POSITIVE);
+    for (_, w) in &mut vec {
+        *w /= norm;
+    }
+    // A copy belongs to its original's story whatever its terms say.
+    let forced: Option<i64> = match original {
+        Some(o) => tx
+            .query_row(
+                "SELECT story_id FROM story_docs WHERE doc_id = ?1",
+                [o],
+                |r| r.get(0),
+            )
+            .optional()?,
+        None => None,
+    };
+    let mut dots: HashMap<i64, f64> = HashMap::new();
+    let mut old: HashMap<(i64, usize), f64> = HashMap::new();
+    {
+        let mut st =
+            tx.prepare_cached("SELECT story_id, weight FROM story_terms WHERE term = ?1")?;
+        for (i, (term, w)) in vec.iter().enumerate() {
+            for row in st.query_map([term], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))? {
+                let (sid, cw) = row?;
+                *dots.entry(sid).or_default() += w * cw;
+                old.insert((sid, i), cw);
+            }
+        }
+    }
+    let mut best: Option<(i64, f64)> = forced.map(|s| (s, 1.0));
+    if best.is_none() {
+        let mut st =
+            tx.prepare_cached("SELECT norm2, first_seen, last_seen FROM stories WHERE id = ?1")?;
+        for (sid, dot) in &dots {
+            let (norm2, first, last): (f64, Option<String>, Option<String>) =
+                st.query_row([sid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            if !within_window(d.published.as_deref(), first.as_deref(), last.as_deref()) {
+                continue;
+            }
+            let cos = dot / norm2.sqrt().max(f64::MIN_POSITIVE);
+            if cos >= STORY_SIMILARITY && best.is_none_or(|(_, b)| cos > b) {
+                best = Some((*sid, cos));
+            }
+        }
+    }
+    let (sid, sim) = match best {
+        Some(b) => b,
+        None => {
+            tx.execute(
+                "INSERT INTO stories (title, first_seen, last_seen, size, norm2) VALUES (?1, ?2, ?2, 0, 0)",
+                params![d.title, d.published],
+            )?;
+            (tx.last_insert_rowid(), 1.0)
+        }
+    };
+    // Centroid += vec; |c + v|² = |c|² + Σ (2·c_t·v_t + v_t²).
+    let mut delta = 0.0;
+    let mut up = tx.prepare_cached(
+        "INSERT INTO story_terms (term, story_id, weight) VALUES (?1, ?2, ?3)
+         ON CONFLICT(term, story_id) DO UPDATE SET weight = weight + excluded.weight",
+    )?;
+    for (i, (term, w)) in vec.iter().enumerate() {
+        let c = old.get(&(sid, i)).copied().unwrap_or(0.0);
+        delta += 2.0 * c * w + w * w;
+        up.execute(params![term, sid, w])?;
+    }
+    tx.execute(
+        "UPDATE stories SET size = size + 1, norm2 = norm2 + ?2,
+            first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,
+            last_seen = CASE WHEN ?3 IS NOT NULL AND (last_seen IS NULL OR ?3 > last_seen) THEN ?3 ELSE last_seen END,
+            title = coalesce(title, ?4)
+         WHERE id = ?1",
+        params![sid, delta, d.published, d.title],
+    )?;
+    tx.execute(
+        "INSERT OR REPLACE INTO story_docs (doc_id, story_id, similarity) VALUES (?1, ?2, ?3)",
+        params![d.id, sid, sim],
+    )?;
+    Ok(())
+}
+
+/// Whether a document dated `date` may join a story seen from `first` to `last`.
+fn within_window(date: Option<&str>, first: Option<&str>, last: Option<&str>) -> bool {
+    let parse =
+        |s: Option<&str>| s.and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    let (Some(d), Some(f), Some(l)) = (parse(date), parse(first), parse(last)) else {
+        return true;
+    };
+    (f - d).num_days() <= STORY_WINDOW_DAYS && (d - l).num_days() <= STORY_WINDOW_DAYS
+}
+
+/// Puts each quote of the document in the registry: one entry per quote across outlets.
+fn register_quotes(tx: &Transaction, d: &DocAnalysis) -> Result<()> {
+    for (idx, q) in (0i64..).zip(&d.quotes) {
+        let w = words(&q.text);
+        if w.len() < QUOTE_MIN_WORDS {
+            continue;
+        }
+        let sh: HashSet<u64> = shingles(&w, 3).into_iter().collect();
+        let mut hits: HashMap<i64, usize> = HashMap::new();
+        {
+            let mut st =
+                tx.prepare_cached("SELECT quote_id FROM quote_shingles WHERE shingle = ?1")?;
+            for s in &sh {
+                for id in st.query_map([*s as i64], |r| r.get::<_, i64>(0))? {
+                    *hits.entry(id?).or_default() += 1;
+                }
+            }
+        }
+        let mut found = None;
+        for (qid, shared) in hits {
+            let n: i64 = tx.query_row(
+                "SELECT shingles FROM quote_registry WHERE id = ?1",
+                [qid],
+                |r| r.get(0),
+            )?;
+            let containment = shared as f64 / (n as usize).min(sh.len()).max(1) as f64;
+            if containment >= QUOTE_CONTAINMENT && found.is_none_or(|(_, c)| containment > c) {
+                found = Some((qid, containment));
+            }
+        }
+        let qid = match found {
+            Some((qid, _)) => {
+                tx.execute(
+                    "UPDATE quote_registry SET first_doc = ?2, first_date = ?3
+                     WHERE id = ?1 AND ?3 IS NOT NULL AND (first_date IS NULL OR ?3 < first_date)",
+                    params![qid, d.id, d.published],
+                )?;
+                qid
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO quote_registry (text, speaker, shingles, first_doc, first_date)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![q.text, q.speaker, sh.len() as i64, d.id, d.published],
+                )?;
+                let qid = tx.last_insert_rowid();
+                let mut st = tx.prepare_cached(
+                    "INSERT OR IGNORE INTO quote_shingles (shingle, quote_id) VALUES (?1, ?2)",
+                )?;
+                for s in &sh {
+                    st.execute(params![*s as i64, qid])?;
+                }
+                qid
+            }
+        };
+        tx.execute(
+            "INSERT OR REPLACE INTO quote_appearances (doc_id, idx, quote_id) VALUES (?1, ?2, ?3)",
+            params![d.id, idx, qid],
+        )?;
+    }
+    Ok(())
+}
+
+/// Stores the measure key of each figure. A figure whose counted phrase has no modifier takes
+/// those of the document's previous figure with the same head ("3,000 soldiers" after "3000
+/// North Korean soldiers").
+fn register_figures(tx: &Transaction, d: &DocAnalysis) -> Result<()> {
+    let mut last_modifiers: HashMap<String, Vec<String>> = HashMap::new();
+    let mut st = tx.prepare_cached(
+        "INSERT OR REPLACE INTO figure_measures (doc_id, idx, measure) VALUES (?1, ?2, ?3)",
+    )?;
+    for (idx, f) in (0i64..).zip(&d.figures) {
+        let Some(counted) = f.counted.as_deref() else {
+            continue;
+        };
+        let following = d
+            .text
+            .get(f.end..)
+            .map(|s| &s[..floor_char(s, 120)])
+            .unwrap_or("");
+        let Some(mut key) = measure_key(counted, following) else {
+            continue;
+        };
+        if key.modifiers.is_empty() {
+            if let Some(m) = last_modifiers.get(&key.head) {
+                key.modifiers = m.clone();
+            }
+        } else {
+            last_modifiers.insert(key.head.clone(), key.modifiers.clone());
+        }
+        st.execute(params![d.id, idx, key.as_key()])?;
+    }
+    Ok(())
+}
+
+/// The largest char boundary of `s` at or below `max`.
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
