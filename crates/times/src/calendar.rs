@@ -1,0 +1,136 @@
+//! Calendar arithmetic for resolving relative expressions against the reference date, and the
+//! TimeML value strings.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+/// Which way an underspecified date leans from the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lean {
+    Past,
+    Future,
+    Nearest,
+}
+
+pub(crate) fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn month_value(y: i32, m: u32) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+pub(crate) fn week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+pub(crate) fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+pub(crate) fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n as u32))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
+}
+
+pub(crate) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+/// The year of a yearless month/day, chosen by lean: nearest to the reference by default.
+pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 {
+    let y = r.year();
+    let key = |yy: i32| -> Option<NaiveDate> { NaiveDate::from_ymd_opt(yy, m, d.unwrap_or(15)) };
+    let same = key(y);
+    let Some(same) = same else { return y };
+    // Month-only comparisons work at month granularity.
+    let cmp_same = if d.is_some() {
+        same.cmp(&r)
+    } else {
+        m.cmp(&r.month())
+    };
+    match lean {
+        Lean::Past => {
+            if cmp_same == std::cmp::Ordering::Greater {
+                y - 1
+            } else {
+                y
+            }
+        }
+        Lean::Future => {
+            if cmp_same == std::cmp::Ordering::Less {
+                y + 1
+            } else {
+                y
+            }
+        }
+        Lean::Nearest => {
+            let months = |yy: i32| ((yy - y) * 12 + m as i32 - r.month() as i32).abs();
+            let best = [y - 1, y, y + 1]
+                .into_iter()
+                .min_by_key(|&yy| {
+                    if d.is_some() {
+                        key(yy).map(|k| (k - r).num_days().abs()).unwrap_or(i64::MAX)
+                    } else {
+                        months(yy) as i64 * 31
+                    }
+                })
+                .unwrap_or(y);
+            // Ties (six months either way) go to the past: news reports what happened.
+            best
+        }
+    }
+}
+
+/// The weekday `wd` (ISO, Monday 1) nearest the reference in the lean's direction; the
+/// reference itself counts as this week's day.
+pub(crate) fn weekday_near(r: NaiveDate, wd: u32, lean: Lean, strict: bool) -> Option<NaiveDate> {
+    let cur = r.weekday().number_from_monday() as i64;
+    let wd = wd as i64;
+    let back = (cur - wd).rem_euclid(7);
+    let fwd = (wd - cur).rem_euclid(7);
+    let off = match lean {
+        Lean::Future => {
+            if strict && fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        Lean::Past | Lean::Nearest => {
+            if strict && back == 0 {
+                -7
+            } else {
+                -back
+            }
+        }
+    };
+    add_days(r, off)
+}
+
+/// The weekday of the reference's own ISO week ("this Friday").
+pub(crate) fn weekday_this_week(r: NaiveDate, wd: u32) -> Option<NaiveDate> {
+    let cur = r.weekday().number_from_monday() as i64;
+    add_days(r, wd as i64 - cur)
+}
+
+/// A date shifted by `n` units of a letter (Y, M, W, D), returned at the unit's granularity.
+pub(crate) fn shifted(r: NaiveDate, letter: char, n: i32) -> Option<String> {
+    Some(match letter {
+        'Y' => format!("{:04}", r.year() + n),
+        'M' => {
+            let d = add_months(r, n)?;
+            month_value(d.year(), d.month())
+        }
+        'W' => week(add_days(r, 7 * n as i64)?),
+        'D' => day(add_days(r, n as i64)?),
+        'Q' => {
+            let d = add_months(r, 3 * n)?;
+            format!("{:04}-Q{}", d.year(), quarter_of(d))
+        }
+        _ => return None,
+    })
+}

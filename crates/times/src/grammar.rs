@@ -1,0 +1,1017 @@
+//! The grammar: at each piece, a handful of hand-written forward parsers (dates, weekdays,
+//! relative and vague references, durations, sets, clock times) each try to read an expression
+//! with bounded look-ahead; the longest wins. No backtracking over the text: each parser reads at
+//! most a dozen pieces, so the pass is linear in the document.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{
+    add_days, day, month_value, quarter_of, shifted, week, weekday_near, weekday_this_week,
+    year_for, Lean,
+};
+use crate::lexicon::{
+    is_plural_unit, month, month_is_ambiguous, ordinal, season, small_number, unit, weekday,
+    weekday_full, Unit,
+};
+use crate::scan::Tok;
+
+/// A recognised expression over pieces `first..end`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    pub first: usize,
+    pub end: usize,
+    pub value: Option<String>,
+    pub kind: &'static str,
+}
+
+fn hit(first: usize, end: usize, value: Option<String>, kind: &'static str) -> Option<Hit> {
+    Some(Hit {
+        first,
+        end,
+        value,
+        kind,
+    })
+}
+
+/// A parsed count: exact, or vague ("several", "a few") which TimeML writes as X.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Count {
+    Exact(u32),
+    Vague,
+}
+
+pub(crate) struct Grammar<'a> {
+    pub t: &'a [Tok],
+    pub r: Option<NaiveDate>,
+    /// The last explicit year in the text, used for yearless dates when there is no reference.
+    pub ctx_year: Option<i32>,
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will", "'ll", "shall", "upcoming", "scheduled", "expected", "plans", "plan", "planned",
+    "due", "until", "till", "next", "coming", "hopes", "intends", "aims", "would",
+];
+const PAST_CUES: &[&str] = &[
+    "said", "says", "was", "were", "had", "did", "announced", "ago", "last", "reported", "since",
+    "back", "told", "met", "held", "signed", "launched", "killed", "began", "took", "came",
+    "saw", "has", "have",
+];
+
+impl<'a> Grammar<'a> {
+    fn w(&self, i: usize) -> &str {
+        self.t.get(i).map(|t| t.w.as_str()).unwrap_or("")
+    }
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        self.t.get(i).and_then(|t| t.num)
+    }
+    /// Piece `i` is glued to the one before it (no whitespace).
+    fn tight(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.gap)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.cap)
+    }
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.t.get(i - 1).is_some_and(|t| {
+                t.is_boundary() || matches!(t.w.as_str(), "\"" | "“" | "(" | ":" | "'" | "‘")
+            })
+    }
+
+    /// Tense cue before the expression in its sentence: the nearest cue word decides.
+    fn lean(&self, i: usize) -> Lean {
+        let lo = i.saturating_sub(12);
+        for k in (lo..i).rev() {
+            let t = &self.t[k];
+            if t.is_boundary() {
+                break;
+            }
+            let w = t.w.as_str();
+            if FUTURE_CUES.contains(&w) {
+                return Lean::Future;
+            }
+            if PAST_CUES.contains(&w) || (w.len() > 3 && w.ends_with("ed")) {
+                return Lean::Past;
+            }
+        }
+        // A cue right after the expression ("Friday will see ...").
+        for k in i..(i + 4).min(self.t.len()) {
+            match self.w(k) {
+                "will" | "'ll" => return Lean::Future,
+                "said" | "was" | "were" => return Lean::Past,
+                _ => {}
+            }
+        }
+        Lean::Nearest
+    }
+
+    /// A four-digit year at `i` (1000–2099), or an apostrophe year ("'98").
+    fn year_at(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some((n, 4)) = self.num(i) {
+            if (1000..2100).contains(&n) {
+                return Some((i + 1, n as i32));
+            }
+        }
+        if matches!(self.w(i), "'" | "’") {
+            if let Some((n, 2)) = self.num(i + 1) {
+                if self.tight(i + 1) {
+                    let y = if n < 30 { 2000 + n } else { 1900 + n };
+                    return Some((i + 2, y as i32));
+                }
+            }
+        }
+        None
+    }
+
+    /// A day of the month at `i`: "28", "28th".
+    fn day_at(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some((n, len)) = self.num(i) {
+            if (1..=31).contains(&n) && len <= 2 {
+                return Some((i + 1, n));
+            }
+            return None;
+        }
+        let w = self.w(i);
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some(n) = ordinal(w) {
+                if (1..=31).contains(&n) {
+                    return Some((i + 1, n));
+                }
+            }
+        }
+        None
+    }
+
+    /// A month name at `i`, with the piece after it (skipping an abbreviation's own dot).
+    fn month_at(&self, i: usize) -> Option<(usize, u32)> {
+        let m = month(self.w(i))?;
+        let w = self.w(i);
+        // Three-letter forms only when capitalised ("Oct"), never "mar"/"dec" as words.
+        if w.len() <= 4 && w != "june" && w != "july" && w != "may" && !self.cap(i) {
+            return None;
+        }
+        Some((i + 1, m))
+    }
+
+    fn yearless(&self, i: usize, m: u32, d: Option<u32>) -> Option<String> {
+        let y = match self.r {
+            Some(r) => Some(year_for(r, m, d, self.lean(i))),
+            None => self.ctx_year,
+        };
+        Some(match (y, d) {
+            (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), None) => month_value(y, m),
+            (None, Some(d)) => format!("XXXX-{m:02}-{d:02}"),
+            (None, None) => format!("XXXX-{m:02}"),
+        })
+    }
+
+    /// "October 28, 2024", "Oct. 28", "October 2024", "October".
+    fn month_first(&self, i: usize) -> Option<Hit> {
+        let (mut j, m) = self.month_at(i)?;
+        let mut d = None;
+        if let Some((k, dd)) = self.day_at(j) {
+            if !self.tight(j) && self.w(k) != ":" {
+                d = Some(dd);
+                j = k;
+            }
+        }
+        let mut y = None;
+        let mut k = j;
+        if self.w(k) == "," {
+            k += 1;
+        }
+        if self.w(k) == "of" && d.is_none() {
+            k += 1;
+        }
+        if let Some((k2, yy)) = self.year_at(k) {
+            // "October 1998" and "Oct. 28, 1998", not "October, 5000 troops".
+            if !matches!(self.w(k2), "%" | "percent" | "million" | "billion") {
+                y = Some(yy);
+                j = k2;
+            }
+        }
+        let value = match (y, d) {
+            (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, m, d).map(day),
+            (Some(y), None) => Some(month_value(y, m)),
+            (None, _) => {
+                if d.is_none() && !self.month_alone_ok(i) {
+                    return None;
+                }
+                self.yearless(i, m, d)
+            }
+        };
+        hit(i, j, value, "DATE")
+    }
+
+    fn month_alone_ok(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if !self.cap(i) {
+            return false;
+        }
+        if month_is_ambiguous(w) {
+            // "May" and "March" as words: only after a preposition or modifier.
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            return !self.sentence_start(i)
+                && matches!(
+                    prev,
+                    "in" | "since" | "of" | "until" | "by" | "from" | "early" | "mid" | "late"
+                        | "-" | "last" | "next" | "this" | "to" | "through" | "before" | "after"
+                        | "during" | "and" | "or" | "on" | "between"
+                );
+        }
+        true
+    }
+
+    /// "28 October", "28th of October 2024".
+    fn day_first(&self, i: usize) -> Option<Hit> {
+        let (mut j, d) = self.day_at(i)?;
+        if self.w(j) == "of" {
+            j += 1;
+        }
+        let (mut j, m) = self.month_at(j)?;
+        let mut k = j;
+        if self.w(k) == "," {
+            k += 1;
+        }
+        let value = if let Some((k2, y)) = self.year_at(k) {
+            j = k2;
+            NaiveDate::from_ymd_opt(y, m, d).map(day)
+        } else {
+            self.yearless(i, m, Some(d))
+        };
+        hit(i, j, value, "DATE")
+    }
+
+    /// "10/28/2024", "28/10/2024", "2024-10-28", "2024/10/28".
+    fn numeric(&self, i: usize) -> Option<Hit> {
+        let (a, alen) = self.num(i)?;
+        let sep = self.w(i + 1);
+        if !matches!(sep, "/" | "-" | ".") || !self.tight(i + 1) || !self.tight(i + 2) {
+            return None;
+        }
+        let (b, blen) = self.num(i + 2)?;
+        if self.w(i + 3) != sep || !self.tight(i + 3) || !self.tight(i + 4) {
+            return None;
+        }
+        let (c, clen) = self.num(i + 4)?;
+        if blen > 2 {
+            return None;
+        }
+        let (y, m, d) = if alen == 4 {
+            (a as i32, b, c)
+        } else if clen == 4 || clen == 2 {
+            if alen > 2 || sep == "." && clen == 2 {
+                return None;
+            }
+            let y = if clen == 2 {
+                if c < 50 {
+                    2000 + c
+                } else {
+                    1900 + c
+                }
+            } else {
+                c
+            } as i32;
+            // US order unless the first number cannot be a month.
+            if a > 12 {
+                (y, b, a)
+            } else {
+                (y, a, b)
+            }
+        } else {
+            return None;
+        };
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        hit(i, i + 5, Some(day(date)), "DATE")
+    }
+
+    /// Modifiers before a date that stay in its extent: "early", "mid-", "late", "the end of",
+    /// and the range form "early- to mid-".
+    fn modifiers(&self, i: usize) -> usize {
+        let mut j = i;
+        let one = |j: usize| -> Option<usize> {
+            match self.w(j) {
+                "early" | "late" | "mid" | "middle" => {
+                    let mut k = j + 1;
+                    if self.w(k) == "-" {
+                        k += 1;
+                    }
+                    Some(k)
+                }
+                "the" if matches!(self.w(j + 1), "end" | "beginning" | "start" | "middle")
+                    && self.w(j + 2) == "of" =>
+                {
+                    Some(j + 3)
+                }
+                "end" | "beginning" | "start" if self.w(j + 1) == "of" => Some(j + 2),
+                _ => None,
+            }
+        };
+        if let Some(k) = one(j) {
+            j = k;
+            if matches!(self.w(j), "to" | "or" | "and") {
+                if let Some(k2) = one(j + 1) {
+                    j = k2;
+                }
+            }
+        }
+        j
+    }
+
+    /// Weekdays: "Wednesday", "last Friday", "Thursday (Nov 21)", "Saturday night".
+    fn weekday_expr(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let rel = match self.w(j) {
+            w @ ("last" | "next" | "this" | "coming" | "past" | "previous") => {
+                j += 1;
+                Some(w)
+            }
+            _ => None,
+        };
+        let wd = weekday_full(self.w(j)).or_else(|| {
+            (self.cap(j) && matches!(self.w(j), "tue" | "wed" | "thu" | "sat" | "sun"))
+                .then(|| weekday(self.w(j)))
+                .flatten()
+        })?;
+        if rel.is_none() && !self.cap(j) {
+            return None;
+        }
+        j += 1;
+        // An explicit date beside the weekday settles it.
+        let mut k = j;
+        let paren = matches!(self.w(k), "(" | "[");
+        if matches!(self.w(k), "," | "(" | "[") {
+            k += 1;
+        }
+        if let Some(h) = self.month_first(k).or_else(|| self.day_first(k)) {
+            if h.value.as_deref().is_some_and(|v| v.len() == 10) {
+                let mut end = h.end;
+                if paren && matches!(self.w(end), ")" | "]") {
+                    end += 1;
+                }
+                return hit(i, end, h.value, "DATE");
+            }
+        }
+        let date = self.r.and_then(|r| match rel {
+            Some("last") | Some("past") | Some("previous") => {
+                weekday_near(r, wd, Lean::Past, true)
+            }
+            Some("next") | Some("coming") => weekday_near(r, wd, Lean::Future, true),
+            Some(_) => weekday_this_week(r, wd),
+            None => {
+                let lean = match self.lean(i) {
+                    Lean::Future => Lean::Future,
+                    _ => Lean::Past,
+                };
+                weekday_near(r, wd, lean, false)
+            }
+        });
+        if let Some(part) = day_part(self.w(j)) {
+            return hit(i, j + 1, date.map(|d| format!("{}T{part}", day(d))), "TIME");
+        }
+        hit(i, j, date.map(day), "DATE")
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night".
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let r = self.r;
+        let off = |n: i64| r.and_then(|r| add_days(r, n)).map(day);
+        match self.w(i) {
+            "today" => hit(i, i + 1, off(0), "DATE"),
+            "yesterday" => {
+                if let Some(p) = day_part(self.w(i + 1)) {
+                    return hit(i, i + 2, off(-1).map(|d| format!("{d}T{p}")), "TIME");
+                }
+                hit(i, i + 1, off(-1), "DATE")
+            }
+            "tomorrow" => {
+                if let Some(p) = day_part(self.w(i + 1)) {
+                    return hit(i, i + 2, off(1).map(|d| format!("{d}T{p}")), "TIME");
+                }
+                hit(i, i + 1, off(1), "DATE")
+            }
+            "tonight" => hit(i, i + 1, off(0).map(|d| format!("{d}TNI")), "TIME"),
+            "this" | "late" | "early" | "later" => {
+                let mut j = i + 1;
+                if self.w(i) != "this" {
+                    if self.w(j) != "this" {
+                        return None;
+                    }
+                    j += 1;
+                }
+                let p = day_part(self.w(j))?;
+                hit(i, j + 1, off(0).map(|d| format!("{d}T{p}")), "TIME")
+            }
+            "last" if self.w(i + 1) == "night" => {
+                hit(i, i + 2, off(-1).map(|d| format!("{d}TNI")), "TIME")
+            }
+            _ => None,
+        }
+    }
+
+    /// "last year", "this month", "next week", "earlier this year", "the past week" (a
+    /// duration), "this summer", "last April".
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut the = false;
+        if self.w(j) == "the" {
+            the = true;
+            j += 1;
+        }
+        let mut shift = match self.w(j) {
+            "last" | "past" | "previous" | "latest" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" | "following" => 1,
+            "earlier" | "later" if self.w(j + 1) == "this" => {
+                j += 1;
+                0
+            }
+            _ => return None,
+        };
+        let word = self.w(j).to_string();
+        j += 1;
+        let w = self.w(j);
+        // "the past week" and "the next month" span a period: durations.
+        if the && matches!(word.as_str(), "past" | "last" | "next" | "coming") {
+            let u = unit(w)?;
+            if is_plural_unit(w) {
+                return None; // "the past months": left to durations (vague)
+            }
+            return hit(i, j + 1, Some(duration_value(Count::Exact(1), u)), "DURATION");
+        }
+        if the && word == "latest" && w != "quarter" {
+            return None;
+        }
+        let r = self.r;
+        let value = match w {
+            "year" => r.and_then(|r| shifted(r, 'Y', shift)),
+            "month" => r.and_then(|r| shifted(r, 'M', shift)),
+            "week" => r.and_then(|r| shifted(r, 'W', shift)),
+            "quarter" => {
+                // "the latest quarter" is the last one reported: the previous quarter.
+                if word == "latest" {
+                    shift = -1;
+                }
+                r.and_then(|r| shifted(r, 'Q', shift))
+            }
+            "weekend" => r.and_then(|r| add_days(r, 7 * shift as i64)).map(|d| format!("{}-WE", week(d))),
+            "century" => r.map(|r| format!("{:02}", (r.year() + 100 * shift) / 100)),
+            "decade" => r.map(|r| format!("{:03}", (r.year() + 10 * shift) / 10)),
+            _ => {
+                if let Some(m) = month(w).filter(|_| self.cap(j)) {
+                    r.map(|r| {
+                        let y = r.year();
+                        let y = match shift {
+                            -1 => {
+                                if m < r.month() {
+                                    y
+                                } else {
+                                    y - 1
+                                }
+                            }
+                            1 => {
+                                if m > r.month() {
+                                    y
+                                } else {
+                                    y + 1
+                                }
+                            }
+                            _ => y,
+                        };
+                        month_value(y, m)
+                    })
+                } else if let Some(s) = season(w) {
+                    r.map(|r| {
+                        let y = r.year() + shift;
+                        format!("{y:04}-{s}")
+                    })
+                } else {
+                    return None;
+                }
+            }
+        };
+        if word == "latest" && w != "quarter" {
+            return None;
+        }
+        hit(i, j + 1, value, "DATE")
+    }
+
+    /// "a year ago", "three months earlier", "two weeks from now", "year-earlier".
+    fn ago(&self, i: usize) -> Option<Hit> {
+        if self.w(i) == "year" && self.w(i + 1) == "-" && matches!(self.w(i + 2), "earlier" | "ago")
+        {
+            return hit(i, i + 3, self.r.and_then(|r| shifted(r, 'Y', -1)), "DATE");
+        }
+        let (j, count) = self.count(i)?;
+        let u = unit(self.w(j))?;
+        let dir = match self.w(j + 1) {
+            "ago" | "earlier" | "before" => -1,
+            "later" | "hence" => 1,
+            "from" if self.w(j + 2) == "now" => 1,
+            _ => return None,
+        };
+        let end = if self.w(j + 1) == "from" { j + 3 } else { j + 2 };
+        let value = match count {
+            Count::Vague => Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
+            Count::Exact(n) => self.r.and_then(|r| {
+                let n = (n * u.factor) as i32 * dir;
+                match (u.letter, u.clock) {
+                    (_, true) => Some(day(r)),
+                    ('D', _) => shifted(r, 'D', n),
+                    (l, _) => shifted(r, l, n),
+                }
+            }),
+        };
+        hit(i, end, value, "DATE")
+    }
+
+    /// A count at `i`: digits, number words ("twenty-four"), "a"/"an", vague quantities.
+    fn count(&self, i: usize) -> Option<(usize, Count)> {
+        if let Some((n, len)) = self.num(i) {
+            if len > 5 {
+                return None;
+            }
+            // "1 1/2" and "2.5" are left alone; plain integers only.
+            return Some((i + 1, Count::Exact(n)));
+        }
+        let w = self.w(i);
+        match w {
+            "several" | "few" | "many" | "some" | "numerous" => return Some((i + 1, Count::Vague)),
+            "a" | "an" if matches!(self.w(i + 1), "few" | "number") => {
+                let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+                return Some((k, Count::Vague));
+            }
+            "a" | "the" if self.w(i + 1) == "couple" && self.w(i + 2) == "of" => {
+                return Some((i + 3, Count::Exact(2)));
+            }
+            _ => {}
+        }
+        let mut n = small_number(w)?;
+        let mut j = i + 1;
+        if (20..100).contains(&n) && n % 10 == 0 {
+            let mut k = j;
+            if self.w(k) == "-" {
+                k += 1;
+            }
+            if let Some(u) = small_number(self.w(k)).filter(|u| (1..10).contains(u)) {
+                if !matches!(self.w(k), "a" | "an") {
+                    n += u;
+                    j = k + 1;
+                }
+            }
+        }
+        if self.w(j) == "hundred" && n < 10 && !matches!(w, "a" | "an") {
+            n *= 100;
+            j += 1;
+        }
+        Some((j, Count::Exact(n)))
+    }
+
+    /// Durations: "three years", "48 hours", "a month", "five-year", "the past two months",
+    /// "the first nine months", "several weeks", "nearly an hour".
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        // Approximation and bound words stay in the extent, as in TimeBank.
+        loop {
+            match self.w(j) {
+                "about" | "around" | "nearly" | "almost" | "roughly" | "approximately"
+                | "over" | "under" | "some" if self.count(j + 1).is_some() => j += 1,
+                "more" | "less" | "fewer" if self.w(j + 1) == "than" => j += 2,
+                "at" if matches!(self.w(j + 1), "least" | "most") => j += 2,
+                "up" if self.w(j + 1) == "to" => j += 2,
+                "no" if self.w(j + 1) == "more" && self.w(j + 2) == "than" => j += 3,
+                _ => break,
+            }
+        }
+        let mut the = false;
+        if matches!(self.w(j), "the" | "its" | "their") {
+            the = true;
+            j += 1;
+        }
+        let mut framed = false;
+        if matches!(
+            self.w(j),
+            "past" | "last" | "next" | "first" | "coming" | "previous" | "final" | "latest"
+                | "following" | "recent" | "initial"
+        ) {
+            framed = true;
+            j += 1;
+        }
+        let (k, count) = self.count(j)?;
+        let w0 = self.w(j);
+        let mut k = k;
+        // Adjectival "five-year" and "48-hour".
+        if self.w(k) == "-" && self.tight(k) && self.tight(k + 1) {
+            k += 1;
+        }
+        let uw = self.w(k);
+        let u = unit(uw)?;
+        if matches!(w0, "a" | "an") {
+            // "a year" after a number or price is a rate: "$5 a year", "twice a day".
+            if i > 0 && self.is_rate_lead(i - 1) {
+                return hit(i, k + 1, Some(duration_value(Count::Exact(1), u)), "SET");
+            }
+            if the || framed {
+                return None;
+            }
+        }
+        if count == Count::Vague && !is_plural_unit(uw) {
+            return None;
+        }
+        if matches!(w0, "some") && !framed {
+            return None;
+        }
+        let _ = the;
+        hit(i, k + 1, Some(duration_value(count, u)), "DURATION")
+    }
+
+    fn is_rate_lead(&self, k: usize) -> bool {
+        let w = self.w(k);
+        self.num(k).is_some()
+            || matches!(w, "once" | "twice" | "thrice" | "times" | "%" | "percent" | "million" | "billion")
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Sets: "every day", "each year", "daily", "every Monday", "per week".
+    fn set(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let fixed = match w {
+            "daily" | "nightly" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" | "annual" => Some("P1Y"),
+            "hourly" => Some("PT1H"),
+            _ => None,
+        };
+        if let Some(v) = fixed {
+            if w == "annual" {
+                return None;
+            }
+            return hit(i, i + 1, Some(v.into()), "SET");
+        }
+        if !matches!(w, "every" | "each" | "per") {
+            return None;
+        }
+        let mut j = i + 1;
+        if matches!(self.w(j), "other" | "single") {
+            j += 1;
+        }
+        if let Some(wd) = weekday_full(self.w(j)) {
+            return hit(i, j + 1, Some(format!("XXXX-WXX-{wd}")), "SET");
+        }
+        let (k, n) = match self.count(j) {
+            Some((k, Count::Exact(n))) if w != "per" && unit(self.w(k)).is_some() => (k, n),
+            _ => (j, 1),
+        };
+        let u = unit(self.w(k))?;
+        hit(i, k + 1, Some(duration_value(Count::Exact(n), u)), "SET")
+    }
+
+    /// Clock times: "5 p.m.", "3:30 pm", "10:00 GMT", "noon", "midnight".
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let date = self.r.map(day);
+        let at = |t: String| date.as_ref().map(|d| format!("{d}T{t}"));
+        match self.w(i) {
+            "noon" | "midday" => return hit(i, i + 1, at("12:00".into()), "TIME"),
+            "midnight" => return hit(i, i + 1, at("24:00".into()), "TIME"),
+            _ => {}
+        }
+        let (h, _) = self.num(i)?;
+        let mut j = i + 1;
+        let mut min = 0;
+        let mut has_min = false;
+        if self.w(j) == ":" && self.tight(j) && self.tight(j + 1) {
+            let (mm, len) = self.num(j + 1)?;
+            if len != 2 || mm > 59 {
+                return None;
+            }
+            min = mm;
+            has_min = true;
+            j += 2;
+        }
+        let mut h = h;
+        match self.w(j) {
+            "a.m" | "am" => {
+                if h == 12 {
+                    h = 0;
+                }
+                j += 1;
+            }
+            "p.m" | "pm" => {
+                if h < 12 {
+                    h += 12;
+                }
+                j += 1;
+            }
+            "o'clock" => j += 1,
+            _ => {
+                if !has_min {
+                    return None;
+                }
+            }
+        }
+        if h > 24 {
+            return None;
+        }
+        if matches!(
+            self.w(j),
+            "gmt" | "utc" | "est" | "edt" | "et" | "pst" | "pdt" | "cst" | "cet" | "bst" | "msk"
+        ) {
+            j += 1;
+        }
+        hit(i, j, at(format!("{h:02}:{min:02}")), "TIME")
+    }
+
+    /// Vague references: "now", "currently", "recently", "the past", "soon", "the future",
+    /// "in the coming days".
+    fn vague(&self, i: usize) -> Option<Hit> {
+        let v = |n: usize, s: &str| hit(i, i + n, Some(s.to_string()), "DATE");
+        match self.w(i) {
+            "now" | "currently" | "presently" | "nowadays" => v(1, "PRESENT_REF"),
+            "current" if !matches!(self.w(i + 1), "account" | "affairs" | "events" | "of") => {
+                v(1, "PRESENT_REF")
+            }
+            "at" if self.w(i + 1) == "present" => v(2, "PRESENT_REF"),
+            "these" if self.w(i + 1) == "days" => v(2, "PRESENT_REF"),
+            "recently" | "lately" | "formerly" | "previously" => v(1, "PAST_REF"),
+            "recent" => {
+                if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
+                    v(2, "PAST_REF")
+                } else {
+                    v(1, "PAST_REF")
+                }
+            }
+            "soon" | "shortly" => v(1, "FUTURE_REF"),
+            "the" => match self.w(i + 1) {
+                "past" if !is_plural_unit(self.w(i + 2)) && unit(self.w(i + 2)).is_none()
+                    && self.count(i + 2).is_none() =>
+                {
+                    v(2, "PAST_REF")
+                }
+                "future" => v(2, "FUTURE_REF"),
+                "coming" | "next" | "upcoming"
+                    if matches!(self.w(i + 2), "days" | "weeks" | "months" | "years") =>
+                {
+                    v(3, "FUTURE_REF")
+                }
+                _ => None,
+            },
+            "coming" | "upcoming" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years") => {
+                v(2, "FUTURE_REF")
+            }
+            _ => None,
+        }
+    }
+
+    /// Years, decades and centuries: "1998", "fiscal 1998", "the 1990s", "the '90s", "the 20th
+    /// century", "this year's".
+    fn year_expr(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.w(j) == "fiscal" {
+            j += 1;
+        }
+        if let Some((k, y)) = self.year_at(j) {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if matches!(prev, "$" | "€" | "£" | "#" | "no" | "number" | "nos" | "p" | "pp") {
+                return None;
+            }
+            let next = self.w(k);
+            if matches!(next, "%" | "percent" | "million" | "billion" | "-" | "/" | ":") && self.w(j) != "'" {
+                return None;
+            }
+            if self.num(k).is_some() || (matches!(prev, "," ) && i > 1 && self.num(i - 2).is_some()) {
+                return None;
+            }
+            return hit(i, k, Some(format!("{y:04}")), "DATE");
+        }
+        // Decades: "1990s", "'90s", "1990's".
+        let w = self.w(j);
+        if let Some(d) = w.strip_suffix('s') {
+            let d = d.trim_end_matches('\'');
+            if d.len() == 4 && d.ends_with('0') {
+                if let Ok(y) = d.parse::<u32>() {
+                    if (1000..2100).contains(&y) {
+                        return hit(i, j + 1, Some(format!("{:03}", y / 10)), "DATE");
+                    }
+                }
+            }
+            if d.len() == 2 && d.ends_with('0') && i > 0 && matches!(self.w(j - 1), "'" | "’") {
+                if let Ok(y) = d.parse::<u32>() {
+                    let c = if y < 30 { 200 } else { 190 };
+                    return hit(j - 1, j + 1, Some(format!("{:03}", c + y / 10)), "DATE");
+                }
+            }
+        }
+        // Centuries: "the 20th century".
+        if let Some(n) = ordinal(w) {
+            if self.w(j + 1) == "century" && (1..=22).contains(&n) {
+                return hit(i, j + 2, Some(format!("{:02}", n - 1)), "DATE");
+            }
+        }
+        None
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2024", "the first half of
+    /// 2024", "this year's third quarter", "fiscal second-quarter".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut year: Option<i32> = None;
+        let mut rel: i32 = 0;
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        // "this year's", "last year's", "1998's"
+        if matches!(self.w(j), "this" | "last" | "next") && self.w(j + 1) == "year" && self.w(j + 2) == "'s" {
+            rel = match self.w(j) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            j += 3;
+        } else if let Some((k, y)) = self.year_at(j) {
+            if self.w(k) == "'s" {
+                year = Some(y);
+                j = k + 1;
+            }
+        }
+        if self.w(j) == "fiscal" {
+            j += 1;
+        }
+        let w = self.w(j);
+        let (n, half, mut k) = if let Some(q) = w
+            .strip_prefix('q')
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|q| (1..=4).contains(q) && self.cap(j))
+        {
+            (q, false, j + 1)
+        } else {
+            let n = ordinal(w)?;
+            let mut k = j + 1;
+            if self.w(k) == "fiscal" {
+                k += 1;
+            }
+            if self.w(k) == "-" {
+                k += 1;
+            }
+            match self.w(k) {
+                "quarter" if (1..=4).contains(&n) => (n, false, k + 1),
+                "half" if (1..=2).contains(&n) => (n, true, k + 1),
+                _ => return None,
+            }
+        };
+        if year.is_none() {
+            let mut m = k;
+            if self.w(m) == "of" {
+                m += 1;
+            }
+            if let Some((m2, y)) = self.year_at(m) {
+                year = Some(y);
+                k = m2;
+            } else if self.w(m) == "," {
+                if let Some((m2, y)) = self.year_at(m + 1) {
+                    year = Some(y);
+                    k = m2;
+                }
+            }
+        }
+        let y = year.or_else(|| self.r.map(|r| r.year() + rel));
+        let value = y.map(|y| {
+            if half {
+                format!("{y:04}-H{n}")
+            } else {
+                format!("{y:04}-Q{n}")
+            }
+        });
+        hit(i, k, value, "DATE")
+    }
+
+    /// "the quarter", "the year-ago quarter", "year-earlier", "the year-ago period".
+    fn financial(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        if self.w(j) == "year" && self.w(j + 1) == "-" && matches!(self.w(j + 2), "ago" | "earlier") {
+            let mut k = j + 3;
+            let q = matches!(self.w(k), "quarter" | "period");
+            if q {
+                k += 1;
+            }
+            let value = self.r.and_then(|r| {
+                if q {
+                    let d = crate::calendar::add_months(r, -15)?;
+                    Some(format!("{:04}-Q{}", d.year(), quarter_of(d)))
+                } else {
+                    shifted(r, 'Y', -1)
+                }
+            });
+            return hit(i, k, value, "DATE");
+        }
+        if j > i && self.w(j) == "quarter" && !matches!(self.w(j + 1), "of" | "-") {
+            return hit(i, j + 1, self.r.and_then(|r| shifted(r, 'Q', -1)), "DATE");
+        }
+        None
+    }
+
+    /// Seasons with a year or determiner: "summer 2024", "the summer of 1998", "this fall".
+    fn season_expr(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let det = matches!(self.w(j), "the" | "in" | "during");
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        let s = season(self.w(j))?;
+        let mut k = j + 1;
+        if self.w(k) == "of" {
+            k += 1;
+        }
+        if let Some((k2, y)) = self.year_at(k) {
+            return hit(i, k2, Some(format!("{y:04}-{s}")), "DATE");
+        }
+        if !det && !self.cap(j) {
+            return None;
+        }
+        if self.w(i) == "in" && self.w(j) != "the" && self.w(i + 1) != "the" && !self.cap(j) {
+            return None;
+        }
+        let first = if self.w(i) == "the" { i } else { j };
+        if self.w(j) == "fall" && !det {
+            return None;
+        }
+        let value = self.r.map(|r| {
+            let y = r.year();
+            format!("{y:04}-{s}")
+        });
+        hit(first, j + 1, value, "DATE")
+    }
+
+    /// The longest expression starting at piece `i`.
+    pub fn parse(&self, i: usize) -> Option<Hit> {
+        let t = self.t.get(i)?;
+        if t.is_boundary() {
+            return None;
+        }
+        let m = self.modifiers(i);
+        let mut best: Option<Hit> = None;
+        let mut consider = |h: Option<Hit>| {
+            if let Some(h) = h {
+                if h.end > h.first && best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        };
+        if m > i {
+            // A modified date keeps the modifier in its extent, value of the core.
+            let core = self
+                .month_first(m)
+                .or_else(|| self.year_expr(m))
+                .or_else(|| self.relative(m))
+                .or_else(|| self.season_expr(m));
+            consider(core.map(|h| Hit { first: i, ..h }));
+        }
+        consider(self.numeric(i));
+        consider(self.month_first(i));
+        consider(self.day_first(i));
+        consider(self.weekday_expr(i));
+        consider(self.deictic(i));
+        consider(self.relative(i));
+        consider(self.ago(i));
+        consider(self.duration(i));
+        consider(self.set(i));
+        consider(self.clock(i));
+        consider(self.vague(i));
+        consider(self.year_expr(i));
+        consider(self.quarter(i));
+        consider(self.financial(i));
+        consider(self.season_expr(i));
+        best
+    }
+}
+
+/// Part-of-day suffix code ("morning" → MO).
+fn day_part(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// TimeML duration value of a count of units.
+fn duration_value(count: Count, u: Unit) -> String {
+    let t = if u.clock { "T" } else { "" };
+    match count {
+        Count::Exact(n) => format!("P{t}{}{}", n * u.factor, u.letter),
+        Count::Vague => {
+            let letter = match u.factor {
+                10 => "DE".to_string(),
+                100 => "CE".to_string(),
+                _ => u.letter.to_string(),
+            };
+            format!("P{t}X{letter}")
+        }
+    }
+}
