@@ -68,18 +68,22 @@ pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 
             }
         }
         Lean::Nearest => {
-            let months = |yy: i32| ((yy - y) * 12 + m as i32 - r.month() as i32).abs();
             let best = [y - 1, y, y + 1]
                 .into_iter()
                 .min_by_key(|&yy| {
-                    if d.is_some() {
-                        key(yy).map(|k| (k - r).num_days().abs()).unwrap_or(i64::MAX)
+                    // Future distances count a little more: news reports what happened.
+                    let dist = if d.is_some() {
+                        key(yy).map(|k| (k - r).num_days()).unwrap_or(i64::MAX / 4)
                     } else {
-                        months(yy) as i64 * 31
+                        ((yy - y) * 12 + m as i32 - r.month() as i32) as i64 * 31
+                    };
+                    if dist > 0 {
+                        dist * 11 / 10
+                    } else {
+                        -dist
                     }
                 })
                 .unwrap_or(y);
-            // Ties (six months either way) go to the past: news reports what happened.
             best
         }
     }

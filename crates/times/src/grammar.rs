@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{
-    add_days, day, month_value, quarter_of, shifted, week, weekday_near, weekday_this_week,
+    add_days, day, month_value, shifted, week, weekday_near, weekday_this_week,
     year_for, Lean,
 };
 use crate::lexicon::{
@@ -45,16 +45,18 @@ pub(crate) struct Grammar<'a> {
     pub r: Option<NaiveDate>,
     /// The last explicit year in the text, used for yearless dates when there is no reference.
     pub ctx_year: Option<i32>,
+    /// The last fiscal quarter the text named ("third-quarter profit"): in earnings reports "a
+    /// year earlier" means that quarter a year before.
+    pub last_quarter: Option<(i32, u32)>,
 }
 
 const FUTURE_CUES: &[&str] = &[
-    "will", "'ll", "shall", "upcoming", "scheduled", "expected", "plans", "plan", "planned",
-    "due", "until", "till", "next", "coming", "hopes", "intends", "aims", "would",
+    "will", "'ll", "shall", "upcoming", "scheduled", "expected", "plans", "plan", "due",
+    "until", "till", "next", "coming", "hopes", "intends", "aims", "would", "tomorrow",
 ];
 const PAST_CUES: &[&str] = &[
-    "said", "says", "was", "were", "had", "did", "announced", "ago", "last", "reported", "since",
-    "back", "told", "met", "held", "signed", "launched", "killed", "began", "took", "came",
-    "saw", "has", "have",
+    "was", "were", "had", "did", "ago", "last", "since", "back", "earlier", "yesterday",
+    "announced", "met", "held", "signed", "launched", "killed", "began", "took", "came", "saw",
 ];
 
 impl<'a> Grammar<'a> {
@@ -80,7 +82,7 @@ impl<'a> Grammar<'a> {
 
     /// Tense cue before the expression in its sentence: the nearest cue word decides.
     fn lean(&self, i: usize) -> Lean {
-        let lo = i.saturating_sub(12);
+        let lo = i.saturating_sub(8);
         for k in (lo..i).rev() {
             let t = &self.t[k];
             if t.is_boundary() {
@@ -90,7 +92,7 @@ impl<'a> Grammar<'a> {
             if FUTURE_CUES.contains(&w) {
                 return Lean::Future;
             }
-            if PAST_CUES.contains(&w) || (w.len() > 3 && w.ends_with("ed")) {
+            if PAST_CUES.contains(&w) {
                 return Lean::Past;
             }
         }
@@ -112,6 +114,9 @@ impl<'a> Grammar<'a> {
                 return Some((i + 1, n as i32));
             }
         }
+        if let Some(v) = self.spoken_year(i) {
+            return Some(v);
+        }
         if matches!(self.w(i), "'" | "’") {
             if let Some((n, 2)) = self.num(i + 1) {
                 if self.tight(i + 1) {
@@ -119,6 +124,33 @@ impl<'a> Grammar<'a> {
                     return Some((i + 2, y as i32));
                 }
             }
+        }
+        None
+    }
+
+    /// Years read out: "nineteen ninety-six", "two thousand", "the year two thousand".
+    fn spoken_year(&self, i: usize) -> Option<(usize, i32)> {
+        let w = self.w(i);
+        if w == "nineteen" || w == "eighteen" {
+            let c = if w == "nineteen" { 1900 } else { 1800 };
+            let (k, n) = self.count(i + 1)?;
+            let Count::Exact(n) = n else { return None };
+            if (10..100).contains(&n) && !matches!(self.w(i + 1), "a" | "an") {
+                return Some((k, c + n as i32));
+            }
+            return None;
+        }
+        if w == "two" && self.w(i + 1) == "thousand" {
+            let mut k = i + 2;
+            if self.w(k) == "and" {
+                k += 1;
+            }
+            if let Some((k2, Count::Exact(n))) = self.count(k) {
+                if (1..100).contains(&n) && !matches!(self.w(k), "a" | "an") {
+                    return Some((k2, 2000 + n as i32));
+                }
+            }
+            return Some((i + 2, 2000));
         }
         None
     }
@@ -171,7 +203,7 @@ impl<'a> Grammar<'a> {
         let (mut j, m) = self.month_at(i)?;
         let mut d = None;
         if let Some((k, dd)) = self.day_at(j) {
-            if !self.tight(j) && self.w(k) != ":" {
+            if !self.tight(j) && !(self.w(k) == ":" && self.tight(k + 1) && self.num(k + 1).is_some()) {
                 d = Some(dd);
                 j = k;
             }
@@ -190,6 +222,18 @@ impl<'a> Grammar<'a> {
                 y = Some(yy);
                 j = k2;
             }
+        }
+        if y.is_none() && matches!(self.w(j), "last" | "this" | "next") && self.w(j + 1) == "year" {
+            let shift = match self.w(j) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let v = self.r.map(|r| r.year() + shift).map(|yy| match d {
+                Some(d) => format!("{yy:04}-{m:02}-{d:02}"),
+                None => month_value(yy, m),
+            });
+            return hit(i, j + 2, v, "DATE");
         }
         let value = match (y, d) {
             (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, m, d).map(day),
@@ -334,6 +378,8 @@ impl<'a> Grammar<'a> {
                 .then(|| weekday(self.w(j)))
                 .flatten()
         })?;
+        // Abbreviations ("Sun", "Fri") only with a date beside them.
+        let abbrev = !self.w(j).ends_with("day");
         if rel.is_none() && !self.cap(j) {
             return None;
         }
@@ -352,6 +398,10 @@ impl<'a> Grammar<'a> {
                 }
                 return hit(i, end, h.value, "DATE");
             }
+        }
+        // "Sun", "Wed" alone are too often names and words.
+        if abbrev {
+            return None;
         }
         let date = self.r.and_then(|r| match rel {
             Some("last") | Some("past") | Some("previous") => {
@@ -378,7 +428,7 @@ impl<'a> Grammar<'a> {
         let r = self.r;
         let off = |n: i64| r.and_then(|r| add_days(r, n)).map(day);
         match self.w(i) {
-            "today" => hit(i, i + 1, off(0), "DATE"),
+            "today" if self.w(i + 1) != "'s" => hit(i, i + 1, off(0), "DATE"),
             "yesterday" => {
                 if let Some(p) = day_part(self.w(i + 1)) {
                     return hit(i, i + 2, off(-1).map(|d| format!("{d}T{p}")), "TIME");
@@ -392,6 +442,19 @@ impl<'a> Grammar<'a> {
                 hit(i, i + 1, off(1), "DATE")
             }
             "tonight" => hit(i, i + 1, off(0).map(|d| format!("{d}TNI")), "TIME"),
+            "mid" | "late" | "early" if day_part(self.w(i + 1).trim_start_matches('-')).is_some()
+                || (self.w(i + 1) == "-" && day_part(self.w(i + 2)).is_some()) =>
+            {
+                let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                let p = day_part(self.w(k))?;
+                let (end, d) = match self.w(k + 1) {
+                    "yesterday" => (k + 2, off(-1)),
+                    "today" => (k + 2, off(0)),
+                    "tomorrow" => (k + 2, off(1)),
+                    _ => (k + 1, off(0)),
+                };
+                hit(i, end, d.map(|d| format!("{d}T{p}")), "TIME")
+            }
             "this" | "late" | "early" | "later" => {
                 let mut j = i + 1;
                 if self.w(i) != "this" {
@@ -403,6 +466,7 @@ impl<'a> Grammar<'a> {
                 let p = day_part(self.w(j))?;
                 hit(i, j + 1, off(0).map(|d| format!("{d}T{p}")), "TIME")
             }
+            "the" if self.w(i + 1) == "weekend" => hit(i, i + 2, self.weekend(i), "DATE"),
             "last" if self.w(i + 1) == "night" => {
                 hit(i, i + 2, off(-1).map(|d| format!("{d}TNI")), "TIME")
             }
@@ -431,12 +495,19 @@ impl<'a> Grammar<'a> {
         };
         let word = self.w(j).to_string();
         j += 1;
+        if word == "this" && self.w(j) == "past" {
+            shift = -1;
+            j += 1;
+        }
+        if matches!(self.w(j), "fiscal" | "calendar") {
+            j += 1;
+        }
         let w = self.w(j);
-        // "the past week" and "the next month" span a period: durations.
-        if the && matches!(word.as_str(), "past" | "last" | "next" | "coming") {
+        // "the next month" spans a period; "the past year" is, in TimeBank, the year before.
+        if the && matches!(word.as_str(), "next" | "coming") {
             let u = unit(w)?;
             if is_plural_unit(w) {
-                return None; // "the past months": left to durations (vague)
+                return None;
             }
             return hit(i, j + 1, Some(duration_value(Count::Exact(1), u)), "DURATION");
         }
@@ -464,7 +535,7 @@ impl<'a> Grammar<'a> {
                         let y = r.year();
                         let y = match shift {
                             -1 => {
-                                if m < r.month() {
+                                if m + 1 < r.month() {
                                     y
                                 } else {
                                     y - 1
@@ -483,7 +554,18 @@ impl<'a> Grammar<'a> {
                     })
                 } else if let Some(s) = season(w) {
                     r.map(|r| {
-                        let y = r.year() + shift;
+                        let start = match s {
+                            "SP" => 3,
+                            "SU" => 6,
+                            "FA" => 9,
+                            _ => 12,
+                        };
+                        let y = r.year();
+                        let y = match shift {
+                            -1 if start >= r.month() => y - 1,
+                            1 if start <= r.month() => y + 1,
+                            _ => y,
+                        };
                         format!("{y:04}-{s}")
                     })
                 } else {
@@ -497,13 +579,34 @@ impl<'a> Grammar<'a> {
         hit(i, j + 1, value, "DATE")
     }
 
+    /// "the weekend", "over the weekend": the one just past, unless the sentence looks ahead.
+    fn weekend(&self, i: usize) -> Option<String> {
+        let r = self.r?;
+        let wd = r.weekday().number_from_monday();
+        let d = if wd >= 6 || self.lean(i) == Lean::Future {
+            r
+        } else {
+            add_days(r, -7)?
+        };
+        Some(format!("{}-WE", week(d)))
+    }
+
     /// "a year ago", "three months earlier", "two weeks from now", "year-earlier".
     fn ago(&self, i: usize) -> Option<Hit> {
         if self.w(i) == "year" && self.w(i + 1) == "-" && matches!(self.w(i + 2), "earlier" | "ago")
         {
-            return hit(i, i + 3, self.r.and_then(|r| shifted(r, 'Y', -1)), "DATE");
+            return hit(i, i + 3, self.year_ago(), "DATE");
         }
-        let (j, count) = self.count(i)?;
+        let mut c = i;
+        while matches!(
+            self.w(c),
+            "nearly" | "almost" | "about" | "some" | "just" | "only" | "roughly" | "around"
+                | "over" | "approximately"
+        ) || (matches!(self.w(c), "more" | "less") && self.w(c + 1) == "than")
+        {
+            c += if self.w(c + 1) == "than" { 2 } else { 1 };
+        }
+        let (j, count) = self.count(c)?;
         let u = unit(self.w(j))?;
         let dir = match self.w(j + 1) {
             "ago" | "earlier" | "before" => -1,
@@ -514,6 +617,9 @@ impl<'a> Grammar<'a> {
         let end = if self.w(j + 1) == "from" { j + 3 } else { j + 2 };
         let value = match count {
             Count::Vague => Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
+            Count::Exact(1) if u.letter == 'Y' && u.factor == 1 && dir < 0 && self.last_quarter.is_some() => {
+                self.last_quarter.map(|(y, q)| format!("{:04}-Q{q}", y - 1))
+            }
             Count::Exact(n) => self.r.and_then(|r| {
                 let n = (n * u.factor) as i32 * dir;
                 match (u.letter, u.clock) {
@@ -529,7 +635,7 @@ impl<'a> Grammar<'a> {
     /// A count at `i`: digits, number words ("twenty-four"), "a"/"an", vague quantities.
     fn count(&self, i: usize) -> Option<(usize, Count)> {
         if let Some((n, len)) = self.num(i) {
-            if len > 5 {
+            if len > 3 {
                 return None;
             }
             // "1 1/2" and "2.5" are left alone; plain integers only.
@@ -610,7 +716,14 @@ impl<'a> Grammar<'a> {
         if matches!(w0, "a" | "an") {
             // "a year" after a number or price is a rate: "$5 a year", "twice a day".
             if i > 0 && self.is_rate_lead(i - 1) {
-                return hit(i, k + 1, Some(duration_value(Count::Exact(1), u)), "SET");
+                if matches!(self.w(i - 1), "once" | "twice" | "thrice" | "times") {
+                    return hit(i, k + 1, Some(duration_value(Count::Exact(1), u)), "SET");
+                }
+                return None;
+            }
+            // "a year-earlier loss": the compound is the expression, not "a year".
+            if self.w(k + 1) == "-" && self.tight(k + 1) {
+                return None;
             }
             if the || framed {
                 return None;
@@ -640,12 +753,16 @@ impl<'a> Grammar<'a> {
             "daily" | "nightly" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "annually" | "yearly" | "annual" => Some("P1Y"),
             "hourly" => Some("PT1H"),
             _ => None,
         };
         if let Some(v) = fixed {
-            if w == "annual" {
+            // The adverb ("casualties daily"), not the adjective ("daily flights").
+            let next = self.w(i + 1);
+            let adverb = next.is_empty()
+                || !next.starts_with(|c: char| c.is_alphanumeric())
+                || matches!(next, "in" | "on" | "at" | "for" | "since" | "until" | "from" | "to" | "and" | "or" | "but" | "through" | "by" | "during");
+            if !adverb {
                 return None;
             }
             return hit(i, i + 1, Some(v.into()), "SET");
@@ -672,9 +789,13 @@ impl<'a> Grammar<'a> {
     fn clock(&self, i: usize) -> Option<Hit> {
         let date = self.r.map(day);
         let at = |t: String| date.as_ref().map(|d| format!("{d}T{t}"));
+        let _ = at;
         match self.w(i) {
-            "noon" | "midday" => return hit(i, i + 1, at("12:00".into()), "TIME"),
-            "midnight" => return hit(i, i + 1, at("24:00".into()), "TIME"),
+            "noon" | "midday" | "midnight" => {
+                let t = if self.w(i) == "midnight" { "24:00" } else { "12:00" };
+                let (j, date) = self.clock_date(i + 1).unwrap_or((i + 1, date));
+                return hit(i, j, date.map(|d| format!("{d}T{t}")), "TIME");
+            }
             _ => {}
         }
         let (h, _) = self.num(i)?;
@@ -720,7 +841,23 @@ impl<'a> Grammar<'a> {
         ) {
             j += 1;
         }
-        hit(i, j, at(format!("{h:02}:{min:02}")), "TIME")
+        let (j, date) = self.clock_date(j).unwrap_or((j, date));
+        hit(i, j, date.map(|d| format!("{d}T{h:02}:{min:02}")), "TIME")
+    }
+
+    /// The day a clock time names after it: "5 p.m. Wednesday", "noon, Nov. 9", "10 a.m. today".
+    fn clock_date(&self, j: usize) -> Option<(usize, Option<String>)> {
+        let k = if self.w(j) == "," { j + 1 } else { j };
+        if let Some(h) = self.weekday_expr(k).filter(|h| h.kind == "DATE") {
+            return Some((h.end, h.value));
+        }
+        if let Some(h) = self.deictic(k).filter(|h| h.kind == "DATE") {
+            return Some((h.end, h.value));
+        }
+        if let Some(h) = self.month_first(k).filter(|h| h.value.as_ref().is_some_and(|v| v.len() == 10)) {
+            return Some((h.end, h.value));
+        }
+        None
     }
 
     /// Vague references: "now", "currently", "recently", "the past", "soon", "the future",
@@ -734,7 +871,7 @@ impl<'a> Grammar<'a> {
             }
             "at" if self.w(i + 1) == "present" => v(2, "PRESENT_REF"),
             "these" if self.w(i + 1) == "days" => v(2, "PRESENT_REF"),
-            "recently" | "lately" | "formerly" | "previously" => v(1, "PAST_REF"),
+            "recently" | "lately" | "formerly" => v(1, "PAST_REF"),
             "recent" => {
                 if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
                     v(2, "PAST_REF")
@@ -742,7 +879,27 @@ impl<'a> Grammar<'a> {
                     v(1, "PAST_REF")
                 }
             }
-            "soon" | "shortly" => v(1, "FUTURE_REF"),
+            "soon" | "shortly" => {
+                let prev = if i > 0 { self.w(i - 1) } else { "" };
+                if prev == "as" || matches!(self.w(i + 1), "after" | "as" | "thereafter") {
+                    return None;
+                }
+                v(1, "FUTURE_REF")
+            }
+            "someday" => v(1, "FUTURE_REF"),
+            "one" | "some" if self.w(i + 1) == "day"
+                && i > 0
+                && matches!(self.w(i - 1), "will" | "would" | "could" | "might" | "may" | "can" | "'ll") =>
+            {
+                v(2, "FUTURE_REF")
+            }
+            "future" if i > 0 && !matches!(self.w(i - 1), "the" | "a" | "its" | "their" | "his" | "her" | "our") => {
+                let next = self.w(i + 1);
+                if next.is_empty() || !next.chars().all(char::is_alphabetic) {
+                    return None;
+                }
+                v(1, "FUTURE_REF")
+            }
             "the" => match self.w(i + 1) {
                 "past" if !is_plural_unit(self.w(i + 2)) && unit(self.w(i + 2)).is_none()
                     && self.count(i + 2).is_none() =>
@@ -750,6 +907,18 @@ impl<'a> Grammar<'a> {
                     v(2, "PAST_REF")
                 }
                 "future" => v(2, "FUTURE_REF"),
+                "near" | "short" | "long" | "medium"
+                    if matches!(self.w(i + 2), "future" | "term") =>
+                {
+                    v(3, "FUTURE_REF")
+                }
+                "past" | "last" | "next" | "coming"
+                    if matches!(self.w(i + 2), "few" | "several" | "many")
+                        && is_plural_unit(self.w(i + 3)) =>
+                {
+                    let past = matches!(self.w(i + 1), "past" | "last");
+                    v(4, if past { "PAST_REF" } else { "FUTURE_REF" })
+                }
                 "coming" | "next" | "upcoming"
                     if matches!(self.w(i + 2), "days" | "weeks" | "months" | "years") =>
                 {
@@ -770,6 +939,8 @@ impl<'a> Grammar<'a> {
         let mut j = i;
         if self.w(j) == "fiscal" {
             j += 1;
+        } else if self.w(j) == "the" && self.w(j + 1) == "year" && self.spoken_year(j + 2).is_some() {
+            j += 2;
         }
         if let Some((k, y)) = self.year_at(j) {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
@@ -801,6 +972,13 @@ impl<'a> Grammar<'a> {
                     let c = if y < 30 { 200 } else { 190 };
                     return hit(j - 1, j + 1, Some(format!("{:03}", c + y / 10)), "DATE");
                 }
+            }
+        }
+        // Decades in words: "the nineties".
+        let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        if let Some(p) = tens.iter().position(|x| *x == w) {
+            if i > 0 && self.w(i) == "the" || j > 0 && matches!(self.w(j - 1), "the" | "early" | "mid" | "late" | "-") {
+                return hit(i, j + 1, Some(format!("19{}", p + 2)), "DATE");
             }
         }
         // Centuries: "the 20th century".
@@ -845,6 +1023,8 @@ impl<'a> Grammar<'a> {
             .filter(|q| (1..=4).contains(q) && self.cap(j))
         {
             (q, false, j + 1)
+        } else if matches!(w, "last" | "latter" | "final") && self.w(j + 1) == "half" {
+            (2, true, j + 2)
         } else {
             let n = ordinal(w)?;
             let mut k = j + 1;
@@ -886,30 +1066,94 @@ impl<'a> Grammar<'a> {
         hit(i, k, value, "DATE")
     }
 
-    /// "the quarter", "the year-ago quarter", "year-earlier", "the year-ago period".
+    /// The year before, at quarter granularity in an earnings report.
+    fn year_ago(&self) -> Option<String> {
+        match self.last_quarter {
+            Some((y, q)) => Some(format!("{:04}-Q{q}", y - 1)),
+            None => self.r.and_then(|r| shifted(r, 'Y', -1)),
+        }
+    }
+
+    /// Earnings-report periods: "the quarter", "the latest period", "the year-ago quarter",
+    /// "the 1988 period", "year-end", "the fiscal year", "the full year".
     fn financial(&self, i: usize) -> Option<Hit> {
         let mut j = i;
-        if self.w(j) == "the" {
+        if matches!(self.w(j), "the" | "its" | "this") {
+            j += 1;
+        }
+        let det = j > i;
+        if matches!(self.w(j), "comparable" | "corresponding" | "same") {
             j += 1;
         }
         if self.w(j) == "year" && self.w(j + 1) == "-" && matches!(self.w(j + 2), "ago" | "earlier") {
             let mut k = j + 3;
-            let q = matches!(self.w(k), "quarter" | "period");
-            if q {
+            if ordinal(self.w(k)).is_some() && self.w(k + 1) == "quarter" {
+                let q = ordinal(self.w(k)).unwrap_or(1);
+                let v = self.r.map(|r| format!("{:04}-Q{q}", r.year() - 1));
+                return hit(i, k + 2, v, "DATE");
+            }
+            if matches!(self.w(k), "quarter" | "period") {
                 k += 1;
             }
-            let value = self.r.and_then(|r| {
-                if q {
-                    let d = crate::calendar::add_months(r, -15)?;
-                    Some(format!("{:04}-Q{}", d.year(), quarter_of(d)))
-                } else {
-                    shifted(r, 'Y', -1)
-                }
-            });
-            return hit(i, k, value, "DATE");
+            return hit(i, k, self.year_ago(), "DATE");
         }
-        if j > i && self.w(j) == "quarter" && !matches!(self.w(j + 1), "of" | "-") {
-            return hit(i, j + 1, self.r.and_then(|r| shifted(r, 'Q', -1)), "DATE");
+        // "the 1988 period", "the 1988 quarter", "the 1988 third quarter"
+        if det {
+            if let Some((k, y)) = self.year_at(j) {
+                if let Some(q) = ordinal(self.w(k)).filter(|q| (1..=4).contains(q)) {
+                    if self.w(k + 1) == "quarter" {
+                        return hit(i, k + 2, Some(format!("{y:04}-Q{q}")), "DATE");
+                    }
+                }
+                if matches!(self.w(k), "quarter" | "period") {
+                    let v = match self.last_quarter {
+                        Some((_, q)) => format!("{y:04}-Q{q}"),
+                        None => format!("{y:04}"),
+                    };
+                    return hit(i, k + 1, Some(v), "DATE");
+                }
+            }
+        }
+        if det && matches!(self.w(j), "latest" | "current" | "recent") {
+            j += 1;
+        }
+        if det && matches!(self.w(j), "quarter" | "period") && !matches!(self.w(j + 1), "of" | "-") {
+            if self.w(j) == "period" && !matches!(self.w(j - 1), "latest" | "recent") {
+                return None;
+            }
+            let v = match (self.w(j - 1), self.last_quarter) {
+                ("current", _) | ("this", _) => self.r.and_then(|r| shifted(r, 'Q', 0)),
+                (_, Some((y, q))) if self.w(j) == "period" => Some(format!("{y:04}-Q{q}")),
+                _ => self.r.and_then(|r| shifted(r, 'Q', -1)),
+            };
+            return hit(i, j + 1, v, "DATE");
+        }
+        // "year-end", "year end", "year's end"
+        let mut k = j;
+        if self.w(k) == "year" {
+            k += 1;
+            if matches!(self.w(k), "-" | "'s") {
+                k += 1;
+            }
+            if self.w(k) == "end" {
+                return hit(i, k + 1, self.r.map(|r| format!("{:04}", r.year())), "DATE");
+            }
+        }
+        // "the fiscal year", "the full year", "the current year", "the year"
+        if det {
+            let mut k = j;
+            while matches!(self.w(k), "full" | "fiscal" | "current" | "calendar" | "whole" | "entire") {
+                k += 1;
+            }
+            if self.w(k) == "year" && !matches!(self.w(k + 1), "-" | "'s" | "before" | "after" | "in" | "when" | "that" | "of" | "earlier" | "ago" | "later") {
+                if matches!(self.w(k + 1), "ended" | "ending" | "ends" | "to" | "through") {
+                    return hit(i, k + 1, Some("P1Y".into()), "DURATION");
+                }
+                if k == j && !matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "during" | "of" | "through" | "this") {
+                    return None;
+                }
+                return hit(i, k + 1, self.r.map(|r| format!("{:04}", r.year())), "DATE");
+            }
         }
         None
     }

@@ -20,6 +20,7 @@ pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
         t: &toks,
         r: reference,
         ctx_year: None,
+        last_quarter: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -34,6 +35,12 @@ pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
                 // A stated year sets the year of later yearless dates ("28 October").
                 if let Some(y) = h.value.as_deref().and_then(explicit_year) {
                     g.ctx_year = Some(y);
+                }
+            }
+            if let Some(q) = h.value.as_deref().and_then(quarter_value) {
+                let lower = text.to_lowercase();
+                if lower.contains("quarter") && !lower.contains("ago") && !lower.contains("earlier") {
+                    g.last_quarter = Some(q);
                 }
             }
             out.push(TimeExpr {
@@ -56,4 +63,13 @@ fn explicit_year(v: &str) -> Option<i32> {
     } else {
         None
     }
+}
+
+/// "1989-Q3" → (1989, 3).
+fn quarter_value(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    Some((y.parse().ok()?, q.parse().ok()?))
 }
