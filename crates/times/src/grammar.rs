@@ -51,8 +51,8 @@ pub(crate) struct Grammar<'a> {
 }
 
 const FUTURE_CUES: &[&str] = &[
-    "will", "'ll", "shall", "upcoming", "scheduled", "expected", "plans", "plan", "due",
-    "until", "till", "next", "coming", "hopes", "intends", "aims", "would", "tomorrow",
+    "will", "'ll", "shall", "upcoming", "scheduled", "expected", "plans", "plan", "planned",
+    "planning", "due", "next", "coming", "hopes", "intends", "aims", "would", "tomorrow",
 ];
 const PAST_CUES: &[&str] = &[
     "was", "were", "had", "did", "ago", "last", "since", "back", "earlier", "yesterday",
@@ -531,6 +531,19 @@ impl<'a> Grammar<'a> {
             "decade" => r.map(|r| format!("{:03}", (r.year() + 10 * shift) / 10)),
             _ => {
                 if let Some(m) = month(w).filter(|_| self.cap(j)) {
+                    // "last Oct. 23": the day too.
+                    if let Some((k, d)) = self.day_at(j + 1) {
+                        let v = r.map(|r| {
+                            let y = r.year();
+                            let y = match shift {
+                                -1 if (m, d) >= (r.month(), r.day()) => y - 1,
+                                1 if (m, d) <= (r.month(), r.day()) => y + 1,
+                                _ => y,
+                            };
+                            format!("{y:04}-{m:02}-{d:02}")
+                        });
+                        return hit(i, k, v, "DATE");
+                    }
                     r.map(|r| {
                         let y = r.year();
                         let y = match shift {
@@ -713,6 +726,10 @@ impl<'a> Grammar<'a> {
         }
         let uw = self.w(k);
         let u = unit(uw)?;
+        // Ages ("a 6-year-old boy") are not time expressions in TimeML news corpora.
+        if self.w(k + 1) == "-" && self.w(k + 2) == "old" {
+            return None;
+        }
         if matches!(w0, "a" | "an") {
             // "a year" after a number or price is a rate: "$5 a year", "twice a day".
             if i > 0 && self.is_rate_lead(i - 1) {
@@ -858,6 +875,76 @@ impl<'a> Grammar<'a> {
             return Some((h.end, h.value));
         }
         None
+    }
+
+    /// Holidays with a fixed or computable date: "Christmas", "Thanksgiving Day", "New Year's
+    /// Day", "Election Day".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (end, rule): (usize, fn(i32) -> Option<NaiveDate>) = match w {
+            "christmas" if self.w(i + 1) == "eve" => (i + 2, |y| NaiveDate::from_ymd_opt(y, 12, 24)),
+            "christmas" => {
+                let e = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
+                (e, |y| NaiveDate::from_ymd_opt(y, 12, 25))
+            }
+            "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'s" => match self.w(i + 3) {
+                "day" => (i + 4, |y| NaiveDate::from_ymd_opt(y, 1, 1)),
+                "eve" => (i + 4, |y| NaiveDate::from_ymd_opt(y, 12, 31)),
+                _ => return None,
+            },
+            "thanksgiving" => {
+                let e = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
+                (e, |y| nth_weekday(y, 11, 4, 4))
+            }
+            "election" if self.w(i + 1) == "day" && self.cap(i) => {
+                (i + 2, |y| nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1)))
+            }
+            "independence" if self.w(i + 1) == "day" => (i + 2, |y| NaiveDate::from_ymd_opt(y, 7, 4)),
+            "halloween" => (i + 1, |y| NaiveDate::from_ymd_opt(y, 10, 31)),
+            "valentine" if self.w(i + 1) == "'s" && self.w(i + 2) == "day" => {
+                (i + 3, |y| NaiveDate::from_ymd_opt(y, 2, 14))
+            }
+            _ => return None,
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        let mut first = i;
+        let mut shift = None;
+        if i > 0 && matches!(self.w(i - 1), "last" | "next" | "this") {
+            first = i - 1;
+            shift = Some(self.w(i - 1));
+        }
+        if let Some((k, y)) = self.year_at(end) {
+            return hit(first, k, rule(y).map(day), "DATE");
+        }
+        let v = self.r.and_then(|r| {
+            let this = rule(r.year())?;
+            let d = match shift.unwrap_or("") {
+                "last" => if this < r { this } else { rule(r.year() - 1)? },
+                "next" => if this > r { this } else { rule(r.year() + 1)? },
+                "this" => this,
+                _ => {
+                    let y = year_for(r, this.month(), Some(this.day()), self.lean(i));
+                    rule(y)?
+                }
+            };
+            Some(day(d))
+        });
+        hit(first, end, v, "DATE")
+    }
+
+    /// "for weeks", "within days": a bare plural unit after a preposition.
+    fn bare_plural(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if !is_plural_unit(w) || i == 0 || !matches!(self.w(i - 1), "for" | "within") {
+            return None;
+        }
+        if matches!(self.w(i + 1), "of" | "-" | "'") {
+            return None;
+        }
+        let u = unit(w)?;
+        hit(i, i + 1, Some(duration_value(Count::Vague, u)), "DURATION")
     }
 
     /// Vague references: "now", "currently", "recently", "the past", "soon", "the future",
@@ -1229,8 +1316,18 @@ impl<'a> Grammar<'a> {
         consider(self.quarter(i));
         consider(self.financial(i));
         consider(self.season_expr(i));
+        consider(self.holiday(i));
+        consider(self.bare_plural(i));
         best
     }
+}
+
+/// The `n`th weekday `wd` (ISO) of a month: Thanksgiving is the fourth Thursday of November.
+fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let cur = first.weekday().number_from_monday();
+    let off = (wd + 7 - cur) % 7 + 7 * (n - 1);
+    add_days(first, off as i64)
 }
 
 /// Part-of-day suffix code ("morning" → MO).
