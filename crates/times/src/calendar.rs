@@ -73,7 +73,7 @@ pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 
                 .min_by_key(|&yy| {
                     // Future distances count a little more: news reports what happened.
                     let dist = if d.is_some() {
-                        key(yy).map(|k| (k - r).num_days()).unwrap_or(i64::MAX / 4)
+                        key(yy).map(|k| (k - r).num_days()).unwrap_or(1 << 40)
                     } else {
                         ((yy - y) * 12 + m as i32 - r.month() as i32) as i64 * 31
                     };

@@ -52,7 +52,7 @@ pub(crate) struct Grammar<'a> {
 
 const FUTURE_CUES: &[&str] = &[
     "will", "'ll", "shall", "upcoming", "scheduled", "expected", "plans", "plan", "planned",
-    "planning", "due", "next", "coming", "hopes", "intends", "aims", "would", "tomorrow",
+    "planning", "due", "until", "till", "next", "coming", "hopes", "intends", "aims", "would", "tomorrow",
 ];
 const PAST_CUES: &[&str] = &[
     "was", "were", "had", "did", "ago", "last", "since", "back", "earlier", "yesterday",
@@ -133,6 +133,13 @@ impl<'a> Grammar<'a> {
         let w = self.w(i);
         if w == "nineteen" || w == "eighteen" {
             let c = if w == "nineteen" { 1900 } else { 1800 };
+            if matches!(self.w(i + 1), "zero" | "oh" | "o") {
+                if let Some(n) = small_number(self.w(i + 2)).filter(|n| (1..10).contains(n)) {
+                    if !matches!(self.w(i + 2), "a" | "an") {
+                        return Some((i + 3, c + n as i32));
+                    }
+                }
+            }
             let (k, n) = self.count(i + 1)?;
             let Count::Exact(n) = n else { return None };
             if (10..100).contains(&n) && !matches!(self.w(i + 1), "a" | "an") {
@@ -174,12 +181,46 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// A day in words: "first", "twenty-first", "twenty first", "twenty one" (21–31 only, as
+    /// "May one" is not a date). Returns the end and the day.
+    fn day_word_at(&self, i: usize) -> Option<(usize, u32)> {
+        let w = self.w(i);
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some(n) = ordinal(w).filter(|n| (1..=31).contains(n)) {
+                return Some((i + 1, n));
+            }
+        }
+        let tens = match w {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let mut k = i + 1;
+        if self.w(k) == "-" {
+            k += 1;
+        }
+        let u = self.w(k);
+        let unit = ordinal(u)
+            .filter(|_| !u.starts_with(|c: char| c.is_ascii_digit()))
+            .or_else(|| small_number(u).filter(|_| !matches!(u, "a" | "an")))
+            .filter(|n| (1..10).contains(n))?;
+        let n = tens + unit;
+        (n <= 31).then_some((k + 1, n))
+    }
+
     /// A month name at `i`, with the piece after it (skipping an abbreviation's own dot).
     fn month_at(&self, i: usize) -> Option<(usize, u32)> {
         let m = month(self.w(i))?;
         let w = self.w(i);
         // Three-letter forms only when capitalised ("Oct"), never "mar"/"dec" as words.
-        if w.len() <= 4 && w != "june" && w != "july" && w != "may" && !self.cap(i) {
+        if w.len() <= 4
+            && w != "june"
+            && w != "july"
+            && w != "may"
+            && !self.cap(i)
+            && self.day_at(i + 1).is_none()
+            && self.day_word_at(i + 1).is_none()
+        {
             return None;
         }
         Some((i + 1, m))
@@ -187,7 +228,23 @@ impl<'a> Grammar<'a> {
 
     fn yearless(&self, i: usize, m: u32, d: Option<u32>) -> Option<String> {
         let y = match self.r {
-            Some(r) => Some(year_for(r, m, d, self.lean(i))),
+            Some(r) => {
+                let y = year_for(r, m, d, self.lean(i));
+                // 29 February: the nearest leap year in the lean's direction.
+                let valid = |yy: i32| d.is_none_or(|dd| NaiveDate::from_ymd_opt(yy, m, dd).is_some());
+                if valid(y) {
+                    Some(y)
+                } else {
+                    let back = (1..=4).map(|k| y - k).find(|&yy| valid(yy));
+                    let fwd = (1..=4).map(|k| y + k).find(|&yy| valid(yy));
+                    match self.lean(i) {
+                        Lean::Future => fwd,
+                        _ => back,
+                    }
+                    .or(fwd)
+                    .or(back)
+                }
+            }
             None => self.ctx_year,
         };
         Some(match (y, d) {
@@ -207,6 +264,19 @@ impl<'a> Grammar<'a> {
                 d = Some(dd);
                 j = k;
             }
+        } else if matches!(self.w(j), "-" | "/") && self.tight(j) && self.tight(j + 1) {
+            // "Oct-2", "Jan/1"
+            if let Some((k, dd)) = self.day_at(j + 1) {
+                d = Some(dd);
+                j = k;
+            }
+        } else {
+            // "Jan first", "May twenty-first", "September the twenty-first"
+            let k0 = if self.w(j) == "the" { j + 1 } else { j };
+            if let Some((k, dd)) = self.day_word_at(k0) {
+                d = Some(dd);
+                j = k;
+            }
         }
         let mut y = None;
         let mut k = j;
@@ -222,6 +292,9 @@ impl<'a> Grammar<'a> {
                 y = Some(yy);
                 j = k2;
             }
+        }
+        if y.is_none() && d.is_none() && self.w(j) == "of" && matches!(self.w(j + 1), "last" | "this" | "next") {
+            j += 1;
         }
         if y.is_none() && matches!(self.w(j), "last" | "this" | "next") && self.w(j + 1) == "year" {
             let shift = match self.w(j) {
@@ -269,9 +342,35 @@ impl<'a> Grammar<'a> {
 
     /// "28 October", "28th of October 2024".
     fn day_first(&self, i: usize) -> Option<Hit> {
-        let (mut j, d) = self.day_at(i)?;
+        let (mut j, d, word) = match self.day_at(i) {
+            Some((j, d)) => (j, d, false),
+            None => {
+                let (j, d) = self.day_word_at(i)?;
+                (j, d, true)
+            }
+        };
+        if word && self.w(j) != "of" {
+            return None;
+        }
+        if self.w(j) == "." && self.tight(j) && !word {
+            j += 1; // "16. Nov. 2016"
+        }
         if self.w(j) == "of" {
             j += 1;
+            // "the 20th of next month"
+            if matches!(self.w(j), "next" | "last" | "this" | "previous") && self.w(j + 1) == "month" {
+                let shift = match self.w(j) {
+                    "next" => 1,
+                    "this" => 0,
+                    _ => -1,
+                };
+                let v = self.r.and_then(|r| {
+                    let base = crate::calendar::add_months(r.with_day(1)?, shift)?;
+                    NaiveDate::from_ymd_opt(base.year(), base.month(), d).map(day)
+                });
+                v.as_ref()?;
+                return hit(i, j + 2, v, "DATE");
+            }
         }
         let (mut j, m) = self.month_at(j)?;
         let mut k = j;
@@ -294,7 +393,30 @@ impl<'a> Grammar<'a> {
         if !matches!(sep, "/" | "-" | ".") || !self.tight(i + 1) || !self.tight(i + 2) {
             return None;
         }
+        // "2019-sep-1", "2019/sep/01"
+        if alen == 4 {
+            if let Some(m) = month(self.w(i + 2)) {
+                if self.w(i + 3) == sep && self.tight(i + 3) && self.tight(i + 4) {
+                    let (d, _) = self.num(i + 4)?;
+                    let date = NaiveDate::from_ymd_opt(a as i32, m, d)?;
+                    return hit(i, i + 5, Some(day(date)), "DATE");
+                }
+                return None;
+            }
+        }
         let (b, blen) = self.num(i + 2)?;
+        // "08/12,2015": US month/day, then the year after a comma.
+        if sep == "/" && self.w(i + 3) == "," && self.tight(i + 3) && alen <= 2 && blen <= 2 {
+            if let Some((c, clen)) = self.num(i + 4).filter(|_| self.tight(i + 4)) {
+                let y = match clen {
+                    4 => c as i32,
+                    2 => 2000 + c as i32,
+                    _ => return None,
+                };
+                let date = NaiveDate::from_ymd_opt(y, a, b)?;
+                return hit(i, i + 5, Some(day(date)), "DATE");
+            }
+        }
         if self.w(i + 3) != sep || !self.tight(i + 3) || !self.tight(i + 4) {
             return None;
         }
@@ -366,8 +488,24 @@ impl<'a> Grammar<'a> {
     /// Weekdays: "Wednesday", "last Friday", "Thursday (Nov 21)", "Saturday night".
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
         let mut j = i;
+        // "next week Sunday", "this week on Friday": the day of that week.
+        let mut week_shift: Option<i64> = None;
+        if self.w(j + 1) == "week" {
+            week_shift = match self.w(j) {
+                "this" => Some(0),
+                "next" => Some(1),
+                "last" | "previous" => Some(-1),
+                _ => None,
+            };
+            if week_shift.is_some() {
+                j += 2;
+                if self.w(j) == "on" {
+                    j += 1;
+                }
+            }
+        }
         let rel = match self.w(j) {
-            w @ ("last" | "next" | "this" | "coming" | "past" | "previous") => {
+            w @ ("last" | "next" | "this" | "coming" | "past" | "previous") if week_shift.is_none() => {
                 j += 1;
                 Some(w)
             }
@@ -380,10 +518,53 @@ impl<'a> Grammar<'a> {
         })?;
         // Abbreviations ("Sun", "Fri") only with a date beside them.
         let abbrev = !self.w(j).ends_with("day");
-        if rel.is_none() && !self.cap(j) {
+        if rel.is_none() && week_shift.is_none() && !self.cap(j) && abbrev {
             return None;
         }
         j += 1;
+        // "Friday next week", "Sunday of next week"
+        if week_shift.is_none() {
+            let k = if matches!(self.w(j), "of" | ",") { j + 1 } else { j };
+            if self.w(k + 1) == "week" {
+                week_shift = match self.w(k) {
+                    "this" => Some(0),
+                    "next" => Some(1),
+                    "last" | "previous" => Some(-1),
+                    _ => None,
+                };
+                if week_shift.is_some() {
+                    j = k + 2;
+                }
+            }
+        }
+        if let Some(ws) = week_shift {
+            let v = self
+                .r
+                .and_then(|r| add_days(r, 7 * ws))
+                .and_then(|d| weekday_this_week(d, wd))
+                .map(day);
+            return hit(i, j, v, "DATE");
+        }
+        // "Friday the 15th": the nearest month where the 15th is a Friday.
+        if self.w(j) == "the" {
+            // "Friday the fifteen": a cardinal day word too.
+            let cardinal = small_number(self.w(j + 1))
+                .filter(|n| (1..=31).contains(n) && !matches!(self.w(j + 1), "a" | "an"))
+                .map(|n| (j + 2, n));
+            if let Some((k, d)) = self.day_at(j + 1).or_else(|| self.day_word_at(j + 1)).or(cardinal) {
+                let v = self.r.and_then(|r| {
+                    (-2..=2)
+                        .filter_map(|dm| {
+                            let b = crate::calendar::add_months(r.with_day(1)?, dm)?;
+                            NaiveDate::from_ymd_opt(b.year(), b.month(), d)
+                        })
+                        .filter(|x| x.weekday().number_from_monday() == wd)
+                        .min_by_key(|x| (*x - r).num_days().abs())
+                        .map(day)
+                });
+                return hit(i, k, v, "DATE");
+            }
+        }
         // An explicit date beside the weekday settles it.
         let mut k = j;
         let paren = matches!(self.w(k), "(" | "[");
@@ -407,7 +588,10 @@ impl<'a> Grammar<'a> {
             Some("last") | Some("past") | Some("previous") => {
                 weekday_near(r, wd, Lean::Past, true)
             }
-            Some("next") | Some("coming") => weekday_near(r, wd, Lean::Future, true),
+            // "next Sunday" is the Sunday of next week (as the recognizers-text spec has it);
+            // "coming Sunday" the first one ahead.
+            Some("next") => add_days(r, 7).and_then(|d| weekday_this_week(d, wd)),
+            Some("coming") => weekday_near(r, wd, Lean::Future, true),
             Some(_) => weekday_this_week(r, wd),
             None => {
                 let lean = match self.lean(i) {
@@ -421,6 +605,54 @@ impl<'a> Grammar<'a> {
             return hit(i, j + 1, date.map(|d| format!("{}T{part}", day(d))), "TIME");
         }
         hit(i, j, date.map(day), "DATE")
+    }
+
+    /// "the first Friday of July", "the second Monday of next month", "third Tuesday".
+    fn nth_weekday_expr(&self, i: usize) -> Option<Hit> {
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let w = self.w(j);
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let n = ordinal(w).filter(|n| (1..=5).contains(n))?;
+        let wd = weekday_full(self.w(j + 1))?;
+        let k = j + 2;
+        let r = self.r;
+        let (end, month_of): (usize, Option<(i32, u32)>) = if matches!(self.w(k), "of" | "in") {
+            let mut m = k + 1;
+            if let Some((e, mm)) = self.month_at(m) {
+                let y = match self.year_at(e) {
+                    Some((e2, y)) => {
+                        m = e2;
+                        Some(y)
+                    }
+                    None => {
+                        m = e;
+                        r.map(|r| year_for(r, mm, None, self.lean(i)))
+                    }
+                };
+                (m, y.map(|y| (y, mm)))
+            } else if matches!(self.w(m), "next" | "this" | "last" | "previous") && self.w(m + 1) == "month" {
+                let shift = match self.w(m) {
+                    "next" => 1,
+                    "this" => 0,
+                    _ => -1,
+                };
+                let b = r.and_then(|r| crate::calendar::add_months(r.with_day(1)?, shift));
+                (m + 2, b.map(|b| (b.year(), b.month())))
+            } else {
+                return None;
+            }
+        } else if self.cap(j + 1) {
+            (k, r.map(|r| (r.year(), r.month())))
+        } else {
+            return None;
+        };
+        let v = month_of
+            .and_then(|(y, m)| nth_weekday(y, m, wd, n))
+            .filter(|d| month_of.is_some_and(|(_, m)| d.month() == m))
+            .map(day);
+        hit(i, end, v, "DATE")
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night".
@@ -467,6 +699,30 @@ impl<'a> Grammar<'a> {
                 hit(i, j + 1, off(0).map(|d| format!("{d}T{p}")), "TIME")
             }
             "the" if self.w(i + 1) == "weekend" => hit(i, i + 2, self.weekend(i), "DATE"),
+            "the" if self.w(i + 1) == "day" && matches!(self.w(i + 2), "before" | "after")
+                && matches!(self.w(i + 3), "yesterday" | "tomorrow") =>
+            {
+                let n = match (self.w(i + 2), self.w(i + 3)) {
+                    ("before", "yesterday") => -2,
+                    ("after", "tomorrow") => 2,
+                    _ => 0,
+                };
+                hit(i, i + 4, off(n), "DATE")
+            }
+            "the" | "next" if matches!(self.w(i + 1), "next" | "following" | "day")
+                && (self.w(i) == "the" && self.w(i + 2) == "day" || self.w(i) == "next" && self.w(i + 1) == "day") =>
+            {
+                let end = if self.w(i) == "the" { i + 3 } else { i + 2 };
+                hit(i, end, off(1), "DATE")
+            }
+            // "for the day", "end the day": the day reported on.
+            "the" if self.w(i + 1) == "day"
+                && i > 0
+                && matches!(self.w(i - 1), "for" | "end" | "ended" | "ending" | "finish" | "finished" | "in" | "during" | "on")
+                && !matches!(self.w(i + 2), "of" | "when" | "that" | "-" | "'s" | "before" | "after") =>
+            {
+                hit(i, i + 2, off(0), "DATE")
+            }
             "last" if self.w(i + 1) == "night" => {
                 hit(i, i + 2, off(-1).map(|d| format!("{d}TNI")), "TIME")
             }
@@ -645,6 +901,23 @@ impl<'a> Grammar<'a> {
         hit(i, end, value, "DATE")
     }
 
+    /// "will leave in 3 weeks": a point ahead of the reference (TimeBank's "redeemed in five
+    /// years" is a DATE). Only with a future cue; "the first time in years" stays a duration.
+    fn in_future(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "in" || self.lean(i) != Lean::Future {
+            return None;
+        }
+        let (j, Count::Exact(n)) = self.count(i + 1)? else {
+            return None;
+        };
+        let u = unit(self.w(j))?;
+        if u.clock || matches!(self.w(j + 1), "of" | "-" | "'s" | "time") {
+            return None;
+        }
+        let v = self.r.and_then(|r| shifted(r, u.letter, (n * u.factor) as i32));
+        hit(i + 1, j + 1, v, "DATE")
+    }
+
     /// A count at `i`: digits, number words ("twenty-four"), "a"/"an", vague quantities.
     fn count(&self, i: usize) -> Option<(usize, Count)> {
         if let Some((n, len)) = self.num(i) {
@@ -729,6 +1002,9 @@ impl<'a> Grammar<'a> {
         // Ages ("a 6-year-old boy") are not time expressions in TimeML news corpora.
         if self.w(k + 1) == "-" && self.w(k + 2) == "old" {
             return None;
+        }
+        if matches!(w0, "a" | "an") && uw == "second" {
+            return None; // "a second time": the ordinal
         }
         if matches!(w0, "a" | "an") {
             // "a year" after a number or price is a rate: "$5 a year", "twice a day".
@@ -858,8 +1134,10 @@ impl<'a> Grammar<'a> {
         ) {
             j += 1;
         }
+        // Universal time carries TimeML's "Z".
+        let zone = if matches!(self.w(j.saturating_sub(1)), "gmt" | "utc") { "Z" } else { "" };
         let (j, date) = self.clock_date(j).unwrap_or((j, date));
-        hit(i, j, date.map(|d| format!("{d}T{h:02}:{min:02}")), "TIME")
+        hit(i, j, date.map(|d| format!("{d}T{h:02}:{min:02}{zone}")), "TIME")
     }
 
     /// The day a clock time names after it: "5 p.m. Wednesday", "noon, Nov. 9", "10 a.m. today".
@@ -1054,6 +1332,12 @@ impl<'a> Grammar<'a> {
                     }
                 }
             }
+            if d.len() == 2 && d.ends_with('0') && j > 0 && matches!(self.w(j - 1), "the" | "and" | "early" | "mid" | "late" | "-") && self.tight(j) == false {
+                if let Ok(y) = d.parse::<u32>() {
+                    let c = if y < 30 { 200 } else { 190 };
+                    return hit(j, j + 1, Some(format!("{:03}", c + y / 10)), "DATE");
+                }
+            }
             if d.len() == 2 && d.ends_with('0') && i > 0 && matches!(self.w(j - 1), "'" | "’") {
                 if let Ok(y) = d.parse::<u32>() {
                     let c = if y < 30 { 200 } else { 190 };
@@ -1112,6 +1396,8 @@ impl<'a> Grammar<'a> {
             (q, false, j + 1)
         } else if matches!(w, "last" | "latter" | "final") && self.w(j + 1) == "half" {
             (2, true, j + 2)
+        } else if matches!(w, "final" | "last") && self.w(j + 1) == "quarter" && self.w(j + 2) == "of" {
+            (4, false, j + 2)
         } else {
             let n = ordinal(w)?;
             let mut k = j + 1;
@@ -1135,6 +1421,13 @@ impl<'a> Grammar<'a> {
             if let Some((m2, y)) = self.year_at(m) {
                 year = Some(y);
                 k = m2;
+            } else if m > k && matches!(self.w(m), "last" | "this" | "next") && self.w(m + 1) == "year" {
+                rel = match self.w(m) {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                k = m + 2;
             } else if self.w(m) == "," {
                 if let Some((m2, y)) = self.year_at(m + 1) {
                     year = Some(y);
@@ -1305,9 +1598,11 @@ impl<'a> Grammar<'a> {
         consider(self.month_first(i));
         consider(self.day_first(i));
         consider(self.weekday_expr(i));
+        consider(self.nth_weekday_expr(i));
         consider(self.deictic(i));
         consider(self.relative(i));
         consider(self.ago(i));
+        consider(self.in_future(i));
         consider(self.duration(i));
         consider(self.set(i));
         consider(self.clock(i));

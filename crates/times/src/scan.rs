@@ -71,10 +71,30 @@ pub(crate) fn scan(doc: &Doc) -> Vec<Tok> {
             }
         }
         let raw = &text[t.start..t.end];
-        if t.kind == TokenKind::Word && raw.len() > 1 && (raw.contains('-') || raw.contains('/')) {
+        // Dotted dates ("13.5.2015") arrive as one number token: two dots split it.
+        let dotted = raw.bytes().filter(|&b| b == b'.').count() == 2
+            && raw.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        // "12,2015" is a day and a year, not twelve thousand: a comma group that is not three
+        // digits long is no thousands separator.
+        let comma_split = t.kind == TokenKind::Number
+            && raw.contains(',')
+            && raw.split(',').skip(1).any(|g| g.len() != 3);
+        if comma_split {
             let mut s = t.start;
             for (off, c) in raw.char_indices() {
-                if c == '-' || c == '/' {
+                if c == ',' {
+                    let pos = t.start + off;
+                    out.push(piece(text, s, pos, prev_end));
+                    out.push(piece(text, pos, pos + 1, Some(pos)));
+                    prev_end = Some(pos + 1);
+                    s = pos + 1;
+                }
+            }
+            out.push(piece(text, s, t.end, prev_end));
+        } else if dotted || t.kind == TokenKind::Word && raw.len() > 1 && (raw.contains('-') || raw.contains('/')) {
+            let mut s = t.start;
+            for (off, c) in raw.char_indices() {
+                if c == '-' || c == '/' || dotted && c == '.' {
                     let pos = t.start + off;
                     if pos > s {
                         out.push(piece(text, s, pos, prev_end));
