@@ -68,7 +68,7 @@ pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 
             }
         }
         Lean::Nearest => {
-            let best = [y - 1, y, y + 1]
+            [y - 1, y, y + 1]
                 .into_iter()
                 .min_by_key(|&yy| {
                     // Future distances count a little more: news reports what happened.
@@ -83,8 +83,7 @@ pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 
                         -dist
                     }
                 })
-                .unwrap_or(y);
-            best
+                .unwrap_or(y)
         }
     }
 }
@@ -137,4 +136,51 @@ pub(crate) fn shifted(r: NaiveDate, letter: char, n: i32) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default()
+    }
+
+    #[test]
+    fn yearless_dates_lean_as_asked() {
+        let r = d(2024, 3, 10);
+        assert_eq!(year_for(r, 12, Some(1), Lean::Past), 2023);
+        assert_eq!(year_for(r, 12, Some(1), Lean::Future), 2024);
+        assert_eq!(year_for(r, 12, Some(1), Lean::Nearest), 2023);
+        assert_eq!(year_for(r, 4, None, Lean::Nearest), 2024);
+    }
+
+    #[test]
+    fn weekdays_resolve_around_the_reference() {
+        let thu = d(2024, 11, 21);
+        assert_eq!(
+            weekday_near(thu, 3, Lean::Past, false),
+            Some(d(2024, 11, 20))
+        );
+        assert_eq!(weekday_near(thu, 4, Lean::Past, false), Some(thu));
+        assert_eq!(
+            weekday_near(thu, 4, Lean::Past, true),
+            Some(d(2024, 11, 14))
+        );
+        assert_eq!(
+            weekday_near(thu, 1, Lean::Future, false),
+            Some(d(2024, 11, 25))
+        );
+        assert_eq!(weekday_this_week(thu, 7), Some(d(2024, 11, 24)));
+    }
+
+    #[test]
+    fn shifts_keep_their_granularity() {
+        let r = d(2024, 1, 15);
+        assert_eq!(shifted(r, 'Y', -1).as_deref(), Some("2023"));
+        assert_eq!(shifted(r, 'M', -1).as_deref(), Some("2023-12"));
+        assert_eq!(shifted(r, 'W', 0).as_deref(), Some("2024-W03"));
+        assert_eq!(shifted(r, 'Q', -1).as_deref(), Some("2023-Q4"));
+        assert_eq!(shifted(r, 'D', 1).as_deref(), Some("2024-01-16"));
+    }
 }

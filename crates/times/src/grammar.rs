@@ -6,8 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{
-    add_days, day, month_value, shifted, week, weekday_near, weekday_this_week,
-    year_for, Lean,
+    add_days, day, month_value, shifted, week, weekday_near, weekday_this_week, year_for, Lean,
 };
 use crate::lexicon::{
     is_plural_unit, month, month_is_ambiguous, ordinal, season, small_number, unit, weekday,
@@ -51,12 +50,48 @@ pub(crate) struct Grammar<'a> {
 }
 
 const FUTURE_CUES: &[&str] = &[
-    "will", "'ll", "shall", "upcoming", "scheduled", "expected", "plans", "plan", "planned",
-    "planning", "due", "until", "till", "next", "coming", "hopes", "intends", "aims", "would", "tomorrow",
+    "will",
+    "'ll",
+    "shall",
+    "upcoming",
+    "scheduled",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "due",
+    "until",
+    "till",
+    "next",
+    "coming",
+    "hopes",
+    "intends",
+    "aims",
+    "would",
+    "tomorrow",
 ];
 const PAST_CUES: &[&str] = &[
-    "was", "were", "had", "did", "ago", "last", "since", "back", "earlier", "yesterday",
-    "announced", "met", "held", "signed", "launched", "killed", "began", "took", "came", "saw",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "since",
+    "back",
+    "earlier",
+    "yesterday",
+    "announced",
+    "met",
+    "held",
+    "signed",
+    "launched",
+    "killed",
+    "began",
+    "took",
+    "came",
+    "saw",
 ];
 
 impl<'a> Grammar<'a> {
@@ -231,7 +266,8 @@ impl<'a> Grammar<'a> {
             Some(r) => {
                 let y = year_for(r, m, d, self.lean(i));
                 // 29 February: the nearest leap year in the lean's direction.
-                let valid = |yy: i32| d.is_none_or(|dd| NaiveDate::from_ymd_opt(yy, m, dd).is_some());
+                let valid =
+                    |yy: i32| d.is_none_or(|dd| NaiveDate::from_ymd_opt(yy, m, dd).is_some());
                 if valid(y) {
                     Some(y)
                 } else {
@@ -260,7 +296,9 @@ impl<'a> Grammar<'a> {
         let (mut j, m) = self.month_at(i)?;
         let mut d = None;
         if let Some((k, dd)) = self.day_at(j) {
-            if !self.tight(j) && !(self.w(k) == ":" && self.tight(k + 1) && self.num(k + 1).is_some()) {
+            // "October 5:30" is a clock time, not the 5th.
+            let clock = self.w(k) == ":" && self.tight(k + 1) && self.num(k + 1).is_some();
+            if !self.tight(j) && !clock {
                 d = Some(dd);
                 j = k;
             }
@@ -293,7 +331,11 @@ impl<'a> Grammar<'a> {
                 j = k2;
             }
         }
-        if y.is_none() && d.is_none() && self.w(j) == "of" && matches!(self.w(j + 1), "last" | "this" | "next") {
+        if y.is_none()
+            && d.is_none()
+            && self.w(j) == "of"
+            && matches!(self.w(j + 1), "last" | "this" | "next")
+        {
             j += 1;
         }
         if y.is_none() && matches!(self.w(j), "last" | "this" | "next") && self.w(j + 1) == "year" {
@@ -332,9 +374,27 @@ impl<'a> Grammar<'a> {
             return !self.sentence_start(i)
                 && matches!(
                     prev,
-                    "in" | "since" | "of" | "until" | "by" | "from" | "early" | "mid" | "late"
-                        | "-" | "last" | "next" | "this" | "to" | "through" | "before" | "after"
-                        | "during" | "and" | "or" | "on" | "between"
+                    "in" | "since"
+                        | "of"
+                        | "until"
+                        | "by"
+                        | "from"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "-"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "to"
+                        | "through"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "and"
+                        | "or"
+                        | "on"
+                        | "between"
                 );
         }
         true
@@ -358,7 +418,9 @@ impl<'a> Grammar<'a> {
         if self.w(j) == "of" {
             j += 1;
             // "the 20th of next month"
-            if matches!(self.w(j), "next" | "last" | "this" | "previous") && self.w(j + 1) == "month" {
+            if matches!(self.w(j), "next" | "last" | "this" | "previous")
+                && self.w(j + 1) == "month"
+            {
                 let shift = match self.w(j) {
                     "next" => 1,
                     "this" => 0,
@@ -465,8 +527,9 @@ impl<'a> Grammar<'a> {
                     }
                     Some(k)
                 }
-                "the" if matches!(self.w(j + 1), "end" | "beginning" | "start" | "middle")
-                    && self.w(j + 2) == "of" =>
+                "the"
+                    if matches!(self.w(j + 1), "end" | "beginning" | "start" | "middle")
+                        && self.w(j + 2) == "of" =>
                 {
                     Some(j + 3)
                 }
@@ -505,7 +568,9 @@ impl<'a> Grammar<'a> {
             }
         }
         let rel = match self.w(j) {
-            w @ ("last" | "next" | "this" | "coming" | "past" | "previous") if week_shift.is_none() => {
+            w @ ("last" | "next" | "this" | "coming" | "past" | "previous")
+                if week_shift.is_none() =>
+            {
                 j += 1;
                 Some(w)
             }
@@ -524,7 +589,11 @@ impl<'a> Grammar<'a> {
         j += 1;
         // "Friday next week", "Sunday of next week"
         if week_shift.is_none() {
-            let k = if matches!(self.w(j), "of" | ",") { j + 1 } else { j };
+            let k = if matches!(self.w(j), "of" | ",") {
+                j + 1
+            } else {
+                j
+            };
             if self.w(k + 1) == "week" {
                 week_shift = match self.w(k) {
                     "this" => Some(0),
@@ -551,7 +620,11 @@ impl<'a> Grammar<'a> {
             let cardinal = small_number(self.w(j + 1))
                 .filter(|n| (1..=31).contains(n) && !matches!(self.w(j + 1), "a" | "an"))
                 .map(|n| (j + 2, n));
-            if let Some((k, d)) = self.day_at(j + 1).or_else(|| self.day_word_at(j + 1)).or(cardinal) {
+            if let Some((k, d)) = self
+                .day_at(j + 1)
+                .or_else(|| self.day_word_at(j + 1))
+                .or(cardinal)
+            {
                 let v = self.r.and_then(|r| {
                     (-2..=2)
                         .filter_map(|dm| {
@@ -585,9 +658,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let date = self.r.and_then(|r| match rel {
-            Some("last") | Some("past") | Some("previous") => {
-                weekday_near(r, wd, Lean::Past, true)
-            }
+            Some("last") | Some("past") | Some("previous") => weekday_near(r, wd, Lean::Past, true),
             // "next Sunday" is the Sunday of next week (as the recognizers-text spec has it);
             // "coming Sunday" the first one ahead.
             Some("next") => add_days(r, 7).and_then(|d| weekday_this_week(d, wd)),
@@ -632,7 +703,9 @@ impl<'a> Grammar<'a> {
                     }
                 };
                 (m, y.map(|y| (y, mm)))
-            } else if matches!(self.w(m), "next" | "this" | "last" | "previous") && self.w(m + 1) == "month" {
+            } else if matches!(self.w(m), "next" | "this" | "last" | "previous")
+                && self.w(m + 1) == "month"
+            {
                 let shift = match self.w(m) {
                     "next" => 1,
                     "this" => 0,
@@ -674,8 +747,9 @@ impl<'a> Grammar<'a> {
                 hit(i, i + 1, off(1), "DATE")
             }
             "tonight" => hit(i, i + 1, off(0).map(|d| format!("{d}TNI")), "TIME"),
-            "mid" | "late" | "early" if day_part(self.w(i + 1).trim_start_matches('-')).is_some()
-                || (self.w(i + 1) == "-" && day_part(self.w(i + 2)).is_some()) =>
+            "mid" | "late" | "early"
+                if day_part(self.w(i + 1).trim_start_matches('-')).is_some()
+                    || (self.w(i + 1) == "-" && day_part(self.w(i + 2)).is_some()) =>
             {
                 let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
                 let p = day_part(self.w(k))?;
@@ -699,8 +773,10 @@ impl<'a> Grammar<'a> {
                 hit(i, j + 1, off(0).map(|d| format!("{d}T{p}")), "TIME")
             }
             "the" if self.w(i + 1) == "weekend" => hit(i, i + 2, self.weekend(i), "DATE"),
-            "the" if self.w(i + 1) == "day" && matches!(self.w(i + 2), "before" | "after")
-                && matches!(self.w(i + 3), "yesterday" | "tomorrow") =>
+            "the"
+                if self.w(i + 1) == "day"
+                    && matches!(self.w(i + 2), "before" | "after")
+                    && matches!(self.w(i + 3), "yesterday" | "tomorrow") =>
             {
                 let n = match (self.w(i + 2), self.w(i + 3)) {
                     ("before", "yesterday") => -2,
@@ -709,17 +785,34 @@ impl<'a> Grammar<'a> {
                 };
                 hit(i, i + 4, off(n), "DATE")
             }
-            "the" | "next" if matches!(self.w(i + 1), "next" | "following" | "day")
-                && (self.w(i) == "the" && self.w(i + 2) == "day" || self.w(i) == "next" && self.w(i + 1) == "day") =>
+            "the" | "next"
+                if matches!(self.w(i + 1), "next" | "following" | "day")
+                    && (self.w(i) == "the" && self.w(i + 2) == "day"
+                        || self.w(i) == "next" && self.w(i + 1) == "day") =>
             {
                 let end = if self.w(i) == "the" { i + 3 } else { i + 2 };
                 hit(i, end, off(1), "DATE")
             }
             // "for the day", "end the day": the day reported on.
-            "the" if self.w(i + 1) == "day"
-                && i > 0
-                && matches!(self.w(i - 1), "for" | "end" | "ended" | "ending" | "finish" | "finished" | "in" | "during" | "on")
-                && !matches!(self.w(i + 2), "of" | "when" | "that" | "-" | "'s" | "before" | "after") =>
+            "the"
+                if self.w(i + 1) == "day"
+                    && i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "for"
+                            | "end"
+                            | "ended"
+                            | "ending"
+                            | "finish"
+                            | "finished"
+                            | "in"
+                            | "during"
+                            | "on"
+                    )
+                    && !matches!(
+                        self.w(i + 2),
+                        "of" | "when" | "that" | "-" | "'s" | "before" | "after"
+                    ) =>
             {
                 hit(i, i + 2, off(0), "DATE")
             }
@@ -765,7 +858,12 @@ impl<'a> Grammar<'a> {
             if is_plural_unit(w) {
                 return None;
             }
-            return hit(i, j + 1, Some(duration_value(Count::Exact(1), u)), "DURATION");
+            return hit(
+                i,
+                j + 1,
+                Some(duration_value(Count::Exact(1), u)),
+                "DURATION",
+            );
         }
         if the && word == "latest" && w != "quarter" {
             return None;
@@ -782,7 +880,9 @@ impl<'a> Grammar<'a> {
                 }
                 r.and_then(|r| shifted(r, 'Q', shift))
             }
-            "weekend" => r.and_then(|r| add_days(r, 7 * shift as i64)).map(|d| format!("{}-WE", week(d))),
+            "weekend" => r
+                .and_then(|r| add_days(r, 7 * shift as i64))
+                .map(|d| format!("{}-WE", week(d))),
             "century" => r.map(|r| format!("{:02}", (r.year() + 100 * shift) / 100)),
             "decade" => r.map(|r| format!("{:03}", (r.year() + 10 * shift) / 10)),
             _ => {
@@ -869,8 +969,16 @@ impl<'a> Grammar<'a> {
         let mut c = i;
         while matches!(
             self.w(c),
-            "nearly" | "almost" | "about" | "some" | "just" | "only" | "roughly" | "around"
-                | "over" | "approximately"
+            "nearly"
+                | "almost"
+                | "about"
+                | "some"
+                | "just"
+                | "only"
+                | "roughly"
+                | "around"
+                | "over"
+                | "approximately"
         ) || (matches!(self.w(c), "more" | "less") && self.w(c + 1) == "than")
         {
             c += if self.w(c + 1) == "than" { 2 } else { 1 };
@@ -883,10 +991,16 @@ impl<'a> Grammar<'a> {
             "from" if self.w(j + 2) == "now" => 1,
             _ => return None,
         };
-        let end = if self.w(j + 1) == "from" { j + 3 } else { j + 2 };
+        let end = if self.w(j + 1) == "from" {
+            j + 3
+        } else {
+            j + 2
+        };
         let value = match count {
             Count::Vague => Some(if dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
-            Count::Exact(1) if u.letter == 'Y' && u.factor == 1 && dir < 0 && self.last_quarter.is_some() => {
+            Count::Exact(1)
+                if u.letter == 'Y' && u.factor == 1 && dir < 0 && self.last_quarter.is_some() =>
+            {
                 self.last_quarter.map(|(y, q)| format!("{:04}-Q{q}", y - 1))
             }
             Count::Exact(n) => self.r.and_then(|r| {
@@ -914,7 +1028,9 @@ impl<'a> Grammar<'a> {
         if u.clock || matches!(self.w(j + 1), "of" | "-" | "'s" | "time") {
             return None;
         }
-        let v = self.r.and_then(|r| shifted(r, u.letter, (n * u.factor) as i32));
+        let v = self
+            .r
+            .and_then(|r| shifted(r, u.letter, (n * u.factor) as i32));
         hit(i + 1, j + 1, v, "DATE")
     }
 
@@ -967,8 +1083,12 @@ impl<'a> Grammar<'a> {
         // Approximation and bound words stay in the extent, as in TimeBank.
         loop {
             match self.w(j) {
-                "about" | "around" | "nearly" | "almost" | "roughly" | "approximately"
-                | "over" | "under" | "some" if self.count(j + 1).is_some() => j += 1,
+                "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "over"
+                | "under" | "some"
+                    if self.count(j + 1).is_some() =>
+                {
+                    j += 1
+                }
                 "more" | "less" | "fewer" if self.w(j + 1) == "than" => j += 2,
                 "at" if matches!(self.w(j + 1), "least" | "most") => j += 2,
                 "up" if self.w(j + 1) == "to" => j += 2,
@@ -984,8 +1104,17 @@ impl<'a> Grammar<'a> {
         let mut framed = false;
         if matches!(
             self.w(j),
-            "past" | "last" | "next" | "first" | "coming" | "previous" | "final" | "latest"
-                | "following" | "recent" | "initial"
+            "past"
+                | "last"
+                | "next"
+                | "first"
+                | "coming"
+                | "previous"
+                | "final"
+                | "latest"
+                | "following"
+                | "recent"
+                | "initial"
         ) {
             framed = true;
             j += 1;
@@ -1035,7 +1164,10 @@ impl<'a> Grammar<'a> {
     fn is_rate_lead(&self, k: usize) -> bool {
         let w = self.w(k);
         self.num(k).is_some()
-            || matches!(w, "once" | "twice" | "thrice" | "times" | "%" | "percent" | "million" | "billion")
+            || matches!(
+                w,
+                "once" | "twice" | "thrice" | "times" | "%" | "percent" | "million" | "billion"
+            )
             || w.starts_with(|c: char| c.is_ascii_digit())
     }
 
@@ -1054,7 +1186,22 @@ impl<'a> Grammar<'a> {
             let next = self.w(i + 1);
             let adverb = next.is_empty()
                 || !next.starts_with(|c: char| c.is_alphanumeric())
-                || matches!(next, "in" | "on" | "at" | "for" | "since" | "until" | "from" | "to" | "and" | "or" | "but" | "through" | "by" | "during");
+                || matches!(
+                    next,
+                    "in" | "on"
+                        | "at"
+                        | "for"
+                        | "since"
+                        | "until"
+                        | "from"
+                        | "to"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "through"
+                        | "by"
+                        | "during"
+                );
             if !adverb {
                 return None;
             }
@@ -1085,7 +1232,11 @@ impl<'a> Grammar<'a> {
         let _ = at;
         match self.w(i) {
             "noon" | "midday" | "midnight" => {
-                let t = if self.w(i) == "midnight" { "24:00" } else { "12:00" };
+                let t = if self.w(i) == "midnight" {
+                    "24:00"
+                } else {
+                    "12:00"
+                };
                 let (j, date) = self.clock_date(i + 1).unwrap_or((i + 1, date));
                 return hit(i, j, date.map(|d| format!("{d}T{t}")), "TIME");
             }
@@ -1135,9 +1286,18 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         // Universal time carries TimeML's "Z".
-        let zone = if matches!(self.w(j.saturating_sub(1)), "gmt" | "utc") { "Z" } else { "" };
+        let zone = if matches!(self.w(j.saturating_sub(1)), "gmt" | "utc") {
+            "Z"
+        } else {
+            ""
+        };
         let (j, date) = self.clock_date(j).unwrap_or((j, date));
-        hit(i, j, date.map(|d| format!("{d}T{h:02}:{min:02}{zone}")), "TIME")
+        hit(
+            i,
+            j,
+            date.map(|d| format!("{d}T{h:02}:{min:02}{zone}")),
+            "TIME",
+        )
     }
 
     /// The day a clock time names after it: "5 p.m. Wednesday", "noon, Nov. 9", "10 a.m. today".
@@ -1149,7 +1309,10 @@ impl<'a> Grammar<'a> {
         if let Some(h) = self.deictic(k).filter(|h| h.kind == "DATE") {
             return Some((h.end, h.value));
         }
-        if let Some(h) = self.month_first(k).filter(|h| h.value.as_ref().is_some_and(|v| v.len() == 10)) {
+        if let Some(h) = self
+            .month_first(k)
+            .filter(|h| h.value.as_ref().is_some_and(|v| v.len() == 10))
+        {
             return Some((h.end, h.value));
         }
         None
@@ -1160,7 +1323,9 @@ impl<'a> Grammar<'a> {
     fn holiday(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let (end, rule): (usize, fn(i32) -> Option<NaiveDate>) = match w {
-            "christmas" if self.w(i + 1) == "eve" => (i + 2, |y| NaiveDate::from_ymd_opt(y, 12, 24)),
+            "christmas" if self.w(i + 1) == "eve" => {
+                (i + 2, |y| NaiveDate::from_ymd_opt(y, 12, 24))
+            }
             "christmas" => {
                 let e = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
                 (e, |y| NaiveDate::from_ymd_opt(y, 12, 25))
@@ -1174,10 +1339,12 @@ impl<'a> Grammar<'a> {
                 let e = if self.w(i + 1) == "day" { i + 2 } else { i + 1 };
                 (e, |y| nth_weekday(y, 11, 4, 4))
             }
-            "election" if self.w(i + 1) == "day" && self.cap(i) => {
-                (i + 2, |y| nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1)))
+            "election" if self.w(i + 1) == "day" && self.cap(i) => (i + 2, |y| {
+                nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1))
+            }),
+            "independence" if self.w(i + 1) == "day" => {
+                (i + 2, |y| NaiveDate::from_ymd_opt(y, 7, 4))
             }
-            "independence" if self.w(i + 1) == "day" => (i + 2, |y| NaiveDate::from_ymd_opt(y, 7, 4)),
             "halloween" => (i + 1, |y| NaiveDate::from_ymd_opt(y, 10, 31)),
             "valentine" if self.w(i + 1) == "'s" && self.w(i + 2) == "day" => {
                 (i + 3, |y| NaiveDate::from_ymd_opt(y, 2, 14))
@@ -1199,8 +1366,20 @@ impl<'a> Grammar<'a> {
         let v = self.r.and_then(|r| {
             let this = rule(r.year())?;
             let d = match shift.unwrap_or("") {
-                "last" => if this < r { this } else { rule(r.year() - 1)? },
-                "next" => if this > r { this } else { rule(r.year() + 1)? },
+                "last" => {
+                    if this < r {
+                        this
+                    } else {
+                        rule(r.year() - 1)?
+                    }
+                }
+                "next" => {
+                    if this > r {
+                        this
+                    } else {
+                        rule(r.year() + 1)?
+                    }
+                }
                 "this" => this,
                 _ => {
                     let y = year_for(r, this.month(), Some(this.day()), self.lean(i));
@@ -1238,7 +1417,10 @@ impl<'a> Grammar<'a> {
             "these" if self.w(i + 1) == "days" => v(2, "PRESENT_REF"),
             "recently" | "lately" | "formerly" => v(1, "PAST_REF"),
             "recent" => {
-                if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days" | "decades") {
+                if matches!(
+                    self.w(i + 1),
+                    "years" | "months" | "weeks" | "days" | "decades"
+                ) {
                     v(2, "PAST_REF")
                 } else {
                     v(1, "PAST_REF")
@@ -1252,13 +1434,23 @@ impl<'a> Grammar<'a> {
                 v(1, "FUTURE_REF")
             }
             "someday" => v(1, "FUTURE_REF"),
-            "one" | "some" if self.w(i + 1) == "day"
-                && i > 0
-                && matches!(self.w(i - 1), "will" | "would" | "could" | "might" | "may" | "can" | "'ll") =>
+            "one" | "some"
+                if self.w(i + 1) == "day"
+                    && i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "will" | "would" | "could" | "might" | "may" | "can" | "'ll"
+                    ) =>
             {
                 v(2, "FUTURE_REF")
             }
-            "future" if i > 0 && !matches!(self.w(i - 1), "the" | "a" | "its" | "their" | "his" | "her" | "our") => {
+            "future"
+                if i > 0
+                    && !matches!(
+                        self.w(i - 1),
+                        "the" | "a" | "its" | "their" | "his" | "her" | "our"
+                    ) =>
+            {
                 let next = self.w(i + 1);
                 if next.is_empty() || !next.chars().all(char::is_alphabetic) {
                     return None;
@@ -1266,8 +1458,10 @@ impl<'a> Grammar<'a> {
                 v(1, "FUTURE_REF")
             }
             "the" => match self.w(i + 1) {
-                "past" if !is_plural_unit(self.w(i + 2)) && unit(self.w(i + 2)).is_none()
-                    && self.count(i + 2).is_none() =>
+                "past"
+                    if !is_plural_unit(self.w(i + 2))
+                        && unit(self.w(i + 2)).is_none()
+                        && self.count(i + 2).is_none() =>
                 {
                     v(2, "PAST_REF")
                 }
@@ -1291,7 +1485,9 @@ impl<'a> Grammar<'a> {
                 }
                 _ => None,
             },
-            "coming" | "upcoming" if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years") => {
+            "coming" | "upcoming"
+                if matches!(self.w(i + 1), "days" | "weeks" | "months" | "years") =>
+            {
                 v(2, "FUTURE_REF")
             }
             _ => None,
@@ -1304,19 +1500,28 @@ impl<'a> Grammar<'a> {
         let mut j = i;
         if self.w(j) == "fiscal" {
             j += 1;
-        } else if self.w(j) == "the" && self.w(j + 1) == "year" && self.spoken_year(j + 2).is_some() {
+        } else if self.w(j) == "the" && self.w(j + 1) == "year" && self.spoken_year(j + 2).is_some()
+        {
             j += 2;
         }
         if let Some((k, y)) = self.year_at(j) {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if matches!(prev, "$" | "€" | "£" | "#" | "no" | "number" | "nos" | "p" | "pp") {
+            if matches!(
+                prev,
+                "$" | "€" | "£" | "#" | "no" | "number" | "nos" | "p" | "pp"
+            ) {
                 return None;
             }
             let next = self.w(k);
-            if matches!(next, "%" | "percent" | "million" | "billion" | "-" | "/" | ":") && self.w(j) != "'" {
+            if matches!(
+                next,
+                "%" | "percent" | "million" | "billion" | "-" | "/" | ":"
+            ) && self.w(j) != "'"
+            {
                 return None;
             }
-            if self.num(k).is_some() || (matches!(prev, "," ) && i > 1 && self.num(i - 2).is_some()) {
+            if self.num(k).is_some() || (matches!(prev, ",") && i > 1 && self.num(i - 2).is_some())
+            {
                 return None;
             }
             return hit(i, k, Some(format!("{y:04}")), "DATE");
@@ -1332,7 +1537,15 @@ impl<'a> Grammar<'a> {
                     }
                 }
             }
-            if d.len() == 2 && d.ends_with('0') && j > 0 && matches!(self.w(j - 1), "the" | "and" | "early" | "mid" | "late" | "-") && self.tight(j) == false {
+            if d.len() == 2
+                && d.ends_with('0')
+                && j > 0
+                && matches!(
+                    self.w(j - 1),
+                    "the" | "and" | "early" | "mid" | "late" | "-"
+                )
+                && !self.tight(j)
+            {
                 if let Ok(y) = d.parse::<u32>() {
                     let c = if y < 30 { 200 } else { 190 };
                     return hit(j, j + 1, Some(format!("{:03}", c + y / 10)), "DATE");
@@ -1346,9 +1559,20 @@ impl<'a> Grammar<'a> {
             }
         }
         // Decades in words: "the nineties".
-        let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        let tens = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
         if let Some(p) = tens.iter().position(|x| *x == w) {
-            if i > 0 && self.w(i) == "the" || j > 0 && matches!(self.w(j - 1), "the" | "early" | "mid" | "late" | "-") {
+            if i > 0 && self.w(i) == "the"
+                || j > 0 && matches!(self.w(j - 1), "the" | "early" | "mid" | "late" | "-")
+            {
                 return hit(i, j + 1, Some(format!("19{}", p + 2)), "DATE");
             }
         }
@@ -1371,7 +1595,10 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         // "this year's", "last year's", "1998's"
-        if matches!(self.w(j), "this" | "last" | "next") && self.w(j + 1) == "year" && self.w(j + 2) == "'s" {
+        if matches!(self.w(j), "this" | "last" | "next")
+            && self.w(j + 1) == "year"
+            && self.w(j + 2) == "'s"
+        {
             rel = match self.w(j) {
                 "last" => -1,
                 "next" => 1,
@@ -1396,7 +1623,10 @@ impl<'a> Grammar<'a> {
             (q, false, j + 1)
         } else if matches!(w, "last" | "latter" | "final") && self.w(j + 1) == "half" {
             (2, true, j + 2)
-        } else if matches!(w, "final" | "last") && self.w(j + 1) == "quarter" && self.w(j + 2) == "of" {
+        } else if matches!(w, "final" | "last")
+            && self.w(j + 1) == "quarter"
+            && self.w(j + 2) == "of"
+        {
             (4, false, j + 2)
         } else {
             let n = ordinal(w)?;
@@ -1421,7 +1651,10 @@ impl<'a> Grammar<'a> {
             if let Some((m2, y)) = self.year_at(m) {
                 year = Some(y);
                 k = m2;
-            } else if m > k && matches!(self.w(m), "last" | "this" | "next") && self.w(m + 1) == "year" {
+            } else if m > k
+                && matches!(self.w(m), "last" | "this" | "next")
+                && self.w(m + 1) == "year"
+            {
                 rel = match self.w(m) {
                     "last" => -1,
                     "next" => 1,
@@ -1465,7 +1698,8 @@ impl<'a> Grammar<'a> {
         if matches!(self.w(j), "comparable" | "corresponding" | "same") {
             j += 1;
         }
-        if self.w(j) == "year" && self.w(j + 1) == "-" && matches!(self.w(j + 2), "ago" | "earlier") {
+        if self.w(j) == "year" && self.w(j + 1) == "-" && matches!(self.w(j + 2), "ago" | "earlier")
+        {
             let mut k = j + 3;
             if ordinal(self.w(k)).is_some() && self.w(k + 1) == "quarter" {
                 let q = ordinal(self.w(k)).unwrap_or(1);
@@ -1497,7 +1731,8 @@ impl<'a> Grammar<'a> {
         if det && matches!(self.w(j), "latest" | "current" | "recent") {
             j += 1;
         }
-        if det && matches!(self.w(j), "quarter" | "period") && !matches!(self.w(j + 1), "of" | "-") {
+        if det && matches!(self.w(j), "quarter" | "period") && !matches!(self.w(j + 1), "of" | "-")
+        {
             if self.w(j) == "period" && !matches!(self.w(j - 1), "latest" | "recent") {
                 return None;
             }
@@ -1522,14 +1757,39 @@ impl<'a> Grammar<'a> {
         // "the fiscal year", "the full year", "the current year", "the year"
         if det {
             let mut k = j;
-            while matches!(self.w(k), "full" | "fiscal" | "current" | "calendar" | "whole" | "entire") {
+            while matches!(
+                self.w(k),
+                "full" | "fiscal" | "current" | "calendar" | "whole" | "entire"
+            ) {
                 k += 1;
             }
-            if self.w(k) == "year" && !matches!(self.w(k + 1), "-" | "'s" | "before" | "after" | "in" | "when" | "that" | "of" | "earlier" | "ago" | "later") {
-                if matches!(self.w(k + 1), "ended" | "ending" | "ends" | "to" | "through") {
+            if self.w(k) == "year"
+                && !matches!(
+                    self.w(k + 1),
+                    "-" | "'s"
+                        | "before"
+                        | "after"
+                        | "in"
+                        | "when"
+                        | "that"
+                        | "of"
+                        | "earlier"
+                        | "ago"
+                        | "later"
+                )
+            {
+                if matches!(
+                    self.w(k + 1),
+                    "ended" | "ending" | "ends" | "to" | "through"
+                ) {
                     return hit(i, k + 1, Some("P1Y".into()), "DURATION");
                 }
-                if k == j && !matches!(self.w(i.wrapping_sub(1)), "for" | "in" | "during" | "of" | "through" | "this") {
+                if k == j
+                    && !matches!(
+                        self.w(i.wrapping_sub(1)),
+                        "for" | "in" | "during" | "of" | "through" | "this"
+                    )
+                {
                     return None;
                 }
                 return hit(i, k + 1, self.r.map(|r| format!("{:04}", r.year())), "DATE");

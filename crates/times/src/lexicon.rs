@@ -21,7 +21,10 @@ pub(crate) fn month(w: &str) -> Option<u32> {
 
 /// Month names that are also common words; they need a capital or a day/year beside them.
 pub(crate) fn month_is_ambiguous(w: &str) -> bool {
-    matches!(w, "may" | "march" | "mar" | "jan" | "jun" | "sep" | "dec" | "aug")
+    matches!(
+        w,
+        "may" | "march" | "mar" | "jan" | "jun" | "sep" | "dec" | "aug"
+    )
 }
 
 /// ISO weekday number (Monday 1).
@@ -98,9 +101,26 @@ pub(crate) fn small_number(w: &str) -> Option<u32> {
 /// Ordinal words and suffixed numerals ("third", "3rd") up to 31.
 pub(crate) fn ordinal(w: &str) -> Option<u32> {
     let words = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     if let Some(i) = words.iter().position(|x| *x == w) {
         return Some(i as u32 + 1);

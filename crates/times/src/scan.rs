@@ -91,7 +91,11 @@ pub(crate) fn scan(doc: &Doc) -> Vec<Tok> {
                 }
             }
             out.push(piece(text, s, t.end, prev_end));
-        } else if dotted || t.kind == TokenKind::Word && raw.len() > 1 && (raw.contains('-') || raw.contains('/')) {
+        } else if dotted
+            || t.kind == TokenKind::Word
+                && raw.len() > 1
+                && (raw.contains('-') || raw.contains('/'))
+        {
             let mut s = t.start;
             for (off, c) in raw.char_indices() {
                 if c == '-' || c == '/' || dotted && c == '.' {
@@ -114,4 +118,30 @@ pub(crate) fn scan(doc: &Doc) -> Vec<Tok> {
         prev_end = Some(t.end);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<String> {
+        scan(&Doc::new(t)).into_iter().map(|p| p.w).collect()
+    }
+
+    #[test]
+    fn hyphens_slashes_and_dotted_dates_are_split() {
+        assert_eq!(words("mid-October"), vec!["mid", "-", "october"]);
+        assert_eq!(words("2024-10-28"), vec!["2024", "-", "10", "-", "28"]);
+        assert_eq!(words("13.5.2015"), vec!["13", ".", "5", ".", "2015"]);
+        assert_eq!(words("08/12,2015"), vec!["08", "/", "12", ",", "2015"]);
+    }
+
+    #[test]
+    fn abbreviations_lose_their_dot_and_numbers_are_read() {
+        let p = scan(&Doc::new("Sept. 30"));
+        assert_eq!(p[0].w, "sept");
+        assert!(p[0].cap);
+        assert_eq!(p[1].num, Some((30, 2)));
+        assert_eq!(words("3,000 troops"), vec!["3,000", "troops"]);
+    }
 }
