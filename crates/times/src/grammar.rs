@@ -1053,6 +1053,7 @@ impl<'a> Grammar<'a> {
             "a" | "the" if self.w(i + 1) == "couple" && self.w(i + 2) == "of" => {
                 return Some((i + 3, Count::Exact(2)));
             }
+            "couple" if self.w(i + 1) == "of" => return Some((i + 2, Count::Exact(2))),
             _ => {}
         }
         let mut n = small_number(w)?;
@@ -1122,6 +1123,12 @@ impl<'a> Grammar<'a> {
         let (k, count) = self.count(j)?;
         let w0 = self.w(j);
         let mut k = k;
+        // "20 more years", "an additional year"
+        if matches!(self.w(k), "more" | "additional" | "extra" | "further")
+            && unit(self.w(k + 1)).is_some()
+        {
+            k += 1;
+        }
         // Adjectival "five-year" and "48-hour".
         if self.w(k) == "-" && self.tight(k) && self.tight(k + 1) {
             k += 1;
@@ -1391,6 +1398,14 @@ impl<'a> Grammar<'a> {
         hit(first, end, v, "DATE")
     }
 
+    /// "months ago": an unquantified distance back.
+    fn vague_ago(&self, i: usize) -> Option<Hit> {
+        if !is_plural_unit(self.w(i)) || self.w(i + 1) != "ago" {
+            return None;
+        }
+        hit(i, i + 2, Some("PAST_REF".into()), "DATE")
+    }
+
     /// "for weeks", "within days": a bare plural unit after a preposition.
     fn bare_plural(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
@@ -1443,19 +1458,6 @@ impl<'a> Grammar<'a> {
                     ) =>
             {
                 v(2, "FUTURE_REF")
-            }
-            "future"
-                if i > 0
-                    && !matches!(
-                        self.w(i - 1),
-                        "the" | "a" | "its" | "their" | "his" | "her" | "our"
-                    ) =>
-            {
-                let next = self.w(i + 1);
-                if next.is_empty() || !next.chars().all(char::is_alphabetic) {
-                    return None;
-                }
-                v(1, "FUTURE_REF")
             }
             "the" => match self.w(i + 1) {
                 "past"
@@ -1873,6 +1875,7 @@ impl<'a> Grammar<'a> {
         consider(self.season_expr(i));
         consider(self.holiday(i));
         consider(self.bare_plural(i));
+        consider(self.vague_ago(i));
         best
     }
 }
