@@ -117,6 +117,18 @@ impl<'a> Grammar<'a> {
 
     /// Tense cue before the expression in its sentence: the nearest cue word decides.
     fn lean(&self, i: usize) -> Lean {
+        // "as early as Tuesday", "as soon as Friday"
+        let mut p = i;
+        if p > 0 && self.w(p - 1) == "on" {
+            p -= 1;
+        }
+        if p >= 3
+            && self.w(p - 1) == "as"
+            && matches!(self.w(p - 2), "early" | "soon")
+            && self.w(p - 3) == "as"
+        {
+            return Lean::Future;
+        }
         let lo = i.saturating_sub(8);
         for k in (lo..i).rev() {
             let t = &self.t[k];
