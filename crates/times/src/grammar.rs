@@ -136,6 +136,16 @@ impl<'a> Grammar<'a> {
                 break;
             }
             let w = t.w.as_str();
+            // "set to resume Monday", "is to meet Tuesday": an infinitive of schedule.
+            if w == "to"
+                && k > 0
+                && matches!(
+                    self.w(k - 1),
+                    "set" | "is" | "are" | "likely" | "ready" | "going" | "poised"
+                )
+            {
+                return Lean::Future;
+            }
             if FUTURE_CUES.contains(&w) {
                 return Lean::Future;
             }
