@@ -91,7 +91,7 @@ impl<'a> Attributor<'a> {
             if v.text(k) == ";" {
                 break;
             }
-            if !reporting_verb(v.lower(k)) {
+            if !verb_at(v, k) {
                 continue;
             }
             if let Some((x, y)) = subject_left(v, k) {
@@ -105,6 +105,12 @@ impl<'a> Attributor<'a> {
         }
         weak
     }
+}
+
+/// A reporting verb at token `k`: lower-case unless it opens the sentence ("United States" is no
+/// verb).
+fn verb_at(v: &View, k: usize) -> bool {
+    reporting_verb(v.lower(k)) && (k == 0 || !v.toks[k].capitalized())
 }
 
 fn phrase_text(v: &View, x: usize, y: usize) -> String {
@@ -136,7 +142,7 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
         if t.kind != TokenKind::Word {
             break;
         }
-        if (ends_phrase(w) && !joins_name(w)) || reporting_verb(w) {
+        if (ends_phrase(w) && !joins_name(w)) || verb_at(v, j) {
             break;
         }
         if joins_name(w) && !v.toks.get(j + 1).is_some_and(|n| n.capitalized() || n.lower == "the") {
@@ -172,7 +178,7 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if (ends_phrase(w) && !joins_name(w)) || reporting_verb(w) && x != y {
+        if (ends_phrase(w) && !joins_name(w)) || verb_at(v, x - 1) && x != y {
             break;
         }
         x -= 1;

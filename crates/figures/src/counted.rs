@@ -26,7 +26,7 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
         if ends_phrase(w) || reporting_verb(w) || w == "'s" || w == "’s" {
             break;
         }
-        if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
+        if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() >= 4 {
             break; // "soldiers arrived", "people living"
         }
         if w.ends_with("ly") && !rate_word(w) && w.len() > 3 && !matches!(w, "family" | "italy" | "assembly" | "ally" | "supply" | "july" | "rally") {

@@ -140,29 +140,35 @@ fn hedge_adverb(w: &str) -> bool {
 
 /// The hedge whose last word is token `start - 1`, and the token where its text begins.
 pub fn before(v: &View, start: usize) -> Option<(Hedge, usize)> {
+    // Longest phrase first: "no more than" is at most, not more than.
+    let mut best: Option<(usize, Hedge)> = None;
     for (words, hedge) in BEFORE {
         let n = words.len();
-        if start < n {
+        if start < n || best.is_some_and(|(b, _)| b >= n) {
             continue;
         }
-        let from = start - n;
-        if (0..n).all(|k| v.lower(from + k) == words[k]) {
-            // "the number at about", fine; but "talk about 3 options" too: "about" after a verb
-            // is still a hedge of the number in news usage.
-            let mut first = from;
-            while first > 0 && hedge_adverb(v.lower(first - 1)) {
-                first -= 1;
-            }
-            return Some((*hedge, first));
+        if (0..n).all(|k| v.lower(start - n + k) == words[k]) {
+            best = Some((n, *hedge));
         }
     }
-    None
+    let (n, hedge) = best?;
+    let mut first = start - n;
+    while first > 0 && hedge_adverb(v.lower(first - 1)) {
+        first -= 1;
+    }
+    Some((hedge, first))
 }
 
 /// A hedge after the figure ending at `end`: ("or more" → at least) and its end token.
 pub fn after(v: &View, end: usize) -> Option<(Hedge, usize)> {
     let a = v.lower(end);
     let b = v.lower(end + 1);
+    let third = v.toks.get(end + 2);
+    if matches!(v.lower(end + 2), "than" | "of" | "or" | "equal" | "to")
+        || third.is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number)
+    {
+        return None; // "more than 10 and less than 20": a second bound, not a suffix
+    }
     let h = match (a, b) {
         ("or" | "and", "more" | "greater" | "above" | "over" | "higher") => AtLeast,
         ("or" | "and", "less" | "fewer" | "below" | "under" | "lower") => AtMost,

@@ -42,7 +42,7 @@ pub fn scale_word(w: &str) -> Option<f64> {
     let v = match w {
         "hundred" => 1e2,
         "thousand" | "k" | "thou" => 1e3,
-        "lakh" | "lakhs" | "lac" => 1e5,
+        "lakh" | "lakhs" => 1e5,
         "million" | "mn" | "mln" | "mil" | "mio" | "mm" => 1e6,
         "crore" | "crores" => 1e7,
         "billion" | "bn" | "bln" | "bil" => 1e9,

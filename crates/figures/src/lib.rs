@@ -89,7 +89,8 @@ fn build(
     let mut end = m.end;
     if m.high.is_none() {
         if let Some((h, e)) = hedge::after(v, end) {
-            if hedge == Hedge::Exact {
+            // "about 500 or more": the explicit bound wins over the approximation.
+            if matches!(hedge, Hedge::Exact | Hedge::Approximately) {
                 hedge = h;
             }
             end = e;

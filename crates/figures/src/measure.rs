@@ -34,7 +34,12 @@ fn currency_prefix(v: &View, i: usize) -> Option<(&'static str, usize)> {
     // "US$", "C$", "HK $", "usd$".
     if v.text(i + 1) == "$" {
         if let Some(code) = dollar_prefix(w) {
-            if t.capitalized() || t.lower == t.text {
+            // "A$", "S$" glued; "a $5 fee" and "music's $5" are English words before a dollar.
+            let glued = v.toks.get(i + 1).is_some_and(|d| d.glued());
+            let word_like = matches!(w, "a" | "s" | "r" | "can" | "mex" | "nt" | "ca" | "au");
+            if glued && (t.capitalized() || !word_like)
+                || !glued && !word_like
+            {
                 return Some((code, i + 2));
             }
         }
@@ -70,7 +75,12 @@ fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usi
         "per" if v.lower(k + 1) == "cent" => return Some((Unit::Percent, k + 2, 1.0)),
         _ => {}
     }
-    if t.text.len() == 3 && t.text.chars().all(|c| c.is_ascii_uppercase()) {
+    // Trailing symbols other than "$" ("100 ₡", "50 €").
+    if let Some(c) = currency_symbol(t.text).filter(|_| t.text != "$") {
+        return Some((Unit::Currency(c), k + 1, 1.0));
+    }
+    let common_lower = matches!(w, "usd" | "eur" | "gbp" | "rmb" | "jpy" | "cny" | "inr" | "chf");
+    if t.text.len() == 3 && (t.text.chars().all(|c| c.is_ascii_uppercase()) || common_lower) {
         if let Some(c) = iso_code(t.text) {
             return Some((Unit::Currency(c), k + 1, 1.0));
         }
@@ -109,6 +119,11 @@ fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usi
                 _ => u,
             };
             return Some((Unit::Measure(area), k + 2, 1.0));
+        }
+    }
+    if w == "metric" {
+        if let Some(u) = measure_unit(v.lower(k + 1)) {
+            return Some((Unit::Measure(u), k + 2, 1.0));
         }
     }
     if w == "cubic" {

@@ -110,6 +110,9 @@ pub fn number_word(w: &str) -> Option<f64> {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
+    if let Some(c) = crate::lexicon::currency_symbol(word) {
+        return Some(Unit::Currency(c));
+    }
     if word == "percent" || word == "pc" {
         return Some(Unit::Percent);
     }
@@ -214,6 +217,14 @@ fn letters_then_digits(text: &str) -> Lexeme {
     Lexeme::NotANumber
 }
 
+/// Ordinal and fraction words ("fourth", "thirds", "half").
+fn is_fraction_word(w: &str) -> bool {
+    matches!(w, "half" | "halves" | "quarter" | "quarters" | "first" | "second" | "seconds")
+        || ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "th"]
+            .iter()
+            .any(|s| w.ends_with(s) || w.trim_end_matches('s').ends_with(s))
+}
+
 /// A number joined by a hyphen to what it measures: "3-inch", "28-year-old", "20-member".
 fn compound(value: f64, rest: &str) -> Lexeme {
     let word = rest.split('-').next().unwrap_or("");
@@ -222,6 +233,9 @@ fn compound(value: f64, rest: &str) -> Lexeme {
     }
     if let Some(u) = unit_of(word) {
         return Lexeme::WithUnit { value, unit: u };
+    }
+    if is_fraction_word(word) {
+        return Lexeme::NotANumber; // "one-fourth", "two-thirds"
     }
     if word.chars().all(char::is_alphabetic)
         && !matches!(
@@ -248,6 +262,14 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
         };
     }
     let rest_lower = &lower[head.len()..];
+    // "5k-20k": a scaled low end joined to a scaled high end.
+    if let Some((a, b)) = text.split_once(['-', '–']) {
+        if let (Some(lo), Some(hi)) = (scaled_part(a), scaled_part(b)) {
+            if !split_numeric(a).1.is_empty() && hi > lo {
+                return Lexeme::Range { low: lo, high: hi };
+            }
+        }
+    }
     if let Some(after) = rest.strip_prefix(['-', '–']) {
         if after.starts_with(|c: char| c.is_ascii_digit()) {
             if after.contains(['-', '–']) {
@@ -466,7 +488,7 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
                     return Some(c);
                 }
             }
-            if matches!(w, "a" | "an" | "half") {
+            if matches!(w, "a" | "an" | "half" | "quarter") {
                 return words(v, i);
             }
             None
@@ -478,12 +500,14 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
 fn extend_scales(v: &View, c: &mut Core) {
     let mut j = c.end;
     let mut scaled = false;
+    let mut last_scale = f64::INFINITY;
     while let Some(m) = scale_at(v, j) {
         c.value *= m;
         j += 1;
         scaled = true;
+        last_scale = m;
     }
-    if matches!(lex(v.text(j), v.lower(j)), Lexeme::Dozen) {
+    if is_dozen(v.lower(j)) {
         c.value *= 12.0;
         j += 1;
         scaled = true;
@@ -491,7 +515,7 @@ fn extend_scales(v: &View, c: &mut Core) {
     if scaled {
         c.plain = false;
         // "4 thousand 3 hundred and 21".
-        if let Some(w) = words_from(v, j, Some((c.value, 0.0))) {
+        if let Some(w) = words_from(v, j, Some((c.value, last_scale))) {
             if w.end > j {
                 c.value = w.value;
                 j = w.end;
@@ -499,6 +523,15 @@ fn extend_scales(v: &View, c: &mut Core) {
         }
     }
     c.end = j;
+}
+
+/// Scales written out in full; abbreviations ("k", "bn") need a number before them.
+fn is_scale_word(w: &str) -> bool {
+    matches!(w, "hundred" | "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore")
+}
+
+fn is_dozen(w: &str) -> bool {
+    matches!(w, "dozen" | "dozens" | "dozs" | "dzs" | "doz")
 }
 
 fn words(v: &View, i: usize) -> Option<Core> {
@@ -517,9 +550,9 @@ enum Last {
 
 /// Composes number words from token `i`; `seed` continues a phrase begun with digits.
 fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
-    let (mut total, mut current) = seed.unwrap_or((0.0, 0.0));
+    let (mut total, mut last_big) = seed.unwrap_or((0.0, f64::INFINITY));
+    let mut current = 0.0;
     let mut last = if seed.is_some() { Last::Big } else { Last::Start };
-    let mut last_big = f64::INFINITY;
     let mut j = i;
     let mut end = i;
     let mut any = false;
@@ -552,6 +585,7 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                 last = Last::Unit;
                 end = j + 1;
             }
+            Lexeme::Scale(_) if last == Last::Start && !is_scale_word(w) => break,
             Lexeme::Scale(m) if m == 100.0 => {
                 if matches!(last, Last::Hundred) {
                     break;
@@ -581,7 +615,7 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                 any = true;
                 end = j + 1;
             }
-            Lexeme::Dozen => {
+            _ if is_dozen(w) && last != Last::Start => {
                 let base = if current == 0.0 { 1.0 } else { current };
                 current = base * 12.0;
                 last = Last::Big;
@@ -630,6 +664,19 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                     // "one hundred and six", "two and a half million", "five and a half years".
                     if v.lower(j + 1) == "a" && v.lower(j + 2) == "half" {
                         // "two and a half" adds a half; "one million and a half" half a million.
+                        let scale_next = matches!(
+                            v.toks.get(j + 3).map(|n| lex(n.text, &n.lower)),
+                            Some(Lexeme::Scale(_))
+                        );
+                        if scale_next && last == Last::Big {
+                            // "one billion and a half million": half of the next scale.
+                            total += current;
+                            current = 0.5;
+                            j += 3;
+                            end = j;
+                            last = Last::Unit;
+                            continue;
+                        }
                         if last == Last::Big && last_big.is_finite() {
                             total += 0.5 * last_big;
                         } else {
@@ -663,10 +710,10 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
         }
         j += 1;
     }
-    if !any && seed.is_none() {
+    if !any && seed.is_none() || end == i {
         return None;
     }
-    let mut c = Core::new(i, end.max(i + 1), total + current);
+    let mut c = Core::new(i, end, total + current);
     c.words = true;
     Some(c)
 }

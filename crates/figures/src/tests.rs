@@ -171,3 +171,4 @@ proptest::proptest! {
         proptest::prop_assert_eq!(f[0].value, Some(n as f64));
     }
 }
+
