@@ -135,10 +135,16 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     }
     // Numbers in names: "Windows 11", "Apollo 13", "Boeing 737" (a capitalised word that is not
     // the sentence opener, a month, a weekday or a unit).
-    if c.plain && !c.words && !has_unit && !hedged && f >= 2 {
+    let versionish = !c.words && c.high.is_none() && !v.text(f).contains(',') && c.end == f + 1;
+    if versionish && !has_unit && !hedged && f >= 1 {
         if let Some(t) = v.toks.get(f - 1) {
             let w = t.lower.as_str();
+            // At the start of a sentence only a word that cannot open a sentence by itself.
+            let opener = f == 1
+                && (crate::lexicon::ends_phrase(w)
+                    || matches!(w, "another" | "exactly" | "precisely" | "fully" | "over" | "some"));
             if t.is_word()
+                && !opener
                 && t.capitalized()
                 && !is_month(w)
                 && !is_weekday(w)
@@ -165,6 +171,25 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             return true;
         }
     }
+    // A number before a capitalised function word is part of a name ("7 On Your Side").
+    if c.plain && f > 0 {
+        if let Some(t) = v.toks.get(c.end) {
+            if t.capitalized() && crate::lexicon::ends_phrase(&t.lower) && t.lower != "i" {
+                return true;
+            }
+        }
+    }
+    // "hundreds" alone after a noun is no amount ("risk scores").
+    if c.vague && c.end == f + 1 && next != "of" {
+        let p = f.checked_sub(1).and_then(|p| v.toks.get(p));
+        if p.is_some_and(|t| t.is_word() && !crate::lexicon::ends_phrase(&t.lower)) {
+            return true;
+        }
+    }
+    // Fractions are not counted yet: "two thirds of voters".
+    if c.words && is_fraction_plural(next) {
+        return true;
+    }
     // "one" as a pronoun or article: "one of", "no one", "the one", "one another".
     if c.words && c.value == 1.0 && c.end == c.first + 1 && !has_unit {
         if matches!(next, "of" | "another" | "side" | "day" | "way" | "thing" | "more" | "too")
@@ -178,9 +203,20 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         {
             return true;
         }
+        if crate::lexicon::ends_phrase(next) {
+            return true; // "a minor one or", "one that"
+        }
         if matches!(next, "is" | "was" | "you" | "do" | "does" | "can" | "could" | "would" | "will" | "must" | "should" | "might" | "has" | "had" | "who" | "that" | "which") {
             return true;
         }
     }
     false
+}
+
+fn is_fraction_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "halves" | "thirds" | "quarters" | "fourths" | "fifths" | "sixths" | "sevenths" | "eighths"
+            | "ninths" | "tenths" | "third" | "quarter" | "fourth" | "fifth" | "half"
+    )
 }

@@ -268,7 +268,7 @@ pub fn measure_unit(w: &str) -> Option<&'static str> {
         "mph" => "mph",
         "kph" | "kmph" | "km/h" | "km/hr" => "km/h",
         "knot" | "knots" => "knot",
-        "degree" | "degrees" | "°" | "°c" | "°f" => "degree",
+        "degrees" | "°" | "°c" | "°f" => "degree",
         "mw" | "megawatt" | "megawatts" => "MW",
         "gw" | "gigawatt" | "gigawatts" => "GW",
         "kw" | "kilowatt" | "kilowatts" => "kW",
@@ -498,6 +498,19 @@ pub fn ends_phrase(w: &str) -> bool {
             | "am."
             | "pm"
             | "per cent"
+            | "amid"
+            | "despite"
+            | "following"
+            | "alongside"
+            | "ahead"
+            | "behind"
+            | "near"
+            | "unlike"
+            | "upon"
+            | "versus"
+            | "vs"
+            | "vs."
+            | "whereby"
     )
 }
 
