@@ -20,7 +20,7 @@ fn id_word(w: &str) -> bool {
             | "channel" | "track" | "verse" | "psalm" | "act" | "scene" | "figure" | "fig."
             | "table" | "item" | "paragraph" | "clause" | "amendment" | "bill" | "file" | "case"
             | "appendix" | "annex" | "protocol" | "vol." | "volume" | "issue" | "ext" | "ext."
-            | "tel" | "tel." | "phone" | "fax" | "call" | "dial"
+            | "tel" | "tel." | "phone" | "fax" | "call" | "dial" | "junction" | "j"
     )
 }
 
@@ -177,6 +177,12 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             if t.capitalized() && crate::lexicon::ends_phrase(&t.lower) && t.lower != "i" {
                 return true;
             }
+        }
+    }
+    // "the 737 Max", "the 3 Series": a determiner, a bare number, a capitalised word.
+    if c.plain && c.end == e && matches!(prev, "the" | "a" | "its" | "their" | "his" | "her") {
+        if v.toks.get(c.end).is_some_and(|t| t.is_word() && t.capitalized()) {
+            return true;
         }
     }
     // "hundreds" alone after a noun is no amount ("risk scores").

@@ -170,7 +170,16 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
     let mut high = core.high;
     let mut unit = core.unit;
     if core.lower_m {
-        if prefix.is_some() {
+        // "$3m", "4.5m passengers" are millions; "1.8m tall", "100m sprint" metres.
+        let next = v.toks.get(core.end);
+        let plural_noun = next.is_some_and(|t| {
+            t.is_word()
+                && !t.capitalized()
+                && t.lower.len() > 3
+                && t.lower.ends_with('s')
+                && !crate::lexicon::ends_phrase(&t.lower)
+        });
+        if prefix.is_some() || plural_noun {
             value *= 1e6;
         } else {
             unit = Some(Unit::Measure("m"));
