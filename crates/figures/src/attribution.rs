@@ -58,7 +58,14 @@ impl<'a> Attributor<'a> {
     }
 
     /// The source of a figure spanning tokens `first..end` (bytes `a..b`) of sentence `v`.
-    pub fn source(&mut self, v: &View, first: usize, end: usize, a: usize, b: usize) -> Option<String> {
+    pub fn source(
+        &mut self,
+        v: &View,
+        first: usize,
+        end: usize,
+        a: usize,
+        b: usize,
+    ) -> Option<String> {
         if let Some(q) = self.quote_at(a, b) {
             if let Some(s) = q.speaker.clone().or_else(|| q.speaker_mention.clone()) {
                 self.last_named = Some(s.clone());
@@ -145,7 +152,12 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
         if (ends_phrase(w) && !joins_name(w)) || verb_at(v, j) {
             break;
         }
-        if joins_name(w) && !v.toks.get(j + 1).is_some_and(|n| n.capitalized() || n.lower == "the") {
+        if joins_name(w)
+            && !v
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| n.capitalized() || n.lower == "the")
+        {
             break;
         }
         j += 1;
@@ -162,7 +174,10 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
 /// The subject of the verb at `k`, reading left over helpers ("has said").
 fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut y = k;
-    while y > 0 && (verb_helper(v.lower(y - 1)) || v.lower(y - 1).ends_with("ly") && v.lower(y - 1).len() > 4) {
+    while y > 0
+        && (verb_helper(v.lower(y - 1))
+            || v.lower(y - 1).ends_with("ly") && v.lower(y - 1).len() > 4)
+    {
         y -= 1;
     }
     let mut x = y;
@@ -198,8 +213,21 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
         let w = v.lower(k);
         if !matches!(
             w,
-            "said" | "says" | "told" | "added" | "estimated" | "estimates" | "reported" | "reports"
-                | "believes" | "believe" | "claimed" | "claims" | "stated" | "noted" | "warned"
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "estimated"
+                | "estimates"
+                | "reported"
+                | "reports"
+                | "believes"
+                | "believe"
+                | "claimed"
+                | "claims"
+                | "stated"
+                | "noted"
+                | "warned"
         ) {
             continue;
         }

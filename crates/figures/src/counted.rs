@@ -7,7 +7,10 @@ use claimtrail_text::TokenKind;
 
 /// Adverbs of frequency that belong to what is counted ("casualties daily").
 fn rate_word(w: &str) -> bool {
-    matches!(w, "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly")
+    matches!(
+        w,
+        "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly"
+    )
 }
 
 /// Words of a noun phrase starting at `k`: the token range, or `None` when there is none.
@@ -19,7 +22,11 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
         if t.kind != TokenKind::Word && !hyphen_join {
             break;
         }
-        if j > k && t.capitalized() && !v.toks[j - 1].capitalized() && !v.toks[j - 1].lower.ends_with('-') {
+        if j > k
+            && t.capitalized()
+            && !v.toks[j - 1].capitalized()
+            && !v.toks[j - 1].lower.ends_with('-')
+        {
             // "troops Russia" — a new phrase begins.
             break;
         }
@@ -29,7 +36,14 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
         if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() >= 4 {
             break; // "soldiers arrived", "people living"
         }
-        if w.ends_with("ly") && !rate_word(w) && w.len() > 3 && !matches!(w, "family" | "italy" | "assembly" | "ally" | "supply" | "july" | "rally") {
+        if w.ends_with("ly")
+            && !rate_word(w)
+            && w.len() > 3
+            && !matches!(
+                w,
+                "family" | "italy" | "assembly" | "ally" | "supply" | "july" | "rally"
+            )
+        {
             break;
         }
         j += 1;
@@ -42,9 +56,17 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
 
 /// The counted phrase after a figure ending at token `end`: its text, and the token end when the
 /// phrase follows directly (and so belongs to the figure's text).
-pub fn after(v: &View, end: usize, money_or_share: bool, vague: bool) -> (Option<String>, Option<usize>) {
+pub fn after(
+    v: &View,
+    end: usize,
+    money_or_share: bool,
+    vague: bool,
+) -> (Option<String>, Option<usize>) {
     let strip_det = |k: usize| {
-        if matches!(v.lower(k), "the" | "a" | "an" | "their" | "its" | "his" | "her") {
+        if matches!(
+            v.lower(k),
+            "the" | "a" | "an" | "their" | "its" | "his" | "her"
+        ) {
             k + 1
         } else {
             k

@@ -11,16 +11,87 @@ use claimtrail_text::TokenKind;
 fn id_word(w: &str) -> bool {
     matches!(
         w,
-        "no." | "no" | "nos." | "#" | "number" | "page" | "pages" | "p." | "pp." | "article"
-            | "section" | "chapter" | "flight" | "route" | "room" | "version" | "level" | "phase"
-            | "grade" | "category" | "type" | "model" | "episode" | "season" | "round" | "stage"
-            | "tier" | "resolution" | "gate" | "platform" | "line" | "exit" | "highway"
-            | "interstate" | "unit" | "ward" | "district" | "precinct" | "squad" | "box" | "id"
-            | "code" | "apartment" | "suite" | "floor" | "block" | "plot" | "sector" | "zone"
-            | "channel" | "track" | "verse" | "psalm" | "act" | "scene" | "figure" | "fig."
-            | "table" | "item" | "paragraph" | "clause" | "amendment" | "bill" | "file" | "case"
-            | "appendix" | "annex" | "protocol" | "vol." | "volume" | "issue" | "ext" | "ext."
-            | "tel" | "tel." | "phone" | "fax" | "call" | "dial" | "junction" | "j"
+        "no."
+            | "no"
+            | "nos."
+            | "#"
+            | "number"
+            | "page"
+            | "pages"
+            | "p."
+            | "pp."
+            | "article"
+            | "section"
+            | "chapter"
+            | "flight"
+            | "route"
+            | "room"
+            | "version"
+            | "level"
+            | "phase"
+            | "grade"
+            | "category"
+            | "type"
+            | "model"
+            | "episode"
+            | "season"
+            | "round"
+            | "stage"
+            | "tier"
+            | "resolution"
+            | "gate"
+            | "platform"
+            | "line"
+            | "exit"
+            | "highway"
+            | "interstate"
+            | "unit"
+            | "ward"
+            | "district"
+            | "precinct"
+            | "squad"
+            | "box"
+            | "id"
+            | "code"
+            | "apartment"
+            | "suite"
+            | "floor"
+            | "block"
+            | "plot"
+            | "sector"
+            | "zone"
+            | "channel"
+            | "track"
+            | "verse"
+            | "psalm"
+            | "act"
+            | "scene"
+            | "figure"
+            | "fig."
+            | "table"
+            | "item"
+            | "paragraph"
+            | "clause"
+            | "amendment"
+            | "bill"
+            | "file"
+            | "case"
+            | "appendix"
+            | "annex"
+            | "protocol"
+            | "vol."
+            | "volume"
+            | "issue"
+            | "ext"
+            | "ext."
+            | "tel"
+            | "tel."
+            | "phone"
+            | "fax"
+            | "call"
+            | "dial"
+            | "junction"
+            | "j"
     )
 }
 
@@ -28,21 +99,91 @@ fn id_word(w: &str) -> bool {
 fn year_context(w: &str) -> bool {
     matches!(
         w,
-        "in" | "since" | "of" | "by" | "from" | "until" | "till" | "to" | "the" | "before"
-            | "after" | "during" | "between" | "and" | "circa" | "year" | "fiscal" | "early"
-            | "mid" | "late" | "summer" | "winter" | "spring" | "autumn" | "fall" | "for" | "'s"
-            | "’s" | "through" | "around" | "as" | "at" | "on" | "back" | "ad" | "bc" | "fy"
-            | "season" | "class" | "election" | "vintage" | "model" | "or" | "than"
-            | "this" | "that" | "last" | "next" | "january" | "his" | "her" | "their" | "its"
-            | "our" | "-" | "–" | "(" | "," | "c." | "ca."
+        "in" | "since"
+            | "of"
+            | "by"
+            | "from"
+            | "until"
+            | "till"
+            | "to"
+            | "the"
+            | "before"
+            | "after"
+            | "during"
+            | "between"
+            | "and"
+            | "circa"
+            | "year"
+            | "fiscal"
+            | "early"
+            | "mid"
+            | "late"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "for"
+            | "'s"
+            | "’s"
+            | "through"
+            | "around"
+            | "as"
+            | "at"
+            | "on"
+            | "back"
+            | "ad"
+            | "bc"
+            | "fy"
+            | "season"
+            | "class"
+            | "election"
+            | "vintage"
+            | "model"
+            | "or"
+            | "than"
+            | "this"
+            | "that"
+            | "last"
+            | "next"
+            | "january"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "-"
+            | "–"
+            | "("
+            | ","
+            | "c."
+            | "ca."
     )
 }
 
 fn is_time_zone(w: &str) -> bool {
     matches!(
         w,
-        "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "bst" | "cet" | "est"
-            | "edt" | "pst" | "pdt" | "ist" | "msk" | "hrs" | "hours" | "o'clock" | "o’clock"
+        "a.m."
+            | "p.m."
+            | "am"
+            | "pm"
+            | "a.m"
+            | "p.m"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "est"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "ist"
+            | "msk"
+            | "hrs"
+            | "hours"
+            | "o'clock"
+            | "o’clock"
     )
 }
 
@@ -89,7 +230,11 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         if month_near(c.end) || (v.lower(c.end) == "of" && month_near(c.end + 1)) {
             return true;
         }
-        if prev == "," && f >= 2 && v.toks.get(f - 2).is_some_and(|t| t.kind == TokenKind::Number)
+        if prev == ","
+            && f >= 2
+            && v.toks
+                .get(f - 2)
+                .is_some_and(|t| t.kind == TokenKind::Number)
             && f >= 3
             && month_near(f - 3)
         {
@@ -100,7 +245,10 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         }
     }
     // Years: bare four-digit numbers 1800–2100 unless they clearly count something.
-    if c.plain && c.int_len == 4 && (1800.0..=2100.0).contains(&c.value) && !has_unit
+    if c.plain
+        && c.int_len == 4
+        && (1800.0..=2100.0).contains(&c.value)
+        && !has_unit
         && !m.money_prefix
         && !hedged
         && m.high.is_none()
@@ -142,7 +290,10 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             // At the start of a sentence only a word that cannot open a sentence by itself.
             let opener = f == 1
                 && (crate::lexicon::ends_phrase(w)
-                    || matches!(w, "another" | "exactly" | "precisely" | "fully" | "over" | "some"));
+                    || matches!(
+                        w,
+                        "another" | "exactly" | "precisely" | "fully" | "over" | "some"
+                    ));
             if t.is_word()
                 && !opener
                 && t.capitalized()
@@ -157,12 +308,16 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     }
     // Page furniture: "1 visits today", "Visited 1 times", "Comments 0", a number alone on a line.
     let short = v.len() <= 10;
-    if short && (furniture_noun(next) || matches!(prev, "visited" | "comments" | "views" | "shares"))
+    if short
+        && (furniture_noun(next) || matches!(prev, "visited" | "comments" | "views" | "shares"))
     {
         return true;
     }
-    if multi && !hedged && c.first == 0 || multi && m.first == 0 && !hedged {
-        let rest_is_punct = (e..v.len()).all(|k| v.toks[k].kind != TokenKind::Word && v.toks[k].kind != TokenKind::Number || v.text(k) == "/");
+    if multi && !hedged && (c.first == 0 || m.first == 0) {
+        let rest_is_punct = (e..v.len()).all(|k| {
+            v.toks[k].kind != TokenKind::Word && v.toks[k].kind != TokenKind::Number
+                || v.text(k) == "/"
+        });
         if rest_is_punct {
             return true;
         }
@@ -180,10 +335,14 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         }
     }
     // "the 737 Max", "the 3 Series": a determiner, a bare number, a capitalised word.
-    if c.plain && c.end == e && matches!(prev, "the" | "a" | "its" | "their" | "his" | "her") {
-        if v.toks.get(c.end).is_some_and(|t| t.is_word() && t.capitalized()) {
-            return true;
-        }
+    if c.plain
+        && c.end == e
+        && matches!(prev, "the" | "a" | "its" | "their" | "his" | "her")
+        && v.toks
+            .get(c.end)
+            .is_some_and(|t| t.is_word() && t.capitalized())
+    {
+        return true;
     }
     // "hundreds" alone after a noun is no amount ("risk scores").
     if c.vague && c.end == f + 1 && next != "of" {
@@ -198,21 +357,53 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     }
     // "one" as a pronoun or article: "one of", "no one", "the one", "one another".
     if c.words && c.value == 1.0 && c.end == c.first + 1 && !has_unit {
-        if matches!(next, "of" | "another" | "side" | "day" | "way" | "thing" | "more" | "too")
-            || matches!(
-                prev,
-                "no" | "the" | "this" | "that" | "which" | "every" | "any" | "each" | "some"
-                    | "someone" | "anyone" | "only" | "last" | "another" | "such" | "a"
-            )
-            || !v.toks.get(c.end).is_some_and(|t| t.is_word())
-                && !matches!(v.text(c.end), "-" | "–")
+        if matches!(
+            next,
+            "of" | "another" | "side" | "day" | "way" | "thing" | "more" | "too"
+        ) || matches!(
+            prev,
+            "no" | "the"
+                | "this"
+                | "that"
+                | "which"
+                | "every"
+                | "any"
+                | "each"
+                | "some"
+                | "someone"
+                | "anyone"
+                | "only"
+                | "last"
+                | "another"
+                | "such"
+                | "a"
+        ) || !v.toks.get(c.end).is_some_and(|t| t.is_word())
+            && !matches!(v.text(c.end), "-" | "–")
         {
             return true;
         }
         if crate::lexicon::ends_phrase(next) {
             return true; // "a minor one or", "one that"
         }
-        if matches!(next, "is" | "was" | "you" | "do" | "does" | "can" | "could" | "would" | "will" | "must" | "should" | "might" | "has" | "had" | "who" | "that" | "which") {
+        if matches!(
+            next,
+            "is" | "was"
+                | "you"
+                | "do"
+                | "does"
+                | "can"
+                | "could"
+                | "would"
+                | "will"
+                | "must"
+                | "should"
+                | "might"
+                | "has"
+                | "had"
+                | "who"
+                | "that"
+                | "which"
+        ) {
             return true;
         }
     }
@@ -222,7 +413,20 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
 fn is_fraction_plural(w: &str) -> bool {
     matches!(
         w,
-        "halves" | "thirds" | "quarters" | "fourths" | "fifths" | "sixths" | "sevenths" | "eighths"
-            | "ninths" | "tenths" | "third" | "quarter" | "fourth" | "fifth" | "half"
+        "halves"
+            | "thirds"
+            | "quarters"
+            | "fourths"
+            | "fifths"
+            | "sixths"
+            | "sevenths"
+            | "eighths"
+            | "ninths"
+            | "tenths"
+            | "third"
+            | "quarter"
+            | "fourth"
+            | "fifth"
+            | "half"
     )
 }

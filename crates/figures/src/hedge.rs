@@ -134,7 +134,14 @@ const BEFORE: &[(&[&str], Hedge)] = &[
 fn hedge_adverb(w: &str) -> bool {
     matches!(
         w,
-        "potentially" | "possibly" | "likely" | "perhaps" | "probably" | "well" | "just" | "already"
+        "potentially"
+            | "possibly"
+            | "likely"
+            | "perhaps"
+            | "probably"
+            | "well"
+            | "just"
+            | "already"
     )
 }
 
@@ -174,7 +181,12 @@ pub fn after(v: &View, end: usize) -> Option<(Hedge, usize)> {
         ("or" | "and", "less" | "fewer" | "below" | "under" | "lower") => AtMost,
         ("or", "so") => Approximately,
         ("odd", _) => return Some((Approximately, end + 1)),
-        ("plus", _) if !v.toks.get(end + 1).is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number) => {
+        ("plus", _)
+            if !v
+                .toks
+                .get(end + 1)
+                .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number) =>
+        {
             return Some((AtLeast, end + 1))
         }
         ("+", _) if v.toks.get(end).is_some_and(|t| t.glued()) => return Some((AtLeast, end + 1)),

@@ -181,7 +181,10 @@ pub fn iso_code(w: &str) -> Option<&'static str> {
         "THB", "PHP", "VND", "TWD", "BTC", "IRR", "KPW",
     ];
     let up = w.to_ascii_uppercase();
-    CODES.iter().find(|c| **c == up).map(|c| if *c == "RMB" { "CNY" } else { c })
+    CODES
+        .iter()
+        .find(|c| **c == up)
+        .map(|c| if *c == "RMB" { "CNY" } else { c })
 }
 
 /// Codes with a glued "M" for millions ("30 MUSD", "120 MEUR").

@@ -230,7 +230,11 @@ fn sentence_date(times: &[TimeExpr], a: usize, b: usize) -> Option<String> {
         .iter()
         .take_while(|t| t.start < b)
         .filter(|t| t.end <= b && t.kind == "DATE")
-        .find_map(|t| t.value.clone().filter(|v| v.starts_with(|c: char| c.is_ascii_digit())))
+        .find_map(|t| {
+            t.value
+                .clone()
+                .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 #[cfg(test)]

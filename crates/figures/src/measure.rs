@@ -37,9 +37,7 @@ fn currency_prefix(v: &View, i: usize) -> Option<(&'static str, usize)> {
             // "A$", "S$" glued; "a $5 fee" and "music's $5" are English words before a dollar.
             let glued = v.toks.get(i + 1).is_some_and(|d| d.glued());
             let word_like = matches!(w, "a" | "s" | "r" | "can" | "mex" | "nt" | "ca" | "au");
-            if glued && (t.capitalized() || !word_like)
-                || !glued && !word_like
-            {
+            if !word_like || glued && t.capitalized() {
                 return Some((code, i + 2));
             }
         }
@@ -79,7 +77,10 @@ fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usi
     if let Some(c) = currency_symbol(t.text).filter(|_| t.text != "$") {
         return Some((Unit::Currency(c), k + 1, 1.0));
     }
-    let common_lower = matches!(w, "usd" | "eur" | "gbp" | "rmb" | "jpy" | "cny" | "inr" | "chf");
+    let common_lower = matches!(
+        w,
+        "usd" | "eur" | "gbp" | "rmb" | "jpy" | "cny" | "inr" | "chf"
+    );
     if t.text.len() == 3 && (t.text.chars().all(|c| c.is_ascii_uppercase()) || common_lower) {
         if let Some(c) = iso_code(t.text) {
             return Some((Unit::Currency(c), k + 1, 1.0));
@@ -128,16 +129,25 @@ fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usi
     }
     if w == "cubic" {
         if let Some(u) = measure_unit(v.lower(k + 1)) {
-            return Some((Unit::Measure(if u == "foot" { "cubic foot" } else { u }), k + 2, 1.0));
+            return Some((
+                Unit::Measure(if u == "foot" { "cubic foot" } else { u }),
+                k + 2,
+                1.0,
+            ));
         }
     }
     if !single && !matches!(w, "in." | "point" | "points") {
         if let Some(u) = measure_unit(w) {
             // "miles an hour", "km per hour".
-            if matches!(u, "mile" | "km") && matches!(v.lower(k + 1), "an" | "per" | "a")
+            if matches!(u, "mile" | "km")
+                && matches!(v.lower(k + 1), "an" | "per" | "a")
                 && v.lower(k + 2) == "hour"
             {
-                return Some((Unit::Measure(if u == "km" { "km/h" } else { "mph" }), k + 3, 1.0));
+                return Some((
+                    Unit::Measure(if u == "km" { "km/h" } else { "mph" }),
+                    k + 3,
+                    1.0,
+                ));
             }
             return Some((Unit::Measure(u), k + 1, 1.0));
         }
@@ -199,7 +209,7 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
                 (Some(_), Unit::Currency(_)) => true,
                 _ => false,
             };
-            if fits && !(core.vague && !matches!(u, Unit::Currency(_))) {
+            if fits && (!core.vague || matches!(u, Unit::Currency(_))) {
                 unit = Some(u);
                 value *= mult;
                 end = e;

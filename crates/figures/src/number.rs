@@ -67,7 +67,10 @@ pub fn digits(s: &str) -> Option<(f64, bool, usize, bool)> {
     if b.is_empty() || !b[0].is_ascii_digit() {
         return None;
     }
-    if !s.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.') {
+    if !s
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+    {
         return None;
     }
     if s.bytes().filter(|&c| c == b'.').count() > 1 {
@@ -219,10 +222,14 @@ fn letters_then_digits(text: &str) -> Lexeme {
 
 /// Ordinal and fraction words ("fourth", "thirds", "half").
 fn is_fraction_word(w: &str) -> bool {
-    matches!(w, "half" | "halves" | "quarter" | "quarters" | "first" | "second" | "seconds")
-        || ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "th"]
-            .iter()
-            .any(|s| w.ends_with(s) || w.trim_end_matches('s').ends_with(s))
+    matches!(
+        w,
+        "half" | "halves" | "quarter" | "quarters" | "first" | "second" | "seconds"
+    ) || [
+        "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "th",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s) || w.trim_end_matches('s').ends_with(s))
 }
 
 /// A number joined by a hyphen to what it measures: "3-inch", "28-year-old", "20-member".
@@ -305,7 +312,10 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
         if matches!(rest_lower, "s" | "'s") {
             return Lexeme::NotANumber; // decades: "1990s"
         }
-        if matches!(rest_lower, "am" | "pm" | "h" | "hrs" | "gmt" | "utc" | "bst" | "et") {
+        if matches!(
+            rest_lower,
+            "am" | "pm" | "h" | "hrs" | "gmt" | "utc" | "bst" | "et"
+        ) {
             return Lexeme::NotANumber; // times of day
         }
         if rest == "m" {
@@ -467,9 +477,7 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
             c.words = true;
             // "tens of thousands", "hundreds of thousands of".
             if v.lower(i + 1) == "of" {
-                if let Some(Lexeme::Vague(m)) =
-                    v.toks.get(i + 2).map(|t| lex(t.text, &t.lower))
-                {
+                if let Some(Lexeme::Vague(m)) = v.toks.get(i + 2).map(|t| lex(t.text, &t.lower)) {
                     if m >= 1e3 {
                         c.value = floor * m;
                         c.end = i + 3;
@@ -527,7 +535,10 @@ fn extend_scales(v: &View, c: &mut Core) {
 
 /// Scales written out in full; abbreviations ("k", "bn") need a number before them.
 fn is_scale_word(w: &str) -> bool {
-    matches!(w, "hundred" | "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore")
+    matches!(
+        w,
+        "hundred" | "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
+    )
 }
 
 fn is_dozen(w: &str) -> bool {
@@ -552,7 +563,11 @@ enum Last {
 fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
     let (mut total, mut last_big) = seed.unwrap_or((0.0, f64::INFINITY));
     let mut current = 0.0;
-    let mut last = if seed.is_some() { Last::Big } else { Last::Start };
+    let mut last = if seed.is_some() {
+        Last::Big
+    } else {
+        Last::Start
+    };
     let mut j = i;
     let mut end = i;
     let mut any = false;
@@ -586,7 +601,7 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                 end = j + 1;
             }
             Lexeme::Scale(_) if last == Last::Start && !is_scale_word(w) => break,
-            Lexeme::Scale(m) if m == 100.0 => {
+            Lexeme::Scale(100.0) => {
                 if matches!(last, Last::Hundred) {
                     break;
                 }
@@ -660,7 +675,8 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                         _ => break,
                     }
                 }
-                if w == "and" && matches!(last, Last::Hundred | Last::Big | Last::Unit | Last::Tens) {
+                if w == "and" && matches!(last, Last::Hundred | Last::Big | Last::Unit | Last::Tens)
+                {
                     // "one hundred and six", "two and a half million", "five and a half years".
                     if v.lower(j + 1) == "a" && v.lower(j + 2) == "half" {
                         // "two and a half" adds a half; "one million and a half" half a million.
@@ -698,7 +714,8 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                 }
                 if w == "-" && last == Last::Tens && t.kind == claimtrail_text::TokenKind::Punct {
                     // "fifty - two"
-                    if let Some(Lexeme::Word(n)) = v.toks.get(j + 1).map(|n| lex(n.text, &n.lower)) {
+                    if let Some(Lexeme::Word(n)) = v.toks.get(j + 1).map(|n| lex(n.text, &n.lower))
+                    {
                         if n < 10.0 {
                             j += 1;
                             continue;
@@ -747,7 +764,10 @@ mod tests {
         assert_eq!(value("ten thousand").unwrap().0, 1e4);
         assert_eq!(value("one hundred and sixty-one").unwrap().0, 161.0);
         assert_eq!(value("two hundred and two thousand").unwrap().0, 202000.0);
-        assert_eq!(value("twenty-one trillion three hundred").unwrap().0, 21e12 + 300.0);
+        assert_eq!(
+            value("twenty-one trillion three hundred").unwrap().0,
+            21e12 + 300.0
+        );
         assert_eq!(value("13k").unwrap().0, 13000.0);
         assert_eq!(value("half a dozen").unwrap().0, 6.0);
         assert_eq!(value("a dozen eggs").unwrap(), (12.0, "a dozen".into()));

@@ -28,7 +28,10 @@ fn hedge_value_counted_and_believers() {
     assert_eq!(f[0].hedge, "at_least");
     assert_eq!(f[0].low, Some(10000.0));
     assert_eq!(f[0].counted.as_deref(), Some("North Korean troops"));
-    assert_eq!(f[0].source.as_deref(), Some("Western intelligence services and Ukraine"));
+    assert_eq!(
+        f[0].source.as_deref(),
+        Some("Western intelligence services and Ukraine")
+    );
     assert_eq!(f[0].date.as_deref(), Some("2024-11-21"));
 }
 
@@ -39,7 +42,10 @@ fn elided_noun_inherits_counted_and_source() {
     assert_eq!(f[0].hedge, "approximately");
     assert_eq!(f[1].text, "3,000");
     assert_eq!(f[1].counted.as_deref(), Some("North Korean troops"));
-    assert_eq!(f[1].source.as_deref(), Some("Ukrainian intelligence reports"));
+    assert_eq!(
+        f[1].source.as_deref(),
+        Some("Ukrainian intelligence reports")
+    );
 }
 
 #[test]
@@ -58,7 +64,8 @@ fn places_the_number_at_and_according_to() {
 
 #[test]
 fn money_with_codes_symbols_and_scales() {
-    let f = figs("The United States has announced more than USD 800 million in security assistance.");
+    let f =
+        figs("The United States has announced more than USD 800 million in security assistance.");
     assert_eq!(f[0].value, Some(8e8));
     assert_eq!(f[0].unit.as_deref(), Some("USD"));
     assert_eq!(f[0].text, "more than USD 800 million");
@@ -69,8 +76,14 @@ fn money_with_codes_symbols_and_scales() {
     assert_eq!(f[0].value, Some(3e10));
     assert_eq!(f[1].unit.as_deref(), Some("INR"));
     assert_eq!(f[1].value, Some(9e9));
-    assert_eq!(figs("a US$ 150 million loan")[0].unit.as_deref(), Some("USD"));
-    assert_eq!(figs("They paid 323 million euros.")[0].unit.as_deref(), Some("EUR"));
+    assert_eq!(
+        figs("a US$ 150 million loan")[0].unit.as_deref(),
+        Some("USD")
+    );
+    assert_eq!(
+        figs("They paid 323 million euros.")[0].unit.as_deref(),
+        Some("EUR")
+    );
 }
 
 #[test]
@@ -90,17 +103,26 @@ fn ranges() {
 #[test]
 fn percentages_and_units() {
     let f = figs("Turnout was 56.2 percent, up 3 per cent, and the 45-acre farm is 17 km away.");
-    let u: Vec<_> = f.iter().map(|x| x.unit.clone().unwrap_or_default()).collect();
+    let u: Vec<_> = f
+        .iter()
+        .map(|x| x.unit.clone().unwrap_or_default())
+        .collect();
     assert_eq!(u, vec!["percent", "percent", "acre", "km"]);
 }
 
 #[test]
 fn words_and_vague_amounts() {
-    assert_eq!(values("Two dozen people and ten thousand soldiers came."), vec![24.0, 10000.0]);
+    assert_eq!(
+        values("Two dozen people and ten thousand soldiers came."),
+        vec![24.0, 10000.0]
+    );
     let f = figs("Hundreds of people fled.");
     assert_eq!(f[0].hedge, "more_than");
     assert_eq!(f[0].counted.as_deref(), Some("people"));
-    assert_eq!(values("Some 13k troops and 3.5 million refugees."), vec![13000.0, 3.5e6]);
+    assert_eq!(
+        values("Some 13k troops and 3.5 million refugees."),
+        vec![13000.0, 3.5e6]
+    );
 }
 
 #[test]
@@ -115,7 +137,10 @@ fn not_figures() {
 
 #[test]
 fn years_that_count_things_are_figures() {
-    assert_eq!(values("North Korea moved 2000 soldiers east."), vec![2000.0]);
+    assert_eq!(
+        values("North Korea moved 2000 soldiers east."),
+        vec![2000.0]
+    );
 }
 
 #[test]
@@ -171,4 +196,3 @@ proptest::proptest! {
         proptest::prop_assert_eq!(f[0].value, Some(n as f64));
     }
 }
-

@@ -65,7 +65,10 @@ impl<'a> View<'a> {
 
     /// Byte range of tokens `a..b` in the document.
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
-        match (self.toks.get(a), b.checked_sub(1).and_then(|e| self.toks.get(e))) {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|e| self.toks.get(e)),
+        ) {
             (Some(x), Some(y)) if b > a => (x.start, y.end),
             _ => (0, 0),
         }

@@ -26,7 +26,11 @@ fn take_match(model: &str, exp: &Value, preds: &mut Vec<Figure>) -> bool {
         }
         match exp.get("unit").and_then(Value::as_str) {
             Some(u) => f.unit.as_deref() == Some(u),
-            None => !exp.get("any_unit").is_some_and(|a| a.as_bool() == Some(true)) || f.unit.is_some(),
+            None => {
+                exp.get("any_unit")
+                    .is_none_or(|a| a.as_bool() != Some(true))
+                    || f.unit.is_some()
+            }
         }
     });
     match pos {
@@ -43,7 +47,12 @@ fn take_match(model: &str, exp: &Value, preds: &mut Vec<Figure>) -> bool {
 fn in_model(model: &str, f: &Figure) -> bool {
     let unit = f.unit.as_deref();
     let money = unit.is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
-    let time = matches!(unit, Some("year" | "month" | "week" | "day" | "hour" | "minute" | "second" | "decade" | "century"));
+    let time = matches!(
+        unit,
+        Some(
+            "year" | "month" | "week" | "day" | "hour" | "minute" | "second" | "decade" | "century"
+        )
+    );
     match model {
         "number" => unit.is_none() || money || unit == Some("percent"),
         "range" => f.hedge != "exact",
@@ -76,7 +85,12 @@ fn recognizers_english_in_scope_cases_pass() {
         let mut preds = find_figures(&doc, &ctx);
         let got: Vec<String> = preds
             .iter()
-            .map(|f| format!("{}={:?}[{:?},{:?}]{:?}", f.text, f.value, f.low, f.high, f.unit))
+            .map(|f| {
+                format!(
+                    "{}={:?}[{:?},{:?}]{:?}",
+                    f.text, f.value, f.low, f.high, f.unit
+                )
+            })
             .collect();
         let exp = c["expect"].as_array().cloned().unwrap_or_default();
         let ok = exp.iter().all(|e| take_match(model, e, &mut preds))
@@ -91,6 +105,9 @@ fn recognizers_english_in_scope_cases_pass() {
     for f in &fails {
         eprintln!("FAIL {f}");
     }
-    eprintln!("recognizers: {pass}/{} in-scope cases pass ({rate:.3})", cases.len());
+    eprintln!(
+        "recognizers: {pass}/{} in-scope cases pass ({rate:.3})",
+        cases.len()
+    );
     assert!(rate >= 0.9, "pass rate {rate:.3} below 0.9");
 }
