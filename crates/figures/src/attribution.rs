@@ -7,6 +7,9 @@ use crate::view::View;
 use crate::Context;
 use claimtrail_text::{Entity, Quote, TokenKind};
 
+/// How many tokens either side of a figure attribution looks at.
+const WINDOW: usize = 60;
+
 pub struct Attributor<'a> {
     /// Quotes and entities in text order, for binary search by offset.
     quotes: Vec<&'a Quote>,
@@ -72,7 +75,7 @@ impl<'a> Attributor<'a> {
                 return Some(s);
             }
         }
-        let found = according_to(v)
+        let found = according_to(v, first, end)
             .or_else(|| self.verb_before(v, first))
             .or_else(|| verb_after(v, end));
         let (x, y) = found?;
@@ -94,7 +97,7 @@ impl<'a> Attributor<'a> {
     /// Subject of the nearest reporting verb before the figure.
     fn verb_before(&self, v: &View, first: usize) -> Option<(usize, usize)> {
         let mut weak = None;
-        for k in (0..first).rev() {
+        for k in (first.saturating_sub(WINDOW)..first).rev() {
             if v.text(k) == ";" {
                 break;
             }
@@ -132,9 +135,11 @@ fn phrase_text(v: &View, x: usize, y: usize) -> String {
 }
 
 /// "according to X": the tokens of X.
-fn according_to(v: &View) -> Option<(usize, usize)> {
-    let k = (0..v.len().saturating_sub(1))
-        .find(|&k| v.lower(k) == "according" && v.lower(k + 1) == "to")?;
+fn according_to(v: &View, first: usize, end: usize) -> Option<(usize, usize)> {
+    // Within a window of the figure, so that run-on text stays linear.
+    let from = first.saturating_sub(WINDOW);
+    let to = (end + WINDOW).min(v.len().saturating_sub(1));
+    let k = (from..to).find(|&k| v.lower(k) == "according" && v.lower(k + 1) == "to")?;
     subject_right(v, k + 2)
 }
 
@@ -209,7 +214,7 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
 
 /// ", officials said." / ", said Kirby." after the figure.
 fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
-    for k in end..v.len() {
+    for k in end..(end + WINDOW).min(v.len()) {
         let w = v.lower(k);
         if !matches!(
             w,

@@ -256,6 +256,8 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         let counts = v.toks.get(c.end).is_some_and(|t| {
             t.is_word()
                 && !t.capitalized()
+                && t.lower.starts_with(|ch: char| ch.is_alphabetic())
+                && t.lower.len() > 2
                 && t.lower.ends_with('s')
                 && !crate::lexicon::ends_phrase(&t.lower)
         });

@@ -58,7 +58,7 @@ pub fn glued_scale(suffix: &str) -> Option<f64> {
     let v = match suffix {
         "k" | "K" => 1e3,
         "M" | "MM" | "mn" | "Mn" | "mln" | "mil" | "MN" => 1e6,
-        "b" | "B" | "bn" | "Bn" | "BN" | "bln" | "G" => 1e9,
+        "b" | "B" | "bn" | "Bn" | "BN" | "bln" => 1e9,
         "tn" | "Tn" | "TN" | "tln" | "trn" | "T" => 1e12,
         _ => return None,
     };
@@ -271,7 +271,9 @@ pub fn measure_unit(w: &str) -> Option<&'static str> {
         "mph" => "mph",
         "kph" | "kmph" | "km/h" | "km/hr" => "km/h",
         "knot" | "knots" => "knot",
-        "degrees" | "°" | "°c" | "°f" => "degree",
+        "degrees" | "°" => "degree",
+        "°c" | "c" | "celsius" => "°C",
+        "°f" | "f" | "fahrenheit" => "°F",
         "mw" | "megawatt" | "megawatts" => "MW",
         "gw" | "gigawatt" | "gigawatts" => "GW",
         "kw" | "kilowatt" | "kilowatts" => "kW",
@@ -631,6 +633,13 @@ pub fn reporting_verb(w: &str) -> bool {
             | "registered"
             | "verified"
             | "tallied"
+            | "found"
+            | "finds"
+            | "concluded"
+            | "concludes"
+            | "calculates"
+            | "puts"
+            | "put"
     )
 }
 

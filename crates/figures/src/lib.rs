@@ -46,11 +46,20 @@ pub fn find_figures(doc: &Doc, ctx: &Context) -> Vec<Figure> {
         let v = View::new(doc, s);
         let first_fig = out.len();
         let mut i = 0;
+        let mut m_millions = false;
         while i < v.len() {
-            let Some(m) = measure::at(&v, i) else {
+            let Some(mut m) = measure::at(&v, i) else {
                 i += 1;
                 continue;
             };
+            if m.core.end == m.core.first + 1 && v.text(m.core.first).ends_with('m') {
+                if m.m_as_metres && m_millions {
+                    m.value *= 1e6;
+                    m.unit = None;
+                } else if !m.m_as_metres && m.unit.is_none_or(|u| matches!(u, Unit::Currency(_))) {
+                    m_millions = true;
+                }
+            }
             let next = m.end.max(i + 1);
             if exclude::excluded(&v, &m, multi) {
                 i = next;
@@ -172,12 +181,13 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
         let (f, g) = (&out[k], &out[k + 1]);
         let hf = hedge_of(&f.hedge);
         let hg = hedge_of(&g.hedge);
-        let between = v
-            .toks
+        let a = v.toks.partition_point(|t| t.start < f.end);
+        let b = v.toks.partition_point(|t| t.end <= g.start).max(a);
+        let between = v.toks[a..b.min(a + 3)]
             .iter()
-            .filter(|t| t.start >= f.end && t.end <= g.start)
             .map(|t| t.lower.as_str())
             .collect::<Vec<_>>();
+        let between = if b - a > 3 { Vec::new() } else { between };
         let joined = matches!(between.as_slice(), ["and"] | ["but"] | [","] | [",", "and"]);
         let pair = match (hf, hg) {
             (Some(a), Some(b)) if a.is_floor() && b.is_ceiling() => Some((f.low, g.high)),
@@ -205,7 +215,8 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
 
 fn v_text_between(v: &View, a: usize, b: usize) -> String {
     let mut s = String::new();
-    for t in v.toks.iter().filter(|t| t.start >= a && t.end <= b) {
+    let from = v.toks.partition_point(|t| t.start < a);
+    for t in v.toks[from..].iter().take_while(|t| t.end <= b) {
         s.push_str(t.gap);
         s.push_str(t.text);
     }

@@ -22,6 +22,9 @@ pub struct Measured {
     pub range_opener: Option<usize>,
     /// A currency written before the number.
     pub money_prefix: bool,
+    /// A glued lower-case "m" read as metres; a sentence that used it for millions elsewhere
+    /// means millions here too ("4.5m passengers ..., up from 3.1m").
+    pub m_as_metres: bool,
 }
 
 /// Currency written before a number at `i`: its code and the token where the number starts.
@@ -109,7 +112,7 @@ fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usi
         return Some((Unit::Currency(c), k + 1, 1.0));
     }
     // Single letters after a space are rarely units ("5 m" is, "5 t" or "5 g" seldom).
-    let single = w.chars().count() == 1 && w != "m";
+    let single = w.chars().count() == 1 && w != "m" || matches!(w, "f" | "c");
     if matches!(w, "square" | "sq" | "sq.") {
         if let Some(u) = measure_unit(v.lower(k + 1)) {
             let area = match u {
@@ -179,6 +182,7 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
     let mut value = core.value;
     let mut high = core.high;
     let mut unit = core.unit;
+    let mut m_as_metres = false;
     if core.lower_m {
         // "$3m", "4.5m passengers" are millions; "1.8m tall", "100m sprint" metres.
         let next = v.toks.get(core.end);
@@ -193,6 +197,7 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
             value *= 1e6;
         } else {
             unit = Some(Unit::Measure("m"));
+            m_as_metres = true;
         }
         core.lower_m = false;
     }
@@ -226,6 +231,7 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
         unit,
         range_opener: None,
         money_prefix: prefix.is_some(),
+        m_as_metres,
     };
     extend_range(v, &mut m);
     Some(m)

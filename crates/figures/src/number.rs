@@ -330,6 +330,10 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
                 lower_m: false,
             };
         }
+        // "1.5C" is a temperature; a lower-case glued "c" or "f" is not.
+        if matches!(rest, "c" | "f") {
+            return Lexeme::NotANumber;
+        }
         if let Some(u) = unit_of(rest_lower) {
             return Lexeme::WithUnit { value, unit: u };
         }
