@@ -296,9 +296,10 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
                         w,
                         "another" | "exactly" | "precisely" | "fully" | "over" | "some"
                     ));
+            let has_capital = t.text.chars().any(char::is_uppercase);
             if t.is_word()
                 && !opener
-                && t.capitalized()
+                && has_capital
                 && !is_month(w)
                 && !is_weekday(w)
                 && crate::lexicon::time_unit(w).is_none()
@@ -309,7 +310,9 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         }
     }
     // Page furniture: "1 visits today", "Visited 1 times", "Comments 0", a number alone on a line.
-    let short = v.len() <= 10;
+    // Furniture lines are short and lack a sentence's full stop.
+    let last = v.text(v.len().saturating_sub(1));
+    let short = v.len() <= 10 && !matches!(last, "." | "!" | "?" | "”" | "\"");
     if short
         && (furniture_noun(next) || matches!(prev, "visited" | "comments" | "views" | "shares"))
     {

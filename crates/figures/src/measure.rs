@@ -222,8 +222,20 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
         }
     }
     // "two-thirds" aside, a glued "-strong", "-plus": already in the token.
+    // "minus 20 degrees", "-5%": a sign written before the number.
+    let mut first = i;
+    if i > 0 && prefix.is_none() {
+        let p = &v.toks[i - 1];
+        let glued_minus = matches!(p.text, "-" | "−" | "–")
+            && v.toks[i].glued()
+            && (i == 1 || !v.toks[i - 1].glued());
+        if matches!(p.lower.as_str(), "minus" | "negative") || glued_minus {
+            value = -value;
+            first = i - 1;
+        }
+    }
     let mut m = Measured {
-        first: i,
+        first,
         end,
         core,
         value,
