@@ -637,9 +637,6 @@ pub fn reporting_verb(w: &str) -> bool {
             | "finds"
             | "concluded"
             | "concludes"
-            | "calculates"
-            | "puts"
-            | "put"
     )
 }
 
