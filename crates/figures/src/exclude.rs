@@ -261,7 +261,9 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
                 && t.lower.ends_with('s')
                 && !crate::lexicon::ends_phrase(&t.lower)
         });
-        if !counts || year_context(prev) || f == 0 {
+        // Round hundreds count things ("2000 soldiers"); others are years ("1988 protests").
+        let round = c.value % 100.0 == 0.0;
+        if !counts || !round || year_context(prev) || f == 0 {
             return true;
         }
     }
@@ -286,7 +288,9 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     // Numbers in names: "Windows 11", "Apollo 13", "Boeing 737" (a capitalised word that is not
     // the sentence opener, a month, a weekday or a unit).
     let versionish = !c.words && c.high.is_none() && !v.text(f).contains(',') && c.end == f + 1;
-    if versionish && !has_unit && !hedged && f >= 1 {
+    // A unit glued to the number ("ROCK 5C") does not save a name either.
+    let glued_unit = c.unit.is_some() && c.end == f + 1;
+    if versionish && (!has_unit || glued_unit) && !hedged && f >= 1 {
         if let Some(t) = v.toks.get(f - 1) {
             let w = t.lower.as_str();
             // At the start of a sentence only a word that cannot open a sentence by itself.
