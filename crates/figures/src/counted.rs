@@ -34,7 +34,18 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
             break;
         }
         if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() >= 4 {
-            break; // "soldiers arrived", "people living"
+            // "soldiers arrived", "people living" end the phrase; "additional armoured
+            // vehicles" does not: a participle after a head noun is a verb.
+            let prev = v.lower(j - 1);
+            let head = prev.ends_with('s')
+                || matches!(
+                    prev,
+                    "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
+                )
+                || v.toks[j - 1].capitalized();
+            if head {
+                break;
+            }
         }
         if w.ends_with("ly")
             && !rate_word(w)

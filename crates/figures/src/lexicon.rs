@@ -566,7 +566,6 @@ pub fn reporting_verb(w: &str) -> bool {
             | "announce"
             | "announces"
             | "announced"
-            | "state"
             | "states"
             | "stated"
             | "add"

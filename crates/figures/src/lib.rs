@@ -132,6 +132,9 @@ fn build(
             *last_counted = Some((c.clone(), si));
         }
     }
+    if !m.value.is_finite() || m.high.is_some_and(|h| !h.is_finite()) {
+        return None;
+    }
     let (a, b) = v.span(first, end);
     let text = doc.text.get(a..b)?.to_string();
     let (low, high) = bounds(hedge, m.value, m.high);

@@ -96,7 +96,7 @@ pub fn digits(s: &str) -> Option<(f64, bool, usize, bool)> {
         }
     }
     let clean: String = s.chars().filter(|&c| c != ',').collect();
-    let value: f64 = clean.parse().ok()?;
+    let value: f64 = clean.parse().ok().filter(|v: &f64| v.is_finite())?;
     let int_digits = int.chars().filter(char::is_ascii_digit).count();
     let leading_zero = int.len() > 1 && int.starts_with('0');
     Some((value, !s.contains([',', '.']), int_digits, leading_zero))

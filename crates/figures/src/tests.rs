@@ -186,6 +186,16 @@ proptest::proptest! {
     }
 
     #[test]
+    fn number_soup_never_panics(s in "[0-9,.$€£₹%kmbn \\-–/:a-z]{0,80}") {
+        let doc = Doc::new(&s);
+        let ctx = Context { entities: &[], quotes: &[], times: &[], published: None };
+        for f in find_figures(&doc, &ctx) {
+            proptest::prop_assert_eq!(&s[f.start..f.end], f.text.as_str());
+            proptest::prop_assert!(f.value.is_some_and(f64::is_finite));
+        }
+    }
+
+    #[test]
     fn digits_round_trip(n in 0u64..1_000_000_000) {
         let s = format!("They counted {} sheep.", n);
         let doc = Doc::new(&s);
@@ -195,4 +205,45 @@ proptest::proptest! {
         proptest::prop_assert_eq!(f.len(), 1);
         proptest::prop_assert_eq!(f[0].value, Some(n as f64));
     }
+}
+
+#[test]
+fn more_attribution_patterns() {
+    let src = |t: &str| figs(t).first().and_then(|f| f.source.clone());
+    assert_eq!(
+        src("Officials put the death toll at 300."),
+        Some("Officials".into())
+    );
+    assert_eq!(
+        src("The toll rose to 40, according to state media."),
+        Some("state media".into())
+    );
+    assert_eq!(
+        src("At least 12 people died, said the health ministry."),
+        Some("health ministry".into())
+    );
+    assert_eq!(
+        src("A report by Amnesty International found that 5,000 people were detained."),
+        Some("Amnesty International".into())
+    );
+    assert_eq!(src("Some 300 people attended the rally."), None);
+    // A pronoun with nobody named before it stays unknown.
+    assert_eq!(src("We assess that 3,000 soldiers moved east."), None);
+    // "he" takes the last named source.
+    let f = figs("Kirby said 1,000 troops had died. He said 200 more were hurt.");
+    assert_eq!(f[1].source.as_deref(), Some("Kirby"));
+}
+
+#[test]
+fn counted_phrase_boundaries() {
+    let c = |t: &str| figs(t).first().and_then(|f| f.counted.clone());
+    assert_eq!(
+        c("It sent thousands of additional armoured vehicles to the front."),
+        Some("additional armoured vehicles".into())
+    );
+    assert_eq!(
+        c("At least 3000 North Korean soldiers arrived in October."),
+        Some("North Korean soldiers".into())
+    );
+    assert_eq!(c("It won 40% of the vote."), Some("vote".into()));
 }
