@@ -69,15 +69,32 @@ impl<'a> Attributor<'a> {
         a: usize,
         b: usize,
     ) -> Option<String> {
-        if let Some(q) = self.quote_at(a, b) {
-            if let Some(s) = q.speaker.clone().or_else(|| q.speaker_mention.clone()) {
+        let quoted = self.quote_at(a, b).and_then(|q| {
+            Some((
+                q.kind.clone(),
+                q.speaker.clone().or_else(|| q.speaker_mention.clone())?,
+            ))
+        });
+        // Inside quote marks the speaker asserts the figure.
+        if let Some((kind, s)) = &quoted {
+            if kind != "indirect" {
                 self.last_named = Some(s.clone());
-                return Some(s);
+                return Some(s.clone());
             }
         }
         let found = according_to(v, first, end)
             .or_else(|| self.verb_before(v, first))
             .or_else(|| verb_after(v, end));
+        // Reported speech: the clause's own named subject ("Western intelligence services and
+        // Ukraine believe") is fuller than the speaker the quotes stage settled on; a pronoun or
+        // a bare noun is not.
+        let named = found.is_some_and(|(x, y)| {
+            v.toks[x..y].iter().any(|t| t.capitalized()) && !(y == x + 1 && is_pronoun(v.lower(x)))
+        });
+        if let (Some((_, s)), false) = (&quoted, named) {
+            self.last_named = Some(s.clone());
+            return Some(s.clone());
+        }
         let (x, y) = found?;
         let (sa, sb) = v.span(x, y);
         let name = phrase_text(v, x, y);

@@ -247,3 +247,33 @@ fn counted_phrase_boundaries() {
     );
     assert_eq!(c("It won 40% of the vote."), Some("vote".into()));
 }
+
+#[test]
+fn reported_speech_keeps_the_fuller_subject() {
+    let text =
+        "Western intelligence services and Ukraine believe at least 10,000 troops are there.";
+    let q = Quote {
+        kind: "indirect".into(),
+        start: 51,
+        end: text.len() - 1,
+        speaker: Some("Ukraine".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, std::slice::from_ref(&q));
+    assert_eq!(
+        f[0].source.as_deref(),
+        Some("Western intelligence services and Ukraine")
+    );
+    // A pronoun subject defers to the speaker the quotes stage resolved.
+    let text = "He believes at least 10,000 troops are there.";
+    let q = Quote {
+        start: 12,
+        end: text.len() - 1,
+        speaker: Some("John Kirby".into()),
+        ..q
+    };
+    assert_eq!(
+        figs_with(text, &[q])[0].source.as_deref(),
+        Some("John Kirby")
+    );
+}
