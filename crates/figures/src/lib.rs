@@ -1,8 +1,27 @@
 //! Figures: numbers with value, hedge, unit, what they count, who claims them and as of when.
-//! Placeholder until the figures stage lands: finds nothing.
+//!
+//! One pass per sentence over its tokens: at each token [`measure::at`] tries a number phrase
+//! (currency, number, unit, range), [`exclude`] drops years, dates, ids and furniture, [`hedge`]
+//! reads the bound ("at least"), [`counted`] the noun phrase, [`attribution`] the source, and the
+//! date comes from a time expression of the sentence or the publication date.
+//!
+//! Policies: "hundreds of X" is `more_than` 100; a range's `value` is its low end; `low`/`high`
+//! are the bounds the hedge implies (exact: both the value; approximately: none).
+
+mod attribution;
+mod counted;
+mod exclude;
+mod hedge;
+mod lexicon;
+mod measure;
+mod number;
+mod view;
 
 use chrono::NaiveDate;
 use claimtrail_text::{Doc, Entity, Figure, Quote, TimeExpr};
+use hedge::Hedge;
+use number::Unit;
+use view::View;
 
 /// What the earlier stages found, for attributing figures.
 #[derive(Debug, Clone, Copy)]
@@ -14,6 +33,223 @@ pub struct Context<'a> {
 }
 
 /// Figures of a document, in text order.
-pub fn find_figures(_doc: &Doc, _ctx: &Context) -> Vec<Figure> {
-    Vec::new()
+pub fn find_figures(doc: &Doc, ctx: &Context) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut attr = attribution::Attributor::new(ctx);
+    let multi = doc.sentences.len() > 1;
+    let published = ctx.published.map(|d| d.format("%Y-%m-%d").to_string());
+    // The counted phrase of the last figure, for elided nouns ("with 3,000 already relocated").
+    let mut last_counted: Option<(String, usize)> = None;
+    let mut times = ctx.times.to_vec();
+    times.sort_by_key(|t| t.start);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let v = View::new(doc, s);
+        let first_fig = out.len();
+        let mut i = 0;
+        let mut m_millions = false;
+        while i < v.len() {
+            let Some(mut m) = measure::at(&v, i) else {
+                i += 1;
+                continue;
+            };
+            if m.core.end == m.core.first + 1 && v.text(m.core.first).ends_with('m') {
+                if m.m_as_metres && m_millions {
+                    m.value *= 1e6;
+                    m.unit = None;
+                } else if !m.m_as_metres && m.unit.is_none_or(|u| matches!(u, Unit::Currency(_))) {
+                    m_millions = true;
+                }
+            }
+            let next = m.end.max(i + 1);
+            if exclude::excluded(&v, &m, multi) {
+                i = next;
+                continue;
+            }
+            if let Some(f) = build(&v, &m, doc, &mut attr, &mut last_counted, si) {
+                out.push(f);
+            }
+            i = next;
+        }
+        merge_bounds(&v, &mut out, first_fig);
+        let date = sentence_date(&times, s.start, s.end).or_else(|| published.clone());
+        for f in &mut out[first_fig..] {
+            f.date = date.clone();
+        }
+    }
+    out
 }
+
+fn build(
+    v: &View,
+    m: &measure::Measured,
+    doc: &Doc,
+    attr: &mut attribution::Attributor,
+    last_counted: &mut Option<(String, usize)>,
+    si: usize,
+) -> Option<Figure> {
+    let mut hedge = Hedge::Exact;
+    let mut first = m.first;
+    if let Some(opener) = m.range_opener {
+        first = opener;
+    } else if let Some((h, f)) = hedge::before(v, m.first) {
+        hedge = h;
+        first = f;
+    }
+    let mut end = m.end;
+    if m.high.is_none() {
+        if let Some((h, e)) = hedge::after(v, end) {
+            // "about 500 or more": the explicit bound wins over the approximation.
+            if matches!(hedge, Hedge::Exact | Hedge::Approximately) {
+                hedge = h;
+            }
+            end = e;
+        }
+    }
+    if m.core.vague && hedge == Hedge::Exact {
+        hedge = Hedge::MoreThan;
+    }
+    if m.high.is_some() {
+        hedge = Hedge::Range;
+    }
+    let money_or_share = matches!(m.unit, Some(Unit::Currency(_) | Unit::Percent));
+    let (mut counted, np_end) = if matches!(m.unit, Some(Unit::Time(_) | Unit::Measure(_))) {
+        (None, None)
+    } else {
+        counted::after(v, end, money_or_share, m.core.vague)
+    };
+    if let Some(e) = np_end {
+        end = e;
+    }
+    if counted.is_none() && m.unit.is_none() && !m.core.vague {
+        // An elided noun counts what the figure before it counted, close by.
+        counted = last_counted
+            .as_ref()
+            .filter(|(_, s)| si - s <= 1)
+            .map(|(c, _)| c.clone());
+    }
+    if m.unit.is_none() {
+        if let Some(c) = &counted {
+            *last_counted = Some((c.clone(), si));
+        }
+    }
+    if !m.value.is_finite() || m.high.is_some_and(|h| !h.is_finite()) {
+        return None;
+    }
+    let (a, b) = v.span(first, end);
+    let text = doc.text.get(a..b)?.to_string();
+    let (low, high) = bounds(hedge, m.value, m.high);
+    let source = attr.source(v, first, end, a, b);
+    Some(Figure {
+        text,
+        start: a,
+        end: b,
+        value: Some(tidy(m.value)),
+        low: low.map(tidy),
+        high: high.map(tidy),
+        hedge: hedge.name().to_string(),
+        unit: m.unit.map(|u| u.name().to_string()),
+        counted,
+        source,
+        date: None,
+    })
+}
+
+/// Rounds away float noise from scaling ("1.2bn" → 1200000000, not 1199999999.9999998).
+fn tidy(x: f64) -> f64 {
+    if x.abs() >= 1.0 {
+        let r = (x * 1e6).round() / 1e6;
+        if (r - r.round()).abs() < 1e-6 {
+            return r.round();
+        }
+        r
+    } else {
+        (x * 1e12).round() / 1e12
+    }
+}
+
+fn bounds(h: Hedge, value: f64, high: Option<f64>) -> (Option<f64>, Option<f64>) {
+    match h {
+        Hedge::Exact => (Some(value), Some(value)),
+        Hedge::Approximately => (None, None),
+        Hedge::AtLeast | Hedge::MoreThan => (Some(value), None),
+        Hedge::AtMost | Hedge::LessThan | Hedge::UpTo => (None, Some(value)),
+        Hedge::Range => (Some(value), high),
+    }
+}
+
+/// "more than 10 and less than 20": a floor and a ceiling joined by "and" make one range.
+fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
+    let mut k = from;
+    while k + 1 < out.len() {
+        let (f, g) = (&out[k], &out[k + 1]);
+        let hf = hedge_of(&f.hedge);
+        let hg = hedge_of(&g.hedge);
+        let a = v.toks.partition_point(|t| t.start < f.end);
+        let b = v.toks.partition_point(|t| t.end <= g.start).max(a);
+        let between = v.toks[a..b.min(a + 3)]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>();
+        let between = if b - a > 3 { Vec::new() } else { between };
+        let joined = matches!(between.as_slice(), ["and"] | ["but"] | [","] | [",", "and"]);
+        let pair = match (hf, hg) {
+            (Some(a), Some(b)) if a.is_floor() && b.is_ceiling() => Some((f.low, g.high)),
+            (Some(a), Some(b)) if a.is_ceiling() && b.is_floor() => Some((g.low, f.high)),
+            _ => None,
+        };
+        if let (true, Some((Some(lo), Some(hi)))) = (joined, pair) {
+            if lo < hi && f.unit == g.unit {
+                let mut m = out[k].clone();
+                m.end = g.end;
+                m.text = format!("{}{}", m.text, &v_text_between(v, f.end, g.end));
+                m.value = Some(lo);
+                m.low = Some(lo);
+                m.high = Some(hi);
+                m.hedge = "range".into();
+                m.counted = g.counted.clone().or(m.counted);
+                out[k] = m;
+                out.remove(k + 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+fn v_text_between(v: &View, a: usize, b: usize) -> String {
+    let mut s = String::new();
+    let from = v.toks.partition_point(|t| t.start < a);
+    for t in v.toks[from..].iter().take_while(|t| t.end <= b) {
+        s.push_str(t.gap);
+        s.push_str(t.text);
+    }
+    s
+}
+
+fn hedge_of(name: &str) -> Option<Hedge> {
+    Some(match name {
+        "at_least" => Hedge::AtLeast,
+        "more_than" => Hedge::MoreThan,
+        "at_most" => Hedge::AtMost,
+        "less_than" => Hedge::LessThan,
+        "up_to" => Hedge::UpTo,
+        _ => return None,
+    })
+}
+
+/// The value of a dated time expression inside bytes `a..b`.
+fn sentence_date(times: &[TimeExpr], a: usize, b: usize) -> Option<String> {
+    let n = times.partition_point(|t| t.start < a);
+    times[n..]
+        .iter()
+        .take_while(|t| t.start < b)
+        .filter(|t| t.end <= b && t.kind == "DATE")
+        .find_map(|t| {
+            t.value
+                .clone()
+                .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
+#[cfg(test)]
+mod tests;

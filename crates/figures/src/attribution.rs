@@ -1,0 +1,266 @@
+//! Who asserts a figure: the speaker of the quote it sits in, X of "according to X", or the
+//! subject of a reporting or assessment verb that governs the clause ("South Korean intelligence
+//! places the number at", "The White House has said that", ", officials said.").
+
+use crate::lexicon::{ends_phrase, is_pronoun, reporting_verb, verb_helper};
+use crate::view::View;
+use crate::Context;
+use claimtrail_text::{Entity, Quote, TokenKind};
+
+/// How many tokens either side of a figure attribution looks at.
+const WINDOW: usize = 60;
+
+pub struct Attributor<'a> {
+    /// Quotes and entities in text order, for binary search by offset.
+    quotes: Vec<&'a Quote>,
+    entities: Vec<&'a Entity>,
+    /// The last named source, for "he said" later on.
+    last_named: Option<String>,
+}
+
+/// Words that may sit inside a source's name ("Ministry of Defence", "Kirby and Austin").
+fn joins_name(w: &str) -> bool {
+    matches!(w, "of" | "and" | "for" | "&")
+}
+
+fn is_det(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those")
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(ctx: &Context<'a>) -> Self {
+        let mut quotes: Vec<&Quote> = ctx.quotes.iter().collect();
+        quotes.sort_by_key(|q| q.start);
+        let mut entities: Vec<&Entity> = ctx.entities.iter().collect();
+        entities.sort_by_key(|e| e.start);
+        Attributor {
+            quotes,
+            entities,
+            last_named: None,
+        }
+    }
+
+    fn quote_at(&self, a: usize, b: usize) -> Option<&'a Quote> {
+        let qs = &self.quotes;
+        let n = qs.partition_point(|q| q.start <= a);
+        // Quotes are in text order and seldom nest: look back a few.
+        qs[..n].iter().rev().take(8).find(|q| q.end >= b).copied()
+    }
+
+    /// Canonical name of an entity covering bytes `a..b`, if the entities stage found one.
+    fn canonical(&self, a: usize, b: usize) -> Option<String> {
+        let es = &self.entities;
+        let n = es.partition_point(|e| e.start < b);
+        es[..n]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|e| e.end > a && e.start >= a && e.end <= b && !e.canonical.is_empty())
+            .filter(|e| e.end - e.start + 3 >= b - a)
+            .map(|e| e.canonical.clone())
+    }
+
+    /// The source of a figure spanning tokens `first..end` (bytes `a..b`) of sentence `v`.
+    pub fn source(
+        &mut self,
+        v: &View,
+        first: usize,
+        end: usize,
+        a: usize,
+        b: usize,
+    ) -> Option<String> {
+        let quoted = self.quote_at(a, b).and_then(|q| {
+            Some((
+                q.kind.clone(),
+                q.speaker.clone().or_else(|| q.speaker_mention.clone())?,
+            ))
+        });
+        // Inside quote marks the speaker asserts the figure.
+        if let Some((kind, s)) = &quoted {
+            if kind != "indirect" {
+                self.last_named = Some(s.clone());
+                return Some(s.clone());
+            }
+        }
+        let found = according_to(v, first, end)
+            .or_else(|| self.verb_before(v, first))
+            .or_else(|| verb_after(v, end));
+        // Reported speech: the clause's own named subject ("Western intelligence services and
+        // Ukraine believe") is fuller than the speaker the quotes stage settled on; a pronoun or
+        // a bare noun is not.
+        let named = found.is_some_and(|(x, y)| {
+            v.toks[x..y].iter().any(|t| t.capitalized()) && !(y == x + 1 && is_pronoun(v.lower(x)))
+        });
+        if let (Some((_, s)), false) = (&quoted, named) {
+            self.last_named = Some(s.clone());
+            return Some(s.clone());
+        }
+        let (x, y) = found?;
+        let (sa, sb) = v.span(x, y);
+        let name = phrase_text(v, x, y);
+        if y == x + 1 && is_pronoun(v.lower(x)) {
+            return match v.lower(x) {
+                "he" | "she" => self.last_named.clone(),
+                _ => None,
+            };
+        }
+        let name = self.canonical(sa, sb).unwrap_or(name);
+        if v.toks[x..y].iter().any(|t| t.capitalized()) {
+            self.last_named = Some(name.clone());
+        }
+        Some(name)
+    }
+
+    /// Subject of the nearest reporting verb before the figure.
+    fn verb_before(&self, v: &View, first: usize) -> Option<(usize, usize)> {
+        let mut weak = None;
+        for k in (first.saturating_sub(WINDOW)..first).rev() {
+            if v.text(k) == ";" {
+                break;
+            }
+            if !verb_at(v, k) {
+                continue;
+            }
+            if let Some((x, y)) = subject_left(v, k) {
+                // "estimates indicate": a bare common noun is a weak source.
+                let named = v.toks[x..y].iter().any(|t| t.capitalized()) || is_pronoun(v.lower(x));
+                if named {
+                    return Some((x, y));
+                }
+                weak.get_or_insert((x, y));
+            }
+        }
+        weak
+    }
+}
+
+/// A reporting verb at token `k`: lower-case unless it opens the sentence ("United States" is no
+/// verb).
+fn verb_at(v: &View, k: usize) -> bool {
+    reporting_verb(v.lower(k)) && (k == 0 || !v.toks[k].capitalized())
+}
+
+fn phrase_text(v: &View, x: usize, y: usize) -> String {
+    let mut out = String::new();
+    for (n, t) in v.toks[x..y].iter().enumerate() {
+        if n > 0 && !t.gap.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
+
+/// "according to X": the tokens of X.
+fn according_to(v: &View, first: usize, end: usize) -> Option<(usize, usize)> {
+    // Within a window of the figure, so that run-on text stays linear.
+    let from = first.saturating_sub(WINDOW);
+    let to = (end + WINDOW).min(v.len().saturating_sub(1));
+    let k = (from..to).find(|&k| v.lower(k) == "according" && v.lower(k + 1) == "to")?;
+    subject_right(v, k + 2)
+}
+
+/// A name or noun phrase starting at `k` and running right.
+fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
+    while is_det(v.lower(k)) {
+        k += 1;
+    }
+    let mut j = k;
+    while let Some(t) = v.toks.get(j) {
+        let w = t.lower.as_str();
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        if (ends_phrase(w) && !joins_name(w)) || verb_at(v, j) {
+            break;
+        }
+        if joins_name(w)
+            && !v
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| n.capitalized() || n.lower == "the")
+        {
+            break;
+        }
+        j += 1;
+        if j - k >= 8 {
+            break;
+        }
+    }
+    while j > k && joins_name(v.lower(j - 1)) {
+        j -= 1;
+    }
+    (j > k).then_some((k, j))
+}
+
+/// The subject of the verb at `k`, reading left over helpers ("has said").
+fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
+    let mut y = k;
+    while y > 0
+        && (verb_helper(v.lower(y - 1))
+            || v.lower(y - 1).ends_with("ly") && v.lower(y - 1).len() > 4)
+    {
+        y -= 1;
+    }
+    let mut x = y;
+    while x > 0 {
+        let t = &v.toks[x - 1];
+        let w = t.lower.as_str();
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        if is_pronoun(w) {
+            if x == y {
+                x -= 1;
+            }
+            break;
+        }
+        if (ends_phrase(w) && !joins_name(w)) || verb_at(v, x - 1) && x != y {
+            break;
+        }
+        x -= 1;
+        if y - x >= 8 {
+            break;
+        }
+    }
+    while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
+        x += 1;
+    }
+    (y > x).then_some((x, y))
+}
+
+/// ", officials said." / ", said Kirby." after the figure.
+fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
+    for k in end..(end + WINDOW).min(v.len()) {
+        let w = v.lower(k);
+        if !matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "estimated"
+                | "estimates"
+                | "reported"
+                | "reports"
+                | "believes"
+                | "believe"
+                | "claimed"
+                | "claims"
+                | "stated"
+                | "noted"
+                | "warned"
+        ) {
+            continue;
+        }
+        if let Some((x, y)) = subject_left(v, k) {
+            if x > end && matches!(v.text(x - 1), "," | "”" | "\"" | "’") {
+                return Some((x, y));
+            }
+        }
+        if k > end && matches!(v.text(k - 1), "," | "”" | "\"") {
+            return subject_right(v, k + 1);
+        }
+    }
+    None
+}

@@ -1,0 +1,118 @@
+//! What a figure counts: the noun phrase right after it ("10,000 North Korean troops"), or after
+//! "of"/"in" for money and shares ("USD 800 million in security assistance", "40% of voters").
+
+use crate::lexicon::{ends_phrase, reporting_verb};
+use crate::view::View;
+use claimtrail_text::TokenKind;
+
+/// Adverbs of frequency that belong to what is counted ("casualties daily").
+fn rate_word(w: &str) -> bool {
+    matches!(
+        w,
+        "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly"
+    )
+}
+
+/// Words of a noun phrase starting at `k`: the token range, or `None` when there is none.
+pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
+    let mut j = k;
+    while let Some(t) = v.toks.get(j) {
+        let w = t.lower.as_str();
+        let hyphen_join = t.kind == TokenKind::Punct && matches!(t.text, "-") && j > k;
+        if t.kind != TokenKind::Word && !hyphen_join {
+            break;
+        }
+        if j > k
+            && t.capitalized()
+            && !v.toks[j - 1].capitalized()
+            && !v.toks[j - 1].lower.ends_with('-')
+        {
+            // "troops Russia" — a new phrase begins.
+            break;
+        }
+        if ends_phrase(w) || reporting_verb(w) || w == "'s" || w == "’s" {
+            break;
+        }
+        if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() >= 4 {
+            // "soldiers arrived", "people living" end the phrase; "additional armoured
+            // vehicles" does not: a participle after a head noun is a verb.
+            let prev = v.lower(j - 1);
+            let head = prev.ends_with('s')
+                || matches!(
+                    prev,
+                    "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
+                )
+                || v.toks[j - 1].capitalized();
+            if head {
+                break;
+            }
+        }
+        if w.ends_with("ly")
+            && !rate_word(w)
+            && w.len() > 3
+            && !matches!(
+                w,
+                "family" | "italy" | "assembly" | "ally" | "supply" | "july" | "rally"
+            )
+        {
+            break;
+        }
+        j += 1;
+        if rate_word(w) || j - k >= 6 {
+            break;
+        }
+    }
+    (j > k).then_some((k, j))
+}
+
+/// The counted phrase after a figure ending at token `end`: its text, and the token end when the
+/// phrase follows directly (and so belongs to the figure's text).
+pub fn after(
+    v: &View,
+    end: usize,
+    money_or_share: bool,
+    vague: bool,
+) -> (Option<String>, Option<usize>) {
+    let strip_det = |k: usize| {
+        if matches!(
+            v.lower(k),
+            "the" | "a" | "an" | "their" | "its" | "his" | "her"
+        ) {
+            k + 1
+        } else {
+            k
+        }
+    };
+    let text = |a: usize, b: usize| -> String {
+        let (s, e) = v.span(a, b);
+        let first = &v.toks[a];
+        let whole = &v.toks[b - 1];
+        let _ = (s, e);
+        // Rebuild from token texts so spacing inside the phrase stays as written.
+        let mut out = String::new();
+        for (n, t) in v.toks[a..b].iter().enumerate() {
+            if n > 0 && !t.gap.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t.text);
+        }
+        let _ = (first, whole);
+        out
+    };
+    if vague && v.lower(end) == "of" {
+        let k = strip_det(end + 1);
+        if let Some((a, b)) = phrase(v, k) {
+            return (Some(text(a, b)), Some(b));
+        }
+    }
+    if let Some((a, b)) = phrase(v, end) {
+        return (Some(text(a, b)), Some(b));
+    }
+    if money_or_share && matches!(v.lower(end), "in" | "of" | "for" | "worth") {
+        let k = strip_det(end + 1);
+        if let Some((a, b)) = phrase(v, k) {
+            return (Some(text(a, b)), None);
+        }
+    }
+    (None, None)
+}

@@ -1,0 +1,441 @@
+//! Numbers that are not figures: years and dates, times of day, identifiers ("No. 5",
+//! "Resolution 2231", phone numbers), numbers in names ("Windows 11"), page furniture ("1 visits
+//! today") and "one" used as a pronoun ("one of them").
+
+use crate::lexicon::{furniture_noun, is_month, is_weekday};
+use crate::measure::Measured;
+use crate::view::View;
+use claimtrail_text::TokenKind;
+
+/// Words after which a bare number is an identifier ("page 3", "No. 5", "Article 51").
+fn id_word(w: &str) -> bool {
+    matches!(
+        w,
+        "no."
+            | "no"
+            | "nos."
+            | "#"
+            | "number"
+            | "page"
+            | "pages"
+            | "p."
+            | "pp."
+            | "article"
+            | "section"
+            | "chapter"
+            | "flight"
+            | "route"
+            | "room"
+            | "version"
+            | "level"
+            | "phase"
+            | "grade"
+            | "category"
+            | "type"
+            | "model"
+            | "episode"
+            | "season"
+            | "round"
+            | "stage"
+            | "tier"
+            | "resolution"
+            | "gate"
+            | "platform"
+            | "line"
+            | "exit"
+            | "highway"
+            | "interstate"
+            | "unit"
+            | "ward"
+            | "district"
+            | "precinct"
+            | "squad"
+            | "box"
+            | "id"
+            | "code"
+            | "apartment"
+            | "suite"
+            | "floor"
+            | "block"
+            | "plot"
+            | "sector"
+            | "zone"
+            | "channel"
+            | "track"
+            | "verse"
+            | "psalm"
+            | "act"
+            | "scene"
+            | "figure"
+            | "fig."
+            | "table"
+            | "item"
+            | "paragraph"
+            | "clause"
+            | "amendment"
+            | "bill"
+            | "file"
+            | "case"
+            | "appendix"
+            | "annex"
+            | "protocol"
+            | "vol."
+            | "volume"
+            | "issue"
+            | "ext"
+            | "ext."
+            | "tel"
+            | "tel."
+            | "phone"
+            | "fax"
+            | "call"
+            | "dial"
+            | "junction"
+            | "j"
+    )
+}
+
+/// Prepositions and determiners after which a four-digit number is a year.
+fn year_context(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "of"
+            | "by"
+            | "from"
+            | "until"
+            | "till"
+            | "to"
+            | "the"
+            | "before"
+            | "after"
+            | "during"
+            | "between"
+            | "and"
+            | "circa"
+            | "year"
+            | "fiscal"
+            | "early"
+            | "mid"
+            | "late"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "for"
+            | "'s"
+            | "’s"
+            | "through"
+            | "around"
+            | "as"
+            | "at"
+            | "on"
+            | "back"
+            | "ad"
+            | "bc"
+            | "fy"
+            | "season"
+            | "class"
+            | "election"
+            | "vintage"
+            | "model"
+            | "or"
+            | "than"
+            | "this"
+            | "that"
+            | "last"
+            | "next"
+            | "january"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "-"
+            | "–"
+            | "("
+            | ","
+            | "c."
+            | "ca."
+    )
+}
+
+fn is_time_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "a.m."
+            | "p.m."
+            | "am"
+            | "pm"
+            | "a.m"
+            | "p.m"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "est"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "ist"
+            | "msk"
+            | "hrs"
+            | "hours"
+            | "o'clock"
+            | "o’clock"
+    )
+}
+
+/// Whether the measured number `m` is no figure. `multi` says the document has several
+/// sentences (a lone number on its own line is then page furniture).
+pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
+    let c = &m.core;
+    let f = c.first;
+    let e = m.end;
+    let prev = f.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
+    let prev2 = f.checked_sub(2).map(|p| v.lower(p)).unwrap_or("");
+    let next = v.lower(c.end);
+    let has_unit = m.unit.is_some();
+    let hedged = crate::hedge::before(v, m.first).is_some();
+
+    if c.leading_zero {
+        return true;
+    }
+    // Times of day: "2:30", "10 a.m.", "14.30 GMT".
+    if !has_unit || matches!(m.unit, Some(crate::number::Unit::Time(_))) {
+        if is_time_zone(next) && !matches!(m.unit, Some(crate::number::Unit::Time(_))) {
+            return true;
+        }
+        if v.text(c.end) == ":" && v.toks.get(c.end + 1).is_some_and(|t| t.glued()) {
+            return true;
+        }
+        if prev == ":" && v.toks.get(f).is_some_and(|t| t.glued()) {
+            return true;
+        }
+    }
+    // Slashed dates and scores "10/28/2024", "24/7".
+    if !has_unit && (v.text(c.end) == "/" || prev == "/") {
+        return true;
+    }
+    // Dates: a day or year next to a month name ("28 October", "Oct. 28, 2024").
+    let month_near = |i: usize| {
+        let w = v.lower(i);
+        is_month(w) && (w != "may" || v.text(i) == "May")
+    };
+    if !has_unit && !m.money_prefix {
+        if f > 0 && month_near(f - 1) {
+            return true;
+        }
+        if month_near(c.end) || (v.lower(c.end) == "of" && month_near(c.end + 1)) {
+            return true;
+        }
+        if prev == ","
+            && f >= 2
+            && v.toks
+                .get(f - 2)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+            && f >= 3
+            && month_near(f - 3)
+        {
+            return true;
+        }
+        if f >= 2 && prev == "," && is_weekday(prev2) {
+            return false;
+        }
+    }
+    // Years: bare four-digit numbers 1800–2100 unless they clearly count something.
+    if c.plain
+        && c.int_len == 4
+        && (1800.0..=2100.0).contains(&c.value)
+        && !has_unit
+        && !m.money_prefix
+        && !hedged
+        && m.high.is_none()
+    {
+        let counts = v.toks.get(c.end).is_some_and(|t| {
+            t.is_word()
+                && !t.capitalized()
+                && t.lower.starts_with(|ch: char| ch.is_alphabetic())
+                && t.lower.len() > 2
+                && t.lower.ends_with('s')
+                && !crate::lexicon::ends_phrase(&t.lower)
+        });
+        // Round hundreds count things ("2000 soldiers"); others are years ("1988 protests").
+        let round = c.value % 100.0 == 0.0;
+        if !counts || !round || year_context(prev) || f == 0 {
+            return true;
+        }
+    }
+    // Identifiers.
+    if id_word(prev) && c.plain {
+        return true;
+    }
+    if c.plain && c.int_len >= 7 {
+        return true; // phone numbers, article ids
+    }
+    // Two bare numbers side by side are digit groups of a phone number or an id.
+    if c.plain && !c.words {
+        let n = v.toks.get(c.end);
+        let p = f.checked_sub(1).and_then(|p| v.toks.get(p));
+        let bare = |t: Option<&crate::view::Tok>| {
+            t.is_some_and(|t| t.kind == TokenKind::Number && !t.text.contains([',', '.']))
+        };
+        if (bare(n) && c.end == e) || bare(p) {
+            return true;
+        }
+    }
+    // Numbers in names: "Windows 11", "Apollo 13", "Boeing 737" (a capitalised word that is not
+    // the sentence opener, a month, a weekday or a unit).
+    let versionish = !c.words && c.high.is_none() && !v.text(f).contains(',') && c.end == f + 1;
+    // A unit glued to the number ("ROCK 5C") does not save a name either.
+    let glued_unit = c.unit.is_some() && c.end == f + 1;
+    if versionish && (!has_unit || glued_unit) && !hedged && f >= 1 {
+        if let Some(t) = v.toks.get(f - 1) {
+            let w = t.lower.as_str();
+            // At the start of a sentence only a word that cannot open a sentence by itself.
+            let opener = f == 1
+                && (crate::lexicon::ends_phrase(w)
+                    || matches!(
+                        w,
+                        "another" | "exactly" | "precisely" | "fully" | "over" | "some"
+                    ));
+            let has_capital = t.text.chars().any(char::is_uppercase);
+            if t.is_word()
+                && !opener
+                && has_capital
+                && !is_month(w)
+                && !is_weekday(w)
+                && crate::lexicon::time_unit(w).is_none()
+                && !crate::lexicon::reporting_verb(w)
+            {
+                return true;
+            }
+        }
+    }
+    // Page furniture: "1 visits today", "Visited 1 times", "Comments 0", a number alone on a line.
+    // Furniture lines are short and lack a sentence's full stop.
+    let last = v.text(v.len().saturating_sub(1));
+    let short = v.len() <= 10 && !matches!(last, "." | "!" | "?" | "”" | "\"");
+    if short
+        && (furniture_noun(next) || matches!(prev, "visited" | "comments" | "views" | "shares"))
+    {
+        return true;
+    }
+    if multi && !hedged && (c.first == 0 || m.first == 0) {
+        let rest_is_punct = (e..v.len()).all(|k| {
+            v.toks[k].kind != TokenKind::Word && v.toks[k].kind != TokenKind::Number
+                || v.text(k) == "/"
+        });
+        if rest_is_punct {
+            return true;
+        }
+        // "₹300/Month"
+        if v.text(e) == "/" && v.len() <= e + 3 {
+            return true;
+        }
+    }
+    // A number before a capitalised function word is part of a name ("7 On Your Side").
+    if c.plain && f > 0 {
+        if let Some(t) = v.toks.get(c.end) {
+            if t.capitalized() && crate::lexicon::ends_phrase(&t.lower) && t.lower != "i" {
+                return true;
+            }
+        }
+    }
+    // "the 737 Max", "the 3 Series": a determiner, a bare number, a capitalised word.
+    if c.plain
+        && c.end == e
+        && matches!(prev, "the" | "a" | "its" | "their" | "his" | "her")
+        && v.toks
+            .get(c.end)
+            .is_some_and(|t| t.is_word() && t.capitalized())
+    {
+        return true;
+    }
+    // "hundreds" alone after a noun is no amount ("risk scores").
+    if c.vague && c.end == f + 1 && next != "of" {
+        let p = f.checked_sub(1).and_then(|p| v.toks.get(p));
+        if p.is_some_and(|t| t.is_word() && !crate::lexicon::ends_phrase(&t.lower)) {
+            return true;
+        }
+    }
+    // Fractions are not counted yet: "two thirds of voters".
+    if c.words && is_fraction_plural(next) {
+        return true;
+    }
+    // "one" as a pronoun or article: "one of", "no one", "the one", "one another".
+    if c.words && c.value == 1.0 && c.end == c.first + 1 && !has_unit {
+        if matches!(
+            next,
+            "of" | "another" | "side" | "day" | "way" | "thing" | "more" | "too"
+        ) || matches!(
+            prev,
+            "no" | "the"
+                | "this"
+                | "that"
+                | "which"
+                | "every"
+                | "any"
+                | "each"
+                | "some"
+                | "someone"
+                | "anyone"
+                | "only"
+                | "last"
+                | "another"
+                | "such"
+                | "a"
+        ) || !v.toks.get(c.end).is_some_and(|t| t.is_word())
+            && !matches!(v.text(c.end), "-" | "–")
+        {
+            return true;
+        }
+        if crate::lexicon::ends_phrase(next) {
+            return true; // "a minor one or", "one that"
+        }
+        if matches!(
+            next,
+            "is" | "was"
+                | "you"
+                | "do"
+                | "does"
+                | "can"
+                | "could"
+                | "would"
+                | "will"
+                | "must"
+                | "should"
+                | "might"
+                | "has"
+                | "had"
+                | "who"
+                | "that"
+                | "which"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_fraction_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "halves"
+            | "thirds"
+            | "quarters"
+            | "fourths"
+            | "fifths"
+            | "sixths"
+            | "sevenths"
+            | "eighths"
+            | "ninths"
+            | "tenths"
+            | "third"
+            | "quarter"
+            | "fourth"
+            | "fifth"
+            | "half"
+    )
+}

@@ -1,0 +1,196 @@
+//! Hedges: the words before a number that bound it ("at least", "around", "up to") and after it
+//! ("or more", "or so"). Phrases are matched backwards over lower-cased tokens, longest first.
+
+use crate::view::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hedge {
+    Exact,
+    Approximately,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    UpTo,
+    Range,
+}
+
+impl Hedge {
+    pub fn name(self) -> &'static str {
+        match self {
+            Hedge::Exact => "exact",
+            Hedge::Approximately => "approximately",
+            Hedge::AtLeast => "at_least",
+            Hedge::MoreThan => "more_than",
+            Hedge::AtMost => "at_most",
+            Hedge::LessThan => "less_than",
+            Hedge::UpTo => "up_to",
+            Hedge::Range => "range",
+        }
+    }
+
+    /// Bounds a value from below.
+    pub fn is_floor(self) -> bool {
+        matches!(self, Hedge::AtLeast | Hedge::MoreThan)
+    }
+
+    /// Bounds a value from above.
+    pub fn is_ceiling(self) -> bool {
+        matches!(self, Hedge::AtMost | Hedge::LessThan | Hedge::UpTo)
+    }
+}
+
+use Hedge::*;
+
+/// Phrases before a number, as lower-cased tokens.
+const BEFORE: &[(&[&str], Hedge)] = &[
+    (&["in", "the", "region", "of"], Approximately),
+    (&["in", "the", "order", "of"], Approximately),
+    (&["on", "the", "order", "of"], Approximately),
+    (&["more", "or", "less"], Approximately),
+    (&["an", "estimated"], Approximately),
+    (&["a", "estimated"], Approximately),
+    (&["close", "to"], Approximately),
+    (&["just", "about"], Approximately),
+    (&["about"], Approximately),
+    (&["around"], Approximately),
+    (&["approximately"], Approximately),
+    (&["approx."], Approximately),
+    (&["approx"], Approximately),
+    (&["roughly"], Approximately),
+    (&["some"], Approximately),
+    (&["estimated"], Approximately),
+    (&["nearly"], Approximately),
+    (&["almost"], Approximately),
+    (&["circa"], Approximately),
+    (&["~"], Approximately),
+    (&["at", "the", "very", "least"], AtLeast),
+    (&["no", "less", "than"], AtLeast),
+    (&["not", "less", "than"], AtLeast),
+    (&["no", "fewer", "than"], AtLeast),
+    (&["not", "fewer", "than"], AtLeast),
+    (&["a", "minimum", "of"], AtLeast),
+    (&["at", "least", "or", "equal", "to"], AtLeast),
+    (&["equal", "to", "or", "more", "than"], AtLeast),
+    (&["equal", "to", "or", "greater", "than"], AtLeast),
+    (&["greater", "than", "or", "equal", "to"], AtLeast),
+    (&["more", "than", "or", "equal", "to"], AtLeast),
+    (&["bigger", "or", "equal", "than"], AtLeast),
+    (&["higher", "or", "equal", "than"], AtLeast),
+    (&["larger", "or", "equal", "than"], AtLeast),
+    (&["greater", "or", "equal", "than"], AtLeast),
+    (&["at", "least"], AtLeast),
+    (&[">", "="], AtLeast),
+    (&[">="], AtLeast),
+    (&["≥"], AtLeast),
+    (&["in", "excess", "of"], MoreThan),
+    (&["more", "than"], MoreThan),
+    (&["greater", "than"], MoreThan),
+    (&["higher", "than"], MoreThan),
+    (&["larger", "than"], MoreThan),
+    (&["bigger", "than"], MoreThan),
+    (&["upwards", "of"], MoreThan),
+    (&["upward", "of"], MoreThan),
+    (&["north", "of"], MoreThan),
+    (&["over"], MoreThan),
+    (&["above"], MoreThan),
+    (&["exceeding"], MoreThan),
+    (&["exceed"], MoreThan),
+    (&["exceeds"], MoreThan),
+    (&["exceeded"], MoreThan),
+    (&["surpass"], MoreThan),
+    (&["surpassing"], MoreThan),
+    (&["surpassed"], MoreThan),
+    (&["topping"], MoreThan),
+    (&["beyond"], MoreThan),
+    (&[">"], MoreThan),
+    (&["less", "than", "or", "equal", "to"], AtMost),
+    (&["equal", "to", "or", "less", "than"], AtMost),
+    (&["smaller", "or", "equal", "than"], AtMost),
+    (&["lower", "or", "equal", "than"], AtMost),
+    (&["less", "or", "equal", "than"], AtMost),
+    (&["no", "more", "than"], AtMost),
+    (&["not", "more", "than"], AtMost),
+    (&["a", "maximum", "of"], AtMost),
+    (&["at", "the", "most"], AtMost),
+    (&["at", "most"], AtMost),
+    (&["<", "="], AtMost),
+    (&["<="], AtMost),
+    (&["≤"], AtMost),
+    (&["less", "than"], LessThan),
+    (&["fewer", "than"], LessThan),
+    (&["lower", "than"], LessThan),
+    (&["smaller", "than"], LessThan),
+    (&["under"], LessThan),
+    (&["below"], LessThan),
+    (&["<"], LessThan),
+    (&["up", "to"], UpTo),
+    (&["as", "many", "as"], UpTo),
+    (&["as", "much", "as"], UpTo),
+    (&["as", "high", "as"], UpTo),
+];
+
+/// Adverbs kept in the figure's text before a hedge ("potentially exceeding").
+fn hedge_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "potentially"
+            | "possibly"
+            | "likely"
+            | "perhaps"
+            | "probably"
+            | "well"
+            | "just"
+            | "already"
+    )
+}
+
+/// The hedge whose last word is token `start - 1`, and the token where its text begins.
+pub fn before(v: &View, start: usize) -> Option<(Hedge, usize)> {
+    // Longest phrase first: "no more than" is at most, not more than.
+    let mut best: Option<(usize, Hedge)> = None;
+    for (words, hedge) in BEFORE {
+        let n = words.len();
+        if start < n || best.is_some_and(|(b, _)| b >= n) {
+            continue;
+        }
+        if (0..n).all(|k| v.lower(start - n + k) == words[k]) {
+            best = Some((n, *hedge));
+        }
+    }
+    let (n, hedge) = best?;
+    let mut first = start - n;
+    while first > 0 && hedge_adverb(v.lower(first - 1)) {
+        first -= 1;
+    }
+    Some((hedge, first))
+}
+
+/// A hedge after the figure ending at `end`: ("or more" → at least) and its end token.
+pub fn after(v: &View, end: usize) -> Option<(Hedge, usize)> {
+    let a = v.lower(end);
+    let b = v.lower(end + 1);
+    let third = v.toks.get(end + 2);
+    if matches!(v.lower(end + 2), "than" | "of" | "or" | "equal" | "to")
+        || third.is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number)
+    {
+        return None; // "more than 10 and less than 20": a second bound, not a suffix
+    }
+    let h = match (a, b) {
+        ("or" | "and", "more" | "greater" | "above" | "over" | "higher") => AtLeast,
+        ("or" | "and", "less" | "fewer" | "below" | "under" | "lower") => AtMost,
+        ("or", "so") => Approximately,
+        ("odd", _) => return Some((Approximately, end + 1)),
+        ("plus", _)
+            if !v
+                .toks
+                .get(end + 1)
+                .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number) =>
+        {
+            return Some((AtLeast, end + 1))
+        }
+        ("+", _) if v.toks.get(end).is_some_and(|t| t.glued()) => return Some((AtLeast, end + 1)),
+        _ => return None,
+    };
+    Some((h, end + 2))
+}

@@ -1,0 +1,376 @@
+//! A measured number: currency before it ("$", "USD", "₹"), the number phrase, the unit after it
+//! ("percent", "euros", "km", "years") and a second number that makes it a range ("1,000 to
+//! 1,200", "between 3,000 and 5,000", "$5-$10 million").
+
+use crate::lexicon::{
+    currency_name, currency_symbol, dollar_prefix, iso_code, measure_unit, million_code, time_unit,
+};
+use crate::number::{self, Core, Lexeme, Unit};
+use crate::view::View;
+
+#[derive(Debug, Clone)]
+pub struct Measured {
+    /// First token (currency prefix or number).
+    pub first: usize,
+    /// End of number and unit (exclusive).
+    pub end: usize,
+    pub core: Core,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub unit: Option<Unit>,
+    /// "between X and Y": the range word before the first number.
+    pub range_opener: Option<usize>,
+    /// A currency written before the number.
+    pub money_prefix: bool,
+    /// A glued lower-case "m" read as metres; a sentence that used it for millions elsewhere
+    /// means millions here too ("4.5m passengers ..., up from 3.1m").
+    pub m_as_metres: bool,
+}
+
+/// Currency written before a number at `i`: its code and the token where the number starts.
+fn currency_prefix(v: &View, i: usize) -> Option<(&'static str, usize)> {
+    let t = v.toks.get(i)?;
+    if let Some(code) = currency_symbol(t.text) {
+        return Some((code, i + 1));
+    }
+    let w = t.lower.as_str();
+    // "US$", "C$", "HK $", "usd$".
+    if v.text(i + 1) == "$" {
+        if let Some(code) = dollar_prefix(w) {
+            // "A$", "S$" glued; "a $5 fee" and "music's $5" are English words before a dollar.
+            let glued = v.toks.get(i + 1).is_some_and(|d| d.glued());
+            let word_like = matches!(w, "a" | "s" | "r" | "can" | "mex" | "nt" | "ca" | "au");
+            if !word_like || glued && t.capitalized() {
+                return Some((code, i + 2));
+            }
+        }
+    }
+    if matches!(t.text, "Rs" | "Rs." | "rs." | "INR") {
+        return Some(("INR", i + 1));
+    }
+    if let Some(code) = iso_code(t.text) {
+        // "USD 800 million" but not "ALL 5 solutions": codes are written in capitals.
+        if t.text.chars().all(|c| c.is_ascii_uppercase()) && t.text != "ALL" {
+            return Some((code, i + 1));
+        }
+    }
+    None
+}
+
+/// Unit words after a number at `k`: the unit, the token after it and a multiplier ("30 MUSD").
+fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usize, f64)> {
+    let t = v.toks.get(k)?;
+    let w = t.lower.as_str();
+    if t.text == "%" {
+        return Some((Unit::Percent, k + 1, 1.0));
+    }
+    match w {
+        "percent" | "percents" | "pct" | "percentage" => {
+            let e = if matches!(v.lower(k + 1), "point" | "points") {
+                k + 2
+            } else {
+                k + 1
+            };
+            return Some((Unit::Percent, e, 1.0));
+        }
+        "per" if v.lower(k + 1) == "cent" => return Some((Unit::Percent, k + 2, 1.0)),
+        _ => {}
+    }
+    // Trailing symbols other than "$" ("100 ₡", "50 €").
+    if let Some(c) = currency_symbol(t.text).filter(|_| t.text != "$") {
+        return Some((Unit::Currency(c), k + 1, 1.0));
+    }
+    let common_lower = matches!(
+        w,
+        "usd" | "eur" | "gbp" | "rmb" | "jpy" | "cny" | "inr" | "chf"
+    );
+    if t.text.len() == 3 && (t.text.chars().all(|c| c.is_ascii_uppercase()) || common_lower) {
+        if let Some(c) = iso_code(t.text) {
+            return Some((Unit::Currency(c), k + 1, 1.0));
+        }
+    }
+    if let Some(c) = million_code(t.text) {
+        return Some((Unit::Currency(c), k + 1, 1e6));
+    }
+    // "US dollars", "swiss francs", "australian dollars".
+    if let Some(c) = currency_name(v.lower(k + 1), Some(w)) {
+        if !matches!(w, "the" | "a" | "in" | "of") {
+            return Some((Unit::Currency(c), k + 2, 1.0));
+        }
+    }
+    if w == "pounds" || w == "pound" {
+        // Pounds sterling when large or said so; pounds of weight otherwise.
+        if v.lower(k + 1) == "sterling" {
+            return Some((Unit::Currency("GBP"), k + 2, 1.0));
+        }
+        if scaled || value >= 1e5 {
+            return Some((Unit::Currency("GBP"), k + 1, 1.0));
+        }
+        return Some((Unit::Measure("lb"), k + 1, 1.0));
+    }
+    if let Some(c) = currency_name(w, None) {
+        return Some((Unit::Currency(c), k + 1, 1.0));
+    }
+    // Single letters after a space are rarely units ("5 m" is, "5 t" or "5 g" seldom).
+    let single = w.chars().count() == 1 && w != "m" || matches!(w, "f" | "c");
+    if matches!(w, "square" | "sq" | "sq.") {
+        if let Some(u) = measure_unit(v.lower(k + 1)) {
+            let area = match u {
+                "km" => "km²",
+                "m" => "m²",
+                "mile" => "square mile",
+                "foot" => "square foot",
+                _ => u,
+            };
+            return Some((Unit::Measure(area), k + 2, 1.0));
+        }
+    }
+    if w == "metric" {
+        if let Some(u) = measure_unit(v.lower(k + 1)) {
+            return Some((Unit::Measure(u), k + 2, 1.0));
+        }
+    }
+    if w == "cubic" {
+        if let Some(u) = measure_unit(v.lower(k + 1)) {
+            return Some((
+                Unit::Measure(if u == "foot" { "cubic foot" } else { u }),
+                k + 2,
+                1.0,
+            ));
+        }
+    }
+    if !single && !matches!(w, "in." | "point" | "points") {
+        if let Some(u) = measure_unit(w) {
+            // "miles an hour", "km per hour".
+            if matches!(u, "mile" | "km")
+                && matches!(v.lower(k + 1), "an" | "per" | "a")
+                && v.lower(k + 2) == "hour"
+            {
+                return Some((
+                    Unit::Measure(if u == "km" { "km/h" } else { "mph" }),
+                    k + 3,
+                    1.0,
+                ));
+            }
+            return Some((Unit::Measure(u), k + 1, 1.0));
+        }
+    }
+    if matches!(w, "point" | "points") && v.lower(k.wrapping_sub(1)) != "percentage" {
+        return Some((Unit::Measure("point"), k + 1, 1.0));
+    }
+    if let Some(u) = time_unit(w) {
+        return Some((Unit::Time(u), k + 1, 1.0));
+    }
+    // "20 (kg)", "20 [kg]".
+    if matches!(t.text, "(" | "[" | "{" | "<") {
+        if let Some(u) = measure_unit(v.lower(k + 1)) {
+            if matches!(v.text(k + 2), ")" | "]" | "}" | ">") {
+                return Some((Unit::Measure(u), k + 3, 1.0));
+            }
+        }
+    }
+    None
+}
+
+/// The number, currency and unit starting at token `i`.
+pub fn at(v: &View, i: usize) -> Option<Measured> {
+    let (prefix, j) = match currency_prefix(v, i) {
+        Some((c, j)) => (Some(c), j),
+        None => (None, i),
+    };
+    let mut core = number::parse(v, j)?;
+    let mut value = core.value;
+    let mut high = core.high;
+    let mut unit = core.unit;
+    let mut m_as_metres = false;
+    if core.lower_m {
+        // "$3m", "4.5m passengers" are millions; "1.8m tall", "100m sprint" metres.
+        let next = v.toks.get(core.end);
+        let plural_noun = next.is_some_and(|t| {
+            t.is_word()
+                && !t.capitalized()
+                && t.lower.len() > 3
+                && t.lower.ends_with('s')
+                && !crate::lexicon::ends_phrase(&t.lower)
+        });
+        if prefix.is_some() || plural_noun {
+            value *= 1e6;
+        } else {
+            unit = Some(Unit::Measure("m"));
+            m_as_metres = true;
+        }
+        core.lower_m = false;
+    }
+    if let Some(c) = prefix {
+        unit = Some(Unit::Currency(c));
+    }
+    let mut end = core.end;
+    let scaled = !core.plain && core.value != core.value.trunc() || core.end > core.first + 1;
+    if unit.is_none() || matches!(unit, Some(Unit::Currency(_))) && prefix.is_some() {
+        if let Some((u, e, mult)) = unit_after(v, end, value, scaled) {
+            let fits = match (prefix, u) {
+                (None, _) => true,
+                // "$ 10 dollars", "US$ 5 million USD".
+                (Some(_), Unit::Currency(_)) => true,
+                _ => false,
+            };
+            if fits && (!core.vague || matches!(u, Unit::Currency(_))) {
+                unit = Some(u);
+                value *= mult;
+                end = e;
+            }
+        }
+    }
+    // "two-thirds" aside, a glued "-strong", "-plus": already in the token.
+    // "minus 20 degrees", "-5%": a sign written before the number.
+    let mut first = i;
+    if i > 0 && prefix.is_none() {
+        let p = &v.toks[i - 1];
+        let glued_minus = matches!(p.text, "-" | "−" | "–")
+            && v.toks[i].glued()
+            && (i == 1 || !v.toks[i - 1].glued());
+        if matches!(p.lower.as_str(), "minus" | "negative") || glued_minus {
+            value = -value;
+            first = i - 1;
+        }
+    }
+    let mut m = Measured {
+        first,
+        end,
+        core,
+        value,
+        high: high.take(),
+        unit,
+        range_opener: None,
+        money_prefix: prefix.is_some(),
+        m_as_metres,
+    };
+    extend_range(v, &mut m);
+    Some(m)
+}
+
+/// Words of change: "rose from 5% to 7%" gives two figures, not a range.
+fn change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "rising"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "falling"
+            | "increased"
+            | "increase"
+            | "increases"
+            | "decreased"
+            | "decrease"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "climbed"
+            | "climb"
+            | "grew"
+            | "grow"
+            | "jumped"
+            | "jump"
+            | "surged"
+            | "declined"
+            | "decline"
+            | "slipped"
+            | "slid"
+            | "plunged"
+            | "soared"
+            | "raised"
+            | "cut"
+            | "cuts"
+            | "reduced"
+            | "lowered"
+            | "up"
+            | "down"
+            | "went"
+            | "changed"
+            | "moved"
+            | "shrank"
+            | "expanded"
+            | "tumbled"
+            | "gained"
+            | "lost"
+            | "doubled"
+            | "tripled"
+            | "boosted"
+            | "revised"
+            | "upgraded"
+            | "downgraded"
+    )
+}
+
+/// "X to Y", "X-Y", "between X and Y", "from X to Y", "X through Y".
+fn extend_range(v: &View, m: &mut Measured) {
+    if m.high.is_some() || m.core.vague {
+        return;
+    }
+    let opener = m.first.checked_sub(1).map(|p| v.lower(p));
+    let between = opener == Some("between");
+    let from = opener == Some("from");
+    let k = m.end;
+    let joiner = v.lower(k);
+    let ok = match joiner {
+        "and" => between,
+        "to" | "through" | "thru" => true,
+        "-" | "–" | "—" | "~" => true,
+        _ => false,
+    };
+    if !ok {
+        return;
+    }
+    if from {
+        // "rose from 5% to 7%": a change, two figures.
+        let before = m.first.checked_sub(2).map(|p| v.lower(p)).unwrap_or("");
+        if change_verb(before) {
+            return;
+        }
+    } else if !between && joiner == "to" {
+        // "increased 5% to 7%", "cut 3 to 2": a change again.
+        let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
+        if change_verb(before) || crate::hedge::before(v, m.first).is_some() {
+            return;
+        }
+    }
+    let Some(second) = at(v, k + 1) else { return };
+    if second.high.is_some() {
+        return;
+    }
+    // Units must agree when both are written ("5 km to 10 miles" is not a range).
+    let unit = match (m.unit, second.unit) {
+        (Some(a), Some(b)) if a != b => return,
+        (a, b) => b.or(a),
+    };
+    let mut low = m.value;
+    let high = second.value;
+    // "3 to 5 million", "$5-$10 billion": the scale written once applies to both.
+    if second.core.end > second.core.first + 1 && m.core.end == m.core.first + 1 && low < high {
+        let first_lex = number::lex(v.text(second.core.first), v.lower(second.core.first));
+        if let Lexeme::Digits { value: raw, .. } | Lexeme::Word(raw) = first_lex {
+            if raw > 0.0 && low <= raw * 1.0001 && m.unit.is_none_or(|u| Some(u) == second.unit) {
+                low *= second.value / raw;
+            }
+        }
+    }
+    if high <= low {
+        return;
+    }
+    // Years are not ranges of quantities ("2014 to 2022").
+    if m.core.plain && m.core.int_len == 4 && (1800.0..=2100.0).contains(&m.value) && unit.is_none()
+    {
+        return;
+    }
+    m.value = low;
+    m.high = Some(high);
+    m.unit = unit;
+    m.end = second.end;
+    m.range_opener = (between || from).then(|| m.first - 1);
+}

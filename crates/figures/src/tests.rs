@@ -1,0 +1,279 @@
+use super::*;
+
+fn figs_with(text: &str, quotes: &[Quote]) -> Vec<Figure> {
+    let doc = Doc::new(text);
+    let ctx = Context {
+        entities: &[],
+        quotes,
+        times: &[],
+        published: NaiveDate::from_ymd_opt(2024, 11, 21),
+    };
+    find_figures(&doc, &ctx)
+}
+
+fn figs(text: &str) -> Vec<Figure> {
+    figs_with(text, &[])
+}
+
+fn values(text: &str) -> Vec<f64> {
+    figs(text).iter().filter_map(|f| f.value).collect()
+}
+
+#[test]
+fn hedge_value_counted_and_believers() {
+    let f = figs("Western intelligence services and Ukraine believe at least 10,000 North Korean troops are being deployed by Russia.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].text, "at least 10,000 North Korean troops");
+    assert_eq!(f[0].value, Some(10000.0));
+    assert_eq!(f[0].hedge, "at_least");
+    assert_eq!(f[0].low, Some(10000.0));
+    assert_eq!(f[0].counted.as_deref(), Some("North Korean troops"));
+    assert_eq!(
+        f[0].source.as_deref(),
+        Some("Western intelligence services and Ukraine")
+    );
+    assert_eq!(f[0].date.as_deref(), Some("2024-11-21"));
+}
+
+#[test]
+fn elided_noun_inherits_counted_and_source() {
+    let f = figs("Ukrainian intelligence reports indicate around 11,000 North Korean troops have undergone training there, with 3,000 already relocated to Kursk Oblast.");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].hedge, "approximately");
+    assert_eq!(f[1].text, "3,000");
+    assert_eq!(f[1].counted.as_deref(), Some("North Korean troops"));
+    assert_eq!(
+        f[1].source.as_deref(),
+        Some("Ukrainian intelligence reports")
+    );
+}
+
+#[test]
+fn places_the_number_at_and_according_to() {
+    let f = figs("South Korean intelligence places the number at approximately 13,000 North Korean troops in Russia.");
+    assert_eq!(f[0].source.as_deref(), Some("South Korean intelligence"));
+    assert_eq!(f[0].text, "approximately 13,000 North Korean troops");
+    let f = figs("According to Kirby, estimates indicate that Russian forces are sustaining over 1,000 casualties daily, with actual numbers potentially exceeding 1,200.");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].text, "over 1,000 casualties daily");
+    assert_eq!(f[0].hedge, "more_than");
+    assert_eq!(f[1].text, "potentially exceeding 1,200");
+    assert_eq!(f[1].hedge, "more_than");
+    assert!(f.iter().all(|x| x.source.as_deref() == Some("Kirby")));
+}
+
+#[test]
+fn money_with_codes_symbols_and_scales() {
+    let f =
+        figs("The United States has announced more than USD 800 million in security assistance.");
+    assert_eq!(f[0].value, Some(8e8));
+    assert_eq!(f[0].unit.as_deref(), Some("USD"));
+    assert_eq!(f[0].text, "more than USD 800 million");
+    assert_eq!(f[0].counted.as_deref(), Some("security assistance"));
+    assert_eq!(figs("It cost $1.2bn.")[0].value, Some(1.2e9));
+    let f = figs("Brussels pledged €30 billion and ₹900 crore.");
+    assert_eq!(f[0].unit.as_deref(), Some("EUR"));
+    assert_eq!(f[0].value, Some(3e10));
+    assert_eq!(f[1].unit.as_deref(), Some("INR"));
+    assert_eq!(f[1].value, Some(9e9));
+    assert_eq!(
+        figs("a US$ 150 million loan")[0].unit.as_deref(),
+        Some("USD")
+    );
+    assert_eq!(
+        figs("They paid 323 million euros.")[0].unit.as_deref(),
+        Some("EUR")
+    );
+}
+
+#[test]
+fn ranges() {
+    let f = figs("Between 3,000 and 5,000 soldiers were sent.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].hedge, "range");
+    assert_eq!((f[0].low, f[0].high), (Some(3000.0), Some(5000.0)));
+    let f = figs("It will cost 1,000 to 1,200 dollars.");
+    assert_eq!((f[0].low, f[0].high), (Some(1000.0), Some(1200.0)));
+    let f = figs("They need $5-$10 million.");
+    assert_eq!((f[0].low, f[0].high), (Some(5e6), Some(1e7)));
+    let f = figs("Prices rose from 5% to 7% this year.");
+    assert_eq!(f.len(), 2);
+}
+
+#[test]
+fn percentages_and_units() {
+    let f = figs("Turnout was 56.2 percent, up 3 per cent, and the 45-acre farm is 17 km away.");
+    let u: Vec<_> = f
+        .iter()
+        .map(|x| x.unit.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(u, vec!["percent", "percent", "acre", "km"]);
+}
+
+#[test]
+fn words_and_vague_amounts() {
+    assert_eq!(
+        values("Two dozen people and ten thousand soldiers came."),
+        vec![24.0, 10000.0]
+    );
+    let f = figs("Hundreds of people fled.");
+    assert_eq!(f[0].hedge, "more_than");
+    assert_eq!(f[0].counted.as_deref(), Some("people"));
+    assert_eq!(
+        values("Some 13k troops and 3.5 million refugees."),
+        vec![13000.0, 3.5e6]
+    );
+}
+
+#[test]
+fn not_figures() {
+    assert!(values("On 28 October 2024, the 56th brigade met at 10:30 a.m. in Kyiv.").is_empty());
+    assert!(values("The G7 and COVID-19 and the F-16 in the 1990s.").is_empty());
+    assert!(values("Call 555-123-4567 or see No. 5 and Windows 11.").is_empty());
+    assert!(values("In 2022, one of them left; no one stayed.").is_empty());
+    assert!(values("Oct. 28, 2024 was a Monday.").is_empty());
+    assert!(values("Comments0\n\n300\n\n(Visited 1 times, 1 visits today)").is_empty());
+}
+
+#[test]
+fn years_that_count_things_are_figures() {
+    assert_eq!(
+        values("North Korea moved 2000 soldiers east."),
+        vec![2000.0]
+    );
+}
+
+#[test]
+fn quotes_give_their_speaker() {
+    let text = "Kirby said, “We assess that North Korea moved at least 3,000 soldiers into eastern Russia.”";
+    let q = Quote {
+        text: String::new(),
+        kind: "direct".into(),
+        start: 12,
+        end: text.len(),
+        speaker: Some("John Kirby".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, &[q]);
+    assert_eq!(f[0].source.as_deref(), Some("John Kirby"));
+    assert_eq!(f[0].text, "at least 3,000 soldiers");
+}
+
+#[test]
+fn trailing_attribution_and_pronouns() {
+    let f = figs("At least 40 people died, officials said.");
+    assert_eq!(f[0].source.as_deref(), Some("officials"));
+    let f = figs("The White House has said that at least 3000 North Korean soldiers arrived in eastern Russia.");
+    assert_eq!(f[0].source.as_deref(), Some("White House"));
+    assert_eq!(f[0].text, "at least 3000 North Korean soldiers");
+}
+
+#[test]
+fn combined_bounds_make_a_range() {
+    let f = figs("The number is more than 10 and less than 20.");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].low, f[0].high), (Some(10.0), Some(20.0)));
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_match(s in "\\PC{0,120}") {
+        let doc = Doc::new(&s);
+        let ctx = Context { entities: &[], quotes: &[], times: &[], published: None };
+        for f in find_figures(&doc, &ctx) {
+            proptest::prop_assert_eq!(&s[f.start..f.end], f.text.as_str());
+        }
+    }
+
+    #[test]
+    fn number_soup_never_panics(s in "[0-9,.$€£₹%kmbn \\-–/:a-z]{0,80}") {
+        let doc = Doc::new(&s);
+        let ctx = Context { entities: &[], quotes: &[], times: &[], published: None };
+        for f in find_figures(&doc, &ctx) {
+            proptest::prop_assert_eq!(&s[f.start..f.end], f.text.as_str());
+            proptest::prop_assert!(f.value.is_some_and(f64::is_finite));
+        }
+    }
+
+    #[test]
+    fn digits_round_trip(n in 0u64..1_000_000_000) {
+        let s = format!("They counted {} sheep.", n);
+        let doc = Doc::new(&s);
+        let ctx = Context { entities: &[], quotes: &[], times: &[], published: None };
+        let f = find_figures(&doc, &ctx);
+        if (1800..=2100).contains(&n) || n >= 1_000_000 { return Ok(()); }
+        proptest::prop_assert_eq!(f.len(), 1);
+        proptest::prop_assert_eq!(f[0].value, Some(n as f64));
+    }
+}
+
+#[test]
+fn more_attribution_patterns() {
+    let src = |t: &str| figs(t).first().and_then(|f| f.source.clone());
+    assert_eq!(
+        src("Officials put the death toll at 300."),
+        Some("Officials".into())
+    );
+    assert_eq!(
+        src("The toll rose to 40, according to state media."),
+        Some("state media".into())
+    );
+    assert_eq!(
+        src("At least 12 people died, said the health ministry."),
+        Some("health ministry".into())
+    );
+    assert_eq!(
+        src("A report by Amnesty International found that 5,000 people were detained."),
+        Some("Amnesty International".into())
+    );
+    assert_eq!(src("Some 300 people attended the rally."), None);
+    // A pronoun with nobody named before it stays unknown.
+    assert_eq!(src("We assess that 3,000 soldiers moved east."), None);
+    // "he" takes the last named source.
+    let f = figs("Kirby said 1,000 troops had died. He said 200 more were hurt.");
+    assert_eq!(f[1].source.as_deref(), Some("Kirby"));
+}
+
+#[test]
+fn counted_phrase_boundaries() {
+    let c = |t: &str| figs(t).first().and_then(|f| f.counted.clone());
+    assert_eq!(
+        c("It sent thousands of additional armoured vehicles to the front."),
+        Some("additional armoured vehicles".into())
+    );
+    assert_eq!(
+        c("At least 3000 North Korean soldiers arrived in October."),
+        Some("North Korean soldiers".into())
+    );
+    assert_eq!(c("It won 40% of the vote."), Some("vote".into()));
+}
+
+#[test]
+fn reported_speech_keeps_the_fuller_subject() {
+    let text =
+        "Western intelligence services and Ukraine believe at least 10,000 troops are there.";
+    let q = Quote {
+        kind: "indirect".into(),
+        start: 51,
+        end: text.len() - 1,
+        speaker: Some("Ukraine".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, std::slice::from_ref(&q));
+    assert_eq!(
+        f[0].source.as_deref(),
+        Some("Western intelligence services and Ukraine")
+    );
+    // A pronoun subject defers to the speaker the quotes stage resolved.
+    let text = "He believes at least 10,000 troops are there.";
+    let q = Quote {
+        start: 12,
+        end: text.len() - 1,
+        speaker: Some("John Kirby".into()),
+        ..q
+    };
+    assert_eq!(
+        figs_with(text, &[q])[0].source.as_deref(),
+        Some("John Kirby")
+    );
+}
