@@ -1,0 +1,589 @@
+//! Linking cues to subjects and contents. See the crate docs for the walk; each helper here
+//! looks a bounded number of tokens around one cue, so the whole pass stays linear.
+
+use claimtrail_text::{Doc, Entity, Quote, TokenKind};
+
+use crate::lexicon::{
+    is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_weak_cue,
+    pronoun_gender, ADDRESSEE_CUES,
+};
+use crate::marks::{find_marked, starts_paragraph, Marked};
+use crate::speakers::{word, People, Speaker};
+
+const NONE: u32 = u32::MAX;
+/// How far a subject phrase may reach back from its cue, in tokens.
+const MAX_SUBJECT: usize = 9;
+/// Tokens allowed between a cue and the colon or comma before a quote ("told reporters on Monday:").
+const MAX_BRIDGE: usize = 8;
+
+struct Found {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    speaker: Speaker,
+    cue: Option<String>,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    marks: Vec<Marked>,
+    /// Per token: the quoted span it belongs to (marks included), or NONE.
+    owner: Vec<u32>,
+    lower: Vec<String>,
+}
+
+impl Ctx<'_, '_> {
+    fn quoted(&self, i: usize) -> bool {
+        self.owner[i] != NONE
+    }
+    fn w(&self, i: usize) -> &str {
+        word(self.doc, i)
+    }
+    fn l(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+            && self.w(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_stop(&self, i: usize) -> bool {
+        matches!(self.w(i), "." | "!" | "?" | ";" | "…")
+    }
+    /// The span whose closing mark is token `i`.
+    fn closes(&self, i: usize) -> Option<usize> {
+        let m = self.owner[i];
+        (m != NONE && self.marks[m as usize].close_tok == Some(i)).then_some(m as usize)
+    }
+    /// The span whose opening mark is token `i`.
+    fn opens(&self, i: usize) -> Option<usize> {
+        let m = self.owner[i];
+        (m != NONE && self.marks[m as usize].open_tok == i).then_some(m as usize)
+    }
+}
+
+pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
+    let n = doc.tokens.len();
+    let marks = find_marked(doc);
+    let mut owner = vec![NONE; n];
+    for (m, mk) in marks.iter().enumerate() {
+        let end = mk.close_tok.map_or(mk.last_tok, |c| c + 1).min(n);
+        for o in &mut owner[mk.open_tok..end] {
+            *o = m as u32;
+        }
+    }
+    let quoted: Vec<bool> = owner.iter().map(|&o| o != NONE).collect();
+    let people = People::build(doc, entities, &quoted);
+    let lower = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+    let cx = Ctx {
+        doc,
+        marks,
+        owner,
+        lower,
+    };
+    let mut assigned: Vec<Option<(Speaker, Option<String>)>> = vec![None; cx.marks.len()];
+    let mut consumed = vec![false; cx.marks.len()];
+    let mut found: Vec<Found> = Vec::new();
+    let mut history: Vec<Speaker> = Vec::new();
+
+    for s in &doc.sentences {
+        let (lo, hi) = (s.first_token, s.end_token.min(n));
+        let mut last: Option<Speaker> = None;
+        let mut covered = lo;
+        let mut c = lo;
+        while c < hi {
+            if cx.quoted(c) || c < covered || !is_cue(cx.l(c)) {
+                c += 1;
+                continue;
+            }
+            if cx.l(c) == "according" {
+                if c + 1 < hi && cx.l(c + 1) == "to" {
+                    if let Some(next) = according_to(
+                        &cx, &people, lo, hi, c, &mut covered, &mut history, &mut found,
+                        &mut consumed, &assigned,
+                    ) {
+                        last = Some(next);
+                    }
+                }
+                c += 1;
+                continue;
+            }
+            let cue = cx.w(c).to_string();
+            // The subject: before the cue, after it when inverted, or the last speaker.
+            let mut ext = (c, c + 1);
+            let speaker = match subject_before(&cx, lo, c) {
+                Some((a, b)) if valid_subject(&cx, a, b, c) => {
+                    ext.0 = a;
+                    Some(people.resolve(doc, a, b, &history))
+                }
+                Some(_) => None,
+                None => match subject_after(&cx, lo, c, hi) {
+                    Some((a, b)) => {
+                        ext.1 = b;
+                        Some(people.resolve(doc, a, b, &history))
+                    }
+                    None if is_participle(cx.l(c)) => last.clone(),
+                    None => None,
+                },
+            };
+            let Some(speaker) = speaker else {
+                c += 1;
+                continue;
+            };
+            if speaker.person.is_some() || speaker.kind == Some("ORG") {
+                history.push(speaker.clone());
+            }
+            last = Some(speaker.clone());
+            let mut claimed = false;
+            // "…," Kirby said — a quote closing just before the attribution.
+            if let Some(m) = quote_before(&cx, ext.0) {
+                if assigned[m].is_none() {
+                    assigned[m] = Some((speaker.clone(), Some(cue.clone())));
+                }
+                claimed = true;
+            }
+            // Kirby said, "…" — and the second half of "…," he said, "…".
+            if let Some(m) = quote_after(&cx, ext.1, hi, claimed) {
+                if assigned[m].is_none() {
+                    assigned[m] = Some((speaker.clone(), Some(cue.clone())));
+                }
+                covered = covered.max(cx.marks[m].last_tok);
+                claimed = true;
+            }
+            if claimed {
+                covered = covered.max(ext.1);
+                c = ext.1.max(c + 1);
+                continue;
+            }
+            // Reported speech: the clause after the cue, or the clause the attribution closes.
+            if let Some((a, b)) = content_after(&cx, c, ext.1, hi)
+                .or_else(|| content_before(&cx, covered, ext.0, ext.1, hi))
+            {
+                push_content(&cx, a, b, &speaker, &cue, &mut found, &mut consumed, &assigned);
+                if a >= ext.1 {
+                    covered = covered.max(b);
+                }
+            }
+            covered = covered.max(ext.1);
+            c = ext.1.max(c + 1);
+        }
+    }
+
+    continue_speakers(&cx, &mut assigned, &consumed);
+    for (m, a) in assigned.into_iter().enumerate() {
+        if consumed[m] {
+            continue;
+        }
+        let mk = cx.marks[m];
+        match a {
+            Some((speaker, cue)) => found.push(Found {
+                start: mk.start,
+                end: mk.end,
+                kind: "direct",
+                speaker,
+                cue,
+            }),
+            None => {
+                // Unattributed: keep full statements, drop scare quotes and titles.
+                let words = doc.text[mk.start..mk.end].split_whitespace().count();
+                if words >= 6 {
+                    found.push(Found {
+                        start: mk.start,
+                        end: mk.end,
+                        kind: "direct",
+                        speaker: Speaker::default(),
+                        cue: None,
+                    });
+                }
+            }
+        }
+    }
+    found.sort_by_key(|f| (f.start, f.end));
+    found
+        .into_iter()
+        .map(|f| Quote {
+            text: doc.text[f.start..f.end].to_string(),
+            kind: f.kind.to_string(),
+            start: f.start,
+            end: f.end,
+            speaker: f.speaker.name,
+            speaker_mention: (!f.speaker.mention.is_empty()).then_some(f.speaker.mention),
+            speaker_type: f.speaker.kind.map(str::to_string),
+            role: f.speaker.role,
+            cue: f.cue,
+        })
+        .collect()
+}
+
+/// The subject phrase ending just before cue `c` (auxiliaries and adverbs skipped).
+fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
+    let mut j = c;
+    while j > lo && !cx.quoted(j - 1) && is_aux_or_adverb(cx.l(j - 1)) && c - j < 3 {
+        j -= 1;
+    }
+    if j == lo {
+        return None;
+    }
+    if pronoun_gender(cx.l(j - 1)).is_some() {
+        return Some((j - 1, j));
+    }
+    // "Matthew Miller, said" and "Kirby, the spokesman, said": look past the comma.
+    if cx.w(j - 1) == "," && j - 1 > lo {
+        let inner = np_back(cx, lo, j - 1)?;
+        if inner.0 > lo + 1 && cx.w(inner.0 - 1) == "," && !cx.is_cap(inner.0) {
+            if let Some(name) = np_back(cx, lo, inner.0 - 1) {
+                if cx.is_cap(name.1 - 1) {
+                    return Some(name);
+                }
+            }
+        }
+        return cx.is_cap(inner.1 - 1).then_some(inner);
+    }
+    np_back(cx, lo, j)
+}
+
+/// A noun phrase ending at token `end` (exclusive), reaching back at most `MAX_SUBJECT` tokens.
+fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+    let mut k = end;
+    while k > lo && end - k < MAX_SUBJECT {
+        let i = k - 1;
+        if cx.quoted(i) || !cx.is_word(i) || is_boundary(cx.l(i)) || is_cue(cx.l(i)) {
+            break;
+        }
+        k -= 1;
+    }
+    // Leading prepositions and adverbs are not part of the subject.
+    while k < end && matches!(cx.l(k), "on" | "in" | "at" | "for" | "of" | "later" | "then") {
+        k += 1;
+    }
+    (k < end).then_some((k, end))
+}
+
+/// The inverted subject of "…, said Kirby" / "“…” said the spokesman".
+fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize)> {
+    let inverted_slot = c == lo
+        || matches!(cx.w(c - 1), "," | "—" | "–")
+        || cx.closes(c - 1).is_some();
+    if !inverted_slot || c + 1 >= hi {
+        return None;
+    }
+    let a = c + 1;
+    let first = cx.l(a);
+    if !(cx.is_cap(a) || matches!(first, "the" | "a" | "an") || pronoun_gender(first).is_some()) {
+        return None;
+    }
+    if pronoun_gender(first).is_some() {
+        return Some((a, a + 1));
+    }
+    let mut b = a;
+    while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
+        if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) {
+            break;
+        }
+        b += 1;
+    }
+    (b > a).then_some((a, b))
+}
+
+/// A subject worth attributing to: a name, a pronoun, a role, or (for strong cues) any noun
+/// phrase that does not end in a function word.
+fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
+    let last = cx.l(b - 1);
+    if matches!(
+        last,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "of"
+            | "in" | "on" | "at" | "for" | "these" | "those" | "this" | "some" | "many"
+            | "said" | "'s" | "’s"
+    ) {
+        return false;
+    }
+    let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
+        || (b == a + 1 && pronoun_gender(last).is_some());
+    if is_weak_cue(cx.l(c)) {
+        return named;
+    }
+    named || b - a <= 4
+}
+
+/// A quoted span that closes right before the attribution starting at `a`.
+fn quote_before(cx: &Ctx, a: usize) -> Option<usize> {
+    let mut p = a;
+    while p > 0 && matches!(cx.w(p - 1), "," | "—" | "–" | "-") && !cx.quoted(p - 1) {
+        p -= 1;
+    }
+    if p == 0 || starts_paragraph(cx.doc, a) && p == a {
+        return None;
+    }
+    cx.closes(p - 1)
+}
+
+/// A quoted span opening shortly after the attribution ending at `b`: after a colon or comma
+/// ("told reporters on Monday: “…”"), or right away when it reads as a whole sentence.
+fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> Option<usize> {
+    let n = cx.doc.tokens.len();
+    let mut j = b;
+    while j < n && j - b <= MAX_BRIDGE {
+        if let Some(m) = cx.opens(j) {
+            let mk = cx.marks[m];
+            let sep = j > b && matches!(cx.w(j - 1), "," | ":" | "—" | "–");
+            let capital = cx.doc.text[mk.start..mk.end]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase());
+            let whole = (j == b || sep && j - b == 1) && capital;
+            let ok = sep && (j - b == 1 || !after_quote) || whole;
+            return ok.then_some(m);
+        }
+        if j >= hi && !after_quote || cx.quoted(j) || cx.is_stop(j) && !after_quote {
+            return None;
+        }
+        if after_quote && cx.is_stop(j) {
+            // "…," he said. "…" — the next sentence's quote continues the speaker.
+            return (j + 1 < n).then(|| cx.opens(j + 1)).flatten();
+        }
+        if matches!(cx.l(j), "that" | "whether" | "if") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The reported clause after a cue: after "that" when it comes soon, else after an addressee.
+fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut st = b;
+    let mut saw_that = false;
+    let mut j = b;
+    while j < hi && j - b < 12 && !cx.quoted(j) && !cx.is_stop(j) {
+        if cx.l(j) == "that" {
+            st = j + 1;
+            saw_that = true;
+            break;
+        }
+        if is_cue(cx.l(j)) {
+            break;
+        }
+        j += 1;
+    }
+    if !saw_that {
+        if ADDRESSEE_CUES.contains(&cx.l(c)) {
+            let mut k = st;
+            while k < hi && k - st < 4 && cx.is_word(k) && !is_boundary(cx.l(k)) && !cx.quoted(k)
+            {
+                k += 1;
+            }
+            st = k;
+        }
+        while st < hi && matches!(cx.w(st), "," | ":") {
+            st += 1;
+        }
+        // A clause-final attribution ("…, Kirby said on Monday.") has nothing after it.
+        let rest = (st..hi).filter(|&i| cx.is_word(i)).count();
+        if rest < 4 || starts_with_time(cx, st, hi) && rest < 9 {
+            return None;
+        }
+    }
+    let mut en = hi;
+    let mut k = st;
+    while k < hi {
+        // A second attribution ends this content: "…, adding that …", "…, according to …".
+        if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && is_participle_or_according(cx, k + 1)
+        {
+            en = k;
+            break;
+        }
+        k += 1;
+    }
+    trim(cx, st, en)
+}
+
+fn is_participle_or_according(cx: &Ctx, i: usize) -> bool {
+    is_participle(cx.l(i)) || cx.l(i) == "according"
+}
+
+fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
+    st < hi
+        && matches!(
+            cx.l(st),
+            "on" | "in" | "at" | "during" | "late" | "early" | "last" | "this" | "today"
+                | "yesterday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
+                | "saturday" | "sunday" | "when" | "after" | "before" | "while" | "through"
+                | "via"
+        )
+}
+
+/// The clause an attribution closes: "Russia is to blame, Kirby said."
+fn content_before(cx: &Ctx, from: usize, a: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+    if a == 0 || a <= from || cx.w(a - 1) != "," {
+        return None;
+    }
+    // Only a short tail may follow the attribution ("on Monday", "in a statement").
+    let tail = (b..hi).filter(|&i| cx.is_word(i)).count();
+    if tail > 8 {
+        return None;
+    }
+    trim(cx, from, a - 1)
+}
+
+fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b && (matches!(cx.w(a), "," | ":" | "—" | "–") || cx.l(a) == "that") {
+        a += 1;
+    }
+    while b > a && matches!(cx.w(b - 1), "." | "," | ";" | ":" | "—" | "–" | "!" | "?") {
+        b -= 1;
+    }
+    let words = (a..b).filter(|&i| cx.is_word(i)).count();
+    (words >= 3).then_some((a, b))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_content(
+    cx: &Ctx,
+    a: usize,
+    b: usize,
+    speaker: &Speaker,
+    cue: &str,
+    found: &mut Vec<Found>,
+    consumed: &mut [bool],
+    assigned: &[Option<(Speaker, Option<String>)>],
+) {
+    // Quoted spans inside the clause make it mixed; a clause that is one quote is direct.
+    let mut mixed = false;
+    let mut i = a;
+    while i < b {
+        if let Some(m) = cx.opens(i) {
+            let mk = cx.marks[m];
+            if assigned[m].is_some() {
+                return;
+            }
+            mixed = true;
+            consumed[m] = true;
+            i = mk.last_tok.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let (mut start, mut end) = (cx.doc.tokens[a].start, cx.doc.tokens[b - 1].end);
+    // A clause that is exactly one quoted span is a direct quote.
+    if let (Some(m), true) = (cx.opens(a), mixed) {
+        let mk = cx.marks[m];
+        if mk.close_tok.is_some_and(|cl| cl + 1 >= b) {
+            (start, end) = (mk.start, mk.end);
+            found.push(Found {
+                start,
+                end,
+                kind: "direct",
+                speaker: speaker.clone(),
+                cue: Some(cue.to_string()),
+            });
+            return;
+        }
+    }
+    found.push(Found {
+        start,
+        end,
+        kind: if mixed { "mixed" } else { "indirect" },
+        speaker: speaker.clone(),
+        cue: Some(cue.to_string()),
+    });
+}
+
+/// "According to Kirby, …" and "…, according to Kirby." — unless the clause is already
+/// attributed, when the source is only the channel ("Biden said, according to Reuters").
+#[allow(clippy::too_many_arguments)]
+fn according_to(
+    cx: &Ctx,
+    people: &People,
+    lo: usize,
+    hi: usize,
+    c: usize,
+    covered: &mut usize,
+    history: &mut Vec<Speaker>,
+    found: &mut Vec<Found>,
+    consumed: &mut [bool],
+    assigned: &[Option<(Speaker, Option<String>)>],
+) -> Option<Speaker> {
+    let a = c + 2;
+    let mut b = a;
+    while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
+        if b > a && (is_boundary(cx.l(b)) && cx.l(b) != "of" || is_cue(cx.l(b))) {
+            break;
+        }
+        b += 1;
+    }
+    if b == a {
+        return None;
+    }
+    let speaker = people.resolve(cx.doc, a, b, history);
+    let at_start = c == lo || !matches!(cx.w(c - 1), ",") && *covered <= lo;
+    let content = if at_start {
+        let mut st = b;
+        while st < hi && matches!(cx.w(st), ",") {
+            st += 1;
+        }
+        trim(cx, st, hi)
+    } else if *covered < c - 1 {
+        trim(cx, *covered, c - 1)
+    } else {
+        None
+    };
+    let (x, y) = content?;
+    if speaker.person.is_some() {
+        history.push(speaker.clone());
+    }
+    push_content(cx, x, y, &speaker, "according to", found, consumed, assigned);
+    *covered = (*covered).max(y).max(b);
+    Some(speaker)
+}
+
+/// A quoted span without a cue continues the speaker of the quote before it when it follows
+/// in the same paragraph or opens the next one.
+fn continue_speakers(
+    cx: &Ctx,
+    assigned: &mut [Option<(Speaker, Option<String>)>],
+    consumed: &[bool],
+) {
+    let mut prev: Option<(usize, Speaker)> = None; // (paragraph number, speaker)
+    let mut para = 0usize;
+    let mut tok = 0usize;
+    for m in 0..cx.marks.len() {
+        let mk = cx.marks[m];
+        // Paragraph number of the opening mark, counted incrementally.
+        while tok < mk.open_tok {
+            tok += 1;
+            if starts_paragraph(cx.doc, tok) {
+                para += 1;
+            }
+        }
+        let start_para = para;
+        if let Some((sp, _)) = &assigned[m] {
+            prev = Some((start_para, sp.clone()));
+        } else if !consumed[m] {
+            if let Some((pp, sp)) = &prev {
+                let opens_para = starts_paragraph(cx.doc, mk.open_tok);
+                if (*pp == start_para || *pp + 1 == start_para && opens_para)
+                    && sp.name.is_some()
+                {
+                    let sp = sp.clone();
+                    assigned[m] = Some((sp.clone(), None));
+                    prev = Some((start_para, sp));
+                }
+            }
+        }
+        // Move the paragraph count to the end of the span (multi-paragraph quotes).
+        let end = mk.close_tok.unwrap_or(mk.last_tok.saturating_sub(1));
+        while tok < end {
+            tok += 1;
+            if starts_paragraph(cx.doc, tok) {
+                para += 1;
+            }
+        }
+        if let Some((pp, _)) = &mut prev {
+            if assigned[m].is_some() {
+                *pp = para;
+            }
+        }
+    }
+}
