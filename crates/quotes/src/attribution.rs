@@ -94,7 +94,7 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
         let mut covered = lo;
         let mut c = lo;
         while c < hi {
-            if cx.quoted(c) || c < covered || !is_cue(cx.l(c)) {
+            if cx.quoted(c) || c < covered || !is_cue(cx.l(c)) || cx.is_cap(c) && c > lo {
                 c += 1;
                 continue;
             }
@@ -115,7 +115,7 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             let mut ext = (c, c + 1);
             let speaker = match subject_before(&cx, lo, c) {
                 Some((a, b)) if valid_subject(&cx, a, b, c) => {
-                    ext.0 = a;
+                    ext.0 = extent_start(&cx, lo, a, b);
                     Some(people.resolve(doc, a, b, &history))
                 }
                 Some(_) => None,
@@ -132,13 +132,14 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
                 c += 1;
                 continue;
             };
-            if speaker.person.is_some() || speaker.kind == Some("ORG") {
+            if speaker.name.is_some() {
                 history.push(speaker.clone());
             }
             last = Some(speaker.clone());
             let mut claimed = false;
             // "…," Kirby said — a quote closing just before the attribution.
-            if let Some(m) = quote_before(&cx, ext.0) {
+            let tail = (ext.1..hi).filter(|&i| cx.is_word(i)).count();
+            if let Some(m) = quote_before(&cx, ext.0, tail) {
                 if assigned[m].is_none() {
                     assigned[m] = Some((speaker.clone(), Some(cue.clone())));
                 }
@@ -229,19 +230,56 @@ fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
     if pronoun_gender(cx.l(j - 1)).is_some() {
         return Some((j - 1, j));
     }
-    // "Matthew Miller, said" and "Kirby, the spokesman, said": look past the comma.
+    // "Mike Lee, who declared": the relative pronoun stands for the name before it.
+    if cx.l(j - 1) == "who" && j >= lo + 2 && cx.w(j - 2) == "," {
+        return np_back(cx, lo, j - 2).filter(|&(_, b)| cx.is_cap(b - 1));
+    }
     if cx.w(j - 1) == "," && j - 1 > lo {
-        let inner = np_back(cx, lo, j - 1)?;
-        if inner.0 > lo + 1 && cx.w(inner.0 - 1) == "," && !cx.is_cap(inner.0) {
-            if let Some(name) = np_back(cx, lo, inner.0 - 1) {
-                if cx.is_cap(name.1 - 1) {
-                    return Some(name);
-                }
-            }
-        }
-        return cx.is_cap(inner.1 - 1).then_some(inner);
+        return appositive(cx, lo, j - 1);
     }
     np_back(cx, lo, j)
+}
+
+/// "Mitch McConnell, R-Ky., said", "the spokesman, Josh Earnest, said", "Neel, who managed
+/// the campaign, said": the name on either side of the apposition ending at the comma `comma`.
+/// Returns the name phrase; the attribution extent starts at the phrase before the apposition.
+fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
+    let mut q = comma;
+    while q > lo && comma - q < 25 {
+        q -= 1;
+        if cx.quoted(q) || cx.is_stop(q) {
+            return None;
+        }
+        if cx.w(q) == "," {
+            let before = np_back(cx, lo, q);
+            let inner = np_back(cx, q + 1, comma);
+            let inner_name = inner.filter(|&(_, e)| cx.is_cap(e - 1));
+            // "the spokesperson of the State Department, Matthew Miller, said": the role
+            // comes first and the name is in the apposition.
+            let before_is_role = before.is_some_and(|(x, e)| {
+                crate::lexicon::is_org_head(cx.l(e - 1)) || (x..e).any(|i| is_role_noun(cx.l(i)))
+            });
+            if let Some(b) = before.filter(|&(_, e)| cx.is_cap(e - 1)) {
+                if !(before_is_role && inner_name.is_some()) {
+                    return Some(b);
+                }
+            }
+            return inner.filter(|&(_, e)| cx.is_cap(e - 1));
+        }
+    }
+    np_back(cx, lo, comma).filter(|&(_, e)| cx.is_cap(e - 1))
+}
+
+/// The start of the attribution that ends with the subject starting at `a`: the phrase before
+/// an apposition ("the White House spokesman, Josh Earnest, said").
+fn extent_start(cx: &Ctx, lo: usize, a: usize, b: usize) -> usize {
+    let mut s = a;
+    if s > lo + 1 && cx.w(s - 1) == "," && cx.w(b) == "," {
+        if let Some((x, _)) = np_back(cx, lo, s - 1) {
+            s = x;
+        }
+    }
+    s
 }
 
 /// A noun phrase ending at token `end` (exclusive), reaching back at most `MAX_SUBJECT` tokens.
@@ -252,6 +290,11 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         if cx.quoted(i) || !cx.is_word(i) || is_boundary(cx.l(i)) || is_cue(cx.l(i)) {
             break;
         }
+        // Once a name is in, only determiners and role words may precede it ("the senior
+        // adviser", not "endorse Mr. Trump").
+        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) {
+            break;
+        }
         k -= 1;
     }
     // Leading prepositions and adverbs are not part of the subject.
@@ -259,6 +302,15 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     (k < end).then_some((k, end))
+}
+
+fn np_modifier(lower: &str) -> bool {
+    is_role_noun(lower)
+        || matches!(
+            lower,
+            "the" | "a" | "an" | "of" | "for" | "former" | "senior" | "top" | "chief" | "deputy"
+                | "state" | "federal" | "press" | "then" | "'s" | "’s" | "u.s." | "acting"
+        )
 }
 
 /// The inverted subject of "…, said Kirby" / "“…” said the spokesman".
@@ -284,7 +336,8 @@ fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usi
         }
         b += 1;
     }
-    (b > a).then_some((a, b))
+    let ends = b >= hi || !cx.is_word(b) || cx.quoted(b) || starts_with_time(cx, b, hi);
+    (b > a && ends).then_some((a, b))
 }
 
 /// A subject worth attributing to: a name, a pronoun, a role, or (for strong cues) any noun
@@ -308,7 +361,7 @@ fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
 }
 
 /// A quoted span that closes right before the attribution starting at `a`.
-fn quote_before(cx: &Ctx, a: usize) -> Option<usize> {
+fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
     let mut p = a;
     while p > 0 && matches!(cx.w(p - 1), "," | "—" | "–" | "-") && !cx.quoted(p - 1) {
         p -= 1;
@@ -316,7 +369,11 @@ fn quote_before(cx: &Ctx, a: usize) -> Option<usize> {
     if p == 0 || starts_paragraph(cx.doc, a) && p == a {
         return None;
     }
-    cx.closes(p - 1)
+    let m = cx.closes(p - 1)?;
+    // "“…!” he said" attaches across the stop; "“….” Kirby said" starts a new statement.
+    let mk = cx.marks[m];
+    let last = cx.doc.text[mk.start..mk.end].chars().next_back();
+    (last != Some('.') || p < a || !cx.is_cap(a) || tail < 4).then_some(m)
 }
 
 /// A quoted span opening shortly after the attribution ending at `b`: after a colon or comma
@@ -389,8 +446,7 @@ fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usiz
     let mut k = st;
     while k < hi {
         // A second attribution ends this content: "…, adding that …", "…, according to …".
-        if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && is_participle_or_according(cx, k + 1)
-        {
+        if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && next_attribution(cx, k + 1, hi) {
             en = k;
             break;
         }
@@ -399,8 +455,23 @@ fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usiz
     trim(cx, st, en)
 }
 
-fn is_participle_or_according(cx: &Ctx, i: usize) -> bool {
-    is_participle(cx.l(i)) || cx.l(i) == "according"
+/// Does an attribution start at `i` ("adding", "according to", "but he said", "Kirby said")?
+fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
+    if is_participle(cx.l(i)) || cx.l(i) == "according" {
+        return true;
+    }
+    let mut k = i;
+    if matches!(cx.l(k), "but" | "and" | "while") {
+        k += 1;
+    }
+    let mut j = k;
+    while j < hi && j - k < 5 && cx.is_word(j) && !cx.quoted(j) {
+        if is_cue(cx.l(j)) && !cx.is_cap(j) {
+            return j > k && (cx.is_cap(j - 1) || pronoun_gender(cx.l(j - 1)).is_some());
+        }
+        j += 1;
+    }
+    false
 }
 
 fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
@@ -530,7 +601,7 @@ fn according_to(
         None
     };
     let (x, y) = content?;
-    if speaker.person.is_some() {
+    if speaker.name.is_some() {
         history.push(speaker.clone());
     }
     push_content(cx, x, y, &speaker, "according to", found, consumed, assigned);

@@ -30,6 +30,7 @@ pub struct Speaker {
     pub role: Option<String>,
     /// Index into [`People::persons`] when a person.
     pub person: Option<usize>,
+    pub gender: Option<Gender>,
 }
 
 /// The people of a document and where they are mentioned (token index, outside quotes only).
@@ -218,12 +219,12 @@ impl People {
             let lower = word(doc, a).to_lowercase();
             if let Some(g) = pronoun_gender(&lower) {
                 if g != Gender::Unknown {
-                    if let Some(id) = self.antecedent(g, a, history) {
-                        let p = &self.persons[id];
-                        sp.name = Some(p.name.clone());
+                    if let Some(ante) = self.antecedent(g, a, history) {
+                        sp.name = ante.name;
                         sp.kind = Some("PERSON");
-                        sp.role = p.role.clone();
-                        sp.person = Some(id);
+                        sp.role = ante.role;
+                        sp.person = ante.person;
+                        sp.gender = ante.gender;
                     }
                 }
                 return sp;
@@ -276,7 +277,14 @@ impl People {
                         sp.role = sp.role.or_else(|| p.role.clone());
                         sp.person = Some(id);
                     }
-                    None => sp.name = Some(full),
+                    None => {
+                        sp.gender = sp.role.as_deref().and_then(|r| {
+                            r.split_whitespace()
+                                .map(|w| role_gender(&w.to_lowercase()))
+                                .find(|g| *g != Gender::Unknown)
+                        });
+                        sp.name = Some(full);
+                    }
                 }
                 return sp;
             }
@@ -294,15 +302,14 @@ impl People {
 
     /// "he"/"she": the most recent compatible speaker, else the most recent compatible
     /// person mentioned outside quotes. A known gender beats an unknown one.
-    fn antecedent(&self, g: Gender, at: usize, history: &[Speaker]) -> Option<usize> {
+    fn antecedent(&self, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
         for want in [g, Gender::Unknown] {
-            if let Some(id) = history
+            if let Some(s) = history
                 .iter()
                 .rev()
-                .filter_map(|s| s.person)
-                .find(|&id| self.persons[id].gender == want)
+                .find(|s| s.kind == Some("PERSON") && s.name.is_some() && self.gender_of(s) == want)
             {
-                return Some(id);
+                return Some(s.clone());
             }
             let upto = self.mentions.partition_point(|&(t, _)| t < at);
             if let Some(&(_, id)) = self.mentions[..upto]
@@ -310,10 +317,31 @@ impl People {
                 .rev()
                 .find(|&&(_, id)| self.persons[id].gender == want)
             {
-                return Some(id);
+                let p = &self.persons[id];
+                return Some(Speaker {
+                    name: Some(p.name.clone()),
+                    role: p.role.clone(),
+                    person: Some(id),
+                    gender: Some(p.gender),
+                    ..Speaker::default()
+                });
             }
         }
         None
+    }
+
+    fn gender_of(&self, s: &Speaker) -> Gender {
+        if let Some(id) = s.person {
+            return self.persons[id].gender;
+        }
+        if let Some(g) = s.gender {
+            return g;
+        }
+        s.name
+            .as_deref()
+            .and_then(|n| n.split_whitespace().next())
+            .and_then(first_name_gender)
+            .unwrap_or(Gender::Unknown)
     }
 
     fn role_holder(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
