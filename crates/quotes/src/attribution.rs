@@ -124,7 +124,9 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
                         ext.1 = b;
                         Some(people.resolve(doc, a, b, &history))
                     }
-                    None if is_participle(cx.l(c)) => last.clone(),
+                    None if is_participle(cx.l(c)) => last.clone().or_else(|| {
+                        clause_subject(&cx, lo, c).map(|(a, b)| people.resolve(doc, a, b, &history))
+                    }),
                     None => None,
                 },
             };
@@ -170,6 +172,7 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             covered = covered.max(ext.1);
             c = ext.1.max(c + 1);
         }
+        loose(&cx, &people, lo, hi, &mut history, &mut assigned);
     }
 
     continue_speakers(&cx, &mut assigned, &consumed);
@@ -607,6 +610,105 @@ fn according_to(
     push_content(cx, x, y, &speaker, "according to", found, consumed, assigned);
     *covered = (*covered).max(y).max(b);
     Some(speaker)
+}
+
+/// The subject at the start of a clause: a pronoun or a name followed by a lower-case word,
+/// after an introductory phrase ("On Tuesday, Mr. McConnell deflected …").
+fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+    let mut k = lo;
+    if let Some(p) = (lo..end.min(lo + 6)).find(|&i| cx.w(i) == ",") {
+        k = p + 1;
+    }
+    if k < end && matches!(cx.l(k), "but" | "and" | "so" | "yet" | "still") {
+        k += 1;
+    }
+    if k + 1 >= end || cx.quoted(k) {
+        return None;
+    }
+    let followed = |e: usize| e < end && cx.is_word(e) && !cx.is_cap(e) && !cx.quoted(e);
+    if pronoun_gender(cx.l(k)).is_some() {
+        return followed(k + 1).then_some((k, k + 1));
+    }
+    let mut e = k;
+    if matches!(cx.l(e), "the" | "a" | "an") {
+        e += 1;
+    }
+    let run = e;
+    while e < end && cx.is_cap(e) && e - k < 6 {
+        e += 1;
+    }
+    (e > run && followed(e)).then_some((k, e))
+}
+
+/// Quotes whose attribution uses a verb outside the cue list: "“…,” he wondered aloud",
+/// "“…!” posted Jane Roe", "She laid out her plan: “…”".
+fn loose(
+    cx: &Ctx,
+    people: &People,
+    lo: usize,
+    hi: usize,
+    history: &mut Vec<Speaker>,
+    assigned: &mut [Option<(Speaker, Option<String>)>],
+) {
+    let n = cx.doc.tokens.len();
+    for i in lo..hi {
+        let m = cx.owner[i];
+        if m == NONE || assigned[m as usize].is_some() {
+            continue;
+        }
+        let m = m as usize;
+        let mk = cx.marks[m];
+        if cx.closes(i) == Some(m) {
+            let last = cx.doc.text[mk.start..mk.end].chars().next_back();
+            let mut j = i + 1;
+            if j < n && cx.w(j) == "," {
+                j += 1;
+            }
+            let open_end = matches!(last, Some(',' | '!' | '?' | '—' | '-')) || j > i + 1;
+            if !open_end || j + 1 >= n || starts_paragraph(cx.doc, j) {
+                continue;
+            }
+            let found = if pronoun_gender(cx.l(j)).is_some() && cx.is_word(j + 1) {
+                (!cx.is_cap(j + 1)).then_some(((j, j + 1), j + 1))
+            } else if cx.is_cap(j) {
+                let mut e = j;
+                while e < n && cx.is_cap(e) && e - j < 5 {
+                    e += 1;
+                }
+                (e < n && cx.is_word(e) && !cx.is_cap(e) && !is_boundary(cx.l(e)))
+                    .then_some(((j, e), e))
+            } else if cx.is_word(j) && !is_boundary(cx.l(j)) && !cx.quoted(j) {
+                // Inverted: "posted Sharon Powers Geyer."
+                let a = j + 1;
+                let mut e = a;
+                if e < n && matches!(cx.l(e), "the" | "a" | "an") {
+                    e += 1;
+                }
+                while e < n && cx.is_cap(e) && e - a < 5 {
+                    e += 1;
+                }
+                let ends = e >= n || !cx.is_word(e);
+                (e > a && cx.is_cap(e - 1) && ends).then_some(((a, e), j))
+            } else {
+                None
+            };
+            if let Some(((a, b), cue)) = found {
+                let sp = people.resolve(cx.doc, a, b, history);
+                if sp.name.is_some() {
+                    history.push(sp.clone());
+                }
+                assigned[m] = Some((sp, Some(cx.w(cue).to_string())));
+            }
+        } else if i == mk.open_tok && i > lo && cx.w(i - 1) == ":" {
+            if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
+                let sp = people.resolve(cx.doc, a, b, history);
+                if sp.name.is_some() {
+                    history.push(sp.clone());
+                }
+                assigned[m] = Some((sp, Some(cx.w(b).to_string())));
+            }
+        }
+    }
 }
 
 /// A quoted span without a cue continues the speaker of the quote before it when it follows
