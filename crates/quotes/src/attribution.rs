@@ -4,7 +4,7 @@
 use claimtrail_text::{Doc, Entity, Quote, TokenKind};
 
 use crate::lexicon::{
-    is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_weak_cue,
+    is_time_word, is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_weak_cue,
     pronoun_gender, ADDRESSEE_CUES,
 };
 use crate::marks::{find_marked, starts_paragraph, Marked};
@@ -48,6 +48,7 @@ impl Ctx<'_, '_> {
     fn is_cap(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
             && self.w(i).chars().next().is_some_and(char::is_uppercase)
+            && !is_time_word(self.l(i))
     }
     fn is_stop(&self, i: usize) -> bool {
         matches!(self.w(i), "." | "!" | "?" | ";" | "…")
@@ -116,7 +117,12 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             let speaker = match subject_before(&cx, lo, c) {
                 Some((a, b)) if valid_subject(&cx, a, b, c) => {
                     ext.0 = extent_start(&cx, lo, a, b);
-                    Some(people.resolve(doc, a, b, &history))
+                    let mut sp = people.resolve(doc, a, b, &history);
+                    // "Lee, who declared": the surface subject is the relative pronoun.
+                    if b < c && cx.l(b) == "," && (b + 1..c).any(|i| cx.l(i) == "who") {
+                        sp.mention = "who".to_string();
+                    }
+                    Some(sp)
                 }
                 Some(_) => None,
                 None => match subject_after(&cx, lo, c, hi) {
@@ -224,7 +230,14 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
 /// The subject phrase ending just before cue `c` (auxiliaries and adverbs skipped).
 fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
     let mut j = c;
-    while j > lo && !cx.quoted(j - 1) && is_aux_or_adverb(cx.l(j - 1)) && c - j < 3 {
+    while j > lo
+        && !cx.quoted(j - 1)
+        && (is_aux_or_adverb(cx.l(j - 1)) || is_time_word(cx.l(j - 1)))
+        && c - j < 4
+    {
+        j -= 1;
+    }
+    if j > lo && j < c && cx.l(j - 1) == "on" {
         j -= 1;
     }
     if j == lo {
@@ -290,7 +303,12 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = end;
     while k > lo && end - k < MAX_SUBJECT {
         let i = k - 1;
-        if cx.quoted(i) || !cx.is_word(i) || is_boundary(cx.l(i)) || is_cue(cx.l(i)) {
+        if cx.quoted(i)
+            || !cx.is_word(i)
+            || is_boundary(cx.l(i))
+            || is_cue(cx.l(i))
+            || is_time_word(cx.l(i))
+        {
             break;
         }
         // Once a name is in, only determiners and role words may precede it ("the senior
@@ -334,7 +352,7 @@ fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usi
     }
     let mut b = a;
     while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
-        if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) {
+        if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) || is_time_word(cx.l(b)) {
             break;
         }
         b += 1;

@@ -69,6 +69,21 @@ pub fn is_aux_or_adverb(lower: &str) -> bool {
     )
 }
 
+/// Days, months and time adverbs: never a speaker, and skipped between a subject and its cue
+/// ("Gowdy earlier Thursday said").
+pub fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "january" | "february" | "march" | "april" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "today" | "yesterday"
+            | "tonight" | "instead" | "however" | "meanwhile" | "earlier" | "later" | "last"
+            | "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night"
+            | "weekend" | "recently" | "now" | "also" | "jan." | "feb." | "aug." | "sept."
+            | "oct." | "nov." | "dec."
+    )
+}
+
 /// Words a subject noun phrase never runs across.
 pub fn is_boundary(lower: &str) -> bool {
     matches!(

@@ -57,7 +57,9 @@ pub fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
 
 fn is_cap(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
-    t.kind == TokenKind::Word && doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
+    t.kind == TokenKind::Word
+        && doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
+        && !crate::lexicon::is_time_word(&doc.token_text(i).to_lowercase())
 }
 
 /// Leading words of a capitalised run that are not part of a name.
