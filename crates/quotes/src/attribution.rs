@@ -263,7 +263,8 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
     let mut q = comma;
     while q > lo && comma - q < 25 {
         q -= 1;
-        if cx.quoted(q) || cx.is_stop(q) {
+        let abbrev_dot = cx.w(q) == "." && q + 1 < comma + 1 && cx.w(q + 1) == ",";
+        if cx.quoted(q) || cx.is_stop(q) && !abbrev_dot {
             return None;
         }
         if cx.w(q) == "," {
@@ -301,6 +302,16 @@ fn extent_start(cx: &Ctx, lo: usize, a: usize, b: usize) -> usize {
 /// A noun phrase ending at token `end` (exclusive), reaching back at most `MAX_SUBJECT` tokens.
 fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = end;
+    // "Rep. John Mica (R-Fla.) said": a short parenthetical after the name belongs to it.
+    if k > lo && cx.w(k - 1) == ")" {
+        let mut p = k - 1;
+        while p > lo && k - p < 8 && cx.w(p) != "(" {
+            p -= 1;
+        }
+        if cx.w(p) == "(" && p > lo {
+            return np_back(cx, lo, p).map(|(a, _)| (a, end));
+        }
+    }
     while k > lo && end - k < MAX_SUBJECT {
         let i = k - 1;
         if cx.quoted(i)
@@ -389,6 +400,14 @@ fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
     }
     if p == 0 || starts_paragraph(cx.doc, a) && p == a {
         return None;
+    }
+    // "…," retired Air Force general Lloyd Newton said: a modifier or two outside the subject.
+    let mut q = p;
+    while q > 0 && p - q < 2 && cx.is_word(q - 1) && !cx.is_cap(q - 1) && !cx.quoted(q - 1) {
+        q -= 1;
+    }
+    if q < p && q > 0 && cx.closes(q - 1).is_some() {
+        p = q;
     }
     let m = cx.closes(p - 1)?;
     // "“…!” he said" attaches across the stop; "“….” Kirby said" starts a new statement.
@@ -686,6 +705,17 @@ fn loose(
             if !open_end || j + 1 >= n || starts_paragraph(cx.doc, j) {
                 continue;
             }
+            // "“…” — Commissioner Jane Roe": a dash, then the name.
+            if is_dash(cx, i + 1) && i + 2 < n && cx.is_cap(i + 2) {
+                let a = i + 2;
+                let mut e = a;
+                while e < n && cx.is_cap(e) && e - a < 6 && !starts_paragraph(cx.doc, e) {
+                    e += 1;
+                }
+                let sp = people.resolve(cx.doc, a, e, history);
+                assigned[m] = Some((sp, None));
+                continue;
+            }
             let found = if pronoun_gender(cx.l(j)).is_some() && cx.is_word(j + 1) {
                 (!cx.is_cap(j + 1)).then_some(((j, j + 1), j + 1))
             } else if cx.is_cap(j) {
@@ -727,6 +757,10 @@ fn loose(
             }
         }
     }
+}
+
+fn is_dash(cx: &Ctx, i: usize) -> bool {
+    i < cx.doc.tokens.len() && matches!(cx.w(i), "—" | "–" | "―" | "-" | "--" | "―-")
 }
 
 /// A quoted span without a cue continues the speaker of the quote before it when it follows

@@ -27,7 +27,7 @@ const CUES: &[&str] = &[
     "characterize", "characterized", "characterise", "characterised", "describe", "describes",
     "described", "term", "termed", "call", "calls", "called", "ask", "asks", "asked", "think",
     "thinks", "accuse", "accused", "accuses", "criticize", "criticized", "criticised",
-    "according", "explain", "announcing", "declaring", "asserting", "acknowledging",
+    "according", "continued", "continues", "announcing", "declaring", "asserting", "acknowledging",
 ];
 
 /// Cues that are also common in non-speech senses; they count only with a clear subject.
@@ -35,6 +35,7 @@ const WEAK_CUES: &[&str] = &[
     "call", "calls", "called", "term", "report", "reports", "reported", "think", "thinks",
     "charge", "charged", "counter", "state", "states", "note", "notes", "estimate", "estimates",
     "maintain", "maintains", "maintained", "observe", "observed", "ask", "asks", "asked",
+    "continued", "continues",
 ];
 
 /// Cues that take the addressee as their object before the content ("told reporters that").
