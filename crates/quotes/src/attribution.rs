@@ -114,7 +114,9 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             let cue = cx.w(c).to_string();
             // The subject: before the cue, after it when inverted, or the last speaker.
             let mut ext = (c, c + 1);
-            let speaker = match subject_before(&cx, lo, c) {
+            let participle = is_participle(cx.l(c));
+            let before = if participle { None } else { subject_before(&cx, lo, c) };
+            let speaker = match before {
                 Some((a, b)) if valid_subject(&cx, a, b, c) => {
                     ext.0 = extent_start(&cx, lo, a, b);
                     let mut sp = people.resolve(doc, a, b, &history);
@@ -130,7 +132,7 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
                         ext.1 = b;
                         Some(people.resolve(doc, a, b, &history))
                     }
-                    None if is_participle(cx.l(c)) => last.clone().or_else(|| {
+                    None if participle => last.clone().or_else(|| {
                         clause_subject(&cx, lo, c).map(|(a, b)| people.resolve(doc, a, b, &history))
                     }),
                     None => None,
@@ -232,7 +234,9 @@ fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
     let mut j = c;
     while j > lo
         && !cx.quoted(j - 1)
-        && (is_aux_or_adverb(cx.l(j - 1)) || is_time_word(cx.l(j - 1)))
+        && (is_aux_or_adverb(cx.l(j - 1))
+            || is_time_word(cx.l(j - 1))
+            || cx.l(j - 1).ends_with("ly") && cx.l(j - 1).len() > 4 && !cx.is_cap(j - 1))
         && c - j < 4
     {
         j -= 1;
@@ -507,7 +511,9 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
     let mut j = k;
     while j < hi && j - k < 5 && cx.is_word(j) && !cx.quoted(j) {
         if is_cue(cx.l(j)) && !cx.is_cap(j) {
-            return j > k && (cx.is_cap(j - 1) || pronoun_gender(cx.l(j - 1)).is_some());
+            let clause_final = j + 1 >= hi || cx.is_stop(j + 1) || cx.w(j + 1) == ",";
+            return j > k
+                && (cx.is_cap(j - 1) || pronoun_gender(cx.l(j - 1)).is_some() || clause_final);
         }
         j += 1;
     }

@@ -35,7 +35,9 @@ const WEAK_CUES: &[&str] = &[
     "call", "calls", "called", "term", "report", "reports", "reported", "think", "thinks",
     "charge", "charged", "counter", "state", "states", "note", "notes", "estimate", "estimates",
     "maintain", "maintains", "maintained", "observe", "observed", "ask", "asks", "asked",
-    "continued", "continues",
+    "continued", "continues", "tweet", "tweets", "claim", "remark", "reply", "replies",
+    "promise", "promises", "pledge", "vow", "vows", "warning", "note", "estimate", "call",
+    "charges", "joke", "boast", "counter", "add", "say", "tell", "stress", "warn", "write",
 ];
 
 /// Cues that take the addressee as their object before the content ("told reporters that").
