@@ -37,7 +37,7 @@ const WEAK_CUES: &[&str] = &[
     "maintain", "maintains", "maintained", "observe", "observed", "ask", "asks", "asked",
     "continued", "continues", "tweet", "tweets", "claim", "remark", "reply", "replies",
     "promise", "promises", "pledge", "vow", "vows", "warning", "note", "estimate", "call",
-    "charges", "joke", "boast", "counter", "add", "say", "tell", "stress", "warn", "write",
+    "charges", "joke", "boast", "counter",
 ];
 
 /// Cues that take the addressee as their object before the content ("told reporters that").
