@@ -321,7 +321,7 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         if cx.quoted(i)
             || !cx.is_word(i)
             || is_boundary(cx.l(i))
-            || is_cue(cx.l(i))
+            || is_cue(cx.l(i)) && !cx.l(i).ends_with('s')
             || is_time_word(cx.l(i))
         {
             break;
@@ -707,10 +707,6 @@ fn loose(
             if j < n && cx.w(j) == "," {
                 j += 1;
             }
-            let open_end = matches!(last, Some(',' | '!' | '?' | '—' | '-')) || j > i + 1;
-            if !open_end || j + 1 >= n || starts_paragraph(cx.doc, j) {
-                continue;
-            }
             // "“…” — Commissioner Jane Roe": a dash, then the name.
             if is_dash(cx, i + 1) && i + 2 < n && cx.is_cap(i + 2) {
                 let a = i + 2;
@@ -720,6 +716,10 @@ fn loose(
                 }
                 let sp = people.resolve(cx.doc, a, e, history);
                 assigned[m] = Some((sp, None));
+                continue;
+            }
+            let open_end = matches!(last, Some(',' | '!' | '?' | '—' | '-')) || j > i + 1;
+            if !open_end || j + 1 >= n || starts_paragraph(cx.doc, j) {
                 continue;
             }
             let found = if pronoun_gender(cx.l(j)).is_some() && cx.is_word(j + 1) {

@@ -151,6 +151,15 @@ impl People {
             };
             let words: Vec<&str> = (name.0..name.1).map(|i| word(doc, i)).collect();
             let titled = name.0 > a || (a > 0 && is_role_noun(&word(doc, a - 1).to_lowercase()));
+            // A name right before or after a speech verb ("Tomas Berg said", "said Tomas Berg").
+            let speaks = |i: usize| {
+                i < doc.tokens.len() && {
+                    let w = word(doc, i);
+                    w.chars().next().is_some_and(char::is_lowercase)
+                        && crate::lexicon::is_cue(&w.to_lowercase())
+                }
+            };
+            let titled = titled || speaks(b) || (a > 0 && speaks(a - 1));
             let known_first = first_name_gender(words[0]).is_some();
             if !(words.len() >= 2 && (known_first || titled)) {
                 continue;
@@ -262,6 +271,17 @@ impl People {
                     sp.kind = Some("ORG");
                     return sp;
                 }
+            }
+            // "Analysts believe …": a sentence-initial plural is a common noun, not a name.
+            let sentence_start = run_start == 0
+                || matches!(word(doc, run_start - 1), "." | "!" | "?" | "\"" | "“")
+                || crate::marks::starts_paragraph(doc, run_start);
+            if run_end == run_start + 1
+                && sentence_start
+                && last.ends_with('s')
+                && !self.by_last.contains_key(word(doc, run_start))
+            {
+                return sp;
             }
             if let Some((ns, ne)) = name_in_run(doc, run_start, run_end) {
                 let full = join(doc, ns, ne);
