@@ -4,7 +4,7 @@
 use claimtrail_text::{Doc, Entity, Quote, TokenKind};
 
 use crate::lexicon::{
-    is_time_word, is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_weak_cue,
+    is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_time_word, is_weak_cue,
     pronoun_gender, ADDRESSEE_CUES,
 };
 use crate::marks::{find_marked, starts_paragraph, Marked};
@@ -15,6 +15,8 @@ const NONE: u32 = u32::MAX;
 const MAX_SUBJECT: usize = 9;
 /// Tokens allowed between a cue and the colon or comma before a quote ("told reporters on Monday:").
 const MAX_BRIDGE: usize = 8;
+/// The longest reported clause, in tokens.
+const MAX_CONTENT: usize = 160;
 
 struct Found {
     start: usize,
@@ -102,8 +104,16 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             if cx.l(c) == "according" {
                 if c + 1 < hi && cx.l(c + 1) == "to" {
                     if let Some(next) = according_to(
-                        &cx, &people, lo, hi, c, &mut covered, &mut history, &mut found,
-                        &mut consumed, &assigned,
+                        &cx,
+                        &people,
+                        lo,
+                        hi,
+                        c,
+                        &mut covered,
+                        &mut history,
+                        &mut found,
+                        &mut consumed,
+                        &assigned,
                     ) {
                         last = Some(next);
                     }
@@ -115,7 +125,11 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             // The subject: before the cue, after it when inverted, or the last speaker.
             let mut ext = (c, c + 1);
             let participle = is_participle(cx.l(c));
-            let before = if participle { None } else { subject_before(&cx, lo, c) };
+            let before = if participle {
+                None
+            } else {
+                subject_before(&cx, lo, c)
+            };
             let speaker = match before {
                 Some((a, b)) if valid_subject(&cx, a, b, c) => {
                     ext.0 = extent_start(&cx, lo, a, b);
@@ -148,7 +162,7 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             last = Some(speaker.clone());
             let mut claimed = false;
             // "…," Kirby said — a quote closing just before the attribution.
-            let tail = (ext.1..hi).filter(|&i| cx.is_word(i)).count();
+            let tail = (ext.1..hi.min(ext.1 + 16)).filter(|&i| cx.is_word(i)).count();
             if let Some(m) = quote_before(&cx, ext.0, tail) {
                 if assigned[m].is_none() {
                     assigned[m] = Some((speaker.clone(), Some(cue.clone())));
@@ -172,7 +186,16 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             if let Some((a, b)) = content_after(&cx, c, ext.1, hi)
                 .or_else(|| content_before(&cx, covered, ext.0, ext.1, hi))
             {
-                push_content(&cx, a, b, &speaker, &cue, &mut found, &mut consumed, &assigned);
+                push_content(
+                    &cx,
+                    a,
+                    b,
+                    &speaker,
+                    &cue,
+                    &mut found,
+                    &mut consumed,
+                    &assigned,
+                );
                 if a >= ext.1 {
                     covered = covered.max(b);
                 }
@@ -334,7 +357,12 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         k -= 1;
     }
     // Leading prepositions and adverbs are not part of the subject.
-    while k < end && matches!(cx.l(k), "on" | "in" | "at" | "for" | "of" | "later" | "then") {
+    while k < end
+        && matches!(
+            cx.l(k),
+            "on" | "in" | "at" | "for" | "of" | "later" | "then"
+        )
+    {
         k += 1;
     }
     (k < end).then_some((k, end))
@@ -344,16 +372,31 @@ fn np_modifier(lower: &str) -> bool {
     is_role_noun(lower)
         || matches!(
             lower,
-            "the" | "a" | "an" | "of" | "for" | "former" | "senior" | "top" | "chief" | "deputy"
-                | "state" | "federal" | "press" | "then" | "'s" | "’s" | "u.s." | "acting"
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "for"
+                | "former"
+                | "senior"
+                | "top"
+                | "chief"
+                | "deputy"
+                | "state"
+                | "federal"
+                | "press"
+                | "then"
+                | "'s"
+                | "’s"
+                | "u.s."
+                | "acting"
         )
 }
 
 /// The inverted subject of "…, said Kirby" / "“…” said the spokesman".
 fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize)> {
-    let inverted_slot = c == lo
-        || matches!(cx.w(c - 1), "," | "—" | "–")
-        || cx.closes(c - 1).is_some();
+    let inverted_slot =
+        c == lo || matches!(cx.w(c - 1), "," | "—" | "–") || cx.closes(c - 1).is_some();
     if !inverted_slot || c + 1 >= hi {
         return None;
     }
@@ -382,9 +425,29 @@ fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     let last = cx.l(b - 1);
     if matches!(
         last,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "of"
-            | "in" | "on" | "at" | "for" | "these" | "those" | "this" | "some" | "many"
-            | "said" | "'s" | "’s"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "these"
+            | "those"
+            | "this"
+            | "some"
+            | "many"
+            | "said"
+            | "'s"
+            | "’s"
     ) {
         return false;
     }
@@ -471,8 +534,7 @@ fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usiz
     if !saw_that {
         if ADDRESSEE_CUES.contains(&cx.l(c)) {
             let mut k = st;
-            while k < hi && k - st < 4 && cx.is_word(k) && !is_boundary(cx.l(k)) && !cx.quoted(k)
-            {
+            while k < hi && k - st < 4 && cx.is_word(k) && !is_boundary(cx.l(k)) && !cx.quoted(k) {
                 k += 1;
             }
             st = k;
@@ -481,11 +543,13 @@ fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usiz
             st += 1;
         }
         // A clause-final attribution ("…, Kirby said on Monday.") has nothing after it.
-        let rest = (st..hi).filter(|&i| cx.is_word(i)).count();
+        let rest = (st..hi.min(st + 16)).filter(|&i| cx.is_word(i)).count();
         if rest < 4 || starts_with_time(cx, st, hi) && rest < 9 {
             return None;
         }
     }
+    // Reported clauses are bounded so that a run-on "sentence" stays linear.
+    let hi = hi.min(st + MAX_CONTENT);
     let mut en = hi;
     let mut k = st;
     while k < hi {
@@ -524,9 +588,27 @@ fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
     st < hi
         && matches!(
             cx.l(st),
-            "on" | "in" | "at" | "during" | "late" | "early" | "last" | "this" | "today"
-                | "yesterday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
-                | "saturday" | "sunday" | "when" | "after" | "before" | "while" | "through"
+            "on" | "in"
+                | "at"
+                | "during"
+                | "late"
+                | "early"
+                | "last"
+                | "this"
+                | "today"
+                | "yesterday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "when"
+                | "after"
+                | "before"
+                | "while"
+                | "through"
                 | "via"
         )
 }
@@ -537,11 +619,11 @@ fn content_before(cx: &Ctx, from: usize, a: usize, b: usize, hi: usize) -> Optio
         return None;
     }
     // Only a short tail may follow the attribution ("on Monday", "in a statement").
-    let tail = (b..hi).filter(|&i| cx.is_word(i)).count();
+    let tail = (b..hi.min(b + 16)).filter(|&i| cx.is_word(i)).count();
     if tail > 8 {
         return None;
     }
-    trim(cx, from, a - 1)
+    trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)
 }
 
 fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
@@ -551,7 +633,7 @@ fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     while b > a && matches!(cx.w(b - 1), "." | "," | ";" | ":" | "—" | "–" | "!" | "?") {
         b -= 1;
     }
-    let words = (a..b).filter(|&i| cx.is_word(i)).count();
+    let words = (a..b).filter(|&i| cx.is_word(i)).take(3).count();
     (words >= 3).then_some((a, b))
 }
 
@@ -640,9 +722,9 @@ fn according_to(
         while st < hi && matches!(cx.w(st), ",") {
             st += 1;
         }
-        trim(cx, st, hi)
+        trim(cx, st, hi.min(st + MAX_CONTENT))
     } else if *covered < c - 1 {
-        trim(cx, *covered, c - 1)
+        trim(cx, (*covered).max(c.saturating_sub(MAX_CONTENT)), c - 1)
     } else {
         None
     };
@@ -650,7 +732,16 @@ fn according_to(
     if speaker.name.is_some() {
         history.push(speaker.clone());
     }
-    push_content(cx, x, y, &speaker, "according to", found, consumed, assigned);
+    push_content(
+        cx,
+        x,
+        y,
+        &speaker,
+        "according to",
+        found,
+        consumed,
+        assigned,
+    );
     *covered = (*covered).max(y).max(b);
     Some(speaker)
 }
@@ -794,9 +885,7 @@ fn continue_speakers(
         } else if !consumed[m] {
             if let Some((pp, sp)) = &prev {
                 let opens_para = starts_paragraph(cx.doc, mk.open_tok);
-                if (*pp == start_para || *pp + 1 == start_para && opens_para)
-                    && sp.name.is_some()
-                {
+                if (*pp == start_para || *pp + 1 == start_para && opens_para) && sp.name.is_some() {
                     let sp = sp.clone();
                     assigned[m] = Some((sp.clone(), None));
                     prev = Some((start_para, sp));

@@ -4,40 +4,247 @@
 
 /// Verbs (and the noun "according") that introduce reported speech or a stated assessment.
 const CUES: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-    "adding", "state", "states", "stated", "stating", "note", "notes", "noted", "noting",
-    "explain", "explains", "explained", "explaining", "argue", "argues", "argued", "arguing",
-    "insist", "insists", "insisted", "insisting", "warn", "warns", "warned", "warning", "write",
-    "writes", "wrote", "writing", "tweet", "tweets", "tweeted", "declare", "declares", "declared",
-    "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted", "respond",
-    "responds", "responded", "reply", "replies", "replied", "suggest", "suggests", "suggested",
-    "suggesting", "stress", "stresses", "stressed", "stressing", "emphasize", "emphasizes",
-    "emphasized", "emphasizing", "emphasise", "emphasises", "emphasised", "confirm", "confirms",
-    "confirmed", "deny", "denies", "denied", "remark", "remarked", "recall", "recalls",
-    "recalled", "announce", "announces", "announced", "claim", "claims", "claimed", "claiming",
-    "vow", "vows", "vowed", "promise", "promises", "promised", "pledge", "pledged", "predict",
-    "predicts", "predicted", "estimate", "estimates", "estimated", "believe", "believes",
-    "believed", "conclude", "concluded", "indicate", "indicates", "indicated", "contend",
-    "contends", "contended", "maintain", "maintains", "maintained", "concede", "conceded",
-    "observe", "observed", "complain", "complained", "charge", "charged", "allege", "alleges",
-    "alleged", "assure", "assured", "reiterate", "reiterated", "testify", "testified",
-    "caution", "cautioned", "counter", "countered", "quip", "quipped", "joke", "joked", "boast",
-    "boasted", "assert", "asserts", "asserted", "affirm", "affirmed", "reveal", "revealed",
-    "disclose", "disclosed", "mention", "mentioned", "report", "reports", "reported",
-    "characterize", "characterized", "characterise", "characterised", "describe", "describes",
-    "described", "term", "termed", "call", "calls", "called", "ask", "asks", "asked", "think",
-    "thinks", "accuse", "accused", "accuses", "criticize", "criticized", "criticised",
-    "according", "continued", "continues", "announcing", "declaring", "asserting", "acknowledging",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "state",
+    "states",
+    "stated",
+    "stating",
+    "note",
+    "notes",
+    "noted",
+    "noting",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "declare",
+    "declares",
+    "declared",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "admit",
+    "admits",
+    "admitted",
+    "respond",
+    "responds",
+    "responded",
+    "reply",
+    "replies",
+    "replied",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "stress",
+    "stresses",
+    "stressed",
+    "stressing",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "emphasizing",
+    "emphasise",
+    "emphasises",
+    "emphasised",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "deny",
+    "denies",
+    "denied",
+    "remark",
+    "remarked",
+    "recall",
+    "recalls",
+    "recalled",
+    "announce",
+    "announces",
+    "announced",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "vow",
+    "vows",
+    "vowed",
+    "promise",
+    "promises",
+    "promised",
+    "pledge",
+    "pledged",
+    "predict",
+    "predicts",
+    "predicted",
+    "estimate",
+    "estimates",
+    "estimated",
+    "believe",
+    "believes",
+    "believed",
+    "conclude",
+    "concluded",
+    "indicate",
+    "indicates",
+    "indicated",
+    "contend",
+    "contends",
+    "contended",
+    "maintain",
+    "maintains",
+    "maintained",
+    "concede",
+    "conceded",
+    "observe",
+    "observed",
+    "complain",
+    "complained",
+    "charge",
+    "charged",
+    "allege",
+    "alleges",
+    "alleged",
+    "assure",
+    "assured",
+    "reiterate",
+    "reiterated",
+    "testify",
+    "testified",
+    "caution",
+    "cautioned",
+    "counter",
+    "countered",
+    "quip",
+    "quipped",
+    "joke",
+    "joked",
+    "boast",
+    "boasted",
+    "assert",
+    "asserts",
+    "asserted",
+    "affirm",
+    "affirmed",
+    "reveal",
+    "revealed",
+    "disclose",
+    "disclosed",
+    "mention",
+    "mentioned",
+    "report",
+    "reports",
+    "reported",
+    "characterize",
+    "characterized",
+    "characterise",
+    "characterised",
+    "describe",
+    "describes",
+    "described",
+    "term",
+    "termed",
+    "call",
+    "calls",
+    "called",
+    "ask",
+    "asks",
+    "asked",
+    "think",
+    "thinks",
+    "accuse",
+    "accused",
+    "accuses",
+    "criticize",
+    "criticized",
+    "criticised",
+    "according",
+    "continued",
+    "continues",
+    "announcing",
+    "declaring",
+    "asserting",
+    "acknowledging",
 ];
 
 /// Cues that are also common in non-speech senses; they count only with a clear subject.
 const WEAK_CUES: &[&str] = &[
-    "call", "calls", "called", "term", "report", "reports", "reported", "think", "thinks",
-    "charge", "charged", "counter", "state", "states", "note", "notes", "estimate", "estimates",
-    "maintain", "maintains", "maintained", "observe", "observed", "ask", "asks", "asked",
-    "continued", "continues", "tweet", "tweets", "claim", "remark", "reply", "replies",
-    "promise", "promises", "pledge", "vow", "vows", "warning", "note", "estimate", "call",
-    "charges", "joke", "boast", "counter",
+    "call",
+    "calls",
+    "called",
+    "term",
+    "report",
+    "reports",
+    "reported",
+    "think",
+    "thinks",
+    "charge",
+    "charged",
+    "counter",
+    "state",
+    "states",
+    "note",
+    "notes",
+    "estimate",
+    "estimates",
+    "maintain",
+    "maintains",
+    "maintained",
+    "observe",
+    "observed",
+    "ask",
+    "asks",
+    "asked",
+    "continued",
+    "continues",
+    "tweet",
+    "tweets",
+    "claim",
+    "remark",
+    "reply",
+    "replies",
+    "promise",
+    "promises",
+    "pledge",
+    "vow",
+    "vows",
+    "warning",
+    "note",
+    "estimate",
+    "call",
+    "charges",
+    "joke",
+    "boast",
+    "counter",
 ];
 
 /// Cues that take the addressee as their object before the content ("told reporters that").
@@ -63,12 +270,50 @@ pub fn is_participle(lower: &str) -> bool {
 pub fn is_aux_or_adverb(lower: &str) -> bool {
     matches!(
         lower,
-        "also" | "has" | "had" | "have" | "was" | "were" | "is" | "are" | "would" | "will"
-            | "later" | "previously" | "earlier" | "then" | "further" | "again" | "repeatedly"
-            | "reportedly" | "recently" | "publicly" | "separately" | "once" | "not" | "never"
-            | "could" | "may" | "might" | "can" | "did" | "does" | "do" | "already"
-            | "privately" | "flatly" | "simply" | "only" | "even" | "still" | "first"
-            | "similarly" | "explicitly" | "openly" | "specifically" | "initially"
+        "also"
+            | "has"
+            | "had"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "would"
+            | "will"
+            | "later"
+            | "previously"
+            | "earlier"
+            | "then"
+            | "further"
+            | "again"
+            | "repeatedly"
+            | "reportedly"
+            | "recently"
+            | "publicly"
+            | "separately"
+            | "once"
+            | "not"
+            | "never"
+            | "could"
+            | "may"
+            | "might"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "already"
+            | "privately"
+            | "flatly"
+            | "simply"
+            | "only"
+            | "even"
+            | "still"
+            | "first"
+            | "similarly"
+            | "explicitly"
+            | "openly"
+            | "specifically"
+            | "initially"
     )
 }
 
@@ -77,13 +322,51 @@ pub fn is_aux_or_adverb(lower: &str) -> bool {
 pub fn is_time_word(lower: &str) -> bool {
     matches!(
         lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "today" | "yesterday"
-            | "tonight" | "instead" | "however" | "meanwhile" | "earlier" | "later" | "last"
-            | "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night"
-            | "weekend" | "recently" | "now" | "also" | "jan." | "feb." | "aug." | "sept."
-            | "oct." | "nov." | "dec."
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "instead"
+            | "however"
+            | "meanwhile"
+            | "earlier"
+            | "later"
+            | "last"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "recently"
+            | "now"
+            | "also"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
     )
 }
 
@@ -91,15 +374,83 @@ pub fn is_time_word(lower: &str) -> bool {
 pub fn is_boundary(lower: &str) -> bool {
     matches!(
         lower,
-        "that" | "and" | "but" | "or" | "which" | "who" | "whom" | "when" | "while" | "as"
-            | "because" | "if" | "after" | "before" | "since" | "although" | "though" | "where"
-            | "so" | "than" | "what" | "how" | "whether" | "to" | "is" | "was" | "be" | "been"
-            | "being" | "are" | "were" | "however" | "meanwhile" | "also" | "has" | "had"
-            | "have" | "not" | "it" | "this" | "said" | "says" | "told" | "with" | "by"
-            | "would" | "will" | "can" | "could" | "should" | "did" | "does" | "do" | "yet"
-            | "then" | "there" | "here" | "now" | "still" | "why" | "until" | "unless"
-            | "whereas" | "nor" | "just" | "even" | "once" | "without" | "against" | "into"
-            | "from" | "about" | "over" | "under" | "like" | "per" | "via"
+        "that"
+            | "and"
+            | "but"
+            | "or"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "if"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "where"
+            | "so"
+            | "than"
+            | "what"
+            | "how"
+            | "whether"
+            | "to"
+            | "is"
+            | "was"
+            | "be"
+            | "been"
+            | "being"
+            | "are"
+            | "were"
+            | "however"
+            | "meanwhile"
+            | "also"
+            | "has"
+            | "had"
+            | "have"
+            | "not"
+            | "it"
+            | "this"
+            | "said"
+            | "says"
+            | "told"
+            | "with"
+            | "by"
+            | "would"
+            | "will"
+            | "can"
+            | "could"
+            | "should"
+            | "did"
+            | "does"
+            | "do"
+            | "yet"
+            | "then"
+            | "there"
+            | "here"
+            | "now"
+            | "still"
+            | "why"
+            | "until"
+            | "unless"
+            | "whereas"
+            | "nor"
+            | "just"
+            | "even"
+            | "once"
+            | "without"
+            | "against"
+            | "into"
+            | "from"
+            | "about"
+            | "over"
+            | "under"
+            | "like"
+            | "per"
+            | "via"
     )
 }
 
@@ -124,22 +475,115 @@ pub fn is_title(lower: &str) -> bool {
     let w = lower.trim_end_matches('.');
     matches!(
         w,
-        "president" | "vice" | "prime" | "minister" | "secretary" | "general" | "gen" | "sen"
-            | "senator" | "rep" | "representative" | "gov" | "governor" | "mayor" | "judge"
-            | "justice" | "chancellor" | "commissioner" | "chief" | "director" | "ambassador"
-            | "spokesman" | "spokeswoman" | "spokesperson" | "dr" | "mr" | "mrs" | "ms" | "miss"
-            | "prof" | "professor" | "lt" | "col" | "adm" | "admiral" | "sgt" | "capt"
-            | "captain" | "maj" | "major" | "king" | "queen" | "prince" | "princess" | "pope"
-            | "foreign" | "defense" | "defence" | "deputy" | "attorney" | "speaker" | "leader"
-            | "chairman" | "chairwoman" | "chair" | "ceo" | "advisor" | "adviser" | "coordinator"
-            | "communications" | "security" | "national" | "state" | "sir" | "lord" | "dame"
-            | "colonel" | "lieutenant" | "sergeant" | "rabbi" | "reverend" | "rev" | "bishop"
-            | "cardinal" | "sheikh" | "emir" | "sultan" | "premier" | "envoy" | "congressman"
-            | "congresswoman" | "councilman" | "councilwoman" | "finance" | "interior"
-            | "trade" | "economy" | "health" | "education" | "justice minister" | "supreme"
-            | "field" | "marshal" | "executive" | "press" | "officer" | "inspector"
-            | "superintendent" | "detective" | "treasurer" | "auditor" | "candidate"
-            | "nominee" | "former" | "acting" | "first" | "lady" | "house" | "senate"
+        "president"
+            | "vice"
+            | "prime"
+            | "minister"
+            | "secretary"
+            | "general"
+            | "gen"
+            | "sen"
+            | "senator"
+            | "rep"
+            | "representative"
+            | "gov"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "justice"
+            | "chancellor"
+            | "commissioner"
+            | "chief"
+            | "director"
+            | "ambassador"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "miss"
+            | "prof"
+            | "professor"
+            | "lt"
+            | "col"
+            | "adm"
+            | "admiral"
+            | "sgt"
+            | "capt"
+            | "captain"
+            | "maj"
+            | "major"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "deputy"
+            | "attorney"
+            | "speaker"
+            | "leader"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "ceo"
+            | "advisor"
+            | "adviser"
+            | "coordinator"
+            | "communications"
+            | "security"
+            | "national"
+            | "state"
+            | "sir"
+            | "lord"
+            | "dame"
+            | "colonel"
+            | "lieutenant"
+            | "sergeant"
+            | "rabbi"
+            | "reverend"
+            | "rev"
+            | "bishop"
+            | "cardinal"
+            | "sheikh"
+            | "emir"
+            | "sultan"
+            | "premier"
+            | "envoy"
+            | "congressman"
+            | "congresswoman"
+            | "councilman"
+            | "councilwoman"
+            | "finance"
+            | "interior"
+            | "trade"
+            | "economy"
+            | "health"
+            | "education"
+            | "justice minister"
+            | "supreme"
+            | "field"
+            | "marshal"
+            | "executive"
+            | "press"
+            | "officer"
+            | "inspector"
+            | "superintendent"
+            | "detective"
+            | "treasurer"
+            | "auditor"
+            | "candidate"
+            | "nominee"
+            | "former"
+            | "acting"
+            | "first"
+            | "lady"
+            | "house"
+            | "senate"
     )
 }
 
@@ -147,16 +591,64 @@ pub fn is_title(lower: &str) -> bool {
 pub fn is_role_noun(lower: &str) -> bool {
     matches!(
         lower,
-        "spokesperson" | "spokesman" | "spokeswoman" | "official" | "president" | "secretary"
-            | "minister" | "chief" | "commander" | "director" | "ambassador" | "adviser"
-            | "advisor" | "senator" | "governor" | "leader" | "chairman" | "chairwoman"
-            | "lawmaker" | "envoy" | "diplomat" | "prosecutor" | "general" | "premier"
-            | "chancellor" | "mayor" | "candidate" | "nominee" | "congressman"
-            | "congresswoman" | "head" | "executive" | "ceo" | "founder" | "analyst"
-            | "professor" | "researcher" | "economist" | "strategist" | "manager" | "aide"
-            | "representative" | "officer" | "judge" | "king" | "queen" | "pope"
-            | "coordinator" | "attorney" | "lawyer" | "democrat" | "republican" | "chair"
-            | "speaker" | "nominee's" | "campaign" | "commissioner" | "negotiator"
+        "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "official"
+            | "president"
+            | "secretary"
+            | "minister"
+            | "chief"
+            | "commander"
+            | "director"
+            | "ambassador"
+            | "adviser"
+            | "advisor"
+            | "senator"
+            | "governor"
+            | "leader"
+            | "chairman"
+            | "chairwoman"
+            | "lawmaker"
+            | "envoy"
+            | "diplomat"
+            | "prosecutor"
+            | "general"
+            | "premier"
+            | "chancellor"
+            | "mayor"
+            | "candidate"
+            | "nominee"
+            | "congressman"
+            | "congresswoman"
+            | "head"
+            | "executive"
+            | "ceo"
+            | "founder"
+            | "analyst"
+            | "professor"
+            | "researcher"
+            | "economist"
+            | "strategist"
+            | "manager"
+            | "aide"
+            | "representative"
+            | "officer"
+            | "judge"
+            | "king"
+            | "queen"
+            | "pope"
+            | "coordinator"
+            | "attorney"
+            | "lawyer"
+            | "democrat"
+            | "republican"
+            | "chair"
+            | "speaker"
+            | "nominee's"
+            | "campaign"
+            | "commissioner"
+            | "negotiator"
     )
 }
 
@@ -185,20 +677,100 @@ pub fn role_gender(lower: &str) -> Gender {
 pub fn is_org_head(lower: &str) -> bool {
     matches!(
         lower,
-        "house" | "department" | "ministry" | "pentagon" | "kremlin" | "office" | "council"
-            | "agency" | "committee" | "commission" | "court" | "party" | "government" | "army"
-            | "police" | "military" | "union" | "bank" | "institute" | "university"
-            | "foundation" | "organization" | "organisation" | "association" | "group"
-            | "company" | "corporation" | "inc" | "inc." | "corp" | "corp." | "news" | "times"
-            | "post" | "journal" | "reuters" | "press" | "administration" | "campaign"
-            | "senate" | "congress" | "parliament" | "command" | "forces" | "service"
-            | "services" | "authority" | "board" | "secretariat" | "embassy" | "network"
-            | "center" | "centre" | "fund" | "federation" | "navy" | "bureau" | "staff"
-            | "cabinet" | "tribunal" | "assembly" | "coalition" | "alliance" | "downing"
-            | "whitehall" | "elysee" | "élysée" | "nato" | "ap" | "afp" | "cnn" | "bbc" | "fbi"
-            | "cia" | "un" | "eu" | "who" | "imf" | "opec" | "poll" | "survey" | "team"
-            | "guard" | "statement" | "spokesperson" | "ltd" | "llc" | "plc" | "tass" | "xinhua"
-            | "yonhap" | "intelligence" | "prosecutors" | "officials"
+        "house"
+            | "department"
+            | "ministry"
+            | "pentagon"
+            | "kremlin"
+            | "office"
+            | "council"
+            | "agency"
+            | "committee"
+            | "commission"
+            | "court"
+            | "party"
+            | "government"
+            | "army"
+            | "police"
+            | "military"
+            | "union"
+            | "bank"
+            | "institute"
+            | "university"
+            | "foundation"
+            | "organization"
+            | "organisation"
+            | "association"
+            | "group"
+            | "company"
+            | "corporation"
+            | "inc"
+            | "inc."
+            | "corp"
+            | "corp."
+            | "news"
+            | "times"
+            | "post"
+            | "journal"
+            | "reuters"
+            | "press"
+            | "administration"
+            | "campaign"
+            | "senate"
+            | "congress"
+            | "parliament"
+            | "command"
+            | "forces"
+            | "service"
+            | "services"
+            | "authority"
+            | "board"
+            | "secretariat"
+            | "embassy"
+            | "network"
+            | "center"
+            | "centre"
+            | "fund"
+            | "federation"
+            | "navy"
+            | "bureau"
+            | "staff"
+            | "cabinet"
+            | "tribunal"
+            | "assembly"
+            | "coalition"
+            | "alliance"
+            | "downing"
+            | "whitehall"
+            | "elysee"
+            | "élysée"
+            | "nato"
+            | "ap"
+            | "afp"
+            | "cnn"
+            | "bbc"
+            | "fbi"
+            | "cia"
+            | "un"
+            | "eu"
+            | "who"
+            | "imf"
+            | "opec"
+            | "poll"
+            | "survey"
+            | "team"
+            | "guard"
+            | "statement"
+            | "spokesperson"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "tass"
+            | "xinhua"
+            | "yonhap"
+            | "intelligence"
+            | "prosecutors"
+            | "officials"
     )
 }
 
@@ -218,44 +790,344 @@ pub fn first_name_gender(name: &str) -> Option<Gender> {
 
 // Sorted, for binary search (a unit test checks the order).
 const MALE: &[&str] = &[
-    "aaron", "abdul", "abraham", "adam", "ahmed", "alan", "albert", "alex", "alexander", "alexei",
-    "ali", "allen", "andrew", "andrzej", "angus", "anthony", "antonio", "antony", "arnold",
-    "arthur", "ashton", "barack", "ben", "benjamin", "benny", "bernie", "bill", "bob", "boris",
-    "brad", "brandon", "brett", "brian", "bruce", "bryan", "carl", "carlos", "chad", "charles",
-    "charlie", "chris", "christian", "christopher", "chuck", "clarence", "colin", "craig", "dan",
-    "daniel", "darren", "dave", "david", "dennis", "dick", "dmitry", "don", "donald", "doug",
-    "douglas", "ed", "eddie", "edward", "elon", "emmanuel", "eric", "evan", "frank", "fred",
-    "gary", "gavin", "george", "gerald", "greg", "gregory", "hakeem", "hans", "harold", "harry",
-    "henry", "howard", "hunter", "ian", "igor", "isaac", "ivan", "jack", "jacob", "jaime", "jake",
-    "james", "jamie", "jared", "jason", "jay", "jean", "jeb", "jeff", "jeffrey", "jens", "jeremy",
-    "jerome", "jerry", "jim", "jimmy", "joe", "joel", "john", "johnny", "jon", "jonathan",
-    "jorge", "jose", "joseph", "josh", "joshua", "juan", "justin", "keir", "keith", "ken",
-    "kenneth", "kevin", "kim", "kirk", "kurt", "lance", "larry", "lee", "leon", "lindsey",
-    "lloyd", "louis", "luis", "luke", "marco", "mark", "martin", "matt", "matthew", "max",
-    "michael", "mike", "mikhail", "mitch", "mohammed", "muhammad", "narendra", "nathan", "ned",
-    "neil", "nicholas", "nick", "nigel", "olaf", "oleg", "oliver", "omar", "oscar", "pat",
-    "patrick", "paul", "pete", "peter", "phil", "philip", "rahm", "ralph", "rand", "randy",
-    "raymond", "reince", "ric", "richard", "rick", "rob", "robert", "rod", "roger", "ron",
-    "ronald", "ross", "roy", "rudy", "rupert", "russell", "ryan", "sam", "samuel", "scott",
-    "sean", "sergei", "sergey", "seth", "shawn", "sherrod", "stephen", "steve", "steven",
-    "stuart", "ted", "terry", "thomas", "tim", "timothy", "todd", "tom", "tony", "viktor",
-    "vladimir", "volodymyr", "walter", "wayne", "william", "xi", "yevgeny", "yuri",
+    "aaron",
+    "abdul",
+    "abraham",
+    "adam",
+    "ahmed",
+    "alan",
+    "albert",
+    "alex",
+    "alexander",
+    "alexei",
+    "ali",
+    "allen",
+    "andrew",
+    "andrzej",
+    "angus",
+    "anthony",
+    "antonio",
+    "antony",
+    "arnold",
+    "arthur",
+    "ashton",
+    "barack",
+    "ben",
+    "benjamin",
+    "benny",
+    "bernie",
+    "bill",
+    "bob",
+    "boris",
+    "brad",
+    "brandon",
+    "brett",
+    "brian",
+    "bruce",
+    "bryan",
+    "carl",
+    "carlos",
+    "chad",
+    "charles",
+    "charlie",
+    "chris",
+    "christian",
+    "christopher",
+    "chuck",
+    "clarence",
+    "colin",
+    "craig",
+    "dan",
+    "daniel",
+    "darren",
+    "dave",
+    "david",
+    "dennis",
+    "dick",
+    "dmitry",
+    "don",
+    "donald",
+    "doug",
+    "douglas",
+    "ed",
+    "eddie",
+    "edward",
+    "elon",
+    "emmanuel",
+    "eric",
+    "evan",
+    "frank",
+    "fred",
+    "gary",
+    "gavin",
+    "george",
+    "gerald",
+    "greg",
+    "gregory",
+    "hakeem",
+    "hans",
+    "harold",
+    "harry",
+    "henry",
+    "howard",
+    "hunter",
+    "ian",
+    "igor",
+    "isaac",
+    "ivan",
+    "jack",
+    "jacob",
+    "jaime",
+    "jake",
+    "james",
+    "jamie",
+    "jared",
+    "jason",
+    "jay",
+    "jean",
+    "jeb",
+    "jeff",
+    "jeffrey",
+    "jens",
+    "jeremy",
+    "jerome",
+    "jerry",
+    "jim",
+    "jimmy",
+    "joe",
+    "joel",
+    "john",
+    "johnny",
+    "jon",
+    "jonathan",
+    "jorge",
+    "jose",
+    "joseph",
+    "josh",
+    "joshua",
+    "juan",
+    "justin",
+    "keir",
+    "keith",
+    "ken",
+    "kenneth",
+    "kevin",
+    "kim",
+    "kirk",
+    "kurt",
+    "lance",
+    "larry",
+    "lee",
+    "leon",
+    "lindsey",
+    "lloyd",
+    "louis",
+    "luis",
+    "luke",
+    "marco",
+    "mark",
+    "martin",
+    "matt",
+    "matthew",
+    "max",
+    "michael",
+    "mike",
+    "mikhail",
+    "mitch",
+    "mohammed",
+    "muhammad",
+    "narendra",
+    "nathan",
+    "ned",
+    "neil",
+    "nicholas",
+    "nick",
+    "nigel",
+    "olaf",
+    "oleg",
+    "oliver",
+    "omar",
+    "oscar",
+    "pat",
+    "patrick",
+    "paul",
+    "pete",
+    "peter",
+    "phil",
+    "philip",
+    "rahm",
+    "ralph",
+    "rand",
+    "randy",
+    "raymond",
+    "reince",
+    "ric",
+    "richard",
+    "rick",
+    "rob",
+    "robert",
+    "rod",
+    "roger",
+    "ron",
+    "ronald",
+    "ross",
+    "roy",
+    "rudy",
+    "rupert",
+    "russell",
+    "ryan",
+    "sam",
+    "samuel",
+    "scott",
+    "sean",
+    "sergei",
+    "sergey",
+    "seth",
+    "shawn",
+    "sherrod",
+    "stephen",
+    "steve",
+    "steven",
+    "stuart",
+    "ted",
+    "terry",
+    "thomas",
+    "tim",
+    "timothy",
+    "todd",
+    "tom",
+    "tony",
+    "viktor",
+    "vladimir",
+    "volodymyr",
+    "walter",
+    "wayne",
+    "william",
+    "xi",
+    "yevgeny",
+    "yuri",
 ];
 
 const FEMALE: &[&str] = &[
-    "alexandria", "alice", "amanda", "amy", "andrea", "angela", "ann", "anna", "annalena", "anne",
-    "barbara", "betsy", "betty", "carly", "carol", "caroline", "catherine", "chelsea",
-    "christine", "claire", "claudia", "dana", "debbie", "deborah", "diana", "diane", "donna",
-    "elaine", "elise", "elizabeth", "ellen", "emily", "emma", "gennifer", "gina", "giorgia",
-    "hannah", "heather", "helen", "hillary", "huma", "ilhan", "irina", "ivanka", "jane", "janet",
-    "jen", "jennifer", "jessica", "jill", "joan", "joni", "judith", "judy", "julia", "julie",
-    "kamala", "karen", "karine", "kate", "katherine", "kathleen", "kathy", "kay", "kayleigh",
-    "kellyanne", "kirsten", "kristen", "kristi", "laura", "lauren", "linda", "lisa", "liz",
-    "lucy", "madeleine", "maria", "marie", "marine", "marsha", "martha", "mary", "maxine",
-    "megan", "melania", "melissa", "michelle", "monica", "nancy", "natalie", "nicola", "nikki",
-    "nina", "olena", "pamela", "patricia", "paula", "rachel", "rebecca", "rosa", "ruth",
-    "sabrina", "samantha", "sandra", "sarah", "sharon", "sheila", "stephanie", "susan", "suzanne",
-    "tammy", "theresa", "tulsi", "ursula", "valerie", "victoria", "virginia", "wendy", "yulia",
+    "alexandria",
+    "alice",
+    "amanda",
+    "amy",
+    "andrea",
+    "angela",
+    "ann",
+    "anna",
+    "annalena",
+    "anne",
+    "barbara",
+    "betsy",
+    "betty",
+    "carly",
+    "carol",
+    "caroline",
+    "catherine",
+    "chelsea",
+    "christine",
+    "claire",
+    "claudia",
+    "dana",
+    "debbie",
+    "deborah",
+    "diana",
+    "diane",
+    "donna",
+    "elaine",
+    "elise",
+    "elizabeth",
+    "ellen",
+    "emily",
+    "emma",
+    "gennifer",
+    "gina",
+    "giorgia",
+    "hannah",
+    "heather",
+    "helen",
+    "hillary",
+    "huma",
+    "ilhan",
+    "irina",
+    "ivanka",
+    "jane",
+    "janet",
+    "jen",
+    "jennifer",
+    "jessica",
+    "jill",
+    "joan",
+    "joni",
+    "judith",
+    "judy",
+    "julia",
+    "julie",
+    "kamala",
+    "karen",
+    "karine",
+    "kate",
+    "katherine",
+    "kathleen",
+    "kathy",
+    "kay",
+    "kayleigh",
+    "kellyanne",
+    "kirsten",
+    "kristen",
+    "kristi",
+    "laura",
+    "lauren",
+    "linda",
+    "lisa",
+    "liz",
+    "lucy",
+    "madeleine",
+    "maria",
+    "marie",
+    "marine",
+    "marsha",
+    "martha",
+    "mary",
+    "maxine",
+    "megan",
+    "melania",
+    "melissa",
+    "michelle",
+    "monica",
+    "nancy",
+    "natalie",
+    "nicola",
+    "nikki",
+    "nina",
+    "olena",
+    "pamela",
+    "patricia",
+    "paula",
+    "rachel",
+    "rebecca",
+    "rosa",
+    "ruth",
+    "sabrina",
+    "samantha",
+    "sandra",
+    "sarah",
+    "sharon",
+    "sheila",
+    "stephanie",
+    "susan",
+    "suzanne",
+    "tammy",
+    "theresa",
+    "tulsi",
+    "ursula",
+    "valerie",
+    "victoria",
+    "virginia",
+    "wendy",
+    "yulia",
 ];
 
 #[cfg(test)]

@@ -87,7 +87,10 @@ fn can_close(doc: &Doc, i: usize, family: Family, f: Family, role: Role) -> bool
         // ’ is also the apostrophe: it closes only at a word end.
         return family == Family::Single && !gap_before(doc, i) && {
             let next = doc.tokens.get(i + 1);
-            next.is_none_or(|n| n.start > doc.tokens[i].end || !doc.token_text(i + 1).chars().all(char::is_alphanumeric))
+            next.is_none_or(|n| {
+                n.start > doc.tokens[i].end
+                    || !doc.token_text(i + 1).chars().all(char::is_alphanumeric)
+            })
         };
     }
     match family {
@@ -150,7 +153,11 @@ pub fn find_marked(doc: &Doc) -> Vec<Marked> {
 }
 
 fn same_family(a: Family, b: Family) -> bool {
-    a == b || matches!((a, b), (Family::Double, Family::Tex) | (Family::Tex, Family::Double))
+    a == b
+        || matches!(
+            (a, b),
+            (Family::Double, Family::Tex) | (Family::Tex, Family::Double)
+        )
 }
 
 fn push(doc: &Doc, out: &mut Vec<Marked>, open: usize, close: Option<usize>, end_tok: usize) {

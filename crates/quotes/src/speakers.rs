@@ -58,7 +58,11 @@ pub fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
 fn is_cap(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Word
-        && doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
+        && doc
+            .token_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
         && !crate::lexicon::is_time_word(&doc.token_text(i).to_lowercase())
 }
 
@@ -66,17 +70,45 @@ fn is_cap(doc: &Doc, i: usize) -> bool {
 fn is_leading_function_word(lower: &str) -> bool {
     matches!(
         lower,
-        "the" | "a" | "an" | "but" | "and" | "in" | "on" | "at" | "as" | "when" | "while" | "if"
-            | "after" | "before" | "according" | "for" | "with" | "by" | "from" | "to" | "of"
-            | "under" | "former" | "then" | "new" | "us" | "u.s." | "u.s" | "uk" | "ex"
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "after"
+            | "before"
+            | "according"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "under"
+            | "former"
+            | "then"
+            | "new"
+            | "us"
+            | "u.s."
+            | "u.s"
+            | "uk"
+            | "ex"
     )
 }
 
 impl People {
     pub fn build(doc: &Doc, entities: &[Entity], quoted: &[bool]) -> People {
         let mut p = People::default();
-        p.from_entities(doc, entities);
-        p.from_text(doc, quoted);
+        p.add_entities(doc, entities);
+        p.add_from_text(doc, quoted);
+        p.entity_spans.sort_by_key(|&(a, b, _)| (a, b));
         p
     }
 
@@ -104,7 +136,7 @@ impl People {
         i
     }
 
-    fn from_entities(&mut self, doc: &Doc, entities: &[Entity]) {
+    fn add_entities(&mut self, doc: &Doc, entities: &[Entity]) {
         for e in entities {
             let Some(a) = token_at(doc, e.start) else {
                 continue;
@@ -143,7 +175,7 @@ impl People {
 
     /// The fallback finder: two passes over capitalised runs (full names first, then every
     /// mention of a known surname), both linear in the number of tokens.
-    fn from_text(&mut self, doc: &Doc, quoted: &[bool]) {
+    fn add_from_text(&mut self, doc: &Doc, quoted: &[bool]) {
         let runs = cap_runs(doc);
         for &(a, b) in &runs {
             let Some(name) = name_in_run(doc, a, b) else {
@@ -205,12 +237,14 @@ impl People {
             ..Speaker::default()
         };
         // The entity layer first.
-        if let Some((ea, _eb, r)) = self
-            .entity_spans
+        // Entity spans are sorted by start: look back from the last one starting before `b`.
+        let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
+        let hit = self.entity_spans[..upto]
             .iter()
-            .filter(|(ea, eb, _)| *ea < b && *eb > a)
-            .last()
-        {
+            .rev()
+            .take(8)
+            .find(|(_, eb, _)| *eb > a);
+        if let Some((ea, _eb, r)) = hit {
             match r {
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
@@ -326,9 +360,11 @@ impl People {
     /// person mentioned outside quotes. A known gender beats an unknown one.
     fn antecedent(&self, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
         for want in [g, Gender::Unknown] {
+            // Bounded look-backs keep a pronoun's cost constant however long the document.
             if let Some(s) = history
                 .iter()
                 .rev()
+                .take(64)
                 .find(|s| s.kind == Some("PERSON") && s.name.is_some() && self.gender_of(s) == want)
             {
                 return Some(s.clone());
@@ -337,6 +373,7 @@ impl People {
             if let Some(&(_, id)) = self.mentions[..upto]
                 .iter()
                 .rev()
+                .take(256)
                 .find(|&&(_, id)| self.persons[id].gender == want)
             {
                 let p = &self.persons[id];
@@ -384,7 +421,10 @@ impl People {
             if !rw.iter().any(|w| role_key(w) == key) {
                 continue;
             }
-            let score = 1 + modifiers.iter().filter(|m| rw.contains(&m.as_str())).count();
+            let score = 1 + modifiers
+                .iter()
+                .filter(|m| rw.contains(&m.as_str()))
+                .count();
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, id));
             }
@@ -428,7 +468,10 @@ fn name_in_run(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     while s < b && is_leading_function_word(&word(doc, s).to_lowercase()) {
         s += 1;
     }
-    if let Some(t) = (s..b).rev().find(|&i| is_title(&word(doc, i).to_lowercase())) {
+    if let Some(t) = (s..b)
+        .rev()
+        .find(|&i| is_title(&word(doc, i).to_lowercase()))
+    {
         s = t + 1;
     }
     if s >= b || is_org_head(&word(doc, b - 1).to_lowercase()) {
@@ -443,9 +486,8 @@ fn role_words(doc: &Doc, a: usize, name_start: usize) -> Option<String> {
     while s < name_start && matches!(word(doc, s).to_lowercase().as_str(), "the" | "a" | "an") {
         s += 1;
     }
-    (s < name_start).then(|| {
-        doc.text[doc.tokens[s].start..doc.tokens[name_start - 1].end].to_string()
-    })
+    (s < name_start)
+        .then(|| doc.text[doc.tokens[s].start..doc.tokens[name_start - 1].end].to_string())
 }
 
 /// Role before a name in running text: title words in the run, or a role noun with its
@@ -465,7 +507,8 @@ fn role_before(doc: &Doc, run_start: usize, name_start: usize) -> Option<String>
             s -= 1;
         }
     }
-    (s < name_start).then(|| doc.text[doc.tokens[s].start..doc.tokens[name_start - 1].end].to_string())
+    (s < name_start)
+        .then(|| doc.text[doc.tokens[s].start..doc.tokens[name_start - 1].end].to_string())
 }
 
 /// Role in an apposition after a name: "Kirby, the National Security Council spokesman, said".
@@ -499,7 +542,11 @@ mod tests {
         let t = "White House spokeswoman Karine Jean-Pierre spoke. President Joe Biden left.";
         let d = Doc::new(t);
         let p = People::build(&d, &[], &vec![false; d.tokens.len()]);
-        let k = p.persons.iter().find(|p| p.name == "Karine Jean-Pierre").unwrap();
+        let k = p
+            .persons
+            .iter()
+            .find(|p| p.name == "Karine Jean-Pierre")
+            .unwrap();
         assert_eq!(k.gender, Gender::Female);
         assert_eq!(k.role.as_deref(), Some("White House spokeswoman"));
         let b = p.persons.iter().find(|p| p.name == "Joe Biden").unwrap();

@@ -67,7 +67,11 @@ fn every_family_of_marks() {
         let qs = quotes(t);
         let q = find(&qs, "We stay in the coalition");
         assert_eq!(q.kind, "direct", "{t}");
-        assert!(!q.text.contains(['"', '“', '«', '`', '‘']), "{t}: {}", q.text);
+        assert!(
+            !q.text.contains(['"', '“', '«', '`', '‘']),
+            "{t}: {}",
+            q.text
+        );
         assert_eq!(speaker(q), Some("Ward"), "{t}");
     }
 }
@@ -130,7 +134,11 @@ fn mixed_quote_keeps_the_fragment_inside() {
     assert_eq!(q.kind, "mixed");
     assert!(q.text.starts_with("the plan was"), "{}", q.text);
     assert_eq!(speaker(q), Some("Helen Ward"));
-    assert_eq!(qs.len(), 1, "the fragment is not a quote of its own: {qs:#?}");
+    assert_eq!(
+        qs.len(),
+        1,
+        "the fragment is not a quote of its own: {qs:#?}"
+    );
 }
 
 #[test]
@@ -138,7 +146,10 @@ fn following_paragraph_continues_the_speaker() {
     let t = "“We have enough water for the summer,” Helen Ward said.\n\n\
              “The reservoirs are full and the pipes are new this year.”";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "reservoirs are full")), Some("Helen Ward"));
+    assert_eq!(
+        speaker(find(&qs, "reservoirs are full")),
+        Some("Helen Ward")
+    );
 }
 
 #[test]
@@ -150,7 +161,10 @@ fn she_resolves_to_the_woman_not_the_more_recent_man() {
     let q = find(&qs, "bridge would reopen");
     assert_eq!(speaker(q), Some("Linda Alvarez"));
     assert_eq!(q.speaker_mention.as_deref(), Some("She"));
-    assert_eq!(speaker(find(&qs, "contract was signed")), Some("Mark Jensen"));
+    assert_eq!(
+        speaker(find(&qs, "contract was signed")),
+        Some("Mark Jensen")
+    );
 }
 
 #[test]
