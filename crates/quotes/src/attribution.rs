@@ -31,7 +31,9 @@ struct Ctx<'d, 'a> {
     marks: Vec<Marked>,
     /// Per token: the quoted span it belongs to (marks included), or NONE.
     owner: Vec<u32>,
-    lower: Vec<String>,
+    /// The text with ASCII letters lower-cased: same byte offsets, one allocation. The word
+    /// lists are ASCII, so non-ASCII capitals need no folding.
+    lower: String,
 }
 
 impl Ctx<'_, '_> {
@@ -42,7 +44,8 @@ impl Ctx<'_, '_> {
         word(self.doc, i)
     }
     fn l(&self, i: usize) -> &str {
-        &self.lower[i]
+        let t = &self.doc.tokens[i];
+        self.lower.get(t.start..t.end).unwrap_or("")
     }
     fn is_word(&self, i: usize) -> bool {
         matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
@@ -79,7 +82,7 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     }
     let quoted: Vec<bool> = owner.iter().map(|&o| o != NONE).collect();
     let people = People::build(doc, entities, &quoted);
-    let lower = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+    let lower = doc.text.to_ascii_lowercase();
     let cx = Ctx {
         doc,
         marks,
@@ -157,7 +160,7 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
                 continue;
             };
             if speaker.name.is_some() {
-                history.push(speaker.clone());
+                history.push(remember(&people, &speaker));
             }
             last = Some(speaker.clone());
             let mut claimed = false;
@@ -730,7 +733,7 @@ fn according_to(
     };
     let (x, y) = content?;
     if speaker.name.is_some() {
-        history.push(speaker.clone());
+        history.push(remember(people, &speaker));
     }
     push_content(
         cx,
@@ -840,7 +843,7 @@ fn loose(
             if let Some(((a, b), cue)) = found {
                 let sp = people.resolve(cx.doc, a, b, history);
                 if sp.name.is_some() {
-                    history.push(sp.clone());
+                    history.push(remember(people, &sp));
                 }
                 assigned[m] = Some((sp, Some(cx.w(cue).to_string())));
             }
@@ -848,12 +851,19 @@ fn loose(
             if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
                 let sp = people.resolve(cx.doc, a, b, history);
                 if sp.name.is_some() {
-                    history.push(sp.clone());
+                    history.push(remember(people, &sp));
                 }
                 assigned[m] = Some((sp, Some(cx.w(b).to_string())));
             }
         }
     }
+}
+
+/// A speaker for the pronoun history, with its gender settled once.
+fn remember(people: &People, sp: &Speaker) -> Speaker {
+    let mut s = sp.clone();
+    s.gender = Some(people.gender_of(sp));
+    s
 }
 
 fn is_dash(cx: &Ctx, i: usize) -> bool {

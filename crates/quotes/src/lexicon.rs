@@ -2,6 +2,9 @@
 //! knowledge of English news style (reporting verbs, titles, organisation head nouns) and common
 //! given names; no list is copied from a data set. All entries are lower case.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Verbs (and the noun "according") that introduce reported speech or a stated assessment.
 const CUES: &[&str] = &[
     "say",
@@ -253,12 +256,24 @@ pub const ADDRESSEE_CUES: &[&str] = &[
     "asked", "asks",
 ];
 
+static CUE_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v = CUES.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+static WEAK_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| WEAK_CUES.iter().copied().collect());
+
+/// Hot: asked of every token, hence the hash set (and the cheap length filter first).
 pub fn is_cue(lower: &str) -> bool {
-    CUES.contains(&lower)
+    (2..=14).contains(&lower.len())
+        && lower.as_bytes()[0].is_ascii_lowercase()
+        && CUE_SET.binary_search(&lower).is_ok()
 }
 
 pub fn is_weak_cue(lower: &str) -> bool {
-    WEAK_CUES.contains(&lower)
+    WEAK_SET.contains(lower)
 }
 
 /// Participles that continue the previous speaker ("…, adding that …").
@@ -774,11 +789,32 @@ pub fn is_org_head(lower: &str) -> bool {
     )
 }
 
+/// Calls `f` with `w` lower-cased, without allocating for short ASCII words (the hot case).
+pub fn lc<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
+/// "the", "a" or "an", in any case.
+pub fn is_article(w: &str) -> bool {
+    ["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
 /// Given names with their usual gender, for resolving "he" and "she". A small hand-written
 /// list of names frequent in English-language news; unknown names stay gender-neutral.
 pub fn first_name_gender(name: &str) -> Option<Gender> {
-    let lower = name.to_lowercase();
-    let l = lower.as_str();
+    lc(name, first_name_gender_lower)
+}
+
+fn first_name_gender_lower(l: &str) -> Option<Gender> {
     if MALE.binary_search(&l).is_ok() {
         Some(Gender::Male)
     } else if FEMALE.binary_search(&l).is_ok() {

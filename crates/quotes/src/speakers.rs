@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use claimtrail_text::{Doc, Entity, TokenKind};
 
 use crate::lexicon::{
-    first_name_gender, is_org_head, is_role_noun, is_title, pronoun_gender, role_gender, role_key,
+    first_name_gender, is_article, is_org_head, lc, is_role_noun, is_title, pronoun_gender, role_gender, role_key,
     Gender,
 };
 
@@ -63,7 +63,7 @@ fn is_cap(doc: &Doc, i: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
-        && !crate::lexicon::is_time_word(&doc.token_text(i).to_lowercase())
+        && !lc(doc.token_text(i), crate::lexicon::is_time_word)
 }
 
 /// Leading words of a capitalised run that are not part of a name.
@@ -158,7 +158,7 @@ impl People {
                             .as_deref()
                             .and_then(|r| {
                                 r.split_whitespace()
-                                    .map(|w| role_gender(&w.to_lowercase()))
+                                    .map(|w| lc(w, role_gender))
                                     .find(|g| *g != Gender::Unknown)
                             })
                             .unwrap_or(Gender::Unknown)
@@ -178,31 +178,38 @@ impl People {
     fn add_from_text(&mut self, doc: &Doc, quoted: &[bool]) {
         let runs = cap_runs(doc);
         for &(a, b) in &runs {
+            // A full name has two words at least: most runs (one capitalised word) stop here.
+            if b - a < 2 {
+                continue;
+            }
             let Some(name) = name_in_run(doc, a, b) else {
                 continue;
             };
+            if name.1 - name.0 < 2 {
+                continue;
+            }
             let words: Vec<&str> = (name.0..name.1).map(|i| word(doc, i)).collect();
-            let titled = name.0 > a || (a > 0 && is_role_noun(&word(doc, a - 1).to_lowercase()));
+            let titled = name.0 > a || (a > 0 && lc(word(doc, a - 1), is_role_noun));
             // A name right before or after a speech verb ("Tomas Berg said", "said Tomas Berg").
             let speaks = |i: usize| {
                 i < doc.tokens.len() && {
                     let w = word(doc, i);
                     w.chars().next().is_some_and(char::is_lowercase)
-                        && crate::lexicon::is_cue(&w.to_lowercase())
+                        && lc(w, crate::lexicon::is_cue)
                 }
             };
             let titled = titled || speaks(b) || (a > 0 && speaks(a - 1));
-            let known_first = first_name_gender(words[0]).is_some();
-            if !(words.len() >= 2 && (known_first || titled)) {
+            let first_gender = first_name_gender(words[0]);
+            if !(first_gender.is_some() || titled) {
                 continue;
             }
             let full = words.join(" ");
             let role = role_before(doc, a, name.0).or_else(|| role_after(doc, name.1));
-            let gender = first_name_gender(words[0])
+            let gender = first_gender
                 .or_else(|| {
                     role.as_deref().and_then(|r| {
                         r.split_whitespace()
-                            .map(|w| role_gender(&w.to_lowercase()))
+                            .map(|w| lc(w, role_gender))
                             .find(|g| *g != Gender::Unknown)
                     })
                 })
@@ -221,10 +228,18 @@ impl People {
     }
 
     fn lookup_run(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
+        if self.persons.is_empty() {
+            return None;
+        }
+        if b - a == 1 {
+            return self.by_last.get(word(doc, a)).copied();
+        }
         let (s, e) = name_in_run(doc, a, b)?;
-        let full = (s..e).map(|i| word(doc, i)).collect::<Vec<_>>().join(" ");
-        if let Some(&i) = self.by_full.get(&full) {
-            return Some(i);
+        if e - s > 1 {
+            let full = (s..e).map(|i| word(doc, i)).collect::<Vec<_>>().join(" ");
+            if let Some(&i) = self.by_full.get(&full) {
+                return Some(i);
+            }
         }
         self.by_last.get(word(doc, e - 1)).copied()
     }
@@ -287,8 +302,8 @@ impl People {
             while run_start > a && is_cap(doc, run_start - 1) {
                 run_start -= 1;
             }
-            let last = word(doc, run_end - 1).to_lowercase();
-            let first_lower = word(doc, run_start).to_lowercase();
+            let last = lc(word(doc, run_end - 1), str::to_string);
+            let first_lower = lc(word(doc, run_start), str::to_string);
             let acronym = {
                 let w = word(doc, run_end - 1);
                 w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
@@ -297,7 +312,7 @@ impl People {
                 || first_lower == "the";
             if is_org_head(&last) || acronym || (det_before && !is_title(&last)) {
                 let mut s = run_start;
-                while s < run_end && is_leading_function_word(&word(doc, s).to_lowercase()) {
+                while s < run_end && lc(word(doc, s), is_leading_function_word) {
                     s += 1;
                 }
                 if s < run_end {
@@ -336,7 +351,7 @@ impl People {
                     None => {
                         sp.gender = sp.role.as_deref().and_then(|r| {
                             r.split_whitespace()
-                                .map(|w| role_gender(&w.to_lowercase()))
+                                .map(|w| lc(w, role_gender))
                                 .find(|g| *g != Gender::Unknown)
                         });
                         sp.name = Some(full);
@@ -389,12 +404,12 @@ impl People {
         None
     }
 
-    fn gender_of(&self, s: &Speaker) -> Gender {
-        if let Some(id) = s.person {
-            return self.persons[id].gender;
-        }
+    pub fn gender_of(&self, s: &Speaker) -> Gender {
         if let Some(g) = s.gender {
             return g;
+        }
+        if let Some(id) = s.person {
+            return self.persons[id].gender;
         }
         s.name
             .as_deref()
@@ -465,16 +480,16 @@ fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
 /// The name inside a capitalised run: after the last title word and leading function words.
 fn name_in_run(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut s = a;
-    while s < b && is_leading_function_word(&word(doc, s).to_lowercase()) {
+    while s < b && lc(word(doc, s), is_leading_function_word) {
         s += 1;
     }
     if let Some(t) = (s..b)
         .rev()
-        .find(|&i| is_title(&word(doc, i).to_lowercase()))
+        .find(|&i| lc(word(doc, i), is_title))
     {
         s = t + 1;
     }
-    if s >= b || is_org_head(&word(doc, b - 1).to_lowercase()) {
+    if s >= b || lc(word(doc, b - 1), is_org_head) {
         return None;
     }
     Some((s, b))
@@ -483,7 +498,7 @@ fn name_in_run(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
 /// Role words before a name inside the subject phrase ("White House spokeswoman").
 fn role_words(doc: &Doc, a: usize, name_start: usize) -> Option<String> {
     let mut s = a;
-    while s < name_start && matches!(word(doc, s).to_lowercase().as_str(), "the" | "a" | "an") {
+    while s < name_start && is_article(word(doc, s)) {
         s += 1;
     }
     (s < name_start)
@@ -494,14 +509,14 @@ fn role_words(doc: &Doc, a: usize, name_start: usize) -> Option<String> {
 /// capitalised modifiers just before it ("Pentagon spokesperson Sabrina Singh").
 fn role_before(doc: &Doc, run_start: usize, name_start: usize) -> Option<String> {
     let mut s = name_start;
-    while s > run_start && !is_leading_function_word(&word(doc, s - 1).to_lowercase()) {
+    while s > run_start && !lc(word(doc, s - 1), is_leading_function_word) {
         s -= 1;
     }
-    if s > 0 && s == run_start && is_role_noun(&word(doc, s - 1).to_lowercase()) {
+    if s > 0 && s == run_start && lc(word(doc, s - 1), is_role_noun) {
         s -= 1;
         while s > 0
             && (is_cap(doc, s - 1) || matches!(word(doc, s - 1), "-"))
-            && !is_leading_function_word(&word(doc, s - 1).to_lowercase())
+            && !lc(word(doc, s - 1), is_leading_function_word)
             && name_start - s < 8
         {
             s -= 1;
@@ -518,7 +533,7 @@ fn role_after(doc: &Doc, name_end: usize) -> Option<String> {
         return None;
     }
     let s = name_end + 1;
-    if !matches!(word(doc, s).to_lowercase().as_str(), "the" | "a" | "an") {
+    if !is_article(word(doc, s)) {
         return None;
     }
     let mut e = s + 1;
@@ -529,7 +544,7 @@ fn role_after(doc: &Doc, name_end: usize) -> Option<String> {
         return None;
     }
     (s + 1..e)
-        .any(|i| is_role_noun(&word(doc, i).to_lowercase()))
+        .any(|i| lc(word(doc, i), is_role_noun))
         .then(|| doc.text[doc.tokens[s + 1].start..doc.tokens[e - 1].end].to_string())
 }
 

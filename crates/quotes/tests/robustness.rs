@@ -57,3 +57,38 @@ fn a_megabyte_is_linear_and_cheap() {
     // Generous bound for debug builds and a loaded machine; the release ratio is reported.
     assert!(quotes < tokenize * 20 + std::time::Duration::from_secs(2));
 }
+
+/// Real-text benchmark: `CLAIMTRAIL_BENCH_DIR=/path/to/texts cargo test --release -p
+/// claimtrail-quotes --test robustness -- --ignored --nocapture`. Skipped without the variable.
+#[test]
+#[ignore]
+fn bench_directory_of_texts() {
+    let Ok(dir) = std::env::var("CLAIMTRAIL_BENCH_DIR") else {
+        return;
+    };
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(dir).expect("bench dir").flatten() {
+        if let Ok(t) = std::fs::read_to_string(e.path()) {
+            texts.push(t);
+        }
+    }
+    let (mut tok, mut quo, mut n) = (0f64, 0f64, 0usize);
+    for _ in 0..5 {
+        for t in &texts {
+            let t0 = Instant::now();
+            let doc = Doc::new(t);
+            tok += t0.elapsed().as_secs_f64();
+            let t1 = Instant::now();
+            n += find_quotes(&doc, &[]).len();
+            quo += t1.elapsed().as_secs_f64();
+        }
+    }
+    eprintln!(
+        "{} docs x5: tokenize+sentences {:.1} ms, quotes {:.1} ms ({:.0}%), {} quotes",
+        texts.len(),
+        tok * 1e3,
+        quo * 1e3,
+        100.0 * quo / tok,
+        n / 5
+    );
+}
