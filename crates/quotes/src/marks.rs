@@ -1,0 +1,215 @@
+//! Direct-quote spans from quote marks. One left-to-right pass over the tokens, with the state
+//! reset at every paragraph so that a stray or unbalanced mark can never swallow the rest of the
+//! document. A quote left open at a paragraph end continues when the next paragraph opens with a
+//! quote mark (the multi-paragraph convention); otherwise it ends with its paragraph.
+
+use claimtrail_text::Doc;
+
+/// A quoted span: the tokens of its marks and the byte range of its content.
+#[derive(Debug, Clone, Copy)]
+pub struct Marked {
+    /// Token index of the opening mark.
+    pub open_tok: usize,
+    /// Token index of the closing mark; `None` when the quote ends with its paragraph unclosed.
+    pub close_tok: Option<usize>,
+    /// Token index just past the last content token.
+    pub last_tok: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Guillemet,
+    Tex,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+fn mark(t: &str) -> Option<(Family, Role)> {
+    Some(match t {
+        "“" | "„" => (Family::Double, Role::Open),
+        "”" => (Family::Double, Role::Close),
+        "\"" => (Family::Double, Role::Either),
+        "«" => (Family::Guillemet, Role::Open),
+        "»" => (Family::Guillemet, Role::Close),
+        "``" => (Family::Tex, Role::Open),
+        "''" => (Family::Tex, Role::Either),
+        "‘" => (Family::Single, Role::Open),
+        "’" => (Family::Single, Role::Close),
+        _ => return None,
+    })
+}
+
+/// True when token `i` starts a new paragraph (a line break in the gap before it).
+pub fn starts_paragraph(doc: &Doc, i: usize) -> bool {
+    i == 0 || doc.text[doc.tokens[i - 1].end..doc.tokens[i].start].contains('\n')
+}
+
+fn gap_before(doc: &Doc, i: usize) -> bool {
+    i == 0 || doc.tokens[i - 1].end < doc.tokens[i].start
+}
+
+fn gap_after(doc: &Doc, i: usize) -> bool {
+    i + 1 >= doc.tokens.len() || doc.tokens[i].end < doc.tokens[i + 1].start
+}
+
+/// Can the mark at `i` open a quote here? Openers sit before a word, after space or a bracket.
+fn can_open(doc: &Doc, i: usize, role: Role) -> bool {
+    if i + 1 >= doc.tokens.len() || starts_paragraph(doc, i + 1) {
+        return false;
+    }
+    match role {
+        Role::Open => true,
+        Role::Close => false,
+        Role::Either => {
+            !gap_after(doc, i)
+                && (gap_before(doc, i)
+                    || starts_paragraph(doc, i)
+                    || matches!(doc.token_text(i - 1), "(" | "[" | "—" | "–" | "-" | ":"))
+        }
+    }
+}
+
+/// Can the mark at `i` close a quote of `family`?
+fn can_close(doc: &Doc, i: usize, family: Family, f: Family, role: Role) -> bool {
+    if role == Role::Open {
+        return false;
+    }
+    if f == Family::Single {
+        // ’ is also the apostrophe: it closes only at a word end.
+        return family == Family::Single && !gap_before(doc, i) && {
+            let next = doc.tokens.get(i + 1);
+            next.is_none_or(|n| {
+                n.start > doc.tokens[i].end
+                    || !doc.token_text(i + 1).chars().all(char::is_alphanumeric)
+            })
+        };
+    }
+    match family {
+        // Curly and straight doubles are often mixed in one text.
+        Family::Double => f == Family::Double || f == Family::Tex,
+        Family::Tex => f == Family::Tex || f == Family::Double,
+        Family::Guillemet => f == Family::Guillemet,
+        Family::Single => false,
+    }
+}
+
+struct Open {
+    tok: usize,
+    family: Family,
+}
+
+/// Finds the quoted spans of a document, in text order.
+pub fn find_marked(doc: &Doc) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    let n = doc.tokens.len();
+    for i in 0..n {
+        if i > 0 && starts_paragraph(doc, i) {
+            if let Some(o) = open.take() {
+                // Multi-paragraph quote: the next paragraph reopens with a mark of the family.
+                let reopens = mark(doc.token_text(i))
+                    .is_some_and(|(f, r)| r != Role::Close && same_family(f, o.family));
+                if reopens {
+                    open = Some(o);
+                    continue;
+                }
+                push(doc, &mut out, o.tok, None, i);
+            }
+        }
+        let Some((f, role)) = mark(doc.token_text(i)) else {
+            continue;
+        };
+        match &open {
+            Some(o) if can_close(doc, i, o.family, f, role) => {
+                push(doc, &mut out, o.tok, Some(i), i);
+                open = None;
+            }
+            Some(o) => {
+                // A second opener of the same family: the first was stray; restart here.
+                if role == Role::Open && same_family(f, o.family) {
+                    open = Some(Open { tok: i, family: f });
+                }
+            }
+            None => {
+                if can_open(doc, i, role) {
+                    open = Some(Open { tok: i, family: f });
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        push(doc, &mut out, o.tok, None, n);
+    }
+    out
+}
+
+fn same_family(a: Family, b: Family) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (Family::Double, Family::Tex) | (Family::Tex, Family::Double)
+        )
+}
+
+fn push(doc: &Doc, out: &mut Vec<Marked>, open: usize, close: Option<usize>, end_tok: usize) {
+    if end_tok <= open + 1 {
+        return;
+    }
+    let start = doc.tokens[open].end;
+    let end = doc.tokens[end_tok - 1].end.min(match close {
+        Some(c) => doc.tokens[c].start,
+        None => usize::MAX,
+    });
+    let text = &doc.text[start..end];
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    if start + lead >= end - trail {
+        return;
+    }
+    out.push(Marked {
+        open_tok: open,
+        close_tok: close,
+        last_tok: end_tok,
+        start: start + lead,
+        end: end - trail,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(t: &str) -> Vec<&str> {
+        let d = Doc::new(t);
+        find_marked(&d).iter().map(|m| &t[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn pairs_each_family() {
+        assert_eq!(spans("A “b c,” d."), vec!["b c,"]);
+        assert_eq!(spans("A \"b c\" d."), vec!["b c"]);
+        assert_eq!(spans("A ``b c'' d."), vec!["b c"]);
+        assert_eq!(spans("A «b c» d."), vec!["b c"]);
+        assert_eq!(spans("A ‘b c’ don’t."), vec!["b c"]);
+    }
+
+    #[test]
+    fn stray_mark_stops_at_paragraph() {
+        assert_eq!(spans("A “b c d.\n\nE said “f g.”"), vec!["b c d.", "f g."]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let t = "“One two.\n\n“Three four,” he said.";
+        assert_eq!(spans(t), vec!["One two.\n\n“Three four,"]);
+    }
+}

@@ -1,0 +1,570 @@
+//! Who is speaking: the people and organisations of a document, and the resolution of a subject
+//! phrase ("he", "the spokesperson", "Kirby", "The White House") to a canonical name.
+//!
+//! People come from the entity layer when it is given; otherwise (and for anything the layer
+//! misses) from a fallback finder over capitalised runs: a run is a person when it has two or
+//! more words and a known given name, or a title ("President", "spokeswoman") before it.
+
+use std::collections::HashMap;
+
+use claimtrail_text::{Doc, Entity, TokenKind};
+
+use crate::lexicon::{
+    first_name_gender, is_article, is_org_head, lc, is_role_noun, is_title, pronoun_gender, role_gender, role_key,
+    Gender,
+};
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub gender: Gender,
+    pub role: Option<String>,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, Default)]
+pub struct Speaker {
+    pub name: Option<String>,
+    pub mention: String,
+    pub kind: Option<&'static str>,
+    pub role: Option<String>,
+    /// Index into [`People::persons`] when a person.
+    pub person: Option<usize>,
+    pub gender: Option<Gender>,
+}
+
+/// The people of a document and where they are mentioned (token index, outside quotes only).
+#[derive(Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    by_full: HashMap<String, usize>,
+    by_last: HashMap<String, usize>,
+    /// (token index, person) in text order.
+    mentions: Vec<(usize, usize)>,
+    /// Entity spans (token range, person or org) from the entity layer.
+    entity_spans: Vec<(usize, usize, EntityRef)>,
+}
+
+#[derive(Debug, Clone)]
+enum EntityRef {
+    Person(usize),
+    Org(String),
+}
+
+pub fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
+    doc.token_text(i)
+}
+
+fn is_cap(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Word
+        && doc
+            .token_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && !lc(doc.token_text(i), crate::lexicon::is_time_word)
+}
+
+/// Leading words of a capitalised run that are not part of a name.
+fn is_leading_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "after"
+            | "before"
+            | "according"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "of"
+            | "under"
+            | "former"
+            | "then"
+            | "new"
+            | "us"
+            | "u.s."
+            | "u.s"
+            | "uk"
+            | "ex"
+    )
+}
+
+impl People {
+    pub fn build(doc: &Doc, entities: &[Entity], quoted: &[bool]) -> People {
+        let mut p = People::default();
+        p.add_entities(doc, entities);
+        p.add_from_text(doc, quoted);
+        p.entity_spans.sort_by_key(|&(a, b, _)| (a, b));
+        p
+    }
+
+    fn add(&mut self, name: &str, gender: Gender, role: Option<String>) -> usize {
+        if let Some(&i) = self.by_full.get(name) {
+            let person = &mut self.persons[i];
+            if person.gender == Gender::Unknown {
+                person.gender = gender;
+            }
+            if person.role.is_none() {
+                person.role = role;
+            }
+            return i;
+        }
+        let i = self.persons.len();
+        self.persons.push(Person {
+            name: name.to_string(),
+            gender,
+            role,
+        });
+        self.by_full.insert(name.to_string(), i);
+        if let Some(last) = name.split_whitespace().last() {
+            self.by_last.entry(last.to_string()).or_insert(i);
+        }
+        i
+    }
+
+    fn add_entities(&mut self, doc: &Doc, entities: &[Entity]) {
+        for e in entities {
+            let Some(a) = token_at(doc, e.start) else {
+                continue;
+            };
+            let b = doc.tokens.partition_point(|t| t.start < e.end);
+            if b <= a {
+                continue;
+            }
+            let canonical = if e.canonical.is_empty() {
+                e.text.clone()
+            } else {
+                e.canonical.clone()
+            };
+            match e.kind.as_str() {
+                "PERSON" => {
+                    let first = canonical.split_whitespace().next().unwrap_or("");
+                    let gender = first_name_gender(first).unwrap_or_else(|| {
+                        e.role
+                            .as_deref()
+                            .and_then(|r| {
+                                r.split_whitespace()
+                                    .map(|w| lc(w, role_gender))
+                                    .find(|g| *g != Gender::Unknown)
+                            })
+                            .unwrap_or(Gender::Unknown)
+                    });
+                    let id = self.add(&canonical, gender, e.role.clone());
+                    self.entity_spans.push((a, b, EntityRef::Person(id)));
+                    self.mentions.push((a, id));
+                }
+                "ORG" => self.entity_spans.push((a, b, EntityRef::Org(canonical))),
+                _ => {}
+            }
+        }
+    }
+
+    /// The fallback finder: two passes over capitalised runs (full names first, then every
+    /// mention of a known surname), both linear in the number of tokens.
+    fn add_from_text(&mut self, doc: &Doc, quoted: &[bool]) {
+        let runs = cap_runs(doc);
+        for &(a, b) in &runs {
+            // A full name has two words at least: most runs (one capitalised word) stop here.
+            if b - a < 2 {
+                continue;
+            }
+            let Some(name) = name_in_run(doc, a, b) else {
+                continue;
+            };
+            if name.1 - name.0 < 2 {
+                continue;
+            }
+            let words: Vec<&str> = (name.0..name.1).map(|i| word(doc, i)).collect();
+            let titled = name.0 > a || (a > 0 && lc(word(doc, a - 1), is_role_noun));
+            // A name right before or after a speech verb ("Tomas Berg said", "said Tomas Berg").
+            let speaks = |i: usize| {
+                i < doc.tokens.len() && {
+                    let w = word(doc, i);
+                    w.chars().next().is_some_and(char::is_lowercase)
+                        && lc(w, crate::lexicon::is_cue)
+                }
+            };
+            let titled = titled || speaks(b) || (a > 0 && speaks(a - 1));
+            let first_gender = first_name_gender(words[0]);
+            if !(first_gender.is_some() || titled) {
+                continue;
+            }
+            let full = words.join(" ");
+            let role = role_before(doc, a, name.0).or_else(|| role_after(doc, name.1));
+            let gender = first_gender
+                .or_else(|| {
+                    role.as_deref().and_then(|r| {
+                        r.split_whitespace()
+                            .map(|w| lc(w, role_gender))
+                            .find(|g| *g != Gender::Unknown)
+                    })
+                })
+                .unwrap_or(Gender::Unknown);
+            self.add(&full, gender, role);
+        }
+        for &(a, b) in &runs {
+            if quoted.get(a).copied().unwrap_or(false) {
+                continue;
+            }
+            if let Some(id) = self.lookup_run(doc, a, b) {
+                self.mentions.push((a, id));
+            }
+        }
+        self.mentions.sort_unstable();
+    }
+
+    fn lookup_run(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
+        if self.persons.is_empty() {
+            return None;
+        }
+        if b - a == 1 {
+            return self.by_last.get(word(doc, a)).copied();
+        }
+        let (s, e) = name_in_run(doc, a, b)?;
+        if e - s > 1 {
+            let full = (s..e).map(|i| word(doc, i)).collect::<Vec<_>>().join(" ");
+            if let Some(&i) = self.by_full.get(&full) {
+                return Some(i);
+            }
+        }
+        self.by_last.get(word(doc, e - 1)).copied()
+    }
+
+    /// Resolves a subject phrase (tokens `a..b`) before position `at`.
+    pub fn resolve(&self, doc: &Doc, a: usize, b: usize, history: &[Speaker]) -> Speaker {
+        let mention = doc.text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
+        let mut sp = Speaker {
+            mention: mention.clone(),
+            ..Speaker::default()
+        };
+        // The entity layer first.
+        // Entity spans are sorted by start: look back from the last one starting before `b`.
+        let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
+        let hit = self.entity_spans[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|(_, eb, _)| *eb > a);
+        if let Some((ea, _eb, r)) = hit {
+            match r {
+                EntityRef::Person(id) => {
+                    let p = &self.persons[*id];
+                    sp.name = Some(p.name.clone());
+                    sp.kind = Some("PERSON");
+                    sp.role = p.role.clone().or_else(|| role_words(doc, a, *ea));
+                    sp.person = Some(*id);
+                }
+                EntityRef::Org(name) => {
+                    sp.name = Some(name.clone());
+                    sp.kind = Some("ORG");
+                }
+            }
+            return sp;
+        }
+        if b == a + 1 {
+            let lower = word(doc, a).to_lowercase();
+            if let Some(g) = pronoun_gender(&lower) {
+                if g != Gender::Unknown {
+                    if let Some(ante) = self.antecedent(g, a, history) {
+                        sp.name = ante.name;
+                        sp.kind = Some("PERSON");
+                        sp.role = ante.role;
+                        sp.person = ante.person;
+                        sp.gender = ante.gender;
+                    }
+                }
+                return sp;
+            }
+        }
+        // The last capitalised run, when it is the head of the phrase.
+        let mut run_end = b;
+        while run_end > a && !is_cap(doc, run_end - 1) {
+            run_end -= 1;
+        }
+        let head_is_run = run_end == b
+            || (run_end < b && (run_end..b).all(|i| word(doc, i) == "'s" || word(doc, i) == "’s"));
+        if run_end > a && head_is_run {
+            let mut run_start = run_end;
+            while run_start > a && is_cap(doc, run_start - 1) {
+                run_start -= 1;
+            }
+            let last = lc(word(doc, run_end - 1), str::to_string);
+            let first_lower = lc(word(doc, run_start), str::to_string);
+            let acronym = {
+                let w = word(doc, run_end - 1);
+                w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+            };
+            let det_before = run_start > a && word(doc, run_start - 1).eq_ignore_ascii_case("the")
+                || first_lower == "the";
+            if is_org_head(&last) || acronym || (det_before && !is_title(&last)) {
+                let mut s = run_start;
+                while s < run_end && lc(word(doc, s), is_leading_function_word) {
+                    s += 1;
+                }
+                if s < run_end {
+                    sp.name = Some(join(doc, s, run_end));
+                    sp.kind = Some("ORG");
+                    return sp;
+                }
+            }
+            // "Analysts believe …": a sentence-initial plural is a common noun, not a name.
+            let sentence_start = run_start == 0
+                || matches!(word(doc, run_start - 1), "." | "!" | "?" | "\"" | "“")
+                || crate::marks::starts_paragraph(doc, run_start);
+            if run_end == run_start + 1
+                && sentence_start
+                && last.ends_with('s')
+                && !self.by_last.contains_key(word(doc, run_start))
+            {
+                return sp;
+            }
+            if let Some((ns, ne)) = name_in_run(doc, run_start, run_end) {
+                let full = join(doc, ns, ne);
+                let id = self
+                    .by_full
+                    .get(&full)
+                    .or_else(|| self.by_last.get(word(doc, ne - 1)))
+                    .copied();
+                sp.kind = Some("PERSON");
+                sp.role = role_words(doc, a, ns);
+                match id {
+                    Some(id) => {
+                        let p = &self.persons[id];
+                        sp.name = Some(p.name.clone());
+                        sp.role = sp.role.or_else(|| p.role.clone());
+                        sp.person = Some(id);
+                    }
+                    None => {
+                        sp.gender = sp.role.as_deref().and_then(|r| {
+                            r.split_whitespace()
+                                .map(|w| lc(w, role_gender))
+                                .find(|g| *g != Gender::Unknown)
+                        });
+                        sp.name = Some(full);
+                    }
+                }
+                return sp;
+            }
+        }
+        // A role phrase: the person holding that role in the document.
+        if let Some(id) = self.role_holder(doc, a, b) {
+            let p = &self.persons[id];
+            sp.name = Some(p.name.clone());
+            sp.kind = Some("PERSON");
+            sp.role = p.role.clone();
+            sp.person = Some(id);
+        }
+        sp
+    }
+
+    /// "he"/"she": the most recent compatible speaker, else the most recent compatible
+    /// person mentioned outside quotes. A known gender beats an unknown one.
+    fn antecedent(&self, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
+        for want in [g, Gender::Unknown] {
+            // Bounded look-backs keep a pronoun's cost constant however long the document.
+            if let Some(s) = history
+                .iter()
+                .rev()
+                .take(64)
+                .find(|s| s.kind == Some("PERSON") && s.name.is_some() && self.gender_of(s) == want)
+            {
+                return Some(s.clone());
+            }
+            let upto = self.mentions.partition_point(|&(t, _)| t < at);
+            if let Some(&(_, id)) = self.mentions[..upto]
+                .iter()
+                .rev()
+                .take(256)
+                .find(|&&(_, id)| self.persons[id].gender == want)
+            {
+                let p = &self.persons[id];
+                return Some(Speaker {
+                    name: Some(p.name.clone()),
+                    role: p.role.clone(),
+                    person: Some(id),
+                    gender: Some(p.gender),
+                    ..Speaker::default()
+                });
+            }
+        }
+        None
+    }
+
+    pub fn gender_of(&self, s: &Speaker) -> Gender {
+        if let Some(g) = s.gender {
+            return g;
+        }
+        if let Some(id) = s.person {
+            return self.persons[id].gender;
+        }
+        s.name
+            .as_deref()
+            .and_then(|n| n.split_whitespace().next())
+            .and_then(first_name_gender)
+            .unwrap_or(Gender::Unknown)
+    }
+
+    fn role_holder(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
+        let words: Vec<String> = (a..b).map(|i| word(doc, i).to_lowercase()).collect();
+        let key = words.iter().rev().find(|w| is_role_noun(w))?;
+        let key = role_key(key);
+        let modifiers: Vec<&String> = words
+            .iter()
+            .zip(a..b)
+            .filter(|(_, i)| is_cap(doc, *i))
+            .map(|(w, _)| w)
+            .collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (id, p) in self.persons.iter().enumerate() {
+            let Some(role) = &p.role else { continue };
+            let rl = role.to_lowercase();
+            let rw: Vec<&str> = rl.split_whitespace().collect();
+            if !rw.iter().any(|w| role_key(w) == key) {
+                continue;
+            }
+            let score = 1 + modifiers
+                .iter()
+                .filter(|m| rw.contains(&m.as_str()))
+                .count();
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, id));
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+}
+
+fn join(doc: &Doc, a: usize, b: usize) -> String {
+    (a..b).map(|i| word(doc, i)).collect::<Vec<_>>().join(" ")
+}
+
+/// The token whose span holds byte `pos`.
+fn token_at(doc: &Doc, pos: usize) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| t.end <= pos);
+    (i < doc.tokens.len()).then_some(i)
+}
+
+/// Maximal runs of capitalised words (a possessive ends a run).
+fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    let n = doc.tokens.len();
+    while i < n {
+        if !is_cap(doc, i) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < n && is_cap(doc, i) && (i == a || !crate::marks::starts_paragraph(doc, i)) {
+            i += 1;
+        }
+        runs.push((a, i));
+    }
+    runs
+}
+
+/// The name inside a capitalised run: after the last title word and leading function words.
+fn name_in_run(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut s = a;
+    while s < b && lc(word(doc, s), is_leading_function_word) {
+        s += 1;
+    }
+    if let Some(t) = (s..b)
+        .rev()
+        .find(|&i| lc(word(doc, i), is_title))
+    {
+        s = t + 1;
+    }
+    if s >= b || lc(word(doc, b - 1), is_org_head) {
+        return None;
+    }
+    Some((s, b))
+}
+
+/// Role words before a name inside the subject phrase ("White House spokeswoman").
+fn role_words(doc: &Doc, a: usize, name_start: usize) -> Option<String> {
+    let mut s = a;
+    while s < name_start && is_article(word(doc, s)) {
+        s += 1;
+    }
+    (s < name_start)
+        .then(|| doc.text[doc.tokens[s].start..doc.tokens[name_start - 1].end].to_string())
+}
+
+/// Role before a name in running text: title words in the run, or a role noun with its
+/// capitalised modifiers just before it ("Pentagon spokesperson Sabrina Singh").
+fn role_before(doc: &Doc, run_start: usize, name_start: usize) -> Option<String> {
+    let mut s = name_start;
+    while s > run_start && !lc(word(doc, s - 1), is_leading_function_word) {
+        s -= 1;
+    }
+    if s > 0 && s == run_start && lc(word(doc, s - 1), is_role_noun) {
+        s -= 1;
+        while s > 0
+            && (is_cap(doc, s - 1) || matches!(word(doc, s - 1), "-"))
+            && !lc(word(doc, s - 1), is_leading_function_word)
+            && name_start - s < 8
+        {
+            s -= 1;
+        }
+    }
+    (s < name_start)
+        .then(|| doc.text[doc.tokens[s].start..doc.tokens[name_start - 1].end].to_string())
+}
+
+/// Role in an apposition after a name: "Kirby, the National Security Council spokesman, said".
+fn role_after(doc: &Doc, name_end: usize) -> Option<String> {
+    let n = doc.tokens.len();
+    if name_end + 2 >= n || word(doc, name_end) != "," {
+        return None;
+    }
+    let s = name_end + 1;
+    if !is_article(word(doc, s)) {
+        return None;
+    }
+    let mut e = s + 1;
+    while e < n && e - s < 10 && doc.tokens[e].kind == TokenKind::Word {
+        e += 1;
+    }
+    if e >= n || word(doc, e) != "," {
+        return None;
+    }
+    (s + 1..e)
+        .any(|i| lc(word(doc, i), is_role_noun))
+        .then(|| doc.text[doc.tokens[s + 1].start..doc.tokens[e - 1].end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_people_with_roles_and_genders() {
+        let t = "White House spokeswoman Karine Jean-Pierre spoke. President Joe Biden left.";
+        let d = Doc::new(t);
+        let p = People::build(&d, &[], &vec![false; d.tokens.len()]);
+        let k = p
+            .persons
+            .iter()
+            .find(|p| p.name == "Karine Jean-Pierre")
+            .unwrap();
+        assert_eq!(k.gender, Gender::Female);
+        assert_eq!(k.role.as_deref(), Some("White House spokeswoman"));
+        let b = p.persons.iter().find(|p| p.name == "Joe Biden").unwrap();
+        assert_eq!(b.role.as_deref(), Some("President"));
+    }
+}

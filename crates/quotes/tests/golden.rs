@@ -1,0 +1,229 @@
+//! Golden tests: one per construction, on sentences written for these tests.
+
+use claimtrail_quotes::find_quotes;
+use claimtrail_text::{Doc, Entity, Quote};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    find_quotes(&Doc::new(text), &[])
+}
+
+/// The quote whose text contains `needle`.
+fn find<'q>(qs: &'q [Quote], needle: &str) -> &'q Quote {
+    qs.iter()
+        .find(|q| q.text.contains(needle))
+        .unwrap_or_else(|| panic!("no quote with {needle:?} in {qs:#?}"))
+}
+
+fn speaker(q: &Quote) -> Option<&str> {
+    q.speaker.as_deref()
+}
+
+#[test]
+fn direct_with_attribution_after() {
+    let t = "\"We will rebuild the bridge by spring,\" Mayor Linda Alvarez said on Monday.";
+    let qs = quotes(t);
+    let q = find(&qs, "rebuild");
+    assert_eq!(q.kind, "direct");
+    assert_eq!(q.text, "We will rebuild the bridge by spring,");
+    assert_eq!(&t[q.start..q.end], q.text);
+    assert_eq!(speaker(q), Some("Linda Alvarez"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker_type.as_deref(), Some("PERSON"));
+}
+
+#[test]
+fn direct_with_attribution_before_colon_and_comma() {
+    let t = "Finance Minister Tomas Berg told lawmakers on Tuesday: “Inflation has peaked.”\n\n\
+             Asked about wages, Berg responded, “Not this year.”";
+    let qs = quotes(t);
+    let a = find(&qs, "Inflation has peaked");
+    assert_eq!(speaker(a), Some("Tomas Berg"));
+    assert_eq!(a.role.as_deref(), Some("Finance Minister"));
+    assert_eq!(speaker(find(&qs, "Not this year")), Some("Tomas Berg"));
+}
+
+#[test]
+fn attribution_in_the_middle_covers_both_halves() {
+    let t = "“The first phase is done,” said Helen Ward, “and the second starts in May.”";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "first phase")), Some("Helen Ward"));
+    assert_eq!(speaker(find(&qs, "second starts")), Some("Helen Ward"));
+}
+
+#[test]
+fn dash_attribution() {
+    let qs = quotes("“Prices will fall before the winter ends.” — Commissioner Helen Ward");
+    assert_eq!(speaker(find(&qs, "Prices will fall")), Some("Helen Ward"));
+}
+
+#[test]
+fn every_family_of_marks() {
+    for t in [
+        "``We stay in the coalition,'' Ward said.",
+        "«We stay in the coalition», Ward said.",
+        "‘We stay in the coalition,’ Ward said.",
+        "\"We stay in the coalition,\" Ward said.",
+    ] {
+        let qs = quotes(t);
+        let q = find(&qs, "We stay in the coalition");
+        assert_eq!(q.kind, "direct", "{t}");
+        assert!(
+            !q.text.contains(['"', '“', '«', '`', '‘']),
+            "{t}: {}",
+            q.text
+        );
+        assert_eq!(speaker(q), Some("Ward"), "{t}");
+    }
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_span() {
+    let t = "Helen Ward spoke at length.\n\n“The first paragraph ends without a mark.\n\n\
+             “The second one closes it,” Ward said.";
+    let qs = quotes(t);
+    let q = find(&qs, "first paragraph");
+    assert!(q.text.contains("second one closes it"), "{}", q.text);
+    assert_eq!(speaker(q), Some("Helen Ward"));
+}
+
+#[test]
+fn stray_mark_does_not_swallow_the_document() {
+    let t = "The sign read “closed for the season.\n\n\
+             “We reopen in April,” Helen Ward said.\n\n\
+             Ward said the park will hire twenty new staff members.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "We reopen in April")), Some("Helen Ward"));
+    let q = find(&qs, "hire twenty");
+    assert_eq!(q.kind, "indirect");
+    assert_eq!(speaker(q), Some("Helen Ward"));
+}
+
+#[test]
+fn indirect_speech_forms() {
+    let t = "Tomas Berg said the ministry has revised its forecast for next year.\n\n\
+             Berg stated that the deficit would narrow to two percent.\n\n\
+             According to Berg, the new budget protects pensions and schools.";
+    let qs = quotes(t);
+    for (needle, cue) in [
+        ("the ministry has revised", "said"),
+        ("the deficit would narrow", "stated"),
+        ("the new budget protects", "according to"),
+    ] {
+        let q = find(&qs, needle);
+        assert_eq!(q.kind, "indirect", "{needle}");
+        assert_eq!(speaker(q), Some("Tomas Berg"), "{needle}");
+        assert_eq!(q.cue.as_deref(), Some(cue), "{needle}");
+        assert!(q.text.starts_with(needle), "{}", q.text);
+    }
+}
+
+#[test]
+fn stated_assessments() {
+    let t = "Analysts believe the central bank will raise rates again.\n\n\
+             Estimates indicate that 400 homes were damaged by the flood.";
+    let qs = quotes(t);
+    assert_eq!(find(&qs, "central bank will raise").kind, "indirect");
+    assert_eq!(find(&qs, "400 homes were damaged").kind, "indirect");
+}
+
+#[test]
+fn mixed_quote_keeps_the_fragment_inside() {
+    let t = "Helen Ward said the plan was “a good start” but left the budget unanswered.";
+    let qs = quotes(t);
+    let q = find(&qs, "a good start");
+    assert_eq!(q.kind, "mixed");
+    assert!(q.text.starts_with("the plan was"), "{}", q.text);
+    assert_eq!(speaker(q), Some("Helen Ward"));
+    assert_eq!(
+        qs.len(),
+        1,
+        "the fragment is not a quote of its own: {qs:#?}"
+    );
+}
+
+#[test]
+fn following_paragraph_continues_the_speaker() {
+    let t = "“We have enough water for the summer,” Helen Ward said.\n\n\
+             “The reservoirs are full and the pipes are new this year.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "reservoirs are full")),
+        Some("Helen Ward")
+    );
+}
+
+#[test]
+fn she_resolves_to_the_woman_not_the_more_recent_man() {
+    let t = "Linda Alvarez met Mark Jensen on Friday.\n\n\
+             She vowed that the bridge would reopen before the holidays.\n\n\
+             He said the contract was signed last week.";
+    let qs = quotes(t);
+    let q = find(&qs, "bridge would reopen");
+    assert_eq!(speaker(q), Some("Linda Alvarez"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("She"));
+    assert_eq!(
+        speaker(find(&qs, "contract was signed")),
+        Some("Mark Jensen")
+    );
+}
+
+#[test]
+fn role_noun_resolves_to_the_holder() {
+    let t = "City spokeswoman Maria Lopez briefed reporters on the storm.\n\n\
+             Later, the spokeswoman said the coastal roads would stay closed overnight.";
+    let qs = quotes(t);
+    let q = find(&qs, "coastal roads");
+    assert_eq!(speaker(q), Some("Maria Lopez"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("the spokeswoman"));
+}
+
+#[test]
+fn organisations_speak() {
+    let qs = quotes("The Foreign Ministry said the talks would resume in Geneva next month.");
+    let q = find(&qs, "talks would resume");
+    assert_eq!(speaker(q), Some("Foreign Ministry"));
+    assert_eq!(q.speaker_type.as_deref(), Some("ORG"));
+}
+
+#[test]
+fn agency_is_the_channel_when_a_person_is_quoted() {
+    let qs = quotes("“I am hopeful about the harvest,” Helen Ward said, according to Reuters.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), Some("Helen Ward"));
+}
+
+#[test]
+fn entity_layer_supplies_canonical_names_and_roles() {
+    let t = "“The dam is safe,” Ward said.";
+    let ward = t.find("Ward").unwrap();
+    let entities = vec![Entity {
+        text: "Ward".into(),
+        kind: "PERSON".into(),
+        start: ward,
+        end: ward + 4,
+        canonical: "Helen Ward".into(),
+        role: Some("water commissioner".into()),
+    }];
+    let with = find_quotes(&Doc::new(t), &entities);
+    assert_eq!(speaker(&with[0]), Some("Helen Ward"));
+    assert_eq!(with[0].role.as_deref(), Some("water commissioner"));
+    // Without the layer the fallback still names the speaker by the surface name.
+    let without = quotes(t);
+    assert_eq!(speaker(&without[0]), Some("Ward"));
+}
+
+#[test]
+fn pronoun_resolves_through_entity_people() {
+    let t = "Ward toured the dam.\n\n“It will hold,” she said.";
+    let ward = t.find("Ward").unwrap();
+    let entities = vec![Entity {
+        text: "Ward".into(),
+        kind: "PERSON".into(),
+        start: ward,
+        end: ward + 4,
+        canonical: "Helen Ward".into(),
+        role: None,
+    }];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    assert_eq!(speaker(find(&qs, "It will hold")), Some("Helen Ward"));
+}

@@ -1,0 +1,94 @@
+//! No input panics, spans are valid char-boundary ranges whose text is the quote text, and the
+//! cost stays linear (a generated megabyte is timed against tokenizing it).
+
+use std::time::Instant;
+
+use claimtrail_quotes::find_quotes;
+use claimtrail_text::Doc;
+use proptest::prelude::*;
+
+fn check(text: &str) {
+    let doc = Doc::new(text);
+    for q in find_quotes(&doc, &[]) {
+        assert!(q.start < q.end && q.end <= text.len());
+        assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+        assert!(matches!(q.kind.as_str(), "direct" | "indirect" | "mixed"));
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_text_is_safe(s in "\\PC{0,300}") {
+        check(&s);
+    }
+
+    #[test]
+    fn quote_heavy_text_is_safe(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("\""), Just("“"), Just("”"), Just("‘"), Just("’"), Just("«"), Just("»"),
+                Just("``"), Just("''"), Just(", "), Just(". "), Just("\n\n"), Just(" said "),
+                Just("She "), Just("he said, "), Just("According to "), Just("Ward"),
+                Just(" — "), Just("that "), Just("the plan "), Just("Kim Lee "), Just(":"),
+            ],
+            0..80,
+        )
+    ) {
+        check(&parts.concat());
+    }
+}
+
+const PARAGRAPH: &str = "“The bridge will reopen in April,” Mayor Linda Alvarez said on Monday. \
+She added that the city had hired “two new crews” for the work. According to the council, \
+costs rose by a third. Tomas Berg, the finance chief, said the budget was balanced, \
+adding that reserves were intact.\n\n“We are on schedule.\n\n“And under budget,” he said.\n\n";
+
+#[test]
+fn a_megabyte_is_linear_and_cheap() {
+    let text = PARAGRAPH.repeat(1_000_000 / PARAGRAPH.len());
+    let t0 = Instant::now();
+    let doc = Doc::new(&text);
+    let tokenize = t0.elapsed();
+    let t1 = Instant::now();
+    let qs = find_quotes(&doc, &[]);
+    let quotes = t1.elapsed();
+    eprintln!("1 MB: tokenize+sentences {tokenize:?}, quotes {quotes:?}, {} quotes", qs.len());
+    assert!(qs.len() > 1000);
+    // Generous bound for debug builds and a loaded machine; the release ratio is reported.
+    assert!(quotes < tokenize * 20 + std::time::Duration::from_secs(2));
+}
+
+/// Real-text benchmark: `CLAIMTRAIL_BENCH_DIR=/path/to/texts cargo test --release -p
+/// claimtrail-quotes --test robustness -- --ignored --nocapture`. Skipped without the variable.
+#[test]
+#[ignore]
+fn bench_directory_of_texts() {
+    let Ok(dir) = std::env::var("CLAIMTRAIL_BENCH_DIR") else {
+        return;
+    };
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(dir).expect("bench dir").flatten() {
+        if let Ok(t) = std::fs::read_to_string(e.path()) {
+            texts.push(t);
+        }
+    }
+    let (mut tok, mut quo, mut n) = (0f64, 0f64, 0usize);
+    for _ in 0..5 {
+        for t in &texts {
+            let t0 = Instant::now();
+            let doc = Doc::new(t);
+            tok += t0.elapsed().as_secs_f64();
+            let t1 = Instant::now();
+            n += find_quotes(&doc, &[]).len();
+            quo += t1.elapsed().as_secs_f64();
+        }
+    }
+    eprintln!(
+        "{} docs x5: tokenize+sentences {:.1} ms, quotes {:.1} ms ({:.0}%), {} quotes",
+        texts.len(),
+        tok * 1e3,
+        quo * 1e3,
+        100.0 * quo / tok,
+        n / 5
+    );
+}
