@@ -48,7 +48,11 @@ pub fn extract_html(html: &str) -> Article {
     match parsed {
         Ok(a) => {
             if article.authors.is_empty() {
-                article.authors = a.byline.as_deref().map(meta::split_byline).unwrap_or_default();
+                article.authors = a
+                    .byline
+                    .as_deref()
+                    .map(meta::split_byline)
+                    .unwrap_or_default();
             }
             if article.title.is_none() {
                 article.title = Some(a.title.trim().to_string()).filter(|t| !t.is_empty());
@@ -60,9 +64,9 @@ pub fn extract_html(html: &str) -> Article {
         }
         Err(e) => {
             article.text = paragraphs(&strip::strip_tags(html));
-            article
-                .warnings
-                .push(format!("readability failed ({e}); text taken from all tags"));
+            article.warnings.push(format!(
+                "readability failed ({e}); text taken from all tags"
+            ));
         }
     }
     article.agencies = wire::agencies(&article.text);

@@ -54,7 +54,12 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .map(str::to_string)
         .or_else(|| ld.publisher.clone());
 
-    let title = choose_title(doc, get("og:title"), ld.headline.as_deref(), get("twitter:title"));
+    let title = choose_title(
+        doc,
+        get("og:title"),
+        ld.headline.as_deref(),
+        get("twitter:title"),
+    );
     let published = choose_date(doc, &metas, &ld, url.as_deref());
     let authors = choose_authors(doc, &metas, &ld);
 
@@ -208,7 +213,11 @@ fn agreement(a: &str, b: &str) -> f64 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     let hits = short.iter().filter(|w| long.contains(w)).count();
     hits as f64 / short.len() as f64
 }
@@ -328,9 +337,7 @@ fn time_element_date(doc: &Document) -> Option<String> {
             "{} {} {}",
             n.attr("class").unwrap_or_default(),
             n.attr("itemprop").unwrap_or_default(),
-            n.parent()
-                .and_then(|p| p.attr("class"))
-                .unwrap_or_default()
+            n.parent().and_then(|p| p.attr("class")).unwrap_or_default()
         );
         if is_update_hint(&hint) {
             continue;
@@ -384,7 +391,13 @@ fn choose_authors(doc: &Document, metas: &HashMap<String, String>, ld: &LdFacts)
     if !ld.authors.is_empty() {
         return dedup(ld.authors.clone());
     }
-    for k in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"] {
+    for k in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ] {
         if let Some(v) = metas.get(k) {
             if !v.starts_with("http") && !v.is_empty() {
                 let names = split_byline(v);
@@ -517,7 +530,13 @@ mod tests {
 
     #[test]
     fn byline_splitting() {
-        assert_eq!(split_byline("By Jane Doe and John Roe"), vec!["Jane Doe", "John Roe"]);
-        assert_eq!(split_byline("Written by Ann Lee March 3, 2024"), vec!["Ann Lee"]);
+        assert_eq!(
+            split_byline("By Jane Doe and John Roe"),
+            vec!["Jane Doe", "John Roe"]
+        );
+        assert_eq!(
+            split_byline("Written by Ann Lee March 3, 2024"),
+            vec!["Ann Lee"]
+        );
     }
 }

@@ -75,8 +75,22 @@ pub fn strip_tags(html: &str) -> String {
         }
         if matches!(
             name.as_str(),
-            "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "td"
-                | "th" | "section" | "article" | "blockquote" | "table"
+            "p" | "div"
+                | "br"
+                | "li"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "tr"
+                | "td"
+                | "th"
+                | "section"
+                | "article"
+                | "blockquote"
+                | "table"
         ) {
             out.push('\n');
         } else {

@@ -33,7 +33,9 @@ pub fn agencies(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
         for c in CREDIT.captures_iter(line.trim()) {
-            let name = (1..=4).find_map(|i| c.get(i)).map(|m| canonical(m.as_str()));
+            let name = (1..=4)
+                .find_map(|i| c.get(i))
+                .map(|m| canonical(m.as_str()));
             if let Some(n) = name {
                 if !out.iter().any(|o| o == n) {
                     out.push(n.to_string());
@@ -65,7 +67,9 @@ mod tests {
 
     #[test]
     fn syndication_notice() {
-        assert!(syndicated("This story has not been edited and is published from a syndicated feed."));
+        assert!(syndicated(
+            "This story has not been edited and is published from a syndicated feed."
+        ));
         assert!(!syndicated("The market rose."));
     }
 }
