@@ -22,9 +22,14 @@ fn main() {
             if std::env::var_os("DECODE_ONLY").is_some() {
                 words += page.text.len();
             } else if std::env::var_os("PARSE_ONLY").is_some() {
-                words += dom_query::Document::from(page.text.as_str()).select("p").length();
+                words += dom_query::Document::from(page.text.as_str())
+                    .select("p")
+                    .length();
             } else {
-                words += claimtrail_article::extract(&page).text.split_whitespace().count();
+                words += claimtrail_article::extract(&page)
+                    .text
+                    .split_whitespace()
+                    .count();
             }
         }
     }

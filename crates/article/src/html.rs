@@ -3,6 +3,7 @@
 //! when the page defeats it (too many elements, too deep, no readable block).
 
 mod dates;
+mod header;
 mod meta;
 mod strip;
 mod wire;

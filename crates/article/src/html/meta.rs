@@ -2,6 +2,7 @@
 //! byline-like elements. Each field is chosen from several signals, most specific first.
 
 use super::dates::{first_text_date, parse_any_date, url_date};
+use super::header::{header_zone, zone_byline, zone_date};
 use dom_query::Document;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -23,6 +24,8 @@ struct LdFacts {
     headline: Option<String>,
     published: Option<String>,
     authors: Vec<String>,
+    /// Every author given is an `Organization`, not a person.
+    authors_are_orgs: bool,
     publisher: Option<String>,
 }
 
@@ -60,8 +63,27 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         ld.headline.as_deref(),
         get("twitter:title"),
     );
-    let published = choose_date(doc, &metas, &ld, url.as_deref());
-    let authors = choose_authors(doc, &metas, &ld);
+    let zone = header_zone(doc);
+    // The date the reader is shown beside the headline is what the page means by its date;
+    // metadata comes next.
+    let published = zone
+        .as_ref()
+        .and_then(zone_date)
+        .or_else(|| choose_date(doc, &metas, &ld, url.as_deref()));
+    let mut authors = choose_authors(doc, &metas, &ld);
+    let org_only = authors.is_empty()
+        || (ld.authors_are_orgs && authors == ld.authors)
+        || outlet
+            .as_deref()
+            .is_some_and(|o| authors.iter().any(|a| a.eq_ignore_ascii_case(o)));
+    if org_only {
+        if let Some(z) = &zone {
+            let names = zone_byline(z);
+            if !names.is_empty() {
+                authors = names;
+            }
+        }
+    }
 
     PageMeta {
         title,
@@ -131,6 +153,7 @@ fn json_ld(doc: &Document) -> LdFacts {
         if facts.authors.is_empty() && (article || o.get("author").is_some()) {
             if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
                 collect_names(a, &mut facts.authors, 0);
+                facts.authors_are_orgs = all_orgs(a);
             }
         }
         if facts.publisher.is_none() {
@@ -176,6 +199,14 @@ fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
             out.push(v);
         }
         _ => {}
+    }
+}
+
+fn all_orgs(v: &Value) -> bool {
+    match v {
+        Value::Array(a) => !a.is_empty() && a.iter().all(all_orgs),
+        Value::Object(_) => type_names(v).iter().any(|t| t == "organization"),
+        _ => false,
     }
 }
 
