@@ -126,9 +126,15 @@ fn publish_word(s: &str) -> bool {
     s.contains("publish") || s.contains("posted") || s.contains("written") || s.contains("created")
 }
 
+/// A date shown in the header, and whether the page labels it as an update.
+pub struct ShownDate {
+    pub date: String,
+    pub updated: bool,
+}
+
 /// The date the header shows the reader: one marked "published"/"posted" if several are shown,
 /// else the first after the headline, else one just above it.
-pub fn zone_date(z: &HeaderZone) -> Option<String> {
+pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
     let mut found = Vec::new();
     let mut rest = z.after.as_str();
     let mut offset = 0;
@@ -154,15 +160,22 @@ pub fn zone_date(z: &HeaderZone) -> Option<String> {
             break;
         }
     }
+    let shown = |(lead, d): &(String, String)| ShownDate {
+        date: d.clone(),
+        updated: update_word(lead) && !publish_word(lead),
+    };
     if found.len() > 1 {
-        if let Some((_, d)) = found.iter().find(|(lead, _)| publish_word(lead)) {
-            return Some(d.clone());
+        if let Some(f) = found.iter().find(|(lead, _)| publish_word(lead)) {
+            return Some(shown(f));
         }
     }
-    if let Some((_, d)) = found.first() {
-        return Some(d.clone());
+    if let Some(f) = found.first() {
+        return Some(shown(f));
     }
-    first_text_date(&z.before).map(|(_, d)| d)
+    first_text_date(&z.before).map(|(_, d)| ShownDate {
+        date: d,
+        updated: false,
+    })
 }
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,13 +209,17 @@ mod tests {
             "<article><h1>Rates rise</h1><p>Updated June 9, 2024 · Published May 2, 2024</p>\
                     <p>Body text follows here.</p></article>",
         );
-        assert_eq!(zone_date(&hz).as_deref(), Some("2024-05-02"));
+        assert_eq!(
+            zone_date(&hz).map(|d| d.date).as_deref(),
+            Some("2024-05-02")
+        );
     }
 
     #[test]
     fn single_visible_date_is_taken() {
         let hz = z("<div><h1>Rates rise</h1><span>Last updated: Sep 4, 2025</span></div>");
-        assert_eq!(zone_date(&hz).as_deref(), Some("2025-09-04"));
+        let d = zone_date(&hz).expect("date");
+        assert_eq!((d.date.as_str(), d.updated), ("2025-09-04", true));
     }
 
     #[test]

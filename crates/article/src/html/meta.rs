@@ -66,10 +66,13 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     let zone = header_zone(doc);
     // The date the reader is shown beside the headline is what the page means by its date;
     // metadata comes next.
-    let published = zone
-        .as_ref()
-        .and_then(zone_date)
-        .or_else(|| choose_date(doc, &metas, &ld, url.as_deref()));
+    // A shown date labelled "updated" gives way to a publication date in the metadata.
+    let shown = zone.as_ref().and_then(zone_date);
+    let published = match shown {
+        Some(s) if !s.updated => Some(s.date),
+        Some(s) => declared_date(&metas, &ld).or(Some(s.date)),
+        None => choose_date(doc, &metas, &ld, url.as_deref()),
+    };
     let mut authors = choose_authors(doc, &metas, &ld);
     let org_only = authors.is_empty()
         || (ld.authors_are_orgs && authors == ld.authors)
@@ -325,6 +328,14 @@ const PUBLISHED_KEYS: [&str; 12] = [
     "sailthru.date",
     "dcterms.created",
 ];
+
+/// A publication date the page declares in its metadata.
+fn declared_date(metas: &HashMap<String, String>, ld: &LdFacts) -> Option<String> {
+    metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v))
+        .or_else(|| ld.published.clone())
+}
 
 fn choose_date(
     doc: &Document,
