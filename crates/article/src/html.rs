@@ -70,6 +70,10 @@ pub fn extract_html(html: &str) -> Article {
             ));
         }
     }
+    if article.published.is_none() {
+        article.published =
+            dates::labelled_date(&article.text).or_else(|| dates::script_date(html));
+    }
     article.agencies = wire::agencies(&article.text);
     article.syndicated = wire::syndicated(&article.text);
     article

@@ -89,6 +89,34 @@ pub fn parse_any_date(s: &str) -> Option<String> {
     crate::normalize_date(s).or_else(|| first_text_date(s).map(|(_, d)| d))
 }
 
+static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)["'](?:datePublished|publishDate|publish_date|date_published|publishedAt|published_at|pubDate|publicationDate|firstPublished)["']\s*:\s*["'](\d{4}-\d\d-\d\d)"#)
+        .expect("static regex")
+});
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:published|posted)(?:\s+on)?\s*:?\s+").expect("static regex")
+});
+
+/// A publication date in page data outside JSON-LD (framework state such as
+/// `"publishDate":"2025-05-27"`).
+pub fn script_date(html: &str) -> Option<String> {
+    SCRIPT_DATE
+        .captures(html)
+        .and_then(|c| crate::normalize_date(&c[1]))
+}
+
+/// A date labelled "Published"/"Posted on" anywhere in visible text.
+pub fn labelled_date(text: &str) -> Option<String> {
+    for m in LABELLED.find_iter(text).take(20) {
+        let tail = text.get(m.end()..).unwrap_or("");
+        let window: String = tail.chars().take(40).collect();
+        if let Some((0..=4, d)) = first_text_date(&window) {
+            return Some(d);
+        }
+    }
+    None
+}
+
 /// A date in a URL path such as `/2024/03/05/slug`.
 pub fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
@@ -120,6 +148,19 @@ mod tests {
     fn earliest_form_wins() {
         let t = "Published 2024-01-02. Updated March 9, 2024";
         assert_eq!(first_text_date(t).map(|d| d.1), Some("2024-01-02".into()));
+    }
+
+    #[test]
+    fn labelled_and_script_dates() {
+        assert_eq!(
+            labelled_date("Intro text. Posted on Nov 21, 2018 Updated a").as_deref(),
+            Some("2018-11-21")
+        );
+        assert_eq!(labelled_date("Published by Acme in 2018"), None);
+        assert_eq!(
+            script_date(r#"{"createDate":"2019-09-12","publishDate":"2025-05-27"}"#).as_deref(),
+            Some("2025-05-27")
+        );
     }
 
     #[test]

@@ -51,7 +51,7 @@ const BLOCKS: [&str; 22] = [
 
 /// Text of a subtree with a space at each block (and span/time) start, so that "2024</p><p>Body"
 /// does not read "2024Body"; scripts and styles are skipped; stops after `TEXT_CAP` bytes.
-fn block_text(node: &NodeRef) -> String {
+pub fn block_text(node: &NodeRef) -> String {
     let mut out = String::new();
     for d in node.descendants_it() {
         if out.len() > TEXT_CAP {
@@ -179,7 +179,7 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
 }
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Bb]y|BY)\s*:?\s+((?:[A-Z][\p{L}'’.-]*\s?){1,4}(?:(?:,\s*|\s*\band\s+)(?:[A-Z][\p{L}'’.-]*\s?){1,4}){0,3})")
+    Regex::new(r"\b(?:[Bb]y|BY)\s*:?\s+(?:¶\s+)?((?:[A-Z][\p{L}'’.-]*\s?){1,4}(?:(?:,\s*|\s*\band\s+)(?:[A-Z][\p{L}'’.-]*\s?){1,4}){0,3})")
         .expect("static regex")
 });
 
@@ -220,6 +220,12 @@ mod tests {
         let hz = z("<div><h1>Rates rise</h1><span>Last updated: Sep 4, 2025</span></div>");
         let d = zone_date(&hz).expect("date");
         assert_eq!((d.date.as_str(), d.updated), ("2025-09-04", true));
+    }
+
+    #[test]
+    fn labelled_byline_in_its_own_element() {
+        let hz = z("<div><h1>Rates rise</h1><p>Written by</p><p>Edzel Tabing</p></div>");
+        assert_eq!(zone_byline(&hz), vec!["Edzel Tabing"]);
     }
 
     #[test]

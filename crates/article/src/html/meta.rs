@@ -462,7 +462,7 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
 /// sections are skipped so a commenter is never taken for the author.
 fn byline_element(doc: &Document) -> Vec<String> {
     let Some(sel) = doc.try_select(
-        "[rel=author],[itemprop=author],[class*=author-name],[class*=byline],[class*=author]",
+        "[rel=author],[itemprop=author],a[href*='/author/'],a[href*='/authors/'],[class*=author-name],[class*=byline],[class*=author]",
     ) else {
         return Vec::new();
     };
@@ -479,8 +479,8 @@ fn byline_element(doc: &Document) -> Vec<String> {
         if in_comments {
             continue;
         }
-        let text = clean(&n.text());
-        if text.is_empty() || text.len() > 120 {
+        let text = super::header::block_text(n);
+        if text.is_empty() || text.len() > 160 {
             continue;
         }
         let names = split_byline(&text);
@@ -504,8 +504,12 @@ pub fn split_byline(byline: &str) -> Vec<String> {
     if let Some((pos, _)) = first_text_date(&b) {
         b.truncate(pos);
     }
-    let b = b.trim().trim_end_matches(['|', '-', '–', '·', ',']).trim();
-    b.split([',', '|', '\n', ';'])
+    let b = b
+        .trim()
+        .trim_start_matches(['¶', ' '])
+        .trim_end_matches(['|', '-', '–', '·', ',', '¶', ' '])
+        .trim();
+    b.split([',', '|', '\n', ';', '¶'])
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" & "))
         .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric()))
