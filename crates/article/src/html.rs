@@ -5,6 +5,7 @@
 mod dates;
 mod header;
 mod meta;
+mod paragraphs;
 mod strip;
 mod wire;
 
@@ -17,6 +18,9 @@ use dom_smoothie::{Config, Readability, TextMode};
 const MAX_ELEMENTS: usize = 60_000;
 /// Deeper nesting than this is not a real article layout, and tree walks over it risk the stack.
 const MAX_DEPTH: usize = 400;
+
+/// Readability output below this share of the page's paragraph words is taken as a miss.
+const MISSED_SHARE: f64 = 0.4;
 
 pub fn extract_html(html: &str) -> Article {
     if strip::max_nesting(html) > MAX_DEPTH {
@@ -31,6 +35,7 @@ pub fn extract_html(html: &str) -> Article {
     }
     let doc = Document::from(html);
     let m = meta::page_meta(&doc);
+    let (para_text, para_words) = paragraphs::paragraph_text(&doc);
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
@@ -62,6 +67,11 @@ pub fn extract_html(html: &str) -> Article {
                 article.outlet = a.site_name;
             }
             article.text = paragraphs(&a.text_content);
+            let words = article.text.split_whitespace().count();
+            // Readability settled on a fragment of what the page's paragraphs hold.
+            if (words as f64) < MISSED_SHARE * para_words as f64 {
+                article.text = paragraphs(&para_text);
+            }
         }
         Err(e) => {
             article.text = paragraphs(&strip::strip_tags(html));
