@@ -1,55 +1,92 @@
-//! HTML pages: main content and metadata by readability scoring (dom_smoothie), with a plain
-//! tag-stripping fallback when the page defeats it (too many elements, no readable block).
+//! HTML pages: metadata from `<meta>`, JSON-LD, headings and bylines (`meta`), main content by
+//! readability scoring (dom_smoothie) on the same parsed tree, and a plain tag-stripping fallback
+//! when the page defeats it (too many elements, too deep, no readable block).
 
-use crate::{normalize_date, Article};
+mod dates;
+mod header;
+mod meta;
+mod paragraphs;
+mod strip;
+mod wire;
+
+use crate::Article;
+use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// Element budget for the readability pass; bigger pages fall back to tag stripping, which is
 /// linear in the page size.
 const MAX_ELEMENTS: usize = 60_000;
+/// Deeper nesting than this is not a real article layout, and tree walks over it risk the stack.
+const MAX_DEPTH: usize = 400;
+
+/// Readability output below this share of the page's paragraph words is taken as a miss.
+const MISSED_SHARE: f64 = 0.4;
 
 pub fn extract_html(html: &str) -> Article {
+    if strip::max_nesting(html) > MAX_DEPTH {
+        let text = paragraphs(&strip::strip_tags(html));
+        return Article {
+            text,
+            warnings: vec![format!(
+                "markup nested deeper than {MAX_DEPTH} levels; text taken from all tags"
+            )],
+            ..Article::default()
+        };
+    }
+    let doc = Document::from(html);
+    let m = meta::page_meta(&doc);
+    let (para_text, para_words) = paragraphs::paragraph_text(&doc);
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let parsed = Readability::new(html, None, Some(cfg)).and_then(|mut r| r.parse());
+    let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
+    let mut article = Article {
+        title: m.title,
+        published: m.published,
+        authors: m.authors,
+        language: m.language,
+        outlet: m.outlet,
+        url: m.url,
+        ..Article::default()
+    };
     match parsed {
-        Ok(a) => Article {
-            title: Some(a.title.trim().to_string()).filter(|t| !t.is_empty()),
-            published: a.published_time.as_deref().and_then(normalize_date),
-            authors: a.byline.as_deref().map(split_byline).unwrap_or_default(),
-            language: a
-                .lang
-                .map(|l| l.chars().take(2).collect::<String>().to_lowercase()),
-            outlet: a.site_name,
-            text: paragraphs(&a.text_content),
-            ..Article::default()
-        },
-        Err(e) => Article {
-            text: paragraphs(&strip_tags(html)),
-            warnings: vec![format!(
+        Ok(a) => {
+            if article.authors.is_empty() {
+                article.authors = a
+                    .byline
+                    .as_deref()
+                    .map(meta::split_byline)
+                    .unwrap_or_default();
+            }
+            if article.title.is_none() {
+                article.title = Some(a.title.trim().to_string()).filter(|t| !t.is_empty());
+            }
+            if article.outlet.is_none() {
+                article.outlet = a.site_name;
+            }
+            article.text = paragraphs(&a.text_content);
+            let words = article.text.split_whitespace().count();
+            // Readability settled on a fragment of what the page's paragraphs hold.
+            if (words as f64) < MISSED_SHARE * para_words as f64 {
+                article.text = paragraphs(&para_text);
+            }
+        }
+        Err(e) => {
+            article.text = paragraphs(&strip::strip_tags(html));
+            article.warnings.push(format!(
                 "readability failed ({e}); text taken from all tags"
-            )],
-            ..Article::default()
-        },
+            ));
+        }
     }
-}
-
-/// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
-fn split_byline(byline: &str) -> Vec<String> {
-    let b = byline.trim();
-    let b = b
-        .strip_prefix("By ")
-        .or_else(|| b.strip_prefix("by "))
-        .unwrap_or(b);
-    b.split([',', '|', '\n'])
-        .flat_map(|p| p.split(" and "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && p.len() < 80)
-        .map(str::to_string)
-        .collect()
+    if article.published.is_none() {
+        article.published =
+            dates::labelled_date(&article.text).or_else(|| dates::script_date(html));
+    }
+    article.agencies = wire::agencies(&article.text);
+    article.syndicated = wire::syndicated(&article.text);
+    article
 }
 
 /// Lines trimmed and whitespace-collapsed, non-empty ones joined by a blank line.
@@ -72,50 +109,6 @@ fn paragraphs(text: &str) -> String {
     out
 }
 
-/// Text of a page with tags, scripts and styles removed; block tags end lines.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        let after = &rest[lt..];
-        let Some(gt) = after.find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = after[1..gt].to_ascii_lowercase();
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        rest = &after[gt + 1..];
-        if !tag.starts_with('/') && matches!(name.as_str(), "script" | "style" | "noscript") {
-            let close = format!("</{name}");
-            match rest.to_ascii_lowercase().find(&close) {
-                Some(i) => rest = &rest[i..],
-                None => rest = "",
-            }
-            continue;
-        }
-        if matches!(
-            name.as_str(),
-            "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "tr" | "section" | "article"
-        ) {
-            out.push('\n');
-        } else {
-            out.push(' ');
-        }
-    }
-    out.push_str(rest);
-    out.replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,20 +127,14 @@ mod tests {
         assert!(a.text.contains("The council voted"));
         assert!(!a.text.contains("Copyright"));
         assert!(a.text.contains("\n\n"));
+        assert_eq!(a.title.as_deref(), Some("Budget passes"));
     }
 
     #[test]
-    fn byline_splits_on_and() {
-        assert_eq!(
-            split_byline("By Jane Doe and John Roe"),
-            vec!["Jane Doe", "John Roe"]
-        );
-    }
-
-    #[test]
-    fn tag_stripping_drops_scripts() {
-        let t = strip_tags("<p>a</p><script>var x = '<p>';</script><p>b &amp; c</p>");
-        assert!(!t.contains("var"));
-        assert!(t.contains("b & c"));
+    fn deep_nesting_falls_back_to_tag_stripping() {
+        let html = format!("{}<p>deep words</p>", "<div>".repeat(5000));
+        let a = extract_html(&html);
+        assert!(a.text.contains("deep words"));
+        assert!(!a.warnings.is_empty());
     }
 }

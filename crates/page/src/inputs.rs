@@ -4,6 +4,7 @@
 //! Documents come out of an iterator so that a large record file is streamed, not loaded whole.
 
 use crate::records::{is_record_file, parse_record};
+use crate::warc::{is_warc, WarcIter};
 use crate::{DocError, Limits, RawDoc};
 use flate2::read::MultiGzDecoder;
 use std::fs::File;
@@ -112,6 +113,10 @@ pub fn read_source(
         Ok(h) => h.to_vec(),
         Err(e) => return one(Err(read_error(&name, gz, &e))),
     };
+    if is_warc(&name, &head) {
+        // Records are bounded one by one; the archive itself may be any size.
+        return Box::new(WarcIter::new(name, reader, limits.max_document_bytes));
+    }
     if is_record_file(&name, &head) {
         return Box::new(RecordIter {
             name,
@@ -146,6 +151,7 @@ fn read_page(name: String, reader: impl Read, limit: u64, gz: bool) -> Result<Ra
         source: name,
         url: None,
         published: None,
+        fetched: None,
         declared: None,
         charset_hint: None,
         bytes,

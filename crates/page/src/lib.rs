@@ -9,6 +9,7 @@ mod charset;
 mod inputs;
 mod records;
 mod sniff;
+mod warc;
 
 pub use charset::decode;
 pub use inputs::{expand_paths, read_source, Source};
@@ -53,6 +54,9 @@ pub struct RawDoc {
     pub source: String,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// When a crawler fetched the page (a WARC record's `WARC-Date`): not a publication date, at
+    /// most a bound on it.
+    pub fetched: Option<String>,
     /// The container said what this is (a JSON Lines `html` or `text` field).
     pub declared: Option<Format>,
     /// A charset named outside the bytes (an HTTP `Content-Type` header).
@@ -68,6 +72,8 @@ pub struct Page {
     pub id: String,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// Fetch time from the container (see [`RawDoc::fetched`]).
+    pub fetched: Option<String>,
     pub format: Format,
     pub charset: &'static str,
     pub text: String,
@@ -117,6 +123,7 @@ pub fn into_page(raw: RawDoc, plain: bool) -> Result<Page, DocError> {
         id,
         url: raw.url,
         published: raw.published,
+        fetched: raw.fetched,
         format,
         charset: decoded.charset,
         text: decoded.text,

@@ -52,6 +52,7 @@ pub fn parse_record(source: &str, lineno: usize, line: &[u8]) -> Option<Result<R
         source: name,
         url: rec.url,
         published: rec.published,
+        fetched: None,
         declared: Some(declared),
         charset_hint: Some("utf-8".into()),
         bytes: body.into_bytes(),

@@ -1,0 +1,43 @@
+//! Extraction throughput on one thread: decode + article extraction for every file named (or
+//! found under a directory named) on the command line. Prints pages, seconds and pages/s.
+//!
+//!     cargo run --release -p claimtrail-article --example extract_bench -- DIR...
+
+use claimtrail_page::{expand_paths, into_page, read_source, Limits};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Read everything first so that the figure is extraction, not disk.
+    let mut raws = Vec::new();
+    for src in expand_paths(&args).into_iter().flatten() {
+        raws.extend(read_source(&src, Limits::default()).flatten());
+    }
+    let bytes: usize = raws.iter().map(|r| r.bytes.len()).sum();
+    let t = Instant::now();
+    let mut words = 0usize;
+    let n = raws.len();
+    for raw in raws {
+        if let Ok(page) = into_page(raw, false) {
+            if std::env::var_os("DECODE_ONLY").is_some() {
+                words += page.text.len();
+            } else if std::env::var_os("PARSE_ONLY").is_some() {
+                words += dom_query::Document::from(page.text.as_str())
+                    .select("p")
+                    .length();
+            } else {
+                words += claimtrail_article::extract(&page)
+                    .text
+                    .split_whitespace()
+                    .count();
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "extraction: {n} pages, {:.1} MB, {secs:.2} s, {:.1} pages/s, {:.1} MB/s ({words} words)",
+        bytes as f64 / 1e6,
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+}

@@ -1,0 +1,174 @@
+//! Dates written for people ("March 5, 2024", "5 Mar 2024", "2024-03-05", "05/03/2024") and dates
+//! in URLs ("/2024/03/05/"), normalised to `YYYY-MM-DD`.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("static regex")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("static regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex"));
+/// US order: month/day/year, the common form on English pages that use slashes.
+static SLASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("static regex"));
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("static regex")
+});
+
+fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
+    let y: i32 = y.parse().ok()?;
+    let d: u32 = d.parse().ok()?;
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn month_num(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+}
+
+/// The first date written in `text`, with its byte offset.
+pub fn first_text_date(text: &str) -> Option<(usize, String)> {
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |pos: usize, d: Option<String>| {
+        if let Some(d) = d {
+            if best.as_ref().is_none_or(|(p, _)| pos < *p) {
+                best = Some((pos, d));
+            }
+        }
+    };
+    for c in MONTH_FIRST.captures_iter(text) {
+        let d = month_num(&c[1]).and_then(|m| ymd(&c[3], m, &c[2]));
+        let found = d.is_some();
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+        if found {
+            break;
+        }
+    }
+    for c in DAY_FIRST.captures_iter(text) {
+        let d = month_num(&c[2]).and_then(|m| ymd(&c[3], m, &c[1]));
+        let found = d.is_some();
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+        if found {
+            break;
+        }
+    }
+    for c in ISO.captures_iter(text) {
+        let d = c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3]));
+        let found = d.is_some();
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+        if found {
+            break;
+        }
+    }
+    for c in SLASHED.captures_iter(text) {
+        let d = c[1].parse().ok().and_then(|m| ymd(&c[3], m, &c[2]));
+        let found = d.is_some();
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+        if found {
+            break;
+        }
+    }
+    best
+}
+
+/// `YYYY-MM-DD` from any date form a page or feed uses, machine or human.
+pub fn parse_any_date(s: &str) -> Option<String> {
+    crate::normalize_date(s).or_else(|| first_text_date(s).map(|(_, d)| d))
+}
+
+static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)["'](?:datePublished|publishDate|publish_date|date_published|publishedAt|published_at|pubDate|publicationDate|firstPublished)["']\s*:\s*["'](\d{4}-\d\d-\d\d)"#)
+        .expect("static regex")
+});
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:published|posted)(?:\s+on)?\s*:?\s+").expect("static regex")
+});
+
+/// A publication date in page data outside JSON-LD (framework state such as
+/// `"publishDate":"2025-05-27"`).
+pub fn script_date(html: &str) -> Option<String> {
+    SCRIPT_DATE
+        .captures(html)
+        .and_then(|c| crate::normalize_date(&c[1]))
+}
+
+/// A date labelled "Published"/"Posted on" anywhere in visible text.
+pub fn labelled_date(text: &str) -> Option<String> {
+    for m in LABELLED.find_iter(text).take(20) {
+        let tail = text.get(m.end()..).unwrap_or("");
+        let window: String = tail.chars().take(40).collect();
+        if let Some((0..=4, d)) = first_text_date(&window) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// A date in a URL path such as `/2024/03/05/slug`.
+pub fn url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    ymd(&c[1], c[2].parse().ok()?, &c[3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_dates_parse() {
+        assert_eq!(
+            first_text_date("Posted on March 5th, 2024 by Ann").map(|d| d.1),
+            Some("2024-03-05".into())
+        );
+        assert_eq!(
+            first_text_date("Updated 12 Sept 2023").map(|d| d.1),
+            Some("2023-09-12".into())
+        );
+        assert_eq!(
+            first_text_date("on 11/20/2025.").map(|d| d.1),
+            Some("2025-11-20".into())
+        );
+        assert_eq!(first_text_date("May I help? 2024 was good"), None);
+    }
+
+    #[test]
+    fn earliest_form_wins() {
+        let t = "Published 2024-01-02. Updated March 9, 2024";
+        assert_eq!(first_text_date(t).map(|d| d.1), Some("2024-01-02".into()));
+    }
+
+    #[test]
+    fn labelled_and_script_dates() {
+        assert_eq!(
+            labelled_date("Intro text. Posted on Nov 21, 2018 Updated a").as_deref(),
+            Some("2018-11-21")
+        );
+        assert_eq!(labelled_date("Published by Acme in 2018"), None);
+        assert_eq!(
+            script_date(r#"{"createDate":"2019-09-12","publishDate":"2025-05-27"}"#).as_deref(),
+            Some("2025-05-27")
+        );
+    }
+
+    #[test]
+    fn url_slugs_carry_dates() {
+        assert_eq!(
+            url_date("https://x.org/2025/09/04/top-trends/").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(url_date("https://x.org/p/12345"), None);
+    }
+}

@@ -1,0 +1,236 @@
+//! The article header: the text just around the headline, where pages show the reader the
+//! byline and the date ("By Ann Lee · March 3, 2025", "Last updated: Sep 4, 2025").
+
+use super::dates::first_text_date;
+use dom_query::{Document, NodeRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Characters of header text read after the headline.
+const AFTER: usize = 500;
+/// Characters read before it (dates and kickers placed above the title).
+const BEFORE: usize = 160;
+
+/// Text around the first `<h1>`: the smallest ancestor holding enough text past the headline.
+pub struct HeaderZone {
+    pub before: String,
+    pub after: String,
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Most characters of an ancestor's text read while looking for the header.
+const TEXT_CAP: usize = 20_000;
+
+const BLOCKS: [&str; 22] = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "time",
+    "span",
+    "td",
+    "tr",
+    "figure",
+    "figcaption",
+];
+
+/// Text of a subtree with a space at each block (and span/time) start, so that "2024</p><p>Body"
+/// does not read "2024Body"; scripts and styles are skipped; stops after `TEXT_CAP` bytes.
+pub fn block_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    for d in node.descendants_it() {
+        if out.len() > TEXT_CAP {
+            break;
+        }
+        if d.is_text() {
+            let parent = d.parent().and_then(|p| p.node_name()).unwrap_or_default();
+            if !matches!(&*parent, "script" | "style" | "noscript" | "template") {
+                out.push_str(&d.text());
+            }
+        } else if d.is_element() && BLOCKS.contains(&&*d.node_name().unwrap_or_default()) {
+            // A visible mark that names and dates do not run across.
+            out.push_str(" ¶ ");
+        }
+    }
+    collapse(&out)
+}
+
+pub fn header_zone(doc: &Document) -> Option<HeaderZone> {
+    let h1s = doc.try_select("h1")?;
+    let h1: &NodeRef = h1s.nodes().first()?;
+    let head = block_text(h1);
+    let head = head
+        .trim_start_matches(['¶', ' '])
+        .trim_end_matches(['¶', ' '])
+        .to_string();
+    if head.is_empty() {
+        return None;
+    }
+    let mut node = h1.parent()?;
+    for _ in 0..5 {
+        let text = block_text(&node);
+        if let Some(pos) = text.find(&head) {
+            let after_start = pos + head.len();
+            if text.len() - after_start >= AFTER || node.parent().is_none() {
+                return Some(zone(&text, pos, after_start));
+            }
+        }
+        match node.parent() {
+            Some(p) if !matches!(&*p.node_name().unwrap_or_default(), "html") => node = p,
+            _ => {
+                let text = block_text(&node);
+                let pos = text.find(&head)?;
+                return Some(zone(&text, pos, pos + head.len()));
+            }
+        }
+    }
+    let text = block_text(&node);
+    let pos = text.find(&head)?;
+    Some(zone(&text, pos, pos + head.len()))
+}
+
+fn zone(text: &str, start: usize, end: usize) -> HeaderZone {
+    let before: String = {
+        let b = &text[..start];
+        let skip = b.chars().count().saturating_sub(BEFORE);
+        b.chars().skip(skip).collect()
+    };
+    HeaderZone {
+        before,
+        after: text[end..].chars().take(AFTER).collect(),
+    }
+}
+
+fn update_word(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    s.contains("updat") || s.contains("modif") || s.contains("review") || s.contains("edited")
+}
+
+fn publish_word(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    s.contains("publish") || s.contains("posted") || s.contains("written") || s.contains("created")
+}
+
+/// A date shown in the header, and whether the page labels it as an update.
+pub struct ShownDate {
+    pub date: String,
+    pub updated: bool,
+}
+
+/// The date the header shows the reader: one marked "published"/"posted" if several are shown,
+/// else the first after the headline, else one just above it.
+pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
+    let mut found = Vec::new();
+    let mut rest = z.after.as_str();
+    let mut offset = 0;
+    while let Some((pos, d)) = first_text_date(rest) {
+        let lead_start = offset + pos;
+        let lead: String = z.after[..lead_start]
+            .chars()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        found.push((lead, d));
+        // Move past this date (at least one char) to find the next one.
+        let step = rest[pos..]
+            .char_indices()
+            .nth(6)
+            .map_or(rest.len() - pos, |(i, _)| i);
+        offset += pos + step;
+        rest = &z.after[offset.min(z.after.len())..];
+        if found.len() >= 4 || !z.after.is_char_boundary(offset.min(z.after.len())) {
+            break;
+        }
+    }
+    let shown = |(lead, d): &(String, String)| ShownDate {
+        date: d.clone(),
+        updated: update_word(lead) && !publish_word(lead),
+    };
+    if found.len() > 1 {
+        if let Some(f) = found.iter().find(|(lead, _)| publish_word(lead)) {
+            return Some(shown(f));
+        }
+    }
+    if let Some(f) = found.first() {
+        return Some(shown(f));
+    }
+    first_text_date(&z.before).map(|(_, d)| ShownDate {
+        date: d,
+        updated: false,
+    })
+}
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Bb]y|BY)\s*:?\s+(?:¶\s+)?((?:[A-Z][\p{L}'’.-]*\s?){1,4}(?:(?:,\s*|\s*\band\s+)(?:[A-Z][\p{L}'’.-]*\s?){1,4}){0,3})")
+        .expect("static regex")
+});
+
+/// Names after a "By" in the header.
+pub fn zone_byline(z: &HeaderZone) -> Vec<String> {
+    let Some(c) = BY.captures(&z.after).or_else(|| BY.captures(&z.before)) else {
+        return Vec::new();
+    };
+    let names = super::meta::split_byline(c[1].trim());
+    names
+        .into_iter()
+        .filter(|n| n.split_whitespace().count() >= 2 && !update_word(n))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn z(html: &str) -> HeaderZone {
+        header_zone(&Document::from(html)).expect("zone")
+    }
+
+    #[test]
+    fn header_date_prefers_published_over_updated() {
+        let hz = z(
+            "<article><h1>Rates rise</h1><p>Updated June 9, 2024 · Published May 2, 2024</p>\
+                    <p>Body text follows here.</p></article>",
+        );
+        assert_eq!(
+            zone_date(&hz).map(|d| d.date).as_deref(),
+            Some("2024-05-02")
+        );
+    }
+
+    #[test]
+    fn single_visible_date_is_taken() {
+        let hz = z("<div><h1>Rates rise</h1><span>Last updated: Sep 4, 2025</span></div>");
+        let d = zone_date(&hz).expect("date");
+        assert_eq!((d.date.as_str(), d.updated), ("2025-09-04", true));
+    }
+
+    #[test]
+    fn labelled_byline_in_its_own_element() {
+        let hz = z("<div><h1>Rates rise</h1><p>Written by</p><p>Edzel Tabing</p></div>");
+        assert_eq!(zone_byline(&hz), vec!["Edzel Tabing"]);
+    }
+
+    #[test]
+    fn byline_after_headline() {
+        let hz = z("<div><h1>Rates rise</h1><p>By Maria Diaz and Tom Wu</p><p>Text.</p></div>");
+        assert_eq!(zone_byline(&hz), vec!["Maria Diaz", "Tom Wu"]);
+    }
+}

@@ -1,0 +1,588 @@
+//! Page metadata from the parsed DOM: `<meta>` tags, JSON-LD, headings, `<time>` elements and
+//! byline-like elements. Each field is chosen from several signals, most specific first.
+
+use super::dates::{first_text_date, parse_any_date, url_date};
+use super::header::{header_zone, zone_byline, zone_date};
+use dom_query::Document;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// What the page says about itself, before the body text is known.
+#[derive(Debug, Default)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+}
+
+/// Facts gathered from JSON-LD blocks, article-like objects first.
+#[derive(Debug, Default)]
+struct LdFacts {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    /// Every author given is an `Organization`, not a person.
+    authors_are_orgs: bool,
+    publisher: Option<String>,
+}
+
+/// Longest meta or title value kept; longer ones are junk or attacks.
+const MAX_FIELD: usize = 600;
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn page_meta(doc: &Document) -> PageMeta {
+    let metas = meta_map(doc);
+    let ld = json_ld(doc);
+    let get = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.is_empty());
+
+    let url = doc
+        .try_select("link[rel=canonical]")
+        .and_then(|s| s.attr("href"))
+        .map(|h| h.trim().to_string())
+        .filter(|h| h.starts_with("http"))
+        .or_else(|| get("og:url").map(str::to_string));
+    let language = doc
+        .try_select("html")
+        .and_then(|s| s.attr("lang"))
+        .or_else(|| get("og:locale").map(Into::into))
+        .map(|l| l.chars().take(2).collect::<String>().to_ascii_lowercase())
+        .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_alphabetic()));
+    let outlet = get("og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone());
+
+    let title = choose_title(
+        doc,
+        get("og:title"),
+        ld.headline.as_deref(),
+        get("twitter:title"),
+    );
+    let zone = header_zone(doc);
+    // The date the reader is shown beside the headline is what the page means by its date;
+    // metadata comes next.
+    // A shown date labelled "updated" gives way to a publication date in the metadata.
+    let shown = zone.as_ref().and_then(zone_date);
+    let published = match shown {
+        Some(s) if !s.updated => Some(s.date),
+        Some(s) => declared_date(&metas, &ld).or(Some(s.date)),
+        None => choose_date(doc, &metas, &ld, url.as_deref()),
+    };
+    let mut authors = choose_authors(doc, &metas, &ld);
+    let org_only = authors.is_empty()
+        || (ld.authors_are_orgs && authors == ld.authors)
+        || outlet
+            .as_deref()
+            .is_some_and(|o| authors.iter().any(|a| a.eq_ignore_ascii_case(o)));
+    if org_only {
+        if let Some(z) = &zone {
+            let names = zone_byline(z);
+            if !names.is_empty() {
+                authors = names;
+            }
+        }
+    }
+
+    PageMeta {
+        title,
+        published,
+        authors,
+        outlet,
+        url,
+        language,
+    }
+}
+
+/// `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins.
+fn meta_map(doc: &Document) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    let Some(sel) = doc.try_select("meta") else {
+        return map;
+    };
+    for node in sel.nodes() {
+        let Some(content) = node.attr("content") else {
+            continue;
+        };
+        if content.len() > MAX_FIELD * 4 {
+            continue;
+        }
+        for key in ["property", "name", "itemprop"] {
+            if let Some(k) = node.attr(key) {
+                map.entry(k.trim().to_ascii_lowercase())
+                    .or_insert_with(|| clean(&content));
+            }
+        }
+    }
+    map
+}
+
+fn json_ld(doc: &Document) -> LdFacts {
+    let mut facts = LdFacts::default();
+    let Some(sel) = doc.try_select("script[type='application/ld+json']") else {
+        return facts;
+    };
+    let values: Vec<Value> = sel
+        .nodes()
+        .iter()
+        .filter_map(|n| serde_json::from_str::<Value>(n.text().trim()).ok())
+        .collect();
+    let mut objects = Vec::new();
+    for v in &values {
+        flatten(v, &mut objects, 0);
+    }
+    // Article-like objects carry the facts about this page; others (WebPage) only fill gaps.
+    objects.sort_by_key(|o| !is_article(o));
+    for o in &objects {
+        let article = is_article(o);
+        if facts.headline.is_none() && article {
+            facts.headline = o
+                .get("headline")
+                .or_else(|| o.get("name"))
+                .and_then(Value::as_str)
+                .map(clean);
+        }
+        if facts.published.is_none() {
+            facts.published = o
+                .get("datePublished")
+                .or_else(|| o.get("dateCreated"))
+                .and_then(Value::as_str)
+                .and_then(parse_any_date);
+        }
+        if facts.authors.is_empty() && (article || o.get("author").is_some()) {
+            if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                collect_names(a, &mut facts.authors, 0);
+                facts.authors_are_orgs = all_orgs(a);
+            }
+        }
+        if facts.publisher.is_none() {
+            facts.publisher = o
+                .get("publisher")
+                .and_then(|p| p.get("name"))
+                .and_then(Value::as_str)
+                .map(clean);
+        }
+    }
+    facts
+}
+
+fn type_names(o: &Value) -> Vec<String> {
+    match o.get("@type") {
+        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_article(o: &Value) -> bool {
+    type_names(o)
+        .iter()
+        .any(|t| t.contains("article") || t.contains("posting") || t == "report")
+}
+
+/// Objects of a JSON-LD value, descending into arrays and `@graph` (depth-bounded).
+fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 6 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| flatten(x, out, depth + 1)),
+        Value::Object(m) => {
+            if let Some(g) = m.get("@graph") {
+                flatten(g, out, depth + 1);
+            }
+            out.push(v);
+        }
+        _ => {}
+    }
+}
+
+fn all_orgs(v: &Value) -> bool {
+    match v {
+        Value::Array(a) => !a.is_empty() && a.iter().all(all_orgs),
+        Value::Object(_) => type_names(v).iter().any(|t| t == "organization"),
+        _ => false,
+    }
+}
+
+fn collect_names(v: &Value, out: &mut Vec<String>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::String(s) => {
+            if !s.starts_with("http") {
+                out.extend(split_byline(s));
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_names(x, out, depth + 1)),
+        Value::Object(m) => {
+            if let Some(Value::String(n)) = m.get("name") {
+                out.extend(split_byline(n));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Words of a title for comparison: lower-cased alphanumeric runs, curly quotes folded.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of the shorter string's words found in the other.
+fn agreement(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    let hits = short.iter().filter(|w| long.contains(w)).count();
+    hits as f64 / short.len() as f64
+}
+
+/// A `<title>` minus its site suffix ("Headline | Site", "Headline - Site").
+fn strip_site_suffix(t: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        if let Some(i) = t.rfind(sep) {
+            let head = t[..i].trim();
+            if words(head).len() >= 2 {
+                return head.to_string();
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+/// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
+/// without the site suffix.
+fn choose_title(
+    doc: &Document,
+    og: Option<&str>,
+    ld: Option<&str>,
+    twitter: Option<&str>,
+) -> Option<String> {
+    let head_title = doc
+        .try_select("title")
+        .map(|s| s.first().text().to_string())
+        .map(|t| clean(&t))
+        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD);
+    let refs: Vec<String> = [og, ld, twitter, head_title.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
+        .map(str::to_string)
+        .collect();
+    let h1s: Vec<String> = doc
+        .try_select("h1")
+        .map(|s| {
+            s.nodes()
+                .iter()
+                .take(8)
+                .map(|n| clean(&n.text()))
+                .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
+                .collect()
+        })
+        .unwrap_or_default();
+    let agreeing = h1s.iter().find(|h| {
+        refs.iter()
+            .any(|r| agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30))
+    });
+    if let Some(h) = agreeing {
+        return Some(h.clone());
+    }
+    if let Some(r) = refs.first() {
+        let stripped = strip_site_suffix(r);
+        // Several sources giving the same stripped title agree on it.
+        return Some(stripped);
+    }
+    h1s.into_iter().next()
+}
+
+const PUBLISHED_KEYS: [&str; 12] = [
+    "article:published_time",
+    "datepublished",
+    "og:article:published_time",
+    "article.published",
+    "publishdate",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dcterms.created",
+];
+
+/// A publication date the page declares in its metadata.
+fn declared_date(metas: &HashMap<String, String>, ld: &LdFacts) -> Option<String> {
+    metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v))
+        .or_else(|| ld.published.clone())
+}
+
+fn choose_date(
+    doc: &Document,
+    metas: &HashMap<String, String>,
+    ld: &LdFacts,
+    url: Option<&str>,
+) -> Option<String> {
+    if let Some(d) = metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v))
+    {
+        return Some(d);
+    }
+    if let Some(d) = &ld.published {
+        return Some(d.clone());
+    }
+    for k in PUBLISHED_KEYS {
+        if let Some(d) = metas.get(k).and_then(|v| parse_any_date(v)) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = time_element_date(doc) {
+        return Some(d);
+    }
+    if let Some(d) = hinted_element_date(doc) {
+        return Some(d);
+    }
+    url.and_then(url_date)
+}
+
+fn is_update_hint(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    s.contains("updat") || s.contains("modif")
+}
+
+/// The first `<time>` element that is not marked as an update.
+fn time_element_date(doc: &Document) -> Option<String> {
+    let sel = doc.try_select("time")?;
+    for n in sel.nodes().iter().take(20) {
+        let hint = format!(
+            "{} {} {}",
+            n.attr("class").unwrap_or_default(),
+            n.attr("itemprop").unwrap_or_default(),
+            n.parent().and_then(|p| p.attr("class")).unwrap_or_default()
+        );
+        if is_update_hint(&hint) {
+            continue;
+        }
+        let d = n
+            .attr("datetime")
+            .and_then(|v| parse_any_date(&v))
+            .or_else(|| first_text_date(&n.text()).map(|(_, d)| d));
+        if d.is_some() {
+            return d;
+        }
+    }
+    None
+}
+
+/// A date written in an element whose class or id says it holds one (date, posted, byline, meta).
+fn hinted_element_date(doc: &Document) -> Option<String> {
+    let sel = doc.try_select(
+        "[class*=date],[id*=date],[class*=publish],[class*=posted],[class*=byline],[class*=meta],[class*=time]",
+    )?;
+    for n in sel.nodes().iter().take(60) {
+        let name = n.node_name().unwrap_or_default();
+        if matches!(&*name, "body" | "html" | "script" | "style" | "meta") {
+            continue;
+        }
+        let text = n.text();
+        if text.len() > 300 {
+            continue;
+        }
+        let class = format!(
+            "{} {}",
+            n.attr("class").unwrap_or_default(),
+            n.attr("id").unwrap_or_default()
+        );
+        if is_update_hint(&class) {
+            continue;
+        }
+        if let Some((pos, d)) = first_text_date(&text) {
+            // "Updated March 3" in the same element is not the original date.
+            let before = text.get(..pos).unwrap_or("");
+            if is_update_hint(before) && !before.to_ascii_lowercase().contains("publish") {
+                continue;
+            }
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn choose_authors(doc: &Document, metas: &HashMap<String, String>, ld: &LdFacts) -> Vec<String> {
+    if !ld.authors.is_empty() {
+        return dedup(ld.authors.clone());
+    }
+    for k in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ] {
+        if let Some(v) = metas.get(k) {
+            if !v.starts_with("http") && !v.is_empty() {
+                let names = split_byline(v);
+                if !names.is_empty() {
+                    return dedup(names);
+                }
+            }
+        }
+    }
+    byline_element(doc)
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|x| seen.insert(x.to_lowercase()));
+    v
+}
+
+/// A visible byline: `rel=author` links or a small element whose class names the author. Comment
+/// sections are skipped so a commenter is never taken for the author.
+fn byline_element(doc: &Document) -> Vec<String> {
+    let Some(sel) = doc.try_select(
+        "[rel=author],[itemprop=author],a[href*='/author/'],a[href*='/authors/'],[class*=author-name],[class*=byline],[class*=author]",
+    ) else {
+        return Vec::new();
+    };
+    for n in sel.nodes().iter().take(30) {
+        let in_comments = n.ancestors(Some(12)).iter().any(|a| {
+            let c = format!(
+                "{} {}",
+                a.attr("class").unwrap_or_default(),
+                a.attr("id").unwrap_or_default()
+            )
+            .to_ascii_lowercase();
+            c.contains("comment") || c.contains("reply")
+        });
+        if in_comments {
+            continue;
+        }
+        let text = super::header::block_text(n);
+        if text.is_empty() || text.len() > 160 {
+            continue;
+        }
+        let names = split_byline(&text);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; dates and role words are cut off.
+pub fn split_byline(byline: &str) -> Vec<String> {
+    let mut b = clean(byline);
+    if let Some(i) = b.to_lowercase().find("by ") {
+        // Only a "By" that starts the byline or a word ("Written by ...").
+        let at_word = i == 0 || b[..i].ends_with(' ');
+        if at_word {
+            b = b[i + 3..].to_string();
+        }
+    }
+    if let Some((pos, _)) = first_text_date(&b) {
+        b.truncate(pos);
+    }
+    let b = b
+        .trim()
+        .trim_start_matches(['¶', ' '])
+        .trim_end_matches(['|', '-', '–', '·', ',', '¶', ' '])
+        .trim();
+    b.split([',', '|', '\n', ';', '¶'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|p| {
+            let n = p.split_whitespace().count();
+            !p.is_empty() && p.len() < 80 && n <= 6 && !p.eq_ignore_ascii_case("by")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> PageMeta {
+        page_meta(&Document::from(html))
+    }
+
+    #[test]
+    fn h1_agreeing_with_og_title_wins() {
+        let m = meta(
+            "<html><head><title>Rates rise again | Daily Post</title>\
+             <meta property='og:title' content='Rates rise again - Daily Post'></head>\
+             <body><h1>Rates rise again</h1></body></html>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Rates rise again"));
+    }
+
+    #[test]
+    fn title_suffix_is_stripped_without_h1() {
+        let m = meta("<title>Rates rise again | Daily Post</title>");
+        assert_eq!(m.title.as_deref(), Some("Rates rise again"));
+    }
+
+    #[test]
+    fn json_ld_gives_date_and_person_authors() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished":"2020-01-01"},
+            {"@type":"NewsArticle","headline":"H","datePublished":"2024-05-06T10:00:00Z","dateModified":"2024-06-01",
+             "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Kim"}]}]}</script>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-05-06"));
+        assert_eq!(m.authors, vec!["Ann Lee", "Bo Kim"]);
+    }
+
+    #[test]
+    fn visible_date_skips_updated_line() {
+        let m = meta(
+            "<body><div class='updated-date'>June 9, 2024</div>\
+             <span class='post-date'>Posted May 2, 2024</span></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-05-02"));
+    }
+
+    #[test]
+    fn commenter_is_not_an_author() {
+        let m = meta(
+            "<body><div class='comments'><span class='author'>Troll99</span></div>\
+             <p class='byline'>By Maria Diaz</p></body>",
+        );
+        assert_eq!(m.authors, vec!["Maria Diaz"]);
+    }
+
+    #[test]
+    fn byline_splitting() {
+        assert_eq!(
+            split_byline("By Jane Doe and John Roe"),
+            vec!["Jane Doe", "John Roe"]
+        );
+        assert_eq!(
+            split_byline("Written by Ann Lee March 3, 2024"),
+            vec!["Ann Lee"]
+        );
+    }
+}
