@@ -91,6 +91,13 @@ impl Gaz {
                 let mut parts = l.split('|').map(str::trim);
                 let Some(canon) = parts.next() else { continue };
                 g.add(canon, class);
+                if class == DEMONYM {
+                    // "Americans", "Israelis": plural demonyms match too.
+                    let last = canon.chars().last().unwrap_or('s');
+                    if !matches!(last, 's' | 'h') {
+                        g.add(&format!("{canon}s"), class);
+                    }
+                }
                 for a in parts {
                     g.add(a, class);
                     if class == ORG || class == CITY || class == REGION {
