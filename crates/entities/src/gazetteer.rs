@@ -35,6 +35,8 @@ pub struct Gaz {
     genders: HashMap<String, Gender>,
     /// Alias → canonical name (country aliases, "DPRK" → "North Korea").
     pub aliases: HashMap<String, String>,
+    /// Every word of a multi-word title ("secretary", "general"), but "of".
+    title_words: HashMap<String, u32>,
 }
 
 pub static GAZ: LazyLock<Gaz> = LazyLock::new(Gaz::load);
@@ -66,6 +68,7 @@ impl Gaz {
             max_len: 1,
             genders: HashMap::new(),
             aliases: HashMap::new(),
+            title_words: HashMap::new(),
         };
         // Countries: "Name|alias|alias" — every alias maps to the first name.
         for l in lines(include_str!("../data/countries.txt")) {
@@ -132,12 +135,26 @@ impl Gaz {
         for n in 1..words.len() {
             self.prefixes.insert(words[..n].join(" "));
         }
+        if class == TITLE {
+            for w in &words {
+                if *w != "of" {
+                    self.title_words.insert(w.to_string(), 1 << TITLE);
+                }
+            }
+        }
         *self.entries.entry(k).or_insert(0) |= 1 << class;
     }
 
     /// Classes of an exact (lower-cased, token-joined) phrase.
     pub fn classes(&self, phrase: &str) -> u32 {
         self.entries.get(&key_of(phrase)).copied().unwrap_or(0)
+    }
+
+    /// Classes of a single word, or of any entry it is a word of (for title words: "General"
+    /// in "Secretary General").
+    pub fn word_classes(&self, w: &str) -> u32 {
+        let lw = w.to_lowercase();
+        self.entries.get(&lw).copied().unwrap_or(0) | self.title_words.get(&lw).copied().unwrap_or(0)
     }
 
     pub fn gender(&self, first: &str) -> Option<Gender> {

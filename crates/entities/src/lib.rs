@@ -6,8 +6,10 @@
 //! its weights are embedded (`model/ner.bin`). Gazetteers ([`gazetteer`]) feed it features and
 //! split its coarse types into ours.
 
+mod canonical;
 pub mod features;
 pub mod gazetteer;
+mod roles;
 pub mod tagger;
 
 use claimtrail_text::{Doc, Entity};
@@ -23,27 +25,38 @@ static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let mut m: &tagger::Model = &MODEL;
     let tags = tagger::tag_doc(doc, &gazetteer::GAZ, &mut m, None);
-    tagger::spans(&tags)
+    let mut ents: Vec<Entity> = tagger::spans(&tags)
         .into_iter()
         .map(|(a, b, ty)| {
             let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
             let text = doc.text[start..end].to_string();
-            let kind = match ty {
-                0 => "PERSON",
-                1 => "ORG",
-                2 => "GPE",
-                _ => "MISC",
-            };
             Entity {
+                kind: our_type(ty, &text).to_string(),
                 canonical: text.clone(),
                 text,
-                kind: kind.to_string(),
                 start,
                 end,
                 role: None,
             }
         })
-        .collect()
+        .collect();
+    canonical::resolve(doc, &mut ents);
+    roles::attach(doc, &mut ents);
+    ents
+}
+
+/// Our type for a CoNLL type: places split into GPE and LOC (regions, seas, rivers), MISC
+/// into NORP (nationalities and groups) and MISC.
+fn our_type(conll: usize, text: &str) -> &'static str {
+    use gazetteer::{DEMONYM, GAZ, REGION};
+    match conll {
+        0 => "PERSON",
+        1 => "ORG",
+        2 if GAZ.classes(text) & (1 << REGION) != 0 => "LOC",
+        2 => "GPE",
+        _ if GAZ.classes(text) & (1 << DEMONYM) != 0 => "NORP",
+        _ => "MISC",
+    }
 }
 
 /// The usual gender of a first name ("Karine" → female), for resolving "she"/"he".
