@@ -47,7 +47,15 @@ pub struct TokInfo {
     pub doc_case: u8,
     /// A key for prediction history: the lower-cased word.
     pub key: u64,
+    /// Index into the document's context table: the neighbours of this word's first few
+    /// capitalised occurrences (context aggregation across the document).
+    pub agg: u32,
 }
+
+/// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
+/// each word in a document.
+pub type Contexts = Vec<Vec<(u64, u64)>>;
+const AGG_MAX: usize = 8;
 
 const SEP: u64 = 0x5eed;
 
@@ -107,7 +115,7 @@ const DC_CAP: u8 = 1;
 const DC_LOW: u8 = 2;
 
 /// Token facts for every token of a document.
-pub fn token_infos(doc: &Doc, gaz: &Gaz) -> Vec<TokInfo> {
+pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     let n = doc.tokens.len();
     let mut out: Vec<TokInfo> = vec![TokInfo::default(); n];
     let mut buf = String::new();
@@ -165,16 +173,45 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> Vec<TokInfo> {
             lowers.push(buf.clone());
         }
     }
-    for (i, t) in out.iter_mut().enumerate() {
+    let mut slot: HashMap<u64, u32> = HashMap::new();
+    let mut ctx: Contexts = vec![Vec::new()];
+    for s in &doc.sentences {
+        for i in s.first_token..s.end_token {
+            let t = &out[i];
+            if !t.cap {
+                continue;
+            }
+            let prev = if i > s.first_token { out[i - 1].norm } else { 1 };
+            let next = if i + 1 < s.end_token { out[i + 1].norm } else { 2 };
+            let n = slot.len() as u32 + 1;
+            let k = *slot.entry(t.norm).or_insert(n);
+            if k as usize >= ctx.len() {
+                ctx.push(Vec::new());
+            }
+            if ctx[k as usize].len() < AGG_MAX {
+                ctx[k as usize].push((prev, next));
+            }
+        }
+    }
+    for t in out.iter_mut() {
         t.doc_case = doc_case.get(&t.norm).copied().unwrap_or(0);
-        let _ = i;
+        if t.cap {
+            t.agg = slot.get(&t.norm).copied().unwrap_or(0);
+        }
     }
     gazetteer::mark(gaz, doc, &lowers, &mut out);
-    out
+    (out, ctx)
 }
 
 /// Templates that read only token facts. Pushed as hashes into `f`.
-pub fn static_features(info: &[TokInfo], lo: usize, hi: usize, i: usize, f: &mut Vec<u64>) {
+pub fn static_features(
+    info: &[TokInfo],
+    ctx: &Contexts,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    f: &mut Vec<u64>,
+) {
     let t = &info[i];
     let get = |j: isize| -> Option<&TokInfo> {
         let j = i as isize + j;
@@ -226,12 +263,26 @@ pub fn static_features(info: &[TokInfo], lo: usize, hi: usize, i: usize, f: &mut
             f.push(mix(tpl, b));
         }
     }
+    if t.agg != 0 {
+        for &(p, n) in ctx.get(t.agg as usize).map(Vec::as_slice).unwrap_or(&[]) {
+            f.push(mix(25, p));
+            f.push(mix(26, n));
+        }
+    }
     let _ = SEP;
 }
 
 /// Templates that read the tags already predicted: the two previous tags of the sentence and
 /// the tag last given to the same word earlier in the document.
-pub fn dynamic_features(t: &TokInfo, prev: u8, prev2: u8, hist: u8, f: &mut Vec<u64>) {
+pub fn dynamic_features(
+    t: &TokInfo,
+    next_norm: u64,
+    prev: u8,
+    prev2: u8,
+    hist: u8,
+    f: &mut Vec<u64>,
+) {
+    f.push(mix(36, mix(prev as u64, next_norm)));
     f.push(mix(30, prev as u64));
     f.push(mix(31, mix(prev as u64, prev2 as u64)));
     f.push(mix(32, mix(prev as u64, t.norm)));

@@ -45,7 +45,7 @@ pub trait Scorer {
 
 /// Tags a document; with `gold`, also lets the scorer learn from each token.
 pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) -> Vec<u8> {
-    let info = token_infos(doc, gaz);
+    let (info, ctx) = token_infos(doc, gaz);
     let mut tags = vec![0u8; doc.tokens.len()];
     let mut hist: HashMap<u64, u8> = HashMap::new();
     let mut feats = Vec::with_capacity(64);
@@ -55,10 +55,11 @@ pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) 
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in lo..hi {
             feats.clear();
-            static_features(&info, lo, hi, i, &mut feats);
+            static_features(&info, &ctx, lo, hi, i, &mut feats);
             let t: &TokInfo = &info[i];
             let h = hist.get(&t.key).copied().unwrap_or(0);
-            dynamic_features(t, prev, prev2, h, &mut feats);
+            let next = if i + 1 < hi { info[i + 1].norm } else { 2 };
+            dynamic_features(t, next, prev, prev2, h, &mut feats);
             s.score(&feats, &mut scores);
             let mut best = 0u8;
             let mut best_score = f32::NEG_INFINITY;
