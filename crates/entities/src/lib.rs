@@ -40,21 +40,81 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
             }
         })
         .collect();
+    split_at_titles(doc, &mut ents);
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
     ents
 }
 
+/// A span the tagger ran through a title into a name ("White House National Security
+/// Communications Advisor John Kirby") is split: the part before the title keeps its type, the
+/// name after it (a known first name and at least one more word) becomes a person.
+fn split_at_titles(doc: &Doc, ents: &mut Vec<Entity>) {
+    use gazetteer::{FIRST_NAME, GAZ, TITLE};
+    let mut out = Vec::with_capacity(ents.len());
+    for e in ents.drain(..) {
+        let first = doc.tokens.partition_point(|t| t.start < e.start);
+        let end = doc.tokens.partition_point(|t| t.end <= e.end);
+        let mut split = None;
+        if e.kind != "PERSON" && end >= first + 4 {
+            for i in first + 1..end - 2 {
+                let title = GAZ.word_classes(doc.token_text(i)) & (1 << TITLE) != 0;
+                let name = GAZ.classes(doc.token_text(i + 1)) & (1 << FIRST_NAME) != 0;
+                if title && name {
+                    split = Some(i);
+                }
+            }
+        }
+        match split {
+            Some(i) => {
+                // Title words are left out of both parts: the role finder reads them.
+                let mut j = i;
+                while j > first && GAZ.word_classes(doc.token_text(j - 1)) & (1 << TITLE) != 0 {
+                    j -= 1;
+                }
+                if j > first {
+                    let end = doc.tokens[j - 1].end;
+                    let text = doc.text[e.start..end].to_string();
+                    out.push(Entity {
+                        kind: our_type(1, &text).to_string(),
+                        canonical: text.clone(),
+                        text,
+                        start: e.start,
+                        end,
+                        role: None,
+                    });
+                }
+                let start = doc.tokens[i + 1].start;
+                let text = doc.text[start..e.end].to_string();
+                out.push(Entity {
+                    kind: "PERSON".to_string(),
+                    canonical: text.clone(),
+                    text,
+                    start,
+                    end: e.end,
+                    role: None,
+                });
+            }
+            None => out.push(e),
+        }
+    }
+    *ents = out;
+}
+
 /// Our type for a CoNLL type: places split into GPE and LOC (regions, seas, rivers), MISC
 /// into NORP (nationalities and groups) and MISC.
 fn our_type(conll: usize, text: &str) -> &'static str {
-    use gazetteer::{DEMONYM, GAZ, REGION};
+    use gazetteer::{COUNTRY, DEMONYM, GAZ, PLACE, REGION};
+    let classes = GAZ.classes(text);
     match conll {
         0 => "PERSON",
+        // Seats of institutions speak for them ("the White House said"): organisations.
+        _ if classes & (1 << PLACE) != 0 => "ORG",
+        1 | 3 if classes & (1 << COUNTRY) != 0 => "GPE",
         1 => "ORG",
-        2 if GAZ.classes(text) & (1 << REGION) != 0 => "LOC",
+        2 if classes & (1 << REGION) != 0 => "LOC",
         2 => "GPE",
-        _ if GAZ.classes(text) & (1 << DEMONYM) != 0 => "NORP",
+        _ if classes & (1 << DEMONYM) != 0 => "NORP",
         _ => "MISC",
     }
 }

@@ -62,8 +62,11 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
         while a > lo && first - a < 8 {
             let w = doc.token_text(a - 1);
             let cap = w.chars().next().is_some_and(char::is_uppercase);
-            let ok = (is_title(w) || in_entity[a - 1] || cap || w == "'s" || w == "’s")
+            // "Secretary of State": "of" between two title words.
+            let inner_of = w == "of" && a >= lo + 2 && is_title(doc.token_text(a - 2));
+            let ok = (is_title(w) || in_entity[a - 1] || cap || w == "'s" || w == "’s" || inner_of)
                 && !is_det(w)
+                && !is_function_word(w)
                 && w.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
             if !ok {
                 break;
@@ -115,6 +118,16 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
     None
 }
 
+/// Capitalised function words at a sentence start ("At President Biden's request").
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "at" | "in" | "on" | "for" | "by" | "with" | "from" | "to" | "and" | "but" | "as"
+            | "after" | "before" | "when" | "while" | "said" | "says" | "then" | "now" | "if"
+            | "that" | "this" | "because" | "under" | "former" | "late"
+    ) && w != "of"
+}
+
 /// A determiner right after of/for/at belongs inside the phrase ("of the State Department").
 fn is_det_inside(doc: &Doc, i: usize, lo: usize) -> bool {
     i > lo && LINKS.contains(&doc.token_text(i - 1).to_lowercase().as_str())
@@ -133,7 +146,11 @@ pub fn attach(doc: &Doc, ents: &mut [Entity]) {
     for e in ents.iter_mut().filter(|e| e.kind == "PERSON") {
         e.role = role_of(doc, e, &in_entity);
         if let Some(r) = &e.role {
-            by_canonical.entry(e.canonical.clone()).or_insert_with(|| r.clone());
+            // The fullest role the document gives this person goes to their bare mentions.
+            let slot = by_canonical.entry(e.canonical.clone()).or_default();
+            if r.len() > slot.len() {
+                *slot = r.clone();
+            }
         }
     }
     for e in ents.iter_mut().filter(|e| e.kind == "PERSON" && e.role.is_none()) {
