@@ -20,7 +20,11 @@ fn contains_words(whole: &[&str], part: &[&str]) -> bool {
 /// Lower-cased key, words joined by single spaces, as in the gazetteer.
 fn key(doc: &Doc, e: &Entity) -> String {
     let mut k = String::new();
-    for t in doc.tokens.iter().filter(|t| t.start >= e.start && t.end <= e.end) {
+    for t in doc
+        .tokens
+        .iter()
+        .filter(|t| t.start >= e.start && t.end <= e.end)
+    {
         if !k.is_empty() {
             k.push(' ');
         }

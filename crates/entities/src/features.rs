@@ -181,8 +181,16 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             if !t.cap {
                 continue;
             }
-            let prev = if i > s.first_token { out[i - 1].norm } else { 1 };
-            let next = if i + 1 < s.end_token { out[i + 1].norm } else { 2 };
+            let prev = if i > s.first_token {
+                out[i - 1].norm
+            } else {
+                1
+            };
+            let next = if i + 1 < s.end_token {
+                out[i + 1].norm
+            } else {
+                2
+            };
             let n = slot.len() as u32 + 1;
             let k = *slot.entry(t.norm).or_insert(n);
             if k as usize >= ctx.len() {
@@ -288,5 +296,8 @@ pub fn dynamic_features(
     f.push(mix(32, mix(prev as u64, t.norm)));
     f.push(mix(33, mix(prev as u64, t.short_shape)));
     f.push(mix(34, hist as u64));
-    f.push(mix(35, mix(hist as u64, t.cap as u64 | (t.caps_sentence as u64) << 1)));
+    f.push(mix(
+        35,
+        mix(hist as u64, t.cap as u64 | (t.caps_sentence as u64) << 1),
+    ));
 }

@@ -154,7 +154,8 @@ impl Gaz {
     /// in "Secretary General").
     pub fn word_classes(&self, w: &str) -> u32 {
         let lw = w.to_lowercase();
-        self.entries.get(&lw).copied().unwrap_or(0) | self.title_words.get(&lw).copied().unwrap_or(0)
+        self.entries.get(&lw).copied().unwrap_or(0)
+            | self.title_words.get(&lw).copied().unwrap_or(0)
     }
 
     pub fn gender(&self, first: &str) -> Option<Gender> {

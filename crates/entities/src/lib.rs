@@ -18,7 +18,8 @@ use std::sync::LazyLock;
 pub use gazetteer::Gender;
 
 static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
-    tagger::Model::from_bytes(include_bytes!("../model/ner.bin")).unwrap_or_else(tagger::Model::empty)
+    tagger::Model::from_bytes(include_bytes!("../model/ner.bin"))
+        .unwrap_or_else(tagger::Model::empty)
 });
 
 /// Entity mentions of a document, in text order.
@@ -41,6 +42,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
         })
         .collect();
     split_at_titles(doc, &mut ents);
+    add_coded_organisations(doc, &mut ents);
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
     ents
@@ -99,6 +101,40 @@ fn split_at_titles(doc: &Doc, ents: &mut Vec<Entity>) {
         }
     }
     *ents = out;
+}
+
+/// Organisations named by a letter-digit code ("G7", "G-20") that the gazetteer knows and the
+/// tagger, which has seen few such codes, left out.
+fn add_coded_organisations(doc: &Doc, ents: &mut Vec<Entity>) {
+    use gazetteer::{GAZ, ORG};
+    let mut added = Vec::new();
+    let mut k = 0;
+    for t in &doc.tokens {
+        while k < ents.len() && ents[k].end <= t.start {
+            k += 1;
+        }
+        if k < ents.len() && ents[k].start < t.end {
+            continue;
+        }
+        let w = &doc.text[t.start..t.end];
+        let coded = w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        if coded && GAZ.classes(w) & (1 << ORG) != 0 {
+            let canonical = GAZ.aliases.get(&w.to_lowercase()).cloned();
+            added.push(Entity {
+                text: w.to_string(),
+                kind: "ORG".to_string(),
+                start: t.start,
+                end: t.end,
+                canonical: canonical.unwrap_or_else(|| w.to_string()),
+                role: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        ents.extend(added);
+        ents.sort_by_key(|e| e.start);
+    }
 }
 
 /// Our type for a CoNLL type: places split into GPE and LOC (regions, seas, rivers), MISC

@@ -35,7 +35,8 @@ fn role_phrase(doc: &Doc, toks: &[usize]) -> bool {
         return true;
     }
     toks.windows(2).any(|w| {
-        is_title(doc.token_text(w[0])) && LINKS.contains(&doc.token_text(w[1]).to_lowercase().as_str())
+        is_title(doc.token_text(w[0]))
+            && LINKS.contains(&doc.token_text(w[1]).to_lowercase().as_str())
     })
 }
 
@@ -52,7 +53,10 @@ fn span_text(doc: &Doc, a: usize, b: usize) -> String {
 /// Role of one mention, given whether each token lies inside a non-person entity.
 fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
     let first = token_at(doc, e.start)?;
-    let last = doc.tokens.partition_point(|t| t.end <= e.end).checked_sub(1)?;
+    let last = doc
+        .tokens
+        .partition_point(|t| t.end <= e.end)
+        .checked_sub(1)?;
     let sent = doc.sentences.get(doc.sentence_at(e.start)?)?;
     let (lo, hi) = (sent.first_token, sent.end_token);
     // 1. Pre-modifier: title noun right before the name, extended left over title words,
@@ -67,7 +71,9 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
             let ok = (is_title(w) || in_entity[a - 1] || cap || w == "'s" || w == "’s" || inner_of)
                 && !is_det(w)
                 && !is_function_word(w)
-                && w.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+                && w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
             if !ok {
                 break;
             }
@@ -84,8 +90,10 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
         let mut b = a;
         while b < hi && b - a < 10 {
             let w = doc.token_text(b);
-            if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–")
-                || matches!(w, "said" | "says" | "told" | "who" | "and")
+            if matches!(
+                w,
+                "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–"
+            ) || matches!(w, "said" | "says" | "told" | "who" | "and")
             {
                 break;
             }
@@ -122,9 +130,31 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
 fn is_function_word(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "at" | "in" | "on" | "for" | "by" | "with" | "from" | "to" | "and" | "but" | "as"
-            | "after" | "before" | "when" | "while" | "said" | "says" | "then" | "now" | "if"
-            | "that" | "this" | "because" | "under" | "former" | "late"
+        "at" | "in"
+            | "on"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "to"
+            | "and"
+            | "but"
+            | "as"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "said"
+            | "says"
+            | "then"
+            | "now"
+            | "if"
+            | "that"
+            | "this"
+            | "because"
+            | "under"
+            | "former"
+            | "late"
     ) && w != "of"
 }
 
@@ -153,7 +183,10 @@ pub fn attach(doc: &Doc, ents: &mut [Entity]) {
             }
         }
     }
-    for e in ents.iter_mut().filter(|e| e.kind == "PERSON" && e.role.is_none()) {
+    for e in ents
+        .iter_mut()
+        .filter(|e| e.kind == "PERSON" && e.role.is_none())
+    {
         e.role = by_canonical.get(&e.canonical).cloned();
     }
 }

@@ -94,7 +94,11 @@ fn project(doc: &Doc, spans: &[(usize, usize, usize)], missed: &mut usize) -> Ve
         }
         if k < spans.len() && spans[k].0 <= t.start {
             let ty = spans[k].2 as u8;
-            tags[i] = if spans[k].0 == t.start { 1 + 2 * ty } else { 2 + 2 * ty };
+            tags[i] = if spans[k].0 == t.start {
+                1 + 2 * ty
+            } else {
+                2 + 2 * ty
+            };
         }
     }
     let starts: std::collections::HashSet<usize> = doc.tokens.iter().map(|t| t.start).collect();
@@ -191,7 +195,15 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
     let f1 = |tp: usize, fp: usize, fn_: usize| {
         let p = tp as f64 / (tp + fp).max(1) as f64;
         let r = tp as f64 / (tp + fn_).max(1) as f64;
-        (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+        (
+            p,
+            r,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
     };
     let (p, r, f) = f1(tp, fp, fn_);
     let per_type: Vec<String> = TYPES
@@ -199,7 +211,10 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
         .zip(per)
         .map(|(t, [a, b, c])| format!("{t} {:.4}", f1(a, b, c).2))
         .collect();
-    println!("  valid P {p:.4} R {r:.4} F1 {f:.4}  ({})", per_type.join(", "));
+    println!(
+        "  valid P {p:.4} R {r:.4} F1 {f:.4}  ({})",
+        per_type.join(", ")
+    );
     f
 }
 
@@ -230,7 +245,10 @@ fn main() {
     for g in &valid {
         project(&Doc::new(&g.text), &g.spans, &mut vm);
     }
-    println!("valid: {} docs, {vm} entities off our token boundaries", valid.len());
+    println!(
+        "valid: {} docs, {vm} entities off our token boundaries",
+        valid.len()
+    );
     let mut p = Perceptron {
         w: vec![0; BUCKETS * NL],
         u: vec![0; BUCKETS * NL],
