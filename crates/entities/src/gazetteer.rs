@@ -171,11 +171,11 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[String], out: &mut [TokInfo]) {
         for i in lo..hi {
             key.clear();
             let mut best: Option<(usize, u32)> = None;
-            for j in i..hi.min(i + g.max_len) {
+            for (j, low) in lowers.iter().enumerate().take(hi.min(i + g.max_len)).skip(i) {
                 if j > i {
                     key.push(' ');
                 }
-                key.push_str(&lowers[j]);
+                key.push_str(low);
                 if let Some(&c) = g.entries.get(key.as_str()) {
                     best = Some((j, c));
                 }

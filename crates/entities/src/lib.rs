@@ -159,3 +159,104 @@ fn our_type(conll: usize, text: &str) -> &'static str {
 pub fn first_name_gender(name: &str) -> Option<Gender> {
     gazetteer::GAZ.gender(name.split_whitespace().next().unwrap_or(""))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(t: &str) -> Vec<Entity> {
+        recognize(&Doc::new(t))
+    }
+
+    fn person<'a>(es: &'a [Entity], text: &str) -> &'a Entity {
+        es.iter()
+            .find(|e| e.text == text && e.kind == "PERSON")
+            .unwrap_or_else(|| panic!("no person {text:?} in {es:?}"))
+    }
+
+    #[test]
+    fn premodifier_role_and_surname_canonical() {
+        let es = ents(
+            "Foreign Ministry spokeswoman Maria Zakharova said on Monday that talks had stalled. \
+             Zakharova added that Moscow would respond.",
+        );
+        let full = person(&es, "Maria Zakharova");
+        assert_eq!(full.role.as_deref(), Some("Foreign Ministry spokeswoman"));
+        let bare = person(&es, "Zakharova");
+        assert_eq!(bare.canonical, "Maria Zakharova");
+        assert_eq!(bare.role, full.role);
+    }
+
+    #[test]
+    fn apposition_after_the_name() {
+        let es =
+            ents("Peter Stano, the European Commission spokesman, told reporters in Brussels.");
+        assert_eq!(
+            person(&es, "Peter Stano").role.as_deref(),
+            Some("European Commission spokesman")
+        );
+    }
+
+    #[test]
+    fn apposition_before_the_name() {
+        let es =
+            ents("The spokesman of the Chinese Foreign Ministry, Lin Jian, rejected the claim.");
+        assert_eq!(
+            person(&es, "Lin Jian").role.as_deref(),
+            Some("spokesman of the Chinese Foreign Ministry")
+        );
+    }
+
+    #[test]
+    fn no_role_without_a_title() {
+        let es = ents("Yesterday Peter Stano, who lives in Brussels, went home.");
+        assert_eq!(person(&es, "Peter Stano").role, None);
+    }
+
+    #[test]
+    fn aliases_share_a_canonical_and_types_are_refined() {
+        let es =
+            ents("The DPRK fired a missile, and Japanese officials said North Korea would pay.");
+        let dprk = es.iter().find(|e| e.text == "DPRK").expect("DPRK");
+        assert_eq!(
+            (dprk.kind.as_str(), dprk.canonical.as_str()),
+            ("GPE", "North Korea")
+        );
+        assert!(es.iter().any(|e| e.text == "Japanese" && e.kind == "NORP"));
+    }
+
+    #[test]
+    fn first_names_carry_gender() {
+        assert_eq!(
+            first_name_gender("Karine Jean-Pierre"),
+            Some(Gender::Female)
+        );
+        assert_eq!(first_name_gender("John Kirby"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Xqzzy"), None);
+        assert_eq!(first_name_gender(""), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_valid_on_any_text(s in "\\PC{0,300}") {
+            let es = ents(&s);
+            let mut last = 0;
+            for e in &es {
+                proptest::prop_assert!(e.start >= last && e.end > e.start);
+                proptest::prop_assert_eq!(s.get(e.start..e.end), Some(e.text.as_str()));
+                last = e.start;
+            }
+        }
+
+        #[test]
+        fn capitalised_word_soup_does_not_panic(
+            words in proptest::collection::vec("[A-Z][a-z]{0,6}|,|the|spokesman|\\.|\\(|\\)", 0..60)
+        ) {
+            let s = words.join(" ");
+            let es = ents(&s);
+            for e in &es {
+                proptest::prop_assert_eq!(s.get(e.start..e.end), Some(e.text.as_str()));
+            }
+        }
+    }
+}

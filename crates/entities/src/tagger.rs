@@ -19,7 +19,7 @@ const HIST_O: u8 = 5;
 const MAGIC: &[u8; 8] = b"CTNER\x00\x00\x01";
 
 pub fn is_inside(l: u8) -> bool {
-    l > 0 && l % 2 == 0
+    l > 0 && l.is_multiple_of(2)
 }
 
 /// Type index (into [`TYPES`]) of a non-O tag.
@@ -176,5 +176,38 @@ impl Scorer for &Model {
     #[inline]
     fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
         (**self).score(feats, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_bio_and_repair_stray_insides() {
+        // B-PER I-PER O I-ORG B-LOC B-LOC
+        assert_eq!(
+            spans(&[1, 2, 0, 4, 5, 5]),
+            vec![(0, 2, 0), (3, 4, 1), (4, 5, 2), (5, 6, 2)]
+        );
+        assert!(spans(&[]).is_empty());
+    }
+
+    #[test]
+    fn inside_tags_only_continue_their_type() {
+        assert!(allowed(1, 2) && allowed(2, 2));
+        assert!(!allowed(0, 2) && !allowed(3, 2));
+        assert!(allowed(0, 1) && allowed(4, 0));
+    }
+
+    #[test]
+    fn model_round_trips_and_rejects_garbage() {
+        let mut w = vec![0f32; BUCKETS * NL];
+        w[7] = 2.5;
+        w[BUCKETS * NL - 1] = -1.0;
+        let m = Model::from_bytes(&Model::encode(&w)).expect("decodes");
+        assert_eq!(m.w[7], 32767);
+        assert_eq!(m.w[BUCKETS * NL - 1], -13107);
+        assert!(Model::from_bytes(b"not a model").is_none());
     }
 }
