@@ -53,7 +53,7 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     for e in ents.iter_mut() {
         let ws = words(&e.text);
         let Some(first) = ws.first() else { continue };
-        if e.kind == "PERSON" || ws.len() == 1 && !matches!(e.kind.as_str(), "NORP") {
+        if e.kind == "PERSON" {
             let mut best: Option<&str> = None;
             for &i in by_word.get(first).map(Vec::as_slice).unwrap_or(&[]) {
                 let nw = words(&names[i]);

@@ -271,6 +271,12 @@ pub fn static_features(
             f.push(mix(tpl, b));
         }
     }
+    f.push(mix(27, mix(norm_at(-1), norm_at(1))));
+    for (tpl, j) in [(28u64, -1isize), (29, 1)] {
+        if let Some(n) = get(j) {
+            f.push(mix(tpl, n.suffix[2]));
+        }
+    }
     if t.agg != 0 {
         for &(p, n) in ctx.get(t.agg as usize).map(Vec::as_slice).unwrap_or(&[]) {
             f.push(mix(25, p));

@@ -171,7 +171,12 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[String], out: &mut [TokInfo]) {
         for i in lo..hi {
             key.clear();
             let mut best: Option<(usize, u32)> = None;
-            for (j, low) in lowers.iter().enumerate().take(hi.min(i + g.max_len)).skip(i) {
+            for (j, low) in lowers
+                .iter()
+                .enumerate()
+                .take(hi.min(i + g.max_len))
+                .skip(i)
+            {
                 if j > i {
                     key.push(' ');
                 }
