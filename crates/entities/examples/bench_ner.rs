@@ -1,0 +1,72 @@
+//! Throughput of tokenize + sentence split + tag (the whole `recognize`) on one core:
+//! `cargo run --release -p claimtrail-entities --example bench_ner -- VALID.txt`.
+//! Lays the CoNLL documents out as the scorer does, loads the model once (timed), then tags
+//! every document several times and prints tokens per second.
+
+use claimtrail_text::Doc;
+use std::time::Instant;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: bench_ner CONLL_FILE");
+        std::process::exit(2);
+    };
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut docs: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut line_open = false;
+    let mut conll_tokens = 0usize;
+    for line in data.lines() {
+        if line.starts_with("-DOCSTART-") {
+            if !cur.is_empty() {
+                docs.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        match line.split_whitespace().next() {
+            None => {
+                if line_open {
+                    cur.push('\n');
+                    line_open = false;
+                }
+            }
+            Some(w) => {
+                if line_open {
+                    cur.push(' ');
+                }
+                cur.push_str(w);
+                line_open = true;
+                conll_tokens += 1;
+            }
+        }
+    }
+    if !cur.is_empty() {
+        docs.push(cur);
+    }
+    let t0 = Instant::now();
+    let _ = claimtrail_entities::recognize(&Doc::new("Warm up."));
+    println!(
+        "model + gazetteers load: {:.1} ms",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
+    let rounds = 5;
+    let t0 = Instant::now();
+    let mut ours = 0usize;
+    let mut ents = 0usize;
+    for _ in 0..rounds {
+        for d in &docs {
+            let doc = Doc::new(d);
+            ours += doc.tokens.len();
+            ents += claimtrail_entities::recognize(&doc).len();
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "{} docs x {rounds}: {:.0} CoNLL tokens/s ({:.0} of our tokens/s), {} entities, {:.3} s",
+        docs.len(),
+        (conll_tokens * rounds) as f64 / secs,
+        ours as f64 / secs,
+        ents / rounds,
+        secs
+    );
+}

@@ -1,0 +1,286 @@
+//! Trains the tagger: `train-ner TRAIN VALID OUT [EPOCHS]`. Reads CoNLL-2003 files, lays each
+//! document out as the scorer does (tokens joined by spaces, a sentence per line), tokenizes it
+//! with our tokenizer and projects the gold tags onto our tokens, so the model learns on exactly
+//! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch.
+
+use claimtrail_entities::gazetteer::GAZ;
+use claimtrail_entities::tagger::{self, Model, Scorer, BUCKETS, NL, TYPES};
+use claimtrail_text::Doc;
+use std::time::Instant;
+
+struct Gold {
+    text: String,
+    /// Byte spans with a type index into TYPES.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+fn read_conll(path: &str) -> Vec<Gold> {
+    let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut docs = Vec::new();
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, usize, usize)> = None; // start, end, type
+    let mut in_sent = false;
+    let flush = |open: &mut Option<(usize, usize, usize)>, spans: &mut Vec<_>| {
+        if let Some(s) = open.take() {
+            spans.push(s);
+        }
+    };
+    for line in data.lines() {
+        if line.starts_with("-DOCSTART-") {
+            flush(&mut open, &mut spans);
+            if in_sent {
+                text.push('\n');
+                in_sent = false;
+            }
+            if !text.is_empty() {
+                docs.push(Gold {
+                    text: std::mem::take(&mut text),
+                    spans: std::mem::take(&mut spans),
+                });
+            }
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.is_empty() {
+            flush(&mut open, &mut spans);
+            if in_sent {
+                text.push('\n');
+                in_sent = false;
+            }
+            continue;
+        }
+        if in_sent {
+            text.push(' ');
+        }
+        in_sent = true;
+        let (w, tag) = (parts[0], parts[parts.len() - 1]);
+        let start = text.len();
+        text.push_str(w);
+        let end = text.len();
+        if tag == "O" {
+            flush(&mut open, &mut spans);
+            continue;
+        }
+        let ty = TYPES
+            .iter()
+            .position(|t| *t == &tag[2..])
+            .expect("known type");
+        let begins = tag.starts_with("B-") || !matches!(open, Some((_, _, t)) if t == ty);
+        if begins {
+            flush(&mut open, &mut spans);
+            open = Some((start, end, ty));
+        } else if let Some(o) = open.as_mut() {
+            o.1 = end;
+        }
+    }
+    flush(&mut open, &mut spans);
+    if in_sent {
+        text.push('\n');
+    }
+    if !text.is_empty() {
+        docs.push(Gold { text, spans });
+    }
+    docs
+}
+
+/// Gold tag per token of `doc`; counts gold spans whose edges miss our token boundaries.
+fn project(doc: &Doc, spans: &[(usize, usize, usize)], missed: &mut usize) -> Vec<u8> {
+    let mut tags = vec![0u8; doc.tokens.len()];
+    let mut k = 0;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        while k < spans.len() && spans[k].1 <= t.start {
+            k += 1;
+        }
+        if k < spans.len() && spans[k].0 <= t.start {
+            let ty = spans[k].2 as u8;
+            tags[i] = if spans[k].0 == t.start {
+                1 + 2 * ty
+            } else {
+                2 + 2 * ty
+            };
+        }
+    }
+    let starts: std::collections::HashSet<usize> = doc.tokens.iter().map(|t| t.start).collect();
+    let ends: std::collections::HashSet<usize> = doc.tokens.iter().map(|t| t.end).collect();
+    for s in spans {
+        if !starts.contains(&s.0) || !ends.contains(&s.1) {
+            *missed += 1;
+        }
+    }
+    tags
+}
+
+struct Perceptron {
+    w: Vec<i32>,
+    u: Vec<i64>,
+    c: i64,
+}
+
+impl Scorer for Perceptron {
+    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
+        *out = [0.0; NL];
+        for &f in feats {
+            let b = tagger::bucket(f) * NL;
+            for (o, w) in out.iter_mut().zip(&self.w[b..b + NL]) {
+                *o += *w as f32;
+            }
+        }
+    }
+    fn learn(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        self.c += 1;
+        if gold == pred {
+            return;
+        }
+        for &f in feats {
+            let b = tagger::bucket(f) * NL;
+            self.w[b + gold as usize] += 1;
+            self.u[b + gold as usize] += self.c;
+            self.w[b + pred as usize] -= 1;
+            self.u[b + pred as usize] -= self.c;
+        }
+    }
+}
+
+impl Perceptron {
+    fn averaged(&self) -> Vec<f32> {
+        let c = self.c.max(1) as f64;
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u as f64 / c) as f32)
+            .collect()
+    }
+}
+
+struct Floats(Vec<f32>);
+impl Scorer for Floats {
+    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
+        *out = [0.0; NL];
+        for &f in feats {
+            let b = tagger::bucket(f) * NL;
+            for (o, w) in out.iter_mut().zip(&self.0[b..b + NL]) {
+                *o += *w;
+            }
+        }
+    }
+}
+
+fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let mut per = [[0usize; 3]; 4];
+    for g in docs {
+        let doc = Doc::new(&g.text);
+        let tags = tagger::tag_doc(&doc, &GAZ, s, None);
+        let pred: std::collections::HashSet<(usize, usize, usize)> = tagger::spans(&tags)
+            .into_iter()
+            .map(|(a, b, t)| (doc.tokens[a].start, doc.tokens[b - 1].end, t))
+            .collect();
+        let gold: std::collections::HashSet<(usize, usize, usize)> =
+            g.spans.iter().copied().collect();
+        for p in &pred {
+            if gold.contains(p) {
+                tp += 1;
+                per[p.2][0] += 1;
+            } else {
+                fp += 1;
+                per[p.2][1] += 1;
+            }
+        }
+        for q in gold.difference(&pred) {
+            fn_ += 1;
+            per[q.2][2] += 1;
+        }
+    }
+    let f1 = |tp: usize, fp: usize, fn_: usize| {
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fn_).max(1) as f64;
+        (
+            p,
+            r,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        )
+    };
+    let (p, r, f) = f1(tp, fp, fn_);
+    let per_type: Vec<String> = TYPES
+        .iter()
+        .zip(per)
+        .map(|(t, [a, b, c])| format!("{t} {:.4}", f1(a, b, c).2))
+        .collect();
+    println!(
+        "  valid P {p:.4} R {r:.4} F1 {f:.4}  ({})",
+        per_type.join(", ")
+    );
+    f
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 4 {
+        eprintln!("usage: train-ner TRAIN VALID OUT [EPOCHS]");
+        std::process::exit(2);
+    }
+    let epochs: usize = args.get(4).and_then(|e| e.parse().ok()).unwrap_or(12);
+    let train = read_conll(&args[1]);
+    let valid = read_conll(&args[2]);
+    let mut missed = 0;
+    let train_docs: Vec<(Doc, Vec<u8>)> = train
+        .iter()
+        .map(|g| {
+            let d = Doc::new(&g.text);
+            let t = project(&d, &g.spans, &mut missed);
+            (d, t)
+        })
+        .collect();
+    let gold_spans: usize = train.iter().map(|g| g.spans.len()).sum();
+    println!(
+        "train: {} docs, {gold_spans} entities, {missed} off our token boundaries",
+        train.len()
+    );
+    let mut vm = 0;
+    for g in &valid {
+        project(&Doc::new(&g.text), &g.spans, &mut vm);
+    }
+    println!(
+        "valid: {} docs, {vm} entities off our token boundaries",
+        valid.len()
+    );
+    let mut p = Perceptron {
+        w: vec![0; BUCKETS * NL],
+        u: vec![0; BUCKETS * NL],
+        c: 0,
+    };
+    let mut order: Vec<usize> = (0..train_docs.len()).collect();
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut best = (0.0, 0usize, Vec::new());
+    for epoch in 1..=epochs {
+        let t0 = Instant::now();
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let (d, g) = &train_docs[k];
+            tagger::tag_doc(d, &GAZ, &mut p, Some(g));
+        }
+        let avg = p.averaged();
+        println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
+        let mut fl = Floats(avg);
+        let f = evaluate(&valid, &mut fl);
+        if f > best.0 {
+            best = (f, epoch, fl.0);
+        }
+    }
+    println!("best epoch {} valid F1 {:.4}", best.1, best.0);
+    let bytes = Model::encode(&best.2);
+    std::fs::write(&args[3], &bytes).unwrap_or_else(|e| panic!("{}: {e}", args[3]));
+    let mut m = Model::from_bytes(&bytes).expect("round trip");
+    println!("quantised model ({} bytes):", bytes.len());
+    evaluate(&valid, &mut m);
+}

@@ -1,0 +1,152 @@
+//! Document-level consistency: every mention gets a canonical name. Persons: the longest
+//! person name of the document that contains the mention's words in order ("Jean-Pierre" →
+//! "Karine Jean-Pierre", "Biden" → "Joe Biden"); a bare surname the tagger missed is added as a
+//! person when a full name of the document ends with it. Places and organisations: gazetteer
+//! aliases ("DPRK" → "North Korea") and acronyms the document defines ("... Service (NIS)").
+
+use crate::gazetteer::GAZ;
+use claimtrail_text::{Doc, Entity};
+use std::collections::HashMap;
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+/// Whether `part` occurs as a contiguous run of words in `whole`.
+fn contains_words(whole: &[&str], part: &[&str]) -> bool {
+    !part.is_empty() && part.len() <= whole.len() && whole.windows(part.len()).any(|w| w == part)
+}
+
+/// Lower-cased key, words joined by single spaces, as in the gazetteer.
+fn key(doc: &Doc, e: &Entity) -> String {
+    let mut k = String::new();
+    for t in doc
+        .tokens
+        .iter()
+        .filter(|t| t.start >= e.start && t.end <= e.end)
+    {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(&doc.text[t.start..t.end].to_lowercase());
+    }
+    k
+}
+
+pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
+    add_missed_surnames(doc, ents);
+    // Persons: longest containing name.
+    let mut names: Vec<String> = ents
+        .iter()
+        .filter(|e| e.kind == "PERSON")
+        .map(|e| e.text.clone())
+        .collect();
+    // Distinct names only, first seen first: keeps the lookups below linear in mentions.
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        for w in words(n) {
+            by_word.entry(w).or_default().push(i);
+        }
+    }
+    for e in ents.iter_mut() {
+        let ws = words(&e.text);
+        let Some(first) = ws.first() else { continue };
+        if e.kind == "PERSON" {
+            let mut best: Option<&str> = None;
+            for &i in by_word.get(first).map(Vec::as_slice).unwrap_or(&[]) {
+                let nw = words(&names[i]);
+                if nw.len() > ws.len()
+                    && contains_words(&nw, &ws)
+                    && best.is_none_or(|b| words(b).len() < nw.len())
+                {
+                    best = Some(&names[i]);
+                }
+            }
+            if let Some(b) = best {
+                // A single word inside a person's name is that person, whatever the tagger said.
+                e.kind = "PERSON".to_string();
+                e.canonical = b.to_string();
+                continue;
+            }
+        }
+        if e.kind != "PERSON" {
+            if let Some(c) = GAZ.aliases.get(&key(doc, e)) {
+                e.canonical = c.clone();
+            }
+        }
+    }
+    define_acronyms(doc, ents);
+}
+
+/// "National Intelligence Service (NIS)": later "NIS" takes the full name as canonical.
+fn define_acronyms(doc: &Doc, ents: &mut [Entity]) {
+    let mut defs: HashMap<String, String> = HashMap::new();
+    for w in ents.windows(2) {
+        let (full, short) = (&w[0], &w[1]);
+        let between = doc.text.get(full.end..short.start).unwrap_or("").trim();
+        let after = doc.text.get(short.end..).unwrap_or("").trim_start();
+        if between == "(" && after.starts_with(')') && words(&full.text).len() > 1 {
+            let initials: String = words(&full.text)
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if initials == short.text {
+                defs.insert(short.text.clone(), full.canonical.clone());
+            }
+        }
+    }
+    if defs.is_empty() {
+        return;
+    }
+    for e in ents.iter_mut() {
+        if let Some(c) = defs.get(&e.text) {
+            e.canonical = c.clone();
+        }
+    }
+}
+
+/// Capitalised tokens outside any entity that equal the last word of a multi-word person name.
+fn add_missed_surnames(doc: &Doc, ents: &mut Vec<Entity>) {
+    let mut surnames: HashMap<&str, ()> = HashMap::new();
+    for e in ents.iter().filter(|e| e.kind == "PERSON") {
+        let ws = words(&e.text);
+        if ws.len() > 1 {
+            if let Some(l) = ws.last() {
+                if l.chars().count() > 2 {
+                    surnames.insert(l, ());
+                }
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    let mut k = 0;
+    for t in &doc.tokens {
+        while k < ents.len() && ents[k].end <= t.start {
+            k += 1;
+        }
+        if k < ents.len() && ents[k].start < t.end {
+            continue;
+        }
+        let w = &doc.text[t.start..t.end];
+        if surnames.contains_key(w) {
+            added.push(Entity {
+                text: w.to_string(),
+                kind: "PERSON".to_string(),
+                start: t.start,
+                end: t.end,
+                canonical: w.to_string(),
+                role: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        ents.extend(added);
+        ents.sort_by_key(|e| e.start);
+    }
+}

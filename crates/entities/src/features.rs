@@ -1,0 +1,309 @@
+//! Feature extraction for the tagger. Every feature is a 64-bit hash (template id mixed with the
+//! hashed strings it reads), folded into a fixed table by the model: no feature dictionary to
+//! store or look up, and one pass per token. Training and tagging share this code, so the model
+//! always sees features computed the same way.
+
+use crate::gazetteer::{self, Gaz};
+use claimtrail_text::Doc;
+use std::collections::HashMap;
+
+/// Mixes a value into a running hash (splitmix64 finaliser: cheap and well spread).
+#[inline]
+pub fn mix(h: u64, v: u64) -> u64 {
+    let mut z = h ^ v.wrapping_add(0x9e37_79b9_7f4a_7c15).wrapping_add(h << 6);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a over bytes.
+#[inline]
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Per-token facts that do not depend on predicted tags, computed once per document.
+#[derive(Clone, Default)]
+pub struct TokInfo {
+    /// Lower-cased, digits folded to '0'.
+    pub norm: u64,
+    pub exact: u64,
+    pub shape: u64,
+    pub short_shape: u64,
+    pub prefix: [u64; 4],
+    pub suffix: [u64; 4],
+    pub gaz: u32,
+    pub cap: bool,
+    pub all_caps: bool,
+    pub sent_start: bool,
+    /// The sentence is (almost) all upper case: a headline, where case says nothing.
+    pub caps_sentence: bool,
+    /// How this word is cased elsewhere in the document, away from sentence starts.
+    pub doc_case: u8,
+    /// A key for prediction history: the lower-cased word.
+    pub key: u64,
+    /// Index into the document's context table: the neighbours of this word's first few
+    /// capitalised occurrences (context aggregation across the document).
+    pub agg: u32,
+}
+
+/// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
+/// each word in a document.
+pub type Contexts = Vec<Vec<(u64, u64)>>;
+const AGG_MAX: usize = 8;
+
+const SEP: u64 = 0x5eed;
+
+fn shapes(s: &str) -> (u64, u64, bool, bool) {
+    let mut full = Vec::with_capacity(8);
+    let mut short = Vec::with_capacity(8);
+    let mut run = 0;
+    let mut upper = 0;
+    let mut letters = 0;
+    for c in s.chars() {
+        let m = if c.is_uppercase() {
+            upper += 1;
+            letters += 1;
+            b'X'
+        } else if c.is_lowercase() {
+            letters += 1;
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'~'
+        };
+        if full.last() == Some(&m) {
+            run += 1;
+        } else {
+            run = 0;
+        }
+        if run < 4 {
+            full.push(m);
+        }
+        if short.last() != Some(&m) {
+            short.push(m);
+        }
+    }
+    let cap = s.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = letters > 0 && upper == letters;
+    (hash_bytes(&full), hash_bytes(&short), cap, all_caps)
+}
+
+/// Lower-cases and folds digits to '0' into `buf`.
+fn normalise(s: &str, buf: &mut String) {
+    buf.clear();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            buf.push('0');
+        } else if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+const DC_CAP: u8 = 1;
+const DC_LOW: u8 = 2;
+
+/// Token facts for every token of a document.
+pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
+    let n = doc.tokens.len();
+    let mut out: Vec<TokInfo> = vec![TokInfo::default(); n];
+    let mut buf = String::new();
+    let mut norms: Vec<u64> = Vec::with_capacity(n);
+    let mut doc_case: HashMap<u64, u8> = HashMap::new();
+    let mut lowers: Vec<String> = Vec::with_capacity(n);
+    for s in &doc.sentences {
+        let toks = s.first_token..s.end_token;
+        let mut letters_up = 0usize;
+        let mut letters_low = 0usize;
+        for i in toks.clone() {
+            let w = doc.token_text(i);
+            for c in w.chars() {
+                if c.is_uppercase() {
+                    letters_up += 1;
+                } else if c.is_lowercase() {
+                    letters_low += 1;
+                }
+            }
+        }
+        let caps_sentence = letters_up > 3 && letters_low * 10 < letters_up;
+        for (k, i) in toks.enumerate() {
+            let w = doc.token_text(i);
+            normalise(w, &mut buf);
+            let (shape, short_shape, cap, all_caps) = shapes(w);
+            let norm = hash_bytes(buf.as_bytes());
+            let t = &mut out[i];
+            t.norm = norm;
+            t.key = norm;
+            t.exact = hash_bytes(w.as_bytes());
+            t.shape = shape;
+            t.short_shape = short_shape;
+            t.cap = cap;
+            t.all_caps = all_caps;
+            t.sent_start = k == 0;
+            t.caps_sentence = caps_sentence;
+            let chars: Vec<(usize, char)> = buf.char_indices().collect();
+            for l in 1..=4 {
+                if l <= chars.len() {
+                    let p = if l == chars.len() {
+                        buf.len()
+                    } else {
+                        chars[l].0
+                    };
+                    t.prefix[l - 1] = mix(l as u64, hash_bytes(&buf.as_bytes()[..p]));
+                    let sidx = chars[chars.len() - l].0;
+                    t.suffix[l - 1] = mix(10 + l as u64, hash_bytes(&buf.as_bytes()[sidx..]));
+                }
+            }
+            if !caps_sentence && k > 0 {
+                let e = doc_case.entry(norm).or_insert(0);
+                *e |= if cap { DC_CAP } else { DC_LOW };
+            }
+            norms.push(norm);
+            lowers.push(buf.clone());
+        }
+    }
+    let mut slot: HashMap<u64, u32> = HashMap::new();
+    let mut ctx: Contexts = vec![Vec::new()];
+    for s in &doc.sentences {
+        for i in s.first_token..s.end_token {
+            let t = &out[i];
+            if !t.cap {
+                continue;
+            }
+            let prev = if i > s.first_token {
+                out[i - 1].norm
+            } else {
+                1
+            };
+            let next = if i + 1 < s.end_token {
+                out[i + 1].norm
+            } else {
+                2
+            };
+            let n = slot.len() as u32 + 1;
+            let k = *slot.entry(t.norm).or_insert(n);
+            if k as usize >= ctx.len() {
+                ctx.push(Vec::new());
+            }
+            if ctx[k as usize].len() < AGG_MAX {
+                ctx[k as usize].push((prev, next));
+            }
+        }
+    }
+    for t in out.iter_mut() {
+        t.doc_case = doc_case.get(&t.norm).copied().unwrap_or(0);
+        if t.cap {
+            t.agg = slot.get(&t.norm).copied().unwrap_or(0);
+        }
+    }
+    gazetteer::mark(gaz, doc, &lowers, &mut out);
+    (out, ctx)
+}
+
+/// Templates that read only token facts. Pushed as hashes into `f`.
+pub fn static_features(
+    info: &[TokInfo],
+    ctx: &Contexts,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    f: &mut Vec<u64>,
+) {
+    let t = &info[i];
+    let get = |j: isize| -> Option<&TokInfo> {
+        let j = i as isize + j;
+        (j >= lo as isize && j < hi as isize).then(|| &info[j as usize])
+    };
+    const BOS: u64 = 0xb05;
+    const EOS: u64 = 0xe05;
+    let norm_at = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.norm);
+    let shape_at = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.short_shape);
+    let flags = (t.cap as u64) | (t.all_caps as u64) << 1 | (t.sent_start as u64) << 2;
+    let hl = t.caps_sentence as u64;
+    f.push(mix(1, 0));
+    f.push(mix(2, t.norm));
+    f.push(mix(3, t.exact));
+    f.push(mix(4, t.shape));
+    f.push(mix(5, t.short_shape));
+    f.push(mix(6, mix(t.shape, hl)));
+    for p in t.prefix.iter().chain(t.suffix.iter()) {
+        if *p != 0 {
+            f.push(mix(7, *p));
+        }
+    }
+    f.push(mix(8, norm_at(-1)));
+    f.push(mix(9, norm_at(1)));
+    f.push(mix(10, norm_at(-2)));
+    f.push(mix(11, norm_at(2)));
+    f.push(mix(12, mix(norm_at(-1), t.norm)));
+    f.push(mix(13, mix(t.norm, norm_at(1))));
+    f.push(mix(14, shape_at(-1)));
+    f.push(mix(15, shape_at(1)));
+    f.push(mix(16, mix(shape_at(-1), t.short_shape)));
+    f.push(mix(17, mix(t.short_shape, shape_at(1))));
+    f.push(mix(18, mix(flags, hl)));
+    f.push(mix(19, mix(t.doc_case as u64, mix(flags, hl))));
+    f.push(mix(20, mix(shape_at(-1), mix(t.short_shape, shape_at(1)))));
+    // Gazetteer classes of this token and its neighbours, alone and with the case flags.
+    let mut g = t.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        f.push(mix(21, b));
+        f.push(mix(22, mix(b, flags | hl << 3)));
+    }
+    for (tpl, j) in [(23u64, -1isize), (24, 1)] {
+        let mut g = get(j).map_or(0, |t| t.gaz);
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            f.push(mix(tpl, b));
+        }
+    }
+    f.push(mix(27, mix(norm_at(-1), norm_at(1))));
+    for (tpl, j) in [(28u64, -1isize), (29, 1)] {
+        if let Some(n) = get(j) {
+            f.push(mix(tpl, n.suffix[2]));
+        }
+    }
+    if t.agg != 0 {
+        for &(p, n) in ctx.get(t.agg as usize).map(Vec::as_slice).unwrap_or(&[]) {
+            f.push(mix(25, p));
+            f.push(mix(26, n));
+        }
+    }
+    let _ = SEP;
+}
+
+/// Templates that read the tags already predicted: the two previous tags of the sentence and
+/// the tag last given to the same word earlier in the document.
+pub fn dynamic_features(
+    t: &TokInfo,
+    next_norm: u64,
+    prev: u8,
+    prev2: u8,
+    hist: u8,
+    f: &mut Vec<u64>,
+) {
+    f.push(mix(36, mix(prev as u64, next_norm)));
+    f.push(mix(30, prev as u64));
+    f.push(mix(31, mix(prev as u64, prev2 as u64)));
+    f.push(mix(32, mix(prev as u64, t.norm)));
+    f.push(mix(33, mix(prev as u64, t.short_shape)));
+    f.push(mix(34, hist as u64));
+    f.push(mix(
+        35,
+        mix(hist as u64, t.cap as u64 | (t.caps_sentence as u64) << 1),
+    ));
+}

@@ -1,0 +1,199 @@
+//! Gazetteers: hand-written lists of facts (see data/PROVENANCE.md) matched over lower-cased
+//! tokens, longest entry first. They feed the tagger as features and refine its coarse types
+//! (LOC → GPE or LOC, MISC → NORP).
+
+use crate::features::TokInfo;
+use claimtrail_text::{tokenize, Doc};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Gazetteer classes, one bit each. A token inside a multi-word entry (not its first word) also
+/// gets bit `class + INSIDE`.
+pub const FIRST_NAME: u32 = 0;
+pub const COUNTRY: u32 = 1;
+pub const CITY: u32 = 2;
+pub const DEMONYM: u32 = 3;
+pub const ORG_CUE: u32 = 4;
+pub const PLACE: u32 = 5;
+pub const ORG: u32 = 6;
+pub const TITLE: u32 = 7;
+pub const REGION: u32 = 8;
+pub const HONORIFIC: u32 = 9;
+pub const INSIDE: u32 = 16;
+
+/// Gender a first name usually carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+pub struct Gaz {
+    entries: HashMap<String, u32>,
+    prefixes: HashSet<String>,
+    max_len: usize,
+    genders: HashMap<String, Gender>,
+    /// Alias → canonical name (country aliases, "DPRK" → "North Korea").
+    pub aliases: HashMap<String, String>,
+    /// Every word of a multi-word title ("secretary", "general"), but "of".
+    title_words: HashMap<String, u32>,
+}
+
+pub static GAZ: LazyLock<Gaz> = LazyLock::new(Gaz::load);
+
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Lower-cased tokens of a phrase joined by single spaces: the key the matcher builds.
+fn key_of(phrase: &str) -> String {
+    let toks = tokenize(phrase);
+    let mut k = String::new();
+    for t in toks {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(&phrase[t.start..t.end].to_lowercase());
+    }
+    k
+}
+
+impl Gaz {
+    fn load() -> Gaz {
+        let mut g = Gaz {
+            entries: HashMap::new(),
+            prefixes: HashSet::new(),
+            max_len: 1,
+            genders: HashMap::new(),
+            aliases: HashMap::new(),
+            title_words: HashMap::new(),
+        };
+        // Countries: "Name|alias|alias" — every alias maps to the first name.
+        for l in lines(include_str!("../data/countries.txt")) {
+            let mut parts = l.split('|').map(str::trim);
+            let Some(canon) = parts.next() else { continue };
+            g.add(canon, COUNTRY);
+            for a in parts {
+                g.add(a, COUNTRY);
+                g.aliases.insert(key_of(a), canon.to_string());
+            }
+        }
+        for (file, class) in [
+            (include_str!("../data/cities.txt"), CITY),
+            (include_str!("../data/regions.txt"), REGION),
+            (include_str!("../data/places.txt"), PLACE),
+            (include_str!("../data/demonyms.txt"), DEMONYM),
+            (include_str!("../data/org_cues.txt"), ORG_CUE),
+            (include_str!("../data/organisations.txt"), ORG),
+            (include_str!("../data/titles.txt"), TITLE),
+            (include_str!("../data/honorifics.txt"), HONORIFIC),
+        ] {
+            for l in lines(file) {
+                let mut parts = l.split('|').map(str::trim);
+                let Some(canon) = parts.next() else { continue };
+                g.add(canon, class);
+                if class == DEMONYM {
+                    // "Americans", "Israelis": plural demonyms match too.
+                    let last = canon.chars().last().unwrap_or('s');
+                    if !matches!(last, 's' | 'h') {
+                        g.add(&format!("{canon}s"), class);
+                    }
+                }
+                for a in parts {
+                    g.add(a, class);
+                    if class == ORG || class == CITY || class == REGION {
+                        g.aliases.insert(key_of(a), canon.to_string());
+                    }
+                }
+            }
+        }
+        for l in lines(include_str!("../data/first_names.txt")) {
+            let mut parts = l.split_whitespace();
+            let (Some(name), Some(sex)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            g.add(name, FIRST_NAME);
+            let gender = match sex {
+                "f" => Gender::Female,
+                "m" => Gender::Male,
+                _ => continue,
+            };
+            g.genders.insert(name.to_lowercase(), gender);
+        }
+        g
+    }
+
+    fn add(&mut self, phrase: &str, class: u32) {
+        let k = key_of(phrase);
+        if k.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = k.split(' ').collect();
+        self.max_len = self.max_len.max(words.len());
+        for n in 1..words.len() {
+            self.prefixes.insert(words[..n].join(" "));
+        }
+        if class == TITLE {
+            for w in &words {
+                if *w != "of" {
+                    self.title_words.insert(w.to_string(), 1 << TITLE);
+                }
+            }
+        }
+        *self.entries.entry(k).or_insert(0) |= 1 << class;
+    }
+
+    /// Classes of an exact (lower-cased, token-joined) phrase.
+    pub fn classes(&self, phrase: &str) -> u32 {
+        self.entries.get(&key_of(phrase)).copied().unwrap_or(0)
+    }
+
+    /// Classes of a single word, or of any entry it is a word of (for title words: "General"
+    /// in "Secretary General").
+    pub fn word_classes(&self, w: &str) -> u32 {
+        let lw = w.to_lowercase();
+        self.entries.get(&lw).copied().unwrap_or(0)
+            | self.title_words.get(&lw).copied().unwrap_or(0)
+    }
+
+    pub fn gender(&self, first: &str) -> Option<Gender> {
+        self.genders.get(&first.to_lowercase()).copied()
+    }
+}
+
+/// Sets `gaz` bits on every token covered by a gazetteer entry (longest match from each start).
+pub fn mark(g: &Gaz, doc: &Doc, lowers: &[String], out: &mut [TokInfo]) {
+    let mut key = String::new();
+    for s in &doc.sentences {
+        let (lo, hi) = (s.first_token, s.end_token);
+        for i in lo..hi {
+            key.clear();
+            let mut best: Option<(usize, u32)> = None;
+            for (j, low) in lowers
+                .iter()
+                .enumerate()
+                .take(hi.min(i + g.max_len))
+                .skip(i)
+            {
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(low);
+                if let Some(&c) = g.entries.get(key.as_str()) {
+                    best = Some((j, c));
+                }
+                if !g.prefixes.contains(key.as_str()) {
+                    break;
+                }
+            }
+            if let Some((j, c)) = best {
+                out[i].gaz |= c;
+                for t in &mut out[i + 1..=j] {
+                    t.gaz |= c | c << INSIDE;
+                }
+            }
+        }
+    }
+}

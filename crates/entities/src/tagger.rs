@@ -1,0 +1,213 @@
+//! The sequence model: a greedy left-to-right averaged perceptron over BIO tags with hashed
+//! features. Tagging and training share [`tag_doc`], so training sees exactly the decoder's
+//! behaviour (its own predicted history, as at run time).
+
+use crate::features::{dynamic_features, static_features, token_infos, TokInfo};
+use crate::gazetteer::Gaz;
+use claimtrail_text::Doc;
+use std::collections::HashMap;
+use std::io::Read;
+
+/// Tags: O, then B/I for PER, ORG, LOC, MISC.
+pub const NL: usize = 9;
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// Hash table size (log2 of buckets). Each bucket holds one weight per tag.
+pub const BITS: u32 = 20;
+pub const BUCKETS: usize = 1 << BITS;
+/// History value of a capitalised word last tagged O (0 is "not seen").
+const HIST_O: u8 = 5;
+const MAGIC: &[u8; 8] = b"CTNER\x00\x00\x01";
+
+pub fn is_inside(l: u8) -> bool {
+    l > 0 && l.is_multiple_of(2)
+}
+
+/// Type index (into [`TYPES`]) of a non-O tag.
+pub fn type_of(l: u8) -> usize {
+    (l as usize - 1) / 2
+}
+
+/// Whether tag `l` may follow `prev` (I-X only continues X).
+pub fn allowed(prev: u8, l: u8) -> bool {
+    !is_inside(l) || prev == l || prev + 1 == l
+}
+
+pub fn bucket(f: u64) -> usize {
+    (f >> (64 - BITS)) as usize
+}
+
+/// Something that scores features: the trained model, or the perceptron while it learns.
+pub trait Scorer {
+    fn score(&self, feats: &[u64], out: &mut [f32; NL]);
+    /// Called for every token while learning; the model ignores it.
+    fn learn(&mut self, _feats: &[u64], _gold: u8, _pred: u8) {}
+}
+
+/// Tags a document; with `gold`, also lets the scorer learn from each token.
+pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) -> Vec<u8> {
+    let (info, ctx) = token_infos(doc, gaz);
+    let mut tags = vec![0u8; doc.tokens.len()];
+    let mut hist: HashMap<u64, u8> = HashMap::new();
+    let mut feats = Vec::with_capacity(64);
+    let mut scores = [0f32; NL];
+    for sent in &doc.sentences {
+        let (lo, hi) = (sent.first_token, sent.end_token);
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in lo..hi {
+            feats.clear();
+            static_features(&info, &ctx, lo, hi, i, &mut feats);
+            let t: &TokInfo = &info[i];
+            let h = hist.get(&t.key).copied().unwrap_or(0);
+            let next = if i + 1 < hi { info[i + 1].norm } else { 2 };
+            dynamic_features(t, next, prev, prev2, h, &mut feats);
+            s.score(&feats, &mut scores);
+            let mut best = 0u8;
+            let mut best_score = f32::NEG_INFINITY;
+            for (l, &sc) in scores.iter().enumerate() {
+                let l = l as u8;
+                if allowed(prev, l) && sc > best_score {
+                    best_score = sc;
+                    best = l;
+                }
+            }
+            if let Some(g) = gold {
+                s.learn(&feats, g[i], best);
+            }
+            tags[i] = best;
+            if best != 0 {
+                hist.insert(t.key, type_of(best) as u8 + 1);
+            } else if t.cap {
+                hist.insert(t.key, HIST_O);
+            }
+            prev2 = prev;
+            prev = best;
+        }
+    }
+    tags
+}
+
+/// Token spans `(first, end, type)` of a tag sequence.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, &l) in tags.iter().enumerate() {
+        let cont = matches!(cur, Some((_, ty)) if is_inside(l) && type_of(l) == ty);
+        if !cont {
+            if let Some((s, ty)) = cur.take() {
+                out.push((s, i, ty));
+            }
+            if l != 0 {
+                cur = Some((i, type_of(l)));
+            }
+        }
+    }
+    if let Some((s, ty)) = cur {
+        out.push((s, tags.len(), ty));
+    }
+    out
+}
+
+/// The trained weights, quantised to i16.
+pub struct Model {
+    w: Vec<i16>,
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
+        let mut acc = [0i32; NL];
+        for &f in feats {
+            let b = bucket(f) * NL;
+            if let Some(row) = self.w.get(b..b + NL) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32;
+        }
+    }
+}
+
+impl Model {
+    /// Reads a model file (deflated: magic, then BUCKETS*NL little-endian i16).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let mut raw = Vec::with_capacity(BUCKETS * NL * 2 + 8);
+        flate2::read::DeflateDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .ok()?;
+        if raw.len() != 8 + BUCKETS * NL * 2 || &raw[..8] != MAGIC {
+            return None;
+        }
+        let w = raw[8..]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Some(Model { w })
+    }
+
+    /// An empty model (tags nothing): the fallback if the weight file is unreadable.
+    pub fn empty() -> Model {
+        Model {
+            w: vec![0; BUCKETS * NL],
+        }
+    }
+
+    /// Quantises float weights and writes the model file.
+    pub fn encode(weights: &[f32]) -> Vec<u8> {
+        use std::io::Write;
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = 32767.0 / max;
+        let mut raw = Vec::with_capacity(8 + weights.len() * 2);
+        raw.extend_from_slice(MAGIC);
+        for w in weights {
+            let q = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
+            raw.extend_from_slice(&q.to_le_bytes());
+        }
+        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing to a Vec cannot fail.
+        let _ = enc.write_all(&raw);
+        enc.finish().unwrap_or_default()
+    }
+}
+
+impl Scorer for &Model {
+    #[inline]
+    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
+        (**self).score(feats, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_bio_and_repair_stray_insides() {
+        // B-PER I-PER O I-ORG B-LOC B-LOC
+        assert_eq!(
+            spans(&[1, 2, 0, 4, 5, 5]),
+            vec![(0, 2, 0), (3, 4, 1), (4, 5, 2), (5, 6, 2)]
+        );
+        assert!(spans(&[]).is_empty());
+    }
+
+    #[test]
+    fn inside_tags_only_continue_their_type() {
+        assert!(allowed(1, 2) && allowed(2, 2));
+        assert!(!allowed(0, 2) && !allowed(3, 2));
+        assert!(allowed(0, 1) && allowed(4, 0));
+    }
+
+    #[test]
+    fn model_round_trips_and_rejects_garbage() {
+        let mut w = vec![0f32; BUCKETS * NL];
+        w[7] = 2.5;
+        w[BUCKETS * NL - 1] = -1.0;
+        let m = Model::from_bytes(&Model::encode(&w)).expect("decodes");
+        assert_eq!(m.w[7], 32767);
+        assert_eq!(m.w[BUCKETS * NL - 1], -13107);
+        assert!(Model::from_bytes(b"not a model").is_none());
+    }
+}
