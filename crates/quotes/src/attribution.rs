@@ -100,7 +100,13 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
         let mut covered = lo;
         let mut c = lo;
         while c < hi {
-            if cx.quoted(c) || c < covered || !is_cue(cx.l(c)) || cx.is_cap(c) && c > lo {
+            // Cheap rejections first: this runs for every token of the document.
+            if cx.quoted(c)
+                || c < covered
+                || cx.doc.tokens[c].kind != TokenKind::Word
+                || cx.is_cap(c) && c > lo
+                || !is_cue(cx.l(c))
+            {
                 c += 1;
                 continue;
             }
@@ -165,7 +171,9 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             last = Some(speaker.clone());
             let mut claimed = false;
             // "…," Kirby said — a quote closing just before the attribution.
-            let tail = (ext.1..hi.min(ext.1 + 16)).filter(|&i| cx.is_word(i)).count();
+            let tail = (ext.1..hi.min(ext.1 + 16))
+                .filter(|&i| cx.is_word(i))
+                .count();
             if let Some(m) = quote_before(&cx, ext.0, tail) {
                 if assigned[m].is_none() {
                     assigned[m] = Some((speaker.clone(), Some(cue.clone())));

@@ -52,7 +52,10 @@ fn a_megabyte_is_linear_and_cheap() {
     let t1 = Instant::now();
     let qs = find_quotes(&doc, &[]);
     let quotes = t1.elapsed();
-    eprintln!("1 MB: tokenize+sentences {tokenize:?}, quotes {quotes:?}, {} quotes", qs.len());
+    eprintln!(
+        "1 MB: tokenize+sentences {tokenize:?}, quotes {quotes:?}, {} quotes",
+        qs.len()
+    );
     assert!(qs.len() > 1000);
     // Generous bound for debug builds and a loaded machine; the release ratio is reported.
     assert!(quotes < tokenize * 20 + std::time::Duration::from_secs(2));
