@@ -569,6 +569,16 @@ fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usiz
             en = k;
             break;
         }
+        // "… “visual evidence,” but he said …": the comma sits inside the closing mark.
+        if k > st
+            && k + 1 < hi
+            && cx.closes(k).is_some()
+            && cx.w(k - 1) == ","
+            && next_attribution(cx, k + 1, hi)
+        {
+            en = k + 1;
+            break;
+        }
         k += 1;
     }
     trim(cx, st, en)
