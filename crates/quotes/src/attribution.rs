@@ -15,6 +15,8 @@ const NONE: u32 = u32::MAX;
 const MAX_SUBJECT: usize = 9;
 /// Tokens allowed between a cue and the colon or comma before a quote ("told reporters on Monday:").
 const MAX_BRIDGE: usize = 8;
+/// Speakers kept for resolving pronouns (the resolver looks back at most this far).
+const HISTORY: usize = 64;
 /// The longest reported clause, in tokens.
 const MAX_CONTENT: usize = 160;
 
@@ -91,8 +93,8 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     };
     let mut assigned: Vec<Option<(Speaker, Option<String>)>> = vec![None; cx.marks.len()];
     let mut consumed = vec![false; cx.marks.len()];
-    let mut found: Vec<Found> = Vec::new();
-    let mut history: Vec<Speaker> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(cx.marks.len() + doc.sentences.len() / 2);
+    let mut history: Vec<Speaker> = Vec::with_capacity(2 * HISTORY);
 
     for s in &doc.sentences {
         let (lo, hi) = (s.first_token, s.end_token.min(n));
@@ -215,6 +217,10 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             c = ext.1.max(c + 1);
         }
         loose(&cx, &people, lo, hi, &mut history, &mut assigned);
+        // Pronouns look back a bounded number of speakers; drop the rest (amortised O(1)).
+        if history.len() > 2 * HISTORY {
+            history.drain(..history.len() - HISTORY);
+        }
     }
 
     continue_speakers(&cx, &mut assigned, &consumed);
