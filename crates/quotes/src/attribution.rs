@@ -15,6 +15,8 @@ const NONE: u32 = u32::MAX;
 const MAX_SUBJECT: usize = 9;
 /// Tokens allowed between a cue and the colon or comma before a quote ("told reporters on Monday:").
 const MAX_BRIDGE: usize = 8;
+/// Speakers kept for resolving pronouns (the resolver looks back at most this far).
+const HISTORY: usize = 64;
 /// The longest reported clause, in tokens.
 const MAX_CONTENT: usize = 160;
 
@@ -91,8 +93,8 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     };
     let mut assigned: Vec<Option<(Speaker, Option<String>)>> = vec![None; cx.marks.len()];
     let mut consumed = vec![false; cx.marks.len()];
-    let mut found: Vec<Found> = Vec::new();
-    let mut history: Vec<Speaker> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(cx.marks.len() + doc.sentences.len() / 2);
+    let mut history: Vec<Speaker> = Vec::with_capacity(2 * HISTORY);
 
     for s in &doc.sentences {
         let (lo, hi) = (s.first_token, s.end_token.min(n));
@@ -100,7 +102,13 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
         let mut covered = lo;
         let mut c = lo;
         while c < hi {
-            if cx.quoted(c) || c < covered || !is_cue(cx.l(c)) || cx.is_cap(c) && c > lo {
+            // Cheap rejections first: this runs for every token of the document.
+            if cx.quoted(c)
+                || c < covered
+                || cx.doc.tokens[c].kind != TokenKind::Word
+                || cx.is_cap(c) && c > lo
+                || !is_cue(cx.l(c))
+            {
                 c += 1;
                 continue;
             }
@@ -165,7 +173,9 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             last = Some(speaker.clone());
             let mut claimed = false;
             // "…," Kirby said — a quote closing just before the attribution.
-            let tail = (ext.1..hi.min(ext.1 + 16)).filter(|&i| cx.is_word(i)).count();
+            let tail = (ext.1..hi.min(ext.1 + 16))
+                .filter(|&i| cx.is_word(i))
+                .count();
             if let Some(m) = quote_before(&cx, ext.0, tail) {
                 if assigned[m].is_none() {
                     assigned[m] = Some((speaker.clone(), Some(cue.clone())));
@@ -207,6 +217,10 @@ pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             c = ext.1.max(c + 1);
         }
         loose(&cx, &people, lo, hi, &mut history, &mut assigned);
+        // Pronouns look back a bounded number of speakers; drop the rest (amortised O(1)).
+        if history.len() > 2 * HISTORY {
+            history.drain(..history.len() - HISTORY);
+        }
     }
 
     continue_speakers(&cx, &mut assigned, &consumed);
@@ -559,6 +573,16 @@ fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usiz
         // A second attribution ends this content: "…, adding that …", "…, according to …".
         if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && next_attribution(cx, k + 1, hi) {
             en = k;
+            break;
+        }
+        // "… “visual evidence,” but he said …": the comma sits inside the closing mark.
+        if k > st
+            && k + 1 < hi
+            && cx.closes(k).is_some()
+            && cx.w(k - 1) == ","
+            && next_attribution(cx, k + 1, hi)
+        {
+            en = k + 1;
             break;
         }
         k += 1;

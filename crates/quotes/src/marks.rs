@@ -34,6 +34,13 @@ enum Role {
 }
 
 fn mark(t: &str) -> Option<(Family, Role)> {
+    // Every mark starts with an ASCII quote or backtick, or a UTF-8 lead byte of “ ” ‘ ’ „ « ».
+    if !matches!(
+        t.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+    ) {
+        return None;
+    }
     Some(match t {
         "“" | "„" => (Family::Double, Role::Open),
         "”" => (Family::Double, Role::Close),
@@ -113,7 +120,8 @@ pub fn find_marked(doc: &Doc) -> Vec<Marked> {
     let mut open: Option<Open> = None;
     let n = doc.tokens.len();
     for i in 0..n {
-        if i > 0 && starts_paragraph(doc, i) {
+        // Paragraph ends matter only while a quote is open.
+        if open.is_some() && i > 0 && starts_paragraph(doc, i) {
             if let Some(o) = open.take() {
                 // Multi-paragraph quote: the next paragraph reopens with a mark of the family.
                 let reopens = mark(doc.token_text(i))

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use claimtrail_text::{Doc, Entity, TokenKind};
 
 use crate::lexicon::{
-    first_name_gender, is_article, is_org_head, lc, is_role_noun, is_title, pronoun_gender, role_gender, role_key,
-    Gender,
+    first_name_gender, is_article, is_org_head, is_role_noun, is_title, lc, pronoun_gender,
+    role_gender, role_key, Gender,
 };
 
 #[derive(Debug, Clone)]
@@ -376,11 +376,10 @@ impl People {
     fn antecedent(&self, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
         for want in [g, Gender::Unknown] {
             // Bounded look-backs keep a pronoun's cost constant however long the document.
-            if let Some(s) = history
-                .iter()
-                .rev()
-                .take(64)
-                .find(|s| s.kind == Some("PERSON") && s.name.is_some() && self.gender_of(s) == want)
+            if let Some(s) =
+                history.iter().rev().take(64).find(|s| {
+                    s.kind == Some("PERSON") && s.name.is_some() && self.gender_of(s) == want
+                })
             {
                 return Some(s.clone());
             }
@@ -483,10 +482,7 @@ fn name_in_run(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     while s < b && lc(word(doc, s), is_leading_function_word) {
         s += 1;
     }
-    if let Some(t) = (s..b)
-        .rev()
-        .find(|&i| lc(word(doc, i), is_title))
-    {
+    if let Some(t) = (s..b).rev().find(|&i| lc(word(doc, i), is_title)) {
         s = t + 1;
     }
     if s >= b || lc(word(doc, b - 1), is_org_head) {
