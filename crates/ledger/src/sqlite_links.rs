@@ -16,7 +16,11 @@ const COPY_SIMILARITY: f64 = 0.5;
 /// Lower bar when both documents credit the same agency or one says it is syndicated.
 const COPY_SIMILARITY_CREDITED: f64 = 0.35;
 /// Cosine similarity to a story centroid from which a document joins that story.
-const STORY_SIMILARITY: f64 = 0.2;
+const STORY_SIMILARITY: f64 = 0.22;
+/// Ledger size at which document frequencies count as much as raw term frequencies: below it a
+/// handful of documents would make every shared word look rare (and a story's own vocabulary
+/// look common), so weights lean on term frequency alone.
+const IDF_TRUST: f64 = 20.0;
 /// Terms kept per document vector.
 const STORY_TERMS: usize = 200;
 /// Stories whose dates lie further apart than this are different events.
@@ -132,14 +136,8 @@ fn credited_alike(tx: &Transaction, d: &DocAnalysis, other: &str) -> Result<bool
 
 /// Adds the document to the nearest story, or opens a new one.
 fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<()> {
-    let names: HashSet<&str> = d
-        .entities
-        .iter()
-        .filter(|e| matches!(e.kind.as_str(), "PERSON" | "ORG" | "GPE" | "LOC" | "MISC"))
-        .map(|e| e.canonical.as_str())
-        .collect();
     let title = d.title.clone().unwrap_or_default();
-    let counts = terms::term_counts(&format!("{title}\n{}", d.text), names.into_iter());
+    let counts = terms::term_counts(&format!("{title}\n{}", d.text));
     let n_docs: f64 =
         tx.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as f64;
     let mut df_st = tx.prepare_cached(
@@ -149,7 +147,9 @@ fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Re
     let mut vec: Vec<(String, f64)> = Vec::with_capacity(counts.len());
     for (term, c) in counts {
         let df: f64 = df_st.query_row([&term], |r| r.get::<_, i64>(0))? as f64;
-        let w = (1.0 + f64::from(c).ln()) * ((n_docs + 1.0) / df).ln();
+        let idf = ((n_docs + 1.0) / df).ln() / (n_docs + 1.0).ln().max(f64::MIN_POSITIVE);
+        let trust = n_docs / (n_docs + IDF_TRUST);
+        let w = (1.0 + f64::from(c).ln()) * ((1.0 - trust) + trust * idf);
         if w > 0.0 {
             vec.push((term, w));
         }

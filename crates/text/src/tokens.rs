@@ -152,9 +152,7 @@ fn word_end(text: &str, i: usize) -> (usize, TokenKind) {
                 let mut rc = rest.chars();
                 matches!((rc.next(), rc.next()), (Some(a), Some('.')) if a.is_alphabetic())
             }
-            '-' | '\'' | '’' | '&' | '/' if next_word && (!all_digits || c == '-') => {
-                true
-            }
+            '-' | '\'' | '’' | '&' | '/' if next_word && (!all_digits || c == '-') => true,
             _ => false,
         };
         if joins {

@@ -1,5 +1,5 @@
 //! Term counts that describe what a document is about, for story clustering: content words,
-//! names (capitalised mid-sentence words and entity canonical names) weighted up, years as
+//! names (capitalised words after the first) weighted up, years as
 //! their own terms. Weighting by document frequency happens where the frequencies live.
 
 use std::collections::HashMap;
@@ -156,11 +156,8 @@ const NAME_WEIGHT: f32 = 2.0;
 /// Weight of a year: the same kind of event in another year is another story.
 const YEAR_WEIGHT: f32 = 3.0;
 
-/// Raw weighted term counts of a text and its entity canonical names.
-pub fn term_counts<'a>(
-    text: &str,
-    entity_names: impl Iterator<Item = &'a str>,
-) -> HashMap<String, f32> {
+/// Raw weighted term counts of a text.
+pub fn term_counts(text: &str) -> HashMap<String, f32> {
     let mut counts: HashMap<String, f32> = HashMap::new();
     let mut sentence_start = true;
     for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
@@ -186,12 +183,6 @@ pub fn term_counts<'a>(
         let name = !at_start && w.chars().next().is_some_and(char::is_uppercase);
         *counts.entry(lower).or_default() += if name { NAME_WEIGHT } else { 1.0 };
     }
-    // Sentence starts are not known from the split above; a capital after a full stop is common
-    // enough that the name weight for it is a small error, except for the text's first word.
-    for name in entity_names {
-        let key = format!("e:{}", name.to_lowercase());
-        *counts.entry(key).or_default() += NAME_WEIGHT;
-    }
     counts
 }
 
@@ -208,7 +199,6 @@ mod tests {
         assert_eq!(c["quake"], 2.0);
         assert_eq!(c["chile"], NAME_WEIGHT);
         assert_eq!(c["y2010"], YEAR_WEIGHT);
-        assert_eq!(c["e:chile"], NAME_WEIGHT);
         assert!(!c.contains_key("the"));
         assert!(!c.contains_key("many"));
     }
