@@ -283,6 +283,9 @@ pub fn static_features(
         }
     }
     f.push(mix(27, mix(norm_at(-1), norm_at(1))));
+    if t.gaz != 0 {
+        f.push(mix(54, mix(norm_at(-1), (t.gaz & 0x3ff) as u64)));
+    }
     if t.cap {
         let place = (t.gaz & 0b110) as u64;
         f.push(mix(50, mix(t.topic, t.numeric_line as u64)));
