@@ -70,4 +70,14 @@ fn main() {
         conll_tokens as f64 / best,
         ours as f64 / best,
     );
+    // One large document (all of them joined, about 1.2 MB): must stay linear.
+    let big = docs.join("\n").repeat(4);
+    let t0 = Instant::now();
+    let doc = Doc::new(&big);
+    let n = claimtrail_entities::recognize(&doc).len();
+    println!(
+        "one {:.1} MB document: {:.3} s, {n} entities",
+        big.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
 }
