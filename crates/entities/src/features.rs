@@ -283,6 +283,7 @@ pub fn static_features(
         }
     }
     f.push(mix(27, mix(norm_at(-1), norm_at(1))));
+    f.push(mix(57, mix(norm_at(-1), t.short_shape)));
     if t.gaz != 0 {
         f.push(mix(54, mix(norm_at(-1), (t.gaz & 0x3ff) as u64)));
     }
