@@ -44,29 +44,40 @@ fn main() {
         docs.push(cur);
     }
     let t0 = Instant::now();
+    std::sync::LazyLock::force(&claimtrail_entities::gazetteer::GAZ);
+    let gaz = t0.elapsed().as_secs_f64() * 1e3;
     let _ = claimtrail_entities::recognize(&Doc::new("Warm up."));
-    println!(
-        "model + gazetteers load: {:.1} ms",
-        t0.elapsed().as_secs_f64() * 1e3
-    );
-    let rounds = 5;
-    let t0 = Instant::now();
+    let total = t0.elapsed().as_secs_f64() * 1e3;
+    println!("load: gazetteers {gaz:.1} ms, model {:.1} ms", total - gaz);
+    // Best of several rounds: the machine is shared, the fastest round is the least disturbed.
+    let mut best = f64::MAX;
     let mut ours = 0usize;
     let mut ents = 0usize;
-    for _ in 0..rounds {
+    for _ in 0..7 {
+        let t0 = Instant::now();
+        ours = 0;
+        ents = 0;
         for d in &docs {
             let doc = Doc::new(d);
             ours += doc.tokens.len();
             ents += claimtrail_entities::recognize(&doc).len();
         }
+        best = best.min(t0.elapsed().as_secs_f64());
     }
-    let secs = t0.elapsed().as_secs_f64();
     println!(
-        "{} docs x {rounds}: {:.0} CoNLL tokens/s ({:.0} of our tokens/s), {} entities, {:.3} s",
+        "{} docs, best of 7 rounds: {:.0} CoNLL tokens/s ({:.0} of our tokens/s), {ents} entities, {best:.3} s",
         docs.len(),
-        (conll_tokens * rounds) as f64 / secs,
-        ours as f64 / secs,
-        ents / rounds,
-        secs
+        conll_tokens as f64 / best,
+        ours as f64 / best,
+    );
+    // One large document (all of them joined, about 1.2 MB): must stay linear.
+    let big = docs.join("\n").repeat(4);
+    let t0 = Instant::now();
+    let doc = Doc::new(&big);
+    let n = claimtrail_entities::recognize(&doc).len();
+    println!(
+        "one {:.1} MB document: {:.3} s, {n} entities",
+        big.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
     );
 }

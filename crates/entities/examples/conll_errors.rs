@@ -5,6 +5,9 @@
 use claimtrail_text::Doc;
 use std::collections::{HashMap, HashSet};
 
+/// Gold spans of a document: byte start, end, CoNLL type.
+type Spans = HashSet<(usize, usize, String)>;
+
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: conll_errors CONLL_FILE");
@@ -12,7 +15,7 @@ fn main() {
     };
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     // (text, gold spans) per document, laid out as score.py does.
-    let mut docs: Vec<(String, HashSet<(usize, usize, String)>)> = Vec::new();
+    let mut docs: Vec<(String, Spans)> = Vec::new();
     let (mut text, mut gold) = (String::new(), HashSet::new());
     let mut open: Option<(usize, usize, String)> = None;
     let mut line_open = false;
@@ -69,7 +72,7 @@ fn main() {
     let mut errs: HashMap<String, usize> = HashMap::new();
     for (text, gold) in &docs {
         let doc = Doc::new(text);
-        let pred: HashSet<(usize, usize, String)> = claimtrail_entities::recognize(&doc)
+        let pred: Spans = claimtrail_entities::recognize(&doc)
             .into_iter()
             .map(|e| (e.start, e.end, map(&e.kind).to_string()))
             .collect();

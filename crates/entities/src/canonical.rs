@@ -20,11 +20,8 @@ fn contains_words(whole: &[&str], part: &[&str]) -> bool {
 /// Lower-cased key, words joined by single spaces, as in the gazetteer.
 fn key(doc: &Doc, e: &Entity) -> String {
     let mut k = String::new();
-    for t in doc
-        .tokens
-        .iter()
-        .filter(|t| t.start >= e.start && t.end <= e.end)
-    {
+    let first = doc.tokens.partition_point(|t| t.start < e.start);
+    for t in doc.tokens[first..].iter().take_while(|t| t.end <= e.end) {
         if !k.is_empty() {
             k.push(' ');
         }

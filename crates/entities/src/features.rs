@@ -50,6 +50,10 @@ pub struct TokInfo {
     /// Index into the document's context table: the neighbours of this word's first few
     /// capitalised occurrences (context aggregation across the document).
     pub agg: u32,
+    /// The document's first word (a section kicker such as "SOCCER" in wire copy) and whether
+    /// the sentence is mostly numbers (a results table): both change what names stand for.
+    pub topic: u64,
+    pub numeric_line: bool,
 }
 
 /// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
@@ -137,6 +141,10 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             }
         }
         let caps_sentence = letters_up > 3 && letters_low * 10 < letters_up;
+        let numbers = (s.first_token..s.end_token)
+            .filter(|&i| doc.tokens[i].kind == claimtrail_text::TokenKind::Number)
+            .count();
+        let numeric_line = numbers * 3 >= s.end_token - s.first_token;
         for (k, i) in toks.enumerate() {
             let w = doc.token_text(i);
             normalise(w, &mut buf);
@@ -152,6 +160,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.all_caps = all_caps;
             t.sent_start = k == 0;
             t.caps_sentence = caps_sentence;
+            t.numeric_line = numeric_line;
             let chars: Vec<(usize, char)> = buf.char_indices().collect();
             for l in 1..=4 {
                 if l <= chars.len() {
@@ -201,7 +210,9 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             }
         }
     }
+    let topic = norms.first().copied().unwrap_or(0);
     for t in out.iter_mut() {
+        t.topic = topic;
         t.doc_case = doc_case.get(&t.norm).copied().unwrap_or(0);
         if t.cap {
             t.agg = slot.get(&t.norm).copied().unwrap_or(0);
@@ -272,6 +283,19 @@ pub fn static_features(
         }
     }
     f.push(mix(27, mix(norm_at(-1), norm_at(1))));
+    f.push(mix(57, mix(norm_at(-1), t.short_shape)));
+    if t.gaz != 0 {
+        f.push(mix(54, mix(norm_at(-1), (t.gaz & 0x3ff) as u64)));
+    }
+    if t.cap {
+        let place = (t.gaz & 0b110) as u64;
+        f.push(mix(50, mix(t.topic, t.numeric_line as u64)));
+        f.push(mix(51, mix(t.topic, place)));
+        f.push(mix(
+            52,
+            mix(t.numeric_line as u64, mix(place, t.sent_start as u64)),
+        ));
+    }
     for (tpl, j) in [(28u64, -1isize), (29, 1)] {
         if let Some(n) = get(j) {
             f.push(mix(tpl, n.suffix[2]));

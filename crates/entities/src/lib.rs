@@ -188,6 +188,15 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opener_is_not_part_of_the_role() {
+        let es = ents("Yesterday President Emmanuel Macron said France would not send troops.");
+        assert_eq!(
+            person(&es, "Emmanuel Macron").role.as_deref(),
+            Some("President")
+        );
+    }
+
+    #[test]
     fn apposition_after_the_name() {
         let es =
             ents("Peter Stano, the European Commission spokesman, told reporters in Brussels.");

@@ -68,7 +68,10 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
             let cap = w.chars().next().is_some_and(char::is_uppercase);
             // "Secretary of State": "of" between two title words.
             let inner_of = w == "of" && a >= lo + 2 && is_title(doc.token_text(a - 2));
+            // A capitalised sentence opener that is neither entity nor title ("Yesterday").
+            let opener = a - 1 == lo && !in_entity[a - 1] && !is_title(w);
             let ok = (is_title(w) || in_entity[a - 1] || cap || w == "'s" || w == "’s" || inner_of)
+                && !opener
                 && !is_det(w)
                 && !is_function_word(w)
                 && w.chars()

@@ -16,7 +16,7 @@ pub const BITS: u32 = 20;
 pub const BUCKETS: usize = 1 << BITS;
 /// History value of a capitalised word last tagged O (0 is "not seen").
 const HIST_O: u8 = 5;
-const MAGIC: &[u8; 8] = b"CTNER\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"CTNER\x00\x00\x02";
 
 pub fn is_inside(l: u8) -> bool {
     l > 0 && l.is_multiple_of(2)
@@ -131,19 +131,42 @@ impl Scorer for Model {
 }
 
 impl Model {
-    /// Reads a model file (deflated: magic, then BUCKETS*NL little-endian i16).
+    /// Reads a model file: deflated magic, then for each non-zero bucket a varint gap from the
+    /// previous one and its NL little-endian i16 weights. Sparse, so loading touches only the
+    /// weights training set (a few hundred thousand buckets), not the whole table.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
-        let mut raw = Vec::with_capacity(BUCKETS * NL * 2 + 8);
+        let mut raw = Vec::new();
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_end(&mut raw)
             .ok()?;
-        if raw.len() != 8 + BUCKETS * NL * 2 || &raw[..8] != MAGIC {
+        if raw.get(..8)? != MAGIC {
             return None;
         }
-        let w = raw[8..]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let mut w = vec![0i16; BUCKETS * NL];
+        let mut pos = 8;
+        let mut bucket = 0usize;
+        let mut first = true;
+        while pos < raw.len() {
+            let mut gap = 0usize;
+            let mut shift = 0;
+            loop {
+                let b = *raw.get(pos)?;
+                pos += 1;
+                gap |= ((b & 0x7f) as usize) << shift;
+                shift += 7;
+                if b & 0x80 == 0 || shift > 35 {
+                    break;
+                }
+            }
+            bucket = if first { gap } else { bucket + gap };
+            first = false;
+            let row = w.get_mut(bucket * NL..bucket * NL + NL)?;
+            let vals = raw.get(pos..pos + NL * 2)?;
+            for (x, c) in row.iter_mut().zip(vals.chunks_exact(2)) {
+                *x = i16::from_le_bytes([c[0], c[1]]);
+            }
+            pos += NL * 2;
+        }
         Some(Model { w })
     }
 
@@ -154,16 +177,36 @@ impl Model {
         }
     }
 
-    /// Quantises float weights and writes the model file.
+    /// Quantises float weights (BUCKETS * NL of them) and writes the model file.
     pub fn encode(weights: &[f32]) -> Vec<u8> {
         use std::io::Write;
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = 32767.0 / max;
-        let mut raw = Vec::with_capacity(8 + weights.len() * 2);
+        let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
-        for w in weights {
-            let q = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
-            raw.extend_from_slice(&q.to_le_bytes());
+        let mut last: Option<usize> = None;
+        for (bucket, row) in weights.chunks_exact(NL).enumerate() {
+            let q: Vec<i16> = row
+                .iter()
+                .map(|w| (w * scale).round().clamp(-32767.0, 32767.0) as i16)
+                .collect();
+            if q.iter().all(|&x| x == 0) {
+                continue;
+            }
+            let mut gap = last.map_or(bucket, |l| bucket - l);
+            last = Some(bucket);
+            loop {
+                let b = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    raw.push(b);
+                    break;
+                }
+                raw.push(b | 0x80);
+            }
+            for x in q {
+                raw.extend_from_slice(&x.to_le_bytes());
+            }
         }
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         // Writing to a Vec cannot fail.
