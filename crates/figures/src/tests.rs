@@ -277,3 +277,19 @@ fn reported_speech_keeps_the_fuller_subject() {
         Some("John Kirby")
     );
 }
+
+#[test]
+fn plus_signs_several_and_shortened_ranges() {
+    let f = figs("Subscribers stayed for 30+ days.");
+    assert_eq!(
+        (f[0].hedge.as_str(), f[0].unit.as_deref()),
+        ("at_least", Some("day"))
+    );
+    let f = figs("Prices sit around the 5-600 dollar mark.");
+    assert_eq!((f[0].low, f[0].high), (Some(500.0), Some(600.0)));
+    assert_eq!(figs("Ages 1-20 qualify.")[0].low, Some(1.0));
+    assert_eq!(
+        figs("It costs several hundred dollars.")[0].hedge,
+        "more_than"
+    );
+}
