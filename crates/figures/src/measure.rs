@@ -343,9 +343,9 @@ fn extend_range(v: &View, m: &mut Measured) {
             return;
         }
     } else if !between && joiner == "to" {
-        // "increased 5% to 7%", "cut 3 to 2": a change again.
+        // "increased 5% to 7%", "fell by 12,000 to 219,000": a change and a level.
         let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
-        if change_verb(before) || crate::hedge::before(v, m.first).is_some() {
+        if change_verb(before) || before == "by" || crate::hedge::before(v, m.first).is_some() {
             return;
         }
     }
