@@ -293,3 +293,49 @@ fn plus_signs_several_and_shortened_ranges() {
         "more_than"
     );
 }
+
+#[test]
+fn date_comes_from_a_time_of_the_sentence_else_publication() {
+    let text = "On Wednesday 300 troops left. Later 200 more came.";
+    let t = TimeExpr {
+        text: "Wednesday".into(),
+        start: 3,
+        end: 12,
+        value: Some("2024-11-20".into()),
+        kind: "DATE".into(),
+    };
+    let doc = Doc::new(text);
+    let ctx = Context {
+        entities: &[],
+        quotes: &[],
+        times: std::slice::from_ref(&t),
+        published: NaiveDate::from_ymd_opt(2024, 11, 21),
+    };
+    let f = find_figures(&doc, &ctx);
+    assert_eq!(f[0].date.as_deref(), Some("2024-11-20"));
+    assert_eq!(f[1].date.as_deref(), Some("2024-11-21"));
+}
+
+#[test]
+fn entity_canonical_names_replace_short_mentions() {
+    let text = "According to Kirby, 1,000 soldiers died.";
+    let e = Entity {
+        text: "Kirby".into(),
+        kind: "PERSON".into(),
+        start: 13,
+        end: 18,
+        canonical: "John Kirby".into(),
+        role: None,
+    };
+    let doc = Doc::new(text);
+    let ctx = Context {
+        entities: std::slice::from_ref(&e),
+        quotes: &[],
+        times: &[],
+        published: None,
+    };
+    assert_eq!(
+        find_figures(&doc, &ctx)[0].source.as_deref(),
+        Some("John Kirby")
+    );
+}
