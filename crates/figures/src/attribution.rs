@@ -196,6 +196,10 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
 /// The subject of the verb at `k`, reading left over helpers ("has said").
 fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut y = k;
+    // "Donald Trump's claim that": the possessor makes the claim.
+    if y > 0 && matches!(v.lower(y - 1), "'s" | "’s") {
+        y -= 1;
+    }
     while y > 0
         && (verb_helper(v.lower(y - 1))
             || v.lower(y - 1).ends_with("ly") && v.lower(y - 1).len() > 4)
@@ -216,6 +220,10 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
             break;
         }
         if (ends_phrase(w) && !joins_name(w)) || verb_at(v, x - 1) && x != y {
+            break;
+        }
+        // A past-tense verb before the subject ends it ("Politifact checked Trump's claim").
+        if x != y && !t.capitalized() && w.len() > 4 && w.ends_with("ed") {
             break;
         }
         x -= 1;

@@ -353,6 +353,10 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     {
         return true;
     }
+    // "Ground Zero", "Catch Twenty": a capitalised number word after a capitalised word.
+    if c.words && f >= 1 && v.toks[f].capitalized() && v.toks[f - 1].capitalized() && f > 1 {
+        return true;
+    }
     // "hundreds" alone after a noun is no amount ("risk scores").
     if c.vague && c.end == f + 1 && next != "of" {
         let p = f.checked_sub(1).and_then(|p| v.toks.get(p));

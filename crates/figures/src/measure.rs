@@ -208,7 +208,7 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
     }
     let mut end = core.end;
     // "30+ days": the plus belongs to the hedge, the unit still follows.
-    let mut plus = false;
+    let mut plus = v.lower(core.first).ends_with("-plus");
     if v.text(end) == "+" && v.toks.get(end).is_some_and(|t| t.glued()) {
         plus = true;
         end += 1;

@@ -339,3 +339,15 @@ fn entity_canonical_names_replace_short_mentions() {
         Some("John Kirby")
     );
 }
+
+#[test]
+fn possessive_claims_plus_compounds_and_named_zero() {
+    let f = figs("Politifact checked Donald Trump's claim that there were 3,000 shootings.");
+    assert_eq!(f[0].source.as_deref(), Some("Donald Trump"));
+    let f = figs("He paid no tax for 15-plus years.");
+    assert_eq!(
+        (f[0].hedge.as_str(), f[0].unit.as_deref()),
+        ("at_least", Some("year"))
+    );
+    assert!(values("She was taken away from Ground Zero by agents.").is_empty());
+}
