@@ -351,3 +351,18 @@ fn possessive_claims_plus_compounds_and_named_zero() {
     );
     assert!(values("She was taken away from Ground Zero by agents.").is_empty());
 }
+
+#[test]
+fn implausible_subjects_and_year_levels() {
+    let f = figs("It aims to cut emissions to 32 percent below 2005 levels.");
+    assert_eq!(
+        values("It aims to cut emissions to 32 percent below 2005 levels."),
+        vec![32.0]
+    );
+    assert_eq!(f[0].source, None);
+    let f = figs("Twenty-seven states led by Texas report 300 cases.");
+    assert_ne!(
+        f.last().and_then(|x| x.source.as_deref()),
+        Some("Twenty-seven")
+    );
+}
