@@ -403,8 +403,13 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         {
             return true;
         }
-        if crate::lexicon::ends_phrase(next) {
-            return true; // "a minor one or", "one that"
+        // "one in five" is a ratio; "a minor one or", "one that" are pronouns.
+        let ratio = matches!(next, "in" | "out")
+            && v.toks[c.end..].iter().take(3).any(|t| {
+                t.kind == TokenKind::Number || crate::number::number_word(&t.lower).is_some()
+            });
+        if crate::lexicon::ends_phrase(next) && !ratio {
+            return true;
         }
         if matches!(
             next,
