@@ -196,6 +196,10 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
 /// The subject of the verb at `k`, reading left over helpers ("has said").
 fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut y = k;
+    // "Donald Trump's claim that": the possessor makes the claim.
+    if y > 0 && matches!(v.lower(y - 1), "'s" | "’s") {
+        y -= 1;
+    }
     while y > 0
         && (verb_helper(v.lower(y - 1))
             || v.lower(y - 1).ends_with("ly") && v.lower(y - 1).len() > 4)
@@ -218,6 +222,10 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
         if (ends_phrase(w) && !joins_name(w)) || verb_at(v, x - 1) && x != y {
             break;
         }
+        // A past-tense verb before the subject ends it ("Politifact checked Trump's claim").
+        if x != y && !t.capitalized() && w.len() > 4 && w.ends_with("ed") {
+            break;
+        }
         x -= 1;
         if y - x >= 8 {
             break;
@@ -226,7 +234,106 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
         x += 1;
     }
-    (y > x).then_some((x, y))
+    (y > x && plausible_source(v, x, y)).then_some((x, y))
+}
+
+/// Whether tokens `x..y` can name who asserts something: a name, a pronoun, or a common noun
+/// of the kind that reports figures ("officials", "estimates", "the ministry").
+fn plausible_source(v: &View, x: usize, y: usize) -> bool {
+    let head = &v.toks[y - 1];
+    let h = head.lower.as_str();
+    if crate::number::number_word(h).is_some() || head.kind == TokenKind::Number {
+        return false;
+    }
+    head.capitalized() || is_pronoun(h) || source_noun(h.trim_end_matches('s')) || {
+        // "Ukrainian intelligence reports", "Pentagon assessments": a capitalised modifier.
+        v.toks[x..y].iter().any(|t| t.capitalized()) && h.len() > 3
+    }
+}
+
+/// Common nouns that report figures (singular, lower-case).
+fn source_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "official"
+            | "police"
+            | "authoritie"
+            | "authority"
+            | "estimate"
+            | "analyst"
+            | "expert"
+            | "source"
+            | "data"
+            | "figure"
+            | "report"
+            | "researcher"
+            | "scientist"
+            | "survey"
+            | "poll"
+            | "study"
+            | "ministry"
+            | "government"
+            | "military"
+            | "army"
+            | "agency"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "intelligence"
+            | "medic"
+            | "doctor"
+            | "organizer"
+            | "organiser"
+            | "rescuer"
+            | "witnesse"
+            | "witness"
+            | "resident"
+            | "activist"
+            | "monitor"
+            | "observer"
+            | "prosecutor"
+            | "investigator"
+            | "statistic"
+            | "record"
+            | "document"
+            | "assessment"
+            | "count"
+            | "tally"
+            | "president"
+            | "minister"
+            | "governor"
+            | "mayor"
+            | "commander"
+            | "general"
+            | "spokespeople"
+            | "journalist"
+            | "media"
+            | "outlet"
+            | "newspaper"
+            | "company"
+            | "firm"
+            | "bank"
+            | "group"
+            | "union"
+            | "council"
+            | "committee"
+            | "court"
+            | "department"
+            | "office"
+            | "service"
+            | "force"
+            | "people"
+            | "campaign"
+            | "team"
+            | "club"
+            | "operator"
+            | "regulator"
+            | "watchdog"
+            | "economist"
+            | "forecaster"
+            | "modeller"
+            | "official'"
+    )
 }
 
 /// ", officials said." / ", said Kirby." after the figure.

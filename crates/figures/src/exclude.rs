@@ -250,7 +250,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         && (1800.0..=2100.0).contains(&c.value)
         && !has_unit
         && !m.money_prefix
-        && !hedged
+        && (!hedged || matches!(next, "levels" | "level"))
         && m.high.is_none()
     {
         let counts = v.toks.get(c.end).is_some_and(|t| {
@@ -263,7 +263,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         });
         // Round hundreds count things ("2000 soldiers"); others are years ("1988 protests").
         let round = c.value % 100.0 == 0.0;
-        if !counts || !round || year_context(prev) || f == 0 {
+        if !counts || !round || year_context(prev) || f == 0 || matches!(next, "levels" | "level") {
             return true;
         }
     }
@@ -353,6 +353,18 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     {
         return true;
     }
+    // "Ground Zero", "Catch Twenty": a capitalised number word after a capitalised word.
+    if c.words && f >= 1 && v.toks[f].capitalized() && v.toks[f - 1].capitalized() && f > 1 {
+        return true;
+    }
+    // "those billion people": a bare scale after a determiner is no count.
+    if c.words && matches!(prev, "those" | "these" | "the") {
+        if let Some(crate::number::Lexeme::Scale(_)) =
+            v.toks.get(f).map(|t| crate::number::lex(t.text, &t.lower))
+        {
+            return true;
+        }
+    }
     // "hundreds" alone after a noun is no amount ("risk scores").
     if c.vague && c.end == f + 1 && next != "of" {
         let p = f.checked_sub(1).and_then(|p| v.toks.get(p));
@@ -391,8 +403,13 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         {
             return true;
         }
-        if crate::lexicon::ends_phrase(next) {
-            return true; // "a minor one or", "one that"
+        // "one in five" is a ratio; "a minor one or", "one that" are pronouns.
+        let ratio = matches!(next, "in" | "out")
+            && v.toks[c.end..].iter().take(3).any(|t| {
+                t.kind == TokenKind::Number || crate::number::number_word(&t.lower).is_some()
+            });
+        if crate::lexicon::ends_phrase(next) && !ratio {
+            return true;
         }
         if matches!(
             next,

@@ -90,6 +90,7 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["larger", "than"], MoreThan),
     (&["bigger", "than"], MoreThan),
     (&["upwards", "of"], MoreThan),
+    (&["several"], MoreThan),
     (&["upward", "of"], MoreThan),
     (&["north", "of"], MoreThan),
     (&["over"], MoreThan),

@@ -105,6 +105,9 @@ fn build(
             end = e;
         }
     }
+    if m.plus && matches!(hedge, Hedge::Exact | Hedge::Approximately) {
+        hedge = Hedge::AtLeast;
+    }
     if m.core.vague && hedge == Hedge::Exact {
         hedge = Hedge::MoreThan;
     }

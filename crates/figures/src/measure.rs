@@ -25,6 +25,8 @@ pub struct Measured {
     /// A glued lower-case "m" read as metres; a sentence that used it for millions elsewhere
     /// means millions here too ("4.5m passengers ..., up from 3.1m").
     pub m_as_metres: bool,
+    /// A glued "+" after the number ("30+ days"): at least.
+    pub plus: bool,
 }
 
 /// Currency written before a number at `i`: its code and the token where the number starts.
@@ -205,6 +207,12 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
         unit = Some(Unit::Currency(c));
     }
     let mut end = core.end;
+    // "30+ days": the plus belongs to the hedge, the unit still follows.
+    let mut plus = v.lower(core.first).ends_with("-plus");
+    if v.text(end) == "+" && v.toks.get(end).is_some_and(|t| t.glued()) {
+        plus = true;
+        end += 1;
+    }
     let scaled = !core.plain && core.value != core.value.trunc() || core.end > core.first + 1;
     if unit.is_none() || matches!(unit, Some(Unit::Currency(_))) && prefix.is_some() {
         if let Some((u, e, mult)) = unit_after(v, end, value, scaled) {
@@ -244,6 +252,7 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
         range_opener: None,
         money_prefix: prefix.is_some(),
         m_as_metres,
+        plus,
     };
     extend_range(v, &mut m);
     Some(m)
@@ -334,9 +343,9 @@ fn extend_range(v: &View, m: &mut Measured) {
             return;
         }
     } else if !between && joiner == "to" {
-        // "increased 5% to 7%", "cut 3 to 2": a change again.
+        // "increased 5% to 7%", "fell by 12,000 to 219,000": a change and a level.
         let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
-        if change_verb(before) || crate::hedge::before(v, m.first).is_some() {
+        if change_verb(before) || before == "by" || crate::hedge::before(v, m.first).is_some() {
             return;
         }
     }

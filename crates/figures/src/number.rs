@@ -287,7 +287,14 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
                 Some(high) if high > value && !(int_len == 4 && plain && value >= 1800.0) => {
                     let (ah, arest) = split_numeric(after);
                     let low = if arest.is_empty() || !split_numeric(head).1.is_empty() {
-                        value
+                        // "5-600" is 500 to 600: the low end drops the high end's zeros.
+                        let d = ah.len().saturating_sub(head.len()) as i32;
+                        let p = 10f64.powi(d);
+                        if d >= 2 && plain && high % p == 0.0 && value * p < high {
+                            value * p
+                        } else {
+                            value
+                        }
                     } else {
                         // "5-20k": the scale of the high end applies to the low end.
                         let hv = digits(ah).map_or(high, |d| d.0);

@@ -277,3 +277,92 @@ fn reported_speech_keeps_the_fuller_subject() {
         Some("John Kirby")
     );
 }
+
+#[test]
+fn plus_signs_several_and_shortened_ranges() {
+    let f = figs("Subscribers stayed for 30+ days.");
+    assert_eq!(
+        (f[0].hedge.as_str(), f[0].unit.as_deref()),
+        ("at_least", Some("day"))
+    );
+    let f = figs("Prices sit around the 5-600 dollar mark.");
+    assert_eq!((f[0].low, f[0].high), (Some(500.0), Some(600.0)));
+    assert_eq!(figs("Ages 1-20 qualify.")[0].low, Some(1.0));
+    assert_eq!(
+        figs("It costs several hundred dollars.")[0].hedge,
+        "more_than"
+    );
+}
+
+#[test]
+fn date_comes_from_a_time_of_the_sentence_else_publication() {
+    let text = "On Wednesday 300 troops left. Later 200 more came.";
+    let t = TimeExpr {
+        text: "Wednesday".into(),
+        start: 3,
+        end: 12,
+        value: Some("2024-11-20".into()),
+        kind: "DATE".into(),
+    };
+    let doc = Doc::new(text);
+    let ctx = Context {
+        entities: &[],
+        quotes: &[],
+        times: std::slice::from_ref(&t),
+        published: NaiveDate::from_ymd_opt(2024, 11, 21),
+    };
+    let f = find_figures(&doc, &ctx);
+    assert_eq!(f[0].date.as_deref(), Some("2024-11-20"));
+    assert_eq!(f[1].date.as_deref(), Some("2024-11-21"));
+}
+
+#[test]
+fn entity_canonical_names_replace_short_mentions() {
+    let text = "According to Kirby, 1,000 soldiers died.";
+    let e = Entity {
+        text: "Kirby".into(),
+        kind: "PERSON".into(),
+        start: 13,
+        end: 18,
+        canonical: "John Kirby".into(),
+        role: None,
+    };
+    let doc = Doc::new(text);
+    let ctx = Context {
+        entities: std::slice::from_ref(&e),
+        quotes: &[],
+        times: &[],
+        published: None,
+    };
+    assert_eq!(
+        find_figures(&doc, &ctx)[0].source.as_deref(),
+        Some("John Kirby")
+    );
+}
+
+#[test]
+fn possessive_claims_plus_compounds_and_named_zero() {
+    let f = figs("Politifact checked Donald Trump's claim that there were 3,000 shootings.");
+    assert_eq!(f[0].source.as_deref(), Some("Donald Trump"));
+    let f = figs("He paid no tax for 15-plus years.");
+    assert_eq!(
+        (f[0].hedge.as_str(), f[0].unit.as_deref()),
+        ("at_least", Some("year"))
+    );
+    assert!(values("She was taken away from Ground Zero by agents.").is_empty());
+}
+
+#[test]
+fn implausible_subjects_and_year_levels() {
+    let f = figs("It aims to cut emissions to 32 percent below 2005 levels.");
+    assert_eq!(
+        values("It aims to cut emissions to 32 percent below 2005 levels."),
+        vec![32.0]
+    );
+    assert_eq!(f[0].source, None);
+    let f = figs("Twenty-seven states led by Texas report 300 cases.");
+    assert_ne!(
+        f.last().and_then(|x| x.source.as_deref()),
+        Some("Twenty-seven")
+    );
+}

@@ -65,6 +65,8 @@ fn news_sentences_values_f1() {
         ("news_dev", include_str!("fixtures/news_dev.json")),
         ("news_dev2", include_str!("fixtures/news_dev2.json")),
         ("news_dev3", include_str!("fixtures/news_dev3.json")),
+        ("news_dev4", include_str!("fixtures/news_dev4.json")),
+        ("news_dev5", include_str!("fixtures/news_dev5.json")),
     ] {
         let (tp, fp, fn_, misses) = score(json);
         let p = tp as f64 / (tp + fp).max(1) as f64;
