@@ -1145,9 +1145,21 @@ impl<'a> Grammar<'a> {
         let (k, count) = self.count(j)?;
         let w0 = self.w(j);
         let mut k = k;
-        // "20 more years", "an additional year"
-        if matches!(self.w(k), "more" | "additional" | "extra" | "further")
-            && unit(self.w(k + 1)).is_some()
+        // "20 more years", "six straight days", "five trading days"
+        if matches!(
+            self.w(k),
+            "more"
+                | "additional"
+                | "extra"
+                | "further"
+                | "straight"
+                | "consecutive"
+                | "successive"
+                | "trading"
+                | "business"
+                | "working"
+                | "full"
+        ) && unit(self.w(k + 1)).is_some()
         {
             k += 1;
         }
@@ -1430,8 +1442,18 @@ impl<'a> Grammar<'a> {
 
     /// "for weeks", "within days": a bare plural unit after a preposition.
     fn bare_plural(&self, i: usize) -> Option<Hit> {
+        // "over the years"
+        if self.w(i) == "the" && i > 0 && self.w(i - 1) == "over" {
+            let w = self.w(i + 1);
+            if matches!(w, "years" | "decades" | "months" | "centuries") {
+                let u = unit(w)?;
+                return hit(i, i + 2, Some(duration_value(Count::Vague, u)), "DURATION");
+            }
+        }
         let w = self.w(i);
-        if !is_plural_unit(w) || i == 0 || !matches!(self.w(i - 1), "for" | "within") {
+        let prep = if i > 0 { self.w(i - 1) } else { "" };
+        let clock = unit(w).is_some_and(|u| u.clock);
+        if !is_plural_unit(w) || !(matches!(prep, "for" | "within") || clock && prep == "in") {
             return None;
         }
         if matches!(self.w(i + 1), "of" | "-" | "'") {
@@ -1451,6 +1473,7 @@ impl<'a> Grammar<'a> {
                 v(1, "PRESENT_REF")
             }
             "at" if self.w(i + 1) == "present" => v(2, "PRESENT_REF"),
+            "the" if self.w(i + 1) == "time" && self.w(i + 2) == "being" => v(3, "PRESENT_REF"),
             "these" if self.w(i + 1) == "days" => v(2, "PRESENT_REF"),
             "recently" | "lately" | "formerly" => v(1, "PAST_REF"),
             "recent" => {
