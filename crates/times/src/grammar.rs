@@ -1076,6 +1076,9 @@ impl<'a> Grammar<'a> {
                 return Some((i + 3, Count::Exact(2)));
             }
             "couple" if self.w(i + 1) == "of" => return Some((i + 2, Count::Exact(2))),
+            "another" if unit(self.w(i + 1)).is_some_and(|u| !u.clock) => {
+                return Some((i + 1, Count::Exact(1)));
+            }
             _ => {}
         }
         let mut n = small_number(w)?;
@@ -1142,9 +1145,29 @@ impl<'a> Grammar<'a> {
             framed = true;
             j += 1;
         }
-        let (k, count) = self.count(j)?;
+        // Fractions: "half an hour", "½ hour", "3.5 years", "123.45 sec".
+        let (k, count, mut amount) = match self.fraction_count(j) {
+            Some((k, a)) => (k, Count::Exact(1), Some(a)),
+            None => {
+                let (k, c) = self.count(j)?;
+                (k, c, None)
+            }
+        };
         let w0 = self.w(j);
         let mut k = k;
+        // "one and a half hours"
+        if let (Count::Exact(n), Some((k2, f))) = (count, self.and_fraction(k)) {
+            if amount.is_none() && unit(self.w(k2)).is_some() {
+                amount = Some(n as f64 + f);
+                k = k2;
+            }
+        }
+        // "three weekends"
+        if let (Count::Exact(n), "weekend" | "weekends") = (count, self.w(k)) {
+            if amount.is_none() && !matches!(w0, "a" | "an" | "the") {
+                return hit(i, k + 1, Some(format!("P{n}WE")), "DURATION");
+            }
+        }
         // "20 more years", "six straight days", "five trading days"
         if matches!(
             self.w(k),
@@ -1199,7 +1222,85 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let _ = the;
-        hit(i, k + 1, Some(duration_value(count, u)), "DURATION")
+        if count == Count::Vague {
+            return hit(i, k + 1, Some(duration_value(count, u)), "DURATION");
+        }
+        let first = match (amount, count) {
+            (Some(a), _) => a,
+            (None, Count::Exact(n)) => n as f64,
+            (None, Count::Vague) => return None,
+        };
+        let mut parts = vec![(first, u)];
+        let mut end = k + 1;
+        // "an hour and a half", "one year and a quarter"
+        if let Some((e, f)) = self.and_fraction(end) {
+            parts[0].0 += f;
+            end = e;
+        } else {
+            // "1 hour and 30 minutes", "2 years, 3 months": finer units only.
+            let mut m = end;
+            if matches!(self.w(m), "and" | ",") {
+                m += 1;
+            }
+            if let Some((m2, Count::Exact(n2))) = self.count(m) {
+                if let Some(u2) = unit(self.w(m2)) {
+                    if finer(u2, u) && !matches!(self.w(m), "a" | "an") {
+                        parts.push((n2 as f64, u2));
+                        end = m2 + 1;
+                    }
+                }
+            }
+        }
+        hit(i, end, Some(compose(&parts)), "DURATION")
+    }
+
+    /// A fractional count at `i`: "half a"/"half an", "½", "3.5".
+    fn fraction_count(&self, i: usize) -> Option<(usize, f64)> {
+        let w = self.w(i);
+        match w {
+            "half" if matches!(self.w(i + 1), "a" | "an") => return Some((i + 2, 0.5)),
+            "½" => return Some((i + 1, 0.5)),
+            "¼" => return Some((i + 1, 0.25)),
+            "¾" => return Some((i + 1, 0.75)),
+            _ => {}
+        }
+        let (a, b) = w.split_once('.')?;
+        let digits =
+            |x: &str| !x.is_empty() && x.len() <= 4 && x.bytes().all(|c| c.is_ascii_digit());
+        if digits(a) && digits(b) && unit(self.w(i + 1)).is_some() {
+            return w.parse().ok().map(|v| (i + 1, v));
+        }
+        None
+    }
+
+    /// "and a half", "and half", "and a quarter" at `i`: the fraction added.
+    fn and_fraction(&self, i: usize) -> Option<(usize, f64)> {
+        if self.w(i) != "and" {
+            return None;
+        }
+        let k = if self.w(i + 1) == "a" { i + 2 } else { i + 1 };
+        match self.w(k) {
+            "half" => Some((k + 1, 0.5)),
+            "quarter" if self.w(i + 1) == "a" && unit(self.w(k + 1)).is_none_or(|_| true) => {
+                // "and a quarter years" is not English; "and a quarter" closes the duration.
+                Some((k + 1, 0.25))
+            }
+            _ => None,
+        }
+    }
+
+    /// "all day", "all week": the whole unit.
+    fn all_unit(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "all" || !matches!(self.w(i + 1), "day" | "week" | "month" | "year") {
+            return None;
+        }
+        let u = unit(self.w(i + 1))?;
+        hit(
+            i,
+            i + 2,
+            Some(duration_value(Count::Exact(1), u)),
+            "DURATION",
+        )
     }
 
     fn is_rate_lead(&self, k: usize) -> bool {
@@ -1911,6 +2012,7 @@ impl<'a> Grammar<'a> {
         consider(self.ago(i));
         consider(self.in_future(i));
         consider(self.duration(i));
+        consider(self.all_unit(i));
         consider(self.set(i));
         consider(self.clock(i));
         consider(self.vague(i));
@@ -1942,6 +2044,47 @@ fn day_part(w: &str) -> Option<&'static str> {
         "night" => "NI",
         _ => return None,
     })
+}
+
+/// A unit strictly finer than another ("minutes" under "hours", "months" under "years").
+fn finer(a: Unit, b: Unit) -> bool {
+    let rank = |u: Unit| match (u.clock, u.letter) {
+        (false, 'Y') => 0,
+        (false, 'M') => 1,
+        (false, 'W') => 2,
+        (false, _) => 3,
+        (true, 'H') => 4,
+        (true, 'M') => 5,
+        _ => 6,
+    };
+    rank(a) > rank(b)
+}
+
+/// A TimeML duration of several parts: "P1Y6M", "PT1H30M", "PT1.5H".
+fn compose(parts: &[(f64, Unit)]) -> String {
+    let num = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{}", v as i64)
+        } else {
+            let s = format!("{v:.3}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    };
+    let mut date = String::new();
+    let mut time = String::new();
+    for &(v, u) in parts {
+        let part = format!("{}{}", num(v * u.factor as f64), u.letter);
+        if u.clock {
+            time.push_str(&part);
+        } else {
+            date.push_str(&part);
+        }
+    }
+    if time.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{time}")
+    }
 }
 
 /// TimeML duration value of a count of units.
