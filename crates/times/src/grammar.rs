@@ -390,6 +390,12 @@ impl<'a> Grammar<'a> {
         if !self.cap(i) {
             return false;
         }
+        // A bare abbreviation needs its dot: "Jan Kavan" is a name, "Jan." a month.
+        let t = &self.t[i];
+        let dotted = t.end - t.start > w.len();
+        if w.len() <= 4 && !matches!(w, "june" | "july" | "may") && !dotted {
+            return false;
+        }
         if month_is_ambiguous(w) {
             // "May" and "March" as words: only after a preposition or modifier.
             let prev = if i > 0 { self.w(i - 1) } else { "" };
