@@ -101,6 +101,7 @@ const PAST_CUES: &[&str] = &[
     "took",
     "came",
     "saw",
+    "ended",
 ];
 
 impl<'a> Grammar<'a> {
