@@ -412,6 +412,65 @@ impl<'a> Grammar<'a> {
             {
                 return None;
             }
+            // "1500 troops" counts; "in 1998 troops ..." is a year. Without a preposition or
+            // modifier before it, a number followed by a plural or count noun is a figure.
+            let anchored = j > i
+                || matches!(
+                    prev,
+                    "in" | "since"
+                        | "of"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "during"
+                        | "to"
+                        | "before"
+                        | "after"
+                        | "the"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "-"
+                        | "between"
+                        | "through"
+                        | "year"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "fall"
+                        | "autumn"
+                        | "end"
+                        | "beginning"
+                        | "start"
+                        | "'"
+                );
+            let t = self.t.get(k);
+            let lower_word = t.is_some_and(|t| {
+                !t.cap && t.w.len() > 2 && t.w.bytes().all(|b| b.is_ascii_lowercase())
+            });
+            let counted = lower_word
+                && ((next.ends_with('s')
+                    && !matches!(next, "was" | "is" | "has" | "as" | "its" | "this" | "thus"))
+                    || matches!(
+                        next,
+                        "people"
+                            | "men"
+                            | "women"
+                            | "children"
+                            | "dead"
+                            | "killed"
+                            | "troops"
+                            | "soldiers"
+                            | "times"
+                            | "more"
+                            | "other"
+                            | "new"
+                            | "additional"
+                    ));
+            if counted && !anchored {
+                return None;
+            }
             return hit(i, k, Some(format!("{y:04}")), "DATE");
         }
         // Decades: "1990s", "'90s", "1990's".

@@ -255,6 +255,11 @@ impl<'a> Grammar<'a> {
             n *= 100;
             j += 1;
         }
+        // "two thousand years" (a year count only when a unit follows; see `spoken_year`)
+        if self.w(j) == "thousand" && n < 10 && unit(self.w(j + 1)).is_some() {
+            n *= 1000;
+            j += 1;
+        }
         Some((j, Count::Exact(n)))
     }
 
