@@ -191,5 +191,11 @@ fn words_that_look_like_times_are_left_alone() {
     let r = Some("2024-10-24");
     assert!(times("Sun Microsystems may march on.", r).is_empty());
     assert!(times("He paid $2,024 for 3,000 shares.", r).is_empty());
+    assert!(times("Officials said 1500 troops and 1200 people were moved.", r).is_empty());
+    assert_eq!(
+        value_of("In 1998 troops left.", r, "1998").as_deref(),
+        Some("1998")
+    );
     assert!(times("A 6-year-old boy was rescued.", r).is_empty());
+    assert!(times("Foreign ministers Jan Kavan and Janos Martonyi met.", r).is_empty());
 }

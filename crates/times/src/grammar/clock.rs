@@ -1,0 +1,98 @@
+//! Clock times: "5 p.m.", "10:35 a.m. Friday", "noon", "16:08 UTC".
+
+use super::*;
+
+impl<'a> Grammar<'a> {
+    /// Clock times: "5 p.m.", "3:30 pm", "10:00 GMT", "noon", "midnight".
+    pub(super) fn clock(&self, i: usize) -> Option<Hit> {
+        let date = self.r.map(day);
+        let at = |t: String| date.as_ref().map(|d| format!("{d}T{t}"));
+        let _ = at;
+        match self.w(i) {
+            "noon" | "midday" | "midnight" => {
+                let t = if self.w(i) == "midnight" {
+                    "24:00"
+                } else {
+                    "12:00"
+                };
+                let (j, date) = self.clock_date(i + 1).unwrap_or((i + 1, date));
+                return hit(i, j, date.map(|d| format!("{d}T{t}")), "TIME");
+            }
+            _ => {}
+        }
+        let (h, _) = self.num(i)?;
+        let mut j = i + 1;
+        let mut min = 0;
+        let mut has_min = false;
+        if self.w(j) == ":" && self.tight(j) && self.tight(j + 1) {
+            let (mm, len) = self.num(j + 1)?;
+            if len != 2 || mm > 59 {
+                return None;
+            }
+            min = mm;
+            has_min = true;
+            j += 2;
+        }
+        let mut h = h;
+        match self.w(j) {
+            "a.m" | "am" => {
+                if h == 12 {
+                    h = 0;
+                }
+                j += 1;
+            }
+            "p.m" | "pm" => {
+                if h < 12 {
+                    h += 12;
+                }
+                j += 1;
+            }
+            "o'clock" => j += 1,
+            _ => {
+                if !has_min {
+                    return None;
+                }
+            }
+        }
+        if h > 24 {
+            return None;
+        }
+        if matches!(
+            self.w(j),
+            "gmt" | "utc" | "est" | "edt" | "et" | "pst" | "pdt" | "cst" | "cet" | "bst" | "msk"
+        ) {
+            j += 1;
+        }
+        // Universal time carries TimeML's "Z".
+        let zone = if matches!(self.w(j.saturating_sub(1)), "gmt" | "utc") {
+            "Z"
+        } else {
+            ""
+        };
+        let (j, date) = self.clock_date(j).unwrap_or((j, date));
+        hit(
+            i,
+            j,
+            date.map(|d| format!("{d}T{h:02}:{min:02}{zone}")),
+            "TIME",
+        )
+    }
+
+    /// The day a clock time names after it: "5 p.m. Wednesday", "noon, Nov. 9", "10 a.m. today".
+    pub(super) fn clock_date(&self, j: usize) -> Option<(usize, Option<String>)> {
+        let k = if self.w(j) == "," { j + 1 } else { j };
+        if let Some(h) = self.weekday_expr(k).filter(|h| h.kind == "DATE") {
+            return Some((h.end, h.value));
+        }
+        if let Some(h) = self.deictic(k).filter(|h| h.kind == "DATE") {
+            return Some((h.end, h.value));
+        }
+        if let Some(h) = self
+            .month_first(k)
+            .filter(|h| h.value.as_ref().is_some_and(|v| v.len() == 10))
+        {
+            return Some((h.end, h.value));
+        }
+        None
+    }
+}

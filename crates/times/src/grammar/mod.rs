@@ -1,0 +1,313 @@
+//! The grammar: at each piece, a handful of hand-written forward parsers (dates, weekdays,
+//! relative and vague references, durations, sets, clock times) each try to read an expression
+//! with bounded look-ahead; the longest wins. No backtracking over the text: each parser reads at
+//! most a dozen pieces, so the pass is linear in the document.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{
+    add_days, day, month_value, shifted, week, weekday_near, weekday_this_week, year_for, Lean,
+};
+use crate::lexicon::{
+    is_plural_unit, month, month_is_ambiguous, ordinal, season, small_number, unit, weekday,
+    weekday_full, Unit,
+};
+use crate::scan::Tok;
+
+mod clock;
+mod dates;
+mod durations;
+mod periods;
+mod relative;
+
+use dates::nth_weekday;
+use durations::duration_value;
+
+/// A recognised expression over pieces `first..end`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    pub first: usize,
+    pub end: usize,
+    pub value: Option<String>,
+    pub kind: &'static str,
+}
+
+fn hit(first: usize, end: usize, value: Option<String>, kind: &'static str) -> Option<Hit> {
+    Some(Hit {
+        first,
+        end,
+        value,
+        kind,
+    })
+}
+
+/// A parsed count: exact, or vague ("several", "a few") which TimeML writes as X.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Count {
+    Exact(u32),
+    Vague,
+}
+
+pub(crate) struct Grammar<'a> {
+    pub t: &'a [Tok],
+    pub r: Option<NaiveDate>,
+    /// The last explicit year in the text, used for yearless dates when there is no reference.
+    pub ctx_year: Option<i32>,
+    /// The last fiscal quarter the text named ("third-quarter profit"): in earnings reports "a
+    /// year earlier" means that quarter a year before.
+    pub last_quarter: Option<(i32, u32)>,
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "upcoming",
+    "scheduled",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "due",
+    "until",
+    "till",
+    "next",
+    "coming",
+    "hopes",
+    "intends",
+    "aims",
+    "would",
+    "tomorrow",
+];
+const PAST_CUES: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "since",
+    "back",
+    "earlier",
+    "yesterday",
+    "announced",
+    "met",
+    "held",
+    "signed",
+    "launched",
+    "killed",
+    "began",
+    "took",
+    "came",
+    "saw",
+    "ended",
+];
+
+impl<'a> Grammar<'a> {
+    fn w(&self, i: usize) -> &str {
+        self.t.get(i).map(|t| t.w.as_str()).unwrap_or("")
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        self.t.get(i).and_then(|t| t.num)
+    }
+
+    /// Piece `i` is glued to the one before it (no whitespace).
+    fn tight(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.gap)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.cap)
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.t.get(i - 1).is_some_and(|t| {
+                t.is_boundary() || matches!(t.w.as_str(), "\"" | "“" | "(" | ":" | "'" | "‘")
+            })
+    }
+
+    /// Tense cue before the expression in its sentence: the nearest cue word decides.
+    fn lean(&self, i: usize) -> Lean {
+        // "as early as Tuesday", "as soon as Friday"
+        let mut p = i;
+        if p > 0 && self.w(p - 1) == "on" {
+            p -= 1;
+        }
+        if p >= 3
+            && self.w(p - 1) == "as"
+            && matches!(self.w(p - 2), "early" | "soon")
+            && self.w(p - 3) == "as"
+        {
+            return Lean::Future;
+        }
+        let lo = i.saturating_sub(8);
+        for k in (lo..i).rev() {
+            let t = &self.t[k];
+            if t.is_boundary() {
+                break;
+            }
+            let w = t.w.as_str();
+            // "set to resume Monday", "is to meet Tuesday": an infinitive of schedule.
+            if w == "to"
+                && k > 0
+                && matches!(
+                    self.w(k - 1),
+                    "set" | "is" | "are" | "likely" | "ready" | "going" | "poised"
+                )
+            {
+                return Lean::Future;
+            }
+            if FUTURE_CUES.contains(&w) {
+                return Lean::Future;
+            }
+            if PAST_CUES.contains(&w) {
+                return Lean::Past;
+            }
+        }
+        // A cue right after the expression ("Friday will see ...").
+        for k in i..(i + 4).min(self.t.len()) {
+            match self.w(k) {
+                "will" | "'ll" => return Lean::Future,
+                "said" | "was" | "were" => return Lean::Past,
+                _ => {}
+            }
+        }
+        Lean::Nearest
+    }
+
+    /// Modifiers before a date that stay in its extent: "early", "mid-", "late", "the end of",
+    /// and the range form "early- to mid-".
+    fn modifiers(&self, i: usize) -> usize {
+        let mut j = i;
+        let one = |j: usize| -> Option<usize> {
+            match self.w(j) {
+                "early" | "late" | "mid" | "middle" => {
+                    let mut k = j + 1;
+                    if self.w(k) == "-" {
+                        k += 1;
+                    }
+                    Some(k)
+                }
+                "the"
+                    if matches!(self.w(j + 1), "end" | "beginning" | "start" | "middle")
+                        && self.w(j + 2) == "of" =>
+                {
+                    Some(j + 3)
+                }
+                "end" | "beginning" | "start" if self.w(j + 1) == "of" => Some(j + 2),
+                _ => None,
+            }
+        };
+        if let Some(k) = one(j) {
+            j = k;
+            if matches!(self.w(j), "to" | "or" | "and") {
+                if let Some(k2) = one(j + 1) {
+                    j = k2;
+                }
+            }
+        }
+        j
+    }
+
+    /// A count at `i`: digits, number words ("twenty-four"), "a"/"an", vague quantities.
+    fn count(&self, i: usize) -> Option<(usize, Count)> {
+        if let Some((n, len)) = self.num(i) {
+            if len > 3 {
+                return None;
+            }
+            // "1 1/2" and "2.5" are left alone; plain integers only.
+            return Some((i + 1, Count::Exact(n)));
+        }
+        let w = self.w(i);
+        match w {
+            "several" | "few" | "many" | "some" | "numerous" => return Some((i + 1, Count::Vague)),
+            "a" | "an" if matches!(self.w(i + 1), "few" | "number") => {
+                let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+                return Some((k, Count::Vague));
+            }
+            "a" | "the" if self.w(i + 1) == "couple" && self.w(i + 2) == "of" => {
+                return Some((i + 3, Count::Exact(2)));
+            }
+            "couple" if self.w(i + 1) == "of" => return Some((i + 2, Count::Exact(2))),
+            "another" if unit(self.w(i + 1)).is_some_and(|u| !u.clock) => {
+                return Some((i + 1, Count::Exact(1)));
+            }
+            _ => {}
+        }
+        let mut n = small_number(w)?;
+        let mut j = i + 1;
+        if (20..100).contains(&n) && n % 10 == 0 {
+            let mut k = j;
+            if self.w(k) == "-" {
+                k += 1;
+            }
+            if let Some(u) = small_number(self.w(k)).filter(|u| (1..10).contains(u)) {
+                if !matches!(self.w(k), "a" | "an") {
+                    n += u;
+                    j = k + 1;
+                }
+            }
+        }
+        if self.w(j) == "hundred" && n < 10 && !matches!(w, "a" | "an") {
+            n *= 100;
+            j += 1;
+        }
+        // "two thousand years" (a year count only when a unit follows; see `spoken_year`)
+        if self.w(j) == "thousand" && n < 10 && unit(self.w(j + 1)).is_some() {
+            n *= 1000;
+            j += 1;
+        }
+        Some((j, Count::Exact(n)))
+    }
+
+    /// The longest expression starting at piece `i`.
+    pub fn parse(&self, i: usize) -> Option<Hit> {
+        let t = self.t.get(i)?;
+        if t.is_boundary() {
+            return None;
+        }
+        let m = self.modifiers(i);
+        let mut best: Option<Hit> = None;
+        let mut consider = |h: Option<Hit>| {
+            if let Some(h) = h {
+                if h.end > h.first && best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        };
+        if m > i {
+            // A modified date keeps the modifier in its extent, value of the core.
+            let core = self
+                .month_first(m)
+                .or_else(|| self.year_expr(m))
+                .or_else(|| self.relative(m))
+                .or_else(|| self.season_expr(m));
+            consider(core.map(|h| Hit { first: i, ..h }));
+        }
+        consider(self.numeric(i));
+        consider(self.month_first(i));
+        consider(self.day_first(i));
+        consider(self.weekday_expr(i));
+        consider(self.nth_weekday_expr(i));
+        consider(self.deictic(i));
+        consider(self.relative(i));
+        consider(self.ago(i));
+        consider(self.in_future(i));
+        consider(self.duration(i));
+        consider(self.all_unit(i));
+        consider(self.set(i));
+        consider(self.clock(i));
+        consider(self.vague(i));
+        consider(self.year_expr(i));
+        consider(self.quarter(i));
+        consider(self.financial(i));
+        consider(self.season_expr(i));
+        consider(self.holiday(i));
+        consider(self.bare_plural(i));
+        consider(self.vague_ago(i));
+        best
+    }
+}

@@ -1,0 +1,219 @@
+//! Reporting periods of company and economic news: quarters, halves, "the year-ago quarter",
+//! "the latest period", "year-end", "the fiscal year".
+
+use super::*;
+
+impl<'a> Grammar<'a> {
+    /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2024", "the first half of
+    /// 2024", "this year's third quarter", "fiscal second-quarter".
+    pub(super) fn quarter(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut year: Option<i32> = None;
+        let mut rel: i32 = 0;
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        // "this year's", "last year's", "1998's"
+        if matches!(self.w(j), "this" | "last" | "next")
+            && self.w(j + 1) == "year"
+            && self.w(j + 2) == "'s"
+        {
+            rel = match self.w(j) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            j += 3;
+        } else if let Some((k, y)) = self.year_at(j) {
+            if self.w(k) == "'s" {
+                year = Some(y);
+                j = k + 1;
+            }
+        }
+        if self.w(j) == "fiscal" {
+            j += 1;
+        }
+        let w = self.w(j);
+        let (n, half, mut k) = if let Some(q) = w
+            .strip_prefix('q')
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|q| (1..=4).contains(q) && self.cap(j))
+        {
+            (q, false, j + 1)
+        } else if matches!(w, "last" | "latter" | "final") && self.w(j + 1) == "half" {
+            (2, true, j + 2)
+        } else if matches!(w, "final" | "last")
+            && self.w(j + 1) == "quarter"
+            && self.w(j + 2) == "of"
+        {
+            (4, false, j + 2)
+        } else {
+            let n = ordinal(w)?;
+            let mut k = j + 1;
+            if self.w(k) == "fiscal" {
+                k += 1;
+            }
+            if self.w(k) == "-" {
+                k += 1;
+            }
+            match self.w(k) {
+                "quarter" if (1..=4).contains(&n) => (n, false, k + 1),
+                "half" if (1..=2).contains(&n) => (n, true, k + 1),
+                _ => return None,
+            }
+        };
+        if year.is_none() {
+            let mut m = k;
+            if self.w(m) == "of" {
+                m += 1;
+            }
+            if let Some((m2, y)) = self.year_at(m) {
+                year = Some(y);
+                k = m2;
+            } else if m > k
+                && matches!(self.w(m), "last" | "this" | "next")
+                && self.w(m + 1) == "year"
+            {
+                rel = match self.w(m) {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                k = m + 2;
+            } else if self.w(m) == "," {
+                if let Some((m2, y)) = self.year_at(m + 1) {
+                    year = Some(y);
+                    k = m2;
+                }
+            }
+        }
+        let y = year.or_else(|| self.r.map(|r| r.year() + rel));
+        let value = y.map(|y| {
+            if half {
+                format!("{y:04}-H{n}")
+            } else {
+                format!("{y:04}-Q{n}")
+            }
+        });
+        hit(i, k, value, "DATE")
+    }
+
+    /// The year before, at quarter granularity in an earnings report.
+    pub(super) fn year_ago(&self) -> Option<String> {
+        match self.last_quarter {
+            Some((y, q)) => Some(format!("{:04}-Q{q}", y - 1)),
+            None => self.r.and_then(|r| shifted(r, 'Y', -1)),
+        }
+    }
+
+    /// Earnings-report periods: "the quarter", "the latest period", "the year-ago quarter",
+    /// "the 1988 period", "year-end", "the fiscal year", "the full year".
+    pub(super) fn financial(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if matches!(self.w(j), "the" | "its" | "this") {
+            j += 1;
+        }
+        let det = j > i;
+        if matches!(self.w(j), "comparable" | "corresponding" | "same") {
+            j += 1;
+        }
+        if self.w(j) == "year" && self.w(j + 1) == "-" && matches!(self.w(j + 2), "ago" | "earlier")
+        {
+            let mut k = j + 3;
+            if ordinal(self.w(k)).is_some() && self.w(k + 1) == "quarter" {
+                let q = ordinal(self.w(k)).unwrap_or(1);
+                let v = self.r.map(|r| format!("{:04}-Q{q}", r.year() - 1));
+                return hit(i, k + 2, v, "DATE");
+            }
+            if matches!(self.w(k), "quarter" | "period") {
+                k += 1;
+            }
+            return hit(i, k, self.year_ago(), "DATE");
+        }
+        // "the 1988 period", "the 1988 quarter", "the 1988 third quarter"
+        if det {
+            if let Some((k, y)) = self.year_at(j) {
+                if let Some(q) = ordinal(self.w(k)).filter(|q| (1..=4).contains(q)) {
+                    if self.w(k + 1) == "quarter" {
+                        return hit(i, k + 2, Some(format!("{y:04}-Q{q}")), "DATE");
+                    }
+                }
+                if matches!(self.w(k), "quarter" | "period") {
+                    let v = match self.last_quarter {
+                        Some((_, q)) => format!("{y:04}-Q{q}"),
+                        None => format!("{y:04}"),
+                    };
+                    return hit(i, k + 1, Some(v), "DATE");
+                }
+            }
+        }
+        if det && matches!(self.w(j), "latest" | "current" | "recent") {
+            j += 1;
+        }
+        if det && matches!(self.w(j), "quarter" | "period") && !matches!(self.w(j + 1), "of" | "-")
+        {
+            if self.w(j) == "period" && !matches!(self.w(j - 1), "latest" | "recent") {
+                return None;
+            }
+            let v = match (self.w(j - 1), self.last_quarter) {
+                ("current", _) | ("this", _) => self.r.and_then(|r| shifted(r, 'Q', 0)),
+                (_, Some((y, q))) if self.w(j) == "period" => Some(format!("{y:04}-Q{q}")),
+                _ => self.r.and_then(|r| shifted(r, 'Q', -1)),
+            };
+            return hit(i, j + 1, v, "DATE");
+        }
+        // "year-end", "year end", "year's end"
+        let mut k = j;
+        if self.w(k) == "year" {
+            k += 1;
+            if matches!(self.w(k), "-" | "'s") {
+                k += 1;
+            }
+            if self.w(k) == "end" {
+                return hit(i, k + 1, self.r.map(|r| format!("{:04}", r.year())), "DATE");
+            }
+        }
+        // "the fiscal year", "the full year", "the current year", "the year"
+        if det {
+            let mut k = j;
+            while matches!(
+                self.w(k),
+                "full" | "fiscal" | "current" | "calendar" | "whole" | "entire"
+            ) {
+                k += 1;
+            }
+            if self.w(k) == "year"
+                && !matches!(
+                    self.w(k + 1),
+                    "-" | "'s"
+                        | "before"
+                        | "after"
+                        | "in"
+                        | "when"
+                        | "that"
+                        | "of"
+                        | "earlier"
+                        | "ago"
+                        | "later"
+                )
+            {
+                if matches!(
+                    self.w(k + 1),
+                    "ended" | "ending" | "ends" | "to" | "through"
+                ) {
+                    return hit(i, k + 1, Some("P1Y".into()), "DURATION");
+                }
+                if k == j
+                    && !matches!(
+                        self.w(i.wrapping_sub(1)),
+                        "for" | "in" | "during" | "of" | "through" | "this"
+                    )
+                {
+                    return None;
+                }
+                return hit(i, k + 1, self.r.map(|r| format!("{:04}", r.year())), "DATE");
+            }
+        }
+        None
+    }
+}
