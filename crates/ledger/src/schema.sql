@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS documents (
     dateline    TEXT,
     language    TEXT,
     text        TEXT NOT NULL,
-    analysis    TEXT NOT NULL              -- the full analyze record, JSON
+    analysis    TEXT NOT NULL,             -- the full analyze record, JSON
+    estimated   TEXT                       -- for an undated document: a date the ledger infers
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);

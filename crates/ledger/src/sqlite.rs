@@ -488,11 +488,11 @@ impl Store for SqliteStore {
         };
         let w = Where::new(f);
         let sql = format!(
-            "SELECT m.measure, coalesce(g.date, d.published), g.value, g.hedge, g.text, g.source,
-                    d.id, d.source
+            "SELECT m.measure, coalesce(g.date, d.published, d.estimated), g.value, g.hedge,
+                    g.text, g.source, d.id, d.source
              FROM figure_measures m JOIN figures g ON g.doc_id = m.doc_id AND g.idx = m.idx
              JOIN documents d ON d.id = m.doc_id WHERE m.measure LIKE ? ESCAPE '\\'{}
-             ORDER BY m.measure, coalesce(g.date, d.published), d.published, d.rowid, g.idx",
+             ORDER BY m.measure, coalesce(g.date, d.published, d.estimated), d.rowid, g.idx",
             w.sql()
         );
         let mut params: Vec<String> = vec![like(&want.head)];

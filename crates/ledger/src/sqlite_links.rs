@@ -31,7 +31,10 @@ const QUOTE_MIN_WORDS: usize = 6;
 
 pub fn link_document(tx: &Transaction, d: &DocAnalysis) -> Result<()> {
     let original = link_copies(tx, d)?;
-    assign_story(tx, d, original.as_deref())?;
+    let story = assign_story(tx, d, original.as_deref())?;
+    if d.published.is_none() {
+        estimate_date(tx, d, story)?;
+    }
     register_quotes(tx, d)?;
     register_figures(tx, d)?;
     Ok(())
@@ -134,8 +137,8 @@ fn credited_alike(tx: &Transaction, d: &DocAnalysis, other: &str) -> Result<bool
     Ok(d.syndicated || syndicated || d.agencies.iter().any(|a| theirs.contains(a)))
 }
 
-/// Adds the document to the nearest story, or opens a new one.
-fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<()> {
+/// Adds the document to the nearest story, or opens a new one; returns the story id.
+fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<i64> {
     let title = d.title.clone().unwrap_or_default();
     let counts = terms::term_counts(&format!("{title}\n{}", d.text));
     let n_docs: f64 =
@@ -238,6 +241,36 @@ fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Re
         "INSERT OR REPLACE INTO story_docs (doc_id, story_id, similarity) VALUES (?1, ?2, ?3)",
         params![d.id, sid, sim],
     )?;
+    Ok(sid)
+}
+
+/// An undated document's own dates often lack the year ("on 28 October" → XXXX-10-28); its
+/// story knows the year. The earliest such date, completed with the year of the story's dated
+/// documents, stands in for the publication date when ordering timelines.
+fn estimate_date(tx: &Transaction, d: &DocAnalysis, story: i64) -> Result<()> {
+    let year: Option<String> = tx
+        .query_row(
+            "SELECT substr(coalesce(first_seen, last_seen), 1, 4) FROM stories WHERE id = ?1",
+            [story],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let Some(year) = year else { return Ok(()) };
+    let estimate = d
+        .times
+        .iter()
+        .filter_map(|t| t.value.as_deref())
+        .filter(|v| v.len() == 10 && v.starts_with("XXXX-"))
+        .map(|v| format!("{year}{}", &v[4..]))
+        .filter(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok())
+        .min();
+    if let Some(e) = estimate {
+        tx.execute(
+            "UPDATE documents SET estimated = ?2 WHERE id = ?1",
+            params![d.id, e],
+        )?;
+    }
     Ok(())
 }
 
