@@ -218,11 +218,7 @@ fn collect_names(v: &Value, out: &mut Vec<String>, depth: usize) {
         return;
     }
     match v {
-        Value::String(s) => {
-            if !s.starts_with("http") {
-                out.extend(split_byline(s));
-            }
-        }
+        Value::String(s) if !s.starts_with("http") => out.extend(split_byline(s)),
         Value::Array(a) => a.iter().for_each(|x| collect_names(x, out, depth + 1)),
         Value::Object(m) => {
             if let Some(Value::String(n)) = m.get("name") {
