@@ -23,7 +23,7 @@ const MAX_DEPTH: usize = 400;
 const MISSED_SHARE: f64 = 0.4;
 
 /// Readability results shorter than this (in words) get the paragraph second opinion.
-const SECOND_OPINION_BELOW: usize = 400;
+const SECOND_OPINION_BELOW: usize = 700;
 
 pub fn extract_html(html: &str) -> Article {
     if strip::max_nesting(html) > MAX_DEPTH {
