@@ -22,6 +22,9 @@ const MAX_DEPTH: usize = 400;
 /// Readability output below this share of the page's paragraph words is taken as a miss.
 const MISSED_SHARE: f64 = 0.4;
 
+/// Readability results shorter than this (in words) get the paragraph second opinion.
+const SECOND_OPINION_BELOW: usize = 700;
+
 pub fn extract_html(html: &str) -> Article {
     if strip::max_nesting(html) > MAX_DEPTH {
         let text = paragraphs(&strip::strip_tags(html));
@@ -35,7 +38,6 @@ pub fn extract_html(html: &str) -> Article {
     }
     let doc = Document::from(html);
     let m = meta::page_meta(&doc);
-    let (para_text, para_words) = paragraphs::paragraph_text(&doc);
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
@@ -68,9 +70,14 @@ pub fn extract_html(html: &str) -> Article {
             }
             article.text = paragraphs(&a.text_content);
             let words = article.text.split_whitespace().count();
-            // Readability settled on a fragment of what the page's paragraphs hold.
-            if (words as f64) < MISSED_SHARE * para_words as f64 {
-                article.text = paragraphs(&para_text);
+            // Readability may have settled on a fragment of what the page's paragraphs hold.
+            // Checked only for short results: it needs a second parse (readability consumed
+            // the tree), and long results are rarely fragments.
+            if words < SECOND_OPINION_BELOW {
+                let (para_text, para_words) = paragraphs::paragraph_text(&Document::from(html));
+                if (words as f64) < MISSED_SHARE * para_words as f64 {
+                    article.text = paragraphs(&para_text);
+                }
             }
         }
         Err(e) => {

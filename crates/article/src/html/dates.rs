@@ -94,7 +94,7 @@ static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:published|posted)(?:\s+on)?\s*:?\s+").expect("static regex")
+    Regex::new(r"(?i)\b(?:published|posted|updated|date)(?:\s+on)?\s*:?\s+").expect("static regex")
 });
 
 /// A publication date in page data outside JSON-LD (framework state such as
@@ -105,7 +105,8 @@ pub fn script_date(html: &str) -> Option<String> {
         .and_then(|c| crate::normalize_date(&c[1]))
 }
 
-/// A date labelled "Published"/"Posted on" anywhere in visible text.
+/// A date labelled "Published"/"Posted on" anywhere in visible text; an "Updated" label is
+/// accepted too when the page shows nothing better (it bounds the publication date).
 pub fn labelled_date(text: &str) -> Option<String> {
     for m in LABELLED.find_iter(text).take(20) {
         let tail = text.get(m.end()..).unwrap_or("");
@@ -157,6 +158,10 @@ mod tests {
             Some("2018-11-21")
         );
         assert_eq!(labelled_date("Published by Acme in 2018"), None);
+        assert_eq!(
+            labelled_date("View Webcam Last updated: November 13, 2025 Park").as_deref(),
+            Some("2025-11-13")
+        );
         assert_eq!(
             script_date(r#"{"createDate":"2019-09-12","publishDate":"2025-05-27"}"#).as_deref(),
             Some("2025-05-27")

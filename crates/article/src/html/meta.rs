@@ -24,6 +24,7 @@ struct LdFacts {
     headline: Option<String>,
     published: Option<String>,
     authors: Vec<String>,
+    modified: Option<String>,
     /// Every author given is an `Organization`, not a person.
     authors_are_orgs: bool,
     publisher: Option<String>,
@@ -69,7 +70,8 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     // A shown date labelled "updated" gives way to a publication date in the metadata.
     let shown = zone.as_ref().and_then(zone_date);
     let published = match shown {
-        Some(s) if !s.updated => Some(s.date),
+        // A shown date that is the declared modification date is an update too.
+        Some(s) if !s.updated && !modified_dates(&metas, &ld).contains(&s.date) => Some(s.date),
         Some(s) => declared_date(&metas, &ld).or(Some(s.date)),
         None => choose_date(doc, &metas, &ld, url.as_deref()),
     };
@@ -150,6 +152,12 @@ fn json_ld(doc: &Document) -> LdFacts {
             facts.published = o
                 .get("datePublished")
                 .or_else(|| o.get("dateCreated"))
+                .and_then(Value::as_str)
+                .and_then(parse_any_date);
+        }
+        if facts.modified.is_none() {
+            facts.modified = o
+                .get("dateModified")
                 .and_then(Value::as_str)
                 .and_then(parse_any_date);
         }
@@ -324,6 +332,20 @@ const PUBLISHED_KEYS: [&str; 12] = [
     "sailthru.date",
     "dcterms.created",
 ];
+
+/// Modification dates the page declares.
+fn modified_dates(metas: &HashMap<String, String>, ld: &LdFacts) -> Vec<String> {
+    [
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "last-modified",
+    ]
+    .iter()
+    .filter_map(|k| metas.get(*k).and_then(|v| parse_any_date(v)))
+    .chain(ld.modified.clone())
+    .collect()
+}
 
 /// A publication date the page declares in its metadata.
 fn declared_date(metas: &HashMap<String, String>, ld: &LdFacts) -> Option<String> {
@@ -559,6 +581,15 @@ mod tests {
              <span class='post-date'>Posted May 2, 2024</span></body>",
         );
         assert_eq!(m.published.as_deref(), Some("2024-05-02"));
+    }
+
+    #[test]
+    fn shown_modification_date_yields_to_publication_date() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-02-21",
+            "dateModified":"2025-10-26"}</script><div><h1>Trends for 2025</h1><p>Oct 26, 2025</p></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-02-21"));
     }
 
     #[test]
