@@ -28,6 +28,10 @@ const STORY_WINDOW_DAYS: i64 = 45;
 /// Shared share of the shorter quote's word 3-grams from which two quotes are one.
 const QUOTE_CONTAINMENT: f64 = 0.7;
 const QUOTE_MIN_WORDS: usize = 6;
+/// Most postings read from one LSH bucket or quote shingle. A bucket shared by very many
+/// documents (site boilerplate, a template) says little, and reading all of it would make the
+/// cost per document grow with the corpus; the newest postings are the likeliest copies.
+const MAX_POSTINGS: i64 = 32;
 
 pub fn link_document(tx: &Transaction, d: &DocAnalysis) -> Result<()> {
     let original = link_copies(tx, d)?;
@@ -49,10 +53,12 @@ fn link_copies(tx: &Transaction, d: &DocAnalysis) -> Result<Option<String>> {
     let keys = minhash::band_keys(&sig);
     let mut candidates: HashSet<String> = HashSet::new();
     {
-        let mut st =
-            tx.prepare_cached("SELECT doc_id FROM lsh_buckets WHERE band = ?1 AND key = ?2")?;
+        let mut st = tx.prepare_cached(
+            "SELECT doc_id FROM lsh_buckets WHERE band = ?1 AND key = ?2
+             ORDER BY rowid DESC LIMIT ?3",
+        )?;
         for (band, key) in (0i64..).zip(keys) {
-            for id in st.query_map(params![band, key], |r| r.get::<_, String>(0))? {
+            for id in st.query_map(params![band, key, MAX_POSTINGS], |r| r.get::<_, String>(0))? {
                 candidates.insert(id?);
             }
         }
@@ -294,10 +300,12 @@ fn register_quotes(tx: &Transaction, d: &DocAnalysis) -> Result<()> {
         let sh: HashSet<u64> = shingles(&w, 3).into_iter().collect();
         let mut hits: HashMap<i64, usize> = HashMap::new();
         {
-            let mut st =
-                tx.prepare_cached("SELECT quote_id FROM quote_shingles WHERE shingle = ?1")?;
+            let mut st = tx.prepare_cached(
+                "SELECT quote_id FROM quote_shingles WHERE shingle = ?1
+                 ORDER BY quote_id DESC LIMIT ?2",
+            )?;
             for s in &sh {
-                for id in st.query_map([*s as i64], |r| r.get::<_, i64>(0))? {
+                for id in st.query_map(params![*s as i64, MAX_POSTINGS], |r| r.get::<_, i64>(0))? {
                     *hits.entry(id?).or_default() += 1;
                 }
             }
