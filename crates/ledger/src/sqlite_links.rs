@@ -23,8 +23,14 @@ const STORY_SIMILARITY: f64 = 0.22;
 const IDF_TRUST: f64 = 20.0;
 /// Terms kept per document vector.
 const STORY_TERMS: usize = 200;
-/// Stories whose dates lie further apart than this are different events.
+/// Stories whose dates lie further apart than this are usually different events (the same kind
+/// of event again)...
 const STORY_WINDOW_DAYS: i64 = 45;
+/// ...unless the text says otherwise: a document this close to a story's centroid continues it
+/// however far apart the dates (a trial two years after the shooting, a sequel's casting after
+/// its premiere). Two quakes in one country share the vocabulary but not the names and details
+/// that lift similarity this high.
+const STORY_SIMILARITY_FAR: f64 = 0.4;
 /// Shared share of the shorter quote's word 3-grams from which two quotes are one.
 const QUOTE_CONTAINMENT: f64 = 0.7;
 const QUOTE_MIN_WORDS: usize = 6;
@@ -199,11 +205,13 @@ fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Re
         for (sid, dot) in &dots {
             let (norm2, first, last): (f64, Option<String>, Option<String>) =
                 st.query_row([sid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-            if !within_window(d.published.as_deref(), first.as_deref(), last.as_deref()) {
-                continue;
-            }
+            let bar = if within_window(d.published.as_deref(), first.as_deref(), last.as_deref()) {
+                STORY_SIMILARITY
+            } else {
+                STORY_SIMILARITY_FAR
+            };
             let cos = dot / norm2.sqrt().max(f64::MIN_POSITIVE);
-            if cos >= STORY_SIMILARITY && best.is_none_or(|(_, b)| cos > b) {
+            if cos >= bar && best.is_none_or(|(_, b)| cos > b) {
                 best = Some((*sid, cos));
             }
         }
