@@ -395,3 +395,76 @@ fn floor_char(s: &str, max: usize) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Filter, SqliteStore, Store};
+
+    fn doc(id: &str, published: &str, text: &str) -> DocAnalysis {
+        DocAnalysis {
+            source: format!("{id}.txt"),
+            id: id.into(),
+            published: Some(published.into()),
+            text: text.into(),
+            ..DocAnalysis::default()
+        }
+    }
+
+    /// Story sizes, largest first.
+    fn story_sizes(s: &SqliteStore) -> Vec<usize> {
+        let mut sizes: Vec<usize> = s
+            .stories(&Filter::default())
+            .unwrap()
+            .iter()
+            .map(|r| r.documents.len())
+            .collect();
+        sizes.sort_unstable_by(|a, b| b.cmp(a));
+        sizes
+    }
+
+    #[test]
+    fn a_close_follow_up_years_later_continues_the_story_a_loose_one_does_not() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[doc(
+            "shooting",
+            "2010-09-10",
+            "Yvonne Hiller, a suspended Kraft Foods worker, shot and killed two co-workers at \
+             the Kraft Foods plant in northeast Philadelphia after she was escorted out.",
+        )])
+        .unwrap();
+        // Two years on, the trial of the same shooter: the same names and details.
+        s.put_batch(&[doc(
+            "trial",
+            "2012-09-10",
+            "A Philadelphia judge found Yvonne Hiller, the suspended Kraft Foods worker who shot \
+             and killed two co-workers at the Kraft Foods plant, guilty of murder.",
+        )])
+        .unwrap();
+        assert_eq!(story_sizes(&s), vec![2]);
+        // A year later, another shooting at another plant: the kind of event again, not the story.
+        s.put_batch(&[doc(
+            "other",
+            "2011-09-10",
+            "A worker who was fired from a bakery in Ohio shot a supervisor at the plant, police \
+             said; the gunman fled and was arrested hours later.",
+        )])
+        .unwrap();
+        assert_eq!(story_sizes(&s), vec![2, 1]);
+    }
+
+    #[test]
+    fn the_window_depends_on_both_dates() {
+        assert!(within_window(
+            Some("2024-01-10"),
+            Some("2024-01-01"),
+            Some("2024-01-05")
+        ));
+        assert!(!within_window(
+            Some("2025-01-10"),
+            Some("2024-01-01"),
+            Some("2024-01-05")
+        ));
+        assert!(within_window(None, Some("2024-01-01"), Some("2024-01-05")));
+    }
+}
