@@ -23,8 +23,14 @@ const STORY_SIMILARITY: f64 = 0.22;
 const IDF_TRUST: f64 = 20.0;
 /// Terms kept per document vector.
 const STORY_TERMS: usize = 200;
-/// Stories whose dates lie further apart than this are different events.
+/// Stories whose dates lie further apart than this are usually different events (the same kind
+/// of event again)...
 const STORY_WINDOW_DAYS: i64 = 45;
+/// ...unless the text says otherwise: a document this close to a story's centroid continues it
+/// however far apart the dates (a trial two years after the shooting, a sequel's casting after
+/// its premiere). Two quakes in one country share the vocabulary but not the names and details
+/// that lift similarity this high.
+const STORY_SIMILARITY_FAR: f64 = 0.4;
 /// Shared share of the shorter quote's word 3-grams from which two quotes are one.
 const QUOTE_CONTAINMENT: f64 = 0.7;
 const QUOTE_MIN_WORDS: usize = 6;
@@ -205,11 +211,13 @@ fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Re
         for (sid, dot) in &dots {
             let (norm2, first, last): (f64, Option<String>, Option<String>) =
                 st.query_row([sid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-            if !within_window(d.published.as_deref(), first.as_deref(), last.as_deref()) {
-                continue;
-            }
+            let bar = if within_window(d.published.as_deref(), first.as_deref(), last.as_deref()) {
+                STORY_SIMILARITY
+            } else {
+                STORY_SIMILARITY_FAR
+            };
             let cos = dot / norm2.sqrt().max(f64::MIN_POSITIVE);
-            if cos >= STORY_SIMILARITY && best.is_none_or(|(_, b)| cos > b) {
+            if cos >= bar && best.is_none_or(|(_, b)| cos > b) {
                 best = Some((*sid, cos));
             }
         }
@@ -394,4 +402,77 @@ fn floor_char(s: &str, max: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Filter, SqliteStore, Store};
+
+    fn doc(id: &str, published: &str, text: &str) -> DocAnalysis {
+        DocAnalysis {
+            source: format!("{id}.txt"),
+            id: id.into(),
+            published: Some(published.into()),
+            text: text.into(),
+            ..DocAnalysis::default()
+        }
+    }
+
+    /// Story sizes, largest first.
+    fn story_sizes(s: &SqliteStore) -> Vec<usize> {
+        let mut sizes: Vec<usize> = s
+            .stories(&Filter::default())
+            .unwrap()
+            .iter()
+            .map(|r| r.documents.len())
+            .collect();
+        sizes.sort_unstable_by(|a, b| b.cmp(a));
+        sizes
+    }
+
+    #[test]
+    fn a_close_follow_up_years_later_continues_the_story_a_loose_one_does_not() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[doc(
+            "shooting",
+            "2010-09-10",
+            "Yvonne Hiller, a suspended Kraft Foods worker, shot and killed two co-workers at \
+             the Kraft Foods plant in northeast Philadelphia after she was escorted out.",
+        )])
+        .unwrap();
+        // Two years on, the trial of the same shooter: the same names and details.
+        s.put_batch(&[doc(
+            "trial",
+            "2012-09-10",
+            "A Philadelphia judge found Yvonne Hiller, the suspended Kraft Foods worker who shot \
+             and killed two co-workers at the Kraft Foods plant, guilty of murder.",
+        )])
+        .unwrap();
+        assert_eq!(story_sizes(&s), vec![2]);
+        // A year later, another shooting at another plant: the kind of event again, not the story.
+        s.put_batch(&[doc(
+            "other",
+            "2011-09-10",
+            "A worker who was fired from a bakery in Ohio shot a supervisor at the plant, police \
+             said; the gunman fled and was arrested hours later.",
+        )])
+        .unwrap();
+        assert_eq!(story_sizes(&s), vec![2, 1]);
+    }
+
+    #[test]
+    fn the_window_depends_on_both_dates() {
+        assert!(within_window(
+            Some("2024-01-10"),
+            Some("2024-01-01"),
+            Some("2024-01-05")
+        ));
+        assert!(!within_window(
+            Some("2025-01-10"),
+            Some("2024-01-01"),
+            Some("2024-01-05")
+        ));
+        assert!(within_window(None, Some("2024-01-01"), Some("2024-01-05")));
+    }
 }
