@@ -5,7 +5,7 @@
 use crate::features::{dynamic_features, static_features, token_infos, TokInfo};
 use crate::gazetteer::Gaz;
 use claimtrail_text::Doc;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::Read;
 
 /// Tags: O, then B/I for PER, ORG, LOC, MISC.
@@ -47,7 +47,7 @@ pub trait Scorer {
 pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) -> Vec<u8> {
     let (info, ctx) = token_infos(doc, gaz);
     let mut tags = vec![0u8; doc.tokens.len()];
-    let mut hist: HashMap<u64, u8> = HashMap::new();
+    let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
     let mut feats = Vec::with_capacity(64);
     let mut scores = [0f32; NL];
     for sent in &doc.sentences {
@@ -81,6 +81,78 @@ pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) 
             }
             prev2 = prev;
             prev = best;
+        }
+    }
+    tags
+}
+
+/// Tokens whose static features are gathered (and their weight rows prefetched) before any of
+/// them is summed: enough rows in flight to hide the weight table's cache misses, few enough
+/// (about 64 rows of 18 bytes per token) to stay in L2.
+const BLOCK: usize = 32;
+
+/// Tags a document with the trained model: the same tags as [`tag_doc`] with the model as
+/// scorer (a test checks), faster. Features that do not depend on predicted tags are summed for
+/// a block of tokens ahead of decoding, their weight rows prefetched as they are hashed, so the
+/// table's cache misses overlap instead of stalling each token in turn.
+pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
+    let (info, ctx) = token_infos(doc, gaz);
+    let mut tags = vec![0u8; doc.tokens.len()];
+    let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
+    let mut feats = Vec::with_capacity(64);
+    let mut rows: Vec<usize> = Vec::with_capacity(BLOCK * 64);
+    let mut ends: Vec<usize> = Vec::with_capacity(BLOCK);
+    let mut dynamic = Vec::with_capacity(8);
+    for sent in &doc.sentences {
+        let (lo, hi) = (sent.first_token, sent.end_token);
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        let mut b0 = lo;
+        while b0 < hi {
+            let b1 = (b0 + BLOCK).min(hi);
+            rows.clear();
+            ends.clear();
+            for i in b0..b1 {
+                feats.clear();
+                static_features(&info, &ctx, lo, hi, i, &mut feats);
+                for &f in &feats {
+                    let r = bucket(f) * NL;
+                    m.prefetch(r);
+                    rows.push(r);
+                }
+                ends.push(rows.len());
+            }
+            let mut from = 0;
+            for (k, i) in (b0..b1).enumerate() {
+                let mut acc = [0i32; NL];
+                m.add_rows(&rows[from..ends[k]], &mut acc);
+                from = ends[k];
+                let t: &TokInfo = &info[i];
+                let h = hist.get(&t.key).copied().unwrap_or(0);
+                let next = if i + 1 < hi { info[i + 1].norm } else { 2 };
+                dynamic.clear();
+                dynamic_features(t, next, prev, prev2, h, &mut dynamic);
+                for &f in &dynamic {
+                    m.add_rows(&[bucket(f) * NL], &mut acc);
+                }
+                let mut best = 0u8;
+                let mut best_score = f32::NEG_INFINITY;
+                for (l, &a) in acc.iter().enumerate() {
+                    let (l, sc) = (l as u8, a as f32);
+                    if allowed(prev, l) && sc > best_score {
+                        best_score = sc;
+                        best = l;
+                    }
+                }
+                tags[i] = best;
+                if best != 0 {
+                    hist.insert(t.key, type_of(best) as u8 + 1);
+                } else if t.cap {
+                    hist.insert(t.key, HIST_O);
+                }
+                prev2 = prev;
+                prev = best;
+            }
+            b0 = b1;
         }
     }
     tags
@@ -131,6 +203,34 @@ impl Scorer for Model {
 }
 
 impl Model {
+    /// Adds the weight rows starting at each of `rows` (bucket × NL) to `acc`.
+    #[inline]
+    fn add_rows(&self, rows: &[usize], acc: &mut [i32; NL]) {
+        for &b in rows {
+            if let Some(row) = self.w.get(b..b + NL) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+    }
+
+    /// Asks the CPU to start loading the weight row at `b` (bucket × NL); a hint only.
+    #[inline]
+    fn prefetch(&self, b: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(w) = self.w.get(b) {
+            // SAFETY: a prefetch never faults and reads nothing into the program; the pointer is
+            // in bounds anyway. SSE is part of the x86_64 baseline.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch::<_MM_HINT_T0>((w as *const i16).cast::<i8>());
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = b;
+    }
+
     /// Reads a model file: deflated magic, then for each non-zero bucket a varint gap from the
     /// previous one and its NL little-endian i16 weights. Sparse, so loading touches only the
     /// weights training set (a few hundred thousand buckets), not the whole table.
