@@ -100,6 +100,7 @@ pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     let mut tags = vec![0u8; doc.tokens.len()];
     let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
     let mut feats = Vec::with_capacity(64);
+    let mut buckets: Vec<usize> = Vec::with_capacity(BLOCK * 64);
     let mut rows: Vec<usize> = Vec::with_capacity(BLOCK * 64);
     let mut ends: Vec<usize> = Vec::with_capacity(BLOCK);
     let mut dynamic = Vec::with_capacity(8);
@@ -109,18 +110,26 @@ pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
         let mut b0 = lo;
         while b0 < hi {
             let b1 = (b0 + BLOCK).min(hi);
-            rows.clear();
+            // Three passes over the block, each issuing loads the next one needs: feature
+            // buckets (prefetching their occupancy words), then rows (prefetching the weights),
+            // then the sums.
+            buckets.clear();
             ends.clear();
             for i in b0..b1 {
                 feats.clear();
                 static_features(&info, &ctx, lo, hi, i, &mut feats);
                 for &f in &feats {
-                    if let Some(r) = m.row_of(bucket(f)) {
-                        m.prefetch(r);
-                        rows.push(r);
-                    }
+                    let b = bucket(f);
+                    m.prefetch_occupancy(b);
+                    buckets.push(b);
                 }
-                ends.push(rows.len());
+                ends.push(buckets.len());
+            }
+            rows.clear();
+            for &b in &buckets {
+                let r = m.row_or_zero(b);
+                m.prefetch_row(r);
+                rows.push(r);
             }
             let mut from = 0;
             for (k, i) in (b0..b1).enumerate() {
@@ -133,9 +142,7 @@ pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
                 dynamic.clear();
                 dynamic_features(t, next, prev, prev2, h, &mut dynamic);
                 for &f in &dynamic {
-                    if let Some(r) = m.row_of(bucket(f)) {
-                        m.add_rows(&[r], &mut acc);
-                    }
+                    m.add_rows(&[m.row_or_zero(bucket(f))], &mut acc);
                 }
                 let mut best = 0u8;
                 let mut best_score = f32::NEG_INFINITY;
@@ -159,6 +166,20 @@ pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
         }
     }
     tags
+}
+
+/// Asks the CPU to start loading the cache line holding `x`; a hint only.
+#[inline]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults and reads nothing into the program; the pointer comes from
+    // a reference. SSE is part of the x86_64 baseline.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// Token spans `(first, end, type)` of a tag sequence.
@@ -241,20 +262,39 @@ impl Model {
         }
     }
 
+    /// The row of a bucket, or the all-zero row past the real ones: no branch on whether the
+    /// bucket holds weights, which is a coin toss the CPU would often mispredict.
+    #[inline]
+    fn row_or_zero(&self, bucket: usize) -> usize {
+        let zero = self.rows.len() - 1;
+        match self.index.get(bucket >> 6) {
+            Some(o) => {
+                let bit = 1u64 << (bucket & 63);
+                let r = o.before as usize + (o.bits & (bit - 1)).count_ones() as usize;
+                if o.bits & bit != 0 {
+                    r
+                } else {
+                    zero
+                }
+            }
+            None => zero,
+        }
+    }
+
     /// Asks the CPU to start loading row `r`; a hint only.
     #[inline]
-    fn prefetch(&self, r: usize) {
-        #[cfg(target_arch = "x86_64")]
+    fn prefetch_row(&self, r: usize) {
         if let Some(row) = self.rows.get(r) {
-            // SAFETY: a prefetch never faults and reads nothing into the program; the pointer is
-            // in bounds anyway. SSE is part of the x86_64 baseline.
-            unsafe {
-                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                _mm_prefetch::<_MM_HINT_T0>(row.as_ptr().cast::<i8>());
-            }
+            prefetch(row);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = r;
+    }
+
+    /// Asks the CPU to start loading the occupancy word of a bucket; a hint only.
+    #[inline]
+    fn prefetch_occupancy(&self, bucket: usize) {
+        if let Some(o) = self.index.get(bucket >> 6) {
+            prefetch(o);
+        }
     }
 
     /// A model from its non-empty rows, in increasing bucket order.
@@ -270,6 +310,9 @@ impl Model {
             o.before = before;
             before += o.bits.count_ones();
         }
+        let mut rows = rows;
+        // The zero row that empty buckets read (see `row_or_zero`).
+        rows.push([0; NL]);
         Model { index, rows }
     }
 
