@@ -125,26 +125,27 @@ fn normalise(s: &str, buf: &mut String) {
     }
 }
 
-/// Hashed prefixes and suffixes of 1 to 4 chars of a normalised word (0 where the word is
-/// shorter), without allocating.
-fn affixes(w: &str) -> ([u64; 4], [u64; 4]) {
+/// The hash of a normalised word, with its hashed prefixes and suffixes of 1 to 4 chars (0
+/// where the word is shorter). One FNV pass yields the word and its prefixes (the running state
+/// at each of the first char ends); no allocation.
+fn word_and_affixes(w: &str) -> (u64, [u64; 4], [u64; 4]) {
     let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
     let b = w.as_bytes();
-    let nchars = if w.is_ascii() {
-        b.len()
-    } else {
-        w.chars().count()
-    };
-    let mut ends = w.char_indices().map(|(i, _)| i).skip(1).chain([b.len()]);
-    let mut starts = w.char_indices().rev().map(|(i, _)| i);
-    for l in 1..=4.min(nchars) {
-        let p = ends.next().unwrap_or(b.len());
-        prefix[l - 1] = mix(l as u64, hash_bytes(&b[..p]));
-        let s = starts.next().unwrap_or(0);
-        suffix[l - 1] = mix(10 + l as u64, hash_bytes(&b[s..]));
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chars = 0usize;
+    for (k, &x) in b.iter().enumerate() {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        if chars < 4 && w.is_char_boundary(k + 1) {
+            prefix[chars] = mix(chars as u64 + 1, h);
+            chars += 1;
+        }
     }
-    (prefix, suffix)
+    for (l, (s, _)) in w.char_indices().rev().take(4).enumerate() {
+        suffix[l] = mix(11 + l as u64, hash_bytes(&b[s..]));
+    }
+    (h, prefix, suffix)
 }
 
 const DC_CAP: u8 = 1;
@@ -190,8 +191,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             normalise(w, &mut lower_buf);
             let low = &lower_buf[from..];
             let (shape, short_shape, cap, all_caps) = shapes(w);
-            let norm = hash_bytes(low.as_bytes());
-            let (prefix, suffix) = affixes(low);
+            let (norm, prefix, suffix) = word_and_affixes(low);
             let t = &mut out[i];
             t.norm = norm;
             t.key = norm;
@@ -363,4 +363,47 @@ pub fn dynamic_features(
         35,
         mix(hist as u64, t.cap as u64 | (t.caps_sentence as u64) << 1),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The affix hashes as first written: one hash per affix string.
+    fn naive(w: &str) -> (u64, [u64; 4], [u64; 4]) {
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        let (mut prefix, mut suffix) = ([0u64; 4], [0u64; 4]);
+        for l in 1..=4.min(chars.len()) {
+            let p = chars.get(l).map_or(w.len(), |c| c.0);
+            prefix[l - 1] = mix(l as u64, hash_bytes(&w.as_bytes()[..p]));
+            let s = chars[chars.len() - l].0;
+            suffix[l - 1] = mix(10 + l as u64, hash_bytes(&w.as_bytes()[s..]));
+        }
+        (hash_bytes(w.as_bytes()), prefix, suffix)
+    }
+
+    #[test]
+    fn one_pass_affixes_equal_separate_hashes() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abcd",
+            "washington",
+            "zürich",
+            "東京都庁",
+            "é",
+            "0,000",
+        ] {
+            assert_eq!(word_and_affixes(w), naive(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn normalise_folds_case_and_digits() {
+        let mut b = String::new();
+        normalise("Ab12", &mut b);
+        normalise("ÉCOLE9", &mut b);
+        assert_eq!(b, "ab00école0");
+    }
 }
