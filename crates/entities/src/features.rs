@@ -63,9 +63,31 @@ const AGG_MAX: usize = 8;
 
 const SEP: u64 = 0x5eed;
 
+/// FNV-1a fed one byte at a time: [`hash_bytes`] of the bytes pushed, without storing them.
+struct Fnv {
+    h: u64,
+    last: Option<u8>,
+}
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv {
+            h: 0xcbf2_9ce4_8422_2325,
+            last: None,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, x: u8) {
+        self.h ^= x as u64;
+        self.h = self.h.wrapping_mul(0x0100_0000_01b3);
+        self.last = Some(x);
+    }
+}
+
 fn shapes(s: &str) -> (u64, u64, bool, bool) {
-    let mut full = Vec::with_capacity(8);
-    let mut short = Vec::with_capacity(8);
+    let mut full = Fnv::new();
+    let mut short = Fnv::new();
     let mut run = 0;
     let mut upper = 0;
     let mut letters = 0;
@@ -84,7 +106,7 @@ fn shapes(s: &str) -> (u64, u64, bool, bool) {
         } else {
             b'~'
         };
-        if full.last() == Some(&m) {
+        if full.last == Some(m) {
             run += 1;
         } else {
             run = 0;
@@ -92,13 +114,13 @@ fn shapes(s: &str) -> (u64, u64, bool, bool) {
         if run < 4 {
             full.push(m);
         }
-        if short.last() != Some(&m) {
+        if short.last != Some(m) {
             short.push(m);
         }
     }
     let cap = s.chars().next().is_some_and(char::is_uppercase);
     let all_caps = letters > 0 && upper == letters;
-    (hash_bytes(&full), hash_bytes(&short), cap, all_caps)
+    (full.h, short.h, cap, all_caps)
 }
 
 /// Lower-cases and folds digits to '0', appending to `buf`.
