@@ -5,7 +5,7 @@
 
 use crate::gazetteer::{self, Gaz};
 use claimtrail_text::Doc;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Mixes a value into a running hash (splitmix64 finaliser: cheap and well spread).
 #[inline]
@@ -63,9 +63,31 @@ const AGG_MAX: usize = 8;
 
 const SEP: u64 = 0x5eed;
 
+/// FNV-1a fed one byte at a time: [`hash_bytes`] of the bytes pushed, without storing them.
+struct Fnv {
+    h: u64,
+    last: Option<u8>,
+}
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv {
+            h: 0xcbf2_9ce4_8422_2325,
+            last: None,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, x: u8) {
+        self.h ^= x as u64;
+        self.h = self.h.wrapping_mul(0x0100_0000_01b3);
+        self.last = Some(x);
+    }
+}
+
 fn shapes(s: &str) -> (u64, u64, bool, bool) {
-    let mut full = Vec::with_capacity(8);
-    let mut short = Vec::with_capacity(8);
+    let mut full = Fnv::new();
+    let mut short = Fnv::new();
     let mut run = 0;
     let mut upper = 0;
     let mut letters = 0;
@@ -84,7 +106,7 @@ fn shapes(s: &str) -> (u64, u64, bool, bool) {
         } else {
             b'~'
         };
-        if full.last() == Some(&m) {
+        if full.last == Some(m) {
             run += 1;
         } else {
             run = 0;
@@ -92,18 +114,28 @@ fn shapes(s: &str) -> (u64, u64, bool, bool) {
         if run < 4 {
             full.push(m);
         }
-        if short.last() != Some(&m) {
+        if short.last != Some(m) {
             short.push(m);
         }
     }
     let cap = s.chars().next().is_some_and(char::is_uppercase);
     let all_caps = letters > 0 && upper == letters;
-    (hash_bytes(&full), hash_bytes(&short), cap, all_caps)
+    (full.h, short.h, cap, all_caps)
 }
 
-/// Lower-cases and folds digits to '0' into `buf`.
+/// Lower-cases and folds digits to '0', appending to `buf`.
 fn normalise(s: &str, buf: &mut String) {
-    buf.clear();
+    if s.is_ascii() {
+        // The common case, byte by byte: same result as the char path below.
+        buf.extend(s.bytes().map(|b| {
+            if b.is_ascii_digit() {
+                '0'
+            } else {
+                b.to_ascii_lowercase() as char
+            }
+        }));
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii_digit() {
             buf.push('0');
@@ -115,6 +147,29 @@ fn normalise(s: &str, buf: &mut String) {
     }
 }
 
+/// The hash of a normalised word, with its hashed prefixes and suffixes of 1 to 4 chars (0
+/// where the word is shorter). One FNV pass yields the word and its prefixes (the running state
+/// at each of the first char ends); no allocation.
+fn word_and_affixes(w: &str) -> (u64, [u64; 4], [u64; 4]) {
+    let mut prefix = [0u64; 4];
+    let mut suffix = [0u64; 4];
+    let b = w.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chars = 0usize;
+    for (k, &x) in b.iter().enumerate() {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        if chars < 4 && w.is_char_boundary(k + 1) {
+            prefix[chars] = mix(chars as u64 + 1, h);
+            chars += 1;
+        }
+    }
+    for (l, (s, _)) in w.char_indices().rev().take(4).enumerate() {
+        suffix[l] = mix(11 + l as u64, hash_bytes(&b[s..]));
+    }
+    (h, prefix, suffix)
+}
+
 const DC_CAP: u8 = 1;
 const DC_LOW: u8 = 2;
 
@@ -122,34 +177,43 @@ const DC_LOW: u8 = 2;
 pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     let n = doc.tokens.len();
     let mut out: Vec<TokInfo> = vec![TokInfo::default(); n];
-    let mut buf = String::new();
-    let mut norms: Vec<u64> = Vec::with_capacity(n);
-    let mut doc_case: HashMap<u64, u8> = HashMap::new();
-    let mut lowers: Vec<String> = Vec::with_capacity(n);
+    let mut first_norm: Option<u64> = None;
+    let mut doc_case: FxHashMap<u64, u8> = FxHashMap::default();
+    // Every token's normalised form, back to back in one buffer (no String per token).
+    let mut lower_buf = String::with_capacity(doc.text.len() + 16);
+    let mut lower_spans: Vec<(usize, usize)> = Vec::with_capacity(n);
     for s in &doc.sentences {
         let toks = s.first_token..s.end_token;
         let mut letters_up = 0usize;
         let mut letters_low = 0usize;
+        let mut numbers = 0usize;
         for i in toks.clone() {
             let w = doc.token_text(i);
-            for c in w.chars() {
-                if c.is_uppercase() {
-                    letters_up += 1;
-                } else if c.is_lowercase() {
-                    letters_low += 1;
+            if w.is_ascii() {
+                for b in w.bytes() {
+                    letters_up += usize::from(b.is_ascii_uppercase());
+                    letters_low += usize::from(b.is_ascii_lowercase());
+                }
+            } else {
+                for c in w.chars() {
+                    if c.is_uppercase() {
+                        letters_up += 1;
+                    } else if c.is_lowercase() {
+                        letters_low += 1;
+                    }
                 }
             }
+            numbers += usize::from(doc.tokens[i].kind == claimtrail_text::TokenKind::Number);
         }
         let caps_sentence = letters_up > 3 && letters_low * 10 < letters_up;
-        let numbers = (s.first_token..s.end_token)
-            .filter(|&i| doc.tokens[i].kind == claimtrail_text::TokenKind::Number)
-            .count();
         let numeric_line = numbers * 3 >= s.end_token - s.first_token;
         for (k, i) in toks.enumerate() {
             let w = doc.token_text(i);
-            normalise(w, &mut buf);
+            let from = lower_buf.len();
+            normalise(w, &mut lower_buf);
+            let low = &lower_buf[from..];
             let (shape, short_shape, cap, all_caps) = shapes(w);
-            let norm = hash_bytes(buf.as_bytes());
+            let (norm, prefix, suffix) = word_and_affixes(low);
             let t = &mut out[i];
             t.norm = norm;
             t.key = norm;
@@ -161,28 +225,17 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.sent_start = k == 0;
             t.caps_sentence = caps_sentence;
             t.numeric_line = numeric_line;
-            let chars: Vec<(usize, char)> = buf.char_indices().collect();
-            for l in 1..=4 {
-                if l <= chars.len() {
-                    let p = if l == chars.len() {
-                        buf.len()
-                    } else {
-                        chars[l].0
-                    };
-                    t.prefix[l - 1] = mix(l as u64, hash_bytes(&buf.as_bytes()[..p]));
-                    let sidx = chars[chars.len() - l].0;
-                    t.suffix[l - 1] = mix(10 + l as u64, hash_bytes(&buf.as_bytes()[sidx..]));
-                }
-            }
+            t.prefix = prefix;
+            t.suffix = suffix;
             if !caps_sentence && k > 0 {
                 let e = doc_case.entry(norm).or_insert(0);
                 *e |= if cap { DC_CAP } else { DC_LOW };
             }
-            norms.push(norm);
-            lowers.push(buf.clone());
+            first_norm.get_or_insert(norm);
+            lower_spans.push((from, lower_buf.len()));
         }
     }
-    let mut slot: HashMap<u64, u32> = HashMap::new();
+    let mut slot: FxHashMap<u64, u32> = FxHashMap::default();
     let mut ctx: Contexts = vec![Vec::new()];
     for s in &doc.sentences {
         for i in s.first_token..s.end_token {
@@ -210,7 +263,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             }
         }
     }
-    let topic = norms.first().copied().unwrap_or(0);
+    let topic = first_norm.unwrap_or(0);
     for t in out.iter_mut() {
         t.topic = topic;
         t.doc_case = doc_case.get(&t.norm).copied().unwrap_or(0);
@@ -218,6 +271,8 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.agg = slot.get(&t.norm).copied().unwrap_or(0);
         }
     }
+    // Lower-cased forms in sentence order, as the gazetteer matcher reads them.
+    let lowers: Vec<&str> = lower_spans.iter().map(|&(a, b)| &lower_buf[a..b]).collect();
     gazetteer::mark(gaz, doc, &lowers, &mut out);
     (out, ctx)
 }
@@ -330,4 +385,47 @@ pub fn dynamic_features(
         35,
         mix(hist as u64, t.cap as u64 | (t.caps_sentence as u64) << 1),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The affix hashes as first written: one hash per affix string.
+    fn naive(w: &str) -> (u64, [u64; 4], [u64; 4]) {
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        let (mut prefix, mut suffix) = ([0u64; 4], [0u64; 4]);
+        for l in 1..=4.min(chars.len()) {
+            let p = chars.get(l).map_or(w.len(), |c| c.0);
+            prefix[l - 1] = mix(l as u64, hash_bytes(&w.as_bytes()[..p]));
+            let s = chars[chars.len() - l].0;
+            suffix[l - 1] = mix(10 + l as u64, hash_bytes(&w.as_bytes()[s..]));
+        }
+        (hash_bytes(w.as_bytes()), prefix, suffix)
+    }
+
+    #[test]
+    fn one_pass_affixes_equal_separate_hashes() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abcd",
+            "washington",
+            "zürich",
+            "東京都庁",
+            "é",
+            "0,000",
+        ] {
+            assert_eq!(word_and_affixes(w), naive(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn normalise_folds_case_and_digits() {
+        let mut b = String::new();
+        normalise("Ab12", &mut b);
+        normalise("ÉCOLE9", &mut b);
+        assert_eq!(b, "ab00école0");
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::features::TokInfo;
 use claimtrail_text::{tokenize, Doc};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Gazetteer classes, one bit each. A token inside a multi-word entry (not its first word) also
@@ -63,12 +63,12 @@ fn key_of(phrase: &str) -> String {
 impl Gaz {
     fn load() -> Gaz {
         let mut g = Gaz {
-            entries: HashMap::new(),
-            prefixes: HashSet::new(),
+            entries: HashMap::default(),
+            prefixes: HashSet::default(),
             max_len: 1,
-            genders: HashMap::new(),
-            aliases: HashMap::new(),
-            title_words: HashMap::new(),
+            genders: HashMap::default(),
+            aliases: HashMap::default(),
+            title_words: HashMap::default(),
         };
         // Countries: "Name|alias|alias" — every alias maps to the first name.
         for l in lines(include_str!("../data/countries.txt")) {
@@ -164,7 +164,7 @@ impl Gaz {
 }
 
 /// Sets `gaz` bits on every token covered by a gazetteer entry (longest match from each start).
-pub fn mark(g: &Gaz, doc: &Doc, lowers: &[String], out: &mut [TokInfo]) {
+pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], out: &mut [TokInfo]) {
     let mut key = String::new();
     for s in &doc.sentences {
         let (lo, hi) = (s.first_token, s.end_token);

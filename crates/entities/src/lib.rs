@@ -24,8 +24,7 @@ static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
 
 /// Entity mentions of a document, in text order.
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
-    let mut m: &tagger::Model = &MODEL;
-    let tags = tagger::tag_doc(doc, &gazetteer::GAZ, &mut m, None);
+    let tags = tagger::tag_with_model(doc, &gazetteer::GAZ, &MODEL);
     let mut ents: Vec<Entity> = tagger::spans(&tags)
         .into_iter()
         .map(|(a, b, ty)| {

@@ -167,7 +167,7 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
     }
     let mut j = k;
     while let Some(t) = v.toks.get(j) {
-        let w = t.lower.as_str();
+        let w = &*t.lower;
         if t.kind != TokenKind::Word {
             break;
         }
@@ -209,7 +209,7 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut x = y;
     while x > 0 {
         let t = &v.toks[x - 1];
-        let w = t.lower.as_str();
+        let w = &*t.lower;
         if t.kind != TokenKind::Word {
             break;
         }
@@ -241,7 +241,7 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
 /// of the kind that reports figures ("officials", "estimates", "the ministry").
 fn plausible_source(v: &View, x: usize, y: usize) -> bool {
     let head = &v.toks[y - 1];
-    let h = head.lower.as_str();
+    let h = &*head.lower;
     if crate::number::number_word(h).is_some() || head.kind == TokenKind::Number {
         return false;
     }

@@ -17,7 +17,7 @@ fn rate_word(w: &str) -> bool {
 pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while let Some(t) = v.toks.get(j) {
-        let w = t.lower.as_str();
+        let w: &str = &t.lower;
         let hyphen_join = t.kind == TokenKind::Punct && matches!(t.text, "-") && j > k;
         if t.kind != TokenKind::Word && !hyphen_join {
             break;

@@ -292,7 +292,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     let glued_unit = c.unit.is_some() && c.end == f + 1;
     if versionish && (!has_unit || glued_unit) && !hedged && f >= 1 {
         if let Some(t) = v.toks.get(f - 1) {
-            let w = t.lower.as_str();
+            let w: &str = &t.lower;
             // At the start of a sentence only a word that cannot open a sentence by itself.
             let opener = f == 1
                 && (crate::lexicon::ends_phrase(w)

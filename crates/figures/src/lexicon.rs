@@ -180,10 +180,13 @@ pub fn iso_code(w: &str) -> Option<&'static str> {
         "MXN", "ARS", "NGN", "KES", "EGP", "SAR", "AED", "QAR", "PKR", "BDT", "LKR", "IDR", "MYR",
         "THB", "PHP", "VND", "TWD", "BTC", "IRR", "KPW",
     ];
-    let up = w.to_ascii_uppercase();
+    // Every code is three letters: other words are out without upper-casing a copy.
+    if w.len() != 3 {
+        return None;
+    }
     CODES
         .iter()
-        .find(|c| **c == up)
+        .find(|c| c.eq_ignore_ascii_case(w))
         .map(|c| if *c == "RMB" { "CNY" } else { c })
 }
 

@@ -191,7 +191,7 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
         let b = v.toks.partition_point(|t| t.end <= g.start).max(a);
         let between = v.toks[a..b.min(a + 3)]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| &*t.lower)
             .collect::<Vec<_>>();
         let between = if b - a > 3 { Vec::new() } else { between };
         let joined = matches!(between.as_slice(), ["and"] | ["but"] | [","] | [",", "and"]);

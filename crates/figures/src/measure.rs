@@ -35,7 +35,7 @@ fn currency_prefix(v: &View, i: usize) -> Option<(&'static str, usize)> {
     if let Some(code) = currency_symbol(t.text) {
         return Some((code, i + 1));
     }
-    let w = t.lower.as_str();
+    let w = &*t.lower;
     // "US$", "C$", "HK $", "usd$".
     if v.text(i + 1) == "$" {
         if let Some(code) = dollar_prefix(w) {
@@ -62,7 +62,7 @@ fn currency_prefix(v: &View, i: usize) -> Option<(&'static str, usize)> {
 /// Unit words after a number at `k`: the unit, the token after it and a multiplier ("30 MUSD").
 fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usize, f64)> {
     let t = v.toks.get(k)?;
-    let w = t.lower.as_str();
+    let w = &*t.lower;
     if t.text == "%" {
         return Some((Unit::Percent, k + 1, 1.0));
     }
@@ -237,7 +237,7 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
         let glued_minus = matches!(p.text, "-" | "−" | "–")
             && v.toks[i].glued()
             && (i == 1 || !v.toks[i - 1].glued());
-        if matches!(p.lower.as_str(), "minus" | "negative") || glued_minus {
+        if matches!(&*p.lower, "minus" | "negative") || glued_minus {
             value = -value;
             first = i - 1;
         }

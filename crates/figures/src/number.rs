@@ -401,7 +401,7 @@ fn scale_at(v: &View, i: usize) -> Option<f64> {
     if !t.is_word() {
         return None;
     }
-    let w = t.lower.as_str();
+    let w = &*t.lower;
     if matches!(w, "k" | "m" | "mm" | "mil") && !t.glued() && t.text != "K" && w != "mm" {
         // "2.33 k" is rare, a lone "m" after a space is usually metres.
         return (w == "k").then_some(1e3);
@@ -498,7 +498,7 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
             Some(c)
         }
         _ => {
-            let w = t.lower.as_str();
+            let w = &*t.lower;
             if w == "tens" && v.lower(i + 1) == "of" {
                 if let Some(Lexeme::Vague(m)) = v.toks.get(i + 2).map(|t| lex(t.text, &t.lower)) {
                     let mut c = Core::new(i, i + 3, 10.0 * m);
@@ -583,7 +583,7 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
     let mut end = i;
     let mut any = false;
     while let Some(t) = v.toks.get(j) {
-        let w = t.lower.as_str();
+        let w = &*t.lower;
         let lx = lex(t.text, w);
         match lx {
             Lexeme::Word(n) => {

@@ -2,10 +2,12 @@
 //! recognisers index words by position instead of re-reading the document.
 
 use claimtrail_text::{Doc, Sentence, TokenKind};
+use std::borrow::Cow;
 
 pub struct Tok<'a> {
     pub text: &'a str,
-    pub lower: String,
+    /// Lower-cased text, borrowed when that is the text itself (most tokens).
+    pub lower: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
@@ -27,6 +29,20 @@ impl Tok<'_> {
     }
 }
 
+/// The lower-cased form of a token, without copying one that has no upper case ASCII letters
+/// (non-ASCII text takes the full Unicode mapping, as before).
+fn lower(t: &str) -> Cow<'_, str> {
+    if t.is_ascii() {
+        if t.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(t.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(t)
+        }
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
+}
+
 pub struct View<'a> {
     pub toks: Vec<Tok<'a>>,
 }
@@ -40,7 +56,7 @@ impl<'a> View<'a> {
             let tt = text.get(t.start..t.end).unwrap_or("");
             toks.push(Tok {
                 text: tt,
-                lower: tt.to_lowercase(),
+                lower: lower(tt),
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
@@ -56,7 +72,7 @@ impl<'a> View<'a> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| &*t.lower)
     }
 
     pub fn text(&self, i: usize) -> &str {

@@ -40,18 +40,21 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The text of a token.
+    /// The text of a token. Inlined: every stage calls it per token, across crates.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &'a str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
     }
 
     /// The tokens of a sentence.
+    #[inline]
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
         &self.tokens[s.first_token..s.end_token]
     }
 
     /// The index of the sentence holding byte offset `pos`, if any.
+    #[inline]
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= pos);
         (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)

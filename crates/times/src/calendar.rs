@@ -12,7 +12,14 @@ pub(crate) enum Lean {
 }
 
 pub(crate) fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        // What chrono's "%Y-%m-%d" prints for these years, without its format-string parser
+        // (a hot path: parsers compute values for every candidate).
+        format!("{y:04}-{:02}-{:02}", d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
 }
 
 pub(crate) fn month_value(y: i32, m: u32) -> String {
@@ -144,6 +151,21 @@ mod tests {
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default()
+    }
+
+    #[test]
+    fn day_prints_as_chrono_does() {
+        for (y, m, dd) in [
+            (2024, 2, 29),
+            (7, 1, 5),
+            (0, 12, 31),
+            (9999, 6, 1),
+            (10000, 1, 1),
+            (-1, 3, 4),
+        ] {
+            let x = d(y, m, dd);
+            assert_eq!(day(x), x.format("%Y-%m-%d").to_string());
+        }
     }
 
     #[test]

@@ -28,7 +28,12 @@ impl Tok {
 
 fn piece(text: &str, start: usize, end: usize, prev_end: Option<usize>) -> Tok {
     let raw = &text[start..end];
-    let mut w = raw.to_lowercase();
+    // ASCII (nearly every piece) lower-cases byte by byte, skipping the Unicode mapping.
+    let mut w = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase()
+    };
     if w.len() > 1 && w.ends_with('.') && w[..w.len() - 1].chars().any(char::is_alphabetic) {
         w.pop();
     }
