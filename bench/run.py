@@ -95,7 +95,12 @@ def main():
     ap.add_argument("--peers", help="Python with the peer requirements installed")
     ap.add_argument("--quick", action="store_true", help="fewer documents (a smoke run)")
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks.md"))
+    ap.add_argument("--cache", help="JSON file keeping measurements; ones already in it are reused "
+                    "(accuracy does not depend on machine load, so it can be measured apart)")
+    ap.add_argument("--only", choices=["speed", "accuracy"], help="measure only this part")
+    ap.add_argument("--tools", default="claimtrail,peers", help="which tools to run")
     a = ap.parse_args()
+    cache = json.load(open(a.cache)) if a.cache and os.path.exists(a.cache) else {}
     subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
     tmp = tempfile.mkdtemp()
     n_text, n_html = (40, 40) if a.quick else (226, 790)
@@ -103,26 +108,42 @@ def main():
     tools = {"claimtrail": BIN}
     if a.peers:
         tools["peers"] = peer_wrapper(a.peers, tmp)
-    speed, acc = {}, {}
+    wanted = a.tools.split(",")
     for name, b in tools.items():
+        if name not in wanted:
+            continue
         # The peers take minutes per hundred documents: a sample keeps the run bounded.
         t = texts if name == "claimtrail" else texts[:40]
         h = pages if name == "claimtrail" else pages[:60]
-        s = {}
-        s["text_docs_per_s"], s["text_rss_mib"] = throughput(b, t, ["--plain"])
-        s["html_pages_per_s"], s["html_rss_mib"] = throughput(b, h)
-        s["ingest_docs_per_s"], s["ingest_rss_mib"] = ingest(b, t, tmp, name)
-        speed[name] = s
-        acc[name] = {
-            "seeds": score(b, "seeds", os.path.join(SHARED, "seeds"), os.path.join(SHARED, "gold", "seeds.json")),
-            "dumps": score(b, "dumps", os.path.join(SHARED, "data", "extraction", "wcxb-dev-dumps")),
-            "wcxb": score(b, "wcxb", os.path.join(SHARED, "data", "extraction", "wcxb-dev-articles")),
-            "conll": score(b, "conll", os.path.join(SHARED, "data", "ner", "conll2003", "valid.txt")),
-            "polnear": score(b, "polnear", os.path.join(SHARED, "data", "quotes", "polnear", "dev")),
-            "timeml": score(b, "timeml", os.path.join(SHARED, "data", "time", "tbaq", "TimeBank")),
-            "stories": score(b, "stories", os.path.join(SHARED, "data", "stories", "ecbplus-dev")),
-        } if not a.quick else {}
-        print(name, json.dumps(s), flush=True)
+        entry = cache.setdefault(name, {})
+        if a.only != "accuracy" and "speed" not in entry:
+            s = {}
+            s["text_docs_per_s"], s["text_rss_mib"] = throughput(b, t, ["--plain"])
+            s["html_pages_per_s"], s["html_rss_mib"] = throughput(b, h)
+            s["ingest_docs_per_s"], s["ingest_rss_mib"] = ingest(b, t, tmp, name)
+            entry["speed"] = s
+            print(name, json.dumps(s), flush=True)
+        if a.only != "speed" and not a.quick:
+            acc = entry.setdefault("accuracy", {})
+            for key, mode, *args in [
+                ("seeds", "seeds", os.path.join(SHARED, "seeds"), os.path.join(SHARED, "gold", "seeds.json")),
+                ("dumps", "dumps", os.path.join(SHARED, "data", "extraction", "wcxb-dev-dumps")),
+                ("wcxb", "wcxb", os.path.join(SHARED, "data", "extraction", "wcxb-dev-articles")),
+                ("conll", "conll", os.path.join(SHARED, "data", "ner", "conll2003", "valid.txt")),
+                ("polnear", "polnear", os.path.join(SHARED, "data", "quotes", "polnear", "dev")),
+                ("timeml", "timeml", os.path.join(SHARED, "data", "time", "tbaq", "TimeBank")),
+                ("stories", "stories", os.path.join(SHARED, "data", "stories", "ecbplus-dev")),
+            ]:
+                if key not in acc:
+                    acc[key] = score(b, mode, *args)
+                    print(name, key, json.dumps(acc[key]), flush=True)
+                    if a.cache:
+                        json.dump(cache, open(a.cache, "w"), indent=1)
+        if a.cache:
+            json.dump(cache, open(a.cache, "w"), indent=1)
+    names = [n for n in cache if n in tools]
+    speed = {n: cache[n].get("speed", {}) for n in names}
+    acc = {n: cache[n].get("accuracy", {}) for n in names}
     write_report(a.out, speed, acc, n_text, n_html, a)
     print(open(a.out).read())
 
@@ -137,6 +158,8 @@ def fmt(v):
 
 def write_report(out, speed, acc, n_text, n_html, a):
     names = list(speed)
+    if not names:
+        return
     lines = [
         "# Benchmarks", "",
         f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
@@ -149,10 +172,10 @@ def write_report(out, speed, acc, n_text, n_html, a):
         "| measure | " + " | ".join(names) + (" | ratio |" if len(names) > 1 else ""),
         "|---|" + "---|" * len(names) + ("---|" if len(names) > 1 else ""),
     ]
-    for k in speed[names[0]]:
+    for k in sorted({k for n in names for k in speed[n]}):
         row = [fmt(speed[n].get(k)) for n in names]
         ratio = ""
-        if len(names) > 1 and speed[names[1]].get(k) and "rss" not in k:
+        if len(names) > 1 and speed[names[1]].get(k) and speed[names[0]].get(k) and "rss" not in k:
             ratio = f" {speed[names[0]][k] / speed[names[1]][k]:,.0f}× |"
         elif len(names) > 1:
             ratio = " |"
@@ -160,8 +183,9 @@ def write_report(out, speed, acc, n_text, n_html, a):
     if any(acc.values()):
         lines += ["", "## Accuracy (../shared/eval/score.py on the dev sets)", ""]
         lines += ["| set | metric | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
-        for s in acc[names[0]]:
-            for m, v in acc[names[0]][s].items():
+        first = next(n for n in names if acc[n])
+        for s in acc[first]:
+            for m, v in acc[first][s].items():
                 if isinstance(v, dict):
                     for m2, v2 in v.items():
                         if isinstance(v2, (int, float)):

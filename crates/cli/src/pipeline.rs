@@ -5,7 +5,9 @@
 //! not the corpus size.
 
 use claimtrail_analysis::{DocAnalysis, DocMeta, Options};
-use claimtrail_page::{content_id, expand_paths, into_page, read_source, DocError, Limits, RawDoc};
+use claimtrail_page::{
+    content_id, expand_paths, into_page_with_id, read_source, DocError, Limits, RawDoc,
+};
 use rayon::prelude::*;
 
 /// What the pipeline needs to know about a run.
@@ -20,12 +22,13 @@ pub struct RunOptions {
 /// The result of one document.
 pub type DocResult = Result<DocAnalysis, DocError>;
 
-/// Analyses one raw document: decode, extract, analyse. Never panics on input; a panic inside a
-/// stage (a bug) is caught and reported as that document's error so the run goes on.
-pub fn process(raw: RawDoc, opts: &RunOptions) -> DocResult {
+/// Analyses one raw document (`id` is the content id of its bytes): decode, extract, analyse.
+/// Never panics on input; a panic inside a stage (a bug) is caught and reported as that
+/// document's error so the run goes on.
+pub fn process(raw: RawDoc, id: String, opts: &RunOptions) -> DocResult {
     let source = raw.source.clone();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let page = into_page(raw, opts.plain)?;
+        let page = into_page_with_id(raw, opts.plain, id)?;
         let meta = DocMeta {
             source: page.source.clone(),
             id: page.id.clone(),
@@ -57,23 +60,27 @@ pub fn run(
                      stats: &mut RunStats,
                      skip: &mut dyn FnMut(&str) -> bool|
      -> anyhow::Result<()> {
-        let ids: Vec<Option<String>> = batch
-            .par_iter()
-            .map(|r| r.as_ref().ok().map(|raw| content_id(&raw.bytes)))
+        // Hash once, in parallel: the id decides skipping and is the stored document's key.
+        let hashed: Vec<Result<(RawDoc, String), DocError>> = batch
+            .par_drain(..)
+            .map(|r| {
+                r.map(|raw| {
+                    let id = content_id(&raw.bytes);
+                    (raw, id)
+                })
+            })
             .collect();
-        let todo: Vec<Result<RawDoc, DocError>> = batch
-            .drain(..)
-            .zip(ids)
-            .filter(|(_, id)| {
-                let s = id.as_deref().is_some_and(&mut *skip);
+        let todo: Vec<Result<(RawDoc, String), DocError>> = hashed
+            .into_iter()
+            .filter(|r| {
+                let s = r.as_ref().is_ok_and(|(_, id)| skip(id));
                 stats.skipped += usize::from(s);
                 !s
             })
-            .map(|(r, _)| r)
             .collect();
         let results: Vec<DocResult> = todo
             .into_par_iter()
-            .map(|r| r.and_then(|raw| process(raw, opts)))
+            .map(|r| r.and_then(|(raw, id)| process(raw, id, opts)))
             .collect();
         for r in &results {
             match r {

@@ -106,10 +106,15 @@ pub fn content_id(bytes: &[u8]) -> String {
 
 /// Decodes a raw document and settles its format. `plain` forces [`Format::Plain`].
 pub fn into_page(raw: RawDoc, plain: bool) -> Result<Page, DocError> {
+    let id = content_id(&raw.bytes);
+    into_page_with_id(raw, plain, id)
+}
+
+/// [`into_page`] for a caller that already hashed the bytes (`id` must be their [`content_id`]).
+pub fn into_page_with_id(raw: RawDoc, plain: bool, id: String) -> Result<Page, DocError> {
     if raw.bytes.is_empty() {
         return Err(DocError::new(raw.source, "empty document (0 bytes)"));
     }
-    let id = content_id(&raw.bytes);
     let decoded = decode(&raw.bytes, raw.charset_hint.as_deref())
         .map_err(|reason| DocError::new(&raw.source, reason))?;
     let format = if plain {
