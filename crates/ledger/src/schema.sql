@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS story_terms (
     term TEXT NOT NULL, story_id INTEGER NOT NULL, weight REAL NOT NULL,
     PRIMARY KEY (term, story_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_terms_heaviest ON story_terms(term, weight DESC);
 CREATE TABLE IF NOT EXISTS story_docs (
     doc_id TEXT PRIMARY KEY, story_id INTEGER NOT NULL, similarity REAL
 ) WITHOUT ROWID;

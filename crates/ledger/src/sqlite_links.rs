@@ -38,6 +38,8 @@ const QUOTE_MIN_WORDS: usize = 6;
 /// documents (site boilerplate, a template) says little, and reading all of it would make the
 /// cost per document grow with the corpus; the newest postings are the likeliest copies.
 const MAX_POSTINGS: i64 = 32;
+/// Most stories read per term when scoring a document against stories.
+const MAX_STORY_POSTINGS: i64 = 64;
 
 pub fn link_document(tx: &Transaction, d: &DocAnalysis) -> Result<()> {
     let original = link_copies(tx, d)?;
@@ -153,8 +155,11 @@ fn credited_alike(tx: &Transaction, d: &DocAnalysis, other: &str) -> Result<bool
 fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<i64> {
     let title = d.title.clone().unwrap_or_default();
     let counts = terms::term_counts(&format!("{title}\n{}", d.text));
-    let n_docs: f64 =
-        tx.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as f64;
+    // Documents are never deleted, so the largest rowid is the count, read from the index end
+    // (count(*) would scan the table for every document).
+    let n_docs: f64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
+        r.get::<_, i64>(0)
+    })? as f64;
     let mut df_st = tx.prepare_cached(
         "INSERT INTO term_df (term, df) VALUES (?1, 1)
          ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df",
@@ -192,15 +197,20 @@ fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Re
         None => None,
     };
     let mut dots: HashMap<i64, f64> = HashMap::new();
-    let mut old: HashMap<(i64, usize), f64> = HashMap::new();
     {
-        let mut st =
-            tx.prepare_cached("SELECT story_id, weight FROM story_terms WHERE term = ?1")?;
-        for (i, (term, w)) in vec.iter().enumerate() {
-            for row in st.query_map([term], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))? {
+        // The heaviest postings of each term only: a common word shared by thousands of stories
+        // would otherwise make every lookup grow with the corpus.
+        let mut st = tx.prepare_cached(
+            "SELECT story_id, weight FROM story_terms WHERE term = ?1
+             ORDER BY weight DESC LIMIT ?2",
+        )?;
+        for (term, w) in &vec {
+            let rows = st.query_map(params![term, MAX_STORY_POSTINGS], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+            })?;
+            for row in rows {
                 let (sid, cw) = row?;
                 *dots.entry(sid).or_default() += w * cw;
-                old.insert((sid, i), cw);
             }
         }
     }
@@ -238,8 +248,13 @@ fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Re
         "INSERT INTO story_terms (term, story_id, weight) VALUES (?1, ?2, ?3)
          ON CONFLICT(term, story_id) DO UPDATE SET weight = weight + excluded.weight",
     )?;
-    for (i, (term, w)) in vec.iter().enumerate() {
-        let c = old.get(&(sid, i)).copied().unwrap_or(0.0);
+    let mut current =
+        tx.prepare_cached("SELECT weight FROM story_terms WHERE term = ?1 AND story_id = ?2")?;
+    for (term, w) in &vec {
+        let c: f64 = current
+            .query_row(params![term, sid], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0.0);
         delta += 2.0 * c * w + w * w;
         up.execute(params![term, sid, w])?;
     }
