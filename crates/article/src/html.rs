@@ -88,8 +88,10 @@ pub fn extract_html(html: &str) -> Article {
         }
     }
     if article.published.is_none() {
-        article.published =
-            dates::labelled_date(&article.text).or_else(|| dates::script_date(html));
+        article.published = dates::labelled_date(&article.text)
+            .or_else(|| dates::script_date(html))
+            .or(m.fallback_date)
+            .or_else(|| article.url.as_deref().and_then(dates::url_date));
     }
     article.agencies = wire::agencies(&article.text);
     article.syndicated = wire::syndicated(&article.text);

@@ -22,7 +22,10 @@ static ISO: LazyLock<Regex> =
 static SLASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("static regex"));
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("static regex")
+    Regex::new(
+        r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2})(?:[/-]|%2F)(\d{1,2})(?:/|-|%2F|%2B|$)",
+    )
+    .expect("static regex")
 });
 
 fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
@@ -90,7 +93,7 @@ pub fn parse_any_date(s: &str) -> Option<String> {
 }
 
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)["'](?:datePublished|publishDate|publish_date|date_published|publishedAt|published_at|pubDate|publicationDate|firstPublished)["']\s*:\s*["'](\d{4}-\d\d-\d\d)"#)
+    Regex::new(r#"(?i)(?:["']|&quot;)(?:datePublished|publishDate|publish_date|date_published|publishedAt|published_at|pubDate|publicationDate|firstPublished|date)(?:["']|&quot;)\s*:\s*(?:["']|&quot;)(\d{4}-\d\d-\d\d)"#)
         .expect("static regex")
 });
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -166,6 +169,10 @@ mod tests {
             script_date(r#"{"createDate":"2019-09-12","publishDate":"2025-05-27"}"#).as_deref(),
             Some("2025-05-27")
         );
+        assert_eq!(
+            script_date("{&quot;datePublished&quot;:&quot;2025-11-17T09:00&quot;}").as_deref(),
+            Some("2025-11-17")
+        );
     }
 
     #[test]
@@ -175,5 +182,9 @@ mod tests {
             Some("2025-09-04")
         );
         assert_eq!(url_date("https://x.org/p/12345"), None);
+        assert_eq!(
+            url_date("https://x.fr%2Farticles%2F2025-12-15%2BRust").as_deref(),
+            Some("2025-12-15")
+        );
     }
 }
