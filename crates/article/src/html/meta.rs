@@ -128,7 +128,7 @@ fn days_apart(a: &str, b: &str) -> Option<i64> {
 /// A date shown anywhere in the page body: one labelled "Published"/"Updated", else the first.
 fn page_text_date(doc: &Document) -> Option<String> {
     let body = doc.try_select("body")?;
-    let node = body.nodes().first()?.clone();
+    let node = *body.nodes().first()?;
     let text = super::header::block_text(&node).replace(" ¶ ", " ");
     super::dates::labelled_date(&text).or_else(|| first_text_date(&text).map(|(_, d)| d))
 }
