@@ -31,12 +31,14 @@ pub fn max_nesting(html: &str) -> usize {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |p| start + p);
-            let name = html.get(start..end).unwrap_or("").to_ascii_lowercase();
+            let name = &bytes[start..end];
+            // Compared in place: this runs for every tag of every page.
+            let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
             let self_closing = bytes[end..]
                 .iter()
                 .position(|&b| b == b'>')
                 .is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
-            if !VOID.contains(&name.as_str()) && !self_closing && name != "p" && name != "li" {
+            if !VOID.iter().any(|v| is(v)) && !self_closing && !is("p") && !is("li") {
                 depth += 1;
                 max = max.max(depth);
             }
