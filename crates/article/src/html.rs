@@ -41,6 +41,8 @@ pub fn extract_html(html: &str) -> Article {
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
+        // JSON-LD is read by `meta` already.
+        disable_json_ld: true,
         ..Config::default()
     };
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
