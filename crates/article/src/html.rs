@@ -36,7 +36,9 @@ pub fn extract_html(html: &str) -> Article {
             ..Article::default()
         };
     }
-    let doc = Document::from(html);
+    // Script and style bodies are dropped before the parse; `script_date` reads the raw page.
+    let markup = strip::without_script_bodies(html);
+    let doc = Document::from(markup.as_str());
     let m = meta::page_meta(&doc);
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
@@ -76,7 +78,8 @@ pub fn extract_html(html: &str) -> Article {
             // Checked only for short results: it needs a second parse (readability consumed
             // the tree), and long results are rarely fragments.
             if words < SECOND_OPINION_BELOW {
-                let (para_text, para_words) = paragraphs::paragraph_text(&Document::from(html));
+                let (para_text, para_words) =
+                    paragraphs::paragraph_text(&Document::from(markup.as_str()));
                 if (words as f64) < MISSED_SHARE * para_words as f64 {
                     article.text = paragraphs(&para_text);
                 }
