@@ -2,6 +2,7 @@
 //! readability scoring (dom_smoothie) on the same parsed tree, and a plain tag-stripping fallback
 //! when the page defeats it (too many elements, too deep, no readable block).
 
+mod boilerplate;
 mod dates;
 mod header;
 mod meta;
@@ -92,6 +93,7 @@ pub fn extract_html(html: &str) -> Article {
             ));
         }
     }
+    article.text = boilerplate::remove(&article.text);
     if article.published.is_none() {
         article.published = dates::labelled_date(&article.text)
             .or_else(|| dates::script_date(html))
