@@ -131,9 +131,15 @@ mod tests {
 
     #[test]
     fn article_paragraphs_are_kept_and_nav_dropped() {
-        let body = "<p>The council voted on Tuesday to approve the new budget for the city, which \
-                    includes funding for schools, roads and parks across all districts.</p>"
-            .repeat(6);
+        // Distinct paragraphs: verbatim repeats are dropped as boilerplate.
+        let body: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
+                     the city, which includes funding for schools, roads and parks.</p>"
+                )
+            })
+            .collect();
         let html = format!(
             "<html><head><title>Budget passes - City News</title></head><body>\
              <nav><a href=/>Home</a><a href=/w>World</a></nav><article><h1>Budget passes</h1>{body}</article>\
