@@ -48,6 +48,9 @@ pub fn extract_html(html: &str) -> Article {
         disable_json_ld: true,
         ..Config::default()
     };
+    // Readability rewrites its tree; the paragraph second opinion reads an untouched copy
+    // (cloning the tree is cheaper than parsing the page again).
+    let spare = doc.clone();
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut article = Article {
         title: m.title,
@@ -76,11 +79,9 @@ pub fn extract_html(html: &str) -> Article {
             article.text = paragraphs(&a.text_content);
             let words = article.text.split_whitespace().count();
             // Readability may have settled on a fragment of what the page's paragraphs hold.
-            // Checked only for short results: it needs a second parse (readability consumed
-            // the tree), and long results are rarely fragments.
+            // Checked only for short results: long results are rarely fragments.
             if words < SECOND_OPINION_BELOW {
-                let (para_text, para_words) =
-                    paragraphs::paragraph_text(&Document::from(markup.as_str()));
+                let (para_text, para_words) = paragraphs::paragraph_text(&spare);
                 if (words as f64) < MISSED_SHARE * para_words as f64 {
                     article.text = paragraphs(&para_text);
                 }
