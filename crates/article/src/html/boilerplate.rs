@@ -38,7 +38,8 @@ pub fn remove(text: &str) -> String {
             break;
         }
         words_before += n;
-        if !seen.insert(p.trim().to_lowercase()) && n >= MIN_REPEAT_WORDS {
+        // Repeated boilerplate is verbatim, so exact text is compared.
+        if n >= MIN_REPEAT_WORDS && !seen.insert(p.trim()) {
             continue;
         }
         kept.push(p);

@@ -34,9 +34,7 @@ pub fn max_nesting(html: &str) -> usize {
             let name = &bytes[start..end];
             // Compared in place: this runs for every tag of every page.
             let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
-            let self_closing = bytes[end..]
-                .iter()
-                .position(|&b| b == b'>')
+            let self_closing = memchr::memchr(b'>', &bytes[end..])
                 .is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
             if !VOID.iter().any(|v| is(v)) && !self_closing && !is("p") && !is("li") {
                 depth += 1;
@@ -49,7 +47,7 @@ pub fn max_nesting(html: &str) -> usize {
 }
 
 fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
+    memchr::memchr(b'<', b)
 }
 
 /// Text of a page with tags, scripts and styles removed; block tags end lines. Linear: the
@@ -112,7 +110,7 @@ pub fn without_script_bodies(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr_lt(&bytes[i..]) {
         let lt = i + off;
         let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
@@ -135,11 +133,7 @@ pub fn without_script_bodies(html: &str) -> String {
             i = lt + 1;
             continue;
         }
-        let Some(gt) = bytes[after_name..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map(|p| after_name + p)
-        else {
+        let Some(gt) = memchr::memchr(b'>', &bytes[after_name..]).map(|p| after_name + p) else {
             break;
         };
         let body = gt + 1;
@@ -167,13 +161,13 @@ fn starts_with_ci(hay: &[u8], prefix: &[u8]) -> bool {
 }
 
 fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// Offset of the `</name` that closes a raw-text element, ignoring ASCII case.
 fn find_close(hay: &[u8], name: &[u8]) -> Option<usize> {
     let mut i = 0;
-    while let Some(off) = hay[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr_lt(&hay[i..]) {
         let at = i + off;
         if hay.get(at + 1) == Some(&b'/') && starts_with_ci(&hay[at + 2..], name) {
             return Some(at);
