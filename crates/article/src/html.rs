@@ -2,6 +2,7 @@
 //! readability scoring (dom_smoothie) on the same parsed tree, and a plain tag-stripping fallback
 //! when the page defeats it (too many elements, too deep, no readable block).
 
+mod boilerplate;
 mod dates;
 mod header;
 mod meta;
@@ -36,13 +37,20 @@ pub fn extract_html(html: &str) -> Article {
             ..Article::default()
         };
     }
-    let doc = Document::from(html);
+    // Script and style bodies are dropped before the parse; `script_date` reads the raw page.
+    let markup = strip::without_script_bodies(html);
+    let doc = Document::from(markup.as_str());
     let m = meta::page_meta(&doc);
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         text_mode: TextMode::Formatted,
+        // JSON-LD is read by `meta` already.
+        disable_json_ld: true,
         ..Config::default()
     };
+    // Readability rewrites its tree; the paragraph second opinion reads an untouched copy
+    // (cloning the tree is cheaper than parsing the page again).
+    let spare = doc.clone();
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut article = Article {
         title: m.title,
@@ -71,10 +79,9 @@ pub fn extract_html(html: &str) -> Article {
             article.text = paragraphs(&a.text_content);
             let words = article.text.split_whitespace().count();
             // Readability may have settled on a fragment of what the page's paragraphs hold.
-            // Checked only for short results: it needs a second parse (readability consumed
-            // the tree), and long results are rarely fragments.
+            // Checked only for short results: long results are rarely fragments.
             if words < SECOND_OPINION_BELOW {
-                let (para_text, para_words) = paragraphs::paragraph_text(&Document::from(html));
+                let (para_text, para_words) = paragraphs::paragraph_text(&spare);
                 if (words as f64) < MISSED_SHARE * para_words as f64 {
                     article.text = paragraphs(&para_text);
                 }
@@ -87,9 +94,12 @@ pub fn extract_html(html: &str) -> Article {
             ));
         }
     }
+    article.text = boilerplate::remove(&article.text);
     if article.published.is_none() {
-        article.published =
-            dates::labelled_date(&article.text).or_else(|| dates::script_date(html));
+        article.published = dates::labelled_date(&article.text)
+            .or_else(|| dates::script_date(html))
+            .or(m.fallback_date)
+            .or_else(|| article.url.as_deref().and_then(dates::url_date));
     }
     article.agencies = wire::agencies(&article.text);
     article.syndicated = wire::syndicated(&article.text);
@@ -122,9 +132,15 @@ mod tests {
 
     #[test]
     fn article_paragraphs_are_kept_and_nav_dropped() {
-        let body = "<p>The council voted on Tuesday to approve the new budget for the city, which \
-                    includes funding for schools, roads and parks across all districts.</p>"
-            .repeat(6);
+        // Distinct paragraphs: verbatim repeats are dropped as boilerplate.
+        let body: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
+                     the city, which includes funding for schools, roads and parks.</p>"
+                )
+            })
+            .collect();
         let html = format!(
             "<html><head><title>Budget passes - City News</title></head><body>\
              <nav><a href=/>Home</a><a href=/w>World</a></nav><article><h1>Budget passes</h1>{body}</article>\

@@ -1,7 +1,7 @@
 //! Dates written for people ("March 5, 2024", "5 Mar 2024", "2024-03-05", "05/03/2024") and dates
 //! in URLs ("/2024/03/05/"), normalised to `YYYY-MM-DD`.
 
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
@@ -9,20 +9,25 @@ const MONTHS: [&str; 12] = [
 ];
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+    Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)")
         .expect("static regex")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)")
         .expect("static regex")
 });
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)").expect("static regex")
+});
 /// US order: month/day/year, the common form on English pages that use slashes.
-static SLASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("static regex"));
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?-u:\b)").expect("static regex")
+});
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("static regex")
+    Regex::new(
+        r"(?i)(?:/|%2F)((?:19|20)\d{2})(?:[/-]|%2F)(\d{1,2})(?:[/-]|%2F)(\d{1,2})(?:/|-|%2F|%2B|$)",
+    )
+    .expect("static regex")
 });
 
 fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
@@ -39,6 +44,13 @@ fn month_num(name: &str) -> Option<u32> {
     MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
+/// Matches of `re` with their offsets and captures. The search runs on the fast automaton;
+/// captures (a slower engine) run only on the matched span.
+fn spans<'t>(re: &'t Regex, text: &'t str) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
+    re.find_iter(text)
+        .filter_map(|m| re.captures(m.as_str()).map(|c| (m.start(), c)))
+}
+
 /// The first date written in `text`, with its byte offset.
 pub fn first_text_date(text: &str) -> Option<(usize, String)> {
     let mut best: Option<(usize, String)> = None;
@@ -49,34 +61,34 @@ pub fn first_text_date(text: &str) -> Option<(usize, String)> {
             }
         }
     };
-    for c in MONTH_FIRST.captures_iter(text) {
+    for (pos, c) in spans(&MONTH_FIRST, text) {
         let d = month_num(&c[1]).and_then(|m| ymd(&c[3], m, &c[2]));
         let found = d.is_some();
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+        consider(pos, d);
         if found {
             break;
         }
     }
-    for c in DAY_FIRST.captures_iter(text) {
+    for (pos, c) in spans(&DAY_FIRST, text) {
         let d = month_num(&c[2]).and_then(|m| ymd(&c[3], m, &c[1]));
         let found = d.is_some();
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+        consider(pos, d);
         if found {
             break;
         }
     }
-    for c in ISO.captures_iter(text) {
+    for (pos, c) in spans(&ISO, text) {
         let d = c[2].parse().ok().and_then(|m| ymd(&c[1], m, &c[3]));
         let found = d.is_some();
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+        consider(pos, d);
         if found {
             break;
         }
     }
-    for c in SLASHED.captures_iter(text) {
+    for (pos, c) in spans(&SLASHED, text) {
         let d = c[1].parse().ok().and_then(|m| ymd(&c[3], m, &c[2]));
         let found = d.is_some();
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+        consider(pos, d);
         if found {
             break;
         }
@@ -90,11 +102,12 @@ pub fn parse_any_date(s: &str) -> Option<String> {
 }
 
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)["'](?:datePublished|publishDate|publish_date|date_published|publishedAt|published_at|pubDate|publicationDate|firstPublished)["']\s*:\s*["'](\d{4}-\d\d-\d\d)"#)
+    Regex::new(r#"(?i)(?:["']|&quot;)(?:datePublished|publishDate|publish_date|date_published|publishedAt|published_at|pubDate|publicationDate|firstPublished|date)(?:["']|&quot;)\s*:\s*(?:["']|&quot;)(\d{4}-\d\d-\d\d)"#)
         .expect("static regex")
 });
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:published|posted|updated|date)(?:\s+on)?\s*:?\s+").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:published|posted|updated|date)(?:\s+on)?\s*:?\s+")
+        .expect("static regex")
 });
 
 /// A publication date in page data outside JSON-LD (framework state such as
@@ -166,6 +179,10 @@ mod tests {
             script_date(r#"{"createDate":"2019-09-12","publishDate":"2025-05-27"}"#).as_deref(),
             Some("2025-05-27")
         );
+        assert_eq!(
+            script_date("{&quot;datePublished&quot;:&quot;2025-11-17T09:00&quot;}").as_deref(),
+            Some("2025-11-17")
+        );
     }
 
     #[test]
@@ -175,5 +192,9 @@ mod tests {
             Some("2025-09-04")
         );
         assert_eq!(url_date("https://x.org/p/12345"), None);
+        assert_eq!(
+            url_date("https://x.fr%2Farticles%2F2025-12-15%2BRust").as_deref(),
+            Some("2025-12-15")
+        );
     }
 }

@@ -16,6 +16,9 @@ pub struct PageMeta {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// A weaker date for pages that declare no publication date: the declared modification date
+    /// or the first date shown anywhere on the page.
+    pub fallback_date: Option<String>,
 }
 
 /// Facts gathered from JSON-LD blocks, article-like objects first.
@@ -71,9 +74,24 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     let shown = zone.as_ref().and_then(zone_date);
     let published = match shown {
         // A shown date that is the declared modification date is an update too.
-        Some(s) if !s.updated && !modified_dates(&metas, &ld).contains(&s.date) => Some(s.date),
+        Some(s) if !s.updated && !modified_dates(&metas, &ld).contains(&s.date) => {
+            // A shown date one day off the declared one is the same moment rendered in another
+            // time zone; the declared date is the page's own.
+            match declared_date(&metas, &ld) {
+                Some(d) if days_apart(&d, &s.date) == Some(1) => Some(d),
+                _ => Some(s.date),
+            }
+        }
         Some(s) => declared_date(&metas, &ld).or(Some(s.date)),
         None => choose_date(doc, &metas, &ld, url.as_deref()),
+    };
+    let fallback_date = if published.is_none() {
+        modified_dates(&metas, &ld)
+            .into_iter()
+            .next()
+            .or_else(|| page_text_date(doc))
+    } else {
+        None
     };
     let mut authors = choose_authors(doc, &metas, &ld);
     let org_only = authors.is_empty()
@@ -97,7 +115,22 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         outlet,
         url,
         language,
+        fallback_date,
     }
+}
+
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let a = chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
+    let b = chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok()?;
+    Some((a - b).num_days().abs())
+}
+
+/// A date shown anywhere in the page body: one labelled "Published"/"Updated", else the first.
+fn page_text_date(doc: &Document) -> Option<String> {
+    let body = doc.try_select("body")?;
+    let node = *body.nodes().first()?;
+    let text = super::header::block_text(&node).replace(" ¶ ", " ");
+    super::dates::labelled_date(&text).or_else(|| first_text_date(&text).map(|(_, d)| d))
 }
 
 /// `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins.
@@ -318,7 +351,7 @@ fn choose_title(
     h1s.into_iter().next()
 }
 
-const PUBLISHED_KEYS: [&str; 12] = [
+const PUBLISHED_KEYS: [&str; 16] = [
     "article:published_time",
     "datepublished",
     "og:article:published_time",
@@ -331,6 +364,10 @@ const PUBLISHED_KEYS: [&str; 12] = [
     "parsely-pub-date",
     "sailthru.date",
     "dcterms.created",
+    "published",
+    "published-date",
+    "publish-date",
+    "publication_date",
 ];
 
 /// Modification dates the page declares.
@@ -416,7 +453,7 @@ fn time_element_date(doc: &Document) -> Option<String> {
 /// A date written in an element whose class or id says it holds one (date, posted, byline, meta).
 fn hinted_element_date(doc: &Document) -> Option<String> {
     let sel = doc.try_select(
-        "[class*=date],[id*=date],[class*=publish],[class*=posted],[class*=byline],[class*=meta],[class*=time]",
+        "[class*=date],[id*=date],[class*=publish],[class*=posted],[class*=byline],[class*=meta],[class*=time],[class*=Time],[class*=publication]",
     )?;
     for n in sel.nodes().iter().take(60) {
         let name = n.node_name().unwrap_or_default();
@@ -590,6 +627,33 @@ mod tests {
             "dateModified":"2025-10-26"}</script><div><h1>Trends for 2025</h1><p>Oct 26, 2025</p></div>"#,
         );
         assert_eq!(m.published.as_deref(), Some("2024-02-21"));
+    }
+
+    #[test]
+    fn shown_date_one_day_off_yields_to_declared_date() {
+        let m = meta(
+            "<meta property='article:published_time' content='2025-07-05T00:04:00+00:00'>\
+             <div><h1>Best cameras</h1><p>July 4, 2025</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-07-05"));
+        let m = meta(
+            "<meta property='article:published_time' content='2025-07-09T00:04:00+00:00'>\
+             <div><h1>Best cameras</h1><p>July 4, 2025</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-07-04"));
+    }
+
+    #[test]
+    fn undated_page_falls_back_to_modification_then_shown_dates() {
+        let m =
+            meta("<meta property='article:modified_time' content='2023-06-12T10:39:42'><p>x</p>");
+        assert_eq!(m.published, None);
+        assert_eq!(m.fallback_date.as_deref(), Some("2023-06-12"));
+        let m = meta("<body><div><p>Jane Roe</p><p>December 17, 2025</p></div></body>");
+        assert_eq!(
+            (m.published.as_deref(), m.fallback_date.as_deref()),
+            (None, Some("2025-12-17"))
+        );
     }
 
     #[test]

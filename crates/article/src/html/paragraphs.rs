@@ -10,7 +10,9 @@ const MAX_PARAGRAPHS: usize = 3_000;
 const MAX_ANCESTORS: usize = 40;
 
 const BOILERPLATE_TAGS: [&str; 6] = ["nav", "footer", "aside", "form", "header", "noscript"];
-const BOILERPLATE_HINTS: [&str; 16] = [
+/// Class/id fragments of boilerplate regions. Not "widget": page builders (Elementor, HubSpot)
+/// wrap every block, the article included, in "*-widget-*" classes.
+const BOILERPLATE_HINTS: [&str; 15] = [
     "comment",
     "footer",
     "sidebar",
@@ -23,7 +25,6 @@ const BOILERPLATE_HINTS: [&str; 16] = [
     "subscribe",
     "promo",
     "advert",
-    "widget",
     "popup",
     "modal",
     "breadcrumb",
@@ -33,6 +34,10 @@ fn is_boilerplate(n: &NodeRef) -> bool {
     let name = n.node_name().unwrap_or_default();
     if BOILERPLATE_TAGS.contains(&&*name) {
         return true;
+    }
+    // Page-wide classes ("has-mega-menu", "modal-open") describe the page, not a region.
+    if matches!(&*name, "html" | "body" | "main" | "article") {
+        return false;
     }
     let hint = format!(
         "{} {}",
@@ -95,5 +100,14 @@ mod tests {
         let (t, n) = paragraph_text(&d);
         assert_eq!(t, "First para here.\nSub\nSecond bold para.\n");
         assert_eq!(n, 7);
+    }
+
+    #[test]
+    fn page_builder_and_page_wide_classes_are_not_boilerplate() {
+        let d = Document::from(
+            "<html><body class='btMenuLeft modal-open'><div class='elementor-widget-text-editor'>\
+             <p>Article words here.</p></div><div class='sidebar'><p>Side.</p></div></body></html>",
+        );
+        assert_eq!(paragraph_text(&d), ("Article words here.\n".to_string(), 3));
     }
 }

@@ -10,7 +10,7 @@ const AGENCIES: &str = "AFP|AP|Associated Press|Reuters|ANI|Yonhap|PTI|IANS|dpa|
 /// "inputs from"/"contributed" line, or a trailing "— Agency".
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\(({AGENCIES})\)|(?i:inputs? from|reporting by|additional reporting:?|via|source:)\s+(?-i:({AGENCIES}))\b|^[—–-]\s*({AGENCIES})\s*$|\b({AGENCIES})\s+(?:contributed to this report|reported)"
+        r"\(({AGENCIES})\)|(?i:inputs? from|reporting by|additional reporting:?|via|source:)\s+(?-i:({AGENCIES}))(?-u:\b)|^[—–-]\s*({AGENCIES})\s*$|(?-u:\b)({AGENCIES})\s+(?:contributed to this report|reported)"
     ))
     .expect("static regex")
 });
@@ -32,7 +32,12 @@ fn canonical(a: &str) -> &str {
 pub fn agencies(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
-        for c in CREDIT.captures_iter(line.trim()) {
+        let line = line.trim();
+        // The match test runs on the fast automaton; captures (slow) only on the rare hit.
+        if !CREDIT.is_match(line) {
+            continue;
+        }
+        for c in CREDIT.captures_iter(line) {
             let name = (1..=4)
                 .find_map(|i| c.get(i))
                 .map(|m| canonical(m.as_str()));
