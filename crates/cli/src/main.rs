@@ -15,6 +15,8 @@ fn main() {
     let cli = args::Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
+        // The reader went away (`| head`): nothing is wrong, and nothing more to say.
+        Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             eprintln!("claimtrail: error: {e:#}");
             2
@@ -41,4 +43,14 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Copies(q) => query_cmd::copies(q),
         Command::Registry(q) => query_cmd::registry(q),
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -82,7 +82,9 @@ pub fn report(r: ReportArgs) -> anyhow::Result<i32> {
     let store = open(&r.db)?;
     let all = Filter::default();
     let c = store.counts()?;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "ledger {}: {} documents, {} entity mentions, {} quotes, {} figures, {} time expressions\n",
         r.db.display(),
         c.documents,
@@ -90,15 +92,16 @@ pub fn report(r: ReportArgs) -> anyhow::Result<i32> {
         c.quotes,
         c.figures,
         c.times
-    );
-    println!("DOCUMENTS");
-    render::rows(&store.documents(&all)?, RowFormat::Table)?;
-    println!("\nQUOTES");
-    render::rows(&store.quotes(&all)?, RowFormat::Table)?;
-    println!("\nFIGURES");
-    render::rows(&store.figures(&all)?, RowFormat::Table)?;
-    println!("\nENTITIES");
-    render::rows(
+    )?;
+    writeln!(out, "DOCUMENTS")?;
+    render::write_rows(&mut out, &store.documents(&all)?, RowFormat::Table)?;
+    writeln!(out, "\nQUOTES")?;
+    render::write_rows(&mut out, &store.quotes(&all)?, RowFormat::Table)?;
+    writeln!(out, "\nFIGURES")?;
+    render::write_rows(&mut out, &store.figures(&all)?, RowFormat::Table)?;
+    writeln!(out, "\nENTITIES")?;
+    render::write_rows(
+        &mut out,
         &store.entities(&Filter {
             limit: Some(25),
             ..all
@@ -149,18 +152,19 @@ pub fn story(s: StoryArgs) -> anyhow::Result<i32> {
     if docs.is_empty() {
         bail!("no story {}", s.id);
     }
-    let section = |name: &str| {
+    let section = |name: &str| -> std::io::Result<()> {
         if s.format == RowFormat::Table {
-            println!("\n{name}");
+            writeln!(std::io::stdout(), "\n{name}")?;
         }
+        Ok(())
     };
-    section("DOCUMENTS");
+    section("DOCUMENTS")?;
     render::rows(&docs, s.format)?;
-    section("SPEAKERS");
+    section("SPEAKERS")?;
     render::rows(&store.speakers(&f)?, s.format)?;
-    section("QUOTES");
+    section("QUOTES")?;
     render::rows(&store.quotes(&f)?, s.format)?;
-    section("FIGURES");
+    section("FIGURES")?;
     render::rows(&store.figures(&f)?, s.format)?;
     Ok(0)
 }
