@@ -6,7 +6,7 @@
 
 use crate::gazetteer::GAZ;
 use claimtrail_text::{Doc, Entity};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
@@ -107,43 +107,26 @@ fn define_acronyms(doc: &Doc, ents: &mut [Entity]) {
 
 /// Capitalised tokens outside any entity that equal the last word of a multi-word person name.
 fn add_missed_surnames(doc: &Doc, ents: &mut Vec<Entity>) {
-    let mut surnames: HashMap<&str, ()> = HashMap::new();
-    for e in ents.iter().filter(|e| e.kind == "PERSON") {
-        let ws = words(&e.text);
-        if ws.len() > 1 {
-            if let Some(l) = ws.last() {
-                if l.chars().count() > 2 {
-                    surnames.insert(l, ());
-                }
-            }
-        }
-    }
+    let surnames: HashSet<String> = ents
+        .iter()
+        .filter(|e| e.kind == "PERSON")
+        .filter_map(|e| {
+            let ws = words(&e.text);
+            let last = ws.last()?;
+            (ws.len() > 1 && last.chars().count() > 2).then(|| last.to_string())
+        })
+        .collect();
     if surnames.is_empty() {
         return;
     }
-    let mut added = Vec::new();
-    let mut k = 0;
-    for t in &doc.tokens {
-        while k < ents.len() && ents[k].end <= t.start {
-            k += 1;
-        }
-        if k < ents.len() && ents[k].start < t.end {
-            continue;
-        }
-        let w = &doc.text[t.start..t.end];
-        if surnames.contains_key(w) {
-            added.push(Entity {
-                text: w.to_string(),
-                kind: "PERSON".to_string(),
-                start: t.start,
-                end: t.end,
-                canonical: w.to_string(),
-                role: None,
-            });
-        }
-    }
-    if !added.is_empty() {
-        ents.extend(added);
-        ents.sort_by_key(|e| e.start);
-    }
+    crate::add_for_uncovered_tokens(doc, ents, |w, t| {
+        surnames.contains(w).then(|| Entity {
+            text: w.to_string(),
+            kind: "PERSON".to_string(),
+            start: t.start,
+            end: t.end,
+            canonical: w.to_string(),
+            role: None,
+        })
+    });
 }

@@ -106,6 +106,31 @@ fn split_at_titles(doc: &Doc, ents: &mut Vec<Entity>) {
 /// tagger, which has seen few such codes, left out.
 fn add_coded_organisations(doc: &Doc, ents: &mut Vec<Entity>) {
     use gazetteer::{GAZ, ORG};
+    add_for_uncovered_tokens(doc, ents, |w, t| {
+        let coded = w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        (coded && GAZ.classes(w) & (1 << ORG) != 0).then(|| Entity {
+            text: w.to_string(),
+            kind: "ORG".to_string(),
+            start: t.start,
+            end: t.end,
+            canonical: GAZ
+                .aliases
+                .get(&w.to_lowercase())
+                .cloned()
+                .unwrap_or_else(|| w.to_string()),
+            role: None,
+        })
+    });
+}
+
+/// Adds the entity `make` returns for each token that no entity of `ents` (sorted by start)
+/// covers, keeping `ents` sorted. One merge-like pass over tokens and entities.
+pub(crate) fn add_for_uncovered_tokens(
+    doc: &Doc,
+    ents: &mut Vec<Entity>,
+    mut make: impl FnMut(&str, &claimtrail_text::Token) -> Option<Entity>,
+) {
     let mut added = Vec::new();
     let mut k = 0;
     for t in &doc.tokens {
@@ -115,19 +140,8 @@ fn add_coded_organisations(doc: &Doc, ents: &mut Vec<Entity>) {
         if k < ents.len() && ents[k].start < t.end {
             continue;
         }
-        let w = &doc.text[t.start..t.end];
-        let coded = w.chars().any(|c| c.is_ascii_digit())
-            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-        if coded && GAZ.classes(w) & (1 << ORG) != 0 {
-            let canonical = GAZ.aliases.get(&w.to_lowercase()).cloned();
-            added.push(Entity {
-                text: w.to_string(),
-                kind: "ORG".to_string(),
-                start: t.start,
-                end: t.end,
-                canonical: canonical.unwrap_or_else(|| w.to_string()),
-                role: None,
-            });
+        if let Some(e) = make(&doc.text[t.start..t.end], t) {
+            added.push(e);
         }
     }
     if !added.is_empty() {
