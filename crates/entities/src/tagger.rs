@@ -16,6 +16,16 @@ pub const BITS: u32 = 20;
 pub const BUCKETS: usize = 1 << BITS;
 /// History value of a capitalised word last tagged O (0 is "not seen").
 const HIST_O: u8 = 5;
+
+/// Records the tag a word got, for the document-history feature of its later occurrences: its
+/// entity type, or "outside" for a capitalised word tagged O.
+fn remember(hist: &mut FxHashMap<u64, u8>, key: u64, cap: bool, best: u8) {
+    if best != 0 {
+        hist.insert(key, type_of(best) as u8 + 1);
+    } else if cap {
+        hist.insert(key, HIST_O);
+    }
+}
 const MAGIC: &[u8; 8] = b"CTNER\x00\x00\x02";
 
 pub fn is_inside(l: u8) -> bool {
@@ -74,11 +84,7 @@ pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) 
                 s.learn(&feats, g[i], best);
             }
             tags[i] = best;
-            if best != 0 {
-                hist.insert(t.key, type_of(best) as u8 + 1);
-            } else if t.cap {
-                hist.insert(t.key, HIST_O);
-            }
+            remember(&mut hist, t.key, t.cap, best);
             prev2 = prev;
             prev = best;
         }
@@ -172,11 +178,7 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
                     }
                 }
                 tags[i] = best;
-                if best != 0 {
-                    hist.insert(t.key, type_of(best) as u8 + 1);
-                } else if t.cap {
-                    hist.insert(t.key, HIST_O);
-                }
+                remember(&mut hist, t.key, t.cap, best);
                 prev2 = prev;
                 prev = best;
             }
