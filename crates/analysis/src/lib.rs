@@ -3,12 +3,15 @@
 //! tokens and sentences (text) → entities → quotes → times → figures. Every `start`/`end` is a
 //! byte offset into the one `text` string.
 //!
-//! Pure functions: no I/O, no global mutable state, so documents analyse in parallel.
+//! Pure functions: no I/O, no global mutable state, so documents analyse in parallel. The one
+//! step that looks across documents, [`RunContext`], runs after them, over a run's batches.
 
 mod contract;
+mod run_context;
 
 pub use claimtrail_text::{Entity, Figure, Quote, TimeExpr};
 pub use contract::DocAnalysis;
+pub use run_context::RunContext;
 
 use chrono::NaiveDate;
 use claimtrail_article::Article;

@@ -4,7 +4,7 @@
 //! processes in parallel. Output order is input order, and memory is bounded by the batch size,
 //! not the corpus size.
 
-use claimtrail_analysis::{DocAnalysis, DocMeta, Options};
+use claimtrail_analysis::{DocAnalysis, DocMeta, Options, RunContext};
 use claimtrail_page::{
     content_id, expand_paths, into_page_with_id, read_source, DocError, Limits, RawDoc,
 };
@@ -55,6 +55,7 @@ pub fn run(
 ) -> anyhow::Result<RunStats> {
     let batch_size = opts.batch_size.max(1);
     let mut stats = RunStats::default();
+    let mut context = RunContext::default();
     let mut batch: Vec<Result<RawDoc, DocError>> = Vec::with_capacity(batch_size);
     let mut flush = |batch: &mut Vec<Result<RawDoc, DocError>>,
                      stats: &mut RunStats,
@@ -78,10 +79,16 @@ pub fn run(
                 !s
             })
             .collect();
-        let results: Vec<DocResult> = todo
+        let mut results: Vec<DocResult> = todo
             .into_par_iter()
             .map(|r| r.and_then(|(raw, id)| process(raw, id, opts)))
             .collect();
+        // Undated pages borrow years from dated ones of the run; an explicit reference date
+        // leaves nothing undated.
+        if opts.analysis.published.is_none() {
+            let mut docs: Vec<&mut DocAnalysis> = results.iter_mut().flatten().collect();
+            context.resolve(&mut docs);
+        }
         for r in &results {
             match r {
                 Ok(_) => stats.ok += 1,

@@ -76,6 +76,55 @@ fn analyze_prints_the_contract_for_every_example_in_input_order() {
     assert_eq!(sources.len(), 1);
 }
 
+fn time_values(rec: &serde_json::Value) -> Vec<String> {
+    rec["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["value"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn an_undated_page_takes_its_years_from_a_dated_page_of_the_run() {
+    // 002 names "28 October" with no year anywhere and has no publication date.
+    let alone = examples().join("002_0c3089f2c773f405.txt");
+    let out = run(&["analyze", alone.to_str().unwrap()]);
+    let recs = jsonl(&out);
+    assert_eq!(time_values(&recs[0])[0], "XXXX-10-28");
+    // Beside the other coverage of the same events (dated 2024-10-24 and 2024-11-21) it is 2024.
+    let out = run(&["analyze", examples().to_str().unwrap()]);
+    let recs = jsonl(&out);
+    let page = recs
+        .iter()
+        .find(|r| {
+            r["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("002_0c3089f2c773f405.txt")
+        })
+        .unwrap();
+    assert!(
+        page["published"].is_null(),
+        "no publication date is invented"
+    );
+    let values = time_values(page);
+    assert!(values.contains(&"2024-10-28".to_string()), "{values:?}");
+    assert!(values.iter().all(|v| !v.starts_with("XXXX")), "{values:?}");
+    assert!(page["warnings"]
+        .to_string()
+        .contains("dates without a year"));
+    // An explicit reference date settles everything on its own.
+    let out = run(&[
+        "analyze",
+        "--published",
+        "2023-01-10",
+        examples().to_str().unwrap(),
+    ]);
+    let page = jsonl(&out).remove(2);
+    assert_eq!(time_values(&page)[0], "2022-10-28");
+}
+
 #[test]
 fn json_and_table_formats_work() {
     let dir = examples();
