@@ -44,6 +44,28 @@ pub enum Command {
     Copies(QueryArgs),
     /// The quote registry: each quote once, with its appearances across outlets.
     Registry(QueryArgs),
+    /// Measure accuracy and speed on an annotated data set.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalCommand {
+    /// Main-content extraction against WCXB ground truth: word precision/recall/F1, date,
+    /// title and author, and pages/s on one core for the extraction stage alone.
+    Extraction(EvalExtractionArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalExtractionArgs {
+    /// A WCXB directory: `ground-truth/ID.json` and `html/ID.html.gz` (or `html/ID.html`).
+    #[arg(long)]
+    pub wcxb: PathBuf,
+    /// Also list every page with its scores, worst word F1 first.
+    #[arg(long)]
+    pub pages: bool,
+    #[arg(long, value_enum, default_value_t = RowFormat::Table)]
+    pub format: RowFormat,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -4,10 +4,12 @@
 
 mod analyze_cmd;
 mod args;
+mod eval_cmd;
 mod ingest_cmd;
 mod pipeline;
 mod query_cmd;
 mod render;
+mod word_bags;
 
 use clap::Parser;
 
@@ -42,6 +44,7 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Speakers(q) => query_cmd::speakers(q),
         Command::Copies(q) => query_cmd::copies(q),
         Command::Registry(q) => query_cmd::registry(q),
+        Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }
 }
 

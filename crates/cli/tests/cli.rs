@@ -386,3 +386,43 @@ fn an_ingest_killed_midway_completes_on_rerun_with_every_document_once() {
         n
     );
 }
+
+#[test]
+fn eval_extraction_scores_pages_against_ground_truth() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wcxb");
+    let out = run(&[
+        "eval",
+        "extraction",
+        "--wcxb",
+        dir.to_str().unwrap(),
+        "--pages",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = jsonl(&out);
+    assert_eq!(recs.len(), 3, "two pages, worst first, then the summary");
+    let (a2, a1, sum) = (&recs[0], &recs[1], &recs[2]);
+    assert_eq!(a2["page"], "a2");
+    // a2's truth keeps only the first paragraph: all of it found, half the words extra.
+    assert_eq!(a2["word_recall"], 1.0);
+    assert!(a2["word_precision"].as_f64().unwrap() < 0.6);
+    assert_eq!(a2["date"], false, "the page names no date");
+    assert_eq!(a1["word_precision"], 1.0, "menus and footer left out");
+    assert_eq!(a1["date"], true);
+    assert_eq!(a1["author"], true);
+    assert_eq!(sum["pages"], 2);
+    assert_eq!(sum["date_exact"], 0.5);
+    assert_eq!(sum["title_exact"], 1.0);
+    assert_eq!(sum["author"], 0.5);
+    let mean = (a1["word_f1"].as_f64().unwrap() + a2["word_f1"].as_f64().unwrap()) / 2.0;
+    assert!((sum["word_f1"].as_f64().unwrap() - mean).abs() < 1e-4);
+    // A directory without ground truth is refused, naming it.
+    let out = run(&["eval", "extraction", "--wcxb", "/nonexistent/wcxb"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/wcxb"));
+}
