@@ -273,31 +273,48 @@ fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Re
     Ok(sid)
 }
 
-/// An undated document's own dates often lack the year ("on 28 October" → XXXX-10-28); its
-/// story knows the year. The earliest such date, completed with the year of the story's dated
-/// documents, stands in for the publication date when ordering timelines.
+/// An undated document's own dates often lack the year ("on 28 October" → XXXX-10-28), or got
+/// it from the run's other pages; its story knows the period. The earliest of its day dates that
+/// falls within the story's period (give or take the story window), a missing year taken from the
+/// story, stands in for the publication date when ordering timelines. Dates outside the period
+/// (history, anniversaries) are not publication dates.
 fn estimate_date(tx: &Transaction, d: &DocAnalysis, story: i64) -> Result<()> {
-    let year: Option<String> = tx
+    let span: Option<(Option<String>, Option<String>)> = tx
         .query_row(
-            "SELECT substr(coalesce(first_seen, last_seen), 1, 4) FROM stories WHERE id = ?1",
+            "SELECT first_seen, last_seen FROM stories WHERE id = ?1",
             [story],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()?
-        .flatten();
-    let Some(year) = year else { return Ok(()) };
+        .optional()?;
+    let parse = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let Some((first, last)) = span else {
+        return Ok(());
+    };
+    let (Some(first), Some(last)) = (
+        first.as_deref().or(last.as_deref()).and_then(parse),
+        last.as_deref().or(first.as_deref()).and_then(parse),
+    ) else {
+        return Ok(());
+    };
+    let year = first.format("%Y").to_string();
     let estimate = d
         .times
         .iter()
         .filter_map(|t| t.value.as_deref())
-        .filter(|v| v.len() == 10 && v.starts_with("XXXX-"))
-        .map(|v| format!("{year}{}", &v[4..]))
-        .filter(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok())
+        .filter(|v| v.len() == 10)
+        .filter_map(|v| match v.strip_prefix("XXXX") {
+            Some(rest) => parse(&format!("{year}{rest}")),
+            None => parse(v),
+        })
+        .filter(|e| {
+            (first - *e).num_days() <= STORY_WINDOW_DAYS
+                && (*e - last).num_days() <= STORY_WINDOW_DAYS
+        })
         .min();
     if let Some(e) = estimate {
         tx.execute(
             "UPDATE documents SET estimated = ?2 WHERE id = ?1",
-            params![d.id, e],
+            params![d.id, e.format("%Y-%m-%d").to_string()],
         )?;
     }
     Ok(())
