@@ -5,7 +5,7 @@ use crate::args::{EvalExtractionArgs, RowFormat};
 use crate::render;
 use crate::word_bags;
 use anyhow::{bail, Context};
-use claimtrail_page::{expand_paths, into_page, read_source, Limits};
+use claimtrail_page::{expand_paths, into_page_with_id, read_source, Limits};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -152,7 +152,9 @@ fn score_page(id: &str, path: &Path, truth: &Truth) -> (PageScore, Duration) {
     let article = match raw {
         Some(Ok(raw)) => {
             let start = Instant::now();
-            let article = into_page(raw, false).map(|p| claimtrail_article::extract(&p));
+            // The content id is the pipeline's business, not extraction's: left out of the timing.
+            let article = into_page_with_id(raw, false, String::new())
+                .map(|p| claimtrail_article::extract(&p));
             took = start.elapsed();
             article.map_err(|e| e.reason)
         }
