@@ -5,10 +5,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::credits::credit_line;
+use super::dates::find_date;
 use super::lines::{is_stop, Scored};
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\b)(?i:written by|posted by|by|author)\s*:?\s*([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin)|,\s+[A-Z][\w.'’-]*){0,8})").unwrap()
+});
+/// What sits beside a bare name line in a credit: a date, an address, or a credit word.
+static CREDIT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:min(?:ute)?s? read|updated|published|posted|reviewed|edited|written|author|editor|contributor|correspondent|reporter|writer|staff)\b|\S@\S|\b\d+\s+(?:hours?|days?|weeks?|months?)\s+ago\b").unwrap()
 });
 static NAME_TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)$").unwrap());
@@ -69,6 +74,15 @@ fn clean_name(s: &str) -> String {
         .to_string()
 }
 
+/// Whether a line before or the two after line `k` reads like the rest of a credit.
+fn in_credit_context(lines: &[&str], k: usize) -> bool {
+    let near = lines[k.saturating_sub(1)..k]
+        .iter()
+        .chain(lines.iter().skip(k + 1).take(2));
+    near.into_iter()
+        .any(|l| l.len() < 200 && (CREDIT_CONTEXT.is_match(l) || find_date(l).is_some()))
+}
+
 /// Authors from the header lines `lo..hi`, skipping the headline `title`.
 pub fn pick(s: &Scored, lo: usize, hi: usize, title: Option<usize>) -> Vec<String> {
     let lines = &s.lines;
@@ -110,9 +124,44 @@ pub fn pick(s: &Scored, lo: usize, hi: usize, title: Option<usize>) -> Vec<Strin
                 return vec![cand];
             }
         }
-        if lead.len() == toks.len() && toks.len() <= 3 {
+        // Menus are full of short capitalised lines ("Order Now", "Travel Tips"): a bare line is
+        // a name only in a credit's company.
+        if lead.len() == toks.len() && toks.len() <= 3 && in_credit_context(lines, k) {
             return vec![l.to_string()];
         }
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::score_lines;
+    use super::*;
+
+    fn authors(lines: &[&str]) -> Vec<String> {
+        let s = score_lines(lines.to_vec());
+        pick(&s, 0, lines.len(), Some(0))
+    }
+
+    #[test]
+    fn explicit_credit_wins() {
+        assert_eq!(
+            authors(&["Bridge reopens", "By Maria Lopez Updated May 6, 2024"]),
+            ["Maria Lopez"]
+        );
+    }
+
+    #[test]
+    fn bare_name_needs_the_company_of_a_credit() {
+        assert_eq!(
+            authors(&["Bridge reopens", "Maria Lopez", "May 6, 2024 · 4 min read"]),
+            ["Maria Lopez"]
+        );
+        assert_eq!(
+            authors(&["Bridge reopens", "Published 3 hours ago", "Maria Lopez"]),
+            ["Maria Lopez"]
+        );
+        // Menu lines look like names but stand among menu lines.
+        assert!(authors(&["Bridge reopens", "Order Now", "Travel Tips", "Contact"]).is_empty());
+    }
 }
