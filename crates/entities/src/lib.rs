@@ -27,6 +27,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let tags = tagger::tag_with_model(doc, &gazetteer::GAZ, &MODEL);
     let mut ents: Vec<Entity> = tagger::spans(&tags)
         .into_iter()
+        .map(|(a, b, ty)| (a, without_trailing_lowercase(doc, a, b), ty))
         .map(|(a, b, ty)| {
             let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
             let text = doc.text[start..end].to_string();
@@ -45,6 +46,19 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
     ents
+}
+
+/// End of the span `a..b` without trailing all-lowercase words: a name does not end in a verb or
+/// an article ("the US is on track" tags "US is" now and then). One word always stays.
+fn without_trailing_lowercase(doc: &Doc, a: usize, mut b: usize) -> usize {
+    while b > a + 1 {
+        let w = doc.token_text(b - 1);
+        if !w.chars().all(|c| c.is_lowercase()) {
+            break;
+        }
+        b -= 1;
+    }
+    b
 }
 
 /// A span the tagger ran through a title into a name ("White House National Security
@@ -185,6 +199,22 @@ mod tests {
         es.iter()
             .find(|e| e.text == text && e.kind == "PERSON")
             .unwrap_or_else(|| panic!("no person {text:?} in {es:?}"))
+    }
+
+    #[test]
+    fn trailing_lowercase_words_are_cut_from_spans() {
+        let d = Doc::new("He said that the US is on track.");
+        let us = (0..d.tokens.len())
+            .position(|i| d.token_text(i) == "US")
+            .unwrap();
+        assert_eq!(without_trailing_lowercase(&d, us, us + 2), us + 1);
+        assert_eq!(
+            without_trailing_lowercase(&d, us + 1, us + 2),
+            us + 2,
+            "one word stays"
+        );
+        let d = Doc::new("Bank of America");
+        assert_eq!(without_trailing_lowercase(&d, 0, 3), 3);
     }
 
     #[test]
