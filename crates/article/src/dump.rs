@@ -35,6 +35,7 @@ pub fn extract_dump(raw: &str) -> Article {
     let be = lines::cut_at_end_marker(&scored, bs, be);
     let lines = &scored.lines;
 
+    art.url = scored.lines.iter().take(3).find_map(|l| title::address(l));
     let title = title::pick(&scored, bs);
     if let Some(t) = title {
         art.title = Some(lines[t].to_string());

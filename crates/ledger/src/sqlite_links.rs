@@ -153,8 +153,10 @@ fn credited_alike(tx: &Transaction, d: &DocAnalysis, other: &str) -> Result<bool
 
 /// Adds the document to the nearest story, or opens a new one; returns the story id.
 fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<i64> {
-    let title = d.title.clone().unwrap_or_default();
-    let counts = terms::term_counts(&format!("{title}\n{}", d.text));
+    let title = d.title.as_deref().unwrap_or_default();
+    // The address's words (a slug names the event) count with the title and text.
+    let address = d.url.as_deref().unwrap_or_default();
+    let counts = terms::term_counts(&format!("{title}\n{address}\n{}", d.text));
     // Documents are never deleted, so the largest rowid is the count, read from the index end
     // (count(*) would scan the table for every document).
     let n_docs: f64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {

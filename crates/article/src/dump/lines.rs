@@ -39,7 +39,7 @@ pub static BOIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Long chrome paragraphs: consent, legal, affiliate and sign-up notices.
-static LONGBOIL: LazyLock<Regex> = LazyLock::new(|| {
+pub static LONGBOIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(cookies?\b.*(consent|browser|website|experience)|(consent|browser|website).*cookies?\b|all rights reserved|affiliate (link|commission)|earn (a|an affiliate) commission|this (site|website) uses|by (clicking|continuing|subscribing)|privacy policy|terms of (use|service)|unsubscribe|your inbox|sign up for|subscribe (to|now|for))",
     )

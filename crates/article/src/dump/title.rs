@@ -1,12 +1,89 @@
 //! The headline: a heading-shaped line shortly before the article block.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::dates::find_date;
-use super::lines::{features, is_stop, Scored, BOIL, ENDMARK, TERM, WORD};
+use super::lines::{features, is_stop, Scored, BOIL, ENDMARK, LONGBOIL, TERM, WORD};
+
+/// Lines of a credit block: "By …", "Written by …", "Updated …", "5 min read", "3 hours ago".
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by\b|written by|posted by|reviewed\b|fact[- ]checked by|updated|published|posted on|last updated|credit:)|\bmin(?:ute)?s? read\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b").unwrap()
+});
+
+/// A line that opens a table of contents: the lines after it are section names.
+static CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:table of contents?|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?|skip to section|sections?|toc)\s*:?$").unwrap()
+});
+
+/// A page address printed as a line ("https://…", "http: / / www. site. com / …").
+fn is_address(line: &str) -> bool {
+    let l = line.trim_start().to_ascii_lowercase();
+    let rest = l.strip_prefix("https").or_else(|| l.strip_prefix("http"));
+    rest.is_some_and(|r| r.trim_start().starts_with(':')) || l.starts_with("www.")
+}
+
+/// The address a dump prints as a line, with the spaces some text dumps put into it removed.
+pub fn address(line: &str) -> Option<String> {
+    if !is_address(line) || line.len() > 2048 {
+        return None;
+    }
+    let url: String = line.split_whitespace().collect();
+    let host = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let host = host.split('/').next().unwrap_or("");
+    (host.contains('.') && !host.contains(['<', '>', '"'])).then_some(url)
+}
+
+/// How closely a credit line or a date line follows line `k` (3 for the next line, 2, 1, else 0):
+/// headlines sit on top of their credits.
+fn credit_after(lines: &[&str], k: usize) -> usize {
+    lines
+        .iter()
+        .skip(k + 1)
+        .take(3)
+        .position(|l| l.len() < 160 && (CREDIT.is_match(l) || find_date(l).is_some()))
+        .map_or(0, |p| 3 - p)
+}
+
+/// A short run of capitalised words without function words ("Dylan Bailey, MS, RD"): a person's
+/// name as printed in a credit. Title-case headlines keep their "for", "to", "the".
+fn looks_like_name(l: &str, nw: usize) -> bool {
+    nw <= 6
+        && !l.chars().any(|c| c.is_ascii_digit())
+        && WORD.find_iter(l).all(|m| {
+            let w = m.as_str();
+            w.chars().next().is_some_and(char::is_uppercase) && !is_stop(&w.to_lowercase())
+        })
+}
+
+/// A line in a run of short heading-like lines (menus, tables of contents, teaser lists): at
+/// least three of its four neighbours look like it. A headline stands apart from its neighbours.
+fn in_list(lines: &[&str], k: usize) -> bool {
+    let heading_like = |l: &str| {
+        let (nw, _) = features(l);
+        (1..=12).contains(&nw) && !TERM.is_match(l) && find_date(l).is_none()
+    };
+    let lo = k.saturating_sub(2);
+    (lo..(k + 3).min(lines.len()))
+        .filter(|&j| j != k && heading_like(lines[j]))
+        .count()
+        >= 3
+}
+
+/// Whether line `k` appears again in another case ("TIPS FOR ONLINE SUCCESS").
+fn printed_again(lines: &[&str], k: usize) -> bool {
+    let l = lines[k];
+    lines
+        .iter()
+        .enumerate()
+        .any(|(j, o)| j != k && o.len() == l.len() && *o != l && o.eq_ignore_ascii_case(l))
+}
 
 /// How far above the block a headline may sit (lines).
 const WINDOW: usize = 25;
+const LIST_PENALTY: f64 = 5.0;
 
 /// Index of the most headline-like line in the window ending at the block start `bs`.
 pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
@@ -16,8 +93,17 @@ pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
         .flat_map(|k| WORD.find_iter(lines[k]).map(|m| m.as_str().to_lowercase()))
         .collect();
     let mut best: Option<(f64, usize)> = None;
-    let lo = bs.saturating_sub(WINDOW);
-    for (k, &l) in lines.iter().enumerate().take(bs + 1).skip(lo) {
+    let mut lo = bs.saturating_sub(WINDOW);
+    // Section names listed under "Table of contents" are not the headline (which is above).
+    let contents_at = (lo..bs.min(lines.len())).find(|&k| CONTENTS.is_match(lines[k]));
+    let hi = contents_at.unwrap_or(bs);
+    if hi < lo {
+        lo = hi;
+    }
+    for (k, &l) in lines.iter().enumerate().take(hi + 1).skip(lo) {
+        if Some(k) == contents_at {
+            continue;
+        }
         let (nw, _) = features(l);
         if !(2..=30).contains(&nw) || l.len() > 250 {
             continue;
@@ -25,10 +111,18 @@ pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
         if l.ends_with('.') && !l.ends_with("...") {
             continue;
         }
-        if BOIL.is_match(l) || ENDMARK.is_match(l) || find_date(l).is_some() {
+        // Chrome words ("most popular", "related") are chrome in short lines; a long line holding
+        // one may well be the headline.
+        if (nw <= 6 && BOIL.is_match(l))
+            || ENDMARK.is_match(l)
+            || LONGBOIL.is_match(l)
+            || CREDIT.is_match(l)
+            || is_address(l)
+            || find_date(l).is_some()
+        {
             continue;
         }
-        if k == bs && TERM.is_match(l) && !l.ends_with(['?', '!']) {
+        if k == bs && l.ends_with(['.', ':', ';', '…']) {
             continue;
         }
         let own: HashSet<String> = WORD
@@ -47,21 +141,108 @@ pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
             .count() as f64
             / nw as f64;
         let mut score = nw.min(14) as f64 - 0.4 * (bs - k) as f64 + 6.0 * shared;
-        if s.count.get(l).copied().unwrap_or(0) > 1 {
+        if s.count.get(l).copied().unwrap_or(0) > 1 || printed_again(lines, k) {
             score += 4.0; // headlines are often printed twice (breadcrumb, heading)
         }
         if caps > 0.6 {
             score += 3.0;
         }
-        if l.contains('»') || l.contains(" | ") {
+        if l.contains('»') || l.contains(" | ") || l.contains(" • ") {
             score -= 3.0; // breadcrumbs and "Title | Site" strips
         }
         if nw <= 3 {
             score -= 4.0;
+        }
+        let (_, stop_share) = features(l);
+        if nw >= 12 && stop_share >= 0.4 {
+            score -= 8.0; // a sentence: a standfirst or a notice, not a headline
+        }
+        if in_list(lines, k) {
+            score -= LIST_PENALTY;
+        }
+        if looks_like_name(l, nw) {
+            score -= 6.0; // a byline's name
+        } else if credit_after(lines, k) > 0 {
+            score += 6.0; // headlines sit on top of their credits
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, k));
         }
     }
     best.map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::score_lines;
+    use super::*;
+
+    /// The headline picked above a block that starts at line `bs`.
+    fn headline<'a>(lines: &[&'a str], bs: usize) -> Option<&'a str> {
+        let s = score_lines(lines.to_vec());
+        pick(&s, bs).map(|k| lines[k])
+    }
+
+    const BODY: &str = "The harbour bridge reopened to traffic on Thursday after eight months of \
+        repairs that cost the city 14 million euros, officials said on the quay.";
+
+    #[test]
+    fn addresses_are_read_with_their_spaces_removed() {
+        assert_eq!(
+            address("http: / / www. ocregister. com / angels / million - 416271. html").as_deref(),
+            Some("http://www.ocregister.com/angels/million-416271.html")
+        );
+        assert_eq!(
+            address("https://example.org/a").as_deref(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(address("Httpd servers compared"), None);
+        assert_eq!(address("http: / / localhost"), None);
+    }
+
+    #[test]
+    fn the_headline_sits_on_its_credit_not_the_address_or_the_name() {
+        let lines = [
+            "http: / / www. coastal. com / news / bridge - reopens. html",
+            "News",
+            "Harbour bridge reopens after eight months of repairs",
+            "Maria Lopez",
+            "May 6, 2024",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 5),
+            Some("Harbour bridge reopens after eight months of repairs")
+        );
+    }
+
+    #[test]
+    fn section_names_under_a_table_of_contents_are_not_the_headline() {
+        let lines = [
+            "Top catering trends to watch this year",
+            "Updated Aug 4, 2025",
+            "Table of contents",
+            "Ten Catering Trends Currently Defining the Industry",
+            "Menu Innovation Strategies",
+            "Frequently Asked Questions",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 6),
+            Some("Top catering trends to watch this year")
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_its_full_stop_is_not_the_headline() {
+        let lines = [
+            "Harbour bridge reopens after repairs",
+            "Commuters who had used the ferry during the closure welcomed the news that it is over",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 2),
+            Some("Harbour bridge reopens after repairs")
+        );
+    }
 }
