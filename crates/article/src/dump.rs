@@ -92,6 +92,15 @@ pub fn extract_dump(raw: &str) -> Article {
     if art.published.is_none() {
         art.published = lines.iter().take(be + 1).find_map(|l| dates::find_date(l));
     }
+    // Some pages print the date line under the article: a short line right after it.
+    if art.published.is_none() {
+        art.published = lines
+            .iter()
+            .skip(be + 1)
+            .take(TAIL_REACH)
+            .filter(|l| l.len() <= 40)
+            .find_map(|l| dates::find_date(l));
+    }
 
     let head = title.filter(|&t| t < bs).unwrap_or(bs).saturating_sub(4);
     art.authors = byline::pick(&scored, head, lines.len().min(bs + 2), title);

@@ -1,5 +1,6 @@
 //! Visible dates in page text: ISO (`2024-10-24`), `Nov 21, 2024` and `21 November 2024`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -37,8 +38,34 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
     Some(date.format("%Y-%m-%d").to_string())
 }
 
+/// `line` with a space where a dump glued two elements together: a lowercase letter or a digit
+/// followed by a capital ("By Jo SmithMar 5, 2025", "June 29, 2020November 12, 2021").
+fn unglue(line: &str) -> Cow<'_, str> {
+    let glued = |a: char, b: char| (a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase();
+    let mut prev = ' ';
+    if !line.chars().any(|c| {
+        let g = glued(prev, c);
+        prev = c;
+        g
+    }) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut prev = ' ';
+    for c in line.chars() {
+        if glued(prev, c) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = c;
+    }
+    Cow::Owned(out)
+}
+
 /// The earliest valid calendar date written in `line`, as `YYYY-MM-DD`.
 pub fn find_date(line: &str) -> Option<String> {
+    let line = unglue(line);
+    let line = line.as_ref();
     let mut best: Option<(usize, String)> = None;
     let mut consider = |start: usize, v: Option<String>| {
         if let Some(v) = v {
@@ -92,6 +119,15 @@ mod tests {
             Some("2025-09-04")
         );
         assert_eq!(find_date("2024-02-31"), None);
+        // Elements a dump glued together.
+        assert_eq!(
+            find_date("ByKathryn GiuffridaMar 5, 2025 | 6 comments").as_deref(),
+            Some("2025-03-05")
+        );
+        assert_eq!(
+            find_date("Posted on June 29, 2020November 12, 2021").as_deref(),
+            Some("2020-06-29")
+        );
         assert_eq!(find_date("no date here"), None);
     }
 }
