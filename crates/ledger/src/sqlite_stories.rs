@@ -19,7 +19,9 @@ use std::collections::HashMap;
 /// Cosine similarity to a story centroid from which a document joins that story.
 const STORY_SIMILARITY: f64 = 0.22;
 /// What a story of n documents asks beyond [`STORY_SIMILARITY`]: this over n (a pair forms
-/// from 0.32, a third member joins from 0.27; large stories ask nearly nothing more).
+/// from 0.32, a third member joins from 0.27; large stories ask nearly nothing more). It is
+/// calibrated on TF-IDF similarities, so it fades in with the trust in document frequencies:
+/// in a ledger of a few documents, vectors are mostly raw term counts.
 const FEW_MEMBERS_EXTRA: f64 = 0.1;
 /// Size from which a story adopts lone documents that come close to it: a centroid of several
 /// documents describes the event better than the one document the loner was compared with.
@@ -57,7 +59,7 @@ struct StoryInfo {
 /// Adds the document to the nearest story, or opens a new one; returns the story id. A copy
 /// (`original` set) goes to its original's story whatever its terms say.
 pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<i64> {
-    let vec = doc_vector(tx, d)?;
+    let (vec, trust) = doc_vector(tx, d)?;
     let forced: Option<i64> = match original {
         Some(o) => tx
             .query_row(
@@ -73,7 +75,7 @@ pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -
     let best = match forced {
         Some(s) => Some((s, 1.0)),
         None => nearest_story(tx, &dots, (date, date), None)?
-            .filter(|n| n.cos >= STORY_SIMILARITY + FEW_MEMBERS_EXTRA / n.size.max(1) as f64)
+            .filter(|n| n.cos >= join_bar(n.size, trust))
             .map(|n| (n.id, n.cos)),
     };
     let joined = best.is_some();
@@ -106,9 +108,15 @@ pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -
     Ok(sid)
 }
 
+/// Cosine a document needs to join a story of `size` documents (within the time window).
+fn join_bar(size: i64, trust: f64) -> f64 {
+    STORY_SIMILARITY + trust * FEW_MEMBERS_EXTRA / size.max(1) as f64
+}
+
 /// The document's story vector: weighted term counts of title and text, TF-IDF weighted with the
-/// ledger's document frequencies (which this document updates), the heaviest terms, unit length.
-fn doc_vector(tx: &Transaction, d: &DocAnalysis) -> Result<TermVector> {
+/// ledger's document frequencies (which this document updates), the heaviest terms, unit length;
+/// and the trust in those frequencies.
+fn doc_vector(tx: &Transaction, d: &DocAnalysis) -> Result<(TermVector, f64)> {
     let title = d.title.clone().unwrap_or_default();
     let counts = terms::term_counts(&format!("{title}\n{}", d.text));
     // Documents are never deleted, so the largest rowid is the count, read from the index end
@@ -125,18 +133,24 @@ fn doc_vector(tx: &Transaction, d: &DocAnalysis) -> Result<TermVector> {
         let df: f64 = df_st.query_row([&term], |r| r.get::<_, i64>(0))? as f64;
         vec.push((term, tf_idf(f64::from(c), df, n_docs)));
     }
+    let trust = idf_trust(n_docs);
     vec.retain(|(_, w)| *w > 0.0);
     vec.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     vec.truncate(STORY_TERMS);
     normalize(&mut vec);
-    Ok(vec)
+    Ok((vec, trust))
+}
+
+/// How far document frequencies are trusted in a ledger of `n_docs` documents (0 to 1).
+fn idf_trust(n_docs: f64) -> f64 {
+    n_docs / (n_docs + IDF_TRUST)
 }
 
 /// Weight of a term counted `c` times, in `df` of `n_docs` documents: idf blended with 1 while
 /// the ledger is too small for document frequencies to mean much.
 fn tf_idf(c: f64, df: f64, n_docs: f64) -> f64 {
     let idf = ((n_docs + 1.0) / df).ln() / (n_docs + 1.0).ln().max(f64::MIN_POSITIVE);
-    let trust = n_docs / (n_docs + IDF_TRUST);
+    let trust = idf_trust(n_docs);
     (1.0 + c.ln()) * ((1.0 - trust) + trust * idf)
 }
 
