@@ -430,6 +430,114 @@ mod tests {
         assert_eq!(story_sizes(&s), vec![2, 1]);
     }
 
+    /// The story of each document, by id.
+    fn story_of(s: &SqliteStore) -> HashMap<String, i64> {
+        let mut out = HashMap::new();
+        for r in s.stories(&Filter::default()).unwrap() {
+            for d in &r.documents {
+                out.insert(d.trim_end_matches(".txt").to_string(), r.id);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn small_stories_ask_more_and_the_extra_fades_in_with_trust() {
+        assert!(join_bar(1, 1.0) > join_bar(2, 1.0));
+        assert!(join_bar(2, 1.0) > join_bar(50, 1.0));
+        assert!(join_bar(50, 1.0) > STORY_SIMILARITY);
+        assert_eq!(join_bar(1, 0.0), STORY_SIMILARITY);
+        assert!(idf_trust(0.0) == 0.0 && idf_trust(1e9) > 0.99);
+    }
+
+    #[test]
+    fn two_fights_of_one_boxer_do_not_pair_but_a_second_report_of_one_does() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        // Unrelated documents, so that document frequencies are trusted.
+        let filler: Vec<DocAnalysis> = (0..60)
+            .map(|i| {
+                doc(
+                    &format!("f{i}"),
+                    "2024-01-01",
+                    &format!("Filler{i} note{i} about item{i} and thing{i} plus word{i}."),
+                )
+            })
+            .collect();
+        s.put_batch(&filler).unwrap();
+        s.put_batch(&[doc(
+            "rahman",
+            "2024-01-01",
+            "Wladimir Klitschko retained his heavyweight titles, stopping Hasim Rahman in the \
+             seventh round in Mannheim.",
+        )])
+        .unwrap();
+        // The same champion and titles, another opponent and city: near, but not near enough
+        // for a story of one document.
+        s.put_batch(&[doc(
+            "thompson",
+            "2024-01-01",
+            "Wladimir Klitschko stopped Tony Thompson in Bern to keep his heavyweight titles; the \
+             American challenger was floored twice.",
+        )])
+        .unwrap();
+        s.put_batch(&[doc(
+            "thompson2",
+            "2024-01-02",
+            "Klitschko floored the American challenger Tony Thompson twice in Bern and stopped \
+             him to keep his heavyweight titles.",
+        )])
+        .unwrap();
+        let of = story_of(&s);
+        assert_ne!(of["rahman"], of["thompson"]);
+        assert_eq!(of["thompson"], of["thompson2"]);
+    }
+
+    #[test]
+    fn a_lone_document_is_adopted_once_a_story_grows_close_to_it() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let texts = [
+            (
+                "a1",
+                "A strong earthquake struck Qeshm island off southern Iran, damaging houses in \
+                 the town of Dargahan.",
+            ),
+            // Another side of the same quake, too far from the first report alone.
+            (
+                "a2",
+                "Governor Mehdi Irannejad sent tents and rescue teams to the villages of \
+                 Zainabieh and Koohi near Dargahan.",
+            ),
+            (
+                "a3",
+                "The earthquake on Qeshm island damaged houses in Dargahan; governor Mehdi \
+                 Irannejad sent rescue teams.",
+            ),
+            (
+                "a4",
+                "Rescue teams reached Zainabieh and Koohi after the Qeshm earthquake damaged \
+                 houses around Dargahan.",
+            ),
+        ];
+        for (id, text) in texts {
+            s.put_batch(&[doc(id, "2024-01-01", text)]).unwrap();
+        }
+        assert_eq!(story_sizes(&s), vec![4]);
+        // Its story took the lone document's place: nothing points at the deleted story.
+        let stories: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
+            .unwrap();
+        let terms: i64 = s
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM story_terms WHERE story_id NOT IN (SELECT id FROM stories)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!((stories, terms), (1, 0));
+    }
+
     #[test]
     fn the_window_depends_on_both_spans() {
         let day = |s: &'static str| (Some(s), Some(s));
