@@ -1,7 +1,7 @@
 //! Linking a newly stored document to the rest of the ledger, incrementally: wire copies (MinHash
 //! LSH), its story (`sqlite_stories`), its quotes in the quote registry, and the measure keys of
-//! its figures. Every lookup goes through an
-//! index, so the cost per document does not grow with the corpus beyond index depth.
+//! its figures. Every lookup goes through an index, so the cost per document does not grow with
+//! the corpus beyond index depth.
 
 use crate::links::measure::measure_key;
 use crate::links::minhash::{self, Signature};

@@ -45,7 +45,7 @@ const STORY_SIMILARITY_FAR: f64 = 0.4;
 /// Most stories read per term when scoring a document against stories.
 const MAX_STORY_POSTINGS: i64 = 64;
 
-/// A unit-length term vector: (term, weight), heaviest first.
+/// A term vector: (term, weight); a document's is unit length, a story's the sum of its members'.
 type TermVector = Vec<(String, f64)>;
 
 /// What the assignment needs to know of a story.
