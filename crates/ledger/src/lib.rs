@@ -9,6 +9,7 @@ pub mod links;
 mod rows;
 mod sqlite;
 mod sqlite_links;
+mod sqlite_stories;
 
 pub use rows::{
     CopyRow, DocumentRow, EntityRow, FigureRow, QuoteRow, RegistryQuoteRow, SpeakerRow, StoryRow,

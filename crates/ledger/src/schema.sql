@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS story_terms (
     PRIMARY KEY (term, story_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_terms_heaviest ON story_terms(term, weight DESC);
+CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms(story_id);
 CREATE TABLE IF NOT EXISTS story_docs (
     doc_id TEXT PRIMARY KEY, story_id INTEGER NOT NULL, similarity REAL
 ) WITHOUT ROWID;

@@ -21,6 +21,12 @@ impl SqliteStore {
         Self::init(Connection::open(path)?)
     }
 
+    /// The connection, for tests that look at the tables.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// A ledger that lives in memory only (tests).
     pub fn in_memory() -> Result<Self> {
         Self::init(Connection::open_in_memory()?)

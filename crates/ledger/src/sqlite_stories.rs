@@ -1,0 +1,561 @@
+//! Stories, assigned incrementally as each document is stored: the document's TF-IDF term vector
+//! goes to the nearest story centroid (found through an inverted index of story terms) or opens a
+//! new story. Two revisions keep one-pass assignment from locking in its early guesses:
+//!
+//! - a story of one or two documents asks more of a newcomer (a centroid of one report is a noisy
+//!   picture of its event: two reports sharing only their main actor, two fights of one boxer,
+//!   look as alike as two reports of one event, and once joined they pull both events together);
+//! - a lone document that found no story when it arrived is adopted later by a story of several
+//!   documents that has grown close to it, once that story is its nearest.
+//!
+//! Every lookup goes through an index, so the cost per document does not grow with the corpus.
+
+use crate::links::terms;
+use crate::Result;
+use claimtrail_analysis::DocAnalysis;
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+/// Cosine similarity to a story centroid from which a document joins that story.
+const STORY_SIMILARITY: f64 = 0.22;
+/// What a story of n documents asks beyond [`STORY_SIMILARITY`]: this over n (a pair forms
+/// from 0.32, a third member joins from 0.27; large stories ask nearly nothing more). It is
+/// calibrated on TF-IDF similarities, so it fades in with the trust in document frequencies:
+/// in a ledger of a few documents, vectors are mostly raw term counts.
+const FEW_MEMBERS_EXTRA: f64 = 0.1;
+/// Size from which a story adopts lone documents that come close to it: a centroid of several
+/// documents describes the event better than the one document the loner was compared with.
+const ADOPTER_MIN_SIZE: i64 = 3;
+/// Lone documents re-examined when a story grows (those nearest the newcomer).
+const ORPHAN_CANDIDATES: usize = 4;
+/// Ledger size at which document frequencies count as much as raw term frequencies: below it a
+/// handful of documents would make every shared word look rare (and a story's own vocabulary
+/// look common), so weights lean on term frequency alone.
+const IDF_TRUST: f64 = 20.0;
+/// Terms kept per document vector.
+const STORY_TERMS: usize = 200;
+/// Stories whose dates lie further apart than this are usually different events (the same kind
+/// of event again)...
+pub(crate) const STORY_WINDOW_DAYS: i64 = 45;
+/// ...unless the text says otherwise: a document this close to a story's centroid continues it
+/// however far apart the dates (a trial two years after the shooting, a sequel's casting after
+/// its premiere). Two quakes in one country share the vocabulary but not the names and details
+/// that lift similarity this high.
+const STORY_SIMILARITY_FAR: f64 = 0.4;
+/// Most stories read per term when scoring a document against stories.
+const MAX_STORY_POSTINGS: i64 = 64;
+
+/// A term vector: (term, weight); a document's is unit length, a story's the sum of its members'.
+type TermVector = Vec<(String, f64)>;
+
+/// What the assignment needs to know of a story.
+struct StoryInfo {
+    size: i64,
+    norm2: f64,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+/// Adds the document to the nearest story, or opens a new one; returns the story id. A copy
+/// (`original` set) goes to its original's story whatever its terms say.
+pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<i64> {
+    let (vec, trust) = doc_vector(tx, d)?;
+    let forced: Option<i64> = match original {
+        Some(o) => tx
+            .query_row(
+                "SELECT story_id FROM story_docs WHERE doc_id = ?1",
+                [o],
+                |r| r.get(0),
+            )
+            .optional()?,
+        None => None,
+    };
+    let dots = story_dots(tx, &vec)?;
+    let date = d.published.as_deref();
+    let best = match forced {
+        Some(s) => Some((s, 1.0)),
+        None => nearest_story(tx, &dots, (date, date), None)?
+            .filter(|n| n.cos >= join_bar(n.size, trust))
+            .map(|n| (n.id, n.cos)),
+    };
+    let joined = best.is_some();
+    let (sid, sim) = match best {
+        Some(b) => b,
+        None => {
+            tx.execute(
+                "INSERT INTO stories (title, first_seen, last_seen, size, norm2) VALUES (?1, ?2, ?2, 0, 0)",
+                params![d.title, d.published],
+            )?;
+            (tx.last_insert_rowid(), 1.0)
+        }
+    };
+    add_vector(tx, sid, &vec)?;
+    tx.execute(
+        "UPDATE stories SET size = size + 1,
+            first_seen = CASE WHEN ?2 IS NOT NULL AND (first_seen IS NULL OR ?2 < first_seen) THEN ?2 ELSE first_seen END,
+            last_seen = CASE WHEN ?2 IS NOT NULL AND (last_seen IS NULL OR ?2 > last_seen) THEN ?2 ELSE last_seen END,
+            title = coalesce(title, ?3)
+         WHERE id = ?1",
+        params![sid, d.published, d.title],
+    )?;
+    tx.execute(
+        "INSERT OR REPLACE INTO story_docs (doc_id, story_id, similarity) VALUES (?1, ?2, ?3)",
+        params![d.id, sid, sim],
+    )?;
+    if joined {
+        adopt_orphans(tx, sid, &dots)?;
+    }
+    Ok(sid)
+}
+
+/// Cosine a document needs to join a story of `size` documents (within the time window).
+fn join_bar(size: i64, trust: f64) -> f64 {
+    STORY_SIMILARITY + trust * FEW_MEMBERS_EXTRA / size.max(1) as f64
+}
+
+/// The document's story vector: weighted term counts of title, address and text, TF-IDF weighted with the
+/// ledger's document frequencies (which this document updates), the heaviest terms, unit length;
+/// and the trust in those frequencies.
+fn doc_vector(tx: &Transaction, d: &DocAnalysis) -> Result<(TermVector, f64)> {
+    let title = d.title.as_deref().unwrap_or_default();
+    // The address's words (a slug names the event) count with the title and text.
+    let address = d.url.as_deref().unwrap_or_default();
+    let counts = terms::term_counts(&format!("{title}\n{address}\n{}", d.text));
+    // Documents are never deleted, so the largest rowid is the count, read from the index end
+    // (count(*) would scan the table for every document).
+    let n_docs: f64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
+        r.get::<_, i64>(0)
+    })? as f64;
+    let mut df_st = tx.prepare_cached(
+        "INSERT INTO term_df (term, df) VALUES (?1, 1)
+         ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df",
+    )?;
+    let mut vec: TermVector = Vec::with_capacity(counts.len());
+    for (term, c) in counts {
+        let df: f64 = df_st.query_row([&term], |r| r.get::<_, i64>(0))? as f64;
+        vec.push((term, tf_idf(f64::from(c), df, n_docs)));
+    }
+    let trust = idf_trust(n_docs);
+    vec.retain(|(_, w)| *w > 0.0);
+    vec.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    vec.truncate(STORY_TERMS);
+    normalize(&mut vec);
+    Ok((vec, trust))
+}
+
+/// How far document frequencies are trusted in a ledger of `n_docs` documents (0 to 1).
+fn idf_trust(n_docs: f64) -> f64 {
+    n_docs / (n_docs + IDF_TRUST)
+}
+
+/// Weight of a term counted `c` times, in `df` of `n_docs` documents: idf blended with 1 while
+/// the ledger is too small for document frequencies to mean much.
+fn tf_idf(c: f64, df: f64, n_docs: f64) -> f64 {
+    let idf = ((n_docs + 1.0) / df).ln() / (n_docs + 1.0).ln().max(f64::MIN_POSITIVE);
+    let trust = idf_trust(n_docs);
+    (1.0 + c.ln()) * ((1.0 - trust) + trust * idf)
+}
+
+fn normalize(vec: &mut TermVector) {
+    let norm = vec
+        .iter()
+        .map(|(_, w)| w * w)
+        .sum::<f64>()
+        .sqrt()
+        .max(f64::MIN_POSITIVE);
+    for (_, w) in vec.iter_mut() {
+        *w /= norm;
+    }
+}
+
+/// Dot products of a vector with story centroids, through the inverted index of story terms.
+fn story_dots(tx: &Transaction, vec: &[(String, f64)]) -> Result<HashMap<i64, f64>> {
+    let mut dots: HashMap<i64, f64> = HashMap::new();
+    // The heaviest postings of each term only: a common word shared by thousands of stories
+    // would otherwise make every lookup grow with the corpus.
+    let mut st = tx.prepare_cached(
+        "SELECT story_id, weight FROM story_terms WHERE term = ?1
+         ORDER BY weight DESC LIMIT ?2",
+    )?;
+    for (term, w) in vec {
+        let rows = st.query_map(params![term, MAX_STORY_POSTINGS], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+        })?;
+        for row in rows {
+            let (sid, cw) = row?;
+            *dots.entry(sid).or_default() += w * cw;
+        }
+    }
+    Ok(dots)
+}
+
+fn load_story(tx: &Transaction, id: i64) -> Result<Option<StoryInfo>> {
+    Ok(tx
+        .prepare_cached("SELECT size, norm2, first_seen, last_seen FROM stories WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok(StoryInfo {
+                size: r.get(0)?,
+                norm2: r.get(1)?,
+                first: r.get(2)?,
+                last: r.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
+/// A story near a vector: its id, cosine and size.
+#[derive(Debug, Clone, Copy)]
+struct Nearest {
+    id: i64,
+    cos: f64,
+    size: i64,
+}
+
+/// The story with the highest cosine among those the vector may join: within the time window
+/// at [`STORY_SIMILARITY`], outside it at [`STORY_SIMILARITY_FAR`]. `dates` is the first and last
+/// date of what is being placed (one document, or a lone story).
+fn nearest_story(
+    tx: &Transaction,
+    dots: &HashMap<i64, f64>,
+    dates: (Option<&str>, Option<&str>),
+    exclude: Option<i64>,
+) -> Result<Option<Nearest>> {
+    let mut best: Option<Nearest> = None;
+    // Ascending ids: ties go to the older story whatever the hash order.
+    let mut ids: Vec<(&i64, &f64)> = dots.iter().collect();
+    ids.sort_unstable_by_key(|(id, _)| **id);
+    for (&id, &dot) in ids {
+        if Some(id) == exclude {
+            continue;
+        }
+        let Some(s) = load_story(tx, id)? else {
+            continue;
+        };
+        let bar = if windows_meet(dates, (s.first.as_deref(), s.last.as_deref())) {
+            STORY_SIMILARITY
+        } else {
+            STORY_SIMILARITY_FAR
+        };
+        let cos = dot / s.norm2.sqrt().max(f64::MIN_POSITIVE);
+        if cos >= bar && best.is_none_or(|b| cos > b.cos) {
+            best = Some(Nearest {
+                id,
+                cos,
+                size: s.size,
+            });
+        }
+    }
+    Ok(best)
+}
+
+/// Adds a vector to a story's centroid and squared norm (size and dates are the caller's).
+fn add_vector(tx: &Transaction, sid: i64, vec: &[(String, f64)]) -> Result<()> {
+    // |c + v|² = |c|² + Σ (2·c_t·v_t + v_t²).
+    let mut delta = 0.0;
+    let mut up = tx.prepare_cached(
+        "INSERT INTO story_terms (term, story_id, weight) VALUES (?1, ?2, ?3)
+         ON CONFLICT(term, story_id) DO UPDATE SET weight = weight + excluded.weight",
+    )?;
+    let mut current =
+        tx.prepare_cached("SELECT weight FROM story_terms WHERE term = ?1 AND story_id = ?2")?;
+    for (term, w) in vec {
+        let c: f64 = current
+            .query_row(params![term, sid], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0.0);
+        delta += 2.0 * c * w + w * w;
+        up.execute(params![term, sid, w])?;
+    }
+    tx.execute(
+        "UPDATE stories SET norm2 = norm2 + ?2 WHERE id = ?1",
+        params![sid, delta],
+    )?;
+    Ok(())
+}
+
+/// After story `grown` took a document, gives the lone documents nearest that document a second
+/// look: each whose nearest story is now one of several documents (and close enough to join)
+/// moves there. `dots` are the newcomer's dot products with stories before it joined.
+fn adopt_orphans(tx: &Transaction, grown: i64, dots: &HashMap<i64, f64>) -> Result<()> {
+    let mut near: Vec<(i64, f64)> = dots
+        .iter()
+        .filter(|(id, _)| **id != grown)
+        .map(|(id, dot)| (*id, *dot))
+        .collect();
+    near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut examined = 0;
+    for (orphan, _) in near {
+        if examined == ORPHAN_CANDIDATES {
+            break;
+        }
+        let Some(o) = load_story(tx, orphan)? else {
+            continue;
+        };
+        if o.size != 1 {
+            continue;
+        }
+        examined += 1;
+        let vec = story_vector(tx, orphan)?;
+        let odots = story_dots(tx, &vec)?;
+        let dates = (o.first.as_deref(), o.last.as_deref());
+        // The story that just grew must itself have come close, and the orphan's nearest story
+        // (a lone one included) must be a story of several documents.
+        let Some(g) = load_story(tx, grown)? else {
+            continue;
+        };
+        let to_grown = odots.get(&grown).copied().unwrap_or(0.0)
+            / (o.norm2 * g.norm2).sqrt().max(f64::MIN_POSITIVE);
+        let bar = if windows_meet(dates, (g.first.as_deref(), g.last.as_deref())) {
+            STORY_SIMILARITY
+        } else {
+            STORY_SIMILARITY_FAR
+        };
+        if to_grown < bar {
+            continue;
+        }
+        let Some(home) = nearest_story(tx, &odots, dates, Some(orphan))? else {
+            continue;
+        };
+        if home.size < ADOPTER_MIN_SIZE {
+            continue;
+        }
+        merge_story(tx, orphan, home.id, &vec, &o, home.cos)?;
+    }
+    Ok(())
+}
+
+/// The centroid of a story, from its own rows.
+fn story_vector(tx: &Transaction, sid: i64) -> Result<TermVector> {
+    let mut st = tx.prepare_cached("SELECT term, weight FROM story_terms WHERE story_id = ?1")?;
+    let rows = st.query_map([sid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// Moves every document of story `from` (centroid `vec`, description `info`) into story `into`
+/// and deletes `from`.
+fn merge_story(
+    tx: &Transaction,
+    from: i64,
+    into: i64,
+    vec: &[(String, f64)],
+    info: &StoryInfo,
+    similarity: f64,
+) -> Result<()> {
+    add_vector(tx, into, vec)?;
+    tx.execute(
+        "UPDATE stories SET size = size + ?2,
+            first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,
+            last_seen = CASE WHEN ?4 IS NOT NULL AND (last_seen IS NULL OR ?4 > last_seen) THEN ?4 ELSE last_seen END
+         WHERE id = ?1",
+        params![into, info.size, info.first, info.last],
+    )?;
+    tx.execute(
+        "UPDATE story_docs SET story_id = ?2, similarity = ?3 WHERE story_id = ?1",
+        params![from, into, similarity],
+    )?;
+    let mut del = tx.prepare_cached("DELETE FROM story_terms WHERE term = ?1 AND story_id = ?2")?;
+    for (term, _) in vec {
+        del.execute(params![term, from])?;
+    }
+    tx.execute("DELETE FROM stories WHERE id = ?1", [from])?;
+    Ok(())
+}
+
+/// Whether two date spans (first, last) lie within the story window of each other. Unknown dates
+/// never keep things apart.
+fn windows_meet(a: (Option<&str>, Option<&str>), b: (Option<&str>, Option<&str>)) -> bool {
+    let parse =
+        |s: Option<&str>| s.and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    let (Some(a_first), Some(a_last), Some(b_first), Some(b_last)) =
+        (parse(a.0), parse(a.1), parse(b.0), parse(b.1))
+    else {
+        return true;
+    };
+    (b_first - a_last).num_days() <= STORY_WINDOW_DAYS
+        && (a_first - b_last).num_days() <= STORY_WINDOW_DAYS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Filter, SqliteStore, Store};
+
+    fn doc(id: &str, published: &str, text: &str) -> DocAnalysis {
+        DocAnalysis {
+            source: format!("{id}.txt"),
+            id: id.into(),
+            published: Some(published.into()),
+            text: text.into(),
+            ..DocAnalysis::default()
+        }
+    }
+
+    /// Story sizes, largest first.
+    fn story_sizes(s: &SqliteStore) -> Vec<usize> {
+        let mut sizes: Vec<usize> = s
+            .stories(&Filter::default())
+            .unwrap()
+            .iter()
+            .map(|r| r.documents.len())
+            .collect();
+        sizes.sort_unstable_by(|a, b| b.cmp(a));
+        sizes
+    }
+
+    #[test]
+    fn a_close_follow_up_years_later_continues_the_story_a_loose_one_does_not() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[doc(
+            "shooting",
+            "2010-09-10",
+            "Yvonne Hiller, a suspended Kraft Foods worker, shot and killed two co-workers at \
+             the Kraft Foods plant in northeast Philadelphia after she was escorted out.",
+        )])
+        .unwrap();
+        // Two years on, the trial of the same shooter: the same names and details.
+        s.put_batch(&[doc(
+            "trial",
+            "2012-09-10",
+            "A Philadelphia judge found Yvonne Hiller, the suspended Kraft Foods worker who shot \
+             and killed two co-workers at the Kraft Foods plant, guilty of murder.",
+        )])
+        .unwrap();
+        assert_eq!(story_sizes(&s), vec![2]);
+        // A year later, another shooting at another plant: the kind of event again, not the story.
+        s.put_batch(&[doc(
+            "other",
+            "2011-09-10",
+            "A worker who was fired from a bakery in Ohio shot a supervisor at the plant, police \
+             said; the gunman fled and was arrested hours later.",
+        )])
+        .unwrap();
+        assert_eq!(story_sizes(&s), vec![2, 1]);
+    }
+
+    /// The story of each document, by id.
+    fn story_of(s: &SqliteStore) -> HashMap<String, i64> {
+        let mut out = HashMap::new();
+        for r in s.stories(&Filter::default()).unwrap() {
+            for d in &r.documents {
+                out.insert(d.trim_end_matches(".txt").to_string(), r.id);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn small_stories_ask_more_and_the_extra_fades_in_with_trust() {
+        assert!(join_bar(1, 1.0) > join_bar(2, 1.0));
+        assert!(join_bar(2, 1.0) > join_bar(50, 1.0));
+        assert!(join_bar(50, 1.0) > STORY_SIMILARITY);
+        assert_eq!(join_bar(1, 0.0), STORY_SIMILARITY);
+        assert!(idf_trust(0.0) == 0.0 && idf_trust(1e9) > 0.99);
+    }
+
+    #[test]
+    fn two_fights_of_one_boxer_do_not_pair_but_a_second_report_of_one_does() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        // Unrelated documents, so that document frequencies are trusted.
+        let filler: Vec<DocAnalysis> = (0..60)
+            .map(|i| {
+                doc(
+                    &format!("f{i}"),
+                    "2024-01-01",
+                    &format!("Filler{i} note{i} about item{i} and thing{i} plus word{i}."),
+                )
+            })
+            .collect();
+        s.put_batch(&filler).unwrap();
+        s.put_batch(&[doc(
+            "rahman",
+            "2024-01-01",
+            "Wladimir Klitschko retained his heavyweight titles, stopping Hasim Rahman in the \
+             seventh round in Mannheim.",
+        )])
+        .unwrap();
+        // The same champion and titles, another opponent and city: near, but not near enough
+        // for a story of one document.
+        s.put_batch(&[doc(
+            "thompson",
+            "2024-01-01",
+            "Wladimir Klitschko stopped Tony Thompson in Bern to keep his heavyweight titles; the \
+             American challenger was floored twice.",
+        )])
+        .unwrap();
+        s.put_batch(&[doc(
+            "thompson2",
+            "2024-01-02",
+            "Klitschko floored the American challenger Tony Thompson twice in Bern and stopped \
+             him to keep his heavyweight titles.",
+        )])
+        .unwrap();
+        let of = story_of(&s);
+        assert_ne!(of["rahman"], of["thompson"]);
+        assert_eq!(of["thompson"], of["thompson2"]);
+    }
+
+    #[test]
+    fn a_lone_document_is_adopted_once_a_story_grows_close_to_it() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let texts = [
+            (
+                "a1",
+                "A strong earthquake struck Qeshm island off southern Iran, damaging houses in \
+                 the town of Dargahan.",
+            ),
+            // Another side of the same quake, too far from the first report alone.
+            (
+                "a2",
+                "Governor Mehdi Irannejad sent tents and rescue teams to the villages of \
+                 Zainabieh and Koohi near Dargahan.",
+            ),
+            (
+                "a3",
+                "The earthquake on Qeshm island damaged houses in Dargahan; governor Mehdi \
+                 Irannejad sent rescue teams.",
+            ),
+            (
+                "a4",
+                "Rescue teams reached Zainabieh and Koohi after the Qeshm earthquake damaged \
+                 houses around Dargahan.",
+            ),
+        ];
+        for (id, text) in texts {
+            s.put_batch(&[doc(id, "2024-01-01", text)]).unwrap();
+        }
+        assert_eq!(story_sizes(&s), vec![4]);
+        // Its story took the lone document's place: nothing points at the deleted story.
+        let stories: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
+            .unwrap();
+        let terms: i64 = s
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM story_terms WHERE story_id NOT IN (SELECT id FROM stories)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!((stories, terms), (1, 0));
+    }
+
+    #[test]
+    fn the_window_depends_on_both_spans() {
+        let day = |s: &'static str| (Some(s), Some(s));
+        assert!(windows_meet(
+            day("2024-01-10"),
+            (Some("2024-01-01"), Some("2024-01-05"))
+        ));
+        assert!(!windows_meet(
+            day("2025-01-10"),
+            (Some("2024-01-01"), Some("2024-01-05"))
+        ));
+        // A span that starts long before the story but runs into it meets it.
+        assert!(windows_meet(
+            (Some("2023-01-01"), Some("2024-01-02")),
+            (Some("2024-01-01"), Some("2024-01-05"))
+        ));
+        assert!(windows_meet((None, None), day("2024-01-01")));
+    }
+}
