@@ -18,6 +18,8 @@ use crate::Article;
 const HEAD_REACH: usize = 12;
 /// Lines below the block searched for credits and notices.
 const TAIL_REACH: usize = 6;
+/// Lines of a page too short to have chrome around an article block.
+const SHORT_PAGE: usize = 12;
 
 /// Extracts the article from a whole-page text dump. Never panics.
 pub fn extract_dump(raw: &str) -> Article {
@@ -67,6 +69,9 @@ pub fn extract_dump(raw: &str) -> Article {
             add_agencies(&mut art, &ag);
             continue;
         }
+        if title::address(l).is_some() {
+            continue; // the page's address is `url`, not text
+        }
         body.push(l);
     }
 
@@ -104,6 +109,17 @@ pub fn extract_dump(raw: &str) -> Article {
 
     let head = title.filter(|&t| t < bs).unwrap_or(bs).saturating_sub(4);
     art.authors = byline::pick(&scored, head, lines.len().min(bs + 2), title);
+    // A page of a few lines (address, date, one sentence) has no block to speak of: its text is
+    // what is left once address and date lines are set aside.
+    if body.is_empty() && lines.len() <= SHORT_PAGE {
+        body = lines
+            .iter()
+            .copied()
+            .filter(|l| {
+                title::address(l).is_none() && dates::find_date(l).is_none_or(|_| l.len() > 40)
+            })
+            .collect();
+    }
     art.text = body.join("\n\n");
     art
 }
@@ -153,6 +169,16 @@ mod tests {
         assert!(a.syndicated);
         assert!(a.text.starts_with("The White House"));
         assert!(!a.text.contains("syndicated"));
+    }
+
+    #[test]
+    fn a_page_of_a_few_lines_keeps_its_sentence_and_its_address_as_url() {
+        let a = extract_dump(
+            "http: / / www. example. com / news / 123\n\nJune 06, 2013\n\nEsther Williams, swimming star, dies at 91\n",
+        );
+        assert_eq!(a.url.as_deref(), Some("http://www.example.com/news/123"));
+        assert_eq!(a.published.as_deref(), Some("2013-06-06"));
+        assert_eq!(a.text, "Esther Williams, swimming star, dies at 91");
     }
 
     #[test]
