@@ -15,6 +15,10 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 static CREDIT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:min(?:ute)?s? read|updated|published|posted|reviewed|edited|written|author|editor|contributor|correspondent|reporter|writer|staff)\b|\S@\S|\b\d+\s+(?:hours?|days?|weeks?|months?)\s+ago\b").unwrap()
 });
+/// A credit cue alone on its line, the name on the next one ("Written by" / "Jo Bloggs").
+static CUE_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:written by|posted by|words by|by|authors?)\s*:?$").unwrap()
+});
 static NAME_TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)$").unwrap());
 
@@ -74,6 +78,21 @@ fn clean_name(s: &str) -> String {
         .to_string()
 }
 
+/// The name of a line that is only a name, with its credentials after a comma left out
+/// ("Dylan Bailey, MS, RD" → "Dylan Bailey"): two or three capitalised (or upper-case) words.
+fn bare_name(l: &str) -> Option<&str> {
+    let name = l.split(',').next()?.trim();
+    let toks: Vec<&str> = name.split_whitespace().collect();
+    let word = |t: &&str| {
+        (NAME_TOKEN.is_match(t)
+            || (t.len() >= 2 && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')))
+            && !is_stop(&t.to_lowercase())
+            && !not_name(t)
+    };
+    ((2..=3).contains(&toks.len()) && toks.iter().all(word) && credit_line(name).is_empty())
+        .then_some(name)
+}
+
 /// Whether a line before or the two after line `k` reads like the rest of a credit.
 fn in_credit_context(lines: &[&str], k: usize) -> bool {
     let near = lines[k.saturating_sub(1)..k]
@@ -101,10 +120,22 @@ pub fn pick(s: &Scored, lo: usize, hi: usize, title: Option<usize>) -> Vec<Strin
             }
         }
     }
+    for (k, &l) in lines.iter().enumerate().take(hi).skip(lo) {
+        if CUE_ALONE.is_match(l) {
+            if let Some(n) = lines.get(k + 1).and_then(|next| bare_name(next)) {
+                return vec![n.to_string()];
+            }
+        }
+    }
     // A bare name line; "Daniel Kim Views" counts when the page also prints "Daniel Kim" alone.
     for (k, &l) in lines.iter().enumerate().take(hi).skip(lo) {
         if Some(k) == title {
             continue;
+        }
+        // Menus are full of short capitalised lines ("Order Now", "Travel Tips"): a bare line is
+        // a name only in a credit's company.
+        if let Some(n) = bare_name(l).filter(|_| in_credit_context(lines, k)) {
+            return vec![n.to_string()];
         }
         let toks: Vec<&str> = l.split_whitespace().collect();
         if !(2..=5).contains(&toks.len()) || !credit_line(l).is_empty() {
@@ -123,11 +154,6 @@ pub fn pick(s: &Scored, lo: usize, hi: usize, title: Option<usize>) -> Vec<Strin
             if cand != l && s.count.contains_key(cand.as_str()) {
                 return vec![cand];
             }
-        }
-        // Menus are full of short capitalised lines ("Order Now", "Travel Tips"): a bare line is
-        // a name only in a credit's company.
-        if lead.len() == toks.len() && toks.len() <= 3 && in_credit_context(lines, k) {
-            return vec![l.to_string()];
         }
     }
     Vec::new()
@@ -163,5 +189,32 @@ mod tests {
         );
         // Menu lines look like names but stand among menu lines.
         assert!(authors(&["Bridge reopens", "Order Now", "Travel Tips", "Contact"]).is_empty());
+        // Credentials after a comma, and names in capitals.
+        assert_eq!(
+            authors(&[
+                "Bridge reopens",
+                "Dylan Bailey, MS, RD",
+                "Published Jun 4, 2025"
+            ]),
+            ["Dylan Bailey"]
+        );
+        assert_eq!(
+            authors(&["Bridge reopens", "LEONARDO GARCIA", "Sep 26, 2022"]),
+            ["LEONARDO GARCIA"]
+        );
+    }
+
+    #[test]
+    fn a_cue_alone_credits_the_next_line() {
+        assert_eq!(
+            authors(&[
+                "Bridge reopens",
+                "Written by",
+                "Philip Stefanov",
+                "A brief look"
+            ]),
+            ["Philip Stefanov"]
+        );
+        assert!(authors(&["Bridge reopens", "By", "Table of Contents"]).is_empty());
     }
 }
