@@ -23,6 +23,13 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Numeric dates: `10/28/2024` (month first, as English pages write it, unless the first number
+/// cannot be a month) and `28.10.2024` (day first).
+static SLASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b").unwrap());
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").unwrap());
+
 fn month(name: &str) -> Option<u32> {
     let m = name.get(..3)?.to_ascii_lowercase();
     let i = [
@@ -87,6 +94,20 @@ pub fn find_date(line: &str) -> Option<String> {
             month(&c[1]).and_then(|m| ymd(&c[3], m, &c[2])),
         );
     }
+    if let Some(c) = SLASHED.captures(line) {
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        consider(
+            c.get(0).map_or(0, |g| g.start()),
+            ymd(&c[3], m, &d.to_string()),
+        );
+    }
+    if let Some(c) = DOTTED.captures(line) {
+        consider(
+            c.get(0).map_or(0, |g| g.start()),
+            c[2].parse().ok().and_then(|m| ymd(&c[3], m, &c[1])),
+        );
+    }
     if let Some(c) = DMY.captures(line) {
         consider(
             c.get(0).map_or(0, |g| g.start()),
@@ -119,6 +140,10 @@ mod tests {
             Some("2025-09-04")
         );
         assert_eq!(find_date("2024-02-31"), None);
+        assert_eq!(find_date("09/25/2025").as_deref(), Some("2025-09-25"));
+        assert_eq!(find_date("25/09/2025").as_deref(), Some("2025-09-25"));
+        assert_eq!(find_date("12.11.2025").as_deref(), Some("2025-11-12"));
+        assert_eq!(find_date("13/13/2025"), None);
         // Elements a dump glued together.
         assert_eq!(
             find_date("ByKathryn GiuffridaMar 5, 2025 | 6 comments").as_deref(),
