@@ -311,7 +311,7 @@ impl Store for SqliteStore {
         let sql = format!(
             "SELECT g.date, g.text, g.value, g.hedge, g.unit, g.counted, g.source, d.id, d.source
              FROM figures g JOIN documents d ON d.id = g.doc_id WHERE 1=1{}
-             ORDER BY coalesce(g.date, d.published), d.source, g.idx{}",
+             ORDER BY coalesce(g.date, d.published, d.estimated), d.source, g.idx{}",
             w.sql(),
             limit(f)
         );
@@ -437,7 +437,7 @@ impl Store for SqliteStore {
         let sql = format!(
             "SELECT q.speaker, count(*), count(DISTINCT q.doc_id),
                     json_group_array(DISTINCT q.role) FILTER (WHERE q.role IS NOT NULL),
-                    min(d.published), max(d.published)
+                    min(coalesce(d.published, d.estimated)), max(coalesce(d.published, d.estimated))
              FROM quotes q JOIN documents d ON d.id = q.doc_id
              WHERE q.speaker IS NOT NULL{} GROUP BY q.speaker
              ORDER BY count(DISTINCT q.doc_id) DESC, count(*) DESC, q.speaker{}",
