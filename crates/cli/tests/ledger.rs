@@ -60,6 +60,15 @@ fn example_pages_make_one_story_one_kirby_and_one_troop_timeline() {
     assert_eq!(kirby.len(), 1, "one entity");
     assert_eq!(kirby[0]["type"], "PERSON");
     assert_eq!(kirby[0]["documents"], 2);
+    assert_eq!(kirby[0]["aliases"], serde_json::json!(["Kirby"]));
+    // Both of his titles, the dated page's first.
+    assert_eq!(
+        kirby[0]["roles"],
+        serde_json::json!([
+            "White House National Security Communications Advisor",
+            "National Security Council spokesman"
+        ])
+    );
     let speakers = query(&db, &["speakers", "--speaker", "Kirby"]);
     assert_eq!(speakers[0]["speaker"], "John Kirby");
     assert_eq!(speakers[0]["documents"], 2);

@@ -46,6 +46,9 @@ pub struct EntityRow {
     pub kind: String,
     pub mentions: i64,
     pub documents: i64,
+    /// Other names the entity goes by in the documents ("Kirby" for "John Kirby").
+    pub aliases: Vec<String>,
+    /// Roles and titles seen with the entity, in the order they first appeared.
     pub roles: Vec<String>,
 }
 

@@ -336,7 +336,14 @@ impl Store for SqliteStore {
         let w = Where::new(f);
         let sql = format!(
             "SELECT e.canonical, e.type, count(*), count(DISTINCT e.doc_id),
-                    json_group_array(DISTINCT e.role) FILTER (WHERE e.role IS NOT NULL)
+                    json_group_array(DISTINCT e.text) FILTER (WHERE e.text <> e.canonical),
+                    (SELECT json_group_array(role) FROM (
+                        SELECT e2.role AS role,
+                               min(coalesce(d2.published, d2.estimated, '9999')) AS first
+                        FROM entities e2 JOIN documents d2 ON d2.id = e2.doc_id
+                        WHERE e2.canonical = e.canonical AND e2.type = e.type
+                              AND e2.role IS NOT NULL
+                        GROUP BY e2.role ORDER BY first, e2.role))
              FROM entities e JOIN documents d ON d.id = e.doc_id WHERE 1=1{}
              GROUP BY e.canonical, e.type ORDER BY count(*) DESC, e.canonical{}",
             w.sql(),
@@ -344,15 +351,17 @@ impl Store for SqliteStore {
         );
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(params_from_iter(w.params.iter()), |r| {
-            let roles: Option<String> = r.get(4)?;
+            let list = |j: Option<String>| -> Vec<String> {
+                j.and_then(|j| serde_json::from_str(&j).ok())
+                    .unwrap_or_default()
+            };
             Ok(EntityRow {
                 canonical: r.get(0)?,
                 kind: r.get(1)?,
                 mentions: r.get(2)?,
                 documents: r.get(3)?,
-                roles: roles
-                    .and_then(|j| serde_json::from_str(&j).ok())
-                    .unwrap_or_default(),
+                aliases: list(r.get(4)?),
+                roles: list(r.get(5)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
