@@ -1,7 +1,7 @@
 //! What a figure counts: the noun phrase right after it ("10,000 North Korean troops"), or after
 //! "of"/"in" for money and shares ("USD 800 million in security assistance", "40% of voters").
 
-use crate::lexicon::{ends_phrase, reporting_verb};
+use crate::lexicon::{ends_phrase, is_month, is_weekday, reporting_verb, time_unit};
 use crate::view::View;
 use claimtrail_text::TokenKind;
 
@@ -11,6 +11,16 @@ fn rate_word(w: &str) -> bool {
         w,
         "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly"
     )
+}
+
+/// "first quarter", "second half", "past year": an ordinal or a deictic word before a period.
+fn ordinal_period(v: &View, a: usize) -> bool {
+    let period = |k: usize| matches!(v.lower(k), "quarter" | "half" | "year" | "month" | "week");
+    matches!(
+        v.lower(a),
+        "first" | "second" | "third" | "fourth" | "last" | "past" | "previous" | "next" | "same"
+    ) && a + 1 < v.toks.len()
+        && period(a + 1)
 }
 
 /// Words of a noun phrase starting at `k`: the token range, or `None` when there is none.
@@ -110,7 +120,12 @@ pub fn after(
     }
     if money_or_share && matches!(v.lower(end), "in" | "of" | "for" | "worth") {
         let k = strip_det(end + 1);
-        if let Some((a, b)) = phrase(v, k) {
+        // "5.6% in March", "$3bn in the third quarter": when, not what.
+        let when = |a: usize| {
+            let w = v.lower(a);
+            is_month(w) || is_weekday(w) || time_unit(w).is_some() || ordinal_period(v, a)
+        };
+        if let Some((a, b)) = phrase(v, k).filter(|&(a, _)| !when(a)) {
             return (Some(text(a, b)), None);
         }
     }

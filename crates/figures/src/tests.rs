@@ -71,6 +71,12 @@ fn money_with_codes_symbols_and_scales() {
     assert_eq!(f[0].text, "more than USD 800 million");
     assert_eq!(f[0].counted.as_deref(), Some("security assistance"));
     assert_eq!(figs("It cost $1.2bn.")[0].value, Some(1.2e9));
+    // "in March", "in the third quarter" say when, not what.
+    assert_eq!(figs("Unemployment rose to 5.6% in March.")[0].counted, None);
+    assert_eq!(
+        figs("Sales reached $3bn in the third quarter.")[0].counted,
+        None
+    );
     let f = figs("Brussels pledged €30 billion and ₹900 crore.");
     assert_eq!(f[0].unit.as_deref(), Some("EUR"));
     assert_eq!(f[0].value, Some(3e10));
