@@ -1,7 +1,9 @@
 //! What a figure counts: the noun phrase right after it ("10,000 North Korean troops"), or after
 //! "of"/"in" for money and shares ("USD 800 million in security assistance", "40% of voters").
 
-use crate::lexicon::{ends_phrase, is_month, is_weekday, reporting_verb, time_unit};
+use crate::lexicon::{
+    ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, time_unit,
+};
 use crate::view::View;
 use claimtrail_text::TokenKind;
 
@@ -41,6 +43,9 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
             break;
         }
         if ends_phrase(w) || reporting_verb(w) || w == "'s" || w == "’s" {
+            break;
+        }
+        if j > k && irregular_past(w) {
             break;
         }
         if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() >= 4 {

@@ -356,6 +356,53 @@ pub fn furniture_noun(w: &str) -> bool {
     )
 }
 
+/// Irregular past-tense verbs common in news ("two people hurt", "one suspect fled"): the "-ed"
+/// test misses them, and after a number's noun they are the clause's verb.
+pub fn irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "fled"
+            | "hurt"
+            | "fell"
+            | "rose"
+            | "left"
+            | "lost"
+            | "won"
+            | "held"
+            | "took"
+            | "came"
+            | "went"
+            | "got"
+            | "ran"
+            | "saw"
+            | "shot"
+            | "struck"
+            | "hit"
+            | "began"
+            | "became"
+            | "broke"
+            | "fought"
+            | "found"
+            | "gave"
+            | "grew"
+            | "kept"
+            | "knew"
+            | "led"
+            | "met"
+            | "paid"
+            | "sent"
+            | "sold"
+            | "spent"
+            | "stood"
+            | "stole"
+            | "threw"
+            | "wrote"
+            | "drove"
+            | "flew"
+            | "died"
+    )
+}
+
 /// Words that end a noun phrase (function words, auxiliaries, common verbs and time adverbs).
 pub fn ends_phrase(w: &str) -> bool {
     matches!(

@@ -125,6 +125,9 @@ fn words_and_vague_amounts() {
     let f = figs("Hundreds of people fled.");
     assert_eq!(f[0].hedge, "more_than");
     assert_eq!(f[0].counted.as_deref(), Some("people"));
+    let f = figs("Two people hurt in the blast were taken to hospital, and one suspect fled.");
+    assert_eq!(f[0].counted.as_deref(), Some("people"));
+    assert_eq!(f[1].counted.as_deref(), Some("suspect"));
     assert_eq!(
         values("Some 13k troops and 3.5 million refugees."),
         vec![13000.0, 3.5e6]
