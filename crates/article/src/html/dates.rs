@@ -16,12 +16,20 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)")
         .expect("static regex")
 });
+/// Also when a time follows without a space ("2022-11-23T08:10").
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)").expect("static regex")
+    Regex::new(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?-u:\b)|T\d)")
+        .expect("static regex")
 });
-/// US order: month/day/year, the common form on English pages that use slashes.
+/// Year first with a month name, as citations write it ("2023 Jan 7").
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(\d{4})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?-u:\b)")
+        .expect("static regex")
+});
+/// Slashes: US order (month/day/year), the common form on English pages, unless the first
+/// number cannot be a month. Dots: day.month.year, the European form.
 static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?-u:\b)").expect("static regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})([/.])(\d{1,2})[/.](\d{4})(?-u:\b)").expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -85,8 +93,22 @@ pub fn first_text_date(text: &str) -> Option<(usize, String)> {
             break;
         }
     }
+    for (pos, c) in spans(&YEAR_FIRST, text) {
+        let d = month_num(&c[2]).and_then(|m| ymd(&c[1], m, &c[3]));
+        let found = d.is_some();
+        consider(pos, d);
+        if found {
+            break;
+        }
+    }
     for (pos, c) in spans(&SLASHED, text) {
-        let d = c[1].parse().ok().and_then(|m| ymd(&c[3], m, &c[2]));
+        let (a, b): (u32, u32) = match (c[1].parse(), c[3].parse()) {
+            (Ok(a), Ok(b)) => (a, b),
+            _ => continue,
+        };
+        let day_first = &c[2] == "." || a > 12;
+        let (m, d) = if day_first { (b, a) } else { (a, b) };
+        let d = ymd(&c[4], m, &d.to_string());
         let found = d.is_some();
         consider(pos, d);
         if found {
@@ -131,10 +153,18 @@ pub fn labelled_date(text: &str) -> Option<String> {
     None
 }
 
-/// A date in a URL path such as `/2024/03/05/slug`.
+static URL_NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|-|$)")
+        .expect("static regex")
+});
+
+/// A date in a URL path such as `/2024/03/05/slug` or `/2023/october/03/slug`.
 pub fn url_date(url: &str) -> Option<String> {
-    let c = URL_DATE.captures(url)?;
-    ymd(&c[1], c[2].parse().ok()?, &c[3])
+    if let Some(c) = URL_DATE.captures(url) {
+        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+    }
+    let c = URL_NAMED_DATE.captures(url)?;
+    ymd(&c[1], month_num(&c[2])?, &c[3])
 }
 
 #[cfg(test)]
@@ -156,6 +186,22 @@ mod tests {
             Some("2025-11-20".into())
         );
         assert_eq!(first_text_date("May I help? 2024 was good"), None);
+        assert_eq!(
+            first_text_date("Posted 17.05.2021").map(|d| d.1),
+            Some("2021-05-17".into())
+        );
+        assert_eq!(
+            first_text_date("on 25/12/2020").map(|d| d.1),
+            Some("2020-12-25".into())
+        );
+        assert_eq!(
+            first_text_date("Cureus. 2023 Jan 7;15(1)").map(|d| d.1),
+            Some("2023-01-07".into())
+        );
+        assert_eq!(
+            first_text_date("Nick Roe 2022-11-23T08:10+02:00").map(|d| d.1),
+            Some("2022-11-23".into())
+        );
     }
 
     #[test]
@@ -192,6 +238,10 @@ mod tests {
             Some("2025-09-04")
         );
         assert_eq!(url_date("https://x.org/p/12345"), None);
+        assert_eq!(
+            url_date("https://x.org/blog/2023/october/03/wine-types").as_deref(),
+            Some("2023-10-03")
+        );
         assert_eq!(
             url_date("https://x.fr%2Farticles%2F2025-12-15%2BRust").as_deref(),
             Some("2025-12-15")

@@ -70,10 +70,35 @@ pub fn block_text(node: &NodeRef) -> String {
     collapse(&out)
 }
 
-pub fn header_zone(doc: &Document) -> Option<HeaderZone> {
-    let h1s = doc.try_select("h1")?;
-    let h1: &NodeRef = h1s.nodes().first()?;
-    let head = block_text(h1);
+/// The headline element: the first `<h1>` whose text is the page's title (pages put the site
+/// name in an earlier `<h1>`), else the first `<h1>`; on pages without one, the `<h2>` holding
+/// the title (blog layouts).
+fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
+    let title = title.map(collapse).filter(|t| !t.is_empty());
+    let is_title = |n: &&NodeRef| title.as_deref().is_some_and(|t| collapse(&n.text()) == t);
+    if let Some(h1s) = doc.try_select("h1") {
+        let nodes = h1s.nodes();
+        let first = nodes
+            .iter()
+            .take(MAX_HEADINGS)
+            .find(is_title)
+            .or(nodes.first());
+        return first.cloned();
+    }
+    let h2s = doc.try_select("h2")?;
+    h2s.nodes()
+        .iter()
+        .take(MAX_HEADINGS)
+        .find(is_title)
+        .cloned()
+}
+
+/// Headings compared with the title; the headline sits near the top of the page.
+const MAX_HEADINGS: usize = 40;
+
+pub fn header_zone(doc: &Document, title: Option<&str>) -> Option<HeaderZone> {
+    let h1 = headline(doc, title)?;
+    let head = block_text(&h1);
     let head = head
         .trim_start_matches(['¶', ' '])
         .trim_end_matches(['¶', ' '])
@@ -134,6 +159,20 @@ pub struct ShownDate {
 
 /// The date the header shows the reader: one marked "published"/"posted" if several are shown,
 /// else the first after the headline, else one just above it.
+/// Longest line (between block marks) read as a date line rather than prose.
+const MAX_DATE_LINE_WORDS: usize = 24;
+
+/// Words in the block-delimited line of `text` around byte offset `at`.
+fn line_words(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) else {
+        return 0;
+    };
+    let start = head.rfind('¶').map_or(head, |i| &head[i..]);
+    let end = tail.find('¶').map_or(tail, |i| &tail[..i]);
+    start.split_whitespace().count() + end.split_whitespace().count()
+}
+
 pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
     let mut found = Vec::new();
     let mut rest = z.after.as_str();
@@ -148,7 +187,10 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
             .into_iter()
             .rev()
             .collect();
-        found.push((lead, d));
+        // A date inside a sentence of the body ("WASHINGTON (Jan 24) — ...") is not a date line.
+        if line_words(&z.after, lead_start) <= MAX_DATE_LINE_WORDS {
+            found.push((lead, d));
+        }
         // Move past this date (at least one char) to find the next one.
         let step = rest[pos..]
             .char_indices()
@@ -200,7 +242,7 @@ mod tests {
     use super::*;
 
     fn z(html: &str) -> HeaderZone {
-        header_zone(&Document::from(html)).expect("zone")
+        header_zone(&Document::from(html), None).expect("zone")
     }
 
     #[test]
@@ -226,6 +268,19 @@ mod tests {
     fn labelled_byline_in_its_own_element() {
         let hz = z("<div><h1>Rates rise</h1><p>Written by</p><p>Edzel Tabing</p></div>");
         assert_eq!(zone_byline(&hz), vec!["Edzel Tabing"]);
+    }
+
+    #[test]
+    fn headline_is_the_h1_holding_the_title_not_the_site_name() {
+        let d = Document::from(
+            "<h1>Site Name</h1><p>Jan 1, 2020</p><article><h1>Star picks</h1>\
+             <p>Posted on December 18, 2025</p></article>",
+        );
+        let hz = header_zone(&d, Some("Star picks")).expect("zone");
+        assert_eq!(
+            zone_date(&hz).map(|d| d.date).as_deref(),
+            Some("2025-12-18")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! byline-like elements. Each field is chosen from several signals, most specific first.
 
 use super::dates::{first_text_date, parse_any_date, url_date};
-use super::header::{header_zone, zone_byline, zone_date};
+use super::header::{header_zone, zone_byline, zone_date, ShownDate};
 use dom_query::Document;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -26,6 +26,8 @@ pub struct PageMeta {
 struct LdFacts {
     headline: Option<String>,
     published: Option<String>,
+    /// `published` as written, with its time and offset when given.
+    published_raw: Option<String>,
     authors: Vec<String>,
     modified: Option<String>,
     /// Every author given is an `Organization`, not a person.
@@ -67,22 +69,10 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         ld.headline.as_deref(),
         get("twitter:title"),
     );
-    let zone = header_zone(doc);
-    // The date the reader is shown beside the headline is what the page means by its date;
-    // metadata comes next.
-    // A shown date labelled "updated" gives way to a publication date in the metadata.
+    let zone = header_zone(doc, title.as_deref());
     let shown = zone.as_ref().and_then(zone_date);
     let published = match shown {
-        // A shown date that is the declared modification date is an update too.
-        Some(s) if !s.updated && !modified_dates(&metas, &ld).contains(&s.date) => {
-            // A shown date one day off the declared one is the same moment rendered in another
-            // time zone; the declared date is the page's own.
-            match declared_date(&metas, &ld) {
-                Some(d) if days_apart(&d, &s.date) == Some(1) => Some(d),
-                _ => Some(s.date),
-            }
-        }
-        Some(s) => declared_date(&metas, &ld).or(Some(s.date)),
+        Some(s) => Some(reconcile_shown(s, &metas, &ld, url.as_deref())),
         None => choose_date(doc, &metas, &ld, url.as_deref()),
     };
     let fallback_date = if published.is_none() {
@@ -117,6 +107,80 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         language,
         fallback_date,
     }
+}
+
+/// The publication date given the date shown beside the headline. The shown date is what the
+/// page means by its date, with two exceptions measured on news and blog pages:
+/// - a shown update (labelled "updated", or equal to the declared modification date) gives way
+///   to the Open Graph `article:published_time`, which CMSs set once at first publication; the
+///   JSON-LD `datePublished` does not outrank it (SEO plugins often fill it from a draft or an
+///   import, and the shown update is then the page's date of record);
+/// - a shown date one day off the declared time, when a time zone can explain the gap, is the
+///   same moment rendered locally; the declared date is the page's own;
+/// - a shown numeric date that is a declared (or URL) date with day and month swapped was read
+///   in the wrong order ("09.10.2024" on a US page).
+fn reconcile_shown(
+    s: ShownDate,
+    metas: &HashMap<String, String>,
+    ld: &LdFacts,
+    url: Option<&str>,
+) -> String {
+    let swapped = swap_day_month(&s.date);
+    let vouched = metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v))
+        .into_iter()
+        .chain(ld.published.clone())
+        .chain(url.and_then(url_date))
+        .find(|d| Some(d) == swapped.as_ref());
+    if let Some(d) = vouched {
+        return d;
+    }
+    if s.updated || modified_dates(metas, ld).contains(&s.date) {
+        return metas
+            .get("article:published_time")
+            .and_then(|v| parse_any_date(v))
+            .unwrap_or(s.date);
+    }
+    let declared = metas
+        .get("article:published_time")
+        .map(String::as_str)
+        .or(ld.published_raw.as_deref());
+    match declared {
+        Some(d) if same_moment_elsewhere(d, &s.date) => parse_any_date(d).unwrap_or(s.date),
+        _ => s.date,
+    }
+}
+
+/// Whether a declared timestamp one calendar day from `shown` can be the same moment in some
+/// time zone (UTC-12 to UTC+14). A declared bare date cannot be checked and is trusted.
+fn same_moment_elsewhere(declared: &str, shown: &str) -> bool {
+    let Some(day) = parse_any_date(declared) else {
+        return false;
+    };
+    if days_apart(&day, shown) != Some(1) {
+        return false;
+    }
+    let Ok(shown) = chrono::NaiveDate::parse_from_str(shown, "%Y-%m-%d") else {
+        return false;
+    };
+    match chrono::DateTime::parse_from_rfc3339(declared.trim()) {
+        Ok(t) => {
+            let utc = t.naive_utc();
+            let earliest = (utc - chrono::Duration::hours(12)).date();
+            let latest = (utc + chrono::Duration::hours(14)).date();
+            (earliest..=latest).contains(&shown)
+        }
+        Err(_) => true,
+    }
+}
+
+/// `YYYY-DD-MM` read back as a date, when it is one and differs.
+fn swap_day_month(d: &str) -> Option<String> {
+    let (y, m, day) = (d.get(..4)?, d.get(5..7)?, d.get(8..10)?);
+    let swapped = format!("{y}-{day}-{m}");
+    (swapped != d && chrono::NaiveDate::parse_from_str(&swapped, "%Y-%m-%d").is_ok())
+        .then_some(swapped)
 }
 
 fn days_apart(a: &str, b: &str) -> Option<i64> {
@@ -182,11 +246,14 @@ fn json_ld(doc: &Document) -> LdFacts {
                 .map(clean);
         }
         if facts.published.is_none() {
-            facts.published = o
+            let raw = o
                 .get("datePublished")
                 .or_else(|| o.get("dateCreated"))
-                .and_then(Value::as_str)
-                .and_then(parse_any_date);
+                .and_then(Value::as_str);
+            facts.published = raw.and_then(parse_any_date);
+            if facts.published.is_some() {
+                facts.published_raw = raw.map(str::to_string);
+            }
         }
         if facts.modified.is_none() {
             facts.modified = o
@@ -382,14 +449,6 @@ fn modified_dates(metas: &HashMap<String, String>, ld: &LdFacts) -> Vec<String> 
     .filter_map(|k| metas.get(*k).and_then(|v| parse_any_date(v)))
     .chain(ld.modified.clone())
     .collect()
-}
-
-/// A publication date the page declares in its metadata.
-fn declared_date(metas: &HashMap<String, String>, ld: &LdFacts) -> Option<String> {
-    metas
-        .get("article:published_time")
-        .and_then(|v| parse_any_date(v))
-        .or_else(|| ld.published.clone())
 }
 
 fn choose_date(
@@ -623,10 +682,51 @@ mod tests {
     #[test]
     fn shown_modification_date_yields_to_publication_date() {
         let m = meta(
-            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-02-21",
+            r#"<meta property="article:published_time" content="2024-02-21T10:00:00+00:00">
+            <script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-02-21",
             "dateModified":"2025-10-26"}</script><div><h1>Trends for 2025</h1><p>Oct 26, 2025</p></div>"#,
         );
         assert_eq!(m.published.as_deref(), Some("2024-02-21"));
+    }
+
+    #[test]
+    fn shown_update_outranks_json_ld_alone() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-02-21",
+            "dateModified":"2025-10-26"}</script><div><h1>Trends for 2025</h1>
+            <p>Last updated: Oct 26, 2025</p></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-10-26"));
+    }
+
+    #[test]
+    fn shown_date_read_in_the_wrong_order_yields_to_declared() {
+        let m = meta(
+            "<meta property='article:published_time' content='2024-09-10T16:07:00Z'>\
+             <div><h1>Renovation phases</h1><p>09.10.2024</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-09-10"));
+    }
+
+    #[test]
+    fn one_day_gap_only_yields_when_a_time_zone_explains_it() {
+        // 22:00 UTC on the 19th is the 19th or 20th everywhere: the shown 18th stands.
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-19T22:02:58Z"}</script>
+            <div><h1>New method</h1><p>Dec 18, 2025</p></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-12-18"));
+    }
+
+    #[test]
+    fn prose_date_after_headline_is_not_the_date_line() {
+        let m = meta(
+            "<meta property='article:published_time' content='2017-01-23T21:08:14+00:00'>\
+             <div><h1>Meditation study</h1><p>WASHINGTON (January 24, 2017) — Mindfulness meditation \
+             is an increasingly popular treatment for anxiety, but testing its effectiveness in a \
+             convincing way has been hard, researchers said in a statement on Monday.</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2017-01-23"));
     }
 
     #[test]
