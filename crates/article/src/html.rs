@@ -95,6 +95,9 @@ pub fn extract_html(html: &str) -> Article {
         }
     }
     article.text = boilerplate::remove(&article.text);
+    if let Some(d) = dates::originally_published(&article.text) {
+        article.published = Some(d);
+    }
     if article.published.is_none() {
         article.published = dates::labelled_date(&article.text)
             .or_else(|| dates::script_date(html))

@@ -132,6 +132,24 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:originally|first)\s+(?:published|posted)\s+(?:on\s+)?(?:the\s+)?")
+        .expect("static regex")
+});
+
+/// A date the text states as the original publication ("This article was originally published
+/// on 26 Sep 2019 but has been updated"): it names the original date outright, so it outranks
+/// dates shown in the header.
+pub fn originally_published(text: &str) -> Option<String> {
+    ORIGINALLY.find_iter(text).take(5).find_map(|m| {
+        let window: String = text.get(m.end()..)?.chars().take(40).collect();
+        match first_text_date(&window) {
+            Some((0, d)) => Some(d),
+            _ => None,
+        }
+    })
+}
+
 /// A publication date in page data outside JSON-LD (framework state such as
 /// `"publishDate":"2025-05-27"`).
 pub fn script_date(html: &str) -> Option<String> {
@@ -228,6 +246,19 @@ mod tests {
         assert_eq!(
             script_date("{&quot;datePublished&quot;:&quot;2025-11-17T09:00&quot;}").as_deref(),
             Some("2025-11-17")
+        );
+    }
+
+    #[test]
+    fn stated_original_date() {
+        assert_eq!(
+            originally_published("This article was originally published on 26 Sep 2019 at 4pm")
+                .as_deref(),
+            Some("2019-09-26")
+        );
+        assert_eq!(
+            originally_published("First published in Nature, March 3, 2020"),
+            None
         );
     }
 

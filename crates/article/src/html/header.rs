@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Characters of header text read after the headline.
-const AFTER: usize = 500;
+const AFTER: usize = 800;
 /// Characters read before it (dates and kickers placed above the title).
 const BEFORE: usize = 160;
 
@@ -155,22 +155,35 @@ fn publish_word(s: &str) -> bool {
 pub struct ShownDate {
     pub date: String,
     pub updated: bool,
+    /// Every date shown around the headline not labelled as an update.
+    pub all: Vec<String>,
 }
 
 /// The date the header shows the reader: one marked "published"/"posted" if several are shown,
 /// else the first after the headline, else one just above it.
 /// Longest line (between block marks) read as a date line rather than prose.
 const MAX_DATE_LINE_WORDS: usize = 24;
+/// Most lower-case words before the date on a date line ("Last updated on", "Posted by Ann Lee
+/// on"); prose runs longer ("gives you six more months to October 15").
+const MAX_DATE_LEAD_WORDS: usize = 4;
 
-/// Words in the block-delimited line of `text` around byte offset `at`.
-fn line_words(text: &str, at: usize) -> usize {
+/// Lower-case words before byte offset `at` in its block-delimited line of `text`, and the
+/// line's word count.
+fn line_words(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
     let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) else {
-        return 0;
+        return (0, 0);
     };
-    let start = head.rfind('¶').map_or(head, |i| &head[i..]);
+    let start = head
+        .rfind('¶')
+        .map_or(head, |i| &head[i + '¶'.len_utf8()..]);
     let end = tail.find('¶').map_or(tail, |i| &tail[..i]);
-    start.split_whitespace().count() + end.split_whitespace().count()
+    let lower = start
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    let line = start.split_whitespace().count() + end.split_whitespace().count();
+    (lower, line)
 }
 
 pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
@@ -188,7 +201,8 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
             .rev()
             .collect();
         // A date inside a sentence of the body ("WASHINGTON (Jan 24) — ...") is not a date line.
-        if line_words(&z.after, lead_start) <= MAX_DATE_LINE_WORDS {
+        let (lead_words, line) = line_words(&z.after, lead_start);
+        if lead_words <= MAX_DATE_LEAD_WORDS && line <= MAX_DATE_LINE_WORDS {
             found.push((lead, d));
         }
         // Move past this date (at least one char) to find the next one.
@@ -202,9 +216,25 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
             break;
         }
     }
+    // The date line just above the headline, nearest last.
+    let (above, above_updated) = match last_text_date(&z.before) {
+        Some((pos, d)) => {
+            let lead = &z.before[..pos];
+            let lead = lead.get(lead.len().saturating_sub(30)..).unwrap_or(lead);
+            (Some(d), update_word(lead) && !publish_word(lead))
+        }
+        None => (None, false),
+    };
+    let all: Vec<String> = found
+        .iter()
+        .filter(|(lead, _)| !update_word(lead) || publish_word(lead))
+        .map(|(_, d)| d.clone())
+        .chain(above.clone().filter(|_| !above_updated))
+        .collect();
     let shown = |(lead, d): &(String, String)| ShownDate {
         date: d.clone(),
         updated: update_word(lead) && !publish_word(lead),
+        all: all.clone(),
     };
     if found.len() > 1 {
         if let Some(f) = found.iter().find(|(lead, _)| publish_word(lead)) {
@@ -214,10 +244,26 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
     if let Some(f) = found.first() {
         return Some(shown(f));
     }
-    first_text_date(&z.before).map(|(_, d)| ShownDate {
-        date: d,
+    first_text_date(&z.before).map(|(_, date)| ShownDate {
+        date,
         updated: false,
+        all,
     })
+}
+
+/// The last date written in `text`, with its byte offset.
+fn last_text_date(text: &str) -> Option<(usize, String)> {
+    let mut offset = 0;
+    let mut last = None;
+    for _ in 0..4 {
+        let Some((pos, d)) = text.get(offset..).and_then(first_text_date) else {
+            break;
+        };
+        last = Some((offset + pos, d));
+        let rest = &text[offset + pos..];
+        offset += pos + rest.char_indices().nth(6).map_or(rest.len(), |(i, _)| i);
+    }
+    last
 }
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {

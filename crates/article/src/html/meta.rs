@@ -136,6 +136,15 @@ fn reconcile_shown(
     if let Some(d) = vouched {
         return d;
     }
+    let declared_day = metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v))
+        .or_else(|| ld.published.clone());
+    // Several dates around the headline (a date line, a "most read" list): the one the metadata
+    // declares is the article's.
+    if let Some(d) = declared_day.filter(|d| !s.updated && *d != s.date && s.all.contains(d)) {
+        return d;
+    }
     if s.updated || modified_dates(metas, ld).contains(&s.date) {
         return metas
             .get("article:published_time")
@@ -716,6 +725,23 @@ mod tests {
             <div><h1>New method</h1><p>Dec 18, 2025</p></div>"#,
         );
         assert_eq!(m.published.as_deref(), Some("2025-12-18"));
+    }
+
+    #[test]
+    fn stated_dates_around_the_headline() {
+        // The date the metadata declares, shown just above the headline, beats a later list date.
+        let m = meta(
+            "<meta property='article:published_time' content='2025-01-16T08:00:00Z'>\
+             <div><p>January 16, 2025</p><h1>Types of apps</h1><p>Written by: Ann Lee</p>\
+             <ul><li>Most popular</li><li>Other story | July 15, 2025</li></ul></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-01-16"));
+        // A date inside a sentence is not a date line.
+        let m = meta(
+            "<div><h1>Tax filing</h1><p>Page last modified Jan. 17, 2025</p><p>If you need \
+             more time, an extension gives you six more months to October 15, 2025.</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-01-17"));
     }
 
     #[test]
