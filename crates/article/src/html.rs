@@ -50,6 +50,8 @@ pub fn extract_html(html: &str) -> Article {
     };
     // Readability rewrites its tree; the paragraph second opinion reads an untouched copy
     // (cloning the tree is cheaper than parsing the page again).
+    // Image captions and credits are not the article's text.
+    doc.select("figcaption").remove();
     let spare = doc.clone();
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut article = Article {
@@ -154,6 +156,26 @@ mod tests {
         assert!(!a.text.contains("Copyright"));
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.title.as_deref(), Some("Budget passes"));
+    }
+
+    #[test]
+    fn image_captions_are_dropped() {
+        let body: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
+                     the city, which includes funding for schools, roads and parks.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1><figure><img src=a.jpg>\
+             <figcaption>Council members vote. Photo: Jane Roe / Agency</figcaption></figure>\
+             {body}</article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(a.text.contains("The council voted"));
+        assert!(!a.text.contains("Photo: Jane Roe"));
     }
 
     #[test]

@@ -45,7 +45,20 @@ fn is_boilerplate(n: &NodeRef) -> bool {
         n.attr("id").unwrap_or_default()
     )
     .to_ascii_lowercase();
-    !hint.trim().is_empty() && BOILERPLATE_HINTS.iter().any(|h| hint.contains(h))
+    hint.split_ascii_whitespace().any(names_boilerplate)
+}
+
+/// Whether one class or id names a boilerplate region. Layout modifiers that merely mention one
+/// ("main-with-sidebar", "has-comments", "no-sidebar") describe the region they sit on instead.
+fn names_boilerplate(token: &str) -> bool {
+    BOILERPLATE_HINTS.iter().any(|h| {
+        token.match_indices(h).any(|(i, _)| {
+            let before = token[..i].trim_end_matches(['-', '_']);
+            !["with", "has", "no", "without"]
+                .iter()
+                .any(|m| before.ends_with(m))
+        })
+    })
 }
 
 /// Paragraph texts joined by newlines, and their word count.
@@ -100,6 +113,19 @@ mod tests {
         let (t, n) = paragraph_text(&d);
         assert_eq!(t, "First para here.\nSub\nSecond bold para.\n");
         assert_eq!(n, 7);
+    }
+
+    #[test]
+    fn layout_modifiers_naming_a_sidebar_are_not_boilerplate() {
+        assert!(!names_boilerplate("main-with-sidebar"));
+        assert!(!names_boilerplate("has-comments"));
+        assert!(names_boilerplate("sidebar-left"));
+        assert!(names_boilerplate("post-comments"));
+        let d = Document::from(
+            "<div class='site-content with-sidebar'><p>Article words here.</p></div>\
+             <div class='sidebar'><p>Side.</p></div>",
+        );
+        assert_eq!(paragraph_text(&d), ("Article words here.\n".to_string(), 3));
     }
 
     #[test]
