@@ -96,7 +96,7 @@ pub fn extract_html(html: &str) -> Article {
             ));
         }
     }
-    article.text = boilerplate::remove(&article.text);
+    article.text = boilerplate::remove(&article.text, &article.authors);
     if let Some(d) = dates::originally_published(&article.text) {
         article.published = Some(d);
     }
