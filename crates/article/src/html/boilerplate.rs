@@ -55,17 +55,24 @@ pub fn remove(text: &str, authors: &[String]) -> String {
     kept.join("\n\n")
 }
 
-/// Whether a paragraph introduces one of the authors: their full name alone or followed by a
-/// description, or their first name followed by "is"/"has".
+/// Whether a paragraph introduces one of the authors: their full name alone, or their full or
+/// first name followed by a description ("Ann Lee, MD, is…", "Ann is a writer…").
 fn is_bio(p: &str, authors: &[String]) -> bool {
-    let p = p.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let p = p
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end();
+    let describes = |rest: &str| {
+        [" is ", " has ", " was ", ", "]
+            .iter()
+            .any(|v| rest.starts_with(v))
+    };
     authors.iter().any(|a| {
         let a = a.trim();
         if a.split_whitespace().count() < 2 {
             return false;
         }
         if let Some(rest) = p.strip_prefix(a) {
-            return rest.is_empty() || rest.starts_with([' ', ',']);
+            return rest.is_empty() || describes(rest);
         }
         let first = a.split_whitespace().next().unwrap_or(a);
         p.strip_prefix(first)
