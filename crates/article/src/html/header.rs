@@ -73,16 +73,15 @@ pub fn block_text(node: &NodeRef) -> String {
 /// The headline element: the first `<h1>` whose text is the page's title (pages put the site
 /// name in an earlier `<h1>`), else the first `<h1>`; on pages without one, the `<h2>` holding
 /// the title (blog layouts).
-fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
+fn headline<'a>(
+    doc: &'a Document,
+    h1s: &[NodeRef<'a>],
+    title: Option<&str>,
+) -> Option<NodeRef<'a>> {
     let title = title.map(collapse).filter(|t| !t.is_empty());
     let is_title = |n: &&NodeRef| title.as_deref().is_some_and(|t| collapse(&n.text()) == t);
-    if let Some(h1s) = doc.try_select("h1") {
-        let nodes = h1s.nodes();
-        let first = nodes
-            .iter()
-            .take(MAX_HEADINGS)
-            .find(is_title)
-            .or(nodes.first());
+    if !h1s.is_empty() {
+        let first = h1s.iter().take(MAX_HEADINGS).find(is_title).or(h1s.first());
         return first.cloned();
     }
     let h2s = doc.try_select("h2")?;
@@ -96,8 +95,13 @@ fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
 /// Headings compared with the title; the headline sits near the top of the page.
 const MAX_HEADINGS: usize = 40;
 
-pub fn header_zone(doc: &Document, title: Option<&str>) -> Option<HeaderZone> {
-    let h1 = headline(doc, title)?;
+/// The header around the headline; `h1s` are the page's `<h1>` elements in document order.
+pub fn header_zone<'a>(
+    doc: &'a Document,
+    h1s: &[NodeRef<'a>],
+    title: Option<&str>,
+) -> Option<HeaderZone> {
+    let h1 = headline(doc, h1s, title)?;
     let head = block_text(&h1);
     let head = head
         .trim_start_matches(['¶', ' '])
@@ -288,7 +292,9 @@ mod tests {
     use super::*;
 
     fn z(html: &str) -> HeaderZone {
-        header_zone(&Document::from(html), None).expect("zone")
+        let d = Document::from(html);
+        let h1s = d.select("h1").nodes().to_vec();
+        header_zone(&d, &h1s, None).expect("zone")
     }
 
     #[test]
@@ -322,7 +328,8 @@ mod tests {
             "<h1>Site Name</h1><p>Jan 1, 2020</p><article><h1>Star picks</h1>\
              <p>Posted on December 18, 2025</p></article>",
         );
-        let hz = header_zone(&d, Some("Star picks")).expect("zone");
+        let h1s = d.select("h1").nodes().to_vec();
+        let hz = header_zone(&d, &h1s, Some("Star picks")).expect("zone");
         assert_eq!(
             zone_date(&hz).map(|d| d.date).as_deref(),
             Some("2025-12-18")

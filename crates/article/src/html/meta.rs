@@ -3,7 +3,7 @@
 
 use super::dates::{first_text_date, parse_any_date, url_date};
 use super::header::{header_zone, zone_byline, zone_date, ShownDate};
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -42,20 +42,55 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The elements the metadata pass reads, gathered in one walk of the tree.
+#[derive(Default)]
+struct MetaNodes<'a> {
+    html: Option<NodeRef<'a>>,
+    metas: Vec<NodeRef<'a>>,
+    ld_scripts: Vec<NodeRef<'a>>,
+    title: Option<NodeRef<'a>>,
+    canonical: Option<NodeRef<'a>>,
+    h1s: Vec<NodeRef<'a>>,
+}
+
+fn gather(doc: &Document) -> MetaNodes<'_> {
+    let mut g = MetaNodes::default();
+    let Some(sel) = doc.try_select(
+        "html, meta, script[type='application/ld+json'], title, link[rel=canonical], h1",
+    ) else {
+        return g;
+    };
+    for n in sel.nodes() {
+        match &*n.node_name().unwrap_or_default() {
+            "html" => g.html = g.html.take().or(Some(n.clone())),
+            "meta" => g.metas.push(n.clone()),
+            "script" => g.ld_scripts.push(n.clone()),
+            "title" => g.title = g.title.take().or(Some(n.clone())),
+            "link" => g.canonical = g.canonical.take().or(Some(n.clone())),
+            "h1" => g.h1s.push(n.clone()),
+            _ => {}
+        }
+    }
+    g
+}
+
 pub fn page_meta(doc: &Document) -> PageMeta {
-    let metas = meta_map(doc);
-    let ld = json_ld(doc);
+    let nodes = gather(doc);
+    let metas = meta_map(&nodes.metas);
+    let ld = json_ld(&nodes.ld_scripts);
     let get = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.is_empty());
 
-    let url = doc
-        .try_select("link[rel=canonical]")
-        .and_then(|s| s.attr("href"))
+    let url = nodes
+        .canonical
+        .as_ref()
+        .and_then(|n| n.attr("href"))
         .map(|h| h.trim().to_string())
         .filter(|h| h.starts_with("http"))
         .or_else(|| get("og:url").map(str::to_string));
-    let language = doc
-        .try_select("html")
-        .and_then(|s| s.attr("lang"))
+    let language = nodes
+        .html
+        .as_ref()
+        .and_then(|n| n.attr("lang"))
         .or_else(|| get("og:locale").map(Into::into))
         .map(|l| l.chars().take(2).collect::<String>().to_ascii_lowercase())
         .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_alphabetic()));
@@ -64,12 +99,12 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .or_else(|| ld.publisher.clone());
 
     let title = choose_title(
-        doc,
+        &nodes,
         get("og:title"),
         ld.headline.as_deref(),
         get("twitter:title"),
     );
-    let zone = header_zone(doc, title.as_deref());
+    let zone = header_zone(doc, &nodes.h1s, title.as_deref());
     let shown = zone.as_ref().and_then(zone_date);
     let published = match shown {
         Some(s) => Some(reconcile_shown(s, &metas, &ld, url.as_deref())),
@@ -207,12 +242,9 @@ fn page_text_date(doc: &Document) -> Option<String> {
 }
 
 /// `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins.
-fn meta_map(doc: &Document) -> HashMap<String, String> {
+fn meta_map(nodes: &[NodeRef]) -> HashMap<String, String> {
     let mut map = HashMap::new();
-    let Some(sel) = doc.try_select("meta") else {
-        return map;
-    };
-    for node in sel.nodes() {
+    for node in nodes {
         let Some(content) = node.attr("content") else {
             continue;
         };
@@ -229,13 +261,9 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
     map
 }
 
-fn json_ld(doc: &Document) -> LdFacts {
+fn json_ld(scripts: &[NodeRef]) -> LdFacts {
     let mut facts = LdFacts::default();
-    let Some(sel) = doc.try_select("script[type='application/ld+json']") else {
-        return facts;
-    };
-    let values: Vec<Value> = sel
-        .nodes()
+    let values: Vec<Value> = scripts
         .iter()
         .filter_map(|n| serde_json::from_str::<Value>(n.text().trim()).ok())
         .collect();
@@ -385,15 +413,15 @@ fn strip_site_suffix(t: &str) -> String {
 /// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
 /// without the site suffix.
 fn choose_title(
-    doc: &Document,
+    nodes: &MetaNodes,
     og: Option<&str>,
     ld: Option<&str>,
     twitter: Option<&str>,
 ) -> Option<String> {
-    let head_title = doc
-        .try_select("title")
-        .map(|s| s.first().text().to_string())
-        .map(|t| clean(&t))
+    let head_title = nodes
+        .title
+        .as_ref()
+        .map(|n| clean(&n.text()))
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD);
     let refs: Vec<String> = [og, ld, twitter, head_title.as_deref()]
         .into_iter()
@@ -401,17 +429,13 @@ fn choose_title(
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
         .map(str::to_string)
         .collect();
-    let h1s: Vec<String> = doc
-        .try_select("h1")
-        .map(|s| {
-            s.nodes()
-                .iter()
-                .take(8)
-                .map(|n| clean(&n.text()))
-                .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
-                .collect()
-        })
-        .unwrap_or_default();
+    let h1s: Vec<String> = nodes
+        .h1s
+        .iter()
+        .take(8)
+        .map(|n| clean(&n.text()))
+        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
+        .collect();
     let agreeing = h1s.iter().find(|h| {
         refs.iter()
             .any(|r| agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30))
