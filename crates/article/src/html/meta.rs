@@ -62,12 +62,12 @@ fn gather(doc: &Document) -> MetaNodes<'_> {
     };
     for n in sel.nodes() {
         match &*n.node_name().unwrap_or_default() {
-            "html" => g.html = g.html.take().or(Some(n.clone())),
-            "meta" => g.metas.push(n.clone()),
-            "script" => g.ld_scripts.push(n.clone()),
-            "title" => g.title = g.title.take().or(Some(n.clone())),
-            "link" => g.canonical = g.canonical.take().or(Some(n.clone())),
-            "h1" => g.h1s.push(n.clone()),
+            "html" => g.html = g.html.take().or(Some(*n)),
+            "meta" => g.metas.push(*n),
+            "script" => g.ld_scripts.push(*n),
+            "title" => g.title = g.title.take().or(Some(*n)),
+            "link" => g.canonical = g.canonical.take().or(Some(*n)),
+            "h1" => g.h1s.push(*n),
             _ => {}
         }
     }
