@@ -12,8 +12,10 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)")
         .expect("static regex")
 });
+/// Also hyphenated ("4-Aug-2021") and with the Spanish abbreviations that differ from English
+/// ("04-ago-2021", "3 dic 2020").
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,?(?:\s+|-)(\d{4})(?-u:\b)")
         .expect("static regex")
 });
 /// Also when a time follows without a space ("2022-11-23T08:10").
@@ -49,7 +51,14 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
 
 fn month_num(name: &str) -> Option<u32> {
     let key = name.get(..3)?.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+    let spanish = match key.as_str() {
+        "ene" => Some(1),
+        "abr" => Some(4),
+        "ago" => Some(8),
+        "dic" => Some(12),
+        _ => None,
+    };
+    spanish.or_else(|| MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1))
 }
 
 /// Matches of `re` with their offsets and captures. The search runs on the fast automaton;
@@ -176,6 +185,21 @@ static URL_NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:published|posted)(?:\s+on)?\s*:?\s+").expect("static regex")
+});
+
+/// A date labelled "Published"/"Posted (on)" in visible text.
+pub fn published_label_date(text: &str) -> Option<String> {
+    PUBLISHED_LABEL.find_iter(text).take(20).find_map(|m| {
+        let window: String = text.get(m.end()..)?.chars().take(40).collect();
+        match first_text_date(&window) {
+            Some((0..=4, d)) => Some(d),
+            _ => None,
+        }
+    })
+}
+
 /// A date in a URL path such as `/2024/03/05/slug` or `/2023/october/03/slug`.
 pub fn url_date(url: &str) -> Option<String> {
     if let Some(c) = URL_DATE.captures(url) {
@@ -204,6 +228,14 @@ mod tests {
             Some("2025-11-20".into())
         );
         assert_eq!(first_text_date("May I help? 2024 was good"), None);
+        assert_eq!(
+            first_text_date("By: Team on 04-ago-2021 5:11:10").map(|d| d.1),
+            Some("2021-08-04".into())
+        );
+        assert_eq!(
+            first_text_date("Filed 4-Aug-2021").map(|d| d.1),
+            Some("2021-08-04".into())
+        );
         assert_eq!(
             first_text_date("Posted 17.05.2021").map(|d| d.1),
             Some("2021-05-17".into())

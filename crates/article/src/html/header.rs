@@ -24,7 +24,7 @@ fn collapse(s: &str) -> String {
 /// Most characters of an ancestor's text read while looking for the header.
 const TEXT_CAP: usize = 20_000;
 
-const BLOCKS: [&str; 22] = [
+const BLOCKS: [&str; 30] = [
     "p",
     "div",
     "br",
@@ -47,9 +47,17 @@ const BLOCKS: [&str; 22] = [
     "tr",
     "figure",
     "figcaption",
+    "small",
+    "address",
+    "dt",
+    "dd",
+    "label",
+    "button",
+    "blockquote",
+    "aside",
 ];
 
-/// Text of a subtree with a space at each block (and span/time) start, so that "2024</p><p>Body"
+/// Text of a subtree with a space at each block (and span/time/small) start, so that "2024</p><p>Body"
 /// does not read "2024Body"; scripts and styles are skipped; stops after `TEXT_CAP` bytes.
 pub fn block_text(node: &NodeRef) -> String {
     let mut out = String::new();
@@ -84,12 +92,31 @@ fn headline<'a>(
         let first = h1s.iter().take(MAX_HEADINGS).find(is_title).or(h1s.first());
         return first.cloned();
     }
+    // Without an `<h1>`, the `<h2>` sharing most of the title's words is the headline.
+    let title = title?;
     let h2s = doc.try_select("h2")?;
     h2s.nodes()
         .iter()
         .take(MAX_HEADINGS)
-        .find(is_title)
-        .cloned()
+        .find(|n| shares_words(&n.text(), &title))
+        .copied()
+}
+
+/// Whether most words of the shorter of two headings occur in the other.
+fn shares_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    !short.is_empty() && short.iter().filter(|w| long.contains(w)).count() * 10 >= short.len() * 8
 }
 
 /// Headings compared with the title; the headline sits near the top of the page.

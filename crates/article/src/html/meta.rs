@@ -108,7 +108,9 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     let shown = zone.as_ref().and_then(zone_date);
     let published = match shown {
         Some(s) => Some(reconcile_shown(s, &metas, &ld, url.as_deref())),
-        None => choose_date(doc, &metas, &ld, url.as_deref()),
+        // A date the page labels "Published" outside the header (a closing date line) is still
+        // the page's statement of its date, ahead of the metadata.
+        None => page_published_label(doc).or_else(|| choose_date(doc, &metas, &ld, url.as_deref())),
     };
     let fallback_date = if published.is_none() {
         modified_dates(&metas, &ld)
@@ -231,6 +233,22 @@ fn days_apart(a: &str, b: &str) -> Option<i64> {
     let a = chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
     let b = chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok()?;
     Some((a - b).num_days().abs())
+}
+
+/// Most bytes of body text searched for a "Published" label.
+const LABEL_SCAN: usize = 400_000;
+
+fn page_published_label(doc: &Document) -> Option<String> {
+    let body = doc.try_select("body")?;
+    let node = *body.nodes().first()?;
+    // Plain text concatenation is enough here (the label and its date sit in one line of
+    // markup) and much cheaper than a block-aware walk.
+    let text = node.text();
+    let end = (0..=LABEL_SCAN.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    super::dates::published_label_date(&text[..end])
 }
 
 /// A date shown anywhere in the page body: one labelled "Published"/"Updated", else the first.
@@ -766,6 +784,26 @@ mod tests {
              more time, an extension gives you six more months to October 15, 2025.</p></div>",
         );
         assert_eq!(m.published.as_deref(), Some("2025-01-17"));
+    }
+
+    #[test]
+    fn closing_published_line_outranks_metadata_when_the_header_shows_none() {
+        let m = meta(
+            "<meta property='article:published_time' content='2025-08-08T00:00:00-04:00'>\
+             <body><h1>Free accounting tools</h1><p>By: Jane Roe, Contributor</p>\
+             <p>Body text of the article.</p><div>Published <time>August 13, 2025</time></div></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-08-13"));
+    }
+
+    #[test]
+    fn headline_in_h2_and_date_in_small_element() {
+        let m = meta(
+            "<title>Introducing the Cayenne Accelerator | Spice</title><body>\
+             <h2>Introducing Cayenne: The Next Accelerator Built for Scale</h2>\
+             <div>Luke Kim<small>December 17, 2025</small></div><p>Body.</p></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-12-17"));
     }
 
     #[test]
