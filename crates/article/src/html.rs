@@ -48,10 +48,10 @@ pub fn extract_html(html: &str) -> Article {
         disable_json_ld: true,
         ..Config::default()
     };
-    // Readability rewrites its tree; the paragraph second opinion reads an untouched copy
-    // (cloning the tree is cheaper than parsing the page again).
     // Image captions and credits are not the article's text.
     doc.select("figcaption").remove();
+    // Readability rewrites its tree; the paragraph second opinion reads an untouched copy
+    // (cloning the tree is cheaper than parsing the page again).
     let spare = doc.clone();
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut article = Article {
