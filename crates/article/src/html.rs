@@ -26,6 +26,35 @@ const MISSED_SHARE: f64 = 0.4;
 /// Readability results shorter than this (in words) get the paragraph second opinion.
 const SECOND_OPINION_BELOW: usize = 700;
 
+/// The paragraphs are taken instead of readability's result when they hold this many times its
+/// words and contain at least this share of them.
+const FRAGMENT_RATIO: f64 = 1.75;
+const FRAGMENT_CONTAINED: f64 = 0.9;
+
+/// Share of `part`'s words (as a bag, case-folded) that `whole` also holds.
+fn containment(part: &str, whole: &str) -> f64 {
+    fn bag(s: &str) -> std::collections::HashMap<String, usize> {
+        let mut m = std::collections::HashMap::new();
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            *m.entry(w.to_lowercase()).or_insert(0) += 1;
+        }
+        m
+    }
+    let (p, w) = (bag(part), bag(whole));
+    let total: usize = p.values().sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let shared: usize = p
+        .iter()
+        .map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0)))
+        .sum();
+    shared as f64 / total as f64
+}
+
 pub fn extract_html(html: &str) -> Article {
     if strip::max_nesting(html) > MAX_DEPTH {
         let text = paragraphs(&strip::strip_tags(html));
@@ -50,9 +79,8 @@ pub fn extract_html(html: &str) -> Article {
     };
     // Image captions and credits are not the article's text.
     doc.select("figcaption").remove();
-    // Readability rewrites its tree; the paragraph second opinion reads an untouched copy
-    // (cloning the tree is cheaper than parsing the page again).
-    let spare = doc.clone();
+    // Readability rewrites its tree: the paragraph second opinion is read first.
+    let (para_text, para_words) = paragraphs::paragraph_text(&doc);
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut article = Article {
         title: m.title,
@@ -80,13 +108,15 @@ pub fn extract_html(html: &str) -> Article {
             }
             article.text = paragraphs(&a.text_content);
             let words = article.text.split_whitespace().count();
-            // Readability may have settled on a fragment of what the page's paragraphs hold.
-            // Checked only for short results: long results are rarely fragments.
-            if words < SECOND_OPINION_BELOW {
-                let (para_text, para_words) = paragraphs::paragraph_text(&spare);
-                if (words as f64) < MISSED_SHARE * para_words as f64 {
-                    article.text = paragraphs(&para_text);
-                }
+            // Readability may have settled on a fragment of what the page's paragraphs hold:
+            // a short result far below the paragraphs' size, or any result that the paragraphs
+            // contain almost entirely while holding much more.
+            let short_miss =
+                words < SECOND_OPINION_BELOW && (words as f64) < MISSED_SHARE * para_words as f64;
+            let fragment = para_words as f64 >= FRAGMENT_RATIO * words as f64
+                && containment(&article.text, &para_text) >= FRAGMENT_CONTAINED;
+            if short_miss || fragment {
+                article.text = paragraphs(&para_text);
             }
         }
         Err(e) => {
@@ -176,6 +206,13 @@ mod tests {
         let a = extract_html(&html);
         assert!(a.text.contains("The council voted"));
         assert!(!a.text.contains("Photo: Jane Roe"));
+    }
+
+    #[test]
+    fn containment_is_a_bag_share() {
+        assert_eq!(containment("a b b", "B a c"), 2.0 / 3.0);
+        assert_eq!(containment("", "a"), 0.0);
+        assert_eq!(containment("Rates rise", "rates RISE again"), 1.0);
     }
 
     #[test]

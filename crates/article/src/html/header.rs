@@ -24,38 +24,41 @@ fn collapse(s: &str) -> String {
 /// Most characters of an ancestor's text read while looking for the header.
 const TEXT_CAP: usize = 20_000;
 
-const BLOCKS: [&str; 30] = [
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "time",
-    "span",
-    "td",
-    "tr",
-    "figure",
-    "figcaption",
-    "small",
-    "address",
-    "dt",
-    "dd",
-    "label",
-    "button",
-    "blockquote",
-    "aside",
-];
+/// Elements whose start marks a visible break in the text.
+pub fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "time"
+            | "span"
+            | "td"
+            | "tr"
+            | "figure"
+            | "figcaption"
+            | "small"
+            | "address"
+            | "dt"
+            | "dd"
+            | "label"
+            | "button"
+            | "blockquote"
+            | "aside"
+    )
+}
 
 /// Text of a subtree with a space at each block (and span/time/small) start, so that "2024</p><p>Body"
 /// does not read "2024Body"; scripts and styles are skipped; stops after `TEXT_CAP` bytes.
@@ -66,11 +69,16 @@ pub fn block_text(node: &NodeRef) -> String {
             break;
         }
         if d.is_text() {
+            let text = d.text();
+            if text.trim().is_empty() {
+                out.push(' ');
+                continue;
+            }
             let parent = d.parent().and_then(|p| p.node_name()).unwrap_or_default();
             if !matches!(&*parent, "script" | "style" | "noscript" | "template") {
-                out.push_str(&d.text());
+                out.push_str(&text);
             }
-        } else if d.is_element() && BLOCKS.contains(&&*d.node_name().unwrap_or_default()) {
+        } else if d.is_element() && is_block(&d.node_name().unwrap_or_default()) {
             // A visible mark that names and dates do not run across.
             out.push_str(" ¶ ");
         }
@@ -302,9 +310,16 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// `BY` captures: the fast automaton finds the match, captures (a slower engine) run from its
+/// start only.
+fn by_captures(t: &str) -> Option<regex::Captures<'_>> {
+    let m = BY.find(t)?;
+    BY.captures(&t[m.start()..])
+}
+
 /// Names after a "By" in the header.
 pub fn zone_byline(z: &HeaderZone) -> Vec<String> {
-    let Some(c) = BY.captures(&z.after).or_else(|| BY.captures(&z.before)) else {
+    let Some(c) = by_captures(&z.after).or_else(|| by_captures(&z.before)) else {
         return Vec::new();
     };
     let names = super::meta::split_byline(c[1].trim());
