@@ -31,6 +31,24 @@ const SECOND_OPINION_BELOW: usize = 700;
 const FRAGMENT_RATIO: f64 = 1.75;
 const FRAGMENT_CONTAINED: f64 = 0.9;
 
+/// Paragraphs that make an element a text region rather than page chrome.
+const TEXT_REGION_PARAGRAPHS: usize = 5;
+
+fn holds_text(n: &dom_query::NodeRef) -> bool {
+    let mut paragraphs = 0;
+    for d in n.descendants_it() {
+        match &*d.node_name().unwrap_or_default() {
+            "h1" => return true,
+            "p" => paragraphs += 1,
+            _ => {}
+        }
+        if paragraphs >= TEXT_REGION_PARAGRAPHS {
+            return true;
+        }
+    }
+    false
+}
+
 /// Share of `part`'s words (as a bag, case-folded) that `whole` also holds.
 fn containment(part: &str, whole: &str) -> f64 {
     fn bag(s: &str) -> std::collections::HashMap<String, usize> {
@@ -77,8 +95,14 @@ pub fn extract_html(html: &str) -> Article {
         disable_json_ld: true,
         ..Config::default()
     };
-    // Image captions and credits are not the article's text.
-    doc.select("figcaption").remove();
+    // Image captions and credits, navigation and footers are not the article's text. A nav or
+    // footer that holds a headline or several paragraphs is a template misusing the element
+    // and stays.
+    for n in doc.select("figcaption, nav, footer").nodes() {
+        if &*n.node_name().unwrap_or_default() == "figcaption" || !holds_text(n) {
+            n.remove_from_parent();
+        }
+    }
     // Readability rewrites its tree: the paragraph second opinion is read first.
     let (para_text, para_words) = paragraphs::paragraph_text(&doc);
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
@@ -206,6 +230,32 @@ mod tests {
         let a = extract_html(&html);
         assert!(a.text.contains("The council voted"));
         assert!(!a.text.contains("Photo: Jane Roe"));
+    }
+
+    #[test]
+    fn nav_and_footer_go_unless_they_hold_the_text() {
+        let body: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
+                     the city, which includes funding for schools, roads and parks.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1>{body}<footer><p>Filed under Council \
+             Budget Schools and Roads, with more coverage of the city's spending plans</p>\
+             </footer></article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(a.text.contains("The council voted"));
+        assert!(!a.text.contains("Filed under"));
+        // A template that puts the whole article in a footer keeps it.
+        let html =
+            format!("<html><body><footer><h1>Budget passes</h1>{body}</footer></body></html>");
+        assert!(extract_html(&html)
+            .text
+            .contains("part 3 of the new budget"));
     }
 
     #[test]
