@@ -25,6 +25,12 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Paragraphs at the end of the text searched for the author's bio.
 const BIO_WINDOW: usize = 4;
 
+/// Interface labels that extraction picks up as paragraphs.
+static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement)[.:!…>»]?$")
+        .expect("static regex")
+});
+
 /// `text` (paragraphs separated by blank lines) without repeated paragraphs, without the
 /// related/comments tail and without a closing author bio (a paragraph among the last few that
 /// starts with one of `authors`' names: "Ann Lee is a freelance writer…", or the name alone).
@@ -44,6 +50,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         words_before += n;
         // Repeated boilerplate is verbatim, so exact text is compared.
         if n >= MIN_REPEAT_WORDS && !seen.insert(p.trim()) {
+            continue;
+        }
+        if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(p.trim()) {
             continue;
         }
         kept.push(p);
@@ -106,6 +115,13 @@ mod tests {
         );
         let t = format!("{body}\n\n{body} More.\n\nAnn Lee\n\nEditor, covers city hall.");
         assert_eq!(remove(&t, &authors), format!("{body}\n\n{body} More."));
+    }
+
+    #[test]
+    fn interface_labels_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!("{body}\n\nRead more\n\n{body} Again.\n\n< Back to top");
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
     }
 
     #[test]
