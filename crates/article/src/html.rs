@@ -49,6 +49,17 @@ fn holds_text(n: &dom_query::NodeRef) -> bool {
     false
 }
 
+/// Whether two strings hold the same words, case and punctuation aside.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
 /// Share of `part`'s words (as a bag, case-folded) that `whole` also holds.
 fn containment(part: &str, whole: &str) -> f64 {
     fn bag(s: &str) -> std::collections::HashMap<String, usize> {
@@ -151,6 +162,13 @@ pub fn extract_html(html: &str) -> Article {
         }
     }
     article.text = boilerplate::remove(&article.text, &article.authors);
+    // The headline is the title field, not the body's first paragraph.
+    if let Some(t) = &article.title {
+        let first = article.text.split("\n\n").next().unwrap_or("");
+        if !first.is_empty() && first.len() < article.text.len() && same_words(first, t) {
+            article.text = article.text[first.len()..].trim_start().to_string();
+        }
+    }
     if let Some(d) = dates::originally_published(&article.text) {
         article.published = Some(d);
     }
@@ -210,6 +228,7 @@ mod tests {
         assert!(!a.text.contains("Copyright"));
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.title.as_deref(), Some("Budget passes"));
+        assert!(!a.text.starts_with("Budget passes"));
     }
 
     #[test]
