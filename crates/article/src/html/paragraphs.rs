@@ -3,6 +3,8 @@
 //! smaller than the article the page visibly holds.
 
 use dom_query::{Document, NodeRef};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Most paragraphs read; pages with more are handled by readability alone.
 const MAX_PARAGRAPHS: usize = 3_000;
@@ -38,23 +40,26 @@ fn is_boilerplate(n: &NodeRef) -> bool {
         return false;
     }
     ["class", "id"].iter().any(|a| {
-        n.attr(a).is_some_and(|v| {
-            v.split_ascii_whitespace()
-                .any(|t| names_boilerplate(&t.to_ascii_lowercase()))
-        })
+        n.attr(a)
+            .is_some_and(|v| v.split_ascii_whitespace().any(names_boilerplate))
     })
 }
+
+/// The hints as one case-insensitive pattern: one pass over a class name, no lower-casing.
+static HINTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){}", BOILERPLATE_HINTS.join("|"))).expect("static regex")
+});
 
 /// Whether one class or id names a boilerplate region. Layout modifiers that merely mention one
 /// ("main-with-sidebar", "has-comments", "no-sidebar") describe the region they sit on instead.
 fn names_boilerplate(token: &str) -> bool {
-    BOILERPLATE_HINTS.iter().any(|h| {
-        token.match_indices(h).any(|(i, _)| {
-            let before = token[..i].trim_end_matches(['-', '_']);
-            !["with", "has", "no", "without"]
-                .iter()
-                .any(|m| before.ends_with(m))
-        })
+    HINTS.find_iter(token).any(|m| {
+        let before = token[..m.start()]
+            .trim_end_matches(['-', '_'])
+            .to_ascii_lowercase();
+        !["with", "has", "no", "without"]
+            .iter()
+            .any(|w| before.ends_with(w))
     })
 }
 
