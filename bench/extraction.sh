@@ -14,7 +14,9 @@ for f in "$WCXB"/html/*.html.gz; do zcat "$f" > "$PAGES/$(basename "$f" .gz)"; d
 N=$(ls "$PAGES" | wc -l)
 echo "pages: $N ($(du -sh "$PAGES" | cut -f1))"
 
-cargo build --release -q -p claimtrail-article --example extract_bench --manifest-path "$ROOT/Cargo.toml"
+# Builds share the machine: go through the cargo lock when there is one.
+LOCK=(); [[ -e /tmp/cargo.lock ]] && LOCK=(flock /tmp/cargo.lock)
+"${LOCK[@]}" cargo build --release -q -p claimtrail-article --example extract_bench --manifest-path "$ROOT/Cargo.toml"
 peak() { grep "Maximum resident" "$1" | awk '{printf "%.0f MB", $NF/1024}'; }
 
 T=$(mktemp)

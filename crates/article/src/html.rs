@@ -26,6 +26,64 @@ const MISSED_SHARE: f64 = 0.4;
 /// Readability results shorter than this (in words) get the paragraph second opinion.
 const SECOND_OPINION_BELOW: usize = 700;
 
+/// The paragraphs are taken instead of readability's result when they hold this many times its
+/// words and contain at least this share of them.
+const FRAGMENT_RATIO: f64 = 1.75;
+const FRAGMENT_CONTAINED: f64 = 0.9;
+
+/// Paragraphs that make an element a text region rather than page chrome.
+const TEXT_REGION_PARAGRAPHS: usize = 5;
+
+fn holds_text(n: &dom_query::NodeRef) -> bool {
+    let mut paragraphs = 0;
+    for d in n.descendants_it() {
+        match &*d.node_name().unwrap_or_default() {
+            "h1" => return true,
+            "p" => paragraphs += 1,
+            _ => {}
+        }
+        if paragraphs >= TEXT_REGION_PARAGRAPHS {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether two strings hold the same words, case and punctuation aside.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+/// Share of `part`'s words (as a bag, case-folded) that `whole` also holds.
+fn containment(part: &str, whole: &str) -> f64 {
+    fn bag(s: &str) -> std::collections::HashMap<String, usize> {
+        let mut m = std::collections::HashMap::new();
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            *m.entry(w.to_lowercase()).or_insert(0) += 1;
+        }
+        m
+    }
+    let (p, w) = (bag(part), bag(whole));
+    let total: usize = p.values().sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let shared: usize = p
+        .iter()
+        .map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0)))
+        .sum();
+    shared as f64 / total as f64
+}
+
 pub fn extract_html(html: &str) -> Article {
     if strip::max_nesting(html) > MAX_DEPTH {
         let text = paragraphs(&strip::strip_tags(html));
@@ -48,9 +106,16 @@ pub fn extract_html(html: &str) -> Article {
         disable_json_ld: true,
         ..Config::default()
     };
-    // Readability rewrites its tree; the paragraph second opinion reads an untouched copy
-    // (cloning the tree is cheaper than parsing the page again).
-    let spare = doc.clone();
+    // Image captions and credits, navigation and footers are not the article's text. A nav or
+    // footer that holds a headline or several paragraphs is a template misusing the element
+    // and stays.
+    for n in doc.select("figcaption, nav, footer").nodes() {
+        if &*n.node_name().unwrap_or_default() == "figcaption" || !holds_text(n) {
+            n.remove_from_parent();
+        }
+    }
+    // Readability rewrites its tree: the paragraph second opinion is read first.
+    let (para_text, para_words) = paragraphs::paragraph_text(&doc);
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut article = Article {
         title: m.title,
@@ -78,13 +143,15 @@ pub fn extract_html(html: &str) -> Article {
             }
             article.text = paragraphs(&a.text_content);
             let words = article.text.split_whitespace().count();
-            // Readability may have settled on a fragment of what the page's paragraphs hold.
-            // Checked only for short results: long results are rarely fragments.
-            if words < SECOND_OPINION_BELOW {
-                let (para_text, para_words) = paragraphs::paragraph_text(&spare);
-                if (words as f64) < MISSED_SHARE * para_words as f64 {
-                    article.text = paragraphs(&para_text);
-                }
+            // Readability may have settled on a fragment of what the page's paragraphs hold:
+            // a short result far below the paragraphs' size, or any result that the paragraphs
+            // contain almost entirely while holding much more.
+            let short_miss =
+                words < SECOND_OPINION_BELOW && (words as f64) < MISSED_SHARE * para_words as f64;
+            let fragment = para_words as f64 >= FRAGMENT_RATIO * words as f64
+                && containment(&article.text, &para_text) >= FRAGMENT_CONTAINED;
+            if short_miss || fragment {
+                article.text = paragraphs(&para_text);
             }
         }
         Err(e) => {
@@ -94,7 +161,17 @@ pub fn extract_html(html: &str) -> Article {
             ));
         }
     }
-    article.text = boilerplate::remove(&article.text);
+    article.text = boilerplate::remove(&article.text, &article.authors);
+    // The headline is the title field, not the body's first paragraph.
+    if let Some(t) = &article.title {
+        let first = article.text.split("\n\n").next().unwrap_or("");
+        if !first.is_empty() && first.len() < article.text.len() && same_words(first, t) {
+            article.text = article.text[first.len()..].trim_start().to_string();
+        }
+    }
+    if let Some(d) = dates::originally_published(&article.text) {
+        article.published = Some(d);
+    }
     if article.published.is_none() {
         article.published = dates::labelled_date(&article.text)
             .or_else(|| dates::script_date(html))
@@ -151,6 +228,60 @@ mod tests {
         assert!(!a.text.contains("Copyright"));
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.title.as_deref(), Some("Budget passes"));
+        assert!(!a.text.starts_with("Budget passes"));
+    }
+
+    #[test]
+    fn image_captions_are_dropped() {
+        let body: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
+                     the city, which includes funding for schools, roads and parks.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1><figure><img src=a.jpg>\
+             <figcaption>Council members vote. Photo: Jane Roe / Agency</figcaption></figure>\
+             {body}</article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(a.text.contains("The council voted"));
+        assert!(!a.text.contains("Photo: Jane Roe"));
+    }
+
+    #[test]
+    fn nav_and_footer_go_unless_they_hold_the_text() {
+        let body: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
+                     the city, which includes funding for schools, roads and parks.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1>{body}<footer><p>Filed under Council \
+             Budget Schools and Roads, with more coverage of the city's spending plans</p>\
+             </footer></article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(a.text.contains("The council voted"));
+        assert!(!a.text.contains("Filed under"));
+        // A template that puts the whole article in a footer keeps it.
+        let html =
+            format!("<html><body><footer><h1>Budget passes</h1>{body}</footer></body></html>");
+        assert!(extract_html(&html)
+            .text
+            .contains("part 3 of the new budget"));
+    }
+
+    #[test]
+    fn containment_is_a_bag_share() {
+        assert_eq!(containment("a b b", "B a c"), 2.0 / 3.0);
+        assert_eq!(containment("", "a"), 0.0);
+        assert_eq!(containment("Rates rise", "rates RISE again"), 1.0);
     }
 
     #[test]

@@ -17,14 +17,24 @@ const MIN_LEAD_SHARE: f64 = 0.3;
 
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content)|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from|stories|articles)|recommended(?: for you| reading)?|about the (?:author|reviewer)|share this(?: article| post)?|comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|further reading|footnotes|tags?|filed under.*)[:.!…]?$",
+        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
     )
     .expect("static regex")
 });
 
-/// `text` (paragraphs separated by blank lines) without repeated paragraphs and without the
-/// related/comments tail.
-pub fn remove(text: &str) -> String {
+/// Paragraphs at the end of the text searched for the author's bio.
+const BIO_WINDOW: usize = 4;
+
+/// Interface labels that extraction picks up as paragraphs.
+static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement)[.:!…>»]?$")
+        .expect("static regex")
+});
+
+/// `text` (paragraphs separated by blank lines) without repeated paragraphs, without the
+/// related/comments tail and without a closing author bio (a paragraph among the last few that
+/// starts with one of `authors`' names: "Ann Lee is a freelance writer…", or the name alone).
+pub fn remove(text: &str, authors: &[String]) -> String {
     let total = text.split_whitespace().count();
     let mut seen = HashSet::new();
     let mut kept: Vec<&str> = Vec::new();
@@ -42,9 +52,41 @@ pub fn remove(text: &str) -> String {
         if n >= MIN_REPEAT_WORDS && !seen.insert(p.trim()) {
             continue;
         }
+        if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(p.trim()) {
+            continue;
+        }
         kept.push(p);
     }
+    let tail_start = kept.len().saturating_sub(BIO_WINDOW).max(1);
+    if let Some(i) = (tail_start..kept.len()).find(|&i| is_bio(kept[i], authors)) {
+        kept.truncate(i);
+    }
     kept.join("\n\n")
+}
+
+/// Whether a paragraph introduces one of the authors: their full name alone, or their full or
+/// first name followed by a description ("Ann Lee, MD, is…", "Ann is a writer…").
+fn is_bio(p: &str, authors: &[String]) -> bool {
+    let p = p
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end();
+    let describes = |rest: &str| {
+        [" is ", " has ", " was ", ", "]
+            .iter()
+            .any(|v| rest.starts_with(v))
+    };
+    authors.iter().any(|a| {
+        let a = a.trim();
+        if a.split_whitespace().count() < 2 {
+            return false;
+        }
+        if let Some(rest) = p.strip_prefix(a) {
+            return rest.is_empty() || describes(rest);
+        }
+        let first = a.split_whitespace().next().unwrap_or(a);
+        p.strip_prefix(first)
+            .is_some_and(|rest| rest.starts_with(" is ") || rest.starts_with(" has "))
+    })
 }
 
 #[cfg(test)]
@@ -57,14 +99,37 @@ mod tests {
         let foot = "Copyright 2025 Example Media Inc, all rights reserved";
         let t = format!("{body}\n\n{foot}\n\nPros\n\n{body} Again.\n\nPros\n\n{foot}\n\nRelated articles\n\nOther story");
         assert_eq!(
-            remove(&t),
+            remove(&t, &[]),
             format!("{body}\n\n{foot}\n\nPros\n\n{body} Again.\n\nPros")
         );
     }
 
     #[test]
+    fn closing_author_bio_goes() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let authors = vec!["Ann Lee".to_string()];
+        let t = format!("{body}\n\nAnn Lee said the vote was close.\n\n{body} More.\n\nAnn Lee is a freelance writer based in Ohio.");
+        assert_eq!(
+            remove(&t, &authors),
+            format!("{body}\n\nAnn Lee said the vote was close.\n\n{body} More.")
+        );
+        let t = format!("{body}\n\n{body} More.\n\nAnn Lee\n\nEditor, covers city hall.");
+        assert_eq!(remove(&t, &authors), format!("{body}\n\n{body} More."));
+    }
+
+    #[test]
+    fn interface_labels_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!("{body}\n\nRead more\n\n{body} Again.\n\n< Back to top");
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        let t =
+            format!("{body}\n\n{body} Again.\n\nWritten by Cassidy Horton\n\nShe covers money.");
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+    }
+
+    #[test]
     fn early_heading_does_not_cut() {
         let t = "Tags\n\nThe council approved the budget on Tuesday after a long debate.";
-        assert_eq!(remove(t), t);
+        assert_eq!(remove(t, &[]), t);
     }
 }

@@ -12,16 +12,26 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)")
         .expect("static regex")
 });
+/// Also hyphenated ("4-Aug-2021") and with the Spanish abbreviations that differ from English
+/// ("04-ago-2021", "3 dic 2020").
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,?(?:\s+|-)(\d{4})(?-u:\b)")
         .expect("static regex")
 });
+/// Also when a time follows without a space ("2022-11-23T08:10").
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)").expect("static regex")
+    Regex::new(r"(?-u:\b)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?-u:\b)|T\d)")
+        .expect("static regex")
 });
-/// US order: month/day/year, the common form on English pages that use slashes.
+/// Year first with a month name, as citations write it ("2023 Jan 7").
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(\d{4})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?-u:\b)")
+        .expect("static regex")
+});
+/// Slashes: US order (month/day/year), the common form on English pages, unless the first
+/// number cannot be a month. Dots: day.month.year, the European form.
 static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?-u:\b)").expect("static regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})([/.])(\d{1,2})[/.](\d{4})(?-u:\b)").expect("static regex")
 });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -41,7 +51,14 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
 
 fn month_num(name: &str) -> Option<u32> {
     let key = name.get(..3)?.to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+    let spanish = match key.as_str() {
+        "ene" => Some(1),
+        "abr" => Some(4),
+        "ago" => Some(8),
+        "dic" => Some(12),
+        _ => None,
+    };
+    spanish.or_else(|| MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1))
 }
 
 /// Matches of `re` with their offsets and captures. The search runs on the fast automaton;
@@ -85,8 +102,22 @@ pub fn first_text_date(text: &str) -> Option<(usize, String)> {
             break;
         }
     }
+    for (pos, c) in spans(&YEAR_FIRST, text) {
+        let d = month_num(&c[2]).and_then(|m| ymd(&c[1], m, &c[3]));
+        let found = d.is_some();
+        consider(pos, d);
+        if found {
+            break;
+        }
+    }
     for (pos, c) in spans(&SLASHED, text) {
-        let d = c[1].parse().ok().and_then(|m| ymd(&c[3], m, &c[2]));
+        let (a, b): (u32, u32) = match (c[1].parse(), c[3].parse()) {
+            (Ok(a), Ok(b)) => (a, b),
+            _ => continue,
+        };
+        let day_first = &c[2] == "." || a > 12;
+        let (m, d) = if day_first { (b, a) } else { (a, b) };
+        let d = ymd(&c[4], m, &d.to_string());
         let found = d.is_some();
         consider(pos, d);
         if found {
@@ -110,6 +141,24 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:originally|first)\s+(?:published|posted)\s+(?:on\s+)?(?:the\s+)?")
+        .expect("static regex")
+});
+
+/// A date the text states as the original publication ("This article was originally published
+/// on 26 Sep 2019 but has been updated"): it names the original date outright, so it outranks
+/// dates shown in the header.
+pub fn originally_published(text: &str) -> Option<String> {
+    ORIGINALLY.find_iter(text).take(5).find_map(|m| {
+        let window: String = text.get(m.end()..)?.chars().take(40).collect();
+        match first_text_date(&window) {
+            Some((0, d)) => Some(d),
+            _ => None,
+        }
+    })
+}
+
 /// A publication date in page data outside JSON-LD (framework state such as
 /// `"publishDate":"2025-05-27"`).
 pub fn script_date(html: &str) -> Option<String> {
@@ -131,10 +180,33 @@ pub fn labelled_date(text: &str) -> Option<String> {
     None
 }
 
-/// A date in a URL path such as `/2024/03/05/slug`.
+static URL_NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|-|$)")
+        .expect("static regex")
+});
+
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:published|posted)(?:\s+on)?\s*:?\s+").expect("static regex")
+});
+
+/// A date labelled "Published"/"Posted (on)" in visible text.
+pub fn published_label_date(text: &str) -> Option<String> {
+    PUBLISHED_LABEL.find_iter(text).take(20).find_map(|m| {
+        let window: String = text.get(m.end()..)?.chars().take(40).collect();
+        match first_text_date(&window) {
+            Some((0..=4, d)) => Some(d),
+            _ => None,
+        }
+    })
+}
+
+/// A date in a URL path such as `/2024/03/05/slug` or `/2023/october/03/slug`.
 pub fn url_date(url: &str) -> Option<String> {
-    let c = URL_DATE.captures(url)?;
-    ymd(&c[1], c[2].parse().ok()?, &c[3])
+    if let Some(c) = URL_DATE.captures(url) {
+        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+    }
+    let c = URL_NAMED_DATE.captures(url)?;
+    ymd(&c[1], month_num(&c[2])?, &c[3])
 }
 
 #[cfg(test)]
@@ -156,6 +228,30 @@ mod tests {
             Some("2025-11-20".into())
         );
         assert_eq!(first_text_date("May I help? 2024 was good"), None);
+        assert_eq!(
+            first_text_date("By: Team on 04-ago-2021 5:11:10").map(|d| d.1),
+            Some("2021-08-04".into())
+        );
+        assert_eq!(
+            first_text_date("Filed 4-Aug-2021").map(|d| d.1),
+            Some("2021-08-04".into())
+        );
+        assert_eq!(
+            first_text_date("Posted 17.05.2021").map(|d| d.1),
+            Some("2021-05-17".into())
+        );
+        assert_eq!(
+            first_text_date("on 25/12/2020").map(|d| d.1),
+            Some("2020-12-25".into())
+        );
+        assert_eq!(
+            first_text_date("Cureus. 2023 Jan 7;15(1)").map(|d| d.1),
+            Some("2023-01-07".into())
+        );
+        assert_eq!(
+            first_text_date("Nick Roe 2022-11-23T08:10+02:00").map(|d| d.1),
+            Some("2022-11-23".into())
+        );
     }
 
     #[test]
@@ -186,12 +282,29 @@ mod tests {
     }
 
     #[test]
+    fn stated_original_date() {
+        assert_eq!(
+            originally_published("This article was originally published on 26 Sep 2019 at 4pm")
+                .as_deref(),
+            Some("2019-09-26")
+        );
+        assert_eq!(
+            originally_published("First published in Nature, March 3, 2020"),
+            None
+        );
+    }
+
+    #[test]
     fn url_slugs_carry_dates() {
         assert_eq!(
             url_date("https://x.org/2025/09/04/top-trends/").as_deref(),
             Some("2025-09-04")
         );
         assert_eq!(url_date("https://x.org/p/12345"), None);
+        assert_eq!(
+            url_date("https://x.org/blog/2023/october/03/wine-types").as_deref(),
+            Some("2023-10-03")
+        );
         assert_eq!(
             url_date("https://x.fr%2Farticles%2F2025-12-15%2BRust").as_deref(),
             Some("2025-12-15")

@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Characters of header text read after the headline.
-const AFTER: usize = 500;
+const AFTER: usize = 800;
 /// Characters read before it (dates and kickers placed above the title).
 const BEFORE: usize = 160;
 
@@ -24,32 +24,43 @@ fn collapse(s: &str) -> String {
 /// Most characters of an ancestor's text read while looking for the header.
 const TEXT_CAP: usize = 20_000;
 
-const BLOCKS: [&str; 22] = [
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "time",
-    "span",
-    "td",
-    "tr",
-    "figure",
-    "figcaption",
-];
+/// Elements whose start marks a visible break in the text.
+pub fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "time"
+            | "span"
+            | "td"
+            | "tr"
+            | "figure"
+            | "figcaption"
+            | "small"
+            | "address"
+            | "dt"
+            | "dd"
+            | "label"
+            | "button"
+            | "blockquote"
+            | "aside"
+    )
+}
 
-/// Text of a subtree with a space at each block (and span/time) start, so that "2024</p><p>Body"
+/// Text of a subtree with a space at each block (and span/time/small) start, so that "2024</p><p>Body"
 /// does not read "2024Body"; scripts and styles are skipped; stops after `TEXT_CAP` bytes.
 pub fn block_text(node: &NodeRef) -> String {
     let mut out = String::new();
@@ -58,11 +69,16 @@ pub fn block_text(node: &NodeRef) -> String {
             break;
         }
         if d.is_text() {
+            let text = d.text();
+            if text.trim().is_empty() {
+                out.push(' ');
+                continue;
+            }
             let parent = d.parent().and_then(|p| p.node_name()).unwrap_or_default();
             if !matches!(&*parent, "script" | "style" | "noscript" | "template") {
-                out.push_str(&d.text());
+                out.push_str(&text);
             }
-        } else if d.is_element() && BLOCKS.contains(&&*d.node_name().unwrap_or_default()) {
+        } else if d.is_element() && is_block(&d.node_name().unwrap_or_default()) {
             // A visible mark that names and dates do not run across.
             out.push_str(" ¶ ");
         }
@@ -70,10 +86,58 @@ pub fn block_text(node: &NodeRef) -> String {
     collapse(&out)
 }
 
-pub fn header_zone(doc: &Document) -> Option<HeaderZone> {
-    let h1s = doc.try_select("h1")?;
-    let h1: &NodeRef = h1s.nodes().first()?;
-    let head = block_text(h1);
+/// The headline element: the first `<h1>` whose text is the page's title (pages put the site
+/// name in an earlier `<h1>`), else the first `<h1>`; on pages without one, the `<h2>` holding
+/// the title (blog layouts).
+fn headline<'a>(
+    doc: &'a Document,
+    h1s: &[NodeRef<'a>],
+    title: Option<&str>,
+) -> Option<NodeRef<'a>> {
+    let title = title.map(collapse).filter(|t| !t.is_empty());
+    let is_title = |n: &&NodeRef| title.as_deref().is_some_and(|t| collapse(&n.text()) == t);
+    if !h1s.is_empty() {
+        let first = h1s.iter().take(MAX_HEADINGS).find(is_title).or(h1s.first());
+        return first.cloned();
+    }
+    // Without an `<h1>`, the `<h2>` sharing most of the title's words is the headline.
+    let title = title?;
+    let h2s = doc.try_select("h2")?;
+    h2s.nodes()
+        .iter()
+        .take(MAX_HEADINGS)
+        .find(|n| shares_words(&n.text(), &title))
+        .copied()
+}
+
+/// Whether most words of the shorter of two headings occur in the other.
+fn shares_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    !short.is_empty() && short.iter().filter(|w| long.contains(w)).count() * 10 >= short.len() * 8
+}
+
+/// Headings compared with the title; the headline sits near the top of the page.
+const MAX_HEADINGS: usize = 40;
+
+/// The header around the headline; `h1s` are the page's `<h1>` elements in document order.
+pub fn header_zone<'a>(
+    doc: &'a Document,
+    h1s: &[NodeRef<'a>],
+    title: Option<&str>,
+) -> Option<HeaderZone> {
+    let h1 = headline(doc, h1s, title)?;
+    let head = block_text(&h1);
     let head = head
         .trim_start_matches(['¶', ' '])
         .trim_end_matches(['¶', ' '])
@@ -130,10 +194,37 @@ fn publish_word(s: &str) -> bool {
 pub struct ShownDate {
     pub date: String,
     pub updated: bool,
+    /// Every date shown around the headline not labelled as an update.
+    pub all: Vec<String>,
 }
 
 /// The date the header shows the reader: one marked "published"/"posted" if several are shown,
 /// else the first after the headline, else one just above it.
+/// Longest line (between block marks) read as a date line rather than prose.
+const MAX_DATE_LINE_WORDS: usize = 24;
+/// Most lower-case words before the date on a date line ("Last updated on", "Posted by Ann Lee
+/// on"); prose runs longer ("gives you six more months to October 15").
+const MAX_DATE_LEAD_WORDS: usize = 4;
+
+/// Lower-case words before byte offset `at` in its block-delimited line of `text`, and the
+/// line's word count.
+fn line_words(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) else {
+        return (0, 0);
+    };
+    let start = head
+        .rfind('¶')
+        .map_or(head, |i| &head[i + '¶'.len_utf8()..]);
+    let end = tail.find('¶').map_or(tail, |i| &tail[..i]);
+    let lower = start
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    let line = start.split_whitespace().count() + end.split_whitespace().count();
+    (lower, line)
+}
+
 pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
     let mut found = Vec::new();
     let mut rest = z.after.as_str();
@@ -148,7 +239,11 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
             .into_iter()
             .rev()
             .collect();
-        found.push((lead, d));
+        // A date inside a sentence of the body ("WASHINGTON (Jan 24) — ...") is not a date line.
+        let (lead_words, line) = line_words(&z.after, lead_start);
+        if lead_words <= MAX_DATE_LEAD_WORDS && line <= MAX_DATE_LINE_WORDS {
+            found.push((lead, d));
+        }
         // Move past this date (at least one char) to find the next one.
         let step = rest[pos..]
             .char_indices()
@@ -160,9 +255,25 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
             break;
         }
     }
+    // The date line just above the headline, nearest last.
+    let (above, above_updated) = match last_text_date(&z.before) {
+        Some((pos, d)) => {
+            let lead = &z.before[..pos];
+            let lead = lead.get(lead.len().saturating_sub(30)..).unwrap_or(lead);
+            (Some(d), update_word(lead) && !publish_word(lead))
+        }
+        None => (None, false),
+    };
+    let all: Vec<String> = found
+        .iter()
+        .filter(|(lead, _)| !update_word(lead) || publish_word(lead))
+        .map(|(_, d)| d.clone())
+        .chain(above.clone().filter(|_| !above_updated))
+        .collect();
     let shown = |(lead, d): &(String, String)| ShownDate {
         date: d.clone(),
         updated: update_word(lead) && !publish_word(lead),
+        all: all.clone(),
     };
     if found.len() > 1 {
         if let Some(f) = found.iter().find(|(lead, _)| publish_word(lead)) {
@@ -172,10 +283,26 @@ pub fn zone_date(z: &HeaderZone) -> Option<ShownDate> {
     if let Some(f) = found.first() {
         return Some(shown(f));
     }
-    first_text_date(&z.before).map(|(_, d)| ShownDate {
-        date: d,
+    first_text_date(&z.before).map(|(_, date)| ShownDate {
+        date,
         updated: false,
+        all,
     })
+}
+
+/// The last date written in `text`, with its byte offset.
+fn last_text_date(text: &str) -> Option<(usize, String)> {
+    let mut offset = 0;
+    let mut last = None;
+    for _ in 0..4 {
+        let Some((pos, d)) = text.get(offset..).and_then(first_text_date) else {
+            break;
+        };
+        last = Some((offset + pos, d));
+        let rest = &text[offset + pos..];
+        offset += pos + rest.char_indices().nth(6).map_or(rest.len(), |(i, _)| i);
+    }
+    last
 }
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -183,9 +310,16 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// `BY` captures: the fast automaton finds the match, captures (a slower engine) run from its
+/// start only.
+fn by_captures(t: &str) -> Option<regex::Captures<'_>> {
+    let m = BY.find(t)?;
+    BY.captures(&t[m.start()..])
+}
+
 /// Names after a "By" in the header.
 pub fn zone_byline(z: &HeaderZone) -> Vec<String> {
-    let Some(c) = BY.captures(&z.after).or_else(|| BY.captures(&z.before)) else {
+    let Some(c) = by_captures(&z.after).or_else(|| by_captures(&z.before)) else {
         return Vec::new();
     };
     let names = super::meta::split_byline(c[1].trim());
@@ -200,7 +334,9 @@ mod tests {
     use super::*;
 
     fn z(html: &str) -> HeaderZone {
-        header_zone(&Document::from(html)).expect("zone")
+        let d = Document::from(html);
+        let h1s = d.select("h1").nodes().to_vec();
+        header_zone(&d, &h1s, None).expect("zone")
     }
 
     #[test]
@@ -226,6 +362,20 @@ mod tests {
     fn labelled_byline_in_its_own_element() {
         let hz = z("<div><h1>Rates rise</h1><p>Written by</p><p>Edzel Tabing</p></div>");
         assert_eq!(zone_byline(&hz), vec!["Edzel Tabing"]);
+    }
+
+    #[test]
+    fn headline_is_the_h1_holding_the_title_not_the_site_name() {
+        let d = Document::from(
+            "<h1>Site Name</h1><p>Jan 1, 2020</p><article><h1>Star picks</h1>\
+             <p>Posted on December 18, 2025</p></article>",
+        );
+        let h1s = d.select("h1").nodes().to_vec();
+        let hz = header_zone(&d, &h1s, Some("Star picks")).expect("zone");
+        assert_eq!(
+            zone_date(&hz).map(|d| d.date).as_deref(),
+            Some("2025-12-18")
+        );
     }
 
     #[test]

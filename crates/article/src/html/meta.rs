@@ -2,8 +2,8 @@
 //! byline-like elements. Each field is chosen from several signals, most specific first.
 
 use super::dates::{first_text_date, parse_any_date, url_date};
-use super::header::{header_zone, zone_byline, zone_date};
-use dom_query::Document;
+use super::header::{header_zone, zone_byline, zone_date, ShownDate};
+use dom_query::{Document, NodeRef};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -26,6 +26,8 @@ pub struct PageMeta {
 struct LdFacts {
     headline: Option<String>,
     published: Option<String>,
+    /// `published` as written, with its time and offset when given.
+    published_raw: Option<String>,
     authors: Vec<String>,
     modified: Option<String>,
     /// Every author given is an `Organization`, not a person.
@@ -40,20 +42,55 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The elements the metadata pass reads, gathered in one walk of the tree.
+#[derive(Default)]
+struct MetaNodes<'a> {
+    html: Option<NodeRef<'a>>,
+    metas: Vec<NodeRef<'a>>,
+    ld_scripts: Vec<NodeRef<'a>>,
+    title: Option<NodeRef<'a>>,
+    canonical: Option<NodeRef<'a>>,
+    h1s: Vec<NodeRef<'a>>,
+}
+
+fn gather(doc: &Document) -> MetaNodes<'_> {
+    let mut g = MetaNodes::default();
+    let Some(sel) = doc.try_select(
+        "html, meta, script[type='application/ld+json'], title, link[rel=canonical], h1",
+    ) else {
+        return g;
+    };
+    for n in sel.nodes() {
+        match &*n.node_name().unwrap_or_default() {
+            "html" => g.html = g.html.take().or(Some(*n)),
+            "meta" => g.metas.push(*n),
+            "script" => g.ld_scripts.push(*n),
+            "title" => g.title = g.title.take().or(Some(*n)),
+            "link" => g.canonical = g.canonical.take().or(Some(*n)),
+            "h1" => g.h1s.push(*n),
+            _ => {}
+        }
+    }
+    g
+}
+
 pub fn page_meta(doc: &Document) -> PageMeta {
-    let metas = meta_map(doc);
-    let ld = json_ld(doc);
+    let nodes = gather(doc);
+    let metas = meta_map(&nodes.metas);
+    let ld = json_ld(&nodes.ld_scripts);
     let get = |k: &str| metas.get(k).map(String::as_str).filter(|v| !v.is_empty());
 
-    let url = doc
-        .try_select("link[rel=canonical]")
-        .and_then(|s| s.attr("href"))
+    let url = nodes
+        .canonical
+        .as_ref()
+        .and_then(|n| n.attr("href"))
         .map(|h| h.trim().to_string())
         .filter(|h| h.starts_with("http"))
         .or_else(|| get("og:url").map(str::to_string));
-    let language = doc
-        .try_select("html")
-        .and_then(|s| s.attr("lang"))
+    let language = nodes
+        .html
+        .as_ref()
+        .and_then(|n| n.attr("lang"))
         .or_else(|| get("og:locale").map(Into::into))
         .map(|l| l.chars().take(2).collect::<String>().to_ascii_lowercase())
         .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_alphabetic()));
@@ -62,28 +99,18 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .or_else(|| ld.publisher.clone());
 
     let title = choose_title(
-        doc,
+        &nodes,
         get("og:title"),
         ld.headline.as_deref(),
         get("twitter:title"),
     );
-    let zone = header_zone(doc);
-    // The date the reader is shown beside the headline is what the page means by its date;
-    // metadata comes next.
-    // A shown date labelled "updated" gives way to a publication date in the metadata.
+    let zone = header_zone(doc, &nodes.h1s, title.as_deref());
     let shown = zone.as_ref().and_then(zone_date);
     let published = match shown {
-        // A shown date that is the declared modification date is an update too.
-        Some(s) if !s.updated && !modified_dates(&metas, &ld).contains(&s.date) => {
-            // A shown date one day off the declared one is the same moment rendered in another
-            // time zone; the declared date is the page's own.
-            match declared_date(&metas, &ld) {
-                Some(d) if days_apart(&d, &s.date) == Some(1) => Some(d),
-                _ => Some(s.date),
-            }
-        }
-        Some(s) => declared_date(&metas, &ld).or(Some(s.date)),
-        None => choose_date(doc, &metas, &ld, url.as_deref()),
+        Some(s) => Some(reconcile_shown(s, &metas, &ld, url.as_deref())),
+        // A date the page labels "Published" outside the header (a closing date line) is still
+        // the page's statement of its date, ahead of the metadata.
+        None => page_published_label(doc).or_else(|| choose_date(doc, &metas, &ld, url.as_deref())),
     };
     let fallback_date = if published.is_none() {
         modified_dates(&metas, &ld)
@@ -119,10 +146,109 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     }
 }
 
+/// The publication date given the date shown beside the headline. The shown date is what the
+/// page means by its date, with two exceptions measured on news and blog pages:
+/// - a shown update (labelled "updated", or equal to the declared modification date) gives way
+///   to the Open Graph `article:published_time`, which CMSs set once at first publication; the
+///   JSON-LD `datePublished` does not outrank it (SEO plugins often fill it from a draft or an
+///   import, and the shown update is then the page's date of record);
+/// - a shown date one day off the declared time, when a time zone can explain the gap, is the
+///   same moment rendered locally; the declared date is the page's own;
+/// - a shown numeric date that is a declared (or URL) date with day and month swapped was read
+///   in the wrong order ("09.10.2024" on a US page).
+fn reconcile_shown(
+    s: ShownDate,
+    metas: &HashMap<String, String>,
+    ld: &LdFacts,
+    url: Option<&str>,
+) -> String {
+    let swapped = swap_day_month(&s.date);
+    let vouched = metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v))
+        .into_iter()
+        .chain(ld.published.clone())
+        .chain(url.and_then(url_date))
+        .find(|d| Some(d) == swapped.as_ref());
+    if let Some(d) = vouched {
+        return d;
+    }
+    let declared_day = metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v))
+        .or_else(|| ld.published.clone());
+    // Several dates around the headline (a date line, a "most read" list): the one the metadata
+    // declares is the article's.
+    if let Some(d) = declared_day.filter(|d| !s.updated && *d != s.date && s.all.contains(d)) {
+        return d;
+    }
+    if s.updated || modified_dates(metas, ld).contains(&s.date) {
+        return metas
+            .get("article:published_time")
+            .and_then(|v| parse_any_date(v))
+            .unwrap_or(s.date);
+    }
+    let declared = metas
+        .get("article:published_time")
+        .map(String::as_str)
+        .or(ld.published_raw.as_deref());
+    match declared {
+        Some(d) if same_moment_elsewhere(d, &s.date) => parse_any_date(d).unwrap_or(s.date),
+        _ => s.date,
+    }
+}
+
+/// Whether a declared timestamp one calendar day from `shown` can be the same moment in some
+/// time zone (UTC-12 to UTC+14). A declared bare date cannot be checked and is trusted.
+fn same_moment_elsewhere(declared: &str, shown: &str) -> bool {
+    let Some(day) = parse_any_date(declared) else {
+        return false;
+    };
+    if days_apart(&day, shown) != Some(1) {
+        return false;
+    }
+    let Ok(shown) = chrono::NaiveDate::parse_from_str(shown, "%Y-%m-%d") else {
+        return false;
+    };
+    match chrono::DateTime::parse_from_rfc3339(declared.trim()) {
+        Ok(t) => {
+            let utc = t.naive_utc();
+            let earliest = (utc - chrono::Duration::hours(12)).date();
+            let latest = (utc + chrono::Duration::hours(14)).date();
+            (earliest..=latest).contains(&shown)
+        }
+        Err(_) => true,
+    }
+}
+
+/// `YYYY-DD-MM` read back as a date, when it is one and differs.
+fn swap_day_month(d: &str) -> Option<String> {
+    let (y, m, day) = (d.get(..4)?, d.get(5..7)?, d.get(8..10)?);
+    let swapped = format!("{y}-{day}-{m}");
+    (swapped != d && chrono::NaiveDate::parse_from_str(&swapped, "%Y-%m-%d").is_ok())
+        .then_some(swapped)
+}
+
 fn days_apart(a: &str, b: &str) -> Option<i64> {
     let a = chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
     let b = chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok()?;
     Some((a - b).num_days().abs())
+}
+
+/// Most bytes of body text searched for a "Published" label.
+const LABEL_SCAN: usize = 400_000;
+
+fn page_published_label(doc: &Document) -> Option<String> {
+    let body = doc.try_select("body")?;
+    let node = *body.nodes().first()?;
+    // Plain text concatenation is enough here (the label and its date sit in one line of
+    // markup) and much cheaper than a block-aware walk.
+    let text = node.text();
+    let end = (0..=LABEL_SCAN.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    super::dates::published_label_date(&text[..end])
 }
 
 /// A date shown anywhere in the page body: one labelled "Published"/"Updated", else the first.
@@ -134,12 +260,9 @@ fn page_text_date(doc: &Document) -> Option<String> {
 }
 
 /// `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins.
-fn meta_map(doc: &Document) -> HashMap<String, String> {
+fn meta_map(nodes: &[NodeRef]) -> HashMap<String, String> {
     let mut map = HashMap::new();
-    let Some(sel) = doc.try_select("meta") else {
-        return map;
-    };
-    for node in sel.nodes() {
+    for node in nodes {
         let Some(content) = node.attr("content") else {
             continue;
         };
@@ -156,13 +279,9 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
     map
 }
 
-fn json_ld(doc: &Document) -> LdFacts {
+fn json_ld(scripts: &[NodeRef]) -> LdFacts {
     let mut facts = LdFacts::default();
-    let Some(sel) = doc.try_select("script[type='application/ld+json']") else {
-        return facts;
-    };
-    let values: Vec<Value> = sel
-        .nodes()
+    let values: Vec<Value> = scripts
         .iter()
         .filter_map(|n| serde_json::from_str::<Value>(n.text().trim()).ok())
         .collect();
@@ -182,11 +301,14 @@ fn json_ld(doc: &Document) -> LdFacts {
                 .map(clean);
         }
         if facts.published.is_none() {
-            facts.published = o
+            let raw = o
                 .get("datePublished")
                 .or_else(|| o.get("dateCreated"))
-                .and_then(Value::as_str)
-                .and_then(parse_any_date);
+                .and_then(Value::as_str);
+            facts.published = raw.and_then(parse_any_date);
+            if facts.published.is_some() {
+                facts.published_raw = raw.map(str::to_string);
+            }
         }
         if facts.modified.is_none() {
             facts.modified = o
@@ -309,15 +431,15 @@ fn strip_site_suffix(t: &str) -> String {
 /// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
 /// without the site suffix.
 fn choose_title(
-    doc: &Document,
+    nodes: &MetaNodes,
     og: Option<&str>,
     ld: Option<&str>,
     twitter: Option<&str>,
 ) -> Option<String> {
-    let head_title = doc
-        .try_select("title")
-        .map(|s| s.first().text().to_string())
-        .map(|t| clean(&t))
+    let head_title = nodes
+        .title
+        .as_ref()
+        .map(|n| clean(&n.text()))
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD);
     let refs: Vec<String> = [og, ld, twitter, head_title.as_deref()]
         .into_iter()
@@ -325,17 +447,13 @@ fn choose_title(
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
         .map(str::to_string)
         .collect();
-    let h1s: Vec<String> = doc
-        .try_select("h1")
-        .map(|s| {
-            s.nodes()
-                .iter()
-                .take(8)
-                .map(|n| clean(&n.text()))
-                .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
-                .collect()
-        })
-        .unwrap_or_default();
+    let h1s: Vec<String> = nodes
+        .h1s
+        .iter()
+        .take(8)
+        .map(|n| clean(&n.text()))
+        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
+        .collect();
     let agreeing = h1s.iter().find(|h| {
         refs.iter()
             .any(|r| agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30))
@@ -382,14 +500,6 @@ fn modified_dates(metas: &HashMap<String, String>, ld: &LdFacts) -> Vec<String> 
     .filter_map(|k| metas.get(*k).and_then(|v| parse_any_date(v)))
     .chain(ld.modified.clone())
     .collect()
-}
-
-/// A publication date the page declares in its metadata.
-fn declared_date(metas: &HashMap<String, String>, ld: &LdFacts) -> Option<String> {
-    metas
-        .get("article:published_time")
-        .and_then(|v| parse_any_date(v))
-        .or_else(|| ld.published.clone())
 }
 
 fn choose_date(
@@ -623,10 +733,88 @@ mod tests {
     #[test]
     fn shown_modification_date_yields_to_publication_date() {
         let m = meta(
-            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-02-21",
+            r#"<meta property="article:published_time" content="2024-02-21T10:00:00+00:00">
+            <script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-02-21",
             "dateModified":"2025-10-26"}</script><div><h1>Trends for 2025</h1><p>Oct 26, 2025</p></div>"#,
         );
         assert_eq!(m.published.as_deref(), Some("2024-02-21"));
+    }
+
+    #[test]
+    fn shown_update_outranks_json_ld_alone() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-02-21",
+            "dateModified":"2025-10-26"}</script><div><h1>Trends for 2025</h1>
+            <p>Last updated: Oct 26, 2025</p></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-10-26"));
+    }
+
+    #[test]
+    fn shown_date_read_in_the_wrong_order_yields_to_declared() {
+        let m = meta(
+            "<meta property='article:published_time' content='2024-09-10T16:07:00Z'>\
+             <div><h1>Renovation phases</h1><p>09.10.2024</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-09-10"));
+    }
+
+    #[test]
+    fn one_day_gap_only_yields_when_a_time_zone_explains_it() {
+        // 22:00 UTC on the 19th is the 19th or 20th everywhere: the shown 18th stands.
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-19T22:02:58Z"}</script>
+            <div><h1>New method</h1><p>Dec 18, 2025</p></div>"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-12-18"));
+    }
+
+    #[test]
+    fn stated_dates_around_the_headline() {
+        // The date the metadata declares, shown just above the headline, beats a later list date.
+        let m = meta(
+            "<meta property='article:published_time' content='2025-01-16T08:00:00Z'>\
+             <div><p>January 16, 2025</p><h1>Types of apps</h1><p>Written by: Ann Lee</p>\
+             <ul><li>Most popular</li><li>Other story | July 15, 2025</li></ul></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-01-16"));
+        // A date inside a sentence is not a date line.
+        let m = meta(
+            "<div><h1>Tax filing</h1><p>Page last modified Jan. 17, 2025</p><p>If you need \
+             more time, an extension gives you six more months to October 15, 2025.</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-01-17"));
+    }
+
+    #[test]
+    fn closing_published_line_outranks_metadata_when_the_header_shows_none() {
+        let m = meta(
+            "<meta property='article:published_time' content='2025-08-08T00:00:00-04:00'>\
+             <body><h1>Free accounting tools</h1><p>By: Jane Roe, Contributor</p>\
+             <p>Body text of the article.</p><div>Published <time>August 13, 2025</time></div></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-08-13"));
+    }
+
+    #[test]
+    fn headline_in_h2_and_date_in_small_element() {
+        let m = meta(
+            "<title>Introducing the Cayenne Accelerator | Spice</title><body>\
+             <h2>Introducing Cayenne: The Next Accelerator Built for Scale</h2>\
+             <div>Luke Kim<small>December 17, 2025</small></div><p>Body.</p></body>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-12-17"));
+    }
+
+    #[test]
+    fn prose_date_after_headline_is_not_the_date_line() {
+        let m = meta(
+            "<meta property='article:published_time' content='2017-01-23T21:08:14+00:00'>\
+             <div><h1>Meditation study</h1><p>WASHINGTON (January 24, 2017) — Mindfulness meditation \
+             is an increasingly popular treatment for anxiety, but testing its effectiveness in a \
+             convincing way has been hard, researchers said in a statement on Monday.</p></div>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2017-01-23"));
     }
 
     #[test]
