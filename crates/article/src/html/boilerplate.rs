@@ -31,6 +31,16 @@ static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Longest paragraph read as an image caption.
+const MAX_CAPTION_WORDS: usize = 60;
+
+/// A caption that extraction kept: a short paragraph ending with its picture credit ("… Credit:
+/// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs").
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b)\s*[^.!?:]{2,80}\)?$")
+        .expect("static regex")
+});
+
 /// `text` (paragraphs separated by blank lines) without repeated paragraphs, without the
 /// related/comments tail and without a closing author bio (a paragraph among the last few that
 /// starts with one of `authors`' names: "Ann Lee is a freelance writer…", or the name alone).
@@ -53,6 +63,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
             continue;
         }
         if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(p.trim()) {
+            continue;
+        }
+        if n <= MAX_CAPTION_WORDS && CAPTION.is_match(p.trim()) {
             continue;
         }
         kept.push(p);
@@ -125,6 +138,19 @@ mod tests {
         let t =
             format!("{body}\n\n{body} Again.\n\nWritten by Cassidy Horton\n\nShe covers money.");
         assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+    }
+
+    #[test]
+    fn captions_with_their_credit_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\nFiltering water on the trail is easy. Credit: Trish Matheny\n\n\
+             The mayor at the vote (Photo: Reuters)\n\n{body} Again."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A sentence that mentions a credit card is prose.
+        let t = format!("{body}\n\nPay by credit card: most shops accept it.");
+        assert_eq!(remove(&t, &[]), t);
     }
 
     #[test]
