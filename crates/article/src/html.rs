@@ -207,17 +207,21 @@ fn paragraphs(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn article_paragraphs_are_kept_and_nav_dropped() {
-        // Distinct paragraphs: verbatim repeats are dropped as boilerplate.
-        let body: String = (1..=6)
+    /// Six distinct article paragraphs (verbatim repeats would go as boilerplate).
+    fn council_paragraphs() -> String {
+        (1..=6)
             .map(|i| {
                 format!(
                     "<p>The council voted on Tuesday to approve part {i} of the new budget for \
                      the city, which includes funding for schools, roads and parks.</p>"
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn article_paragraphs_are_kept_and_nav_dropped() {
+        let body = council_paragraphs();
         let html = format!(
             "<html><head><title>Budget passes - City News</title></head><body>\
              <nav><a href=/>Home</a><a href=/w>World</a></nav><article><h1>Budget passes</h1>{body}</article>\
@@ -233,14 +237,7 @@ mod tests {
 
     #[test]
     fn image_captions_are_dropped() {
-        let body: String = (1..=6)
-            .map(|i| {
-                format!(
-                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
-                     the city, which includes funding for schools, roads and parks.</p>"
-                )
-            })
-            .collect();
+        let body = council_paragraphs();
         let html = format!(
             "<html><body><article><h1>Budget passes</h1><figure><img src=a.jpg>\
              <figcaption>Council members vote. Photo: Jane Roe / Agency</figcaption></figure>\
@@ -253,14 +250,7 @@ mod tests {
 
     #[test]
     fn nav_and_footer_go_unless_they_hold_the_text() {
-        let body: String = (1..=6)
-            .map(|i| {
-                format!(
-                    "<p>The council voted on Tuesday to approve part {i} of the new budget for \
-                     the city, which includes funding for schools, roads and parks.</p>"
-                )
-            })
-            .collect();
+        let body = council_paragraphs();
         let html = format!(
             "<html><body><article><h1>Budget passes</h1>{body}<footer><p>Filed under Council \
              Budget Schools and Roads, with more coverage of the city's spending plans</p>\
