@@ -12,16 +12,22 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/pages")
 }
 
-fn query(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
-    let out = bin()
-        .args(args)
-        .args(["--db", db.to_str().unwrap(), "--format", "jsonl"])
-        .output()
-        .unwrap();
+/// Runs the command and insists it succeeded, showing its stderr if not.
+fn succeed(cmd: &mut std::process::Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn query(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = succeed(
+        bin()
+            .args(args)
+            .args(["--db", db.to_str().unwrap(), "--format", "jsonl"]),
     );
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -30,15 +36,10 @@ fn query(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
 }
 
 fn ingest(db: &Path, paths: &[&str]) {
-    let out = bin()
-        .args(["ingest", "--quiet", "--db", db.to_str().unwrap()])
-        .args(paths)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        bin()
+            .args(["ingest", "--quiet", "--db", db.to_str().unwrap()])
+            .args(paths),
     );
 }
 
