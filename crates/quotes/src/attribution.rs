@@ -832,9 +832,12 @@ fn loose(
                 while e < n && cx.is_cap(e) && e - a < 6 && !starts_paragraph(cx.doc, e) {
                     e += 1;
                 }
-                let sp = people.resolve(cx.doc, a, e, history);
-                assigned[m] = Some((sp, None));
-                continue;
+                // A name that opens the next paragraph is not this quote's credit.
+                if e > a {
+                    let sp = people.resolve(cx.doc, a, e, history);
+                    assigned[m] = Some((sp, None));
+                    continue;
+                }
             }
             let open_end = matches!(last, Some(',' | '!' | '?' | '—' | '-')) || j > i + 1;
             if !open_end || j + 1 >= n || starts_paragraph(cx.doc, j) {

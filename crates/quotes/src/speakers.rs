@@ -246,6 +246,9 @@ impl People {
 
     /// Resolves a subject phrase (tokens `a..b`) before position `at`.
     pub fn resolve(&self, doc: &Doc, a: usize, b: usize, history: &[Speaker]) -> Speaker {
+        if a >= b || b > doc.tokens.len() {
+            return Speaker::default();
+        }
         let mention = doc.text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
         let mut sp = Speaker {
             mention: mention.clone(),

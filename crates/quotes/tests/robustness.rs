@@ -38,6 +38,22 @@ proptest! {
     }
 }
 
+/// Inputs proptest once shrank a panic to; kept so they run on every build, not only when the
+/// random search happens to find them again.
+#[test]
+fn known_hostile_inputs_are_safe() {
+    for text in [
+        "‘«’ — \n\nAccording to ",
+        "“According to ”",
+        "«According to",
+        "According to",
+        "“x,” according to . ",
+        "’: — \"''“\n\n‘''’ — \n\nKim Lee According to »he said, »« — the plan he said, ",
+    ] {
+        check(text);
+    }
+}
+
 const PARAGRAPH: &str = "“The bridge will reopen in April,” Mayor Linda Alvarez said on Monday. \
 She added that the city had hired “two new crews” for the work. According to the council, \
 costs rose by a third. Tomas Berg, the finance chief, said the budget was balanced, \
