@@ -31,24 +31,6 @@ const SECOND_OPINION_BELOW: usize = 700;
 const FRAGMENT_RATIO: f64 = 1.75;
 const FRAGMENT_CONTAINED: f64 = 0.9;
 
-/// Paragraphs that make an element a text region rather than page chrome.
-const TEXT_REGION_PARAGRAPHS: usize = 5;
-
-fn holds_text(n: &dom_query::NodeRef) -> bool {
-    let mut paragraphs = 0;
-    for d in n.descendants_it() {
-        match &*d.node_name().unwrap_or_default() {
-            "h1" => return true,
-            "p" => paragraphs += 1,
-            _ => {}
-        }
-        if paragraphs >= TEXT_REGION_PARAGRAPHS {
-            return true;
-        }
-    }
-    false
-}
-
 /// Whether two strings hold the same words, case and punctuation aside.
 fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| {
@@ -110,12 +92,18 @@ pub fn extract_html(html: &str) -> Article {
     // footer that holds a headline or several paragraphs is a template misusing the element
     // and stays.
     for n in doc.select("figcaption, nav, footer").nodes() {
-        if &*n.node_name().unwrap_or_default() == "figcaption" || !holds_text(n) {
+        if &*n.node_name().unwrap_or_default() == "figcaption" || !paragraphs::holds_text(n) {
             n.remove_from_parent();
         }
     }
     // Readability rewrites its tree: the paragraph second opinion is read first.
-    let (para_text, para_words) = paragraphs::paragraph_text(&doc);
+    let view = paragraphs::paragraph_text(&doc);
+    // Forms (newsletter sign-ups, comment boxes) and blocks named as boilerplate ("related",
+    // "share", "newsletter") would otherwise join readability's pick as its siblings.
+    for n in &view.regions {
+        n.remove_from_parent();
+    }
+    let (para_text, para_words) = (view.text, view.words);
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let mut article = Article {
         title: m.title,
@@ -262,6 +250,16 @@ mod tests {
         // A template that puts the whole article in a footer keeps it.
         let html =
             format!("<html><body><footer><h1>Budget passes</h1>{body}</footer></body></html>");
+        assert!(extract_html(&html)
+            .text
+            .contains("part 3 of the new budget"));
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_article() {
+        // ASP.NET pages put the whole body in one form; forms are otherwise removed.
+        let body = council_paragraphs();
+        let html = format!("<html><body><form><h1>Budget passes</h1>{body}</form></body></html>");
         assert!(extract_html(&html)
             .text
             .contains("part 3 of the new budget"));

@@ -7,6 +7,7 @@
 
 pub mod dump;
 mod html;
+mod mojibake;
 mod plain;
 
 use claimtrail_page::{Format, Page};
@@ -34,8 +35,12 @@ pub fn extract(page: &Page) -> Article {
     let mut article = match page.format {
         Format::Html => html::extract_html(&page.text),
         Format::Dump => dump::extract_dump(&page.text),
+        // Text given as clean is analysed as given.
         Format::Plain => plain::extract_plain(&page.text),
     };
+    if page.format != Format::Plain {
+        repair_mojibake(&mut article);
+    }
     if article.url.is_none() {
         article.url = page.url.clone();
     }
@@ -49,6 +54,20 @@ pub fn extract(page: &Page) -> Article {
     }
     article.warnings.extend(page.warnings.iter().cloned());
     article
+}
+
+/// Decodes UTF-8 misread as Windows-1252 in the fields a reader sees.
+fn repair_mojibake(a: &mut Article) {
+    fn fix(s: &mut String) {
+        if let std::borrow::Cow::Owned(t) = mojibake::repair(s) {
+            *s = t;
+        }
+    }
+    fix(&mut a.text);
+    if let Some(t) = a.title.as_mut() {
+        fix(t);
+    }
+    a.authors.iter_mut().for_each(fix);
 }
 
 /// `YYYY-MM-DD` from an ISO-8601 date or date-time; `None` when it is not one.

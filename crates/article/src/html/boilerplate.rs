@@ -27,7 +27,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement)[.:!…>»]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below)?|read full review|jump to details|best prices today|\d+ min(?:ute)?s? read)[.:!…>»]?$")
         .expect("static regex")
 });
 
@@ -41,6 +41,16 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Longest paragraph read as a notice (disclosure, consent, copyright line).
+const MAX_NOTICE_WORDS: usize = 80;
+
+/// Notices pages print around the article: sign-up consent ("By subscribing, you agree…") and
+/// copyright lines. Not affiliate disclosures: articles print those as their own first-person
+/// prose often enough ("both are affiliate links") that dropping them costs text.
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by (?:signing up|subscribing|clicking|proceeding|registering|posting a comment)\b|(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|copyright)|copyright \d{4}\b)")
+        .expect("static regex")
+});
 /// `text` (paragraphs separated by blank lines) without repeated paragraphs, without the
 /// related/comments tail and without a closing author bio (a paragraph among the last few that
 /// starts with one of `authors`' names: "Ann Lee is a freelance writer…", or the name alone).
@@ -66,6 +76,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
             continue;
         }
         if n <= MAX_CAPTION_WORDS && CAPTION.is_match(p.trim()) {
+            continue;
+        }
+        if n <= MAX_NOTICE_WORDS && NOTICE.is_match(p.trim()) {
             continue;
         }
         kept.push(p);
@@ -109,7 +122,7 @@ mod tests {
     #[test]
     fn repeated_blocks_and_related_tail_go() {
         let body = "The council approved the budget on Tuesday after a long debate.";
-        let foot = "Copyright 2025 Example Media Inc, all rights reserved";
+        let foot = "Example Media Inc, 12 Main Street, Springfield, all rights reserved";
         let t = format!("{body}\n\n{foot}\n\nPros\n\n{body} Again.\n\nPros\n\n{foot}\n\nRelated articles\n\nOther story");
         assert_eq!(
             remove(&t, &[]),
@@ -150,6 +163,24 @@ mod tests {
         assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
         // A sentence that mentions a credit card is prose.
         let t = format!("{body}\n\nPay by credit card: most shops accept it.");
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn notices_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\n\
+             Advertisement - Continue Reading Below\n\n{body} Again.\n\n\
+             By subscribing, you agree to our Terms of Use and Privacy Policy.\n\n\
+             © 2025 Example Media. All rights reserved."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // Prose about commissions or copyright stays.
+        let t = format!(
+            "{body}\n\nThe commission met on Monday to review the plan.\n\n\
+             Copyright law was the subject of the second hearing."
+        );
         assert_eq!(remove(&t, &[]), t);
     }
 

@@ -108,15 +108,50 @@ fn is_paragraph(name: &str) -> bool {
     matches!(name, "p" | "h2" | "h3" | "blockquote" | "li")
 }
 
-/// Paragraph texts joined by newlines, and their word count. One walk of the tree: a region
-/// marked as boilerplate excludes everything under it, and a paragraph, quote or list item is
-/// read whole (paragraphs nested in it are not read again).
-pub fn paragraph_text(doc: &Document) -> (String, usize) {
+/// The page's paragraphs, and the regions the walk skipped as boilerplate.
+pub struct ParagraphView<'a> {
+    /// Paragraph texts joined by newlines.
+    pub text: String,
+    pub words: usize,
+    /// Forms and class- or id-named boilerplate blocks (`div`, `section`, lists) that hold no
+    /// article text: removed before readability scores the page. One that holds the article
+    /// (a page wrapped in an ASP.NET form) stays, and the regions inside it are collected.
+    pub regions: Vec<NodeRef<'a>>,
+}
+
+/// Paragraphs that make an element a text region rather than page chrome.
+const TEXT_REGION_PARAGRAPHS: usize = 5;
+
+pub fn holds_text(n: &dom_query::NodeRef) -> bool {
+    let mut paragraphs = 0;
+    for d in n.descendants_it() {
+        match &*d.node_name().unwrap_or_default() {
+            "h1" => return true,
+            "p" => paragraphs += 1,
+            _ => {}
+        }
+        if paragraphs >= TEXT_REGION_PARAGRAPHS {
+            return true;
+        }
+    }
+    false
+}
+
+/// Block elements whose boilerplate class or id marks a whole region.
+fn is_region_block(name: &str) -> bool {
+    matches!(name, "form" | "div" | "section" | "ul" | "ol")
+}
+
+/// One walk of the tree: a region marked as boilerplate excludes everything under it, and a
+/// paragraph, quote or list item is read whole (paragraphs nested in it are not read again).
+pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
     let mut out = String::new();
+    let mut regions = Vec::new();
     let mut words = 0;
     let mut read = 0;
-    let mut stack: Vec<NodeRef> = vec![doc.root()];
-    while let Some(n) = stack.pop() {
+    // Each node with whether it lies inside a boilerplate region that holds text.
+    let mut stack: Vec<(NodeRef, bool)> = vec![(doc.root(), false)];
+    while let Some((n, inside)) = stack.pop() {
         if read >= MAX_PARAGRAPHS {
             break;
         }
@@ -124,9 +159,24 @@ pub fn paragraph_text(doc: &Document) -> (String, usize) {
             continue;
         }
         let name = n.node_name().unwrap_or_default();
-        let excluded = n.is_element() && is_boilerplate(&n);
+        let mut excluded = n.is_element() && is_boilerplate(&n);
+        let mut inside_now = inside;
+        if excluded && is_region_block(&name) {
+            if !holds_text(&n) {
+                regions.push(n);
+                continue;
+            }
+            // A form that holds the article is the page's layout (ASP.NET wraps the whole
+            // body in one), not a region; a named block that holds text is still boilerplate
+            // (a comment thread).
+            if &*name == "form" {
+                excluded = false;
+            } else {
+                inside_now = true;
+            }
+        }
         let paragraph = is_paragraph(&name);
-        if paragraph && !excluded {
+        if paragraph && !excluded && !inside {
             read += 1;
             let start = out.len();
             let n_words = append_text(&n, &mut out);
@@ -140,18 +190,22 @@ pub fn paragraph_text(doc: &Document) -> (String, usize) {
         }
         // Below a boilerplate region nothing is read; below a paragraph, quote or list item
         // everything was read with it.
-        if excluded || matches!(&*name, "p" | "li" | "blockquote") {
-            continue;
-        }
+        // Below a boilerplate region or a paragraph nothing more is read, but nested regions
+        // are still collected.
+        inside_now |= excluded || matches!(&*name, "p" | "li" | "blockquote");
         let mut child = n.last_child();
         while let Some(c) = child {
             child = c.prev_sibling();
             if c.is_element() {
-                stack.push(c);
+                stack.push((c, inside_now));
             }
         }
     }
-    (out, words)
+    ParagraphView {
+        text: out,
+        words,
+        regions,
+    }
 }
 
 #[cfg(test)]
@@ -164,9 +218,37 @@ mod tests {
             "<nav><p>Home News</p></nav><div class='post'><p>First para here.</p><h2>Sub</h2>\
              <p>Second <b>bold</b> para.</p></div><div class='comments'><p>Nice post!</p></div>",
         );
-        let (t, n) = paragraph_text(&d);
-        assert_eq!(t, "First para here.\nSub\nSecond bold para.\n");
-        assert_eq!(n, 7);
+        let v = paragraph_text(&d);
+        assert_eq!(v.text, "First para here.\nSub\nSecond bold para.\n");
+        assert_eq!(v.words, 7);
+        let regions: Vec<_> = v.regions.iter().map(|r| r.attr("class")).collect();
+        assert_eq!(regions.len(), 1);
+        assert_eq!(regions[0].as_deref(), Some("comments"));
+    }
+
+    #[test]
+    fn regions_without_text_are_collected_for_removal() {
+        let para = "<p>Article words here.</p>";
+        let d = Document::from(format!(
+            "<form id='aspnet'><div class='post'>{}</div>\
+             <div class='share-bar'><a>Share</a></div></form>\
+             <form class='signup'><p>Get our newsletter.</p></form>\
+             <span class='share'>Tweet</span>",
+            para.repeat(6)
+        ));
+        let v = paragraph_text(&d);
+        let named: Vec<_> = v
+            .regions
+            .iter()
+            .map(|r| r.attr("class").map(|c| c.to_string()))
+            .collect();
+        // The outer form holds the article: it stays, and the regions inside it are found.
+        // Inline elements are never regions.
+        assert_eq!(
+            named,
+            vec![Some("share-bar".to_string()), Some("signup".to_string())]
+        );
+        assert_eq!(v.words, 18);
     }
 
     #[test]
@@ -179,7 +261,8 @@ mod tests {
             "<div class='site-content with-sidebar'><p>Article words here.</p></div>\
              <div class='sidebar'><p>Side.</p></div>",
         );
-        assert_eq!(paragraph_text(&d), ("Article words here.\n".to_string(), 3));
+        let v = paragraph_text(&d);
+        assert_eq!((v.text.as_str(), v.words), ("Article words here.\n", 3));
     }
 
     #[test]
@@ -188,11 +271,11 @@ mod tests {
             "<p>bo<b>ld</b> move<br>next <i>line</i></p><li>one two three four five six seven \
              eight</li><li>Home</li><blockquote><p>Quoted words.</p></blockquote>",
         );
+        let v = paragraph_text(&d);
         assert_eq!(
-            paragraph_text(&d),
+            (v.text.as_str(), v.words),
             (
-                "bold move next line\none two three four five six seven eight\nQuoted words.\n"
-                    .to_string(),
+                "bold move next line\none two three four five six seven eight\nQuoted words.\n",
                 14
             )
         );
@@ -204,6 +287,7 @@ mod tests {
             "<html><body class='btMenuLeft modal-open'><div class='elementor-widget-text-editor'>\
              <p>Article words here.</p></div><div class='sidebar'><p>Side.</p></div></body></html>",
         );
-        assert_eq!(paragraph_text(&d), ("Article words here.\n".to_string(), 3));
+        let v = paragraph_text(&d);
+        assert_eq!((v.text.as_str(), v.words), ("Article words here.\n", 3));
     }
 }

@@ -1,0 +1,151 @@
+//! Repair of mojibake: UTF-8 text that was once decoded as Windows-1252 and re-encoded, so that
+//! "isn’t" reads "isnâ€™t" and a no-break space reads "Â ". Pages carry it in their bytes or as
+//! entities (`&acirc;&euro;&trade;`), whatever their declared charset, and it splits words and
+//! hides quote marks from the later stages.
+//!
+//! Only a whole misread sequence is replaced: a lead character (Â–ô) followed by exactly the
+//! continuation characters its UTF-8 lead byte calls for, which together decode to one valid
+//! character. Text in Latin-1 languages does not form such runs ("Ã©" is not French).
+
+use std::borrow::Cow;
+
+/// The Windows-1252 byte a character stands for, when that byte is a UTF-8 continuation byte
+/// (0x80–0xBF).
+fn continuation_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{a0}'..='\u{bf}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        // Bytes Windows-1252 leaves undefined pass through as C1 controls.
+        '\u{81}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}' => c as u32 as u8,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// How many continuation bytes a lead character's byte calls for.
+fn sequence_tail(lead: char) -> Option<usize> {
+    match lead as u32 {
+        0xc2..=0xdf => Some(1),
+        0xe0..=0xef => Some(2),
+        0xf0..=0xf4 => Some(3),
+        _ => None,
+    }
+}
+
+/// `s` with every misread UTF-8 sequence decoded; borrowed when there is none.
+pub fn repair(s: &str) -> Cow<'_, str> {
+    // Every misread sequence starts with a character in U+00C2..=U+00F4.
+    if !s.chars().any(|c| sequence_tail(c).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let Some(tail) = sequence_tail(c) else {
+            out.push(c);
+            continue;
+        };
+        let mut bytes = [c as u32 as u8, 0, 0, 0];
+        let mut ahead = chars.clone();
+        let mut ok = true;
+        for slot in bytes.iter_mut().skip(1).take(tail) {
+            match ahead.next().and_then(|(_, n)| continuation_byte(n)) {
+                Some(b) => *slot = b,
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        let decoded = ok
+            .then(|| std::str::from_utf8(&bytes[..=tail]).ok())
+            .flatten()
+            .and_then(|t| t.chars().next());
+        match decoded {
+            Some(d) => {
+                out.push(d);
+                chars = ahead;
+                changed = true;
+            }
+            None => out.push(c),
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn misread_sequences_are_decoded() {
+        assert_eq!(repair("isnâ€™t"), "isn’t");
+        assert_eq!(
+            repair("â€œWe wonâ€™t,â€\u{9d} she said"),
+            "“We won’t,” she said"
+        );
+        assert_eq!(repair("cats.Â\u{a0}and"), "cats.\u{a0}and");
+        assert_eq!(repair("cafÃ© and naÃ¯ve"), "café and naïve");
+        assert_eq!(repair("â‚¬30"), "€30");
+    }
+
+    #[test]
+    fn clean_text_is_untouched() {
+        for s in [
+            "Ça va, Âge, Ã, Ü, café, naïve, São Paulo",
+            "Â",
+            "ô",
+            "plain ascii",
+            "“quoted” — dash",
+        ] {
+            assert!(matches!(repair(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    proptest! {
+        /// Any text, encoded as UTF-8 and misread as Windows-1252, comes back whole.
+        #[test]
+        fn a_misread_comes_back(s in "[a-zA-Z ’“”—€éïñü°½]{0,40}") {
+            let (misread, _, _) = encoding_rs::WINDOWS_1252.decode(s.as_bytes());
+            let repaired = repair(&misread);
+            prop_assert_eq!(repaired.as_ref(), s.as_str());
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,60}") {
+            let _ = repair(&s);
+        }
+    }
+}
