@@ -61,7 +61,8 @@ pub struct EvalExtractionArgs {
     /// A WCXB directory: `ground-truth/ID.json` and `html/ID.html.gz` (or `html/ID.html`).
     #[arg(long)]
     pub wcxb: PathBuf,
-    /// Also list every page with its scores, worst word F1 first.
+    /// Also list every page with its scores, worst word F1 first. With `--format csv|jsonl`
+    /// stdout then holds only the page rows, and the summary goes to stderr as a table.
     #[arg(long)]
     pub pages: bool,
     #[arg(long, value_enum, default_value_t = RowFormat::Table)]

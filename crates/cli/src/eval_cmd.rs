@@ -7,6 +7,7 @@ use crate::word_bags;
 use anyhow::{bail, Context};
 use claimtrail_page::{expand_paths, into_page_with_id, read_source, Limits};
 use serde::Serialize;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -83,7 +84,15 @@ pub fn extraction(args: EvalExtractionArgs) -> anyhow::Result<i32> {
             println!();
         }
     }
-    match args.format {
+    // One stream holds one kind of row: under a machine-readable page listing, the summary
+    // is for the reader, on stderr.
+    let summary_format = if args.pages {
+        RowFormat::Table
+    } else {
+        args.format
+    };
+    let mut out = Vec::new();
+    match summary_format {
         RowFormat::Table => {
             let rows: Vec<Metric> = serde_json::to_value(&summary)?
                 .as_object()
@@ -96,9 +105,14 @@ pub fn extraction(args: EvalExtractionArgs) -> anyhow::Result<i32> {
                         .collect()
                 })
                 .unwrap_or_default();
-            render::rows(&rows, args.format)?;
+            render::write_rows(&mut out, &rows, RowFormat::Table)?;
         }
-        _ => render::rows(&[summary], args.format)?,
+        format => render::write_rows(&mut out, &[summary], format)?,
+    }
+    if args.pages && args.format != RowFormat::Table {
+        std::io::stderr().write_all(&out)?;
+    } else {
+        std::io::stdout().write_all(&out)?;
     }
     Ok(0)
 }
