@@ -160,6 +160,16 @@ pub fn extract_html(html: &str) -> Article {
     if let Some(d) = dates::originally_published(&article.text) {
         article.published = Some(d);
     }
+    // A date-time stamped in UTC can fall on the next or previous day from the publisher's
+    // own; a date in the page's address is the publisher's, so within a day it wins.
+    if let (Some(p), Some(u)) = (
+        article.published.as_deref(),
+        article.url.as_deref().and_then(dates::url_date),
+    ) {
+        if dates::one_day_apart(p, &u) {
+            article.published = Some(u);
+        }
+    }
     if article.published.is_none() {
         article.published = dates::labelled_date(&article.text)
             .or_else(|| dates::script_date(html))
@@ -263,6 +273,23 @@ mod tests {
         assert!(extract_html(&html)
             .text
             .contains("part 3 of the new budget"));
+    }
+
+    #[test]
+    fn the_address_date_wins_over_a_utc_stamp_a_day_off() {
+        let body = council_paragraphs();
+        let page = |url: &str| {
+            format!(
+                "<html><head><meta property='og:url' content='{url}'>\
+                 <meta property='article:published_time' content='2025-12-19T03:05:00+00:00'>\
+                 </head><body><article><h1>Budget passes</h1>{body}</article></body></html>"
+            )
+        };
+        let a = extract_html(&page("https://example.com/2025/12/18/budget-passes/"));
+        assert_eq!(a.published.as_deref(), Some("2025-12-18"));
+        // Further apart, the address is not a publication date (an event, an archive path).
+        let a = extract_html(&page("https://example.com/2025/12/10/budget-passes/"));
+        assert_eq!(a.published.as_deref(), Some("2025-12-19"));
     }
 
     #[test]

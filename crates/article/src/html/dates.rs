@@ -209,6 +209,12 @@ pub fn url_date(url: &str) -> Option<String> {
     ymd(&c[1], month_num(&c[2])?, &c[3])
 }
 
+/// Whether two `YYYY-MM-DD` dates are exactly one day apart.
+pub fn one_day_apart(a: &str, b: &str) -> bool {
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    matches!((day(a), day(b)), (Some(a), Some(b)) if (a - b).num_days().abs() == 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
