@@ -1,7 +1,7 @@
-//! Repair of mojibake: UTF-8 text that was once decoded as Windows-1252 and re-encoded, so that
-//! "isn’t" reads "isnâ€™t" and a no-break space reads "Â ". Pages carry it in their bytes or as
-//! entities (`&acirc;&euro;&trade;`), whatever their declared charset, and it splits words and
-//! hides quote marks from the later stages.
+//! Repair of mojibake: UTF-8 text that was once decoded as Windows-1252 (or ISO-8859-1) and
+//! re-encoded, so that "isn’t" reads "isnâ€™t" and a no-break space reads "Â ". Pages carry it
+//! in their bytes or as entities (`&acirc;&euro;&trade;`), whatever their declared charset, and
+//! it splits words and hides quote marks from the later stages.
 //!
 //! Only a whole misread sequence is replaced: a lead character (Â–ô) followed by exactly the
 //! continuation characters its UTF-8 lead byte calls for, which together decode to one valid
@@ -41,8 +41,9 @@ fn continuation_byte(c: char) -> Option<u8> {
         'œ' => 0x9c,
         'ž' => 0x9e,
         'Ÿ' => 0x9f,
-        // Bytes Windows-1252 leaves undefined pass through as C1 controls.
-        '\u{81}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}' => c as u32 as u8,
+        // C1 controls: bytes Windows-1252 leaves undefined, and every 0x80–0x9F byte when
+        // the text was misread as ISO-8859-1 rather than Windows-1252.
+        '\u{80}'..='\u{9f}' => c as u32 as u8,
         _ => return None,
     };
     Some(b)
@@ -119,6 +120,11 @@ mod tests {
         assert_eq!(repair("cats.Â\u{a0}and"), "cats.\u{a0}and");
         assert_eq!(repair("cafÃ© and naÃ¯ve"), "café and naïve");
         assert_eq!(repair("â‚¬30"), "€30");
+        // Misread as ISO-8859-1: the continuation bytes became C1 controls.
+        assert_eq!(
+            repair("Investor\u{e2}\u{80}\u{99}s Guide"),
+            "Investor’s Guide"
+        );
     }
 
     #[test]
