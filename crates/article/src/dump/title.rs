@@ -15,7 +15,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line that opens a table of contents: the lines after it are section names.
 static CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:table of contents?|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?|skip to section|sections?|toc)\s*:?$").unwrap()
+    Regex::new(r"(?i)^(?:table of contents?|contents|in this (?:article|post|guide)|on this page|jump to(?: section)?|skip to section|sections?|toc)\s*:?[\s▼▾▽⌄∨+\-]*$").unwrap()
 });
 
 /// A page address printed as a line ("https://…", "http: / / www. site. com / …").
@@ -229,6 +229,17 @@ mod tests {
         ];
         assert_eq!(
             headline(&lines, 6),
+            Some("Top catering trends to watch this year")
+        );
+        // The heading of a collapsible table of contents carries its toggle.
+        let lines = [
+            "Top catering trends to watch this year",
+            "Table of Contents ▼",
+            "Ten Catering Trends Currently Defining the Industry",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 3),
             Some("Top catering trends to watch this year")
         );
     }
