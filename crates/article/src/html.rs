@@ -157,11 +157,9 @@ pub fn extract_html(html: &str) -> Article {
             article.text = article.text[first.len()..].trim_start().to_string();
         }
     }
-    if let Some(d) = dates::originally_published(&article.text) {
-        article.published = Some(d);
-    }
-    // A date-time stamped in UTC can fall on the next or previous day from the publisher's
-    // own; a date in the page's address is the publisher's, so within a day it wins.
+    // A metadata time stamp (often in UTC) can fall a day off the publisher's own date; a date
+    // in the page's address is the publisher's, so within a day it wins. A printed "Originally
+    // published" line, read next, outranks both.
     if let (Some(p), Some(u)) = (
         article.published.as_deref(),
         article.url.as_deref().and_then(dates::url_date),
@@ -169,6 +167,9 @@ pub fn extract_html(html: &str) -> Article {
         if dates::one_day_apart(p, &u) {
             article.published = Some(u);
         }
+    }
+    if let Some(d) = dates::originally_published(&article.text) {
+        article.published = Some(d);
     }
     if article.published.is_none() {
         article.published = dates::labelled_date(&article.text)
@@ -181,8 +182,11 @@ pub fn extract_html(html: &str) -> Article {
     article
 }
 
-/// Lines trimmed and whitespace-collapsed, non-empty ones joined by a blank line.
+/// Lines trimmed and whitespace-collapsed, non-empty ones joined by a blank line. Misread
+/// UTF-8 that the page wrote as entities is repaired first, while a misread no-break space
+/// ("Â" + U+00A0) is still whole.
 fn paragraphs(text: &str) -> String {
+    let text = crate::mojibake::repair(text);
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let mut first = true;
@@ -273,6 +277,17 @@ mod tests {
         assert!(extract_html(&html)
             .text
             .contains("part 3 of the new budget"));
+        // A short brief without an h1: most of the page's words are in the form.
+        let html = "<html><body><nav><a href=/>Home</a></nav><form id=aspnetForm>\
+             <h2>Budget passes</h2><p>The council voted on Tuesday to approve the new budget \
+             for the city, which includes funding for schools, roads and parks.</p><p>The \
+             mayor said the vote showed the city could plan for the long term.</p></form>\
+             </body></html>";
+        let a = extract_html(html);
+        assert!(a.text.contains("could plan for the long term"));
+        // Read by readability, not by the all-tags fallback (which takes the menu too).
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        assert!(!a.text.contains("Home"));
     }
 
     #[test]

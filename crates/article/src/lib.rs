@@ -33,8 +33,11 @@ pub struct Article {
 /// Extracts the article from a page, with the container's URL and date filling gaps.
 pub fn extract(page: &Page) -> Article {
     let mut article = match page.format {
-        Format::Html => html::extract_html(&page.text),
-        Format::Dump => dump::extract_dump(&page.text),
+        // Misread UTF-8 is repaired in the page, before whitespace is folded ("Â" + no-break
+        // space) and before boilerplate and credits are matched, and again in the fields, for
+        // the misreads a page writes as entities (`&acirc;&euro;&trade;`).
+        Format::Html => html::extract_html(&mojibake::repair(&page.text)),
+        Format::Dump => dump::extract_dump(&mojibake::repair(&page.text)),
         // Text given as clean is analysed as given.
         Format::Plain => plain::extract_plain(&page.text),
     };
@@ -64,8 +67,10 @@ fn repair_mojibake(a: &mut Article) {
         }
     }
     fix(&mut a.text);
-    if let Some(t) = a.title.as_mut() {
-        fix(t);
+    for field in [&mut a.title, &mut a.dateline, &mut a.outlet] {
+        if let Some(t) = field.as_mut() {
+            fix(t);
+        }
     }
     a.authors.iter_mut().for_each(fix);
 }
@@ -99,6 +104,42 @@ mod tests {
             Some("2024-10-24")
         );
         assert_eq!(normalize_date("24 Oct 2024"), None);
+    }
+
+    fn page(format: Format, text: &str) -> Page {
+        Page {
+            source: "t".into(),
+            id: String::new(),
+            url: None,
+            published: None,
+            fetched: None,
+            format,
+            charset: "utf-8",
+            text: text.into(),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn misread_utf8_is_repaired_in_pages_not_in_clean_text() {
+        let para = "The council said the budget was balanced and that reserves were intact for \
+                    the coming year, officials confirmed on Monday.";
+        let body: String = (0..6).map(|i| format!("<p>{para} Part {i}.</p>")).collect();
+        // In the bytes (a misread no-break space among them), and as entities.
+        let html = format!(
+            "<html><body><article><h1>Budget</h1><p>It isnâ€™t over.</p>\
+             <p>Cats.Â\u{a0}and dogs &acirc;&euro;&ldquo; both.</p>{body}</article></body></html>"
+        );
+        let a = extract(&page(Format::Html, &html));
+        assert!(a.text.contains("It isn’t over."), "{}", a.text);
+        assert!(a.text.contains("Cats. and dogs – both."), "{}", a.text);
+        let d = extract(&page(
+            Format::Dump,
+            &format!("Home\n\n{para} It isnâ€™t over.\n"),
+        ));
+        assert!(d.text.contains("isn’t"), "{}", d.text);
+        let p = extract(&page(Format::Plain, "It isnâ€™t over."));
+        assert_eq!(p.text, "It isnâ€™t over.");
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! in their bytes or as entities (`&acirc;&euro;&trade;`), whatever their declared charset, and
 //! it splits words and hides quote marks from the later stages.
 //!
-//! Only a whole misread sequence is replaced: a lead character (Â–ô) followed by exactly the
-//! continuation characters its UTF-8 lead byte calls for, which together decode to one valid
-//! character. Text in Latin-1 languages does not form such runs ("Ã©" is not French).
+//! A misread sequence is a lead character (Â–ô) followed by exactly the continuation characters
+//! its UTF-8 lead byte calls for. Legitimate text forms such runs too ("„Gruß“", "“CAFÉ”",
+//! "İTÜ’de": a capital or ß before a quote mark), but they decode to scripts far from the
+//! text's own (NKo, Syriac, IPA). So a run is replaced only when it decodes to a character
+//! mojibake of Western text produces: Latin letters and signs, general punctuation, currency
+//! signs, ™ and the byte-order mark.
 
 use std::borrow::Cow;
 
@@ -59,16 +62,39 @@ fn sequence_tail(lead: char) -> Option<usize> {
     }
 }
 
-/// `s` with every misread UTF-8 sequence decoded; borrowed when there is none.
+/// Whether `c` is what a misread of Western text decodes to.
+fn plausible(c: char) -> bool {
+    matches!(c,
+        '\u{a0}'..='\u{17f}'       // Latin-1 supplement and Latin Extended-A
+        | '\u{218}'..='\u{21b}'    // Romanian ș, ț
+        | '\u{1e00}'..='\u{1eff}'  // Latin Extended Additional (Vietnamese)
+        | '\u{2000}'..='\u{206f}'  // general punctuation: quotes, dashes, ellipsis
+        | '\u{20a0}'..='\u{20bf}'  // currency signs
+        | '\u{2122}'                // ™
+        | '\u{feff}') // byte-order mark
+}
+
+/// `s` with every misread UTF-8 sequence decoded; borrowed when there is none. Text misread
+/// twice ("Ã¢â‚¬â„¢") needs a second pass, which is taken when the first changed anything.
 pub fn repair(s: &str) -> Cow<'_, str> {
+    match repair_once(s) {
+        Cow::Borrowed(_) => Cow::Borrowed(s),
+        Cow::Owned(once) => match repair_once(&once) {
+            Cow::Borrowed(_) => Cow::Owned(once),
+            Cow::Owned(twice) => Cow::Owned(twice),
+        },
+    }
+}
+
+fn repair_once(s: &str) -> Cow<'_, str> {
     // Every misread sequence starts with a character in U+00C2..=U+00F4.
     if !s.chars().any(|c| sequence_tail(c).is_some()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut changed = false;
-    let mut chars = s.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
         let Some(tail) = sequence_tail(c) else {
             out.push(c);
             continue;
@@ -77,7 +103,7 @@ pub fn repair(s: &str) -> Cow<'_, str> {
         let mut ahead = chars.clone();
         let mut ok = true;
         for slot in bytes.iter_mut().skip(1).take(tail) {
-            match ahead.next().and_then(|(_, n)| continuation_byte(n)) {
+            match ahead.next().and_then(continuation_byte) {
                 Some(b) => *slot = b,
                 None => {
                     ok = false;
@@ -88,7 +114,8 @@ pub fn repair(s: &str) -> Cow<'_, str> {
         let decoded = ok
             .then(|| std::str::from_utf8(&bytes[..=tail]).ok())
             .flatten()
-            .and_then(|t| t.chars().next());
+            .and_then(|t| t.chars().next())
+            .filter(|&d| plausible(d));
         match decoded {
             Some(d) => {
                 out.push(d);
@@ -128,6 +155,11 @@ mod tests {
     }
 
     #[test]
+    fn text_misread_twice_comes_back() {
+        assert_eq!(repair("isnÃ¢â‚¬â„¢t"), "isn’t");
+    }
+
+    #[test]
     fn clean_text_is_untouched() {
         for s in [
             "Ça va, Âge, Ã, Ü, café, naïve, São Paulo",
@@ -135,6 +167,12 @@ mod tests {
             "ô",
             "plain ascii",
             "“quoted” — dash",
+            // Capitals and ß before quote marks, guillemets and signs.
+            "„Gruß“ und »Spaß« am Fuß” von Strauß’ Walzer",
+            "İTÜ’de, ODTÜ’lü, GÜÇ’ün",
+            "“CAFÉ” JOSÉ’S ‘OLÉ’ NESCAFÉ®",
+            "café”—and the café’” «Qué»— —Sí”…",
+            "passé\u{a0}» voilà\u{a0}» CAFÉ\u{a0}: 20\u{a0}×\u{a0}30",
         ] {
             assert!(matches!(repair(s), Cow::Borrowed(_)), "{s}");
         }
@@ -152,6 +190,20 @@ mod tests {
         #[test]
         fn never_panics(s in "\\PC{0,60}") {
             let _ = repair(&s);
+        }
+
+        /// Words of Western languages around quote marks, guillemets and signs stay as written.
+        #[test]
+        fn western_text_stays(parts in proptest::collection::vec(prop_oneof![
+            Just("Gruß"), Just("Spaß"), Just("CAFÉ"), Just("JOSÉ"), Just("İTÜ"), Just("GÜÇ"),
+            Just("café"), Just("passé"), Just("Sí"), Just("Qué"), Just("ÀÉÎÕÜ"), Just("ñ"),
+            Just("“"), Just("”"), Just("’"), Just("‘"), Just("«"), Just("»"), Just("„"),
+            Just("—"), Just("…"), Just("®"), Just("°"), Just("±"), Just("½"), Just("\u{a0}"),
+            Just(" "), Just(":"),
+        ], 0..24)) {
+            let s = parts.concat();
+            let repaired = repair(&s);
+            prop_assert_eq!(repaired.as_ref(), s.as_str());
         }
     }
 }

@@ -27,7 +27,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below)?|read full review|jump to details|best prices today|\d+ min(?:ute)?s? read)[.:!…>»]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below)?|\d+ min(?:ute)?s? read)[.:!…>»]?$")
         .expect("static regex")
 });
 
@@ -44,13 +44,30 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest paragraph read as a notice (disclosure, consent, copyright line).
 const MAX_NOTICE_WORDS: usize = 80;
 
-/// Notices pages print around the article: sign-up consent ("By subscribing, you agree…") and
-/// copyright lines. Not affiliate disclosures: articles print those as their own first-person
-/// prose often enough ("both are affiliate links") that dropping them costs text.
-static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by (?:signing up|subscribing|clicking|proceeding|registering|posting a comment)\b|(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|copyright)|copyright \d{4}\b)")
+/// Notices pages print around the article: sign-up consent ("By subscribing, you agree to our
+/// Terms…") and copyright lines. A sentence that opens the same way ("By clicking the link,
+/// victims installed malware") is prose: consent needs its own wording too. Not affiliate
+/// disclosures: articles print those as their own first-person prose often enough ("both are
+/// affiliate links") that dropping them costs text.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|copyright)|copyright \d{4}\b)")
         .expect("static regex")
 });
+static CONSENT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^by (?:signing up|subscribing|clicking|proceeding|registering|posting a comment)\b",
+    )
+    .expect("static regex")
+});
+static CONSENT_WORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:you|I) (?:agree|consent|acknowledge|accept)\b|terms of (?:use|service)|privacy (?:policy|notice)")
+        .expect("static regex")
+});
+
+fn is_notice(p: &str) -> bool {
+    COPYRIGHT.is_match(p) || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
+}
+
 /// `text` (paragraphs separated by blank lines) without repeated paragraphs, without the
 /// related/comments tail and without a closing author bio (a paragraph among the last few that
 /// starts with one of `authors`' names: "Ann Lee is a freelance writer…", or the name alone).
@@ -78,7 +95,7 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if n <= MAX_CAPTION_WORDS && CAPTION.is_match(p.trim()) {
             continue;
         }
-        if n <= MAX_NOTICE_WORDS && NOTICE.is_match(p.trim()) {
+        if n <= MAX_NOTICE_WORDS && is_notice(p.trim()) {
             continue;
         }
         kept.push(p);
@@ -176,10 +193,11 @@ mod tests {
              © 2025 Example Media. All rights reserved."
         );
         assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
-        // Prose about commissions or copyright stays.
+        // Prose about commissions or copyright, or opening like a consent, stays.
         let t = format!(
             "{body}\n\nThe commission met on Monday to review the plan.\n\n\
-             Copyright law was the subject of the second hearing."
+             Copyright law was the subject of the second hearing.\n\n\
+             By clicking the link, victims installed malware, police said."
         );
         assert_eq!(remove(&t, &[]), t);
     }

@@ -50,16 +50,35 @@ static HINTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){}", BOILERPLATE_HINTS.join("|"))).expect("static regex")
 });
 
-/// Whether one class or id names a boilerplate region. Layout modifiers that merely mention one
-/// ("main-with-sidebar", "has-comments", "no-sidebar") describe the region they sit on instead.
+/// Whether one class or id names a boilerplate region. The hint must be a whole segment of the
+/// name ("post-comments", "relatedPosts", "share_bar"; not "commentary", "shareable",
+/// "promotion"). Layout modifiers that merely mention one ("main-with-sidebar", "has-comments",
+/// "no-sidebar") describe the region they sit on instead, and taxonomy classes ("tag-social-media",
+/// "category-commentary") describe the article.
 fn names_boilerplate(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    if lower.starts_with("tag-") || lower.starts_with("category-") {
+        return false;
+    }
+    let b = token.as_bytes();
     HINTS.find_iter(token).any(|m| {
-        let before = token[..m.start()]
-            .trim_end_matches(['-', '_'])
-            .to_ascii_lowercase();
-        !["with", "has", "no", "without"]
-            .iter()
-            .any(|w| before.ends_with(w))
+        let (start, mut end) = (m.start(), m.end());
+        let starts_segment = start == 0
+            || matches!(b[start - 1], b'-' | b'_')
+            || (b[start].is_ascii_uppercase() && b[start - 1].is_ascii_lowercase());
+        // A plural ends the segment too ("comments", "menus").
+        if b.get(end).is_some_and(|c| matches!(c, b's' | b'S')) {
+            end += 1;
+        }
+        let ends_segment = b.get(end).is_none_or(|c| {
+            matches!(c, b'-' | b'_') || c.is_ascii_uppercase() || c.is_ascii_digit()
+        });
+        let before = lower[..start].trim_end_matches(['-', '_']);
+        starts_segment
+            && ends_segment
+            && !["with", "has", "no", "without"]
+                .iter()
+                .any(|w| before.ends_with(w))
     })
 }
 
@@ -137,6 +156,10 @@ pub fn holds_text(n: &dom_query::NodeRef) -> bool {
     false
 }
 
+fn word_count(n: &NodeRef) -> usize {
+    n.text().split_whitespace().count()
+}
+
 /// Block elements whose boilerplate class or id marks a whole region.
 fn is_region_block(name: &str) -> bool {
     matches!(name, "form" | "div" | "section" | "ul" | "ol")
@@ -149,7 +172,10 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
     let mut regions = Vec::new();
     let mut words = 0;
     let mut read = 0;
-    // Each node with whether it lies inside a boilerplate region that holds text.
+    // Words of the whole page, counted when a form asks.
+    let mut page_words: Option<usize> = None;
+    // Each node with whether no paragraph is read below it (it lies in a boilerplate region or
+    // in a paragraph already read); regions are still collected there.
     let mut stack: Vec<(NodeRef, bool)> = vec![(doc.root(), false)];
     while let Some((n, inside)) = stack.pop() {
         if read >= MAX_PARAGRAPHS {
@@ -162,15 +188,19 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
         let mut excluded = n.is_element() && is_boilerplate(&n);
         let mut inside_now = inside;
         if excluded && is_region_block(&name) {
-            if !holds_text(&n) {
+            // A form that holds the article is the page's layout (ASP.NET wraps the whole
+            // body in one), not a region: it has the paragraphs of a text, or most of the
+            // page's words (a short brief). A named block that holds text is still
+            // boilerplate (a comment thread).
+            let layout = &*name == "form"
+                && (holds_text(&n)
+                    || 2 * word_count(&n)
+                        >= *page_words.get_or_insert_with(|| word_count(&doc.root())));
+            if layout {
+                excluded = false;
+            } else if !holds_text(&n) {
                 regions.push(n);
                 continue;
-            }
-            // A form that holds the article is the page's layout (ASP.NET wraps the whole
-            // body in one), not a region; a named block that holds text is still boilerplate
-            // (a comment thread).
-            if &*name == "form" {
-                excluded = false;
             } else {
                 inside_now = true;
             }
@@ -188,10 +218,8 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
                 out.push('\n');
             }
         }
-        // Below a boilerplate region nothing is read; below a paragraph, quote or list item
-        // everything was read with it.
-        // Below a boilerplate region or a paragraph nothing more is read, but nested regions
-        // are still collected.
+        // Below a boilerplate region nothing is read, below a paragraph, quote or list item
+        // everything was read with it; nested regions are still collected.
         inside_now |= excluded || matches!(&*name, "p" | "li" | "blockquote");
         let mut child = n.last_child();
         while let Some(c) = child {
@@ -257,6 +285,13 @@ mod tests {
         assert!(!names_boilerplate("has-comments"));
         assert!(names_boilerplate("sidebar-left"));
         assert!(names_boilerplate("post-comments"));
+        assert!(names_boilerplate("relatedPosts"));
+        assert!(names_boilerplate("share_bar2"));
+        assert!(!names_boilerplate("commentary"));
+        assert!(!names_boilerplate("shareable-quote"));
+        assert!(!names_boilerplate("promotion"));
+        assert!(!names_boilerplate("tag-social-media"));
+        assert!(!names_boilerplate("category-commentary"));
         let d = Document::from(
             "<div class='site-content with-sidebar'><p>Article words here.</p></div>\
              <div class='sidebar'><p>Side.</p></div>",
