@@ -10,24 +10,42 @@ use std::sync::LazyLock;
 const MAX_PARAGRAPHS: usize = 3_000;
 
 const BOILERPLATE_TAGS: [&str; 6] = ["nav", "footer", "aside", "form", "header", "noscript"];
-/// Class/id fragments of boilerplate regions. Not "widget": page builders (Elementor, HubSpot)
-/// wrap every block, the article included, in "*-widget-*" classes.
-const BOILERPLATE_HINTS: [&str; 15] = [
+/// Class/id name segments of boilerplate regions (a plural "s" may follow). Not "widget":
+/// page builders (Elementor, HubSpot) wrap every block, the article included, in "*-widget-*"
+/// classes. Not "header": article headers hold the headline and standfirst.
+const BOILERPLATE_HINTS: [&str; 32] = [
     "comment",
     "footer",
     "sidebar",
     "related",
     "share",
+    "sharing",
     "social",
     "menu",
     "cookie",
     "newsletter",
     "subscribe",
+    "subscription",
+    "signup",
+    "paywall",
     "promo",
     "advert",
+    "advertisement",
+    "advertising",
+    "ad",
+    "banner",
     "popup",
     "modal",
     "breadcrumb",
+    "toolbar",
+    "pagination",
+    "recommended",
+    "trending",
+    "popular",
+    "author",
+    "disclaimer",
+    "caption",
+    "footnote",
 ];
 
 fn is_boilerplate(n: &NodeRef) -> bool {
