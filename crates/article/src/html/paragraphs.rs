@@ -1,6 +1,6 @@
-//! A second opinion on the main content: the page's paragraphs (`<p>`, subheadings, quotes)
-//! outside boilerplate regions, in document order. Used when readability settles on a block far
-//! smaller than the article the page visibly holds.
+//! A second opinion on the main content: the page's paragraphs (`<p>`, subheadings, quotes,
+//! list items) outside boilerplate regions, in document order. Used when readability settles on
+//! a block far smaller than the article the page visibly holds.
 
 use dom_query::{Document, NodeRef};
 use regex::Regex;
@@ -142,7 +142,10 @@ fn append_text(node: &NodeRef, out: &mut String) -> usize {
 
 /// Elements read as paragraphs.
 fn is_paragraph(name: &str) -> bool {
-    matches!(name, "p" | "h2" | "h3" | "blockquote" | "li")
+    matches!(
+        name,
+        "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "li"
+    )
 }
 
 /// The page's paragraphs, and the regions the walk skipped as boilerplate.
@@ -228,8 +231,7 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             read += 1;
             let start = out.len();
             let n_words = append_text(&n, &mut out);
-            // List items only count when they read like text, not link lists.
-            if n_words == 0 || (&*name == "li" && n_words < 8) {
+            if n_words == 0 {
                 out.truncate(start);
             } else {
                 words += n_words;
@@ -328,8 +330,8 @@ mod tests {
         assert_eq!(
             (v.text.as_str(), v.words),
             (
-                "bold move next line\none two three four five six seven eight\nQuoted words.\n",
-                14
+                "bold move next line\none two three four five six seven eight\nHome\nQuoted words.\n",
+                15
             )
         );
     }
