@@ -87,23 +87,24 @@ pub fn repair(s: &str) -> Cow<'_, str> {
 }
 
 fn repair_once(s: &str) -> Cow<'_, str> {
-    // Every misread sequence starts with a character in U+00C2..=U+00F4.
-    if !s.chars().any(|c| sequence_tail(c).is_some()) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut changed = false;
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        let Some(tail) = sequence_tail(c) else {
-            out.push(c);
+    // Lead characters U+00C2..=U+00F4 are encoded 0xC3 0x82..=0xB4: only those bytes are looked
+    // at, and the text between them is copied whole.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for at in memchr::memchr_iter(0xc3, s.as_bytes()) {
+        if at < copied {
+            continue;
+        }
+        let Some(rest) = s.get(at..) else { continue };
+        let mut chars = rest.chars();
+        let Some(tail) = chars.next().and_then(sequence_tail) else {
             continue;
         };
-        let mut bytes = [c as u32 as u8, 0, 0, 0];
-        let mut ahead = chars.clone();
+        let lead = rest.as_bytes()[1].wrapping_add(0x40);
+        let mut bytes = [lead, 0, 0, 0];
         let mut ok = true;
         for slot in bytes.iter_mut().skip(1).take(tail) {
-            match ahead.next().and_then(continuation_byte) {
+            match chars.next().and_then(continuation_byte) {
                 Some(b) => *slot = b,
                 None => {
                     ok = false;
@@ -116,19 +117,20 @@ fn repair_once(s: &str) -> Cow<'_, str> {
             .flatten()
             .and_then(|t| t.chars().next())
             .filter(|&d| plausible(d));
-        match decoded {
-            Some(d) => {
-                out.push(d);
-                chars = ahead;
-                changed = true;
-            }
-            None => out.push(c),
+        if let Some(d) = decoded {
+            let end = s.len() - chars.as_str().len();
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+            o.push_str(&s[copied..at]);
+            o.push(d);
+            copied = end;
         }
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(s)
+    match out {
+        Some(mut o) => {
+            o.push_str(&s[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(s),
     }
 }
 
