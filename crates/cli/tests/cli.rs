@@ -420,6 +420,22 @@ fn eval_extraction_scores_pages_against_ground_truth() {
     assert_eq!(a1["word_precision"], 1.0, "menus and footer left out");
     assert_eq!(a1["date"], true);
     assert_eq!(a1["author"], true);
+    // CSV: one header and the page rows on stdout; the summary on stderr.
+    let out = run(&[
+        "eval",
+        "extraction",
+        "--wcxb",
+        dir.to_str().unwrap(),
+        "--pages",
+        "--format",
+        "csv",
+    ]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[0].starts_with("page,word_f1"));
+    assert!(lines[1].starts_with("a2,") && lines[2].starts_with("a1,"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("word_f1"));
     let out = run(&[
         "eval",
         "extraction",
