@@ -277,32 +277,45 @@ fn grow(unit: &str, bytes: usize) -> String {
     unit.repeat(n)
 }
 
+/// The best of two runs: a run preempted on a loaded machine must not read as a blow-up.
 fn time(text: &str) -> Duration {
-    let t = Instant::now();
-    run(text, Some("2024-10-28"));
-    t.elapsed()
+    let once = || {
+        let t = Instant::now();
+        run(text, Some("2024-10-28"));
+        t.elapsed()
+    };
+    once().min(once())
 }
 
-proptest! {
-    // Few cases by default: each analyses two grown texts. The campaign raises PROPTEST_CASES.
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).map_or(4, |c: u32| c / 1000 + 1)
-    ))]
-
-    /// A fragment sequence repeated into a long text (one giant sentence or paragraph when it
-    /// has no breaks) must cost about four times as much at four times the size.
-    #[test]
-    fn repeated_tricky_text_is_linear(unit in tricky_text()) {
+/// A fragment sequence repeated into a long text (one giant sentence or paragraph when it has no
+/// breaks) must cost about eight times as much at eight times the size. Each case analyses
+/// grown texts four times, so the count is its own (`CLAIMTRAIL_LINEAR_CASES`, default 4):
+/// proptest's `PROPTEST_CASES` would override any count given in the config.
+#[test]
+fn repeated_tricky_text_is_linear() {
+    let cases = std::env::var("CLAIMTRAIL_LINEAR_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(4);
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    });
+    let result = runner.run(&tricky_text(), |unit| {
         prop_assume!(!unit.is_empty());
-        let small = grow(&unit, 20_000);
+        let small = grow(&unit, 10_000);
         let big = grow(&unit, 80_000);
         let ts = time(&small);
         let tb = time(&big);
-        // Linear is 4x; quadratic 16x. Slack for a loaded machine and tiny absolute times.
+        // Linear is 8x, quadratic 64x: the bound sits between, with slack for tiny times.
         prop_assert!(
-            tb < ts * 10 + Duration::from_millis(300),
-            "{ts:?} at 20 kB, {tb:?} at 80 kB for unit {unit:?}"
+            tb < ts * 24 + Duration::from_millis(500),
+            "{ts:?} at 10 kB, {tb:?} at 80 kB for unit {unit:?}"
         );
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }
 
