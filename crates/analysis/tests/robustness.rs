@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use claimtrail_analysis::{analyze, DocAnalysis, DocMeta, Options};
+use claimtrail_analysis::{analyze, DocAnalysis, DocMeta, Options, RunContext};
 use claimtrail_article::{extract, Article};
 use claimtrail_page::{into_page, Format, RawDoc};
 use proptest::prelude::*;
@@ -249,6 +249,30 @@ proptest! {
         published in proptest::sample::select(PUBLISHED),
     ) {
         check(&text, published);
+    }
+
+    /// The one step across documents: undated pages borrowing years from dated ones.
+    #[test]
+    fn run_context_over_any_batch_is_safe(
+        batches in proptest::collection::vec(
+            proptest::collection::vec(
+                (focused_text(), proptest::sample::select(PUBLISHED)),
+                1..4,
+            ),
+            1..3,
+        ),
+        memory in 0usize..3,
+    ) {
+        let mut context = RunContext::new(memory);
+        for batch in batches {
+            let mut docs: Vec<DocAnalysis> =
+                batch.iter().map(|(t, p)| run(t, *p)).collect();
+            let mut refs: Vec<&mut DocAnalysis> = docs.iter_mut().collect();
+            context.resolve(&mut refs);
+            for d in &docs {
+                check_spans(d);
+            }
+        }
     }
 
     #[test]
