@@ -95,6 +95,43 @@ fn soup() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
 }
 
+/// A well-formed article page (metadata, header with headline, byline and date, paragraphs,
+/// page chrome) with tag fragments dropped in at random places: reaches the readability,
+/// header and metadata paths that shapeless soup rarely does.
+fn mangled_article() -> impl Strategy<Value = String> {
+    let sentence = proptest::sample::select(TEXT);
+    let paragraph =
+        proptest::collection::vec(sentence, 1..6).prop_map(|v| format!("<p>{}</p>", v.join(" ")));
+    (
+        proptest::collection::vec(proptest::sample::select(TAGS), 0..6),
+        proptest::sample::select(TEXT),
+        proptest::collection::vec(proptest::sample::select(TEXT), 0..3),
+        proptest::collection::vec(paragraph, 0..12),
+        proptest::collection::vec(
+            (any::<prop::sample::Index>(), proptest::sample::select(TAGS)),
+            0..6,
+        ),
+    )
+        .prop_map(|(head, title, header, paragraphs, inserts)| {
+            let mut page = format!(
+                "<html><head>{}<title>{title}</title></head><body><header><h1>{title}</h1>\
+                 <div class=\"byline\">{}</div></header><article>{}</article>\
+                 <footer>Related stories</footer></body></html>",
+                head.concat(),
+                header.join(" "),
+                paragraphs.concat(),
+            );
+            for (at, tag) in inserts {
+                let bounds: Vec<usize> = (0..=page.len())
+                    .filter(|&i| page.is_char_boundary(i))
+                    .collect();
+                let i = bounds[at.index(bounds.len())];
+                page.insert_str(i, tag);
+            }
+            page
+        })
+}
+
 /// Dump lines: chrome, headlines, bylines, dates, credits and paragraphs, one per line.
 fn dump() -> impl Strategy<Value = String> {
     let line = prop_oneof![
@@ -153,6 +190,11 @@ proptest! {
     fn tag_soup_is_safe(html in soup(), hint in proptest::sample::select(HINTS)) {
         through_page(html.clone().into_bytes(), Some(Format::Html), hint);
         through_page(html.into_bytes(), None, None);
+    }
+
+    #[test]
+    fn mangled_articles_are_safe(html in mangled_article()) {
+        through_page(html.into_bytes(), Some(Format::Html), None);
     }
 
     #[test]
