@@ -44,23 +44,42 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, n) in names.iter().enumerate() {
         for w in words(n) {
-            by_word.entry(w).or_default().push(i);
+            // Once per name: a name repeating a word ("Kim Lee Kim Lee ...") would otherwise be
+            // listed, and its words compared, once per repeat (quadratic).
+            let list = by_word.entry(w).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
         }
     }
+    // The answer per distinct mention: a mention repeated in a long list of names sharing a word
+    // would otherwise compare against every one of them each time (quadratic).
+    let mut longest: HashMap<String, Option<&str>> = HashMap::new();
     for e in ents.iter_mut() {
         let ws = words(&e.text);
-        let Some(first) = ws.first() else { continue };
+        if ws.is_empty() {
+            continue;
+        }
         if e.kind == "PERSON" {
-            let mut best: Option<&str> = None;
-            for &i in by_word.get(first).map(Vec::as_slice).unwrap_or(&[]) {
-                let nw = words(&names[i]);
-                if nw.len() > ws.len()
-                    && contains_words(&nw, &ws)
-                    && best.is_none_or(|b| words(b).len() < nw.len())
-                {
-                    best = Some(&names[i]);
+            let best = *longest.entry(e.text.clone()).or_insert_with(|| {
+                // A containing name has every word of the mention: its rarest word lists fewest.
+                let candidates = ws
+                    .iter()
+                    .map(|w| by_word.get(w).map(Vec::as_slice).unwrap_or(&[]))
+                    .min_by_key(|l| l.len())
+                    .unwrap_or(&[]);
+                let mut best: Option<&str> = None;
+                for &i in candidates {
+                    let nw = words(&names[i]);
+                    if nw.len() > ws.len()
+                        && contains_words(&nw, &ws)
+                        && best.is_none_or(|b| words(b).len() < nw.len())
+                    {
+                        best = Some(&names[i]);
+                    }
                 }
-            }
+                best
+            });
             if let Some(b) = best {
                 // A single word inside a person's name is that person, whatever the tagger said.
                 e.kind = "PERSON".to_string();

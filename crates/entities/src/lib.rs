@@ -288,6 +288,35 @@ mod tests {
         assert_eq!(first_name_gender(""), None);
     }
 
+    /// Found by fuzzing: 40 kB of "Kim Lee " took seconds (one long name listed once per
+    /// repeated word), and a long list of distinct "Kim ..." names compared every mention with
+    /// every name. Quadratic would take minutes here; linear is well under a second.
+    #[test]
+    fn long_name_lists_resolve_in_linear_time() {
+        let letters = || (b'a'..=b'z').map(char::from);
+        let list: Vec<String> = letters()
+            .flat_map(|a| {
+                letters().flat_map(move |b| {
+                    letters().map(move |c| format!("Kim {}{b}{c}", a.to_ascii_uppercase()))
+                })
+            })
+            .take(12_000)
+            .collect();
+        for text in ["Kim Lee ".repeat(40_000), list.join(", ") + " said."] {
+            let t = std::time::Instant::now();
+            let es = ents(&text);
+            assert!(!es.is_empty());
+            assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        }
+    }
+
+    #[test]
+    fn a_mention_takes_the_longest_name_containing_it_first_seen_first() {
+        let es = ents("Joe Biden met Hunter Biden. Biden said he was pleased.");
+        let b = es.iter().find(|e| e.text == "Biden").expect("a bare Biden");
+        assert_eq!(b.canonical, "Joe Biden");
+    }
+
     proptest::proptest! {
         #[test]
         fn spans_are_valid_on_any_text(s in "\\PC{0,300}") {

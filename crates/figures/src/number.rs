@@ -309,7 +309,8 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
                 _ => Lexeme::NotANumber,
             };
         }
-        let rest_l = &rest_lower[1..];
+        // The dash is one byte ('-') or three ('–'): strip it, never slice a fixed width.
+        let rest_l = rest_lower.strip_prefix(['-', '–']).unwrap_or(rest_lower);
         return compound(value, rest_l);
     }
     if rest.chars().all(char::is_alphanumeric) {

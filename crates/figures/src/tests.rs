@@ -184,6 +184,17 @@ fn combined_bounds_make_a_range() {
     assert_eq!((f[0].low, f[0].high), (Some(10.0), Some(20.0)));
 }
 
+/// Found by fuzzing: an en dash glued after a number inside one token (an e-mail address,
+/// "0–user@example.com") was cut one byte in, inside the three-byte dash, and panicked.
+#[test]
+fn en_dash_inside_a_numeric_token_is_not_cut() {
+    for text in ["0–user@example.com", "mail 12–é@x.org now", "5–k@b.c"] {
+        for f in figs(text) {
+            assert_eq!(text.get(f.start..f.end), Some(f.text.as_str()));
+        }
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_and_spans_match(s in "\\PC{0,120}") {

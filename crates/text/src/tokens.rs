@@ -44,6 +44,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut i = 0;
+    // Tokens before this offset are known not to start an e-mail address (see `url_end`).
+    let mut no_mail_before = 0;
     while i < bytes.len() {
         let c = match text[i..].chars().next() {
             Some(c) => c,
@@ -53,7 +55,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if let Some(end) = url_end(text, i) {
+        if let Some(end) = url_end(text, i, &mut no_mail_before) {
             out.push(Token {
                 start: i,
                 end,
@@ -208,17 +210,38 @@ fn glued_capitalised_word(rest: &str) -> bool {
 }
 
 /// The end of a URL or e-mail address starting at `i`, trailing punctuation left out.
-fn url_end(text: &str, i: usize) -> Option<usize> {
+///
+/// Called at every token, so it must not rescan a long run without spaces each time (quadratic):
+/// a URL is told by its prefix alone, and a failed e-mail check records in `no_mail_before` the
+/// offset up to which every later token shares the same first `@` (or has none) and fails too.
+fn url_end(text: &str, i: usize, no_mail_before: &mut usize) -> Option<usize> {
     let rest = &text[i..];
-    let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let chunk = &rest[..chunk_len];
-    let lower = chunk.get(..8).unwrap_or(chunk).to_ascii_lowercase();
-    let is_url =
-        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
-    let is_mail = chunk.contains('@') && chunk.split('@').nth(1).is_some_and(|d| d.contains('.'));
-    if !(is_url || is_mail) || chunk.starts_with(|c: char| !c.is_alphanumeric()) {
+    if !rest.starts_with(char::is_alphanumeric) {
         return None;
     }
+    let is_url = ["http://", "https://", "www."].iter().any(|p| {
+        rest.as_bytes()
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    });
+    if !is_url {
+        if i < *no_mail_before {
+            return None;
+        }
+        // An address: an `@` in the run, and a dot between it and the next `@` or the run's end.
+        let stop = |c: char| c == '@' || c.is_whitespace();
+        let at = rest.find(stop).unwrap_or(rest.len());
+        if !rest[at..].starts_with('@') {
+            *no_mail_before = i + at;
+            return None;
+        }
+        let domain = &rest[at + 1..];
+        if !domain[..domain.find(stop).unwrap_or(domain.len())].contains('.') {
+            *no_mail_before = i + at + 1;
+            return None;
+        }
+    }
+    let chunk = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     let trimmed = chunk.trim_end_matches(|c: char| ".,;:!?\"')]”’".contains(c));
     Some(i + trimmed.len())
 }
@@ -290,6 +313,27 @@ mod tests {
     #[test]
     fn sentence_final_dot_is_its_own_token() {
         assert_eq!(toks("It ended."), vec!["It", "ended", "."]);
+    }
+
+    #[test]
+    fn mail_checks_do_not_depend_on_earlier_tokens_of_the_run() {
+        assert_eq!(toks("x,a@b.c"), vec!["x,a@b.c"]);
+        assert_eq!(toks("(a@b.c)"), vec!["(", "a@b.c", ")"]);
+        assert_eq!(toks("a@b@c.d"), vec!["a", "@", "b@c.d"]);
+        assert_eq!(toks("WWW.Example.org/x."), vec!["WWW.Example.org/x", "."]);
+    }
+
+    /// Found by fuzzing: 80 kB of `"` took seconds, because every token rescanned the rest of
+    /// its space-free run looking for a URL or an `@`. Quadratic would take minutes here.
+    #[test]
+    fn long_runs_without_spaces_are_linear() {
+        for unit in ["\"", "ab,", "a@b@", "ab@c,", "é\u{301}."] {
+            let text = unit.repeat(400_000 / unit.len());
+            let t = std::time::Instant::now();
+            let n = tokenize(&text).len();
+            assert!(n > 10_000, "{unit:?}");
+            assert!(t.elapsed().as_secs() < 3, "{unit:?}: {:?}", t.elapsed());
+        }
     }
 
     proptest::proptest! {

@@ -24,21 +24,30 @@ pub fn max_nesting(html: &str) -> usize {
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let start = i + off + 1;
         let Some(&c) = bytes.get(start) else { break };
-        if c == b'/' {
-            depth = depth.saturating_sub(1);
-        } else if c.is_ascii_alphabetic() {
-            let end = bytes[start..]
+        let close = c == b'/';
+        let from = start + usize::from(close);
+        if close || c.is_ascii_alphabetic() {
+            let end = bytes[from..]
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(bytes.len(), |p| start + p);
-            let name = &bytes[start..end];
+                .map_or(bytes.len(), |p| from + p);
+            let name = &bytes[from..end];
             // Compared in place: this runs for every tag of every page.
             let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
-            let self_closing = memchr::memchr(b'>', &bytes[end..])
-                .is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
-            if !VOID.iter().any(|v| is(v)) && !self_closing && !is("p") && !is("li") {
-                depth += 1;
-                max = max.max(depth);
+            // Closes of uncounted tags count for nothing either: "<div><p>x</p>" repeated
+            // nests the divs while every "</p>" would otherwise cancel one.
+            let counted = !VOID.iter().any(|v| is(v)) && !is("p") && !is("li");
+            if close {
+                if counted {
+                    depth = depth.saturating_sub(1);
+                }
+            } else {
+                let self_closing = memchr::memchr(b'>', &bytes[end..])
+                    .is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
+                if counted && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                }
             }
         }
         i = start;
@@ -230,5 +239,6 @@ mod tests {
         assert_eq!(max_nesting("<div><p>a<br><img src=x/></div>"), 1);
         assert_eq!(max_nesting(&"<div>".repeat(50)), 50);
         assert_eq!(max_nesting("<a><b></b></a><c>"), 2);
+        assert_eq!(max_nesting(&"<div><p>x</p><br></br>".repeat(50)), 50);
     }
 }
