@@ -320,5 +320,12 @@ mod tests {
         let a = extract_html(&html);
         assert!(a.text.contains("deep words"));
         assert!(!a.warnings.is_empty());
+        // "<div/>" opens a div in HTML, and stray closes close nothing: both nest as deep.
+        for unit in ["<div class='share'/>", "<div></span>"] {
+            let html = format!("{}<h1>Deep</h1><p>deep words</p>", unit.repeat(5000));
+            let a = extract_html(&html);
+            assert!(a.text.contains("deep words"));
+            assert!(!a.warnings.is_empty(), "{unit}");
+        }
     }
 }

@@ -15,11 +15,29 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Highest open-tag depth, counting opens and closes without matching names (an upper bound
-/// of what a tree builder would make, close enough to spot hostile nesting).
+/// How far down the open elements a closing tag is matched; a close that matches none of them
+/// is stray and ignored, as a tree builder ignores it.
+const CLOSE_REACH: usize = 16;
+/// How far a tag's `>` is looked for, so that a page of unclosed `<a<a<a` stays linear.
+const TAG_REACH: usize = 4096;
+
+/// Case-folded hash of a tag name.
+fn name_key(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// Highest open-tag depth as a tree builder would make it, closely enough to spot hostile
+/// nesting: closes pop the element they name (stray closes count for nothing), `<div/>` opens a
+/// div as in HTML (only inside `<svg>` and `<math>` does `/>` close), and `p`, `li` and void
+/// elements are not counted (they close themselves).
 pub fn max_nesting(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
+    let mut open: Vec<u64> = Vec::new();
+    let mut max = 0usize;
+    // Open <svg>/<math> elements: foreign content, where "/>" closes.
+    let mut foreign = 0usize;
     let mut i = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let start = i + off + 1;
@@ -34,19 +52,27 @@ pub fn max_nesting(html: &str) -> usize {
             let name = &bytes[from..end];
             // Compared in place: this runs for every tag of every page.
             let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
-            // Closes of uncounted tags count for nothing either: "<div><p>x</p>" repeated
-            // nests the divs while every "</p>" would otherwise cancel one.
             let counted = !VOID.iter().any(|v| is(v)) && !is("p") && !is("li");
+            let is_foreign_root = is("svg") || is("math");
             if close {
-                if counted {
-                    depth = depth.saturating_sub(1);
+                let key = name_key(name);
+                let reach = open.len().saturating_sub(CLOSE_REACH);
+                if let Some(at) = (reach..open.len()).rev().find(|&k| open[k] == key) {
+                    open.truncate(at);
+                    if is_foreign_root {
+                        foreign = foreign.saturating_sub(1);
+                    }
                 }
-            } else {
-                let self_closing = memchr::memchr(b'>', &bytes[end..])
-                    .is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
-                if counted && !self_closing {
-                    depth += 1;
-                    max = max.max(depth);
+            } else if counted {
+                let window = &bytes[end..bytes.len().min(end + TAG_REACH)];
+                let self_closing =
+                    memchr::memchr(b'>', window).is_some_and(|p| p > 0 && window[p - 1] == b'/');
+                if !(self_closing && (foreign > 0 || is_foreign_root)) {
+                    open.push(name_key(name));
+                    max = max.max(open.len());
+                    if is_foreign_root {
+                        foreign += 1;
+                    }
                 }
             }
         }
@@ -240,5 +266,16 @@ mod tests {
         assert_eq!(max_nesting(&"<div>".repeat(50)), 50);
         assert_eq!(max_nesting("<a><b></b></a><c>"), 2);
         assert_eq!(max_nesting(&"<div><p>x</p><br></br>".repeat(50)), 50);
+        // "/>" does not close a div in HTML; it does inside SVG.
+        assert_eq!(max_nesting(&"<div class=x/>".repeat(50)), 50);
+        assert_eq!(
+            max_nesting(&format!("<svg>{}</svg>", "<path d=x/>".repeat(50))),
+            1
+        );
+        // Stray closes close nothing.
+        assert_eq!(max_nesting(&"<div></span>".repeat(50)), 50);
+        assert_eq!(max_nesting("<div><span><b>x</div><i>"), 1 + 2);
+        // A tag without its ">" costs no more than its reach.
+        assert!(max_nesting(&"<a".repeat(100_000)) <= 100_000);
     }
 }
