@@ -595,8 +595,9 @@ fn hinted_element_date(doc: &Document) -> Option<String> {
 }
 
 fn choose_authors(doc: &Document, metas: &HashMap<String, String>, ld: &LdFacts) -> Vec<String> {
-    if !ld.authors.is_empty() {
-        return dedup(ld.authors.clone());
+    let ld_names = names_only(ld.authors.clone());
+    if !ld_names.is_empty() {
+        return dedup(ld_names);
     }
     for k in [
         "author",
@@ -607,7 +608,7 @@ fn choose_authors(doc: &Document, metas: &HashMap<String, String>, ld: &LdFacts)
     ] {
         if let Some(v) = metas.get(k) {
             if !v.starts_with("http") && !v.is_empty() {
-                let names = split_byline(v);
+                let names = names_only(split_byline(v));
                 if !names.is_empty() {
                     return dedup(names);
                 }
@@ -648,12 +649,96 @@ fn byline_element(doc: &Document) -> Vec<String> {
         if text.is_empty() || text.len() > 160 {
             continue;
         }
-        let names = split_byline(&text);
+        let names = names_only(split_byline(&text));
         if !names.is_empty() {
             return names;
         }
     }
     Vec::new()
+}
+
+/// Words that fill an author field without naming anyone: labels, roles, interface text.
+const NOT_NAMES: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "author",
+    "authors",
+    "the author",
+    "corresponding author",
+    "guest author",
+    "staff",
+    "staff writer",
+    "staff reporter",
+    "editor",
+    "editors",
+    "contributor",
+    "admin",
+    "administrator",
+    "sign in",
+    "log in",
+    "login",
+    "subscribe",
+    "share",
+    "unknown",
+    "anonymous",
+];
+
+/// The entries of an author list that can be a person's or an organisation's name: not an
+/// address, not a number or an id, not a template placeholder left unfilled
+/// ("page.head.extra.author", "{{author}}"), not a label or a date ("Written By", "Jun 2"). An
+/// e-mail address stands in for the author only when nothing else names one.
+fn names_only(mut names: Vec<String>) -> Vec<String> {
+    let email = names.iter().find(|n| is_email(n)).cloned();
+    names.retain(|n| {
+        let n = n.trim();
+        let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = n.chars().filter(|c| c.is_ascii_digit()).count();
+        let lower = n.to_lowercase();
+        let placeholder = !n.contains(char::is_whitespace)
+            && (n.contains(['_', '{', '}', '$', '%', '[', ']'])
+                || n.chars().filter(|c| *c == '.').count() >= 2);
+        letters >= 2
+            && digits * 2 < letters
+            && !n.contains('@')
+            && !lower.contains("://")
+            && !lower.starts_with("www.")
+            && !placeholder
+            && !NOT_NAMES.contains(&lower.as_str())
+            && first_text_date(n).is_none()
+            && !is_day_label(&lower)
+    });
+    if names.is_empty() {
+        names.extend(email);
+    }
+    names
+}
+
+fn is_email(n: &str) -> bool {
+    let n = n.trim();
+    !n.contains(char::is_whitespace)
+        && n.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+}
+
+/// "Sat", "Saturday", "Jun 2", "June 2": a weekday or a day of a month without its year.
+fn is_day_label(lower: &str) -> bool {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut words = lower.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.trim_end_matches(['.', ',']);
+    let stem = |w: &str| w.get(..3).unwrap_or(w).to_string();
+    let rest: Vec<&str> = words.collect();
+    (DAYS.contains(&stem(first).as_str()) && rest.is_empty() && first.len() <= 9)
+        || (MONTHS.contains(&stem(first).as_str())
+            && first.len() <= 9
+            && rest.len() == 1
+            && rest[0].trim_end_matches(['.', ',']).parse::<u8>().is_ok())
 }
 
 /// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; dates and role words are cut off.
@@ -692,6 +777,38 @@ mod tests {
 
     fn meta(html: &str) -> PageMeta {
         page_meta(&Document::from(html))
+    }
+
+    #[test]
+    fn author_lists_keep_names_only() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            names_only(v(&[
+                "Aditya Mahindru",
+                "aditya.mahindru@example.com",
+                "Corresponding author",
+                "page.head.extra.author",
+                "262588213843476",
+                "Jun 2",
+                "Sat",
+                "Written By",
+                "M.A.",
+                "Everfit Team",
+                "h.szeyee",
+            ])),
+            v(&["Aditya Mahindru", "Everfit Team", "h.szeyee"])
+        );
+        // An address alone still stands for the author.
+        assert_eq!(
+            names_only(v(&["beatriz@example.studio", "Sign In"])),
+            v(&["beatriz@example.studio"])
+        );
+        // A junk JSON-LD author gives way to the meta tag.
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"{{author}}"}}</script>
+            <meta name="author" content="Tim Enwall">"#,
+        );
+        assert_eq!(m.authors, v(&["Tim Enwall"]));
     }
 
     #[test]
