@@ -39,7 +39,54 @@ struct LdFacts {
 const MAX_FIELD: usize = 600;
 
 fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.contains('&') {
+        decode_leftover_references(&s)
+    } else {
+        s
+    }
+}
+
+/// Character references left in text once the parser has decoded the markup: a page that
+/// escaped twice ("SQL &amp;#x26; AI") and JSON-LD strings, which HTML never decodes.
+fn decode_leftover_references(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let reference = tail
+            .get(1..tail.len().min(12))
+            .and_then(|t| t.find(';').map(|end| &t[..end]));
+        let decoded = reference.and_then(|r| match r {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some(' '),
+            _ => {
+                let n = r.strip_prefix('#')?;
+                let code = match n.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => n.parse().ok()?,
+                };
+                char::from_u32(code).filter(|c| !c.is_control())
+            }
+        });
+        match (reference, decoded) {
+            (Some(r), Some(c)) => {
+                out.push(c);
+                rest = &tail[r.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The elements the metadata pass reads, gathered in one walk of the tree.
@@ -777,6 +824,21 @@ mod tests {
 
     fn meta(html: &str) -> PageMeta {
         page_meta(&Document::from(html))
+    }
+
+    #[test]
+    fn references_left_by_double_escaping_are_decoded() {
+        assert_eq!(clean("SQL &#x26; AI"), "SQL & AI");
+        assert_eq!(clean("Rock &amp; Roll &#8211; live"), "Rock & Roll – live");
+        assert_eq!(
+            clean("AT&T and R&D; &unknown; &#xZZ; &"),
+            "AT&T and R&D; &unknown; &#xZZ; &"
+        );
+        let m = meta(
+            "<html><head><meta property='og:title' content='Tools for SQL &#x26; AI | Splunk'>\
+             </head><body><h1>Tools for SQL &amp;#x26; AI</h1></body></html>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Tools for SQL & AI"));
     }
 
     #[test]
