@@ -15,11 +15,16 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Highest open-tag depth, counting opens and closes without matching names (an upper bound
-/// of what a tree builder would make, close enough to spot hostile nesting).
+/// Highest open-tag depth, with closes matched by name as a tree builder matches them: a close
+/// pops up to the open element of its name, and a close with none open is ignored. Counting
+/// closes without names let stray ones ("<div>x</span>" repeated, or every "</p>" when
+/// paragraphs are not counted) cancel real nesting, and the tree walks went quadratic.
 pub fn max_nesting(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
+    // Open elements by name key, innermost last, and how many of each key are open.
+    let mut open: Vec<u64> = Vec::new();
+    let mut open_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let mut max = 0usize;
     let mut i = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let start = i + off + 1;
@@ -34,25 +39,39 @@ pub fn max_nesting(html: &str) -> usize {
             let name = &bytes[from..end];
             // Compared in place: this runs for every tag of every page.
             let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
-            // Closes of uncounted tags count for nothing either: "<div><p>x</p>" repeated
-            // nests the divs while every "</p>" would otherwise cancel one.
             let counted = !VOID.iter().any(|v| is(v)) && !is("p") && !is("li");
+            let key = name_key(name);
             if close {
-                if counted {
-                    depth = depth.saturating_sub(1);
+                if counted && open_count.get(&key).is_some_and(|&n| n > 0) {
+                    while let Some(top) = open.pop() {
+                        if let Some(n) = open_count.get_mut(&top) {
+                            *n -= 1;
+                        }
+                        if top == key {
+                            break;
+                        }
+                    }
                 }
             } else {
                 let self_closing = memchr::memchr(b'>', &bytes[end..])
                     .is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
                 if counted && !self_closing {
-                    depth += 1;
-                    max = max.max(depth);
+                    open.push(key);
+                    *open_count.entry(key).or_default() += 1;
+                    max = max.max(open.len());
                 }
             }
         }
         i = start;
     }
     max
+}
+
+/// A case-insensitive hash of a tag name (FNV-1a), so names are matched without allocating.
+fn name_key(name: &[u8]) -> u64 {
+    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 fn memchr_lt(b: &[u8]) -> Option<usize> {
@@ -240,5 +259,7 @@ mod tests {
         assert_eq!(max_nesting(&"<div>".repeat(50)), 50);
         assert_eq!(max_nesting("<a><b></b></a><c>"), 2);
         assert_eq!(max_nesting(&"<div><p>x</p><br></br>".repeat(50)), 50);
+        assert_eq!(max_nesting(&"<div>x</span>".repeat(50)), 50);
+        assert_eq!(max_nesting(&"<DIV><b>x</div>".repeat(50)), 2);
     }
 }
