@@ -366,6 +366,11 @@ fn long_runs_of_one_fragment_are_fast() {
         "last ",
         "he said, “",
         "Dr. Ada Obi, the minister, ",
+        "3 to ",
+        "3 - ",
+        "$5–",
+        "between 3 and 5 and ",
+        "<div>",
     ] {
         let text = grow(unit, 200_000);
         let t = time(&text);

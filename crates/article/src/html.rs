@@ -20,6 +20,11 @@ const MAX_ELEMENTS: usize = 60_000;
 /// Deeper nesting than this is not a real article layout, and tree walks over it risk the stack.
 const MAX_DEPTH: usize = 400;
 
+/// Largest text-run escape cost (see `strip::Shape`) readability is given: its serializer
+/// rescans a text node once per `&`, so a page that is one long run of them would hang it.
+/// Real pages stay several orders of magnitude below (a 50 KB paragraph with 500 `&` is 2.5e7).
+const MAX_ESCAPE_COST: u64 = 20_000_000_000;
+
 /// Readability output below this share of the page's paragraph words is taken as a miss.
 const MISSED_SHARE: f64 = 0.4;
 
@@ -67,18 +72,23 @@ fn containment(part: &str, whole: &str) -> f64 {
 }
 
 pub fn extract_html(html: &str) -> Article {
-    if strip::max_nesting(html) > MAX_DEPTH {
-        let text = paragraphs(&strip::strip_tags(html));
+    // Script and style bodies are dropped before the parse; `script_date` reads the raw page.
+    let markup = strip::without_script_bodies(html);
+    let shape = strip::shape(&markup);
+    let refused = if shape.depth > MAX_DEPTH {
+        Some(format!("markup nested deeper than {MAX_DEPTH} levels"))
+    } else if shape.escape_cost > MAX_ESCAPE_COST {
+        Some("a text run too long and too full of '&' to serialize in time".to_string())
+    } else {
+        None
+    };
+    if let Some(why) = refused {
         return Article {
-            text,
-            warnings: vec![format!(
-                "markup nested deeper than {MAX_DEPTH} levels; text taken from all tags"
-            )],
+            text: paragraphs(&strip::strip_tags(html)),
+            warnings: vec![format!("{why}; text taken from all tags")],
             ..Article::default()
         };
     }
-    // Script and style bodies are dropped before the parse; `script_date` reads the raw page.
-    let markup = strip::without_script_bodies(html);
     let doc = Document::from(markup.as_str());
     let m = meta::page_meta(&doc);
     let cfg = Config {
@@ -305,6 +315,20 @@ mod tests {
         // Further apart, the address is not a publication date (an event, an archive path).
         let a = extract_html(&page("https://example.com/2025/12/10/budget-passes/"));
         assert_eq!(a.published.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
+    fn a_text_run_full_of_ampersands_is_not_serialized() {
+        let html = format!(
+            "<html><body><p>{}</p></body></html>",
+            "a&b ".repeat(200_000)
+        );
+        let t = std::time::Instant::now();
+        let a = extract_html(&html);
+        assert!(a.text.starts_with("a&b a&b"));
+        assert!(!a.warnings.is_empty());
+        // Generous for a debug build; the serializer took minutes on such a page.
+        assert!(t.elapsed().as_secs() < 30);
     }
 
     #[test]

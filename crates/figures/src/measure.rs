@@ -176,6 +176,16 @@ fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usi
 
 /// The number, currency and unit starting at token `i`.
 pub fn at(v: &View, i: usize) -> Option<Measured> {
+    at_within(v, i, RANGE_LOOKAHEAD)
+}
+
+/// How many endpoints ahead a range looks: "3 to 5 to 7" is no range at 3 because 5 to 7 is
+/// one, which takes two. Unbounded, "3 to 3 to ..." recursed once per link: quadratic, and a
+/// long chain overflowed the stack (an abort no caller can catch).
+const RANGE_LOOKAHEAD: usize = 2;
+
+/// [`at`], extending ranges through at most `lookahead` further endpoints.
+fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
     let (prefix, j) = match currency_prefix(v, i) {
         Some((c, j)) => (Some(c), j),
         None => (None, i),
@@ -254,7 +264,9 @@ pub fn at(v: &View, i: usize) -> Option<Measured> {
         m_as_metres,
         plus,
     };
-    extend_range(v, &mut m);
+    if lookahead > 0 {
+        extend_range(v, &mut m, lookahead - 1);
+    }
     Some(m)
 }
 
@@ -318,7 +330,7 @@ fn change_verb(w: &str) -> bool {
 }
 
 /// "X to Y", "X-Y", "between X and Y", "from X to Y", "X through Y".
-fn extend_range(v: &View, m: &mut Measured) {
+fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     if m.high.is_some() || m.core.vague {
         return;
     }
@@ -349,7 +361,9 @@ fn extend_range(v: &View, m: &mut Measured) {
             return;
         }
     }
-    let Some(second) = at(v, k + 1) else { return };
+    let Some(second) = at_within(v, k + 1, lookahead) else {
+        return;
+    };
     if second.high.is_some() {
         return;
     }

@@ -122,6 +122,22 @@ mod tests {
         assert!(t0.elapsed().as_secs() < 20);
     }
 
+    /// Found by fuzzing: 80 kB of "some " took a second (every piece of the run skipped the
+    /// rest of the run as modifiers before looking for a unit). Quadratic would take minutes.
+    #[test]
+    fn long_runs_of_modifier_words_are_linear() {
+        for unit in ["some ", "more than ", "the full ", "about nearly "] {
+            let text = unit.repeat(400_000 / unit.len());
+            let t0 = std::time::Instant::now();
+            let _ = find_times(&Doc::new(&text), r());
+            assert!(t0.elapsed().as_secs() < 5, "{unit:?}: {:?}", t0.elapsed());
+        }
+        // Modifiers before a unit still read as before.
+        let t = find_times(&Doc::new("It took just over about three weeks."), r());
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].value.as_deref(), Some("P3W"));
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_gives_ordered_spans_on_char_boundaries(s in "\\PC{0,300}") {

@@ -15,31 +15,49 @@ fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// How far down the open elements a closing tag is matched; a close that matches none of them
-/// is stray and ignored, as a tree builder ignores it.
-const CLOSE_REACH: usize = 16;
 /// How far a tag's `>` is looked for, so that a page of unclosed `<a<a<a` stays linear.
 const TAG_REACH: usize = 4096;
 
-/// Case-folded hash of a tag name.
+/// Case-folded hash of a tag name (FNV-1a), so names are matched without allocating.
 fn name_key(name: &[u8]) -> u64 {
     name.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
     })
 }
 
-/// Highest open-tag depth as a tree builder would make it, closely enough to spot hostile
-/// nesting: closes pop the element they name (stray closes count for nothing), `<div/>` opens a
-/// div as in HTML (only inside `<svg>` and `<math>` does `/>` close), and `p`, `li` and void
-/// elements are not counted (they close themselves).
-pub fn max_nesting(html: &str) -> usize {
+/// What one linear scan of the raw markup tells about the tree a parser will build.
+#[derive(Debug, Default, PartialEq)]
+pub struct Shape {
+    /// Highest open-element depth.
+    pub depth: usize,
+    /// Over the text runs between a tag's `>` and the next `<`: the largest product of the
+    /// run's length and its count of bytes a serializer escapes one search at a time (`&`, and
+    /// 0xC2, the lead of a no-break space). html5ever's serializer is quadratic in that product.
+    pub escape_cost: u64,
+}
+
+/// The depth a tree builder would reach, closely enough to spot hostile nesting: a close pops
+/// to the open element of its name and a close with none open is ignored (counting closes
+/// without names let stray ones cancel real nesting); `<div/>` opens a div as in HTML, only
+/// inside `<svg>` and `<math>` does `/>` close; `p`, `li` and void elements are not counted
+/// (they close themselves).
+pub fn shape(html: &str) -> Shape {
     let bytes = html.as_bytes();
+    // Open elements by name key, innermost last, and how many of each key are open.
     let mut open: Vec<u64> = Vec::new();
-    let mut max = 0usize;
+    let mut open_count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let mut shape = Shape::default();
     // Open <svg>/<math> elements: foreign content, where "/>" closes.
     let mut foreign = 0usize;
     let mut i = 0;
+    // Where the text after the last complete tag starts; a "<" that opens no tag ("a < b",
+    // "<!--") leaves the run going.
+    let mut text_from: Option<usize> = Some(0);
     while let Some(off) = memchr_lt(&bytes[i..]) {
+        // A "<" inside a tag's attribute comes before that tag's text starts.
+        if let Some(t) = text_from.filter(|&t| t <= i + off) {
+            shape.escape_cost = shape.escape_cost.max(escape_cost(&bytes[t..i + off]));
+        }
         let start = i + off + 1;
         let Some(&c) = bytes.get(start) else { break };
         let close = c == b'/';
@@ -53,24 +71,31 @@ pub fn max_nesting(html: &str) -> usize {
             // Compared in place: this runs for every tag of every page.
             let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
             let counted = !VOID.iter().any(|v| is(v)) && !is("p") && !is("li");
-            let is_foreign_root = is("svg") || is("math");
-            if close {
-                let key = name_key(name);
-                let reach = open.len().saturating_sub(CLOSE_REACH);
-                if let Some(at) = (reach..open.len()).rev().find(|&k| open[k] == key) {
-                    open.truncate(at);
-                    if is_foreign_root {
-                        foreign = foreign.saturating_sub(1);
+            let key = name_key(name);
+            let foreign_root = is("svg") || is("math");
+            if close && counted && open_count.get(&key).is_some_and(|&n| n > 0) {
+                while let Some(top) = open.pop() {
+                    if let Some(n) = open_count.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == key {
+                        break;
                     }
                 }
-            } else if counted {
-                let window = &bytes[end..bytes.len().min(end + TAG_REACH)];
-                let self_closing =
-                    memchr::memchr(b'>', window).is_some_and(|p| p > 0 && window[p - 1] == b'/');
-                if !(self_closing && (foreign > 0 || is_foreign_root)) {
-                    open.push(name_key(name));
-                    max = max.max(open.len());
-                    if is_foreign_root {
+                if foreign_root {
+                    foreign = foreign.saturating_sub(1);
+                }
+            }
+            let window = &bytes[end..bytes.len().min(end + TAG_REACH)];
+            let gt = memchr::memchr(b'>', window);
+            text_from = gt.map(|p| end + p + 1);
+            if !close && counted {
+                let self_closing = gt.is_some_and(|p| p > 0 && window[p - 1] == b'/');
+                if !(self_closing && (foreign > 0 || foreign_root)) {
+                    open.push(key);
+                    *open_count.entry(key).or_default() += 1;
+                    shape.depth = shape.depth.max(open.len());
+                    if foreign_root {
                         foreign += 1;
                     }
                 }
@@ -78,7 +103,17 @@ pub fn max_nesting(html: &str) -> usize {
         }
         i = start;
     }
-    max
+    if let Some(t) = text_from {
+        shape.escape_cost = shape
+            .escape_cost
+            .max(escape_cost(bytes.get(t..).unwrap_or_default()));
+    }
+    shape
+}
+
+fn escape_cost(run: &[u8]) -> u64 {
+    let escaped = memchr::memchr2_iter(b'&', 0xc2, run).count();
+    (run.len() as u64).saturating_mul(escaped as u64)
 }
 
 fn memchr_lt(b: &[u8]) -> Option<usize> {
@@ -234,6 +269,10 @@ fn decode_entities(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn max_nesting(html: &str) -> usize {
+        shape(html).depth
+    }
+
     #[test]
     fn script_bodies_are_emptied_but_json_ld_and_markup_kept() {
         let h = "<p>a</p><SCRIPT src=x>var s = '<p>no</p>';</Script><!-- <script> -->\
@@ -274,8 +313,25 @@ mod tests {
         );
         // Stray closes close nothing.
         assert_eq!(max_nesting(&"<div></span>".repeat(50)), 50);
+        assert_eq!(max_nesting(&"<div>x</span>".repeat(50)), 50);
+        assert_eq!(max_nesting(&"<DIV><b>x</div>".repeat(50)), 2);
         assert_eq!(max_nesting("<div><span><b>x</div><i>"), 1 + 2);
         // A tag without its ">" costs no more than its reach.
         assert!(max_nesting(&"<a".repeat(100_000)) <= 100_000);
+    }
+
+    #[test]
+    fn escape_cost_is_length_times_ampersands_per_text_run() {
+        assert_eq!(shape("<p>a&b</p>").escape_cost, 3);
+        assert_eq!(shape("a&&<p x='&&&&'>&</p>").escape_cost, 6);
+        assert_eq!(
+            shape(&format!("<p>{}", "&".repeat(1000))).escape_cost,
+            1_000_000
+        );
+        assert_eq!(shape("<p>plain text</p>").escape_cost, 0);
+        // A "<" in an attribute or in text does not break the scan.
+        let in_attribute = shape("<a title='<b>'>&x</a>").escape_cost;
+        assert!((2..=4).contains(&in_attribute), "{in_attribute}");
+        assert_eq!(shape("<p>a & b < c & d</p>").escape_cost, 2 * 13);
     }
 }

@@ -9,7 +9,7 @@ impl<'a> Grammar<'a> {
     pub(super) fn duration(&self, i: usize) -> Option<Hit> {
         let mut j = i;
         // Approximation and bound words stay in the extent, as in TimeBank.
-        loop {
+        while j - i < MAX_MODIFIERS {
             match self.w(j) {
                 "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "over"
                 | "under" | "some"

@@ -23,6 +23,11 @@ mod relative;
 use dates::nth_weekday;
 use durations::duration_value;
 
+/// Most pieces a parser skips as modifiers ("just over", "more than about", "the full fiscal"):
+/// the look-ahead stays bounded, so a long run of them ("some some some ...") is not rescanned
+/// from every piece of the run (quadratic).
+const MAX_MODIFIERS: usize = 4;
+
 /// A recognised expression over pieces `first..end`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Hit {

@@ -176,10 +176,12 @@ impl<'a> Grammar<'a> {
         // "the fiscal year", "the full year", "the current year", "the year"
         if det {
             let mut k = j;
-            while matches!(
-                self.w(k),
-                "full" | "fiscal" | "current" | "calendar" | "whole" | "entire"
-            ) {
+            while k - j < MAX_MODIFIERS
+                && matches!(
+                    self.w(k),
+                    "full" | "fiscal" | "current" | "calendar" | "whole" | "entire"
+                )
+            {
                 k += 1;
             }
             if self.w(k) == "year"

@@ -423,19 +423,20 @@ impl<'a> Grammar<'a> {
             return hit(i, i + 3, self.year_ago(), "DATE");
         }
         let mut c = i;
-        while matches!(
-            self.w(c),
-            "nearly"
-                | "almost"
-                | "about"
-                | "some"
-                | "just"
-                | "only"
-                | "roughly"
-                | "around"
-                | "over"
-                | "approximately"
-        ) || (matches!(self.w(c), "more" | "less") && self.w(c + 1) == "than")
+        while c - i < MAX_MODIFIERS
+            && (matches!(
+                self.w(c),
+                "nearly"
+                    | "almost"
+                    | "about"
+                    | "some"
+                    | "just"
+                    | "only"
+                    | "roughly"
+                    | "around"
+                    | "over"
+                    | "approximately"
+            ) || (matches!(self.w(c), "more" | "less") && self.w(c + 1) == "than"))
         {
             c += if self.w(c + 1) == "than" { 2 } else { 1 };
         }
