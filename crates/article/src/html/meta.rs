@@ -729,6 +729,9 @@ const NOT_NAMES: &[&str] = &[
     "share",
     "unknown",
     "anonymous",
+    "updated",
+    "published",
+    "posted",
 ];
 
 /// The entries of an author list that can be a person's or an organisation's name: not an
@@ -854,6 +857,7 @@ mod tests {
                 "Jun 2",
                 "Sat",
                 "Written By",
+                "Updated",
                 "M.A.",
                 "Everfit Team",
                 "h.szeyee",
