@@ -72,7 +72,7 @@ fn containment(part: &str, whole: &str) -> f64 {
 }
 
 pub fn extract_html(html: &str) -> Article {
-    // Script and style bodies are dropped before the parse; `script_date` reads the raw page.
+    // Script, style and SVG bodies are dropped before the parse; `script_date` reads the raw page.
     let markup = strip::without_script_bodies(html);
     let shape = strip::shape(&markup);
     let refused = if shape.depth > MAX_DEPTH {

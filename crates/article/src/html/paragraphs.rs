@@ -74,11 +74,11 @@ static HINTS: LazyLock<Regex> = LazyLock::new(|| {
 /// "no-sidebar") describe the region they sit on instead, and taxonomy classes ("tag-social-media",
 /// "category-commentary") describe the article.
 fn names_boilerplate(token: &str) -> bool {
-    let lower = token.to_ascii_lowercase();
-    if lower.starts_with("tag-") || lower.starts_with("category-") {
+    let b = token.as_bytes();
+    let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts("tag-") || starts("category-") {
         return false;
     }
-    let b = token.as_bytes();
     HINTS.find_iter(token).any(|m| {
         let (start, mut end) = (m.start(), m.end());
         let starts_segment = start == 0
@@ -91,12 +91,13 @@ fn names_boilerplate(token: &str) -> bool {
         let ends_segment = b.get(end).is_none_or(|c| {
             matches!(c, b'-' | b'_') || c.is_ascii_uppercase() || c.is_ascii_digit()
         });
-        let before = lower[..start].trim_end_matches(['-', '_']);
+        let before = token[..start].trim_end_matches(['-', '_']).as_bytes();
         starts_segment
             && ends_segment
-            && !["with", "has", "no", "without"]
-                .iter()
-                .any(|w| before.ends_with(w))
+            && !["with", "has", "no", "without"].iter().any(|w| {
+                before.len() >= w.len()
+                    && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            })
     })
 }
 
@@ -177,8 +178,15 @@ pub fn holds_text(n: &dom_query::NodeRef) -> bool {
     false
 }
 
+/// Fewest words of a brief that a form may hold as the page's article.
+const MIN_BRIEF_WORDS: usize = 20;
+
+/// Words of a subtree's text, counted node by node without building the text.
 fn word_count(n: &NodeRef) -> usize {
-    n.text().split_whitespace().count()
+    n.descendants_it()
+        .filter(|d| d.is_text())
+        .map(|d| d.text().split_whitespace().count())
+        .sum()
 }
 
 /// Block elements whose boilerplate class or id marks a whole region.
@@ -214,9 +222,11 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             // page's words (a short brief). A named block that holds text is still
             // boilerplate (a comment thread).
             let layout = &*name == "form"
-                && (holds_text(&n)
-                    || 2 * word_count(&n)
-                        >= *page_words.get_or_insert_with(|| word_count(&doc.root())));
+                && (holds_text(&n) || {
+                    let own = word_count(&n);
+                    own >= MIN_BRIEF_WORDS
+                        && 2 * own >= *page_words.get_or_insert_with(|| word_count(&doc.root()))
+                });
             if layout {
                 excluded = false;
             } else if !holds_text(&n) {
