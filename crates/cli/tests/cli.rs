@@ -390,15 +390,12 @@ fn an_ingest_killed_midway_completes_on_rerun_with_every_document_once() {
 #[test]
 fn eval_extraction_scores_pages_against_ground_truth() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wcxb");
-    let out = run(&[
-        "eval",
-        "extraction",
-        "--wcxb",
-        dir.to_str().unwrap(),
-        "--pages",
-        "--format",
-        "jsonl",
-    ]);
+    let eval = |extra: &[&str]| {
+        let mut args = vec!["eval", "extraction", "--wcxb", dir.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let out = eval(&["--pages", "--format", "jsonl"]);
     assert!(
         out.status.success(),
         "{}",
@@ -421,29 +418,14 @@ fn eval_extraction_scores_pages_against_ground_truth() {
     assert_eq!(a1["date"], true);
     assert_eq!(a1["author"], true);
     // CSV: one header and the page rows on stdout; the summary on stderr.
-    let out = run(&[
-        "eval",
-        "extraction",
-        "--wcxb",
-        dir.to_str().unwrap(),
-        "--pages",
-        "--format",
-        "csv",
-    ]);
+    let out = eval(&["--pages", "--format", "csv"]);
     let csv = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 3, "{csv}");
     assert!(lines[0].starts_with("page,word_f1"));
     assert!(lines[1].starts_with("a2,") && lines[2].starts_with("a1,"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("word_f1"));
-    let out = run(&[
-        "eval",
-        "extraction",
-        "--wcxb",
-        dir.to_str().unwrap(),
-        "--format",
-        "jsonl",
-    ]);
+    let out = eval(&["--format", "jsonl"]);
     let recs = jsonl(&out);
     assert_eq!(recs.len(), 1, "the summary alone");
     let sum = &recs[0];
