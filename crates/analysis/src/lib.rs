@@ -11,7 +11,7 @@ mod run_context;
 
 pub use claimtrail_text::{Entity, Figure, Quote, TimeExpr};
 pub use contract::DocAnalysis;
-pub use run_context::RunContext;
+pub use run_context::{with_year, RunContext};
 
 use chrono::NaiveDate;
 use claimtrail_article::Article;

@@ -157,7 +157,10 @@ fn fill_years(d: &mut DocAnalysis, reference: NaiveDate, from: &str) {
 }
 
 /// `XXXX-MM-DD` or `XXXX-MM` with the year nearest to `reference`; None for anything else.
-fn with_year(value: &str, reference: NaiveDate) -> Option<String> {
+///
+/// The one rule for giving a yearless date a year: the run context applies it with the closest
+/// dated page of the run, the ledger with the period of a document's story.
+pub fn with_year(value: &str, reference: NaiveDate) -> Option<String> {
     let rest = value.strip_prefix("XXXX-")?;
     let (month, day) = match rest.split_once('-') {
         Some((m, d)) if d.len() == 2 => (m.parse::<u32>().ok()?, Some(d.parse::<u32>().ok()?)),

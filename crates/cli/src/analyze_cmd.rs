@@ -1,7 +1,7 @@
 //! `claimtrail analyze`: the JSON contract on stdout, one object per input document.
 
 use crate::args::{AnalyzeArgs, AnalyzeFormat};
-use crate::pipeline::{self, DocResult};
+use crate::pipeline::{self, Processed};
 use crate::render;
 use claimtrail_analysis::DocAnalysis;
 use std::io::{BufWriter, Write};
@@ -17,9 +17,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<i32> {
     let stats = pipeline::run(
         &args.input.paths,
         &opts,
-        |_| false,
-        |batch: Vec<DocResult>| {
-            for r in batch {
+        |_, _| false,
+        |batch: Vec<Processed>| {
+            for Processed { result: r, .. } in batch {
                 // A failed document still gets its object (empty, the error in `warnings`) so
                 // that every input has one; the error also goes to stderr.
                 let doc = r.unwrap_or_else(|e| {

@@ -20,30 +20,33 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Analyse pages and store them in the ledger.
     Ingest(IngestArgs),
-    /// Print the ledger: counts, documents, quotes and figures.
+    /// The ledger at a glance: counts, latest stories, top speakers and measures (`--all`:
+    /// every document, quote and figure).
     Report(ReportArgs),
     /// List stored documents.
-    Documents(QueryArgs),
+    Documents(ListArgs),
     /// Show the stored analysis of one document (by id, id prefix or source path).
     Show(ShowArgs),
     /// List stored quotes.
-    Quotes(QueryArgs),
+    Quotes(SpeakerListArgs),
     /// List stored figures.
-    Figures(QueryArgs),
+    Figures(FigureListArgs),
     /// List stored entities with mention counts and roles.
-    Entities(QueryArgs),
+    Entities(ListArgs),
     /// List stories (event-level clusters of documents).
-    Stories(QueryArgs),
+    Stories(ListArgs),
     /// Show one story: documents, speakers, quotes, figures.
     Story(StoryArgs),
     /// Figure timelines: figures measuring what QUERY names, across documents, in date order.
     Timeline(TimelineArgs),
     /// Speakers across documents.
-    Speakers(QueryArgs),
+    Speakers(SpeakerListArgs),
     /// Wire copies and near-duplicates, each with the earliest appearance.
-    Copies(QueryArgs),
+    Copies(ListArgs),
     /// The quote registry: each quote once, with its appearances across outlets.
-    Registry(QueryArgs),
+    Registry(SpeakerListArgs),
+    /// Bring a ledger written by an earlier claimtrail to the current schema (ingest does it too).
+    Migrate(MigrateArgs),
     /// Measure accuracy and speed on an annotated data set.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -107,9 +110,8 @@ pub enum AnalyzeFormat {
 pub struct IngestArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// The ledger file.
-    #[arg(long, default_value = "claimtrail.db")]
-    pub db: PathBuf,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
     /// Print no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -122,28 +124,33 @@ pub enum RowFormat {
     Csv,
 }
 
-#[derive(Args, Debug)]
-pub struct QueryArgs {
-    #[arg(long, default_value = "claimtrail.db")]
+/// The ledger file, for every command that reads or writes one.
+#[derive(Args, Debug, Clone)]
+pub struct LedgerArg {
+    /// The ledger file (SQLite). Default: the CLAIMTRAIL_DB environment variable, else
+    /// ./claimtrail.db.
+    #[arg(long, env = "CLAIMTRAIL_DB", default_value = "claimtrail.db")]
     pub db: PathBuf,
+}
+
+/// Output and the restrictions every list applies to its documents.
+#[derive(Args, Debug, Clone)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
     #[arg(long, value_enum, default_value_t = RowFormat::Table)]
     pub format: RowFormat,
-    /// Quotes by, or figures claimed by, a speaker (substring of the name).
-    #[arg(long)]
-    pub speaker: Option<String>,
-    /// Documents mentioning an entity (substring of its name).
+    /// Only documents mentioning an entity (substring of its name).
     #[arg(long)]
     pub entity: Option<String>,
-    /// Figures counting something (substring of the counted phrase).
-    #[arg(long)]
-    pub counted: Option<String>,
     /// Published on or after this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub since: Option<String>,
     /// Published on or before this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub until: Option<String>,
-    /// Full-text search over titles and article text (SQLite FTS5 syntax).
+    /// Only documents matching a full-text query over titles and article text, in SQLite FTS5
+    /// syntax: words (all must occur), "a phrase", OR, NOT, prefix*, NEAR(a b).
     #[arg(long)]
     pub text: Option<String>,
     /// At most this many rows.
@@ -151,12 +158,64 @@ pub struct QueryArgs {
     pub limit: Option<usize>,
 }
 
+/// A list that can also be restricted to a speaker.
+#[derive(Args, Debug, Clone)]
+pub struct SpeakerListArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Only quotes by, or figures claimed by, a speaker (substring of the name).
+    #[arg(long)]
+    pub speaker: Option<String>,
+}
+
+/// Figures: also restricted to what they count.
+#[derive(Args, Debug, Clone)]
+pub struct FigureListArgs {
+    #[command(flatten)]
+    pub list: SpeakerListArgs,
+    /// Only figures counting something (substring of the counted phrase).
+    #[arg(long)]
+    pub counted: Option<String>,
+}
+
+impl ListArgs {
+    pub fn filter(&self) -> claimtrail_ledger::Filter {
+        claimtrail_ledger::Filter {
+            entity: self.entity.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            text: self.text.clone(),
+            limit: self.limit,
+            ..Default::default()
+        }
+    }
+}
+
+impl SpeakerListArgs {
+    pub fn filter(&self) -> claimtrail_ledger::Filter {
+        claimtrail_ledger::Filter {
+            speaker: self.speaker.clone(),
+            ..self.list.filter()
+        }
+    }
+}
+
+impl FigureListArgs {
+    pub fn filter(&self) -> claimtrail_ledger::Filter {
+        claimtrail_ledger::Filter {
+            counted: self.counted.clone(),
+            ..self.list.filter()
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct ShowArgs {
-    /// Document id (or a prefix of at least 6 characters) or source path.
+    /// Document id (or a prefix of at least 6 characters), or its source path (as given at
+    /// ingest, or any path to the same file).
     pub key: String,
-    #[arg(long, default_value = "claimtrail.db")]
-    pub db: PathBuf,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Table)]
     pub format: AnalyzeFormat,
 }
@@ -185,16 +244,20 @@ impl InputArgs {
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    #[arg(long, default_value = "claimtrail.db")]
-    pub db: PathBuf,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// Every document, quote and figure, and the 25 most mentioned entities, instead of the
+    /// summary.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct StoryArgs {
     /// Story id (from `claimtrail stories`).
     pub id: i64,
-    #[arg(long, default_value = "claimtrail.db")]
-    pub db: PathBuf,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
     #[arg(long, value_enum, default_value_t = RowFormat::Table)]
     pub format: RowFormat,
 }
@@ -204,5 +267,11 @@ pub struct TimelineArgs {
     /// What is counted, e.g. "North Korean troops".
     pub query: String,
     #[command(flatten)]
-    pub q: QueryArgs,
+    pub q: SpeakerListArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct MigrateArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
 }

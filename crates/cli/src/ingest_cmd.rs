@@ -2,9 +2,9 @@
 //! killed run loses at most the batch in flight and a re-run skips what is already stored.
 
 use crate::args::IngestArgs;
-use crate::pipeline::{self, DocResult};
+use crate::pipeline::{self, Processed};
 use anyhow::Context;
-use claimtrail_ledger::{SqliteStore, Store};
+use claimtrail_ledger::{Appearance, SqliteStore, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Instant;
@@ -12,8 +12,16 @@ use std::time::Instant;
 pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     let started = Instant::now();
     let opts = args.input.run_options();
-    let mut store = SqliteStore::open(&args.db)
-        .with_context(|| format!("cannot open ledger {}", args.db.display()))?;
+    let db = &args.ledger.db;
+    let mut store =
+        SqliteStore::open(db).with_context(|| format!("cannot open ledger {}", db.display()))?;
+    if let Some(from) = store.migrated_from() {
+        eprintln!(
+            "migrated {} from schema version {from} to {}",
+            db.display(),
+            claimtrail_ledger::migrations::CURRENT_VERSION
+        );
+    }
     let bar = if args.quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
@@ -30,12 +38,12 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     let stats = pipeline::run(
         &args.input.paths,
         &opts,
-        |id| store_cell.borrow().contains(id).unwrap_or(false),
-        |batch: Vec<DocResult>| {
+        |id, origin| store_cell.borrow().contains(id, origin).unwrap_or(false),
+        |batch: Vec<Processed>| {
             let mut docs = Vec::with_capacity(batch.len());
-            for r in batch {
-                match r {
-                    Ok(d) => docs.push(d),
+            for Processed { origin, result } in batch {
+                match result {
+                    Ok(analysis) => docs.push(Appearance { origin, analysis }),
                     Err(e) => bar.suspend(|| eprintln!("claimtrail: skipped {e}")),
                 }
             }
@@ -43,7 +51,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
             new += store_cell
                 .borrow_mut()
                 .put_batch(&docs)
-                .with_context(|| format!("cannot write to ledger {}", args.db.display()))?;
+                .with_context(|| format!("cannot write to ledger {}", db.display()))?;
             Ok(())
         },
     )?;
@@ -54,7 +62,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         stats.skipped + (stats.ok - new.min(stats.ok)),
         stats.failed,
         started.elapsed().as_secs_f64(),
-        args.db.display(),
+        db.display(),
         counts.documents,
         counts.quotes,
         counts.figures,

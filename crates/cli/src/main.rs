@@ -44,6 +44,7 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Speakers(q) => query_cmd::speakers(q),
         Command::Copies(q) => query_cmd::copies(q),
         Command::Registry(q) => query_cmd::registry(q),
+        Command::Migrate(m) => query_cmd::migrate(m),
         Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }
 }

@@ -22,6 +22,13 @@ pub struct RunOptions {
 /// The result of one document.
 pub type DocResult = Result<DocAnalysis, DocError>;
 
+/// A document's result and where it came from (its URL, else its canonical path: with the
+/// content id, its key in the ledger).
+pub struct Processed {
+    pub origin: String,
+    pub result: DocResult,
+}
+
 /// Analyses one raw document (`id` is the content id of its bytes): decode, extract, analyse.
 /// Never panics on input; a panic inside a stage (a bug) is caught and reported as that
 /// document's error so the run goes on.
@@ -44,53 +51,62 @@ pub fn process(raw: RawDoc, id: String, opts: &RunOptions) -> DocResult {
     })
 }
 
-/// Runs every input through the stages. `skip` is asked for each document's content id before
-/// any analysis (ingest uses it to pass over stored documents); `sink` gets each batch's results
-/// in input order, skipped documents left out.
+/// Runs every input through the stages. `skip` is asked for each document's content id and
+/// origin before any analysis (ingest uses it to pass over stored documents); `sink` gets each
+/// batch's results in input order, skipped documents left out.
 pub fn run(
     paths: &[String],
     opts: &RunOptions,
-    mut skip: impl FnMut(&str) -> bool,
-    mut sink: impl FnMut(Vec<DocResult>) -> anyhow::Result<()>,
+    mut skip: impl FnMut(&str, &str) -> bool,
+    mut sink: impl FnMut(Vec<Processed>) -> anyhow::Result<()>,
 ) -> anyhow::Result<RunStats> {
     let batch_size = opts.batch_size.max(1);
     let mut stats = RunStats::default();
     let mut context = RunContext::default();
     let mut batch: Vec<Result<RawDoc, DocError>> = Vec::with_capacity(batch_size);
+    type Keyed = (RawDoc, String, String);
     let mut flush = |batch: &mut Vec<Result<RawDoc, DocError>>,
                      stats: &mut RunStats,
-                     skip: &mut dyn FnMut(&str) -> bool|
+                     skip: &mut dyn FnMut(&str, &str) -> bool|
      -> anyhow::Result<()> {
-        // Hash once, in parallel: the id decides skipping and is the stored document's key.
-        let hashed: Vec<Result<(RawDoc, String), DocError>> = batch
+        // Hash once, in parallel: the id and origin decide skipping and are the stored key.
+        let hashed: Vec<(String, Result<Keyed, DocError>)> = batch
             .par_drain(..)
-            .map(|r| {
-                r.map(|raw| {
+            .map(|r| match r {
+                Ok(raw) => {
                     let id = content_id(&raw.bytes);
-                    (raw, id)
-                })
+                    let origin = claimtrail_ledger::origin(raw.url.as_deref(), &raw.source);
+                    (origin.clone(), Ok((raw, id, origin)))
+                }
+                Err(e) => (e.source_name.clone(), Err(e)),
             })
             .collect();
-        let todo: Vec<Result<(RawDoc, String), DocError>> = hashed
+        let todo: Vec<(String, Result<Keyed, DocError>)> = hashed
             .into_iter()
-            .filter(|r| {
-                let s = r.as_ref().is_ok_and(|(_, id)| skip(id));
+            .filter(|(_, r)| {
+                let s = r.as_ref().is_ok_and(|(_, id, origin)| skip(id, origin));
                 stats.skipped += usize::from(s);
                 !s
             })
             .collect();
-        let mut results: Vec<DocResult> = todo
+        let mut results: Vec<Processed> = todo
             .into_par_iter()
-            .map(|r| r.and_then(|(raw, id)| process(raw, id, opts)))
+            .map(|(origin, r)| Processed {
+                origin,
+                result: r.and_then(|(raw, id, _)| process(raw, id, opts)),
+            })
             .collect();
         // Undated pages borrow years from dated ones of the run; an explicit reference date
         // leaves nothing undated.
         if opts.analysis.published.is_none() {
-            let mut docs: Vec<&mut DocAnalysis> = results.iter_mut().flatten().collect();
+            let mut docs: Vec<&mut DocAnalysis> = results
+                .iter_mut()
+                .filter_map(|p| p.result.as_mut().ok())
+                .collect();
             context.resolve(&mut docs);
         }
-        for r in &results {
-            match r {
+        for p in &results {
+            match p.result {
                 Ok(_) => stats.ok += 1,
                 Err(_) => stats.failed += 1,
             }

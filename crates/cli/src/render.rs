@@ -9,6 +9,10 @@ use std::io::{self, Write};
 /// Widest a table cell gets before it is cut with an ellipsis.
 const MAX_CELL: usize = 60;
 
+/// Rows a table holds back to size its columns before it prints them; later rows keep those
+/// widths (a longer cell widens its own line only), so a table of any length streams.
+const TABLE_SAMPLE: usize = 500;
+
 /// Prints rows in the chosen format; columns are the rows' fields in declaration order.
 pub fn rows<T: Serialize>(rows: &[T], format: RowFormat) -> anyhow::Result<()> {
     let stdout = io::stdout();
@@ -23,82 +27,126 @@ pub fn write_rows<T: Serialize>(
     rows: &[T],
     format: RowFormat,
 ) -> anyhow::Result<()> {
-    if format == RowFormat::Jsonl {
-        for r in rows {
-            serde_json::to_writer(&mut *out, r)?;
-            writeln!(out)?;
-        }
-        return Ok(());
+    let mut w = RowWriter::new(out, format);
+    for r in rows {
+        w.push(r)?;
     }
-    let values: Vec<serde_json::Map<String, Value>> = rows
-        .iter()
-        .filter_map(|r| match serde_json::to_value(r) {
-            Ok(Value::Object(m)) => Some(m),
-            _ => None,
-        })
-        .collect();
-    let Some(first) = values.first() else {
-        if format == RowFormat::Table {
-            writeln!(out, "(no rows)")?;
-        }
-        return Ok(());
-    };
-    let headers: Vec<String> = first.keys().cloned().collect();
-    let cells: Vec<Vec<String>> = values
-        .iter()
-        .map(|m| headers.iter().map(|h| cell(m.get(h))).collect())
-        .collect();
-    match format {
-        RowFormat::Csv => {
-            writeln!(
-                out,
-                "{}",
-                headers.iter().map(|h| csv(h)).collect::<Vec<_>>().join(",")
-            )?;
-            for row in &cells {
-                writeln!(
-                    out,
-                    "{}",
-                    row.iter().map(|c| csv(c)).collect::<Vec<_>>().join(",")
-                )?;
-            }
-        }
-        RowFormat::Table => {
-            let cut: Vec<Vec<String>> = cells
-                .iter()
-                .map(|r| r.iter().map(|c| truncate(c, MAX_CELL)).collect())
-                .collect();
-            let widths: Vec<usize> = headers
-                .iter()
-                .enumerate()
-                .map(|(i, h)| {
-                    cut.iter()
-                        .map(|r| r[i].chars().count())
-                        .chain([h.len()])
-                        .max()
-                        .unwrap_or(0)
-                })
-                .collect();
-            let line = |out: &mut dyn Write, r: &[String]| -> io::Result<()> {
-                let padded: Vec<String> = r
-                    .iter()
-                    .zip(&widths)
-                    .map(|(c, w)| format!("{c:<w$}"))
-                    .collect();
-                writeln!(out, "{}", padded.join("  ").trim_end())
-            };
-            line(out, &headers)?;
-            line(
-                out,
-                &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
-            )?;
-            for r in &cut {
-                line(out, r)?;
-            }
-        }
-        RowFormat::Jsonl => unreachable!("handled above"),
-    }
+    w.finish()?;
     Ok(())
+}
+
+/// Writes rows one at a time as they arrive: JSON Lines and CSV at once, a table once its
+/// first [`TABLE_SAMPLE`] rows have set the column widths.
+pub struct RowWriter<W: Write> {
+    out: W,
+    format: RowFormat,
+    headers: Option<Vec<String>>,
+    /// Table rows held back until the widths are known.
+    held: Vec<Vec<String>>,
+    widths: Option<Vec<usize>>,
+}
+
+impl<W: Write> RowWriter<W> {
+    pub fn new(out: W, format: RowFormat) -> Self {
+        RowWriter {
+            out,
+            format,
+            headers: None,
+            held: Vec::new(),
+            widths: None,
+        }
+    }
+
+    pub fn push<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
+        if self.format == RowFormat::Jsonl {
+            serde_json::to_writer(&mut self.out, row)?;
+            return writeln!(self.out);
+        }
+        let Value::Object(m) = serde_json::to_value(row)? else {
+            return Ok(());
+        };
+        let headers = self
+            .headers
+            .get_or_insert_with(|| m.keys().cloned().collect());
+        let cells: Vec<String> = headers.iter().map(|h| cell(m.get(h))).collect();
+        match self.format {
+            RowFormat::Csv => {
+                if self.held.is_empty() && self.widths.is_none() {
+                    // The header line, once.
+                    self.widths = Some(Vec::new());
+                    csv_line(&mut self.out, headers)?;
+                }
+                csv_line(&mut self.out, &cells)
+            }
+            _ => {
+                let cut: Vec<String> = cells.iter().map(|c| truncate(c, MAX_CELL)).collect();
+                if self.widths.is_some() {
+                    return self.table_line(&cut);
+                }
+                self.held.push(cut);
+                if self.held.len() >= TABLE_SAMPLE {
+                    self.release()?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes what is held back (or says there were no rows) and hands back the output.
+    pub fn finish(mut self) -> io::Result<W> {
+        if self.format == RowFormat::Table {
+            if self.headers.is_none() {
+                writeln!(self.out, "(no rows)")?;
+            } else if self.widths.is_none() {
+                self.release()?;
+            }
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    /// Sizes the columns on the rows held back, then writes header, rule and those rows.
+    fn release(&mut self) -> io::Result<()> {
+        let headers = self.headers.clone().unwrap_or_default();
+        let widths: Vec<usize> = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                self.held
+                    .iter()
+                    .map(|r| r[i].chars().count())
+                    .chain([h.len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        self.widths = Some(widths);
+        self.table_line(&headers)?;
+        self.table_line(&rule)?;
+        for r in std::mem::take(&mut self.held) {
+            self.table_line(&r)?;
+        }
+        Ok(())
+    }
+
+    fn table_line(&mut self, r: &[String]) -> io::Result<()> {
+        let widths = self.widths.as_deref().unwrap_or_default();
+        let padded: Vec<String> = r
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        writeln!(self.out, "{}", padded.join("  ").trim_end())
+    }
+}
+
+fn csv_line(out: &mut impl Write, cells: &[String]) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        cells.iter().map(|c| csv(c)).collect::<Vec<_>>().join(",")
+    )
 }
 
 fn cell(v: Option<&Value>) -> String {
@@ -110,6 +158,11 @@ fn cell(v: Option<&Value>) -> String {
             .map(|x| cell(Some(x)))
             .collect::<Vec<_>>()
             .join("; "),
+        // As a reader writes it: 3000 and 1.5, not 3000.0.
+        Some(Value::Number(n)) => match n.as_f64() {
+            Some(x) if n.is_f64() => x.to_string(),
+            _ => n.to_string(),
+        },
         Some(v) => v.to_string(),
     }
 }
@@ -185,9 +238,9 @@ pub fn doc_table(out: &mut impl Write, d: &DocAnalysis) -> io::Result<()> {
     for f in &d.figures {
         writeln!(
             out,
-            "  figure  {} = {:?} {} {} ({}; {})",
+            "  figure  {} = {} {} {} ({}; {})",
             f.text,
-            f.value,
+            f.value.map_or_else(|| "-".to_string(), |v| v.to_string()),
             f.hedge,
             opt(&f.counted),
             opt(&f.source),

@@ -104,3 +104,25 @@ pub struct RegistryQuoteRow {
     pub first_source: String,
     pub text: String,
 }
+
+/// A measure: what figures count, normalised ("korean north troop"), across documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureRow {
+    pub measure: String,
+    pub figures: i64,
+    pub documents: i64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// The ledger at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub counts: crate::Counts,
+    /// Stories with the latest news first.
+    pub latest_stories: Vec<StoryRow>,
+    /// Speakers quoted in the most documents.
+    pub top_speakers: Vec<SpeakerRow>,
+    /// Measures given by the most documents.
+    pub top_measures: Vec<MeasureRow>,
+}

@@ -7,7 +7,7 @@
 
 use claimtrail_analysis::{analyze, DocAnalysis, DocMeta, Options};
 use claimtrail_article::Article;
-use claimtrail_ledger::{Filter, SqliteStore, Store};
+use claimtrail_ledger::{Appearance, Filter, SqliteStore, Store};
 use proptest::prelude::*;
 
 #[rustfmt::skip]
@@ -95,29 +95,38 @@ proptest! {
         query in proptest::sample::select(QUERIES),
     ) {
         let mut store = SqliteStore::in_memory().expect("in-memory store");
-        let docs: Vec<DocAnalysis> = texts
+        let docs: Vec<Appearance> = texts
             .into_iter()
             .enumerate()
-            .map(|(i, t)| analysed(i, t, dated[i].then_some("2024-10-28")))
+            .map(|(i, t)| Appearance {
+                origin: format!("https://example.com/{i}"),
+                analysis: analysed(i, t, dated[i].then_some("2024-10-28")),
+            })
             .collect();
         // Twice: a re-run stores nothing new.
         let n = store.put_batch(&docs).expect("stores");
         prop_assert_eq!(n, docs.len());
         prop_assert_eq!(store.put_batch(&docs).expect("stores again"), 0);
+        // Every analysis comes back as it went in.
+        for d in &docs {
+            let back = store.document(&d.analysis.id).expect("reads");
+            prop_assert_eq!(back.as_ref(), Some(&d.analysis));
+        }
         // Query errors (bad FTS5 syntax) are answers; only panics fail.
         for f in filters(query) {
-            let _ = store.documents(&f);
-            let _ = store.quotes(&f);
-            let _ = store.figures(&f);
-            let _ = store.entities(&f);
-            let _ = store.stories(&f);
-            let _ = store.copies(&f);
-            let _ = store.speakers(&f);
-            let _ = store.registry_quotes(&f);
-            let _ = store.timeline(query, &f);
+            let _ = store.documents(&f, &mut |_| Ok(()));
+            let _ = store.quotes(&f, &mut |_| Ok(()));
+            let _ = store.figures(&f, &mut |_| Ok(()));
+            let _ = store.entities(&f, &mut |_| Ok(()));
+            let _ = store.stories(&f, &mut |_| Ok(()));
+            let _ = store.copies(&f, &mut |_| Ok(()));
+            let _ = store.speakers(&f, &mut |_| Ok(()));
+            let _ = store.registry_quotes(&f, &mut |_| Ok(()));
+            let _ = store.timeline(query, &f, &mut |_| Ok(()));
+            let _ = store.measures(&f, &mut |_| Ok(()));
         }
         let _ = store.document(query);
-        let _ = store.story_documents(1);
+        store.summary(5).expect("summary");
         store.counts().expect("counts");
     }
 }

@@ -10,11 +10,10 @@
 //!
 //! Every lookup goes through an index, so the cost per document does not grow with the corpus.
 
-use crate::links::terms;
 use crate::Result;
 use claimtrail_analysis::DocAnalysis;
 use rusqlite::{params, OptionalExtension, Transaction};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Cosine similarity to a story centroid from which a document joins that story.
 const STORY_SIMILARITY: f64 = 0.22;
@@ -56,14 +55,22 @@ struct StoryInfo {
     last: Option<String>,
 }
 
-/// Adds the document to the nearest story, or opens a new one; returns the story id. A copy
-/// (`original` set) goes to its original's story whatever its terms say.
-pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -> Result<i64> {
-    let (vec, trust) = doc_vector(tx, d)?;
+/// Adds document `id` (analysis `d`, publication date `date`, story term counts `terms`) to
+/// the nearest story, or opens a new one; returns the story id. A copy (`original` set) goes to
+/// its original's story whatever its terms say.
+pub fn assign_story(
+    tx: &Transaction,
+    id: i64,
+    d: &DocAnalysis,
+    date: Option<&str>,
+    terms: &HashMap<String, f32>,
+    original: Option<i64>,
+) -> Result<i64> {
+    let (vec, trust) = doc_vector(tx, terms)?;
     let forced: Option<i64> = match original {
         Some(o) => tx
             .query_row(
-                "SELECT story_id FROM story_docs WHERE doc_id = ?1",
+                "SELECT story_id FROM story_documents WHERE document_id = ?1",
                 [o],
                 |r| r.get(0),
             )
@@ -71,7 +78,6 @@ pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -
         None => None,
     };
     let dots = story_dots(tx, &vec)?;
-    let date = d.published.as_deref();
     let best = match forced {
         Some(s) => Some((s, 1.0)),
         None => nearest_story(tx, &dots, (date, date), None)?
@@ -84,7 +90,7 @@ pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -
         None => {
             tx.execute(
                 "INSERT INTO stories (title, first_seen, last_seen, size, norm2) VALUES (?1, ?2, ?2, 0, 0)",
-                params![d.title, d.published],
+                params![d.title, date],
             )?;
             (tx.last_insert_rowid(), 1.0)
         }
@@ -96,11 +102,12 @@ pub fn assign_story(tx: &Transaction, d: &DocAnalysis, original: Option<&str>) -
             last_seen = CASE WHEN ?2 IS NOT NULL AND (last_seen IS NULL OR ?2 > last_seen) THEN ?2 ELSE last_seen END,
             title = coalesce(title, ?3)
          WHERE id = ?1",
-        params![sid, d.published, d.title],
+        params![sid, date, d.title],
     )?;
     tx.execute(
-        "INSERT OR REPLACE INTO story_docs (doc_id, story_id, similarity) VALUES (?1, ?2, ?3)",
-        params![d.id, sid, sim],
+        "INSERT OR REPLACE INTO story_documents (document_id, story_id, similarity)
+         VALUES (?1, ?2, ?3)",
+        params![id, sid, sim],
     )?;
     if joined {
         adopt_orphans(tx, sid, &dots)?;
@@ -113,17 +120,13 @@ fn join_bar(size: i64, trust: f64) -> f64 {
     STORY_SIMILARITY + trust * FEW_MEMBERS_EXTRA / size.max(1) as f64
 }
 
-/// The document's story vector: weighted term counts of title, address and text, TF-IDF weighted with the
-/// ledger's document frequencies (which this document updates), the heaviest terms, unit length;
-/// and the trust in those frequencies.
-fn doc_vector(tx: &Transaction, d: &DocAnalysis) -> Result<(TermVector, f64)> {
-    let title = d.title.as_deref().unwrap_or_default();
-    // The address's words (a slug names the event) count with the title and text.
-    let address = d.url.as_deref().unwrap_or_default();
-    let counts = terms::term_counts(&format!("{title}\n{address}\n{}", d.text));
-    // Documents are never deleted, so the largest rowid is the count, read from the index end
+/// The document's story vector: its weighted term counts (title, address and text), TF-IDF
+/// weighted with the ledger's document frequencies (which this document updates), the heaviest
+/// terms, unit length; and the trust in those frequencies.
+fn doc_vector(tx: &Transaction, counts: &HashMap<String, f32>) -> Result<(TermVector, f64)> {
+    // Documents are never deleted, so the largest id is the count, read from the index end
     // (count(*) would scan the table for every document).
-    let n_docs: f64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
+    let n_docs: f64 = tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
         r.get::<_, i64>(0)
     })? as f64;
     let mut df_st = tx.prepare_cached(
@@ -131,9 +134,12 @@ fn doc_vector(tx: &Transaction, d: &DocAnalysis) -> Result<(TermVector, f64)> {
          ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df",
     )?;
     let mut vec: TermVector = Vec::with_capacity(counts.len());
-    for (term, c) in counts {
-        let df: f64 = df_st.query_row([&term], |r| r.get::<_, i64>(0))? as f64;
-        vec.push((term, tf_idf(f64::from(c), df, n_docs)));
+    // In term order, so that the rows are written in the same order on every run.
+    let mut ordered: Vec<(&String, &f32)> = counts.iter().collect();
+    ordered.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (term, c) in ordered {
+        let df: f64 = df_st.query_row([term], |r| r.get::<_, i64>(0))? as f64;
+        vec.push((term.clone(), tf_idf(f64::from(*c), df, n_docs)));
     }
     let trust = idf_trust(n_docs);
     vec.retain(|(_, w)| *w > 0.0);
@@ -169,8 +175,8 @@ fn normalize(vec: &mut TermVector) {
 }
 
 /// Dot products of a vector with story centroids, through the inverted index of story terms.
-fn story_dots(tx: &Transaction, vec: &[(String, f64)]) -> Result<HashMap<i64, f64>> {
-    let mut dots: HashMap<i64, f64> = HashMap::new();
+fn story_dots(tx: &Transaction, vec: &[(String, f64)]) -> Result<BTreeMap<i64, f64>> {
+    let mut dots: BTreeMap<i64, f64> = BTreeMap::new();
     // The heaviest postings of each term only: a common word shared by thousands of stories
     // would otherwise make every lookup grow with the corpus.
     let mut st = tx.prepare_cached(
@@ -216,15 +222,13 @@ struct Nearest {
 /// date of what is being placed (one document, or a lone story).
 fn nearest_story(
     tx: &Transaction,
-    dots: &HashMap<i64, f64>,
+    dots: &BTreeMap<i64, f64>,
     dates: (Option<&str>, Option<&str>),
     exclude: Option<i64>,
 ) -> Result<Option<Nearest>> {
     let mut best: Option<Nearest> = None;
-    // Ascending ids: ties go to the older story whatever the hash order.
-    let mut ids: Vec<(&i64, &f64)> = dots.iter().collect();
-    ids.sort_unstable_by_key(|(id, _)| **id);
-    for (&id, &dot) in ids {
+    // Ascending ids: ties go to the older story.
+    for (&id, &dot) in dots {
         if Some(id) == exclude {
             continue;
         }
@@ -276,7 +280,7 @@ fn add_vector(tx: &Transaction, sid: i64, vec: &[(String, f64)]) -> Result<()> {
 /// After story `grown` took a document, gives the lone documents nearest that document a second
 /// look: each whose nearest story is now one of several documents (and close enough to join)
 /// moves there. `dots` are the newcomer's dot products with stories before it joined.
-fn adopt_orphans(tx: &Transaction, grown: i64, dots: &HashMap<i64, f64>) -> Result<()> {
+fn adopt_orphans(tx: &Transaction, grown: i64, dots: &BTreeMap<i64, f64>) -> Result<()> {
     let mut near: Vec<(i64, f64)> = dots
         .iter()
         .filter(|(id, _)| **id != grown)
@@ -326,7 +330,8 @@ fn adopt_orphans(tx: &Transaction, grown: i64, dots: &HashMap<i64, f64>) -> Resu
 
 /// The centroid of a story, from its own rows.
 fn story_vector(tx: &Transaction, sid: i64) -> Result<TermVector> {
-    let mut st = tx.prepare_cached("SELECT term, weight FROM story_terms WHERE story_id = ?1")?;
+    let mut st = tx
+        .prepare_cached("SELECT term, weight FROM story_terms WHERE story_id = ?1 ORDER BY term")?;
     let rows = st.query_map([sid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)))?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
@@ -350,7 +355,7 @@ fn merge_story(
         params![into, info.size, info.first, info.last],
     )?;
     tx.execute(
-        "UPDATE story_docs SET story_id = ?2, similarity = ?3 WHERE story_id = ?1",
+        "UPDATE story_documents SET story_id = ?2, similarity = ?3 WHERE story_id = ?1",
         params![from, into, similarity],
     )?;
     let mut del = tx.prepare_cached("DELETE FROM story_terms WHERE term = ?1 AND story_id = ?2")?;
@@ -378,26 +383,28 @@ fn windows_meet(a: (Option<&str>, Option<&str>), b: (Option<&str>, Option<&str>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Filter, SqliteStore, Store};
+    use crate::{collect, Appearance, Filter, SqliteStore, Store};
 
-    fn doc(id: &str, published: &str, text: &str) -> DocAnalysis {
-        DocAnalysis {
-            source: format!("{id}.txt"),
-            id: id.into(),
-            published: Some(published.into()),
-            text: text.into(),
-            ..DocAnalysis::default()
+    fn doc(id: &str, published: &str, text: &str) -> Appearance {
+        Appearance {
+            origin: format!("{id}.txt"),
+            analysis: DocAnalysis {
+                source: format!("{id}.txt"),
+                id: id.into(),
+                published: Some(published.into()),
+                text: text.into(),
+                ..DocAnalysis::default()
+            },
         }
+    }
+
+    fn stories(s: &SqliteStore) -> Vec<crate::StoryRow> {
+        collect(|out| s.stories(&Filter::default(), out)).unwrap()
     }
 
     /// Story sizes, largest first.
     fn story_sizes(s: &SqliteStore) -> Vec<usize> {
-        let mut sizes: Vec<usize> = s
-            .stories(&Filter::default())
-            .unwrap()
-            .iter()
-            .map(|r| r.documents.len())
-            .collect();
+        let mut sizes: Vec<usize> = stories(s).iter().map(|r| r.documents.len()).collect();
         sizes.sort_unstable_by(|a, b| b.cmp(a));
         sizes
     }
@@ -435,7 +442,7 @@ mod tests {
     /// The story of each document, by id.
     fn story_of(s: &SqliteStore) -> HashMap<String, i64> {
         let mut out = HashMap::new();
-        for r in s.stories(&Filter::default()).unwrap() {
+        for r in stories(s) {
             for d in &r.documents {
                 out.insert(d.trim_end_matches(".txt").to_string(), r.id);
             }
@@ -456,7 +463,7 @@ mod tests {
     fn two_fights_of_one_boxer_do_not_pair_but_a_second_report_of_one_does() {
         let mut s = SqliteStore::in_memory().unwrap();
         // Unrelated documents, so that document frequencies are trusted.
-        let filler: Vec<DocAnalysis> = (0..60)
+        let filler: Vec<Appearance> = (0..60)
             .map(|i| {
                 doc(
                     &format!("f{i}"),

@@ -1,5 +1,6 @@
--- claimtrail ledger schema, version 1. Plain SQL readable by any SQLite tool; spans are byte
--- offsets into documents.text.
+-- Step 1: the schema of the first release, which wrote it unversioned (user_version and
+-- application_id 0). Kept as that release created it: ledgers it wrote are at this step, and step 2
+-- takes them (and a fresh ledger, which runs both steps) to the current schema.
 CREATE TABLE IF NOT EXISTS documents (
     rowid       INTEGER PRIMARY KEY,
     id          TEXT NOT NULL UNIQUE,      -- content hash of the raw page

@@ -1,0 +1,73 @@
+//! Where a document came from: with its content id, the key of a stored document. The same
+//! bytes from two URLs (two outlets) or two files are two appearances of one text; the same bytes
+//! from the same place again are one.
+
+use std::path::Path;
+
+/// The origin of a document read from `source` (the path as given, `PATH#N` for the N-th record
+/// of a container file, `-` for stdin) whose container named `url`: the URL when there is one,
+/// else the source path made canonical (absolute, links resolved) so that `a.html`, `./a.html`
+/// and `/abs/a.html` are one place. A path that cannot be resolved (gone, stdin) stays as given.
+pub fn origin(url: Option<&str>, source: &str) -> String {
+    if let Some(u) = url.map(str::trim).filter(|u| !u.is_empty()) {
+        return u.to_string();
+    }
+    if let Some(canonical) = canonical(source) {
+        return canonical;
+    }
+    // A record of a container file: resolve the file, keep the record number.
+    if let Some((path, record)) = source.rsplit_once('#') {
+        if !record.is_empty() && record.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(canonical) = canonical(path) {
+                return format!("{canonical}#{record}");
+            }
+        }
+    }
+    source.to_string()
+}
+
+fn canonical(path: &str) -> Option<String> {
+    if path.is_empty() || path == "-" {
+        return None;
+    }
+    let p = Path::new(path);
+    if !p.exists() {
+        return None;
+    }
+    std::fs::canonicalize(p)
+        .ok()
+        .map(|c| c.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_the_origin_whatever_the_path() {
+        assert_eq!(
+            origin(Some("https://a.example/x"), "f.jsonl#3"),
+            "https://a.example/x"
+        );
+        assert_eq!(origin(Some("  "), "-"), "-");
+    }
+
+    #[test]
+    fn paths_are_made_canonical_and_records_keep_their_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.html");
+        std::fs::write(&file, "x").unwrap();
+        let canonical = std::fs::canonicalize(&file).unwrap();
+        let canonical = canonical.to_str().unwrap();
+        let dotted = dir.path().join(".").join("a.html");
+        assert_eq!(origin(None, file.to_str().unwrap()), canonical);
+        assert_eq!(origin(None, dotted.to_str().unwrap()), canonical);
+        assert_eq!(
+            origin(None, &format!("{}#12", dotted.to_str().unwrap())),
+            format!("{canonical}#12")
+        );
+        // Gone or not a path: kept as given.
+        assert_eq!(origin(None, "no/such/file.html"), "no/such/file.html");
+        assert_eq!(origin(None, "-"), "-");
+    }
+}

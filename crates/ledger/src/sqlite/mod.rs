@@ -1,0 +1,342 @@
+//! The embedded backend: one SQLite file in WAL mode with FTS5 over article text.
+//!
+//! - `open`: what a file is (ledger, a ledger of the first release, empty, someone else's),
+//!   read-only and writable connections, schema steps;
+//! - `write`: storing appearances in short transactions, waiting out other writers;
+//! - `read`: rebuilding one analysis and the streaming list queries, with `filter`'s clauses;
+//! - `links` and `stories`: linking each new document to the rest of the ledger.
+
+mod filter;
+mod links;
+mod open;
+mod read;
+mod stories;
+mod values;
+mod write;
+
+use crate::rows::{
+    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
+    StoryRow, Summary, TimelineRow,
+};
+use crate::{Appearance, Counts, Filter, Result, RowSink, Store};
+use claimtrail_analysis::DocAnalysis;
+use rusqlite::Connection;
+use std::path::Path;
+
+pub struct SqliteStore {
+    conn: Connection,
+    /// The schema version the ledger had when opened, when this store migrated it.
+    migrated_from: Option<u32>,
+}
+
+impl SqliteStore {
+    /// Opens a ledger for writing: creates it if the file is missing or empty and brings a
+    /// ledger of an earlier schema (the first release's included) to the current one. Refuses,
+    /// without writing to it, a file that is not a claimtrail ledger or one written by a newer
+    /// claimtrail.
+    pub fn open(path: &Path) -> Result<Self> {
+        open::writable(path)
+    }
+
+    /// Opens an existing ledger for reading only: runs no schema, writes nothing, and works on
+    /// read-only media. Refuses a file that is not a ledger, and a ledger of another schema
+    /// version (an older one says to run `claimtrail migrate`).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        open::read_only(path)
+    }
+
+    /// A ledger that lives in memory only (tests).
+    pub fn in_memory() -> Result<Self> {
+        open::in_memory()
+    }
+
+    /// The schema version of the ledger before this store migrated it, if it did.
+    pub fn migrated_from(&self) -> Option<u32> {
+        self.migrated_from
+    }
+
+    /// The connection, for tests that look at the tables.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Store for SqliteStore {
+    fn put_batch(&mut self, docs: &[Appearance]) -> Result<usize> {
+        self.put(docs)
+    }
+
+    fn contains(&self, content_id: &str, origin: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM documents WHERE content_id = ?1 AND origin = ?2")?
+            .exists([content_id, origin])?)
+    }
+
+    fn document(&self, key: &str) -> Result<Option<DocAnalysis>> {
+        read::document(&self.conn, key)
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        read::counts(&self.conn)
+    }
+
+    fn summary(&self, n: usize) -> Result<Summary> {
+        read::summary(&self.conn, n)
+    }
+
+    fn documents(&self, f: &Filter, out: RowSink<DocumentRow>) -> Result<()> {
+        read::documents(&self.conn, f, out)
+    }
+
+    fn quotes(&self, f: &Filter, out: RowSink<QuoteRow>) -> Result<()> {
+        read::quotes(&self.conn, f, out)
+    }
+
+    fn figures(&self, f: &Filter, out: RowSink<FigureRow>) -> Result<()> {
+        read::figures(&self.conn, f, out)
+    }
+
+    fn entities(&self, f: &Filter, out: RowSink<EntityRow>) -> Result<()> {
+        read::entities(&self.conn, f, out)
+    }
+
+    fn stories(&self, f: &Filter, out: RowSink<StoryRow>) -> Result<()> {
+        read::stories(&self.conn, f, out)
+    }
+
+    fn copies(&self, f: &Filter, out: RowSink<CopyRow>) -> Result<()> {
+        read::copies(&self.conn, f, out)
+    }
+
+    fn speakers(&self, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()> {
+        read::speakers(&self.conn, f, out)
+    }
+
+    fn registry_quotes(&self, f: &Filter, out: RowSink<RegistryQuoteRow>) -> Result<()> {
+        read::registry_quotes(&self.conn, f, out)
+    }
+
+    fn timeline(&self, query: &str, f: &Filter, out: RowSink<TimelineRow>) -> Result<()> {
+        read::timeline(&self.conn, query, f, out)
+    }
+
+    fn measures(&self, f: &Filter, out: RowSink<MeasureRow>) -> Result<()> {
+        read::measures(&self.conn, f, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{collect, StoreError};
+    use claimtrail_analysis::{Entity, Figure, Quote};
+
+    fn doc(id: &str, published: &str, text: &str) -> Appearance {
+        Appearance {
+            origin: format!("/in/{id}.txt"),
+            analysis: DocAnalysis {
+                source: format!("{id}.txt"),
+                id: id.into(),
+                published: Some(published.into()),
+                text: text.into(),
+                authors: vec!["Ann Author".into(), "Bo Writer".into()],
+                warnings: vec!["a warning".into()],
+                entities: vec![Entity {
+                    text: "Kirby".into(),
+                    kind: "PERSON".into(),
+                    start: 0,
+                    end: 5,
+                    canonical: "John Kirby".into(),
+                    role: Some("NSC spokesman".into()),
+                }],
+                quotes: vec![Quote {
+                    text: "We are watching".into(),
+                    kind: "direct".into(),
+                    speaker: Some("John Kirby".into()),
+                    ..Quote::default()
+                }],
+                figures: vec![Figure {
+                    text: "3,000 troops".into(),
+                    value: Some(3000.0),
+                    hedge: "exact".into(),
+                    counted: Some("troops".into()),
+                    ..Figure::default()
+                }],
+                ..DocAnalysis::default()
+            },
+        }
+    }
+
+    fn quotes(s: &SqliteStore, f: &Filter) -> Vec<QuoteRow> {
+        collect(|out| s.quotes(f, out)).unwrap()
+    }
+
+    #[test]
+    fn storing_an_appearance_twice_changes_nothing() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let a = doc("a", "2024-10-01", "Kirby spoke");
+        assert_eq!(s.put_batch(std::slice::from_ref(&a)).unwrap(), 1);
+        assert_eq!(s.put_batch(&[a.clone(), a.clone()]).unwrap(), 0);
+        let c = s.counts().unwrap();
+        assert_eq!((c.documents, c.quotes, c.figures, c.entities), (1, 1, 1, 1));
+        assert!(s.contains("a", "/in/a.txt").unwrap());
+        assert!(!s.contains("a", "/elsewhere/a.txt").unwrap());
+        assert!(!s.contains("b", "/in/a.txt").unwrap());
+    }
+
+    #[test]
+    fn the_same_content_from_another_origin_is_another_document_and_a_copy() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let first = doc("a", "2024-10-02", "Kirby spoke");
+        let mut second = first.clone();
+        second.origin = "https://other.example/a".into();
+        second.analysis.source = "feed.jsonl#2".into();
+        // The later appearance comes first: the earlier one becomes the original.
+        second.analysis.published = Some("2024-10-03".into());
+        assert_eq!(s.put_batch(&[first, second]).unwrap(), 2);
+        assert_eq!(s.counts().unwrap().documents, 2);
+        let copies = collect(|out| s.copies(&Filter::default(), out)).unwrap();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].source, "feed.jsonl#2");
+        assert_eq!(copies[0].original_source, "a.txt");
+        assert_eq!(copies[0].similarity, 1.0);
+        let registry = collect(|out| s.registry_quotes(&Filter::default(), out)).unwrap();
+        assert!(registry.is_empty(), "a three-word quote stays out");
+    }
+
+    #[test]
+    fn a_document_comes_back_as_it_was_stored() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let a = doc("abcdef123456", "2024-10-01", "Kirby spoke");
+        s.put_batch(std::slice::from_ref(&a)).unwrap();
+        assert_eq!(
+            s.document("abcdef123456").unwrap(),
+            Some(a.analysis.clone())
+        );
+        assert!(s.document("abcdef").unwrap().is_some());
+        assert!(s.document("abcdef123456.txt").unwrap().is_some());
+        assert!(s.document("abc").unwrap().is_none());
+        assert!(s.document("abcdefg").unwrap().is_none());
+    }
+
+    #[test]
+    fn filters_restrict_rows() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[
+            doc("a", "2024-10-01", "Kirby spoke about troops"),
+            doc("b", "2024-11-01", "Nothing to see"),
+        ])
+        .unwrap();
+        let since = Filter {
+            since: Some("2024-10-15".into()),
+            ..Filter::default()
+        };
+        assert_eq!(collect(|o| s.documents(&since, o)).unwrap().len(), 1);
+        let text = Filter {
+            text: Some("troops".into()),
+            ..Filter::default()
+        };
+        assert_eq!(collect(|o| s.documents(&text, o)).unwrap()[0].id, "a");
+        let speaker = Filter {
+            speaker: Some("kirby".into()),
+            ..Filter::default()
+        };
+        assert_eq!(quotes(&s, &speaker).len(), 2);
+        let nobody = Filter {
+            speaker: Some("Blinken".into()),
+            ..Filter::default()
+        };
+        assert!(quotes(&s, &nobody).is_empty());
+        let counted = Filter {
+            counted: Some("troop".into()),
+            ..Filter::default()
+        };
+        assert_eq!(collect(|o| s.figures(&counted, o)).unwrap().len(), 2);
+        let ents = collect(|o| s.entities(&Filter::default(), o)).unwrap();
+        assert_eq!(ents[0].canonical, "John Kirby");
+        assert_eq!(ents[0].documents, 2);
+        assert_eq!(ents[0].roles, vec!["NSC spokesman"]);
+        let limited = Filter {
+            limit: Some(1),
+            ..Filter::default()
+        };
+        assert_eq!(quotes(&s, &limited).len(), 1);
+    }
+
+    #[test]
+    fn a_filter_a_query_cannot_apply_is_refused_by_name() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[doc("a", "2024-10-01", "x")]).unwrap();
+        let speaker = Filter {
+            speaker: Some("zzzz".into()),
+            ..Filter::default()
+        };
+        let err = collect(|o| s.stories(&speaker, o)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::FilterNotApplicable {
+                    filter: "speaker",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let counted = Filter {
+            counted: Some("x".into()),
+            ..Filter::default()
+        };
+        assert!(collect(|o| s.quotes(&counted, o)).is_err());
+        assert!(collect(|o| s.figures(&counted, o)).is_ok());
+    }
+
+    #[test]
+    fn a_bad_full_text_query_is_one_clear_error() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[doc("a", "2024-10-01", "x")]).unwrap();
+        for q in ["\"unclosed", "a AND", "NEAR(a b", "x:y"] {
+            let f = Filter {
+                text: Some(q.into()),
+                ..Filter::default()
+            };
+            let err = collect(|o| s.documents(&f, o)).unwrap_err();
+            let StoreError::TextQuery { query, message } = &err else {
+                panic!("{q}: {err}");
+            };
+            assert_eq!(query, q);
+            assert!(!message.is_empty());
+            assert!(err.to_string().contains("FTS5"), "{err}");
+        }
+    }
+
+    #[test]
+    fn like_wildcards_in_user_input_are_literal() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[doc("a", "2024-10-01", "x")]).unwrap();
+        for pattern in ["%", "_", "\\"] {
+            let f = Filter {
+                speaker: Some(pattern.into()),
+                ..Filter::default()
+            };
+            assert!(quotes(&s, &f).is_empty(), "{pattern}");
+        }
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_query_and_is_returned() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[doc("a", "2024-10-01", "x"), doc("b", "2024-10-02", "y")])
+            .unwrap();
+        let mut seen = 0;
+        let err = s
+            .quotes(&Filter::default(), &mut |_| {
+                seen += 1;
+                Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe).into())
+            })
+            .unwrap_err();
+        assert_eq!(seen, 1);
+        assert!(matches!(err, StoreError::Output(_)));
+    }
+}

@@ -1,0 +1,269 @@
+//! Opening a file: telling a ledger from someone else's SQLite file before anything is written,
+//! and bringing a ledger's schema up to date (writers only).
+
+use super::SqliteStore;
+use crate::migrations::{self, APPLICATION_ID, CURRENT_VERSION};
+use crate::{Result, StoreError};
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a writer waits, in all, for a ledger another writer holds (retrying with backoff).
+pub(super) const WRITER_PATIENCE: Duration = Duration::from_secs(600);
+/// How long a reader waits for a ledger being recovered or checkpointed.
+const READER_PATIENCE: Duration = Duration::from_secs(30);
+/// Longest pause between two attempts on a busy ledger.
+const MAX_PAUSE: Duration = Duration::from_millis(500);
+
+/// What a SQLite file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Contents {
+    /// No tables at all (a new or zero-length file).
+    Empty,
+    /// A claimtrail ledger of this schema version.
+    Ledger(u32),
+    /// A ledger written by the first release, which marked nothing: version 1.
+    FirstRelease,
+    /// Anything else, and why it is not a ledger.
+    Foreign(String),
+}
+
+/// Tables only a ledger of the first release has, all of them.
+const FIRST_RELEASE_TABLES: &[&str] = &[
+    "documents",
+    "documents_fts",
+    "entities",
+    "quotes",
+    "figures",
+    "times",
+    "doc_signatures",
+    "lsh_buckets",
+    "copies",
+    "stories",
+    "story_docs",
+    "quote_registry",
+];
+
+/// Reads what the file holds without writing anything.
+fn contents(conn: &Connection) -> Result<Contents> {
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if app == APPLICATION_ID {
+        return Ok(Contents::Ledger(version));
+    }
+    if app != 0 {
+        return Ok(Contents::Foreign(format!(
+            "it is marked as another application's (application_id {app:#x})"
+        )));
+    }
+    let mut st = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")?;
+    let tables: Vec<String> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if tables.is_empty() && version == 0 {
+        return Ok(Contents::Empty);
+    }
+    let first_release = version == 0
+        && FIRST_RELEASE_TABLES
+            .iter()
+            .all(|t| tables.iter().any(|have| have == t))
+        && conn
+            .prepare("SELECT 1 FROM pragma_table_info('documents') WHERE name = 'analysis'")?
+            .exists([])?;
+    Ok(if first_release {
+        Contents::FirstRelease
+    } else {
+        Contents::Foreign("its tables are not a claimtrail ledger's".into())
+    })
+}
+
+/// [`contents`], with SQLite's refusal of a file that is no database said plainly.
+fn inspect(conn: &Connection, path: &Path) -> Result<Contents> {
+    match contents(conn) {
+        Err(StoreError::Db(e)) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+            Err(not_a_ledger(path, "it is not a SQLite database"))
+        }
+        other => other,
+    }
+}
+
+fn not_a_ledger(path: &Path, why: &str) -> StoreError {
+    StoreError::NotALedger {
+        path: path.display().to_string(),
+        why: why.to_string(),
+    }
+}
+
+/// Retries a busy ledger with growing pauses, for `patience` in all.
+fn wait_when_busy(conn: &mut Connection, patience: Duration) -> Result<()> {
+    let mut waited = Duration::ZERO;
+    conn.busy_handler(Some(move |attempt: i32| {
+        let pause = Duration::from_millis(5)
+            .saturating_mul(1 << attempt.clamp(0, 10))
+            .min(MAX_PAUSE);
+        if waited >= patience {
+            return false;
+        }
+        std::thread::sleep(pause);
+        waited += pause;
+        true
+    }))?;
+    Ok(())
+}
+
+pub(super) fn writable(path: &Path) -> Result<SqliteStore> {
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    wait_when_busy(&mut conn, WRITER_PATIENCE)?;
+    let found = inspect(&conn, path)?;
+    prepare_for_writing(conn, path, found)
+}
+
+pub(super) fn in_memory() -> Result<SqliteStore> {
+    let conn = Connection::open_in_memory()?;
+    prepare_for_writing(conn, Path::new(":memory:"), Contents::Empty)
+}
+
+fn prepare_for_writing(mut conn: Connection, path: &Path, found: Contents) -> Result<SqliteStore> {
+    let version = match found {
+        Contents::Foreign(why) => return Err(not_a_ledger(path, &why)),
+        Contents::Ledger(v) if v > CURRENT_VERSION => {
+            return Err(StoreError::TooNew {
+                path: path.display().to_string(),
+                found: v,
+                current: CURRENT_VERSION,
+            })
+        }
+        Contents::Ledger(v) => v,
+        Contents::FirstRelease => 1,
+        Contents::Empty => 0,
+    };
+    // WAL: readers never block the writer; NORMAL sync is durable per committed transaction.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // A new ledger is created, not migrated.
+    let migrated_from = migrate(&mut conn, version)?.filter(|v| *v > 0);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(SqliteStore {
+        conn,
+        migrated_from,
+    })
+}
+
+/// Runs the steps above `version`, each in its own transaction with the version it reaches.
+/// Returns the version the ledger had when a step ran.
+fn migrate(conn: &mut Connection, version: u32) -> Result<Option<u32>> {
+    if migrations::pending(version).is_empty() {
+        return Ok(None);
+    }
+    // Step 2 computes the origins of the first release's documents.
+    conn.create_scalar_function("claimtrail_origin", 2, FunctionFlags::SQLITE_UTF8, |ctx| {
+        let url: Option<String> = ctx.get(0)?;
+        let source: String = ctx.get(1)?;
+        Ok(crate::origin(url.as_deref(), &source))
+    })?;
+    let mut from = None;
+    for step in migrations::pending(version) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another writer may have run the step while this one waited for the lock.
+        let now: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let now = if now == 0 && version == 1 { 1 } else { now };
+        if now >= step.version {
+            continue;
+        }
+        from.get_or_insert(now);
+        tx.execute_batch(step.sqlite)?;
+        tx.pragma_update(None, "user_version", step.version)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+    }
+    conn.remove_function("claimtrail_origin", 2)?;
+    Ok(from)
+}
+
+pub(super) fn read_only(path: &Path) -> Result<SqliteStore> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    wait_when_busy(&mut conn, READER_PATIENCE)?;
+    let (conn, found) = match inspect(&conn, path) {
+        Ok(found) => (conn, found),
+        // A WAL ledger on read-only media: no shared-memory file can be made beside it, and no
+        // writer can be at work there either, so it is read as the immutable file it is.
+        Err(StoreError::Db(e)) if cannot_open(&e) => {
+            drop(conn);
+            let mut conn = Connection::open_with_flags(immutable_uri(path)?, flags)?;
+            wait_when_busy(&mut conn, READER_PATIENCE)?;
+            let found = inspect(&conn, path)?;
+            (conn, found)
+        }
+        Err(e) => return Err(e),
+    };
+    let shown = || path.display().to_string();
+    match found {
+        Contents::Ledger(v) if v == CURRENT_VERSION => Ok(SqliteStore {
+            conn,
+            migrated_from: None,
+        }),
+        Contents::Ledger(v) if v > CURRENT_VERSION => Err(StoreError::TooNew {
+            path: shown(),
+            found: v,
+            current: CURRENT_VERSION,
+        }),
+        Contents::Ledger(v) => Err(StoreError::NeedsMigration {
+            path: shown(),
+            found: v,
+            current: CURRENT_VERSION,
+        }),
+        Contents::FirstRelease => Err(StoreError::NeedsMigration {
+            path: shown(),
+            found: 1,
+            current: CURRENT_VERSION,
+        }),
+        Contents::Empty => Err(not_a_ledger(path, "it holds no tables")),
+        Contents::Foreign(why) => Err(not_a_ledger(path, &why)),
+    }
+}
+
+fn cannot_open(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+    )
+}
+
+/// A `file:` URI for `path` with `immutable=1`.
+fn immutable_uri(path: &Path) -> Result<String> {
+    let abs = std::path::absolute(path).map_err(|e| StoreError::NotALedger {
+        path: path.display().to_string(),
+        why: format!("its path cannot be resolved: {e}"),
+    })?;
+    let mut uri = String::from("file:");
+    for b in abs.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(char::from(b))
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_escape_what_a_uri_would_read_otherwise() {
+        let uri = immutable_uri(Path::new("/tmp/a b?c#d%e.db")).unwrap();
+        assert_eq!(uri, "file:/tmp/a%20b%3Fc%23d%25e.db?immutable=1");
+    }
+}

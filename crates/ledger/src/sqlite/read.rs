@@ -1,0 +1,586 @@
+//! Reading: one stored analysis rebuilt from its rows, and the list queries, each streaming its
+//! rows in a total order (every ORDER BY ends on a unique key).
+
+use super::filter::{like, limit, Where};
+use super::values::{field, offset};
+use crate::links::measure::measure_key;
+use crate::rows::{
+    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
+    StoryRow, Summary, TimelineRow,
+};
+use crate::{collect, Counts, Filter, Result, RowSink};
+use claimtrail_analysis::{DocAnalysis, Entity, Figure, Quote, TimeExpr};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+/// Runs `sql` with `params`, handing each row, as `map` makes it, to `out`.
+fn stream<T>(
+    conn: &Connection,
+    sql: &str,
+    params: &[rusqlite::types::Value],
+    map: impl Fn(&Row) -> rusqlite::Result<T>,
+    out: RowSink<T>,
+) -> Result<()> {
+    let mut st = conn.prepare(sql)?;
+    let mut rows = st.query(params_from_iter(params.iter()))?;
+    while let Some(r) = rows.next()? {
+        out(map(r)?)?;
+    }
+    Ok(())
+}
+
+/// A JSON array column (from `json_group_array`) as strings; empty when null.
+fn list(j: Option<String>) -> Vec<String> {
+    j.and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default()
+}
+
+pub fn document(conn: &Connection, key: &str) -> Result<Option<DocAnalysis>> {
+    let origin = crate::origin(None, key);
+    // Exact id, then source as given, then the same file, then an id prefix.
+    let id: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM documents
+             WHERE content_id = ?1 OR source = ?1 OR origin = ?2
+                OR (length(?1) >= 6 AND content_id >= ?1 AND content_id < ?1 || 'g')
+             ORDER BY content_id = ?1 DESC, source = ?1 DESC, origin = ?2 DESC, id
+             LIMIT 1",
+            params![key, origin],
+            |r| r.get(0),
+        )
+        .optional()?;
+    id.map(|id| rebuild(conn, id)).transpose()
+}
+
+/// The analysis of document `id`, as it was stored.
+fn rebuild(conn: &Connection, id: i64) -> Result<DocAnalysis> {
+    let mut d = conn.query_row(
+        "SELECT source, content_id, url, outlet, title, published, syndicated, dateline,
+                language, text
+         FROM documents WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(DocAnalysis {
+                source: r.get(0)?,
+                id: r.get(1)?,
+                url: r.get(2)?,
+                outlet: r.get(3)?,
+                title: r.get(4)?,
+                published: field(r, 5)?,
+                syndicated: r.get(6)?,
+                dateline: r.get(7)?,
+                language: r.get(8)?,
+                text: r.get(9)?,
+                ..DocAnalysis::default()
+            })
+        },
+    )?;
+    let names = |table: &str, column: &str| -> Result<Vec<String>> {
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {column} FROM {table} WHERE document_id = ?1 ORDER BY position"
+        ))?;
+        let rows = st.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    d.authors = names("authors", "name")?;
+    d.agencies = names("agencies", "name")?;
+    d.warnings = names("warnings", "message")?;
+    d.entities = spans(
+        conn,
+        "SELECT text, kind, start_byte, end_byte, canonical, role FROM entities
+         WHERE document_id = ?1 ORDER BY position",
+        id,
+        |r| {
+            Ok(Entity {
+                text: r.get(0)?,
+                kind: field(r, 1)?,
+                start: offset(r, 2)?,
+                end: offset(r, 3)?,
+                canonical: r.get(4)?,
+                role: r.get(5)?,
+            })
+        },
+    )?;
+    d.quotes = spans(
+        conn,
+        "SELECT text, kind, start_byte, end_byte, speaker, speaker_mention, speaker_kind, role,
+                cue
+         FROM quotes WHERE document_id = ?1 ORDER BY position",
+        id,
+        |r| {
+            Ok(Quote {
+                text: r.get(0)?,
+                kind: field(r, 1)?,
+                start: offset(r, 2)?,
+                end: offset(r, 3)?,
+                speaker: r.get(4)?,
+                speaker_mention: r.get(5)?,
+                speaker_type: field(r, 6)?,
+                role: r.get(7)?,
+                cue: r.get(8)?,
+            })
+        },
+    )?;
+    d.figures = spans(
+        conn,
+        "SELECT text, start_byte, end_byte, value, low, high, hedge, unit, counted, claimed_by,
+                date
+         FROM figures WHERE document_id = ?1 ORDER BY position",
+        id,
+        |r| {
+            Ok(Figure {
+                text: r.get(0)?,
+                start: offset(r, 1)?,
+                end: offset(r, 2)?,
+                value: r.get(3)?,
+                low: r.get(4)?,
+                high: r.get(5)?,
+                hedge: field(r, 6)?,
+                unit: r.get(7)?,
+                counted: r.get(8)?,
+                source: r.get(9)?,
+                date: field(r, 10)?,
+            })
+        },
+    )?;
+    d.times = spans(
+        conn,
+        "SELECT text, start_byte, end_byte, value, kind FROM times
+         WHERE document_id = ?1 ORDER BY position",
+        id,
+        |r| {
+            Ok(TimeExpr {
+                text: r.get(0)?,
+                start: offset(r, 1)?,
+                end: offset(r, 2)?,
+                value: field(r, 3)?,
+                kind: field(r, 4)?,
+            })
+        },
+    )?;
+    Ok(d)
+}
+
+fn spans<T>(
+    conn: &Connection,
+    sql: &str,
+    id: i64,
+    map: impl Fn(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map([id], map)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn counts(conn: &Connection) -> Result<Counts> {
+    let n = |table: &str| -> Result<i64> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
+    Ok(Counts {
+        documents: n("documents")?,
+        entities: n("entities")?,
+        quotes: n("quotes")?,
+        figures: n("figures")?,
+        times: n("times")?,
+        stories: n("stories")?,
+        copies: n("copies")?,
+    })
+}
+
+pub fn summary(conn: &Connection, n: usize) -> Result<Summary> {
+    let first = Filter {
+        limit: Some(n),
+        ..Filter::default()
+    };
+    Ok(Summary {
+        counts: counts(conn)?,
+        latest_stories: collect(|out| stories_ordered(conn, &first, "latest", out))?,
+        top_speakers: collect(|out| speakers(conn, &first, out))?,
+        top_measures: collect(|out| measures(conn, &first, out))?,
+    })
+}
+
+pub fn documents(conn: &Connection, f: &Filter, out: RowSink<DocumentRow>) -> Result<()> {
+    f.only("documents", &[])?;
+    let w = Where::new(conn, f)?;
+    let sql = format!(
+        "SELECT d.content_id, d.published, d.outlet, d.title, d.source,
+            (SELECT count(*) FROM quotes q WHERE q.document_id = d.id),
+            (SELECT count(*) FROM figures g WHERE g.document_id = d.id)
+         FROM documents d WHERE 1=1{} ORDER BY d.published, d.source, d.id{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(DocumentRow {
+                id: r.get(0)?,
+                published: r.get(1)?,
+                outlet: r.get(2)?,
+                title: r.get(3)?,
+                source: r.get(4)?,
+                quotes: r.get(5)?,
+                figures: r.get(6)?,
+            })
+        },
+        out,
+    )
+}
+
+pub fn quotes(conn: &Connection, f: &Filter, out: RowSink<QuoteRow>) -> Result<()> {
+    f.only("quotes", &["speaker"])?;
+    let mut w = Where::new(conn, f)?;
+    if let Some(s) = &f.speaker {
+        w.push(
+            "(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')",
+            [like(s), like(s)],
+        );
+    }
+    let sql = format!(
+        "SELECT d.published, q.speaker, q.kind, q.cue, q.text, d.content_id, d.source,
+                q.start_byte, q.end_byte
+         FROM quotes q JOIN documents d ON d.id = q.document_id WHERE 1=1{}
+         ORDER BY d.published, d.source, d.id, q.position{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(QuoteRow {
+                published: r.get(0)?,
+                speaker: r.get(1)?,
+                kind: r.get(2)?,
+                cue: r.get(3)?,
+                text: r.get(4)?,
+                document: r.get(5)?,
+                source: r.get(6)?,
+                start: r.get(7)?,
+                end: r.get(8)?,
+            })
+        },
+        out,
+    )
+}
+
+pub fn figures(conn: &Connection, f: &Filter, out: RowSink<FigureRow>) -> Result<()> {
+    f.only("figures", &["speaker", "counted"])?;
+    let mut w = Where::new(conn, f)?;
+    if let Some(c) = &f.counted {
+        w.push("g.counted LIKE ? ESCAPE '\\'", [like(c)]);
+    }
+    if let Some(s) = &f.speaker {
+        w.push("g.claimed_by LIKE ? ESCAPE '\\'", [like(s)]);
+    }
+    let sql = format!(
+        "SELECT g.date, g.text, g.value, g.hedge, g.unit, g.counted, g.claimed_by, d.content_id,
+                d.source
+         FROM figures g JOIN documents d ON d.id = g.document_id WHERE 1=1{}
+         ORDER BY coalesce(g.date, d.published, d.estimated), d.source, d.id, g.position{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(FigureRow {
+                date: r.get(0)?,
+                text: r.get(1)?,
+                value: r.get(2)?,
+                hedge: r.get(3)?,
+                unit: r.get(4)?,
+                counted: r.get(5)?,
+                claimed_by: r.get(6)?,
+                document: r.get(7)?,
+                source: r.get(8)?,
+            })
+        },
+        out,
+    )
+}
+
+pub fn entities(conn: &Connection, f: &Filter, out: RowSink<EntityRow>) -> Result<()> {
+    f.only("entities", &[])?;
+    let w = Where::new(conn, f)?;
+    let sql = format!(
+        "SELECT e.canonical, e.kind, count(*), count(DISTINCT e.document_id),
+                json_group_array(DISTINCT e.text) FILTER (WHERE e.text <> e.canonical),
+                (SELECT json_group_array(role) FROM (
+                    SELECT e2.role AS role,
+                           min(coalesce(d2.published, d2.estimated, '9999')) AS first
+                    FROM entities e2 JOIN documents d2 ON d2.id = e2.document_id
+                    WHERE e2.canonical = e.canonical AND e2.kind = e.kind
+                          AND e2.role IS NOT NULL
+                    GROUP BY e2.role ORDER BY first, e2.role))
+         FROM entities e JOIN documents d ON d.id = e.document_id WHERE 1=1{}
+         GROUP BY e.canonical, e.kind ORDER BY count(*) DESC, e.canonical, e.kind{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(EntityRow {
+                canonical: r.get(0)?,
+                kind: r.get(1)?,
+                mentions: r.get(2)?,
+                documents: r.get(3)?,
+                aliases: list(r.get(4)?),
+                roles: list(r.get(5)?),
+            })
+        },
+        out,
+    )
+}
+
+pub fn stories(conn: &Connection, f: &Filter, out: RowSink<StoryRow>) -> Result<()> {
+    stories_ordered(conn, f, "largest", out)
+}
+
+/// Stories, `largest` first or with the `latest` news first.
+fn stories_ordered(
+    conn: &Connection,
+    f: &Filter,
+    order: &str,
+    out: RowSink<StoryRow>,
+) -> Result<()> {
+    f.only("stories", &[])?;
+    let w = Where::new(conn, f)?;
+    let order = if order == "latest" {
+        "s.last_seen IS NULL, s.last_seen DESC, count(*) DESC, s.id"
+    } else {
+        "count(*) DESC, s.first_seen, s.id"
+    };
+    // Members earliest first, undated ones last.
+    let sql = format!(
+        "SELECT s.id, s.title, s.first_seen, s.last_seen,
+                json_group_array(d.source ORDER BY coalesce(d.published, d.estimated) IS NULL,
+                                 coalesce(d.published, d.estimated), d.id)
+         FROM stories s JOIN story_documents sd ON sd.story_id = s.id
+         JOIN documents d ON d.id = sd.document_id WHERE 1=1{}
+         GROUP BY s.id ORDER BY {order}{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(StoryRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                first_seen: r.get(2)?,
+                last_seen: r.get(3)?,
+                documents: list(r.get(4)?),
+            })
+        },
+        out,
+    )
+}
+
+pub fn copies(conn: &Connection, f: &Filter, out: RowSink<CopyRow>) -> Result<()> {
+    f.only("copies", &[])?;
+    let w = Where::new(conn, f)?;
+    let sql = format!(
+        "SELECT d.content_id, d.source, o.content_id, o.source, c.similarity
+         FROM copies c JOIN documents d ON d.id = c.document_id
+         JOIN documents o ON o.id = c.original_id
+         WHERE 1=1{} ORDER BY o.published, o.source, o.id, d.source, d.id{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(CopyRow {
+                document: r.get(0)?,
+                source: r.get(1)?,
+                original: r.get(2)?,
+                original_source: r.get(3)?,
+                similarity: r.get(4)?,
+            })
+        },
+        out,
+    )
+}
+
+pub fn speakers(conn: &Connection, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()> {
+    f.only("speakers", &["speaker"])?;
+    let mut w = Where::new(conn, f)?;
+    if let Some(s) = &f.speaker {
+        w.push("q.speaker LIKE ? ESCAPE '\\'", [like(s)]);
+    }
+    let sql = format!(
+        "SELECT q.speaker, count(*), count(DISTINCT q.document_id),
+                json_group_array(DISTINCT q.role) FILTER (WHERE q.role IS NOT NULL),
+                min(coalesce(d.published, d.estimated)), max(coalesce(d.published, d.estimated))
+         FROM quotes q JOIN documents d ON d.id = q.document_id
+         WHERE q.speaker IS NOT NULL{} GROUP BY q.speaker
+         ORDER BY count(DISTINCT q.document_id) DESC, count(*) DESC, q.speaker{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(SpeakerRow {
+                speaker: r.get(0)?,
+                quotes: r.get(1)?,
+                documents: r.get(2)?,
+                roles: list(r.get(3)?),
+                first_seen: r.get(4)?,
+                last_seen: r.get(5)?,
+            })
+        },
+        out,
+    )
+}
+
+pub fn registry_quotes(
+    conn: &Connection,
+    f: &Filter,
+    out: RowSink<RegistryQuoteRow>,
+) -> Result<()> {
+    f.only("registry quotes", &["speaker"])?;
+    let mut w = Where::new(conn, f)?;
+    if let Some(s) = &f.speaker {
+        w.push("r.speaker LIKE ? ESCAPE '\\'", [like(s)]);
+    }
+    let sql = format!(
+        "SELECT r.id, r.speaker, count(DISTINCT a.document_id), r.first_date, d.source, r.text
+         FROM quote_registry r JOIN quote_appearances a ON a.quote_id = r.id
+         JOIN documents d ON d.id = r.first_document_id WHERE 1=1{}
+         GROUP BY r.id ORDER BY count(DISTINCT a.document_id) DESC, r.first_date, r.id{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(RegistryQuoteRow {
+                id: r.get(0)?,
+                speaker: r.get(1)?,
+                appearances: r.get(2)?,
+                first_date: r.get(3)?,
+                first_source: r.get(4)?,
+                text: r.get(5)?,
+            })
+        },
+        out,
+    )
+}
+
+pub fn timeline(
+    conn: &Connection,
+    query: &str,
+    f: &Filter,
+    out: RowSink<TimelineRow>,
+) -> Result<()> {
+    f.only("timelines", &["speaker"])?;
+    let Some(want) = measure_key(query, "") else {
+        return Ok(());
+    };
+    let mut w = Where::new(conn, f)?;
+    if let Some(s) = &f.speaker {
+        w.push("g.claimed_by LIKE ? ESCAPE '\\'", [like(s)]);
+    }
+    let sql = format!(
+        "SELECT m.measure, coalesce(g.date, d.published, d.estimated), g.value, g.hedge,
+                g.text, g.claimed_by, d.content_id, d.source
+         FROM figure_measures m
+         JOIN figures g ON g.document_id = m.document_id AND g.position = m.position
+         JOIN documents d ON d.id = m.document_id WHERE m.measure LIKE ? ESCAPE '\\'{}
+         ORDER BY m.measure, coalesce(g.date, d.published, d.estimated), d.id, g.position",
+        w.sql()
+    );
+    let mut params = vec![like(&want.head)];
+    params.extend(w.params.iter().cloned());
+    let mut left = f.limit.unwrap_or(usize::MAX);
+    if left == 0 {
+        return Ok(());
+    }
+    stream(
+        conn,
+        &sql,
+        &params,
+        |r| {
+            Ok(TimelineRow {
+                measure: r.get(0)?,
+                date: r.get(1)?,
+                value: r.get(2)?,
+                hedge: r.get(3)?,
+                text: r.get(4)?,
+                claimed_by: r.get(5)?,
+                document: r.get(6)?,
+                source: r.get(7)?,
+            })
+        },
+        &mut |row: TimelineRow| {
+            // The stored key's head, modifiers and place must cover the query's.
+            let (body, place) = match row.measure.split_once(" @") {
+                Some((b, p)) => (b, Some(p)),
+                None => (row.measure.as_str(), None),
+            };
+            let mut parts: Vec<&str> = body.split(' ').collect();
+            let head = parts.pop().unwrap_or_default();
+            let covers = head == want.head
+                && want.modifiers.iter().all(|m| parts.contains(&m.as_str()))
+                && place == want.place.as_deref();
+            if covers && left > 0 {
+                left -= 1;
+                out(row)?;
+            }
+            Ok(())
+        },
+    )
+}
+
+pub fn measures(conn: &Connection, f: &Filter, out: RowSink<MeasureRow>) -> Result<()> {
+    f.only("measures", &["counted"])?;
+    let mut w = Where::new(conn, f)?;
+    if let Some(c) = &f.counted {
+        w.push("g.counted LIKE ? ESCAPE '\\'", [like(c)]);
+    }
+    let sql = format!(
+        "SELECT m.measure, count(*), count(DISTINCT m.document_id),
+                min(coalesce(g.date, d.published, d.estimated)),
+                max(coalesce(g.date, d.published, d.estimated))
+         FROM figure_measures m
+         JOIN figures g ON g.document_id = m.document_id AND g.position = m.position
+         JOIN documents d ON d.id = m.document_id WHERE 1=1{}
+         GROUP BY m.measure
+         ORDER BY count(DISTINCT m.document_id) DESC, count(*) DESC, m.measure{}",
+        w.sql(),
+        limit(f)
+    );
+    stream(
+        conn,
+        &sql,
+        &w.params,
+        |r| {
+            Ok(MeasureRow {
+                measure: r.get(0)?,
+                figures: r.get(1)?,
+                documents: r.get(2)?,
+                first_date: r.get(3)?,
+                last_date: r.get(4)?,
+            })
+        },
+        out,
+    )
+}
