@@ -297,4 +297,103 @@ mod tests {
         assert_eq!(s.lines().next(), Some("name  n"));
         assert_eq!(s.lines().nth(2), Some("x     10"));
     }
+
+    /// A writer whose bytes can be read while a `RowWriter` holds it.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_long_table_streams_once_its_widths_are_set() {
+        let buf = Shared::default();
+        let mut w = RowWriter::new(buf.clone(), RowFormat::Table);
+        for i in 0..TABLE_SAMPLE {
+            w.push(&R {
+                name: "x",
+                n: i as u32,
+            })
+            .unwrap();
+        }
+        // Sized and written before the end of the rows.
+        let written = buf.0.borrow().len();
+        assert!(written > 0);
+        w.push(&R {
+            name: "a longer name",
+            n: 7,
+        })
+        .unwrap();
+        assert!(buf.0.borrow().len() > written, "later rows go straight out");
+        w.finish().unwrap();
+        let s = String::from_utf8(buf.0.borrow().clone()).unwrap();
+        assert_eq!(s.lines().count(), TABLE_SAMPLE + 3);
+        assert_eq!(s.lines().next(), Some("name  n"));
+        assert_eq!(s.lines().last(), Some("a longer name  7"));
+    }
+
+    #[test]
+    fn numbers_print_as_a_reader_writes_them() {
+        #[derive(Serialize)]
+        struct V {
+            value: Option<f64>,
+            count: i64,
+        }
+        let mut buf = Vec::new();
+        let rows = [
+            V {
+                value: Some(3000.0),
+                count: 2,
+            },
+            V {
+                value: Some(1.5),
+                count: 3,
+            },
+            V {
+                value: None,
+                count: 4,
+            },
+        ];
+        write_rows(&mut buf, &rows, RowFormat::Csv).unwrap();
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "value,count\n3000,2\n1.5,3\n,4\n"
+        );
+        let mut table = Vec::new();
+        let d = DocAnalysis {
+            figures: vec![claimtrail_analysis::Figure {
+                text: "3,000 troops".into(),
+                value: Some(3000.0),
+                hedge: "exact".into(),
+                ..Default::default()
+            }],
+            ..DocAnalysis::default()
+        };
+        doc_table(&mut table, &d).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        assert!(
+            table.contains("figure  3,000 troops = 3000 exact"),
+            "{table}"
+        );
+    }
+
+    #[test]
+    fn an_empty_table_says_so_and_empty_csv_or_jsonl_print_nothing() {
+        for (format, expected) in [
+            (RowFormat::Table, "(no rows)\n"),
+            (RowFormat::Csv, ""),
+            (RowFormat::Jsonl, ""),
+        ] {
+            let mut buf = Vec::new();
+            write_rows::<R>(&mut buf, &[], format).unwrap();
+            assert_eq!(String::from_utf8(buf).unwrap(), expected);
+        }
+    }
 }

@@ -266,3 +266,104 @@ fn wire_copies_with_other_chrome_and_light_edits_link_to_their_original() {
         "precision {precision}, recall {recall}: {found:?}"
     );
 }
+
+/// The copies, stories and registry a ledger gives, as JSON Lines.
+fn links(db: &Path) -> String {
+    ["copies", "stories", "registry"]
+        .iter()
+        .map(|q| {
+            let out = succeed(
+                bin()
+                    .args([q, "--db", db.to_str().unwrap(), "--format", "jsonl"])
+                    .env_remove("CLAIMTRAIL_DB"),
+            );
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn the_ledger_is_the_same_whatever_the_threads_and_batch_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pages");
+    std::fs::create_dir(&dir).unwrap();
+    let mut rng = Rng(0x5eed_0000_0000_0042);
+    for i in 0..60 {
+        let (title, paras) = article(&mut rng, i);
+        let body = page(i % 5, &title, &paras);
+        std::fs::write(dir.join(format!("a{i:03}.txt")), &body).unwrap();
+        // The same page saved by two more outlets (ties at similarity 1), and a lightly edited
+        // copy twice (ties below 1).
+        if i % 4 == 0 {
+            std::fs::write(dir.join(format!("b{i:03}.txt")), &body).unwrap();
+            std::fs::write(dir.join(format!("c{i:03}.txt")), &body).unwrap();
+            let edited = page(9, &format!("UPDATE: {title}"), &paras[1..]);
+            std::fs::write(dir.join(format!("d{i:03}.txt")), &edited).unwrap();
+            std::fs::write(dir.join(format!("e{i:03}.txt")), &edited).unwrap();
+        }
+    }
+    let run = |name: &str, threads: Option<&str>, batch: Option<&str>| {
+        let db = tmp.path().join(name);
+        let mut cmd = bin();
+        cmd.args(["ingest", "--quiet", "--db", db.to_str().unwrap()]);
+        if let Some(b) = batch {
+            cmd.args(["--batch", b]);
+        }
+        if let Some(t) = threads {
+            cmd.env("RAYON_NUM_THREADS", t);
+        }
+        succeed(cmd.arg(&dir));
+        links(&db)
+    };
+    let one = run("one.db", Some("1"), Some("3"));
+    let all = run("all.db", None, None);
+    assert!(one.lines().count() > 60, "{one}");
+    assert_eq!(one, all);
+}
+
+#[test]
+fn the_same_page_from_two_outlets_is_kept_twice_and_linked_as_a_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = "Officials said the bridge would reopen in May after repairs. ".repeat(8);
+    let record = |url: &str| serde_json::json!({"url": url, "text": text}).to_string();
+    let feed = tmp.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        format!(
+            "{}\n{}\n",
+            record("https://one.example/bridge"),
+            record("https://two.example/bridge")
+        ),
+    )
+    .unwrap();
+    // The same bytes as a file, twice under two names, and once more by another path.
+    let a = tmp.path().join("a.txt");
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(tmp.path().join("b.txt"), &text).unwrap();
+    let db = tmp.path().join("l.db");
+    ingest(&db, &[feed.to_str().unwrap(), a.to_str().unwrap()]);
+    ingest(
+        &db,
+        &[
+            feed.to_str().unwrap(),
+            tmp.path().join(".").join("a.txt").to_str().unwrap(),
+            tmp.path().join("b.txt").to_str().unwrap(),
+        ],
+    );
+    let docs = query(&db, &["documents"]);
+    assert_eq!(docs.len(), 4, "{docs:?}");
+    // Every later appearance links to the first, the feed's first record.
+    let copies = query(&db, &["copies"]);
+    let mut sources: Vec<&str> = copies
+        .iter()
+        .map(|c| c["source"].as_str().unwrap())
+        .collect();
+    sources.sort_unstable();
+    assert_eq!(sources.len(), 3, "{copies:?}");
+    assert!(sources[0].ends_with("a.txt") && sources[1].ends_with("b.txt"));
+    assert!(sources[2].ends_with("feed.jsonl#2"), "{sources:?}");
+    assert!(copies.iter().all(|c| c["original_source"]
+        .as_str()
+        .unwrap()
+        .ends_with("feed.jsonl#1")));
+}

@@ -23,8 +23,9 @@ use claimtrail_analysis::DocAnalysis;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// SQLite's own message (its error is not kept as the source: it would say it twice).
     #[error("database error: {0}")]
-    Db(#[source] rusqlite::Error),
+    Db(rusqlite::Error),
     #[error("{path} is not a claimtrail ledger ({why}); it was left untouched")]
     NotALedger { path: String, why: String },
     #[error(

@@ -24,16 +24,9 @@ impl SqliteStore {
     pub(super) fn put(&mut self, docs: &[Appearance]) -> Result<usize> {
         let mut new = 0;
         let mut rest = docs;
-        while !rest.is_empty() {
-            let mut take = 0;
-            let mut rows = 0;
-            while take < rest.len()
-                && (take == 0 || rows + rows_of(&rest[take]) <= ROWS_PER_TRANSACTION)
-            {
-                rows += rows_of(&rest[take]);
-                take += 1;
-            }
+        for take in transaction_sizes(docs, ROWS_PER_TRANSACTION) {
             let (chunk, after) = rest.split_at(take);
+            rest = after;
             // The CPU work of linking (signatures, term counts, shingles) before the lock.
             let features: Vec<Features> =
                 chunk.iter().map(|a| links::features(&a.analysis)).collect();
@@ -44,7 +37,6 @@ impl SqliteStore {
                 }
                 Ok(n)
             })?;
-            rest = after;
         }
         Ok(new)
     }
@@ -68,6 +60,26 @@ impl SqliteStore {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// How many documents each transaction takes, in order: whole documents up to `budget` rows,
+/// at least one.
+fn transaction_sizes(docs: &[Appearance], budget: usize) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let (mut take, mut rows) = (0, 0);
+    for d in docs {
+        let r = rows_of(d);
+        if take > 0 && rows + r > budget {
+            sizes.push(take);
+            (take, rows) = (0, 0);
+        }
+        take += 1;
+        rows += r;
+    }
+    if take > 0 {
+        sizes.push(take);
+    }
+    sizes
 }
 
 /// Stores one appearance and links it; false when it was stored already.
@@ -187,4 +199,31 @@ fn insert(tx: &Transaction, a: &Appearance, features: &Features) -> Result<bool>
     }
     link_document(tx, id, d, features)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimtrail_analysis::{DocAnalysis, Entity};
+
+    fn with_entities(n: usize) -> Appearance {
+        Appearance {
+            origin: String::new(),
+            analysis: DocAnalysis {
+                entities: vec![Entity::default(); n],
+                ..DocAnalysis::default()
+            },
+        }
+    }
+
+    #[test]
+    fn transactions_take_whole_documents_up_to_the_budget() {
+        let docs: Vec<Appearance> = [9, 9, 9, 40, 0, 0].into_iter().map(with_entities).collect();
+        // 10 rows each for the first three, 41 for the large one (alone), 1 for the last two.
+        assert_eq!(transaction_sizes(&docs, 20), vec![2, 1, 1, 2]);
+        assert_eq!(transaction_sizes(&docs, 1000), vec![6]);
+        assert_eq!(transaction_sizes(&docs[..0], 20), Vec::<usize>::new());
+        let sizes = transaction_sizes(&docs, 1);
+        assert_eq!(sizes, vec![1; 6]);
+    }
 }
