@@ -104,6 +104,12 @@ fn the_first_release_ledger_migrates_and_answers_as_before() {
         (5, 270, 49, 17, 32, 1)
     );
     drop(store);
+    // The analysis is stored once now, and the old tables' pages were given back.
+    let (before, after) = (
+        std::fs::metadata(fixtures().join("ledger-v0.db")).unwrap().len(),
+        std::fs::metadata(&db).unwrap().len(),
+    );
+    assert!(after < before, "{after} bytes after, {before} before");
     // Migrated once: opening again runs nothing, and readers accept it.
     assert_eq!(SqliteStore::open(&db).unwrap().migrated_from(), None);
     let reader = SqliteStore::open_read_only(&db).unwrap();

@@ -6,7 +6,7 @@
 //! to the lowest id (the earliest stored), so links depend on the input, never on hash order.
 
 use super::stories::{assign_story, STORY_WINDOW_DAYS};
-use super::values::{column, int};
+use super::values::{int, text};
 use crate::links::minhash::{self, Signature};
 use crate::links::Features;
 use crate::Result;
@@ -28,7 +28,7 @@ const MAX_POSTINGS: i64 = 32;
 
 /// Links document `id` (just stored, analysis `d`).
 pub fn link_document(tx: &Transaction, id: i64, d: &DocAnalysis, f: &Features) -> Result<()> {
-    let published = published(d);
+    let published = text(&d.published);
     let original = link_copies(tx, id, d, published.as_deref(), f.signature.as_ref())?;
     let story = assign_story(tx, id, d, published.as_deref(), &f.terms, original)?;
     if published.is_none() {
@@ -42,14 +42,6 @@ pub fn link_document(tx: &Transaction, id: i64, d: &DocAnalysis, f: &Features) -
         st.execute(params![id, int(*position), measure])?;
     }
     Ok(())
-}
-
-/// The publication date as stored (`YYYY-MM-DD`).
-fn published(d: &DocAnalysis) -> Option<String> {
-    match column(&d.published) {
-        rusqlite::types::Value::Text(s) => Some(s),
-        _ => None,
-    }
 }
 
 /// Finds the earliest appearance this document copies, records the link, and indexes the
@@ -209,10 +201,7 @@ fn estimate_date(tx: &Transaction, id: i64, d: &DocAnalysis, story: i64) -> Resu
     let estimate = d
         .times
         .iter()
-        .filter_map(|t| match column(&t.value) {
-            rusqlite::types::Value::Text(v) => Some(v),
-            _ => None,
-        })
+        .filter_map(|t| text(&t.value))
         .filter(|v| v.len() == 10)
         .filter_map(|v| match claimtrail_analysis::with_year(&v, first) {
             Some(filled) => parse(&filled),
@@ -302,4 +291,46 @@ fn register_quotes(
         .execute(params![id, int(*position), qid])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Appearance, SqliteStore, Store};
+    use claimtrail_analysis::{DocAnalysis, TimeExpr};
+
+    #[test]
+    fn an_undated_copy_is_dated_from_its_story_with_the_year_nearest_the_story() {
+        let dated = Appearance {
+            origin: "https://a.example/1".into(),
+            analysis: DocAnalysis {
+                id: "c1".into(),
+                source: "a".into(),
+                published: Some("2025-01-03".into()),
+                text: "The bridge reopened.".into(),
+                ..DocAnalysis::default()
+            },
+        };
+        // The same page from another outlet, undated; its "30 December" is late 2024, nearest
+        // the story's first date, not late 2025.
+        let mut undated = dated.clone();
+        undated.origin = "https://b.example/1".into();
+        undated.analysis.published = None;
+        undated.analysis.times = vec![TimeExpr {
+            text: "30 December".into(),
+            value: Some("XXXX-12-30".into()),
+            kind: "DATE".into(),
+            ..TimeExpr::default()
+        }];
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&[dated, undated]).unwrap();
+        let estimated: Option<String> = s
+            .conn()
+            .query_row(
+                "SELECT estimated FROM documents WHERE origin = 'https://b.example/1'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(estimated.as_deref(), Some("2024-12-30"));
+    }
 }

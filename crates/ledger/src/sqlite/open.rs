@@ -130,24 +130,12 @@ pub(super) fn in_memory() -> Result<SqliteStore> {
 }
 
 fn prepare_for_writing(mut conn: Connection, path: &Path, found: Contents) -> Result<SqliteStore> {
-    let version = match found {
-        Contents::Foreign(why) => return Err(not_a_ledger(path, &why)),
-        Contents::Ledger(v) if v > CURRENT_VERSION => {
-            return Err(StoreError::TooNew {
-                path: path.display().to_string(),
-                found: v,
-                current: CURRENT_VERSION,
-            })
-        }
-        Contents::Ledger(v) => v,
-        Contents::FirstRelease => 1,
-        Contents::Empty => 0,
-    };
+    let version = writable_version(found, path)?;
     // WAL: readers never block the writer; NORMAL sync is durable per committed transaction.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // A new ledger is created, not migrated.
-    let migrated_from = migrate(&mut conn, version)?.filter(|v| *v > 0);
+    let migrated_from = migrate(&mut conn, path, version)?.filter(|v| *v > 0);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(SqliteStore {
         conn,
@@ -155,9 +143,24 @@ fn prepare_for_writing(mut conn: Connection, path: &Path, found: Contents) -> Re
     })
 }
 
+/// The schema version of a file a writer may take (0 for an empty one).
+fn writable_version(found: Contents, path: &Path) -> Result<u32> {
+    match found {
+        Contents::Foreign(why) => Err(not_a_ledger(path, &why)),
+        Contents::Ledger(v) if v > CURRENT_VERSION => Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found: v,
+            current: CURRENT_VERSION,
+        }),
+        Contents::Ledger(v) => Ok(v),
+        Contents::FirstRelease => Ok(1),
+        Contents::Empty => Ok(0),
+    }
+}
+
 /// Runs the steps above `version`, each in its own transaction with the version it reaches.
 /// Returns the version the ledger had when a step ran.
-fn migrate(conn: &mut Connection, version: u32) -> Result<Option<u32>> {
+fn migrate(conn: &mut Connection, path: &Path, version: u32) -> Result<Option<u32>> {
     if migrations::pending(version).is_empty() {
         return Ok(None);
     }
@@ -170,9 +173,8 @@ fn migrate(conn: &mut Connection, version: u32) -> Result<Option<u32>> {
     let mut from = None;
     for step in migrations::pending(version) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Another writer may have run the step while this one waited for the lock.
-        let now: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let now = if now == 0 && version == 1 { 1 } else { now };
+        // Read again under the write lock: another writer may have run the step meanwhile.
+        let now = writable_version(contents(&tx)?, path)?;
         if now >= step.version {
             continue;
         }
@@ -183,6 +185,10 @@ fn migrate(conn: &mut Connection, version: u32) -> Result<Option<u32>> {
         tx.commit()?;
     }
     conn.remove_function("claimtrail_origin", 2)?;
+    if from.is_some_and(|v| v > 0) {
+        // A step that rewrote tables leaves their old pages free; give them back.
+        conn.execute_batch("VACUUM")?;
+    }
     Ok(from)
 }
 

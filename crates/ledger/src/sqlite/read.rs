@@ -193,7 +193,7 @@ pub fn summary(conn: &Connection, n: usize) -> Result<Summary> {
     };
     Ok(Summary {
         counts: counts(conn)?,
-        latest_stories: collect(|out| stories_ordered(conn, &first, "latest", out))?,
+        latest_stories: collect(|out| stories_ordered(conn, &first, true, out))?,
         top_speakers: collect(|out| speakers(conn, &first, out))?,
         top_measures: collect(|out| measures(conn, &first, out))?,
     })
@@ -342,19 +342,19 @@ pub fn entities(conn: &Connection, f: &Filter, out: RowSink<EntityRow>) -> Resul
 }
 
 pub fn stories(conn: &Connection, f: &Filter, out: RowSink<StoryRow>) -> Result<()> {
-    stories_ordered(conn, f, "largest", out)
+    stories_ordered(conn, f, false, out)
 }
 
-/// Stories, `largest` first or with the `latest` news first.
+/// Stories, largest first or (`latest_first`) with the latest news first.
 fn stories_ordered(
     conn: &Connection,
     f: &Filter,
-    order: &str,
+    latest_first: bool,
     out: RowSink<StoryRow>,
 ) -> Result<()> {
     f.only("stories", &[])?;
     let w = Where::new(conn, f)?;
-    let order = if order == "latest" {
+    let order = if latest_first {
         "s.last_seen IS NULL, s.last_seen DESC, count(*) DESC, s.id"
     } else {
         "count(*) DESC, s.first_seen, s.id"

@@ -20,6 +20,14 @@ pub fn column<T: Serialize>(v: &T) -> Value {
     }
 }
 
+/// The text of a contract field stored as text (a date, a TIMEX3 value); `None` for null.
+pub fn text<T: Serialize>(v: &T) -> Option<String> {
+    match column(v) {
+        Value::Text(s) => Some(s),
+        _ => None,
+    }
+}
+
 /// A contract field back from its column.
 pub fn field<T: DeserializeOwned>(row: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
     let value = row.get_ref(i)?;
