@@ -106,7 +106,9 @@ fn the_first_release_ledger_migrates_and_answers_as_before() {
     drop(store);
     // The analysis is stored once now, and the old tables' pages were given back.
     let (before, after) = (
-        std::fs::metadata(fixtures().join("ledger-v0.db")).unwrap().len(),
+        std::fs::metadata(fixtures().join("ledger-v0.db"))
+            .unwrap()
+            .len(),
         std::fs::metadata(&db).unwrap().len(),
     );
     assert!(after < before, "{after} bytes after, {before} before");
