@@ -1,6 +1,7 @@
 //! The `analyze` output contract (DESIGN.md). Field names and order are the contract: every field
 //! is always serialised, `null` when unknown, `[]` when empty.
 
+use chrono::NaiveDate;
 use claimtrail_text::{Entity, Figure, Quote, TimeExpr};
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,8 @@ pub struct DocAnalysis {
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub title: Option<String>,
-    pub published: Option<String>,
+    /// Publication date, written `YYYY-MM-DD`.
+    pub published: Option<NaiveDate>,
     pub authors: Vec<String>,
     pub agencies: Vec<String>,
     pub syndicated: bool,

@@ -9,7 +9,9 @@
 mod contract;
 mod run_context;
 
-pub use claimtrail_text::{Entity, Figure, Quote, TimeExpr};
+pub use claimtrail_text::{
+    Entity, EntityKind, Figure, Hedge, Quote, QuoteKind, TimeExpr, TimexType,
+};
 pub use contract::DocAnalysis;
 pub use run_context::{with_year, RunContext};
 
@@ -20,8 +22,8 @@ use claimtrail_text::Doc;
 /// Per-run options that change analysis results.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Reference date (`YYYY-MM-DD`) that overrides the article's own publication date.
-    pub published: Option<String>,
+    /// Reference date that overrides the article's own publication date.
+    pub published: Option<NaiveDate>,
 }
 
 /// Identity and origin of the document, settled before analysis.
@@ -33,21 +35,25 @@ pub struct DocMeta {
 
 /// Runs every analysis stage over an article.
 pub fn analyze(meta: DocMeta, article: Article, opts: &Options) -> DocAnalysis {
-    let published = opts.published.clone().or(article.published);
-    let reference = published
-        .as_deref()
-        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    // The article still hands its date over as text, always a valid `YYYY-MM-DD` (its readers
+    // build it from a date); it is read once, here.
+    let published = opts.published.or_else(|| {
+        article
+            .published
+            .as_deref()
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    });
     let doc = Doc::new(&article.text);
     let entities = claimtrail_entities::recognize(&doc);
     let quotes = claimtrail_quotes::find_quotes(&doc, &entities);
-    let times = claimtrail_times::find_times(&doc, reference);
+    let times = claimtrail_times::find_times(&doc, published);
     let figures = claimtrail_figures::find_figures(
         &doc,
         &claimtrail_figures::Context {
             entities: &entities,
             quotes: &quotes,
             times: &times,
-            published: reference,
+            published,
         },
     );
     DocAnalysis {

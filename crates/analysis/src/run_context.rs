@@ -54,7 +54,7 @@ impl RunContext {
     /// the year of their closest dated document (this batch or earlier ones), if close enough.
     pub fn resolve(&mut self, batch: &mut [&mut DocAnalysis]) {
         for d in batch.iter() {
-            if let Some(published) = publication_date(d) {
+            if let Some(published) = d.published {
                 self.dated.push_back(Dated {
                     source: d.source.clone(),
                     published,
@@ -66,7 +66,7 @@ impl RunContext {
             }
         }
         for d in batch.iter_mut() {
-            if publication_date(d).is_none() && has_yearless_date(d) {
+            if d.published.is_none() && has_yearless_date(d) {
                 let own = profile(d);
                 let best = self
                     .dated
@@ -80,11 +80,6 @@ impl RunContext {
             }
         }
     }
-}
-
-fn publication_date(d: &DocAnalysis) -> Option<NaiveDate> {
-    let p = d.published.as_deref()?;
-    NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok()
 }
 
 fn has_yearless_date(d: &DocAnalysis) -> bool {
@@ -186,17 +181,17 @@ pub fn with_year(value: &str, reference: NaiveDate) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimtrail_text::{Entity, Figure, TimeExpr};
+    use claimtrail_text::{Entity, EntityKind, Figure, TimeExpr};
 
     fn doc(source: &str, published: Option<&str>, names: &[&str], times: &[&str]) -> DocAnalysis {
         DocAnalysis {
             source: source.into(),
-            published: published.map(Into::into),
+            published: published.and_then(|p| p.parse().ok()),
             entities: names
                 .iter()
                 .map(|n| Entity {
                     text: n.to_string(),
-                    kind: "PERSON".into(),
+                    kind: EntityKind::Person,
                     canonical: n.to_string(),
                     ..Entity::default()
                 })

@@ -213,7 +213,7 @@ fn through_pipeline(
     };
     let article = extract(&page);
     let opts = Options {
-        published: published.map(str::to_string),
+        published: published.and_then(|p| p.parse().ok()),
     };
     let a = analyze(DocMeta::default(), article, &opts);
     check_spans(&a);

@@ -82,7 +82,7 @@ pub struct InputArgs {
     pub plain: bool,
     /// Reference date for resolving relative dates (YYYY-MM-DD); overrides the page's own.
     #[arg(long, value_parser = parse_date)]
-    pub published: Option<String>,
+    pub published: Option<chrono::NaiveDate>,
     /// Documents analysed together in one parallel batch.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch: u32,
@@ -145,10 +145,10 @@ pub struct ListArgs {
     pub entity: Option<String>,
     /// Published on or after this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
-    pub since: Option<String>,
+    pub since: Option<chrono::NaiveDate>,
     /// Published on or before this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
-    pub until: Option<String>,
+    pub until: Option<chrono::NaiveDate>,
     /// Only documents matching a full-text query over titles and article text, in SQLite FTS5
     /// syntax: words (all must occur), "a phrase", OR, NOT, prefix*, NEAR(a b).
     #[arg(long)]
@@ -182,8 +182,8 @@ impl ListArgs {
     pub fn filter(&self) -> claimtrail_ledger::Filter {
         claimtrail_ledger::Filter {
             entity: self.entity.clone(),
-            since: self.since.clone(),
-            until: self.until.clone(),
+            since: self.since,
+            until: self.until,
             text: self.text.clone(),
             limit: self.limit,
             ..Default::default()
@@ -220,9 +220,8 @@ pub struct ShowArgs {
     pub format: AnalyzeFormat,
 }
 
-fn parse_date(s: &str) -> Result<String, String> {
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(|d| d.format("%Y-%m-%d").to_string())
         .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
@@ -231,7 +230,7 @@ impl InputArgs {
         crate::pipeline::RunOptions {
             plain: self.plain,
             analysis: claimtrail_analysis::Options {
-                published: self.published.clone(),
+                published: self.published,
             },
             limits: claimtrail_page::Limits {
                 max_document_bytes: self.max_mib << 20,

@@ -193,7 +193,7 @@ pub fn doc_table(out: &mut impl Write, d: &DocAnalysis) -> io::Result<()> {
     writeln!(
         out,
         "published: {}   outlet: {}   dateline: {}",
-        opt(&d.published),
+        d.published.map_or_else(|| "-".into(), |p| p.to_string()),
         opt(&d.outlet),
         opt(&d.dateline)
     )?;

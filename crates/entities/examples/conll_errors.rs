@@ -2,7 +2,7 @@
 //! (GPE/LOC → LOC, NORP → MISC; exact spans): prints F1 and the most frequent misses.
 //! `cargo run --release -p claimtrail-entities --example conll_errors -- VALID.txt`
 
-use claimtrail_text::Doc;
+use claimtrail_text::{Doc, EntityKind};
 use std::collections::{HashMap, HashSet};
 
 /// Gold spans of a document: byte start, end, CoNLL type.
@@ -62,10 +62,10 @@ fn main() {
             }
         }
     }
-    let map = |t: &str| match t {
-        "PERSON" => "PER",
-        "GPE" | "LOC" => "LOC",
-        "ORG" => "ORG",
+    let map = |k: EntityKind| match k {
+        EntityKind::Person => "PER",
+        EntityKind::Gpe | EntityKind::Loc => "LOC",
+        EntityKind::Org => "ORG",
         _ => "MISC",
     };
     let (mut tp, mut fp, mut fneg) = (0, 0, 0);
@@ -74,7 +74,7 @@ fn main() {
         let doc = Doc::new(text);
         let pred: Spans = claimtrail_entities::recognize(&doc)
             .into_iter()
-            .map(|e| (e.start, e.end, map(&e.kind).to_string()))
+            .map(|e| (e.start, e.end, map(e.kind).to_string()))
             .collect();
         for p in &pred {
             if gold.contains(p) {

@@ -5,7 +5,7 @@
 //! aliases ("DPRK" → "North Korea") and acronyms the document defines ("... Service (NIS)").
 
 use crate::gazetteer::GAZ;
-use claimtrail_text::{Doc, Entity};
+use claimtrail_text::{Doc, Entity, EntityKind};
 use std::collections::{HashMap, HashSet};
 
 fn words(s: &str) -> Vec<&str> {
@@ -35,7 +35,7 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     // Persons: longest containing name.
     let mut names: Vec<String> = ents
         .iter()
-        .filter(|e| e.kind == "PERSON")
+        .filter(|e| e.kind == EntityKind::Person)
         .map(|e| e.text.clone())
         .collect();
     // Distinct names only, first seen first: keeps the lookups below linear in mentions.
@@ -60,7 +60,7 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
         if ws.is_empty() {
             continue;
         }
-        if e.kind == "PERSON" {
+        if e.kind == EntityKind::Person {
             let best = *longest.entry(e.text.clone()).or_insert_with(|| {
                 // A containing name has every word of the mention: its rarest word lists fewest.
                 let candidates = ws
@@ -82,12 +82,12 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
             });
             if let Some(b) = best {
                 // A single word inside a person's name is that person, whatever the tagger said.
-                e.kind = "PERSON".to_string();
+                e.kind = EntityKind::Person;
                 e.canonical = b.to_string();
                 continue;
             }
         }
-        if e.kind != "PERSON" {
+        if e.kind != EntityKind::Person {
             if let Some(c) = GAZ.aliases.get(&key(doc, e)) {
                 e.canonical = c.clone();
             }
@@ -128,7 +128,7 @@ fn define_acronyms(doc: &Doc, ents: &mut [Entity]) {
 fn add_missed_surnames(doc: &Doc, ents: &mut Vec<Entity>) {
     let surnames: HashSet<String> = ents
         .iter()
-        .filter(|e| e.kind == "PERSON")
+        .filter(|e| e.kind == EntityKind::Person)
         .filter_map(|e| {
             let ws = words(&e.text);
             let last = ws.last()?;
@@ -141,7 +141,7 @@ fn add_missed_surnames(doc: &Doc, ents: &mut Vec<Entity>) {
     crate::add_for_uncovered_tokens(doc, ents, |w, t| {
         surnames.contains(w).then(|| Entity {
             text: w.to_string(),
-            kind: "PERSON".to_string(),
+            kind: EntityKind::Person,
             start: t.start,
             end: t.end,
             canonical: w.to_string(),

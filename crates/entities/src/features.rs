@@ -5,7 +5,9 @@
 
 use crate::gazetteer::{self, Gaz};
 use claimtrail_text::Doc;
+use fnv::FnvHasher;
 use rustc_hash::FxHashMap;
+use std::hash::Hasher;
 
 /// Mixes a value into a running hash (splitmix64 finaliser: cheap and well spread).
 #[inline]
@@ -16,15 +18,12 @@ pub fn mix(h: u64, v: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// FNV-1a over bytes.
+/// FNV-1a 64 over bytes: the model's weights are indexed by these values.
 #[inline]
 pub fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &x in b {
-        h ^= x as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    let mut h = FnvHasher::default();
+    h.write(b);
+    h.finish()
 }
 
 /// Per-token facts that do not depend on predicted tags, computed once per document.
@@ -63,31 +62,25 @@ const AGG_MAX: usize = 8;
 
 const SEP: u64 = 0x5eed;
 
-/// FNV-1a fed one byte at a time: [`hash_bytes`] of the bytes pushed, without storing them.
-struct Fnv {
-    h: u64,
+/// A shape string hashed as it is written, one byte at a time ([`hash_bytes`] of the bytes
+/// pushed, without storing them), remembering the last byte.
+#[derive(Default)]
+struct ShapeHash {
+    h: FnvHasher,
     last: Option<u8>,
 }
 
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv {
-            h: 0xcbf2_9ce4_8422_2325,
-            last: None,
-        }
-    }
-
+impl ShapeHash {
     #[inline]
     fn push(&mut self, x: u8) {
-        self.h ^= x as u64;
-        self.h = self.h.wrapping_mul(0x0100_0000_01b3);
+        self.h.write_u8(x);
         self.last = Some(x);
     }
 }
 
 fn shapes(s: &str) -> (u64, u64, bool, bool) {
-    let mut full = Fnv::new();
-    let mut short = Fnv::new();
+    let mut full = ShapeHash::default();
+    let mut short = ShapeHash::default();
     let mut run = 0;
     let mut upper = 0;
     let mut letters = 0;
@@ -120,7 +113,7 @@ fn shapes(s: &str) -> (u64, u64, bool, bool) {
     }
     let cap = s.chars().next().is_some_and(char::is_uppercase);
     let all_caps = letters > 0 && upper == letters;
-    (full.h, short.h, cap, all_caps)
+    (full.h.finish(), short.h.finish(), cap, all_caps)
 }
 
 /// Lower-cases and folds digits to '0', appending to `buf`.
@@ -154,20 +147,19 @@ fn word_and_affixes(w: &str) -> (u64, [u64; 4], [u64; 4]) {
     let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
     let b = w.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FnvHasher::default();
     let mut chars = 0usize;
     for (k, &x) in b.iter().enumerate() {
-        h ^= x as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h.write_u8(x);
         if chars < 4 && w.is_char_boundary(k + 1) {
-            prefix[chars] = mix(chars as u64 + 1, h);
+            prefix[chars] = mix(chars as u64 + 1, h.finish());
             chars += 1;
         }
     }
     for (l, (s, _)) in w.char_indices().rev().take(4).enumerate() {
         suffix[l] = mix(11 + l as u64, hash_bytes(&b[s..]));
     }
-    (h, prefix, suffix)
+    (h.finish(), prefix, suffix)
 }
 
 const DC_CAP: u8 = 1;
@@ -273,7 +265,9 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     }
     // Lower-cased forms in sentence order, as the gazetteer matcher reads them.
     let lowers: Vec<&str> = lower_spans.iter().map(|&(a, b)| &lower_buf[a..b]).collect();
-    gazetteer::mark(gaz, doc, &lowers, &mut out);
+    for (t, bits) in out.iter_mut().zip(gazetteer::mark(gaz, doc, &lowers)) {
+        t.gaz = bits;
+    }
     (out, ctx)
 }
 
@@ -419,6 +413,18 @@ mod tests {
         ] {
             assert_eq!(word_and_affixes(w), naive(w), "{w}");
         }
+    }
+
+    /// The model's weights are indexed by these hashes: they must stay FNV-1a 64 (the published
+    /// test vectors, and a non-ASCII word).
+    #[test]
+    fn word_hashes_are_fnv1a_64() {
+        assert_eq!(hash_bytes(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(hash_bytes(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(hash_bytes(b"foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(hash_bytes("zürich".as_bytes()), 0xfe8b_b21e_6544_b7a0);
+        let (full, _, _, _) = shapes("Ab");
+        assert_eq!(full, hash_bytes(b"Xx"), "a shape hashes its shape string");
     }
 
     #[test]

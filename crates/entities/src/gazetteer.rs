@@ -2,7 +2,6 @@
 //! tokens, longest entry first. They feed the tagger as features and refine its coarse types
 //! (LOC → GPE or LOC, MISC → NORP).
 
-use crate::features::TokInfo;
 use claimtrail_text::{tokenize, Doc};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -21,18 +20,10 @@ pub const REGION: u32 = 8;
 pub const HONORIFIC: u32 = 9;
 pub const INSIDE: u32 = 16;
 
-/// Gender a first name usually carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Female,
-    Male,
-}
-
 pub struct Gaz {
     entries: HashMap<String, u32>,
     prefixes: HashSet<String>,
     max_len: usize,
-    genders: HashMap<String, Gender>,
     /// Alias → canonical name (country aliases, "DPRK" → "North Korea").
     pub aliases: HashMap<String, String>,
     /// Every word of a multi-word title ("secretary", "general"), but "of".
@@ -66,7 +57,6 @@ impl Gaz {
             entries: HashMap::default(),
             prefixes: HashSet::default(),
             max_len: 1,
-            genders: HashMap::default(),
             aliases: HashMap::default(),
             title_words: HashMap::default(),
         };
@@ -87,8 +77,6 @@ impl Gaz {
             (include_str!("../data/demonyms.txt"), DEMONYM),
             (include_str!("../data/org_cues.txt"), ORG_CUE),
             (include_str!("../data/organisations.txt"), ORG),
-            (include_str!("../data/titles.txt"), TITLE),
-            (include_str!("../data/honorifics.txt"), HONORIFIC),
         ] {
             for l in lines(file) {
                 let mut parts = l.split('|').map(str::trim);
@@ -109,18 +97,18 @@ impl Gaz {
                 }
             }
         }
-        for l in lines(include_str!("../data/first_names.txt")) {
-            let mut parts = l.split_whitespace();
-            let (Some(name), Some(sex)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            g.add(name, FIRST_NAME);
-            let gender = match sex {
-                "f" => Gender::Female,
-                "m" => Gender::Male,
-                _ => continue,
-            };
-            g.genders.insert(name.to_lowercase(), gender);
+        // Given names, titles and honorifics are shared vocabulary: the lexicon marks the entries
+        // that are this model's features.
+        for n in claimtrail_lexicon::given_names().filter(|n| n.ner) {
+            g.add(n.name, FIRST_NAME);
+        }
+        for t in claimtrail_lexicon::titles() {
+            if t.ner_role {
+                g.add(t.phrase, TITLE);
+            }
+            if t.ner_honorific {
+                g.add(t.phrase, HONORIFIC);
+            }
         }
         g
     }
@@ -157,14 +145,12 @@ impl Gaz {
         self.entries.get(&lw).copied().unwrap_or(0)
             | self.title_words.get(&lw).copied().unwrap_or(0)
     }
-
-    pub fn gender(&self, first: &str) -> Option<Gender> {
-        self.genders.get(&first.to_lowercase()).copied()
-    }
 }
 
-/// Sets `gaz` bits on every token covered by a gazetteer entry (longest match from each start).
-pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], out: &mut [TokInfo]) {
+/// The gazetteer class bits of every token (longest match from each start); `lowers` holds the
+/// tokens' lower-cased forms.
+pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str]) -> Vec<u32> {
+    let mut out = vec![0u32; doc.tokens.len()];
     let mut key = String::new();
     for s in &doc.sentences {
         let (lo, hi) = (s.first_token, s.end_token);
@@ -189,11 +175,12 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], out: &mut [TokInfo]) {
                 }
             }
             if let Some((j, c)) = best {
-                out[i].gaz |= c;
+                out[i] |= c;
                 for t in &mut out[i + 1..=j] {
-                    t.gaz |= c | c << INSIDE;
+                    *t |= c | c << INSIDE;
                 }
             }
         }
     }
+    out
 }

@@ -12,10 +12,8 @@ pub mod gazetteer;
 mod roles;
 pub mod tagger;
 
-use claimtrail_text::{Doc, Entity};
+use claimtrail_text::{Doc, Entity, EntityKind};
 use std::sync::LazyLock;
-
-pub use gazetteer::Gender;
 
 static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
     tagger::Model::from_bytes(include_bytes!("../model/ner.bin"))
@@ -32,7 +30,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
             let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
             let text = doc.text[start..end].to_string();
             Entity {
-                kind: our_type(ty, &text).to_string(),
+                kind: our_type(ty, &text),
                 canonical: text.clone(),
                 text,
                 start,
@@ -71,7 +69,7 @@ fn split_at_titles(doc: &Doc, ents: &mut Vec<Entity>) {
         let first = doc.tokens.partition_point(|t| t.start < e.start);
         let end = doc.tokens.partition_point(|t| t.end <= e.end);
         let mut split = None;
-        if e.kind != "PERSON" && end >= first + 4 {
+        if e.kind != EntityKind::Person && end >= first + 4 {
             for i in first + 1..end - 2 {
                 let title = GAZ.word_classes(doc.token_text(i)) & (1 << TITLE) != 0;
                 let name = GAZ.classes(doc.token_text(i + 1)) & (1 << FIRST_NAME) != 0;
@@ -91,7 +89,7 @@ fn split_at_titles(doc: &Doc, ents: &mut Vec<Entity>) {
                     let end = doc.tokens[j - 1].end;
                     let text = doc.text[e.start..end].to_string();
                     out.push(Entity {
-                        kind: our_type(1, &text).to_string(),
+                        kind: our_type(1, &text),
                         canonical: text.clone(),
                         text,
                         start: e.start,
@@ -102,7 +100,7 @@ fn split_at_titles(doc: &Doc, ents: &mut Vec<Entity>) {
                 let start = doc.tokens[i + 1].start;
                 let text = doc.text[start..e.end].to_string();
                 out.push(Entity {
-                    kind: "PERSON".to_string(),
+                    kind: EntityKind::Person,
                     canonical: text.clone(),
                     text,
                     start,
@@ -125,7 +123,7 @@ fn add_coded_organisations(doc: &Doc, ents: &mut Vec<Entity>) {
             && w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
         (coded && GAZ.classes(w) & (1 << ORG) != 0).then(|| Entity {
             text: w.to_string(),
-            kind: "ORG".to_string(),
+            kind: EntityKind::Org,
             start: t.start,
             end: t.end,
             canonical: GAZ
@@ -166,25 +164,20 @@ pub(crate) fn add_for_uncovered_tokens(
 
 /// Our type for a CoNLL type: places split into GPE and LOC (regions, seas, rivers), MISC
 /// into NORP (nationalities and groups) and MISC.
-fn our_type(conll: usize, text: &str) -> &'static str {
+fn our_type(conll: usize, text: &str) -> EntityKind {
     use gazetteer::{COUNTRY, DEMONYM, GAZ, PLACE, REGION};
     let classes = GAZ.classes(text);
     match conll {
-        0 => "PERSON",
+        0 => EntityKind::Person,
         // Seats of institutions speak for them ("the White House said"): organisations.
-        _ if classes & (1 << PLACE) != 0 => "ORG",
-        1 | 3 if classes & (1 << COUNTRY) != 0 => "GPE",
-        1 => "ORG",
-        2 if classes & (1 << REGION) != 0 => "LOC",
-        2 => "GPE",
-        _ if classes & (1 << DEMONYM) != 0 => "NORP",
-        _ => "MISC",
+        _ if classes & (1 << PLACE) != 0 => EntityKind::Org,
+        1 | 3 if classes & (1 << COUNTRY) != 0 => EntityKind::Gpe,
+        1 => EntityKind::Org,
+        2 if classes & (1 << REGION) != 0 => EntityKind::Loc,
+        2 => EntityKind::Gpe,
+        _ if classes & (1 << DEMONYM) != 0 => EntityKind::Norp,
+        _ => EntityKind::Misc,
     }
-}
-
-/// The usual gender of a first name ("Karine" → female), for resolving "she"/"he".
-pub fn first_name_gender(name: &str) -> Option<Gender> {
-    gazetteer::GAZ.gender(name.split_whitespace().next().unwrap_or(""))
 }
 
 #[cfg(test)]
@@ -197,7 +190,7 @@ mod tests {
 
     fn person<'a>(es: &'a [Entity], text: &str) -> &'a Entity {
         es.iter()
-            .find(|e| e.text == text && e.kind == "PERSON")
+            .find(|e| e.text == text && e.kind == EntityKind::Person)
             .unwrap_or_else(|| panic!("no person {text:?} in {es:?}"))
     }
 
@@ -271,21 +264,12 @@ mod tests {
             ents("The DPRK fired a missile, and Japanese officials said North Korea would pay.");
         let dprk = es.iter().find(|e| e.text == "DPRK").expect("DPRK");
         assert_eq!(
-            (dprk.kind.as_str(), dprk.canonical.as_str()),
-            ("GPE", "North Korea")
+            (dprk.kind, dprk.canonical.as_str()),
+            (EntityKind::Gpe, "North Korea")
         );
-        assert!(es.iter().any(|e| e.text == "Japanese" && e.kind == "NORP"));
-    }
-
-    #[test]
-    fn first_names_carry_gender() {
-        assert_eq!(
-            first_name_gender("Karine Jean-Pierre"),
-            Some(Gender::Female)
-        );
-        assert_eq!(first_name_gender("John Kirby"), Some(Gender::Male));
-        assert_eq!(first_name_gender("Xqzzy"), None);
-        assert_eq!(first_name_gender(""), None);
+        assert!(es
+            .iter()
+            .any(|e| e.text == "Japanese" && e.kind == EntityKind::Norp));
     }
 
     /// Found by fuzzing: 40 kB of "Kim Lee " took seconds (one long name listed once per

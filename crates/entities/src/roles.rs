@@ -5,7 +5,7 @@
 //! Department, Matthew Miller"). A person's role then goes to all mentions of the same canonical.
 
 use crate::gazetteer::{GAZ, TITLE};
-use claimtrail_text::{Doc, Entity};
+use claimtrail_text::{Doc, Entity, EntityKind};
 use std::collections::HashMap;
 
 fn is_title(w: &str) -> bool {
@@ -173,10 +173,11 @@ pub fn attach(doc: &Doc, ents: &mut [Entity]) {
         while k < ents.len() && ents[k].end <= t.start {
             k += 1;
         }
-        in_entity[i] = k < ents.len() && ents[k].start <= t.start && ents[k].kind != "PERSON";
+        in_entity[i] =
+            k < ents.len() && ents[k].start <= t.start && ents[k].kind != EntityKind::Person;
     }
     let mut by_canonical: HashMap<String, String> = HashMap::new();
-    for e in ents.iter_mut().filter(|e| e.kind == "PERSON") {
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
         e.role = role_of(doc, e, &in_entity);
         if let Some(r) = &e.role {
             // The fullest role the document gives this person goes to their bare mentions.
@@ -188,7 +189,7 @@ pub fn attach(doc: &Doc, ents: &mut [Entity]) {
     }
     for e in ents
         .iter_mut()
-        .filter(|e| e.kind == "PERSON" && e.role.is_none())
+        .filter(|e| e.kind == EntityKind::Person && e.role.is_none())
     {
         e.role = by_canonical.get(&e.canonical).cloned();
     }

@@ -20,7 +20,7 @@ fn entities(file: &str) -> Vec<Entity> {
 /// Some mention has this type and canonical (and, if given, a role containing `role`).
 fn has(ents: &[Entity], kind: &str, canonical: &str, role: Option<&str>) {
     let ok = ents.iter().any(|e| {
-        e.kind == kind
+        e.kind.as_str() == kind
             && e.canonical == canonical
             && role.is_none_or(|r| e.role.as_deref().is_some_and(|have| have.contains(r)))
     });

@@ -2,10 +2,10 @@
 //! subject of a reporting or assessment verb that governs the clause ("South Korean intelligence
 //! places the number at", "The White House has said that", ", officials said.").
 
-use crate::lexicon::{ends_phrase, is_pronoun, reporting_verb, verb_helper};
 use crate::view::View;
+use crate::words::{ends_phrase, is_pronoun, reporting_verb, verb_helper};
 use crate::Context;
-use claimtrail_text::{Entity, Quote, TokenKind};
+use claimtrail_text::{Entity, Quote, QuoteKind, TokenKind};
 
 /// How many tokens either side of a figure attribution looks at.
 const WINDOW: usize = 60;
@@ -71,13 +71,13 @@ impl<'a> Attributor<'a> {
     ) -> Option<String> {
         let quoted = self.quote_at(a, b).and_then(|q| {
             Some((
-                q.kind.clone(),
+                q.kind,
                 q.speaker.clone().or_else(|| q.speaker_mention.clone())?,
             ))
         });
         // Inside quote marks the speaker asserts the figure.
         if let Some((kind, s)) = &quoted {
-            if kind != "indirect" {
+            if *kind != QuoteKind::Indirect {
                 self.last_named = Some(s.clone());
                 return Some(s.clone());
             }

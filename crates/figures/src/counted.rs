@@ -1,10 +1,8 @@
 //! What a figure counts: the noun phrase right after it ("10,000 North Korean troops"), or after
 //! "of"/"in" for money and shares ("USD 800 million in security assistance", "40% of voters").
 
-use crate::lexicon::{
-    ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, time_unit,
-};
 use crate::view::View;
+use crate::words::{ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, time_unit};
 use claimtrail_text::TokenKind;
 
 /// Adverbs of frequency that belong to what is counted ("casualties daily").
@@ -67,8 +65,9 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
             && w.len() > 3
             && !matches!(
                 w,
-                "family" | "italy" | "assembly" | "ally" | "supply" | "july" | "rally"
+                "family" | "italy" | "assembly" | "ally" | "supply" | "rally"
             )
+            && !is_month(w)
         {
             break;
         }

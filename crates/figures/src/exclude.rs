@@ -2,9 +2,9 @@
 //! "Resolution 2231", phone numbers), numbers in names ("Windows 11"), page furniture ("1 visits
 //! today") and "one" used as a pronoun ("one of them").
 
-use crate::lexicon::{furniture_noun, is_month, is_weekday};
 use crate::measure::Measured;
 use crate::view::View;
+use crate::words::{furniture_noun, is_modal_month, is_month, is_weekday};
 use claimtrail_text::TokenKind;
 
 /// Words after which a bare number is an identifier ("page 3", "No. 5", "Article 51").
@@ -95,70 +95,71 @@ fn id_word(w: &str) -> bool {
     )
 }
 
-/// Prepositions and determiners after which a four-digit number is a year.
+/// Prepositions, determiners and seasons after which a four-digit number is a year.
 fn year_context(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "of"
-            | "by"
-            | "from"
-            | "until"
-            | "till"
-            | "to"
-            | "the"
-            | "before"
-            | "after"
-            | "during"
-            | "between"
-            | "and"
-            | "circa"
-            | "year"
-            | "fiscal"
-            | "early"
-            | "mid"
-            | "late"
-            | "summer"
-            | "winter"
-            | "spring"
-            | "autumn"
-            | "fall"
-            | "for"
-            | "'s"
-            | "’s"
-            | "through"
-            | "around"
-            | "as"
-            | "at"
-            | "on"
-            | "back"
-            | "ad"
-            | "bc"
-            | "fy"
-            | "season"
-            | "class"
-            | "election"
-            | "vintage"
-            | "model"
-            | "or"
-            | "than"
-            | "this"
-            | "that"
-            | "last"
-            | "next"
-            | "january"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "-"
-            | "–"
-            | "("
-            | ","
-            | "c."
-            | "ca."
-    )
+    claimtrail_lexicon::season(w).is_some()
+        || matches!(
+            w,
+            "in" | "since"
+                | "of"
+                | "by"
+                | "from"
+                | "until"
+                | "till"
+                | "to"
+                | "the"
+                | "before"
+                | "after"
+                | "during"
+                | "between"
+                | "and"
+                | "circa"
+                | "year"
+                | "fiscal"
+                | "early"
+                | "mid"
+                | "late"
+                | "for"
+                | "'s"
+                | "’s"
+                | "through"
+                | "around"
+                | "as"
+                | "at"
+                | "on"
+                | "back"
+                | "ad"
+                | "bc"
+                | "fy"
+                | "season"
+                | "class"
+                | "election"
+                | "vintage"
+                | "model"
+                | "or"
+                | "than"
+                | "this"
+                | "that"
+                | "last"
+                | "next"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "-"
+                | "–"
+                | "("
+                | ","
+                | "c."
+                | "ca."
+        )
+}
+
+/// "May", not "may" or "MAY".
+fn title_case(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
 }
 
 fn is_time_zone(w: &str) -> bool {
@@ -221,7 +222,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     // Dates: a day or year next to a month name ("28 October", "Oct. 28, 2024").
     let month_near = |i: usize| {
         let w = v.lower(i);
-        is_month(w) && (w != "may" || v.text(i) == "May")
+        is_month(w) && (!is_modal_month(w) || title_case(v.text(i)))
     };
     if !has_unit && !m.money_prefix {
         if f > 0 && month_near(f - 1) {
@@ -259,7 +260,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
                 && t.lower.starts_with(|ch: char| ch.is_alphabetic())
                 && t.lower.len() > 2
                 && t.lower.ends_with('s')
-                && !crate::lexicon::ends_phrase(&t.lower)
+                && !crate::words::ends_phrase(&t.lower)
         });
         // Round hundreds count things ("2000 soldiers"); others are years ("1988 protests").
         let round = c.value % 100.0 == 0.0;
@@ -295,7 +296,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             let w: &str = &t.lower;
             // At the start of a sentence only a word that cannot open a sentence by itself.
             let opener = f == 1
-                && (crate::lexicon::ends_phrase(w)
+                && (crate::words::ends_phrase(w)
                     || matches!(
                         w,
                         "another" | "exactly" | "precisely" | "fully" | "over" | "some"
@@ -306,8 +307,8 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
                 && has_capital
                 && !is_month(w)
                 && !is_weekday(w)
-                && crate::lexicon::time_unit(w).is_none()
-                && !crate::lexicon::reporting_verb(w)
+                && crate::words::time_unit(w).is_none()
+                && !crate::words::reporting_verb(w)
             {
                 return true;
             }
@@ -338,7 +339,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     // A number before a capitalised function word is part of a name ("7 On Your Side").
     if c.plain && f > 0 {
         if let Some(t) = v.toks.get(c.end) {
-            if t.capitalized() && crate::lexicon::ends_phrase(&t.lower) && t.lower != "i" {
+            if t.capitalized() && crate::words::ends_phrase(&t.lower) && t.lower != "i" {
                 return true;
             }
         }
@@ -368,7 +369,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     // "hundreds" alone after a noun is no amount ("risk scores").
     if c.vague && c.end == f + 1 && next != "of" {
         let p = f.checked_sub(1).and_then(|p| v.toks.get(p));
-        if p.is_some_and(|t| t.is_word() && !crate::lexicon::ends_phrase(&t.lower)) {
+        if p.is_some_and(|t| t.is_word() && !crate::words::ends_phrase(&t.lower)) {
             return true;
         }
     }
@@ -408,7 +409,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             && v.toks[c.end..].iter().take(3).any(|t| {
                 t.kind == TokenKind::Number || crate::number::number_word(&t.lower).is_some()
             });
-        if crate::lexicon::ends_phrase(next) && !ratio {
+        if crate::words::ends_phrase(next) && !ratio {
             return true;
         }
         if matches!(

@@ -3,44 +3,7 @@
 
 use crate::view::View;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hedge {
-    Exact,
-    Approximately,
-    AtLeast,
-    MoreThan,
-    AtMost,
-    LessThan,
-    UpTo,
-    Range,
-}
-
-impl Hedge {
-    pub fn name(self) -> &'static str {
-        match self {
-            Hedge::Exact => "exact",
-            Hedge::Approximately => "approximately",
-            Hedge::AtLeast => "at_least",
-            Hedge::MoreThan => "more_than",
-            Hedge::AtMost => "at_most",
-            Hedge::LessThan => "less_than",
-            Hedge::UpTo => "up_to",
-            Hedge::Range => "range",
-        }
-    }
-
-    /// Bounds a value from below.
-    pub fn is_floor(self) -> bool {
-        matches!(self, Hedge::AtLeast | Hedge::MoreThan)
-    }
-
-    /// Bounds a value from above.
-    pub fn is_ceiling(self) -> bool {
-        matches!(self, Hedge::AtMost | Hedge::LessThan | Hedge::UpTo)
-    }
-}
-
-use Hedge::*;
+use claimtrail_text::Hedge::{self, *};
 
 /// Phrases before a number, as lower-cased tokens.
 const BEFORE: &[(&[&str], Hedge)] = &[

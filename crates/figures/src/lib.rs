@@ -12,14 +12,14 @@ mod attribution;
 mod counted;
 mod exclude;
 mod hedge;
-mod lexicon;
 mod measure;
 mod number;
+mod units;
 mod view;
+mod words;
 
 use chrono::NaiveDate;
-use claimtrail_text::{Doc, Entity, Figure, Quote, TimeExpr};
-use hedge::Hedge;
+use claimtrail_text::{Doc, Entity, Figure, Hedge, Quote, TimeExpr, TimexType};
 use number::Unit;
 use view::View;
 
@@ -37,7 +37,7 @@ pub fn find_figures(doc: &Doc, ctx: &Context) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut attr = attribution::Attributor::new(ctx);
     let multi = doc.sentences.len() > 1;
-    let published = ctx.published.map(|d| d.format("%Y-%m-%d").to_string());
+    let published = ctx.published.map(|d| d.to_string());
     // The counted phrase of the last figure, for elided nouns ("with 3,000 already relocated").
     let mut last_counted: Option<(String, usize)> = None;
     let mut times = ctx.times.to_vec();
@@ -149,7 +149,7 @@ fn build(
         value: Some(tidy(m.value)),
         low: low.map(tidy),
         high: high.map(tidy),
-        hedge: hedge.name().to_string(),
+        hedge,
         unit: m.unit.map(|u| u.name().to_string()),
         counted,
         source,
@@ -185,8 +185,6 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
     let mut k = from;
     while k + 1 < out.len() {
         let (f, g) = (&out[k], &out[k + 1]);
-        let hf = hedge_of(&f.hedge);
-        let hg = hedge_of(&g.hedge);
         let a = v.toks.partition_point(|t| t.start < f.end);
         let b = v.toks.partition_point(|t| t.end <= g.start).max(a);
         let between = v.toks[a..b.min(a + 3)]
@@ -195,9 +193,9 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
             .collect::<Vec<_>>();
         let between = if b - a > 3 { Vec::new() } else { between };
         let joined = matches!(between.as_slice(), ["and"] | ["but"] | [","] | [",", "and"]);
-        let pair = match (hf, hg) {
-            (Some(a), Some(b)) if a.is_floor() && b.is_ceiling() => Some((f.low, g.high)),
-            (Some(a), Some(b)) if a.is_ceiling() && b.is_floor() => Some((g.low, f.high)),
+        let pair = match (f.hedge, g.hedge) {
+            (a, b) if a.is_floor() && b.is_ceiling() => Some((f.low, g.high)),
+            (a, b) if a.is_ceiling() && b.is_floor() => Some((g.low, f.high)),
             _ => None,
         };
         if let (true, Some((Some(lo), Some(hi)))) = (joined, pair) {
@@ -208,7 +206,7 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
                 m.value = Some(lo);
                 m.low = Some(lo);
                 m.high = Some(hi);
-                m.hedge = "range".into();
+                m.hedge = Hedge::Range;
                 m.counted = g.counted.clone().or(m.counted);
                 out[k] = m;
                 out.remove(k + 1);
@@ -229,24 +227,13 @@ fn v_text_between(v: &View, a: usize, b: usize) -> String {
     s
 }
 
-fn hedge_of(name: &str) -> Option<Hedge> {
-    Some(match name {
-        "at_least" => Hedge::AtLeast,
-        "more_than" => Hedge::MoreThan,
-        "at_most" => Hedge::AtMost,
-        "less_than" => Hedge::LessThan,
-        "up_to" => Hedge::UpTo,
-        _ => return None,
-    })
-}
-
 /// The value of a dated time expression inside bytes `a..b`.
 fn sentence_date(times: &[TimeExpr], a: usize, b: usize) -> Option<String> {
     let n = times.partition_point(|t| t.start < a);
     times[n..]
         .iter()
         .take_while(|t| t.start < b)
-        .filter(|t| t.end <= b && t.kind == "DATE")
+        .filter(|t| t.end <= b && t.kind == TimexType::Date)
         .find_map(|t| {
             t.value
                 .clone()

@@ -2,11 +2,12 @@
 //! ("percent", "euros", "km", "years") and a second number that makes it a range ("1,000 to
 //! 1,200", "between 3,000 and 5,000", "$5-$10 million").
 
-use crate::lexicon::{
-    currency_name, currency_symbol, dollar_prefix, iso_code, measure_unit, million_code, time_unit,
-};
 use crate::number::{self, Core, Lexeme, Unit};
+use crate::units::{
+    currency_name, currency_symbol, dollar_prefix, iso_code, measure_unit, million_code,
+};
 use crate::view::View;
+use crate::words::time_unit;
 
 #[derive(Debug, Clone)]
 pub struct Measured {
@@ -203,7 +204,7 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
                 && !t.capitalized()
                 && t.lower.len() > 3
                 && t.lower.ends_with('s')
-                && !crate::lexicon::ends_phrase(&t.lower)
+                && !crate::words::ends_phrase(&t.lower)
         });
         if prefix.is_some() || plural_noun {
             value *= 1e6;

@@ -2,11 +2,9 @@
 //! then a number phrase composed over tokens by [`parse`] ("3.5 million", "two dozen",
 //! "one hundred and six", "hundreds of").
 
-use crate::lexicon::{
-    currency_name, glued_scale, iso_code, measure_unit, scale_word, small_number, time_unit,
-    vague_plural,
-};
+use crate::units::{currency_name, glued_scale, iso_code, measure_unit};
 use crate::view::View;
+use crate::words::{full_scale_word, is_dozen, scale_word, small_number, time_unit, vague_plural};
 
 /// What a number measures, when its own tokens say so.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -113,7 +111,7 @@ pub fn number_word(w: &str) -> Option<f64> {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
-    if let Some(c) = crate::lexicon::currency_symbol(word) {
+    if let Some(c) = crate::units::currency_symbol(word) {
         return Some(Unit::Currency(c));
     }
     if word == "percent" || word == "pc" {
@@ -180,7 +178,7 @@ pub fn lex(text: &str, lower: &str) -> Lexeme {
     if let Some(v) = vague_plural(lower) {
         return Lexeme::Vague(v);
     }
-    if matches!(lower, "dozen" | "dozens" | "dozs" | "dzs" | "doz") {
+    if is_dozen(lower) {
         return Lexeme::Dozen;
     }
     // "six-mile", "five-year-old", "one-yen", "twenty-five-year".
@@ -545,18 +543,6 @@ fn extend_scales(v: &View, c: &mut Core) {
     c.end = j;
 }
 
-/// Scales written out in full; abbreviations ("k", "bn") need a number before them.
-fn is_scale_word(w: &str) -> bool {
-    matches!(
-        w,
-        "hundred" | "thousand" | "million" | "billion" | "trillion" | "lakh" | "crore"
-    )
-}
-
-fn is_dozen(w: &str) -> bool {
-    matches!(w, "dozen" | "dozens" | "dozs" | "dzs" | "doz")
-}
-
 fn words(v: &View, i: usize) -> Option<Core> {
     words_from(v, i, None)
 }
@@ -612,7 +598,8 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                 last = Last::Unit;
                 end = j + 1;
             }
-            Lexeme::Scale(_) if last == Last::Start && !is_scale_word(w) => break,
+            // Abbreviated scales ("k", "bn") need a number before them.
+            Lexeme::Scale(_) if last == Last::Start && !full_scale_word(w) => break,
             Lexeme::Scale(100.0) => {
                 if matches!(last, Last::Hundred) {
                     break;

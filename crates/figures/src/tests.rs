@@ -1,4 +1,5 @@
 use super::*;
+use claimtrail_text::{EntityKind, QuoteKind};
 
 fn figs_with(text: &str, quotes: &[Quote]) -> Vec<Figure> {
     let doc = Doc::new(text);
@@ -25,7 +26,7 @@ fn hedge_value_counted_and_believers() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].text, "at least 10,000 North Korean troops");
     assert_eq!(f[0].value, Some(10000.0));
-    assert_eq!(f[0].hedge, "at_least");
+    assert_eq!(f[0].hedge.as_str(), "at_least");
     assert_eq!(f[0].low, Some(10000.0));
     assert_eq!(f[0].counted.as_deref(), Some("North Korean troops"));
     assert_eq!(
@@ -39,7 +40,7 @@ fn hedge_value_counted_and_believers() {
 fn elided_noun_inherits_counted_and_source() {
     let f = figs("Ukrainian intelligence reports indicate around 11,000 North Korean troops have undergone training there, with 3,000 already relocated to Kursk Oblast.");
     assert_eq!(f.len(), 2);
-    assert_eq!(f[0].hedge, "approximately");
+    assert_eq!(f[0].hedge.as_str(), "approximately");
     assert_eq!(f[1].text, "3,000");
     assert_eq!(f[1].counted.as_deref(), Some("North Korean troops"));
     assert_eq!(
@@ -56,9 +57,9 @@ fn places_the_number_at_and_according_to() {
     let f = figs("According to Kirby, estimates indicate that Russian forces are sustaining over 1,000 casualties daily, with actual numbers potentially exceeding 1,200.");
     assert_eq!(f.len(), 2);
     assert_eq!(f[0].text, "over 1,000 casualties daily");
-    assert_eq!(f[0].hedge, "more_than");
+    assert_eq!(f[0].hedge.as_str(), "more_than");
     assert_eq!(f[1].text, "potentially exceeding 1,200");
-    assert_eq!(f[1].hedge, "more_than");
+    assert_eq!(f[1].hedge.as_str(), "more_than");
     assert!(f.iter().all(|x| x.source.as_deref() == Some("Kirby")));
 }
 
@@ -96,7 +97,7 @@ fn money_with_codes_symbols_and_scales() {
 fn ranges() {
     let f = figs("Between 3,000 and 5,000 soldiers were sent.");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].hedge, "range");
+    assert_eq!(f[0].hedge.as_str(), "range");
     assert_eq!((f[0].low, f[0].high), (Some(3000.0), Some(5000.0)));
     let f = figs("It will cost 1,000 to 1,200 dollars.");
     assert_eq!((f[0].low, f[0].high), (Some(1000.0), Some(1200.0)));
@@ -123,7 +124,7 @@ fn words_and_vague_amounts() {
         vec![24.0, 10000.0]
     );
     let f = figs("Hundreds of people fled.");
-    assert_eq!(f[0].hedge, "more_than");
+    assert_eq!(f[0].hedge.as_str(), "more_than");
     assert_eq!(f[0].counted.as_deref(), Some("people"));
     let f = figs("Two people hurt in the blast were taken to hospital, and one suspect fled.");
     assert_eq!(f[0].counted.as_deref(), Some("people"));
@@ -157,7 +158,7 @@ fn quotes_give_their_speaker() {
     let text = "Kirby said, “We assess that North Korea moved at least 3,000 soldiers into eastern Russia.”";
     let q = Quote {
         text: String::new(),
-        kind: "direct".into(),
+        kind: QuoteKind::Direct,
         start: 12,
         end: text.len(),
         speaker: Some("John Kirby".into()),
@@ -289,7 +290,7 @@ fn reported_speech_keeps_the_fuller_subject() {
     let text =
         "Western intelligence services and Ukraine believe at least 10,000 troops are there.";
     let q = Quote {
-        kind: "indirect".into(),
+        kind: QuoteKind::Indirect,
         start: 51,
         end: text.len() - 1,
         speaker: Some("Ukraine".into()),
@@ -325,7 +326,7 @@ fn plus_signs_several_and_shortened_ranges() {
     assert_eq!((f[0].low, f[0].high), (Some(500.0), Some(600.0)));
     assert_eq!(figs("Ages 1-20 qualify.")[0].low, Some(1.0));
     assert_eq!(
-        figs("It costs several hundred dollars.")[0].hedge,
+        figs("It costs several hundred dollars.")[0].hedge.as_str(),
         "more_than"
     );
 }
@@ -338,7 +339,7 @@ fn date_comes_from_a_time_of_the_sentence_else_publication() {
         start: 3,
         end: 12,
         value: Some("2024-11-20".into()),
-        kind: "DATE".into(),
+        kind: TimexType::Date,
     };
     let doc = Doc::new(text);
     let ctx = Context {
@@ -357,7 +358,7 @@ fn entity_canonical_names_replace_short_mentions() {
     let text = "According to Kirby, 1,000 soldiers died.";
     let e = Entity {
         text: "Kirby".into(),
-        kind: "PERSON".into(),
+        kind: EntityKind::Person,
         start: 13,
         end: 18,
         canonical: "John Kirby".into(),

@@ -55,7 +55,7 @@ fn in_model(model: &str, f: &Figure) -> bool {
     );
     match model {
         "number" => unit.is_none() || money || unit == Some("percent"),
-        "range" => f.hedge != "exact",
+        "range" => f.hedge != claimtrail_text::Hedge::Exact,
         "percent" => unit == Some("percent"),
         "currency" => money || matches!(unit, Some("cent" | "pence")),
         "dimension" => {

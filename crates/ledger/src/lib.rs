@@ -91,9 +91,9 @@ pub struct Filter {
     /// Substring of what a figure counts.
     pub counted: Option<String>,
     /// Publication dates from (inclusive), `YYYY-MM-DD`.
-    pub since: Option<String>,
+    pub since: Option<chrono::NaiveDate>,
     /// Publication dates up to (inclusive), `YYYY-MM-DD`.
-    pub until: Option<String>,
+    pub until: Option<chrono::NaiveDate>,
     /// Full-text query over title and article text (FTS5 syntax).
     pub text: Option<String>,
     pub limit: Option<usize>,

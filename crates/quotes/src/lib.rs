@@ -7,9 +7,10 @@
 //! paragraphs without a cue continue the previous speaker. Everything is linear in the tokens.
 
 mod attribution;
-mod lexicon;
+mod cue_parts;
 mod marks;
 mod speakers;
+mod word_classes;
 
 use claimtrail_text::{Doc, Entity, Quote};
 

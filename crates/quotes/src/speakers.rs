@@ -7,12 +7,13 @@
 
 use std::collections::HashMap;
 
-use claimtrail_text::{Doc, Entity, TokenKind};
+use claimtrail_text::{Doc, Entity, EntityKind, TokenKind};
 
-use crate::lexicon::{
-    first_name_gender, is_article, is_org_head, is_role_noun, is_title, lc, pronoun_gender,
-    role_gender, role_key, Gender,
+use crate::word_classes::{
+    first_name_gender, is_article, is_cue, is_org_head, is_role_noun, is_time_word, is_title,
+    pronoun_gender, role_gender, role_key,
 };
+use claimtrail_lexicon::{with_lowercase as lc, Gender};
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -26,7 +27,7 @@ pub struct Person {
 pub struct Speaker {
     pub name: Option<String>,
     pub mention: String,
-    pub kind: Option<&'static str>,
+    pub kind: Option<EntityKind>,
     pub role: Option<String>,
     /// Index into [`People::persons`] when a person.
     pub person: Option<usize>,
@@ -63,7 +64,7 @@ fn is_cap(doc: &Doc, i: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
-        && !lc(doc.token_text(i), crate::lexicon::is_time_word)
+        && !lc(doc.token_text(i), is_time_word)
 }
 
 /// Leading words of a capitalised run that are not part of a name.
@@ -150,8 +151,8 @@ impl People {
             } else {
                 e.canonical.clone()
             };
-            match e.kind.as_str() {
-                "PERSON" => {
+            match e.kind {
+                EntityKind::Person => {
                     let first = canonical.split_whitespace().next().unwrap_or("");
                     let gender = first_name_gender(first).unwrap_or_else(|| {
                         e.role
@@ -167,7 +168,7 @@ impl People {
                     self.entity_spans.push((a, b, EntityRef::Person(id)));
                     self.mentions.push((a, id));
                 }
-                "ORG" => self.entity_spans.push((a, b, EntityRef::Org(canonical))),
+                EntityKind::Org => self.entity_spans.push((a, b, EntityRef::Org(canonical))),
                 _ => {}
             }
         }
@@ -194,8 +195,7 @@ impl People {
             let speaks = |i: usize| {
                 i < doc.tokens.len() && {
                     let w = word(doc, i);
-                    w.chars().next().is_some_and(char::is_lowercase)
-                        && lc(w, crate::lexicon::is_cue)
+                    w.chars().next().is_some_and(char::is_lowercase) && lc(w, is_cue)
                 }
             };
             let titled = titled || speaks(b) || (a > 0 && speaks(a - 1));
@@ -267,13 +267,13 @@ impl People {
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
                     sp.name = Some(p.name.clone());
-                    sp.kind = Some("PERSON");
+                    sp.kind = Some(EntityKind::Person);
                     sp.role = p.role.clone().or_else(|| role_words(doc, a, *ea));
                     sp.person = Some(*id);
                 }
                 EntityRef::Org(name) => {
                     sp.name = Some(name.clone());
-                    sp.kind = Some("ORG");
+                    sp.kind = Some(EntityKind::Org);
                 }
             }
             return sp;
@@ -284,7 +284,7 @@ impl People {
                 if g != Gender::Unknown {
                     if let Some(ante) = self.antecedent(g, a, history) {
                         sp.name = ante.name;
-                        sp.kind = Some("PERSON");
+                        sp.kind = Some(EntityKind::Person);
                         sp.role = ante.role;
                         sp.person = ante.person;
                         sp.gender = ante.gender;
@@ -320,7 +320,7 @@ impl People {
                 }
                 if s < run_end {
                     sp.name = Some(join(doc, s, run_end));
-                    sp.kind = Some("ORG");
+                    sp.kind = Some(EntityKind::Org);
                     return sp;
                 }
             }
@@ -342,7 +342,7 @@ impl People {
                     .get(&full)
                     .or_else(|| self.by_last.get(word(doc, ne - 1)))
                     .copied();
-                sp.kind = Some("PERSON");
+                sp.kind = Some(EntityKind::Person);
                 sp.role = role_words(doc, a, ns);
                 match id {
                     Some(id) => {
@@ -367,7 +367,7 @@ impl People {
         if let Some(id) = self.role_holder(doc, a, b) {
             let p = &self.persons[id];
             sp.name = Some(p.name.clone());
-            sp.kind = Some("PERSON");
+            sp.kind = Some(EntityKind::Person);
             sp.role = p.role.clone();
             sp.person = Some(id);
         }
@@ -379,11 +379,9 @@ impl People {
     fn antecedent(&self, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
         for want in [g, Gender::Unknown] {
             // Bounded look-backs keep a pronoun's cost constant however long the document.
-            if let Some(s) =
-                history.iter().rev().take(64).find(|s| {
-                    s.kind == Some("PERSON") && s.name.is_some() && self.gender_of(s) == want
-                })
-            {
+            if let Some(s) = history.iter().rev().take(64).find(|s| {
+                s.kind == Some(EntityKind::Person) && s.name.is_some() && self.gender_of(s) == want
+            }) {
                 return Some(s.clone());
             }
             let upto = self.mentions.partition_point(|&(t, _)| t < at);

@@ -1,7 +1,7 @@
 //! Golden tests: one per construction, on sentences written for these tests.
 
 use claimtrail_quotes::find_quotes;
-use claimtrail_text::{Doc, Entity, Quote};
+use claimtrail_text::{Doc, Entity, EntityKind, Quote, QuoteKind};
 
 fn quotes(text: &str) -> Vec<Quote> {
     find_quotes(&Doc::new(text), &[])
@@ -23,12 +23,12 @@ fn direct_with_attribution_after() {
     let t = "\"We will rebuild the bridge by spring,\" Mayor Linda Alvarez said on Monday.";
     let qs = quotes(t);
     let q = find(&qs, "rebuild");
-    assert_eq!(q.kind, "direct");
+    assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(q.text, "We will rebuild the bridge by spring,");
     assert_eq!(&t[q.start..q.end], q.text);
     assert_eq!(speaker(q), Some("Linda Alvarez"));
     assert_eq!(q.cue.as_deref(), Some("said"));
-    assert_eq!(q.speaker_type.as_deref(), Some("PERSON"));
+    assert_eq!(q.speaker_type, Some(EntityKind::Person));
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn every_family_of_marks() {
     ] {
         let qs = quotes(t);
         let q = find(&qs, "We stay in the coalition");
-        assert_eq!(q.kind, "direct", "{t}");
+        assert_eq!(q.kind, QuoteKind::Direct, "{t}");
         assert!(
             !q.text.contains(['"', '“', '«', '`', '‘']),
             "{t}: {}",
@@ -94,7 +94,7 @@ fn stray_mark_does_not_swallow_the_document() {
     let qs = quotes(t);
     assert_eq!(speaker(find(&qs, "We reopen in April")), Some("Helen Ward"));
     let q = find(&qs, "hire twenty");
-    assert_eq!(q.kind, "indirect");
+    assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!(speaker(q), Some("Helen Ward"));
 }
 
@@ -110,7 +110,7 @@ fn indirect_speech_forms() {
         ("the new budget protects", "according to"),
     ] {
         let q = find(&qs, needle);
-        assert_eq!(q.kind, "indirect", "{needle}");
+        assert_eq!(q.kind, QuoteKind::Indirect, "{needle}");
         assert_eq!(speaker(q), Some("Tomas Berg"), "{needle}");
         assert_eq!(q.cue.as_deref(), Some(cue), "{needle}");
         assert!(q.text.starts_with(needle), "{}", q.text);
@@ -122,8 +122,14 @@ fn stated_assessments() {
     let t = "Analysts believe the central bank will raise rates again.\n\n\
              Estimates indicate that 400 homes were damaged by the flood.";
     let qs = quotes(t);
-    assert_eq!(find(&qs, "central bank will raise").kind, "indirect");
-    assert_eq!(find(&qs, "400 homes were damaged").kind, "indirect");
+    assert_eq!(
+        find(&qs, "central bank will raise").kind,
+        QuoteKind::Indirect
+    );
+    assert_eq!(
+        find(&qs, "400 homes were damaged").kind,
+        QuoteKind::Indirect
+    );
 }
 
 #[test]
@@ -131,7 +137,7 @@ fn mixed_quote_keeps_the_fragment_inside() {
     let t = "Helen Ward said the plan was “a good start” but left the budget unanswered.";
     let qs = quotes(t);
     let q = find(&qs, "a good start");
-    assert_eq!(q.kind, "mixed");
+    assert_eq!(q.kind, QuoteKind::Mixed);
     assert!(q.text.starts_with("the plan was"), "{}", q.text);
     assert_eq!(speaker(q), Some("Helen Ward"));
     assert_eq!(
@@ -182,7 +188,7 @@ fn organisations_speak() {
     let qs = quotes("The Foreign Ministry said the talks would resume in Geneva next month.");
     let q = find(&qs, "talks would resume");
     assert_eq!(speaker(q), Some("Foreign Ministry"));
-    assert_eq!(q.speaker_type.as_deref(), Some("ORG"));
+    assert_eq!(q.speaker_type, Some(EntityKind::Org));
 }
 
 #[test]
@@ -198,7 +204,7 @@ fn entity_layer_supplies_canonical_names_and_roles() {
     let ward = t.find("Ward").unwrap();
     let entities = vec![Entity {
         text: "Ward".into(),
-        kind: "PERSON".into(),
+        kind: EntityKind::Person,
         start: ward,
         end: ward + 4,
         canonical: "Helen Ward".into(),
@@ -218,7 +224,7 @@ fn pronoun_resolves_through_entity_people() {
     let ward = t.find("Ward").unwrap();
     let entities = vec![Entity {
         text: "Ward".into(),
-        kind: "PERSON".into(),
+        kind: EntityKind::Person,
         start: ward,
         end: ward + 4,
         canonical: "Helen Ward".into(),

@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use claimtrail_quotes::find_quotes;
-use claimtrail_text::Doc;
+use claimtrail_text::{Doc, QuoteKind};
 use proptest::prelude::*;
 
 fn check(text: &str) {
@@ -12,7 +12,7 @@ fn check(text: &str) {
     for q in find_quotes(&doc, &[]) {
         assert!(q.start < q.end && q.end <= text.len());
         assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
-        assert!(matches!(q.kind.as_str(), "direct" | "indirect" | "mixed"));
+        assert!(QuoteKind::ALL.contains(&q.kind));
     }
 }
 

@@ -8,7 +8,7 @@ mod layers;
 mod sentences;
 mod tokens;
 
-pub use layers::{Entity, Figure, Quote, TimeExpr};
+pub use layers::{Entity, EntityKind, Figure, Hedge, Quote, QuoteKind, TimeExpr, TimexType};
 pub use sentences::split_sentences;
 pub use tokens::{tokenize, Token, TokenKind};
 

@@ -21,20 +21,6 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-/// Abbreviations that keep their full stop (lower-cased, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
-    "cmdr", "sen", "rep", "gov", "pres", "rev", "hon", "st", "mt", "ft", "jr", "sr", "inc", "corp",
-    "ltd", "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "no", "nos",
-    "vs", "etc", "approx", "est", "dept", "univ", "ave", "blvd", "rd", "fig", "vol", "ed", "al",
-    "op",
-];
-
-fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -189,7 +175,7 @@ fn word_end(text: &str, i: usize) -> (usize, TokenKind) {
             let word = &text[i..pos];
             let acronym = single_letters && run == 1 && word.contains('.');
             let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if (acronym || single || is_abbreviation(word)) && !next_word {
+            if (acronym || single || claimtrail_lexicon::is_abbreviation(word)) && !next_word {
                 end = pos + 1;
             }
         }
@@ -270,6 +256,11 @@ mod tests {
             vec!["Gen.", "Smith", "on", "Nov.", "3"]
         );
         assert_eq!(toks("John F. Kennedy"), vec!["John", "F.", "Kennedy"]);
+        // Every month and weekday abbreviation of the lexicon keeps its stop; a full name does not.
+        assert_eq!(
+            toks("Thur. SEPT. May. 4"),
+            vec!["Thur.", "SEPT.", "May", ".", "4"]
+        );
     }
 
     #[test]

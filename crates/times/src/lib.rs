@@ -6,8 +6,8 @@
 
 mod calendar;
 mod grammar;
-mod lexicon;
 mod scan;
+mod words;
 
 use chrono::NaiveDate;
 use claimtrail_text::{Doc, TimeExpr};
@@ -49,7 +49,7 @@ pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
                 start,
                 end,
                 value: h.value,
-                kind: h.kind.to_string(),
+                kind: h.kind,
             });
         }
         i = h.end.max(i + 1);

@@ -9,7 +9,7 @@ use claimtrail_text::{Doc, TokenKind};
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
-    /// Lower-cased text, a trailing full stop of an abbreviation removed ("sept." → "sept").
+    /// Lower-cased text, a trailing full stop of an abbreviation removed ("oct." → "oct").
     pub w: String,
     /// Whitespace (or the start of text) before the piece.
     pub gap: bool,
@@ -143,8 +143,8 @@ mod tests {
 
     #[test]
     fn abbreviations_lose_their_dot_and_numbers_are_read() {
-        let p = scan(&Doc::new("Sept. 30"));
-        assert_eq!(p[0].w, "sept");
+        let p = scan(&Doc::new("Oct. 30"));
+        assert_eq!(p[0].w, "oct");
         assert!(p[0].cap);
         assert_eq!(p[1].num, Some((30, 2)));
         assert_eq!(words("3,000 troops"), vec!["3,000", "troops"]);

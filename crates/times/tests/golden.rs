@@ -15,7 +15,7 @@ fn times(text: &str, reference: Option<&str>) -> Vec<(String, Option<String>, St
         .into_iter()
         .map(|t| {
             assert_eq!(&text[t.start..t.end], t.text, "offsets point at the text");
-            (t.text, t.value, t.kind)
+            (t.text, t.value, t.kind.to_string())
         })
         .collect()
 }

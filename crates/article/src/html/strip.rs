@@ -41,9 +41,9 @@ impl Hasher for KeyHasher {
 
 /// Case-folded hash of a tag name (FNV-1a), so names are matched without allocating.
 fn name_key(name: &[u8]) -> u64 {
-    name.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3)
-    })
+    let mut h = fnv::FnvHasher::default();
+    name.iter().for_each(|b| h.write_u8(b.to_ascii_lowercase()));
+    h.finish()
 }
 
 /// What one linear scan of the raw markup tells about the tree a parser will build.

@@ -103,16 +103,6 @@ impl MeasureKey {
     }
 }
 
-fn singular(w: &str) -> String {
-    if w.ends_with("ies") && w.len() > 4 {
-        format!("{}y", &w[..w.len() - 3])
-    } else if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
-        w[..w.len() - 1].to_string()
-    } else {
-        w.to_string()
-    }
-}
-
 fn head_class(head: &str) -> String {
     SYNONYMS
         .iter()
@@ -136,7 +126,7 @@ pub fn measure_key(counted: &str, following: &str) -> Option<MeasureKey> {
         words.push("servicemember".into());
     }
     let last = words.pop()?;
-    let head = head_class(&singular(&last));
+    let head = head_class(&claimtrail_lexicon::singular(&last));
     let mut modifiers = words;
     modifiers.sort();
     modifiers.dedup();

@@ -35,7 +35,8 @@ pub fn signature(text: &str) -> Option<Signature> {
     Some(sig)
 }
 
-/// The LSH key of each band.
+/// The LSH key of each band: FNV's multiply-xor step over the band's whole 32-bit values (not
+/// FNV-1a over bytes, which `stable_hash` is). Ledgers store these keys: the values are fixed.
 pub fn band_keys(sig: &Signature) -> [i64; BANDS] {
     let mut keys = [0i64; BANDS];
     for (b, key) in keys.iter_mut().enumerate() {
@@ -78,6 +79,15 @@ mod tests {
         includes funding for schools, roads and parks across all districts, officials said after \
         a long meeting that ran late into the evening. The mayor welcomed the decision and said \
         work on the projects would start in the spring.";
+
+    /// Ledgers store band keys: their values must not change.
+    #[test]
+    fn band_keys_are_fixed() {
+        let sig: Signature = std::array::from_fn(|i| i as u32);
+        let keys = band_keys(&sig);
+        assert_eq!(keys[0], 4_932_904_490_461_320_209);
+        assert_eq!(keys[15], -3_233_371_216_431_200_830);
+    }
 
     #[test]
     fn light_edits_keep_high_similarity_and_other_texts_do_not() {

@@ -18,10 +18,11 @@ impl Where {
             params: Vec::new(),
         };
         if let Some(s) = &f.since {
-            w.push("d.published >= ?", [Value::Text(s.clone())]);
+            // Dates are stored as `YYYY-MM-DD` text, which orders as the dates do.
+            w.push("d.published >= ?", [Value::Text(s.to_string())]);
         }
         if let Some(u) = &f.until {
-            w.push("d.published <= ?", [Value::Text(u.clone())]);
+            w.push("d.published <= ?", [Value::Text(u.to_string())]);
         }
         if let Some(t) = &f.text {
             check_text_query(conn, t)?;

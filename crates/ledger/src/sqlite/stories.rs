@@ -391,7 +391,7 @@ mod tests {
             analysis: DocAnalysis {
                 source: format!("{id}.txt"),
                 id: id.into(),
-                published: Some(published.into()),
+                published: published.parse().ok(),
                 text: text.into(),
                 ..DocAnalysis::default()
             },

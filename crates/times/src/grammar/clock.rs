@@ -16,7 +16,7 @@ impl<'a> Grammar<'a> {
                     "12:00"
                 };
                 let (j, date) = self.clock_date(i + 1).unwrap_or((i + 1, date));
-                return hit(i, j, date.map(|d| format!("{d}T{t}")), "TIME");
+                return hit(i, j, date.map(|d| format!("{d}T{t}")), TimexType::Time);
             }
             _ => {}
         }
@@ -74,17 +74,17 @@ impl<'a> Grammar<'a> {
             i,
             j,
             date.map(|d| format!("{d}T{h:02}:{min:02}{zone}")),
-            "TIME",
+            TimexType::Time,
         )
     }
 
     /// The day a clock time names after it: "5 p.m. Wednesday", "noon, Nov. 9", "10 a.m. today".
     pub(super) fn clock_date(&self, j: usize) -> Option<(usize, Option<String>)> {
         let k = if self.w(j) == "," { j + 1 } else { j };
-        if let Some(h) = self.weekday_expr(k).filter(|h| h.kind == "DATE") {
+        if let Some(h) = self.weekday_expr(k).filter(|h| h.kind == TimexType::Date) {
             return Some((h.end, h.value));
         }
-        if let Some(h) = self.deictic(k).filter(|h| h.kind == "DATE") {
+        if let Some(h) = self.deictic(k).filter(|h| h.kind == TimexType::Date) {
             return Some((h.end, h.value));
         }
         if let Some(h) = self

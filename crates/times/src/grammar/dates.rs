@@ -110,10 +110,7 @@ impl<'a> Grammar<'a> {
         let m = month(self.w(i))?;
         let w = self.w(i);
         // Three-letter forms only when capitalised ("Oct"), never "mar"/"dec" as words.
-        if w.len() <= 4
-            && w != "june"
-            && w != "july"
-            && w != "may"
+        if month_is_abbreviation(w)
             && !self.cap(i)
             && self.day_at(i + 1).is_none()
             && self.day_word_at(i + 1).is_none()
@@ -210,7 +207,7 @@ impl<'a> Grammar<'a> {
                 Some(d) => format!("{yy:04}-{m:02}-{d:02}"),
                 None => month_value(yy, m),
             });
-            return hit(i, j + 2, v, "DATE");
+            return hit(i, j + 2, v, TimexType::Date);
         }
         let value = match (y, d) {
             (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, m, d).map(day),
@@ -222,7 +219,7 @@ impl<'a> Grammar<'a> {
                 self.yearless(i, m, d)
             }
         };
-        hit(i, j, value, "DATE")
+        hit(i, j, value, TimexType::Date)
     }
 
     pub(super) fn month_alone_ok(&self, i: usize) -> bool {
@@ -233,7 +230,7 @@ impl<'a> Grammar<'a> {
         // A bare abbreviation needs its dot: "Jan Kavan" is a name, "Jan." a month.
         let t = &self.t[i];
         let dotted = t.end - t.start > w.len();
-        if w.len() <= 4 && !matches!(w, "june" | "july" | "may") && !dotted {
+        if month_is_abbreviation(w) && !dotted {
             return false;
         }
         if month_is_ambiguous(w) {
@@ -299,7 +296,7 @@ impl<'a> Grammar<'a> {
                     NaiveDate::from_ymd_opt(base.year(), base.month(), d).map(day)
                 });
                 v.as_ref()?;
-                return hit(i, j + 2, v, "DATE");
+                return hit(i, j + 2, v, TimexType::Date);
             }
         }
         let (mut j, m) = self.month_at(j)?;
@@ -313,7 +310,7 @@ impl<'a> Grammar<'a> {
         } else {
             self.yearless(i, m, Some(d))
         };
-        hit(i, j, value, "DATE")
+        hit(i, j, value, TimexType::Date)
     }
 
     /// "10/28/2024", "28/10/2024", "2024-10-28", "2024/10/28".
@@ -329,7 +326,7 @@ impl<'a> Grammar<'a> {
                 if self.w(i + 3) == sep && self.tight(i + 3) && self.tight(i + 4) {
                     let (d, _) = self.num(i + 4)?;
                     let date = NaiveDate::from_ymd_opt(a as i32, m, d)?;
-                    return hit(i, i + 5, Some(day(date)), "DATE");
+                    return hit(i, i + 5, Some(day(date)), TimexType::Date);
                 }
                 return None;
             }
@@ -344,7 +341,7 @@ impl<'a> Grammar<'a> {
                     _ => return None,
                 };
                 let date = NaiveDate::from_ymd_opt(y, a, b)?;
-                return hit(i, i + 5, Some(day(date)), "DATE");
+                return hit(i, i + 5, Some(day(date)), TimexType::Date);
             }
         }
         if self.w(i + 3) != sep || !self.tight(i + 3) || !self.tight(i + 4) {
@@ -379,7 +376,7 @@ impl<'a> Grammar<'a> {
             return None;
         };
         let date = NaiveDate::from_ymd_opt(y, m, d)?;
-        hit(i, i + 5, Some(day(date)), "DATE")
+        hit(i, i + 5, Some(day(date)), TimexType::Date)
     }
 
     /// Years, decades and centuries: "1998", "fiscal 1998", "the 1990s", "the '90s", "the 20th
@@ -471,7 +468,7 @@ impl<'a> Grammar<'a> {
             if counted && !anchored {
                 return None;
             }
-            return hit(i, k, Some(format!("{y:04}")), "DATE");
+            return hit(i, k, Some(format!("{y:04}")), TimexType::Date);
         }
         // Decades: "1990s", "'90s", "1990's".
         let w = self.w(j);
@@ -480,7 +477,7 @@ impl<'a> Grammar<'a> {
             if d.len() == 4 && d.ends_with('0') {
                 if let Ok(y) = d.parse::<u32>() {
                     if (1000..2100).contains(&y) {
-                        return hit(i, j + 1, Some(format!("{:03}", y / 10)), "DATE");
+                        return hit(i, j + 1, Some(format!("{:03}", y / 10)), TimexType::Date);
                     }
                 }
             }
@@ -495,13 +492,23 @@ impl<'a> Grammar<'a> {
             {
                 if let Ok(y) = d.parse::<u32>() {
                     let c = if y < 30 { 200 } else { 190 };
-                    return hit(j, j + 1, Some(format!("{:03}", c + y / 10)), "DATE");
+                    return hit(
+                        j,
+                        j + 1,
+                        Some(format!("{:03}", c + y / 10)),
+                        TimexType::Date,
+                    );
                 }
             }
             if d.len() == 2 && d.ends_with('0') && i > 0 && matches!(self.w(j - 1), "'" | "’") {
                 if let Ok(y) = d.parse::<u32>() {
                     let c = if y < 30 { 200 } else { 190 };
-                    return hit(j - 1, j + 1, Some(format!("{:03}", c + y / 10)), "DATE");
+                    return hit(
+                        j - 1,
+                        j + 1,
+                        Some(format!("{:03}", c + y / 10)),
+                        TimexType::Date,
+                    );
                 }
             }
         }
@@ -520,13 +527,13 @@ impl<'a> Grammar<'a> {
             if i > 0 && self.w(i) == "the"
                 || j > 0 && matches!(self.w(j - 1), "the" | "early" | "mid" | "late" | "-")
             {
-                return hit(i, j + 1, Some(format!("19{}", p + 2)), "DATE");
+                return hit(i, j + 1, Some(format!("19{}", p + 2)), TimexType::Date);
             }
         }
         // Centuries: "the 20th century".
         if let Some(n) = ordinal(w) {
             if self.w(j + 1) == "century" && (1..=22).contains(&n) {
-                return hit(i, j + 2, Some(format!("{:02}", n - 1)), "DATE");
+                return hit(i, j + 2, Some(format!("{:02}", n - 1)), TimexType::Date);
             }
         }
         None
@@ -575,7 +582,7 @@ impl<'a> Grammar<'a> {
             shift = Some(self.w(i - 1));
         }
         if let Some((k, y)) = self.year_at(end) {
-            return hit(first, k, rule(y).map(day), "DATE");
+            return hit(first, k, rule(y).map(day), TimexType::Date);
         }
         let v = self.r.and_then(|r| {
             let this = rule(r.year())?;
@@ -602,7 +609,7 @@ impl<'a> Grammar<'a> {
             };
             Some(day(d))
         });
-        hit(first, end, v, "DATE")
+        hit(first, end, v, TimexType::Date)
     }
 
     /// Seasons with a year or determiner: "summer 2024", "the summer of 1998", "this fall".
@@ -618,7 +625,7 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         if let Some((k2, y)) = self.year_at(k) {
-            return hit(i, k2, Some(format!("{y:04}-{s}")), "DATE");
+            return hit(i, k2, Some(format!("{y:04}-{s}")), TimexType::Date);
         }
         if !det && !self.cap(j) {
             return None;
@@ -634,7 +641,7 @@ impl<'a> Grammar<'a> {
             let y = r.year();
             format!("{y:04}-{s}")
         });
-        hit(first, j + 1, value, "DATE")
+        hit(first, j + 1, value, TimexType::Date)
     }
 }
 

@@ -67,7 +67,7 @@ impl<'a> Grammar<'a> {
         // "three weekends"
         if let (Count::Exact(n), "weekend" | "weekends") = (count, self.w(k)) {
             if amount.is_none() && !matches!(w0, "a" | "an" | "the") {
-                return hit(i, k + 1, Some(format!("P{n}WE")), "DURATION");
+                return hit(i, k + 1, Some(format!("P{n}WE")), TimexType::Duration);
             }
         }
         // "20 more years", "six straight days", "five trading days"
@@ -105,7 +105,12 @@ impl<'a> Grammar<'a> {
             // "a year" after a number or price is a rate: "$5 a year", "twice a day".
             if i > 0 && self.is_rate_lead(i - 1) {
                 if matches!(self.w(i - 1), "once" | "twice" | "thrice" | "times") {
-                    return hit(i, k + 1, Some(duration_value(Count::Exact(1), u)), "SET");
+                    return hit(
+                        i,
+                        k + 1,
+                        Some(duration_value(Count::Exact(1), u)),
+                        TimexType::Set,
+                    );
                 }
                 return None;
             }
@@ -125,7 +130,12 @@ impl<'a> Grammar<'a> {
         }
         let _ = the;
         if count == Count::Vague {
-            return hit(i, k + 1, Some(duration_value(count, u)), "DURATION");
+            return hit(
+                i,
+                k + 1,
+                Some(duration_value(count, u)),
+                TimexType::Duration,
+            );
         }
         let first = match (amount, count) {
             (Some(a), _) => a,
@@ -153,7 +163,7 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        hit(i, end, Some(compose(&parts)), "DURATION")
+        hit(i, end, Some(compose(&parts)), TimexType::Duration)
     }
 
     /// A fractional count at `i`: "half a"/"half an", "½", "3.5".
@@ -201,7 +211,7 @@ impl<'a> Grammar<'a> {
             i,
             i + 2,
             Some(duration_value(Count::Exact(1), u)),
-            "DURATION",
+            TimexType::Duration,
         )
     }
 
@@ -249,7 +259,7 @@ impl<'a> Grammar<'a> {
             if !adverb {
                 return None;
             }
-            return hit(i, i + 1, Some(v.into()), "SET");
+            return hit(i, i + 1, Some(v.into()), TimexType::Set);
         }
         if !matches!(w, "every" | "each" | "per") {
             return None;
@@ -259,14 +269,19 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         if let Some(wd) = weekday_full(self.w(j)) {
-            return hit(i, j + 1, Some(format!("XXXX-WXX-{wd}")), "SET");
+            return hit(i, j + 1, Some(format!("XXXX-WXX-{wd}")), TimexType::Set);
         }
         let (k, n) = match self.count(j) {
             Some((k, Count::Exact(n))) if w != "per" && unit(self.w(k)).is_some() => (k, n),
             _ => (j, 1),
         };
         let u = unit(self.w(k))?;
-        hit(i, k + 1, Some(duration_value(Count::Exact(n), u)), "SET")
+        hit(
+            i,
+            k + 1,
+            Some(duration_value(Count::Exact(n), u)),
+            TimexType::Set,
+        )
     }
 
     /// "for weeks", "within days": a bare plural unit after a preposition.
@@ -276,7 +291,12 @@ impl<'a> Grammar<'a> {
             let w = self.w(i + 1);
             if matches!(w, "years" | "decades" | "months" | "centuries") {
                 let u = unit(w)?;
-                return hit(i, i + 2, Some(duration_value(Count::Vague, u)), "DURATION");
+                return hit(
+                    i,
+                    i + 2,
+                    Some(duration_value(Count::Vague, u)),
+                    TimexType::Duration,
+                );
             }
         }
         let w = self.w(i);
@@ -289,7 +309,12 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let u = unit(w)?;
-        hit(i, i + 1, Some(duration_value(Count::Vague, u)), "DURATION")
+        hit(
+            i,
+            i + 1,
+            Some(duration_value(Count::Vague, u)),
+            TimexType::Duration,
+        )
     }
 }
 

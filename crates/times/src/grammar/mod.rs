@@ -4,15 +4,16 @@
 //! most a dozen pieces, so the pass is linear in the document.
 
 use chrono::{Datelike, NaiveDate};
+use claimtrail_text::TimexType;
 
 use crate::calendar::{
     add_days, day, month_value, shifted, week, weekday_near, weekday_this_week, year_for, Lean,
 };
-use crate::lexicon::{
-    is_plural_unit, month, month_is_ambiguous, ordinal, season, small_number, unit, weekday,
-    weekday_full, Unit,
-};
 use crate::scan::Tok;
+use crate::words::{
+    is_plural_unit, month, month_is_abbreviation, month_is_ambiguous, ordinal, season,
+    small_number, unit, weekday, weekday_full, Unit,
+};
 
 mod clock;
 mod dates;
@@ -34,10 +35,10 @@ pub(crate) struct Hit {
     pub first: usize,
     pub end: usize,
     pub value: Option<String>,
-    pub kind: &'static str,
+    pub kind: TimexType,
 }
 
-fn hit(first: usize, end: usize, value: Option<String>, kind: &'static str) -> Option<Hit> {
+fn hit(first: usize, end: usize, value: Option<String>, kind: TimexType) -> Option<Hit> {
     Some(Hit {
         first,
         end,

@@ -95,7 +95,7 @@ impl<'a> Grammar<'a> {
                 format!("{y:04}-Q{n}")
             }
         });
-        hit(i, k, value, "DATE")
+        hit(i, k, value, TimexType::Date)
     }
 
     /// The year before, at quarter granularity in an earnings report.
@@ -123,19 +123,19 @@ impl<'a> Grammar<'a> {
             if ordinal(self.w(k)).is_some() && self.w(k + 1) == "quarter" {
                 let q = ordinal(self.w(k)).unwrap_or(1);
                 let v = self.r.map(|r| format!("{:04}-Q{q}", r.year() - 1));
-                return hit(i, k + 2, v, "DATE");
+                return hit(i, k + 2, v, TimexType::Date);
             }
             if matches!(self.w(k), "quarter" | "period") {
                 k += 1;
             }
-            return hit(i, k, self.year_ago(), "DATE");
+            return hit(i, k, self.year_ago(), TimexType::Date);
         }
         // "the 1988 period", "the 1988 quarter", "the 1988 third quarter"
         if det {
             if let Some((k, y)) = self.year_at(j) {
                 if let Some(q) = ordinal(self.w(k)).filter(|q| (1..=4).contains(q)) {
                     if self.w(k + 1) == "quarter" {
-                        return hit(i, k + 2, Some(format!("{y:04}-Q{q}")), "DATE");
+                        return hit(i, k + 2, Some(format!("{y:04}-Q{q}")), TimexType::Date);
                     }
                 }
                 if matches!(self.w(k), "quarter" | "period") {
@@ -143,7 +143,7 @@ impl<'a> Grammar<'a> {
                         Some((_, q)) => format!("{y:04}-Q{q}"),
                         None => format!("{y:04}"),
                     };
-                    return hit(i, k + 1, Some(v), "DATE");
+                    return hit(i, k + 1, Some(v), TimexType::Date);
                 }
             }
         }
@@ -160,7 +160,7 @@ impl<'a> Grammar<'a> {
                 (_, Some((y, q))) if self.w(j) == "period" => Some(format!("{y:04}-Q{q}")),
                 _ => self.r.and_then(|r| shifted(r, 'Q', -1)),
             };
-            return hit(i, j + 1, v, "DATE");
+            return hit(i, j + 1, v, TimexType::Date);
         }
         // "year-end", "year end", "year's end"
         let mut k = j;
@@ -170,7 +170,12 @@ impl<'a> Grammar<'a> {
                 k += 1;
             }
             if self.w(k) == "end" {
-                return hit(i, k + 1, self.r.map(|r| format!("{:04}", r.year())), "DATE");
+                return hit(
+                    i,
+                    k + 1,
+                    self.r.map(|r| format!("{:04}", r.year())),
+                    TimexType::Date,
+                );
             }
         }
         // "the fiscal year", "the full year", "the current year", "the year"
@@ -203,7 +208,7 @@ impl<'a> Grammar<'a> {
                     self.w(k + 1),
                     "ended" | "ending" | "ends" | "to" | "through"
                 ) {
-                    return hit(i, k + 1, Some("P1Y".into()), "DURATION");
+                    return hit(i, k + 1, Some("P1Y".into()), TimexType::Duration);
                 }
                 if k == j
                     && !matches!(
@@ -213,7 +218,12 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
-                return hit(i, k + 1, self.r.map(|r| format!("{:04}", r.year())), "DATE");
+                return hit(
+                    i,
+                    k + 1,
+                    self.r.map(|r| format!("{:04}", r.year())),
+                    TimexType::Date,
+                );
             }
         }
         None

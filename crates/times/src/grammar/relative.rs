@@ -68,7 +68,7 @@ impl<'a> Grammar<'a> {
                 .and_then(|r| add_days(r, 7 * ws))
                 .and_then(|d| weekday_this_week(d, wd))
                 .map(day);
-            return hit(i, j, v, "DATE");
+            return hit(i, j, v, TimexType::Date);
         }
         // "Friday the 15th": the nearest month where the 15th is a Friday.
         if self.w(j) == "the" {
@@ -91,7 +91,7 @@ impl<'a> Grammar<'a> {
                         .min_by_key(|x| (*x - r).num_days().abs())
                         .map(day)
                 });
-                return hit(i, k, v, "DATE");
+                return hit(i, k, v, TimexType::Date);
             }
         }
         // An explicit date beside the weekday settles it.
@@ -106,7 +106,7 @@ impl<'a> Grammar<'a> {
                 if paren && matches!(self.w(end), ")" | "]") {
                     end += 1;
                 }
-                return hit(i, end, h.value, "DATE");
+                return hit(i, end, h.value, TimexType::Date);
             }
         }
         // "Sun", "Wed" alone are too often names and words.
@@ -129,9 +129,14 @@ impl<'a> Grammar<'a> {
             }
         });
         if let Some(part) = day_part(self.w(j)) {
-            return hit(i, j + 1, date.map(|d| format!("{}T{part}", day(d))), "TIME");
+            return hit(
+                i,
+                j + 1,
+                date.map(|d| format!("{}T{part}", day(d))),
+                TimexType::Time,
+            );
         }
-        hit(i, j, date.map(day), "DATE")
+        hit(i, j, date.map(day), TimexType::Date)
     }
 
     /// "the first Friday of July", "the second Monday of next month", "third Tuesday".
@@ -181,7 +186,7 @@ impl<'a> Grammar<'a> {
             .and_then(|(y, m)| nth_weekday(y, m, wd, n))
             .filter(|d| month_of.is_some_and(|(_, m)| d.month() == m))
             .map(day);
-        hit(i, end, v, "DATE")
+        hit(i, end, v, TimexType::Date)
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night".
@@ -189,20 +194,30 @@ impl<'a> Grammar<'a> {
         let r = self.r;
         let off = |n: i64| r.and_then(|r| add_days(r, n)).map(day);
         match self.w(i) {
-            "today" if self.w(i + 1) != "'s" => hit(i, i + 1, off(0), "DATE"),
+            "today" if self.w(i + 1) != "'s" => hit(i, i + 1, off(0), TimexType::Date),
             "yesterday" => {
                 if let Some(p) = day_part(self.w(i + 1)) {
-                    return hit(i, i + 2, off(-1).map(|d| format!("{d}T{p}")), "TIME");
+                    return hit(
+                        i,
+                        i + 2,
+                        off(-1).map(|d| format!("{d}T{p}")),
+                        TimexType::Time,
+                    );
                 }
-                hit(i, i + 1, off(-1), "DATE")
+                hit(i, i + 1, off(-1), TimexType::Date)
             }
             "tomorrow" => {
                 if let Some(p) = day_part(self.w(i + 1)) {
-                    return hit(i, i + 2, off(1).map(|d| format!("{d}T{p}")), "TIME");
+                    return hit(
+                        i,
+                        i + 2,
+                        off(1).map(|d| format!("{d}T{p}")),
+                        TimexType::Time,
+                    );
                 }
-                hit(i, i + 1, off(1), "DATE")
+                hit(i, i + 1, off(1), TimexType::Date)
             }
-            "tonight" => hit(i, i + 1, off(0).map(|d| format!("{d}TNI")), "TIME"),
+            "tonight" => hit(i, i + 1, off(0).map(|d| format!("{d}TNI")), TimexType::Time),
             "mid" | "late" | "early"
                 if day_part(self.w(i + 1).trim_start_matches('-')).is_some()
                     || (self.w(i + 1) == "-" && day_part(self.w(i + 2)).is_some()) =>
@@ -215,7 +230,7 @@ impl<'a> Grammar<'a> {
                     "tomorrow" => (k + 2, off(1)),
                     _ => (k + 1, off(0)),
                 };
-                hit(i, end, d.map(|d| format!("{d}T{p}")), "TIME")
+                hit(i, end, d.map(|d| format!("{d}T{p}")), TimexType::Time)
             }
             "this" | "late" | "early" | "later" => {
                 let mut j = i + 1;
@@ -226,9 +241,14 @@ impl<'a> Grammar<'a> {
                     j += 1;
                 }
                 let p = day_part(self.w(j))?;
-                hit(i, j + 1, off(0).map(|d| format!("{d}T{p}")), "TIME")
+                hit(
+                    i,
+                    j + 1,
+                    off(0).map(|d| format!("{d}T{p}")),
+                    TimexType::Time,
+                )
             }
-            "the" if self.w(i + 1) == "weekend" => hit(i, i + 2, self.weekend(i), "DATE"),
+            "the" if self.w(i + 1) == "weekend" => hit(i, i + 2, self.weekend(i), TimexType::Date),
             "the"
                 if self.w(i + 1) == "day"
                     && matches!(self.w(i + 2), "before" | "after")
@@ -239,7 +259,7 @@ impl<'a> Grammar<'a> {
                     ("after", "tomorrow") => 2,
                     _ => 0,
                 };
-                hit(i, i + 4, off(n), "DATE")
+                hit(i, i + 4, off(n), TimexType::Date)
             }
             "the" | "next"
                 if matches!(self.w(i + 1), "next" | "following" | "day")
@@ -247,7 +267,7 @@ impl<'a> Grammar<'a> {
                         || self.w(i) == "next" && self.w(i + 1) == "day") =>
             {
                 let end = if self.w(i) == "the" { i + 3 } else { i + 2 };
-                hit(i, end, off(1), "DATE")
+                hit(i, end, off(1), TimexType::Date)
             }
             // "for the day", "end the day": the day reported on.
             "the"
@@ -270,11 +290,14 @@ impl<'a> Grammar<'a> {
                         "of" | "when" | "that" | "-" | "'s" | "before" | "after"
                     ) =>
             {
-                hit(i, i + 2, off(0), "DATE")
+                hit(i, i + 2, off(0), TimexType::Date)
             }
-            "last" if self.w(i + 1) == "night" => {
-                hit(i, i + 2, off(-1).map(|d| format!("{d}TNI")), "TIME")
-            }
+            "last" if self.w(i + 1) == "night" => hit(
+                i,
+                i + 2,
+                off(-1).map(|d| format!("{d}TNI")),
+                TimexType::Time,
+            ),
             _ => None,
         }
     }
@@ -318,7 +341,7 @@ impl<'a> Grammar<'a> {
                 i,
                 j + 1,
                 Some(duration_value(Count::Exact(1), u)),
-                "DURATION",
+                TimexType::Duration,
             );
         }
         if the && word == "latest" && w != "quarter" {
@@ -354,7 +377,7 @@ impl<'a> Grammar<'a> {
                             };
                             format!("{y:04}-{m:02}-{d:02}")
                         });
-                        return hit(i, k, v, "DATE");
+                        return hit(i, k, v, TimexType::Date);
                     }
                     r.map(|r| {
                         let y = r.year();
@@ -401,7 +424,7 @@ impl<'a> Grammar<'a> {
         if word == "latest" && w != "quarter" {
             return None;
         }
-        hit(i, j + 1, value, "DATE")
+        hit(i, j + 1, value, TimexType::Date)
     }
 
     /// "the weekend", "over the weekend": the one just past, unless the sentence looks ahead.
@@ -420,7 +443,7 @@ impl<'a> Grammar<'a> {
     pub(super) fn ago(&self, i: usize) -> Option<Hit> {
         if self.w(i) == "year" && self.w(i + 1) == "-" && matches!(self.w(i + 2), "earlier" | "ago")
         {
-            return hit(i, i + 3, self.year_ago(), "DATE");
+            return hit(i, i + 3, self.year_ago(), TimexType::Date);
         }
         let mut c = i;
         while c - i < MAX_MODIFIERS
@@ -469,7 +492,7 @@ impl<'a> Grammar<'a> {
                 }
             }),
         };
-        hit(i, end, value, "DATE")
+        hit(i, end, value, TimexType::Date)
     }
 
     /// "will leave in 3 weeks": a point ahead of the reference (TimeBank's "redeemed in five
@@ -488,13 +511,13 @@ impl<'a> Grammar<'a> {
         let v = self
             .r
             .and_then(|r| shifted(r, u.letter, (n * u.factor) as i32));
-        hit(i + 1, j + 1, v, "DATE")
+        hit(i + 1, j + 1, v, TimexType::Date)
     }
 
     /// Vague references: "now", "currently", "recently", "the past", "soon", "the future",
     /// "in the coming days".
     pub(super) fn vague(&self, i: usize) -> Option<Hit> {
-        let v = |n: usize, s: &str| hit(i, i + n, Some(s.to_string()), "DATE");
+        let v = |n: usize, s: &str| hit(i, i + n, Some(s.to_string()), TimexType::Date);
         match self.w(i) {
             "now" | "currently" | "presently" | "nowadays" => v(1, "PRESENT_REF"),
             "current" if !matches!(self.w(i + 1), "account" | "affairs" | "events" | "of") => {
@@ -574,7 +597,7 @@ impl<'a> Grammar<'a> {
         if !is_plural_unit(self.w(i)) || self.w(i + 1) != "ago" {
             return None;
         }
-        hit(i, i + 2, Some("PAST_REF".into()), "DATE")
+        hit(i, i + 2, Some("PAST_REF".into()), TimexType::Date)
     }
 }
 

@@ -1,0 +1,154 @@
+//! Months, weekdays and seasons.
+
+use crate::table::{flags, number, table, Table};
+use std::sync::LazyLock;
+
+/// A month name or abbreviation (`data/months.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Month {
+    /// 1 for January.
+    pub number: u32,
+    pub abbreviation: bool,
+    /// An abbreviation news copy writes with a full stop ("Sept.", "Oct."; AP style).
+    pub ap_style: bool,
+    /// Also an ordinary word or a name ("may", "march", "Jan").
+    pub ambiguous: bool,
+    /// The bare form is an ordinary word ("mar"): a month only with its full stop.
+    pub needs_stop: bool,
+    /// Also the modal verb ("may").
+    pub modal: bool,
+}
+
+static MONTHS: LazyLock<Table<Month>> = LazyLock::new(|| {
+    let file = "months.txt";
+    table(include_str!("../data/months.txt"), |_, f| {
+        let [abbreviation, ap_style, ambiguous, needs_stop, modal] = flags(
+            f.get(1..).unwrap_or(&[]),
+            ["abbr", "ap", "ambiguous", "dot", "modal"],
+            file,
+        );
+        Month {
+            number: number(f.first(), file) as u32,
+            abbreviation,
+            ap_style,
+            ambiguous,
+            needs_stop,
+            modal,
+        }
+    })
+});
+
+/// The month a lower-case name or abbreviation (without its full stop) stands for.
+#[inline]
+pub fn month(lower: &str) -> Option<Month> {
+    MONTHS.get(lower).copied()
+}
+
+/// A month as a lower-case token may write it: a full name, or an abbreviation with or without
+/// its full stop ("sept.", "oct"), but a bare abbreviation that is an ordinary word ("mar") only
+/// with its stop.
+#[inline]
+pub fn month_token(lower: &str) -> Option<Month> {
+    match lower.strip_suffix('.') {
+        Some(bare) => month(bare).filter(|m| m.abbreviation),
+        None => month(lower).filter(|m| !m.needs_stop),
+    }
+}
+
+/// A weekday name or abbreviation (`data/weekdays.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weekday {
+    /// ISO number: 1 for Monday.
+    pub number: u32,
+    pub abbreviation: bool,
+    /// An abbreviation that reads as a weekday on its own ("Thurs"; not "sun", "wed").
+    pub clear: bool,
+}
+
+static WEEKDAYS: LazyLock<Table<Weekday>> = LazyLock::new(|| {
+    let file = "weekdays.txt";
+    table(include_str!("../data/weekdays.txt"), |_, f| {
+        let [abbreviation, clear] = flags(f.get(1..).unwrap_or(&[]), ["abbr", "clear"], file);
+        Weekday {
+            number: number(f.first(), file) as u32,
+            abbreviation,
+            clear,
+        }
+    })
+});
+
+/// The weekday a lower-case name or abbreviation (without its full stop) stands for.
+#[inline]
+pub fn weekday(lower: &str) -> Option<Weekday> {
+    WEEKDAYS.get(lower).copied()
+}
+
+/// Whether a lower-case word is a weekday's full name ("monday").
+#[inline]
+pub fn is_weekday_name(lower: &str) -> bool {
+    weekday(lower).is_some_and(|d| !d.abbreviation)
+}
+
+/// Abbreviations of months and weekdays, which keep their full stop in the tokenizer.
+pub(crate) fn calendar_abbreviations() -> impl Iterator<Item = &'static str> {
+    let months = MONTHS.iter().filter(|(_, m)| m.abbreviation);
+    let days = WEEKDAYS.iter().filter(|(_, d)| d.abbreviation);
+    months.map(|(k, _)| k).chain(days.map(|(k, _)| k))
+}
+
+/// A season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+static SEASONS: LazyLock<Table<Season>> = LazyLock::new(|| {
+    table(include_str!("../data/seasons.txt"), |_, f| {
+        match f.first().copied().unwrap_or("") {
+            "spring" => Season::Spring,
+            "summer" => Season::Summer,
+            "autumn" => Season::Autumn,
+            "winter" => Season::Winter,
+            other => {
+                crate::table::data_error("seasons.txt", other);
+                Season::Spring
+            }
+        }
+    })
+});
+
+/// The season a lower-case word names ("fall" → autumn).
+#[inline]
+pub fn season(lower: &str) -> Option<Season> {
+    SEASONS.get(lower).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_read_names_abbreviations_and_stops() {
+        assert_eq!(month("sept").map(|m| m.number), Some(9));
+        assert!(month("may").is_some_and(|m| m.ambiguous && m.modal && !m.abbreviation));
+        assert!(month_token("sept.").is_some() && month_token("oct").is_some());
+        assert!(month_token("mar").is_none() && month_token("mar.").is_some());
+        assert!(month_token("march.").is_none(), "a full name takes no stop");
+        assert!(month("jan").is_some_and(|m| m.ap_style) && !month("apr").unwrap().ap_style);
+        assert_eq!(month("septembre"), None);
+    }
+
+    #[test]
+    fn weekdays_and_seasons() {
+        assert_eq!(weekday("thurs").map(|d| d.number), Some(4));
+        assert!(weekday("sun").is_some_and(|d| d.abbreviation && !d.clear));
+        assert!(is_weekday_name("sunday") && !is_weekday_name("sun"));
+        assert_eq!(season("fall"), Some(Season::Autumn));
+        let abbreviations: Vec<&str> = calendar_abbreviations().collect();
+        assert!(abbreviations.contains(&"sept") && abbreviations.contains(&"wed"));
+        assert!(!abbreviations.contains(&"may"));
+    }
+}

@@ -1,0 +1,76 @@
+//! The shared English vocabularies of the analysis stages: months, weekdays and seasons; number
+//! words and units of time; speech and reporting verbs, and the auxiliaries and adverbs between
+//! a subject and its verb; personal pronouns, given names, titles and role nouns, with the
+//! gender they carry; abbreviations that keep their full stop; stopwords.
+//!
+//! Each vocabulary is a plain data file in `data/` (one entry a line, `#` comments; where each
+//! came from is in `data/PROVENANCE.md`), compiled in and read once, on first use, into a hash
+//! map behind a typed lookup. Lookups take lower-case words unless they say otherwise
+//! ([`with_lowercase`] folds a word without allocating). Where stages read different subsets of
+//! one vocabulary, the subset is a tag of each entry (a speech verb's `cue` and `claim`
+//! readings, a given name's `ner` and `speaker` lists), never a second list.
+//!
+//! A leaf crate: no other claimtrail crate below it, no I/O, no state but the tables.
+
+mod calendar;
+mod numbers;
+mod people;
+mod speech;
+mod table;
+mod words;
+
+pub use calendar::{is_weekday_name, month, month_token, season, weekday, Month, Season, Weekday};
+pub use numbers::{number_word, time_unit, NumberWord, TimeUnit};
+pub use people::{
+    given_name, given_names, pronoun, subject_pronoun_gender, title, titles, Gender, GivenName,
+    Pronoun, Title,
+};
+pub use speech::{speech_verb, subject_verb_gap, Gap, SpeechVerb};
+pub use words::{is_abbreviation, is_stopword, singular, with_lowercase, words};
+
+#[cfg(test)]
+mod tests {
+    /// Every table loads (a bad tag or number in a data file fails here, in debug builds).
+    #[test]
+    fn every_data_file_reads() {
+        assert!(super::month("may").is_some());
+        assert!(super::weekday("monday").is_some());
+        assert!(super::season("winter").is_some());
+        assert!(super::number_word("one").is_some());
+        assert!(super::time_unit("day").is_some());
+        assert!(super::speech_verb("said").is_some());
+        assert!(super::subject_verb_gap("has").is_some());
+        assert!(super::pronoun("he").is_some());
+        assert!(super::given_name("mary").is_some());
+        assert!(super::title("president").is_some());
+        assert!(super::is_abbreviation("gen"));
+        assert!(super::is_stopword("the"));
+    }
+
+    /// A second line for an entry would silently replace the first in its table.
+    #[test]
+    fn every_data_file_lists_each_entry_once() {
+        for (file, text) in [
+            ("months", include_str!("../data/months.txt")),
+            ("weekdays", include_str!("../data/weekdays.txt")),
+            ("seasons", include_str!("../data/seasons.txt")),
+            ("numbers", include_str!("../data/numbers.txt")),
+            ("time_units", include_str!("../data/time_units.txt")),
+            ("abbreviations", include_str!("../data/abbreviations.txt")),
+            ("speech_verbs", include_str!("../data/speech_verbs.txt")),
+            (
+                "subject_verb_gap",
+                include_str!("../data/subject_verb_gap.txt"),
+            ),
+            ("pronouns", include_str!("../data/pronouns.txt")),
+            ("given_names", include_str!("../data/given_names.txt")),
+            ("titles", include_str!("../data/titles.txt")),
+            ("stopwords", include_str!("../data/stopwords.txt")),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for (entry, _) in super::table::rows(text) {
+                assert!(seen.insert(entry.to_lowercase()), "{file}: {entry} twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Speech and reporting verbs, and the auxiliaries and adverbs that stand between a subject and
+//! its verb.
+
+use crate::table::{flags, table, Table};
+use std::sync::LazyLock;
+
+/// The readings of a speech or reporting verb form (`data/speech_verbs.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeechVerb {
+    /// Introduces reported speech or a stated assessment (quotes stage).
+    pub cue: bool,
+    /// A cue also common in other senses ("called"): a cue only with a named subject.
+    pub weak: bool,
+    /// Takes the addressee as object before the content ("told reporters that").
+    pub addressee: bool,
+    /// Its subject asserts the clause it governs, a figure's source (figures stage).
+    pub claim: bool,
+}
+
+static SPEECH_VERBS: LazyLock<Table<SpeechVerb>> = LazyLock::new(|| {
+    table(include_str!("../data/speech_verbs.txt"), |_, f| {
+        let [cue, weak, addressee, claim] =
+            flags(f, ["cue", "weak", "addressee", "claim"], "speech_verbs.txt");
+        SpeechVerb {
+            cue,
+            weak,
+            addressee,
+            claim,
+        }
+    })
+});
+
+/// The readings of a lower-case verb form, if it is a speech or reporting verb.
+#[inline]
+pub fn speech_verb(lower: &str) -> Option<SpeechVerb> {
+    SPEECH_VERBS.get(lower).copied()
+}
+
+/// Where a word may stand between a subject and its verb (`data/subject_verb_gap.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    /// Between a speaker and a speech cue ("has also said"; quotes stage).
+    pub cue: bool,
+    /// Between a figure's source and its reporting verb ("has estimated"; figures stage).
+    pub claim: bool,
+}
+
+static GAP: LazyLock<Table<Gap>> = LazyLock::new(|| {
+    table(include_str!("../data/subject_verb_gap.txt"), |_, f| {
+        let [cue, claim] = flags(f, ["cue", "claim"], "subject_verb_gap.txt");
+        Gap { cue, claim }
+    })
+});
+
+/// Where a lower-case auxiliary or adverb may stand between a subject and its verb.
+#[inline]
+pub fn subject_verb_gap(lower: &str) -> Option<Gap> {
+    GAP.get(lower).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_of_speech_verbs() {
+        let told = speech_verb("told").unwrap();
+        assert!(told.cue && told.addressee && told.claim && !told.weak);
+        assert!(speech_verb("called").is_some_and(|v| v.cue && v.weak && !v.claim));
+        assert!(speech_verb("shows").is_some_and(|v| v.claim && !v.cue));
+        assert_eq!(speech_verb("walked"), None);
+    }
+
+    #[test]
+    fn every_speech_verb_has_a_reading() {
+        for (w, v) in SPEECH_VERBS.iter() {
+            assert!(v.cue || v.claim, "{w}");
+            assert!(
+                !(v.weak || v.addressee) || v.cue,
+                "{w}: weak and addressee qualify cues"
+            );
+        }
+        for (w, g) in GAP.iter() {
+            assert!(g.cue || g.claim, "{w}");
+        }
+    }
+
+    #[test]
+    fn gap_words_per_reading() {
+        assert!(subject_verb_gap("has").is_some_and(|g| g.cue && g.claim));
+        assert!(subject_verb_gap("not").is_some_and(|g| g.cue && !g.claim));
+        assert!(subject_verb_gap("currently").is_some_and(|g| !g.cue && g.claim));
+    }
+}

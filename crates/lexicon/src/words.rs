@@ -1,0 +1,104 @@
+//! Word-level helpers shared across the crates: lower-casing without allocation, the
+//! abbreviations that keep their full stop, stopwords, singular nouns and bags of words.
+
+use crate::table::{rows, Table};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Calls `f` with `word` lower-cased, without allocating for short ASCII words (the hot case).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+static ABBREVIATIONS: LazyLock<Table<()>> = LazyLock::new(|| {
+    rows(include_str!("../data/abbreviations.txt"))
+        .map(|(w, _)| w)
+        .chain(crate::calendar::calendar_abbreviations())
+        .map(|w| (Box::from(w), ()))
+        .collect()
+});
+
+/// Whether a word (any case, without its full stop) is an abbreviation that keeps its stop
+/// ("Gen.", "Sept.", "vs.").
+#[inline]
+pub fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 6 && with_lowercase(word, |l| ABBREVIATIONS.get(l).is_some())
+}
+
+static STOPWORDS: LazyLock<Table<()>> = LazyLock::new(|| {
+    rows(include_str!("../data/stopwords.txt"))
+        .map(|(w, _)| (Box::from(w), ()))
+        .collect()
+});
+
+/// Whether a lower-case word says nothing about which event a text covers (`data/stopwords.txt`).
+#[inline]
+pub fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.get(lower).is_some()
+}
+
+/// The singular of a lower-case plural noun by its regular endings ("casualties" → "casualty",
+/// "troops" → "troop"); other words as they are ("press", "bus").
+pub fn singular(lower: &str) -> Cow<'_, str> {
+    if lower.ends_with("ies") && lower.len() > 4 {
+        Cow::Owned(format!("{}y", &lower[..lower.len() - 3]))
+    } else if lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 {
+        Cow::Borrowed(&lower[..lower.len() - 1])
+    } else {
+        Cow::Borrowed(lower)
+    }
+}
+
+/// The lower-cased runs of letters and digits of a text, in order: the bag of words that
+/// comparisons of texts count.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_without_allocation_matches_to_lowercase() {
+        for w in ["Said", "ÉCOLE", "MIXEDcase", &"X".repeat(40), ""] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn abbreviations_keep_their_stop_in_any_case() {
+        assert!(is_abbreviation("Gen") && is_abbreviation("SEPT") && is_abbreviation("thur"));
+        assert!(!is_abbreviation("may") && !is_abbreviation("General"));
+    }
+
+    #[test]
+    fn stopwords_and_singulars() {
+        assert!(is_stopword("the") && is_stopword("monday") && !is_stopword("quake"));
+        assert_eq!(singular("casualties"), "casualty");
+        assert_eq!(singular("troops"), "troop");
+        assert_eq!(singular("press"), "press");
+        assert_eq!(singular("bus"), "bus");
+        assert_eq!(singular("ties"), "tie");
+    }
+
+    #[test]
+    fn words_are_lowercased_alphanumeric_runs() {
+        assert_eq!(
+            words("At least 3,000 North-Korean"),
+            vec!["at", "least", "3", "000", "north", "korean"]
+        );
+    }
+}

@@ -1,0 +1,495 @@
+//! The parts around one cue: its subject (before it, inverted after it, or at the start of the
+//! clause), the quoted span next to it, and the reported clause it introduces or closes. Each
+//! function looks a bounded number of tokens around its cue, so the walk over a document stays
+//! linear. All read the document through [`Ctx`].
+
+use claimtrail_text::{Doc, TokenKind};
+
+use crate::marks::{starts_paragraph, Marked};
+use crate::speakers::word;
+use crate::word_classes::{
+    is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head, is_participle,
+    is_role_noun, is_time_word, is_weak_cue, pronoun_gender,
+};
+
+/// No quoted span (in [`Ctx::owner`]).
+pub(crate) const NONE: u32 = u32::MAX;
+/// How far a subject phrase may reach back from its cue, in tokens.
+pub(crate) const MAX_SUBJECT: usize = 9;
+/// Tokens allowed between a cue and the colon or comma before a quote ("told reporters on Monday:").
+const MAX_BRIDGE: usize = 8;
+/// The longest reported clause, in tokens.
+pub(crate) const MAX_CONTENT: usize = 160;
+
+pub(crate) struct Ctx<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub marks: Vec<Marked>,
+    /// Per token: the quoted span it belongs to (marks included), or NONE.
+    pub owner: Vec<u32>,
+    /// The text with ASCII letters lower-cased: same byte offsets, one allocation. The word
+    /// lists are ASCII, so non-ASCII capitals need no folding.
+    pub lower: String,
+}
+
+impl Ctx<'_, '_> {
+    pub fn quoted(&self, i: usize) -> bool {
+        self.owner[i] != NONE
+    }
+    pub fn w(&self, i: usize) -> &str {
+        word(self.doc, i)
+    }
+    pub fn l(&self, i: usize) -> &str {
+        let t = &self.doc.tokens[i];
+        self.lower.get(t.start..t.end).unwrap_or("")
+    }
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+            && self.w(i).chars().next().is_some_and(char::is_uppercase)
+            && !is_time_word(self.l(i))
+    }
+    pub fn is_stop(&self, i: usize) -> bool {
+        matches!(self.w(i), "." | "!" | "?" | ";" | "…")
+    }
+    /// The span whose closing mark is token `i`.
+    pub fn closes(&self, i: usize) -> Option<usize> {
+        let m = self.owner[i];
+        (m != NONE && self.marks[m as usize].close_tok == Some(i)).then_some(m as usize)
+    }
+    /// The span whose opening mark is token `i`.
+    pub fn opens(&self, i: usize) -> Option<usize> {
+        let m = self.owner[i];
+        (m != NONE && self.marks[m as usize].open_tok == i).then_some(m as usize)
+    }
+}
+
+/// The subject phrase ending just before cue `c` (auxiliaries and adverbs skipped).
+pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
+    let mut j = c;
+    while j > lo
+        && !cx.quoted(j - 1)
+        && (is_aux_or_adverb(cx.l(j - 1))
+            || is_time_word(cx.l(j - 1))
+            || cx.l(j - 1).ends_with("ly") && cx.l(j - 1).len() > 4 && !cx.is_cap(j - 1))
+        && c - j < 4
+    {
+        j -= 1;
+    }
+    if j > lo && j < c && cx.l(j - 1) == "on" {
+        j -= 1;
+    }
+    if j == lo {
+        return None;
+    }
+    if pronoun_gender(cx.l(j - 1)).is_some() {
+        return Some((j - 1, j));
+    }
+    // "Mike Lee, who declared": the relative pronoun stands for the name before it.
+    if cx.l(j - 1) == "who" && j >= lo + 2 && cx.w(j - 2) == "," {
+        return np_back(cx, lo, j - 2).filter(|&(_, b)| cx.is_cap(b - 1));
+    }
+    if cx.w(j - 1) == "," && j - 1 > lo {
+        return appositive(cx, lo, j - 1);
+    }
+    np_back(cx, lo, j)
+}
+
+/// "Mitch McConnell, R-Ky., said", "the spokesman, Josh Earnest, said", "Neel, who managed
+/// the campaign, said": the name on either side of the apposition ending at the comma `comma`.
+/// Returns the name phrase; the attribution extent starts at the phrase before the apposition.
+fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
+    let mut q = comma;
+    while q > lo && comma - q < 25 {
+        q -= 1;
+        let abbrev_dot = cx.w(q) == "." && q + 1 < comma + 1 && cx.w(q + 1) == ",";
+        if cx.quoted(q) || cx.is_stop(q) && !abbrev_dot {
+            return None;
+        }
+        if cx.w(q) == "," {
+            let before = np_back(cx, lo, q);
+            let inner = np_back(cx, q + 1, comma);
+            let inner_name = inner.filter(|&(_, e)| cx.is_cap(e - 1));
+            // "the spokesperson of the State Department, Matthew Miller, said": the role
+            // comes first and the name is in the apposition.
+            let before_is_role = before.is_some_and(|(x, e)| {
+                is_org_head(cx.l(e - 1)) || (x..e).any(|i| is_role_noun(cx.l(i)))
+            });
+            if let Some(b) = before.filter(|&(_, e)| cx.is_cap(e - 1)) {
+                if !(before_is_role && inner_name.is_some()) {
+                    return Some(b);
+                }
+            }
+            return inner.filter(|&(_, e)| cx.is_cap(e - 1));
+        }
+    }
+    np_back(cx, lo, comma).filter(|&(_, e)| cx.is_cap(e - 1))
+}
+
+/// The start of the attribution that ends with the subject starting at `a`: the phrase before
+/// an apposition ("the White House spokesman, Josh Earnest, said").
+pub(crate) fn extent_start(cx: &Ctx, lo: usize, a: usize, b: usize) -> usize {
+    let mut s = a;
+    if s > lo + 1 && cx.w(s - 1) == "," && cx.w(b) == "," {
+        if let Some((x, _)) = np_back(cx, lo, s - 1) {
+            s = x;
+        }
+    }
+    s
+}
+
+/// A noun phrase ending at token `end` (exclusive), reaching back at most `MAX_SUBJECT` tokens.
+fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+    let mut k = end;
+    // "Rep. John Mica (R-Fla.) said": a short parenthetical after the name belongs to it.
+    if k > lo && cx.w(k - 1) == ")" {
+        let mut p = k - 1;
+        while p > lo && k - p < 8 && cx.w(p) != "(" {
+            p -= 1;
+        }
+        if cx.w(p) == "(" && p > lo {
+            return np_back(cx, lo, p).map(|(a, _)| (a, end));
+        }
+    }
+    while k > lo && end - k < MAX_SUBJECT {
+        let i = k - 1;
+        if cx.quoted(i)
+            || !cx.is_word(i)
+            || is_boundary(cx.l(i))
+            || is_cue(cx.l(i)) && !cx.l(i).ends_with('s')
+            || is_time_word(cx.l(i))
+        {
+            break;
+        }
+        // Once a name is in, only determiners and role words may precede it ("the senior
+        // adviser", not "endorse Mr. Trump").
+        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) {
+            break;
+        }
+        k -= 1;
+    }
+    // Leading prepositions and adverbs are not part of the subject.
+    while k < end
+        && matches!(
+            cx.l(k),
+            "on" | "in" | "at" | "for" | "of" | "later" | "then"
+        )
+    {
+        k += 1;
+    }
+    (k < end).then_some((k, end))
+}
+
+fn np_modifier(lower: &str) -> bool {
+    is_role_noun(lower)
+        || matches!(
+            lower,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "for"
+                | "former"
+                | "senior"
+                | "top"
+                | "chief"
+                | "deputy"
+                | "state"
+                | "federal"
+                | "press"
+                | "then"
+                | "'s"
+                | "’s"
+                | "u.s."
+                | "acting"
+        )
+}
+
+/// The inverted subject of "…, said Kirby" / "“…” said the spokesman".
+pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize)> {
+    let inverted_slot =
+        c == lo || matches!(cx.w(c - 1), "," | "—" | "–") || cx.closes(c - 1).is_some();
+    if !inverted_slot || c + 1 >= hi {
+        return None;
+    }
+    let a = c + 1;
+    let first = cx.l(a);
+    if !(cx.is_cap(a) || matches!(first, "the" | "a" | "an") || pronoun_gender(first).is_some()) {
+        return None;
+    }
+    if pronoun_gender(first).is_some() {
+        return Some((a, a + 1));
+    }
+    let mut b = a;
+    while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
+        if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) || is_time_word(cx.l(b)) {
+            break;
+        }
+        b += 1;
+    }
+    let ends = b >= hi || !cx.is_word(b) || cx.quoted(b) || starts_with_time(cx, b, hi);
+    (b > a && ends).then_some((a, b))
+}
+
+/// A subject worth attributing to: a name, a pronoun, a role, or (for strong cues) any noun
+/// phrase that does not end in a function word.
+pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
+    let last = cx.l(b - 1);
+    if matches!(
+        last,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "these"
+            | "those"
+            | "this"
+            | "some"
+            | "many"
+            | "said"
+            | "'s"
+            | "’s"
+    ) {
+        return false;
+    }
+    let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
+        || (b == a + 1 && pronoun_gender(last).is_some());
+    if is_weak_cue(cx.l(c)) {
+        return named;
+    }
+    named || b - a <= 4
+}
+
+/// A quoted span that closes right before the attribution starting at `a`.
+pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
+    let mut p = a;
+    while p > 0 && matches!(cx.w(p - 1), "," | "—" | "–" | "-") && !cx.quoted(p - 1) {
+        p -= 1;
+    }
+    if p == 0 || starts_paragraph(cx.doc, a) && p == a {
+        return None;
+    }
+    // "…," retired Air Force general Lloyd Newton said: a modifier or two outside the subject.
+    let mut q = p;
+    while q > 0 && p - q < 2 && cx.is_word(q - 1) && !cx.is_cap(q - 1) && !cx.quoted(q - 1) {
+        q -= 1;
+    }
+    if q < p && q > 0 && cx.closes(q - 1).is_some() {
+        p = q;
+    }
+    let m = cx.closes(p - 1)?;
+    // "“…!” he said" attaches across the stop; "“….” Kirby said" starts a new statement.
+    let mk = cx.marks[m];
+    let last = cx.doc.text[mk.start..mk.end].chars().next_back();
+    (last != Some('.') || p < a || !cx.is_cap(a) || tail < 4).then_some(m)
+}
+
+/// A quoted span opening shortly after the attribution ending at `b`: after a colon or comma
+/// ("told reporters on Monday: “…”"), or right away when it reads as a whole sentence.
+pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> Option<usize> {
+    let n = cx.doc.tokens.len();
+    let mut j = b;
+    while j < n && j - b <= MAX_BRIDGE {
+        if let Some(m) = cx.opens(j) {
+            let mk = cx.marks[m];
+            let sep = j > b && matches!(cx.w(j - 1), "," | ":" | "—" | "–");
+            let capital = cx.doc.text[mk.start..mk.end]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase());
+            let whole = (j == b || sep && j - b == 1) && capital;
+            let ok = sep && (j - b == 1 || !after_quote) || whole;
+            return ok.then_some(m);
+        }
+        if j >= hi && !after_quote || cx.quoted(j) || cx.is_stop(j) && !after_quote {
+            return None;
+        }
+        if after_quote && cx.is_stop(j) {
+            // "…," he said. "…" — the next sentence's quote continues the speaker.
+            return (j + 1 < n).then(|| cx.opens(j + 1)).flatten();
+        }
+        if matches!(cx.l(j), "that" | "whether" | "if") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The reported clause after a cue: after "that" when it comes soon, else after an addressee.
+pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut st = b;
+    let mut saw_that = false;
+    let mut j = b;
+    while j < hi && j - b < 12 && !cx.quoted(j) && !cx.is_stop(j) {
+        if cx.l(j) == "that" {
+            st = j + 1;
+            saw_that = true;
+            break;
+        }
+        if is_cue(cx.l(j)) {
+            break;
+        }
+        j += 1;
+    }
+    if !saw_that {
+        if is_addressee_cue(cx.l(c)) {
+            let mut k = st;
+            while k < hi && k - st < 4 && cx.is_word(k) && !is_boundary(cx.l(k)) && !cx.quoted(k) {
+                k += 1;
+            }
+            st = k;
+        }
+        while st < hi && matches!(cx.w(st), "," | ":") {
+            st += 1;
+        }
+        // A clause-final attribution ("…, Kirby said on Monday.") has nothing after it.
+        let rest = (st..hi.min(st + 16)).filter(|&i| cx.is_word(i)).count();
+        if rest < 4 || starts_with_time(cx, st, hi) && rest < 9 {
+            return None;
+        }
+    }
+    // Reported clauses are bounded so that a run-on "sentence" stays linear.
+    let hi = hi.min(st + MAX_CONTENT);
+    let mut en = hi;
+    let mut k = st;
+    while k < hi {
+        // A second attribution ends this content: "…, adding that …", "…, according to …".
+        if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && next_attribution(cx, k + 1, hi) {
+            en = k;
+            break;
+        }
+        // "… “visual evidence,” but he said …": the comma sits inside the closing mark.
+        if k > st
+            && k + 1 < hi
+            && cx.closes(k).is_some()
+            && cx.w(k - 1) == ","
+            && next_attribution(cx, k + 1, hi)
+        {
+            en = k + 1;
+            break;
+        }
+        k += 1;
+    }
+    trim(cx, st, en)
+}
+
+/// Does an attribution start at `i` ("adding", "according to", "but he said", "Kirby said")?
+fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
+    if is_participle(cx.l(i)) || cx.l(i) == "according" {
+        return true;
+    }
+    let mut k = i;
+    if matches!(cx.l(k), "but" | "and" | "while") {
+        k += 1;
+    }
+    let mut j = k;
+    while j < hi && j - k < 5 && cx.is_word(j) && !cx.quoted(j) {
+        if is_cue(cx.l(j)) && !cx.is_cap(j) {
+            let clause_final = j + 1 >= hi || cx.is_stop(j + 1) || cx.w(j + 1) == ",";
+            return j > k
+                && (cx.is_cap(j - 1) || pronoun_gender(cx.l(j - 1)).is_some() || clause_final);
+        }
+        j += 1;
+    }
+    false
+}
+
+fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
+    if st >= hi {
+        return false;
+    }
+    let w = cx.l(st);
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "late"
+            | "early"
+            | "last"
+            | "this"
+            | "today"
+            | "yesterday"
+            | "when"
+            | "after"
+            | "before"
+            | "while"
+            | "through"
+            | "via"
+    ) || claimtrail_lexicon::is_weekday_name(w)
+}
+
+/// The clause an attribution closes: "Russia is to blame, Kirby said."
+pub(crate) fn content_before(
+    cx: &Ctx,
+    from: usize,
+    a: usize,
+    b: usize,
+    hi: usize,
+) -> Option<(usize, usize)> {
+    if a == 0 || a <= from || cx.w(a - 1) != "," {
+        return None;
+    }
+    // Only a short tail may follow the attribution ("on Monday", "in a statement").
+    let tail = (b..hi.min(b + 16)).filter(|&i| cx.is_word(i)).count();
+    if tail > 8 {
+        return None;
+    }
+    trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)
+}
+
+pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b && (matches!(cx.w(a), "," | ":" | "—" | "–") || cx.l(a) == "that") {
+        a += 1;
+    }
+    while b > a && matches!(cx.w(b - 1), "." | "," | ";" | ":" | "—" | "–" | "!" | "?") {
+        b -= 1;
+    }
+    let words = (a..b).filter(|&i| cx.is_word(i)).take(3).count();
+    (words >= 3).then_some((a, b))
+}
+
+/// The subject at the start of a clause: a pronoun or a name followed by a lower-case word,
+/// after an introductory phrase ("On Tuesday, Mr. McConnell deflected …").
+pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+    let mut k = lo;
+    if let Some(p) = (lo..end.min(lo + 6)).find(|&i| cx.w(i) == ",") {
+        k = p + 1;
+    }
+    if k < end && matches!(cx.l(k), "but" | "and" | "so" | "yet" | "still") {
+        k += 1;
+    }
+    if k + 1 >= end || cx.quoted(k) {
+        return None;
+    }
+    let followed = |e: usize| e < end && cx.is_word(e) && !cx.is_cap(e) && !cx.quoted(e);
+    if pronoun_gender(cx.l(k)).is_some() {
+        return followed(k + 1).then_some((k, k + 1));
+    }
+    let mut e = k;
+    if matches!(cx.l(e), "the" | "a" | "an") {
+        e += 1;
+    }
+    let run = e;
+    while e < end && cx.is_cap(e) && e - k < 6 {
+        e += 1;
+    }
+    (e > run && followed(e)).then_some((k, e))
+}
+
+pub(crate) fn is_dash(cx: &Ctx, i: usize) -> bool {
+    i < cx.doc.tokens.len() && matches!(cx.w(i), "—" | "–" | "―" | "-" | "--" | "―-")
+}

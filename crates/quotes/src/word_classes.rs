@@ -1,0 +1,319 @@
+//! Word classes as the quotes stage reads them. Speech cues, the words between a speaker and a
+//! cue, pronouns, titles, role nouns and given names come from the shared lexicon; the classes
+//! only this stage uses (time words skipped around a subject, words a subject never runs across,
+//! organisation heads) are kept here. Words are lower-case unless a function says otherwise.
+
+use claimtrail_lexicon::{self as lexicon, Gender};
+
+/// Hot: asked of every token, hence the cheap length and case filter before the lookup.
+pub fn is_cue(lower: &str) -> bool {
+    (2..=14).contains(&lower.len())
+        && lower.as_bytes()[0].is_ascii_lowercase()
+        && lexicon::speech_verb(lower).is_some_and(|v| v.cue)
+}
+
+/// Cues that are also common in non-speech senses; they count only with a clear subject.
+pub fn is_weak_cue(lower: &str) -> bool {
+    lexicon::speech_verb(lower).is_some_and(|v| v.weak)
+}
+
+/// Cues that take the addressee as their object before the content ("told reporters that").
+pub fn is_addressee_cue(lower: &str) -> bool {
+    lexicon::speech_verb(lower).is_some_and(|v| v.addressee)
+}
+
+/// Participles that continue the previous speaker ("…, adding that …").
+pub fn is_participle(lower: &str) -> bool {
+    lower.ends_with("ing") && is_cue(lower)
+}
+
+/// Words that may stand between a subject and its cue ("has also said").
+pub fn is_aux_or_adverb(lower: &str) -> bool {
+    lexicon::subject_verb_gap(lower).is_some_and(|g| g.cue)
+}
+
+/// Days, months and time adverbs: never a speaker, and skipped between a subject and its cue
+/// ("Gowdy earlier Thursday said"). "May" stays out (a name and a modal as often as a month), and
+/// abbreviated months count in the form news copy writes them, with their stop ("Oct.").
+pub fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "instead"
+            | "however"
+            | "meanwhile"
+            | "earlier"
+            | "later"
+            | "last"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "recently"
+            | "now"
+            | "also"
+    ) || lexicon::is_weekday_name(lower)
+        || match lower.strip_suffix('.') {
+            Some(bare) => lexicon::month(bare).is_some_and(|m| m.ap_style),
+            None => lexicon::month(lower).is_some_and(|m| !m.abbreviation && !m.modal),
+        }
+}
+
+/// Words a subject noun phrase never runs across.
+pub fn is_boundary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "that"
+            | "and"
+            | "but"
+            | "or"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "if"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "where"
+            | "so"
+            | "than"
+            | "what"
+            | "how"
+            | "whether"
+            | "to"
+            | "is"
+            | "was"
+            | "be"
+            | "been"
+            | "being"
+            | "are"
+            | "were"
+            | "however"
+            | "meanwhile"
+            | "also"
+            | "has"
+            | "had"
+            | "have"
+            | "not"
+            | "it"
+            | "this"
+            | "said"
+            | "says"
+            | "told"
+            | "with"
+            | "by"
+            | "would"
+            | "will"
+            | "can"
+            | "could"
+            | "should"
+            | "did"
+            | "does"
+            | "do"
+            | "yet"
+            | "then"
+            | "there"
+            | "here"
+            | "now"
+            | "still"
+            | "why"
+            | "until"
+            | "unless"
+            | "whereas"
+            | "nor"
+            | "just"
+            | "even"
+            | "once"
+            | "without"
+            | "against"
+            | "into"
+            | "from"
+            | "about"
+            | "over"
+            | "under"
+            | "like"
+            | "per"
+            | "via"
+    )
+}
+
+/// "he" → male, "she" → female, other subject pronouns → unknown; `None` for other words.
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
+    lexicon::subject_pronoun_gender(lower)
+}
+
+/// Titles that precede a name ("President Joe Biden", "Secretary General Mark Rutte").
+pub fn is_title(lower: &str) -> bool {
+    lexicon::title(lower.trim_end_matches('.')).is_some_and(|t| t.title)
+}
+
+/// Nouns naming a role a person holds ("the spokesperson", "the Pentagon chief").
+pub fn is_role_noun(lower: &str) -> bool {
+    lexicon::title(lower).is_some_and(|t| t.role)
+}
+
+/// Role nouns that name the same function ("spokesman" and "spokeswoman") share a key.
+pub fn role_key(lower: &str) -> &str {
+    lexicon::title(lower).and_then(|t| t.same).unwrap_or(lower)
+}
+
+/// The gender a title or role noun gives its holder ("spokeswoman", "Mr.").
+pub fn role_gender(lower: &str) -> Gender {
+    lexicon::title(lower).map_or(Gender::Unknown, |t| t.gender)
+}
+
+/// Last words that make a capitalised run an organisation ("White House", "State Department").
+pub fn is_org_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "house"
+            | "department"
+            | "ministry"
+            | "pentagon"
+            | "kremlin"
+            | "office"
+            | "council"
+            | "agency"
+            | "committee"
+            | "commission"
+            | "court"
+            | "party"
+            | "government"
+            | "army"
+            | "police"
+            | "military"
+            | "union"
+            | "bank"
+            | "institute"
+            | "university"
+            | "foundation"
+            | "organization"
+            | "organisation"
+            | "association"
+            | "group"
+            | "company"
+            | "corporation"
+            | "inc"
+            | "inc."
+            | "corp"
+            | "corp."
+            | "news"
+            | "times"
+            | "post"
+            | "journal"
+            | "reuters"
+            | "press"
+            | "administration"
+            | "campaign"
+            | "senate"
+            | "congress"
+            | "parliament"
+            | "command"
+            | "forces"
+            | "service"
+            | "services"
+            | "authority"
+            | "board"
+            | "secretariat"
+            | "embassy"
+            | "network"
+            | "center"
+            | "centre"
+            | "fund"
+            | "federation"
+            | "navy"
+            | "bureau"
+            | "staff"
+            | "cabinet"
+            | "tribunal"
+            | "assembly"
+            | "coalition"
+            | "alliance"
+            | "downing"
+            | "whitehall"
+            | "elysee"
+            | "élysée"
+            | "nato"
+            | "ap"
+            | "afp"
+            | "cnn"
+            | "bbc"
+            | "fbi"
+            | "cia"
+            | "un"
+            | "eu"
+            | "who"
+            | "imf"
+            | "opec"
+            | "poll"
+            | "survey"
+            | "team"
+            | "guard"
+            | "statement"
+            | "spokesperson"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "tass"
+            | "xinhua"
+            | "yonhap"
+            | "intelligence"
+            | "prosecutors"
+            | "officials"
+    )
+}
+
+/// "the", "a" or "an", in any case.
+pub fn is_article(w: &str) -> bool {
+    ["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// The usual gender of a given name (any case), for resolving "he" and "she"; unknown names stay
+/// gender-neutral (`None`).
+pub fn first_name_gender(name: &str) -> Option<Gender> {
+    lexicon::with_lowercase(name, |l| {
+        lexicon::given_name(l)
+            .filter(|n| n.speaker)
+            .map(|n| n.gender)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn genders_and_cues() {
+        assert_eq!(first_name_gender("Karine"), Some(Gender::Female));
+        assert_eq!(first_name_gender("John"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Zzyx"), None);
+        assert!(is_cue("said") && is_participle("adding") && !is_participle("said"));
+        assert!(is_addressee_cue("told") && !is_addressee_cue("said"));
+    }
+
+    #[test]
+    fn time_words_take_months_as_news_writes_them() {
+        assert!(is_time_word("thursday") && is_time_word("october") && is_time_word("oct."));
+        assert!(!is_time_word("may") && !is_time_word("oct") && !is_time_word("apr."));
+    }
+
+    #[test]
+    fn titles_roles_and_their_keys() {
+        assert!(is_title("gen.") && is_title("president") && !is_title("spokesman's"));
+        assert_eq!(role_key("spokeswoman"), role_key("spokesman"));
+        assert_eq!(role_key("mayor"), "mayor");
+        assert_eq!(role_gender("mrs."), Gender::Female);
+    }
+}
