@@ -371,7 +371,7 @@ mod tests {
             figures: vec![claimtrail_analysis::Figure {
                 text: "3,000 troops".into(),
                 value: Some(3000.0),
-                hedge: "exact".into(),
+                hedge: claimtrail_analysis::Hedge::Exact,
                 ..Default::default()
             }],
             ..DocAnalysis::default()

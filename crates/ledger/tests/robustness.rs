@@ -78,8 +78,9 @@ fn filters(q: &str) -> Vec<Filter> {
             ..Filter::default()
         },
         Filter {
-            since: some(),
-            until: some(),
+            // Dates are typed: a bad date is refused by the CLI before a filter exists.
+            since: "2024-10-01".parse().ok(),
+            until: "2024-10-31".parse().ok(),
             limit: Some(1),
             story: Some(1),
             ..Filter::default()

@@ -305,7 +305,7 @@ mod tests {
             analysis: DocAnalysis {
                 id: "c1".into(),
                 source: "a".into(),
-                published: Some("2025-01-03".into()),
+                published: "2025-01-03".parse().ok(),
                 text: "The bridge reopened.".into(),
                 ..DocAnalysis::default()
             },
@@ -318,7 +318,7 @@ mod tests {
         undated.analysis.times = vec![TimeExpr {
             text: "30 December".into(),
             value: Some("XXXX-12-30".into()),
-            kind: "DATE".into(),
+            kind: claimtrail_analysis::TimexType::Date,
             ..TimeExpr::default()
         }];
         let mut s = SqliteStore::in_memory().unwrap();

@@ -139,13 +139,13 @@ mod tests {
             analysis: DocAnalysis {
                 source: format!("{id}.txt"),
                 id: id.into(),
-                published: Some(published.into()),
+                published: published.parse().ok(),
                 text: text.into(),
                 authors: vec!["Ann Author".into(), "Bo Writer".into()],
                 warnings: vec!["a warning".into()],
                 entities: vec![Entity {
                     text: "Kirby".into(),
-                    kind: "PERSON".into(),
+                    kind: claimtrail_analysis::EntityKind::Person,
                     start: 0,
                     end: 5,
                     canonical: "John Kirby".into(),
@@ -153,14 +153,14 @@ mod tests {
                 }],
                 quotes: vec![Quote {
                     text: "We are watching".into(),
-                    kind: "direct".into(),
+                    kind: claimtrail_analysis::QuoteKind::Direct,
                     speaker: Some("John Kirby".into()),
                     ..Quote::default()
                 }],
                 figures: vec![Figure {
                     text: "3,000 troops".into(),
                     value: Some(3000.0),
-                    hedge: "exact".into(),
+                    hedge: claimtrail_analysis::Hedge::Exact,
                     counted: Some("troops".into()),
                     ..Figure::default()
                 }],
@@ -194,7 +194,7 @@ mod tests {
         second.origin = "https://other.example/a".into();
         second.analysis.source = "feed.jsonl#2".into();
         // The later appearance comes first: the earlier one becomes the original.
-        second.analysis.published = Some("2024-10-03".into());
+        second.analysis.published = "2024-10-03".parse().ok();
         assert_eq!(s.put_batch(&[first, second]).unwrap(), 2);
         assert_eq!(s.counts().unwrap().documents, 2);
         let copies = collect(|out| s.copies(&Filter::default(), out)).unwrap();
@@ -230,7 +230,7 @@ mod tests {
         ])
         .unwrap();
         let since = Filter {
-            since: Some("2024-10-15".into()),
+            since: "2024-10-15".parse().ok(),
             ..Filter::default()
         };
         assert_eq!(collect(|o| s.documents(&since, o)).unwrap().len(), 1);
