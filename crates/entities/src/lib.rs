@@ -301,6 +301,20 @@ mod tests {
         assert_eq!(b.canonical, "Joe Biden");
     }
 
+    #[test]
+    fn an_honorific_or_an_initial_folds_into_the_full_name() {
+        assert_eq!(canonical::bare_name("Mr. Okafor"), "Okafor");
+        assert_eq!(canonical::bare_name("Dr Ines Varga"), "Ines Varga");
+        assert_eq!(canonical::bare_name("Mr."), "Mr.", "all title: kept");
+        let es = ents(
+            "The ranger Daniel Okafor counted the birds at dawn. Later Mr. Okafor wrote to \
+             D. Okafor's office, and Mr. Okafor said the count was low.",
+        );
+        for e in es.iter().filter(|e| e.text.contains("Okafor")) {
+            assert_eq!(e.canonical, "Daniel Okafor", "{e:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn spans_are_valid_on_any_text(s in "\\PC{0,300}") {
