@@ -2,7 +2,7 @@
 //! canonical name (document-level: "Jean-Pierre" → "Karine Jean-Pierre") and, for persons, the
 //! role the document gives them.
 //!
-//! The tagger ([`tagger`]) is an averaged perceptron trained on CoNLL-2003 by `train-ner`;
+//! The tagger ([`tagger`]) is an averaged perceptron trained on CoNLL-2003 and UNER EWT by `train-ner`;
 //! its weights are embedded (`model/ner.bin`). Gazetteers ([`gazetteer`]) feed it features and
 //! split its coarse types into ours.
 

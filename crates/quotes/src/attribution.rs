@@ -195,6 +195,11 @@ impl<'d, 'a> Walk<'d, 'a> {
             s.covered = s.covered.max(ext.1);
             return ext.1.max(c + 1);
         }
+        // "Obama also said:" at the end of its paragraph introduces a list, not a clause.
+        if self.listed_after(ext.1, &speaker, &cue) {
+            s.covered = s.covered.max(ext.1);
+            return ext.1.max(c + 1);
+        }
         // Reported speech: the clause after the cue, or the clause the attribution closes.
         let cx = &self.cx;
         // "…, said Jo Roe, who runs the lab": after an inverted subject, a clause about the
@@ -211,8 +216,6 @@ impl<'d, 'a> Walk<'d, 'a> {
             if a >= ext.1 {
                 s.covered = s.covered.max(b);
             }
-        } else {
-            self.listed_after(ext.1, &speaker, &cue);
         }
         s.covered = s.covered.max(ext.1);
         ext.1.max(c + 1)
@@ -220,7 +223,7 @@ impl<'d, 'a> Walk<'d, 'a> {
 
     /// "Obama also said:" closing its paragraph, then a list of short paragraphs without quote
     /// marks or cues of their own: each item is the speaker's reported speech.
-    fn listed_after(&mut self, from: usize, speaker: &Speaker, cue: &str) {
+    fn listed_after(&mut self, from: usize, speaker: &Speaker, cue: &str) -> bool {
         const ITEMS: usize = 8;
         const ITEM_TOKENS: usize = 60;
         let cx = &self.cx;
@@ -230,7 +233,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             j += 1;
         }
         if j + 1 >= n || cx.w(j) != ":" || !starts_paragraph(cx.doc, j + 1) {
-            return;
+            return false;
         }
         let mut start = j + 1;
         let mut items = Vec::new();
@@ -249,9 +252,11 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             start = end;
         }
+        let listed = !items.is_empty();
         for (a, b) in items {
             self.push_content(a, b, speaker, cue);
         }
+        listed
     }
 
     /// Quoted span `m` goes to `speaker` with `cue`, unless an attribution claimed it first.

@@ -88,7 +88,7 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     }
     // "Mike Lee, who declared": the relative pronoun stands for the name before it.
     if cx.l(j - 1) == "who" && j >= lo + 2 && cx.w(j - 2) == "," {
-        return np_back(cx, lo, j - 2).filter(|&(_, b)| cx.is_cap(b - 1));
+        return np_back(cx, lo, j - 2);
     }
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
@@ -391,7 +391,12 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
             && cx.w(k - 1) == ","
             && next_attribution(cx, k + 1, hi)
         {
-            en = k + 1;
+            // "…, “so they cannot …,” Mr. Roe said": the quotation is the next speaker's.
+            let own = matches!(cx.l(k + 1), "but" | "and" | "while");
+            en = match cx.closes(k) {
+                Some(m) if !own && cx.marks[m].open_tok > st => cx.marks[m].open_tok,
+                _ => k + 1,
+            };
             break;
         }
         k += 1;

@@ -265,11 +265,27 @@ impl People {
         // The entity layer first.
         // Entity spans are sorted by start: look back from the last one starting before `b`.
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
-        let hit = self.entity_spans[..upto]
+        let mut hits = self.entity_spans[..upto]
             .iter()
             .rev()
             .take(8)
-            .find(|(_, eb, _)| *eb > a);
+            .filter(|(_, eb, _)| *eb > a);
+        // The last name of the phrase is its head ("Pentagon spokesman John Kirby"), unless a
+        // preposition follows an earlier one ("inspector Jo Roe from the West Mercia police").
+        let last = hits.next();
+        let first = hits.last();
+        let hit = match first {
+            Some(f)
+                if f.1 < b
+                    && matches!(
+                        word(doc, f.1).to_ascii_lowercase().as_str(),
+                        "from" | "of" | "at" | "for" | "with" | "in"
+                    ) =>
+            {
+                Some(f)
+            }
+            _ => last,
+        };
         if let Some((ea, eb, r)) = hit {
             match r {
                 EntityRef::Person(id) => {
@@ -441,7 +457,13 @@ impl People {
             .take(64)
             .find(|s| s.kind == Some(EntityKind::Person) && s.name.is_some())
         {
-            if self.gender_of(s) == Gender::Unknown {
+            // An organisation the tagger took for a person has no gender either: not it.
+            let org_like = s
+                .name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().last())
+                .is_some_and(|w| lc(w, is_org_head));
+            if self.gender_of(s) == Gender::Unknown && !org_like {
                 if let Some((id, t)) = self.newer_subject(doc, g, s.at, at) {
                     return Some(self.person_speaker(id, t));
                 }
@@ -537,7 +559,9 @@ impl People {
             if t <= after {
                 return None;
             }
-            if self.persons[id].gender != want {
+            // A person the article gives no gender may be either.
+            let gender = self.persons[id].gender;
+            if gender != want && gender != Gender::Unknown {
                 continue;
             }
             let first = doc
@@ -609,7 +633,7 @@ fn org_extent(doc: &Doc, a: usize, mut s: usize, e: usize) -> (usize, usize) {
         if s > a && is_cap(doc, s - 1) && !lc(word(doc, s - 1), is_leading_function_word) {
             s -= 1;
         } else if s >= a + 2
-            && matches!(word(doc, s - 1), "of" | "for" | "on" | "&")
+            && matches!(word(doc, s - 1), "of" | "for" | "on" | "&" | "and")
             && is_cap(doc, s - 2)
             && !lc(word(doc, s - 2), is_leading_function_word)
         {

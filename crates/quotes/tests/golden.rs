@@ -299,7 +299,7 @@ fn it_and_the_company_are_the_organisation_that_spoke_last() {
 
 #[test]
 fn a_list_after_said_colon_is_reported_speech() {
-    let t = "In a long interview, Mayor Linda Alvarez also said:\n\n\
+    let t = "In a long interview on Friday, Mayor Linda Alvarez also said:\n\n\
              The bridge will reopen in May\n\n\
              Local taxes will not rise next year\n\n\
              “It has been a hard winter,” she added.";
@@ -343,3 +343,14 @@ fn a_second_verb_keeps_the_speaker_and_a_long_subject_ends_the_clause_before_it(
     assert!(!q.text.contains("keep trying"), "{q:#?}");
     assert_eq!(speaker(q), Some("Dana Whitfield"));
 }
+
+#[test]
+fn pointed_out_that_and_a_source_who_said() {
+    let t = "My colleague Dana Whitfield, who rode the new tram this week, has already pointed out \
+             that it will be late.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "it will be late")), Some("Dana Whitfield"));
+    let qs = quotes("The source, who said he had spoken to the crew, asked not to be named.");
+    find(&qs, "he had spoken to the crew");
+}
+
