@@ -15,8 +15,7 @@ fn words(s: &str) -> Vec<&str> {
 
 /// Capitals and stops only ("DPRK", "U.S.", "UN").
 fn is_abbreviation(w: &str) -> bool {
-    w.chars().any(char::is_uppercase)
-        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ')
+    w.chars().any(char::is_uppercase) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ')
 }
 
 /// An initial ("J." or "J") stands for a longer word with that first letter.

@@ -410,8 +410,18 @@ fn implausible_subjects_and_year_levels() {
 fn within_near_maybe_and_two_bare_numbers_joined_by_or() {
     let f = figs("Repairs will finish within 30 days.");
     assert_eq!(f[0].hedge.as_str(), "up_to");
-    assert_eq!(figs("Mortgage rates stayed near 2 percent.")[0].hedge.as_str(), "approximately");
-    assert_eq!(figs("She brought maybe three pages of notes.")[0].hedge.as_str(), "approximately");
+    assert_eq!(
+        figs("Mortgage rates stayed near 2 percent.")[0]
+            .hedge
+            .as_str(),
+        "approximately"
+    );
+    assert_eq!(
+        figs("She brought maybe three pages of notes.")[0]
+            .hedge
+            .as_str(),
+        "approximately"
+    );
     let f = figs("The boat carried four or five divers.");
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].hedge.as_str(), "range");
@@ -424,7 +434,10 @@ fn within_near_maybe_and_two_bare_numbers_joined_by_or() {
 #[test]
 fn over_a_period_is_no_bound_but_over_an_age_is() {
     let f = figs("The plan would cost $2 billion over 10 years, the council said.");
-    let p = f.iter().find(|x| x.value == Some(10.0)).expect("the period");
+    let p = f
+        .iter()
+        .find(|x| x.value == Some(10.0))
+        .expect("the period");
     assert_eq!(p.hedge.as_str(), "exact");
     let f = figs("Residents over 65 years old ride free.");
     assert_eq!(f[0].hedge.as_str(), "more_than");

@@ -6,9 +6,9 @@
 use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
-    about_speaker, clause_subject, content_after, content_before, extent_start, is_dash, quote_after,
-    quote_before, subject_after, subject_before, trim, valid_subject, Ctx, MAX_CONTENT,
-    MAX_SUBJECT, NONE,
+    about_speaker, clause_subject, content_after, content_before, extent_start, is_dash,
+    quote_after, quote_before, subject_after, subject_before, trim, valid_subject, Ctx,
+    MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::speakers::{People, Speaker};
@@ -210,8 +210,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else {
             content_after(cx, c, ext.1, hi)
         };
-        if let Some((a, b)) = after.or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi))
-        {
+        if let Some((a, b)) = after.or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi)) {
             self.push_content(a, b, &speaker, &cue);
             if a >= ext.1 {
                 s.covered = s.covered.max(b);
@@ -243,7 +242,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                 end += 1;
             }
             let plain = end - start <= ITEM_TOKENS
-                && (start..end).all(|i| !cx.quoted(i) && !(is_cue(cx.l(i)) && !cx.is_cap(i)));
+                && (start..end).all(|i| !cx.quoted(i) && (!is_cue(cx.l(i)) || cx.is_cap(i)));
             if !plain {
                 break;
             }
@@ -328,9 +327,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
             // "the World Travel and Tourism Council": "and" between capitals is inside a name.
             let inner_and = cx.l(b) == "and" && cx.is_cap(b - 1) && b + 1 < hi && cx.is_cap(b + 1);
-            if b > a
-                && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and || is_cue(cx.l(b)))
-            {
+            if b > a && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and || is_cue(cx.l(b))) {
                 break;
             }
             b += 1;

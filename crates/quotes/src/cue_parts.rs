@@ -414,7 +414,8 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
         k += 1;
     }
     let mut j = k;
-    while j < hi && j - k < MAX_SUBJECT && (cx.is_word(j) || is_possessive(cx, j)) && !cx.quoted(j) {
+    while j < hi && j - k < MAX_SUBJECT && (cx.is_word(j) || is_possessive(cx, j)) && !cx.quoted(j)
+    {
         if is_cue(cx.l(j)) && !cx.is_cap(j) {
             let clause_final = j + 1 >= hi || cx.is_stop(j + 1) || cx.w(j + 1) == ",";
             return j > k
@@ -508,8 +509,23 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
     // "In the midst of the fear …" without its comma: a preposition is no subject.
     if matches!(
         cx.l(k),
-        "in" | "on" | "at" | "for" | "after" | "before" | "during" | "with" | "by" | "from"
-            | "to" | "as" | "when" | "while" | "if" | "since" | "despite" | "under"
+        "in" | "on"
+            | "at"
+            | "for"
+            | "after"
+            | "before"
+            | "during"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "since"
+            | "despite"
+            | "under"
     ) {
         return None;
     }

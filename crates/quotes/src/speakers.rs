@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use claimtrail_text::{Doc, Entity, EntityKind, TokenKind};
 
 use crate::word_classes::{
-    first_name_gender, given_name_gender, is_article, is_cue, is_org_head, is_role_noun, is_time_word, is_title,
-    pronoun_gender, role_gender, role_key,
+    first_name_gender, given_name_gender, is_article, is_cue, is_org_head, is_role_noun,
+    is_time_word, is_title, pronoun_gender, role_gender, role_key,
 };
 use claimtrail_lexicon::{with_lowercase as lc, Gender};
 
@@ -273,7 +273,7 @@ impl People {
         // The last name of the phrase is its head ("Pentagon spokesman John Kirby"), unless a
         // preposition follows an earlier one ("inspector Jo Roe from the West Mercia police").
         let last = hits.next();
-        let first = hits.last();
+        let first = hits.next_back();
         let hit = match first {
             Some(f)
                 if f.1 < b

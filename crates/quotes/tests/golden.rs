@@ -263,14 +263,24 @@ fn a_document_that_finds_is_a_speaker_and_finding_a_thing_is_not() {
 
 #[test]
 fn a_clause_about_an_inverted_speaker_is_not_their_speech() {
-    let t = "The pier will reopen in March, said Dana Whitfield, who manages the harbour for the city.";
+    let t =
+        "The pier will reopen in March, said Dana Whitfield, who manages the harbour for the city.";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "pier will reopen")), Some("Dana Whitfield"));
+    assert_eq!(
+        speaker(find(&qs, "pier will reopen")),
+        Some("Dana Whitfield")
+    );
     assert!(!qs.iter().any(|q| q.text.contains("manages")), "{qs:#?}");
     let t = "Ferries will run hourly, said Dana Whitfield, a spokeswoman for the harbour.";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "Ferries will run")), Some("Dana Whitfield"));
-    assert!(!qs.iter().any(|q| q.text.contains("spokeswoman")), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "Ferries will run")),
+        Some("Dana Whitfield")
+    );
+    assert!(
+        !qs.iter().any(|q| q.text.contains("spokeswoman")),
+        "{qs:#?}"
+    );
 }
 
 #[test]
@@ -280,11 +290,17 @@ fn a_pronoun_follows_the_person_brought_in_since_the_last_speaker() {
              She said the sentence was fair.";
     let qs = quotes(t);
     assert_eq!(speaker(find(&qs, "We will appeal")), Some("Maria Lopez"));
-    assert_eq!(speaker(find(&qs, "sentence was fair")), Some("Rachel Stone"));
+    assert_eq!(
+        speaker(find(&qs, "sentence was fair")),
+        Some("Rachel Stone")
+    );
     // With nobody new in between, the pronoun stays with the speaker.
     let t = "“We will appeal,” said Maria Lopez. She said the sentence was unfair.";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "sentence was unfair")), Some("Maria Lopez"));
+    assert_eq!(
+        speaker(find(&qs, "sentence was unfair")),
+        Some("Maria Lopez")
+    );
 }
 
 #[test]
@@ -293,8 +309,14 @@ fn it_and_the_company_are_the_organisation_that_spoke_last() {
              It said in a statement that the cost was not yet known. \
              The company added that ferries would keep running.";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "cost was not")), Some("Harbour Commission"));
-    assert_eq!(speaker(find(&qs, "ferries would keep")), Some("Harbour Commission"));
+    assert_eq!(
+        speaker(find(&qs, "cost was not")),
+        Some("Harbour Commission")
+    );
+    assert_eq!(
+        speaker(find(&qs, "ferries would keep")),
+        Some("Harbour Commission")
+    );
 }
 
 #[test]
@@ -320,7 +342,8 @@ fn modifiers_between_a_quote_and_its_speaker() {
 
 #[test]
 fn an_opening_phrase_is_not_the_speaker_of_a_colon_quote() {
-    let t = "In the middle of the long storm, the Harbour Commission stepped in and posted a notice: \
+    let t =
+        "In the middle of the long storm, the Harbour Commission stepped in and posted a notice: \
              “Ferries are cancelled until noon.”";
     let qs = quotes(t);
     assert_eq!(
@@ -331,7 +354,8 @@ fn an_opening_phrase_is_not_the_speaker_of_a_colon_quote() {
 
 #[test]
 fn a_second_verb_keeps_the_speaker_and_a_long_subject_ends_the_clause_before_it() {
-    let t = "Mayor Linda Alvarez said the complaints were fair but insisted progress had been made.";
+    let t =
+        "Mayor Linda Alvarez said the complaints were fair but insisted progress had been made.";
     let qs = quotes(t);
     let q = find(&qs, "progress had been made");
     assert!(!q.text.contains("complaints"), "{q:#?}");
@@ -346,11 +370,14 @@ fn a_second_verb_keeps_the_speaker_and_a_long_subject_ends_the_clause_before_it(
 
 #[test]
 fn pointed_out_that_and_a_source_who_said() {
-    let t = "My colleague Dana Whitfield, who rode the new tram this week, has already pointed out \
+    let t =
+        "My colleague Dana Whitfield, who rode the new tram this week, has already pointed out \
              that it will be late.";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "it will be late")), Some("Dana Whitfield"));
+    assert_eq!(
+        speaker(find(&qs, "it will be late")),
+        Some("Dana Whitfield")
+    );
     let qs = quotes("The source, who said he had spoken to the crew, asked not to be named.");
     find(&qs, "he had spoken to the crew");
 }
-
