@@ -338,7 +338,8 @@ fn pages_from_the_ledger_are_escaped_and_carry_a_policy_without_inline_script() 
         let r = s.get(&url);
         assert_eq!(r.status, 200, "{url}");
         let html = r.text();
-        for raw in ["<script", "<img", "onerror=alert"] {
+        // Markup would start with `<`; the same words escaped are text.
+        for raw in ["<script", "<img"] {
             let lower = html.to_lowercase();
             assert!(!lower.contains(raw), "{url} carries `{raw}` as markup");
         }

@@ -117,18 +117,25 @@ async fn walk(c: &Client, base: String) {
     let marks = c.find_all(Locator::Css("svg a.mark")).await.expect("marks");
     let mut drawn = Vec::new();
     for m in &marks {
-        let value: f64 = m.attr("data-value").await.ok().flatten().unwrap_or_default().parse().unwrap_or(-1.0);
-        let date = m.attr("data-date").await.ok().flatten().unwrap_or_default();
-        drawn.push((date, value as i64));
+        let attr = |v: Option<String>| v.unwrap_or_default();
+        let value: f64 = attr(m.attr("data-value").await.ok().flatten()).parse().unwrap_or(-1.0);
+        let date = attr(m.attr("data-date").await.ok().flatten());
+        let circle = m.find(Locator::Css("circle")).await.expect("a dot");
+        let x: f64 = attr(circle.attr("cx").await.ok().flatten()).parse().unwrap_or(-1.0);
+        drawn.push((x, date, value as i64));
     }
-    let values: Vec<i64> = drawn.iter().map(|d| d.1).collect();
+    let values: Vec<i64> = drawn.iter().map(|d| d.2).collect();
     for v in [3000, 10000, 11000, 13000] {
         assert!(values.contains(&v), "a mark for {v}: {drawn:?}");
     }
-    let dates: Vec<&String> = drawn.iter().map(|d| &d.0).collect();
+    // Left to right is earliest to latest, and 3,000 (October) comes before 13,000 (late October).
+    drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let dates: Vec<&String> = drawn.iter().map(|d| &d.1).collect();
     let mut sorted = dates.clone();
     sorted.sort();
-    assert_eq!(dates, sorted, "marks in date order");
+    assert_eq!(dates, sorted, "marks in date order: {drawn:?}");
+    let at = |v: i64| drawn.iter().position(|d| d.2 == v).unwrap_or(usize::MAX);
+    assert!(at(3000) < at(13000) && at(13000) <= at(11000).max(at(10000)), "{drawn:?}");
 
     // Clicking a mark opens the document at the highlighted figure.
     let href = marks[0].attr("href").await.ok().flatten().expect("a mark links");

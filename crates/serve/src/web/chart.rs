@@ -14,7 +14,10 @@ const BOTTOM: f64 = 40.0;
 /// A figure to place on a timeline.
 #[derive(Debug, Clone)]
 pub struct Point {
+    /// Where it is drawn: its date, or the first day of its month or year.
     pub date: NaiveDate,
+    /// The date as the ledger gives it (`2024-10` for a month).
+    pub shown: String,
     pub value: f64,
     /// A range's ends, when the figure is one.
     pub low: Option<f64>,
@@ -174,11 +177,30 @@ pub fn timeline(points: &[Point]) -> Chart {
                 href: p.href.clone(),
                 label: p.label.clone(),
                 value: p.value,
-                date: p.date.to_string(),
+                date: p.shown.clone(),
             }
         })
         .collect();
     c
+}
+
+/// The day a ledger date is drawn at: `YYYY-MM-DD` itself, `YYYY-MM` and `YYYY` at their first
+/// day. Other TimeML values (weeks, seasons) are not drawn.
+pub fn day_of(date: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let n = |i: usize, len: usize| {
+        parts
+            .get(i)
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let year = n(0, 4)? as i32;
+    match parts.len() {
+        1 => NaiveDate::from_ymd_opt(year, 1, 1),
+        2 => NaiveDate::from_ymd_opt(year, n(1, 2)?, 1),
+        3 => NaiveDate::from_ymd_opt(year, n(1, 2)?, n(2, 2)?),
+        _ => None,
+    }
 }
 
 /// Bars of counts per period, in the order given.
@@ -228,6 +250,7 @@ mod tests {
     fn p(date: &str, value: f64, hedge: &str) -> Point {
         Point {
             date: date.parse().unwrap(),
+            shown: date.into(),
             value,
             low: None,
             high: None,
@@ -248,10 +271,23 @@ mod tests {
     }
 
     #[test]
+    fn months_and_years_are_drawn_at_their_first_day() {
+        assert_eq!(day_of("2024-10"), "2024-10-01".parse().ok());
+        assert_eq!(day_of("2024"), "2024-01-01".parse().ok());
+        assert_eq!(day_of("2024-10-28"), "2024-10-28".parse().ok());
+        for other in ["2024-W43", "2024-13", "PAST_REF", "", "2024-10-28-1", "20x4"] {
+            assert_eq!(day_of(other), None, "{other}");
+        }
+    }
+
+    #[test]
     fn numbers_read_as_people_write_them() {
         assert_eq!(number(13000.0), "13,000");
         assert_eq!(number(-1500.0), "-1,500");
         assert_eq!(number(2.5), "2.50");
-        assert_eq!(y_ticks(11000.0).1.last().copied(), Some(12000.0));
+        let (top, ticks) = y_ticks(11000.0);
+        assert!((11000.0..=22000.0).contains(&top), "{top}");
+        assert_eq!(ticks.first().copied(), Some(0.0));
+        assert_eq!(ticks.last().copied(), Some(top));
     }
 }

@@ -275,13 +275,11 @@ async fn timeline(State(s): State<Shared>, api::Params(q): api::Params) -> PageR
                     Some((_, f)) => format!("/documents/{}#figure-{}", row.document, f.start),
                     None => format!("/documents/{}", row.document),
                 };
-                let date = row
-                    .date
-                    .as_deref()
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                let date = row.date.as_deref().and_then(chart::day_of);
                 if let (Some(date), Some(value)) = (date, row.value) {
                     points.push(chart::Point {
                         date,
+                        shown: row.date.clone().unwrap_or_default(),
                         value,
                         low: found.as_ref().and_then(|(_, f)| f.low),
                         high: found.as_ref().and_then(|(_, f)| f.high),
