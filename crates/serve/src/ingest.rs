@@ -75,16 +75,20 @@ pub async fn post_document(
             "a bearer token is needed: `Authorization: Bearer TOKEN` (the token of --token-file)",
         )
         .into_response();
-        resp.headers_mut()
-            .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+        resp.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
         return Ok(resp);
     }
-    let bytes = axum::body::to_bytes(body, cfg.max_body).await.map_err(|_| {
-        Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the body is over the limit of {} bytes", cfg.max_body),
-        )
-    })?;
+    let bytes = axum::body::to_bytes(body, cfg.max_body)
+        .await
+        .map_err(|_| {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the body is over the limit of {} bytes", cfg.max_body),
+            )
+        })?;
     let kind = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -98,7 +102,12 @@ pub async fn post_document(
     let _one_writer = s.writer.lock().await;
     let done = tokio::task::spawn_blocking(move || store(raw, &db))
         .await
-        .map_err(|_| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "the analysis failed (a bug)"))??;
+        .map_err(|_| {
+            Problem::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the analysis failed (a bug)",
+            )
+        })??;
     let status = if done.new {
         StatusCode::CREATED
     } else {
@@ -122,7 +131,12 @@ fn raw_doc(kind: &str, bytes: Vec<u8>, url: Option<String>) -> Result<RawDoc, Pr
         let r: DocumentRecord = serde_json::from_slice(&bytes)
             .map_err(|e| Problem::bad_request(format!("the JSON record is not readable: {e}")))?;
         match (r.html, r.text) {
-            (Some(h), None) => (Some(Format::Html), h.into_bytes(), r.url.or(url), r.published),
+            (Some(h), None) => (
+                Some(Format::Html),
+                h.into_bytes(),
+                r.url.or(url),
+                r.published,
+            ),
             (None, Some(t)) => (None, t.into_bytes(), r.url.or(url), r.published),
             _ => {
                 return Err(Problem::bad_request(
@@ -175,7 +189,12 @@ fn store(mut raw: RawDoc, db: &std::path::Path) -> Result<Ingested, Problem> {
             &claimtrail_analysis::Options::default(),
         ))
     }))
-    .map_err(|_| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "the analysis failed (a bug)"))?
+    .map_err(|_| {
+        Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the analysis failed (a bug)",
+        )
+    })?
     .map_err(|e| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let (quotes, figures) = (analysis.quotes.len(), analysis.figures.len());
     let mut ledger = SqliteStore::open(db).map_err(Problem::from)?;
@@ -214,7 +233,9 @@ mod tests {
         assert_eq!(raw.url.as_deref(), Some("https://a.example/x"));
         assert!(raw_doc("application/json", b"{}".to_vec(), None).is_err());
         assert_eq!(
-            raw_doc("image/png", b"x".to_vec(), None).unwrap_err().status,
+            raw_doc("image/png", b"x".to_vec(), None)
+                .unwrap_err()
+                .status,
             415
         );
         assert!(raw_doc("text/plain", Vec::new(), None).is_err());

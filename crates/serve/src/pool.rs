@@ -40,12 +40,10 @@ impl ReadPool {
         T: Send + 'static,
         F: FnOnce(&SqliteStore) -> Result<T, Problem> + Send + 'static,
     {
-        let _permit = self
-            .permits
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|_| Problem::new(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping"))?;
+        let _permit =
+            self.permits.clone().acquire_owned().await.map_err(|_| {
+                Problem::new(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping")
+            })?;
         let taken = self.idle.lock().map(|mut v| v.pop()).unwrap_or(None);
         // A connection lost to a panicking query is replaced here.
         let store = match taken {

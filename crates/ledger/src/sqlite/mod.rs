@@ -236,7 +236,11 @@ mod tests {
         let words = "the escalation at every turn is coming from russia today";
         let mut late = doc("b", "2024-10-05", words);
         late.analysis.quotes[0].text = words.into();
-        let mut early = doc("a", "2024-10-01", "other text entirely about something else");
+        let mut early = doc(
+            "a",
+            "2024-10-01",
+            "other text entirely about something else",
+        );
         early.analysis.quotes[0].text = words.into();
         s.put_batch(&[late, early]).unwrap();
         let registry = collect(|out| s.registry_quotes(&Filter::default(), out)).unwrap();

@@ -87,12 +87,22 @@ pub async fn documents(
 ) -> Result<Response, Problem> {
     let outlet = q.outlet.as_ref().map(|o| o.trim().to_lowercase());
     let keep = move |d: &DocumentRow| match &outlet {
-        Some(o) => d.outlet.as_ref().is_some_and(|x| x.to_lowercase().contains(o.as_str())),
+        Some(o) => d
+            .outlet
+            .as_ref()
+            .is_some_and(|x| x.to_lowercase().contains(o.as_str())),
         None => true,
     };
-    list(&s, q, &headers, &uri, "documents", &[SCOPE, PAGE, &["outlet"]], keep, |st, f, o| {
-        st.documents(f, o)
-    })
+    list(
+        &s,
+        q,
+        &headers,
+        &uri,
+        "documents",
+        &[SCOPE, PAGE, &["outlet"]],
+        keep,
+        |st, f, o| st.documents(f, o),
+    )
     .await
 }
 
@@ -132,9 +142,16 @@ pub async fn quotes(
     headers: HeaderMap,
     Params(q): Params,
 ) -> Result<Response, Problem> {
-    list(&s, q, &headers, &uri, "quotes", &[SCOPE, PAGE, &["speaker"]], all::<QuoteRow>, |st, f, o| {
-        st.quotes(f, o)
-    })
+    list(
+        &s,
+        q,
+        &headers,
+        &uri,
+        "quotes",
+        &[SCOPE, PAGE, &["speaker"]],
+        all::<QuoteRow>,
+        |st, f, o| st.quotes(f, o),
+    )
     .await
 }
 
@@ -175,9 +192,16 @@ pub async fn stories(
     headers: HeaderMap,
     Params(q): Params,
 ) -> Result<Response, Problem> {
-    list(&s, q, &headers, &uri, "stories", &[SCOPE, PAGE], all::<StoryRow>, |st, f, o| {
-        st.stories(f, o)
-    })
+    list(
+        &s,
+        q,
+        &headers,
+        &uri,
+        "stories",
+        &[SCOPE, PAGE],
+        all::<StoryRow>,
+        |st, f, o| st.stories(f, o),
+    )
     .await
 }
 
@@ -259,9 +283,16 @@ pub async fn speakers(
     headers: HeaderMap,
     Params(q): Params,
 ) -> Result<Response, Problem> {
-    list(&s, q, &headers, &uri, "speakers", &[SCOPE, PAGE, &["speaker"]], all::<SpeakerRow>, |st, f, o| {
-        st.speakers(f, o)
-    })
+    list(
+        &s,
+        q,
+        &headers,
+        &uri,
+        "speakers",
+        &[SCOPE, PAGE, &["speaker"]],
+        all::<SpeakerRow>,
+        |st, f, o| st.speakers(f, o),
+    )
     .await
 }
 
@@ -437,9 +468,16 @@ pub async fn copies(
     headers: HeaderMap,
     Params(q): Params,
 ) -> Result<Response, Problem> {
-    list(&s, q, &headers, &uri, "copies", &[SCOPE, PAGE], all::<CopyRow>, |st, f, o| {
-        st.copies(f, o)
-    })
+    list(
+        &s,
+        q,
+        &headers,
+        &uri,
+        "copies",
+        &[SCOPE, PAGE],
+        all::<CopyRow>,
+        |st, f, o| st.copies(f, o),
+    )
     .await
 }
 
@@ -455,9 +493,16 @@ pub async fn measures(
     headers: HeaderMap,
     Params(q): Params,
 ) -> Result<Response, Problem> {
-    list(&s, q, &headers, &uri, "measures", &[SCOPE, PAGE, &["counted"]], all::<MeasureRow>, |st, f, o| {
-        st.measures(f, o)
-    })
+    list(
+        &s,
+        q,
+        &headers,
+        &uri,
+        "measures",
+        &[SCOPE, PAGE, &["counted"]],
+        all::<MeasureRow>,
+        |st, f, o| st.measures(f, o),
+    )
     .await
 }
 

@@ -6,11 +6,11 @@ pub mod page;
 pub mod params;
 pub mod rows;
 
-pub use params::ListQuery;
 pub use handlers::{
     load_attention, load_document, load_registry_quote, load_speaker, load_story, load_summary,
     Params, DETAIL_ROWS,
 };
+pub use params::ListQuery;
 
 use crate::problem::Problem;
 use crate::State;
@@ -76,7 +76,10 @@ pub fn router(state: State) -> Router {
     let (router, api) = routes().split_for_parts();
     let api = std::sync::Arc::new(api);
     router
-        .route("/openapi.json", get(move || async move { Json(api.as_ref().clone()) }))
+        .route(
+            "/openapi.json",
+            get(move || async move { Json(api.as_ref().clone()) }),
+        )
         .fallback(|| async { Problem::not_found("no such endpoint; see /api/v1/openapi.json") })
         .with_state(state)
 }

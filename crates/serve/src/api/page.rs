@@ -37,7 +37,8 @@ pub struct Cursor {
 
 impl Cursor {
     pub fn parse(s: &str) -> Result<Cursor, Problem> {
-        let bad = || Problem::bad_request(format!("`cursor` is not a cursor this server gave: `{s}`"));
+        let bad =
+            || Problem::bad_request(format!("`cursor` is not a cursor this server gave: `{s}`"));
         let (key, nth) = s.split_once('-').ok_or_else(bad)?;
         Ok(Cursor {
             key: u64::from_str_radix(key, 16).map_err(|_| bad())?,
@@ -198,7 +199,10 @@ fn next_link(uri: &Uri, next: &str) -> String {
 fn csv<A: Serialize + ToSchema>(items: &[A]) -> String {
     let names = field_names::<A>();
     let mut out = String::new();
-    let header: Vec<String> = names.iter().map(|n| cell(&serde_json::Value::String(n.clone()))).collect();
+    let header: Vec<String> = names
+        .iter()
+        .map(|n| cell(&serde_json::Value::String(n.clone())))
+        .collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for item in items {

@@ -162,7 +162,9 @@ impl ListQuery {
             story: match nonempty(&self.story) {
                 None => None,
                 Some(s) => Some(s.parse::<i64>().map_err(|_| {
-                    Problem::bad_request(format!("`story` must be a story id (a number), not `{s}`"))
+                    Problem::bad_request(format!(
+                        "`story` must be a story id (a number), not `{s}`"
+                    ))
                 })?),
             },
         })
@@ -183,7 +185,8 @@ impl ListQuery {
 
     /// A parameter that must be there.
     pub fn required(&self, name: &str, value: &Option<String>) -> Result<String, Problem> {
-        nonempty(value).ok_or_else(|| Problem::bad_request(format!("the `{name}` parameter is required")))
+        nonempty(value)
+            .ok_or_else(|| Problem::bad_request(format!("the `{name}` parameter is required")))
     }
 }
 
@@ -197,9 +200,11 @@ fn nonempty(v: &Option<String>) -> Option<String> {
 fn date(name: &str, v: &Option<String>) -> Result<Option<NaiveDate>, Problem> {
     match nonempty(v) {
         None => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map(Some).map_err(|_| {
-            Problem::bad_request(format!("`{name}` must be a date as YYYY-MM-DD, not `{s}`"))
-        }),
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                Problem::bad_request(format!("`{name}` must be a date as YYYY-MM-DD, not `{s}`"))
+            }),
     }
 }
 

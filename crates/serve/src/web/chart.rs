@@ -262,7 +262,10 @@ mod tests {
 
     #[test]
     fn later_is_right_and_more_is_higher() {
-        let c = timeline(&[p("2024-10-01", 3000.0, "exact"), p("2024-11-01", 13000.0, "at_least")]);
+        let c = timeline(&[
+            p("2024-10-01", 3000.0, "exact"),
+            p("2024-11-01", 13000.0, "at_least"),
+        ]);
         assert!(c.marks[0].x < c.marks[1].x);
         assert!(c.marks[0].y > c.marks[1].y);
         assert_eq!(c.marks[1].shape, "up");
@@ -275,7 +278,14 @@ mod tests {
         assert_eq!(day_of("2024-10"), "2024-10-01".parse().ok());
         assert_eq!(day_of("2024"), "2024-01-01".parse().ok());
         assert_eq!(day_of("2024-10-28"), "2024-10-28".parse().ok());
-        for other in ["2024-W43", "2024-13", "PAST_REF", "", "2024-10-28-1", "20x4"] {
+        for other in [
+            "2024-W43",
+            "2024-13",
+            "PAST_REF",
+            "",
+            "2024-10-28-1",
+            "20x4",
+        ] {
             assert_eq!(day_of(other), None, "{other}");
         }
     }

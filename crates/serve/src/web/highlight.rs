@@ -54,7 +54,10 @@ pub fn runs(text: &str, spans: &[Span]) -> Vec<Run> {
     let mut out = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let covering: Vec<&&Span> = spans.iter().filter(|s| s.start <= a && b <= s.end).collect();
+        let covering: Vec<&&Span> = spans
+            .iter()
+            .filter(|s| s.start <= a && b <= s.end)
+            .collect();
         let mut classes: Vec<&str> = covering.iter().map(|s| s.class).collect();
         classes.sort_by_key(|c| rank(c));
         classes.dedup();
@@ -97,7 +100,10 @@ mod tests {
         let text = "He said 3,000 troops came.";
         let r = runs(
             text,
-            &[span(3, 26, "quote", "quote-0"), span(8, 20, "figure", "figure-0")],
+            &[
+                span(3, 26, "quote", "quote-0"),
+                span(8, 20, "figure", "figure-0"),
+            ],
         );
         let parts: Vec<&str> = r.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(parts, ["He ", "said ", "3,000 troops", " came."]);
@@ -115,7 +121,11 @@ mod tests {
         let text = "é 5";
         let r = runs(
             text,
-            &[span(1, 3, "figure", "a"), span(2, 9, "time", "b"), span(2, 2, "quote", "c")],
+            &[
+                span(1, 3, "figure", "a"),
+                span(2, 9, "time", "b"),
+                span(2, 2, "quote", "c"),
+            ],
         );
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].text, text);

@@ -120,7 +120,11 @@ struct NamedMeasure {
 
 async fn home(State(s): State<Shared>) -> PageResult {
     let summary = api::load_summary(&s, 10).await?;
-    let keys: Vec<String> = summary.top_measures.iter().map(|m| m.measure.clone()).collect();
+    let keys: Vec<String> = summary
+        .top_measures
+        .iter()
+        .map(|m| m.measure.clone())
+        .collect();
     let names = s
         .pool
         .run(move |st| {
@@ -208,7 +212,7 @@ async fn search(State(s): State<Shared>, api::Params(q): api::Params) -> PageRes
     let chart = chart::bars(&points);
     render(
         "search.html",
-        context! { q => text, attention, chart, documents },
+        context! { q => text.clone(), search_q => text, attention, chart, documents },
     )
 }
 
@@ -306,7 +310,7 @@ async fn timeline(State(s): State<Shared>, api::Params(q): api::Params) -> PageR
     let undrawn = entries.len() - points.len();
     render(
         "timeline.html",
-        context! { q => what, entries, chart, undrawn },
+        context! { q => what.clone(), timeline_q => what, entries, chart, undrawn },
     )
 }
 
