@@ -88,3 +88,44 @@ impl ReadPool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimtrail_analysis::DocAnalysis;
+    use claimtrail_ledger::{Appearance, Filter, Store};
+
+    #[tokio::test]
+    async fn a_query_past_the_timeout_is_stopped_with_503_and_the_connection_lives_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("ledger.db");
+        let docs: Vec<Appearance> = (0..5)
+            .map(|i| Appearance {
+                origin: format!("/in/{i}.txt"),
+                analysis: DocAnalysis {
+                    source: format!("{i}.txt"),
+                    id: format!("content{i}"),
+                    text: "Some text.".into(),
+                    ..DocAnalysis::default()
+                },
+            })
+            .collect();
+        SqliteStore::open(&db).unwrap().put_batch(&docs).unwrap();
+        let pool = ReadPool::open(&db, 1, Duration::from_millis(100)).unwrap();
+        // The statement is still stepping while the sink dawdles over each row.
+        let err = pool
+            .run(|st| {
+                st.documents(&Filter::default(), &mut |_| {
+                    std::thread::sleep(Duration::from_millis(60));
+                    Ok(())
+                })?;
+                Ok(())
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(err.status, 503, "{}", err.detail);
+        assert!(err.detail.contains("longer than"), "{}", err.detail);
+        let n = pool.run(|st| Ok(st.counts()?.documents)).await.unwrap();
+        assert_eq!(n, 5);
+    }
+}
