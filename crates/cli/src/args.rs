@@ -47,6 +47,9 @@ pub enum Command {
     Registry(SpeakerListArgs),
     /// Bring a ledger written by an earlier claimtrail to the current schema (ingest does it too).
     Migrate(MigrateArgs),
+    /// Serve the ledger over HTTP: a JSON API under /api/v1 and a web UI (read-only unless
+    /// --allow-ingest).
+    Serve(ServeArgs),
     /// Measure accuracy and speed on an annotated data set.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -273,4 +276,28 @@ pub struct TimelineArgs {
 pub struct MigrateArgs {
     #[command(flatten)]
     pub ledger: LedgerArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// Address to listen on. Loopback by default: other machines reach it only when told so.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// Read connections (and so queries running at once).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub readers: u16,
+    /// A query running longer than this many seconds is stopped (503).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub query_timeout: u64,
+    /// Accept documents at POST /api/v1/documents (needs --token-file).
+    #[arg(long, requires = "token_file")]
+    pub allow_ingest: bool,
+    /// A file holding the bearer token writers must present (its first line).
+    #[arg(long)]
+    pub token_file: Option<PathBuf>,
+    /// Largest document accepted by POST, in MiB.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub max_body_mib: u64,
 }

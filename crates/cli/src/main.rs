@@ -9,6 +9,7 @@ mod ingest_cmd;
 mod pipeline;
 mod query_cmd;
 mod render;
+mod serve_cmd;
 mod word_bags;
 
 use clap::Parser;
@@ -45,6 +46,7 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Copies(q) => query_cmd::copies(q),
         Command::Registry(q) => query_cmd::registry(q),
         Command::Migrate(m) => query_cmd::migrate(m),
+        Command::Serve(a) => serve_cmd::run(a),
         Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }
 }
