@@ -10,6 +10,7 @@ mod byline;
 mod credits;
 mod lines;
 mod title;
+mod wrap;
 
 use crate::Article;
 
@@ -22,11 +23,7 @@ const SHORT_PAGE: usize = 12;
 
 /// Extracts the article from a whole-page text dump. Never panics.
 pub fn extract_dump(raw: &str) -> Article {
-    let owned: Vec<String> = raw
-        .split(['\n', '\r'])
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let owned = wrap::join_wrapped(raw);
     let scored = lines::score_lines(owned.iter().map(String::as_str).collect());
     let mut art = Article::default();
     let Some((bs, be)) = lines::best_block(&scored.scores) else {
