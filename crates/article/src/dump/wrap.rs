@@ -44,8 +44,9 @@ pub fn join_wrapped(raw: &str) -> Vec<String> {
     out
 }
 
+/// A closing parenthesis is not here: wrapped prose breaks after one as often as anywhere.
 fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…', '|'])
+    line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '…', '|'])
 }
 
 /// A line cut after a comma or a function word: the phrase goes on.
