@@ -8,9 +8,9 @@
 
 mod byline;
 mod credits;
-mod dates;
 mod lines;
 mod title;
+mod wrap;
 
 use crate::Article;
 
@@ -23,11 +23,7 @@ const SHORT_PAGE: usize = 12;
 
 /// Extracts the article from a whole-page text dump. Never panics.
 pub fn extract_dump(raw: &str) -> Article {
-    let owned: Vec<String> = raw
-        .split(['\n', '\r'])
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let owned = wrap::join_wrapped(raw);
     let scored = lines::score_lines(owned.iter().map(String::as_str).collect());
     let mut art = Article::default();
     let Some((bs, be)) = lines::best_block(&scored.scores) else {
@@ -95,7 +91,10 @@ pub fn extract_dump(raw: &str) -> Article {
 
     // The first visible date up to the article's end: later dates belong to comments and teasers.
     if art.published.is_none() {
-        art.published = lines.iter().take(be + 1).find_map(|l| dates::find_date(l));
+        art.published = lines
+            .iter()
+            .take(be + 1)
+            .find_map(|l| crate::dates::find_date(l));
     }
     // Some pages print the date line under the article: a short line right after it.
     if art.published.is_none() {
@@ -104,7 +103,7 @@ pub fn extract_dump(raw: &str) -> Article {
             .skip(be + 1)
             .take(TAIL_REACH)
             .filter(|l| l.len() <= 40)
-            .find_map(|l| dates::find_date(l));
+            .find_map(|l| crate::dates::find_date(l));
     }
 
     let head = title.filter(|&t| t < bs).unwrap_or(bs).saturating_sub(4);
@@ -116,7 +115,8 @@ pub fn extract_dump(raw: &str) -> Article {
             .iter()
             .copied()
             .filter(|l| {
-                title::address(l).is_none() && dates::find_date(l).is_none_or(|_| l.len() > 40)
+                title::address(l).is_none()
+                    && crate::dates::find_date(l).is_none_or(|_| l.len() > 40)
             })
             .collect();
     }

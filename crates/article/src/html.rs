@@ -3,7 +3,6 @@
 //! when the page defeats it (too many elements, too deep, no readable block).
 
 mod boilerplate;
-mod dates;
 mod header;
 mod meta;
 mod paragraphs;
@@ -172,20 +171,20 @@ pub fn extract_html(html: &str) -> Article {
     // published" line, read next, outranks both.
     if let (Some(p), Some(u)) = (
         article.published.as_deref(),
-        article.url.as_deref().and_then(dates::url_date),
+        article.url.as_deref().and_then(crate::dates::url_date),
     ) {
-        if dates::one_day_apart(p, &u) {
+        if crate::dates::one_day_apart(p, &u) {
             article.published = Some(u);
         }
     }
-    if let Some(d) = dates::originally_published(&article.text) {
+    if let Some(d) = crate::dates::originally_published(&article.text) {
         article.published = Some(d);
     }
     if article.published.is_none() {
-        article.published = dates::labelled_date(&article.text)
-            .or_else(|| dates::script_date(html))
+        article.published = crate::dates::labelled_date(&article.text)
+            .or_else(|| crate::dates::script_date(html))
             .or(m.fallback_date)
-            .or_else(|| article.url.as_deref().and_then(dates::url_date));
+            .or_else(|| article.url.as_deref().and_then(crate::dates::url_date));
     }
     article.agencies = wire::agencies(&article.text);
     article.syndicated = wire::syndicated(&article.text);

@@ -5,6 +5,7 @@
 //! Pure functions of the page: no I/O, no global mutable state. Each page format has its own
 //! extractor module; they all return the same [`Article`].
 
+mod dates;
 pub mod dump;
 mod html;
 mod mojibake;

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::credits::credit_line;
-use super::dates::find_date;
 use super::lines::{is_stop, Scored};
+use crate::dates::find_date;
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\b)(?i:written by|posted by|by|author)\s*:?\s*([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|al|bin)|,\s+[A-Z][\w.'’-]*){0,8})").unwrap()

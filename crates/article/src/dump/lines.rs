@@ -25,6 +25,19 @@ pub fn is_stop(w: &str) -> bool {
     STOP.contains(&w)
 }
 
+/// The commonest function words of the other languages news pages are most often written in
+/// (French, Spanish, Portuguese, Italian, German, Dutch): prose in them is as dense in function
+/// words as English prose, and menus are not.
+const OTHER_STOP: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "que", "qui", "dans", "pour",
+    "par", "sur", "au", "aux", "il", "elle", "ne", "pas", "se", "ce", "son", "sa", "ses", "avec",
+    "plus", "ont", "été", "el", "los", "las", "del", "y", "en", "es", "por", "con", "para", "una",
+    "al", "lo", "su", "sus", "como", "más", "pero", "fue", "ha", "o", "os", "da", "do", "em",
+    "não", "com", "uma", "di", "che", "è", "non", "per", "della", "sono", "der", "die", "das",
+    "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "zu", "von", "auf", "für", "sich",
+    "auch", "im", "wird", "wurde", "het", "een", "van", "niet", "op", "voor", "zijn",
+];
+
 pub static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
 
 /// Sentence-like line ending.
@@ -60,7 +73,8 @@ pub fn features(line: &str) -> (usize, f64) {
     let mut stop = 0usize;
     for m in WORD.find_iter(line) {
         n += 1;
-        if is_stop(&m.as_str().to_lowercase()) {
+        let w = m.as_str().to_lowercase();
+        if is_stop(&w) || OTHER_STOP.contains(&w.as_str()) {
             stop += 1;
         }
     }

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::find_date;
 use super::lines::{features, is_stop, Scored, BOIL, ENDMARK, LONGBOIL, TERM, WORD};
+use crate::dates::find_date;
 
 /// Lines of a credit block: "By …", "Written by …", "Updated …", "5 min read", "3 hours ago".
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,7 +1,7 @@
 //! The article header: the text just around the headline, where pages show the reader the
 //! byline and the date ("By Ann Lee · March 3, 2025", "Last updated: Sep 4, 2025").
 
-use super::dates::first_text_date;
+use crate::dates::first_text_date;
 use dom_query::{Document, NodeRef};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -180,7 +180,7 @@ fn zone(text: &str, start: usize, end: usize) -> HeaderZone {
     }
 }
 
-fn update_word(s: &str) -> bool {
+pub fn update_word(s: &str) -> bool {
     let s = s.to_ascii_lowercase();
     s.contains("updat") || s.contains("modif") || s.contains("review") || s.contains("edited")
 }
@@ -317,16 +317,10 @@ fn by_captures(t: &str) -> Option<regex::Captures<'_>> {
     BY.captures(&t[m.start()..])
 }
 
-/// Names after a "By" in the header.
-pub fn zone_byline(z: &HeaderZone) -> Vec<String> {
-    let Some(c) = by_captures(&z.after).or_else(|| by_captures(&z.before)) else {
-        return Vec::new();
-    };
-    let names = super::meta::split_byline(c[1].trim());
-    names
-        .into_iter()
-        .filter(|n| n.split_whitespace().count() >= 2 && !update_word(n))
-        .collect()
+/// The byline after a "By" in the header, as written (names are split by `meta`).
+pub fn zone_byline(z: &HeaderZone) -> Option<String> {
+    let c = by_captures(&z.after).or_else(|| by_captures(&z.before))?;
+    Some(c[1].trim().to_string())
 }
 
 #[cfg(test)]
@@ -361,7 +355,7 @@ mod tests {
     #[test]
     fn labelled_byline_in_its_own_element() {
         let hz = z("<div><h1>Rates rise</h1><p>Written by</p><p>Edzel Tabing</p></div>");
-        assert_eq!(zone_byline(&hz), vec!["Edzel Tabing"]);
+        assert_eq!(zone_byline(&hz).as_deref(), Some("Edzel Tabing"));
     }
 
     #[test]
@@ -381,6 +375,6 @@ mod tests {
     #[test]
     fn byline_after_headline() {
         let hz = z("<div><h1>Rates rise</h1><p>By Maria Diaz and Tom Wu</p><p>Text.</p></div>");
-        assert_eq!(zone_byline(&hz), vec!["Maria Diaz", "Tom Wu"]);
+        assert_eq!(zone_byline(&hz).as_deref(), Some("Maria Diaz and Tom Wu"));
     }
 }

@@ -1,7 +1,9 @@
 //! Dates written for people ("March 5, 2024", "5 Mar 2024", "2024-03-05", "05/03/2024") and dates
-//! in URLs ("/2024/03/05/"), normalised to `YYYY-MM-DD`.
+//! in URLs ("/2024/03/05/"), normalised to `YYYY-MM-DD`. The one date reader of the crate: HTML
+//! pages and text dumps both read their dates here.
 
 use regex::{Captures, Regex};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
@@ -125,6 +127,35 @@ pub fn first_text_date(text: &str) -> Option<(usize, String)> {
         }
     }
     best
+}
+
+/// `line` with a space where a dump glued two elements together: a lowercase letter or a digit
+/// followed by a capital ("By Jo SmithMar 5, 2025", "June 29, 2020November 12, 2021").
+fn unglue(line: &str) -> Cow<'_, str> {
+    let glued = |a: char, b: char| (a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase();
+    let mut prev = ' ';
+    if !line.chars().any(|c| {
+        let g = glued(prev, c);
+        prev = c;
+        g
+    }) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut prev = ' ';
+    for c in line.chars() {
+        if glued(prev, c) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = c;
+    }
+    Cow::Owned(out)
+}
+
+/// The earliest date written in a dump line, elements the dump glued together split first.
+pub fn find_date(line: &str) -> Option<String> {
+    first_text_date(&unglue(line)).map(|(_, d)| d)
 }
 
 /// `YYYY-MM-DD` from any date form a page or feed uses, machine or human.
@@ -315,5 +346,40 @@ mod tests {
             url_date("https://x.fr%2Farticles%2F2025-12-15%2BRust").as_deref(),
             Some("2025-12-15")
         );
+    }
+
+    #[test]
+    fn parses_common_forms() {
+        assert_eq!(
+            find_date("date 2024-10-24 The").as_deref(),
+            Some("2024-10-24")
+        );
+        assert_eq!(
+            find_date("in Dnipro on Nov 21, 2024.").as_deref(),
+            Some("2024-11-21")
+        );
+        assert_eq!(
+            find_date("Posted 3rd of March 2023").as_deref(),
+            Some("2023-03-03")
+        );
+        assert_eq!(
+            find_date("September 4, 2025").as_deref(),
+            Some("2025-09-04")
+        );
+        assert_eq!(find_date("2024-02-31"), None);
+        assert_eq!(find_date("09/25/2025").as_deref(), Some("2025-09-25"));
+        assert_eq!(find_date("25/09/2025").as_deref(), Some("2025-09-25"));
+        assert_eq!(find_date("12.11.2025").as_deref(), Some("2025-11-12"));
+        assert_eq!(find_date("13/13/2025"), None);
+        // Elements a dump glued together.
+        assert_eq!(
+            find_date("ByKathryn GiuffridaMar 5, 2025 | 6 comments").as_deref(),
+            Some("2025-03-05")
+        );
+        assert_eq!(
+            find_date("Posted on June 29, 2020November 12, 2021").as_deref(),
+            Some("2020-06-29")
+        );
+        assert_eq!(find_date("no date here"), None);
     }
 }

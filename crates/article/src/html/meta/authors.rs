@@ -1,0 +1,201 @@
+//! Authors: JSON-LD people, author meta tags, then a visible byline element; every list is cut
+//! down to what can be a name.
+
+use super::entities::clean;
+use super::json_ld::LdFacts;
+use crate::dates::first_text_date;
+use crate::html::header::{block_text, update_word};
+use dom_query::Document;
+use std::collections::HashMap;
+
+pub(super) fn choose_authors(
+    doc: &Document,
+    metas: &HashMap<String, String>,
+    ld: &LdFacts,
+) -> Vec<String> {
+    let ld_names = names_only(ld.authors.clone());
+    if !ld_names.is_empty() {
+        return dedup(ld_names);
+    }
+    for k in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ] {
+        if let Some(v) = metas.get(k) {
+            if !v.starts_with("http") && !v.is_empty() {
+                let names = names_only(split_byline(v));
+                if !names.is_empty() {
+                    return dedup(names);
+                }
+            }
+        }
+    }
+    byline_element(doc)
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|x| seen.insert(x.to_lowercase()));
+    v
+}
+
+/// A visible byline: `rel=author` links or a small element whose class names the author. Comment
+/// sections are skipped so a commenter is never taken for the author.
+fn byline_element(doc: &Document) -> Vec<String> {
+    let Some(sel) = doc.try_select(
+        "[rel=author],[itemprop=author],a[href*='/author/'],a[href*='/authors/'],[class*=author-name],[class*=byline],[class*=author]",
+    ) else {
+        return Vec::new();
+    };
+    for n in sel.nodes().iter().take(30) {
+        let in_comments = n.ancestors(Some(12)).iter().any(|a| {
+            let c = format!(
+                "{} {}",
+                a.attr("class").unwrap_or_default(),
+                a.attr("id").unwrap_or_default()
+            )
+            .to_ascii_lowercase();
+            c.contains("comment") || c.contains("reply")
+        });
+        if in_comments {
+            continue;
+        }
+        let text = block_text(n);
+        if text.is_empty() || text.len() > 160 {
+            continue;
+        }
+        let names = names_only(split_byline(&text));
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// Words that fill an author field without naming anyone: labels, roles, interface text.
+const NOT_NAMES: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "author",
+    "authors",
+    "the author",
+    "corresponding author",
+    "guest author",
+    "staff",
+    "staff writer",
+    "staff reporter",
+    "editor",
+    "editors",
+    "contributor",
+    "admin",
+    "administrator",
+    "sign in",
+    "log in",
+    "login",
+    "subscribe",
+    "share",
+    "unknown",
+    "anonymous",
+    "updated",
+    "published",
+    "posted",
+];
+
+/// The entries of an author list that can be a person's or an organisation's name: not an
+/// address, not a number or an id, not a template placeholder left unfilled
+/// ("page.head.extra.author", "{{author}}"), not a label or a date ("Written By", "Jun 2"). An
+/// e-mail address stands in for the author only when nothing else names one.
+pub(super) fn names_only(mut names: Vec<String>) -> Vec<String> {
+    let email = names.iter().find(|n| is_email(n)).cloned();
+    names.retain(|n| {
+        let n = n.trim();
+        let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = n.chars().filter(|c| c.is_ascii_digit()).count();
+        let lower = n.to_lowercase();
+        let placeholder = !n.contains(char::is_whitespace)
+            && (n.contains(['_', '{', '}', '$', '%', '[', ']'])
+                || n.chars().filter(|c| *c == '.').count() >= 2);
+        letters >= 2
+            && digits * 2 < letters
+            && !n.contains('@')
+            && !lower.contains("://")
+            && !lower.starts_with("www.")
+            && !placeholder
+            && !NOT_NAMES.contains(&lower.as_str())
+            && first_text_date(n).is_none()
+            && !is_day_label(&lower)
+    });
+    if names.is_empty() {
+        names.extend(email);
+    }
+    names
+}
+
+fn is_email(n: &str) -> bool {
+    let n = n.trim();
+    !n.contains(char::is_whitespace)
+        && n.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+}
+
+/// "Sat", "Saturday", "Jun 2", "June 2": a weekday or a day of a month without its year.
+fn is_day_label(lower: &str) -> bool {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut words = lower.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.trim_end_matches(['.', ',']);
+    let stem = |w: &str| w.get(..3).unwrap_or(w).to_string();
+    let rest: Vec<&str> = words.collect();
+    (DAYS.contains(&stem(first).as_str()) && rest.is_empty() && first.len() <= 9)
+        || (MONTHS.contains(&stem(first).as_str())
+            && first.len() <= 9
+            && rest.len() == 1
+            && rest[0].trim_end_matches(['.', ',']).parse::<u8>().is_ok())
+}
+
+/// The people named in a header byline: two words or more, no "Updated" label.
+pub(super) fn header_byline_names(byline: &str) -> Vec<String> {
+    split_byline(byline)
+        .into_iter()
+        .filter(|n| n.split_whitespace().count() >= 2 && !update_word(n))
+        .collect()
+}
+
+/// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; dates and role words are cut off.
+pub fn split_byline(byline: &str) -> Vec<String> {
+    let mut b = clean(byline);
+    if let Some(i) = b.to_lowercase().find("by ") {
+        // Only a "By" that starts the byline or a word ("Written by ...").
+        let at_word = i == 0 || b[..i].ends_with(' ');
+        if at_word {
+            b = b[i + 3..].to_string();
+        }
+    }
+    if let Some((pos, _)) = first_text_date(&b) {
+        b.truncate(pos);
+    }
+    let b = b
+        .trim()
+        .trim_start_matches(['¶', ' '])
+        .trim_end_matches(['|', '-', '–', '·', ',', '¶', ' '])
+        .trim();
+    b.split([',', '|', '\n', ';', '¶'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|p| {
+            let n = p.split_whitespace().count();
+            !p.is_empty() && p.len() < 80 && n <= 6 && !p.eq_ignore_ascii_case("by")
+        })
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,80 @@
+//! The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
+//! without the site suffix.
+
+use super::entities::{clean, MAX_FIELD};
+use dom_query::NodeRef;
+
+/// Words of a title for comparison: lower-cased alphanumeric runs, curly quotes folded.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of the shorter string's words found in the other.
+fn agreement(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    let hits = short.iter().filter(|w| long.contains(w)).count();
+    hits as f64 / short.len() as f64
+}
+
+/// A `<title>` minus its site suffix ("Headline | Site", "Headline - Site").
+fn strip_site_suffix(t: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        if let Some(i) = t.rfind(sep) {
+            let head = t[..i].trim();
+            if words(head).len() >= 2 {
+                return head.to_string();
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+/// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
+/// without the site suffix.
+pub(super) fn choose_title(
+    title_element: Option<&NodeRef>,
+    h1_elements: &[NodeRef],
+    og: Option<&str>,
+    ld: Option<&str>,
+    twitter: Option<&str>,
+) -> Option<String> {
+    let head_title = title_element
+        .map(|n| clean(&n.text()))
+        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD);
+    let refs: Vec<String> = [og, ld, twitter, head_title.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
+        .map(str::to_string)
+        .collect();
+    let h1s: Vec<String> = h1_elements
+        .iter()
+        .take(8)
+        .map(|n| clean(&n.text()))
+        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
+        .collect();
+    let agreeing = h1s.iter().find(|h| {
+        refs.iter()
+            .any(|r| agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30))
+    });
+    if let Some(h) = agreeing {
+        return Some(h.clone());
+    }
+    if let Some(r) = refs.first() {
+        let stripped = strip_site_suffix(r);
+        // Several sources giving the same stripped title agree on it.
+        return Some(stripped);
+    }
+    h1s.into_iter().next()
+}
