@@ -252,7 +252,6 @@ mod tests {
         std::fs::write(&p, vec![b'a'; 5000]).unwrap();
         let limits = Limits {
             max_document_bytes: 4096,
-            ..Limits::default()
         };
         let e = docs(&p, limits).remove(0).unwrap_err();
         assert!(e.reason.contains("limit"));
