@@ -6,15 +6,18 @@
 //! `DECODE_ONLY=1` stops after charset decoding and `PARSE_ONLY=1` after the html5ever parse, to
 //! show where the time goes.
 
-use claimtrail_page::{expand_paths, into_page, read_source, Limits};
+use claimtrail_page::into_page;
+use claimtrail_pipeline::inputs::{inputs, Input, Limits};
 use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // Read everything first so that the figure is extraction, not disk.
     let mut raws = Vec::new();
-    for src in expand_paths(&args).into_iter().flatten() {
-        raws.extend(read_source(&src, Limits::default()).flatten());
+    for input in inputs(&args, Limits::default(), &[]) {
+        if let Input::Doc(Ok(raw)) = input {
+            raws.push(raw);
+        }
     }
     let bytes: usize = raws.iter().map(|r| r.bytes.len()).sum();
     let t = Instant::now();

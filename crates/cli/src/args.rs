@@ -229,17 +229,17 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 }
 
 impl InputArgs {
-    pub fn run_options(&self) -> crate::pipeline::RunOptions {
-        crate::pipeline::RunOptions {
+    pub fn run_options(&self) -> claimtrail_pipeline::RunOptions {
+        claimtrail_pipeline::RunOptions {
             plain: self.plain,
             analysis: claimtrail_analysis::Options {
                 published: self.published,
             },
-            limits: claimtrail_page::Limits {
+            limits: claimtrail_pipeline::Limits {
                 max_document_bytes: self.max_mib << 20,
-                ..Default::default()
             },
             batch_size: self.batch as usize,
+            ..Default::default()
         }
     }
 }

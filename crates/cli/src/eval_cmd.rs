@@ -5,7 +5,8 @@ use crate::args::{EvalExtractionArgs, RowFormat};
 use crate::render;
 use crate::word_bags;
 use anyhow::{bail, Context};
-use claimtrail_page::{expand_paths, into_page_with_id, read_source, Limits};
+use claimtrail_page::into_page_with_id;
+use claimtrail_pipeline::inputs::{read_file, Limits};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -155,14 +156,7 @@ fn read_truth(path: &Path) -> anyhow::Result<Truth> {
 /// Extracts one page (timing decode + extraction only) and scores it.
 fn score_page(id: &str, path: &Path, truth: &Truth) -> (PageScore, Duration) {
     let mut took = Duration::ZERO;
-    let source = expand_paths(&[path.to_string_lossy().into_owned()])
-        .into_iter()
-        .next();
-    let raw = match source {
-        Some(Ok(s)) => read_source(&s, Limits::default()).next(),
-        Some(Err(e)) => Some(Err(e)),
-        None => None,
-    };
+    let raw = read_file(path, Limits::default()).next();
     let article = match raw {
         Some(Ok(raw)) => {
             let start = Instant::now();

@@ -2,16 +2,16 @@
 //! killed run loses at most the batch in flight and a re-run skips what is already stored.
 
 use crate::args::IngestArgs;
-use crate::pipeline::{self, Processed};
 use anyhow::Context;
-use claimtrail_ledger::{Appearance, SqliteStore, Store};
+use claimtrail_ledger::{SqliteStore, Store};
+use claimtrail_pipeline::{Progress, StoreSink};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Instant;
 
 pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     let started = Instant::now();
-    let opts = args.input.run_options();
+    let mut opts = args.input.run_options();
     let db = &args.ledger.db;
     let mut store =
         SqliteStore::open(db).with_context(|| format!("cannot open ledger {}", db.display()))?;
@@ -32,29 +32,20 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         );
         b
     };
-    let mut new = 0usize;
-    // `skip` and `sink` both need the store; the skip check is a read, done before analysis.
-    let store_cell = std::cell::RefCell::new(&mut store);
-    let stats = pipeline::run(
-        &args.input.paths,
-        &opts,
-        |id, origin| store_cell.borrow().contains(id, origin).unwrap_or(false),
-        |batch: Vec<Processed>| {
-            let mut docs = Vec::with_capacity(batch.len());
-            for Processed { origin, result } in batch {
-                match result {
-                    Ok(analysis) => docs.push(Appearance { origin, analysis }),
-                    Err(e) => bar.suspend(|| eprintln!("claimtrail: skipped {e}")),
-                }
+    // The ledger is never its own input, even when it lives among the inputs.
+    opts.skip_files = claimtrail_pipeline::inputs::ledger_files(db);
+    let mut sink = StoreSink::new(&mut store, |p: Progress<'_>| match p {
+        Progress::Batch(b) => {
+            for e in b.failed {
+                bar.suspend(|| eprintln!("claimtrail: skipped {e}"));
             }
-            bar.inc(docs.len() as u64);
-            new += store_cell
-                .borrow_mut()
-                .put_batch(&docs)
-                .with_context(|| format!("cannot write to ledger {}", db.display()))?;
-            Ok(())
-        },
-    )?;
+            bar.inc(b.analysed as u64);
+        }
+        Progress::Notice(n) => bar.suspend(|| eprintln!("claimtrail: note: {n}")),
+    });
+    let stats = claimtrail_pipeline::run(&args.input.paths, &opts, &mut sink)
+        .with_context(|| format!("cannot write to ledger {}", db.display()))?;
+    let new = sink.new;
     bar.finish_and_clear();
     let counts = store.counts()?;
     eprintln!(

@@ -6,7 +6,6 @@ mod analyze_cmd;
 mod args;
 mod eval_cmd;
 mod ingest_cmd;
-mod pipeline;
 mod query_cmd;
 mod render;
 mod serve_cmd;

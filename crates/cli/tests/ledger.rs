@@ -367,3 +367,24 @@ fn the_same_page_from_two_outlets_is_kept_twice_and_linked_as_a_copy() {
         .unwrap()
         .ends_with("feed.jsonl#1")));
 }
+
+#[test]
+fn a_ledger_inside_the_input_directory_is_never_read_as_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        examples().join("000_20dcaab2fdce8d62.txt"),
+        dir.path().join("page.txt"),
+    )
+    .unwrap();
+    let db = dir.path().join("ledger.db");
+    let input = dir.path().to_str().unwrap();
+    // Twice: the second run meets the ledger (and its side files) among the inputs.
+    ingest(&db, &[input]);
+    let out = succeed(bin().args(["ingest", "--quiet", "--db", db.to_str().unwrap(), input]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("ledger.db: the ledger being written"),
+        "{stderr}"
+    );
+    assert_eq!(query(&db, &["documents"]).len(), 1, "{stderr}");
+}

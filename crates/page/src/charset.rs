@@ -13,6 +13,13 @@ pub struct Decoded {
 
 /// Share of control characters above which bytes are taken for binary data, not text.
 const MAX_CONTROL_SHARE: f64 = 0.02;
+/// Share of characters no text is made of (controls, replacement characters, private-use
+/// characters, noncharacters) above which decoded text is taken for binary data: random bytes
+/// behind a UTF-16 byte-order mark decode to about 13% of them, real text to almost none, and a
+/// page with up to 5% replaced bytes is still read (see [`MAX_REPLACED_SHARE`]).
+const MAX_NON_TEXT_SHARE: f64 = 0.08;
+/// Characters sampled for the check after decoding.
+const SAMPLE_CHARS: usize = 64 << 10;
 /// Share of replacement characters above which a declared charset is taken to be wrong.
 const MAX_REPLACED_SHARE: f64 = 0.05;
 
@@ -21,6 +28,18 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
     if looks_binary(bytes) {
         return Err("binary content, not a text or HTML page".into());
     }
+    let decoded = decode_text(bytes, hint)?;
+    // Whatever a byte-order mark or a declaration claimed, binary data decodes to no text.
+    if decoded_looks_binary(&decoded.text) {
+        return Err(format!(
+            "binary content, not a text or HTML page (decoded as {})",
+            decoded.charset
+        ));
+    }
+    Ok(decoded)
+}
+
+fn decode_text(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
     let mut warnings = Vec::new();
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -87,9 +106,10 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
 }
 
 /// NUL bytes or many control characters in the first 64 KiB mean binary data. UTF-16 without a
-/// BOM is rare on the web and would be caught here; with a BOM it never reaches this check.
+/// BOM is rare on the web and would be caught here; UTF-16 with a BOM holds NULs as text does,
+/// and is checked after decoding instead.
 fn looks_binary(bytes: &[u8]) -> bool {
-    if Encoding::for_bom(bytes).is_some() {
+    if Encoding::for_bom(bytes).is_some_and(|(enc, _)| enc != UTF_8) {
         return false;
     }
     let head = &bytes[..bytes.len().min(64 << 10)];
@@ -98,6 +118,28 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
         .count();
     head.contains(&0) || controls as f64 > MAX_CONTROL_SHARE * head.len() as f64
+}
+
+/// Decoded text that is mostly not text: many control characters, or many characters no text is
+/// made of.
+fn decoded_looks_binary(text: &str) -> bool {
+    let (mut n, mut controls, mut non_text) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(SAMPLE_CHARS) {
+        n += 1;
+        // C0 controls other than whitespace; C1 ones also come from double-encoded text
+        // (mojibake), so they count only towards the wider share.
+        let control = c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}');
+        controls += usize::from(control);
+        let other = ('\u{80}'..='\u{9F}').contains(&c)
+            || c == '\u{FFFD}'
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
+            || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+            || (c as u32) & 0xFFFE == 0xFFFE;
+        non_text += usize::from(control || other);
+    }
+    n > 0
+        && (controls as f64 > MAX_CONTROL_SHARE * n as f64
+            || non_text as f64 > MAX_NON_TEXT_SHARE * n as f64)
 }
 
 /// Finds `<meta charset=…>` or `<meta http-equiv content="…charset=…">` in the first 4 KiB.
@@ -187,6 +229,57 @@ mod tests {
         let d = decode(&page, None).unwrap();
         assert!(d.text.contains('\u{FFFD}'));
         assert_eq!(d.warnings.len(), 1);
+    }
+
+    /// Deterministic noise.
+    fn noise(n: u32) -> Vec<u8> {
+        (0u32..n)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect()
+    }
+
+    #[test]
+    fn random_bytes_behind_a_byte_order_mark_are_binary_whatever_the_mark_says() {
+        for bom in [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(noise(4096));
+            let got = decode(&bytes, None);
+            assert!(
+                got.is_err(),
+                "{bom:?} decoded as text: {:?}",
+                got.map(|d| d.charset)
+            );
+        }
+    }
+
+    #[test]
+    fn text_behind_a_byte_order_mark_is_still_text() {
+        let text = "Der Minister sagte am Montag, die Preise würden steigen. 東京 ".repeat(20);
+        for (enc, bom) in [
+            (encoding_rs::UTF_16LE, &b"\xFF\xFE"[..]),
+            (encoding_rs::UTF_16BE, b"\xFE\xFF"),
+        ] {
+            let mut bytes = bom.to_vec();
+            for unit in text.encode_utf16() {
+                let b = if enc == encoding_rs::UTF_16LE {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                };
+                bytes.extend(b);
+            }
+            assert_eq!(decode(&bytes, None).unwrap().text, text);
+        }
+        let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+        utf8.extend(text.as_bytes());
+        assert_eq!(decode(&utf8, None).unwrap().text, text);
+    }
+
+    #[test]
+    fn decoded_text_full_of_controls_is_binary() {
+        // Valid UTF-8 without a byte below 0x20: only the check after decoding can see it.
+        let text = "abcd\u{85}\u{9f}".repeat(100);
+        assert!(decode(text.as_bytes(), Some("utf-8")).is_err());
     }
 
     #[test]

@@ -1,39 +1,18 @@
-//! The first stage of the flow: raw bytes from files, directories, stdin, `.gz` and JSON Lines
-//! record files become [`Page`]s — decoded text, its format (HTML, whole-page text dump, or clean
-//! article text) and what the container said about it (URL, publication date).
+//! The first stage of the flow: a [`RawDoc`] (bytes and what their container said about them:
+//! URL, publication date, declared format, charset) becomes a [`Page`] — decoded text and its
+//! format (HTML, whole-page text dump, or clean article text).
 //!
-//! This crate owns I/O on inputs and charset decoding. It knows nothing about articles or analysis,
-//! and never panics on input bytes: every failure is a [`DocError`] naming the document.
+//! This crate does no I/O: the pipeline's input readers (files, directories, gzip, JSON Lines,
+//! WARC) hand it bytes. It knows nothing about articles or analysis, and never panics on input
+//! bytes: every failure is a [`DocError`] naming the document.
 
 mod charset;
-mod inputs;
-mod records;
 mod sniff;
-mod warc;
 
 pub use charset::decode;
-pub use inputs::{expand_paths, read_source, Source};
 pub use sniff::sniff_format;
 
 use sha2::{Digest, Sha256};
-
-/// Hard limits that keep one hostile document from taking the process down.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// Largest single document (after gzip decompression), in bytes.
-    pub max_document_bytes: u64,
-    /// Largest JSON Lines record file read as a container.
-    pub max_container_bytes: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_document_bytes: 64 << 20,
-            max_container_bytes: 4 << 30,
-        }
-    }
-}
 
 /// What kind of text a page holds; decides which extractor the article stage runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

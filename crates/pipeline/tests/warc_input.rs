@@ -1,7 +1,8 @@
 //! WARC archives as inputs: a `.warc.gz` with one gzip member per record (Common Crawl's layout)
 //! holding HTML responses, a request, a non-HTML response and a broken record.
 
-use claimtrail_page::{into_page, read_source, Limits, Source};
+use claimtrail_page::into_page;
+use claimtrail_pipeline::inputs::{read_source, Limits, Source};
 use std::io::Write;
 
 fn record(kind: &str, uri: &str, ctype: &str, block: &[u8]) -> Vec<u8> {

@@ -1,18 +1,29 @@
 //! WARC archives (`.warc`, `.warc.gz` with one gzip member per record, as Common Crawl ships
 //! them): `response` records holding HTML become documents; everything else is skipped.
 //!
-//! Streamed record by record from a `BufRead`, so memory stays bounded by the largest record kept
-//! (itself bounded by the document limit). A malformed record is reported and the reader
-//! re-synchronises on the next `WARC/` header line.
+//! Streamed record by record, so memory stays bounded by the largest record kept (itself bounded
+//! by the document limit). A broken record is reported once, with its number and byte offset,
+//! and the reader resynchronises so that every intact record after it is kept:
+//! - after a corrupt gzip member, at the next member ([`GzMembers`](super::gzip_members));
+//! - after a Content-Length that does not end where the next record begins (checked on every
+//!   record: the block must be followed by blank lines and a `WARC/` line, or the end), at the
+//!   next `WARC/1.` header: inside the block when the length was too large (the swallowed records
+//!   are handed back and read), after it when too small.
 
-use crate::{DocError, Format, RawDoc};
+use super::gzip_members::CorruptMember;
+use super::rewind::Rewind;
+use claimtrail_page::{DocError, Format, RawDoc};
 use flate2::read::GzDecoder;
 use std::io::{self, BufRead, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// Longest header line accepted; longer ones mean we are not looking at a WARC header.
 const MAX_LINE: u64 = 64 << 10;
 /// Most header lines in one WARC or HTTP header block.
 const MAX_HEADERS: usize = 256;
+/// Blank-line bytes accepted between a record's block and the next record.
+const MAX_GAP: usize = 64;
 
 /// True when a file is a WARC archive, by name or by its first bytes (after gzip).
 pub fn is_warc(name: &str, head: &[u8]) -> bool {
@@ -22,29 +33,110 @@ pub fn is_warc(name: &str, head: &[u8]) -> bool {
 
 pub struct WarcIter<R> {
     name: String,
-    reader: R,
+    reader: Rewind<R>,
     /// Ordinal of the record being read (1-based), for `path#N` names.
     record: usize,
+    /// A record's version line has been read and the record is not finished.
+    in_record: bool,
     limit: u64,
     done: bool,
-    /// After a malformed record: skip everything up to the next `WARC/` line.
+    /// After a broken record: skip everything up to the next `WARC/` line.
     resync: bool,
+    /// For a `.warc.gz`: the ordinal of the gzip member being read.
+    members: Option<Arc<AtomicU64>>,
+    /// The member the current record's header came from.
+    record_member: u64,
+    /// The member of the last record reported broken: its failure, when it surfaces later, is
+    /// the same loss, not another.
+    broken_member: Option<u64>,
+    /// A corrupt member met while checking the end of an intact record: the next record, lost,
+    /// to be reported as such (with its member).
+    pending: Option<(String, u64)>,
+}
+
+/// Why a record was not read.
+enum Broken {
+    /// This record only: report it, resynchronise, go on.
+    Record(DocError),
+    /// Damage already reported: resynchronise and go on silently.
+    Reported,
+    /// The input cannot be read further (an I/O error that is not a corrupt gzip member).
+    Fatal(DocError),
 }
 
 impl<R: BufRead> WarcIter<R> {
     pub fn new(name: String, reader: R, limit: u64) -> Self {
         WarcIter {
             name,
-            reader,
+            reader: Rewind::new(reader),
             record: 0,
+            in_record: false,
             limit,
             done: false,
             resync: false,
+            members: None,
+            record_member: 0,
+            broken_member: None,
+            pending: None,
         }
+    }
+
+    /// Reads from gzip members counted by `members` (see [`GzMembers::member_counter`]), so that a
+    /// corrupt member is charged to the record it held.
+    ///
+    /// [`GzMembers::member_counter`]: super::gzip_members::GzMembers::member_counter
+    pub fn with_members(mut self, members: Arc<AtomicU64>) -> Self {
+        self.members = Some(members);
+        self
+    }
+
+    fn current_member(&self) -> u64 {
+        self.members
+            .as_ref()
+            .map_or(0, |m| m.load(Ordering::Relaxed))
     }
 
     fn err(&self, reason: impl Into<String>) -> DocError {
         DocError::new(format!("{}#{}", self.name, self.record), reason)
+    }
+
+    fn broken(&mut self, reason: impl Into<String>) -> Broken {
+        if self.members.is_some() {
+            self.broken_member = Some(self.record_member);
+        }
+        Broken::Record(self.err(reason))
+    }
+
+    /// A read error: a corrupt gzip member costs the record it held; anything else ends the file.
+    fn io_failed(&mut self, e: io::Error) -> Broken {
+        if let Some(m) = CorruptMember::of(&e) {
+            if self.broken_member == Some(m.member) {
+                return Broken::Reported;
+            }
+            if !self.in_record {
+                // The member held the next record: it is lost, and numbered.
+                self.record += 1;
+            }
+            let reason = format!("{m}; record lost");
+            self.record_member = m.member;
+            return self.broken(reason);
+        }
+        Broken::Fatal(self.err(format!("read failed: {e}")))
+    }
+
+    /// [`Self::at_record_boundary`] for a record whose block was read whole: a corrupt member
+    /// after it is the next record's loss (reported with it), not this record's.
+    fn record_ends_here(&mut self) -> Result<bool, Broken> {
+        match self.at_record_boundary() {
+            Ok(b) => Ok(b),
+            Err(e) => match CorruptMember::of(&e) {
+                Some(m) if m.member != self.record_member => {
+                    self.pending = Some((format!("{m}; record lost"), m.member));
+                    Ok(true)
+                }
+                _ => Err(self.io_failed(e)),
+            },
+        }
     }
 
     /// One line without its line ending; `None` at end of input.
@@ -62,14 +154,16 @@ impl<R: BufRead> WarcIter<R> {
         Ok(Some(buf))
     }
 
-    /// Skips lines until the next `WARC/` version line and returns it (or `None` at the end).
-    fn next_version_line(&mut self, resync: bool) -> io::Result<Option<Vec<u8>>> {
+    /// Skips blank lines (and, resynchronising, every line) up to the next `WARC/` version line;
+    /// returns it with its offset, or `None` at the end.
+    fn next_version_line(&mut self) -> io::Result<Option<(Vec<u8>, u64)>> {
         loop {
+            let at = self.reader.position();
             match self.line()? {
                 None => return Ok(None),
-                Some(l) if l.starts_with(b"WARC/") => return Ok(Some(l)),
-                Some(l) if l.is_empty() || resync => continue,
-                Some(l) => return Ok(Some(l)),
+                Some(l) if l.starts_with(b"WARC/") => return Ok(Some((l, at))),
+                Some(l) if l.is_empty() || self.resync => continue,
+                Some(l) => return Ok(Some((l, at))),
             }
         }
     }
@@ -94,25 +188,55 @@ impl<R: BufRead> WarcIter<R> {
         }
     }
 
+    /// After a block: true when only blank lines stand between it and the next `WARC/` line or
+    /// the end, i.e. the Content-Length ended the record where the next one begins. Reads
+    /// nothing past the blank lines.
+    fn at_record_boundary(&mut self) -> io::Result<bool> {
+        let mut gap = 0;
+        loop {
+            let buf = self.reader.fill_buf()?;
+            let blank = buf
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            let blank = blank.min(MAX_GAP - gap);
+            let whole = blank == buf.len() && !buf.is_empty();
+            self.reader.consume(blank);
+            gap += blank;
+            if !whole || gap >= MAX_GAP {
+                break;
+            }
+        }
+        let next = self.reader.read_up_to(5)?;
+        self.reader.push_back(&next);
+        Ok(next.is_empty() || next == b"WARC/")
+    }
+
     /// Reads one record; `Ok(None)` at end, `Ok(Some(None))` for a record that is not a document.
-    fn record(&mut self) -> Result<Option<Option<RawDoc>>, DocError> {
-        let io = |e: io::Error, s: &Self| s.err(format!("read failed: {e}"));
-        let version = match self.next_version_line(self.resync) {
+    fn record(&mut self) -> Result<Option<Option<RawDoc>>, Broken> {
+        if let Some((reason, member)) = self.pending.take() {
+            self.record += 1;
+            self.record_member = member;
+            return Err(self.broken(reason));
+        }
+        let (version, at) = match self.next_version_line() {
             Ok(Some(v)) => v,
             Ok(None) => return Ok(None),
-            Err(e) => return Err(io(e, self)),
+            Err(e) => return Err(self.io_failed(e)),
         };
         self.record += 1;
+        self.in_record = true;
+        self.record_member = self.current_member();
         if !version.starts_with(b"WARC/") {
-            return Err(self.err(format!(
-                "not a WARC record header: {:?}",
+            return Err(self.broken(format!(
+                "not a WARC record header at byte {at}: {:?}",
                 truncate(&String::from_utf8_lossy(&version), 40)
             )));
         }
         let headers = match self.headers() {
             Ok(Ok(h)) => h,
-            Ok(Err(reason)) => return Err(self.err(reason)),
-            Err(e) => return Err(io(e, self)),
+            Ok(Err(reason)) => return Err(self.broken(format!("{reason} (record at byte {at})"))),
+            Err(e) => return Err(self.io_failed(e)),
         };
         let get = |k: &str| {
             headers
@@ -121,40 +245,67 @@ impl<R: BufRead> WarcIter<R> {
                 .map(|(_, v)| v.as_str())
         };
         let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
-            return Err(self.err("record without a valid Content-Length"));
+            return Err(self.broken(format!(
+                "record without a valid Content-Length (at byte {at})"
+            )));
         };
         let wanted = get("warc-type") == Some("response")
             && get("content-type").is_some_and(|c| c.to_ascii_lowercase().contains("http"));
-        if !wanted || len > self.limit {
+        let url = get("warc-target-uri")
+            .map(|u| u.trim_matches(['<', '>']).to_string())
+            .filter(|u| !u.is_empty());
+        let fetched = get("warc-date").map(str::to_string);
+        if len > self.limit {
+            // Too large to keep: stream past it without holding it.
             let skipped = io::copy(&mut (&mut self.reader).take(len), &mut io::sink())
-                .map_err(|e| io(e, self))?;
+                .map_err(|e| self.io_failed(e))?;
             if skipped < len {
-                return Err(self.err("record block cut off by end of file"));
+                return Err(self.broken(format!(
+                    "record block cut off by end of file (record at byte {at})"
+                )));
             }
+            if !self.record_ends_here()? {
+                return Err(self.broken(format!(
+                    "Content-Length {len} does not end the record at byte {at}; skipped up to \
+                     the next record header"
+                )));
+            }
+            self.in_record = false;
             if wanted {
-                return Err(self.err(format!(
-                    "record larger than the {} MiB limit",
+                return Err(self.broken(format!(
+                    "record of {len} bytes larger than the {} MiB limit (at byte {at}); skipped",
                     self.limit >> 20
                 )));
             }
             return Ok(Some(None));
         }
-        let mut block = Vec::with_capacity(len as usize);
-        (&mut self.reader)
-            .take(len)
-            .read_to_end(&mut block)
-            .map_err(|e| io(e, self))?;
-        if (block.len() as u64) < len {
-            return Err(self.err("record block cut off by end of file"));
+        let block = self
+            .reader
+            .read_up_to(len as usize)
+            .map_err(|e| self.io_failed(e))?;
+        let complete = block.len() as u64 == len;
+        if !complete || !self.record_ends_here()? {
+            // A wrong length: hand back the records a too-large one swallowed; a too-small one
+            // leaves the resynchronisation to find the next header after it.
+            let swallowed = find(&block, b"\nWARC/1.").map(|i| i + 1);
+            if let Some(i) = swallowed {
+                self.reader.push_back(&block[i..]);
+            }
+            let reason = match (complete, swallowed.is_some()) {
+                (false, false) => "record block cut off by end of file".to_string(),
+                (_, true) => format!("Content-Length {len} runs into the next record"),
+                (true, false) => format!("Content-Length {len} ends inside the record"),
+            };
+            return Err(self.broken(format!("{reason} (record at byte {at}); skipped")));
         }
-        let url = get("warc-target-uri")
-            .map(|u| u.trim_matches(['<', '>']).to_string())
-            .filter(|u| !u.is_empty());
-        let fetched = get("warc-date").map(str::to_string);
+        self.in_record = false;
+        if !wanted {
+            return Ok(Some(None));
+        }
         let source = format!("{}#{}", self.name, self.record);
         http_document(source, url, fetched, &block, self.limit)
             .map(Some)
-            .map_err(|reason| self.err(reason))
+            .map_err(|reason| self.broken(reason))
     }
 }
 
@@ -171,11 +322,19 @@ impl<R: BufRead> Iterator for WarcIter<R> {
                         return Some(Ok(doc));
                     }
                 }
-                Err(e) => {
-                    if e.reason.starts_with("read failed") {
-                        self.done = true;
-                    }
+                Err(Broken::Record(e)) => {
+                    // A record whose framing held (a bad HTTP body) leaves the reader at the next
+                    // header; resynchronising there costs nothing.
                     self.resync = true;
+                    self.in_record = false;
+                    return Some(Err(e));
+                }
+                Err(Broken::Reported) => {
+                    self.resync = true;
+                    self.in_record = false;
+                }
+                Err(Broken::Fatal(e)) => {
+                    self.done = true;
                     return Some(Err(e));
                 }
             }

@@ -2,9 +2,10 @@
 //! plain or gzipped, built whole and then broken by random byte edits. Reading them and
 //! decoding every document never panics; a broken record is an error for that record only.
 //!
-//! Campaign: `PROPTEST_CASES=20000 cargo test -p claimtrail-page --test robustness`.
+//! Campaign: `PROPTEST_CASES=20000 cargo test -p claimtrail-pipeline --test robustness`.
 
-use claimtrail_page::{into_page, read_source, Limits, Source};
+use claimtrail_page::into_page;
+use claimtrail_pipeline::inputs::{read_source, Limits, Source};
 use proptest::prelude::*;
 use std::io::Write;
 
@@ -109,7 +110,7 @@ proptest! {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(name);
         std::fs::write(&path, &bytes).expect("write");
-        let limits = Limits { max_document_bytes: 1 << 16, max_container_bytes: 1 << 20 };
+        let limits = Limits { max_document_bytes: 1 << 16 };
         // Errors are answers (a broken record is reported); only panics fail.
         for raw in read_source(&Source::File(path), limits).take(50).flatten() {
             let _ = into_page(raw.clone(), false);

@@ -1,0 +1,257 @@
+//! JSON Lines record files: one document per line, `{"url", "html"|"text", "published"?}`.
+//!
+//! Streamed line by line with a limit per record and none on the file. A line past the limit is
+//! skipped as it is read (only the limit's worth is ever held), and reported with its line
+//! number and byte offset; the records after it are read as usual.
+
+use claimtrail_page::{DocError, Format, RawDoc};
+use serde::Deserialize;
+use std::io::{self, BufRead};
+
+#[derive(Deserialize)]
+struct Record {
+    url: Option<String>,
+    html: Option<String>,
+    text: Option<String>,
+    published: Option<String>,
+}
+
+/// True when the file looks like JSON Lines records rather than a page.
+pub fn is_record_file(name: &str, head: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+    if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        return true;
+    }
+    // Content sniff: the first line is a JSON object carrying an html or text field.
+    let first = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let first = first.trim_ascii();
+    first.starts_with(b"{")
+        && serde_json::from_slice::<Record>(first)
+            .map(|r| r.html.is_some() || r.text.is_some())
+            .unwrap_or(false)
+}
+
+/// Parses one line of a record file. Returns `None` for blank lines.
+pub fn parse_record(source: &str, lineno: usize, line: &[u8]) -> Option<Result<RawDoc, DocError>> {
+    let line = line.trim_ascii();
+    if line.is_empty() {
+        return None;
+    }
+    let name = format!("{source}#{lineno}");
+    let rec: Record = match serde_json::from_slice(line) {
+        Ok(r) => r,
+        Err(e) => return Some(Err(DocError::new(name, format!("bad JSON record: {e}")))),
+    };
+    let (declared, body) = match (rec.html, rec.text) {
+        (Some(h), _) => (Format::Html, h),
+        (None, Some(t)) => (Format::Dump, t),
+        (None, None) => {
+            return Some(Err(DocError::new(
+                name,
+                "record has neither an \"html\" nor a \"text\" field",
+            )))
+        }
+    };
+    Some(Ok(RawDoc {
+        source: name,
+        url: rec.url,
+        published: rec.published,
+        fetched: None,
+        declared: Some(declared),
+        charset_hint: Some("utf-8".into()),
+        bytes: body.into_bytes(),
+    }))
+}
+
+pub struct RecordIter<R> {
+    name: String,
+    reader: R,
+    lineno: usize,
+    /// Offset of the next line in the (decompressed) file.
+    offset: u64,
+    limit: u64,
+    gz: bool,
+    done: bool,
+}
+
+impl<R: BufRead> RecordIter<R> {
+    pub fn new(name: String, reader: R, limit: u64, gz: bool) -> Self {
+        RecordIter {
+            name,
+            reader,
+            lineno: 0,
+            offset: 0,
+            limit,
+            gz,
+            done: false,
+        }
+    }
+}
+
+/// One line read with a bound.
+enum Line {
+    End,
+    /// The line is in the buffer; this many bytes were read.
+    Kept(u64),
+    /// The line passed the limit and was skipped; this many bytes were read.
+    TooLong(u64),
+}
+
+/// Reads one line into `line` unless it is longer than `limit` (its line ending not counted),
+/// in which case the rest of it is read past without being kept.
+fn read_line(r: &mut impl BufRead, limit: u64, line: &mut Vec<u8>) -> io::Result<Line> {
+    line.clear();
+    let mut total = 0u64;
+    let mut over = false;
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(match (total, over) {
+                (0, _) => Line::End,
+                (_, true) => Line::TooLong(total),
+                (_, false) => Line::Kept(total),
+            });
+        }
+        let (n, ends) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        if !over {
+            line.extend_from_slice(&buf[..n]);
+            let content = line.len() - usize::from(line.ends_with(b"\n"));
+            if content as u64 > limit {
+                over = true;
+                *line = Vec::new();
+            }
+        }
+        r.consume(n);
+        total += n as u64;
+        if ends {
+            return Ok(if over {
+                Line::TooLong(total)
+            } else {
+                Line::Kept(total)
+            });
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for RecordIter<R> {
+    type Item = Result<RawDoc, DocError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut line = Vec::new();
+        while !self.done {
+            self.lineno += 1;
+            let at = self.offset;
+            match read_line(&mut self.reader, self.limit, &mut line) {
+                Err(e) => {
+                    self.done = true;
+                    let e = super::read_error(&self.name, self.gz, &e);
+                    return Some(Err(DocError::new(
+                        format!("{}#{}", self.name, self.lineno),
+                        format!(
+                            "{} (at byte {at}); the rest of the file is unreadable",
+                            e.reason
+                        ),
+                    )));
+                }
+                Ok(Line::End) => self.done = true,
+                Ok(Line::TooLong(n)) => {
+                    self.offset += n;
+                    return Some(Err(DocError::new(
+                        format!("{}#{}", self.name, self.lineno),
+                        format!(
+                            "record of {n} bytes larger than the {} MiB limit (at byte {at}); skipped",
+                            self.limit >> 20
+                        ),
+                    )));
+                }
+                Ok(Line::Kept(n)) => {
+                    self.offset += n;
+                    if let Some(r) = parse_record(&self.name, self.lineno, &line) {
+                        return Some(r);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(text: &[u8], limit: u64) -> Vec<Result<RawDoc, DocError>> {
+        // A tiny buffer: lines cross many reads.
+        let reader = io::BufReader::with_capacity(16, text);
+        RecordIter::new("r.jsonl".into(), reader, limit, false).collect()
+    }
+
+    #[test]
+    fn an_oversized_record_is_skipped_with_its_position_and_the_next_kept() {
+        let big = format!("{{\"text\":\"{}\"}}", "x".repeat(500));
+        let file = format!("{{\"text\":\"one\"}}\n{big}\n{{\"text\":\"three\"}}\n");
+        let got = records(file.as_bytes(), 100);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].as_ref().unwrap().bytes, b"one");
+        let e = got[1].as_ref().unwrap_err();
+        assert_eq!(e.source_name, "r.jsonl#2");
+        assert!(e.reason.contains("at byte 15"), "{}", e.reason);
+        assert_eq!(got[2].as_ref().unwrap().bytes, b"three");
+        assert_eq!(got[2].as_ref().unwrap().source, "r.jsonl#3");
+    }
+
+    #[test]
+    fn the_file_may_be_far_larger_than_the_record_limit() {
+        let file: String = (0..200)
+            .map(|i| format!("{{\"text\":\"record {i}\"}}\n"))
+            .collect();
+        let got = records(file.as_bytes(), 64);
+        assert!(file.len() > 64 * 50);
+        assert_eq!(got.len(), 200);
+        assert!(got.iter().all(Result::is_ok));
+    }
+
+    #[test]
+    fn a_line_exactly_at_the_limit_is_kept_and_one_past_is_not() {
+        let line = br#"{"text":"abc"}"#;
+        let n = line.len() as u64;
+        assert!(records(line, n)[0].is_ok());
+        assert!(records(line, n - 1)[0].is_err());
+    }
+
+    #[test]
+    fn record_with_html_is_html() {
+        let d = parse_record(
+            "f.jsonl",
+            3,
+            br#"{"url":"http://a/b","html":"<p>x</p>","published":"2024-01-02"}"#,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(d.source, "f.jsonl#3");
+        assert_eq!(d.declared, Some(Format::Html));
+        assert_eq!(d.published.as_deref(), Some("2024-01-02"));
+    }
+
+    #[test]
+    fn record_without_body_is_an_error_naming_the_line() {
+        let e = parse_record("f.jsonl", 7, br#"{"url":"x"}"#)
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(e.source_name, "f.jsonl#7");
+    }
+
+    #[test]
+    fn sniffs_records_by_content() {
+        assert!(is_record_file("dump.txt", br#"{"text": "hello"}"#));
+        assert!(!is_record_file("dump.txt", b"{ not json"));
+    }
+}
