@@ -50,7 +50,12 @@ fn ledger(dir: &Path) -> PathBuf {
         .unwrap();
     std::fs::copy(&first, pages.join("zz_copy.txt")).unwrap();
     let db = dir.join("l.db");
-    succeed(bin().args(["ingest", "--quiet", "--db"]).arg(&db).arg(&pages));
+    succeed(
+        bin()
+            .args(["ingest", "--quiet", "--db"])
+            .arg(&db)
+            .arg(&pages),
+    );
     db
 }
 
@@ -86,7 +91,15 @@ fn a_jsonl_export_imported_into_a_fresh_ledger_exports_the_same_files() {
         );
     }
     // Something in every table the example pages fill, so the comparison compares rows.
-    for t in ["documents", "entities", "quotes", "figures", "times", "stories", "copies"] {
+    for t in [
+        "documents",
+        "entities",
+        "quotes",
+        "figures",
+        "times",
+        "stories",
+        "copies",
+    ] {
         assert!(
             !lines(&first.join(format!("{t}.jsonl"))).is_empty(),
             "{t} is empty"
@@ -184,8 +197,7 @@ fn claims_are_schema_org_claims_with_author_text_and_appearances() {
     let out = tmp.path().join("ld");
     export(&db, "claim-jsonld", &out, &[]);
     let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("claims.jsonld")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.join("claims.jsonld")).unwrap()).unwrap();
     assert_eq!(doc["@context"], "https://schema.org");
     let graph = doc["@graph"].as_array().unwrap();
     assert!(!graph.is_empty());
@@ -230,7 +242,11 @@ fn a_story_filter_exports_only_its_documents() {
     assert_eq!(docs.len() as i64, story["documents"].as_i64().unwrap());
     let keys: Vec<i64> = docs
         .iter()
-        .map(|d| serde_json::from_str::<serde_json::Value>(d).unwrap()["key"].as_i64().unwrap())
+        .map(|d| {
+            serde_json::from_str::<serde_json::Value>(d).unwrap()["key"]
+                .as_i64()
+                .unwrap()
+        })
         .collect();
     for q in lines(&one.join("quotes.jsonl")) {
         let q: serde_json::Value = serde_json::from_str(&q).unwrap();

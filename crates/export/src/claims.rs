@@ -165,10 +165,7 @@ mod tests {
         assert_eq!(graph[0]["datePublished"], "2024-10-23");
         assert_eq!(graph[1]["author"]["@type"], "Organization");
         assert_eq!(graph[1]["temporalCoverage"], "2024-10");
-        assert_eq!(
-            graph[1]["firstAppearance"]["publisher"]["name"],
-            "News 2"
-        );
+        assert_eq!(graph[1]["firstAppearance"]["publisher"]["name"], "News 2");
         assert!(graph[1]["firstAppearance"].get("headline").is_none());
     }
 }

@@ -7,7 +7,9 @@
 use crate::columns::Record;
 use anyhow::{bail, Context, Result};
 use claimtrail_analysis::{DocAnalysis, Entity, Figure, Quote, TimeExpr};
-use claimtrail_ledger::tables::{DocumentRecord, EntityRecord, FigureRecord, QuoteRecord, TimeRecord};
+use claimtrail_ledger::tables::{
+    DocumentRecord, EntityRecord, FigureRecord, QuoteRecord, TimeRecord,
+};
 use claimtrail_ledger::{Appearance, Store};
 use std::fs::File;
 use std::io::{BufRead, BufReader};

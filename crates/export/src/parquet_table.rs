@@ -204,8 +204,8 @@ impl<W: Write + Send> ParquetTable<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimtrail_ledger::tables::DocumentRecord;
     use arrow_array::Array;
+    use claimtrail_ledger::tables::DocumentRecord;
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
     fn doc(key: i64, published: Option<&str>) -> DocumentRecord {
@@ -241,8 +241,8 @@ mod tests {
             t.write(&doc(k, (k == 1).then_some("2024-10-23"))).unwrap();
         }
         t.finish().unwrap();
-        let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
-            .unwrap();
+        let reader =
+            ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap()).unwrap();
         let meta = reader.metadata().clone();
         let columns = meta.file_metadata().schema_descr().columns().to_vec();
         assert!(meta
