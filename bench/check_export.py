@@ -16,8 +16,9 @@ import pyarrow.parquet as pq
 from pyld import jsonld
 
 TYPES = {"key": pa.int64(), "published": pa.date32(), "estimated": pa.date32(), "authors": pa.list_(pa.string()),
-         "syndicated": pa.bool_(), "start": pa.int64(), "end": pa.int64(), "value": pa.float64(),
-         "similarity": pa.float64(), "first_seen": pa.date32(), "first_date": pa.date32(), "text": pa.string()}
+         "syndicated": pa.bool_(), "start": pa.int64(), "end": pa.int64(), "figures.value": pa.float64(),
+         "times.value": pa.string(), "similarity": pa.float64(), "first_seen": pa.date32(),
+         "first_date": pa.date32(), "text": pa.string()}
 
 
 def main():
@@ -29,7 +30,7 @@ def main():
             n = sum(1 for line in f if line.strip())
         assert table.num_rows == n, (t, table.num_rows, n)
         for field in table.schema:
-            want = TYPES.get(field.name)
+            want = TYPES.get(f"{t}.{field.name}", TYPES.get(field.name))
             assert want is None or field.type == want, (t, field.name, field.type)
         meta = pq.ParquetFile(os.path.join(pdir, f"{t}.parquet")).metadata
         codecs = {meta.row_group(g).column(c).compression for g in range(meta.num_row_groups) for c in range(meta.num_columns)}

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Export speed and peak RSS for growing ledgers: memory should not grow with the ledger.
 
-    python3 bench/export_memory.py [--bin target/release/claimtrail] [SIZES...]   # default 2000 8000
+    python3 bench/export_memory.py [--bin target/release/claimtrail] [--dir DIR] [SIZES...]   # default 2000 8000
 
 Each size is generated (bench/generate.py, seeded, 10% wire copies), ingested into a fresh ledger,
 then exported in every format the binary can write; the table shows wall seconds, documents per
 second and peak RSS of each export, and the size of what it wrote. Build first
-(`cargo build --release --features parquet` to include Parquet).
+(`cargo build --release --features parquet` to include Parquet). With `--dir`, ledgers already
+there (`gN.db`) are exported again without a new ingest.
 """
-import os, subprocess, sys, tempfile, time
+import os, shutil, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -30,18 +31,25 @@ def main():
     binary = os.path.join(ROOT, "target", "release", "claimtrail")
     if args[:1] == ["--bin"]:
         binary, args = args[1], args[2:]
+    tmp = None
+    if args[:1] == ["--dir"]:
+        tmp, args = args[1], args[2:]
+        os.makedirs(tmp, exist_ok=True)
     sizes = [int(s) for s in args] or [2000, 8000]
-    tmp = tempfile.mkdtemp()
+    tmp = tmp or tempfile.mkdtemp()
     rows = []
     for n in sizes:
         src = os.path.join(tmp, f"g{n}.jsonl")
-        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(n), src], check=True)
         db = os.path.join(tmp, f"g{n}.db")
-        t = time.time()
-        subprocess.run([binary, "ingest", "--quiet", "--db", db, src], check=True)
-        print(f"{n} docs ingested in {time.time() - t:.1f} s; ledger {os.path.getsize(db) / 2**20:.0f} MiB", flush=True)
+        if not os.path.exists(db):
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(n), src], check=True)
+            t = time.time()
+            subprocess.run([binary, "ingest", "--quiet", "--db", db, src], check=True)
+            print(f"{n} docs ingested in {time.time() - t:.1f} s", flush=True)
+        print(f"{n} docs: ledger {os.path.getsize(db) / 2**20:.0f} MiB", flush=True)
         for fmt in ["jsonl", "csv", "parquet", "claim-jsonld"]:
             out = os.path.join(tmp, f"out-{n}-{fmt}")
+            shutil.rmtree(out, ignore_errors=True)
             got, err = timed([binary, "export", "--db", db, "--format", fmt, "--out", out])
             if got is None:
                 print(f"  {fmt}: skipped ({' '.join(err)})", flush=True)

@@ -2,7 +2,8 @@
 //! with a claimant, shaped as a ClaimReview's `itemReviewed` takes it (text, author as a
 //! Person or Organization, datePublished, firstAppearance and appearance as NewsArticles).
 //! One JSON-LD document, `{"@context": "https://schema.org", "@graph": [...]}`, written claim by
-//! claim.
+//! claim and a quote's appearances one by one: memory does not grow with how often a quote was
+//! repeated.
 
 use claimtrail_analysis::EntityKind;
 use claimtrail_ledger::tables::{ArticleRef, FigureClaim, QuoteClaim};
@@ -14,32 +15,70 @@ pub const CONTEXT: &str = "https://schema.org";
 pub struct ClaimsDocument<W: Write> {
     out: W,
     written: u64,
+    /// The quote claim whose `appearance` array is open: its id and last document key.
+    open: Option<(i64, i64)>,
 }
 
 impl<W: Write> ClaimsDocument<W> {
     pub fn new(mut out: W) -> std::io::Result<Self> {
         write!(out, "{{\"@context\":\"{CONTEXT}\",\"@graph\":[")?;
-        Ok(ClaimsDocument { out, written: 0 })
+        Ok(ClaimsDocument {
+            out,
+            written: 0,
+            open: None,
+        })
     }
 
-    fn push(&mut self, claim: &Value) -> std::io::Result<()> {
+    /// Starts the next object of the graph.
+    fn next(&mut self) -> std::io::Result<()> {
+        self.close()?;
         self.out
             .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut self.out, claim)?;
         self.written += 1;
         Ok(())
     }
 
+    /// Closes the open quote claim's appearances and the claim.
+    fn close(&mut self) -> std::io::Result<()> {
+        if self.open.take().is_some() {
+            self.out.write_all(b"]}")?;
+        }
+        Ok(())
+    }
+
+    /// One appearance of a registered quote: the first of its id opens the claim, the others
+    /// add to its `appearance` (a document quoting it twice is one appearance).
     pub fn quote(&mut self, c: &QuoteClaim) -> std::io::Result<()> {
-        self.push(&quote_claim(c))
+        match self.open {
+            Some((id, last)) if id == c.id => {
+                if last == c.appearance.key {
+                    return Ok(());
+                }
+                self.out.write_all(b",")?;
+            }
+            _ => {
+                self.next()?;
+                // The claim without its last brace, then the appearance array left open.
+                let head = serde_json::to_string(&quote_claim(c))?;
+                let head = head.strip_suffix('}').unwrap_or(&head);
+                self.out.write_all(head.as_bytes())?;
+                self.out.write_all(b",\"appearance\":[")?;
+            }
+        }
+        serde_json::to_writer(&mut self.out, &news_article(&c.appearance))?;
+        self.open = Some((c.id, c.appearance.key));
+        Ok(())
     }
 
     pub fn figure(&mut self, c: &FigureClaim) -> std::io::Result<()> {
-        self.push(&figure_claim(c))
+        self.next()?;
+        serde_json::to_writer(&mut self.out, &figure_claim(c))?;
+        Ok(())
     }
 
     /// Closes the graph; returns how many claims it holds.
     pub fn finish(mut self) -> std::io::Result<u64> {
+        self.close()?;
         self.out.write_all(b"\n]}\n")?;
         self.out.flush()?;
         Ok(self.written)
@@ -79,6 +118,7 @@ fn news_article(a: &ArticleRef) -> Value {
     Value::Object(m)
 }
 
+/// A quote claim without its `appearance`, which is written as the rows come.
 fn quote_claim(c: &QuoteClaim) -> Value {
     let mut m = Map::new();
     m.insert("@type".into(), "Claim".into());
@@ -88,10 +128,6 @@ fn quote_claim(c: &QuoteClaim) -> Value {
         m.insert("datePublished".into(), d.to_string().into());
     }
     m.insert("firstAppearance".into(), news_article(&c.first));
-    m.insert(
-        "appearance".into(),
-        c.appearances.iter().map(news_article).collect(),
-    );
     Value::Object(m)
 }
 
@@ -132,16 +168,18 @@ mod tests {
     fn the_graph_holds_claims_with_author_text_and_appearances() {
         let mut bytes = Vec::new();
         let mut doc = ClaimsDocument::new(&mut bytes).unwrap();
-        doc.quote(&QuoteClaim {
-            id: 1,
-            text: "We are watching".into(),
-            speaker: "John Kirby".into(),
-            speaker_type: Some(EntityKind::Person),
-            first_date: None,
-            first: article(1),
-            appearances: vec![article(1), article(2)],
-        })
-        .unwrap();
+        for key in [1, 2, 2] {
+            doc.quote(&QuoteClaim {
+                id: 1,
+                text: "We are watching".into(),
+                speaker: "John Kirby".into(),
+                speaker_type: Some(EntityKind::Person),
+                first_date: None,
+                first: article(1),
+                appearance: article(key),
+            })
+            .unwrap();
+        }
         doc.figure(&FigureClaim {
             document_key: 2,
             position: 0,

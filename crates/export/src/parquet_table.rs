@@ -22,7 +22,7 @@ const BATCH_ROWS: usize = 4096;
 /// Bytes of strings per Arrow batch (article texts make rows large).
 const BATCH_BYTES: usize = 8 << 20;
 /// Encoded bytes after which a row group is closed.
-const ROW_GROUP_BYTES: usize = 64 << 20;
+const ROW_GROUP_BYTES: usize = 16 << 20;
 
 fn data_type(kind: Kind) -> DataType {
     match kind {

@@ -146,7 +146,9 @@ pub struct ArticleRef {
     pub date: Option<NaiveDate>,
 }
 
-/// A registry quote with a speaker, where it first appeared and every appearance.
+/// One appearance of a registry quote with a speaker, with where the quote first appeared. The
+/// rows of one quote come together, so a reader can write a claim with any number of
+/// appearances while holding one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteClaim {
     pub id: i64,
@@ -156,8 +158,8 @@ pub struct QuoteClaim {
     pub speaker_type: Option<EntityKind>,
     pub first_date: Option<NaiveDate>,
     pub first: ArticleRef,
-    /// The documents it appears in, earliest stored first.
-    pub appearances: Vec<ArticleRef>,
+    /// A document it appears in (a document quoting it twice gives two rows).
+    pub appearance: ArticleRef,
 }
 
 /// A figure someone is said to claim.
@@ -197,8 +199,8 @@ pub trait Tables {
         f: &Filter,
         out: RowSink<QuoteAppearanceRecord>,
     ) -> Result<()>;
-    /// Registry quotes with a speaker appearing in the documents, by registry id; appearances
-    /// among the documents.
+    /// Registry quotes with a speaker, one row per appearance among the documents, by registry
+    /// id then document key.
     fn quote_claims(&self, f: &Filter, out: RowSink<QuoteClaim>) -> Result<()>;
     /// Figures of the documents with a claimant, by document and position.
     fn figure_claims(&self, f: &Filter, out: RowSink<FigureClaim>) -> Result<()>;

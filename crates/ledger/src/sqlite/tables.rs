@@ -344,7 +344,6 @@ impl Tables for SqliteStore {
 
     fn quote_claims(&self, f: &Filter, out: RowSink<QuoteClaim>) -> Result<()> {
         let w = documents_where(&self.conn, f)?;
-        // One row per appearance, grouped here by registry id: only one claim is held at once.
         let sql = format!(
             "SELECT r.id, r.text, r.speaker, r.first_date,
                     (SELECT q.speaker_kind FROM quote_appearances a2
@@ -360,7 +359,6 @@ impl Tables for SqliteStore {
             article_columns("d"),
             w.sql()
         );
-        let mut current: Option<QuoteClaim> = None;
         stream(
             &self.conn,
             &sql,
@@ -373,33 +371,11 @@ impl Tables for SqliteStore {
                     first_date: field(r, 3)?,
                     speaker_type: field(r, 4)?,
                     first: article(r, 5)?,
-                    appearances: vec![article(r, 11)?],
+                    appearance: article(r, 11)?,
                 })
             },
-            &mut |row: QuoteClaim| {
-                match &mut current {
-                    Some(c) if c.id == row.id => {
-                        // A quote twice in one document is one appearance.
-                        let seen = c.appearances.last().map(|a| a.key);
-                        for a in row.appearances {
-                            if seen != Some(a.key) {
-                                c.appearances.push(a);
-                            }
-                        }
-                    }
-                    _ => {
-                        if let Some(done) = current.replace(row) {
-                            out(done)?;
-                        }
-                    }
-                }
-                Ok(())
-            },
-        )?;
-        match current {
-            Some(last) => out(last),
-            None => Ok(()),
-        }
+            out,
+        )
     }
 
     fn figure_claims(&self, f: &Filter, out: RowSink<FigureClaim>) -> Result<()> {
@@ -538,15 +514,14 @@ mod tests {
     }
 
     #[test]
-    fn a_registered_quote_is_one_claim_with_every_appearance() {
+    fn a_registered_quote_comes_once_per_appearance() {
         let s = store();
-        let claims = collect(|o| s.quote_claims(&Filter::default(), o)).unwrap();
-        assert_eq!(claims.len(), 1, "{claims:?}");
-        let c = &claims[0];
-        assert_eq!(c.speaker, "John Kirby");
-        assert_eq!(c.speaker_type, Some(EntityKind::Person));
-        assert_eq!(c.first.key, 1);
-        let keys: Vec<i64> = c.appearances.iter().map(|a| a.key).collect();
+        let rows = collect(|o| s.quote_claims(&Filter::default(), o)).unwrap();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows.iter().all(|c| c.id == rows[0].id && c.first.key == 1));
+        assert_eq!(rows[0].speaker, "John Kirby");
+        assert_eq!(rows[1].speaker_type, Some(EntityKind::Person));
+        let keys: Vec<i64> = rows.iter().map(|c| c.appearance.key).collect();
         assert_eq!(keys, vec![1, 2]);
         let figures = collect(|o| s.figure_claims(&Filter::default(), o)).unwrap();
         assert_eq!(figures.len(), 2);
