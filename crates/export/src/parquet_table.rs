@@ -23,6 +23,9 @@ const BATCH_ROWS: usize = 4096;
 const BATCH_BYTES: usize = 8 << 20;
 /// Encoded bytes after which a row group is closed.
 const ROW_GROUP_BYTES: usize = 16 << 20;
+/// Rows after which a row group is closed: compressed well, a row group of a large table would
+/// otherwise stay under the byte bound while its buffered pages grow with the table.
+const ROW_GROUP_ROWS: usize = 8192;
 
 fn data_type(kind: Kind) -> DataType {
     match kind {
@@ -148,6 +151,7 @@ impl<W: Write + Send> ParquetTable<W> {
         let props = WriterProperties::builder()
             .set_compression(Compression::ZSTD(ZstdLevel::default()))
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
+            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
             .build();
         let writer = ArrowWriter::try_new(out, schema.clone(), Some(props))
             .map_err(std::io::Error::other)?;
