@@ -51,6 +51,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Read a JSON Lines export (from `export --format jsonl`) into a ledger.
     Import(ImportArgs),
+    /// Serve the ledger over HTTP: a JSON API under /api/v1 and a web UI (read-only unless
+    /// --allow-ingest).
+    Serve(ServeArgs),
     /// Measure accuracy and speed on an annotated data set.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -316,4 +319,28 @@ pub struct ImportArgs {
     /// A directory written by `claimtrail export --format jsonl`.
     #[arg(long)]
     pub from: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// Address to listen on. Loopback by default: other machines reach it only when told so.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// Read connections (and so queries running at once).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub readers: u16,
+    /// A query running longer than this many seconds is stopped (503).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub query_timeout: u64,
+    /// Accept documents at POST /api/v1/documents (needs --token-file).
+    #[arg(long, requires = "token_file")]
+    pub allow_ingest: bool,
+    /// A file holding the bearer token writers must present (its first line).
+    #[arg(long)]
+    pub token_file: Option<PathBuf>,
+    /// Largest document accepted by POST, in MiB.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub max_body_mib: u64,
 }

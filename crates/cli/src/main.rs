@@ -10,6 +10,7 @@ mod ingest_cmd;
 mod pipeline;
 mod query_cmd;
 mod render;
+mod serve_cmd;
 mod word_bags;
 
 use clap::Parser;
@@ -48,6 +49,7 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Migrate(m) => query_cmd::migrate(m),
         Command::Export(e) => export_cmd::export(e),
         Command::Import(i) => export_cmd::import(i),
+        Command::Serve(a) => serve_cmd::run(a),
         Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }
 }

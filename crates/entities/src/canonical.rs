@@ -1,5 +1,6 @@
-//! Document-level consistency: every mention gets a canonical name. Persons: the longest
-//! person name of the document that contains the mention's words in order ("Jean-Pierre" →
+//! Document-level consistency: every mention gets a canonical name. Persons: titles left out,
+//! the first-introduced person name of the document that contains the mention's words in order
+//! (initials match words) ("Jean-Pierre" →
 //! "Karine Jean-Pierre", "Biden" → "Joe Biden"); a bare surname the tagger missed is added as a
 //! person when a full name of the document ends with it. Places and organisations: gazetteer
 //! aliases ("DPRK" → "North Korea") and acronyms the document defines ("... Service (NIS)").
@@ -12,9 +13,32 @@ fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
-/// Whether `part` occurs as a contiguous run of words in `whole`.
+/// Capitals and stops only ("DPRK", "U.S.", "UN").
+fn is_abbreviation(w: &str) -> bool {
+    w.chars().any(char::is_uppercase) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ')
+}
+
+/// An initial ("J." or "J") stands for a longer word with that first letter.
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && matches!(cs.as_str(), "" | ".")
+}
+
+fn same_word(whole: &str, part: &str) -> bool {
+    whole == part
+        || is_initial(part)
+            && whole.chars().count() > 2
+            && whole.chars().next() == part.chars().next()
+}
+
+/// Whether `part` occurs as a contiguous run of words in `whole` (initials match whole words:
+/// "J. Smith" in "John Smith").
 fn contains_words(whole: &[&str], part: &[&str]) -> bool {
-    !part.is_empty() && part.len() <= whole.len() && whole.windows(part.len()).any(|w| w == part)
+    !part.is_empty()
+        && part.len() <= whole.len()
+        && whole
+            .windows(part.len())
+            .any(|w| w.iter().zip(part).all(|(a, b)| same_word(a, b)))
 }
 
 /// Lower-cased key, words joined by single spaces, as in the gazetteer.
@@ -30,13 +54,35 @@ fn key(doc: &Doc, e: &Entity) -> String {
     k
 }
 
+/// A person mention without the honorifics and titles before it ("Mr. Reeves" → "Reeves",
+/// "Dr. Jane Roe" → "Jane Roe"): the role finder reads those, the name is what is left. A
+/// mention that is all title words stays as it is.
+pub(crate) fn bare_name(text: &str) -> &str {
+    use crate::gazetteer::{HONORIFIC, TITLE};
+    let mut rest = text.trim();
+    while let Some((w, tail)) = rest.split_once(' ') {
+        let c = GAZ.word_classes(w) | GAZ.word_classes(w.trim_end_matches('.'));
+        if c & (1 << HONORIFIC | 1 << TITLE) == 0 || tail.trim().is_empty() {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
 pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     add_missed_surnames(doc, ents);
-    // Persons: longest containing name.
+    // Persons: longest containing name, titles left out ("Mr. Reeves" is Eric Reeves).
+    for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        let bare = bare_name(&e.text);
+        if bare.len() < e.text.len() {
+            e.canonical = bare.to_string();
+        }
+    }
     let mut names: Vec<String> = ents
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
-        .map(|e| e.text.clone())
+        .map(|e| e.canonical.clone())
         .collect();
     // Distinct names only, first seen first: keeps the lookups below linear in mentions.
     let mut seen = std::collections::HashSet::new();
@@ -56,25 +102,45 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     // would otherwise compare against every one of them each time (quadratic).
     let mut longest: HashMap<String, Option<&str>> = HashMap::new();
     for e in ents.iter_mut() {
-        let ws = words(&e.text);
+        let own = if e.kind == EntityKind::Person {
+            e.canonical.clone()
+        } else {
+            e.text.clone()
+        };
+        let ws = words(&own);
         if ws.is_empty() {
             continue;
         }
         if e.kind == EntityKind::Person {
-            let best = *longest.entry(e.text.clone()).or_insert_with(|| {
+            let best = *longest.entry(own.clone()).or_insert_with(|| {
                 // A containing name has every word of the mention: its rarest word lists fewest.
                 let candidates = ws
                     .iter()
+                    .filter(|w| !is_initial(w))
                     .map(|w| by_word.get(w).map(Vec::as_slice).unwrap_or(&[]))
                     .min_by_key(|l| l.len())
                     .unwrap_or(&[]);
                 let mut best: Option<&str> = None;
                 for &i in candidates {
                     let nw = words(&names[i]);
-                    if nw.len() > ws.len()
-                        && contains_words(&nw, &ws)
-                        && best.is_none_or(|b| words(b).len() < nw.len())
-                    {
+                    // Same length: only a spelt-out form of a mention with initials.
+                    let fuller = nw.len() > ws.len()
+                        || nw.len() == ws.len()
+                            && ws.iter().any(|w| is_initial(w))
+                            && !nw.iter().any(|w| is_initial(w));
+                    // The name first introduced, unless a later one only spells it out more
+                    // ("Edward Lorenz", then "Edward Norton Lorenz"): a longer run with other
+                    // edges is a name with a word glued on ("Margaret Hamilton Lego").
+                    let spells_out = |b: &str| {
+                        let bw = words(b);
+                        bw.len() < nw.len() && bw.first() == nw.first() && bw.last() == nw.last()
+                    };
+                    // A name ends in its surname: "Hamilton" is not "Margaret Hamilton Lego"
+                    // (a first name alone may stand for the person too).
+                    let edge = nw.last() == ws.last()
+                        || ws.len() == 1 && nw.first() == ws.first()
+                        || ws.last().is_some_and(|w| is_initial(w));
+                    if fuller && edge && contains_words(&nw, &ws) && best.is_none_or(spells_out) {
                         best = Some(&names[i]);
                     }
                 }
@@ -87,7 +153,9 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
                 continue;
             }
         }
-        if e.kind != EntityKind::Person {
+        // The gazetteer spells out abbreviations ("DPRK", "U.S."); it never renames a name
+        // the article writes in full ("Facebook" stays, though the company is Meta now).
+        if e.kind != EntityKind::Person && is_abbreviation(&e.text) {
             if let Some(c) = GAZ.aliases.get(&key(doc, e)) {
                 e.canonical = c.clone();
             }

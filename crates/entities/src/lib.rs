@@ -2,7 +2,7 @@
 //! canonical name (document-level: "Jean-Pierre" → "Karine Jean-Pierre") and, for persons, the
 //! role the document gives them.
 //!
-//! The tagger ([`tagger`]) is an averaged perceptron trained on CoNLL-2003 by `train-ner`;
+//! The tagger ([`tagger`]) is an averaged perceptron trained on CoNLL-2003 and UNER EWT by `train-ner`;
 //! its weights are embedded (`model/ner.bin`). Gazetteers ([`gazetteer`]) feed it features and
 //! split its coarse types into ours.
 
@@ -299,6 +299,20 @@ mod tests {
         let es = ents("Joe Biden met Hunter Biden. Biden said he was pleased.");
         let b = es.iter().find(|e| e.text == "Biden").expect("a bare Biden");
         assert_eq!(b.canonical, "Joe Biden");
+    }
+
+    #[test]
+    fn an_honorific_or_an_initial_folds_into_the_full_name() {
+        assert_eq!(canonical::bare_name("Mr. Okafor"), "Okafor");
+        assert_eq!(canonical::bare_name("Dr Ines Varga"), "Ines Varga");
+        assert_eq!(canonical::bare_name("Mr."), "Mr.", "all title: kept");
+        let es = ents(
+            "The ranger Daniel Okafor counted the birds at dawn. Later Mr. Okafor wrote to \
+             D. Okafor's office, and Mr. Okafor said the count was low.",
+        );
+        for e in es.iter().filter(|e| e.text.contains("Okafor")) {
+            assert_eq!(e.canonical, "Daniel Okafor", "{e:?}");
+        }
     }
 
     proptest::proptest! {

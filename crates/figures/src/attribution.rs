@@ -69,11 +69,14 @@ impl<'a> Attributor<'a> {
         a: usize,
         b: usize,
     ) -> Option<String> {
-        let quoted = self.quote_at(a, b).and_then(|q| {
-            Some((
-                q.kind,
-                q.speaker.clone().or_else(|| q.speaker_mention.clone())?,
-            ))
+        let quote = self.quote_at(a, b);
+        // A pronoun the quotes stage could not resolve names nobody.
+        let quoted = quote.and_then(|q| {
+            let mention = q
+                .speaker_mention
+                .clone()
+                .filter(|m| !is_pronoun(&m.to_lowercase()));
+            Some((q.kind, q.speaker.clone().or(mention)?))
         });
         // Inside quote marks the speaker asserts the figure.
         if let Some((kind, s)) = &quoted {
@@ -88,8 +91,18 @@ impl<'a> Attributor<'a> {
         // Reported speech: the clause's own named subject ("Western intelligence services and
         // Ukraine believe") is fuller than the speaker the quotes stage settled on; a pronoun or
         // a bare noun is not.
+        // Only the subject of the quote's own attribution, next to the quote, is that: a
+        // reporting verb further off belongs to another claim than the reported clause's.
+        let next_to_quote = |(x, y): (usize, usize)| {
+            quote.is_some_and(|q| {
+                let (sa, sb) = v.span(x, y);
+                sb <= q.start && q.start - sb < 30 || sa >= q.end && sa - q.end < 30
+            })
+        };
         let named = found.is_some_and(|(x, y)| {
-            v.toks[x..y].iter().any(|t| t.capitalized()) && !(y == x + 1 && is_pronoun(v.lower(x)))
+            v.toks[x..y].iter().any(|t| t.capitalized())
+                && !(y == x + 1 && is_pronoun(v.lower(x)))
+                && next_to_quote((x, y))
         });
         if let (Some((_, s)), false) = (&quoted, named) {
             self.last_named = Some(s.clone());

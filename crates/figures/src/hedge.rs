@@ -22,6 +22,8 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["approx"], Approximately),
     (&["roughly"], Approximately),
     (&["some"], Approximately),
+    (&["maybe"], Approximately),
+    (&["near"], Approximately),
     (&["estimated"], Approximately),
     (&["nearly"], Approximately),
     (&["almost"], Approximately),
@@ -92,7 +94,19 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["as", "many", "as"], UpTo),
     (&["as", "much", "as"], UpTo),
     (&["as", "high", "as"], UpTo),
+    (&["as", "long", "as"], UpTo),
+    (&["within"], UpTo),
 ];
+
+/// "over two years", "over 10 years, …": a period something happens in, not a bound on it; "over
+/// 20 years old" and "over 20 years of talks" stay bounds. `unit_is_time` says the figure is a
+/// span of time; `next` is the word after it.
+pub fn over_is_period(v: &View, first: usize, unit_is_time: bool, next: &str) -> bool {
+    unit_is_time
+        && first > 0
+        && v.lower(first - 1) == "over"
+        && !matches!(next, "old" | "older" | "of" | "ago" | "earlier" | "before")
+}
 
 /// Adverbs kept in the figure's text before a hedge ("potentially exceeding").
 fn hedge_adverb(w: &str) -> bool {
@@ -144,6 +158,7 @@ pub fn after(v: &View, end: usize) -> Option<(Hedge, usize)> {
         ("or" | "and", "more" | "greater" | "above" | "over" | "higher") => AtLeast,
         ("or" | "and", "less" | "fewer" | "below" | "under" | "lower") => AtMost,
         ("or", "so") => Approximately,
+        ("or", "longer" | "later") => AtLeast,
         ("odd", _) => return Some((Approximately, end + 1)),
         ("plus", _)
             if !v

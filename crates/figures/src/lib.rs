@@ -92,8 +92,11 @@ fn build(
     if let Some(opener) = m.range_opener {
         first = opener;
     } else if let Some((h, f)) = hedge::before(v, m.first) {
-        hedge = h;
-        first = f;
+        let time = matches!(m.unit, Some(Unit::Time(_)));
+        if !hedge::over_is_period(v, m.first, time, v.lower(m.end)) {
+            hedge = h;
+            first = f;
+        }
     }
     let mut end = m.end;
     if m.high.is_none() {
@@ -193,12 +196,19 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
             .collect::<Vec<_>>();
         let between = if b - a > 3 { Vec::new() } else { between };
         let joined = matches!(between.as_slice(), ["and"] | ["but"] | [","] | [",", "and"]);
+        // "four or five buyers": two bare numbers, the first counting nothing of its own.
+        let either = between.as_slice() == ["or"]
+            && f.hedge == Hedge::Exact
+            && g.hedge == Hedge::Exact
+            && f.counted.is_none()
+            && f.value < g.value;
         let pair = match (f.hedge, g.hedge) {
             (a, b) if a.is_floor() && b.is_ceiling() => Some((f.low, g.high)),
             (a, b) if a.is_ceiling() && b.is_floor() => Some((g.low, f.high)),
+            _ if either => Some((f.value, g.value)),
             _ => None,
         };
-        if let (true, Some((Some(lo), Some(hi)))) = (joined, pair) {
+        if let (true, Some((Some(lo), Some(hi)))) = (joined || either, pair) {
             if lo < hi && f.unit == g.unit {
                 let mut m = out[k].clone();
                 m.end = g.end;

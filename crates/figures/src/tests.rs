@@ -403,3 +403,77 @@ fn implausible_subjects_and_year_levels() {
         Some("Twenty-seven")
     );
 }
+
+// Issue 13: hedges and claimants.
+
+#[test]
+fn within_near_maybe_and_two_bare_numbers_joined_by_or() {
+    let f = figs("Repairs will finish within 30 days.");
+    assert_eq!(f[0].hedge.as_str(), "up_to");
+    assert_eq!(
+        figs("Mortgage rates stayed near 2 percent.")[0]
+            .hedge
+            .as_str(),
+        "approximately"
+    );
+    assert_eq!(
+        figs("She brought maybe three pages of notes.")[0]
+            .hedge
+            .as_str(),
+        "approximately"
+    );
+    let f = figs("The boat carried four or five divers.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].hedge.as_str(), "range");
+    assert_eq!((f[0].low, f[0].high), (Some(4.0), Some(5.0)));
+    assert_eq!(figs("They stayed a week or longer at a time.").len(), 0);
+    let f = figs("The crew stayed 10 days or longer at a time.");
+    assert_eq!(f[0].hedge.as_str(), "at_least");
+}
+
+#[test]
+fn over_a_period_is_no_bound_but_over_an_age_is() {
+    let f = figs("The plan would cost $2 billion over 10 years, the council said.");
+    let p = f
+        .iter()
+        .find(|x| x.value == Some(10.0))
+        .expect("the period");
+    assert_eq!(p.hedge.as_str(), "exact");
+    let f = figs("Residents over 65 years old ride free.");
+    assert_eq!(f[0].hedge.as_str(), "more_than");
+    let f = figs("Talks went on for over 20 years of fighting.");
+    assert_eq!(f[0].hedge.as_str(), "more_than");
+}
+
+#[test]
+fn a_figure_in_a_reported_clause_is_its_speakers_not_a_distant_verbs() {
+    // The quotes stage settled the clause on Ana Ruiz; "estimated" further back is another claim.
+    let text = "Economists estimated a slowdown last year. Along the coast, there are \
+                typically 400 breaks a year, Ana Ruiz said.";
+    let start = text.find("there are").unwrap();
+    let end = text.find(", Ana").unwrap();
+    let q = Quote {
+        kind: QuoteKind::Indirect,
+        start,
+        end,
+        speaker: Some("Ana Ruiz".into()),
+        speaker_mention: Some("Ana Ruiz".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, &[q]);
+    let f = f.iter().find(|x| x.value == Some(400.0)).expect("400");
+    assert_eq!(f.source.as_deref(), Some("Ana Ruiz"));
+    // An unresolved pronoun is nobody's name.
+    let q = Quote {
+        kind: QuoteKind::Indirect,
+        start,
+        end,
+        speaker: None,
+        speaker_mention: Some("it".into()),
+        ..Default::default()
+    };
+    let text2 = text.replace("Ana Ruiz said", "it said ab");
+    let f = figs_with(&text2, &[q]);
+    let f = f.iter().find(|x| x.value == Some(400.0)).expect("400");
+    assert_ne!(f.source.as_deref(), Some("it"));
+}

@@ -18,7 +18,7 @@ pub use rows::{
     CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
     StoryRow, Summary, TimelineRow,
 };
-pub use sqlite::SqliteStore;
+pub use sqlite::{QueryInterrupt, SqliteStore};
 pub use tables::Tables;
 
 use claimtrail_analysis::DocAnalysis;
@@ -189,6 +189,10 @@ pub trait Store {
     fn timeline(&self, query: &str, f: &Filter, out: RowSink<TimelineRow>) -> Result<()>;
     /// Measures (what figures count, normalised) with how many figures and documents give one.
     fn measures(&self, f: &Filter, out: RowSink<MeasureRow>) -> Result<()>;
+    /// One quote of the registry, by its id.
+    fn registry_quote(&self, id: i64) -> Result<Option<RegistryQuoteRow>>;
+    /// Every appearance of a registry quote, earliest first.
+    fn quote_appearances(&self, id: i64, out: RowSink<QuoteRow>) -> Result<()>;
 }
 
 /// Runs a streaming query into a vector (tests and small result sets).

@@ -13,18 +13,24 @@ pub struct SpeechVerb {
     pub weak: bool,
     /// Takes the addressee as object before the content ("told reporters that").
     pub addressee: bool,
+    /// A cue only before a that-clause ("the study found that"; quotes stage).
+    pub that: bool,
     /// Its subject asserts the clause it governs, a figure's source (figures stage).
     pub claim: bool,
 }
 
 static SPEECH_VERBS: LazyLock<Table<SpeechVerb>> = LazyLock::new(|| {
     table(include_str!("../data/speech_verbs.txt"), |_, f| {
-        let [cue, weak, addressee, claim] =
-            flags(f, ["cue", "weak", "addressee", "claim"], "speech_verbs.txt");
+        let [cue, weak, addressee, that, claim] = flags(
+            f,
+            ["cue", "weak", "addressee", "that", "claim"],
+            "speech_verbs.txt",
+        );
         SpeechVerb {
             cue,
             weak,
             addressee,
+            that,
             claim,
         }
     })
@@ -67,7 +73,8 @@ mod tests {
         let told = speech_verb("told").unwrap();
         assert!(told.cue && told.addressee && told.claim && !told.weak);
         assert!(speech_verb("called").is_some_and(|v| v.cue && v.weak && !v.claim));
-        assert!(speech_verb("shows").is_some_and(|v| v.claim && !v.cue));
+        assert!(speech_verb("shows").is_some_and(|v| v.claim && v.cue && v.that));
+        assert!(speech_verb("estimated").is_some_and(|v| v.claim && !v.that));
         assert_eq!(speech_verb("walked"), None);
     }
 
@@ -76,8 +83,8 @@ mod tests {
         for (w, v) in SPEECH_VERBS.iter() {
             assert!(v.cue || v.claim, "{w}");
             assert!(
-                !(v.weak || v.addressee) || v.cue,
-                "{w}: weak and addressee qualify cues"
+                !(v.weak || v.addressee || v.that) || v.cue,
+                "{w}: weak, addressee and that qualify cues"
             );
         }
         for (w, g) in GAP.iter() {

@@ -6,13 +6,13 @@
 use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
-    clause_subject, content_after, content_before, extent_start, is_dash, quote_after,
-    quote_before, subject_after, subject_before, trim, valid_subject, Ctx, MAX_CONTENT,
-    MAX_SUBJECT, NONE,
+    about_speaker, clause_subject, content_after, content_before, extent_start, is_dash,
+    quote_after, quote_before, subject_after, subject_before, trim, valid_subject, Ctx,
+    MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::speakers::{People, Speaker};
-use crate::word_classes::{is_boundary, is_cue, is_participle, pronoun_gender};
+use crate::word_classes::{is_boundary, is_cue, is_participle, is_that_cue, pronoun_gender};
 
 /// Speakers kept for resolving pronouns (the resolver looks back at most this far).
 const HISTORY: usize = 64;
@@ -127,6 +127,14 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             return c + 1;
         }
+        // "The study found that …": such verbs report only with a that-clause close by.
+        if is_that_cue(cx.l(c))
+            && !(c + 1..hi.min(c + 5))
+                .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
+                .any(|i| cx.l(i) == "that")
+        {
+            return c + 1;
+        }
         let cue = cx.w(c).to_string();
         // The subject: before the cue, after it when inverted, or the last speaker.
         let mut ext = (c, c + 1);
@@ -156,6 +164,8 @@ impl<'d, 'a> Walk<'d, 'a> {
                 None if participle => s.last.clone().or_else(|| {
                     clause_subject(cx, lo, c).map(|(a, b)| people.resolve(cx.doc, a, b, history))
                 }),
+                // "… were legitimate, but insisted that …": a second verb of the same speaker.
+                None if c > lo && matches!(cx.l(c - 1), "but" | "and") => s.last.clone(),
                 None => None,
             },
         };
@@ -185,11 +195,22 @@ impl<'d, 'a> Walk<'d, 'a> {
             s.covered = s.covered.max(ext.1);
             return ext.1.max(c + 1);
         }
+        // "Obama also said:" at the end of its paragraph introduces a list, not a clause.
+        if self.listed_after(ext.1, &speaker, &cue) {
+            s.covered = s.covered.max(ext.1);
+            return ext.1.max(c + 1);
+        }
         // Reported speech: the clause after the cue, or the clause the attribution closes.
         let cx = &self.cx;
-        if let Some((a, b)) = content_after(cx, c, ext.1, hi)
-            .or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi))
-        {
+        // "…, said Jo Roe, who runs the lab": after an inverted subject, a clause about the
+        // speaker is no content of theirs.
+        let inverted = ext.1 > c + 1;
+        let after = if inverted && about_speaker(cx, ext.1, hi) {
+            None
+        } else {
+            content_after(cx, c, ext.1, hi)
+        };
+        if let Some((a, b)) = after.or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi)) {
             self.push_content(a, b, &speaker, &cue);
             if a >= ext.1 {
                 s.covered = s.covered.max(b);
@@ -197,6 +218,44 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         s.covered = s.covered.max(ext.1);
         ext.1.max(c + 1)
+    }
+
+    /// "Obama also said:" closing its paragraph, then a list of short paragraphs without quote
+    /// marks or cues of their own: each item is the speaker's reported speech.
+    fn listed_after(&mut self, from: usize, speaker: &Speaker, cue: &str) -> bool {
+        const ITEMS: usize = 8;
+        const ITEM_TOKENS: usize = 60;
+        let cx = &self.cx;
+        let n = cx.doc.tokens.len();
+        let mut j = from;
+        while j < n && j - from <= 3 && cx.w(j) != ":" {
+            j += 1;
+        }
+        if j + 1 >= n || cx.w(j) != ":" || !starts_paragraph(cx.doc, j + 1) {
+            return false;
+        }
+        let mut start = j + 1;
+        let mut items = Vec::new();
+        while start < n && items.len() < ITEMS {
+            let mut end = start + 1;
+            while end < n && !starts_paragraph(cx.doc, end) {
+                end += 1;
+            }
+            let plain = end - start <= ITEM_TOKENS
+                && (start..end).all(|i| !cx.quoted(i) && (!is_cue(cx.l(i)) || cx.is_cap(i)));
+            if !plain {
+                break;
+            }
+            if let Some(item) = trim(cx, start, end) {
+                items.push(item);
+            }
+            start = end;
+        }
+        let listed = !items.is_empty();
+        for (a, b) in items {
+            self.push_content(a, b, speaker, cue);
+        }
+        listed
     }
 
     /// Quoted span `m` goes to `speaker` with `cue`, unless an attribution claimed it first.
@@ -266,7 +325,9 @@ impl<'d, 'a> Walk<'d, 'a> {
         let a = c + 2;
         let mut b = a;
         while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
-            if b > a && (is_boundary(cx.l(b)) && cx.l(b) != "of" || is_cue(cx.l(b))) {
+            // "the World Travel and Tourism Council": "and" between capitals is inside a name.
+            let inner_and = cx.l(b) == "and" && cx.is_cap(b - 1) && b + 1 < hi && cx.is_cap(b + 1);
+            if b > a && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and || is_cue(cx.l(b))) {
                 break;
             }
             b += 1;
@@ -372,7 +433,7 @@ impl<'d, 'a> Walk<'d, 'a> {
     }
 
     /// A quoted span without a cue continues the speaker of the quote before it when it follows
-    /// in the same paragraph or opens the next one.
+    /// in the same paragraph or opens one of the next three.
     fn continue_speakers(&mut self) {
         let cx = &self.cx;
         let mut prev: Option<(usize, Speaker)> = None; // (paragraph number, speaker)
@@ -393,7 +454,9 @@ impl<'d, 'a> Walk<'d, 'a> {
             } else if !self.consumed[m] {
                 if let Some((pp, sp)) = &prev {
                     let opens_para = starts_paragraph(cx.doc, mk.open_tok);
-                    if (*pp == start_para || *pp + 1 == start_para && opens_para)
+                    // A paragraph opening with a quotation, no attribution in sight, goes on
+                    // with the last speaker across a short gap (a caption, a one-line aside).
+                    if (*pp == start_para || start_para <= *pp + 3 && opens_para)
                         && sp.name.is_some()
                     {
                         let sp = sp.clone();

@@ -88,7 +88,7 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     }
     // "Mike Lee, who declared": the relative pronoun stands for the name before it.
     if cx.l(j - 1) == "who" && j >= lo + 2 && cx.w(j - 2) == "," {
-        return np_back(cx, lo, j - 2).filter(|&(_, b)| cx.is_cap(b - 1));
+        return np_back(cx, lo, j - 2);
     }
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
@@ -281,9 +281,10 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
     if p == 0 || starts_paragraph(cx.doc, a) && p == a {
         return None;
     }
-    // "…," retired Air Force general Lloyd Newton said: a modifier or two outside the subject.
+    // "…," retired Air Force general Lloyd Newton said, "…," Pakistan-based developer Jo Roe
+    // wrote: a few modifiers outside the subject.
     let mut q = p;
-    while q > 0 && p - q < 2 && cx.is_word(q - 1) && !cx.is_cap(q - 1) && !cx.quoted(q - 1) {
+    while q > 0 && p - q < 3 && cx.is_word(q - 1) && !cx.quoted(q - 1) && !is_cue(cx.l(q - 1)) {
         q -= 1;
     }
     if q < p && q > 0 && cx.closes(q - 1).is_some() {
@@ -371,6 +372,18 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
             en = k;
             break;
         }
+        // "… were fair but insisted that …": the speaker's second verb starts a clause of its own.
+        if k > st
+            && k + 1 < hi
+            && matches!(cx.l(k), "but" | "and")
+            && !cx.quoted(k + 1)
+            && is_cue(cx.l(k + 1))
+            && !is_participle(cx.l(k + 1))
+            && !cx.is_cap(k + 1)
+        {
+            en = k;
+            break;
+        }
         // "… “visual evidence,” but he said …": the comma sits inside the closing mark.
         if k > st
             && k + 1 < hi
@@ -378,7 +391,12 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
             && cx.w(k - 1) == ","
             && next_attribution(cx, k + 1, hi)
         {
-            en = k + 1;
+            // "…, “so they cannot …,” Mr. Roe said": the quotation is the next speaker's.
+            let own = matches!(cx.l(k + 1), "but" | "and" | "while");
+            en = match cx.closes(k) {
+                Some(m) if !own && cx.marks[m].open_tok > st => cx.marks[m].open_tok,
+                _ => k + 1,
+            };
             break;
         }
         k += 1;
@@ -396,7 +414,8 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
         k += 1;
     }
     let mut j = k;
-    while j < hi && j - k < 5 && cx.is_word(j) && !cx.quoted(j) {
+    while j < hi && j - k < MAX_SUBJECT && (cx.is_word(j) || is_possessive(cx, j)) && !cx.quoted(j)
+    {
         if is_cue(cx.l(j)) && !cx.is_cap(j) {
             let clause_final = j + 1 >= hi || cx.is_stop(j + 1) || cx.w(j + 1) == ",";
             return j > k
@@ -405,6 +424,11 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// "’s" / "'s", which the tokenizer may split off ("the BBC’s editor").
+fn is_possessive(cx: &Ctx, i: usize) -> bool {
+    matches!(cx.w(i), "'s" | "’s" | "'" | "’")
 }
 
 fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
@@ -443,12 +467,25 @@ pub(crate) fn content_before(
     if a == 0 || a <= from || cx.w(a - 1) != "," {
         return None;
     }
-    // Only a short tail may follow the attribution ("on Monday", "in a statement").
+    // Only a short tail may follow the attribution ("on Monday", "in a statement"), or a
+    // clause about the speaker ("…, said Jo Roe, who runs the lab", "…, a spokesman for …").
     let tail = (b..hi.min(b + 16)).filter(|&i| cx.is_word(i)).count();
-    if tail > 8 {
+    if tail > 8 && !about_speaker(cx, b, hi) {
         return None;
     }
     trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)
+}
+
+/// Whether tokens from `b` open a clause about the speaker before them: an apposition or a
+/// relative clause after a comma ("…, who works for …", "…, a spokesman for …"), or a
+/// participle continuing the attribution ("…, adding that …").
+pub(crate) fn about_speaker(cx: &Ctx, b: usize, hi: usize) -> bool {
+    b + 1 < hi
+        && cx.w(b) == ","
+        && (matches!(
+            cx.l(b + 1),
+            "who" | "which" | "where" | "a" | "an" | "the" | "whose"
+        ) || is_participle(cx.l(b + 1)))
 }
 
 pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
@@ -466,8 +503,31 @@ pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize
 /// after an introductory phrase ("On Tuesday, Mr. McConnell deflected …").
 pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = lo;
-    if let Some(p) = (lo..end.min(lo + 6)).find(|&i| cx.w(i) == ",") {
+    if let Some(p) = (lo..end.min(lo + 9)).find(|&i| cx.w(i) == ",") {
         k = p + 1;
+    }
+    // "In the midst of the fear …" without its comma: a preposition is no subject.
+    if matches!(
+        cx.l(k),
+        "in" | "on"
+            | "at"
+            | "for"
+            | "after"
+            | "before"
+            | "during"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "since"
+            | "despite"
+            | "under"
+    ) {
+        return None;
     }
     if k < end && matches!(cx.l(k), "but" | "and" | "so" | "yet" | "still") {
         k += 1;

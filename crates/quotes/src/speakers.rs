@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use claimtrail_text::{Doc, Entity, EntityKind, TokenKind};
 
 use crate::word_classes::{
-    first_name_gender, is_article, is_cue, is_org_head, is_role_noun, is_time_word, is_title,
-    pronoun_gender, role_gender, role_key,
+    first_name_gender, given_name_gender, is_article, is_cue, is_org_head, is_role_noun,
+    is_time_word, is_title, pronoun_gender, role_gender, role_key,
 };
 use claimtrail_lexicon::{with_lowercase as lc, Gender};
 
@@ -32,6 +32,8 @@ pub struct Speaker {
     /// Index into [`People::persons`] when a person.
     pub person: Option<usize>,
     pub gender: Option<Gender>,
+    /// The token where the mention starts.
+    pub at: usize,
 }
 
 /// The people of a document and where they are mentioned (token index, outside quotes only).
@@ -107,7 +109,7 @@ fn is_leading_function_word(lower: &str) -> bool {
 impl People {
     pub fn build(doc: &Doc, entities: &[Entity], quoted: &[bool]) -> People {
         let mut p = People::default();
-        p.add_entities(doc, entities);
+        p.add_entities(doc, entities, quoted);
         p.add_from_text(doc, quoted);
         p.entity_spans.sort_by_key(|&(a, b, _)| (a, b));
         p
@@ -137,7 +139,7 @@ impl People {
         i
     }
 
-    fn add_entities(&mut self, doc: &Doc, entities: &[Entity]) {
+    fn add_entities(&mut self, doc: &Doc, entities: &[Entity], quoted: &[bool]) {
         for e in entities {
             let Some(a) = token_at(doc, e.start) else {
                 continue;
@@ -154,7 +156,7 @@ impl People {
             match e.kind {
                 EntityKind::Person => {
                     let first = canonical.split_whitespace().next().unwrap_or("");
-                    let gender = first_name_gender(first).unwrap_or_else(|| {
+                    let gender = given_name_gender(first).unwrap_or_else(|| {
                         e.role
                             .as_deref()
                             .and_then(|r| {
@@ -166,7 +168,10 @@ impl People {
                     });
                     let id = self.add(&canonical, gender, e.role.clone());
                     self.entity_spans.push((a, b, EntityRef::Person(id)));
-                    self.mentions.push((a, id));
+                    // A name inside a quotation is spoken about, not a speaker in play.
+                    if !quoted.get(a).copied().unwrap_or(false) {
+                        self.mentions.push((a, id));
+                    }
                 }
                 EntityKind::Org => self.entity_spans.push((a, b, EntityRef::Org(canonical))),
                 _ => {}
@@ -206,6 +211,8 @@ impl People {
             let full = words.join(" ");
             let role = role_before(doc, a, name.0).or_else(|| role_after(doc, name.1));
             let gender = first_gender
+                .filter(|g| *g != Gender::Unknown)
+                .or_else(|| given_name_gender(words[0]))
                 .or_else(|| {
                     role.as_deref().and_then(|r| {
                         r.split_whitespace()
@@ -252,17 +259,34 @@ impl People {
         let mention = doc.text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string();
         let mut sp = Speaker {
             mention: mention.clone(),
+            at: a,
             ..Speaker::default()
         };
         // The entity layer first.
         // Entity spans are sorted by start: look back from the last one starting before `b`.
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
-        let hit = self.entity_spans[..upto]
+        let mut hits = self.entity_spans[..upto]
             .iter()
             .rev()
             .take(8)
-            .find(|(_, eb, _)| *eb > a);
-        if let Some((ea, _eb, r)) = hit {
+            .filter(|(_, eb, _)| *eb > a);
+        // The last name of the phrase is its head ("Pentagon spokesman John Kirby"), unless a
+        // preposition follows an earlier one ("inspector Jo Roe from the West Mercia police").
+        let last = hits.next();
+        let first = hits.next_back();
+        let hit = match first {
+            Some(f)
+                if f.1 < b
+                    && matches!(
+                        word(doc, f.1).to_ascii_lowercase().as_str(),
+                        "from" | "of" | "at" | "for" | "with" | "in"
+                    ) =>
+            {
+                Some(f)
+            }
+            _ => last,
+        };
+        if let Some((ea, eb, r)) = hit {
             match r {
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
@@ -272,7 +296,19 @@ impl People {
                     sp.person = Some(*id);
                 }
                 EntityRef::Org(name) => {
-                    sp.name = Some(name.clone());
+                    // "the Department of Conservation" tagged as pieces: the whole name.
+                    let (s, e) = org_extent(doc, a, *ea, *eb);
+                    let mut full = if s < *ea {
+                        join(doc, s, e)
+                    } else {
+                        name.clone()
+                    };
+                    // "Con Edison officials": the people of the organisation speak.
+                    if *eb + 1 == b && lc(word(doc, b - 1), is_group_noun) {
+                        full.push(' ');
+                        full.push_str(word(doc, b - 1));
+                    }
+                    sp.name = Some(full);
                     sp.kind = Some(EntityKind::Org);
                 }
             }
@@ -282,12 +318,17 @@ impl People {
             let lower = word(doc, a).to_lowercase();
             if let Some(g) = pronoun_gender(&lower) {
                 if g != Gender::Unknown {
-                    if let Some(ante) = self.antecedent(g, a, history) {
+                    if let Some(ante) = self.antecedent(doc, g, a, history) {
                         sp.name = ante.name;
                         sp.kind = Some(EntityKind::Person);
                         sp.role = ante.role;
                         sp.person = ante.person;
                         sp.gender = ante.gender;
+                    }
+                } else if lower == "it" {
+                    if let Some((name, kind)) = self.recent_org(history, a) {
+                        sp.name = Some(name);
+                        sp.kind = kind;
                     }
                 }
                 return sp;
@@ -313,7 +354,12 @@ impl People {
             };
             let det_before = run_start > a && word(doc, run_start - 1).eq_ignore_ascii_case("the")
                 || first_lower == "the";
-            if is_org_head(&last) || acronym || (det_before && !is_title(&last)) {
+            // "Department of Conservation": the name runs back across "of" to its head.
+            let (joined_start, _) = org_extent(doc, a, run_start, run_end);
+            let joined_head = joined_start < run_start
+                && (joined_start..run_start).any(|i| lc(word(doc, i), is_org_head));
+            let run_start = if joined_head { joined_start } else { run_start };
+            if is_org_head(&last) || joined_head || acronym || (det_before && !is_title(&last)) {
                 let mut s = run_start;
                 while s < run_end && lc(word(doc, s), is_leading_function_word) {
                     s += 1;
@@ -363,6 +409,32 @@ impl People {
                 return sp;
             }
         }
+        // "Transportation Department officials": a group of an organisation.
+        if run_end + 1 == b && run_end > a && lc(word(doc, b - 1), is_group_noun) {
+            let mut s = run_end;
+            while s > a && is_cap(doc, s - 1) {
+                s -= 1;
+            }
+            while s < run_end && lc(word(doc, s), is_leading_function_word) {
+                s += 1;
+            }
+            if s < run_end {
+                sp.name = Some(join(doc, s, b));
+                sp.kind = Some(EntityKind::Org);
+                return sp;
+            }
+        }
+        // "the company", "the agency": the organisation that spoke last, not long ago.
+        if b == a + 2
+            && word(doc, a).eq_ignore_ascii_case("the")
+            && lc(word(doc, a + 1), is_org_noun)
+        {
+            if let Some((name, kind)) = self.recent_org(history, a) {
+                sp.name = Some(name);
+                sp.kind = kind;
+                return sp;
+            }
+        }
         // A role phrase: the person holding that role in the document.
         if let Some(id) = self.role_holder(doc, a, b) {
             let p = &self.persons[id];
@@ -376,12 +448,44 @@ impl People {
 
     /// "he"/"she": the most recent compatible speaker, else the most recent compatible
     /// person mentioned outside quotes. A known gender beats an unknown one.
-    fn antecedent(&self, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
+    fn antecedent(&self, doc: &Doc, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
+        // The latest speaker, when the article gives no gender for them, is the likeliest
+        // "he" or "she" ("“…,” Lourimi said. He said …"), unless someone newer came in.
+        if let Some(s) = history
+            .iter()
+            .rev()
+            .take(64)
+            .find(|s| s.kind == Some(EntityKind::Person) && s.name.is_some())
+        {
+            // An organisation the tagger took for a person has no gender either: not it.
+            let org_like = s
+                .name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().last())
+                .is_some_and(|w| lc(w, is_org_head));
+            if self.gender_of(s) == Gender::Unknown && !org_like {
+                if let Some((id, t)) = self.newer_subject(doc, g, s.at, at) {
+                    return Some(self.person_speaker(id, t));
+                }
+                return Some(s.clone());
+            }
+        }
         for want in [g, Gender::Unknown] {
             // Bounded look-backs keep a pronoun's cost constant however long the document.
             if let Some(s) = history.iter().rev().take(64).find(|s| {
                 s.kind == Some(EntityKind::Person) && s.name.is_some() && self.gender_of(s) == want
             }) {
+                // Another person of that gender brought in as a subject since the speaker
+                // last spoke is whom the pronoun follows ("Lee said … . Ortiz, her lawyer,
+                // disagreed. She said …").
+                if let Some((id, t)) = self
+                    .newer_subject(doc, want, s.at, at)
+                    .filter(|&(id, _)| Some(id) != s.person)
+                {
+                    if s.name.as_deref() != Some(self.persons[id].name.as_str()) {
+                        return Some(self.person_speaker(id, t));
+                    }
+                }
                 return Some(s.clone());
             }
             let upto = self.mentions.partition_point(|&(t, _)| t < at);
@@ -404,6 +508,79 @@ impl People {
         None
     }
 
+    fn person_speaker(&self, id: usize, at: usize) -> Speaker {
+        let p = &self.persons[id];
+        Speaker {
+            name: Some(p.name.clone()),
+            role: p.role.clone(),
+            person: Some(id),
+            gender: Some(p.gender),
+            at,
+            ..Speaker::default()
+        }
+    }
+
+    /// The organisation "it" or "the company" stands for at token `at`: the one that spoke
+    /// last, not long ago, else one named just before.
+    fn recent_org(&self, history: &[Speaker], at: usize) -> Option<(String, Option<EntityKind>)> {
+        if let Some(s) = history
+            .iter()
+            .rev()
+            .take(4)
+            .find(|s| s.kind == Some(EntityKind::Org) && at.saturating_sub(s.at) < 400)
+        {
+            return Some((s.name.clone()?, s.kind));
+        }
+        let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < at);
+        self.entity_spans[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|(ea, _, _)| at - ea < 60)
+            .find_map(|(_, _, r)| match r {
+                EntityRef::Org(name) => Some((name.clone(), Some(EntityKind::Org))),
+                EntityRef::Person(_) => None,
+            })
+    }
+
+    /// The latest person of gender `want` mentioned between tokens `after` and `at` as the
+    /// first person named at the start of their sentence (its subject), outside quotes.
+    fn newer_subject(
+        &self,
+        doc: &Doc,
+        want: Gender,
+        after: usize,
+        at: usize,
+    ) -> Option<(usize, usize)> {
+        let upto = self.mentions.partition_point(|&(t, _)| t < at);
+        let from = upto.saturating_sub(64);
+        for k in (from..upto).rev() {
+            let (t, id) = self.mentions[k];
+            if t <= after {
+                return None;
+            }
+            // A person the article gives no gender may be either.
+            let gender = self.persons[id].gender;
+            if gender != want && gender != Gender::Unknown {
+                continue;
+            }
+            let first = doc
+                .sentence_at(doc.tokens[t].start)
+                .and_then(|s| doc.sentences.get(s))
+                .map_or(t, |s| s.first_token);
+            let earlier_in_sentence = k > 0 && self.mentions[k - 1].0 >= first;
+            // The sentence's subject: named within its first words (a title or role may come
+            // first), no pronoun before it. A name inside a reported clause ("He stated that
+            // President Joe Biden is determined") is no new subject.
+            let opens = t - first <= 4
+                && (first..t).all(|i| pronoun_gender(&word(doc, i).to_lowercase()).is_none());
+            if !earlier_in_sentence && opens {
+                return Some((id, t));
+            }
+        }
+        None
+    }
+
     pub fn gender_of(&self, s: &Speaker) -> Gender {
         if let Some(g) = s.gender {
             return g;
@@ -414,7 +591,7 @@ impl People {
         s.name
             .as_deref()
             .and_then(|n| n.split_whitespace().next())
-            .and_then(first_name_gender)
+            .and_then(given_name_gender)
             .unwrap_or(Gender::Unknown)
     }
 
@@ -446,6 +623,74 @@ impl People {
         }
         best.map(|(_, id)| id)
     }
+}
+
+/// The capitalised name `s..e` (inside a subject starting at `a`) extended back across joining
+/// words to the capitalised words before them ("Department of Conservation", "Centers for
+/// Disease Control"), leading function words left out.
+fn org_extent(doc: &Doc, a: usize, mut s: usize, e: usize) -> (usize, usize) {
+    loop {
+        if s > a && is_cap(doc, s - 1) && !lc(word(doc, s - 1), is_leading_function_word) {
+            s -= 1;
+        } else if s >= a + 2
+            && matches!(word(doc, s - 1), "of" | "for" | "on" | "&" | "and")
+            && is_cap(doc, s - 2)
+            && !lc(word(doc, s - 2), is_leading_function_word)
+        {
+            s -= 2;
+        } else {
+            return (s, e);
+        }
+    }
+}
+
+/// Common nouns an article uses for an organisation it has named ("the company said").
+fn is_org_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "company"
+            | "agency"
+            | "firm"
+            | "group"
+            | "organization"
+            | "organisation"
+            | "ministry"
+            | "department"
+            | "retailer"
+            | "startup"
+            | "union"
+            | "council"
+            | "commission"
+            | "government"
+            | "network"
+            | "university"
+            | "bank"
+            | "party"
+    )
+}
+
+/// Plural nouns for the people of an organisation who speak for it ("Pentagon officials").
+fn is_group_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "officials"
+            | "executives"
+            | "researchers"
+            | "scientists"
+            | "experts"
+            | "analysts"
+            | "lawyers"
+            | "prosecutors"
+            | "investigators"
+            | "authorities"
+            | "leaders"
+            | "spokespeople"
+            | "representatives"
+            | "economists"
+            | "staff"
+            | "sources"
+            | "police"
+    )
 }
 
 fn join(doc: &Doc, a: usize, b: usize) -> String {

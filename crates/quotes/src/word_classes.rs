@@ -17,6 +17,11 @@ pub fn is_weak_cue(lower: &str) -> bool {
     lexicon::speech_verb(lower).is_some_and(|v| v.weak)
 }
 
+/// Cues only before a that-clause ("the report found that …").
+pub fn is_that_cue(lower: &str) -> bool {
+    lexicon::speech_verb(lower).is_some_and(|v| v.that)
+}
+
 /// Cues that take the addressee as their object before the content ("told reporters that").
 pub fn is_addressee_cue(lower: &str) -> bool {
     lexicon::speech_verb(lower).is_some_and(|v| v.addressee)
@@ -282,6 +287,13 @@ pub fn is_article(w: &str) -> bool {
 
 /// The usual gender of a given name (any case), for resolving "he" and "she"; unknown names stay
 /// gender-neutral (`None`).
+/// The gender any listed given name carries ("Margaret"), for agreement with "he" and "she"
+/// once a name is known to be a person's; unlike [`first_name_gender`], not a person test.
+pub fn given_name_gender(name: &str) -> Option<Gender> {
+    lexicon::with_lowercase(name, |l| lexicon::given_name(l).map(|n| n.gender))
+        .filter(|g| *g != Gender::Unknown)
+}
+
 pub fn first_name_gender(name: &str) -> Option<Gender> {
     lexicon::with_lowercase(name, |l| {
         lexicon::given_name(l)

@@ -233,3 +233,151 @@ fn pronoun_resolves_through_entity_people() {
     let qs = find_quotes(&Doc::new(t), &entities);
     assert_eq!(speaker(find(&qs, "It will hold")), Some("Helen Ward"));
 }
+
+// Issue 13: attribution across a document, organisations and documents as speakers.
+
+#[test]
+fn an_organisation_named_with_of_keeps_its_whole_name() {
+    let qs = quotes("The Department of Fisheries said that the cod stock had recovered.");
+    let q = find(&qs, "cod stock");
+    assert_eq!(speaker(q), Some("Department of Fisheries"));
+    assert_eq!(q.speaker_type, Some(EntityKind::Org));
+}
+
+#[test]
+fn officials_of_an_organisation_speak_as_a_group() {
+    let qs = quotes("Harbour Commission officials said the pier would reopen in March.");
+    assert_eq!(
+        speaker(find(&qs, "pier would reopen")),
+        Some("Harbour Commission officials")
+    );
+}
+
+#[test]
+fn a_document_that_finds_is_a_speaker_and_finding_a_thing_is_not() {
+    let qs = quotes("The audit found that the lighthouse fund had been spent twice.");
+    assert_eq!(find(&qs, "lighthouse fund").kind, QuoteKind::Indirect);
+    let qs = quotes("Divers found the missing anchor near the breakwater on Sunday.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn a_clause_about_an_inverted_speaker_is_not_their_speech() {
+    let t =
+        "The pier will reopen in March, said Dana Whitfield, who manages the harbour for the city.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "pier will reopen")),
+        Some("Dana Whitfield")
+    );
+    assert!(!qs.iter().any(|q| q.text.contains("manages")), "{qs:#?}");
+    let t = "Ferries will run hourly, said Dana Whitfield, a spokeswoman for the harbour.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "Ferries will run")),
+        Some("Dana Whitfield")
+    );
+    assert!(
+        !qs.iter().any(|q| q.text.contains("spokeswoman")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_follows_the_person_brought_in_since_the_last_speaker() {
+    let t = "“We will appeal,” said Maria Lopez.\n\n\
+             Rachel Stone, the prosecutor, rejected the request on Monday. \
+             She said the sentence was fair.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "We will appeal")), Some("Maria Lopez"));
+    assert_eq!(
+        speaker(find(&qs, "sentence was fair")),
+        Some("Rachel Stone")
+    );
+    // With nobody new in between, the pronoun stays with the speaker.
+    let t = "“We will appeal,” said Maria Lopez. She said the sentence was unfair.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "sentence was unfair")),
+        Some("Maria Lopez")
+    );
+}
+
+#[test]
+fn it_and_the_company_are_the_organisation_that_spoke_last() {
+    let t = "The Harbour Commission said on Monday that repairs would start soon. \
+             It said in a statement that the cost was not yet known. \
+             The company added that ferries would keep running.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "cost was not")),
+        Some("Harbour Commission")
+    );
+    assert_eq!(
+        speaker(find(&qs, "ferries would keep")),
+        Some("Harbour Commission")
+    );
+}
+
+#[test]
+fn a_list_after_said_colon_is_reported_speech() {
+    let t = "In a long interview on Friday, Mayor Linda Alvarez also said:\n\n\
+             The bridge will reopen in May\n\n\
+             Local taxes will not rise next year\n\n\
+             “It has been a hard winter,” she added.";
+    let qs = quotes(t);
+    for item in ["bridge will reopen", "taxes will not rise"] {
+        let q = find(&qs, item);
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(speaker(q), Some("Linda Alvarez"));
+    }
+}
+
+#[test]
+fn modifiers_between_a_quote_and_its_speaker() {
+    let t = "“The patch is public now,” Oslo-based engineer Kari Nordmann wrote in a post.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "patch is public")), Some("Kari Nordmann"));
+}
+
+#[test]
+fn an_opening_phrase_is_not_the_speaker_of_a_colon_quote() {
+    let t =
+        "In the middle of the long storm, the Harbour Commission stepped in and posted a notice: \
+             “Ferries are cancelled until noon.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "Ferries are cancelled")),
+        Some("Harbour Commission")
+    );
+}
+
+#[test]
+fn a_second_verb_keeps_the_speaker_and_a_long_subject_ends_the_clause_before_it() {
+    let t =
+        "Mayor Linda Alvarez said the complaints were fair but insisted progress had been made.";
+    let qs = quotes(t);
+    let q = find(&qs, "progress had been made");
+    assert!(!q.text.contains("complaints"), "{q:#?}");
+    assert_eq!(speaker(q), Some("Linda Alvarez"));
+    let t = "He promised to keep trying, but the city's chief transport planner Dana Whitfield \
+             said the plan had stalled.";
+    let qs = quotes(t);
+    let q = find(&qs, "plan had stalled");
+    assert!(!q.text.contains("keep trying"), "{q:#?}");
+    assert_eq!(speaker(q), Some("Dana Whitfield"));
+}
+
+#[test]
+fn pointed_out_that_and_a_source_who_said() {
+    let t =
+        "My colleague Dana Whitfield, who rode the new tram this week, has already pointed out \
+             that it will be late.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "it will be late")),
+        Some("Dana Whitfield")
+    );
+    let qs = quotes("The source, who said he had spoken to the crew, asked not to be named.");
+    find(&qs, "he had spoken to the crew");
+}

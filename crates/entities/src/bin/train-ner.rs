@@ -1,4 +1,8 @@
-//! Trains the tagger: `train-ner TRAIN VALID OUT [EPOCHS]`. Reads CoNLL-2003 files, lays each
+//! Trains the tagger: `train-ner TRAIN VALID OUT [EPOCHS]`. TRAIN and VALID are comma-separated
+//! lists of CoNLL-format files; a training file may carry a repeat count (`dev.conll*2`) so a small
+//! set of another genre weighs more against a large one; the epoch kept is the one with the best
+//! F1 on the first VALID file (the others are only reported, so a test set can be watched
+//! without choosing by it). Reads CoNLL-2003 files, lays each
 //! document out as the scorer does (tokens joined by spaces, a sentence per line), tokenizes it
 //! with our tokenizer and projects the gold tags onto our tokens, so the model learns on exactly
 //! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch.
@@ -221,12 +225,25 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
-        eprintln!("usage: train-ner TRAIN VALID OUT [EPOCHS]");
+        eprintln!("usage: train-ner TRAIN[*N][,TRAIN...] VALID[,VALID...] OUT [EPOCHS]");
         std::process::exit(2);
     }
     let epochs: usize = args.get(4).and_then(|e| e.parse().ok()).unwrap_or(12);
-    let train = read_conll(&args[1]);
-    let valid = read_conll(&args[2]);
+    let mut train = Vec::new();
+    for spec in args[1].split(',') {
+        let (path, times) = match spec.rsplit_once('*') {
+            Some((p, n)) => (p, n.parse::<usize>().unwrap_or(1)),
+            None => (spec, 1),
+        };
+        let docs = read_conll(path);
+        for _ in 0..times {
+            train.extend(docs.iter().map(|g| Gold {
+                text: g.text.clone(),
+                spans: g.spans.clone(),
+            }));
+        }
+    }
+    let valids: Vec<(&str, Vec<Gold>)> = args[2].split(',').map(|p| (p, read_conll(p))).collect();
     let mut missed = 0;
     let train_docs: Vec<(Doc, Vec<u8>)> = train
         .iter()
@@ -241,14 +258,16 @@ fn main() {
         "train: {} docs, {gold_spans} entities, {missed} off our token boundaries",
         train.len()
     );
-    let mut vm = 0;
-    for g in &valid {
-        project(&Doc::new(&g.text), &g.spans, &mut vm);
+    for (path, valid) in &valids {
+        let mut vm = 0;
+        for g in valid {
+            project(&Doc::new(&g.text), &g.spans, &mut vm);
+        }
+        println!(
+            "valid {path}: {} docs, {vm} entities off our token boundaries",
+            valid.len()
+        );
     }
-    println!(
-        "valid: {} docs, {vm} entities off our token boundaries",
-        valid.len()
-    );
     let mut p = Perceptron {
         w: vec![0; BUCKETS * NL],
         u: vec![0; BUCKETS * NL],
@@ -272,7 +291,14 @@ fn main() {
         let avg = p.averaged();
         println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
         let mut fl = Floats(avg);
-        let f = evaluate(&valid, &mut fl);
+        let mut f = 0.0;
+        for (k, (path, valid)) in valids.iter().enumerate() {
+            print!("  {path}:");
+            let fk = evaluate(valid, &mut fl);
+            if k == 0 {
+                f = fk;
+            }
+        }
         if f > best.0 {
             best = (f, epoch, fl.0);
         }
@@ -282,5 +308,8 @@ fn main() {
     std::fs::write(&args[3], &bytes).unwrap_or_else(|e| panic!("{}: {e}", args[3]));
     let mut m = Model::from_bytes(&bytes).expect("round trip");
     println!("quantised model ({} bytes):", bytes.len());
-    evaluate(&valid, &mut m);
+    for (path, valid) in &valids {
+        print!("  {path}:");
+        evaluate(valid, &mut m);
+    }
 }

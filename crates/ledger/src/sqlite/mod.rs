@@ -57,10 +57,26 @@ impl SqliteStore {
         self.migrated_from
     }
 
+    /// A handle that stops this store's running query from another thread (a server's query
+    /// timeout); the query fails with a database error.
+    pub fn interrupt_handle(&self) -> QueryInterrupt {
+        QueryInterrupt(self.conn.get_interrupt_handle())
+    }
+
     /// The connection, for tests that look at the tables.
     #[cfg(test)]
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// Stops the query running on a store's connection, from any thread.
+pub struct QueryInterrupt(rusqlite::InterruptHandle);
+
+impl QueryInterrupt {
+    /// Makes the query in progress, if any, fail as interrupted.
+    pub fn interrupt(&self) {
+        self.0.interrupt()
     }
 }
 
@@ -126,6 +142,14 @@ impl Store for SqliteStore {
 
     fn measures(&self, f: &Filter, out: RowSink<MeasureRow>) -> Result<()> {
         read::measures(&self.conn, f, out)
+    }
+
+    fn registry_quote(&self, id: i64) -> Result<Option<RegistryQuoteRow>> {
+        read::registry_quote(&self.conn, id)
+    }
+
+    fn quote_appearances(&self, id: i64, out: RowSink<QuoteRow>) -> Result<()> {
+        read::quote_appearances(&self.conn, id, out)
     }
 }
 
@@ -206,6 +230,29 @@ mod tests {
         assert_eq!(copies[0].similarity, 1.0);
         let registry = collect(|out| s.registry_quotes(&Filter::default(), out)).unwrap();
         assert!(registry.is_empty(), "a three-word quote stays out");
+    }
+
+    #[test]
+    fn a_registry_quote_comes_with_its_appearances_earliest_first() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let words = "the escalation at every turn is coming from russia today";
+        let mut late = doc("b", "2024-10-05", words);
+        late.analysis.quotes[0].text = words.into();
+        let mut early = doc(
+            "a",
+            "2024-10-01",
+            "other text entirely about something else",
+        );
+        early.analysis.quotes[0].text = words.into();
+        s.put_batch(&[late, early]).unwrap();
+        let registry = collect(|out| s.registry_quotes(&Filter::default(), out)).unwrap();
+        assert_eq!(registry.len(), 1);
+        let one = s.registry_quote(registry[0].id).unwrap().unwrap();
+        assert_eq!(one, registry[0]);
+        let seen = collect(|out| s.quote_appearances(one.id, out)).unwrap();
+        let docs: Vec<_> = seen.iter().map(|q| q.document.as_str()).collect();
+        assert_eq!(docs, ["a", "b"]);
+        assert!(s.registry_quote(one.id + 1).unwrap().is_none());
     }
 
     #[test]

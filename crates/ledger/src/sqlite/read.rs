@@ -584,3 +584,57 @@ pub fn measures(conn: &Connection, f: &Filter, out: RowSink<MeasureRow>) -> Resu
         out,
     )
 }
+
+pub fn registry_quote(conn: &Connection, id: i64) -> Result<Option<RegistryQuoteRow>> {
+    Ok(conn
+        .query_row(
+            "SELECT r.id, r.speaker,
+                    (SELECT count(DISTINCT a.document_id) FROM quote_appearances a
+                     WHERE a.quote_id = r.id),
+                    r.first_date, d.source, r.text
+             FROM quote_registry r JOIN documents d ON d.id = r.first_document_id
+             WHERE r.id = ?1",
+            [id],
+            |r| {
+                Ok(RegistryQuoteRow {
+                    id: r.get(0)?,
+                    speaker: r.get(1)?,
+                    appearances: r.get(2)?,
+                    first_date: r.get(3)?,
+                    first_source: r.get(4)?,
+                    text: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The quotes that are appearances of registry quote `id`, earliest document first (undated
+/// ones last).
+pub fn quote_appearances(conn: &Connection, id: i64, out: RowSink<QuoteRow>) -> Result<()> {
+    stream(
+        conn,
+        "SELECT coalesce(d.published, d.estimated), q.speaker, q.kind, q.cue, q.text,
+                d.content_id, d.source, q.start_byte, q.end_byte
+         FROM quote_appearances a
+         JOIN quotes q ON q.document_id = a.document_id AND q.position = a.position
+         JOIN documents d ON d.id = a.document_id WHERE a.quote_id = ?
+         ORDER BY coalesce(d.published, d.estimated) IS NULL, coalesce(d.published, d.estimated),
+                  d.id, q.position",
+        &[id.into()],
+        |r| {
+            Ok(QuoteRow {
+                published: r.get(0)?,
+                speaker: r.get(1)?,
+                kind: r.get(2)?,
+                cue: r.get(3)?,
+                text: r.get(4)?,
+                document: r.get(5)?,
+                source: r.get(6)?,
+                start: r.get(7)?,
+                end: r.get(8)?,
+            })
+        },
+        out,
+    )
+}

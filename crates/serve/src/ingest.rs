@@ -1,0 +1,243 @@
+//! `POST /api/v1/documents`: the one write, served only with `--allow-ingest` and a bearer
+//! token. The page goes through the same stages as `claimtrail ingest` (page → article →
+//! analysis) and into the ledger through its `Store::put_batch`, one writer at a time.
+
+use crate::problem::Problem;
+use crate::State as Shared;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use claimtrail_ledger::{Appearance, SqliteStore, Store};
+use claimtrail_page::{content_id, Format, RawDoc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A document posted as JSON: one record as in a JSON Lines input file.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRecord {
+    pub url: Option<String>,
+    /// The page's HTML (or `text`).
+    pub html: Option<String>,
+    /// A whole-page text dump or clean text (or `html`).
+    pub text: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+}
+
+/// What an ingest stored.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Ingested {
+    /// Content id of the posted bytes.
+    pub id: String,
+    pub source: String,
+    /// False when this content from this origin was already stored (nothing changed).
+    pub new: bool,
+    pub quotes: usize,
+    pub figures: usize,
+}
+
+/// Analyses a page and stores it. The body is HTML (`text/html`), a text dump or clean text
+/// (`text/plain`), or a JSON record (`application/json`); `?url=` names its address.
+#[utoipa::path(post, path = "/documents", tag = "documents",
+    params(("url" = Option<String>, Query, description = "The page's address (its origin in the ledger)")),
+    request_body(content(
+        (String = "text/html"), (String = "text/plain"), (DocumentRecord = "application/json"))),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Stored", body = Ingested),
+        (status = 200, description = "Already stored", body = Ingested),
+        (status = 400, description = "Unreadable body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or wrong token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Ingest is off", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json")))]
+pub async fn post_document(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    body: Body,
+) -> Result<Response, Problem> {
+    let Some(cfg) = s.config.ingest.clone() else {
+        return Err(Problem::new(
+            StatusCode::FORBIDDEN,
+            "this server is read-only: start it with --allow-ingest and --token-file to accept documents",
+        ));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if !given.is_some_and(|t| same(t.trim().as_bytes(), cfg.token.as_bytes())) {
+        let mut resp = Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "a bearer token is needed: `Authorization: Bearer TOKEN` (the token of --token-file)",
+        )
+        .into_response();
+        resp.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
+        return Ok(resp);
+    }
+    let bytes = axum::body::to_bytes(body, cfg.max_body)
+        .await
+        .map_err(|_| {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the body is over the limit of {} bytes", cfg.max_body),
+            )
+        })?;
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let url = axum::extract::Query::<UrlParam>::try_from_uri(&uri)
+        .ok()
+        .and_then(|q| q.0.url);
+    let raw = raw_doc(&kind, bytes.to_vec(), url)?;
+    let db = s.config.db.clone();
+    let _one_writer = s.writer.lock().await;
+    let done = tokio::task::spawn_blocking(move || store(raw, &db))
+        .await
+        .map_err(|_| {
+            Problem::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the analysis failed (a bug)",
+            )
+        })??;
+    let status = if done.new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(done)).into_response())
+}
+
+#[derive(Deserialize)]
+struct UrlParam {
+    url: Option<String>,
+}
+
+/// Compares without stopping at the first difference (the time taken says nothing of the token).
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn raw_doc(kind: &str, bytes: Vec<u8>, url: Option<String>) -> Result<RawDoc, Problem> {
+    let (declared, bytes, url, published) = if kind.starts_with("application/json") {
+        let r: DocumentRecord = serde_json::from_slice(&bytes)
+            .map_err(|e| Problem::bad_request(format!("the JSON record is not readable: {e}")))?;
+        match (r.html, r.text) {
+            (Some(h), None) => (
+                Some(Format::Html),
+                h.into_bytes(),
+                r.url.or(url),
+                r.published,
+            ),
+            (None, Some(t)) => (None, t.into_bytes(), r.url.or(url), r.published),
+            _ => {
+                return Err(Problem::bad_request(
+                    "a JSON record has exactly one of `html` and `text`",
+                ))
+            }
+        }
+    } else if kind.starts_with("text/html") {
+        (Some(Format::Html), bytes, url, None)
+    } else if kind.starts_with("text/plain") || kind.is_empty() {
+        (None, bytes, url, None)
+    } else {
+        return Err(Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("`{kind}` is not accepted: send text/html, text/plain or application/json"),
+        ));
+    };
+    if bytes.is_empty() {
+        return Err(Problem::bad_request("the document is empty"));
+    }
+    Ok(RawDoc {
+        source: url.clone().unwrap_or_default(),
+        url,
+        published,
+        fetched: None,
+        declared,
+        charset_hint: None,
+        bytes,
+    })
+}
+
+/// Analyses and stores one document (blocking: run off the async threads).
+fn store(mut raw: RawDoc, db: &std::path::Path) -> Result<Ingested, Problem> {
+    let id = content_id(&raw.bytes);
+    if raw.source.is_empty() {
+        raw.source = format!("api:{id}");
+    }
+    let origin = claimtrail_ledger::origin(raw.url.as_deref(), &raw.source);
+    let source = raw.source.clone();
+    let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let page = claimtrail_page::into_page_with_id(raw, false, id.clone())?;
+        let meta = claimtrail_analysis::DocMeta {
+            source: page.source.clone(),
+            id: page.id.clone(),
+        };
+        let article = claimtrail_article::extract(&page);
+        Ok::<_, claimtrail_page::DocError>(claimtrail_analysis::analyze(
+            meta,
+            article,
+            &claimtrail_analysis::Options::default(),
+        ))
+    }))
+    .map_err(|_| {
+        Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the analysis failed (a bug)",
+        )
+    })?
+    .map_err(|e| Problem::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let (quotes, figures) = (analysis.quotes.len(), analysis.figures.len());
+    let mut ledger = SqliteStore::open(db).map_err(Problem::from)?;
+    let new = ledger.put_batch(&[Appearance { origin, analysis }])? > 0;
+    Ok(Ingested {
+        id,
+        source,
+        new,
+        quotes,
+        figures,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_compare_whole() {
+        assert!(same(b"secret", b"secret"));
+        assert!(!same(b"secret", b"secreT"));
+        assert!(!same(b"secret", b"secret2"));
+        assert!(!same(b"", b"x"));
+    }
+
+    #[test]
+    fn bodies_are_read_by_their_type() {
+        assert_eq!(
+            raw_doc("text/html; charset=utf-8", b"<p>x</p>".to_vec(), None)
+                .unwrap()
+                .declared,
+            Some(Format::Html)
+        );
+        let rec = br#"{"url": "https://a.example/x", "text": "Some text."}"#.to_vec();
+        let raw = raw_doc("application/json", rec, None).unwrap();
+        assert_eq!(raw.url.as_deref(), Some("https://a.example/x"));
+        assert!(raw_doc("application/json", b"{}".to_vec(), None).is_err());
+        assert_eq!(
+            raw_doc("image/png", b"x".to_vec(), None)
+                .unwrap_err()
+                .status,
+            415
+        );
+        assert!(raw_doc("text/plain", Vec::new(), None).is_err());
+    }
+}
