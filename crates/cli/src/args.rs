@@ -47,6 +47,10 @@ pub enum Command {
     Registry(SpeakerListArgs),
     /// Bring a ledger written by an earlier claimtrail to the current schema (ingest does it too).
     Migrate(MigrateArgs),
+    /// Write whole tables (JSON Lines, CSV, Parquet) or schema.org Claim JSON-LD to a directory.
+    Export(ExportArgs),
+    /// Read a JSON Lines export (from `export --format jsonl`) into a ledger.
+    Import(ImportArgs),
     /// Serve the ledger over HTTP: a JSON API under /api/v1 and a web UI (read-only unless
     /// --allow-ingest).
     Serve(ServeArgs),
@@ -276,6 +280,45 @@ pub struct TimelineArgs {
 pub struct MigrateArgs {
     #[command(flatten)]
     pub ledger: LedgerArg,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+    /// Typed columns, zstd (in builds with the `parquet` feature).
+    Parquet,
+    /// schema.org Claim objects for quotes and figures, one JSON-LD document.
+    ClaimJsonld,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Directory for the files (created if missing; files of the same name are replaced).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Only documents published on or after this date (YYYY-MM-DD), and their rows.
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only documents published on or before this date (YYYY-MM-DD), and their rows.
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<chrono::NaiveDate>,
+    /// Only the documents of this story, and their rows.
+    #[arg(long)]
+    pub story: Option<i64>,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// A directory written by `claimtrail export --format jsonl`.
+    #[arg(long)]
+    pub from: PathBuf,
 }
 
 #[derive(Args, Debug)]

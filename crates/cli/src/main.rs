@@ -5,6 +5,7 @@
 mod analyze_cmd;
 mod args;
 mod eval_cmd;
+mod export_cmd;
 mod ingest_cmd;
 mod query_cmd;
 mod render;
@@ -45,6 +46,8 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Copies(q) => query_cmd::copies(q),
         Command::Registry(q) => query_cmd::registry(q),
         Command::Migrate(m) => query_cmd::migrate(m),
+        Command::Export(e) => export_cmd::export(e),
+        Command::Import(i) => export_cmd::import(i),
         Command::Serve(a) => serve_cmd::run(a),
         Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }

@@ -11,6 +11,7 @@ pub mod migrations;
 mod origin;
 mod rows;
 mod sqlite;
+pub mod tables;
 
 pub use origin::origin;
 pub use rows::{
@@ -18,6 +19,7 @@ pub use rows::{
     StoryRow, Summary, TimelineRow,
 };
 pub use sqlite::{QueryInterrupt, SqliteStore};
+pub use tables::Tables;
 
 use claimtrail_analysis::DocAnalysis;
 

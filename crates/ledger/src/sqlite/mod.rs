@@ -4,13 +4,15 @@
 //!   read-only and writable connections, schema steps;
 //! - `write`: storing appearances in short transactions, waiting out other writers;
 //! - `read`: rebuilding one analysis and the streaming list queries, with `filter`'s clauses;
-//! - `links` and `stories`: linking each new document to the rest of the ledger.
+//! - `links` and `stories`: linking each new document to the rest of the ledger;
+//! - `tables`: whole tables row by row, for export.
 
 mod filter;
 mod links;
 mod open;
 mod read;
 mod stories;
+mod tables;
 mod values;
 mod write;
 
