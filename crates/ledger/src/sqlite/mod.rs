@@ -125,6 +125,14 @@ impl Store for SqliteStore {
     fn measures(&self, f: &Filter, out: RowSink<MeasureRow>) -> Result<()> {
         read::measures(&self.conn, f, out)
     }
+
+    fn appearances(&self, out: RowSink<Appearance>) -> Result<()> {
+        read::appearances(&self.conn, out)
+    }
+
+    fn migrated_from(&self) -> Option<u32> {
+        self.migrated_from
+    }
 }
 
 #[cfg(test)]
