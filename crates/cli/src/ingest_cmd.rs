@@ -4,7 +4,7 @@
 use crate::args::IngestArgs;
 use crate::pipeline::{self, Processed};
 use anyhow::Context;
-use claimtrail_ledger::{Appearance, SqliteStore, Store};
+use claimtrail_ledger::Appearance;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Instant;
@@ -12,13 +12,12 @@ use std::time::Instant;
 pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     let started = Instant::now();
     let opts = args.input.run_options();
-    let db = &args.ledger.db;
-    let mut store =
-        SqliteStore::open(db).with_context(|| format!("cannot open ledger {}", db.display()))?;
+    let db = args.ledger.shown();
+    let mut store = claimtrail_ledger::open(&args.ledger.name())
+        .with_context(|| format!("cannot open ledger {db}"))?;
     if let Some(from) = store.migrated_from() {
         eprintln!(
-            "migrated {} from schema version {from} to {}",
-            db.display(),
+            "migrated {db} from schema version {from} to {}",
             claimtrail_ledger::migrations::CURRENT_VERSION
         );
     }
@@ -51,7 +50,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
             new += store_cell
                 .borrow_mut()
                 .put_batch(&docs)
-                .with_context(|| format!("cannot write to ledger {}", db.display()))?;
+                .with_context(|| format!("cannot write to ledger {db}"))?;
             Ok(())
         },
     )?;
@@ -62,7 +61,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         stats.skipped + (stats.ok - new.min(stats.ok)),
         stats.failed,
         started.elapsed().as_secs_f64(),
-        db.display(),
+        db,
         counts.documents,
         counts.quotes,
         counts.figures,

@@ -4,12 +4,14 @@
 
 mod analyze_cmd;
 mod args;
+mod copy_cmd;
 mod eval_cmd;
 mod ingest_cmd;
 mod pipeline;
 mod query_cmd;
 mod render;
 mod word_bags;
+mod work_cmd;
 
 use clap::Parser;
 
@@ -45,6 +47,10 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Copies(q) => query_cmd::copies(q),
         Command::Registry(q) => query_cmd::registry(q),
         Command::Migrate(m) => query_cmd::migrate(m),
+        Command::Copy(c) => copy_cmd::run(c),
+        Command::Queue(args::QueueCommand::Add(a)) => work_cmd::queue_add(a),
+        Command::Queue(args::QueueCommand::Status(s)) => work_cmd::queue_status(s),
+        Command::Work(w) => work_cmd::work(w),
         Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }
 }

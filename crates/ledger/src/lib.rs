@@ -66,6 +66,9 @@ pub enum StoreError {
     /// A stored value this claimtrail cannot read back.
     #[error("the ledger holds a bad value in {what}: {message}")]
     Corrupt { what: String, message: String },
+    /// A worker's unit was taken over by another worker (its lease ran out).
+    #[error("work unit {job} is no longer this worker's (its lease ran out)")]
+    LeaseLost { job: i64 },
     #[error("cannot connect to {url}: {message}")]
     Connect { url: String, message: String },
     /// The consumer of streamed rows failed (a closed pipe, a full disk).
@@ -220,6 +223,20 @@ pub trait Store {
 /// SQLite file.
 pub fn is_postgres_url(db: &str) -> bool {
     db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// How to name the ledger `db` in messages: a URL without its password.
+pub fn shown(db: &str) -> String {
+    let Some((scheme, rest)) = db.split_once("://") else {
+        return db.to_string();
+    };
+    match rest.split_once('@') {
+        Some((auth, host)) => {
+            let user = auth.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}@{host}")
+        }
+        None => db.to_string(),
+    }
 }
 
 /// Opens the ledger `db` names (a SQLite file or a PostgreSQL URL) for writing: created or

@@ -9,12 +9,14 @@
 //! - `links` and `stories`: the SQLite backend's linking, step for step, in PostgreSQL's SQL;
 //! - `read`, `filter` and `text_query`: the list queries, ordered as SQLite orders them (byte
 //!   order of text, NULLs first), full text through tsvector and a GIN index;
+//! - `queue`: the work queue of units that stateless workers claim, lease and finish;
 //! - `testdb`: throwaway databases for tests.
 
 mod filter;
 mod links;
 mod open;
 pub mod pool;
+pub mod queue;
 mod read;
 mod stories;
 mod text_query;

@@ -2,7 +2,8 @@
 //! and bringing a ledger's schema up to date (writers only), under the ledger's write lock so
 //! that two workers starting at once run each step once.
 
-use super::pool::{redact, Pool};
+use super::pool::Pool;
+use crate::shown as redact;
 use super::{PgStore, WRITE_LOCK};
 use crate::migrations::{self, CURRENT_VERSION};
 use crate::{Result, StoreError};

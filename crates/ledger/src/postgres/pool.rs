@@ -86,7 +86,7 @@ impl Pool {
                 }
                 Err(e) => {
                     return Err(StoreError::Connect {
-                        url: redact(&self.url),
+                        url: crate::shown(&self.url),
                         message: super::message(&e),
                     })
                 }
@@ -129,35 +129,16 @@ impl Drop for Pooled<'_> {
     }
 }
 
-/// A connection URL without its password, for messages.
-pub fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let (auth, host) = match rest.split_once('@') {
-        Some((a, h)) => (Some(a), h),
-        None => (None, rest),
-    };
-    match auth {
-        Some(a) => {
-            let user = a.split(':').next().unwrap_or_default();
-            format!("{scheme}://{user}@{host}")
-        }
-        None => url.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(
-            redact("postgres://ann:secret@db.example:5432/news"),
+            crate::shown("postgres://ann:secret@db.example:5432/news"),
             "postgres://ann@db.example:5432/news"
         );
-        assert_eq!(redact("postgres://db/news"), "postgres://db/news");
-        assert_eq!(redact("host=x"), "host=x");
+        assert_eq!(crate::shown("postgres://db/news"), "postgres://db/news");
+        assert_eq!(crate::shown("host=x"), "host=x");
     }
 }

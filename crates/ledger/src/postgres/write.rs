@@ -21,8 +21,20 @@ fn rows_of(a: &Appearance) -> usize {
 }
 
 pub(super) fn put(pool: &Pool, docs: &[Appearance]) -> Result<usize> {
+    put_with(pool, docs, &mut |_| Ok(()))
+}
+
+/// [`put`], running `last` in the transaction of the last chunk (a work unit's progress).
+pub(super) fn put_with(
+    pool: &Pool,
+    docs: &[Appearance],
+    last: &mut dyn FnMut(&mut Tx) -> Result<()>,
+) -> Result<usize> {
     let mut new = 0;
     let mut rest = docs;
+    if docs.is_empty() {
+        return with_retry(|| write_chunk(pool, &[], &[], Some(&mut *last)));
+    }
     while !rest.is_empty() {
         let mut take = 0;
         let mut rows = 0;
@@ -38,7 +50,8 @@ pub(super) fn put(pool: &Pool, docs: &[Appearance]) -> Result<usize> {
         rest = after;
         // The CPU work of linking before the lock.
         let features: Vec<Features> = chunk.iter().map(|a| links::features(&a.analysis)).collect();
-        new += with_retry(|| write_chunk(pool, chunk, &features))?;
+        let is_last = rest.is_empty();
+        new += with_retry(|| write_chunk(pool, chunk, &features, is_last.then_some(&mut *last)))?;
     }
     Ok(new)
 }
@@ -75,7 +88,12 @@ pub(super) fn connection_lost(e: &StoreError) -> bool {
     }
 }
 
-fn write_chunk(pool: &Pool, chunk: &[Appearance], features: &[Features]) -> Result<usize> {
+fn write_chunk(
+    pool: &Pool,
+    chunk: &[Appearance],
+    features: &[Features],
+    last: Option<&mut dyn FnMut(&mut Tx) -> Result<()>>,
+) -> Result<usize> {
     let mut conn = pool.get()?;
     let conn = &mut *conn;
     let tx = conn.client.transaction()?;
@@ -84,6 +102,9 @@ fn write_chunk(pool: &Pool, chunk: &[Appearance], features: &[Features]) -> Resu
     let mut n = 0;
     for (a, f) in chunk.iter().zip(features) {
         n += usize::from(insert(&mut tx, a, f)?);
+    }
+    if let Some(last) = last {
+        last(&mut tx)?;
     }
     tx.commit()?;
     Ok(n)
