@@ -20,11 +20,12 @@ pub fn run(args: CopyArgs) -> anyhow::Result<i32> {
     let batch_size = args.batch as usize;
     let mut batch: Vec<Appearance> = Vec::with_capacity(batch_size);
     let (mut seen, mut new) = (0usize, 0usize);
-    let mut flush = |batch: &mut Vec<Appearance>, new: &mut usize| -> claimtrail_ledger::Result<()> {
-        *new += to.put_batch(batch)?;
-        batch.clear();
-        Ok(())
-    };
+    let mut flush =
+        |batch: &mut Vec<Appearance>, new: &mut usize| -> claimtrail_ledger::Result<()> {
+            *new += to.put_batch(batch)?;
+            batch.clear();
+            Ok(())
+        };
     from.appearances(&mut |a| {
         seen += 1;
         batch.push(a);

@@ -176,12 +176,7 @@ fn report_all(store: &dyn Store, db: &str) -> anyhow::Result<i32> {
     writeln!(
         out,
         "ledger {}: {} documents, {} entity mentions, {} quotes, {} figures, {} time expressions",
-        db,
-        c.documents,
-        c.entities,
-        c.quotes,
-        c.figures,
-        c.times
+        db, c.documents, c.entities, c.quotes, c.figures, c.times
     )?;
     // Each section streams into the one buffered output.
     fn section<T: Serialize>(

@@ -12,7 +12,7 @@ use crate::pipeline::{self, Processed, RunOptions};
 use anyhow::{bail, Context};
 use claimtrail_ledger::postgres::queue::Job;
 use claimtrail_ledger::{Appearance, PgStore, StoreError};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 fn open(ledger: &crate::args::LedgerArg, what: &str) -> anyhow::Result<PgStore> {
@@ -34,7 +34,9 @@ pub fn queue_add(a: QueueAddArgs) -> anyhow::Result<i32> {
                     .to_string_lossy()
                     .into_owned(),
             ),
-            Ok(claimtrail_page::Source::Stdin) => bail!("stdin cannot be queued: workers read files"),
+            Ok(claimtrail_page::Source::Stdin) => {
+                bail!("stdin cannot be queued: workers read files")
+            }
             Err(e) => bail!("cannot queue {e}"),
         }
     }
@@ -100,8 +102,16 @@ pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
                     eprintln!("{worker}: {} done, {n} new document(s)", job.path);
                 }
             }
-            Err(e) if matches!(e.downcast_ref::<StoreError>(), Some(StoreError::LeaseLost { .. })) => {
-                eprintln!("{worker}: {} was taken over by another worker: {e:#}", job.path);
+            Err(e)
+                if matches!(
+                    e.downcast_ref::<StoreError>(),
+                    Some(StoreError::LeaseLost { .. })
+                ) =>
+            {
+                eprintln!(
+                    "{worker}: {} was taken over by another worker: {e:#}",
+                    job.path
+                );
             }
             Err(e) => {
                 failed += 1;
@@ -141,23 +151,19 @@ fn run_unit(store: &PgStore, job: &Job, worker: &str, args: &WorkArgs) -> anyhow
         },
         batch_size: args.batch as usize,
     };
-    let stop = AtomicBool::new(false);
     let lease = f64::from(args.lease_secs);
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
     std::thread::scope(|scope| {
-        scope.spawn(|| {
-            // Renew at a third of the lease; a lost lease shows at the next commit.
+        scope.spawn(move || {
+            // Renew at a third of the lease (a lost lease shows at the next commit); the unit's
+            // end (the sender dropped) wakes the thread at once.
             let beat = Duration::from_secs_f64(lease / 3.0);
-            let mut since = Instant::now();
-            while !stop.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(100));
-                if since.elapsed() >= beat {
-                    let _ = store.queue_heartbeat(job.id, worker, lease);
-                    since = Instant::now();
-                }
+            while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(beat) {
+                let _ = store.queue_heartbeat(job.id, worker, lease);
             }
         });
         let result = ingest_unit(store, job, worker, &opts);
-        stop.store(true, Ordering::Relaxed);
+        drop(stop);
         result
     })
 }

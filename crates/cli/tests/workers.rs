@@ -34,8 +34,9 @@ fn two_workers_give_the_ledger_of_one_process() {
     let Some(pg) = TestDb::create() else {
         return;
     };
-    let pages = std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/pages"))
-        .unwrap();
+    let pages =
+        std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/pages"))
+            .unwrap();
     let pages = pages.to_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let lite = dir.path().join("one.db");
@@ -45,7 +46,15 @@ fn two_workers_give_the_ledger_of_one_process() {
     let workers: Vec<_> = (0..2)
         .map(|_| {
             Command::new(env!("CARGO_BIN_EXE_claimtrail"))
-                .args(["work", "-q", "--until-done", "--batch", "2", "--db", &pg.url])
+                .args([
+                    "work",
+                    "-q",
+                    "--until-done",
+                    "--batch",
+                    "2",
+                    "--db",
+                    &pg.url,
+                ])
                 .spawn()
                 .unwrap()
         })

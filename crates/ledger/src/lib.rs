@@ -15,12 +15,12 @@ mod rows;
 mod sqlite;
 
 pub use origin::origin;
+#[cfg(feature = "postgres")]
+pub use postgres::PgStore;
 pub use rows::{
     CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
     StoryRow, Summary, TimelineRow,
 };
-#[cfg(feature = "postgres")]
-pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 use claimtrail_analysis::DocAnalysis;
@@ -253,9 +253,9 @@ pub fn open_read_only(db: &str) -> Result<Box<dyn Store>> {
     if is_postgres_url(db) {
         return open_postgres(db, true);
     }
-    Ok(Box::new(SqliteStore::open_read_only(std::path::Path::new(
-        db,
-    ))?))
+    Ok(Box::new(SqliteStore::open_read_only(
+        std::path::Path::new(db),
+    )?))
 }
 
 #[cfg(feature = "postgres")]

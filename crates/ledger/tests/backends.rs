@@ -79,8 +79,18 @@ fn storing_an_appearance_twice_changes_nothing() {
     for mut b in backends() {
         let s = &mut b.store;
         let a = doc("a", "2024-10-01", "Kirby spoke");
-        assert_eq!(s.put_batch(std::slice::from_ref(&a)).unwrap(), 1, "{}", b.name);
-        assert_eq!(s.put_batch(&[a.clone(), a.clone()]).unwrap(), 0, "{}", b.name);
+        assert_eq!(
+            s.put_batch(std::slice::from_ref(&a)).unwrap(),
+            1,
+            "{}",
+            b.name
+        );
+        assert_eq!(
+            s.put_batch(&[a.clone(), a.clone()]).unwrap(),
+            0,
+            "{}",
+            b.name
+        );
         let c = s.counts().unwrap();
         assert_eq!((c.documents, c.quotes, c.figures, c.entities), (1, 1, 1, 1));
         assert!(s.contains("a", "/in/a.txt").unwrap());
@@ -94,9 +104,18 @@ fn a_document_comes_back_as_it_was_stored_by_id_prefix_or_source() {
         let s = &mut b.store;
         let a = doc("abcdef123456", "2024-10-01", "Kirby spoke");
         s.put_batch(std::slice::from_ref(&a)).unwrap();
-        assert_eq!(s.document("abcdef123456").unwrap(), Some(a.analysis.clone()), "{}", b.name);
+        assert_eq!(
+            s.document("abcdef123456").unwrap(),
+            Some(a.analysis.clone()),
+            "{}",
+            b.name
+        );
         assert!(s.document("abcdef").unwrap().is_some(), "{}", b.name);
-        assert!(s.document("abcdef123456.txt").unwrap().is_some(), "{}", b.name);
+        assert!(
+            s.document("abcdef123456.txt").unwrap().is_some(),
+            "{}",
+            b.name
+        );
         assert!(s.document("abc").unwrap().is_none(), "{}", b.name);
         assert!(s.document("abcdefg").unwrap().is_none(), "{}", b.name);
         let all = collect(|o| s.appearances(o)).unwrap();
@@ -114,24 +133,92 @@ fn filters_restrict_rows_alike() {
         ])
         .unwrap();
         let n = |f: Filter| collect(|o| s.documents(&f, o)).unwrap().len();
-        assert_eq!(n(Filter { since: "2024-10-15".parse().ok(), ..Filter::default() }), 1);
-        assert_eq!(n(Filter { text: Some("troops".into()), ..Filter::default() }), 1);
-        assert_eq!(n(Filter { text: Some("tro*".into()), ..Filter::default() }), 1);
-        assert_eq!(n(Filter { text: Some("\"about kirby\"".into()), ..Filter::default() }), 1);
-        assert_eq!(n(Filter { text: Some("troops OR nothing".into()), ..Filter::default() }), 2);
-        assert_eq!(n(Filter { text: Some("kirby NOT troops".into()), ..Filter::default() }), 0);
-        assert_eq!(n(Filter { entity: Some("KIRBY".into()), ..Filter::default() }), 2, "{}", b.name);
-        let speaker = |p: &str| Filter { speaker: Some(p.into()), ..Filter::default() };
-        assert_eq!(collect(|o| s.quotes(&speaker("kirby"), o)).unwrap().len(), 2);
+        assert_eq!(
+            n(Filter {
+                since: "2024-10-15".parse().ok(),
+                ..Filter::default()
+            }),
+            1
+        );
+        assert_eq!(
+            n(Filter {
+                text: Some("troops".into()),
+                ..Filter::default()
+            }),
+            1
+        );
+        assert_eq!(
+            n(Filter {
+                text: Some("tro*".into()),
+                ..Filter::default()
+            }),
+            1
+        );
+        assert_eq!(
+            n(Filter {
+                text: Some("\"about kirby\"".into()),
+                ..Filter::default()
+            }),
+            1
+        );
+        assert_eq!(
+            n(Filter {
+                text: Some("troops OR nothing".into()),
+                ..Filter::default()
+            }),
+            2
+        );
+        assert_eq!(
+            n(Filter {
+                text: Some("kirby NOT troops".into()),
+                ..Filter::default()
+            }),
+            0
+        );
+        assert_eq!(
+            n(Filter {
+                entity: Some("KIRBY".into()),
+                ..Filter::default()
+            }),
+            2,
+            "{}",
+            b.name
+        );
+        let speaker = |p: &str| Filter {
+            speaker: Some(p.into()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            collect(|o| s.quotes(&speaker("kirby"), o)).unwrap().len(),
+            2
+        );
         for pattern in ["%", "_", "\\", "Blinken"] {
-            assert!(collect(|o| s.quotes(&speaker(pattern), o)).unwrap().is_empty(), "{pattern}");
+            assert!(
+                collect(|o| s.quotes(&speaker(pattern), o))
+                    .unwrap()
+                    .is_empty(),
+                "{pattern}"
+            );
         }
         let err = collect(|o| s.stories(&speaker("x"), o)).unwrap_err();
-        assert!(matches!(err, StoreError::FilterNotApplicable { filter: "speaker", .. }));
+        assert!(matches!(
+            err,
+            StoreError::FilterNotApplicable {
+                filter: "speaker",
+                ..
+            }
+        ));
         for q in ["\"unclosed", "a AND", "NEAR(a b", "x:y"] {
-            let f = Filter { text: Some(q.into()), ..Filter::default() };
+            let f = Filter {
+                text: Some(q.into()),
+                ..Filter::default()
+            };
             let err = collect(|o| s.documents(&f, o)).unwrap_err();
-            assert!(matches!(err, StoreError::TextQuery { .. }), "{}: {q}: {err}", b.name);
+            assert!(
+                matches!(err, StoreError::TextQuery { .. }),
+                "{}: {q}: {err}",
+                b.name
+            );
         }
         let mut seen = 0;
         let err = s
@@ -164,7 +251,10 @@ pub fn snapshot(s: &dyn Store) -> Vec<(String, String)> {
         ("stories".into(), jsonl(|o| s.stories(&all, o))),
         ("registry".into(), jsonl(|o| s.registry_quotes(&all, o))),
         ("measures".into(), jsonl(|o| s.measures(&all, o))),
-        ("summary".into(), serde_json::to_string(&s.summary(5).unwrap()).unwrap()),
+        (
+            "summary".into(),
+            serde_json::to_string(&s.summary(5).unwrap()).unwrap(),
+        ),
     ];
     let mut entities = collect(|o| s.entities(&all, o)).unwrap();
     entities.iter_mut().for_each(|e| e.aliases.sort());
@@ -173,7 +263,10 @@ pub fn snapshot(s: &dyn Store) -> Vec<(String, String)> {
     speakers.iter_mut().for_each(|e| e.roles.sort());
     out.push(("speakers".into(), serde_json::to_string(&speakers).unwrap()));
     for m in collect(|o| s.measures(&all, o)).unwrap().iter().take(20) {
-        out.push((format!("timeline {}", m.measure), jsonl(|o| s.timeline(&m.measure, &all, o))));
+        out.push((
+            format!("timeline {}", m.measure),
+            jsonl(|o| s.timeline(&m.measure, &all, o)),
+        ));
     }
     let mut docs = Vec::new();
     for d in collect(|o| s.documents(&all, o)).unwrap() {
@@ -294,7 +387,10 @@ fn a_database_of_someone_else_is_refused_untouched() {
     let err = PgStore::open(&db.url).err().unwrap();
     assert!(matches!(err, StoreError::NotALedger { .. }), "{err}");
     let tables: i64 = c
-        .query_one("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", &[])
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+            &[],
+        )
         .unwrap()
         .get(0);
     assert_eq!(tables, 1);
@@ -320,7 +416,13 @@ fn two_writers_at_once_store_each_document_once() {
     };
     PgStore::open(&db.url).unwrap();
     let docs: Vec<Appearance> = (0..20)
-        .map(|i| doc(&format!("d{i}"), "2024-10-01", &format!("Kirby spoke of item{i}")))
+        .map(|i| {
+            doc(
+                &format!("d{i}"),
+                "2024-10-01",
+                &format!("Kirby spoke of item{i}"),
+            )
+        })
         .collect();
     std::thread::scope(|scope| {
         for _ in 0..2 {

@@ -28,10 +28,7 @@ impl Where {
         }
         if let Some(t) = &f.text {
             let q = to_tsquery(t)?;
-            w.push(
-                "d.fts @@ to_tsquery('simple', ?)",
-                vec![Box::new(q)],
-            );
+            w.push("d.fts @@ to_tsquery('simple', ?)", vec![Box::new(q)]);
         }
         if let Some(e) = &f.entity {
             w.push(

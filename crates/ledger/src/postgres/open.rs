@@ -3,9 +3,9 @@
 //! that two workers starting at once run each step once.
 
 use super::pool::Pool;
-use crate::shown as redact;
 use super::{PgStore, WRITE_LOCK};
 use crate::migrations::{self, CURRENT_VERSION};
+use crate::shown as redact;
 use crate::{Result, StoreError};
 use postgres::GenericClient;
 

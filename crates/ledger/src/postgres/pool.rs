@@ -104,13 +104,17 @@ pub struct Pooled<'p> {
 impl Deref for Pooled<'_> {
     type Target = Conn;
     fn deref(&self) -> &Conn {
-        self.conn.as_ref().expect("a pooled connection is present until dropped")
+        self.conn
+            .as_ref()
+            .expect("a pooled connection is present until dropped")
     }
 }
 
 impl DerefMut for Pooled<'_> {
     fn deref_mut(&mut self) -> &mut Conn {
-        self.conn.as_mut().expect("a pooled connection is present until dropped")
+        self.conn
+            .as_mut()
+            .expect("a pooled connection is present until dropped")
     }
 }
 

@@ -59,7 +59,12 @@ fn ensure(c: &mut impl GenericClient) -> Result<()> {
 
 impl PgStore {
     /// Queues units (in order: workers claim the oldest first); returns how many.
-    pub fn queue_add(&self, paths: &[String], plain: bool, published: Option<&str>) -> Result<usize> {
+    pub fn queue_add(
+        &self,
+        paths: &[String],
+        plain: bool,
+        published: Option<&str>,
+    ) -> Result<usize> {
         let mut c = self.connection()?;
         let mut tx = c.client.transaction()?;
         ensure(&mut tx)?;

@@ -159,12 +159,15 @@ impl Parser<'_> {
                 let mut parts = Vec::new();
                 loop {
                     match self.next() {
-                        Some(Token::Phrase(words, prefix)) => parts.push(self.phrase(&words, prefix)?),
+                        Some(Token::Phrase(words, prefix)) => {
+                            parts.push(self.phrase(&words, prefix)?)
+                        }
                         Some(Token::Comma) => {
                             // The distance: a number, then the closing parenthesis.
                             match (self.next(), self.next()) {
                                 (Some(Token::Phrase(n, false)), Some(Token::Close))
-                                    if n.len() == 1 && n[0].bytes().all(|b| b.is_ascii_digit()) => {}
+                                    if n.len() == 1 && n[0].bytes().all(|b| b.is_ascii_digit()) => {
+                                }
                                 _ => return Err(self.fail("syntax error in NEAR distance")),
                             }
                             break;
@@ -244,7 +247,17 @@ mod tests {
 
     #[test]
     fn what_fts5_refuses_is_refused() {
-        for q in ["\"unclosed", "a AND", "NEAR(a b", "x:y", "(a", "a)", "", "OR b", "U.S."] {
+        for q in [
+            "\"unclosed",
+            "a AND",
+            "NEAR(a b",
+            "x:y",
+            "(a",
+            "a)",
+            "",
+            "OR b",
+            "U.S.",
+        ] {
             assert!(to_tsquery(q).is_err(), "{q}");
         }
     }

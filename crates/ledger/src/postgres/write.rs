@@ -158,9 +158,10 @@ fn insert(tx: &mut Tx, a: &Appearance, features: &Features) -> Result<bool> {
     }
     if !d.entities.is_empty() {
         let e = &d.entities;
-        let col = |f: &dyn Fn(&claimtrail_analysis::Entity) -> Option<String>| -> Vec<Option<String>> {
-            e.iter().map(f).collect()
-        };
+        let col =
+            |f: &dyn Fn(&claimtrail_analysis::Entity) -> Option<String>| -> Vec<Option<String>> {
+                e.iter().map(f).collect()
+            };
         tx.exec(
             "INSERT INTO entities (document_id, position, text, kind, start_byte, end_byte,
                  canonical, role)
@@ -180,9 +181,10 @@ fn insert(tx: &mut Tx, a: &Appearance, features: &Features) -> Result<bool> {
     }
     if !d.quotes.is_empty() {
         let q = &d.quotes;
-        let col = |f: &dyn Fn(&claimtrail_analysis::Quote) -> Option<String>| -> Vec<Option<String>> {
-            q.iter().map(f).collect()
-        };
+        let col =
+            |f: &dyn Fn(&claimtrail_analysis::Quote) -> Option<String>| -> Vec<Option<String>> {
+                q.iter().map(f).collect()
+            };
         tx.exec(
             "INSERT INTO quotes (document_id, position, text, kind, start_byte, end_byte, speaker,
                  speaker_mention, speaker_kind, role, cue)
@@ -205,9 +207,10 @@ fn insert(tx: &mut Tx, a: &Appearance, features: &Features) -> Result<bool> {
     }
     if !d.figures.is_empty() {
         let g = &d.figures;
-        let col = |f: &dyn Fn(&claimtrail_analysis::Figure) -> Option<String>| -> Vec<Option<String>> {
-            g.iter().map(f).collect()
-        };
+        let col =
+            |f: &dyn Fn(&claimtrail_analysis::Figure) -> Option<String>| -> Vec<Option<String>> {
+                g.iter().map(f).collect()
+            };
         let num = |f: &dyn Fn(&claimtrail_analysis::Figure) -> Option<f64>| -> Vec<Option<f64>> {
             g.iter().map(f).collect()
         };
@@ -236,9 +239,10 @@ fn insert(tx: &mut Tx, a: &Appearance, features: &Features) -> Result<bool> {
     }
     if !d.times.is_empty() {
         let t = &d.times;
-        let col = |f: &dyn Fn(&claimtrail_analysis::TimeExpr) -> Option<String>| -> Vec<Option<String>> {
-            t.iter().map(f).collect()
-        };
+        let col =
+            |f: &dyn Fn(&claimtrail_analysis::TimeExpr) -> Option<String>| -> Vec<Option<String>> {
+                t.iter().map(f).collect()
+            };
         tx.exec(
             "INSERT INTO times (document_id, position, text, start_byte, end_byte, value, kind)
              SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::bigint[],
