@@ -54,6 +54,15 @@ pub enum Command {
     /// Serve the ledger over HTTP: a JSON API under /api/v1 and a web UI (read-only unless
     /// --allow-ingest).
     Serve(ServeArgs),
+    /// Copy a ledger into another (SQLite file ⇄ PostgreSQL): every document replayed in the
+    /// order it was stored, so the copy links exactly as the original did.
+    Copy(CopyArgs),
+    /// The work queue of a PostgreSQL ledger: units of input that workers claim.
+    #[command(subcommand)]
+    Queue(QueueCommand),
+    /// Claim queued units and ingest them into a PostgreSQL ledger; start any number of workers
+    /// on any machine that reaches the database.
+    Work(WorkArgs),
     /// Measure accuracy and speed on an annotated data set.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -131,13 +140,29 @@ pub enum RowFormat {
     Csv,
 }
 
-/// The ledger file, for every command that reads or writes one.
+/// The ledger, for every command that reads or writes one.
 #[derive(Args, Debug, Clone)]
 pub struct LedgerArg {
-    /// The ledger file (SQLite). Default: the CLAIMTRAIL_DB environment variable, else
-    /// ./claimtrail.db.
+    /// The ledger: a SQLite file, or a PostgreSQL database as `postgres://USER@HOST/DB`.
+    /// Default: the CLAIMTRAIL_DB environment variable, else ./claimtrail.db.
     #[arg(long, env = "CLAIMTRAIL_DB", default_value = "claimtrail.db")]
     pub db: PathBuf,
+}
+
+impl LedgerArg {
+    /// The file path or URL as given.
+    pub fn name(&self) -> String {
+        self.db.to_string_lossy().into_owned()
+    }
+
+    /// The ledger as messages name it (a URL without its password).
+    pub fn shown(&self) -> String {
+        claimtrail_ledger::shown(&self.name())
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        claimtrail_ledger::is_postgres_url(&self.name())
+    }
 }
 
 /// Output and the restrictions every list applies to its documents.
@@ -274,6 +299,71 @@ pub struct TimelineArgs {
     pub query: String,
     #[command(flatten)]
     pub q: SpeakerListArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct CopyArgs {
+    /// The ledger to copy: a SQLite file or a `postgres://` URL.
+    #[arg(long)]
+    pub from: String,
+    /// The ledger to copy into (created when missing; documents it holds already are kept).
+    #[arg(long)]
+    pub to: String,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch: u32,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum QueueCommand {
+    /// Queue inputs as work units: each file (directories walked) is one unit.
+    Add(QueueAddArgs),
+    /// Units by state, documents committed, and parked units with their errors.
+    Status(QueueStatusArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct QueueAddArgs {
+    /// Files or directories (walked recursively).
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// The inputs are already clean article text.
+    #[arg(long)]
+    pub plain: bool,
+    /// Reference date for resolving relative dates (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<chrono::NaiveDate>,
+}
+
+#[derive(Args, Debug)]
+pub struct QueueStatusArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    #[arg(long, value_enum, default_value_t = RowFormat::Table)]
+    pub format: RowFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct WorkArgs {
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// Exit once no unit is queued or running (else wait for more).
+    #[arg(long)]
+    pub until_done: bool,
+    /// Seconds a claim holds without a heartbeat before another worker may take the unit.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(3..=86_400))]
+    pub lease_secs: u32,
+    /// Documents analysed together in one parallel batch (and committed together).
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch: u32,
+    /// Largest document accepted, in MiB.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_mib: u64,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug)]

@@ -3,7 +3,6 @@
 
 use crate::args::IngestArgs;
 use anyhow::Context;
-use claimtrail_ledger::{SqliteStore, Store};
 use claimtrail_pipeline::{Progress, StoreSink};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -12,13 +11,12 @@ use std::time::Instant;
 pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     let started = Instant::now();
     let mut opts = args.input.run_options();
-    let db = &args.ledger.db;
-    let mut store =
-        SqliteStore::open(db).with_context(|| format!("cannot open ledger {}", db.display()))?;
+    let db = args.ledger.shown();
+    let mut store = claimtrail_ledger::open(&args.ledger.name())
+        .with_context(|| format!("cannot open ledger {db}"))?;
     if let Some(from) = store.migrated_from() {
         eprintln!(
-            "migrated {} from schema version {from} to {}",
-            db.display(),
+            "migrated {db} from schema version {from} to {}",
             claimtrail_ledger::migrations::CURRENT_VERSION
         );
     }
@@ -33,8 +31,10 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         b
     };
     // The ledger is never its own input, even when it lives among the inputs.
-    opts.skip_files = claimtrail_pipeline::inputs::ledger_files(db);
-    let mut sink = StoreSink::new(&mut store, |p: Progress<'_>| match p {
+    if !claimtrail_ledger::is_postgres_url(&args.ledger.name()) {
+        opts.skip_files = claimtrail_pipeline::inputs::ledger_files(&args.ledger.db);
+    }
+    let mut sink = StoreSink::new(&mut *store, |p: Progress<'_>| match p {
         Progress::Batch(b) => {
             for e in b.failed {
                 bar.suspend(|| eprintln!("claimtrail: skipped {e}"));
@@ -44,7 +44,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         Progress::Notice(n) => bar.suspend(|| eprintln!("claimtrail: note: {n}")),
     });
     let stats = claimtrail_pipeline::run(&args.input.paths, &opts, &mut sink)
-        .with_context(|| format!("cannot write to ledger {}", db.display()))?;
+        .with_context(|| format!("cannot write to ledger {db}"))?;
     let new = sink.new;
     bar.finish_and_clear();
     let counts = store.counts()?;
@@ -53,7 +53,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         stats.skipped + (stats.ok - new.min(stats.ok)),
         stats.failed,
         started.elapsed().as_secs_f64(),
-        db.display(),
+        db,
         counts.documents,
         counts.quotes,
         counts.figures,

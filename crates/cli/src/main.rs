@@ -4,6 +4,7 @@
 
 mod analyze_cmd;
 mod args;
+mod copy_cmd;
 mod eval_cmd;
 mod export_cmd;
 mod ingest_cmd;
@@ -11,6 +12,7 @@ mod query_cmd;
 mod render;
 mod serve_cmd;
 mod word_bags;
+mod work_cmd;
 
 use clap::Parser;
 
@@ -49,6 +51,10 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Export(e) => export_cmd::export(e),
         Command::Import(i) => export_cmd::import(i),
         Command::Serve(a) => serve_cmd::run(a),
+        Command::Copy(c) => copy_cmd::run(c),
+        Command::Queue(args::QueueCommand::Add(a)) => work_cmd::queue_add(a),
+        Command::Queue(args::QueueCommand::Status(s)) => work_cmd::queue_status(s),
+        Command::Work(w) => work_cmd::work(w),
         Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }
 }

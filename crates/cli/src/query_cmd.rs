@@ -8,26 +8,25 @@ use crate::args::{
 };
 use crate::render::{self, RowWriter};
 use anyhow::{bail, Context};
-use claimtrail_ledger::{collect, Filter, Result, RowSink, SqliteStore, Store, StoreError};
+use claimtrail_ledger::{collect, Filter, Result, RowSink, Store, StoreError};
 use serde::Serialize;
 use std::io::{self, Write};
-use std::path::Path;
 
-fn open(ledger: &LedgerArg) -> anyhow::Result<SqliteStore> {
+fn open(ledger: &LedgerArg) -> anyhow::Result<Box<dyn Store>> {
     let db = &ledger.db;
-    if !db.exists() {
+    if !ledger.is_postgres() && !db.exists() {
         bail!(
             "no ledger at {} (run `claimtrail ingest --db {} PATH...` first)",
             db.display(),
             db.display()
         );
     }
-    SqliteStore::open_read_only(db).map_err(|e| match e {
+    claimtrail_ledger::open_read_only(&ledger.name()).map_err(|e| match e {
         // These name the file already.
         StoreError::NotALedger { .. }
         | StoreError::NeedsMigration { .. }
         | StoreError::TooNew { .. } => e.into(),
-        e => anyhow::Error::new(e).context(format!("cannot read ledger {}", db.display())),
+        e => anyhow::Error::new(e).context(format!("cannot read ledger {}", ledger.shown())),
     })
 }
 
@@ -138,7 +137,7 @@ const SUMMARY_ROWS: usize = 10;
 pub fn report(r: ReportArgs) -> anyhow::Result<i32> {
     let store = open(&r.ledger)?;
     if r.all {
-        return report_all(&store, &r.ledger.db);
+        return report_all(store.as_ref(), &r.ledger.shown());
     }
     let s = store.summary(SUMMARY_ROWS)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -147,7 +146,7 @@ pub fn report(r: ReportArgs) -> anyhow::Result<i32> {
         out,
         "ledger {}: {} documents, {} stories, {} wire copies, {} quotes, {} figures, \
          {} entity mentions, {} time expressions",
-        r.ledger.db.display(),
+        r.ledger.shown(),
         c.documents,
         c.stories,
         c.copies,
@@ -170,19 +169,14 @@ pub fn report(r: ReportArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn report_all(store: &SqliteStore, db: &Path) -> anyhow::Result<i32> {
+fn report_all(store: &dyn Store, db: &str) -> anyhow::Result<i32> {
     let all = Filter::default();
     let c = store.counts()?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     writeln!(
         out,
         "ledger {}: {} documents, {} entity mentions, {} quotes, {} figures, {} time expressions",
-        db.display(),
-        c.documents,
-        c.entities,
-        c.quotes,
-        c.figures,
-        c.times
+        db, c.documents, c.entities, c.quotes, c.figures, c.times
     )?;
     // Each section streams into the one buffered output.
     fn section<T: Serialize>(
@@ -238,21 +232,21 @@ pub fn story(s: StoryArgs) -> anyhow::Result<i32> {
 
 /// `claimtrail migrate`: brings a ledger to the current schema and says what it did.
 pub fn migrate(m: MigrateArgs) -> anyhow::Result<i32> {
-    let db = &m.ledger.db;
-    if !db.exists() {
-        bail!("no ledger at {}", db.display());
+    let db = m.ledger.shown();
+    if !m.ledger.is_postgres() && !m.ledger.db.exists() {
+        bail!("no ledger at {db}");
     }
-    let store =
-        SqliteStore::open(db).with_context(|| format!("cannot migrate ledger {}", db.display()))?;
+    let store = claimtrail_ledger::open(&m.ledger.name())
+        .with_context(|| format!("cannot migrate ledger {db}"))?;
     let current = claimtrail_ledger::migrations::CURRENT_VERSION;
     match store.migrated_from() {
         Some(from) => {
-            eprintln!("{}: schema version {from} → {current}", db.display());
+            eprintln!("{db}: schema version {from} → {current}");
             for step in claimtrail_ledger::migrations::pending(from) {
                 eprintln!("  {}: {}", step.version, step.summary);
             }
         }
-        None => eprintln!("{}: already at schema version {current}", db.display()),
+        None => eprintln!("{db}: already at schema version {current}"),
     }
     Ok(0)
 }

@@ -9,11 +9,15 @@
 pub mod links;
 pub mod migrations;
 mod origin;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 mod rows;
 mod sqlite;
 pub mod tables;
 
 pub use origin::origin;
+#[cfg(feature = "postgres")]
+pub use postgres::PgStore;
 pub use rows::{
     CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
     StoryRow, Summary, TimelineRow,
@@ -57,6 +61,18 @@ pub enum StoreError {
         filter: &'static str,
         rows: &'static str,
     },
+    /// PostgreSQL's own message.
+    #[cfg(feature = "postgres")]
+    #[error("database error: {}", postgres::message(.0))]
+    Postgres(::postgres::Error),
+    /// A stored value this claimtrail cannot read back.
+    #[error("the ledger holds a bad value in {what}: {message}")]
+    Corrupt { what: String, message: String },
+    /// A worker's unit was taken over by another worker (its lease ran out).
+    #[error("work unit {job} is no longer this worker's (its lease ran out)")]
+    LeaseLost { job: i64 },
+    #[error("cannot connect to {url}: {message}")]
+    Connect { url: String, message: String },
     /// The consumer of streamed rows failed (a closed pipe, a full disk).
     #[error("cannot write rows")]
     Output(#[source] std::io::Error),
@@ -65,6 +81,13 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::Db(e)
+    }
+}
+
+#[cfg(feature = "postgres")]
+impl From<::postgres::Error> for StoreError {
+    fn from(e: ::postgres::Error) -> Self {
+        StoreError::Postgres(e)
     }
 }
 
@@ -193,6 +216,69 @@ pub trait Store {
     fn registry_quote(&self, id: i64) -> Result<Option<RegistryQuoteRow>>;
     /// Every appearance of a registry quote, earliest first.
     fn quote_appearances(&self, id: i64, out: RowSink<QuoteRow>) -> Result<()>;
+    /// Every stored appearance, in the order it was stored (`copy` replays them into another
+    /// ledger, which then links them exactly as this one did).
+    fn appearances(&self, out: RowSink<Appearance>) -> Result<()>;
+    /// The schema version the ledger had before this store migrated it, if it did.
+    fn migrated_from(&self) -> Option<u32> {
+        None
+    }
+}
+
+/// Whether `db` names a PostgreSQL database (`postgres://…` or `postgresql://…`) rather than a
+/// SQLite file.
+pub fn is_postgres_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// How to name the ledger `db` in messages: a URL without its password.
+pub fn shown(db: &str) -> String {
+    let Some((scheme, rest)) = db.split_once("://") else {
+        return db.to_string();
+    };
+    match rest.split_once('@') {
+        Some((auth, host)) => {
+            let user = auth.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}@{host}")
+        }
+        None => db.to_string(),
+    }
+}
+
+/// Opens the ledger `db` names (a SQLite file or a PostgreSQL URL) for writing: created or
+/// migrated as needed.
+pub fn open(db: &str) -> Result<Box<dyn Store>> {
+    if is_postgres_url(db) {
+        return open_postgres(db, false);
+    }
+    Ok(Box::new(SqliteStore::open(std::path::Path::new(db))?))
+}
+
+/// Opens an existing ledger for reading only (no schema step runs, nothing is written).
+pub fn open_read_only(db: &str) -> Result<Box<dyn Store>> {
+    if is_postgres_url(db) {
+        return open_postgres(db, true);
+    }
+    Ok(Box::new(SqliteStore::open_read_only(
+        std::path::Path::new(db),
+    )?))
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(url: &str, read_only: bool) -> Result<Box<dyn Store>> {
+    Ok(Box::new(if read_only {
+        PgStore::open_read_only(url)?
+    } else {
+        PgStore::open(url)?
+    }))
+}
+
+#[cfg(not(feature = "postgres"))]
+fn open_postgres(url: &str, _read_only: bool) -> Result<Box<dyn Store>> {
+    Err(StoreError::Connect {
+        url: url.to_string(),
+        message: "this claimtrail was built without PostgreSQL (cargo feature `postgres`)".into(),
+    })
 }
 
 /// Runs a streaming query into a vector (tests and small result sets).

@@ -6,6 +6,7 @@
 //! one version or the next. A step is numbered for all backends and carries the SQL of each: the
 //! embedded backend's today; a PostgreSQL backend adds its own text for the same steps (it has no
 //! ledgers of the first release, so its first step may create the current schema at once).
+//! PostgreSQL records its version in a `schema_migrations` table, one row per step run.
 //! Steps are never edited once released: a change to the schema is a new step.
 
 /// Marks a SQLite file as a claimtrail ledger ("CTrl").
@@ -21,6 +22,8 @@ pub struct Migration {
     pub summary: &'static str,
     /// The step for the embedded SQLite backend.
     pub sqlite: &'static str,
+    /// The step for PostgreSQL, which has no ledgers older than step 2: `None` before it.
+    pub postgres: Option<&'static str>,
 }
 
 /// Every step, in order; the last one's version is the current schema.
@@ -29,12 +32,14 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 1,
         summary: "the first release's schema (unversioned)",
         sqlite: include_str!("migrations/sqlite/0001_first_release.sql"),
+        postgres: None,
     },
     Migration {
         version: 2,
         summary: "one row per appearance (content id and origin), the analysis stored once, \
                   authors and warnings in tables, consistent column names, views",
         sqlite: include_str!("migrations/sqlite/0002_appearances.sql"),
+        postgres: Some(include_str!("migrations/postgres/0002_appearances.sql")),
     },
 ];
 

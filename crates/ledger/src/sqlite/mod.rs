@@ -151,6 +151,14 @@ impl Store for SqliteStore {
     fn quote_appearances(&self, id: i64, out: RowSink<QuoteRow>) -> Result<()> {
         read::quote_appearances(&self.conn, id, out)
     }
+
+    fn appearances(&self, out: RowSink<Appearance>) -> Result<()> {
+        read::appearances(&self.conn, out)
+    }
+
+    fn migrated_from(&self) -> Option<u32> {
+        self.migrated_from
+    }
 }
 
 #[cfg(test)]

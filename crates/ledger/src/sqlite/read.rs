@@ -51,6 +51,20 @@ pub fn document(conn: &Connection, key: &str) -> Result<Option<DocAnalysis>> {
     id.map(|id| rebuild(conn, id)).transpose()
 }
 
+/// Every appearance in the order stored.
+pub fn appearances(conn: &Connection, out: RowSink<crate::Appearance>) -> Result<()> {
+    let mut st = conn.prepare("SELECT id, origin FROM documents ORDER BY id")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let origin: String = r.get(1)?;
+        out(crate::Appearance {
+            analysis: rebuild(conn, r.get(0)?)?,
+            origin,
+        })?;
+    }
+    Ok(())
+}
+
 /// The analysis of document `id`, as it was stored.
 fn rebuild(conn: &Connection, id: i64) -> Result<DocAnalysis> {
     let mut d = conn.query_row(

@@ -1,0 +1,233 @@
+//! `claimtrail queue` and `claimtrail work`: many stateless workers, one PostgreSQL ledger.
+//!
+//! A worker claims the oldest unit (a file) nobody holds, renews its lease from a heartbeat
+//! thread, runs the unit through today's ingest path (analysis in parallel, in batches), and
+//! commits each batch together with the unit's progress. Linking is serialised by the store's
+//! write lock, so N workers build the ledger one process would (up to the order units finish
+//! in). A unit whose lease ran out is resumed by the next claim: its stored documents are
+//! skipped before analysis. A unit that failed three times is parked with its error.
+
+use crate::args::{QueueAddArgs, QueueStatusArgs, RowFormat, WorkArgs};
+use anyhow::{bail, Context};
+use claimtrail_ledger::postgres::queue::Job;
+use claimtrail_ledger::{Appearance, PgStore, StoreError};
+use claimtrail_pipeline::{Processed, RunOptions, Sink};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
+
+fn open(ledger: &crate::args::LedgerArg, what: &str) -> anyhow::Result<PgStore> {
+    if !ledger.is_postgres() {
+        bail!("{what} needs a PostgreSQL ledger (--db postgres://USER@HOST/DB)");
+    }
+    PgStore::open(&ledger.name()).with_context(|| format!("cannot open ledger {}", ledger.shown()))
+}
+
+pub fn queue_add(a: QueueAddArgs) -> anyhow::Result<i32> {
+    let store = open(&a.ledger, "the work queue")?;
+    let mut units = Vec::new();
+    use claimtrail_pipeline::inputs::{Found, Source, Walk};
+    for found in Walk::new(&a.paths, &[]) {
+        match found {
+            // Absolute: a worker may start in another directory.
+            Found::Source(Source::File(path)) => units.push(
+                std::path::absolute(&path)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .into_owned(),
+            ),
+            Found::Source(Source::Stdin) => {
+                bail!("stdin cannot be queued: workers read files")
+            }
+            Found::Notice(n) => eprintln!("claimtrail: note: {n}"),
+            Found::Error(e) => bail!("cannot queue {e}"),
+        }
+    }
+    let published = a.published.map(|d| d.to_string());
+    let n = store.queue_add(&units, a.plain, published.as_deref())?;
+    eprintln!("queued {n} unit(s) in {}", a.ledger.shown());
+    Ok(0)
+}
+
+pub fn queue_status(s: QueueStatusArgs) -> anyhow::Result<i32> {
+    let store = open(&s.ledger, "the work queue")?;
+    let st = store.queue_status()?;
+    match s.format {
+        RowFormat::Jsonl => println!("{}", serde_json::to_string(&st)?),
+        _ => {
+            println!(
+                "queued {}, running {}, done {}, parked {}; {} documents committed",
+                st.queued, st.running, st.done, st.parked, st.documents
+            );
+            for (path, attempts, error) in &st.parked_units {
+                println!(
+                    "parked after {attempts} attempts: {path}: {}",
+                    error.as_deref().unwrap_or("?")
+                );
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// This worker's name in the jobs table: host and process.
+fn worker_name() -> String {
+    let host = std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "host".into());
+    format!("{host}:{}", std::process::id())
+}
+
+pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
+    let store = open(&args.ledger, "`work`")?;
+    let worker = worker_name();
+    let lease = f64::from(args.lease_secs);
+    let started = Instant::now();
+    let (mut units, mut documents, mut failed) = (0usize, 0usize, 0usize);
+    loop {
+        let Some(job) = store.queue_claim(&worker, lease)? else {
+            if args.until_done && !store.queue_pending()? {
+                break;
+            }
+            // Others hold the rest; one of them may die and its unit come back.
+            std::thread::sleep(Duration::from_secs_f64((lease / 4.0).min(1.0)));
+            continue;
+        };
+        match run_unit(&store, &job, &worker, &args) {
+            Ok(n) => {
+                store.queue_done(job.id, &worker)?;
+                units += 1;
+                documents += n;
+                if !args.quiet {
+                    eprintln!("{worker}: {} done, {n} new document(s)", job.path);
+                }
+            }
+            Err(e)
+                if matches!(
+                    e.downcast_ref::<StoreError>(),
+                    Some(StoreError::LeaseLost { .. })
+                ) =>
+            {
+                eprintln!(
+                    "{worker}: {} was taken over by another worker: {e:#}",
+                    job.path
+                );
+            }
+            Err(e) => {
+                failed += 1;
+                let message = format!("{e:#}");
+                eprintln!(
+                    "{worker}: {} failed (attempt {}): {message}",
+                    job.path, job.attempts
+                );
+                store.queue_failed(job.id, &worker, &message)?;
+            }
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "{worker}: {units} unit(s), {documents} new document(s), {failed} failure(s) in {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(0)
+}
+
+/// Ingests one unit under a lease kept alive by a heartbeat thread; returns the new documents.
+fn run_unit(store: &PgStore, job: &Job, worker: &str, args: &WorkArgs) -> anyhow::Result<usize> {
+    let published = match job.published.as_deref() {
+        Some(p) => Some(
+            chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d")
+                .with_context(|| format!("bad reference date {p} in the queue"))?,
+        ),
+        None => None,
+    };
+    let opts = RunOptions {
+        plain: job.plain,
+        analysis: claimtrail_analysis::Options { published },
+        limits: claimtrail_pipeline::Limits {
+            max_document_bytes: args.max_mib << 20,
+            ..Default::default()
+        },
+        caps: claimtrail_pipeline::Caps::default(),
+        batch_size: args.batch as usize,
+        skip_files: Vec::new(),
+    };
+    let lease = f64::from(args.lease_secs);
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            // Renew at a third of the lease (a lost lease shows at the next commit); the unit's
+            // end (the sender dropped) wakes the thread at once.
+            let beat = Duration::from_secs_f64(lease / 3.0);
+            while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(beat) {
+                let _ = store.queue_heartbeat(job.id, worker, lease);
+            }
+        });
+        let result = ingest_unit(store, job, worker, &opts);
+        drop(stop);
+        result
+    })
+}
+
+fn ingest_unit(
+    store: &PgStore,
+    job: &Job,
+    worker: &str,
+    opts: &RunOptions,
+) -> anyhow::Result<usize> {
+    let mut sink = JobSink {
+        store,
+        job,
+        worker,
+        new: 0,
+        first_error: None,
+    };
+    let stats = claimtrail_pipeline::run(std::slice::from_ref(&job.path), opts, &mut sink)?;
+    let JobSink {
+        new, first_error, ..
+    } = sink;
+    // A unit none of whose documents could be read (a missing or unreadable file) failed.
+    if stats.ok == 0 && stats.skipped == 0 && stats.failed > 0 {
+        bail!(first_error.unwrap_or_else(|| "no document could be read".into()));
+    }
+    Ok(new)
+}
+
+/// Stores a unit's batches, each committed with the unit's progress.
+struct JobSink<'a> {
+    store: &'a PgStore,
+    job: &'a Job,
+    worker: &'a str,
+    new: usize,
+    first_error: Option<String>,
+}
+
+impl Sink for JobSink<'_> {
+    type Error = anyhow::Error;
+
+    fn contains(&mut self, content_id: &str, origin: &str) -> anyhow::Result<bool> {
+        use claimtrail_ledger::Store;
+        // A store that cannot answer stops the unit; it is never taken for "not stored".
+        Ok(self.store.contains(content_id, origin)?)
+    }
+
+    fn accept(&mut self, batch: Vec<Processed>) -> anyhow::Result<()> {
+        let mut docs = Vec::with_capacity(batch.len());
+        for Processed { origin, result } in batch {
+            match result {
+                Ok(analysis) => docs.push(Appearance { origin, analysis }),
+                Err(e) => {
+                    eprintln!("claimtrail: skipped {e}");
+                    self.first_error.get_or_insert_with(|| e.to_string());
+                }
+            }
+        }
+        self.new += self
+            .store
+            .put_batch_for_job(&docs, self.job.id, self.worker)?;
+        Ok(())
+    }
+}

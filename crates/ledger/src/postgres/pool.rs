@@ -1,0 +1,148 @@
+//! A small pool of connections to one database, each with its prepared statements. Reads take
+//! any idle connection; a connection that broke (server restarted) is dropped, not returned, and
+//! the next `get` connects again, retrying with backoff.
+
+use crate::{Result, StoreError};
+use postgres::{Client, NoTls, Statement};
+use std::collections::HashMap;
+use std::ops::{Deref, DerefMut};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Most idle connections kept.
+const MAX_IDLE: usize = 4;
+/// How long a connection is retried in all before the error is given up.
+pub(super) const RECONNECT_PATIENCE: Duration = Duration::from_secs(60);
+/// Longest pause between two connection attempts.
+const MAX_PAUSE: Duration = Duration::from_secs(2);
+
+/// A connection and the statements prepared on it.
+pub struct Conn {
+    pub client: Client,
+    pub statements: HashMap<String, Statement>,
+}
+
+impl Conn {
+    /// The statement for `sql`, prepared once per connection.
+    pub fn statement(&mut self, sql: &str) -> Result<Statement> {
+        if let Some(st) = self.statements.get(sql) {
+            return Ok(st.clone());
+        }
+        let st = self.client.prepare(sql)?;
+        self.statements.insert(sql.to_string(), st.clone());
+        Ok(st)
+    }
+}
+
+pub struct Pool {
+    url: String,
+    /// Run on each new connection (a reader's session made read-only).
+    setup: &'static str,
+    idle: Mutex<Vec<Conn>>,
+}
+
+impl Pool {
+    pub fn new(url: &str, setup: &'static str) -> Pool {
+        Pool {
+            url: url.to_string(),
+            setup,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// An idle connection, else a new one (retried with backoff while the server is away).
+    pub fn get(&self) -> Result<Pooled<'_>> {
+        let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
+        let conn = match idle {
+            Some(c) if !c.client.is_closed() => c,
+            _ => self.connect()?,
+        };
+        Ok(Pooled {
+            pool: self,
+            conn: Some(conn),
+        })
+    }
+
+    fn connect(&self) -> Result<Conn> {
+        let mut waited = Duration::ZERO;
+        let mut pause = Duration::from_millis(50);
+        loop {
+            match Client::connect(&self.url, NoTls) {
+                Ok(mut client) => {
+                    if !self.setup.is_empty() {
+                        client.batch_execute(self.setup)?;
+                    }
+                    return Ok(Conn {
+                        client,
+                        statements: HashMap::new(),
+                    });
+                }
+                // Refused or reset: the server may be restarting. Bad credentials or a missing
+                // database are answers, not absences: said at once.
+                Err(e) if e.as_db_error().is_none() && waited < RECONNECT_PATIENCE => {
+                    std::thread::sleep(pause);
+                    waited += pause;
+                    pause = (pause * 2).min(MAX_PAUSE);
+                }
+                Err(e) => {
+                    return Err(StoreError::Connect {
+                        url: crate::shown(&self.url),
+                        message: super::message(&e),
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// A connection lent by the pool; back to it when dropped, unless it broke.
+pub struct Pooled<'p> {
+    pool: &'p Pool,
+    conn: Option<Conn>,
+}
+
+impl Deref for Pooled<'_> {
+    type Target = Conn;
+    fn deref(&self) -> &Conn {
+        self.conn
+            .as_ref()
+            .expect("a pooled connection is present until dropped")
+    }
+}
+
+impl DerefMut for Pooled<'_> {
+    fn deref_mut(&mut self) -> &mut Conn {
+        self.conn
+            .as_mut()
+            .expect("a pooled connection is present until dropped")
+    }
+}
+
+impl Drop for Pooled<'_> {
+    fn drop(&mut self) {
+        if let Some(c) = self.conn.take() {
+            if c.client.is_closed() {
+                return;
+            }
+            if let Ok(mut idle) = self.pool.idle.lock() {
+                if idle.len() < MAX_IDLE {
+                    idle.push(c);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            crate::shown("postgres://ann:secret@db.example:5432/news"),
+            "postgres://ann@db.example:5432/news"
+        );
+        assert_eq!(crate::shown("postgres://db/news"), "postgres://db/news");
+        assert_eq!(crate::shown("host=x"), "host=x");
+    }
+}

@@ -1,0 +1,204 @@
+//! The work queue beside a PostgreSQL ledger: units of input (a file: pages, a WARC archive, a
+//! record file) that stateless workers claim with `FOR UPDATE SKIP LOCKED`, hold under a lease
+//! they renew (heartbeats), and finish; a unit whose lease ran out (its worker died) is claimed
+//! again and resumed (documents already stored are skipped), and a unit that failed
+//! [`MAX_ATTEMPTS`] times is parked with its error. The queue's table lives beside the ledger's
+//! and is created on first use (it is no part of the ledger's schema versions).
+
+use super::PgStore;
+use crate::Result;
+use postgres::GenericClient;
+use serde::Serialize;
+
+/// Claims of one unit before it is parked.
+pub const MAX_ATTEMPTS: i32 = 3;
+
+const JOBS_TABLE: &str = "CREATE TABLE IF NOT EXISTS claimtrail_jobs (
+    id bigserial PRIMARY KEY,
+    path text NOT NULL,
+    plain boolean NOT NULL DEFAULT false,
+    published text,
+    state text NOT NULL DEFAULT 'queued',      -- queued, running, done, parked
+    attempts integer NOT NULL DEFAULT 0,
+    worker text,
+    lease_until timestamptz,
+    documents bigint NOT NULL DEFAULT 0,       -- documents committed from this unit
+    error text,
+    added_at timestamptz NOT NULL DEFAULT now(),
+    finished_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS claimtrail_jobs_claim ON claimtrail_jobs (state, id)";
+
+/// A claimed unit.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub id: i64,
+    pub path: String,
+    pub plain: bool,
+    pub published: Option<String>,
+    pub attempts: i32,
+}
+
+/// Units by state.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct QueueStatus {
+    pub queued: i64,
+    pub running: i64,
+    pub done: i64,
+    pub parked: i64,
+    /// Documents committed from all units.
+    pub documents: i64,
+    /// Parked units: path, attempts, error.
+    pub parked_units: Vec<(String, i32, Option<String>)>,
+}
+
+fn ensure(c: &mut impl GenericClient) -> Result<()> {
+    c.batch_execute(JOBS_TABLE)?;
+    Ok(())
+}
+
+impl PgStore {
+    /// Queues units (in order: workers claim the oldest first); returns how many.
+    pub fn queue_add(
+        &self,
+        paths: &[String],
+        plain: bool,
+        published: Option<&str>,
+    ) -> Result<usize> {
+        let mut c = self.connection()?;
+        let mut tx = c.client.transaction()?;
+        ensure(&mut tx)?;
+        tx.execute(
+            "INSERT INTO claimtrail_jobs (path, plain, published)
+             SELECT p, $2, $3 FROM unnest($1::text[]) WITH ORDINALITY AS u(p, n) ORDER BY n",
+            &[&paths, &plain, &published],
+        )?;
+        tx.commit()?;
+        Ok(paths.len())
+    }
+
+    /// Claims the oldest unit that is queued or whose lease ran out, for `lease_secs`.
+    pub fn queue_claim(&self, worker: &str, lease_secs: f64) -> Result<Option<Job>> {
+        let mut c = self.connection()?;
+        ensure(&mut c.client)?;
+        let row = c.client.query_opt(
+            "UPDATE claimtrail_jobs SET state = 'running', worker = $1, attempts = attempts + 1,
+                 lease_until = now() + make_interval(secs => $2)
+             WHERE id = (
+                 SELECT id FROM claimtrail_jobs
+                 WHERE state = 'queued' OR (state = 'running' AND lease_until < now())
+                 ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+             RETURNING id, path, plain, published, attempts",
+            &[&worker, &lease_secs],
+        )?;
+        Ok(row.map(|r| Job {
+            id: r.get(0),
+            path: r.get(1),
+            plain: r.get(2),
+            published: r.get(3),
+            attempts: r.get(4),
+        }))
+    }
+
+    /// Renews a lease; false when the unit is no longer this worker's (its lease ran out and
+    /// another worker took it).
+    pub fn queue_heartbeat(&self, job: i64, worker: &str, lease_secs: f64) -> Result<bool> {
+        let mut c = self.connection()?;
+        Ok(c.client.execute(
+            "UPDATE claimtrail_jobs SET lease_until = now() + make_interval(secs => $3)
+             WHERE id = $1 AND worker = $2 AND state = 'running'",
+            &[&job, &worker, &lease_secs],
+        )? == 1)
+    }
+
+    /// Marks a unit done.
+    pub fn queue_done(&self, job: i64, worker: &str) -> Result<()> {
+        let mut c = self.connection()?;
+        c.client.execute(
+            "UPDATE claimtrail_jobs SET state = 'done', finished_at = now(), lease_until = NULL,
+                 error = NULL
+             WHERE id = $1 AND worker = $2",
+            &[&job, &worker],
+        )?;
+        Ok(())
+    }
+
+    /// Gives a failed unit back to the queue, or parks it after [`MAX_ATTEMPTS`] claims.
+    pub fn queue_failed(&self, job: i64, worker: &str, error: &str) -> Result<()> {
+        let mut c = self.connection()?;
+        c.client.execute(
+            "UPDATE claimtrail_jobs
+             SET state = CASE WHEN attempts >= $3 THEN 'parked' ELSE 'queued' END,
+                 error = $4, worker = NULL, lease_until = NULL
+             WHERE id = $1 AND worker = $2",
+            &[&job, &worker, &MAX_ATTEMPTS, &error],
+        )?;
+        Ok(())
+    }
+
+    /// Whether any unit is queued or running (a running one may yet come back).
+    pub fn queue_pending(&self) -> Result<bool> {
+        let mut c = self.connection()?;
+        ensure(&mut c.client)?;
+        Ok(c.client
+            .query_opt(
+                "SELECT 1 FROM claimtrail_jobs WHERE state IN ('queued', 'running') LIMIT 1",
+                &[],
+            )?
+            .is_some())
+    }
+
+    pub fn queue_status(&self) -> Result<QueueStatus> {
+        let mut c = self.connection()?;
+        ensure(&mut c.client)?;
+        let mut s = QueueStatus::default();
+        for r in c.client.query(
+            "SELECT state, count(*), coalesce(sum(documents), 0)::bigint FROM claimtrail_jobs
+             GROUP BY state",
+            &[],
+        )? {
+            let n: i64 = r.get(1);
+            s.documents += r.get::<_, i64>(2);
+            match r.get::<_, &str>(0) {
+                "queued" => s.queued = n,
+                "running" => s.running = n,
+                "done" => s.done = n,
+                _ => s.parked += n,
+            }
+        }
+        s.parked_units = c
+            .client
+            .query(
+                "SELECT path, attempts, error FROM claimtrail_jobs WHERE state = 'parked'
+                 ORDER BY id",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+        Ok(s)
+    }
+
+    /// Stores a batch of a claimed unit and counts it in the unit's progress, in the same
+    /// transaction: a batch is committed with its progress or not at all. Fails (and stores
+    /// nothing) when the unit is no longer this worker's.
+    pub fn put_batch_for_job(
+        &self,
+        docs: &[crate::Appearance],
+        job: i64,
+        worker: &str,
+    ) -> Result<usize> {
+        super::write::put_with(&self.pool, docs, &mut |tx| {
+            let n = tx.exec(
+                "UPDATE claimtrail_jobs SET documents = documents + $3
+                 WHERE id = $1 AND worker = $2 AND state = 'running'",
+                &[&job, &worker, &(docs.len() as i64)],
+            )?;
+            if n == 1 {
+                Ok(())
+            } else {
+                Err(crate::StoreError::LeaseLost { job })
+            }
+        })
+    }
+}
