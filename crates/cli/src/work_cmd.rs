@@ -149,7 +149,6 @@ fn run_unit(store: &PgStore, job: &Job, worker: &str, args: &WorkArgs) -> anyhow
         analysis: claimtrail_analysis::Options { published },
         limits: claimtrail_pipeline::Limits {
             max_document_bytes: args.max_mib << 20,
-            ..Default::default()
         },
         caps: claimtrail_pipeline::Caps::default(),
         batch_size: args.batch as usize,

@@ -88,11 +88,14 @@ pub(super) fn connection_lost(e: &StoreError) -> bool {
     }
 }
 
+/// A last step run inside a chunk's transaction (a job's progress, committed with its batch).
+type InTx<'a> = &'a mut dyn FnMut(&mut Tx) -> Result<()>;
+
 fn write_chunk(
     pool: &Pool,
     chunk: &[Appearance],
     features: &[Features],
-    last: Option<&mut dyn FnMut(&mut Tx) -> Result<()>>,
+    last: Option<InTx<'_>>,
 ) -> Result<usize> {
     let mut conn = pool.get()?;
     let conn = &mut *conn;
