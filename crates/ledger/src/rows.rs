@@ -141,4 +141,3 @@ pub struct SpeakerProfile {
     /// The latest stored quotes (as many as asked), by publication date.
     pub quotes: Vec<QuoteRow>,
 }
-

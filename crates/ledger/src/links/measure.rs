@@ -107,7 +107,10 @@ impl MeasureKey {
     pub fn is_covered_by(&self, stored: &str) -> bool {
         let (modifiers, head, place) = key_parts(stored);
         head == self.head
-            && self.modifiers.iter().all(|m| modifiers.contains(&m.as_str()))
+            && self
+                .modifiers
+                .iter()
+                .all(|m| modifiers.contains(&m.as_str()))
             && place == self.place.as_deref()
     }
 }
@@ -196,7 +199,10 @@ mod tests {
         let stored = k.as_key();
         let (modifiers, head, place) = key_parts(&stored);
         assert_eq!(head, k.head);
-        assert_eq!(modifiers, k.modifiers.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(
+            modifiers,
+            k.modifiers.iter().map(String::as_str).collect::<Vec<_>>()
+        );
         assert_eq!(place, k.place.as_deref());
         assert_eq!(key_head("troop"), "troop");
         assert_eq!(key_head("north korean troop @kursk oblast"), "troop");

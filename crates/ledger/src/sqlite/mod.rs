@@ -420,7 +420,11 @@ mod tests {
         let mut s = SqliteStore::in_memory().unwrap();
         let mut docs = Vec::new();
         for (i, (date, outlet, speakers)) in [
-            ("2024-10-01", Some("Wire"), vec!["John Kirby", "John Kirby", "Ann Lee"]),
+            (
+                "2024-10-01",
+                Some("Wire"),
+                vec!["John Kirby", "John Kirby", "Ann Lee"],
+            ),
             ("2024-11-05", None, vec!["John Kirby"]),
             ("", Some("Wire"), vec!["Ann Lee"]),
         ]
@@ -476,10 +480,16 @@ mod tests {
         assert_eq!(p.outlets, vec![(Some("Wire".to_string()), 2), (None, 1)]);
         // The two latest stored, in publication order.
         let texts: Vec<&str> = p.quotes.iter().map(|q| q.text.as_str()).collect();
-        assert_eq!(texts, vec!["quote 1 of document 0", "quote 0 of document 1"]);
+        assert_eq!(
+            texts,
+            vec!["quote 1 of document 0", "quote 0 of document 1"]
+        );
         let lee = s.speaker("Ann Lee", 10).unwrap().unwrap();
         assert_eq!(lee.months, vec![("2024-10".to_string(), 1)]);
         assert_eq!(lee.outlets, vec![(Some("Wire".to_string()), 2)]);
-        assert!(s.speaker("Kirby", 10).unwrap().is_none(), "exact names only");
+        assert!(
+            s.speaker("Kirby", 10).unwrap().is_none(),
+            "exact names only"
+        );
     }
 }

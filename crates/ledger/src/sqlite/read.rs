@@ -251,8 +251,8 @@ pub fn quotes(conn: &Connection, f: &Filter, out: RowSink<QuoteRow>) -> Result<(
     let mut params = docs.params.clone();
     let mut speaker = String::new();
     if let Some(s) = &f.speaker {
-        speaker = " AND (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')"
-            .into();
+        speaker =
+            " AND (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')".into();
         params.extend([like(s), like(s)]);
     }
     // Documents in order first, then each one's quotes by key: the quotes are never sorted.
@@ -498,6 +498,16 @@ pub fn speakers(conn: &Connection, f: &Filter, out: RowSink<SpeakerRow>) -> Resu
     )
 }
 
+/// A speaker's latest stored quotes (through the `quotes(speaker)` index, newest first), then
+/// in publication order.
+const LATEST_QUOTES: &str = "
+    SELECT published, speaker, kind, cue, text, content_id, source, start_byte, end_byte
+    FROM (SELECT d.published, q.speaker, q.kind, q.cue, q.text, d.content_id, d.source,
+                 q.start_byte, q.end_byte, d.id, q.position
+          FROM quotes q JOIN documents d ON d.id = q.document_id
+          WHERE q.speaker = ?1 ORDER BY q.document_id DESC, q.position DESC LIMIT ?2)
+    ORDER BY published, source, id, position";
+
 /// One speaker from the counts kept at ingest, and their latest stored quotes (through the
 /// `quotes(speaker)` index, newest first, then put in publication order).
 pub fn speaker(conn: &Connection, name: &str, quotes: usize) -> Result<Option<SpeakerProfile>> {
@@ -529,16 +539,12 @@ pub fn speaker(conn: &Connection, name: &str, quotes: usize) -> Result<Option<Sp
         )?
         .query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let n = i64::try_from(quotes).unwrap_or(i64::MAX);
     let latest = collect(|out| {
         stream(
             conn,
-            "SELECT published, speaker, kind, cue, text, content_id, source, start_byte, end_byte
-             FROM (SELECT d.published, q.speaker, q.kind, q.cue, q.text, d.content_id, d.source,
-                          q.start_byte, q.end_byte, d.id, q.position
-                   FROM quotes q JOIN documents d ON d.id = q.document_id
-                   WHERE q.speaker = ?1 ORDER BY q.document_id DESC, q.position DESC LIMIT ?2)
-             ORDER BY published, source, id, position",
-            &[name.to_string().into(), i64::try_from(quotes).unwrap_or(i64::MAX).into()],
+            LATEST_QUOTES,
+            &[name.to_string().into(), n.into()],
             quote_row,
             out,
         )
