@@ -617,10 +617,10 @@ pub fn timeline(c: &mut Conn, query: &str, f: &Filter, out: RowSink<TimelineRow>
     let head = w.param(Box::new(want.head.clone()));
     let sql = format!(
         "SELECT m.measure, m.date, g.value, g.hedge, g.text, g.claimed_by, d.content_id, d.source
-         FROM measure_keys k
-         JOIN figure_measures m ON m.measure = k.measure
+         FROM figure_measures m
          JOIN figures g ON g.document_id = m.document_id AND g.position = m.position
-         JOIN documents d ON d.id = m.document_id WHERE k.head = {head}{}
+         JOIN documents d ON d.id = m.document_id
+         WHERE m.measure IN (SELECT measure FROM measure_keys WHERE head = {head}){}
          ORDER BY m.measure, m.date NULLS FIRST, m.document_id, m.position",
         w.sql()
     );

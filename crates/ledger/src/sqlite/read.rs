@@ -628,13 +628,14 @@ pub fn timeline(
         w.push("g.claimed_by LIKE ? ESCAPE '\\'", [like(s)]);
     }
     // The measures with the query's head (an index lookup in `measure_keys`), each read in
-    // date order from the timeline index: no row of another measure is touched, nothing sorted.
+    // date order from the timeline index: no row of another measure is touched, nothing sorted
+    // (the IN list is walked in order; a join from `measure_keys` would be sorted whole).
     let sql = format!(
         "SELECT m.measure, m.date, g.value, g.hedge, g.text, g.claimed_by, d.content_id, d.source
-         FROM measure_keys k
-         CROSS JOIN figure_measures m ON m.measure = k.measure
+         FROM figure_measures m
          JOIN figures g ON g.document_id = m.document_id AND g.position = m.position
-         JOIN documents d ON d.id = m.document_id WHERE k.head = ?{}
+         JOIN documents d ON d.id = m.document_id
+         WHERE m.measure IN (SELECT measure FROM measure_keys WHERE head = ?){}
          ORDER BY m.measure, m.date, m.document_id, m.position",
         w.sql()
     );
