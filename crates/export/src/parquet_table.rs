@@ -26,6 +26,10 @@ const ROW_GROUP_BYTES: usize = 16 << 20;
 /// Rows after which a row group is closed: compressed well, a row group of a large table would
 /// otherwise stay under the byte bound while its buffered pages grow with the table.
 const ROW_GROUP_ROWS: usize = 8192;
+/// Bytes of a text value kept as a minimum or maximum in the statistics of a column chunk and
+/// of a page. The writer holds every row group's statistics until it writes the footer: whole
+/// article texts there would make the footer, and the memory held until it, grow with the table.
+const STATISTICS_BYTES: usize = 64;
 
 fn data_type(kind: Kind) -> DataType {
     match kind {
@@ -152,6 +156,8 @@ impl<W: Write + Send> ParquetTable<W> {
             .set_compression(Compression::ZSTD(ZstdLevel::default()))
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+            .set_statistics_truncate_length(Some(STATISTICS_BYTES))
+            .set_column_index_truncate_length(Some(STATISTICS_BYTES))
             .build();
         let writer = ArrowWriter::try_new(out, schema.clone(), Some(props))
             .map_err(std::io::Error::other)?;
@@ -255,6 +261,11 @@ mod tests {
             .iter()
             .all(|c| matches!(c.compression(), Compression::ZSTD(_))));
         assert_eq!(columns.len(), DocumentRecord::COLUMNS.len());
+        // Statistics keep a bounded prefix of the 100-byte texts, not the texts.
+        let text = columns.iter().position(|c| c.name() == "text").unwrap();
+        let stats = meta.row_group(0).column(text).statistics().unwrap();
+        assert_eq!(stats.min_bytes_opt().unwrap().len(), STATISTICS_BYTES);
+        assert!(stats.max_bytes_opt().unwrap().len() <= STATISTICS_BYTES + 1);
         let mut rows = 0;
         for batch in reader.build().unwrap() {
             let batch = batch.unwrap();

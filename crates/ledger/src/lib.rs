@@ -19,8 +19,8 @@ pub use origin::origin;
 #[cfg(feature = "postgres")]
 pub use postgres::PgStore;
 pub use rows::{
-    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
-    StoryRow, Summary, TimelineRow,
+    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow,
+    SpeakerProfile, SpeakerRow, StoryRow, Summary, TimelineRow,
 };
 pub use sqlite::{QueryInterrupt, SqliteStore};
 pub use tables::Tables;
@@ -206,6 +206,9 @@ pub trait Store {
     fn copies(&self, f: &Filter, out: RowSink<CopyRow>) -> Result<()>;
     /// Speakers across documents: quote and document counts, roles seen.
     fn speakers(&self, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()>;
+    /// One speaker by exact canonical name, with at most `quotes` of their latest stored quotes;
+    /// `None` when no quote names them.
+    fn speaker(&self, name: &str, quotes: usize) -> Result<Option<SpeakerProfile>>;
     /// Quotes of the registry (one per quote across outlets) with appearances.
     fn registry_quotes(&self, f: &Filter, out: RowSink<RegistryQuoteRow>) -> Result<()>;
     /// Figure groups whose measure matches `query`, each in date order.

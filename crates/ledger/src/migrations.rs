@@ -41,6 +41,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0002_appearances.sql"),
         postgres: Some(include_str!("migrations/postgres/0002_appearances.sql")),
     },
+    Migration {
+        version: 3,
+        summary: "read paths kept at ingest: figure dates in timeline order, measure heads, \
+                  per-speaker counts and roles",
+        sqlite: include_str!("migrations/sqlite/0003_read_paths.sql"),
+        postgres: Some(include_str!("migrations/postgres/0003_read_paths.sql")),
+    },
 ];
 
 /// The schema version this build writes and reads.
@@ -63,6 +70,7 @@ mod tests {
         }
         assert_eq!(pending(0).len(), MIGRATIONS.len());
         assert_eq!(pending(1)[0].version, 2);
+        assert_eq!(pending(2)[0].version, 3);
         assert!(pending(CURRENT_VERSION).is_empty());
         assert!(pending(CURRENT_VERSION + 5).is_empty());
     }

@@ -126,3 +126,18 @@ pub struct Summary {
     /// Measures given by the most documents.
     pub top_measures: Vec<MeasureRow>,
 }
+
+/// One speaker's page: their row, quotes counted per month and per outlet, and their latest
+/// quotes. Counts come from figures the ledger keeps at ingest (schema step 3), so the page
+/// costs the same however often the speaker is quoted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerProfile {
+    /// Their row, roles in alphabetical order.
+    pub speaker: SpeakerRow,
+    /// (`YYYY-MM`, quotes) in order, by publication date (else the estimated date).
+    pub months: Vec<(String, i64)>,
+    /// (outlet, quotes), most quotes first, then by outlet (none first).
+    pub outlets: Vec<(Option<String>, i64)>,
+    /// The latest stored quotes (as many as asked), by publication date.
+    pub quotes: Vec<QuoteRow>,
+}

@@ -59,7 +59,7 @@ impl Config {
         Config {
             db,
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            readers: 4,
+            readers: 8,
             query_timeout: Duration::from_secs(10),
             ingest: None,
         }

@@ -24,7 +24,7 @@ impl ReadPool {
     pub fn open(path: &Path, size: usize, timeout: Duration) -> Result<Self, StoreError> {
         let size = size.max(1);
         let idle = (0..size)
-            .map(|_| SqliteStore::open_read_only(path))
+            .map(|_| open(path))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(ReadPool {
             path: path.to_path_buf(),
@@ -48,7 +48,7 @@ impl ReadPool {
         // A connection lost to a panicking query is replaced here.
         let store = match taken {
             Some(s) => s,
-            None => SqliteStore::open_read_only(&self.path).map_err(Problem::from)?,
+            None => open(&self.path).map_err(Problem::from)?,
         };
         let interrupt = store.interrupt_handle();
         let timed_out = Arc::new(AtomicBool::new(false));
@@ -87,6 +87,13 @@ impl ReadPool {
             other => other,
         }
     }
+}
+
+/// A read-only connection that maps the ledger: the pages' lookups jump all over the file.
+fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+    let store = SqliteStore::open_read_only(path)?;
+    store.map_for_lookups()?;
+    Ok(store)
 }
 
 #[cfg(test)]

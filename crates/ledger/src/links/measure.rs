@@ -101,6 +101,35 @@ impl MeasureKey {
         }
         s
     }
+
+    /// Whether a stored key measures this: the same head and place, and at least these
+    /// modifiers ("north korean troop" is a "troop", not the reverse).
+    pub fn is_covered_by(&self, stored: &str) -> bool {
+        let (modifiers, head, place) = key_parts(stored);
+        head == self.head
+            && self
+                .modifiers
+                .iter()
+                .all(|m| modifiers.contains(&m.as_str()))
+            && place == self.place.as_deref()
+    }
+}
+
+/// A stored key read back: (its modifiers, its head, its place), the inverse of
+/// [`MeasureKey::as_key`].
+pub fn key_parts(key: &str) -> (Vec<&str>, &str, Option<&str>) {
+    let (body, place) = match key.split_once(" @") {
+        Some((b, p)) => (b, Some(p)),
+        None => (key, None),
+    };
+    let mut modifiers: Vec<&str> = body.split(' ').collect();
+    let head = modifiers.pop().unwrap_or_default();
+    (modifiers, head, place)
+}
+
+/// The head noun of a stored key ("troop" of "north korean troop @kursk oblast").
+pub fn key_head(key: &str) -> &str {
+    key_parts(key).1
 }
 
 fn head_class(head: &str) -> String {
@@ -163,6 +192,21 @@ fn subnational_place(following: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_keys_read_back_into_their_parts() {
+        let k = measure_key("3,000 North Korean soldiers", "relocated to Kursk Oblast").unwrap();
+        let stored = k.as_key();
+        let (modifiers, head, place) = key_parts(&stored);
+        assert_eq!(head, k.head);
+        assert_eq!(
+            modifiers,
+            k.modifiers.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        assert_eq!(place, k.place.as_deref());
+        assert_eq!(key_head("troop"), "troop");
+        assert_eq!(key_head("north korean troop @kursk oblast"), "troop");
+    }
 
     fn key(c: &str, f: &str) -> String {
         measure_key(c, f).unwrap().as_key()

@@ -5,6 +5,7 @@
 use super::stories::{assign_story, STORY_WINDOW_DAYS};
 use super::tx::Tx;
 use super::values::{int, text};
+use crate::links::measure::key_head;
 use crate::links::minhash::{self, Signature};
 use crate::links::Features;
 use crate::Result;
@@ -35,10 +36,59 @@ pub fn link_document(
     if !f.measures.is_empty() {
         let positions: Vec<i64> = f.measures.iter().map(|(p, _)| int(*p)).collect();
         let measures: Vec<&str> = f.measures.iter().map(|(_, m)| m.as_str()).collect();
+        let heads: Vec<&str> = measures.iter().map(|m| key_head(m)).collect();
+        // A figure's date as timelines order it: its own, else its document's.
         tx.exec(
-            "INSERT INTO figure_measures (document_id, position, measure)
-             SELECT $1, * FROM unnest($2::bigint[], $3::text[])",
+            "INSERT INTO figure_measures (document_id, position, measure, date)
+             SELECT $1, m.position, m.measure, coalesce(g.date, d.published, d.estimated)
+             FROM unnest($2::bigint[], $3::text[]) AS m(position, measure)
+             JOIN figures g ON g.document_id = $1 AND g.position = m.position
+             JOIN documents d ON d.id = $1",
             &[&id, &positions, &measures],
+        )?;
+        tx.exec(
+            "INSERT INTO measure_keys (measure, head)
+             SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+            &[&measures, &heads],
+        )?;
+    }
+    count_speakers(tx, id, d)
+}
+
+/// Adds the document's quotes to its speakers' counts (per day and outlet) and roles.
+fn count_speakers(tx: &mut Tx, id: i64, d: &DocAnalysis) -> Result<()> {
+    let mut quotes: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut roles: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for q in &d.quotes {
+        let Some(speaker) = q.speaker.as_deref() else {
+            continue;
+        };
+        *quotes.entry(speaker).or_default() += 1;
+        if let Some(role) = q.role.as_deref() {
+            roles.insert((speaker, role));
+        }
+    }
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    let (speakers, counts): (Vec<&str>, Vec<i64>) = quotes.into_iter().unzip();
+    tx.exec(
+        "INSERT INTO speaker_counts (speaker, day, outlet, quotes, documents)
+         SELECT s.speaker, coalesce(d.published, d.estimated, ''), coalesce(d.outlet, ''),
+                s.quotes, 1
+         FROM unnest($2::text[], $3::bigint[]) AS s(speaker, quotes)
+         JOIN documents d ON d.id = $1
+         ON CONFLICT (speaker, day, outlet) DO UPDATE
+         SET quotes = speaker_counts.quotes + excluded.quotes,
+             documents = speaker_counts.documents + 1",
+        &[&id, &speakers, &counts],
+    )?;
+    if !roles.is_empty() {
+        let (speakers, roles): (Vec<&str>, Vec<&str>) = roles.into_iter().unzip();
+        tx.exec(
+            "INSERT INTO speaker_roles (speaker, role)
+             SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+            &[&speakers, &roles],
         )?;
     }
     Ok(())
@@ -217,6 +267,8 @@ fn register_quotes(
     published: Option<&str>,
     f: &Features,
 ) -> Result<()> {
+    // Registry quotes this document already counts as one of theirs.
+    let mut counted: BTreeSet<i64> = BTreeSet::new();
     for (position, shingles) in &f.quotes {
         let mut hits: BTreeMap<i64, usize> = BTreeMap::new();
         for s in shingles {
@@ -272,6 +324,12 @@ fn register_quotes(
             "INSERT INTO quote_appearances (document_id, position, quote_id) VALUES ($1, $2, $3)",
             &[&id, &int(*position), &qid],
         )?;
+        if counted.insert(qid) {
+            tx.exec(
+                "UPDATE quote_registry SET documents = documents + 1 WHERE id = $1",
+                &[&qid],
+            )?;
+        }
     }
     Ok(())
 }

@@ -26,8 +26,8 @@ mod values;
 mod write;
 
 use crate::rows::{
-    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
-    StoryRow, Summary, TimelineRow,
+    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow,
+    SpeakerProfile, SpeakerRow, StoryRow, Summary, TimelineRow,
 };
 use crate::{Appearance, Counts, Filter, Result, RowSink, Store};
 use claimtrail_analysis::DocAnalysis;
@@ -121,6 +121,10 @@ impl Store for PgStore {
 
     fn speakers(&self, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()> {
         read::speakers(&mut *self.pool.get()?, f, out)
+    }
+
+    fn speaker(&self, name: &str, quotes: usize) -> Result<Option<SpeakerProfile>> {
+        read::speaker(&mut *self.pool.get()?, name, quotes)
     }
 
     fn registry_quotes(&self, f: &Filter, out: RowSink<RegistryQuoteRow>) -> Result<()> {

@@ -7,8 +7,8 @@ use super::pool::{Conn, Pool};
 use super::values::{field, offset};
 use crate::links::measure::measure_key;
 use crate::rows::{
-    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
-    StoryRow, Summary, TimelineRow,
+    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow,
+    SpeakerProfile, SpeakerRow, StoryRow, Summary, TimelineRow,
 };
 use crate::{collect, Appearance, Counts, Filter, Result, RowSink};
 use claimtrail_analysis::{DocAnalysis, Entity, Figure, Quote, TimeExpr};
@@ -372,7 +372,14 @@ fn stories_ordered(
     out: RowSink<StoryRow>,
 ) -> Result<()> {
     f.only("stories", &[])?;
-    let w = Where::new(f)?;
+    // One story is read by its key, not found among all stories grouped.
+    let mut w = Where::new(&Filter {
+        story: None,
+        ..f.clone()
+    })?;
+    if let Some(story) = f.story {
+        w.push("s.id = ?", vec![Box::new(story)]);
+    }
     let order = if latest_first {
         "s.last_seen IS NULL, s.last_seen DESC, count(*) DESC, s.id"
     } else {
@@ -436,19 +443,37 @@ pub fn copies(c: &mut Conn, f: &Filter, out: RowSink<CopyRow>) -> Result<()> {
 pub fn speakers(c: &mut Conn, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()> {
     f.only("speakers", &["speaker"])?;
     let mut w = Where::new(f)?;
-    if let Some(s) = &f.speaker {
-        w.push("q.speaker ILIKE ? ESCAPE '\\'", vec![like(s)]);
-    }
-    let sql = format!(
-        "SELECT q.speaker, count(*), count(DISTINCT q.document_id),
-                array_agg(DISTINCT q.role) FILTER (WHERE q.role IS NOT NULL),
-                min(coalesce(d.published, d.estimated)), max(coalesce(d.published, d.estimated))
-         FROM quotes q JOIN documents d ON d.id = q.document_id
-         WHERE q.speaker IS NOT NULL{} GROUP BY q.speaker
-         ORDER BY count(DISTINCT q.document_id) DESC, count(*) DESC, q.speaker{}",
-        w.sql(),
-        limit(f)
-    );
+    // Over the whole ledger, the counts kept at ingest answer (see the SQLite backend).
+    let sql = if w.sql().is_empty() {
+        if let Some(s) = &f.speaker {
+            w.push("c.speaker ILIKE ? ESCAPE '\\'", vec![like(s)]);
+        }
+        format!(
+            "SELECT c.speaker, sum(c.quotes)::bigint, sum(c.documents)::bigint,
+                    (SELECT array_agg(r.role ORDER BY r.role) FROM speaker_roles r
+                     WHERE r.speaker = c.speaker),
+                    min(nullif(c.day, '')), max(nullif(c.day, ''))
+             FROM speaker_counts c WHERE true{} GROUP BY c.speaker
+             ORDER BY sum(c.documents) DESC, sum(c.quotes) DESC, c.speaker{}",
+            w.sql(),
+            limit(f)
+        )
+    } else {
+        if let Some(s) = &f.speaker {
+            w.push("q.speaker ILIKE ? ESCAPE '\\'", vec![like(s)]);
+        }
+        format!(
+            "SELECT q.speaker, count(*), count(DISTINCT q.document_id),
+                    array_agg(DISTINCT q.role ORDER BY q.role) FILTER (WHERE q.role IS NOT NULL),
+                    min(coalesce(d.published, d.estimated)),
+                    max(coalesce(d.published, d.estimated))
+             FROM quotes q JOIN documents d ON d.id = q.document_id
+             WHERE q.speaker IS NOT NULL{} GROUP BY q.speaker
+             ORDER BY count(DISTINCT q.document_id) DESC, count(*) DESC, q.speaker{}",
+            w.sql(),
+            limit(f)
+        )
+    };
     stream(
         c,
         &sql,
@@ -467,6 +492,87 @@ pub fn speakers(c: &mut Conn, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()
     )
 }
 
+/// One speaker from the counts kept at ingest, and their latest stored quotes (the SQLite
+/// backend's query, step for step).
+pub fn speaker(c: &mut Conn, name: &str, quotes: usize) -> Result<Option<SpeakerProfile>> {
+    let row = c.client.query_one(
+        "SELECT sum(quotes)::bigint, sum(documents)::bigint, min(nullif(day, '')),
+                max(nullif(day, ''))
+         FROM speaker_counts WHERE speaker = $1",
+        &[&name],
+    )?;
+    let (Some(total), Some(documents)) = (row.get::<_, Option<i64>>(0), row.get(1)) else {
+        return Ok(None);
+    };
+    let roles = c
+        .client
+        .query(
+            "SELECT role FROM speaker_roles WHERE speaker = $1 ORDER BY role",
+            &[&name],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let months = c
+        .client
+        .query(
+            "SELECT substr(day, 1, 7), sum(quotes)::bigint FROM speaker_counts
+             WHERE speaker = $1 AND day <> '' GROUP BY 1 ORDER BY 1",
+            &[&name],
+        )?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let outlets = c
+        .client
+        .query(
+            "SELECT nullif(outlet, ''), sum(quotes)::bigint FROM speaker_counts
+             WHERE speaker = $1 GROUP BY outlet ORDER BY 2 DESC, outlet",
+            &[&name],
+        )?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let n = i64::try_from(quotes).unwrap_or(i64::MAX);
+    let latest = c
+        .client
+        .query(
+            "SELECT published, speaker, kind, cue, text, content_id, source, start_byte, end_byte
+             FROM (SELECT d.published, q.speaker, q.kind, q.cue, q.text, d.content_id, d.source,
+                          q.start_byte, q.end_byte, d.id, q.position
+                   FROM quotes q JOIN documents d ON d.id = q.document_id
+                   WHERE q.speaker = $1 ORDER BY q.document_id DESC, q.position DESC LIMIT $2) l
+             ORDER BY published NULLS FIRST, source, id, position",
+            &[&name, &n],
+        )?
+        .iter()
+        .map(|r| QuoteRow {
+            published: r.get(0),
+            speaker: r.get(1),
+            kind: r.get(2),
+            cue: r.get(3),
+            text: r.get(4),
+            document: r.get(5),
+            source: r.get(6),
+            start: r.get(7),
+            end: r.get(8),
+        })
+        .collect();
+    Ok(Some(SpeakerProfile {
+        speaker: SpeakerRow {
+            speaker: name.to_string(),
+            quotes: total,
+            documents,
+            roles,
+            first_seen: row.get(2),
+            last_seen: row.get(3),
+        },
+        months,
+        outlets,
+        quotes: latest,
+    }))
+}
+
 pub fn registry_quotes(c: &mut Conn, f: &Filter, out: RowSink<RegistryQuoteRow>) -> Result<()> {
     f.only("registry quotes", &["speaker"])?;
     let mut w = Where::new(f)?;
@@ -474,11 +580,9 @@ pub fn registry_quotes(c: &mut Conn, f: &Filter, out: RowSink<RegistryQuoteRow>)
         w.push("r.speaker ILIKE ? ESCAPE '\\'", vec![like(s)]);
     }
     let sql = format!(
-        "SELECT r.id, r.speaker, count(DISTINCT a.document_id), r.first_date, d.source, r.text
-         FROM quote_registry r JOIN quote_appearances a ON a.quote_id = r.id
-         JOIN documents d ON d.id = r.first_document_id WHERE true{}
-         GROUP BY r.id, d.id
-         ORDER BY count(DISTINCT a.document_id) DESC, r.first_date NULLS FIRST, r.id{}",
+        "SELECT r.id, r.speaker, r.documents, r.first_date, d.source, r.text
+         FROM quote_registry r JOIN documents d ON d.id = r.first_document_id WHERE true{}
+         ORDER BY r.documents DESC, r.first_date NULLS FIRST, r.id{}",
         w.sql(),
         limit(f)
     );
@@ -509,16 +613,15 @@ pub fn timeline(c: &mut Conn, query: &str, f: &Filter, out: RowSink<TimelineRow>
     if let Some(s) = &f.speaker {
         w.push("g.claimed_by ILIKE ? ESCAPE '\\'", vec![like(s)]);
     }
-    // SQLite's LIKE here is case-blind too.
-    let head = w.param(like(&want.head));
+    // The measures with the query's head, each read in date order from the timeline index.
+    let head = w.param(Box::new(want.head.clone()));
     let sql = format!(
-        "SELECT m.measure, coalesce(g.date, d.published, d.estimated), g.value, g.hedge,
-                g.text, g.claimed_by, d.content_id, d.source
+        "SELECT m.measure, m.date, g.value, g.hedge, g.text, g.claimed_by, d.content_id, d.source
          FROM figure_measures m
          JOIN figures g ON g.document_id = m.document_id AND g.position = m.position
-         JOIN documents d ON d.id = m.document_id WHERE m.measure ILIKE {head} ESCAPE '\\'{}
-         ORDER BY m.measure, coalesce(g.date, d.published, d.estimated) NULLS FIRST, d.id,
-                  g.position",
+         JOIN documents d ON d.id = m.document_id
+         WHERE m.measure IN (SELECT measure FROM measure_keys WHERE head = {head}){}
+         ORDER BY m.measure, m.date NULLS FIRST, m.document_id, m.position",
         w.sql()
     );
     let mut left = f.limit.unwrap_or(usize::MAX);
@@ -542,15 +645,7 @@ pub fn timeline(c: &mut Conn, query: &str, f: &Filter, out: RowSink<TimelineRow>
             })
         },
         &mut |row: TimelineRow| {
-            let (body, place) = match row.measure.split_once(" @") {
-                Some((b, p)) => (b, Some(p)),
-                None => (row.measure.as_str(), None),
-            };
-            let mut parts: Vec<&str> = body.split(' ').collect();
-            let head = parts.pop().unwrap_or_default();
-            let covers = head == want.head
-                && want.modifiers.iter().all(|m| parts.contains(&m.as_str()))
-                && place == want.place.as_deref();
+            let covers = want.is_covered_by(&row.measure);
             if covers && left > 0 {
                 left -= 1;
                 out(row)?;
@@ -598,10 +693,7 @@ pub fn measures(c: &mut Conn, f: &Filter, out: RowSink<MeasureRow>) -> Result<()
 /// One registry quote by id, as `registry_quotes` gives it.
 pub fn registry_quote(c: &mut Conn, id: i64) -> Result<Option<RegistryQuoteRow>> {
     let row = c.client.query_opt(
-        "SELECT r.id, r.speaker,
-                (SELECT count(DISTINCT a.document_id) FROM quote_appearances a
-                 WHERE a.quote_id = r.id),
-                r.first_date, d.source, r.text
+        "SELECT r.id, r.speaker, r.documents, r.first_date, d.source, r.text
          FROM quote_registry r JOIN documents d ON d.id = r.first_document_id
          WHERE r.id = $1",
         &[&id],

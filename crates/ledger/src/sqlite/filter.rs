@@ -7,7 +7,14 @@ use rusqlite::Connection;
 pub struct Where {
     clauses: Vec<String>,
     pub params: Vec<Value>,
+    /// Whether the clauses keep many documents (a full-text query matching at least
+    /// [`MANY_MATCHES`]): listing them in order is then cheaper along the listing index,
+    /// stopping when a page is full, than sorting all of them first.
+    pub many: bool,
 }
+
+/// Full-text matches from which a search counts as matching many documents.
+const MANY_MATCHES: i64 = 2000;
 
 impl Where {
     /// The restrictions every query applies to its documents: dates, full text, entity, story.
@@ -16,6 +23,7 @@ impl Where {
         let mut w = Where {
             clauses: Vec::new(),
             params: Vec::new(),
+            many: false,
         };
         if let Some(s) = &f.since {
             // Dates are stored as `YYYY-MM-DD` text, which orders as the dates do.
@@ -26,6 +34,14 @@ impl Where {
         }
         if let Some(t) = &f.text {
             check_text_query(conn, t)?;
+            // Counting stops at the bound: a common word costs no more to classify than a rare one.
+            w.many = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM (SELECT 1 FROM documents_fts
+                     WHERE documents_fts MATCH ?1 LIMIT ?2)",
+                )?
+                .query_row(rusqlite::params![t, MANY_MATCHES], |r| r.get::<_, i64>(0))?
+                >= MANY_MATCHES;
             w.push(
                 "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
                 [Value::Text(t.clone())],

@@ -7,6 +7,7 @@
 
 use super::stories::{assign_story, STORY_WINDOW_DAYS};
 use super::values::{int, text};
+use crate::links::measure::key_head;
 use crate::links::minhash::{self, Signature};
 use crate::links::Features;
 use crate::Result;
@@ -35,11 +36,58 @@ pub fn link_document(tx: &Transaction, id: i64, d: &DocAnalysis, f: &Features) -
         estimate_date(tx, id, d, story)?;
     }
     register_quotes(tx, id, d, published.as_deref(), f)?;
+    // A figure's date as timelines order it: its own, else its document's (estimated above).
     let mut st = tx.prepare_cached(
-        "INSERT INTO figure_measures (document_id, position, measure) VALUES (?1, ?2, ?3)",
+        "INSERT INTO figure_measures (document_id, position, measure, date)
+         SELECT ?1, ?2, ?3, coalesce(g.date, d.published, d.estimated)
+         FROM figures g JOIN documents d ON d.id = g.document_id
+         WHERE g.document_id = ?1 AND g.position = ?2",
+    )?;
+    let mut key = tx.prepare_cached(
+        "INSERT INTO measure_keys (measure, head) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
     )?;
     for (position, measure) in &f.measures {
         st.execute(params![id, int(*position), measure])?;
+        key.execute(params![measure, key_head(measure)])?;
+    }
+    count_speakers(tx, id, d)
+}
+
+/// Adds the document's quotes to its speakers' counts (per day and outlet) and roles.
+fn count_speakers(tx: &Transaction, id: i64, d: &DocAnalysis) -> Result<()> {
+    let mut quotes: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut roles: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for q in &d.quotes {
+        let Some(speaker) = q.speaker.as_deref() else {
+            continue;
+        };
+        *quotes.entry(speaker).or_default() += 1;
+        if let Some(role) = q.role.as_deref() {
+            roles.insert((speaker, role));
+        }
+    }
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    let (day, outlet): (String, String) = tx
+        .prepare_cached(
+            "SELECT coalesce(published, estimated, ''), coalesce(outlet, '')
+             FROM documents WHERE id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let mut st = tx.prepare_cached(
+        "INSERT INTO speaker_counts (speaker, day, outlet, quotes, documents)
+         VALUES (?1, ?2, ?3, ?4, 1)
+         ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes, documents = documents + 1",
+    )?;
+    for (speaker, n) in quotes {
+        st.execute(params![speaker, day, outlet, n])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO speaker_roles (speaker, role) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+    )?;
+    for (speaker, role) in roles {
+        st.execute(params![speaker, role])?;
     }
     Ok(())
 }
@@ -229,6 +277,8 @@ fn register_quotes(
     published: Option<&str>,
     f: &Features,
 ) -> Result<()> {
+    // Registry quotes this document already counts as one of theirs.
+    let mut counted: BTreeSet<i64> = BTreeSet::new();
     for (position, shingles) in &f.quotes {
         let mut hits: BTreeMap<i64, usize> = BTreeMap::new();
         {
@@ -289,6 +339,10 @@ fn register_quotes(
             "INSERT INTO quote_appearances (document_id, position, quote_id) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, int(*position), qid])?;
+        if counted.insert(qid) {
+            tx.prepare_cached("UPDATE quote_registry SET documents = documents + 1 WHERE id = ?1")?
+                .execute([qid])?;
+        }
     }
     Ok(())
 }

@@ -170,6 +170,16 @@ fn migrate(conn: &mut Connection, path: &Path, version: u32) -> Result<Option<u3
         let source: String = ctx.get(1)?;
         Ok(crate::origin(url.as_deref(), &source))
     })?;
+    // Step 3 files each measure key under its head noun.
+    conn.create_scalar_function(
+        "claimtrail_measure_head",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let key: String = ctx.get(0)?;
+            Ok(crate::links::measure::key_head(&key).to_string())
+        },
+    )?;
     let mut from = None;
     for step in migrations::pending(version) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -185,8 +195,10 @@ fn migrate(conn: &mut Connection, path: &Path, version: u32) -> Result<Option<u3
         tx.commit()?;
     }
     conn.remove_function("claimtrail_origin", 2)?;
-    if from.is_some_and(|v| v > 0) {
-        // A step that rewrote tables leaves their old pages free; give them back.
+    conn.remove_function("claimtrail_measure_head", 1)?;
+    if from.is_some_and(|v| v == 1) {
+        // Step 2 rewrote every table and left their old pages free; give them back (later
+        // steps add to tables in place, and copying a large ledger would take minutes).
         conn.execute_batch("VACUUM")?;
     }
     Ok(from)

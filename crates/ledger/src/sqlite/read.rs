@@ -5,8 +5,8 @@ use super::filter::{like, limit, Where};
 use super::values::{field, offset};
 use crate::links::measure::measure_key;
 use crate::rows::{
-    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow, SpeakerRow,
-    StoryRow, Summary, TimelineRow,
+    CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow,
+    SpeakerProfile, SpeakerRow, StoryRow, Summary, TimelineRow,
 };
 use crate::{collect, Counts, Filter, Result, RowSink};
 use claimtrail_analysis::{DocAnalysis, Entity, Figure, Quote, TimeExpr};
@@ -216,13 +216,15 @@ pub fn summary(conn: &Connection, n: usize) -> Result<Summary> {
 pub fn documents(conn: &Connection, f: &Filter, out: RowSink<DocumentRow>) -> Result<()> {
     f.only("documents", &[])?;
     let w = Where::new(conn, f)?;
+    // The documents are picked and ordered first (the listing index gives that order), and
+    // their spans counted only as each row is handed on.
     let sql = format!(
         "SELECT d.content_id, d.published, d.outlet, d.title, d.source,
             (SELECT count(*) FROM quotes q WHERE q.document_id = d.id),
             (SELECT count(*) FROM figures g WHERE g.document_id = d.id)
-         FROM documents d WHERE 1=1{} ORDER BY d.published, d.source, d.id{}",
-        w.sql(),
-        limit(f)
+         FROM ({}) AS p CROSS JOIN documents d ON d.id = p.id
+         ORDER BY p.published, p.source, p.id",
+        ordered_documents(&w, f.limit)
     );
     stream(
         conn,
@@ -245,39 +247,42 @@ pub fn documents(conn: &Connection, f: &Filter, out: RowSink<DocumentRow>) -> Re
 
 pub fn quotes(conn: &Connection, f: &Filter, out: RowSink<QuoteRow>) -> Result<()> {
     f.only("quotes", &["speaker"])?;
-    let mut w = Where::new(conn, f)?;
+    let docs = Where::new(conn, f)?;
+    let mut params = docs.params.clone();
+    let mut speaker = String::new();
     if let Some(s) = &f.speaker {
-        w.push(
-            "(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')",
-            [like(s), like(s)],
-        );
+        speaker =
+            " AND (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')".into();
+        params.extend([like(s), like(s)]);
     }
+    // Documents in order first, then each one's quotes by key: the quotes are never sorted.
     let sql = format!(
         "SELECT d.published, q.speaker, q.kind, q.cue, q.text, d.content_id, d.source,
                 q.start_byte, q.end_byte
-         FROM quotes q JOIN documents d ON d.id = q.document_id WHERE 1=1{}
-         ORDER BY d.published, d.source, d.id, q.position{}",
-        w.sql(),
+         FROM ({}) AS p CROSS JOIN documents d ON d.id = p.id
+         CROSS JOIN quotes q ON q.document_id = p.id WHERE 1=1{speaker}
+         ORDER BY p.published, p.source, p.id, q.position{}",
+        ordered_documents(&docs, None),
         limit(f)
     );
-    stream(
-        conn,
-        &sql,
-        &w.params,
-        |r| {
-            Ok(QuoteRow {
-                published: r.get(0)?,
-                speaker: r.get(1)?,
-                kind: r.get(2)?,
-                cue: r.get(3)?,
-                text: r.get(4)?,
-                document: r.get(5)?,
-                source: r.get(6)?,
-                start: r.get(7)?,
-                end: r.get(8)?,
-            })
-        },
-        out,
+    stream(conn, &sql, &params, quote_row, out)
+}
+
+/// The ids (with their order keys) of the documents `w` selects, by publication date, then
+/// source, then id: the order of the `documents_listing` index.
+fn ordered_documents(w: &Where, limit: Option<usize>) -> String {
+    // Without a restriction, or with one that keeps many documents, the planner is told to
+    // walk the index (it cannot know how many a search keeps); a few are looked up and sorted.
+    let walk = if w.many || w.sql().is_empty() {
+        " INDEXED BY documents_listing"
+    } else {
+        ""
+    };
+    format!(
+        "SELECT d.id, d.published, d.source FROM documents d{walk} WHERE 1=1{}
+         ORDER BY d.published, d.source, d.id{}",
+        w.sql(),
+        limit.map_or(String::new(), |n| format!(" LIMIT {n}"))
     )
 }
 
@@ -367,7 +372,17 @@ fn stories_ordered(
     out: RowSink<StoryRow>,
 ) -> Result<()> {
     f.only("stories", &[])?;
-    let w = Where::new(conn, f)?;
+    // One story is read by its key, not found among all stories grouped.
+    let mut w = Where::new(
+        conn,
+        &Filter {
+            story: None,
+            ..f.clone()
+        },
+    )?;
+    if let Some(story) = f.story {
+        w.push("s.id = ?", [story.into()]);
+    }
     let order = if latest_first {
         "s.last_seen IS NULL, s.last_seen DESC, count(*) DESC, s.id"
     } else {
@@ -432,19 +447,39 @@ pub fn copies(conn: &Connection, f: &Filter, out: RowSink<CopyRow>) -> Result<()
 pub fn speakers(conn: &Connection, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()> {
     f.only("speakers", &["speaker"])?;
     let mut w = Where::new(conn, f)?;
-    if let Some(s) = &f.speaker {
-        w.push("q.speaker LIKE ? ESCAPE '\\'", [like(s)]);
-    }
-    let sql = format!(
-        "SELECT q.speaker, count(*), count(DISTINCT q.document_id),
-                json_group_array(DISTINCT q.role) FILTER (WHERE q.role IS NOT NULL),
-                min(coalesce(d.published, d.estimated)), max(coalesce(d.published, d.estimated))
-         FROM quotes q JOIN documents d ON d.id = q.document_id
-         WHERE q.speaker IS NOT NULL{} GROUP BY q.speaker
-         ORDER BY count(DISTINCT q.document_id) DESC, count(*) DESC, q.speaker{}",
-        w.sql(),
-        limit(f)
-    );
+    // Over the whole ledger, the counts kept at ingest answer (a few rows per speaker, day and
+    // outlet); restricted to some documents, their quotes are counted.
+    let sql = if w.sql().is_empty() {
+        if let Some(s) = &f.speaker {
+            w.push("c.speaker LIKE ? ESCAPE '\\'", [like(s)]);
+        }
+        format!(
+            "SELECT c.speaker, sum(c.quotes), sum(c.documents),
+                    (SELECT json_group_array(r.role ORDER BY r.role) FROM speaker_roles r
+                     WHERE r.speaker = c.speaker),
+                    min(nullif(c.day, '')), max(nullif(c.day, ''))
+             FROM speaker_counts c WHERE 1=1{} GROUP BY c.speaker
+             ORDER BY sum(c.documents) DESC, sum(c.quotes) DESC, c.speaker{}",
+            w.sql(),
+            limit(f)
+        )
+    } else {
+        if let Some(s) = &f.speaker {
+            w.push("q.speaker LIKE ? ESCAPE '\\'", [like(s)]);
+        }
+        format!(
+            "SELECT q.speaker, count(*), count(DISTINCT q.document_id),
+                    json_group_array(DISTINCT q.role ORDER BY q.role)
+                        FILTER (WHERE q.role IS NOT NULL),
+                    min(coalesce(d.published, d.estimated)),
+                    max(coalesce(d.published, d.estimated))
+             FROM quotes q JOIN documents d ON d.id = q.document_id
+             WHERE q.speaker IS NOT NULL{} GROUP BY q.speaker
+             ORDER BY count(DISTINCT q.document_id) DESC, count(*) DESC, q.speaker{}",
+            w.sql(),
+            limit(f)
+        )
+    };
     stream(
         conn,
         &sql,
@@ -463,6 +498,86 @@ pub fn speakers(conn: &Connection, f: &Filter, out: RowSink<SpeakerRow>) -> Resu
     )
 }
 
+/// A speaker's latest stored quotes (through the `quotes(speaker)` index, newest first), then
+/// in publication order.
+const LATEST_QUOTES: &str = "
+    SELECT published, speaker, kind, cue, text, content_id, source, start_byte, end_byte
+    FROM (SELECT d.published, q.speaker, q.kind, q.cue, q.text, d.content_id, d.source,
+                 q.start_byte, q.end_byte, d.id, q.position
+          FROM quotes q JOIN documents d ON d.id = q.document_id
+          WHERE q.speaker = ?1 ORDER BY q.document_id DESC, q.position DESC LIMIT ?2)
+    ORDER BY published, source, id, position";
+
+/// One speaker from the counts kept at ingest, and their latest stored quotes (through the
+/// `quotes(speaker)` index, newest first, then put in publication order).
+pub fn speaker(conn: &Connection, name: &str, quotes: usize) -> Result<Option<SpeakerProfile>> {
+    type Totals = (Option<i64>, Option<i64>, Option<String>, Option<String>);
+    let (total, documents, first_seen, last_seen): Totals = conn
+        .prepare_cached(
+            "SELECT sum(quotes), sum(documents), min(nullif(day, '')), max(nullif(day, ''))
+             FROM speaker_counts WHERE speaker = ?1",
+        )?
+        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let (Some(total), Some(documents)) = (total, documents) else {
+        return Ok(None);
+    };
+    let roles = conn
+        .prepare_cached("SELECT role FROM speaker_roles WHERE speaker = ?1 ORDER BY role")?
+        .query_map([name], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let months = conn
+        .prepare_cached(
+            "SELECT substr(day, 1, 7), sum(quotes) FROM speaker_counts
+             WHERE speaker = ?1 AND day <> '' GROUP BY 1 ORDER BY 1",
+        )?
+        .query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let outlets = conn
+        .prepare_cached(
+            "SELECT nullif(outlet, ''), sum(quotes) FROM speaker_counts
+             WHERE speaker = ?1 GROUP BY outlet ORDER BY 2 DESC, outlet",
+        )?
+        .query_map([name], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let n = i64::try_from(quotes).unwrap_or(i64::MAX);
+    let latest = collect(|out| {
+        stream(
+            conn,
+            LATEST_QUOTES,
+            &[name.to_string().into(), n.into()],
+            quote_row,
+            out,
+        )
+    })?;
+    Ok(Some(SpeakerProfile {
+        speaker: SpeakerRow {
+            speaker: name.to_string(),
+            quotes: total,
+            documents,
+            roles,
+            first_seen,
+            last_seen,
+        },
+        months,
+        outlets,
+        quotes: latest,
+    }))
+}
+
+fn quote_row(r: &Row) -> rusqlite::Result<QuoteRow> {
+    Ok(QuoteRow {
+        published: r.get(0)?,
+        speaker: r.get(1)?,
+        kind: r.get(2)?,
+        cue: r.get(3)?,
+        text: r.get(4)?,
+        document: r.get(5)?,
+        source: r.get(6)?,
+        start: r.get(7)?,
+        end: r.get(8)?,
+    })
+}
+
 pub fn registry_quotes(
     conn: &Connection,
     f: &Filter,
@@ -474,10 +589,9 @@ pub fn registry_quotes(
         w.push("r.speaker LIKE ? ESCAPE '\\'", [like(s)]);
     }
     let sql = format!(
-        "SELECT r.id, r.speaker, count(DISTINCT a.document_id), r.first_date, d.source, r.text
-         FROM quote_registry r JOIN quote_appearances a ON a.quote_id = r.id
-         JOIN documents d ON d.id = r.first_document_id WHERE 1=1{}
-         GROUP BY r.id ORDER BY count(DISTINCT a.document_id) DESC, r.first_date, r.id{}",
+        "SELECT r.id, r.speaker, r.documents, r.first_date, d.source, r.text
+         FROM quote_registry r JOIN documents d ON d.id = r.first_document_id WHERE 1=1{}
+         ORDER BY r.documents DESC, r.first_date, r.id{}",
         w.sql(),
         limit(f)
     );
@@ -513,16 +627,19 @@ pub fn timeline(
     if let Some(s) = &f.speaker {
         w.push("g.claimed_by LIKE ? ESCAPE '\\'", [like(s)]);
     }
+    // The measures with the query's head (an index lookup in `measure_keys`), each read in
+    // date order from the timeline index: no row of another measure is touched, nothing sorted
+    // (the IN list is walked in order; a join from `measure_keys` would be sorted whole).
     let sql = format!(
-        "SELECT m.measure, coalesce(g.date, d.published, d.estimated), g.value, g.hedge,
-                g.text, g.claimed_by, d.content_id, d.source
+        "SELECT m.measure, m.date, g.value, g.hedge, g.text, g.claimed_by, d.content_id, d.source
          FROM figure_measures m
          JOIN figures g ON g.document_id = m.document_id AND g.position = m.position
-         JOIN documents d ON d.id = m.document_id WHERE m.measure LIKE ? ESCAPE '\\'{}
-         ORDER BY m.measure, coalesce(g.date, d.published, d.estimated), d.id, g.position",
+         JOIN documents d ON d.id = m.document_id
+         WHERE m.measure IN (SELECT measure FROM measure_keys WHERE head = ?){}
+         ORDER BY m.measure, m.date, m.document_id, m.position",
         w.sql()
     );
-    let mut params = vec![like(&want.head)];
+    let mut params = vec![rusqlite::types::Value::Text(want.head.clone())];
     params.extend(w.params.iter().cloned());
     let mut left = f.limit.unwrap_or(usize::MAX);
     if left == 0 {
@@ -545,17 +662,7 @@ pub fn timeline(
             })
         },
         &mut |row: TimelineRow| {
-            // The stored key's head, modifiers and place must cover the query's.
-            let (body, place) = match row.measure.split_once(" @") {
-                Some((b, p)) => (b, Some(p)),
-                None => (row.measure.as_str(), None),
-            };
-            let mut parts: Vec<&str> = body.split(' ').collect();
-            let head = parts.pop().unwrap_or_default();
-            let covers = head == want.head
-                && want.modifiers.iter().all(|m| parts.contains(&m.as_str()))
-                && place == want.place.as_deref();
-            if covers && left > 0 {
+            if want.is_covered_by(&row.measure) && left > 0 {
                 left -= 1;
                 out(row)?;
             }
@@ -602,10 +709,7 @@ pub fn measures(conn: &Connection, f: &Filter, out: RowSink<MeasureRow>) -> Resu
 pub fn registry_quote(conn: &Connection, id: i64) -> Result<Option<RegistryQuoteRow>> {
     Ok(conn
         .query_row(
-            "SELECT r.id, r.speaker,
-                    (SELECT count(DISTINCT a.document_id) FROM quote_appearances a
-                     WHERE a.quote_id = r.id),
-                    r.first_date, d.source, r.text
+            "SELECT r.id, r.speaker, r.documents, r.first_date, d.source, r.text
              FROM quote_registry r JOIN documents d ON d.id = r.first_document_id
              WHERE r.id = ?1",
             [id],

@@ -35,8 +35,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
     }
 }
 
-/// Most rows a detail (a story's quotes, a speaker's quotes) lists.
-pub const DETAIL_ROWS: usize = 500;
+/// Most rows a detail (a story's documents or quotes, a speaker's quotes) lists; the lists
+/// (`/documents?story=ID`, `/quotes?speaker=…`) page through the rest. A bound on every part of
+/// a page keeps its cost (and its size) the same in a ledger of any size.
+pub const DETAIL_ROWS: usize = 100;
 
 /// A list endpoint: checks `q` against the parameter `groups`, runs `query` on a pooled
 /// connection and writes the page.
@@ -209,15 +211,16 @@ pub async fn stories(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StoryDetail {
     pub story: StoryRow,
-    /// Its documents by publication date.
+    /// Its first documents by publication date (at most 100; `/documents?story=ID` has all).
     pub documents: Vec<DocumentRow>,
+    /// Its speakers, quoted in most of its documents first (at most 100).
     pub speakers: Vec<SpeakerRow>,
-    /// Its quotes by publication date (at most 500).
+    /// Its first quotes by publication date (at most 100).
     pub quotes: Vec<QuoteRow>,
-    /// Its figures by date (at most 500).
+    /// Its first figures by date (at most 100).
     pub figures: Vec<FigureRow>,
     /// Its quotes of the registry, most appearances first, each with its first appearance (at
-    /// most 500).
+    /// most 100).
     pub registry: Vec<RegistryQuoteRow>,
 }
 
@@ -261,7 +264,7 @@ pub async fn load_story(s: &Shared, id: i64) -> Result<StoryDetail, Problem> {
                 .ok_or_else(|| Problem::not_found(format!("no story {id}")))?;
             Ok(StoryDetail {
                 story: story.into(),
-                documents: first(usize::MAX, |o| st.documents(&f, o))?,
+                documents: first(DETAIL_ROWS, |o| st.documents(&limited, o))?,
                 speakers: first(DETAIL_ROWS, |o| st.speakers(&limited, o))?,
                 quotes: first(DETAIL_ROWS, |o| st.quotes(&limited, o))?,
                 figures: first(DETAIL_ROWS, |o| st.figures(&limited, o))?,
@@ -316,11 +319,12 @@ pub struct PeriodCount {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SpeakerDetail {
     pub speaker: SpeakerRow,
-    /// Quotes per month of publication.
+    /// Quotes per month of publication (else of the date the ledger estimated).
     pub over_time: Vec<PeriodCount>,
     /// Quotes per outlet, most first.
     pub outlets: Vec<OutletCount>,
-    /// The speaker's quotes by publication date (at most 500).
+    /// The speaker's latest stored quotes (at most 100), by publication date; `/quotes?speaker=…`
+    /// pages through all of them.
     pub quotes: Vec<QuoteRow>,
 }
 
@@ -340,54 +344,22 @@ pub async fn speaker(
 pub async fn load_speaker(s: &Shared, name: String) -> Result<SpeakerDetail, Problem> {
     s.pool
         .run(move |st| {
-            let f = Filter {
-                speaker: Some(name.clone()),
-                ..Filter::default()
-            };
-            let speaker = collect(|o| st.speakers(&f, o))?
-                .into_iter()
-                .find(|r| r.speaker == name)
+            let p = st
+                .speaker(&name, DETAIL_ROWS)?
                 .ok_or_else(|| Problem::not_found(format!("no speaker `{name}`")))?;
-            let mut all_quotes: Vec<QuoteRow> = Vec::new();
-            st.quotes(&f, &mut |q: claimtrail_ledger::QuoteRow| {
-                if q.speaker.as_deref() == Some(name.as_str()) {
-                    all_quotes.push(q.into());
-                }
-                Ok(())
-            })?;
-            // Outlets of the documents that mention the speaker (every document quoting them).
-            let mention = Filter {
-                entity: Some(name.clone()),
-                ..Filter::default()
-            };
-            let mut outlet_of = std::collections::HashMap::new();
-            st.documents(&mention, &mut |d: claimtrail_ledger::DocumentRow| {
-                outlet_of.insert(d.id, d.outlet);
-                Ok(())
-            })?;
-            let mut outlets: BTreeMap<Option<String>, i64> = BTreeMap::new();
-            let mut months: BTreeMap<String, i64> = BTreeMap::new();
-            for q in &all_quotes {
-                let outlet = outlet_of.get(&q.document).cloned().flatten();
-                *outlets.entry(outlet).or_default() += 1;
-                if let Some(p) = &q.published {
-                    *months.entry(p.chars().take(7).collect()).or_default() += 1;
-                }
-            }
-            let mut outlets: Vec<OutletCount> = outlets
-                .into_iter()
-                .map(|(outlet, quotes)| OutletCount { outlet, quotes })
-                .collect();
-            outlets.sort_by(|a, b| b.quotes.cmp(&a.quotes).then(a.outlet.cmp(&b.outlet)));
-            all_quotes.truncate(DETAIL_ROWS);
             Ok(SpeakerDetail {
-                speaker: speaker.into(),
-                over_time: months
+                speaker: p.speaker.into(),
+                over_time: p
+                    .months
                     .into_iter()
                     .map(|(period, count)| PeriodCount { period, count })
                     .collect(),
-                outlets,
-                quotes: all_quotes,
+                outlets: p
+                    .outlets
+                    .into_iter()
+                    .map(|(outlet, quotes)| OutletCount { outlet, quotes })
+                    .collect(),
+                quotes: p.quotes.into_iter().map(QuoteRow::from).collect(),
             })
         })
         .await
