@@ -196,14 +196,14 @@ fn record_files(dir: &Path, files: usize, per_file: usize) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The ledger's documents, quotes and figures match those of one process into SQLite.
-fn same_as_one_process(db: &str, inputs: &[&str], dir: &Path) {
+/// The ledger's `queries` answer as those of one process into SQLite from `inputs`.
+fn same_as_one_process(db: &str, inputs: &[&str], dir: &Path, queries: &[&str]) {
     let lite = dir.join("one.db");
     let lite = lite.to_str().unwrap();
     let mut args = vec!["ingest", "-q", "--db", lite];
     args.extend_from_slice(inputs);
     claimtrail(&args);
-    for q in ["documents", "quotes", "figures", "copies"] {
+    for &q in queries {
         assert_eq!(rows(q, lite), rows(q, db), "{q}");
     }
 }
@@ -237,7 +237,13 @@ fn a_worker_killed_mid_unit_leaves_its_unit_to_another() {
     );
     let documents = rows("documents", &pg.url);
     assert_eq!(documents.len(), 300);
-    same_as_one_process(&pg.url, &[feed], dir.path());
+    // One unit, resumed in order: even the copies (which depend on arrival order) agree.
+    same_as_one_process(
+        &pg.url,
+        &[feed],
+        dir.path(),
+        &["documents", "quotes", "figures", "copies"],
+    );
 }
 
 #[test]
@@ -270,8 +276,14 @@ fn workers_wait_out_a_database_restart_and_finish() {
         "{status}"
     );
     assert_eq!(rows("documents", &cluster.url).len(), 240);
-    // Rows name documents by content id, so the order units finished in does not show.
-    same_as_one_process(&cluster.url, &feeds, dir.path());
+    // Rows name documents by content id, so the order units finished in does not show (copies
+    // of these look-alike pages would: the earliest stored is the original).
+    same_as_one_process(
+        &cluster.url,
+        &feeds,
+        dir.path(),
+        &["documents", "quotes", "figures"],
+    );
 }
 
 #[test]
@@ -291,5 +303,10 @@ fn the_same_files_queued_twice_are_stored_once() {
     let status = queue_status(&pg.url);
     assert_eq!(status["done"], 2, "{status}");
     let dir = tempfile::tempdir().unwrap();
-    same_as_one_process(&pg.url, &[pages], dir.path());
+    same_as_one_process(
+        &pg.url,
+        &[pages],
+        dir.path(),
+        &["documents", "quotes", "figures", "copies"],
+    );
 }

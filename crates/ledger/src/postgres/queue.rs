@@ -14,7 +14,10 @@ use serde::Serialize;
 /// Claims of one unit before it is parked.
 pub const MAX_ATTEMPTS: i32 = 3;
 
-const JOBS_TABLE: &str = "CREATE TABLE IF NOT EXISTS claimtrail_jobs (
+/// Run as one implicit transaction: the first statement makes concurrent first claims take
+/// their turn (two workers adding the column at once would deadlock on the table's lock).
+const JOBS_TABLE: &str = "SELECT pg_advisory_xact_lock(1128359540);
+CREATE TABLE IF NOT EXISTS claimtrail_jobs (
     id bigserial PRIMARY KEY,
     path text NOT NULL,
     plain boolean NOT NULL DEFAULT false,
@@ -30,8 +33,14 @@ const JOBS_TABLE: &str = "CREATE TABLE IF NOT EXISTS claimtrail_jobs (
     paths text[]                                -- the unit's files (path is the first)
 );
 CREATE INDEX IF NOT EXISTS claimtrail_jobs_claim ON claimtrail_jobs (state, id);
--- A queue made before units of several files.
-ALTER TABLE claimtrail_jobs ADD COLUMN IF NOT EXISTS paths text[]";
+-- A queue made before units of several files; altered only then (ALTER takes the table's
+-- strongest lock even when the column is there).
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'claimtrail_jobs'::regclass
+                   AND attname = 'paths' AND NOT attisdropped) THEN
+        ALTER TABLE claimtrail_jobs ADD COLUMN paths text[];
+    END IF;
+END $$";
 
 /// A claimed unit.
 #[derive(Debug, Clone)]
