@@ -316,7 +316,8 @@ pub struct CopyArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum QueueCommand {
-    /// Queue inputs as work units: each file (directories walked) is one unit.
+    /// Queue inputs as work units: files in walk order (directories walked), several small ones
+    /// to a unit, a large one alone.
     Add(QueueAddArgs),
     /// Units by state, documents committed, and parked units with their errors.
     Status(QueueStatusArgs),
@@ -335,6 +336,13 @@ pub struct QueueAddArgs {
     /// Reference date for resolving relative dates (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub published: Option<chrono::NaiveDate>,
+    /// Most files in one unit (a unit is claimed, analysed in parallel batches and finished by
+    /// one worker; one-file units leave a worker's other cores idle and pay the claim per file).
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub unit_files: u32,
+    /// Most MiB of files in one unit (a larger file is a unit of its own).
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub unit_mib: u64,
 }
 
 #[derive(Args, Debug)]

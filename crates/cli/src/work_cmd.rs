@@ -1,6 +1,6 @@
 //! `claimtrail queue` and `claimtrail work`: many stateless workers, one PostgreSQL ledger.
 //!
-//! A worker claims the oldest unit (a file) nobody holds, renews its lease from a heartbeat
+//! A worker claims the oldest unit (files in walk order) nobody holds, renews its lease from a heartbeat
 //! thread, runs the unit through today's ingest path (analysis in parallel, in batches), and
 //! commits each batch together with the unit's progress. Linking is serialised by the store's
 //! write lock, so N workers build the ledger one process would (up to the order units finish
@@ -24,17 +24,19 @@ fn open(ledger: &crate::args::LedgerArg, what: &str) -> anyhow::Result<PgStore> 
 
 pub fn queue_add(a: QueueAddArgs) -> anyhow::Result<i32> {
     let store = open(&a.ledger, "the work queue")?;
-    let mut units = Vec::new();
+    let mut files = Vec::new();
     use claimtrail_pipeline::inputs::{Found, Source, Walk};
     for found in Walk::new(&a.paths, &[]) {
         match found {
-            // Absolute: a worker may start in another directory.
-            Found::Source(Source::File(path)) => units.push(
-                std::path::absolute(&path)
+            Found::Source(Source::File(path)) => {
+                let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+                // Absolute: a worker may start in another directory.
+                let path = std::path::absolute(&path)
                     .unwrap_or(path)
                     .to_string_lossy()
-                    .into_owned(),
-            ),
+                    .into_owned();
+                files.push((path, bytes));
+            }
             Found::Source(Source::Stdin) => {
                 bail!("stdin cannot be queued: workers read files")
             }
@@ -42,10 +44,33 @@ pub fn queue_add(a: QueueAddArgs) -> anyhow::Result<i32> {
             Found::Error(e) => bail!("cannot queue {e}"),
         }
     }
+    let units = units_of(files, a.unit_files as usize, a.unit_mib << 20);
     let published = a.published.map(|d| d.to_string());
     let n = store.queue_add(&units, a.plain, published.as_deref())?;
     eprintln!("queued {n} unit(s) in {}", a.ledger.shown());
     Ok(0)
+}
+
+/// Files (path, bytes) in walk order cut into units of at most `max_files` files and
+/// `max_bytes` bytes; a file larger than that is a unit alone.
+fn units_of(files: Vec<(String, u64)>, max_files: usize, max_bytes: u64) -> Vec<Vec<String>> {
+    let mut units: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut bytes = 0u64;
+    for (path, size) in files {
+        if !current.is_empty()
+            && (current.len() >= max_files || bytes.saturating_add(size) > max_bytes)
+        {
+            units.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        current.push(path);
+        bytes = bytes.saturating_add(size);
+    }
+    if !current.is_empty() {
+        units.push(current);
+    }
+    units
 }
 
 pub fn queue_status(s: QueueStatusArgs) -> anyhow::Result<i32> {
@@ -101,7 +126,7 @@ pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
                 units += 1;
                 documents += n;
                 if !args.quiet {
-                    eprintln!("{worker}: {} done, {n} new document(s)", job.path);
+                    eprintln!("{worker}: {} done, {n} new document(s)", job.name());
                 }
             }
             Err(e)
@@ -112,7 +137,7 @@ pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
             {
                 eprintln!(
                     "{worker}: {} was taken over by another worker: {e:#}",
-                    job.path
+                    job.name()
                 );
             }
             Err(e) => {
@@ -120,7 +145,8 @@ pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
                 let message = format!("{e:#}");
                 eprintln!(
                     "{worker}: {} failed (attempt {}): {message}",
-                    job.path, job.attempts
+                    job.name(),
+                    job.attempts
                 );
                 store.queue_failed(job.id, &worker, &message)?;
             }
@@ -184,7 +210,7 @@ fn ingest_unit(
         new: 0,
         first_error: None,
     };
-    let stats = claimtrail_pipeline::run(std::slice::from_ref(&job.path), opts, &mut sink)?;
+    let stats = claimtrail_pipeline::run(&job.paths, opts, &mut sink)?;
     let JobSink {
         new, first_error, ..
     } = sink;
@@ -228,5 +254,29 @@ impl Sink for JobSink<'_> {
             .store
             .put_batch_for_job(&docs, self.job.id, self.worker)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::units_of;
+
+    #[test]
+    fn small_files_share_units_and_a_large_one_is_alone() {
+        let files = |sizes: &[u64]| -> Vec<(String, u64)> {
+            sizes
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("f{i}"), *s))
+                .collect()
+        };
+        let names =
+            |units: Vec<Vec<String>>| -> Vec<usize> { units.iter().map(Vec::len).collect() };
+        assert_eq!(names(units_of(files(&[1; 5]), 2, 100)), vec![2, 2, 1]);
+        assert_eq!(
+            names(units_of(files(&[10, 500, 10, 10]), 64, 100)),
+            vec![1, 1, 2]
+        );
+        assert!(units_of(Vec::new(), 64, 100).is_empty());
     }
 }

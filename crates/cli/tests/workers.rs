@@ -1,12 +1,15 @@
 //! Two workers on one PostgreSQL ledger build the ledger one process builds into SQLite from
 //! the same input: the same documents, quotes, figures and wire copies, the same story
 //! partition, the same registry quotes (ids aside: they follow the order units finish in).
+//! And faults: a worker killed mid-unit, the database restarted under running workers, the
+//! same files queued twice: nothing lost, nothing stored twice.
 
 #![cfg(feature = "postgres")]
 
-use claimtrail_ledger::postgres::testdb::TestDb;
-use std::path::Path;
-use std::process::Command;
+use claimtrail_ledger::postgres::testdb::{TestCluster, TestDb};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
 
 fn claimtrail(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
@@ -29,20 +32,26 @@ fn rows(query: &str, db: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The example pages' directory, absolute (workers may start elsewhere).
+fn example_pages() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/pages");
+    let dir = std::fs::canonicalize(dir).unwrap();
+    dir.to_str().unwrap().to_string()
+}
+
 #[test]
 fn two_workers_give_the_ledger_of_one_process() {
     let Some(pg) = TestDb::create() else {
         return;
     };
-    let pages =
-        std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/pages"))
-            .unwrap();
-    let pages = pages.to_str().unwrap();
+    let pages = example_pages();
+    let pages = pages.as_str();
     let dir = tempfile::tempdir().unwrap();
     let lite = dir.path().join("one.db");
     let lite = lite.to_str().unwrap();
     claimtrail(&["ingest", "-q", "--db", lite, pages]);
-    claimtrail(&["queue", "add", "--db", &pg.url, pages]);
+    // A unit per file, so that both workers have units to take.
+    claimtrail(&["queue", "add", "--unit-files", "1", "--db", &pg.url, pages]);
     let workers: Vec<_> = (0..2)
         .map(|_| {
             Command::new(env!("CARGO_BIN_EXE_claimtrail"))
@@ -110,4 +119,194 @@ fn a_unit_that_cannot_be_read_is_parked_after_three_attempts() {
     assert!(status.contains("parked 1"), "{status}");
     assert!(status.contains("after 3 attempts"), "{status}");
     assert!(status.contains("gone.html"), "{status}");
+}
+
+/// A worker process on `db`, until no unit is left.
+fn worker(db: &str, batch: &str, lease_secs: &str) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+        .args(["work", "-q", "--until-done", "--batch", batch])
+        .args(["--lease-secs", lease_secs, "--db", db])
+        .env_remove("CLAIMTRAIL_DB")
+        .spawn()
+        .unwrap()
+}
+
+/// Waits for a worker; a hung one is killed and fails the test (a guard, not a timing).
+fn finish(mut w: Child) {
+    let deadline = Instant::now() + Duration::from_secs(600);
+    loop {
+        if let Some(status) = w.try_wait().unwrap() {
+            assert!(status.success(), "worker exited with {status}");
+            return;
+        }
+        if Instant::now() > deadline {
+            let _ = w.kill();
+            panic!("a worker did not finish");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn queue_status(db: &str) -> serde_json::Value {
+    let status = claimtrail(&["queue", "status", "--db", db, "--format", "jsonl"]);
+    serde_json::from_str(&status).unwrap()
+}
+
+/// Waits until the queue reports at least `n` committed documents.
+fn wait_for_documents(db: &str, n: i64) {
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while queue_status(db)["documents"].as_i64().unwrap() < n {
+        assert!(Instant::now() < deadline, "no documents were committed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Record files of `per_file` generated news pages each, every page its own (no copies).
+fn record_files(dir: &Path, files: usize, per_file: usize) -> Vec<PathBuf> {
+    (0..files)
+        .map(|f| {
+            let lines: String = (0..per_file)
+                .map(|i| {
+                    let n = f * per_file + i;
+                    let html = format!(
+                        "<html><head><title>Council{n} votes on the harbour{n} plan</title></head>\
+                         <body><h1>Council{n} votes on the harbour{n} plan</h1>\
+                         <p>The council of Town{n} approved {n} million dollars for the harbour{n} \
+                         on Tuesday, after a debate of {} hours.</p>\
+                         <p>\"We have waited for this harbour{n} for a long time,\" said Mayor \
+                         Ann Lee{n}, who backed the plan.</p>\
+                         <p>About {} residents came to the meeting in Hall{n}, officials said.</p>\
+                         </body></html>",
+                        n % 7 + 2,
+                        100 + n
+                    );
+                    serde_json::json!({
+                        "url": format!("https://news.example/{n}"),
+                        "published": "2024-10-01",
+                        "html": html,
+                    })
+                    .to_string()
+                        + "\n"
+                })
+                .collect();
+            let path = dir.join(format!("feed{f}.jsonl"));
+            std::fs::write(&path, lines).unwrap();
+            path
+        })
+        .collect()
+}
+
+/// The ledger's `queries` answer as those of one process into SQLite from `inputs`.
+fn same_as_one_process(db: &str, inputs: &[&str], dir: &Path, queries: &[&str]) {
+    let lite = dir.join("one.db");
+    let lite = lite.to_str().unwrap();
+    let mut args = vec!["ingest", "-q", "--db", lite];
+    args.extend_from_slice(inputs);
+    claimtrail(&args);
+    for &q in queries {
+        assert_eq!(rows(q, lite), rows(q, db), "{q}");
+    }
+}
+
+#[test]
+fn a_worker_killed_mid_unit_leaves_its_unit_to_another() {
+    let Some(pg) = TestDb::create() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let files = record_files(dir.path(), 1, 300);
+    let feed = files[0].to_str().unwrap();
+    claimtrail(&["queue", "add", "--db", &pg.url, feed]);
+    let mut first = worker(&pg.url, "5", "3");
+    wait_for_documents(&pg.url, 10);
+    first.kill().unwrap(); // SIGKILL: no cleanup, its transaction cut off
+    first.wait().unwrap();
+    let status = queue_status(&pg.url);
+    assert_eq!(
+        status["running"], 1,
+        "killed before the unit ended: {status}"
+    );
+    assert!(status["documents"].as_i64().unwrap() < 300, "{status}");
+    // The next worker waits out the dead one's lease, then resumes the unit.
+    finish(worker(&pg.url, "5", "3"));
+    let status = queue_status(&pg.url);
+    assert_eq!(
+        (&status["done"], &status["documents"]),
+        (&1.into(), &300.into()),
+        "{status}"
+    );
+    let documents = rows("documents", &pg.url);
+    assert_eq!(documents.len(), 300);
+    // One unit, resumed in order: even the copies (which depend on arrival order) agree.
+    same_as_one_process(
+        &pg.url,
+        &[feed],
+        dir.path(),
+        &["documents", "quotes", "figures", "copies"],
+    );
+}
+
+#[test]
+fn workers_wait_out_a_database_restart_and_finish() {
+    let Some(cluster) = TestCluster::create() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let files = record_files(dir.path(), 3, 80);
+    let feeds: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
+    let mut args = vec!["queue", "add", "--unit-files", "1", "--db", &cluster.url];
+    args.extend_from_slice(&feeds);
+    claimtrail(&args);
+    let workers = [
+        worker(&cluster.url, "4", "60"),
+        worker(&cluster.url, "4", "60"),
+    ];
+    wait_for_documents(&cluster.url, 12);
+    // A crash (connections cut, no checkpoint), two seconds down, then back.
+    cluster.stop().unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    cluster.start().unwrap();
+    for w in workers {
+        finish(w);
+    }
+    let status = queue_status(&cluster.url);
+    assert_eq!(
+        (&status["done"], &status["parked"]),
+        (&3.into(), &0.into()),
+        "{status}"
+    );
+    assert_eq!(rows("documents", &cluster.url).len(), 240);
+    // Rows name documents by content id, so the order units finished in does not show (copies
+    // of these look-alike pages would: the earliest stored is the original).
+    same_as_one_process(
+        &cluster.url,
+        &feeds,
+        dir.path(),
+        &["documents", "quotes", "figures"],
+    );
+}
+
+#[test]
+fn the_same_files_queued_twice_are_stored_once() {
+    let Some(pg) = TestDb::create() else {
+        return;
+    };
+    let pages = example_pages();
+    let pages = pages.as_str();
+    // Two units of the same five files: the two workers take one each, at once.
+    claimtrail(&["queue", "add", "--db", &pg.url, pages]);
+    claimtrail(&["queue", "add", "--db", &pg.url, pages]);
+    let workers = [worker(&pg.url, "1", "60"), worker(&pg.url, "1", "60")];
+    for w in workers {
+        finish(w);
+    }
+    let status = queue_status(&pg.url);
+    assert_eq!(status["done"], 2, "{status}");
+    let dir = tempfile::tempdir().unwrap();
+    same_as_one_process(
+        &pg.url,
+        &[pages],
+        dir.path(),
+        &["documents", "quotes", "figures", "copies"],
+    );
 }

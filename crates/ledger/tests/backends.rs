@@ -268,6 +268,21 @@ pub fn snapshot(s: &dyn Store) -> Vec<(String, String)> {
             jsonl(|o| s.timeline(&m.measure, &all, o)),
         ));
     }
+    // Each registry quote by its id, with its appearances (what `serve` shows of one quote).
+    for q in collect(|o| s.registry_quotes(&all, o)).unwrap() {
+        out.push((
+            format!("registry quote {}", q.id),
+            serde_json::to_string(&s.registry_quote(q.id).unwrap()).unwrap(),
+        ));
+        out.push((
+            format!("appearances of {}", q.id),
+            jsonl(|o| s.quote_appearances(q.id, o)),
+        ));
+    }
+    out.push((
+        "registry quote that is not there".into(),
+        serde_json::to_string(&s.registry_quote(i64::MAX).unwrap()).unwrap(),
+    ));
     let mut docs = Vec::new();
     for d in collect(|o| s.documents(&all, o)).unwrap() {
         docs.push(s.document(&d.id).unwrap());
@@ -327,6 +342,10 @@ fn the_same_input_gives_the_same_ledger_on_both_backends() {
         b.store.put_batch(first).unwrap();
         b.store.put_batch(second).unwrap();
         assert!(b.store.counts().unwrap().copies >= 1, "{}", b.name);
+        // The copy repeats its original's quotes: the registry has quotes seen twice, so the
+        // per-quote reads of the snapshot compare real appearances.
+        let registry = collect(|o| b.store.registry_quotes(&Filter::default(), o)).unwrap();
+        assert!(registry.iter().any(|q| q.appearances >= 2), "{}", b.name);
         answers.push((b.name, snapshot(b.store.as_ref())));
     }
     let Some((_, pg)) = answers.get(1) else {

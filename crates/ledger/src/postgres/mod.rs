@@ -6,19 +6,19 @@
 //! - `open`: the versioned schema (`claimtrail_migrations`), read-only sessions for readers;
 //! - `write`: storing appearances, one transaction per chunk of whole documents, serialised
 //!   under the ledger's write lock (an advisory lock) so that linking sees one order;
-//! - `links` and `stories`: the SQLite backend's linking, step for step, in PostgreSQL's SQL;
+//! - `link_rows`: the link tables' lookups and writes in PostgreSQL's SQL, for `linking` (the
+//!   decisions, shared with SQLite);
 //! - `read`, `filter` and `text_query`: the list queries, ordered as SQLite orders them (byte
 //!   order of text, NULLs first), full text through tsvector and a GIN index;
 //! - `queue`: the work queue of units that stateless workers claim, lease and finish;
 //! - `testdb`: throwaway databases for tests.
 
 mod filter;
-mod links;
+mod link_rows;
 mod open;
 pub mod pool;
 pub mod queue;
 mod read;
-mod stories;
 pub mod testdb;
 mod text_query;
 mod tx;
@@ -40,6 +40,9 @@ pub const WRITE_LOCK: i64 = crate::migrations::APPLICATION_ID as i64;
 pub struct PgStore {
     pool: Pool,
     migrated_from: Option<u32>,
+    /// Set once this store has made sure the work queue's table is there (a schema statement
+    /// per claim would lock the table against the other workers).
+    queue_ready: std::sync::OnceLock<()>,
 }
 
 impl PgStore {
@@ -78,9 +81,12 @@ impl Store for PgStore {
     }
 
     fn contains(&self, content_id: &str, origin: &str) -> Result<bool> {
-        let mut c = self.pool.get()?;
-        let st = c.statement("SELECT 1 FROM documents WHERE content_id = $1 AND origin = $2")?;
-        Ok(c.client.query_opt(&st, &[&content_id, &origin])?.is_some())
+        // Asked by every worker before each document: a restarting server is waited for.
+        self.pool.run(|c| {
+            let st =
+                c.statement("SELECT 1 FROM documents WHERE content_id = $1 AND origin = $2")?;
+            Ok(c.client.query_opt(&st, &[&content_id, &origin])?.is_some())
+        })
     }
 
     fn document(&self, key: &str) -> Result<Option<DocAnalysis>> {

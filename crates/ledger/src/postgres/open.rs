@@ -94,6 +94,7 @@ pub(super) fn writable(url: &str) -> Result<PgStore> {
     Ok(PgStore {
         pool,
         migrated_from,
+        queue_ready: Default::default(),
     })
 }
 
@@ -104,6 +105,7 @@ pub(super) fn read_only(url: &str) -> Result<PgStore> {
         Contents::Ledger(v) if v == CURRENT_VERSION => Ok(PgStore {
             pool,
             migrated_from: None,
+            queue_ready: Default::default(),
         }),
         Contents::Ledger(v) if v > CURRENT_VERSION => Err(StoreError::TooNew {
             path: redact(url),

@@ -1,6 +1,7 @@
 //! A small pool of connections to one database, each with its prepared statements. Reads take
 //! any idle connection; a connection that broke (server restarted) is dropped, not returned, and
-//! the next `get` connects again, retrying with backoff.
+//! the next `get` connects again, retrying with backoff. [`Pool::run`] runs a step that may be
+//! repeated (a claim, a heartbeat, a lookup) again on a new connection when the old one was lost.
 
 use crate::{Result, StoreError};
 use postgres::{Client, NoTls, Statement};
@@ -63,6 +64,22 @@ impl Pool {
         })
     }
 
+    /// Runs `f` on a connection; when the connection was lost (the server restarted), again on
+    /// a new one, with backoff, for up to [`RECONNECT_PATIENCE`]. Only for steps that may run
+    /// twice: a transaction that was cut off was rolled back, and a statement on its own either
+    /// ran or did not.
+    pub fn run<T>(&self, mut f: impl FnMut(&mut Conn) -> Result<T>) -> Result<T> {
+        with_retry(|| {
+            let mut c = self.get()?;
+            let out = f(&mut c);
+            if out.as_ref().is_err_and(connection_lost) {
+                // Not back to the pool: a broken socket is not always known closed yet.
+                c.discard();
+            }
+            out
+        })
+    }
+
     fn connect(&self) -> Result<Conn> {
         let mut waited = Duration::ZERO;
         let mut pause = Duration::from_millis(50);
@@ -77,9 +94,9 @@ impl Pool {
                         statements: HashMap::new(),
                     });
                 }
-                // Refused or reset: the server may be restarting. Bad credentials or a missing
-                // database are answers, not absences: said at once.
-                Err(e) if e.as_db_error().is_none() && waited < RECONNECT_PATIENCE => {
+                // Refused or reset, or "starting up": the server may be restarting. Bad
+                // credentials or a missing database are answers, not absences: said at once.
+                Err(e) if restarting(&e) && waited < RECONNECT_PATIENCE => {
                     std::thread::sleep(pause);
                     waited += pause;
                     pause = (pause * 2).min(MAX_PAUSE);
@@ -95,10 +112,53 @@ impl Pool {
     }
 }
 
+/// Whether a failed connection attempt met no server, or one not yet accepting connections.
+fn restarting(e: &postgres::Error) -> bool {
+    e.as_db_error().is_none_or(|db| db.code().code() == "57P03")
+}
+
+/// Runs `f` again while it fails for a lost connection (the server restarting), with backoff.
+pub(super) fn with_retry<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
+    let mut waited = Duration::ZERO;
+    let mut pause = Duration::from_millis(100);
+    loop {
+        match f() {
+            Err(e) if connection_lost(&e) && waited < RECONNECT_PATIENCE => {
+                std::thread::sleep(pause);
+                waited += pause;
+                pause = (pause * 2).min(MAX_PAUSE);
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Whether an error says the connection went away rather than that the server refused.
+pub(super) fn connection_lost(e: &StoreError) -> bool {
+    match e {
+        StoreError::Postgres(pe) => {
+            pe.is_closed()
+                || pe.as_db_error().is_some_and(|db| {
+                    // admin_shutdown, crash_shutdown, cannot_connect_now
+                    matches!(db.code().code(), "57P01" | "57P02" | "57P03")
+                })
+                || (pe.as_db_error().is_none() && pe.code().is_none())
+        }
+        _ => false,
+    }
+}
+
 /// A connection lent by the pool; back to it when dropped, unless it broke.
 pub struct Pooled<'p> {
     pool: &'p Pool,
     conn: Option<Conn>,
+}
+
+impl Pooled<'_> {
+    /// Closes the connection instead of giving it back.
+    fn discard(mut self) {
+        self.conn = None;
+    }
 }
 
 impl Deref for Pooled<'_> {

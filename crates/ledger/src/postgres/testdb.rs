@@ -7,20 +7,15 @@
 
 use postgres::{Client, NoTls};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-/// The server the test databases live on: its admin URL, and our own cluster if we started one.
+/// The server the test databases live on: its admin URL, and our own cluster if we started one
+/// (stopped by a watchdog when the test process exits).
 struct Server {
     admin: String,
-    _cluster: Option<Cluster>,
-}
-
-/// A cluster started for this test process; stopped when the process exits (a watchdog).
-struct Cluster {
-    _dir: tempfile::TempDir,
-    _postgres: Child,
+    _cluster: Option<TestCluster>,
 }
 
 static SERVER: OnceLock<Result<Mutex<Server>, String>> = OnceLock::new();
@@ -153,69 +148,171 @@ fn free_port() -> Result<u16, String> {
         .map_err(|e| format!("no free port: {e}"))
 }
 
-fn start_cluster() -> Result<Server, String> {
-    let bin = binaries().ok_or("no server on 127.0.0.1:5432 and no PostgreSQL binaries")?;
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let data = dir.path().join("data");
-    let init = Command::new(bin.join("initdb"))
-        .args([
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--no-sync",
-            "-D",
-        ])
-        .arg(&data)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|e| format!("cannot run initdb: {e}"))?;
-    if !init.status.success() {
-        return Err(format!(
-            "initdb failed: {}",
-            String::from_utf8_lossy(&init.stderr).trim()
-        ));
-    }
-    let port = free_port()?;
-    let postgres = Command::new(bin.join("postgres"))
-        .arg("-D")
-        .arg(&data)
-        .args(["-p", &port.to_string(), "-h", "127.0.0.1", "-k"])
-        .arg(dir.path())
-        .args(["-c", "fsync=off"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start postgres: {e}"))?;
-    watchdog(postgres.id(), dir.path());
-    let admin = format!("postgres://postgres@127.0.0.1:{port}/postgres");
-    for _ in 0..100 {
-        if answers(&admin) {
-            return Ok(Server {
-                admin,
-                _cluster: Some(Cluster {
-                    _dir: dir,
-                    _postgres: postgres,
-                }),
-            });
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    Err("the throwaway cluster did not start in 10 s".into())
+/// Whether this process runs as root, which PostgreSQL's server refuses to run as.
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
 
-/// Stops our cluster once this process is gone (statics are never dropped).
-fn watchdog(postgres: u32, dir: &Path) {
+/// A command for PostgreSQL's binaries: as the `postgres` user when we are root.
+fn server_command(program: &Path) -> Command {
+    if is_root() {
+        let mut c = Command::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(program);
+        c
+    } else {
+        Command::new(program)
+    }
+}
+
+/// A PostgreSQL cluster of a test's own: initdb in a temporary directory, a free port on
+/// 127.0.0.1, trust auth, no fsync. Tests that stop and start the server under running workers
+/// use one ([`TestCluster::stop`], [`TestCluster::start`]); dropped, it stops at once and is
+/// removed.
+pub struct TestCluster {
+    /// The admin URL (database `postgres`).
+    pub url: String,
+    bin: PathBuf,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl TestCluster {
+    /// A new cluster, started; `None` (said on stderr) where PostgreSQL's binaries are missing
+    /// or refuse to run.
+    pub fn create() -> Option<TestCluster> {
+        match Self::init() {
+            Ok(c) => Some(c),
+            Err(why) => {
+                eprintln!(
+                    "\n*** SKIPPED: no PostgreSQL cluster of our own for this test ({why}) ***\n"
+                );
+                None
+            }
+        }
+    }
+
+    fn init() -> Result<TestCluster, String> {
+        let bin = binaries().ok_or("no PostgreSQL binaries (initdb, pg_ctl)")?;
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        if is_root() {
+            // The server runs as `postgres`, which must reach its data directory.
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777))
+                .map_err(|e| e.to_string())?;
+        }
+        let init = server_command(&bin.join("initdb"))
+            .args([
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "-D",
+            ])
+            .arg(dir.path().join("data"))
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .map_err(|e| format!("cannot run initdb: {e}"))?;
+        if !init.status.success() {
+            return Err(format!(
+                "initdb failed: {}",
+                String::from_utf8_lossy(&init.stderr).trim()
+            ));
+        }
+        let port = free_port()?;
+        let cluster = TestCluster {
+            url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
+            bin,
+            port,
+            dir,
+        };
+        cluster.start()?;
+        Ok(cluster)
+    }
+
+    fn pg_ctl(&self, args: &[&str]) -> Result<(), String> {
+        let out = server_command(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .map_err(|e| format!("cannot run pg_ctl: {e}"))?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "pg_ctl {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ))
+        }
+    }
+
+    /// Starts the server and waits until it answers.
+    pub fn start(&self) -> Result<(), String> {
+        let options = format!(
+            "-p {} -h 127.0.0.1 -k {} -c fsync=off",
+            self.port,
+            self.dir.path().display()
+        );
+        let log = self.dir.path().join("server.log");
+        let log = log.to_string_lossy();
+        self.pg_ctl(&["-o", &options, "-l", &log, "-w", "-t", "30", "start"])
+    }
+
+    /// Stops the server at once, as a crash would (connections cut, no checkpoint).
+    pub fn stop(&self) -> Result<(), String> {
+        self.pg_ctl(&["-m", "immediate", "-w", "stop"])
+    }
+
+    /// The data directory's parent (the `postgres` user's working place).
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for TestCluster {
+    fn drop(&mut self) {
+        let _ = self.stop();
+    }
+}
+
+fn start_cluster() -> Result<Server, String> {
+    let cluster = TestCluster::init()?;
+    watchdog(&cluster);
+    Ok(Server {
+        admin: cluster.url.clone(),
+        _cluster: Some(cluster),
+    })
+}
+
+/// Stops the shared cluster once this process is gone (statics are never dropped).
+fn watchdog(cluster: &TestCluster) {
+    let pg_ctl = cluster.bin.join("pg_ctl");
+    let runner = if is_root() {
+        "runuser -u postgres -- "
+    } else {
+        ""
+    };
     let script = format!(
-        "while kill -0 {parent} 2>/dev/null; do sleep 1; done; kill -INT {postgres}; \
-         sleep 2; rm -rf '{}'",
-        dir.display(),
+        "while kill -0 {parent} 2>/dev/null; do sleep 1; done; \
+         {runner}'{}' -D '{}/data' -m immediate -w stop; rm -rf '{}'",
+        pg_ctl.display(),
+        cluster.path().display(),
+        cluster.path().display(),
         parent = std::process::id()
     );
     let _ = Command::new("sh")
         .args(["-c", &script])
+        .current_dir("/")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -3,14 +3,13 @@
 //! (linking reads what earlier documents left). Spans go in as arrays (one statement per table
 //! per document, not per row). A chunk whose connection broke is retried on a new connection.
 
-use super::links::link_document;
-use super::pool::{Pool, RECONNECT_PATIENCE};
+use super::pool::{Conn, Pool};
 use super::tx::Tx;
 use super::values::{int, text};
 use super::WRITE_LOCK;
+use crate::linking::link_document;
 use crate::links::{self, Features};
-use crate::{Appearance, Result, StoreError};
-use std::time::Duration;
+use crate::{Appearance, Result};
 
 /// Rows (spans and links) a transaction gathers before it commits, as the SQLite backend.
 const ROWS_PER_TRANSACTION: usize = 20_000;
@@ -33,7 +32,7 @@ pub(super) fn put_with(
     let mut new = 0;
     let mut rest = docs;
     if docs.is_empty() {
-        return with_retry(|| write_chunk(pool, &[], &[], Some(&mut *last)));
+        return pool.run(|c| write_chunk(c, &[], &[], Some(&mut *last)));
     }
     while !rest.is_empty() {
         let mut take = 0;
@@ -51,54 +50,20 @@ pub(super) fn put_with(
         // The CPU work of linking before the lock.
         let features: Vec<Features> = chunk.iter().map(|a| links::features(&a.analysis)).collect();
         let is_last = rest.is_empty();
-        new += with_retry(|| write_chunk(pool, chunk, &features, is_last.then_some(&mut *last)))?;
+        new += pool.run(|c| write_chunk(c, chunk, &features, is_last.then_some(&mut *last)))?;
     }
     Ok(new)
-}
-
-/// Runs `f` again while it fails for a lost connection (the server restarting), with backoff.
-pub(super) fn with_retry<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
-    let mut waited = Duration::ZERO;
-    let mut pause = Duration::from_millis(100);
-    loop {
-        match f() {
-            Err(e) if connection_lost(&e) && waited < RECONNECT_PATIENCE => {
-                std::thread::sleep(pause);
-                waited += pause;
-                pause = (pause * 2).min(Duration::from_secs(2));
-            }
-            other => return other,
-        }
-    }
-}
-
-/// Whether an error says the connection went away rather than that the server refused.
-pub(super) fn connection_lost(e: &StoreError) -> bool {
-    match e {
-        StoreError::Postgres(pe) => {
-            pe.is_closed()
-                || pe.as_db_error().is_some_and(|db| {
-                    // admin_shutdown, crash_shutdown, cannot_connect_now
-                    matches!(db.code().code(), "57P01" | "57P02" | "57P03")
-                })
-                || (pe.as_db_error().is_none() && pe.code().is_none())
-        }
-        StoreError::Connect { .. } => false,
-        _ => false,
-    }
 }
 
 /// A last step run inside a chunk's transaction (a job's progress, committed with its batch).
 type InTx<'a> = &'a mut dyn FnMut(&mut Tx) -> Result<()>;
 
 fn write_chunk(
-    pool: &Pool,
+    conn: &mut Conn,
     chunk: &[Appearance],
     features: &[Features],
     last: Option<InTx<'_>>,
 ) -> Result<usize> {
-    let mut conn = pool.get()?;
-    let conn = &mut *conn;
     let tx = conn.client.transaction()?;
     let mut tx = Tx::new(tx, &mut conn.statements);
     tx.exec("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;

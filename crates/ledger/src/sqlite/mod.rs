@@ -4,14 +4,13 @@
 //!   read-only and writable connections, schema steps;
 //! - `write`: storing appearances in short transactions, waiting out other writers;
 //! - `read`: rebuilding one analysis and the streaming list queries, with `filter`'s clauses;
-//! - `links` and `stories`: linking each new document to the rest of the ledger;
+//! - `link_rows`: the link tables' lookups and writes, for `linking` (which decides);
 //! - `tables`: whole tables row by row, for export.
 
 mod filter;
-mod links;
+mod link_rows;
 mod open;
 mod read;
-mod stories;
 mod tables;
 mod values;
 mod write;

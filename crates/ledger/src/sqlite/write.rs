@@ -2,9 +2,9 @@
 //! gather whole documents up to a row budget, so that a large batch never holds the write lock
 //! for long and a crash loses only the transaction in flight.
 
-use super::links::link_document;
+use super::link_rows::SqliteLinks;
 use super::open::WRITER_PATIENCE;
-use super::values::{column, int};
+use super::values::{column, int, text};
 use super::SqliteStore;
 use crate::links::{self, Features};
 use crate::{Appearance, Result, StoreError};
@@ -197,7 +197,8 @@ fn insert(tx: &Transaction, a: &Appearance, features: &Features) -> Result<bool>
             column(&t.kind)
         ])?;
     }
-    link_document(tx, id, d, features)?;
+    let published = text(&d.published);
+    crate::linking::link_document(&mut SqliteLinks(tx), id, d, published.as_deref(), features)?;
     Ok(true)
 }
 

@@ -10,9 +10,9 @@
 //!
 //! Every lookup goes through an index, so the cost per document does not grow with the corpus.
 
+use super::rows::{LinkRows, StoryInfo, TermVector};
 use crate::Result;
 use claimtrail_analysis::DocAnalysis;
-use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::{BTreeMap, HashMap};
 
 /// Cosine similarity to a story centroid from which a document joins that story.
@@ -35,7 +35,7 @@ const IDF_TRUST: f64 = 20.0;
 const STORY_TERMS: usize = 200;
 /// Stories whose dates lie further apart than this are usually different events (the same kind
 /// of event again)...
-pub(crate) const STORY_WINDOW_DAYS: i64 = 45;
+pub(super) const STORY_WINDOW_DAYS: i64 = 45;
 /// ...unless the text says otherwise: a document this close to a story's centroid continues it
 /// however far apart the dates (a trial two years after the shooting, a sequel's casting after
 /// its premiere). Two quakes in one country share the vocabulary but not the names and details
@@ -44,73 +44,39 @@ const STORY_SIMILARITY_FAR: f64 = 0.4;
 /// Most stories read per term when scoring a document against stories.
 const MAX_STORY_POSTINGS: i64 = 64;
 
-/// A term vector: (term, weight); a document's is unit length, a story's the sum of its members'.
-type TermVector = Vec<(String, f64)>;
-
-/// What the assignment needs to know of a story.
-struct StoryInfo {
-    size: i64,
-    norm2: f64,
-    first: Option<String>,
-    last: Option<String>,
-}
-
 /// Adds document `id` (analysis `d`, publication date `date`, story term counts `terms`) to
 /// the nearest story, or opens a new one; returns the story id. A copy (`original` set) goes to
 /// its original's story whatever its terms say.
-pub fn assign_story(
-    tx: &Transaction,
+pub(super) fn assign_story(
+    rows: &mut impl LinkRows,
     id: i64,
     d: &DocAnalysis,
     date: Option<&str>,
     terms: &HashMap<String, f32>,
     original: Option<i64>,
 ) -> Result<i64> {
-    let (vec, trust) = doc_vector(tx, terms)?;
-    let forced: Option<i64> = match original {
-        Some(o) => tx
-            .query_row(
-                "SELECT story_id FROM story_documents WHERE document_id = ?1",
-                [o],
-                |r| r.get(0),
-            )
-            .optional()?,
+    let (vec, trust) = doc_vector(rows, terms)?;
+    let forced = match original {
+        Some(o) => rows.story_of(o)?,
         None => None,
     };
-    let dots = story_dots(tx, &vec)?;
+    let dots = story_dots(rows, &vec)?;
     let best = match forced {
         Some(s) => Some((s, 1.0)),
-        None => nearest_story(tx, &dots, (date, date), None)?
+        None => nearest_story(rows, &dots, (date, date), None)?
             .filter(|n| n.cos >= join_bar(n.size, trust))
             .map(|n| (n.id, n.cos)),
     };
     let joined = best.is_some();
     let (sid, sim) = match best {
         Some(b) => b,
-        None => {
-            tx.execute(
-                "INSERT INTO stories (title, first_seen, last_seen, size, norm2) VALUES (?1, ?2, ?2, 0, 0)",
-                params![d.title, date],
-            )?;
-            (tx.last_insert_rowid(), 1.0)
-        }
+        None => (rows.new_story(d.title.as_deref(), date)?, 1.0),
     };
-    add_vector(tx, sid, &vec)?;
-    tx.execute(
-        "UPDATE stories SET size = size + 1,
-            first_seen = CASE WHEN ?2 IS NOT NULL AND (first_seen IS NULL OR ?2 < first_seen) THEN ?2 ELSE first_seen END,
-            last_seen = CASE WHEN ?2 IS NOT NULL AND (last_seen IS NULL OR ?2 > last_seen) THEN ?2 ELSE last_seen END,
-            title = coalesce(title, ?3)
-         WHERE id = ?1",
-        params![sid, date, d.title],
-    )?;
-    tx.execute(
-        "INSERT OR REPLACE INTO story_documents (document_id, story_id, similarity)
-         VALUES (?1, ?2, ?3)",
-        params![id, sid, sim],
-    )?;
+    add_vector(rows, sid, &vec)?;
+    rows.grow_story(sid, 1, (date, date), d.title.as_deref())?;
+    rows.place_document(id, sid, sim)?;
     if joined {
-        adopt_orphans(tx, sid, &dots)?;
+        adopt_orphans(rows, sid, &dots)?;
     }
     Ok(sid)
 }
@@ -123,24 +89,21 @@ fn join_bar(size: i64, trust: f64) -> f64 {
 /// The document's story vector: its weighted term counts (title, address and text), TF-IDF
 /// weighted with the ledger's document frequencies (which this document updates), the heaviest
 /// terms, unit length; and the trust in those frequencies.
-fn doc_vector(tx: &Transaction, counts: &HashMap<String, f32>) -> Result<(TermVector, f64)> {
-    // Documents are never deleted, so the largest id is the count, read from the index end
-    // (count(*) would scan the table for every document).
-    let n_docs: f64 = tx.query_row("SELECT coalesce(max(id), 0) FROM documents", [], |r| {
-        r.get::<_, i64>(0)
-    })? as f64;
-    let mut df_st = tx.prepare_cached(
-        "INSERT INTO term_df (term, df) VALUES (?1, 1)
-         ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df",
-    )?;
-    let mut vec: TermVector = Vec::with_capacity(counts.len());
+fn doc_vector(
+    rows: &mut impl LinkRows,
+    counts: &HashMap<String, f32>,
+) -> Result<(TermVector, f64)> {
+    let n_docs = rows.document_count()? as f64;
     // In term order, so that the rows are written in the same order on every run.
     let mut ordered: Vec<(&String, &f32)> = counts.iter().collect();
     ordered.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    for (term, c) in ordered {
-        let df: f64 = df_st.query_row([term], |r| r.get::<_, i64>(0))? as f64;
-        vec.push((term.clone(), tf_idf(f64::from(*c), df, n_docs)));
-    }
+    let terms: Vec<&str> = ordered.iter().map(|(t, _)| t.as_str()).collect();
+    let dfs = rows.count_terms(&terms)?;
+    let mut vec: TermVector = ordered
+        .iter()
+        .zip(dfs)
+        .map(|((term, c), df)| ((*term).clone(), tf_idf(f64::from(**c), df as f64, n_docs)))
+        .collect();
     let trust = idf_trust(n_docs);
     vec.retain(|(_, w)| *w > 0.0);
     vec.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -157,7 +120,7 @@ fn idf_trust(n_docs: f64) -> f64 {
 /// Weight of a term counted `c` times, in `df` of `n_docs` documents: idf blended with 1 while
 /// the ledger is too small for document frequencies to mean much.
 fn tf_idf(c: f64, df: f64, n_docs: f64) -> f64 {
-    let idf = ((n_docs + 1.0) / df).ln() / (n_docs + 1.0).ln().max(f64::MIN_POSITIVE);
+    let idf = ((n_docs + 1.0) / df.max(1.0)).ln() / (n_docs + 1.0).ln().max(f64::MIN_POSITIVE);
     let trust = idf_trust(n_docs);
     (1.0 + c.ln()) * ((1.0 - trust) + trust * idf)
 }
@@ -174,39 +137,19 @@ fn normalize(vec: &mut TermVector) {
     }
 }
 
-/// Dot products of a vector with story centroids, through the inverted index of story terms.
-fn story_dots(tx: &Transaction, vec: &[(String, f64)]) -> Result<BTreeMap<i64, f64>> {
+/// Dot products of a vector with story centroids, through the inverted index of story terms:
+/// the heaviest postings of each term only (a common word shared by thousands of stories would
+/// otherwise make every lookup grow with the corpus), added up in the vector's term order.
+fn story_dots(rows: &mut impl LinkRows, vec: &[(String, f64)]) -> Result<BTreeMap<i64, f64>> {
+    let terms: Vec<&str> = vec.iter().map(|(t, _)| t.as_str()).collect();
+    let postings = rows.postings(&terms, MAX_STORY_POSTINGS)?;
     let mut dots: BTreeMap<i64, f64> = BTreeMap::new();
-    // The heaviest postings of each term only: a common word shared by thousands of stories
-    // would otherwise make every lookup grow with the corpus.
-    let mut st = tx.prepare_cached(
-        "SELECT story_id, weight FROM story_terms WHERE term = ?1
-         ORDER BY weight DESC LIMIT ?2",
-    )?;
     for (term, w) in vec {
-        let rows = st.query_map(params![term, MAX_STORY_POSTINGS], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
-        })?;
-        for row in rows {
-            let (sid, cw) = row?;
-            *dots.entry(sid).or_default() += w * cw;
+        for (sid, cw) in postings.get(term).into_iter().flatten() {
+            *dots.entry(*sid).or_default() += w * cw;
         }
     }
     Ok(dots)
-}
-
-fn load_story(tx: &Transaction, id: i64) -> Result<Option<StoryInfo>> {
-    Ok(tx
-        .prepare_cached("SELECT size, norm2, first_seen, last_seen FROM stories WHERE id = ?1")?
-        .query_row([id], |r| {
-            Ok(StoryInfo {
-                size: r.get(0)?,
-                norm2: r.get(1)?,
-                first: r.get(2)?,
-                last: r.get(3)?,
-            })
-        })
-        .optional()?)
 }
 
 /// A story near a vector: its id, cosine and size.
@@ -217,11 +160,20 @@ struct Nearest {
     size: i64,
 }
 
-/// The story with the highest cosine among those the vector may join: within the time window
-/// at [`STORY_SIMILARITY`], outside it at [`STORY_SIMILARITY_FAR`]. `dates` is the first and last
-/// date of what is being placed (one document, or a lone story).
+/// The bar a cosine must reach between two date spans: [`STORY_SIMILARITY`] within the time
+/// window, [`STORY_SIMILARITY_FAR`] outside it.
+fn bar_between(a: (Option<&str>, Option<&str>), b: &StoryInfo) -> f64 {
+    if windows_meet(a, (b.first.as_deref(), b.last.as_deref())) {
+        STORY_SIMILARITY
+    } else {
+        STORY_SIMILARITY_FAR
+    }
+}
+
+/// The story with the highest cosine among those the vector may join (see [`bar_between`]).
+/// `dates` is the first and last date of what is being placed (one document, or a lone story).
 fn nearest_story(
-    tx: &Transaction,
+    rows: &mut impl LinkRows,
     dots: &BTreeMap<i64, f64>,
     dates: (Option<&str>, Option<&str>),
     exclude: Option<i64>,
@@ -232,16 +184,11 @@ fn nearest_story(
         if Some(id) == exclude {
             continue;
         }
-        let Some(s) = load_story(tx, id)? else {
+        let Some(s) = rows.story(id)? else {
             continue;
         };
-        let bar = if windows_meet(dates, (s.first.as_deref(), s.last.as_deref())) {
-            STORY_SIMILARITY
-        } else {
-            STORY_SIMILARITY_FAR
-        };
         let cos = dot / s.norm2.sqrt().max(f64::MIN_POSITIVE);
-        if cos >= bar && best.is_none_or(|b| cos > b.cos) {
+        if cos >= bar_between(dates, &s) && best.is_none_or(|b| cos > b.cos) {
             best = Some(Nearest {
                 id,
                 cos,
@@ -253,34 +200,22 @@ fn nearest_story(
 }
 
 /// Adds a vector to a story's centroid and squared norm (size and dates are the caller's).
-fn add_vector(tx: &Transaction, sid: i64, vec: &[(String, f64)]) -> Result<()> {
-    // |c + v|² = |c|² + Σ (2·c_t·v_t + v_t²).
+fn add_vector(rows: &mut impl LinkRows, sid: i64, vec: &[(String, f64)]) -> Result<()> {
+    let terms: Vec<&str> = vec.iter().map(|(t, _)| t.as_str()).collect();
+    let current = rows.story_weights(sid, &terms)?;
+    // |c + v|² = |c|² + Σ (2·c_t·v_t + v_t²), summed in the vector's order.
     let mut delta = 0.0;
-    let mut up = tx.prepare_cached(
-        "INSERT INTO story_terms (term, story_id, weight) VALUES (?1, ?2, ?3)
-         ON CONFLICT(term, story_id) DO UPDATE SET weight = weight + excluded.weight",
-    )?;
-    let mut current =
-        tx.prepare_cached("SELECT weight FROM story_terms WHERE term = ?1 AND story_id = ?2")?;
     for (term, w) in vec {
-        let c: f64 = current
-            .query_row(params![term, sid], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0.0);
+        let c = current.get(term).copied().unwrap_or(0.0);
         delta += 2.0 * c * w + w * w;
-        up.execute(params![term, sid, w])?;
     }
-    tx.execute(
-        "UPDATE stories SET norm2 = norm2 + ?2 WHERE id = ?1",
-        params![sid, delta],
-    )?;
-    Ok(())
+    rows.add_weights(sid, vec, delta)
 }
 
 /// After story `grown` took a document, gives the lone documents nearest that document a second
 /// look: each whose nearest story is now one of several documents (and close enough to join)
 /// moves there. `dots` are the newcomer's dot products with stories before it joined.
-fn adopt_orphans(tx: &Transaction, grown: i64, dots: &BTreeMap<i64, f64>) -> Result<()> {
+fn adopt_orphans(rows: &mut impl LinkRows, grown: i64, dots: &BTreeMap<i64, f64>) -> Result<()> {
     let mut near: Vec<(i64, f64)> = dots
         .iter()
         .filter(|(id, _)| **id != grown)
@@ -292,78 +227,56 @@ fn adopt_orphans(tx: &Transaction, grown: i64, dots: &BTreeMap<i64, f64>) -> Res
         if examined == ORPHAN_CANDIDATES {
             break;
         }
-        let Some(o) = load_story(tx, orphan)? else {
+        let Some(o) = rows.story(orphan)? else {
             continue;
         };
         if o.size != 1 {
             continue;
         }
         examined += 1;
-        let vec = story_vector(tx, orphan)?;
-        let odots = story_dots(tx, &vec)?;
+        let vec = rows.story_vector(orphan)?;
+        let odots = story_dots(rows, &vec)?;
         let dates = (o.first.as_deref(), o.last.as_deref());
         // The story that just grew must itself have come close, and the orphan's nearest story
         // (a lone one included) must be a story of several documents.
-        let Some(g) = load_story(tx, grown)? else {
+        let Some(g) = rows.story(grown)? else {
             continue;
         };
         let to_grown = odots.get(&grown).copied().unwrap_or(0.0)
             / (o.norm2 * g.norm2).sqrt().max(f64::MIN_POSITIVE);
-        let bar = if windows_meet(dates, (g.first.as_deref(), g.last.as_deref())) {
-            STORY_SIMILARITY
-        } else {
-            STORY_SIMILARITY_FAR
-        };
-        if to_grown < bar {
+        if to_grown < bar_between(dates, &g) {
             continue;
         }
-        let Some(home) = nearest_story(tx, &odots, dates, Some(orphan))? else {
+        let Some(home) = nearest_story(rows, &odots, dates, Some(orphan))? else {
             continue;
         };
         if home.size < ADOPTER_MIN_SIZE {
             continue;
         }
-        merge_story(tx, orphan, home.id, &vec, &o, home.cos)?;
+        merge_story(rows, orphan, home.id, &vec, &o, home.cos)?;
     }
     Ok(())
-}
-
-/// The centroid of a story, from its own rows.
-fn story_vector(tx: &Transaction, sid: i64) -> Result<TermVector> {
-    let mut st = tx
-        .prepare_cached("SELECT term, weight FROM story_terms WHERE story_id = ?1 ORDER BY term")?;
-    let rows = st.query_map([sid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)))?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
 /// Moves every document of story `from` (centroid `vec`, description `info`) into story `into`
 /// and deletes `from`.
 fn merge_story(
-    tx: &Transaction,
+    rows: &mut impl LinkRows,
     from: i64,
     into: i64,
     vec: &[(String, f64)],
     info: &StoryInfo,
     similarity: f64,
 ) -> Result<()> {
-    add_vector(tx, into, vec)?;
-    tx.execute(
-        "UPDATE stories SET size = size + ?2,
-            first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen) THEN ?3 ELSE first_seen END,
-            last_seen = CASE WHEN ?4 IS NOT NULL AND (last_seen IS NULL OR ?4 > last_seen) THEN ?4 ELSE last_seen END
-         WHERE id = ?1",
-        params![into, info.size, info.first, info.last],
+    add_vector(rows, into, vec)?;
+    rows.grow_story(
+        into,
+        info.size,
+        (info.first.as_deref(), info.last.as_deref()),
+        None,
     )?;
-    tx.execute(
-        "UPDATE story_documents SET story_id = ?2, similarity = ?3 WHERE story_id = ?1",
-        params![from, into, similarity],
-    )?;
-    let mut del = tx.prepare_cached("DELETE FROM story_terms WHERE term = ?1 AND story_id = ?2")?;
-    for (term, _) in vec {
-        del.execute(params![term, from])?;
-    }
-    tx.execute("DELETE FROM stories WHERE id = ?1", [from])?;
-    Ok(())
+    let terms: Vec<&str> = vec.iter().map(|(t, _)| t.as_str()).collect();
+    rows.move_story(from, into, similarity, &terms)
 }
 
 /// Whether two date spans (first, last) lie within the story window of each other. Unknown dates
