@@ -221,7 +221,7 @@ class Cases:
         corrupt_member_warc(p)
         r = run(["ingest", "--quiet", "--db", self.db("corrupt"), p])
         holds = r.holds()
-        skipped = r.err.count("skipped")
+        skipped = r.err.count("claimtrail: skipped")
         self.record(".warc.gz of 1,000 records, member 500 corrupt", os.path.getsize(p), r,
                     f"exit {r.code}, {holds and holds[0]} documents, {skipped} reported", True,
                     holds and holds[0] == 999 and skipped == 1)
@@ -231,7 +231,7 @@ class Cases:
         content_length_warc(p)
         r = run(["ingest", "--quiet", "--db", self.db("lengths"), p])
         holds = r.holds()
-        skipped = r.err.count("skipped")
+        skipped = r.err.count("claimtrail: skipped")
         self.record("WARC, Content-Length +300 (record 30) and -40 (record 60)", os.path.getsize(p), r,
                     f"exit {r.code}, {holds and holds[0]} documents, {skipped} reported", True,
                     holds and holds[0] == 98 and skipped == 2)
