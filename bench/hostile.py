@@ -449,7 +449,7 @@ def table_lines(rows):
     out = []
     for case, size, secs, rss, result, within, ok in rows:
         size_s = f"{size / 2**20:.1f} MiB" if size >= 1 << 20 else f"{size:,} B"
-        out.append(f"| {case} | {size_s} | {secs:.1f} | {rss / 2**20:.0f} | {result} | {within or 'n/a (refused)'} | "
+        out.append(f"| {case} | {size_s} | {secs:.1f} | {rss / 2**20:.0f} | {result} | {within or 'n/a'} | "
                    f"{'yes' if ok else 'NO'} |")
     return out
 
