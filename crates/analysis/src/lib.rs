@@ -6,9 +6,12 @@
 //! Pure functions: no I/O, no global mutable state, so documents analyse in parallel. The one
 //! step that looks across documents, [`RunContext`], runs after them, over a run's batches.
 
+mod caps;
 mod contract;
 mod run_context;
+mod sections;
 
+pub use caps::Caps;
 pub use claimtrail_text::{
     Entity, EntityKind, Figure, Hedge, Quote, QuoteKind, TimeExpr, TimexType,
 };
@@ -17,13 +20,14 @@ pub use run_context::{with_year, RunContext};
 
 use chrono::NaiveDate;
 use claimtrail_article::Article;
-use claimtrail_text::Doc;
 
 /// Per-run options that change analysis results.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Reference date that overrides the article's own publication date.
     pub published: Option<NaiveDate>,
+    /// Bounds on what one document may cost (text kept, section size, items per kind).
+    pub caps: Caps,
 }
 
 /// Identity and origin of the document, settled before analysis.
@@ -33,8 +37,8 @@ pub struct DocMeta {
     pub id: String,
 }
 
-/// Runs every analysis stage over an article.
-pub fn analyze(meta: DocMeta, article: Article, opts: &Options) -> DocAnalysis {
+/// Runs every analysis stage over an article, within `opts.caps`.
+pub fn analyze(meta: DocMeta, mut article: Article, opts: &Options) -> DocAnalysis {
     // The article still hands its date over as text, always a valid `YYYY-MM-DD` (its readers
     // build it from a date); it is read once, here.
     let published = opts.published.or_else(|| {
@@ -43,19 +47,10 @@ pub fn analyze(meta: DocMeta, article: Article, opts: &Options) -> DocAnalysis {
             .as_deref()
             .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
     });
-    let doc = Doc::new(&article.text);
-    let entities = claimtrail_entities::recognize(&doc);
-    let quotes = claimtrail_quotes::find_quotes(&doc, &entities);
-    let times = claimtrail_times::find_times(&doc, published);
-    let figures = claimtrail_figures::find_figures(
-        &doc,
-        &claimtrail_figures::Context {
-            entities: &entities,
-            quotes: &quotes,
-            times: &times,
-            published,
-        },
-    );
+    let mut warnings = std::mem::take(&mut article.warnings);
+    warnings.extend(caps::cut_text(&mut article.text, opts.caps.text_bytes));
+    let found = sections::analyse(&article.text, published, &opts.caps);
+    warnings.extend(found.warnings);
     DocAnalysis {
         source: meta.source,
         id: meta.id,
@@ -68,11 +63,11 @@ pub fn analyze(meta: DocMeta, article: Article, opts: &Options) -> DocAnalysis {
         syndicated: article.syndicated,
         dateline: article.dateline,
         language: article.language.or_else(|| Some("en".into())),
-        entities,
-        quotes,
-        figures,
-        times,
-        warnings: article.warnings,
+        entities: found.entities,
+        quotes: found.quotes,
+        figures: found.figures,
+        times: found.times,
+        warnings,
         text: article.text,
     }
 }

@@ -214,6 +214,7 @@ fn through_pipeline(
     let article = extract(&page);
     let opts = Options {
         published: published.and_then(|p| p.parse().ok()),
+        ..Options::default()
     };
     let a = analyze(DocMeta::default(), article, &opts);
     check_spans(&a);

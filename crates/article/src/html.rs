@@ -16,6 +16,12 @@ use dom_smoothie::{Config, Readability, TextMode};
 /// Element budget for the readability pass; bigger pages fall back to tag stripping, which is
 /// linear in the page size.
 const MAX_ELEMENTS: usize = 60_000;
+/// Pages with more start tags than this are past readability's budget whatever is removed
+/// first: no tree is built for them (it would cost hundreds of bytes per element for nothing);
+/// their metadata is read from the markup before the body.
+const NO_TREE_ABOVE: usize = 2 * MAX_ELEMENTS;
+/// Where the metadata of a page too large for a tree is read when it has no `<body>` tag.
+const HEAD_REACH: usize = 256 << 10;
 /// Deeper nesting than this is not a real article layout, and tree walks over it risk the stack.
 const MAX_DEPTH: usize = 400;
 
@@ -87,6 +93,9 @@ pub fn extract_html(html: &str) -> Article {
             warnings: vec![format!("{why}; text taken from all tags")],
             ..Article::default()
         };
+    }
+    if shape.elements > NO_TREE_ABOVE {
+        return without_tree(html, &markup, shape.elements);
     }
     let doc = Document::from(markup.as_str());
     let m = meta::page_meta(&doc);
@@ -191,6 +200,44 @@ pub fn extract_html(html: &str) -> Article {
     article
 }
 
+/// A page with too many elements for readability: its text from all tags, linear in the page,
+/// and its metadata from the markup before `<body>` (else its first [`HEAD_REACH`] bytes).
+fn without_tree(html: &str, markup: &str, elements: usize) -> Article {
+    let mut head_end = find_ignore_case(markup, "<body").unwrap_or(HEAD_REACH.min(markup.len()));
+    while !markup.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let m = meta::page_meta(&Document::from(&markup[..head_end]));
+    let mut article = Article {
+        title: m.title,
+        published: m.published.or(m.fallback_date),
+        authors: m.authors,
+        language: m.language,
+        outlet: m.outlet,
+        url: m.url,
+        text: paragraphs(&strip::strip_tags(html)),
+        warnings: vec![format!(
+            "{elements} elements, more than readability's budget of {MAX_ELEMENTS}; text taken \
+             from all tags, metadata from the page's head"
+        )],
+        ..Article::default()
+    };
+    article.text = boilerplate::remove(&article.text, &article.authors);
+    article.agencies = wire::agencies(&article.text);
+    article.syndicated = wire::syndicated(&article.text);
+    article
+}
+
+/// Byte offset of the first ASCII-case-insensitive match of `needle` in `hay`; `needle` is ASCII
+/// and starts with a byte that has no case (`<`).
+fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    memchr::memchr_iter(n[0], h).find(|&i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
 /// Lines trimmed and whitespace-collapsed, non-empty ones joined by a blank line. Misread
 /// UTF-8 that the page wrote as entities is repaired first, while a misread no-break space
 /// ("Â" + U+00A0) is still whole.
@@ -244,6 +291,29 @@ mod tests {
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.title.as_deref(), Some("Budget passes"));
         assert!(!a.text.starts_with("Budget passes"));
+    }
+
+    #[test]
+    fn a_page_of_too_many_elements_is_stripped_with_its_head_read() {
+        let body: String = (0..NO_TREE_ABOVE / 2 + 10)
+            .map(|i| format!("<p>Line {i} of <b>the</b> report.</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Huge report - City News</title>\
+             <meta name=\"author\" content=\"Kim Lee\"></head><body>{body}</body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(a
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Huge report")));
+        assert_eq!(a.authors, ["Kim Lee"]);
+        assert!(
+            a.text.contains("Line 7 of the report."),
+            "{}",
+            &a.text[..200]
+        );
+        assert!(a.warnings[0].contains("elements, more than readability's budget"));
     }
 
     #[test]

@@ -263,6 +263,7 @@ impl InputArgs {
             plain: self.plain,
             analysis: claimtrail_analysis::Options {
                 published: self.published,
+                ..Default::default()
             },
             limits: claimtrail_pipeline::Limits {
                 max_document_bytes: self.max_mib << 20,

@@ -172,11 +172,13 @@ fn run_unit(store: &PgStore, job: &Job, worker: &str, args: &WorkArgs) -> anyhow
     };
     let opts = RunOptions {
         plain: job.plain,
-        analysis: claimtrail_analysis::Options { published },
+        analysis: claimtrail_analysis::Options {
+            published,
+            ..Default::default()
+        },
         limits: claimtrail_pipeline::Limits {
             max_document_bytes: args.max_mib << 20,
         },
-        caps: claimtrail_pipeline::Caps::default(),
         batch_size: args.batch as usize,
         skip_files: Vec::new(),
     };

@@ -8,16 +8,15 @@
 //! size, not the corpus size. A sink's error (a store that cannot be written, a closed pipe)
 //! stops the run and is returned as is: nothing is counted as "not stored" behind its back.
 
-mod caps;
 pub mod inputs;
 mod process;
 mod sink;
 
-pub use caps::Caps;
 pub use inputs::{Input, Limits, Notice};
 pub use process::process;
 pub use sink::{BatchOutcome, Progress, Sink, StoreSink};
 
+pub use claimtrail_analysis::Caps;
 use claimtrail_analysis::{DocAnalysis, Options, RunContext};
 use claimtrail_page::{content_id, DocError, RawDoc};
 use rayon::prelude::*;
@@ -28,9 +27,9 @@ use std::path::PathBuf;
 pub struct RunOptions {
     /// The inputs are clean article text.
     pub plain: bool,
+    /// Analysis options, with the per-document bounds ([`Caps`]).
     pub analysis: Options,
     pub limits: Limits,
-    pub caps: Caps,
     /// Documents analysed together in one parallel batch (at least 1).
     pub batch_size: usize,
     /// Files the walk passes over (the ledger being written and its side files).

@@ -1,4 +1,4 @@
-//! One document through the pure stages: decode, extract, analyse, cap.
+//! One document through the pure stages: decode, extract, analyse (within the caps).
 
 use crate::{DocResult, RunOptions};
 use claimtrail_analysis::DocMeta;
@@ -16,9 +16,7 @@ pub fn process(raw: RawDoc, id: String, opts: &RunOptions) -> DocResult {
             id: page.id.clone(),
         };
         let article = claimtrail_article::extract(&page);
-        let mut doc = claimtrail_analysis::analyze(meta, article, &opts.analysis);
-        opts.caps.apply(&mut doc);
-        Ok(doc)
+        Ok(claimtrail_analysis::analyze(meta, article, &opts.analysis))
     }))
     .unwrap_or_else(|_| {
         Err(DocError::new(

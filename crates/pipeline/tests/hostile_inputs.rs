@@ -189,6 +189,54 @@ fn an_oversized_line_in_a_gzipped_record_file_is_skipped_and_the_rest_kept() {
     assert!(e.reason.contains("at byte"), "{}", e.reason);
 }
 
+#[test]
+fn a_gzipped_record_file_picks_up_at_the_next_member_after_a_corrupt_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three members of ten records each, as `cat a.gz b.gz c.gz` or a chunked writer makes.
+    let mut members: Vec<Vec<u8>> = (0..3)
+        .map(|m| {
+            let lines: String = (0..10)
+                .map(|i| format!("{{\"url\":\"u{m}-{i}\",\"text\":\"Record {i} of part {m}.\"}}\n"))
+                .collect();
+            gz(lines.as_bytes())
+        })
+        .collect();
+    let mid = members[1].len() / 2;
+    for b in &mut members[1][mid..mid + 8] {
+        *b ^= 0xa5;
+    }
+    let at = members[0].len();
+    let docs = read(
+        dir.path(),
+        "r.jsonl.gz",
+        &members.concat(),
+        Limits::default(),
+    );
+    let urls: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d.as_ref().ok()?.url.as_deref())
+        .collect();
+    for m in [0, 2] {
+        for i in 0..10 {
+            assert!(
+                urls.contains(&format!("u{m}-{i}").as_str()),
+                "u{m}-{i} in {urls:?}"
+            );
+        }
+    }
+    let corrupt: Vec<&DocError> = docs
+        .iter()
+        .filter_map(|d| d.as_ref().err())
+        .filter(|e| e.reason.contains("corrupt gzip member"))
+        .collect();
+    assert_eq!(corrupt.len(), 1, "{docs:?}");
+    assert!(
+        corrupt[0].reason.contains(&format!("at byte {at}")),
+        "{}",
+        corrupt[0].reason
+    );
+}
+
 /// Collects what a run hands a sink.
 #[derive(Default)]
 struct Collect {
@@ -255,4 +303,79 @@ fn a_sink_that_cannot_answer_stops_the_run_with_its_error() {
         &mut Broken,
     );
     assert_eq!(got, Err("disk on fire".to_string()));
+}
+
+/// A paragraph of news prose, different for each `i`: a named speaker, a quote, figures, a date.
+fn varied_paragraph(i: usize) -> String {
+    const NAMES: [&str; 5] = [
+        "Maria Lopez",
+        "John Carter",
+        "Aiko Tanaka",
+        "Omar Haddad",
+        "Eva Novak",
+    ];
+    const MONTHS: [&str; 4] = ["March", "June", "September", "December"];
+    format!(
+        "<p>\"The district will need {} new classrooms by {} {},\" {} said on {} {}, adding that \
+         costs had risen {}.{} percent to ${} million in {} months.</p>\n",
+        10 + i % 90,
+        MONTHS[i % 4],
+        2000 + i % 30,
+        NAMES[i % 5],
+        MONTHS[(i / 4) % 4],
+        1 + i % 28,
+        i % 50,
+        i % 10,
+        3 + i % 400,
+        2 + i % 11,
+    )
+}
+
+#[test]
+fn a_large_page_of_varied_paragraphs_stops_at_its_caps_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let body: String = (0..3_000).map(varied_paragraph).collect();
+    std::fs::write(
+        dir.path().join("big.html"),
+        format!("<html><head><title>Schools</title></head><body><article>{body}</article></body></html>"),
+    )
+    .unwrap();
+    let caps = claimtrail_pipeline::Caps {
+        quotes: 200,
+        section_bytes: 5_000,
+        ..claimtrail_pipeline::Caps::default()
+    };
+    let opts = RunOptions {
+        analysis: claimtrail_analysis::Options {
+            caps,
+            ..Default::default()
+        },
+        ..RunOptions::default()
+    };
+    let mut sink = Collect::default();
+    claimtrail_pipeline::run(&[dir.path().display().to_string()], &opts, &mut sink).unwrap();
+    let doc = sink.docs[0].result.as_ref().unwrap();
+    assert!(
+        doc.text.len() > 300_000,
+        "the text is kept: {}",
+        doc.text.len()
+    );
+    assert_eq!(doc.quotes.len(), 200);
+    assert!(
+        doc.entities.len() < 3_000,
+        "the entities of the analysed sections only"
+    );
+    let stopped = doc
+        .warnings
+        .iter()
+        .find(|w| w.contains("analysis stopped at byte"))
+        .unwrap_or_else(|| panic!("{:?}", doc.warnings));
+    assert!(stopped.contains("cap on quotes"), "{stopped}");
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.contains("sections of at most 5000 bytes")));
+    // Nothing is found past the point where analysis stopped.
+    let end = doc.quotes.iter().map(|q| q.end).max().unwrap();
+    assert!(doc.times.iter().all(|t| t.start < end + 5_000));
 }

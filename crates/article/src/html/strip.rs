@@ -55,6 +55,8 @@ pub struct Shape {
     /// run's length and its count of bytes a serializer escapes one search at a time (`&`, and
     /// 0xC2, the lead of a no-break space). html5ever's serializer is quadratic in that product.
     pub escape_cost: u64,
+    /// Start tags, each an element the parser will build (about: it may drop a few).
+    pub elements: usize,
 }
 
 /// The depth a tree builder would reach, closely enough to spot hostile nesting: a close pops
@@ -110,6 +112,7 @@ pub fn shape(html: &str) -> Shape {
             let window = &bytes[end..bytes.len().min(end + TAG_REACH)];
             let gt = memchr::memchr(b'>', window);
             text_from = gt.map(|p| end + p + 1);
+            shape.elements += usize::from(!close);
             if !close && counted {
                 let self_closing = gt.is_some_and(|p| p > 0 && window[p - 1] == b'/');
                 if !(self_closing && (foreign > 0 || foreign_root)) {
@@ -349,6 +352,15 @@ mod tests {
         assert_eq!(max_nesting("<div><span><b>x</div><i>"), 1 + 2);
         // A tag without its ">" costs no more than its reach.
         assert!(max_nesting(&"<a".repeat(100_000)) <= 100_000);
+    }
+
+    #[test]
+    fn elements_are_start_tags() {
+        assert_eq!(
+            shape("<html><body><p>a<br>b</p><p>c</body></html>").elements,
+            5
+        );
+        assert_eq!(shape("a < b, <!-- x --> </p>").elements, 0);
     }
 
     #[test]

@@ -14,7 +14,6 @@ pub mod warc;
 pub use walk::{ledger_files, Found, Walk};
 
 use claimtrail_page::{DocError, RawDoc};
-use flate2::read::MultiGzDecoder;
 use gzip_members::GzMembers;
 use records::{is_record_file, RecordIter};
 use std::fs::File;
@@ -132,6 +131,17 @@ pub fn read_source(source: &Source, limits: Limits) -> Docs {
             Err(e) => return one(Err(DocError::new(name, format!("cannot open: {e}")))),
         },
     };
+    read_named(name, reader, file_len, limits)
+}
+
+/// The documents of any byte stream, read as a file called `name` would be (its suffix says
+/// whether it is gzip, a WARC archive or a record file): a server's upload, a fuzzer's input.
+pub fn read_stream(name: String, reader: Box<dyn Read + Send>, limits: Limits) -> Docs {
+    read_named(name, reader, 0, limits)
+}
+
+/// `file_len`: the size of an uncompressed file on disk, when known (else 0).
+fn read_named(name: String, reader: Box<dyn Read + Send>, file_len: u64, limits: Limits) -> Docs {
     let lower = name.to_ascii_lowercase();
     let gz = lower.ends_with(".gz");
     if lower.ends_with(".warc.gz") {
@@ -143,8 +153,9 @@ pub fn read_source(source: &Source, limits: Limits) -> Docs {
             WarcIter::new(name, reader, limits.max_document_bytes).with_members(counter),
         );
     }
+    // Member by member here too: a record file picks up again after a corrupt member.
     let reader: Box<dyn Read + Send> = if gz {
-        Box::new(MultiGzDecoder::new(reader))
+        Box::new(GzMembers::new(BufReader::with_capacity(64 << 10, reader)))
     } else {
         reader
     };

@@ -2,8 +2,11 @@
 //!
 //! Streamed line by line with a limit per record and none on the file. A line past the limit is
 //! skipped as it is read (only the limit's worth is ever held), and reported with its line
-//! number and byte offset; the records after it are read as usual.
+//! number and byte offset; the records after it are read as usual. A compressed file is read
+//! gzip member by gzip member ([`GzMembers`](super::gzip_members)): after a corrupt member the
+//! records pick up again at the next one, and the loss is reported once.
 
+use super::gzip_members::CorruptMember;
 use claimtrail_page::{DocError, Format, RawDoc};
 use serde::Deserialize;
 use std::io::{self, BufRead};
@@ -150,6 +153,18 @@ impl<R: BufRead> Iterator for RecordIter<R> {
             self.lineno += 1;
             let at = self.offset;
             match read_line(&mut self.reader, self.limit, &mut line) {
+                Err(e) if CorruptMember::of(&e).is_some() => {
+                    // The line being read is lost with its member; the decompressed offsets
+                    // after it count only the bytes read.
+                    let m = CorruptMember::of(&e).expect("checked");
+                    return Some(Err(DocError::new(
+                        format!("{}#{}", self.name, self.lineno),
+                        format!(
+                            "{m}: the records in it are lost; reading on at the next gzip \
+                             member (line numbers after it count the lines read)"
+                        ),
+                    )));
+                }
                 Err(e) => {
                     self.done = true;
                     let e = super::read_error(&self.name, self.gz, &e);
@@ -247,6 +262,112 @@ mod tests {
             .unwrap()
             .unwrap_err();
         assert_eq!(e.source_name, "f.jsonl#7");
+    }
+
+    fn member(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(bytes).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn compressed_records(file: &[u8]) -> Vec<Result<RawDoc, DocError>> {
+        let members =
+            super::super::gzip_members::GzMembers::new(io::BufReader::with_capacity(16, file));
+        let reader = io::BufReader::with_capacity(16, members);
+        RecordIter::new("r.jsonl.gz".into(), reader, 1 << 20, true).collect()
+    }
+
+    #[test]
+    fn records_pick_up_at_the_next_gzip_member_after_a_corrupt_one() {
+        let a = member(b"{\"text\":\"one\"}\n{\"text\":\"two\"}\n");
+        let lost: String = (0..20)
+            .map(|i| format!("{{\"text\":\"lost record number {i}\"}}\n"))
+            .collect();
+        let mut b = member(lost.as_bytes());
+        let c = member(b"{\"text\":\"five\"}\n{\"text\":\"six\"}\n");
+        let mid = b.len() / 2;
+        b[mid] ^= 0xff;
+        b[mid + 1] ^= 0x55;
+        let file = [a.clone(), b, c].concat();
+        let got = compressed_records(&file);
+        let kept: Vec<&[u8]> = got
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|d| d.bytes.as_slice())
+            .collect();
+        assert_eq!(kept.first(), Some(&&b"one"[..]));
+        assert_eq!(kept[1], b"two");
+        assert_eq!(&kept[kept.len() - 2..], [&b"five"[..], &b"six"[..]]);
+        // Bytes the damaged member gave before its damage showed may have made broken lines,
+        // each reported as such; the member itself is reported once.
+        let errors: Vec<&DocError> = got.iter().filter_map(|r| r.as_ref().err()).collect();
+        let corrupt: Vec<&&DocError> = errors
+            .iter()
+            .filter(|e| e.reason.contains("corrupt gzip member"))
+            .collect();
+        assert_eq!(corrupt.len(), 1, "{errors:?}");
+        let reason = &corrupt[0].reason;
+        assert!(reason.contains(&format!("at byte {}", a.len())), "{reason}");
+        assert!(errors
+            .iter()
+            .all(|e| e.reason.contains("gzip") || e.reason.contains("bad JSON")));
+    }
+
+    #[test]
+    fn a_truncated_compressed_record_file_keeps_what_came_before() {
+        let a = member(b"{\"text\":\"one\"}\n");
+        let b = member(&b"{\"text\":\"cut off here\"}\n".repeat(40));
+        let file = [a, b[..b.len() / 2].to_vec()].concat();
+        let got = compressed_records(&file);
+        assert_eq!(got[0].as_ref().unwrap().bytes, b"one");
+        let errors: Vec<&DocError> = got.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].reason.contains("truncated"),
+            "{}",
+            errors[0].reason
+        );
+    }
+
+    /// A line of `x` bytes `len` long, then `tail`: a file too large to write in a test.
+    struct LongLine {
+        len: u64,
+        tail: io::Cursor<Vec<u8>>,
+    }
+
+    impl io::Read for LongLine {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.len == 0 {
+                return self.tail.read(buf);
+            }
+            let n = buf
+                .len()
+                .min(usize::try_from(self.len).unwrap_or(usize::MAX));
+            buf[..n].fill(b'x');
+            self.len -= n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn records_past_four_gib_of_decompressed_bytes_are_kept() {
+        let len = (4u64 << 30) + 12_345;
+        let tail = b"\n{\"url\":\"after\",\"text\":\"The record after 4 GiB.\"}\n".to_vec();
+        let reader = io::BufReader::with_capacity(
+            1 << 20,
+            LongLine {
+                len,
+                tail: io::Cursor::new(tail),
+            },
+        );
+        let got: Vec<_> = RecordIter::new("big.jsonl".into(), reader, 64 << 20, false).collect();
+        assert_eq!(got.len(), 2);
+        let e = got[0].as_ref().unwrap_err();
+        assert!(e.reason.contains("at byte 0"), "{}", e.reason);
+        let d = got[1].as_ref().unwrap();
+        assert_eq!(d.url.as_deref(), Some("after"));
+        assert_eq!(d.source, "big.jsonl#2");
     }
 
     #[test]

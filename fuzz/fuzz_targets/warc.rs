@@ -1,0 +1,34 @@
+//! The WARC reader, plain and gzip member by member: any archive gives documents and errors, a
+//! bounded number of them, without a panic.
+#![no_main]
+
+use claimtrail_pipeline::inputs::{read_stream, Limits};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&first, bytes)) = data.split_first() else {
+        return;
+    };
+    let name = if first & 1 == 0 {
+        "fuzz.warc"
+    } else {
+        "fuzz.warc.gz"
+    };
+    let limits = Limits {
+        max_document_bytes: 1 << 16,
+    };
+    let docs = read_stream(
+        name.into(),
+        Box::new(std::io::Cursor::new(bytes.to_vec())),
+        limits,
+    );
+    // Uncompressed, each document or error consumes input: more than one per byte would be a
+    // loop. (Compressed input may expand to any number of records: libFuzzer's timeout
+    // watches those.)
+    let n = docs.take(bytes.len() + 2).count();
+    assert!(
+        first & 1 == 1 || n <= bytes.len() + 1,
+        "{n} documents from {} bytes",
+        bytes.len()
+    );
+});
