@@ -36,7 +36,9 @@ fn story() -> String {
 fn headline_list(n: usize) -> String {
     let items: String = (0..n)
         .map(|i| {
-            format!("<li><a href=/news/{i}>headline{i} Council delays vote on bus lanes again</a></li>")
+            format!(
+                "<li><a href=/news/{i}>headline{i} Council delays vote on bus lanes again</a></li>"
+            )
         })
         .collect();
     format!("<ul>{items}</ul>")
@@ -61,13 +63,20 @@ fn chrome(article: &str) -> String {
 
 fn assert_story_whole(a: &Article) {
     for i in 0..8 {
-        assert!(a.text.contains(&format!("para{i}:")), "para{i} missing:\n{}", a.text);
+        assert!(
+            a.text.contains(&format!("para{i}:")),
+            "para{i} missing:\n{}",
+            a.text
+        );
     }
 }
 
 #[test]
 fn whole_page_wrapper_keeps_the_article_and_drops_menus_and_rails() {
-    let a = extract_html(&chrome(&format!("<h1>Pier repairs to take until spring</h1>{}", story())));
+    let a = extract_html(&chrome(&format!(
+        "<h1>Pier repairs to take until spring</h1>{}",
+        story()
+    )));
     assert_story_whole(&a);
     assert!(!a.text.contains("menuitem"), "{}", a.text);
     assert!(!a.text.contains("headline"), "{}", a.text);

@@ -131,7 +131,8 @@ fn blocks(body: &NodeRef) -> HashMap<NodeId, Block> {
         }
         let end = text.trim_end();
         if !end.is_empty() {
-            b.sentence_end = end.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ':', ')']);
+            b.sentence_end =
+                end.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ':', ')']);
         }
     }
     out
@@ -290,7 +291,11 @@ mod tests {
 
     #[test]
     fn a_short_page_is_left_alone() {
-        let html = format!("<html><body><div>{}</div>{}</body></html>", article(1), headlines(9));
+        let html = format!(
+            "<html><body><div>{}</div>{}</body></html>",
+            article(1),
+            headlines(9)
+        );
         let doc = Document::from(html.as_str());
         assert!(!prune_to_container(&doc));
     }

@@ -328,6 +328,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_up_form_takes_its_small_box_along() {
+        let article = "<p>Article words here, enough of them to read.</p>".repeat(6);
+        let d = Document::from(format!(
+            "<div id=story>{article}<div id=box><h3>Get the briefing</h3><p>Sign up today</p>\
+             <div><form><input type=email></form></div></div></div>"
+        ));
+        let v = paragraph_text(&d);
+        let ids: Vec<_> = v.regions.iter().map(|r| r.attr("id")).collect();
+        // The box, not the story that holds it: the story has more words than a box.
+        assert_eq!(ids.len(), 1);
+        assert_eq!(ids[0].as_deref(), Some("box"));
+    }
+
+    #[test]
     fn layout_modifiers_naming_a_sidebar_are_not_boilerplate() {
         assert!(!names_boilerplate("main-with-sidebar"));
         assert!(!names_boilerplate("has-comments"));
