@@ -3,6 +3,7 @@
 //! when the page defeats it (too many elements, too deep, no readable block).
 
 mod boilerplate;
+mod container;
 mod header;
 mod meta;
 mod paragraphs;
@@ -114,6 +115,8 @@ pub fn extract_html(html: &str) -> Article {
             n.remove_from_parent();
         }
     }
+    // A whole-page wrapper would take the menus and headline lists along with the article.
+    container::prune_to_container(&doc);
     // Readability rewrites its tree: the paragraph second opinion is read first.
     let view = paragraphs::paragraph_text(&doc);
     // Forms (newsletter sign-ups, comment boxes) and blocks named as boilerplate ("related",

@@ -189,6 +189,24 @@ fn word_count(n: &NodeRef) -> usize {
         .sum()
 }
 
+/// Most words a block around a form may hold and still be read as the form's box.
+const MAX_BOX_WORDS: usize = 40;
+
+/// The box a form sits in: a newsletter sign-up or a promo puts its pitch ("Get the morning
+/// briefing", "Sign up for our newsletter") in the blocks around the form. The form's
+/// ancestors are climbed while they are plain blocks holding few words.
+fn sign_up_box(form: NodeRef) -> NodeRef {
+    let mut top = form;
+    while let Some(p) = top.parent() {
+        let name = p.node_name().unwrap_or_default();
+        if !matches!(&*name, "div" | "section" | "aside") || word_count(&p) > MAX_BOX_WORDS {
+            break;
+        }
+        top = p;
+    }
+    top
+}
+
 /// Block elements whose boilerplate class or id marks a whole region.
 fn is_region_block(name: &str) -> bool {
     matches!(name, "form" | "div" | "section" | "ul" | "ol")
@@ -230,7 +248,7 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             if layout {
                 excluded = false;
             } else if !holds_text(&n) {
-                regions.push(n);
+                regions.push(if &*name == "form" { sign_up_box(n) } else { n });
                 continue;
             } else {
                 inside_now = true;
@@ -307,6 +325,20 @@ mod tests {
             vec![Some("share-bar".to_string()), Some("signup".to_string())]
         );
         assert_eq!(v.words, 18);
+    }
+
+    #[test]
+    fn a_sign_up_form_takes_its_small_box_along() {
+        let article = "<p>Article words here, enough of them to read.</p>".repeat(6);
+        let d = Document::from(format!(
+            "<div id=story>{article}<div id=box><h3>Get the briefing</h3><p>Sign up today</p>\
+             <div><form><input type=email></form></div></div></div>"
+        ));
+        let v = paragraph_text(&d);
+        let ids: Vec<_> = v.regions.iter().map(|r| r.attr("id")).collect();
+        // The box, not the story that holds it: the story has more words than a box.
+        assert_eq!(ids.len(), 1);
+        assert_eq!(ids[0].as_deref(), Some("box"));
     }
 
     #[test]

@@ -1,0 +1,130 @@
+//! Golden tests for the boilerplate classes of news pages (issue #12), each on a small page of
+//! our own: the article's paragraphs must all be in the text, the boilerplate none of it. No
+//! class or id on these pages names its block as boilerplate, so what decides is the block's
+//! shape (link density, sentence shape, position), not its name.
+
+use claimtrail_article::{extract, Article};
+use claimtrail_page::{into_page, RawDoc};
+
+fn extract_html(html: &str) -> Article {
+    let raw = RawDoc {
+        source: "news.html".into(),
+        url: None,
+        published: None,
+        fetched: None,
+        declared: None,
+        charset_hint: None,
+        bytes: html.as_bytes().to_vec(),
+    };
+    extract(&into_page(raw, false).expect("decodes"))
+}
+
+/// Eight distinct article paragraphs, each with a marker word ("para0" … "para7").
+fn story() -> String {
+    (0..8)
+        .map(|i| {
+            format!(
+                "<p>para{i}: The harbour authority said on Monday that repairs to the northern \
+                 pier would take until the spring, after storms in <a href=/t/winter>January</a> \
+                 damaged the pilings and closed two berths to cargo ships.</p>"
+            )
+        })
+        .collect()
+}
+
+/// A list of other stories' headlines, each a link.
+fn headline_list(n: usize) -> String {
+    let items: String = (0..n)
+        .map(|i| {
+            format!(
+                "<li><a href=/news/{i}>headline{i} Council delays vote on bus lanes again</a></li>"
+            )
+        })
+        .collect();
+    format!("<ul>{items}</ul>")
+}
+
+/// A site's chrome: a menu bar, a rail of popular headlines and a footer of links, in plain
+/// `div`s as many templates have them.
+fn chrome(article: &str) -> String {
+    let menu: String = ["Home", "World", "Business", "Sport", "Culture", "Opinion"]
+        .iter()
+        .map(|s| format!("<a href=/{s}>menuitem{s}</a> "))
+        .collect();
+    format!(
+        "<html><head><title>Pier repairs to take until spring | Example News</title></head><body>\
+         <div id=wrap><div class=top>{menu}</div><div class=grid>\
+         <div class=col-main>{article}</div>\
+         <div class=col-side><h3>Popular</h3>{}</div></div>\
+         <div class=bottom>{menu}<p>Example News Ltd, 1 Quay Street</p></div></div></body></html>",
+        headline_list(10)
+    )
+}
+
+fn assert_story_whole(a: &Article) {
+    for i in 0..8 {
+        assert!(
+            a.text.contains(&format!("para{i}:")),
+            "para{i} missing:\n{}",
+            a.text
+        );
+    }
+}
+
+#[test]
+fn whole_page_wrapper_keeps_the_article_and_drops_menus_and_rails() {
+    let a = extract_html(&chrome(&format!(
+        "<h1>Pier repairs to take until spring</h1>{}",
+        story()
+    )));
+    assert_story_whole(&a);
+    assert!(!a.text.contains("menuitem"), "{}", a.text);
+    assert!(!a.text.contains("headline"), "{}", a.text);
+}
+
+#[test]
+fn headline_lists_in_and_after_the_article_go() {
+    let s = story();
+    let (first, rest) = s.split_at(s.find("<p>para4").expect("para4"));
+    let article = format!(
+        "<h1>Pier repairs to take until spring</h1>{first}<div><h4>Read more</h4>{}</div>{rest}\
+         <div><h3>More from the harbour</h3>{}</div>",
+        headline_list(4),
+        headline_list(6)
+    );
+    let a = extract_html(&chrome(&article));
+    assert_story_whole(&a);
+    assert!(!a.text.contains("headline"), "{}", a.text);
+}
+
+#[test]
+fn captions_and_photo_credits_go() {
+    let s = story();
+    let (first, rest) = s.split_at(s.find("<p>para2").expect("para2"));
+    let article = format!(
+        "<h1>Pier repairs to take until spring</h1>{first}\
+         <figure><img src=pier.jpg><figcaption>captionA The damaged pier in January. \
+         Photo: Jo Bloggs/Agency</figcaption></figure>{rest}\
+         <div><img src=berth.jpg><span>captionB Cargo ships wait offshore (Photo: Agency)</span></div>"
+    );
+    let a = extract_html(&chrome(&article));
+    assert_story_whole(&a);
+    assert!(!a.text.contains("captionA"), "{}", a.text);
+    assert!(!a.text.contains("captionB"), "{}", a.text);
+}
+
+#[test]
+fn newsletter_promos_and_author_boxes_go() {
+    let article = format!(
+        "<h1>Pier repairs to take until spring</h1><p class=byline>By Ann Lee</p>{}\
+         <div><h3>promo Get the morning briefing</h3><p>Sign up for our newsletter</p>\
+         <form><input type=email><button>Subscribe</button></form></div>\
+         <div><img src=ann.jpg><p>Ann Lee is a reporter covering the port and shipping.</p></div>",
+        story()
+    );
+    let a = extract_html(&chrome(&article));
+    assert_story_whole(&a);
+    assert!(!a.text.contains("promo"), "{}", a.text);
+    assert!(!a.text.contains("newsletter"), "{}", a.text);
+    assert!(!a.text.contains("covering the port"), "{}", a.text);
+}
