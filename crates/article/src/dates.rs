@@ -2,23 +2,38 @@
 //! in URLs ("/2024/03/05/"), normalised to `YYYY-MM-DD`. The one date reader of the crate: HTML
 //! pages and text dumps both read their dates here.
 
+use claimtrail_lexicon as lexicon;
 use regex::{Captures, Regex};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+/// The three-letter stems of the lexicon's month forms as a regex alternation ("apr|aug|…"):
+/// a month is written as its stem and any tail ("Sept.", "September", "Janvier" read as January).
+/// With `foreign`, other languages' dateline abbreviations too ("ago", "dic").
+fn month_stems(foreign: bool) -> String {
+    let mut stems: Vec<&str> = lexicon::dateline_month_forms(foreign)
+        .into_iter()
+        .filter_map(|f| f.get(..3))
+        .collect();
+    stems.dedup();
+    stems.join("|")
+}
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)({})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)",
+        month_stems(false)
+    ))
+    .expect("static regex")
 });
 /// Also hyphenated ("4-Aug-2021") and with the Spanish abbreviations that differ from English
 /// ("04-ago-2021", "3 dic 2020").
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,?(?:\s+|-)(\d{4})(?-u:\b)")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\.?(?:\s+|-)(?:of\s+)?({})[a-z]*\.?,?(?:\s+|-)(\d{{4}})(?-u:\b)",
+        month_stems(true)
+    ))
+    .expect("static regex")
 });
 /// Also when a time follows without a space ("2022-11-23T08:10").
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -27,8 +42,11 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Year first with a month name, as citations write it ("2023 Jan 7").
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{4})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?-u:\b)")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(\d{{4}})\s+({})[a-z]*\.?\s+(\d{{1,2}})(?-u:\b)",
+        month_stems(false)
+    ))
+    .expect("static regex")
 });
 /// Slashes: US order (month/day/year), the common form on English pages, unless the first
 /// number cannot be a month. Dots: day.month.year, the European form.
@@ -52,15 +70,7 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<String> {
 }
 
 fn month_num(name: &str) -> Option<u32> {
-    let key = name.get(..3)?.to_ascii_lowercase();
-    let spanish = match key.as_str() {
-        "ene" => Some(1),
-        "abr" => Some(4),
-        "ago" => Some(8),
-        "dic" => Some(12),
-        _ => None,
-    };
-    spanish.or_else(|| MONTHS.iter().position(|m| *m == key).map(|i| i as u32 + 1))
+    lexicon::dateline_month(&name.get(..3)?.to_ascii_lowercase())
 }
 
 /// Matches of `re` with their offsets and captures. The search runs on the fast automaton;
@@ -212,8 +222,11 @@ pub fn labelled_date(text: &str) -> Option<String> {
 }
 
 static URL_NAMED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(\d{1,2})(?:/|-|$)")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?i)/((?:19|20)\d{{2}})/({})[a-z]*/(\d{{1,2}})(?:/|-|$)",
+        month_stems(false)
+    ))
+    .expect("static regex")
 });
 
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {

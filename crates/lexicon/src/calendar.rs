@@ -55,6 +55,31 @@ pub fn month_token(lower: &str) -> Option<Month> {
     }
 }
 
+static FOREIGN_MONTHS: LazyLock<Table<u32>> = LazyLock::new(|| {
+    table(include_str!("../data/foreign_months.txt"), |_, f| {
+        number(f.first(), "foreign_months.txt") as u32
+    })
+});
+
+/// The month number a lower-case form stands for in a page's dateline: an English name or
+/// abbreviation, or another language's abbreviation (`data/foreign_months.txt`).
+#[inline]
+pub fn dateline_month(lower: &str) -> Option<u32> {
+    month(lower)
+        .map(|m| m.number)
+        .or_else(|| FOREIGN_MONTHS.get(lower).copied())
+}
+
+/// Every month form a dateline may print (English names and abbreviations, and with `foreign`
+/// the other languages' abbreviations), sorted, for building date patterns.
+pub fn dateline_month_forms(foreign: bool) -> Vec<&'static str> {
+    let english = MONTHS.iter().map(|(k, _)| k);
+    let others = FOREIGN_MONTHS.iter().map(|(k, _)| k).filter(|_| foreign);
+    let mut forms: Vec<&'static str> = english.chain(others).collect();
+    forms.sort_unstable();
+    forms
+}
+
 /// A weekday name or abbreviation (`data/weekdays.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Weekday {
@@ -139,6 +164,16 @@ mod tests {
         assert!(month_token("march.").is_none(), "a full name takes no stop");
         assert!(month("jan").is_some_and(|m| m.ap_style) && !month("apr").unwrap().ap_style);
         assert_eq!(month("septembre"), None);
+    }
+
+    #[test]
+    fn dateline_months_add_other_languages_only_where_asked() {
+        assert_eq!(dateline_month("ago"), Some(8));
+        assert_eq!(dateline_month("sep"), Some(9));
+        assert_eq!(month("ago"), None, "\"ago\" is no month in English text");
+        assert!(dateline_month_forms(true).contains(&"dic"));
+        assert!(!dateline_month_forms(false).contains(&"dic"));
+        assert!(dateline_month_forms(false).contains(&"september"));
     }
 
     #[test]

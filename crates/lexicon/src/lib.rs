@@ -19,7 +19,10 @@ mod speech;
 mod table;
 mod words;
 
-pub use calendar::{is_weekday_name, month, month_token, season, weekday, Month, Season, Weekday};
+pub use calendar::{
+    dateline_month, dateline_month_forms, is_weekday_name, month, month_token, season, weekday,
+    Month, Season, Weekday,
+};
 pub use numbers::{number_word, time_unit, NumberWord, TimeUnit};
 pub use people::{
     given_name, given_names, pronoun, subject_pronoun_gender, title, titles, Gender, GivenName,

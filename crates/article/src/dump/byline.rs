@@ -2,6 +2,8 @@
 
 use std::sync::LazyLock;
 
+use claimtrail_lexicon as lexicon;
+
 use regex::Regex;
 
 use super::credits::credit_line;
@@ -22,32 +24,8 @@ static CUE_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[A-Z][a-z'’.-]+|[A-Z]\.)$").unwrap());
 
-/// Words that end a name in a credit line ("By Jo Bloggs Updated May 6").
+/// Words that end a name in a credit line ("By Jo Bloggs Updated May 6"), besides month names.
 const NOT_NAME: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "updated",
     "published",
     "posted",
@@ -59,7 +37,7 @@ const NOT_NAME: &[&str] = &[
 
 fn not_name(w: &str) -> bool {
     let w = w.trim_matches(',').to_lowercase();
-    NOT_NAME.contains(&w.as_str())
+    lexicon::month(&w).is_some() || NOT_NAME.contains(&w.as_str())
 }
 
 fn clean_name(s: &str) -> String {

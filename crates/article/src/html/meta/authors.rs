@@ -5,6 +5,7 @@ use super::entities::clean;
 use super::json_ld::LdFacts;
 use crate::dates::first_text_date;
 use crate::html::header::{block_text, update_word};
+use claimtrail_lexicon as lexicon;
 use dom_query::Document;
 use std::collections::HashMap;
 
@@ -144,10 +145,6 @@ fn is_email(n: &str) -> bool {
 
 /// "Sat", "Saturday", "Jun 2", "June 2": a weekday or a day of a month without its year.
 fn is_day_label(lower: &str) -> bool {
-    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let mut words = lower.split_whitespace();
     let Some(first) = words.next() else {
         return false;
@@ -155,8 +152,8 @@ fn is_day_label(lower: &str) -> bool {
     let first = first.trim_end_matches(['.', ',']);
     let stem = |w: &str| w.get(..3).unwrap_or(w).to_string();
     let rest: Vec<&str> = words.collect();
-    (DAYS.contains(&stem(first).as_str()) && rest.is_empty() && first.len() <= 9)
-        || (MONTHS.contains(&stem(first).as_str())
+    (lexicon::weekday(&stem(first)).is_some() && rest.is_empty() && first.len() <= 9)
+        || (lexicon::month(&stem(first)).is_some()
             && first.len() <= 9
             && rest.len() == 1
             && rest[0].trim_end_matches(['.', ',']).parse::<u8>().is_ok())
