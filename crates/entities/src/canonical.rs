@@ -138,9 +138,12 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
                     .iter()
                     .filter(|w| !is_initial(w))
                     .map(|w| {
+                        // A capitalised particle ("De") is looked up as the full name writes it.
+                        let lower = w.to_lowercase();
                         by_word
-                            .get(w)
-                            .or_else(|| by_word.get(w.to_lowercase().as_str()))
+                            .get(lower.as_str())
+                            .filter(|_| lower != *w)
+                            .or_else(|| by_word.get(w))
                             .map(Vec::as_slice)
                             .unwrap_or(&[])
                     })

@@ -484,13 +484,21 @@ pub(crate) fn aside_content(
                 | "later"
                 | "for"
                 | "with"
+                | "within"
                 | "from"
                 | "by"
                 | "to"
                 | "under"
+                | "over"
                 | "despite"
                 | "since"
                 | "as"
+                | "among"
+                | "amid"
+                | "across"
+                | "through"
+                | "following"
+                | "without"
                 | "asked"
                 | "speaking"
                 | "separately"
@@ -501,33 +509,37 @@ pub(crate) fn aside_content(
         return None;
     }
     let k = b + 1;
-    // "…, said Jo Roe, 45, …" and "…, said Jo Roe, in a statement" do not go on.
+    let w = cx.l(k);
+    // "…, Jo Roe said, and wages fell", "…, said Jo Roe, adding …": the clause ended before.
+    let ends = matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "yet"
+            | "so"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "according"
+    ) || is_participle(w)
+        || starts_with_time(cx, k, hi);
+    if ends {
+        return Some(before);
+    }
+    // "The plan, say economists, will fail": a lower-case verb carries the clause on. A new
+    // subject after the attribution ("Within months, Roe said, the firm was …"), a number
+    // ("…, said Jo Roe, 45, …") or a quotation is left to the usual reading.
     let goes_on = cx.doc.tokens[k].kind == TokenKind::Word
         && !cx.is_cap(k)
-        && !starts_with_time(cx, k, hi)
         && !cx.quoted(k)
-        && !is_participle(cx.l(k))
-        && !matches!(
-            cx.l(k),
-            "and"
-                | "but"
-                | "or"
-                | "nor"
-                | "yet"
-                | "so"
-                | "while"
-                | "whereas"
-                | "although"
-                | "though"
-                | "because"
-                | "since"
-                | "as"
-                | "if"
-                | "when"
-                | "according"
-        );
+        && pronoun_gender(w).is_none()
+        && !is_determiner(w);
     if !goes_on {
-        return Some(before);
+        return None;
     }
     let end = content_after(cx, c, b, hi)
         .or_else(|| trim(cx, k, hi.min(k + MAX_CONTENT)))

@@ -424,6 +424,13 @@ fn an_aside_of_plural_speakers_attributes_the_clause_around_it() {
     let r = find(&qs, "Rents in the capital");
     assert!(!r.text.contains("wages lag"), "{}", r.text);
     assert_eq!(r.speaker_mention.as_deref(), Some("many analysts"));
+    // An opening phrase before the attribution and a new subject after it: the clause after.
+    let qs = quotes(
+        "Within months of the merger, Tomas Berg said, the bakery was selling cheaper bread.",
+    );
+    let q = find(&qs, "bakery was selling");
+    assert!(!q.text.contains("merger"), "{}", q.text);
+    assert_eq!(speaker(q), Some("Tomas Berg"));
 }
 
 #[test]
