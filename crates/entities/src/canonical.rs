@@ -26,9 +26,18 @@ fn is_initial(w: &str) -> bool {
 
 fn same_word(whole: &str, part: &str) -> bool {
     whole == part
+        || is_particle_capitalised(whole, part)
         || is_initial(part)
             && whole.chars().count() > 2
             && whole.chars().next() == part.chars().next()
+}
+
+/// A lower-case name particle written with a capital where a sentence opens with it: "De
+/// Miranda" is "Luis de Miranda"'s "de Miranda".
+fn is_particle_capitalised(whole: &str, part: &str) -> bool {
+    whole.starts_with(|c: char| c.is_lowercase())
+        && part.starts_with(|c: char| c.is_uppercase())
+        && whole.eq_ignore_ascii_case(part)
 }
 
 /// Whether `part` occurs as a contiguous run of words in `whole` (initials match whole words:
@@ -59,6 +68,17 @@ fn key(doc: &Doc, e: &Entity) -> String {
 /// mention that is all title words stays as it is.
 pub(crate) fn bare_name(text: &str) -> &str {
     use crate::gazetteer::{HONORIFIC, TITLE};
+    let titled = |w: &str| {
+        let c = GAZ.word_classes(w) | GAZ.word_classes(w.trim_end_matches('.'));
+        c & (1 << HONORIFIC | 1 << TITLE) != 0
+    };
+    // "Defense Ministers" names no one: all title words (plurals too) stay as they are.
+    if text
+        .split_whitespace()
+        .all(|w| titled(w) || w.len() > 3 && w.ends_with('s') && titled(&w[..w.len() - 1]))
+    {
+        return text;
+    }
     let mut rest = text.trim();
     while let Some((w, tail)) = rest.split_once(' ') {
         let c = GAZ.word_classes(w) | GAZ.word_classes(w.trim_end_matches('.'));
@@ -117,7 +137,16 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
                 let candidates = ws
                     .iter()
                     .filter(|w| !is_initial(w))
-                    .map(|w| by_word.get(w).map(Vec::as_slice).unwrap_or(&[]))
+                    .map(|w| {
+                        // A capitalised particle ("De") is looked up as the full name writes it.
+                        let lower = w.to_lowercase();
+                        by_word
+                            .get(lower.as_str())
+                            .filter(|_| lower != *w)
+                            .or_else(|| by_word.get(w))
+                            .map(Vec::as_slice)
+                            .unwrap_or(&[])
+                    })
                     .min_by_key(|l| l.len())
                     .unwrap_or(&[]);
                 let mut best: Option<&str> = None;

@@ -306,6 +306,11 @@ mod tests {
         assert_eq!(canonical::bare_name("Mr. Okafor"), "Okafor");
         assert_eq!(canonical::bare_name("Dr Ines Varga"), "Ines Varga");
         assert_eq!(canonical::bare_name("Mr."), "Mr.", "all title: kept");
+        assert_eq!(
+            canonical::bare_name("Finance Ministers"),
+            "Finance Ministers",
+            "all title words, plural: kept"
+        );
         let es = ents(
             "The ranger Daniel Okafor counted the birds at dawn. Later Mr. Okafor wrote to \
              D. Okafor's office, and Mr. Okafor said the count was low.",
@@ -313,6 +318,26 @@ mod tests {
         for e in es.iter().filter(|e| e.text.contains("Okafor")) {
             assert_eq!(e.canonical, "Daniel Okafor", "{e:?}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_particle_opening_a_sentence_folds_into_the_full_name() {
+        let t = "The critic Anna van Dijk reviewed the show. Van Dijk called it bold.";
+        let d = Doc::new(t);
+        let mention = |text: &str, from: usize| {
+            let start = t[from..].find(text).expect("in text") + from;
+            Entity {
+                text: text.to_string(),
+                kind: EntityKind::Person,
+                start,
+                end: start + text.len(),
+                canonical: text.to_string(),
+                role: None,
+            }
+        };
+        let mut es = vec![mention("Anna van Dijk", 0), mention("Van Dijk", 40)];
+        canonical::resolve(&d, &mut es);
+        assert_eq!(es[1].canonical, "Anna van Dijk");
     }
 
     proptest::proptest! {

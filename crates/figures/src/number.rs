@@ -506,12 +506,57 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
                     return Some(c);
                 }
             }
+            if w == "a" {
+                if let Some(c) = one_period(v, i) {
+                    return Some(c);
+                }
+            }
             if matches!(w, "a" | "an" | "half" | "quarter") {
                 return words(v, i);
             }
             None
         }
     }
+}
+
+/// "more than a century", "for a week": one period of time as a duration, when a bound or a
+/// preposition of duration comes before it; not a rate ("600 breaks a year", "twice a week")
+/// nor a point in time ("a year ago"). A century and a decade count in years, as news means them.
+fn one_period(v: &View, i: usize) -> Option<Core> {
+    let (value, unit) = match v.lower(i + 1) {
+        "century" => (100.0, "year"),
+        "decade" => (10.0, "year"),
+        "year" => (1.0, "year"),
+        "month" => (1.0, "month"),
+        "week" => (1.0, "week"),
+        _ => return None,
+    };
+    let before = if i > 0 { v.lower(i - 1) } else { "" };
+    let bounded = matches!(
+        before,
+        "than"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "over"
+            | "under"
+            | "within"
+            | "least"
+            | "most"
+            | "to"
+            | "for"
+            | "in"
+    );
+    if !bounded || matches!(v.lower(i + 2), "ago" | "-" | "–") {
+        return None;
+    }
+    let mut c = Core::new(i, i + 2, value);
+    c.words = true;
+    c.unit = Some(Unit::Time(unit));
+    Some(c)
 }
 
 /// "3.5 million", "2 dozen", "4 thousand 3 hundred and 21" after a digit token.

@@ -477,3 +477,21 @@ fn a_figure_in_a_reported_clause_is_its_speakers_not_a_distant_verbs() {
     let f = f.iter().find(|x| x.value == Some(400.0)).expect("400");
     assert_ne!(f.source.as_deref(), Some("it"));
 }
+
+#[test]
+fn one_period_after_a_bound_is_a_duration() {
+    let f = figs("The canal locks have worked for more than a century without a rebuild.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, Some(100.0));
+    assert_eq!(f[0].hedge.as_str(), "more_than");
+    let f = figs("The ferry stopped for a week while divers checked the hull.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, Some(1.0));
+    assert_eq!(
+        values("Prices fell to their lowest in nearly a decade."),
+        vec![10.0]
+    );
+    // A rate, a point in time and a frequency are no durations.
+    assert!(values("Repairs on the pump began about a year ago.").is_empty());
+    assert!(values("Members pay a fee each week and a lot a month.").is_empty());
+}

@@ -6,8 +6,8 @@
 use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
-    about_speaker, clause_subject, content_after, content_before, extent_start, is_dash,
-    quote_after, quote_before, subject_after, subject_before, trim, valid_subject, Ctx,
+    about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
+    is_dash, quote_after, quote_before, subject_after, subject_before, trim, valid_subject, Ctx,
     MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
@@ -164,8 +164,15 @@ impl<'d, 'a> Walk<'d, 'a> {
                 None if participle => s.last.clone().or_else(|| {
                     clause_subject(cx, lo, c).map(|(a, b)| people.resolve(cx.doc, a, b, history))
                 }),
-                // "… were legitimate, but insisted that …": a second verb of the same speaker.
-                None if c > lo && matches!(cx.l(c - 1), "but" | "and") => s.last.clone(),
+                // "… were legitimate, but insisted that …": a second verb of the same speaker,
+                // or of the sentence's subject ("Jo Roe condemned the attack and said …").
+                None if c > lo && matches!(cx.l(c - 1), "but" | "and") => {
+                    s.last.clone().or_else(|| {
+                        clause_subject(cx, lo, c - 1)
+                            .filter(|&(a, b)| (a..b).any(|i| cx.is_cap(i)))
+                            .map(|(a, b)| people.resolve(cx.doc, a, b, history))
+                    })
+                }
                 None => None,
             },
         };
@@ -205,6 +212,15 @@ impl<'d, 'a> Walk<'d, 'a> {
         // "…, said Jo Roe, who runs the lab": after an inverted subject, a clause about the
         // speaker is no content of theirs.
         let inverted = ext.1 > c + 1;
+        // "The plan, economists say, will fail": an attribution set off by commas.
+        let attribution = (ext.0, if inverted { ext.1 } else { c + 1 });
+        if !participle {
+            if let Some((a, b)) = aside_content(cx, s.covered, c, attribution, hi) {
+                self.push_content(a, b, &speaker, &cue);
+                s.covered = s.covered.max(b).max(ext.1);
+                return ext.1.max(c + 1);
+            }
+        }
         let after = if inverted && about_speaker(cx, ext.1, hi) {
             None
         } else {
@@ -241,8 +257,11 @@ impl<'d, 'a> Walk<'d, 'a> {
             while end < n && !starts_paragraph(cx.doc, end) {
                 end += 1;
             }
+            // An item may hold a quoted word or phrase ("He would speak “bluntly” …"), which
+            // makes it mixed; an item opening with a quotation is a quote of its own.
             let plain = end - start <= ITEM_TOKENS
-                && (start..end).all(|i| !cx.quoted(i) && (!is_cue(cx.l(i)) || cx.is_cap(i)));
+                && !cx.quoted(start)
+                && (start..end).all(|i| cx.quoted(i) || !is_cue(cx.l(i)) || cx.is_cap(i));
             if !plain {
                 break;
             }

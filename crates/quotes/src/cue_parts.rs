@@ -6,10 +6,10 @@
 use claimtrail_text::{Doc, TokenKind};
 
 use crate::marks::{starts_paragraph, Marked};
-use crate::speakers::word;
+use crate::speakers::{is_group_noun, word};
 use crate::word_classes::{
-    is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head, is_participle,
-    is_role_noun, is_time_word, is_weak_cue, pronoun_gender,
+    follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head,
+    is_participle, is_role_noun, is_time_word, is_weak_cue, pronoun_gender,
 };
 
 /// No quoted span (in [`Ctx::owner`]).
@@ -72,7 +72,7 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         && !cx.quoted(j - 1)
         && (is_aux_or_adverb(cx.l(j - 1))
             || is_time_word(cx.l(j - 1))
-            || cx.l(j - 1).ends_with("ly") && cx.l(j - 1).len() > 4 && !cx.is_cap(j - 1))
+            || is_ly_adverb(cx, lo, j - 1))
         && c - j < 4
     {
         j -= 1;
@@ -94,6 +94,27 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         return appositive(cx, lo, j - 1);
     }
     np_back(cx, lo, j)
+}
+
+/// An adverb in "-ly" between a subject and its cue ("Roe repeatedly said"), not a noun after
+/// its determiner ("his family believe", "the assembly voted").
+fn is_ly_adverb(cx: &Ctx, lo: usize, i: usize) -> bool {
+    let w = cx.l(i);
+    w.ends_with("ly")
+        && w.len() > 4
+        && !cx.is_cap(i)
+        && !(i > lo && is_determiner(cx.l(i - 1)))
+        && !matches!(
+            w,
+            "family" | "assembly" | "supply" | "rally" | "ally" | "monopoly"
+        )
+}
+
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
+    )
 }
 
 /// "Mitch McConnell, R-Ky., said", "the spokesman, Josh Earnest, said", "Neel, who managed
@@ -157,7 +178,10 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         if cx.quoted(i)
             || !cx.is_word(i)
             || is_boundary(cx.l(i))
-            || is_cue(cx.l(i)) && !cx.l(i).ends_with('s')
+            || is_cue(cx.l(i))
+                && !cx.l(i).ends_with('s')
+                // "The report concluded": after a determiner the cue word is a noun.
+                && !(i > lo && is_determiner(cx.l(i - 1)))
             || is_time_word(cx.l(i))
         {
             break;
@@ -215,8 +239,14 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     }
     let a = c + 1;
     let first = cx.l(a);
-    if !(cx.is_cap(a) || matches!(first, "the" | "a" | "an") || pronoun_gender(first).is_some()) {
-        return None;
+    // "…, says president Jo Roe": a lower-case role before the name.
+    let role_then_name = is_role_noun(first) && a + 1 < hi && cx.is_cap(a + 1);
+    if !(cx.is_cap(a)
+        || matches!(first, "the" | "a" | "an")
+        || pronoun_gender(first).is_some()
+        || role_then_name)
+    {
+        return group_aside(cx, a, hi);
     }
     if pronoun_gender(first).is_some() {
         return Some((a, a + 1));
@@ -230,6 +260,18 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     }
     let ends = b >= hi || !cx.is_word(b) || cx.quoted(b) || starts_with_time(cx, b, hi);
     (b > a && ends).then_some((a, b))
+}
+
+/// "…, say economists, …", "…, many analysts said, …": a bare plural of people who speak for
+/// a field, set off by commas (a quantifier may lead).
+fn group_aside(cx: &Ctx, a: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut b = a;
+    if matches!(cx.l(b), "many" | "most" | "some" | "several" | "other") {
+        b += 1;
+    }
+    let head = b;
+    (head < hi && is_group_noun(cx.l(head)) && head + 1 < hi && matches!(cx.w(head + 1), "," | "."))
+        .then_some((a, head + 1))
 }
 
 /// A subject worth attributing to: a name, a pronoun, a role, or (for strong cues) any noun
@@ -290,6 +332,11 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
     if q < p && q > 0 && cx.closes(q - 1).is_some() {
         p = q;
     }
+    // A quotation closing the paragraph before is no part of this attribution ("…jobs.”¶The
+    // difference, Mr. Roe said, was …").
+    if (p..=a).any(|i| i < cx.doc.tokens.len() && starts_paragraph(cx.doc, i)) {
+        return None;
+    }
     let m = cx.closes(p - 1)?;
     // "“…!” he said" attaches across the stop; "“….” Kirby said" starts a new statement.
     let mk = cx.marks[m];
@@ -336,11 +383,17 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
     let mut j = b;
     while j < hi && j - b < 12 && !cx.quoted(j) && !cx.is_stop(j) {
         if cx.l(j) == "that" {
-            st = j + 1;
+            // "experts say that isn't likely": "that" is the clause's subject and stays in it.
+            st = if that_is_subject(cx, j, hi) { j } else { j + 1 };
             saw_that = true;
             break;
         }
         if is_cue(cx.l(j)) {
+            break;
+        }
+        // "warned people to stay away from pills that …": the infinitive is the content, and
+        // a "that" after it opens a relative clause.
+        if cx.l(j) == "to" && j > b && is_addressee_cue(cx.l(c)) {
             break;
         }
         j += 1;
@@ -402,6 +455,96 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         k += 1;
     }
     trim(cx, st, en)
+}
+
+/// An attribution set off by commas inside a sentence ("The plan, say economists, will fail";
+/// "Prices rose, Jo Roe said, and wages fell"; `c` the cue, `ext` the attribution's tokens): the
+/// reported clause is the part before it, carried on through the part after it when that goes
+/// on with the same clause (a lower-case verb, no conjunction or clause about the speaker).
+pub(crate) fn aside_content(
+    cx: &Ctx,
+    from: usize,
+    c: usize,
+    ext: (usize, usize),
+    hi: usize,
+) -> Option<(usize, usize)> {
+    let (a, b) = ext;
+    if a <= from + 1 || cx.w(a - 1) != "," || b + 1 >= hi || cx.w(b) != "," {
+        return None;
+    }
+    if about_speaker(cx, b, hi) {
+        return None;
+    }
+    let before = trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)?;
+    // "Earlier this week, he said, …": an opening phrase is no clause.
+    if starts_with_time(cx, before.0, hi)
+        || matches!(
+            cx.l(before.0),
+            "earlier"
+                | "later"
+                | "for"
+                | "with"
+                | "within"
+                | "from"
+                | "by"
+                | "to"
+                | "under"
+                | "over"
+                | "despite"
+                | "since"
+                | "as"
+                | "among"
+                | "amid"
+                | "across"
+                | "through"
+                | "following"
+                | "without"
+                | "asked"
+                | "speaking"
+                | "separately"
+                | "meanwhile"
+                | "however"
+        )
+    {
+        return None;
+    }
+    let k = b + 1;
+    let w = cx.l(k);
+    // "…, Jo Roe said, and wages fell", "…, said Jo Roe, adding …": the clause ended before.
+    let ends = matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "yet"
+            | "so"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "according"
+    ) || is_participle(w)
+        || starts_with_time(cx, k, hi);
+    if ends {
+        return Some(before);
+    }
+    // "The plan, say economists, will fail": a lower-case verb carries the clause on. A new
+    // subject after the attribution ("Within months, Roe said, the firm was …"), a number
+    // ("…, said Jo Roe, 45, …") or a quotation is left to the usual reading.
+    let goes_on = cx.doc.tokens[k].kind == TokenKind::Word
+        && !cx.is_cap(k)
+        && !cx.quoted(k)
+        && pronoun_gender(w).is_none()
+        && !is_determiner(w);
+    if !goes_on {
+        return None;
+    }
+    let end = content_after(cx, c, b, hi)
+        .or_else(|| trim(cx, k, hi.min(k + MAX_CONTENT)))
+        .map_or(before.1, |(_, e)| e);
+    Some((before.0, end.max(before.1)))
 }
 
 /// Does an attribution start at `i` ("adding", "according to", "but he said", "Kirby said")?
@@ -488,8 +631,16 @@ pub(crate) fn about_speaker(cx: &Ctx, b: usize, hi: usize) -> bool {
         ) || is_participle(cx.l(b + 1)))
 }
 
+/// Whether the "that" at `j` is a demonstrative subject (a finite verb follows it).
+fn that_is_subject(cx: &Ctx, j: usize, hi: usize) -> bool {
+    j + 1 < hi && !cx.quoted(j + 1) && follows_subject_that(cx.l(j + 1))
+}
+
 pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-    while a < b && (matches!(cx.w(a), "," | ":" | "—" | "–") || cx.l(a) == "that") {
+    while a < b
+        && (matches!(cx.w(a), "," | ":" | "—" | "–")
+            || cx.l(a) == "that" && !that_is_subject(cx, a, b))
+    {
         a += 1;
     }
     while b > a && matches!(cx.w(b - 1), "." | "," | ";" | ":" | "—" | "–" | "!" | "?") {
@@ -547,7 +698,26 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
     while e < end && cx.is_cap(e) && e - k < 6 {
         e += 1;
     }
-    (e > run && followed(e)).then_some((k, e))
+    // "White House press secretary Jo Roe condemned …": role words, then the name.
+    let mut r = e;
+    while r < end && r - e < 3 && !cx.is_cap(r) && is_role_or_modifier(cx.l(r)) {
+        r += 1;
+    }
+    if r > e && (e..r).any(|i| is_role_noun(cx.l(i))) && r < end && cx.is_cap(r) {
+        e = r;
+        while e < end && cx.is_cap(e) && e - r < 4 {
+            e += 1;
+        }
+    }
+    // "The leader of the party, Jo Roe, condemned …": the name closes an apposition.
+    let closes_apposition =
+        e < end && cx.w(e) == "," && followed(e + 1) && !is_boundary(cx.l(e + 1)) && k > lo;
+    (e > run && (followed(e) || closes_apposition)).then_some((k, e))
+}
+
+/// Lower-case words of a role phrase before a name ("press secretary", "chief executive").
+fn is_role_or_modifier(lower: &str) -> bool {
+    is_role_noun(lower) || np_modifier(lower)
 }
 
 pub(crate) fn is_dash(cx: &Ctx, i: usize) -> bool {

@@ -442,6 +442,15 @@ impl People {
             sp.kind = Some(EntityKind::Person);
             sp.role = p.role.clone();
             sp.person = Some(id);
+            return sp;
+        }
+        // "The report concluded …": a document speaks, named as the article names it.
+        if lc(word(doc, b - 1), is_document_noun) {
+            let mut s = a;
+            while s + 1 < b && is_article(word(doc, s)) {
+                s += 1;
+            }
+            sp.name = Some(join(doc, s, b));
         }
         sp
     }
@@ -521,25 +530,54 @@ impl People {
     }
 
     /// The organisation "it" or "the company" stands for at token `at`: the one that spoke
-    /// last, not long ago, else one named just before.
+    /// last, not long ago, else the latest named just before (a name the tagger read as a
+    /// person's counts when nothing says it is one: "Roscosmos said … It said …").
     fn recent_org(&self, history: &[Speaker], at: usize) -> Option<(String, Option<EntityKind>)> {
-        if let Some(s) = history
-            .iter()
-            .rev()
-            .take(4)
-            .find(|s| s.kind == Some(EntityKind::Org) && at.saturating_sub(s.at) < 400)
-        {
+        let recent = || {
+            history
+                .iter()
+                .rev()
+                .take(4)
+                .filter(|s| at.saturating_sub(s.at) < 400)
+        };
+        if let Some(s) = recent().find(|s| s.kind == Some(EntityKind::Org)) {
             return Some((s.name.clone()?, s.kind));
         }
+        let spoke = recent()
+            .find(|s| {
+                s.kind == Some(EntityKind::Person)
+                    && at.saturating_sub(s.at) < 60
+                    && s.name.as_deref().is_some_and(|n| self.unpersonal(n))
+            })
+            .and_then(|s| Some((s.at, s.name.clone()?)));
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < at);
-        self.entity_spans[..upto]
+        let named = self.entity_spans[..upto]
             .iter()
             .rev()
             .take(8)
             .take_while(|(ea, _, _)| at - ea < 60)
-            .find_map(|(_, _, r)| match r {
-                EntityRef::Org(name) => Some((name.clone(), Some(EntityKind::Org))),
-                EntityRef::Person(_) => None,
+            .find_map(|(ea, _, r)| match r {
+                EntityRef::Org(name) => Some((*ea, name.clone())),
+                EntityRef::Person(id) => {
+                    let name = &self.persons[*id].name;
+                    self.unpersonal(name).then(|| (*ea, name.clone()))
+                }
+            });
+        let latest = match (spoke, named) {
+            (Some(s), Some(n)) => Some(if s.0 >= n.0 { s } else { n }),
+            (s, n) => s.or(n),
+        };
+        latest.map(|(_, name)| (name, Some(EntityKind::Org)))
+    }
+
+    /// A "person" the article gives no sign of being one: no gender, and no given name or
+    /// title in it ("Roscosmos", "Whole Foods" as the tagger may read them). "It" and "the
+    /// company" may stand for such a name.
+    fn unpersonal(&self, name: &str) -> bool {
+        let person = self.by_full.get(name).map(|&i| &self.persons[i]);
+        person.is_none_or(|p| p.gender == Gender::Unknown && p.role.is_none())
+            && !name.split_whitespace().any(|w| {
+                given_name_gender(w).is_some() || first_name_gender(w).is_some() || lc(w, is_title)
             })
     }
 
@@ -669,8 +707,33 @@ fn is_org_noun(lower: &str) -> bool {
     )
 }
 
+/// Documents that state findings in their own right ("the report", "the study").
+fn is_document_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "report"
+            | "reports"
+            | "study"
+            | "studies"
+            | "survey"
+            | "poll"
+            | "analysis"
+            | "paper"
+            | "findings"
+            | "review"
+            | "audit"
+            | "memo"
+            | "filing"
+            | "indictment"
+            | "ruling"
+            | "lawsuit"
+            | "complaint"
+            | "assessment"
+    )
+}
+
 /// Plural nouns for the people of an organisation who speak for it ("Pentagon officials").
-fn is_group_noun(lower: &str) -> bool {
+pub(crate) fn is_group_noun(lower: &str) -> bool {
     matches!(
         lower,
         "officials"

@@ -280,6 +280,43 @@ pub fn is_org_head(lower: &str) -> bool {
     )
 }
 
+/// Finite verbs that make a "that" right after a cue the clause's subject, not its
+/// complementiser ("experts say that isn't likely", "he said that would be a mistake").
+pub fn follows_subject_that(lower: &str) -> bool {
+    let w = lower.replace('’', "'");
+    matches!(
+        w.as_str(),
+        "is" | "isn't"
+            | "was"
+            | "wasn't"
+            | "will"
+            | "won't"
+            | "would"
+            | "wouldn't"
+            | "could"
+            | "couldn't"
+            | "can"
+            | "can't"
+            | "might"
+            | "should"
+            | "shouldn't"
+            | "has"
+            | "hasn't"
+            | "had"
+            | "hadn't"
+            | "does"
+            | "doesn't"
+            | "did"
+            | "didn't"
+            | "makes"
+            | "made"
+            | "means"
+            | "meant"
+            | "seems"
+            | "remains"
+    )
+}
+
 /// "the", "a" or "an", in any case.
 pub fn is_article(w: &str) -> bool {
     ["the", "a", "an"].iter().any(|a| a.eq_ignore_ascii_case(w))

@@ -381,3 +381,126 @@ fn pointed_out_that_and_a_source_who_said() {
     let qs = quotes("The source, who said he had spoken to the crew, asked not to be named.");
     find(&qs, "he had spoken to the crew");
 }
+
+#[test]
+fn a_list_item_may_hold_a_quoted_word() {
+    let t = "At the town meeting, Mayor Linda Alvarez also said:\n\n\
+             The ferry will run all winter\n\n\
+             She would fight “hard” for the new school\n\n\
+             Parking fees will stay as they are";
+    let qs = quotes(t);
+    let q = find(&qs, "fight");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(q), Some("Linda Alvarez"));
+    assert_eq!(speaker(find(&qs, "Parking fees")), Some("Linda Alvarez"));
+}
+
+#[test]
+fn a_quotation_closing_the_paragraph_before_is_not_claimed_by_a_mid_sentence_attribution() {
+    let t = "Tomas Berg once called the plan “a fine way to waste money.”\n\n\
+             The change, Mr. Berg said, was that the harbour had flooded twice since.";
+    let qs = quotes(t);
+    let q = find(&qs, "harbour had flooded");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Tomas Berg"));
+}
+
+#[test]
+fn that_before_a_verb_is_the_reported_clause_subject() {
+    let qs = quotes("Most engineers say that is why the old bridge still stands.");
+    let q = find(&qs, "why the old bridge");
+    assert!(q.text.starts_with("that is why"), "{}", q.text);
+}
+
+#[test]
+fn an_aside_of_plural_speakers_attributes_the_clause_around_it() {
+    let t = "The new tariff, say economists, will raise food prices by spring.\n\n\
+             Rents in the capital keep climbing, many analysts said, and wages lag behind.";
+    let qs = quotes(t);
+    let q = find(&qs, "will raise food prices");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert!(q.text.starts_with("The new tariff"), "{}", q.text);
+    assert_eq!(q.speaker_mention.as_deref(), Some("economists"));
+    let r = find(&qs, "Rents in the capital");
+    assert!(!r.text.contains("wages lag"), "{}", r.text);
+    assert_eq!(r.speaker_mention.as_deref(), Some("many analysts"));
+    // An opening phrase before the attribution and a new subject after it: the clause after.
+    let qs = quotes(
+        "Within months of the merger, Tomas Berg said, the bakery was selling cheaper bread.",
+    );
+    let q = find(&qs, "bakery was selling");
+    assert!(!q.text.contains("merger"), "{}", q.text);
+    assert_eq!(speaker(q), Some("Tomas Berg"));
+}
+
+#[test]
+fn it_stands_for_a_genderless_name_that_spoke_but_not_for_a_person() {
+    let t = "Norvia said on Tuesday that the cargo launch had failed over the sea. \
+             It said most of the debris burnt up in the atmosphere.";
+    let qs = quotes(t);
+    let q = find(&qs, "debris burnt up");
+    assert_eq!(speaker(q), Some("Norvia"));
+    assert_eq!(q.speaker_type, Some(EntityKind::Org));
+    let t = "Maria Lopez said on Tuesday that the cargo launch had failed over the sea. \
+             It said most of the debris burnt up in the atmosphere.";
+    let qs = quotes(t);
+    assert_ne!(speaker(find(&qs, "debris burnt up")), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_report_speaks_and_is_named_as_the_article_names_it() {
+    let qs = quotes(
+        "The report concluded that the harbour levy had paid for half of the repairs.\n\n\
+         The study also suggested the old pier could stand for another decade.",
+    );
+    let q = find(&qs, "harbour levy");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("report"));
+    assert_eq!(speaker(find(&qs, "old pier could stand")), Some("study"));
+}
+
+#[test]
+fn a_noun_in_ly_after_its_determiner_is_the_subject() {
+    let qs = quotes("Her family believe the old mill could be saved with a small grant.");
+    let q = find(&qs, "old mill could be saved");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Her family"));
+}
+
+#[test]
+fn a_second_verb_takes_the_sentence_subject_through_a_role() {
+    let t = "In Oslo, City Hall press secretary Kari Nordmann condemned the vandalism and said \
+             the council would repair the statue within a month.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "council would repair")),
+        Some("Kari Nordmann")
+    );
+}
+
+#[test]
+fn an_apposed_name_speaks_through_a_participle() {
+    let t = "The head of the rowing club, Dana Whitfield, praised the crews, saying in a \
+             statement that the club would enter three boats next season.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "enter three boats")),
+        Some("Dana Whitfield")
+    );
+}
+
+#[test]
+fn a_warning_to_do_something_is_the_reported_content() {
+    let qs =
+        quotes("The Harbour Authority warned swimmers to stay away from beaches that flooded.");
+    let q = find(&qs, "stay away from beaches");
+    assert!(q.text.starts_with("to stay away"), "{}", q.text);
+    assert_eq!(speaker(q), Some("Harbour Authority"));
+}
+
+#[test]
+fn an_inverted_speaker_may_follow_a_lower_case_role() {
+    let t = "“The ferry will run all winter,” says chairwoman Dana Whitfield.";
+    let qs = quotes(t);
+    let q = find(&qs, "ferry will run");
+    assert_eq!(speaker(q), Some("Dana Whitfield"));
+}
