@@ -100,8 +100,12 @@ pub trait LinkRows {
     fn count_quote_document(&mut self, quote: i64) -> Result<()>;
     /// The measure keys of a document's figures, by position, each with its head noun
     /// (`heads[i]` for `measures[i]`); a figure's timeline date is its own, else its document's.
-    fn add_measures(&mut self, doc: i64, measures: &[(usize, String)], heads: &[&str])
-        -> Result<()>;
+    fn add_measures(
+        &mut self,
+        doc: i64,
+        measures: &[(usize, String)],
+        heads: &[&str],
+    ) -> Result<()>;
     /// Adds `doc`'s quotes to its speakers' counts (per day and outlet: the document's), a
     /// speaker with its number of quotes in `doc`.
     fn add_speaker_counts(&mut self, doc: i64, quotes: &[(&str, i64)]) -> Result<()>;

@@ -56,3 +56,17 @@ UPDATE quote_registry SET documents = (
     WHERE a.quote_id = quote_registry.id);
 CREATE INDEX quote_registry_rank ON quote_registry(documents DESC, first_date, id);
 CREATE INDEX quote_registry_first_document ON quote_registry(first_document_id);
+
+-- The documents view without `group_concat(… ORDER BY …)` (SQLite 3.44): a ledger must open in
+-- the sqlite3 shell that distributions ship (Debian 12: 3.40), and a view that shell cannot parse
+-- makes it refuse the whole file. Authors come in byline order from the ordered subquery.
+DROP VIEW documents_view;
+CREATE VIEW documents_view AS
+SELECT d.id, d.content_id, d.source, d.origin, d.outlet, d.title, d.published, d.estimated,
+       (SELECT group_concat(name, '; ') FROM
+          (SELECT a.name FROM authors a WHERE a.document_id = d.id ORDER BY a.position)) AS authors,
+       sd.story_id AS story, s.title AS story_title, c.original_id AS copy_of
+FROM documents d
+LEFT JOIN story_documents sd ON sd.document_id = d.id
+LEFT JOIN stories s ON s.id = sd.story_id
+LEFT JOIN copies c ON c.document_id = d.id;
