@@ -53,6 +53,10 @@ pub struct TokInfo {
     /// the sentence is mostly numbers (a results table): both change what names stand for.
     pub topic: u64,
     pub numeric_line: bool,
+    /// Words in the sentence, bucketed (1, 2, 3-4, 5-8, more).
+    pub sent_len: u8,
+    /// Most words of the sentence start with a capital (a heading in title case).
+    pub title_sentence: bool,
 }
 
 /// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
@@ -199,6 +203,22 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
         }
         let caps_sentence = letters_up > 3 && letters_low * 10 < letters_up;
         let numeric_line = numbers * 3 >= s.end_token - s.first_token;
+        let (mut words, mut capped) = (0usize, 0usize);
+        for i in toks.clone() {
+            let w = doc.token_text(i);
+            if w.chars().next().is_some_and(char::is_alphabetic) {
+                words += 1;
+                capped += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        let title_sentence = words >= 3 && capped * 10 >= words * 7;
+        let sent_len = match s.end_token - s.first_token {
+            0 | 1 => 0,
+            2 => 1,
+            3 | 4 => 2,
+            5..=8 => 3,
+            _ => 4,
+        };
         for (k, i) in toks.enumerate() {
             let w = doc.token_text(i);
             let from = lower_buf.len();
@@ -217,6 +237,8 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.sent_start = k == 0;
             t.caps_sentence = caps_sentence;
             t.numeric_line = numeric_line;
+            t.sent_len = sent_len;
+            t.title_sentence = title_sentence;
             t.prefix = prefix;
             t.suffix = suffix;
             if !caps_sentence && k > 0 {
@@ -356,6 +378,19 @@ pub fn static_features(
             f.push(mix(26, n));
         }
     }
+    // Carry-over between cased news and web text: the sentence's length (a lone line is a
+    // signature or a heading as often as a team name), shapes two words away, title-case
+    // headings (where a capital says little), and the neighbours as written.
+    f.push(mix(60, mix(t.sent_len as u64, t.short_shape)));
+    f.push(mix(61, mix(t.sent_len as u64, (t.gaz & 0x3ff) as u64)));
+    f.push(mix(62, shape_at(-2)));
+    f.push(mix(63, shape_at(2)));
+    let ts = t.title_sentence as u64;
+    f.push(mix(64, mix(ts, flags)));
+    f.push(mix(65, mix(ts, t.norm)));
+    let exact_at = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.exact);
+    f.push(mix(68, exact_at(-1)));
+    f.push(mix(69, exact_at(1)));
     let _ = SEP;
 }
 

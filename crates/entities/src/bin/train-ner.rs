@@ -1,6 +1,8 @@
-//! Trains the tagger: `train-ner TRAIN VALID OUT [EPOCHS]`. TRAIN and VALID are comma-separated
-//! lists of CoNLL-format files; a training file may carry a repeat count (`dev.conll*2`) so a small
-//! set of another genre weighs more against a large one; the epoch kept is the one with the best
+//! Trains the tagger: `train-ner [--misc-partial] [--seed=N] TRAIN VALID OUT [EPOCHS]`. TRAIN and
+//! VALID are comma-separated lists of CoNLL-format files; a file may carry a repeat count
+//! (`dev.conll*2`) so a small set of another genre weighs more against a large one, `+even` or
+//! `+odd` (every other document: a held-out split of one file) and `+lower` (lower-cased text);
+//! `PLO` is the F1 of PER, LOC and ORG alone, as sets without MISC are scored. The epoch kept is the one with the best
 //! F1 on the first VALID file (the others are only reported, so a test set can be watched
 //! without choosing by it). Reads CoNLL-2003 files, lays each
 //! document out as the scorer does (tokens joined by spaces, a sentence per line), tokenizes it
@@ -12,10 +14,13 @@ use claimtrail_entities::tagger::{self, Model, Scorer, BUCKETS, NL, TYPES};
 use claimtrail_text::Doc;
 use std::time::Instant;
 
+#[derive(Clone)]
 struct Gold {
     text: String,
     /// Byte spans with a type index into TYPES.
     spans: Vec<(usize, usize, usize)>,
+    /// The file annotates MISC (UNER does not: there an O may be a MISC name).
+    misc: bool,
 }
 
 fn read_conll(path: &str) -> Vec<Gold> {
@@ -41,6 +46,7 @@ fn read_conll(path: &str) -> Vec<Gold> {
                 docs.push(Gold {
                     text: std::mem::take(&mut text),
                     spans: std::mem::take(&mut spans),
+                    misc: true,
                 });
             }
             continue;
@@ -83,9 +89,50 @@ fn read_conll(path: &str) -> Vec<Gold> {
         text.push('\n');
     }
     if !text.is_empty() {
-        docs.push(Gold { text, spans });
+        docs.push(Gold {
+            text,
+            spans,
+            misc: true,
+        });
+    }
+    let misc = docs.iter().any(|g| g.spans.iter().any(|s| s.2 == 3));
+    for g in &mut docs {
+        g.misc = misc;
     }
     docs
+}
+
+/// Reads a file spec: `PATH[*N][+even|+odd][+lower]`. `*N` repeats the documents (weight),
+/// `+even`/`+odd` keep every other document (a held-out split of one file), `+lower` lower-cases
+/// the text (ASCII only, so the spans stay put).
+fn read_spec(spec: &str) -> (Vec<Gold>, usize) {
+    let mut parts = spec.split('+');
+    let head = parts.next().unwrap_or_default();
+    let (path, times) = match head.rsplit_once('*') {
+        Some((p, n)) => (p, n.parse::<usize>().unwrap_or(1)),
+        None => (head, 1),
+    };
+    let mut docs = read_conll(path);
+    for opt in parts {
+        match opt {
+            "even" | "odd" => {
+                let keep = usize::from(opt == "odd");
+                docs = docs
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(k, _)| k % 2 == keep)
+                    .map(|(_, g)| g)
+                    .collect();
+            }
+            "lower" => {
+                for g in &mut docs {
+                    g.text.make_ascii_lowercase();
+                }
+            }
+            _ => panic!("{spec}: unknown option {opt}"),
+        }
+    }
+    (docs, times)
 }
 
 /// Gold tag per token of `doc`; counts gold spans whose edges miss our token boundaries.
@@ -170,6 +217,37 @@ impl Scorer for Floats {
     }
 }
 
+/// Training options.
+#[derive(Clone, Copy, Default)]
+struct Opts {
+    /// No update where a file without MISC says O and the model says MISC.
+    misc_partial: bool,
+    /// Shuffle seed of the first run.
+    seed: u64,
+}
+
+/// The perceptron learning from one file: with `--misc-partial`, a file that annotates no MISC
+/// does not punish a MISC prediction where it says O (its O may be a MISC name).
+struct Partial<'a, S> {
+    s: &'a mut S,
+    opts: Opts,
+    misc: bool,
+}
+
+impl<S: Scorer> Scorer for Partial<'_, S> {
+    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
+        self.s.score(feats, out);
+    }
+    fn learn(&mut self, feats: &[u64], gold: u8, pred: u8) {
+        let pred = if self.opts.misc_partial && !self.misc && gold == 0 && pred >= 7 {
+            gold
+        } else {
+            pred
+        };
+        self.s.learn(feats, gold, pred);
+    }
+}
+
 fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let mut per = [[0usize; 3]; 4];
@@ -182,6 +260,14 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
             .collect();
         let gold: std::collections::HashSet<(usize, usize, usize)> =
             g.spans.iter().copied().collect();
+        if std::env::var_os("NER_ERRORS").is_some() {
+            for p in pred.difference(&gold) {
+                eprintln!("FP {} {:?}", TYPES[p.2], &g.text[p.0..p.1]);
+            }
+            for q in gold.difference(&pred) {
+                eprintln!("FN {} {:?}", TYPES[q.2], &g.text[q.0..q.1]);
+            }
+        }
         for p in &pred {
             if gold.contains(p) {
                 tp += 1;
@@ -215,42 +301,51 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
         .zip(per)
         .map(|(t, [a, b, c])| format!("{t} {:.4}", f1(a, b, c).2))
         .collect();
+    let [a, b, c] = (0..3).fold([0; 3], |acc, t| {
+        [acc[0] + per[t][0], acc[1] + per[t][1], acc[2] + per[t][2]]
+    });
     println!(
-        "  valid P {p:.4} R {r:.4} F1 {f:.4}  ({})",
-        per_type.join(", ")
+        "  valid P {p:.4} R {r:.4} F1 {f:.4}  ({}) PLO {:.4}",
+        per_type.join(", "),
+        f1(a, b, c).2
     );
     f
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let all: Vec<String> = std::env::args().collect();
+    let mut opts = Opts::default();
+    let mut args: Vec<String> = Vec::new();
+    for a in all {
+        match a.as_str() {
+            "--misc-partial" => opts.misc_partial = true,
+            _ if a.starts_with("--seed=") => opts.seed = a[7..].parse().unwrap_or(0),
+            _ => args.push(a),
+        }
+    }
     if args.len() < 4 {
-        eprintln!("usage: train-ner TRAIN[*N][,TRAIN...] VALID[,VALID...] OUT [EPOCHS]");
+        eprintln!(
+            "usage: train-ner [--misc-partial] [--seed=N] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
+             VALID[+even|+odd][,VALID...] OUT [EPOCHS]"
+        );
         std::process::exit(2);
     }
     let epochs: usize = args.get(4).and_then(|e| e.parse().ok()).unwrap_or(12);
     let mut train = Vec::new();
     for spec in args[1].split(',') {
-        let (path, times) = match spec.rsplit_once('*') {
-            Some((p, n)) => (p, n.parse::<usize>().unwrap_or(1)),
-            None => (spec, 1),
-        };
-        let docs = read_conll(path);
+        let (docs, times) = read_spec(spec);
         for _ in 0..times {
-            train.extend(docs.iter().map(|g| Gold {
-                text: g.text.clone(),
-                spans: g.spans.clone(),
-            }));
+            train.extend(docs.iter().cloned());
         }
     }
-    let valids: Vec<(&str, Vec<Gold>)> = args[2].split(',').map(|p| (p, read_conll(p))).collect();
+    let valids: Vec<(&str, Vec<Gold>)> = args[2].split(',').map(|p| (p, read_spec(p).0)).collect();
     let mut missed = 0;
-    let train_docs: Vec<(Doc, Vec<u8>)> = train
+    let train_docs: Vec<(Doc, Vec<u8>, bool)> = train
         .iter()
         .map(|g| {
             let d = Doc::new(&g.text);
             let t = project(&d, &g.spans, &mut missed);
-            (d, t)
+            (d, t, g.misc)
         })
         .collect();
     let gold_spans: usize = train.iter().map(|g| g.spans.len()).sum();
@@ -274,7 +369,7 @@ fn main() {
         c: 0,
     };
     let mut order: Vec<usize> = (0..train_docs.len()).collect();
-    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mut best = (0.0, 0usize, Vec::new());
     for epoch in 1..=epochs {
         let t0 = Instant::now();
@@ -285,8 +380,13 @@ fn main() {
             order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         for &k in &order {
-            let (d, g) = &train_docs[k];
-            tagger::tag_doc(d, &GAZ, &mut p, Some(g));
+            let (d, g, misc) = &train_docs[k];
+            let mut s = Partial {
+                s: &mut p,
+                opts,
+                misc: *misc,
+            };
+            tagger::tag_doc(d, &GAZ, &mut s, Some(g));
         }
         let avg = p.averaged();
         println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
