@@ -14,6 +14,7 @@ fn extract_html(html: &str) -> Article {
         fetched: None,
         declared: None,
         charset_hint: None,
+        hints: Default::default(),
         bytes: html.as_bytes().to_vec(),
     };
     extract(&into_page(raw, false).expect("decodes"))
