@@ -229,11 +229,11 @@ enum Outcome {
     Blocked(Job),
 }
 
-/// A listing whose validators wait for its pages.
+/// A listing whose validators wait for its pages to reach a recorded state (stored, or
+/// failed and so tried again next cycle whatever the listing says).
 struct PendingListing {
     validators: Validators,
     pages: usize,
-    failed: bool,
 }
 
 impl Collector {
@@ -301,6 +301,7 @@ impl Collector {
             return Ok(cycle.stats);
         }
         cycle.hold_hosts()?;
+        cycle.retry_failed()?;
         {
             let cache = self.robots.lock().unwrap_or_else(|p| p.into_inner());
             for (host, (at, rules)) in cache.iter() {
@@ -526,6 +527,34 @@ impl Cycle<'_> {
         self.flush()
     }
 
+    /// Pages that failed on an earlier cycle are tried again (up to `max_failures` times in a
+    /// row), whether or not their listing changed.
+    fn retry_failed(&mut self) -> Result<(), CollectError> {
+        for page in self.store.collect_failed_pages(self.opts.max_failures)? {
+            let Some(url) = url_clean::clean(&page.url, None) else {
+                continue;
+            };
+            if !self.queued_pages.insert(page.url.clone()) {
+                continue;
+            }
+            let job = PageJob {
+                key: page.url,
+                fingerprint: page.fingerprint,
+                listed_date: page.listed_date,
+                listed_title: page.listed_title,
+                listing: None,
+            };
+            self.push(Job {
+                host: host_key(&url),
+                url,
+                purpose: Purpose::Page(Arc::new(job)),
+                attempt: 0,
+                hops: 0,
+            });
+        }
+        Ok(())
+    }
+
     /// Back-offs of earlier runs still running.
     fn hold_hosts(&mut self) -> Result<(), CollectError> {
         let now = Utc::now();
@@ -675,7 +704,7 @@ impl Cycle<'_> {
                 self.stats.skipped += 1;
                 self.problem(job.url.as_str(), "disallowed by robots.txt; not fetched");
                 if let Purpose::Page(p) = &job.purpose {
-                    self.page_done(p, true)?;
+                    self.page_done(p)?;
                 }
             }
             Outcome::Fetched { job, result, hold } => {
@@ -787,15 +816,21 @@ impl Cycle<'_> {
             }
         }
         let key: Arc<str> = job.url.as_str().into();
+        // An index or a home page is read whole every time: it is small, and the sitemaps or
+        // feeds it names change while it does not. Feeds and sitemaps are asked conditionally.
+        let validators = if parsed.children.is_empty() {
+            Validators {
+                etag: r.header("etag").map(str::to_string),
+                last_modified: r.header("last-modified").map(str::to_string),
+            }
+        } else {
+            Validators::default()
+        };
         self.listings.insert(
             key.clone(),
             PendingListing {
-                validators: Validators {
-                    etag: r.header("etag").map(str::to_string),
-                    last_modified: r.header("last-modified").map(str::to_string),
-                },
+                validators,
                 pages: 0,
-                failed: false,
             },
         );
         for e in &parsed.entries {
@@ -813,18 +848,17 @@ impl Cycle<'_> {
             return Ok(());
         }
         let l = self.listings.remove(key).expect("looked up above");
-        if !l.failed && (l.validators.etag.is_some() || l.validators.last_modified.is_some()) {
+        if l.validators.etag.is_some() || l.validators.last_modified.is_some() {
             self.store.collect_put_validators(key, &l.validators)?;
         }
         Ok(())
     }
 
-    /// A page reached its end for this cycle (`ok`: stored or deliberately passed over).
-    fn page_done(&mut self, p: &PageJob, ok: bool) -> Result<(), CollectError> {
+    /// A page reached a recorded state for this cycle.
+    fn page_done(&mut self, p: &PageJob) -> Result<(), CollectError> {
         if let Some(key) = &p.listing {
             if let Some(l) = self.listings.get_mut(key) {
                 l.pages = l.pages.saturating_sub(1);
-                l.failed |= !ok;
             }
             let key = key.clone();
             self.listing_settled(&key)?;
@@ -849,6 +883,8 @@ impl Cycle<'_> {
             offset: None,
             record: None,
             canonical: None,
+            listed_date: p.listed_date.clone(),
+            listed_title: p.listed_title.clone(),
         })?;
         let what = if job.url.as_str() == p.key {
             p.key.clone()
@@ -856,7 +892,7 @@ impl Cycle<'_> {
             format!("{} (listed as {})", job.url, p.key)
         };
         self.problem(what, why);
-        self.page_done(p, false)
+        self.page_done(p)
     }
 
     fn archive(
@@ -924,8 +960,10 @@ impl Cycle<'_> {
                 offset: None,
                 record: None,
                 canonical: None,
+                listed_date: p.listed_date.clone(),
+                listed_title: p.listed_title.clone(),
             })?;
-            return self.page_done(p, true);
+            return self.page_done(p);
         }
         let decoded = match r.decoded_body(self.opts.run.limits.max_document_bytes) {
             Ok(b) => b,
@@ -945,6 +983,8 @@ impl Cycle<'_> {
             offset: Some(w.offset),
             record: Some(w.record),
             canonical,
+            listed_date: p.listed_date.clone(),
+            listed_title: p.listed_title.clone(),
         };
         self.store.collect_put_page(&record)?;
         match self.read_back(&record) {
@@ -954,7 +994,7 @@ impl Cycle<'_> {
                 done.state = PageState::Stored;
                 self.store.collect_put_page(&done)?;
                 self.stats.skipped += 1;
-                self.page_done(p, true)?;
+                self.page_done(p)?;
             }
             Err(e) => return self.page_failed(&job, p, e),
         }
@@ -1025,7 +1065,7 @@ impl Cycle<'_> {
             r.state = PageState::Stored;
             self.store.collect_put_page(&r)?;
             if let Some(p) = job {
-                self.page_done(&p, true)?;
+                self.page_done(&p)?;
             }
         }
         Ok(())

@@ -285,6 +285,11 @@ mod tests {
         let rules = Rules::parse("claimtrail", b"User-agent: *\nDisallow: /private/\n");
         s.robots_done(&host, Arc::new(rules));
         let t0 = Instant::now();
+        // A disallowed URL is handed back at once, without a request (and without waiting).
+        let Some(Task::Blocked(j)) = s.next() else {
+            panic!()
+        };
+        assert_eq!(j.url.path(), "/private/2");
         let Some(Task::Fetch(j)) = s.next() else {
             panic!()
         };
@@ -293,10 +298,6 @@ mod tests {
             t0.elapsed() >= Duration::from_millis(40),
             "the host's delay is kept"
         );
-        let Some(Task::Blocked(j)) = s.next() else {
-            panic!()
-        };
-        assert_eq!(j.url.path(), "/private/2");
         assert_eq!(s.in_flight(), 1);
         // One slot per host: /3 waits until /1 is done.
         let s = Arc::new(s);

@@ -29,7 +29,8 @@ struct Current {
 /// Reads a sitemap or an index; an index's `loc`s become child sources.
 pub fn parse(body: &[u8]) -> Result<Listing, String> {
     let mut reader = Reader::from_reader(body);
-    reader.config_mut().trim_text(true);
+    // Text is trimmed per field, not per event: an entity splits a title into several events.
+    reader.config_mut().trim_text(false);
     let mut buf = Vec::new();
     let mut index = false;
     let mut entries = Vec::new();

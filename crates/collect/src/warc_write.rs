@@ -323,7 +323,7 @@ mod tests {
     #[test]
     fn pairs_are_gzip_members_files_rotate_and_recovery_cuts_back() {
         let dir = tempfile::tempdir().unwrap();
-        let mut w = WarcWriter::new(dir.path(), "t", 600, "test").unwrap();
+        let mut w = WarcWriter::new(dir.path(), "t", 1500, "test").unwrap();
         let mut commits = Vec::new();
         let mut hook = |f: &str, n: u64| {
             commits.push((f.to_string(), n));
@@ -334,7 +334,7 @@ mod tests {
         let b = w.append(&exchange(b"<p>two</p>"), &mut hook).unwrap();
         assert_eq!(a.file, b.file);
         assert_eq!(b.offset, a.end);
-        // Past 600 bytes: the next pair opens a new file.
+        // Past 1500 bytes: the next pair opens a new file.
         let mut big = vec![b'x'; 2000];
         big.extend((0..2000u32).map(|i| (i * 7919 % 251) as u8));
         let c = w.append(&exchange(&big), &mut hook).unwrap();

@@ -51,6 +51,9 @@ pub struct PageRecord {
     pub record: Option<u64>,
     /// The URL the page declared canonical.
     pub canonical: Option<String>,
+    /// What the listing entry said (kept so that a failed page is tried again with them).
+    pub listed_date: Option<String>,
+    pub listed_title: Option<String>,
 }
 
 /// A feed's or sitemap's validators for conditional GET.

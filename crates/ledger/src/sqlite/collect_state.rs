@@ -21,6 +21,8 @@ fn page_row(r: &Row<'_>) -> rusqlite::Result<(PageRecord, String)> {
             offset: r.get::<_, Option<i64>>(5)?.map(|o| o.max(0) as u64),
             record: r.get::<_, Option<i64>>(6)?.map(|o| o.max(0) as u64),
             canonical: r.get(7)?,
+            listed_date: r.get(8)?,
+            listed_title: r.get(9)?,
         },
         state,
     ))
@@ -35,7 +37,8 @@ fn with_state((mut p, state): (PageRecord, String)) -> Result<PageRecord> {
 }
 
 const PAGE_COLUMNS: &str =
-    "url, fingerprint, state, failures, archive, record_offset, record_number, canonical";
+    "url, fingerprint, state, failures, archive, record_offset, record_number, canonical, \
+     listed_date, listed_title";
 
 impl SqliteStore {
     /// The page met under this (normalised) URL.
@@ -68,10 +71,11 @@ impl SqliteStore {
     pub fn collect_put_page(&self, p: &PageRecord) -> Result<()> {
         self.conn.execute(
             "INSERT INTO collect_pages (url, fingerprint, state, failures, archive, \
-             record_offset, record_number, canonical, updated) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             record_offset, record_number, canonical, listed_date, listed_title, updated) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
              ON CONFLICT(url) DO UPDATE SET fingerprint = ?2, state = ?3, failures = ?4, \
-             archive = ?5, record_offset = ?6, record_number = ?7, canonical = ?8, updated = ?9",
+             archive = ?5, record_offset = ?6, record_number = ?7, canonical = ?8, \
+             listed_date = ?9, listed_title = ?10, updated = ?11",
             params![
                 p.url,
                 p.fingerprint,
@@ -81,6 +85,8 @@ impl SqliteStore {
                 p.offset.map(|o| o as i64),
                 p.record.map(|o| o as i64),
                 p.canonical,
+                p.listed_date,
+                p.listed_title,
                 now()
             ],
         )?;
@@ -93,6 +99,21 @@ impl SqliteStore {
             "SELECT {PAGE_COLUMNS} FROM collect_pages WHERE state = 'archived' ORDER BY url"
         ))?;
         let rows = st.query_map([], page_row)?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(with_state(r?)?);
+        }
+        Ok(out)
+    }
+
+    /// Pages that failed fewer than `max_failures` times in a row, in URL order: tried again
+    /// whether or not their listing changed.
+    pub fn collect_failed_pages(&self, max_failures: u32) -> Result<Vec<PageRecord>> {
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {PAGE_COLUMNS} FROM collect_pages WHERE state = 'failed' AND failures < ?1 \
+             ORDER BY url"
+        ))?;
+        let rows = st.query_map([max_failures as i64], page_row)?;
         let mut out = Vec::new();
         for r in rows {
             out.push(with_state(r?)?);
@@ -203,16 +224,23 @@ mod tests {
             offset: Some(42),
             record: Some(3),
             canonical: Some("http://a/canon".into()),
+            listed_date: Some("2024-01-01".into()),
+            listed_title: None,
         };
         s.collect_put_page(&p).unwrap();
         assert_eq!(s.collect_archived_pages().unwrap(), vec![p.clone()]);
         assert!(!s.collect_canonical_stored("http://a/canon").unwrap());
         p.state = PageState::Stored;
         s.collect_put_page(&p).unwrap();
-        assert_eq!(s.collect_page("http://a/x").unwrap(), Some(p));
+        assert_eq!(s.collect_page("http://a/x").unwrap(), Some(p.clone()));
         assert!(s.collect_archived_pages().unwrap().is_empty());
         assert!(s.collect_canonical_stored("http://a/canon").unwrap());
         assert_eq!(s.collect_page_counts().unwrap(), (0, 1, 0));
+        p.state = PageState::Failed;
+        p.failures = 2;
+        s.collect_put_page(&p).unwrap();
+        assert_eq!(s.collect_failed_pages(3).unwrap(), vec![p.clone()]);
+        assert!(s.collect_failed_pages(2).unwrap().is_empty());
 
         let v = Validators {
             etag: Some("\"e\"".into()),

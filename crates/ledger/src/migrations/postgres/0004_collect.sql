@@ -10,6 +10,8 @@ CREATE TABLE collect_pages (
     record_offset bigint,
     record_number bigint,
     canonical text COLLATE "C",
+    listed_date text,
+    listed_title text,
     updated text NOT NULL
 );
 CREATE INDEX collect_pages_state ON collect_pages(state, url);

@@ -5,8 +5,10 @@
 -- * collect_pages: every page URL the collector has met (normalised: tracking parameters
 --   stripped), with the fingerprint of the listing entry that named it (a changed entry is
 --   fetched again), its state ('archived': in a WARC file, not yet in the ledger; 'stored';
---   'failed', with the number of failures), where its response record lies, and the canonical
---   URL the page declared (a listing that names the canonical URL is then not fetched again).
+--   'failed', with the number of failures in a row), where its response record lies (file,
+--   offset of the request/response pair, the response's record number), the canonical URL
+--   the page declared (a listing that names the canonical URL is then not fetched again), and
+--   the entry's date and title (a failed page is tried again with them).
 -- * collect_validators: a feed's or sitemap's ETag and Last-Modified, for conditional GET.
 -- * collect_hosts: a host's back-off (after 429 or 5xx), as a UTC RFC 3339 instant.
 -- * collect_archives: how many bytes of a WARC file being written hold whole records; after a
@@ -21,6 +23,8 @@ CREATE TABLE collect_pages (
     record_offset INTEGER,
     record_number INTEGER,
     canonical TEXT,
+    listed_date TEXT,
+    listed_title TEXT,
     updated TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX collect_pages_state ON collect_pages(state, url);
