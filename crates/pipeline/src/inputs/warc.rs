@@ -1,5 +1,7 @@
 //! WARC archives (`.warc`, `.warc.gz` with one gzip member per record, as Common Crawl ships
-//! them): `response` records holding HTML become documents; everything else is skipped.
+//! them): `response` records holding HTML become documents; everything else is skipped. A
+//! response record's `Claimtrail-Listed-Date` and `Claimtrail-Listed-Title` fields (written by
+//! `claimtrail collect`: what the feed entry said) become the document's hints.
 //!
 //! Streamed record by record, so memory stays bounded by the largest record kept (itself bounded
 //! by the document limit). A broken record is reported once, with its number and byte offset,
