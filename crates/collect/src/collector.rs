@@ -628,12 +628,16 @@ impl Cycle<'_> {
             return Ok(());
         };
         let key = url.to_string();
-        if !self.queued_pages.insert(key.clone()) {
+        if self.queued_pages.contains(&key) {
             return Ok(());
         }
         let fingerprint = entry.fingerprint(&key);
         if let Some(p) = self.store.collect_page(&key)? {
-            let same = p.fingerprint == fingerprint;
+            // An entry that says nothing about the page (a URL list's line) never asks for it
+            // again; one with a date or title does when they change. (A URL list and a feed
+            // naming one page would otherwise have it fetched on every cycle.)
+            let says_nothing = entry.published.is_none() && entry.title.is_none();
+            let same = p.fingerprint == fingerprint || says_nothing;
             let done = match p.state {
                 PageState::Stored | PageState::Archived => same,
                 PageState::Failed => same && p.failures >= self.opts.max_failures,
@@ -647,6 +651,9 @@ impl Cycle<'_> {
             self.stats.skipped += 1;
             return Ok(());
         }
+        // Only pages queued block another listing's entry for them: an unchanged entry seen
+        // first must not hide a changed one seen later.
+        self.queued_pages.insert(key.clone());
         if let Some(l) = listing.and_then(|l| self.listings.get_mut(l)) {
             l.pages += 1;
         }

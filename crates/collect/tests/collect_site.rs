@@ -209,9 +209,33 @@ fn a_site_is_followed_politely_archived_and_polled_again() {
     let archive = dir.path().join("archive");
     let mut store = SqliteStore::open(&dir.path().join("ledger.db")).unwrap();
     let mut collector = Collector::new(options(&archive), &store).unwrap();
+    // A home page announcing the same feed (found, and read once), and a file of URLs.
+    site.route(
+        "/",
+        Route::html(
+            "<!doctype html><html><head><link rel=\"alternate\" type=\"application/rss+xml\" \
+             href=\"/feed.xml?utm_source=home\"></head><body>Home</body></html>",
+        ),
+    );
+    site.route(
+        "/news/listed-only",
+        Route::html(&article(30, "Listed only", Some("2024-10-25"), None)),
+    );
+    let list = dir.path().join("urls.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "# pages to read\n{}\n{}\nnot a url\n",
+            site.url("/news/listed-only"),
+            site.url("/news/a?utm_content=list")
+        ),
+    )
+    .unwrap();
     let sources = vec![
         Source::Url(site.url("/feed.xml")),
         Source::Url(site.url("/sitemap-index.xml")),
+        Source::Url(site.url("/")),
+        Source::UrlList(list),
     ];
 
     let (stats, problems) = cycle(&mut collector, &mut store, &sources);
@@ -263,12 +287,18 @@ fn a_site_is_followed_politely_archived_and_polled_again() {
         })
     }));
 
-    // a, b-final, c, d, e and the four f pages.
-    assert_eq!(stats.pages, 9, "{stats:?} {shown:?}");
-    assert_eq!(stats.new_documents, 9, "{stats:?} {shown:?}");
+    assert_eq!(
+        site.count("/feed.xml"),
+        1,
+        "the home page's feed is the one listed"
+    );
+    assert!(shown.iter().any(|p| p.contains("not a url")), "{shown:?}");
+    // a, b-final, c, d, e, the four f pages and the listed one.
+    assert_eq!(stats.pages, 10, "{stats:?} {shown:?}");
+    assert_eq!(stats.new_documents, 10, "{stats:?} {shown:?}");
     assert_eq!(stats.failed, 2, "{shown:?}");
     let counts = store.counts().unwrap();
-    assert_eq!(counts.documents, 9);
+    assert_eq!(counts.documents, 10);
     assert!(counts.quotes >= 9 && counts.figures >= 9, "{counts:?}");
 
     // The sitemap's date and title travelled with /news/e, which has no date of its own.
@@ -358,5 +388,5 @@ fn a_site_is_followed_politely_archived_and_polled_again() {
     let run = claimtrail_pipeline::run(&[archive.display().to_string()], &opts, &mut sink).unwrap();
     assert_eq!(run.failed, 0, "every record reads back: {run:?}");
     assert_eq!(ledger_view(&fresh), ledger_view(&store));
-    assert_eq!(fresh.counts().unwrap().documents, 10);
+    assert_eq!(fresh.counts().unwrap().documents, 11);
 }

@@ -1,7 +1,9 @@
 //! A scripted web site on loopback for the collector's tests: routes answer with fixed bodies,
 //! sequences (429 then 200), conditional feeds (304 on a matching ETag), redirects and bodies
-//! that never end; every request is logged with its headers, and the most requests served at
-//! once is kept. One thread per connection, `Connection: close`.
+//! that never end; every request is logged with its headers, and the most requests open at once
+//! is kept: a request counts from its arrival until its answer starts (after the route's delay),
+//! as a server cannot see when a client has read an answer, nor when it dropped an endless one.
+//! One thread per connection, `Connection: close`.
 
 #![allow(dead_code)]
 
@@ -210,6 +212,10 @@ fn serve(stream: TcpStream, st: &State) {
         Some(Route::Sequence(seq)) => seq.get(n).or(seq.last()).cloned(),
         other => other,
     };
+    if let Some(Route::Fixed { delay, .. }) = &route {
+        std::thread::sleep(*delay);
+    }
+    st.active.fetch_sub(1, Ordering::SeqCst);
     match route {
         None => respond(
             &mut out,
@@ -221,11 +227,8 @@ fn serve(stream: TcpStream, st: &State) {
             status,
             headers,
             body,
-            delay,
-        }) => {
-            std::thread::sleep(delay);
-            respond(&mut out, status, &headers, &body)
-        }
+            ..
+        }) => respond(&mut out, status, &headers, &body),
         Some(Route::Conditional {
             etag,
             content_type,
@@ -263,7 +266,6 @@ fn serve(stream: TcpStream, st: &State) {
             }
         }
     }
-    st.active.fetch_sub(1, Ordering::SeqCst);
 }
 
 fn respond(out: &mut TcpStream, status: u16, headers: &[(String, String)], body: &[u8]) {
