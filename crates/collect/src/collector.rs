@@ -805,7 +805,10 @@ impl Cycle<'_> {
             }
         };
         let kind = listing::kind(&body, r.header("content-type").unwrap_or(""));
-        let parsed = match listing::parse(&body, kind, r.url.as_str()) {
+        // The parsers are not ours: a panic in one (a bug there) costs this listing only.
+        let parsed = std::panic::catch_unwind(|| listing::parse(&body, kind, r.url.as_str()))
+            .unwrap_or_else(|_| Err("the listing's parser failed (a bug); skipped".into()));
+        let parsed = match parsed {
             Ok(l) => l,
             Err(e) => {
                 self.stats.failed += 1;

@@ -2,11 +2,12 @@
 //! when the host has a free slot (at most `per_host` at once), its delay since the last start
 //! has passed (the larger of ours and robots.txt's `Crawl-delay`, capped), and no back-off
 //! holds it (after a 429 or a 5xx); a host's robots.txt is fetched before anything else there,
-//! once, and a URL it disallows is handed back as [`Task::Blocked`] without a request.
+//! once, and a URL it disallows is handed back as [`Task::Blocked`] without a request (each job
+//! meets the rules once: when pushed, or when its host's rules arrive).
 
 use crate::robots::Rules;
 use claimtrail_ledger::collect_state::Validators;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -89,6 +90,8 @@ impl Host {
 
 struct State {
     queue: VecDeque<Job>,
+    /// Jobs robots.txt forbids, each checked once: when pushed, or when its host's rules came.
+    blocked: VecDeque<Job>,
     hosts: HashMap<String, Host>,
     in_flight: usize,
     closed: bool,
@@ -107,6 +110,7 @@ impl Scheduler {
         Scheduler {
             state: Mutex::new(State {
                 queue: VecDeque::new(),
+                blocked: VecDeque::new(),
                 hosts: HashMap::new(),
                 in_flight: 0,
                 closed: false,
@@ -124,7 +128,17 @@ impl Scheduler {
     }
 
     pub fn push(&self, job: Job) {
-        self.lock().queue.push_back(job);
+        let mut s = self.lock();
+        let disallowed = match s.hosts.get(&job.host).map(|h| &h.robots) {
+            Some(RobotsState::Known(r)) => !r.allowed(&job.url),
+            _ => false,
+        };
+        if disallowed {
+            s.blocked.push_back(job);
+        } else {
+            s.queue.push_back(job);
+        }
+        drop(s);
         self.wake.notify_all();
     }
 
@@ -161,36 +175,44 @@ impl Scheduler {
             if s.closed || self.stop.load(Ordering::Relaxed) {
                 return None;
             }
+            if let Some(job) = s.blocked.pop_front() {
+                return Some(Task::Blocked(job));
+            }
             let now = Instant::now();
             let mut earliest: Option<Instant> = None;
             let mut pick = None;
             let State { queue, hosts, .. } = &mut *s;
+            // Hosts found waiting in this scan: their other jobs are passed over at the cost of
+            // a set lookup (a sitemap can queue tens of thousands of pages on one host).
+            let mut waiting: HashSet<&str> = HashSet::new();
             for (i, job) in queue.iter().enumerate() {
-                let h = hosts.entry(job.host.clone()).or_default();
+                if waiting.contains(job.host.as_str()) {
+                    continue;
+                }
+                if !hosts.contains_key(&job.host) {
+                    hosts.insert(job.host.clone(), Host::default());
+                }
+                let h = &hosts[&job.host];
                 let free = h.in_flight < self.per_host;
                 let ready = h.ready_at().is_none_or(|t| t <= now);
                 match &h.robots {
-                    RobotsState::Fetching => continue,
-                    RobotsState::Known(r) if !r.allowed(&job.url) => {
-                        pick = Some((i, false));
-                        break;
+                    RobotsState::Fetching => {
+                        waiting.insert(&job.host);
                     }
                     _ if free && ready => {
-                        pick = Some((i, true));
+                        pick = Some(i);
                         break;
                     }
                     _ => {
                         if free {
                             earliest = earliest.min(h.ready_at()).or(h.ready_at());
                         }
+                        waiting.insert(&job.host);
                     }
                 }
             }
-            if let Some((i, request)) = pick {
+            if let Some(i) = pick {
                 let job = s.queue.remove(i).expect("index from the scan");
-                if !request {
-                    return Some(Task::Blocked(job));
-                }
                 let delay = self.delay;
                 let h = s.hosts.get_mut(&job.host).expect("entry made in the scan");
                 h.in_flight += 1;
@@ -246,7 +268,16 @@ impl Scheduler {
         s.in_flight = s.in_flight.saturating_sub(1);
         if let Some(h) = s.hosts.get_mut(host) {
             h.in_flight = h.in_flight.saturating_sub(1);
-            h.robots = RobotsState::Known(rules);
+            h.robots = RobotsState::Known(rules.clone());
+        }
+        // The host's queued jobs meet its rules once, here.
+        let queue = std::mem::take(&mut s.queue);
+        for job in queue {
+            if job.host == host && !rules.allowed(&job.url) {
+                s.blocked.push_back(job);
+            } else {
+                s.queue.push_back(job);
+            }
         }
         drop(s);
         self.wake.notify_all();
