@@ -2,7 +2,9 @@
 """Writes the English MEANTIME articles (NewsReader XML: tokens plus TIMEX3 markables over token
 ids) as TimeML .tml files that `score.py timeml` reads: the creation time as the DCT, the tokens
 joined back into text (no space before closing punctuation, the headline and dateline as their own
-paragraphs) with each TIMEX3 around its tokens.
+paragraphs) with each TIMEX3 around its tokens. MEANTIME annotates only the headline, the dateline
+and the first sentences (up to sentence 5), so the text stops after the last sentence holding any
+markable: expressions found later would count as false positives.
 
     python3 bench/meantime_to_tml.py ../shared/data/time/meantime/intra-doc_annotation OUT_DIR
     python3 ../shared/eval/score.py target/release/claimtrail timeml OUT_DIR
@@ -34,6 +36,11 @@ def convert(path):
             timexes[ids[0]] = (set(ids), ids[-1], m.get("type"), iso(m.get("value")) or "")
     if not dct:
         return None
+    sentence = {tid: sent for tid, sent, _ in toks}
+    annotated = [sentence[a.get("t_id")] for m in root.iter("Markables") for mk in m
+                 for a in mk.findall("token_anchor") if a.get("t_id") in sentence]
+    last_sentence = max(annotated, default=-1)
+    toks = [t for t in toks if t[1] <= last_sentence]
     out, prev, prev_sent, open_end = [], None, None, None
     for tid, sent, word in toks:
         word = word.replace("<", "‹").replace(">", "›").replace("&", "and")
