@@ -1,6 +1,7 @@
 //! `claimtrail analyze`: the JSON contract on stdout, one object per input document.
 
 use crate::args::{AnalyzeArgs, AnalyzeFormat};
+use crate::progress::RunProgress;
 use crate::render;
 use claimtrail_analysis::DocAnalysis;
 use claimtrail_pipeline::{Notice, Processed, Sink};
@@ -11,6 +12,7 @@ struct Output<W> {
     out: W,
     format: AnalyzeFormat,
     first: bool,
+    progress: RunProgress,
 }
 
 impl<W: Write> Sink for Output<W> {
@@ -18,11 +20,13 @@ impl<W: Write> Sink for Output<W> {
 
     fn accept(&mut self, batch: Vec<Processed>) -> anyhow::Result<()> {
         let out = &mut self.out;
+        self.progress.documents(batch.len());
+        let progress = &self.progress;
         for Processed { result: r, .. } in batch {
             // A failed document still gets its object (empty, the error in `warnings`) so
             // that every input has one; the error also goes to stderr.
             let doc = r.unwrap_or_else(|e| {
-                eprintln!("claimtrail: {e}");
+                progress.say(&format!("claimtrail: {e}"));
                 DocAnalysis {
                     source: e.source_name.clone(),
                     warnings: vec![format!("error: {}", e.reason)],
@@ -48,27 +52,37 @@ impl<W: Write> Sink for Output<W> {
     }
 
     fn notice(&mut self, notice: &Notice) -> anyhow::Result<()> {
-        eprintln!("claimtrail: note: {notice}");
+        self.progress.say(&format!("claimtrail: note: {notice}"));
         Ok(())
     }
 }
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<i32> {
     let opts = args.input.run_options();
+    let inputs =
+        claimtrail_pipeline::inputs::inputs(&args.input.paths, opts.limits, &opts.skip_files);
+    let progress = RunProgress::start(
+        &args.input.paths,
+        &opts.skip_files,
+        inputs.bytes_read(),
+        args.quiet,
+    );
     let stdout = std::io::stdout();
     let mut sink = Output {
         out: BufWriter::new(stdout.lock()),
         format: args.format,
         first: true,
+        progress,
     };
     if args.format == AnalyzeFormat::Json {
         writeln!(sink.out, "[")?;
     }
-    let stats = claimtrail_pipeline::run(&args.input.paths, &opts, &mut sink)?;
+    let stats = claimtrail_pipeline::run_inputs(inputs, &opts, &mut sink)?;
     if args.format == AnalyzeFormat::Json {
         writeln!(sink.out, "\n]")?;
     }
     sink.out.flush()?;
+    sink.progress.finish();
     // Some output is a success for a pipeline; nothing readable at all is a failure.
     Ok(if stats.ok == 0 && stats.failed > 0 {
         1

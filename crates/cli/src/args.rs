@@ -113,6 +113,9 @@ pub struct AnalyzeArgs {
     pub input: InputArgs,
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Jsonl)]
     pub format: AnalyzeFormat,
+    /// Print no progress line (there is one on stderr only when stderr is a terminal).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

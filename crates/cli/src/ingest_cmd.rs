@@ -2,11 +2,14 @@
 //! killed run loses at most the batch in flight and a re-run skips what is already stored.
 
 use crate::args::IngestArgs;
+use crate::progress::RunProgress;
 use anyhow::Context;
 use claimtrail_pipeline::{Progress, StoreSink};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
 use std::time::Instant;
+
+/// Documents whose warnings are printed as they come; past it, only their number at the end, so
+/// that a large corpus of undated pages does not bury the run's errors.
+const MAX_WARNINGS_SHOWN: usize = 50;
 
 pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     let started = Instant::now();
@@ -20,33 +23,46 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
             claimtrail_ledger::migrations::CURRENT_VERSION
         );
     }
-    let bar = if args.quiet || !std::io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        b.set_style(
-            ProgressStyle::with_template("{spinner} {pos} documents {per_sec} {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        b
-    };
     // The ledger is never its own input, even when it lives among the inputs.
     if !claimtrail_ledger::is_postgres_url(&args.ledger.name()) {
         opts.skip_files = claimtrail_pipeline::inputs::ledger_files(&args.ledger.db);
     }
+    let inputs =
+        claimtrail_pipeline::inputs::inputs(&args.input.paths, opts.limits, &opts.skip_files);
+    let mut progress = RunProgress::start(
+        &args.input.paths,
+        &opts.skip_files,
+        inputs.bytes_read(),
+        args.quiet,
+    );
+    let mut warned = 0usize;
     let mut sink = StoreSink::new(&mut *store, |p: Progress<'_>| match p {
         Progress::Batch(b) => {
             for e in b.failed {
-                bar.suspend(|| eprintln!("claimtrail: skipped {e}"));
+                progress.say(&format!("claimtrail: skipped {e}"));
             }
-            bar.inc(b.analysed as u64);
+            for (source, warnings) in &b.warned {
+                warned += 1;
+                if warned <= MAX_WARNINGS_SHOWN {
+                    for w in *warnings {
+                        progress.say(&format!("claimtrail: warning: {source}: {w}"));
+                    }
+                }
+            }
+            progress.documents(b.analysed + b.failed.len());
         }
-        Progress::Notice(n) => bar.suspend(|| eprintln!("claimtrail: note: {n}")),
+        Progress::Notice(n) => progress.say(&format!("claimtrail: note: {n}")),
     });
-    let stats = claimtrail_pipeline::run(&args.input.paths, &opts, &mut sink)
+    let stats = claimtrail_pipeline::run_inputs(inputs, &opts, &mut sink)
         .with_context(|| format!("cannot write to ledger {db}"))?;
     let new = sink.new;
-    bar.finish_and_clear();
+    progress.finish();
+    if warned > MAX_WARNINGS_SHOWN {
+        eprintln!(
+            "claimtrail: {warned} documents had warnings, the first {MAX_WARNINGS_SHOWN} shown; \
+             `claimtrail show` gives a document's own"
+        );
+    }
     let counts = store.counts()?;
     eprintln!(
         "ingested {new} new document(s), {} already stored, {} failed, in {:.1}s; {} now holds {} documents, {} quotes, {} figures, {} entity mentions",

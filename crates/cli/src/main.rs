@@ -8,6 +8,7 @@ mod copy_cmd;
 mod eval_cmd;
 mod export_cmd;
 mod ingest_cmd;
+mod progress;
 mod query_cmd;
 mod render;
 mod serve_cmd;

@@ -352,7 +352,8 @@ fn the_same_page_from_two_outlets_is_kept_twice_and_linked_as_a_copy() {
     );
     let docs = query(&db, &["documents"]);
     assert_eq!(docs.len(), 4, "{docs:?}");
-    // Every later appearance links to the first, the feed's first record.
+    // None is dated, so the original is the appearance with the smallest origin (a.txt's
+    // path), whichever came first: arrival order never decides.
     let copies = query(&db, &["copies"]);
     let mut sources: Vec<&str> = copies
         .iter()
@@ -360,12 +361,11 @@ fn the_same_page_from_two_outlets_is_kept_twice_and_linked_as_a_copy() {
         .collect();
     sources.sort_unstable();
     assert_eq!(sources.len(), 3, "{copies:?}");
-    assert!(sources[0].ends_with("a.txt") && sources[1].ends_with("b.txt"));
-    assert!(sources[2].ends_with("feed.jsonl#2"), "{sources:?}");
-    assert!(copies.iter().all(|c| c["original_source"]
-        .as_str()
-        .unwrap()
-        .ends_with("feed.jsonl#1")));
+    assert!(sources[0].ends_with("b.txt"), "{sources:?}");
+    assert!(sources[1].ends_with("feed.jsonl#1") && sources[2].ends_with("feed.jsonl#2"));
+    assert!(copies
+        .iter()
+        .all(|c| c["original_source"].as_str().unwrap().ends_with("a.txt")));
 }
 
 #[test]
@@ -387,4 +387,42 @@ fn a_ledger_inside_the_input_directory_is_never_read_as_input() {
         "{stderr}"
     );
     assert_eq!(query(&db, &["documents"]).len(), 1, "{stderr}");
+}
+
+#[test]
+fn ingest_shows_each_documents_warnings_as_it_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let mut bad =
+        b"<html><head><meta charset=\"utf-8\"><title>A page</title></head><body><p>".to_vec();
+    bad.extend_from_slice(b"The council met on Tuesday \xff and said it would vote on the plan.");
+    bad.extend_from_slice(b"</p></body></html>");
+    std::fs::write(inputs.join("bad.html"), bad).unwrap();
+    std::fs::write(
+        inputs.join("clean.html"),
+        "<html><head><meta charset=\"utf-8\"><title>B</title></head><body><p>The board \
+         met on Monday and said it would vote on the plan.</p></body></html>",
+    )
+    .unwrap();
+    let db = dir.path().join("ledger.db");
+    let out = succeed(bin().args([
+        "ingest",
+        "--quiet",
+        "--db",
+        db.to_str().unwrap(),
+        inputs.to_str().unwrap(),
+    ]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("claimtrail: warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(warnings[0].contains("bad.html"), "{stderr}");
+    assert!(
+        warnings[0].contains("invalid in declared charset"),
+        "{stderr}"
+    );
+    assert_eq!(query(&db, &["documents"]).len(), 2, "{stderr}");
 }

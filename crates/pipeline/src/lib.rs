@@ -12,7 +12,7 @@ pub mod inputs;
 mod process;
 mod sink;
 
-pub use inputs::{Input, Limits, Notice};
+pub use inputs::{BytesRead, Input, Limits, Notice};
 pub use process::process;
 pub use sink::{BatchOutcome, Progress, Sink, StoreSink};
 

@@ -34,6 +34,9 @@ pub struct BatchOutcome<'a> {
     pub new: usize,
     /// Documents that could not be read or analysed.
     pub failed: &'a [DocError],
+    /// Analysed documents with warnings (a bound met, a charset guessed): their source and
+    /// warnings, for the caller to show as the run goes.
+    pub warned: Vec<(&'a str, &'a [String])>,
 }
 
 /// What a [`StoreSink`] tells its caller as the run goes.
@@ -80,10 +83,16 @@ impl<S: Store + ?Sized, F: FnMut(Progress<'_>)> Sink for StoreSink<'_, S, F> {
         }
         let new = self.store.put_batch(&docs)?;
         self.new += new;
+        let warned = docs
+            .iter()
+            .filter(|d| !d.analysis.warnings.is_empty())
+            .map(|d| (d.analysis.source.as_str(), d.analysis.warnings.as_slice()))
+            .collect();
         (self.report)(Progress::Batch(BatchOutcome {
             analysed: docs.len(),
             new,
             failed: &failed,
+            warned,
         }));
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Wire copies: the same content from another origin, else the most similar document sharing
 //! an LSH band over a bar (lower when both credit the same agency); a copy links to the root of
-//! its original's chain, the earliest appearance.
+//! its original's chain, the earliest appearance (by date, then by origin: never by arrival, so
+//! that one process and many workers agree on which copy is the original).
 
 use super::{LinkRows, MAX_POSTINGS};
 use crate::links::minhash::{self, Signature};
@@ -36,9 +37,9 @@ pub(super) fn link_copies(
     };
     // Link to the root of the near document's copy chain: the earliest appearance.
     let root = rows.original_of(near)?.unwrap_or(near);
-    let root_date = rows.published(root)?;
-    let earlier = matches!((published, &root_date), (Some(a), Some(b)) if a < b.as_str());
-    if earlier {
+    let (root_date, root_origin) = rows.appearance(root)?;
+    let (_, origin) = rows.appearance(id)?;
+    if comes_before((published, &origin), (root_date.as_deref(), &root_origin)) {
         // The new document predates the known original: it becomes the root.
         rows.reroot_copies(root, id)?;
         rows.set_copy(root, id, sim)?;
@@ -46,6 +47,18 @@ pub(super) fn link_copies(
         rows.set_copy(id, root, sim)?;
     }
     Ok(Some(root))
+}
+
+/// Whether appearance `a` (date, origin) is the original of `b`: the earlier date, a dated
+/// appearance before an undated one, and on a tie the smaller origin. A total order on stable
+/// keys, so the root of a copy chain is the same whatever order its members arrived in.
+fn comes_before(a: (Option<&str>, &str), b: (Option<&str>, &str)) -> bool {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) if x != y => x < y,
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        _ => a.1 < b.1,
+    }
 }
 
 /// The most similar stored document over the copy bar, among those sharing an LSH band.
@@ -89,4 +102,26 @@ fn credited_alike(rows: &mut impl LinkRows, d: &DocAnalysis, other: i64) -> Resu
     }
     let theirs = rows.agencies(other)?;
     Ok(d.agencies.iter().any(|a| theirs.contains(a)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::comes_before;
+
+    #[test]
+    fn the_original_is_the_earliest_dated_then_the_smallest_origin() {
+        let a = (Some("2025-01-02"), "https://z.example/1");
+        let b = (Some("2025-01-03"), "https://a.example/1");
+        assert!(comes_before(a, b) && !comes_before(b, a));
+        // Same day: the origin decides, whichever arrived first.
+        let c = (Some("2025-01-02"), "https://a.example/9");
+        assert!(comes_before(c, a) && !comes_before(a, c));
+        // A dated appearance comes before an undated one.
+        let u = (None, "https://a.example/0");
+        assert!(comes_before(a, u) && !comes_before(u, a));
+        // Two undated: by origin. Never both ways, so a chain has one root.
+        let v = (None, "https://b.example/0");
+        assert!(comes_before(u, v) && !comes_before(v, u));
+        assert!(!comes_before(a, a));
+    }
 }

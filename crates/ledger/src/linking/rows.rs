@@ -33,7 +33,8 @@ pub trait LinkRows {
     fn index_signature(&mut self, doc: i64, signature: &[u8], keys: &[i64]) -> Result<()>;
     fn syndicated(&mut self, doc: i64) -> Result<bool>;
     fn agencies(&mut self, doc: i64) -> Result<Vec<String>>;
-    fn published(&mut self, doc: i64) -> Result<Option<String>>;
+    /// A document's publication date and origin (URL, else path): the order of appearances.
+    fn appearance(&mut self, doc: i64) -> Result<(Option<String>, String)>;
     /// The original a document is recorded as a copy of.
     fn original_of(&mut self, doc: i64) -> Result<Option<i64>>;
     /// Records `doc` as a copy of `original` (replacing an earlier record of `doc`).
@@ -83,7 +84,8 @@ pub trait LinkRows {
     fn quotes_with_shingle(&mut self, shingle: u64, limit: i64) -> Result<Vec<i64>>;
     /// How many shingles a registry quote has.
     fn quote_shingles(&mut self, quote: i64) -> Result<i64>;
-    /// Makes `doc` (dated `published`) a registry quote's first appearance if it is earlier.
+    /// Makes `doc` (dated `published`) a registry quote's first appearance if it comes
+    /// before the current one (by date, a dated one first, then by origin).
     fn quote_seen_earlier(&mut self, quote: i64, doc: i64, published: Option<&str>) -> Result<()>;
     /// A new registry quote first seen in `doc`, indexed by its shingles; its id.
     fn new_quote(

@@ -70,10 +70,12 @@ impl LinkRows for Tx<'_> {
             .collect())
     }
 
-    fn published(&mut self, doc: i64) -> Result<Option<String>> {
-        Ok(self
-            .one("SELECT published FROM documents WHERE id = $1", &[&doc])?
-            .get(0))
+    fn appearance(&mut self, doc: i64) -> Result<(Option<String>, String)> {
+        let row = self.one(
+            "SELECT published, origin FROM documents WHERE id = $1",
+            &[&doc],
+        )?;
+        Ok((row.get(0), row.get(1)))
     }
 
     fn original_of(&mut self, doc: i64) -> Result<Option<i64>> {
@@ -284,9 +286,14 @@ impl LinkRows for Tx<'_> {
 
     fn quote_seen_earlier(&mut self, quote: i64, doc: i64, published: Option<&str>) -> Result<()> {
         self.exec(
+            // Same order as copies (date, a dated one first, then origin in byte order), so
+            // the first appearance never depends on which worker stored its document first.
             "UPDATE quote_registry SET first_document_id = $2, first_date = $3::text
-             WHERE id = $1 AND $3::text IS NOT NULL
-               AND (first_date IS NULL OR $3::text < first_date)",
+             WHERE id = $1 AND (
+               ($3::text IS NOT NULL AND (first_date IS NULL OR $3::text < first_date))
+               OR ($3::text IS NOT DISTINCT FROM first_date
+                   AND (SELECT origin FROM documents WHERE id = $2) COLLATE \"C\"
+                       < (SELECT origin FROM documents WHERE id = first_document_id) COLLATE \"C\"))",
             &[&quote, &doc, &published],
         )?;
         Ok(())

@@ -67,11 +67,11 @@ impl LinkRows for SqliteLinks<'_, '_> {
         Ok(names.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn published(&mut self, doc: i64) -> Result<Option<String>> {
+    fn appearance(&mut self, doc: i64) -> Result<(Option<String>, String)> {
         Ok(self
             .0
-            .prepare_cached("SELECT published FROM documents WHERE id = ?1")?
-            .query_row([doc], |r| r.get(0))?)
+            .prepare_cached("SELECT published, origin FROM documents WHERE id = ?1")?
+            .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
     fn original_of(&mut self, doc: i64) -> Result<Option<i64>> {
@@ -282,8 +282,14 @@ impl LinkRows for SqliteLinks<'_, '_> {
     fn quote_seen_earlier(&mut self, quote: i64, doc: i64, published: Option<&str>) -> Result<()> {
         self.0
             .prepare_cached(
+                // Same order as copies (date, a dated one first, then origin), so the first
+                // appearance never depends on arrival order.
                 "UPDATE quote_registry SET first_document_id = ?2, first_date = ?3
-                 WHERE id = ?1 AND ?3 IS NOT NULL AND (first_date IS NULL OR ?3 < first_date)",
+                 WHERE id = ?1 AND (
+                   (?3 IS NOT NULL AND (first_date IS NULL OR ?3 < first_date))
+                   OR (?3 IS first_date
+                       AND (SELECT origin FROM documents WHERE id = ?2)
+                           < (SELECT origin FROM documents WHERE id = first_document_id)))",
             )?
             .execute(params![quote, doc, published])?;
         Ok(())

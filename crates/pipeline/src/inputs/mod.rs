@@ -19,6 +19,8 @@ use records::{is_record_file, RecordIter};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use warc::{is_warc, WarcIter};
 
 /// Hard limits that keep one hostile document from taking the process down.
@@ -83,6 +85,49 @@ pub fn inputs(paths: &[String], limits: Limits, skip_files: &[PathBuf]) -> Input
         walk: Walk::new(paths, skip_files),
         limits,
         current: None,
+        read: BytesRead::default(),
+    }
+}
+
+/// The size on disk of every file the same walk would read, for a progress bar's total: `None`
+/// when an input has no size known in advance (stdin). Only metadata is read, so it is cheap
+/// enough to run beside the run itself.
+pub fn total_bytes(paths: &[String], skip_files: &[PathBuf]) -> Option<u64> {
+    let mut total = 0u64;
+    for found in Walk::new(paths, skip_files) {
+        match found {
+            Found::Source(Source::Stdin) => return None,
+            Found::Source(Source::File(p)) => {
+                total += std::fs::metadata(&p).map_or(0, |m| m.len());
+            }
+            Found::Notice(_) | Found::Error(_) => {}
+        }
+    }
+    Some(total)
+}
+
+/// Bytes read so far from the inputs as they are stored (before decompression), shared with
+/// whoever shows the run's progress: comparable with [`total_bytes`].
+#[derive(Debug, Clone, Default)]
+pub struct BytesRead(Arc<AtomicU64>);
+
+impl BytesRead {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// A reader that adds what it reads to a [`BytesRead`].
+struct Counted<R> {
+    inner: R,
+    read: BytesRead,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.0.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 
@@ -90,6 +135,14 @@ pub struct Inputs {
     walk: Walk,
     limits: Limits,
     current: Option<Docs>,
+    read: BytesRead,
+}
+
+impl Inputs {
+    /// The run's progress through its inputs, readable from another thread.
+    pub fn bytes_read(&self) -> BytesRead {
+        self.read.clone()
+    }
 }
 
 impl Iterator for Inputs {
@@ -104,7 +157,9 @@ impl Iterator for Inputs {
                 self.current = None;
             }
             match self.walk.next()? {
-                Found::Source(s) => self.current = Some(read_source(&s, self.limits)),
+                Found::Source(s) => {
+                    self.current = Some(read_counted(&s, self.limits, Some(&self.read)))
+                }
                 Found::Notice(n) => return Some(Input::Notice(n)),
                 Found::Error(e) => return Some(Input::Doc(Err(e))),
             }
@@ -119,6 +174,10 @@ pub fn read_file(path: &Path, limits: Limits) -> Docs {
 
 /// The documents of one source: one for a page, many for a record file or an archive.
 pub fn read_source(source: &Source, limits: Limits) -> Docs {
+    read_counted(source, limits, None)
+}
+
+fn read_counted(source: &Source, limits: Limits, read: Option<&BytesRead>) -> Docs {
     let name = source.name();
     let mut file_len = 0;
     let reader: Box<dyn Read + Send> = match source {
@@ -130,6 +189,13 @@ pub fn read_source(source: &Source, limits: Limits) -> Docs {
             }
             Err(e) => return one(Err(DocError::new(name, format!("cannot open: {e}")))),
         },
+    };
+    let reader = match read {
+        Some(read) => Box::new(Counted {
+            inner: reader,
+            read: read.clone(),
+        }),
+        None => reader,
     };
     read_named(name, reader, file_len, limits)
 }
@@ -266,6 +332,42 @@ mod tests {
         };
         let e = docs(&p, limits).remove(0).unwrap_err();
         assert!(e.reason.contains("limit"));
+    }
+
+    #[test]
+    fn bytes_read_reach_the_walk_total_once_every_input_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.html"), "<p>one page</p>").unwrap();
+        std::fs::write(
+            dir.path().join("b.txt.gz"),
+            gz(&b"a second page ".repeat(100)),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("c.jsonl"),
+            "{\"url\":\"u1\",\"text\":\"one\"}\n{\"url\":\"u2\",\"text\":\"two\"}\n",
+        )
+        .unwrap();
+        let paths = [dir.path().display().to_string()];
+        let total = total_bytes(&paths, &[]).unwrap();
+        let on_disk: u64 = ["a.html", "b.txt.gz", "c.jsonl"]
+            .iter()
+            .map(|n| std::fs::metadata(dir.path().join(n)).unwrap().len())
+            .sum();
+        assert_eq!(total, on_disk);
+        let mut inputs = inputs(&paths, Limits::default(), &[]);
+        let read = inputs.bytes_read();
+        assert_eq!(read.get(), 0);
+        let first = inputs.next();
+        assert!(first.is_some());
+        assert!(read.get() > 0 && read.get() < total, "{}", read.get());
+        assert_eq!(inputs.count(), 3);
+        assert_eq!(read.get(), total);
+    }
+
+    #[test]
+    fn stdin_has_no_total() {
+        assert_eq!(total_bytes(&["-".to_string()], &[]), None);
     }
 
     #[test]
