@@ -206,6 +206,7 @@ fn through_pipeline(
         fetched: None,
         declared,
         charset_hint: None,
+        hints: Default::default(),
         bytes,
     };
     let Ok(page) = into_page(raw, plain) else {

@@ -53,6 +53,19 @@ pub fn extract(page: &Page) -> Article {
     if let Some(p) = page.published.as_deref().and_then(normalize_date) {
         article.published = Some(p);
     }
+    // A listing's date and title (a feed entry) fill only what the page does not say itself.
+    if article.published.is_none() {
+        article.published = page.hints.published.as_deref().and_then(normalize_date);
+    }
+    if article.title.is_none() {
+        article.title = page
+            .hints
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
+    }
     if article.outlet.is_none() {
         article.outlet = article.url.as_deref().and_then(outlet_from_url);
     }
@@ -118,6 +131,7 @@ mod tests {
             charset: "utf-8",
             text: text.into(),
             warnings: Vec::new(),
+            hints: Default::default(),
         }
     }
 
@@ -150,5 +164,34 @@ mod tests {
             Some("example.com")
         );
         assert_eq!(outlet_from_url("not a url"), None);
+    }
+
+    #[test]
+    fn listing_hints_fill_only_what_the_page_lacks() {
+        let para = "The council said the budget was balanced and that reserves were intact.";
+        let hints = claimtrail_page::Hints {
+            published: Some("2024-03-04T05:06:07Z".into()),
+            title: Some(" Budget balanced ".into()),
+        };
+        let mut bare = page(
+            Format::Html,
+            &format!("<html><body><p>{para}</p></body></html>"),
+        );
+        bare.hints = hints.clone();
+        let a = extract(&bare);
+        assert_eq!(a.published.as_deref(), Some("2024-03-04"));
+        assert_eq!(a.title.as_deref(), Some("Budget balanced"));
+        let mut own = page(
+            Format::Html,
+            &format!(
+                "<html><head><title>Own title</title>\
+                 <meta property=\"article:published_time\" content=\"2023-01-02\"></head>\
+                 <body><p>{para}</p></body></html>"
+            ),
+        );
+        own.hints = hints;
+        let a = extract(&own);
+        assert_eq!(a.published.as_deref(), Some("2023-01-02"));
+        assert_eq!(a.title.as_deref(), Some("Own title"));
     }
 }

@@ -13,6 +13,7 @@ fn raw(bytes: Vec<u8>) -> RawDoc {
         fetched: None,
         declared: None,
         charset_hint: None,
+        hints: Default::default(),
         bytes,
     }
 }

@@ -14,6 +14,7 @@ fn extract_html(html: &str) -> Article {
         fetched: None,
         declared: None,
         charset_hint: None,
+        hints: Default::default(),
         bytes: html.as_bytes().to_vec(),
     };
     extract(&into_page(raw, false).expect("decodes"))
@@ -95,9 +96,8 @@ fn a_headline_list_after_the_article_goes() {
     assert!(!a.text.contains("headline"), "{}", a.text);
 }
 
-/// Known gap (issue #12): a headline list between two paragraphs of the article is still kept.
+/// A headline list between two paragraphs of the article goes, with its heading.
 #[test]
-#[ignore = "in-article headline lists are still kept (issue #12 open)"]
 fn a_headline_list_inside_the_article_goes() {
     let s = story();
     let (first, rest) = s.split_at(s.find("<p>para4").expect("para4"));
@@ -108,6 +108,7 @@ fn a_headline_list_inside_the_article_goes() {
     let a = extract_html(&chrome(&article));
     assert_story_whole(&a);
     assert!(!a.text.contains("headline"), "{}", a.text);
+    assert!(!a.text.contains("Read more"), "{}", a.text);
 }
 
 #[test]

@@ -152,6 +152,7 @@ fn raw(bytes: Vec<u8>, declared: Option<Format>, hint: Option<&str>) -> RawDoc {
         fetched: None,
         declared,
         charset_hint: hint.map(str::to_string),
+        hints: Default::default(),
         bytes,
     }
 }

@@ -63,6 +63,14 @@ pub enum Command {
     /// Claim queued units and ingest them into a PostgreSQL ledger; start any number of workers
     /// on any machine that reaches the database.
     Work(WorkArgs),
+    /// Follow outlets once: read feeds, sitemaps, home pages and URL lists, fetch new pages
+    /// politely, archive them as WARC and ingest them from the archive.
+    #[cfg(feature = "collect")]
+    Collect(CollectArgs),
+    /// `collect` on a schedule until stopped (SIGINT or SIGTERM end it after the cycle's
+    /// requests in flight).
+    #[cfg(feature = "collect")]
+    Watch(WatchArgs),
     /// Measure accuracy and speed on an annotated data set.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -253,6 +261,96 @@ pub struct ShowArgs {
     pub ledger: LedgerArg,
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Table)]
     pub format: AnalyzeFormat,
+}
+
+/// What `collect` and `watch` read and how politely.
+#[cfg(feature = "collect")]
+#[derive(Args, Debug, Clone)]
+pub struct CollectArgs {
+    /// Sources: feed (RSS, Atom, JSON Feed), sitemap or home page URLs, and files of page URLs
+    /// (one a line).
+    pub sources: Vec<String>,
+    /// A file of sources, one a line; `#` starts a comment. May be given more than once.
+    #[arg(long = "sources", value_name = "FILE")]
+    pub sources_files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// Where the WARC files go.
+    #[arg(long, default_value = "archive")]
+    pub archive: PathBuf,
+    /// How a site can reach you (an e-mail address or a URL), sent in the User-Agent.
+    #[arg(long, env = "CLAIMTRAIL_CONTACT")]
+    pub contact: Option<String>,
+    /// Least time between two requests to one host (`1s`, `500ms`, `2m`).
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    pub delay: std::time::Duration,
+    /// Most requests at once to one host.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub per_host: u32,
+    /// Most requests at once in all.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub workers: u32,
+    /// Time limit of one request, its body included.
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+    /// Largest response body accepted, in MiB (as it comes; once decoded, `--max-mib`).
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_body_mib: u64,
+    /// Largest document accepted once decoded, in MiB.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_mib: u64,
+    /// Tries after the first on 429, 5xx or a broken connection.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+    /// The first retry's wait, doubled on each further one (unless Retry-After says).
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    pub backoff: std::time::Duration,
+    /// The longest Retry-After waited for within a cycle; a longer one holds the host until a
+    /// later cycle.
+    #[arg(long, default_value = "2m", value_parser = parse_duration)]
+    pub max_retry_wait: std::time::Duration,
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(0..=20))]
+    pub max_redirects: u32,
+    /// A WARC file is closed once it passes this size, in MiB.
+    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub warc_max_mib: u64,
+}
+
+#[cfg(feature = "collect")]
+#[derive(Args, Debug, Clone)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub collect: CollectArgs,
+    /// Time from one cycle's start to the next (`15m`, `1h`, `30s`).
+    #[arg(long, default_value = "15m", value_parser = parse_duration)]
+    pub every: std::time::Duration,
+    /// Stop after this many cycles (default: until stopped).
+    #[arg(long)]
+    pub cycles: Option<u64>,
+}
+
+/// `250ms`, `30s`, `15m`, `2h`, or a number of seconds.
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(s.len());
+    let (n, unit) = s.split_at(split);
+    let n: f64 = n
+        .parse()
+        .map_err(|_| format!("`{s}` is not a duration such as 500ms, 30s, 15m or 2h"))?;
+    let secs = match unit.trim() {
+        "ms" => n / 1000.0,
+        "" | "s" => n,
+        "m" | "min" => n * 60.0,
+        "h" => n * 3600.0,
+        "d" => n * 86400.0,
+        _ => return Err(format!("`{s}`: unknown unit (ms, s, m, h or d)")),
+    };
+    if !secs.is_finite() || !(0.0..=365.0 * 86400.0).contains(&secs) {
+        return Err(format!("`{s}` is out of range"));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

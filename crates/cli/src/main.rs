@@ -4,6 +4,8 @@
 
 mod analyze_cmd;
 mod args;
+#[cfg(feature = "collect")]
+mod collect_cmd;
 mod copy_cmd;
 mod eval_cmd;
 mod export_cmd;
@@ -56,6 +58,10 @@ fn run(cli: args::Cli) -> anyhow::Result<i32> {
         Command::Queue(args::QueueCommand::Add(a)) => work_cmd::queue_add(a),
         Command::Queue(args::QueueCommand::Status(s)) => work_cmd::queue_status(s),
         Command::Work(w) => work_cmd::work(w),
+        #[cfg(feature = "collect")]
+        Command::Collect(c) => collect_cmd::collect(c),
+        #[cfg(feature = "collect")]
+        Command::Watch(w) => collect_cmd::watch(w),
         Command::Eval(args::EvalCommand::Extraction(a)) => eval_cmd::extraction(a),
     }
 }

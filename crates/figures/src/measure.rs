@@ -330,6 +330,10 @@ fn change_verb(w: &str) -> bool {
     )
 }
 
+/// Widest "X to Y" after a change verb read as one range rather than a change and a level: the
+/// ends of a range are of one magnitude ("10 to 20 percent"), a change and its level need not be.
+const MAX_SHARED_RANGE_RATIO: f64 = 10.0;
+
 /// "X to Y", "X-Y", "between X and Y", "from X to Y", "X through Y".
 fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     if m.high.is_some() || m.core.vague {
@@ -355,17 +359,31 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
         if change_verb(before) {
             return;
         }
-    } else if !between && joiner == "to" {
-        // "increased 5% to 7%", "fell by 12,000 to 219,000": a change and a level.
+    }
+    // After a change verb, "X to Y" is a change and a level ("increased 5% to 7%", "fell by
+    // 12,000 to 219,000"), unless X is a bare number that shares Y's unit or scale: "rose 10
+    // to 20 percent", "lost 1.2 to 1.5 million barrels" (checked once Y is read).
+    let mut shares_unit_only = false;
+    if !from && !between && joiner == "to" {
         let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
-        if change_verb(before) || before == "by" || crate::hedge::before(v, m.first).is_some() {
+        if crate::hedge::before(v, m.first).is_some() {
             return;
+        }
+        if change_verb(before) || before == "by" {
+            if m.unit.is_some() || m.core.end != m.core.first + 1 {
+                return;
+            }
+            shares_unit_only = true;
         }
     }
     let Some(second) = at_within(v, k + 1, lookahead) else {
         return;
     };
     if second.high.is_some() {
+        return;
+    }
+    let second_scaled = second.core.end > second.core.first + 1;
+    if shares_unit_only && second.unit.is_none() && !second_scaled {
         return;
     }
     // Units must agree when both are written ("5 km to 10 miles" is not a range).
@@ -384,7 +402,7 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
             }
         }
     }
-    if high <= low {
+    if high <= low || (shares_unit_only && high > low * MAX_SHARED_RANGE_RATIO) {
         return;
     }
     // Years are not ranges of quantities ("2014 to 2022").

@@ -495,3 +495,23 @@ fn one_period_after_a_bound_is_a_duration() {
     assert!(values("Repairs on the pump began about a year ago.").is_empty());
     assert!(values("Members pay a fee each week and a lot a month.").is_empty());
 }
+
+#[test]
+fn a_range_after_a_change_verb_shares_its_unit_when_written_once() {
+    // "rose 10 to 20 percent": one range, its unit written on the second end only.
+    let f = figs("Shares rose 10 to 20 percent last year.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].low, f[0].high), (Some(10.0), Some(20.0)));
+    assert_eq!(f[0].unit.as_deref(), Some("percent"));
+    let f = figs("The field lost 1.2 to 1.5 million barrels a day.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].low, f[0].high), (Some(1.2e6), Some(1.5e6)));
+    // A change and a level stay two figures: the first end has its own unit, or the second
+    // none, or they are of different magnitudes.
+    assert_eq!(figs("Sales increased 5% to 7% of revenue.").len(), 2);
+    assert_eq!(
+        values("Jobs fell 12,000 to 219,000."),
+        vec![12000.0, 219000.0]
+    );
+    assert_eq!(values("Output rose 2 to 50 percent.").len(), 2);
+}

@@ -6,6 +6,7 @@
 //! relates what the analysis stages produced (wire copies, stories, the quote registry, figure
 //! measures), and estimates a date for an undated document from its story.
 
+pub mod collect_state;
 mod linking;
 pub mod links;
 pub mod migrations;

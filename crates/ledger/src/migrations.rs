@@ -48,6 +48,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0003_read_paths.sql"),
         postgres: Some(include_str!("migrations/postgres/0003_read_paths.sql")),
     },
+    Migration {
+        version: 4,
+        summary: "the collector's state: pages met with their listing fingerprints, feed \
+                  validators, host back-offs, WARC files' committed lengths",
+        sqlite: include_str!("migrations/sqlite/0004_collect.sql"),
+        postgres: Some(include_str!("migrations/postgres/0004_collect.sql")),
+    },
 ];
 
 /// The schema version this build writes and reads.
@@ -71,6 +78,7 @@ mod tests {
         assert_eq!(pending(0).len(), MIGRATIONS.len());
         assert_eq!(pending(1)[0].version, 2);
         assert_eq!(pending(2)[0].version, 3);
+        assert_eq!(pending(3)[0].version, 4);
         assert!(pending(CURRENT_VERSION).is_empty());
         assert!(pending(CURRENT_VERSION + 5).is_empty());
     }

@@ -26,6 +26,16 @@ pub enum Format {
     Plain,
 }
 
+/// What a listing said about a page before it was fetched (a feed entry's date and title):
+/// second-hand, so they fill gaps only. The page's own date and title win; a page with none takes
+/// these. (A container's `published`, by contrast, overrides: it is what the crawler recorded.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// A date or date-time (ISO 8601) from the listing.
+    pub published: Option<String>,
+    pub title: Option<String>,
+}
+
 /// One undecoded document as a container handed it over.
 #[derive(Debug, Clone)]
 pub struct RawDoc {
@@ -40,6 +50,8 @@ pub struct RawDoc {
     pub declared: Option<Format>,
     /// A charset named outside the bytes (an HTTP `Content-Type` header).
     pub charset_hint: Option<String>,
+    /// What a feed or sitemap listing said about the page (a WARC record's own fields).
+    pub hints: Hints,
     pub bytes: Vec<u8>,
 }
 
@@ -58,6 +70,8 @@ pub struct Page {
     pub text: String,
     /// Recoverable problems (replaced bytes, guessed charset).
     pub warnings: Vec<String>,
+    /// See [`RawDoc::hints`].
+    pub hints: Hints,
 }
 
 /// A document that could not be read; the rest of the run goes on.
@@ -112,5 +126,6 @@ pub fn into_page_with_id(raw: RawDoc, plain: bool, id: String) -> Result<Page, D
         charset: decoded.charset,
         text: decoded.text,
         warnings: decoded.warnings,
+        hints: raw.hints,
     })
 }

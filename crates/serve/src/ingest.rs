@@ -164,6 +164,7 @@ fn raw_doc(kind: &str, bytes: Vec<u8>, url: Option<String>) -> Result<RawDoc, Pr
         fetched: None,
         declared,
         charset_hint: None,
+        hints: Default::default(),
         bytes,
     })
 }

@@ -109,6 +109,52 @@ mod tests {
         assert_eq!(v, vec![Some("1989-Q3"), Some("1988-Q3")]);
     }
 
+    fn values(text: &str, reference: (i32, u32, u32)) -> Vec<String> {
+        let r = NaiveDate::from_ymd_opt(reference.0, reference.1, reference.2);
+        find_times(&Doc::new(text), r)
+            .into_iter()
+            .map(|t| t.value.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_schedule_in_the_past_perfect_lies_behind() {
+        // Monday 30 October 1989: the offer had been due to expire on the Friday before.
+        assert_eq!(
+            values("It had been due to expire Friday evening.", (1989, 10, 30)),
+            vec!["1989-10-27TEV"]
+        );
+        assert_eq!(
+            values("It is due to expire Friday evening.", (1989, 10, 30)),
+            vec!["1989-11-03TEV"]
+        );
+    }
+
+    #[test]
+    fn a_plan_as_a_noun_is_no_intention() {
+        // "announced the plan Aug. 21": the announcement, two months before the reference.
+        assert_eq!(
+            values("The thrift announced the plan Aug. 21.", (1989, 10, 27)),
+            vec!["1989-08-21"]
+        );
+        assert_eq!(
+            values("The thrift plans to vote Aug. 21.", (1989, 10, 27)),
+            vec!["1990-08-21"]
+        );
+    }
+
+    #[test]
+    fn a_deadline_lies_ahead() {
+        assert_eq!(
+            values("The airline will add flights by August.", (1998, 2, 13)),
+            vec!["1998-08"]
+        );
+        assert_eq!(
+            values("Flights to India start by August.", (1998, 2, 13)),
+            vec!["1998-08"]
+        );
+    }
+
     #[test]
     fn a_megabyte_of_text_is_fast() {
         let para = "On Wednesday, 28 October 2024, officials said 3,000 troops moved in the \

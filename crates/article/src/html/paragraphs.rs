@@ -207,6 +207,62 @@ fn sign_up_box(form: NodeRef) -> NodeRef {
     top
 }
 
+/// Fewest items of a list read as a list of links to other pages.
+const MIN_LINK_ITEMS: usize = 3;
+/// Least share of an item's words inside links for the item to be a link and nothing more.
+const LINK_ITEM_SHARE: f64 = 0.9;
+/// Most words a block around a link list may hold besides the list (its heading: "Read more",
+/// "More from the harbour") and still be read as the list's box.
+const MAX_LIST_BOX_WORDS: usize = 12;
+
+/// Words of a subtree's text that lie inside links.
+fn link_words(n: &NodeRef) -> usize {
+    n.descendants_it()
+        .filter(|d| d.is_element() && &*d.node_name().unwrap_or_default() == "a")
+        .map(|a| word_count(&a))
+        .sum()
+}
+
+/// A list of links to other pages: at least three items, each of them a link and nothing more
+/// (headlines of other stories, menu entries). Wherever it stands, in the article or beside it,
+/// it points away from the text; a list whose items say something with a link among their
+/// words is part of the text.
+fn is_link_list(n: &NodeRef) -> bool {
+    let mut items = 0;
+    let mut child = n.first_child();
+    while let Some(c) = child {
+        child = c.next_sibling();
+        if !c.is_element() {
+            continue;
+        }
+        if &*c.node_name().unwrap_or_default() != "li" {
+            return false;
+        }
+        let words = word_count(&c);
+        if words == 0 || (link_words(&c) as f64) < LINK_ITEM_SHARE * words as f64 {
+            return false;
+        }
+        items += 1;
+    }
+    items >= MIN_LINK_ITEMS
+}
+
+/// The box a link list sits in: the block that holds nothing but the list and its heading.
+fn link_list_box(list: NodeRef) -> NodeRef {
+    let list_words = word_count(&list);
+    let mut top = list;
+    while let Some(p) = top.parent() {
+        let name = p.node_name().unwrap_or_default();
+        if !matches!(&*name, "div" | "section" | "aside")
+            || word_count(&p) > list_words + MAX_LIST_BOX_WORDS
+        {
+            break;
+        }
+        top = p;
+    }
+    top
+}
+
 /// Block elements whose boilerplate class or id marks a whole region.
 fn is_region_block(name: &str) -> bool {
     matches!(name, "form" | "div" | "section" | "ul" | "ol")
@@ -254,6 +310,10 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
                 inside_now = true;
             }
         }
+        if !excluded && matches!(&*name, "ul" | "ol") && is_link_list(&n) {
+            regions.push(link_list_box(n));
+            continue;
+        }
         let paragraph = is_paragraph(&name);
         if paragraph && !excluded && !inside {
             read += 1;
@@ -287,6 +347,34 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_links_goes_with_its_heading_and_a_list_that_says_something_stays() {
+        let d = Document::from(
+            "<div class=body><p>First para of the story, long enough to be one.</p>\
+             <div><h4>Read more</h4><ul><li><a href=/a>One headline</a></li>\
+             <li><a href=/b>Another headline here</a></li><li><a href=/c>A third</a></li></ul></div>\
+             <ul><li>Prices rose <a href=/p>4 percent</a> in May.</li><li>Rents rose too.</li>\
+             <li>Wages did not.</li></ul><p>Last para.</p></div>",
+        );
+        let v = paragraph_text(&d);
+        assert!(
+            !v.text.contains("headline") && !v.text.contains("third"),
+            "{}",
+            v.text
+        );
+        assert!(
+            v.text.contains("Prices rose 4 percent in May."),
+            "{}",
+            v.text
+        );
+        assert_eq!(v.regions.len(), 1);
+        // The box with its heading, not the list alone.
+        assert_eq!(v.regions[0].node_name().as_deref(), Some("div"));
+        // Two links are not yet a list of them.
+        let d = Document::from("<ul><li><a href=/a>One</a></li><li><a href=/b>Two</a></li></ul>");
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
 
     #[test]
     fn paragraphs_outside_boilerplate() {

@@ -6,22 +6,23 @@
 //!   picture of its event: two reports sharing only their main actor, two fights of one boxer,
 //!   look as alike as two reports of one event, and once joined they pull both events together);
 //! - a lone document that found no story when it arrived is adopted later by a story of several
-//!   documents that has grown close to it, once that story is its nearest.
+//!   documents that has grown close to it, once that story is its nearest;
+//! - two stories of several documents whose centroids converge as they grow (one event that
+//!   arrived as two fragments, neither describing it well) merge, the smaller into the larger.
+//!
+//! Besides words and names, a document's vector holds its dated days and months (see
+//! `links::terms`): the same dates pull reports of one event together, and reports of the same
+//! people at other times apart. The numbers are `StoryParams`; none depends on the ledger's size
+//! except through how far document frequencies are trusted.
 //!
 //! Every lookup goes through an index, so the cost per document does not grow with the corpus.
 
 use super::rows::{LinkRows, StoryInfo, TermVector};
+use crate::links::story_params::StoryParams;
 use crate::Result;
 use claimtrail_analysis::DocAnalysis;
 use std::collections::{BTreeMap, HashMap};
 
-/// Cosine similarity to a story centroid from which a document joins that story.
-const STORY_SIMILARITY: f64 = 0.22;
-/// What a story of n documents asks beyond [`STORY_SIMILARITY`]: this over n (a pair forms
-/// from 0.32, a third member joins from 0.27; large stories ask nearly nothing more). It is
-/// calibrated on TF-IDF similarities, so it fades in with the trust in document frequencies:
-/// in a ledger of a few documents, vectors are mostly raw term counts.
-const FEW_MEMBERS_EXTRA: f64 = 0.1;
 /// Size from which a story adopts lone documents that come close to it: a centroid of several
 /// documents describes the event better than the one document the loner was compared with.
 const ADOPTER_MIN_SIZE: i64 = 3;
@@ -34,13 +35,17 @@ const IDF_TRUST: f64 = 20.0;
 /// Terms kept per document vector.
 const STORY_TERMS: usize = 200;
 /// Stories whose dates lie further apart than this are usually different events (the same kind
-/// of event again)...
+/// of event again), unless the text says otherwise: a document close enough to a story's
+/// centroid (`StoryParams::far`) continues it however far apart the dates (a trial two years
+/// after the shooting, a sequel's casting after its premiere). Two quakes in one country share
+/// the vocabulary but not the names and details that lift similarity this high.
 pub(super) const STORY_WINDOW_DAYS: i64 = 45;
-/// ...unless the text says otherwise: a document this close to a story's centroid continues it
-/// however far apart the dates (a trial two years after the shooting, a sequel's casting after
-/// its premiere). Two quakes in one country share the vocabulary but not the names and details
-/// that lift similarity this high.
-const STORY_SIMILARITY_FAR: f64 = 0.4;
+/// Stories near a grown story that the revision step compares it with.
+const MERGE_CANDIDATES: usize = 4;
+/// Largest story the revision step reads whole to compare (the smaller of the two): the cost of
+/// a comparison stays bounded, and fragments of an event that a one-pass assignment split off
+/// are small.
+const MERGE_MAX_SIZE: i64 = 24;
 /// Most stories read per term when scoring a document against stories.
 const MAX_STORY_POSTINGS: i64 = 64;
 
@@ -75,15 +80,17 @@ pub(super) fn assign_story(
     add_vector(rows, sid, &vec)?;
     rows.grow_story(sid, 1, (date, date), d.title.as_deref())?;
     rows.place_document(id, sid, sim)?;
-    if joined {
-        adopt_orphans(rows, sid, &dots)?;
+    if !joined {
+        return Ok(sid);
     }
-    Ok(sid)
+    adopt_orphans(rows, sid, &dots)?;
+    merge_converged(rows, sid, &dots)
 }
 
 /// Cosine a document needs to join a story of `size` documents (within the time window).
 fn join_bar(size: i64, trust: f64) -> f64 {
-    STORY_SIMILARITY + trust * FEW_MEMBERS_EXTRA / size.max(1) as f64
+    let p = StoryParams::get();
+    p.similarity + trust * p.few_extra / size.max(1) as f64
 }
 
 /// The document's story vector: its weighted term counts (title, address and text), TF-IDF
@@ -160,13 +167,13 @@ struct Nearest {
     size: i64,
 }
 
-/// The bar a cosine must reach between two date spans: [`STORY_SIMILARITY`] within the time
-/// window, [`STORY_SIMILARITY_FAR`] outside it.
-fn bar_between(a: (Option<&str>, Option<&str>), b: &StoryInfo) -> f64 {
+/// The bar a cosine must reach between two date spans: `within` inside the time window, at
+/// least [`StoryParams::far`] outside it.
+fn bar_between(a: (Option<&str>, Option<&str>), b: &StoryInfo, within: f64) -> f64 {
     if windows_meet(a, (b.first.as_deref(), b.last.as_deref())) {
-        STORY_SIMILARITY
+        within
     } else {
-        STORY_SIMILARITY_FAR
+        within.max(StoryParams::get().far)
     }
 }
 
@@ -188,7 +195,9 @@ fn nearest_story(
             continue;
         };
         let cos = dot / s.norm2.sqrt().max(f64::MIN_POSITIVE);
-        if cos >= bar_between(dates, &s) && best.is_none_or(|b| cos > b.cos) {
+        if cos >= bar_between(dates, &s, StoryParams::get().similarity)
+            && best.is_none_or(|b| cos > b.cos)
+        {
             best = Some(Nearest {
                 id,
                 cos,
@@ -244,7 +253,7 @@ fn adopt_orphans(rows: &mut impl LinkRows, grown: i64, dots: &BTreeMap<i64, f64>
         };
         let to_grown = odots.get(&grown).copied().unwrap_or(0.0)
             / (o.norm2 * g.norm2).sqrt().max(f64::MIN_POSITIVE);
-        if to_grown < bar_between(dates, &g) {
+        if to_grown < bar_between(dates, &g, StoryParams::get().similarity) {
             continue;
         }
         let Some(home) = nearest_story(rows, &odots, dates, Some(orphan))? else {
@@ -256,6 +265,62 @@ fn adopt_orphans(rows: &mut impl LinkRows, grown: i64, dots: &BTreeMap<i64, f64>
         merge_story(rows, orphan, home.id, &vec, &o, home.cos)?;
     }
     Ok(())
+}
+
+/// The revision step after story `grown` took a document: one-pass assignment may have split an
+/// event in two while neither half described it well; once the halves' centroids converge
+/// (their cosine reaches [`StoryParams::merge`], within the time window or past the far bar),
+/// the smaller joins the larger. Only stories of several documents near the newcomer are
+/// compared (lone documents are [`adopt_orphans`]' business: a centroid of one is noisier than a
+/// centroid of several, so one bar cannot serve both).
+fn merge_converged(
+    rows: &mut impl LinkRows,
+    mut grown: i64,
+    dots: &BTreeMap<i64, f64>,
+) -> Result<i64> {
+    let mut near: Vec<(i64, f64)> = dots
+        .iter()
+        .filter(|(id, _)| **id != grown)
+        .map(|(id, dot)| (*id, *dot))
+        .collect();
+    near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut examined = 0;
+    for (other, _) in near {
+        if examined == MERGE_CANDIDATES {
+            break;
+        }
+        let (Some(o), Some(g)) = (rows.story(other)?, rows.story(grown)?) else {
+            continue;
+        };
+        if o.size < 2 {
+            continue;
+        }
+        examined += 1;
+        // The smaller goes into the larger; between equals, the newer into the older.
+        let ((small, s), (large, l)) = if (o.size, -other) < (g.size, -grown) {
+            ((other, o), (grown, g))
+        } else {
+            ((grown, g), (other, o))
+        };
+        if s.size > MERGE_MAX_SIZE {
+            continue;
+        }
+        let vec = rows.story_vector(small)?;
+        let terms: Vec<&str> = vec.iter().map(|(t, _)| t.as_str()).collect();
+        let weights = rows.story_weights(large, &terms)?;
+        let dot: f64 = vec
+            .iter()
+            .map(|(t, w)| w * weights.get(t).copied().unwrap_or(0.0))
+            .sum();
+        let cos = dot / (s.norm2 * l.norm2).sqrt().max(f64::MIN_POSITIVE);
+        let dates = (s.first.as_deref(), s.last.as_deref());
+        if cos < bar_between(dates, &l, StoryParams::get().merge) {
+            continue;
+        }
+        merge_story(rows, small, large, &vec, &s, cos)?;
+        grown = large;
+    }
+    Ok(grown)
 }
 
 /// Moves every document of story `from` (centroid `vec`, description `info`) into story `into`
@@ -367,8 +432,8 @@ mod tests {
     fn small_stories_ask_more_and_the_extra_fades_in_with_trust() {
         assert!(join_bar(1, 1.0) > join_bar(2, 1.0));
         assert!(join_bar(2, 1.0) > join_bar(50, 1.0));
-        assert!(join_bar(50, 1.0) > STORY_SIMILARITY);
-        assert_eq!(join_bar(1, 0.0), STORY_SIMILARITY);
+        assert!(join_bar(50, 1.0) > StoryParams::default().similarity);
+        assert_eq!(join_bar(1, 0.0), StoryParams::default().similarity);
         assert!(idf_trust(0.0) == 0.0 && idf_trust(1e9) > 0.99);
     }
 
@@ -458,6 +523,60 @@ mod tests {
             )
             .unwrap();
         assert_eq!((stories, terms), (1, 0));
+    }
+
+    #[test]
+    fn two_fragments_of_one_event_merge_once_their_centroids_converge() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let filler: Vec<Appearance> = (0..40)
+            .map(|i| {
+                doc(
+                    &format!("f{i}"),
+                    "2024-01-01",
+                    &format!("Filler{i} note{i} about item{i} and thing{i} plus word{i}."),
+                )
+            })
+            .collect();
+        s.put_batch(&filler).unwrap();
+        // Two sides of one flood, told in words that barely meet: two stories at first.
+        let texts = [
+            ("r1", "Floodwaters of the Arno breached levees near Pisa; farmers lost crops and livestock in the Arno valley."),
+            ("r2", "Arno levees breached near Pisa, drowning crops and livestock of valley farmers."),
+            ("e1", "Mayor Conti ordered evacuations in Pisa as rescue boats reached stranded residents on rooftops."),
+            ("e2", "Rescue boats reached stranded Pisa residents on rooftops after Mayor Conti ordered evacuations."),
+        ];
+        for (id, text) in texts {
+            s.put_batch(&[doc(id, "2024-03-01", text)]).unwrap();
+        }
+        let before = story_of(&s);
+        assert_eq!(before["r1"], before["r2"]);
+        assert_eq!(before["e1"], before["e2"]);
+        assert_ne!(before["r1"], before["e1"]);
+        // Reports of the whole event bring the two centroids together.
+        let whole = [
+            ("w1", "Arno floodwaters breached levees near Pisa: farmers lost crops and livestock, Mayor Conti ordered evacuations and rescue boats reached stranded residents on rooftops."),
+            ("w2", "Near Pisa the Arno breached levees; valley farmers lost livestock and crops while rescue boats reached residents stranded on rooftops after Mayor Conti ordered evacuations."),
+            ("w3", "Mayor Conti ordered evacuations of Pisa after Arno levees breached; rescue boats reached rooftops, and farmers lost crops and livestock in the valley."),
+        ];
+        for (id, text) in whole {
+            s.put_batch(&[doc(id, "2024-03-02", text)]).unwrap();
+        }
+        let after = story_of(&s);
+        let flood: Vec<i64> = ["r1", "r2", "e1", "e2", "w1", "w2", "w3"]
+            .iter()
+            .map(|d| after[*d])
+            .collect();
+        assert!(flood.iter().all(|s| *s == flood[0]), "{flood:?}");
+        // Merged stories leave nothing behind: every story still in the ledger has members.
+        let empty: i64 = s
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM stories WHERE id NOT IN (SELECT story_id FROM story_documents)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(empty, 0);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod measure;
 pub mod minhash;
+pub mod story_params;
 pub mod terms;
 
 use claimtrail_analysis::DocAnalysis;
@@ -48,9 +49,17 @@ pub fn features(d: &DocAnalysis) -> Features {
             Some((i, sh))
         })
         .collect();
+    let params = story_params::StoryParams::get();
+    let mut story_terms = terms::term_counts(&format!("{title}\n{address}\n{}", d.text));
+    terms::add_event_terms(
+        &mut story_terms,
+        d,
+        params.entity_weight,
+        params.date_weight,
+    );
     Features {
         signature: minhash::signature(&d.text),
-        terms: terms::term_counts(&format!("{title}\n{address}\n{}", d.text)),
+        terms: story_terms,
         quotes,
         measures: measures(d),
     }

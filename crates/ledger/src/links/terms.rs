@@ -1,13 +1,17 @@
 //! Term counts that describe what a document is about, for story clustering: content words
 //! (the lexicon's stopwords left out), names (capitalised words after the first) weighted up,
-//! years as their own terms. Weighting by document frequency happens where the frequencies live.
+//! years as their own terms; and the event's particulars as terms of their own: each named
+//! entity by its canonical name (the same people and places), each day and month the text names
+//! with its year (the same dates). Weighting by document frequency happens where the frequencies
+//! live.
 
+use claimtrail_analysis::{DocAnalysis, EntityKind};
 use std::collections::HashMap;
 
 /// Weight of a name (a capitalised word after the first) relative to a common word.
 const NAME_WEIGHT: f32 = 2.0;
 /// Weight of a year: the same kind of event in another year is another story.
-const YEAR_WEIGHT: f32 = 3.0;
+pub(crate) const YEAR_WEIGHT: f32 = 3.0;
 
 /// Raw weighted term counts of a text.
 pub fn term_counts(text: &str) -> HashMap<String, f32> {
@@ -39,9 +43,103 @@ pub fn term_counts(text: &str) -> HashMap<String, f32> {
     counts
 }
 
+/// Most characters of an entity term (a longer "name" is a tagging accident, not a key).
+const MAX_ENTITY_CHARS: usize = 80;
+
+/// Adds the document's named entities and dated days and months to `counts`: an entity as
+/// `@canonical name` (nationalities left out: they name no one event), `entity_weight` per
+/// mention; a day or month as `#2008-12-23` / `#2008-12`, `date_weight` per mention (a day
+/// counts for its month too, so that "December 2008" meets "23 December 2008").
+pub fn add_event_terms(
+    counts: &mut HashMap<String, f32>,
+    d: &DocAnalysis,
+    entity_weight: f32,
+    date_weight: f32,
+) {
+    if entity_weight > 0.0 {
+        for e in &d.entities {
+            if e.kind == EntityKind::Norp || e.canonical.chars().count() > MAX_ENTITY_CHARS {
+                continue;
+            }
+            let name = e.canonical.trim().to_lowercase();
+            if name.chars().count() < 2 {
+                continue;
+            }
+            *counts.entry(format!("@{name}")).or_default() += entity_weight;
+        }
+    }
+    if date_weight > 0.0 {
+        for t in &d.times {
+            let Some(v) = t.value.as_deref() else {
+                continue;
+            };
+            if let Some(month) = dated_month(v) {
+                if v.len() == 10
+                    && v.as_bytes()[7] == b'-'
+                    && v[8..].bytes().all(|b| b.is_ascii_digit())
+                {
+                    *counts.entry(format!("#{v}")).or_default() += date_weight;
+                }
+                *counts.entry(format!("#{month}")).or_default() += date_weight;
+            }
+        }
+    }
+}
+
+/// "2008-12" of a TimeML value that names a month with its year ("2008-12", "2008-12-23").
+fn dated_month(v: &str) -> Option<&str> {
+    let m = v.get(..7)?;
+    let b = m.as_bytes();
+    (b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[5..].iter().all(u8::is_ascii_digit))
+        .then_some(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use claimtrail_analysis::{Entity, TimeExpr};
+
+    #[test]
+    fn entities_and_dated_days_become_terms_of_their_own() {
+        let d = DocAnalysis {
+            entities: vec![
+                Entity {
+                    text: "Teixeira".into(),
+                    canonical: "Mark Teixeira".into(),
+                    kind: EntityKind::Person,
+                    ..Entity::default()
+                },
+                Entity {
+                    text: "American".into(),
+                    canonical: "American".into(),
+                    kind: EntityKind::Norp,
+                    ..Entity::default()
+                },
+            ],
+            times: vec![
+                TimeExpr {
+                    value: Some("2008-12-23".into()),
+                    ..TimeExpr::default()
+                },
+                TimeExpr {
+                    value: Some("XXXX-12-23".into()),
+                    ..TimeExpr::default()
+                },
+                TimeExpr {
+                    value: Some("P3Y".into()),
+                    ..TimeExpr::default()
+                },
+            ],
+            ..DocAnalysis::default()
+        };
+        let mut c = HashMap::new();
+        add_event_terms(&mut c, &d, 2.0, 1.5);
+        assert_eq!(c["@mark teixeira"], 2.0);
+        assert!(!c.contains_key("@american"));
+        assert_eq!(c["#2008-12-23"], 1.5);
+        assert_eq!(c["#2008-12"], 1.5);
+        assert_eq!(c.len(), 3);
+    }
 
     #[test]
     fn names_and_years_weigh_more_than_words_and_stopwords_drop() {

@@ -5,8 +5,10 @@
 //! - `write`: storing appearances in short transactions, waiting out other writers;
 //! - `read`: rebuilding one analysis and the streaming list queries, with `filter`'s clauses;
 //! - `link_rows`: the link tables' lookups and writes, for `linking` (which decides);
-//! - `tables`: whole tables row by row, for export.
+//! - `tables`: whole tables row by row, for export;
+//! - `collect_state`: the collector's state tables.
 
+mod collect_state;
 mod filter;
 mod link_rows;
 mod open;

@@ -264,6 +264,7 @@ fn read_page(name: String, reader: impl Read, limit: u64, gz: bool) -> Result<Ra
         fetched: None,
         declared: None,
         charset_hint: None,
+        hints: Default::default(),
         bytes,
     })
 }

@@ -63,6 +63,7 @@ pub fn parse_record(source: &str, lineno: usize, line: &[u8]) -> Option<Result<R
         fetched: None,
         declared: Some(declared),
         charset_hint: Some("utf-8".into()),
+        hints: Default::default(),
         bytes: body.into_bytes(),
     }))
 }

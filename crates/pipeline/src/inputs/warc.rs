@@ -1,5 +1,7 @@
 //! WARC archives (`.warc`, `.warc.gz` with one gzip member per record, as Common Crawl ships
-//! them): `response` records holding HTML become documents; everything else is skipped.
+//! them): `response` records holding HTML become documents; everything else is skipped. A
+//! response record's `Claimtrail-Listed-Date` and `Claimtrail-Listed-Title` fields (written by
+//! `claimtrail collect`: what the feed entry said) become the document's hints.
 //!
 //! Streamed record by record, so memory stays bounded by the largest record kept (itself bounded
 //! by the document limit). A broken record is reported once, with its number and byte offset,
@@ -12,11 +14,16 @@
 
 use super::gzip_members::CorruptMember;
 use super::rewind::Rewind;
-use claimtrail_page::{DocError, Format, RawDoc};
+use claimtrail_page::{DocError, Format, Hints, RawDoc};
 use flate2::read::GzDecoder;
 use std::io::{self, BufRead, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+
+/// A response record's own fields (lower case, as headers are read) for what the listing that
+/// led to the page said about it (`claimtrail collect` writes them): see [`Hints`].
+pub const HINT_PUBLISHED: &str = "claimtrail-listed-date";
+pub const HINT_TITLE: &str = "claimtrail-listed-title";
 
 /// Longest header line accepted; longer ones mean we are not looking at a WARC header.
 const MAX_LINE: u64 = 64 << 10;
@@ -255,6 +262,10 @@ impl<R: BufRead> WarcIter<R> {
             .map(|u| u.trim_matches(['<', '>']).to_string())
             .filter(|u| !u.is_empty());
         let fetched = get("warc-date").map(str::to_string);
+        let hints = Hints {
+            published: get(HINT_PUBLISHED).map(str::to_string),
+            title: get(HINT_TITLE).map(str::to_string),
+        };
         if len > self.limit {
             // Too large to keep: stream past it without holding it.
             let skipped = io::copy(&mut (&mut self.reader).take(len), &mut io::sink())
@@ -304,6 +315,7 @@ impl<R: BufRead> WarcIter<R> {
         }
         let source = format!("{}#{}", self.name, self.record);
         http_document(source, url, fetched, &block, self.limit)
+            .map(|d| d.map(|d| RawDoc { hints, ..d }))
             .map(Some)
             .map_err(|reason| self.broken(reason))
     }
@@ -418,6 +430,7 @@ fn http_document(
         fetched,
         declared: Some(Format::Html),
         charset_hint,
+        hints: Hints::default(),
         bytes: body,
     }))
 }
@@ -484,6 +497,25 @@ mod tests {
         assert_eq!(doc.published, None);
         assert_eq!(doc.fetched.as_deref(), Some("2024-05-06T07:08:09Z"));
         assert_eq!(doc.source, "t.warc#1");
+        assert_eq!(doc.hints, Hints::default());
+    }
+
+    #[test]
+    fn listing_hints_come_from_the_records_own_fields() {
+        let block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>hi</p>";
+        let mut w = format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.org/x\r\n\
+             Claimtrail-Listed-Date: 2024-05-01T00:00:00Z\r\nClaimtrail-Listed-Title: Héllo\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        w.extend_from_slice(block);
+        w.extend_from_slice(b"\r\n\r\n");
+        let d = docs(&w);
+        let doc = d[0].as_ref().unwrap();
+        assert_eq!(doc.hints.published.as_deref(), Some("2024-05-01T00:00:00Z"));
+        assert_eq!(doc.hints.title.as_deref(), Some("Héllo"));
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub fn build_ledger(db: &Path, pages: &[(String, Vec<u8>)]) {
                 fetched: None,
                 declared: None,
                 charset_hint: None,
+                hints: Default::default(),
                 bytes: bytes.clone(),
             };
             let page = claimtrail_page::into_page(raw, false).expect("page");

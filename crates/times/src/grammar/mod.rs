@@ -149,28 +149,18 @@ impl<'a> Grammar<'a> {
         {
             return Lean::Future;
         }
+        // "by August", "by year-end": a deadline lies ahead.
+        if i > 0 && self.w(i - 1) == "by" {
+            return Lean::Future;
+        }
         let lo = i.saturating_sub(8);
         for k in (lo..i).rev() {
             let t = &self.t[k];
             if t.is_boundary() {
                 break;
             }
-            let w = t.w.as_str();
-            // "set to resume Monday", "is to meet Tuesday": an infinitive of schedule.
-            if w == "to"
-                && k > 0
-                && matches!(
-                    self.w(k - 1),
-                    "set" | "is" | "are" | "likely" | "ready" | "going" | "poised"
-                )
-            {
-                return Lean::Future;
-            }
-            if FUTURE_CUES.contains(&w) {
-                return Lean::Future;
-            }
-            if PAST_CUES.contains(&w) {
-                return Lean::Past;
+            if let Some(lean) = self.cue(k) {
+                return lean;
             }
         }
         // A cue right after the expression ("Friday will see ...").
@@ -182,6 +172,36 @@ impl<'a> Grammar<'a> {
             }
         }
         Lean::Nearest
+    }
+
+    /// The tense piece `k` speaks for, if it is a cue.
+    fn cue(&self, k: usize) -> Option<Lean> {
+        let w = self.w(k);
+        // "set to resume Monday", "is to meet Tuesday": an infinitive of schedule.
+        if w == "to"
+            && k > 0
+            && matches!(
+                self.w(k - 1),
+                "set" | "is" | "are" | "likely" | "ready" | "going" | "poised"
+            )
+        {
+            return Some(Lean::Future);
+        }
+        if FUTURE_CUES.contains(&w) {
+            // "the plan", "its plans": a noun, not an intention.
+            if matches!(w, "plan" | "plans")
+                && k > 0
+                && matches!(self.w(k - 1), "the" | "a" | "its" | "their" | "his" | "her")
+            {
+                return None;
+            }
+            // "had been scheduled to", "had been due to": a schedule in the past.
+            if k > 0 && self.w(k - 1) == "been" {
+                return Some(Lean::Past);
+            }
+            return Some(Lean::Future);
+        }
+        PAST_CUES.contains(&w).then_some(Lean::Past)
     }
 
     /// Modifiers before a date that stay in its extent: "early", "mid-", "late", "the end of",
