@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         fetched: None,
         declared: None,
         charset_hint: None,
+        hints: Default::default(),
         bytes: bytes.to_vec(),
     };
     let Ok(page) = into_page(raw, first & 2 != 0) else {

@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
         fetched: None,
         declared,
         charset_hint: Some("utf-8".into()),
+        hints: Default::default(),
         bytes: bytes.to_vec(),
     };
     if let Ok(page) = into_page(raw, false) {

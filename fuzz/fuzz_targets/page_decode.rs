@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
         fetched: None,
         declared: None,
         charset_hint: hint.map(str::to_string),
+        hints: Default::default(),
         bytes: bytes.to_vec(),
     };
     let _ = into_page(raw, first & 0x80 != 0);
