@@ -499,6 +499,17 @@ impl Cycle<'_> {
         });
     }
 
+    /// A page's first attempt.
+    fn push_page(&mut self, url: Url, job: PageJob) {
+        self.push(Job {
+            host: host_key(&url),
+            url,
+            purpose: Purpose::Page(Arc::new(job)),
+            attempt: 0,
+            hops: 0,
+        });
+    }
+
     fn push(&mut self, job: Job) {
         self.outstanding += 1;
         self.sched.push(job);
@@ -544,13 +555,7 @@ impl Cycle<'_> {
                 listed_title: page.listed_title,
                 listing: None,
             };
-            self.push(Job {
-                host: host_key(&url),
-                url,
-                purpose: Purpose::Page(Arc::new(job)),
-                attempt: 0,
-                hops: 0,
-            });
+            self.push_page(url, job);
         }
         Ok(())
     }
@@ -664,13 +669,7 @@ impl Cycle<'_> {
             listed_title: entry.title.clone(),
             listing: listing.cloned(),
         };
-        self.push(Job {
-            host: host_key(&url),
-            url,
-            purpose: Purpose::Page(Arc::new(job)),
-            attempt: 0,
-            hops: 0,
-        });
+        self.push_page(url, job);
         Ok(())
     }
 

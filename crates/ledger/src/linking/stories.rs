@@ -437,11 +437,9 @@ mod tests {
         assert!(idf_trust(0.0) == 0.0 && idf_trust(1e9) > 0.99);
     }
 
-    #[test]
-    fn two_fights_of_one_boxer_do_not_pair_but_a_second_report_of_one_does() {
-        let mut s = SqliteStore::in_memory().unwrap();
-        // Unrelated documents, so that document frequencies are trusted.
-        let filler: Vec<Appearance> = (0..60)
+    /// `n` unrelated dated documents, so that document frequencies are trusted.
+    fn store_filler(s: &mut SqliteStore, n: usize) {
+        let filler: Vec<Appearance> = (0..n)
             .map(|i| {
                 doc(
                     &format!("f{i}"),
@@ -451,6 +449,12 @@ mod tests {
             })
             .collect();
         s.put_batch(&filler).unwrap();
+    }
+
+    #[test]
+    fn two_fights_of_one_boxer_do_not_pair_but_a_second_report_of_one_does() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        store_filler(&mut s, 60);
         s.put_batch(&[doc(
             "rahman",
             "2024-01-01",
@@ -528,16 +532,7 @@ mod tests {
     #[test]
     fn two_fragments_of_one_event_merge_once_their_centroids_converge() {
         let mut s = SqliteStore::in_memory().unwrap();
-        let filler: Vec<Appearance> = (0..40)
-            .map(|i| {
-                doc(
-                    &format!("f{i}"),
-                    "2024-01-01",
-                    &format!("Filler{i} note{i} about item{i} and thing{i} plus word{i}."),
-                )
-            })
-            .collect();
-        s.put_batch(&filler).unwrap();
+        store_filler(&mut s, 40);
         // Two sides of one flood, told in words that barely meet: two stories at first.
         let texts = [
             ("r1", "Floodwaters of the Arno breached levees near Pisa; farmers lost crops and livestock in the Arno valley."),
