@@ -883,18 +883,8 @@ impl Cycle<'_> {
             }
             _ => 1,
         };
-        self.store.collect_put_page(&PageRecord {
-            url: p.key.clone(),
-            fingerprint: p.fingerprint.clone(),
-            state: PageState::Failed,
-            failures,
-            archive: None,
-            offset: None,
-            record: None,
-            canonical: None,
-            listed_date: p.listed_date.clone(),
-            listed_title: p.listed_title.clone(),
-        })?;
+        self.store
+            .collect_put_page(&unarchived(p, PageState::Failed, failures))?;
         let what = if job.url.as_str() == p.key {
             p.key.clone()
         } else {
@@ -960,18 +950,8 @@ impl Cycle<'_> {
         if r.body_skipped {
             // Not HTML: nothing to read, and not worth asking again for this entry.
             self.stats.skipped += 1;
-            self.store.collect_put_page(&PageRecord {
-                url: p.key.clone(),
-                fingerprint: p.fingerprint.clone(),
-                state: PageState::Stored,
-                failures: 0,
-                archive: None,
-                offset: None,
-                record: None,
-                canonical: None,
-                listed_date: p.listed_date.clone(),
-                listed_title: p.listed_title.clone(),
-            })?;
+            self.store
+                .collect_put_page(&unarchived(p, PageState::Stored, 0))?;
             return self.page_done(p);
         }
         let decoded = match r.decoded_body(self.opts.run.limits.max_document_bytes) {
@@ -984,16 +964,11 @@ impl Cycle<'_> {
         let w = self.archive(&r, Some(p))?;
         self.stats.pages += 1;
         let record = PageRecord {
-            url: p.key.clone(),
-            fingerprint: p.fingerprint.clone(),
-            state: PageState::Archived,
-            failures: 0,
             archive: Some(w.file.clone()),
             offset: Some(w.offset),
             record: Some(w.record),
             canonical,
-            listed_date: p.listed_date.clone(),
-            listed_title: p.listed_title.clone(),
+            ..unarchived(p, PageState::Archived, 0)
         };
         self.store.collect_put_page(&record)?;
         match self.read_back(&record) {
@@ -1078,5 +1053,21 @@ impl Cycle<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// A page's state record with nothing in the archive (yet).
+fn unarchived(p: &PageJob, state: PageState, failures: u32) -> PageRecord {
+    PageRecord {
+        url: p.key.clone(),
+        fingerprint: p.fingerprint.clone(),
+        state,
+        failures,
+        archive: None,
+        offset: None,
+        record: None,
+        canonical: None,
+        listed_date: p.listed_date.clone(),
+        listed_title: p.listed_title.clone(),
     }
 }

@@ -221,16 +221,22 @@ fn add_vector(rows: &mut impl LinkRows, sid: i64, vec: &[(String, f64)]) -> Resu
     rows.add_weights(sid, vec, delta)
 }
 
-/// After story `grown` took a document, gives the lone documents nearest that document a second
-/// look: each whose nearest story is now one of several documents (and close enough to join)
-/// moves there. `dots` are the newcomer's dot products with stories before it joined.
-fn adopt_orphans(rows: &mut impl LinkRows, grown: i64, dots: &BTreeMap<i64, f64>) -> Result<()> {
+/// The stories of `dots` other than `grown`, nearest first (ties to the lower id).
+fn nearest_first(dots: &BTreeMap<i64, f64>, grown: i64) -> Vec<(i64, f64)> {
     let mut near: Vec<(i64, f64)> = dots
         .iter()
         .filter(|(id, _)| **id != grown)
         .map(|(id, dot)| (*id, *dot))
         .collect();
     near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    near
+}
+
+/// After story `grown` took a document, gives the lone documents nearest that document a second
+/// look: each whose nearest story is now one of several documents (and close enough to join)
+/// moves there. `dots` are the newcomer's dot products with stories before it joined.
+fn adopt_orphans(rows: &mut impl LinkRows, grown: i64, dots: &BTreeMap<i64, f64>) -> Result<()> {
+    let near = nearest_first(dots, grown);
     let mut examined = 0;
     for (orphan, _) in near {
         if examined == ORPHAN_CANDIDATES {
@@ -278,12 +284,7 @@ fn merge_converged(
     mut grown: i64,
     dots: &BTreeMap<i64, f64>,
 ) -> Result<i64> {
-    let mut near: Vec<(i64, f64)> = dots
-        .iter()
-        .filter(|(id, _)| **id != grown)
-        .map(|(id, dot)| (*id, *dot))
-        .collect();
-    near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let near = nearest_first(dots, grown);
     let mut examined = 0;
     for (other, _) in near {
         if examined == MERGE_CANDIDATES {
