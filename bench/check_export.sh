@@ -11,15 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:?usage: bench/check_export.sh BINARY}
-py=${PYTHON:-python3}
-if ! "$py" -c 'import pyarrow, pyld' 2>/dev/null; then
-    venv=${CHECK_EXPORT_VENV:-target/check-export-venv}
-    if ! "$venv/bin/python" -c 'import pyarrow, pyld' 2>/dev/null; then
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet pyarrow pyld
-    fi
-    py="$venv/bin/python"
-fi
+py=$(bench/python_with.sh "${CHECK_EXPORT_VENV:-target/check-export-venv}" "pyarrow, pyld" pyarrow pyld)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 bench/generate.py 300 "$tmp/generated.jsonl"

@@ -10,13 +10,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:?usage: bench/check_warc.sh BINARY}
-py=${PYTHON:-python3}
-if ! "$py" -c 'import warcio' 2>/dev/null; then
-    venv=${CHECK_WARC_VENV:-target/check-warc-venv}
-    if ! "$venv/bin/python" -c 'import warcio' 2>/dev/null; then
-        python3 -m venv "$venv"
-        "$venv/bin/pip" install --quiet warcio
-    fi
-    py="$venv/bin/python"
-fi
+py=$(bench/python_with.sh "${CHECK_WARC_VENV:-target/check-warc-venv}" warcio warcio)
 "$py" bench/check_warc.py "$bin"
