@@ -18,6 +18,10 @@ mod sqlite;
 pub mod tables;
 
 pub use origin::origin;
+
+/// How many of a story's documents a story row lists (its `size` counts them all): a story can
+/// hold a third of a ledger, and a page shows its members through the documents list.
+pub const STORY_MEMBERS_LISTED: usize = 100;
 #[cfg(feature = "postgres")]
 pub use postgres::PgStore;
 pub use rows::{

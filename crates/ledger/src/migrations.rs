@@ -55,6 +55,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0004_collect.sql"),
         postgres: Some(include_str!("migrations/postgres/0004_collect.sql")),
     },
+    Migration {
+        version: 5,
+        summary: "per-story speaker counts and roles kept at ingest, moved when stories merge; \
+                  figures and story members in listing order",
+        sqlite: include_str!("migrations/sqlite/0005_story_speakers.sql"),
+        postgres: Some(include_str!("migrations/postgres/0005_story_speakers.sql")),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -56,10 +56,13 @@ pub struct EntityRow {
 pub struct StoryRow {
     pub id: i64,
     pub title: Option<String>,
-    /// Source paths of the story's documents, earliest first.
+    /// Source paths of the story's documents, earliest first: at most
+    /// [`STORY_MEMBERS_LISTED`](crate::STORY_MEMBERS_LISTED) of them.
     pub documents: Vec<String>,
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
+    /// How many documents the story holds (those matching the filter, when it narrows them).
+    pub size: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

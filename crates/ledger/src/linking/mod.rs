@@ -50,8 +50,8 @@ pub fn link_document(
     count_speakers(rows, id, d)
 }
 
-/// Adds the document's quotes to its speakers' counts and roles, which speaker pages read
-/// instead of aggregating every quote.
+/// Adds the document's quotes to its speakers' counts and roles, in the ledger and in its story
+/// (placed just before), which speaker and story pages read instead of aggregating every quote.
 fn count_speakers(rows: &mut impl LinkRows, id: i64, d: &DocAnalysis) -> Result<()> {
     let mut quotes: BTreeMap<&str, i64> = BTreeMap::new();
     let mut roles: BTreeSet<(&str, &str)> = BTreeSet::new();
@@ -71,7 +71,7 @@ fn count_speakers(rows: &mut impl LinkRows, id: i64, d: &DocAnalysis) -> Result<
     rows.add_speaker_counts(id, &quotes)?;
     if !roles.is_empty() {
         let roles: Vec<(&str, &str)> = roles.into_iter().collect();
-        rows.add_speaker_roles(&roles)?;
+        rows.add_speaker_roles(id, &roles)?;
     }
     Ok(())
 }
@@ -98,6 +98,10 @@ mod tests {
         let mut undated = dated.clone();
         undated.origin = "https://b.example/1".into();
         undated.analysis.published = None;
+        undated.analysis.figures = vec![claimtrail_analysis::Figure {
+            text: "12 bridges".into(),
+            ..claimtrail_analysis::Figure::default()
+        }];
         undated.analysis.times = vec![TimeExpr {
             text: "30 December".into(),
             value: Some("XXXX-12-30".into()),
@@ -115,5 +119,16 @@ mod tests {
             )
             .unwrap();
         assert_eq!(estimated.as_deref(), Some("2024-12-30"));
+        // Its figure, with no date of its own, is listed by the estimate.
+        let day: Option<String> = s
+            .conn()
+            .query_row(
+                "SELECT g.day FROM figures g JOIN documents d ON d.id = g.document_id
+                 WHERE d.origin = 'https://b.example/1'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(day.as_deref(), Some("2024-12-30"));
     }
 }

@@ -74,8 +74,8 @@ pub trait LinkRows {
     fn place_document(&mut self, doc: i64, story: i64, similarity: f64) -> Result<()>;
     /// A story's centroid, in term order.
     fn story_vector(&mut self, story: i64) -> Result<TermVector>;
-    /// Moves the documents of story `from` to `into` and deletes `from` (whose centroid terms
-    /// are `terms`).
+    /// Moves the documents of story `from` to `into`, with their speakers' counts, and deletes
+    /// `from` (whose centroid terms are `terms`).
     fn move_story(&mut self, from: i64, into: i64, similarity: f64, terms: &[&str]) -> Result<()>;
 
     // The quote registry, figures and dates.
@@ -108,11 +108,11 @@ pub trait LinkRows {
         measures: &[(usize, String)],
         heads: &[&str],
     ) -> Result<()>;
-    /// Adds `doc`'s quotes to its speakers' counts (per day and outlet: the document's), a
-    /// speaker with its number of quotes in `doc`.
+    /// Adds `doc`'s quotes to its speakers' counts (per day and outlet: the document's) and to
+    /// its story's speakers, a speaker with its number of quotes in `doc`.
     fn add_speaker_counts(&mut self, doc: i64, quotes: &[(&str, i64)]) -> Result<()>;
-    /// Roles the speakers were given, (speaker, role).
-    fn add_speaker_roles(&mut self, roles: &[(&str, &str)]) -> Result<()>;
+    /// Roles the speakers were given in `doc`, (speaker, role), for the ledger and `doc`'s story.
+    fn add_speaker_roles(&mut self, doc: i64, roles: &[(&str, &str)]) -> Result<()>;
     /// The date estimated for an undated document.
     fn set_estimated(&mut self, doc: i64, date: &str) -> Result<()>;
 }

@@ -377,13 +377,22 @@ mod tests {
         }
     }
 
+    fn quote(speaker: &str, role: Option<&str>) -> claimtrail_analysis::Quote {
+        claimtrail_analysis::Quote {
+            text: format!("words of {speaker}"),
+            speaker: Some(speaker.into()),
+            role: role.map(String::from),
+            ..claimtrail_analysis::Quote::default()
+        }
+    }
+
     fn stories(s: &SqliteStore) -> Vec<crate::StoryRow> {
         collect(|out| s.stories(&Filter::default(), out)).unwrap()
     }
 
     /// Story sizes, largest first.
     fn story_sizes(s: &SqliteStore) -> Vec<usize> {
-        let mut sizes: Vec<usize> = stories(s).iter().map(|r| r.documents.len()).collect();
+        let mut sizes: Vec<usize> = stories(s).iter().map(|r| r.size as usize).collect();
         sizes.sort_unstable_by(|a, b| b.cmp(a));
         sizes
     }
@@ -542,7 +551,12 @@ mod tests {
             ("e2", "Rescue boats reached stranded Pisa residents on rooftops after Mayor Conti ordered evacuations."),
         ];
         for (id, text) in texts {
-            s.put_batch(&[doc(id, "2024-03-01", text)]).unwrap();
+            let mut d = doc(id, "2024-03-01", text);
+            // Each fragment quotes the mayor, so both stories count him before they merge.
+            if id.ends_with('1') {
+                d.analysis.quotes = vec![quote("Conti", Some("mayor"))];
+            }
+            s.put_batch(&[d]).unwrap();
         }
         let before = story_of(&s);
         assert_eq!(before["r1"], before["r2"]);
@@ -555,7 +569,11 @@ mod tests {
             ("w3", "Mayor Conti ordered evacuations of Pisa after Arno levees breached; rescue boats reached rooftops, and farmers lost crops and livestock in the valley."),
         ];
         for (id, text) in whole {
-            s.put_batch(&[doc(id, "2024-03-02", text)]).unwrap();
+            let mut d = doc(id, "2024-03-02", text);
+            if id == "w3" {
+                d.analysis.quotes = vec![quote("Conti", None), quote("Ann Lee", None)];
+            }
+            s.put_batch(&[d]).unwrap();
         }
         let after = story_of(&s);
         let flood: Vec<i64> = ["r1", "r2", "e1", "e2", "w1", "w2", "w3"]
@@ -563,6 +581,35 @@ mod tests {
             .map(|d| after[*d])
             .collect();
         assert!(flood.iter().all(|s| *s == flood[0]), "{flood:?}");
+        // The merged story's speakers, as kept at ingest, are those its quotes give.
+        let kept = collect(|o| {
+            s.speakers(
+                &Filter {
+                    story: Some(flood[0]),
+                    ..Filter::default()
+                },
+                o,
+            )
+        })
+        .unwrap();
+        let counted = collect(|o| {
+            s.speakers(
+                &Filter {
+                    story: Some(flood[0]),
+                    text: Some("Pisa".into()),
+                    ..Filter::default()
+                },
+                o,
+            )
+        })
+        .unwrap();
+        assert_eq!(kept, counted);
+        assert_eq!(kept[0].speaker, "Conti");
+        assert_eq!((kept[0].quotes, kept[0].documents), (3, 3));
+        assert_eq!(kept[0].roles, vec!["mayor"]);
+        assert_eq!(kept[0].first_seen.as_deref(), Some("2024-03-01"));
+        assert_eq!(kept[0].last_seen.as_deref(), Some("2024-03-02"));
+        assert_eq!(kept.len(), 2);
         // Merged stories leave nothing behind: every story still in the ledger has members.
         let empty: i64 = s
             .conn()
@@ -573,6 +620,44 @@ mod tests {
             )
             .unwrap();
         assert_eq!(empty, 0);
+    }
+
+    #[test]
+    fn a_story_row_counts_every_member_and_lists_the_earliest() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let n = crate::STORY_MEMBERS_LISTED + 5;
+        // The same report from many outlets, the latest stored first.
+        let docs: Vec<Appearance> = (0..n)
+            .rev()
+            .map(|i| {
+                let mut d = doc(
+                    &format!("o{i:03}"),
+                    &format!("2024-03-{:02}", 1 + i / 5),
+                    "Floodwaters of the Arno breached levees near Pisa; farmers lost crops.",
+                );
+                d.origin = format!("https://outlet{i}.example/flood");
+                d
+            })
+            .collect();
+        s.put_batch(&docs).unwrap();
+        let rows = stories(&s);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].size as usize, n);
+        assert_eq!(rows[0].documents.len(), crate::STORY_MEMBERS_LISTED);
+        // Earliest date first (o000..o004 share it), then the first stored of that day.
+        assert_eq!(rows[0].documents[0], "o004.txt");
+        assert!(!rows[0].documents.contains(&format!("o{:03}.txt", n - 1)));
+        let one = collect(|o| {
+            s.stories(
+                &Filter {
+                    story: Some(rows[0].id),
+                    ..Filter::default()
+                },
+                o,
+            )
+        })
+        .unwrap();
+        assert_eq!(one, rows);
     }
 
     #[test]

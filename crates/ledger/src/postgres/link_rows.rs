@@ -259,6 +259,28 @@ impl LinkRows for Tx<'_> {
             &[&from, &terms],
         )?;
         self.exec("DELETE FROM stories WHERE id = $1", &[&from])?;
+        self.exec(
+            "INSERT INTO story_speakers (story_id, speaker, quotes, documents, first_seen, last_seen)
+             SELECT $2, speaker, quotes, documents, first_seen, last_seen
+             FROM story_speakers WHERE story_id = $1
+             ON CONFLICT (story_id, speaker) DO UPDATE
+             SET quotes = story_speakers.quotes + excluded.quotes,
+                 documents = story_speakers.documents + excluded.documents,
+                 first_seen = least(story_speakers.first_seen, excluded.first_seen),
+                 last_seen = greatest(story_speakers.last_seen, excluded.last_seen)",
+            &[&from, &into],
+        )?;
+        self.exec(
+            "INSERT INTO story_speaker_roles (story_id, speaker, role)
+             SELECT $2, speaker, role FROM story_speaker_roles WHERE story_id = $1
+             ON CONFLICT DO NOTHING",
+            &[&from, &into],
+        )?;
+        self.exec("DELETE FROM story_speakers WHERE story_id = $1", &[&from])?;
+        self.exec(
+            "DELETE FROM story_speaker_roles WHERE story_id = $1",
+            &[&from],
+        )?;
         Ok(())
     }
 
@@ -378,15 +400,38 @@ impl LinkRows for Tx<'_> {
                  documents = speaker_counts.documents + 1",
             &[&doc, &speakers, &counts],
         )?;
+        // Least and greatest skip nulls: an undated document leaves the story's dates alone.
+        self.exec(
+            "INSERT INTO story_speakers (story_id, speaker, quotes, documents, first_seen, last_seen)
+             SELECT sd.story_id, s.speaker, s.quotes, 1, coalesce(d.published, d.estimated),
+                    coalesce(d.published, d.estimated)
+             FROM unnest($2::text[], $3::bigint[]) AS s(speaker, quotes)
+             JOIN story_documents sd ON sd.document_id = $1
+             JOIN documents d ON d.id = $1
+             ON CONFLICT (story_id, speaker) DO UPDATE
+             SET quotes = story_speakers.quotes + excluded.quotes,
+                 documents = story_speakers.documents + 1,
+                 first_seen = least(story_speakers.first_seen, excluded.first_seen),
+                 last_seen = greatest(story_speakers.last_seen, excluded.last_seen)",
+            &[&doc, &speakers, &counts],
+        )?;
         Ok(())
     }
 
-    fn add_speaker_roles(&mut self, roles: &[(&str, &str)]) -> Result<()> {
+    fn add_speaker_roles(&mut self, doc: i64, roles: &[(&str, &str)]) -> Result<()> {
         let (speakers, roles): (Vec<&str>, Vec<&str>) = roles.iter().copied().unzip();
         self.exec(
             "INSERT INTO speaker_roles (speaker, role)
              SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
             &[&speakers, &roles],
+        )?;
+        self.exec(
+            "INSERT INTO story_speaker_roles (story_id, speaker, role)
+             SELECT sd.story_id, r.speaker, r.role
+             FROM unnest($2::text[], $3::text[]) AS r(speaker, role)
+             JOIN story_documents sd ON sd.document_id = $1
+             ON CONFLICT DO NOTHING",
+            &[&doc, &speakers, &roles],
         )?;
         Ok(())
     }

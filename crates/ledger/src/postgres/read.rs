@@ -10,7 +10,7 @@ use crate::rows::{
     CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow,
     SpeakerProfile, SpeakerRow, StoryRow, Summary, TimelineRow,
 };
-use crate::{collect, Appearance, Counts, Filter, Result, RowSink};
+use crate::{collect, Appearance, Counts, Filter, Result, RowSink, STORY_MEMBERS_LISTED};
 use claimtrail_analysis::{DocAnalysis, Entity, Figure, Quote, TimeExpr};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::ToSql;
@@ -377,24 +377,44 @@ fn stories_ordered(
         story: None,
         ..f.clone()
     })?;
+    let by_documents = !w.sql().is_empty();
     if let Some(story) = f.story {
         w.push("s.id = ?", vec![Box::new(story)]);
     }
+    let size = if by_documents { "count(*)" } else { "s.size" };
     let order = if latest_first {
-        "s.last_seen IS NULL, s.last_seen DESC, count(*) DESC, s.id"
+        format!("s.last_seen IS NULL, s.last_seen DESC, {size} DESC, s.id")
     } else {
-        "count(*) DESC, s.first_seen NULLS FIRST, s.id"
+        format!("{size} DESC, s.first_seen NULLS FIRST, s.id")
     };
-    let sql = format!(
-        "SELECT s.id, s.title, s.first_seen, s.last_seen,
-                array_agg(d.source ORDER BY coalesce(d.published, d.estimated) IS NULL,
-                          coalesce(d.published, d.estimated), d.id)
-         FROM stories s JOIN story_documents sd ON sd.story_id = s.id
-         JOIN documents d ON d.id = sd.document_id WHERE true{}
-         GROUP BY s.id ORDER BY {order}{}",
-        w.sql(),
-        limit(f)
-    );
+    // As the SQLite backend: by the matching documents, else by the size kept at ingest with
+    // the earliest members only.
+    let sql = if by_documents {
+        format!(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen,
+                    array_agg(d.source ORDER BY coalesce(d.published, d.estimated) IS NULL,
+                              coalesce(d.published, d.estimated), d.id),
+                    count(*)
+             FROM stories s JOIN story_documents sd ON sd.story_id = s.id
+             JOIN documents d ON d.id = sd.document_id WHERE true{}
+             GROUP BY s.id ORDER BY {order}{}",
+            w.sql(),
+            limit(f)
+        )
+    } else {
+        format!(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen,
+                    ARRAY(SELECT d.source FROM story_documents sd
+                          JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = s.id
+                          ORDER BY coalesce(d.published, d.estimated) IS NULL,
+                                   coalesce(d.published, d.estimated), d.id
+                          LIMIT {STORY_MEMBERS_LISTED}),
+                    s.size
+             FROM stories s WHERE true{} ORDER BY {order}{}",
+            w.sql(),
+            limit(f)
+        )
+    };
     stream(
         c,
         &sql,
@@ -405,7 +425,12 @@ fn stories_ordered(
                 title: r.get(1),
                 first_seen: r.get(2),
                 last_seen: r.get(3),
-                documents: list(r.get(4)),
+                documents: {
+                    let mut sources = list(r.get(4));
+                    sources.truncate(STORY_MEMBERS_LISTED);
+                    sources
+                },
+                size: r.get(5),
             })
         },
         out,
@@ -442,9 +467,31 @@ pub fn copies(c: &mut Conn, f: &Filter, out: RowSink<CopyRow>) -> Result<()> {
 
 pub fn speakers(c: &mut Conn, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()> {
     f.only("speakers", &["speaker"])?;
-    let mut w = Where::new(f)?;
-    // Over the whole ledger, the counts kept at ingest answer (see the SQLite backend).
-    let sql = if w.sql().is_empty() {
+    let story = f.story.filter(|_| {
+        f.since.is_none() && f.until.is_none() && f.text.is_none() && f.entity.is_none()
+    });
+    let mut w = Where::new(&Filter {
+        story: story.map_or(f.story, |_| None),
+        ..f.clone()
+    })?;
+    // Over the whole ledger or one story, the counts kept at ingest answer (see the SQLite
+    // backend).
+    let sql = if let Some(story) = story {
+        w.push("c.story_id = ?", vec![Box::new(story)]);
+        if let Some(s) = &f.speaker {
+            w.push("c.speaker ILIKE ? ESCAPE '\\'", vec![like(s)]);
+        }
+        format!(
+            "SELECT c.speaker, c.quotes, c.documents,
+                    (SELECT array_agg(r.role ORDER BY r.role) FROM story_speaker_roles r
+                     WHERE r.story_id = c.story_id AND r.speaker = c.speaker),
+                    c.first_seen, c.last_seen
+             FROM story_speakers c WHERE true{}
+             ORDER BY c.documents DESC, c.quotes DESC, c.speaker{}",
+            w.sql(),
+            limit(f)
+        )
+    } else if w.sql().is_empty() {
         if let Some(s) = &f.speaker {
             w.push("c.speaker ILIKE ? ESCAPE '\\'", vec![like(s)]);
         }

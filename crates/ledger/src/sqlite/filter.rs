@@ -8,13 +8,21 @@ pub struct Where {
     clauses: Vec<String>,
     pub params: Vec<Value>,
     /// Whether the clauses keep many documents (a full-text query matching at least
-    /// [`MANY_MATCHES`]): listing them in order is then cheaper along the listing index,
-    /// stopping when a page is full, than sorting all of them first.
+    /// [`MANY_MATCHES`], a story of at least as many, or both): listing them in order is then
+    /// cheaper along the listing index, stopping when a page is full, than sorting all of them
+    /// first.
     pub many: bool,
 }
 
-/// Full-text matches from which a search counts as matching many documents.
+/// Full-text matches (or story members) from which a restriction counts as keeping many
+/// documents.
 const MANY_MATCHES: i64 = 2000;
+
+/// A search matching more than one document in this many is checked per document while the
+/// listing is walked: gathering its matches first would cost more than the walk (measured on a
+/// 250,000-document ledger: a word in half the documents, 34 ms gathered, 4 ms checked; a word
+/// in a tenth, 6 ms gathered, 20 ms checked).
+const COMMON_SHARE: i64 = 6;
 
 impl Where {
     /// The restrictions every query applies to its documents: dates, full text, entity, story.
@@ -34,18 +42,27 @@ impl Where {
         }
         if let Some(t) = &f.text {
             check_text_query(conn, t)?;
-            // Counting stops at the bound: a common word costs no more to classify than a rare one.
-            w.many = conn
+            // Counting stops at the bound: a common word costs no more to classify than a rare
+            // one. A query that matches a large share of the ledger is checked document by
+            // document as the listing is walked (a page is full after a few hundred);
+            // otherwise its matches are gathered once, which costs as many as there are.
+            let documents: i64 = conn
+                .prepare_cached("SELECT coalesce(max(id), 0) FROM documents")?
+                .query_row([], |r| r.get(0))?;
+            let common = (documents / COMMON_SHARE).max(MANY_MATCHES);
+            let matches: i64 = conn
                 .prepare_cached(
                     "SELECT count(*) FROM (SELECT 1 FROM documents_fts
                      WHERE documents_fts MATCH ?1 LIMIT ?2)",
                 )?
-                .query_row(rusqlite::params![t, MANY_MATCHES], |r| r.get::<_, i64>(0))?
-                >= MANY_MATCHES;
-            w.push(
-                "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
-                [Value::Text(t.clone())],
-            );
+                .query_row(rusqlite::params![t, common], |r| r.get(0))?;
+            w.many = matches >= MANY_MATCHES;
+            let clause = if matches >= common {
+                "EXISTS (SELECT 1 FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid = d.id)"
+            } else {
+                "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+            };
+            w.push(clause, [Value::Text(t.clone())]);
         }
         if let Some(e) = &f.entity {
             w.push(
@@ -55,10 +72,19 @@ impl Where {
             );
         }
         if let Some(story) = f.story {
-            w.push(
-                "d.id IN (SELECT document_id FROM story_documents WHERE story_id = ?)",
-                [story.into()],
-            );
+            let members: i64 = conn
+                .prepare_cached("SELECT coalesce(max(size), 0) FROM stories WHERE id = ?1")?
+                .query_row([story], |r| r.get(0))?;
+            // With a search as well, both must keep many for the walk to stop early.
+            w.many = (f.text.is_none() || w.many) && members >= MANY_MATCHES;
+            // A walk looks each document up (gathering a large story's members first costs
+            // more than the walk); otherwise the members are gathered once.
+            let clause = if w.many {
+                "EXISTS (SELECT 1 FROM story_documents m WHERE m.document_id = d.id AND m.story_id = ?)"
+            } else {
+                "d.id IN (SELECT document_id FROM story_documents WHERE story_id = ?)"
+            };
+            w.push(clause, [story.into()]);
         }
         Ok(w)
     }

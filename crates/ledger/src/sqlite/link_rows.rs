@@ -229,8 +229,8 @@ impl LinkRows for SqliteLinks<'_, '_> {
 
     fn place_document(&mut self, doc: i64, story: i64, similarity: f64) -> Result<()> {
         self.0.execute(
-            "INSERT OR REPLACE INTO story_documents (document_id, story_id, similarity)
-             VALUES (?1, ?2, ?3)",
+            "INSERT OR REPLACE INTO story_documents (document_id, story_id, similarity, day)
+             SELECT ?1, ?2, ?3, coalesce(published, estimated) FROM documents WHERE id = ?1",
             params![doc, story, similarity],
         )?;
         Ok(())
@@ -259,6 +259,29 @@ impl LinkRows for SqliteLinks<'_, '_> {
         }
         self.0
             .execute("DELETE FROM stories WHERE id = ?1", [from])?;
+        self.0.execute(
+            "INSERT INTO story_speakers (story_id, speaker, quotes, documents, first_seen, last_seen)
+             SELECT ?2, speaker, quotes, documents, first_seen, last_seen
+             FROM story_speakers WHERE story_id = ?1
+             ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes,
+                 documents = documents + excluded.documents,
+                 first_seen = min(coalesce(first_seen, excluded.first_seen),
+                                  coalesce(excluded.first_seen, first_seen)),
+                 last_seen = max(coalesce(last_seen, excluded.last_seen),
+                                 coalesce(excluded.last_seen, last_seen))",
+            params![from, into],
+        )?;
+        self.0.execute(
+            "INSERT OR IGNORE INTO story_speaker_roles (story_id, speaker, role)
+             SELECT ?2, speaker, role FROM story_speaker_roles WHERE story_id = ?1",
+            params![from, into],
+        )?;
+        self.0
+            .execute("DELETE FROM story_speakers WHERE story_id = ?1", [from])?;
+        self.0.execute(
+            "DELETE FROM story_speaker_roles WHERE story_id = ?1",
+            [from],
+        )?;
         Ok(())
     }
 
@@ -367,18 +390,37 @@ impl LinkRows for SqliteLinks<'_, '_> {
              ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes,
                                        documents = documents + 1",
         )?;
+        let mut story = self.0.prepare_cached(
+            "INSERT INTO story_speakers (story_id, speaker, quotes, documents, first_seen, last_seen)
+             SELECT sd.story_id, ?2, ?3, 1, coalesce(d.published, d.estimated),
+                    coalesce(d.published, d.estimated)
+             FROM story_documents sd JOIN documents d ON d.id = sd.document_id
+             WHERE sd.document_id = ?1
+             ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes,
+                 documents = documents + 1,
+                 first_seen = min(coalesce(first_seen, excluded.first_seen),
+                                  coalesce(excluded.first_seen, first_seen)),
+                 last_seen = max(coalesce(last_seen, excluded.last_seen),
+                                 coalesce(excluded.last_seen, last_seen))",
+        )?;
         for (speaker, n) in quotes {
             st.execute(params![doc, speaker, n])?;
+            story.execute(params![doc, speaker, n])?;
         }
         Ok(())
     }
 
-    fn add_speaker_roles(&mut self, roles: &[(&str, &str)]) -> Result<()> {
+    fn add_speaker_roles(&mut self, doc: i64, roles: &[(&str, &str)]) -> Result<()> {
         let mut st = self.0.prepare_cached(
             "INSERT INTO speaker_roles (speaker, role) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
         )?;
+        let mut story = self.0.prepare_cached(
+            "INSERT OR IGNORE INTO story_speaker_roles (story_id, speaker, role)
+             SELECT story_id, ?2, ?3 FROM story_documents WHERE document_id = ?1",
+        )?;
         for (speaker, role) in roles {
             st.execute(params![speaker, role])?;
+            story.execute(params![doc, speaker, role])?;
         }
         Ok(())
     }
@@ -386,6 +428,16 @@ impl LinkRows for SqliteLinks<'_, '_> {
     fn set_estimated(&mut self, doc: i64, date: &str) -> Result<()> {
         self.0.execute(
             "UPDATE documents SET estimated = ?2 WHERE id = ?1",
+            params![doc, date],
+        )?;
+        // Its figures without a date of their own, and its place among its story's members,
+        // follow the estimate.
+        self.0.execute(
+            "UPDATE figures SET day = ?2 WHERE document_id = ?1 AND date IS NULL",
+            params![doc, date],
+        )?;
+        self.0.execute(
+            "UPDATE story_documents SET day = ?2 WHERE document_id = ?1",
             params![doc, date],
         )?;
         Ok(())

@@ -8,7 +8,7 @@ use crate::rows::{
     CopyRow, DocumentRow, EntityRow, FigureRow, MeasureRow, QuoteRow, RegistryQuoteRow,
     SpeakerProfile, SpeakerRow, StoryRow, Summary, TimelineRow,
 };
-use crate::{collect, Counts, Filter, Result, RowSink};
+use crate::{collect, Counts, Filter, Result, RowSink, STORY_MEMBERS_LISTED};
 use claimtrail_analysis::{DocAnalysis, Entity, Figure, Quote, TimeExpr};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
@@ -289,6 +289,12 @@ fn ordered_documents(w: &Where, limit: Option<usize>) -> String {
 pub fn figures(conn: &Connection, f: &Filter, out: RowSink<FigureRow>) -> Result<()> {
     f.only("figures", &["speaker", "counted"])?;
     let mut w = Where::new(conn, f)?;
+    // As documents: walk the listing index when most figures qualify, else sort the few.
+    let walk = if w.many || w.sql().is_empty() {
+        " INDEXED BY figures_listing"
+    } else {
+        ""
+    };
     if let Some(c) = &f.counted {
         w.push("g.counted LIKE ? ESCAPE '\\'", [like(c)]);
     }
@@ -298,8 +304,8 @@ pub fn figures(conn: &Connection, f: &Filter, out: RowSink<FigureRow>) -> Result
     let sql = format!(
         "SELECT g.date, g.text, g.value, g.hedge, g.unit, g.counted, g.claimed_by, d.content_id,
                 d.source
-         FROM figures g JOIN documents d ON d.id = g.document_id WHERE 1=1{}
-         ORDER BY coalesce(g.date, d.published, d.estimated), d.source, d.id, g.position{}",
+         FROM figures g{walk} JOIN documents d ON d.id = g.document_id WHERE 1=1{}
+         ORDER BY g.day, d.source, d.id, g.position{}",
         w.sql(),
         limit(f)
     );
@@ -380,25 +386,45 @@ fn stories_ordered(
             ..f.clone()
         },
     )?;
+    let by_documents = !w.sql().is_empty();
     if let Some(story) = f.story {
         w.push("s.id = ?", [story.into()]);
     }
+    let size = if by_documents { "count(*)" } else { "s.size" };
     let order = if latest_first {
-        "s.last_seen IS NULL, s.last_seen DESC, count(*) DESC, s.id"
+        format!("s.last_seen IS NULL, s.last_seen DESC, {size} DESC, s.id")
     } else {
-        "count(*) DESC, s.first_seen, s.id"
+        format!("{size} DESC, s.first_seen, s.id")
     };
-    // Members earliest first, undated ones last.
-    let sql = format!(
-        "SELECT s.id, s.title, s.first_seen, s.last_seen,
-                json_group_array(d.source ORDER BY coalesce(d.published, d.estimated) IS NULL,
-                                 coalesce(d.published, d.estimated), d.id)
-         FROM stories s JOIN story_documents sd ON sd.story_id = s.id
-         JOIN documents d ON d.id = sd.document_id WHERE 1=1{}
-         GROUP BY s.id ORDER BY {order}{}",
-        w.sql(),
-        limit(f)
-    );
+    let sql = if by_documents {
+        // Stories with documents that match, counted and listed by those documents.
+        format!(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen,
+                    json_group_array(d.source ORDER BY coalesce(d.published, d.estimated) IS NULL,
+                                     coalesce(d.published, d.estimated), d.id),
+                    count(*)
+             FROM stories s JOIN story_documents sd ON sd.story_id = s.id
+             JOIN documents d ON d.id = sd.document_id WHERE 1=1{}
+             GROUP BY s.id ORDER BY {order}{}",
+            w.sql(),
+            limit(f)
+        )
+    } else {
+        // Every story, by the size kept at ingest, with its earliest members only: a story
+        // can hold a third of the ledger.
+        format!(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen,
+                    (SELECT json_group_array(source) FROM
+                       (SELECT d.source FROM story_documents sd
+                        JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = s.id
+                        ORDER BY sd.day IS NULL, sd.day, sd.document_id
+                        LIMIT {STORY_MEMBERS_LISTED})),
+                    s.size
+             FROM stories s WHERE 1=1{} ORDER BY {order}{}",
+            w.sql(),
+            limit(f)
+        )
+    };
     stream(
         conn,
         &sql,
@@ -409,7 +435,12 @@ fn stories_ordered(
                 title: r.get(1)?,
                 first_seen: r.get(2)?,
                 last_seen: r.get(3)?,
-                documents: list(r.get(4)?),
+                documents: {
+                    let mut sources = list(r.get(4)?);
+                    sources.truncate(STORY_MEMBERS_LISTED);
+                    sources
+                },
+                size: r.get(5)?,
             })
         },
         out,
@@ -446,6 +477,9 @@ pub fn copies(conn: &Connection, f: &Filter, out: RowSink<CopyRow>) -> Result<()
 
 pub fn speakers(conn: &Connection, f: &Filter, out: RowSink<SpeakerRow>) -> Result<()> {
     f.only("speakers", &["speaker"])?;
+    if let Some(story) = f.story.filter(|_| only_story(f)) {
+        return story_speakers(conn, story, f, out);
+    }
     let mut w = Where::new(conn, f)?;
     // Over the whole ledger, the counts kept at ingest answer (a few rows per speaker, day and
     // outlet); restricted to some documents, their quotes are counted.
@@ -480,22 +514,49 @@ pub fn speakers(conn: &Connection, f: &Filter, out: RowSink<SpeakerRow>) -> Resu
             limit(f)
         )
     };
-    stream(
-        conn,
-        &sql,
-        &w.params,
-        |r| {
-            Ok(SpeakerRow {
-                speaker: r.get(0)?,
-                quotes: r.get(1)?,
-                documents: r.get(2)?,
-                roles: list(r.get(3)?),
-                first_seen: r.get(4)?,
-                last_seen: r.get(5)?,
-            })
-        },
-        out,
-    )
+    stream(conn, &sql, &w.params, speaker_row, out)
+}
+
+fn speaker_row(r: &Row) -> rusqlite::Result<SpeakerRow> {
+    Ok(SpeakerRow {
+        speaker: r.get(0)?,
+        quotes: r.get(1)?,
+        documents: r.get(2)?,
+        roles: list(r.get(3)?),
+        first_seen: r.get(4)?,
+        last_seen: r.get(5)?,
+    })
+}
+
+/// Whether the filter restricts to a story and nothing else that narrows its documents.
+fn only_story(f: &Filter) -> bool {
+    f.since.is_none() && f.until.is_none() && f.text.is_none() && f.entity.is_none()
+}
+
+/// A story's speakers from the counts kept at ingest (one row per speaker), in the order of the
+/// speakers list.
+fn story_speakers(
+    conn: &Connection,
+    story: i64,
+    f: &Filter,
+    out: RowSink<SpeakerRow>,
+) -> Result<()> {
+    let mut params: Vec<rusqlite::types::Value> = vec![story.into()];
+    let mut by_name = "";
+    if let Some(s) = &f.speaker {
+        params.push(like(s));
+        by_name = " AND c.speaker LIKE ?2 ESCAPE '\\'";
+    }
+    let sql = format!(
+        "SELECT c.speaker, c.quotes, c.documents,
+                (SELECT json_group_array(r.role ORDER BY r.role) FROM story_speaker_roles r
+                 WHERE r.story_id = c.story_id AND r.speaker = c.speaker),
+                c.first_seen, c.last_seen
+         FROM story_speakers c WHERE c.story_id = ?1{by_name}
+         ORDER BY c.documents DESC, c.quotes DESC, c.speaker{}",
+        limit(f)
+    );
+    stream(conn, &sql, &params, speaker_row, out)
 }
 
 /// A speaker's latest stored quotes (through the `quotes(speaker)` index, newest first), then
@@ -585,12 +646,18 @@ pub fn registry_quotes(
 ) -> Result<()> {
     f.only("registry quotes", &["speaker"])?;
     let mut w = Where::new(conn, f)?;
+    // In registry order along its index when most quotes qualify, else the few sorted.
+    let walk = if w.many || w.sql().is_empty() {
+        " INDEXED BY quote_registry_rank"
+    } else {
+        ""
+    };
     if let Some(s) = &f.speaker {
         w.push("r.speaker LIKE ? ESCAPE '\\'", [like(s)]);
     }
     let sql = format!(
         "SELECT r.id, r.speaker, r.documents, r.first_date, d.source, r.text
-         FROM quote_registry r JOIN documents d ON d.id = r.first_document_id WHERE 1=1{}
+         FROM quote_registry r{walk} JOIN documents d ON d.id = r.first_document_id WHERE 1=1{}
          ORDER BY r.documents DESC, r.first_date, r.id{}",
         w.sql(),
         limit(f)

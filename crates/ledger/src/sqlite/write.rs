@@ -162,9 +162,10 @@ fn insert(tx: &Transaction, a: &Appearance, features: &Features) -> Result<bool>
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO figures (document_id, position, text, start_byte, end_byte, value, low,
-             high, hedge, unit, counted, claimed_by, date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             high, hedge, unit, counted, claimed_by, date, day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, coalesce(?13, ?14))",
     )?;
+    let published = column(&d.published);
     for (i, f) in d.figures.iter().enumerate() {
         st.execute(params![
             id,
@@ -179,7 +180,8 @@ fn insert(tx: &Transaction, a: &Appearance, features: &Features) -> Result<bool>
             f.unit,
             f.counted,
             f.source,
-            column(&f.date)
+            column(&f.date),
+            published,
         ])?;
     }
     let mut st = tx.prepare_cached(

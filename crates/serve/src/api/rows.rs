@@ -75,10 +75,12 @@ mirror!(
     StoryRow from claimtrail_ledger::StoryRow {
         id: i64,
         title: Option<String>,
-        /// Sources of its documents, earliest first.
+        /// Sources of its earliest documents (at most 100), earliest first.
         documents: Vec<String>,
         first_seen: Option<String>,
         last_seen: Option<String>,
+        /// How many documents it holds.
+        size: i64,
     }
 );
 
