@@ -17,7 +17,7 @@ const MIN_LEAD_SHARE: f64 = 0.3;
 
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
+        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
     )
     .expect("static regex")
 });
