@@ -203,6 +203,20 @@ mod tests {
     }
 
     #[test]
+    fn a_table_header_named_comment_does_not_cut_but_a_comments_heading_does() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        // A table's column header ("Status", "Comment") is read as a paragraph of its own.
+        let t = format!(
+            "{body}\n\n{body} Again.\n\nStatus\n\nComment\n\nStarted\n\nThe task is retried after a timeout, the council's engineers said."
+        );
+        assert_eq!(remove(&t, &[]), t);
+        for heading in ["Comments", "12 comments", "3 Comment"] {
+            let t = format!("{body}\n\n{body} Again.\n\n{heading}\n\nNice post!");
+            assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."), "{heading}");
+        }
+    }
+
+    #[test]
     fn early_heading_does_not_cut() {
         let t = "Tags\n\nThe council approved the budget on Tuesday after a long debate.";
         assert_eq!(remove(t, &[]), t);
