@@ -193,7 +193,11 @@ mod tests {
             相关新闻\n\n市议会再次推迟公交专用道投票\n\n新建的跨海大桥下月通车\n\n机场第二航站楼启用\n\n\
             关于我们|联系我们|广告服务|版权声明\n";
         let a = extract_dump(page);
-        for marker in ["港务局星期一表示", "工程队已经开始清理", "当地的渔民和货运公司"] {
+        for marker in [
+            "港务局星期一表示",
+            "工程队已经开始清理",
+            "当地的渔民和货运公司",
+        ] {
             assert!(a.text.contains(marker), "{marker} missing:\n{a:?}");
         }
         for chrome in ["首页", "相关新闻", "市议会再次推迟", "关于我们"] {

@@ -41,7 +41,8 @@ const OTHER_STOP: &[&str] = &[
 pub static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
 
 /// Sentence-like line ending.
-pub static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?…"”’'):;。！？」』）]$"#).unwrap());
+pub static TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?…"”’'):;。！？」』）]$"#).unwrap());
 
 /// Short chrome lines: navigation, sharing, subscription and paywall offers, comment widgets.
 pub static BOIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,9 +79,37 @@ fn is_cjk(c: char) -> bool {
 fn is_cjk_function(c: char) -> bool {
     matches!(
         c,
-        '的' | '了' | '是' | '在' | '和' | '也' | '有' | '不' | '这' | '這' | '我' | '他' | '们' | '們'
-            | '就' | '都' | '而' | '与' | '與' | 'の' | 'は' | 'が' | 'を' | 'に' | 'で' | 'と'
-            | 'た' | 'し' | '，' | '。' | '、' | '；'
+        '的' | '了'
+            | '是'
+            | '在'
+            | '和'
+            | '也'
+            | '有'
+            | '不'
+            | '这'
+            | '這'
+            | '我'
+            | '他'
+            | '们'
+            | '們'
+            | '就'
+            | '都'
+            | '而'
+            | '与'
+            | '與'
+            | 'の'
+            | 'は'
+            | 'が'
+            | 'を'
+            | 'に'
+            | 'で'
+            | 'と'
+            | 'た'
+            | 'し'
+            | '，'
+            | '。'
+            | '、'
+            | '；'
     )
 }
 
@@ -110,7 +139,11 @@ pub fn features(line: &str) -> (usize, f64) {
         n += cjk.div_ceil(2);
         stop += line.chars().filter(|&c| is_cjk_function(c)).count();
     }
-    let ratio = if n == 0 { 0.0 } else { (stop as f64 / n as f64).min(1.0) };
+    let ratio = if n == 0 {
+        0.0
+    } else {
+        (stop as f64 / n as f64).min(1.0)
+    };
     (n, ratio)
 }
 

@@ -212,7 +212,11 @@ mod tests {
         assert_eq!(remove(&t, &[]), t);
         for heading in ["Comments", "12 comments", "3 Comment"] {
             let t = format!("{body}\n\n{body} Again.\n\n{heading}\n\nNice post!");
-            assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."), "{heading}");
+            assert_eq!(
+                remove(&t, &[]),
+                format!("{body}\n\n{body} Again."),
+                "{heading}"
+            );
         }
     }
 
