@@ -219,6 +219,19 @@ mod tests {
     }
 
     #[test]
+    fn czech_and_polish_prose_counts_as_prose() {
+        for line in [
+            "Tým manažera prohání giganty i v aktuálním ročníku a fotbalový svět si začíná uvědomovat, že se elita rozrůstá o nového člena.",
+            "Rada miasta przełożyła głosowanie, ponieważ radni nie otrzymali na czas opinii, która jest potrzebna do decyzji.",
+        ] {
+            let (n, share) = lines::features(line);
+            assert!(n >= 15 && share >= 0.12, "{n} {share}: {line}");
+        }
+        // A unit or an initial is not a Czech preposition in English prose.
+        assert_eq!(lines::features("32 V dual blade mower").1, 0.0);
+    }
+
+    #[test]
     fn degenerate_inputs() {
         for raw in [
             "",

@@ -26,7 +26,7 @@ pub fn is_stop(w: &str) -> bool {
 }
 
 /// The commonest function words of the other languages news pages are most often written in
-/// (French, Spanish, Portuguese, Italian, German, Dutch): prose in them is as dense in function
+/// (French, Spanish, Portuguese, Italian, German, Dutch, Czech, Polish): prose in them is as dense in function
 /// words as English prose, and menus are not.
 const OTHER_STOP: &[&str] = &[
     "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "que", "qui", "dans", "pour",
@@ -36,6 +36,13 @@ const OTHER_STOP: &[&str] = &[
     "não", "com", "uma", "di", "che", "è", "non", "per", "della", "sono", "der", "die", "das",
     "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "zu", "von", "auf", "für", "sich",
     "auch", "im", "wird", "wurde", "het", "een", "van", "niet", "op", "voor", "zijn",
+    // Czech and Polish; not their one-letter prepositions, which are units and initials in
+    // English ("32 V", "it's" split at the apostrophe).
+    "se", "na", "je", "že", "ve", "za", "pro", "ale", "jsou", "byl", "byla", "bylo", "po", "od",
+    "už", "jak", "tak", "také", "jen", "při", "který", "která", "které", "jeho", "její", "ze",
+    "podle", "mezi", "než", "nebo", "aby", "się", "nie", "jest", "przez", "dla", "są", "był",
+    "była", "oraz", "czy", "tym", "który", "która", "które", "jego", "jej", "także", "już",
+    "tylko",
 ];
 
 pub static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
