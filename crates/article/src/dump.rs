@@ -182,6 +182,56 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_page_keeps_its_prose_and_drops_menus_and_headline_lists() {
+        // Written without spaces: each clause is one `\w+` run, so prose must be told by
+        // characters, particles and clause punctuation.
+        let page = "首页|新闻|图片|评论|娱乐|财经|体育|视频\n\n首页 >> 国内新闻 >> 正文\n\n\
+            港口北侧码头修复工程将持续到明年春天\n\n发稿时间：2024-03-10 08:42\n\n\
+            港务局星期一表示，北侧码头的修复工程将持续到明年春天，因为一月份的风暴损坏了桩基，并导致两个货轮泊位关闭。\n\n\
+            港务局负责人在记者会上说，工程队已经开始清理受损的结构，预计第一阶段的工作会在夏天之前完成。\n\n\
+            当地的渔民和货运公司对此表示担忧，他们认为泊位关闭的时间太长，会影响今年的收入和就业。\n\n\
+            相关新闻\n\n市议会再次推迟公交专用道投票\n\n新建的跨海大桥下月通车\n\n机场第二航站楼启用\n\n\
+            关于我们|联系我们|广告服务|版权声明\n";
+        let a = extract_dump(page);
+        for marker in [
+            "港务局星期一表示",
+            "工程队已经开始清理",
+            "当地的渔民和货运公司",
+        ] {
+            assert!(a.text.contains(marker), "{marker} missing:\n{a:?}");
+        }
+        for chrome in ["首页", "相关新闻", "市议会再次推迟", "关于我们"] {
+            assert!(!a.text.contains(chrome), "{chrome} kept:\n{}", a.text);
+        }
+    }
+
+    #[test]
+    fn cjk_prose_counts_as_prose() {
+        let (n, share) = lines::features(
+            "港务局星期一表示，北侧码头的修复工程将持续到明年春天，因为一月份的风暴损坏了桩基。",
+        );
+        assert!(n >= 15 && share >= 0.12, "{n} {share}");
+        // A menu of section names has no particles or clause punctuation.
+        let (_, share) = lines::features("首页|新闻|图片|评论|娱乐|财经|体育|视频");
+        assert!(share < 0.12, "{share}");
+        // A Latin word inside a run counts as a word of its own, the two characters as one.
+        assert_eq!(lines::features("DeepMind表示").0, 2);
+    }
+
+    #[test]
+    fn czech_and_polish_prose_counts_as_prose() {
+        for line in [
+            "Tým manažera prohání giganty i v aktuálním ročníku a fotbalový svět si začíná uvědomovat, že se elita rozrůstá o nového člena.",
+            "Rada miasta przełożyła głosowanie, ponieważ radni nie otrzymali na czas opinii, która jest potrzebna do decyzji.",
+        ] {
+            let (n, share) = lines::features(line);
+            assert!(n >= 15 && share >= 0.12, "{n} {share}: {line}");
+        }
+        // A unit or an initial is not a Czech preposition in English prose.
+        assert_eq!(lines::features("32 V dual blade mower").1, 0.0);
+    }
+
+    #[test]
     fn degenerate_inputs() {
         for raw in [
             "",

@@ -142,3 +142,28 @@ fn newsletter_promos_and_author_boxes_go() {
     assert!(!a.text.contains("newsletter"), "{}", a.text);
     assert!(!a.text.contains("covering the port"), "{}", a.text);
 }
+
+#[test]
+fn a_utf8_page_declaring_a_legacy_charset_is_read_as_utf8_with_a_warning() {
+    // Saved as UTF-8 with the old `gb2312` declaration left in: decoded as declared, every
+    // character would be mojibake.
+    let paras: String = (0..6)
+        .map(|i| {
+            format!(
+                "<p>第{i}段：港务局星期一表示，北侧码头的修复工程将持续到明年春天，\
+                 因为一月份的风暴损坏了桩基，并导致两个货轮泊位关闭。</p>"
+            )
+        })
+        .collect();
+    let a = extract_html(&format!(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+         <title>码头修复</title></head><body><article><h1>码头修复工程将持续到明年春天</h1>\
+         {paras}</article></body></html>"
+    ));
+    assert!(a.text.contains("第5段：港务局星期一表示"), "{}", a.text);
+    assert!(
+        a.warnings.iter().any(|w| w.contains("valid UTF-8")),
+        "{:?}",
+        a.warnings
+    );
+}

@@ -52,10 +52,26 @@ fn decode_text(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
     let declared = hint
         .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
         .or_else(|| meta_charset(bytes));
-    if let Some(enc) = declared {
+    if let Some(enc) = declared.map(Encoding::output_encoding) {
+        // A page saved as UTF-8 that still declares its old legacy charset (gb2312,
+        // windows-1252): legacy text whose non-ASCII bytes all happen to form valid UTF-8
+        // sequences is vanishingly rare, so valid UTF-8 with any multi-byte character outranks
+        // the declaration.
+        if enc != UTF_8 && !bytes.is_ascii() {
+            if let Ok(s) = std::str::from_utf8(bytes) {
+                warnings.push(format!(
+                    "declared charset {} contradicted by bytes that are valid UTF-8; read as UTF-8",
+                    enc.name()
+                ));
+                return Ok(Decoded {
+                    text: s.to_owned(),
+                    charset: UTF_8.name(),
+                    warnings,
+                });
+            }
+        }
         // A page that declares a charset and then breaks it is common; decode anyway and say so,
         // unless so much is broken that the declaration is plainly wrong.
-        let enc = enc.output_encoding();
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         if !had_errors {
             return Ok(Decoded {
@@ -197,6 +213,23 @@ mod tests {
         let d = decode(&page, None).unwrap();
         assert_eq!(d.charset, "windows-1251");
         assert!(d.text.contains("Привет"));
+    }
+
+    #[test]
+    fn valid_utf8_outranks_a_legacy_declaration() {
+        let text = "<html><head><meta charset=\"gb2312\"></head><body><p>谷歌在2014年收购的人工智能公司。</p>";
+        let d = decode(text.as_bytes(), None).unwrap();
+        assert_eq!(d.charset, "UTF-8");
+        assert!(d.text.contains("谷歌在2014年收购"));
+        assert!(d.warnings[0].contains("gb2312") || d.warnings[0].contains("GBK"));
+        // The same from an HTTP header naming windows-1252.
+        let d = decode("café crème".as_bytes(), Some("windows-1252")).unwrap();
+        assert_eq!((d.text.as_str(), d.charset), ("café crème", "UTF-8"));
+        // A real legacy page is not valid UTF-8 and keeps its declaration; ASCII needs no guess.
+        let d = decode(&[0x63, 0x61, 0x66, 0xe9], Some("windows-1252")).unwrap();
+        assert_eq!((d.text.as_str(), d.charset), ("café", "windows-1252"));
+        let d = decode(b"plain", Some("windows-1252")).unwrap();
+        assert!(d.warnings.is_empty());
     }
 
     #[test]

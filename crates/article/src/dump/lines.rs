@@ -26,7 +26,7 @@ pub fn is_stop(w: &str) -> bool {
 }
 
 /// The commonest function words of the other languages news pages are most often written in
-/// (French, Spanish, Portuguese, Italian, German, Dutch): prose in them is as dense in function
+/// (French, Spanish, Portuguese, Italian, German, Dutch, Czech, Polish): prose in them is as dense in function
 /// words as English prose, and menus are not.
 const OTHER_STOP: &[&str] = &[
     "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "que", "qui", "dans", "pour",
@@ -36,12 +36,20 @@ const OTHER_STOP: &[&str] = &[
     "não", "com", "uma", "di", "che", "è", "non", "per", "della", "sono", "der", "die", "das",
     "und", "ist", "nicht", "mit", "den", "dem", "ein", "eine", "zu", "von", "auf", "für", "sich",
     "auch", "im", "wird", "wurde", "het", "een", "van", "niet", "op", "voor", "zijn",
+    // Czech and Polish; not their one-letter prepositions, which are units and initials in
+    // English ("32 V", "it's" split at the apostrophe).
+    "se", "na", "je", "že", "ve", "za", "pro", "ale", "jsou", "byl", "byla", "bylo", "po", "od",
+    "už", "jak", "tak", "také", "jen", "při", "který", "která", "které", "jeho", "její", "ze",
+    "podle", "mezi", "než", "nebo", "aby", "się", "nie", "jest", "przez", "dla", "są", "był",
+    "była", "oraz", "czy", "tym", "który", "która", "które", "jego", "jej", "także", "już",
+    "tylko",
 ];
 
 pub static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
 
 /// Sentence-like line ending.
-pub static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?…"”’'):;]$"#).unwrap());
+pub static TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?…"”’'):;。！？」』）]$"#).unwrap());
 
 /// Short chrome lines: navigation, sharing, subscription and paywall offers, comment widgets.
 pub static BOIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,18 +75,82 @@ pub static ENDMARK: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Word count and share of function words.
+/// Han, kana: scripts written without spaces, where `\w+` matches a whole clause.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The commonest particles and function characters of Chinese and Japanese prose ("的", "了",
+/// "是"; "の", "は", "を"), and the clause punctuation that prose has and menus and headline
+/// lists mostly lack: as frequent in a CJK sentence as function words in an English one.
+fn is_cjk_function(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '了'
+            | '是'
+            | '在'
+            | '和'
+            | '也'
+            | '有'
+            | '不'
+            | '这'
+            | '這'
+            | '我'
+            | '他'
+            | '们'
+            | '們'
+            | '就'
+            | '都'
+            | '而'
+            | '与'
+            | '與'
+            | 'の'
+            | 'は'
+            | 'が'
+            | 'を'
+            | 'に'
+            | 'で'
+            | 'と'
+            | 'た'
+            | 'し'
+            | '，'
+            | '。'
+            | '、'
+            | '；'
+    )
+}
+
+/// Word count and share of function words. A run of CJK characters counts one word per two
+/// characters (about a word's length there) and its particles and clause punctuation as
+/// function words, so CJK prose scores as prose.
 pub fn features(line: &str) -> (usize, f64) {
     let mut n = 0usize;
     let mut stop = 0usize;
+    let mut cjk = 0usize;
     for m in WORD.find_iter(line) {
+        let w = m.as_str();
+        let k = w.chars().filter(|&c| is_cjk(c)).count();
+        if k > 0 {
+            cjk += k;
+            // Latin words and numbers inside the run ("2014年", "DeepMind表示") count as words.
+            n += w.split(is_cjk).filter(|p| !p.is_empty()).count();
+            continue;
+        }
         n += 1;
-        let w = m.as_str().to_lowercase();
+        let w = w.to_lowercase();
         if is_stop(&w) || OTHER_STOP.contains(&w.as_str()) {
             stop += 1;
         }
     }
-    let ratio = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
+    if cjk > 0 {
+        n += cjk.div_ceil(2);
+        stop += line.chars().filter(|&c| is_cjk_function(c)).count();
+    }
+    let ratio = if n == 0 {
+        0.0
+    } else {
+        (stop as f64 / n as f64).min(1.0)
+    };
     (n, ratio)
 }
 

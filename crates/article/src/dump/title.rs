@@ -108,7 +108,8 @@ pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
         if !(2..=30).contains(&nw) || l.len() > 250 {
             continue;
         }
-        if l.ends_with('.') && !l.ends_with("...") {
+        // A sentence's full stop, Latin or CJK, ends prose, not a headline.
+        if (l.ends_with('.') && !l.ends_with("...")) || l.ends_with('。') {
             continue;
         }
         // Chrome words ("most popular", "related") are chrome in short lines; a long line holding
@@ -122,7 +123,7 @@ pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
         {
             continue;
         }
-        if k == bs && l.ends_with(['.', ':', ';', '…']) {
+        if k == bs && l.ends_with(['.', ':', ';', '…', '。', '：', '；']) {
             continue;
         }
         let own: HashSet<String> = WORD

@@ -17,7 +17,7 @@ const MIN_LEAD_SHARE: f64 = 0.3;
 
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
+        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
     )
     .expect("static regex")
 });
@@ -200,6 +200,24 @@ mod tests {
              By clicking the link, victims installed malware, police said."
         );
         assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_table_header_named_comment_does_not_cut_but_a_comments_heading_does() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        // A table's column header ("Status", "Comment") is read as a paragraph of its own.
+        let t = format!(
+            "{body}\n\n{body} Again.\n\nStatus\n\nComment\n\nStarted\n\nThe task is retried after a timeout, the council's engineers said."
+        );
+        assert_eq!(remove(&t, &[]), t);
+        for heading in ["Comments", "12 comments", "3 Comment"] {
+            let t = format!("{body}\n\n{body} Again.\n\n{heading}\n\nNice post!");
+            assert_eq!(
+                remove(&t, &[]),
+                format!("{body}\n\n{body} Again."),
+                "{heading}"
+            );
+        }
     }
 
     #[test]
