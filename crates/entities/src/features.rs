@@ -3,6 +3,7 @@
 //! store or look up, and one pass per token. Training and tagging share this code, so the model
 //! always sees features computed the same way.
 
+use crate::clusters::{self, CLUSTERS};
 use crate::gazetteer::{self, Gaz};
 use claimtrail_text::Doc;
 use fnv::FnvHasher;
@@ -42,6 +43,9 @@ pub struct TokInfo {
     pub sent_start: bool,
     /// The sentence is (almost) all upper case: a headline, where case says nothing.
     pub caps_sentence: bool,
+    /// No word of the sentence but its first (and "I") is capitalised, in a sentence long
+    /// enough for that to say the writer does not capitalise (web text): case says nothing.
+    pub lower_sentence: bool,
     /// How this word is cased elsewhere in the document, away from sentence starts.
     pub doc_case: u8,
     /// A key for prediction history: the lower-cased word.
@@ -57,6 +61,8 @@ pub struct TokInfo {
     pub sent_len: u8,
     /// Most words of the sentence start with a capital (a heading in title case).
     pub title_sentence: bool,
+    /// Word classes learned from unlabeled text (+1; 0 for a word not seen there).
+    pub cluster: [u16; clusters::LEVELS],
 }
 
 /// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
@@ -121,7 +127,7 @@ fn shapes(s: &str) -> (u64, u64, bool, bool) {
 }
 
 /// Lower-cases and folds digits to '0', appending to `buf`.
-fn normalise(s: &str, buf: &mut String) {
+pub fn normalise(s: &str, buf: &mut String) {
     if s.is_ascii() {
         // The common case, byte by byte: same result as the char path below.
         buf.extend(s.bytes().map(|b| {
@@ -178,6 +184,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     // Every token's normalised form, back to back in one buffer (no String per token).
     let mut lower_buf = String::with_capacity(doc.text.len() + 16);
     let mut lower_spans: Vec<(usize, usize)> = Vec::with_capacity(n);
+    let clusters = &*CLUSTERS;
     for s in &doc.sentences {
         let toks = s.first_token..s.end_token;
         let mut letters_up = 0usize;
@@ -212,6 +219,14 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             }
         }
         let title_sentence = words >= 3 && capped * 10 >= words * 7;
+        let lower_sentence = words >= 6 && {
+            let mut inner = 0usize;
+            for i in s.first_token + 1..s.end_token {
+                let w = doc.token_text(i);
+                inner += usize::from(w != "I" && w.chars().next().is_some_and(char::is_uppercase));
+            }
+            inner == 0
+        };
         let sent_len = match s.end_token - s.first_token {
             0 | 1 => 0,
             2 => 1,
@@ -236,11 +251,13 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.all_caps = all_caps;
             t.sent_start = k == 0;
             t.caps_sentence = caps_sentence;
+            t.lower_sentence = lower_sentence;
             t.numeric_line = numeric_line;
             t.sent_len = sent_len;
             t.title_sentence = title_sentence;
             t.prefix = prefix;
             t.suffix = suffix;
+            t.cluster = clusters.get(norm);
             if !caps_sentence && k > 0 {
                 let e = doc_case.entry(norm).or_insert(0);
                 *e |= if cap { DC_CAP } else { DC_LOW };
@@ -312,7 +329,7 @@ pub fn static_features(
     let norm_at = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.norm);
     let shape_at = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.short_shape);
     let flags = (t.cap as u64) | (t.all_caps as u64) << 1 | (t.sent_start as u64) << 2;
-    let hl = t.caps_sentence as u64;
+    let hl = t.caps_sentence as u64 | (t.lower_sentence as u64) << 1;
     f.push(mix(1, 0));
     f.push(mix(2, t.norm));
     f.push(mix(3, t.exact));
@@ -391,29 +408,33 @@ pub fn static_features(
     let exact_at = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.exact);
     f.push(mix(68, exact_at(-1)));
     f.push(mix(69, exact_at(1)));
+    // Word classes from unlabeled text, of this word and its neighbours: a name or a place
+    // the labelled data never showed, or one written in lower case, shares its class with
+    // ones it did.
+    let [fine, coarse] = t.cluster;
+    f.push(mix(70, fine as u64));
+    f.push(mix(71, coarse as u64));
+    let cluster_at =
+        |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.cluster[0] as u64);
+    f.push(mix(72, cluster_at(-1)));
+    f.push(mix(73, cluster_at(1)));
     let _ = SEP;
 }
 
-/// Templates that read the tags already predicted: the two previous tags of the sentence and
-/// the tag last given to the same word earlier in the document.
-pub fn dynamic_features(
-    t: &TokInfo,
-    next_norm: u64,
-    prev: u8,
-    prev2: u8,
-    hist: u8,
-    f: &mut Vec<u64>,
-) {
-    f.push(mix(36, mix(prev as u64, next_norm)));
-    f.push(mix(30, prev as u64));
-    f.push(mix(31, mix(prev as u64, prev2 as u64)));
-    f.push(mix(32, mix(prev as u64, t.norm)));
-    f.push(mix(33, mix(prev as u64, t.short_shape)));
+/// Templates that read the tags given to the same word earlier in the document (in earlier
+/// sentences: a sentence is decoded as a whole).
+pub fn history_features(t: &TokInfo, hist: u8, f: &mut Vec<u64>) {
     f.push(mix(34, hist as u64));
     f.push(mix(
         35,
         mix(hist as u64, t.cap as u64 | (t.caps_sentence as u64) << 1),
     ));
+}
+
+/// The transition feature from tag `prev` (its weights are the transition matrix row).
+#[inline]
+pub fn transition_feature(prev: u8) -> u64 {
+    mix(30, prev as u64)
 }
 
 #[cfg(test)]

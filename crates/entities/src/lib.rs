@@ -7,6 +7,7 @@
 //! split its coarse types into ours.
 
 mod canonical;
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 mod roles;

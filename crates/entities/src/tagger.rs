@@ -1,8 +1,11 @@
-//! The sequence model: a greedy left-to-right averaged perceptron over BIO tags with hashed
-//! features. Tagging and training share [`tag_doc`], so training sees exactly the decoder's
-//! behaviour (its own predicted history, as at run time).
+//! The sequence model: an averaged structured perceptron over BIO tags with hashed features,
+//! decoded exactly per sentence (Viterbi over tag pairs, I-X only after B-X or I-X). Tagging and
+//! training share [`tag_doc`], so training sees exactly the decoder's behaviour (its own
+//! predicted history from earlier sentences, as at run time).
 
-use crate::features::{dynamic_features, static_features, token_infos, TokInfo};
+use crate::features::{
+    history_features, static_features, token_infos, transition_feature, TokInfo,
+};
 use crate::gazetteer::Gaz;
 use claimtrail_text::Doc;
 use rustc_hash::FxHashMap;
@@ -26,7 +29,7 @@ fn remember(hist: &mut FxHashMap<u64, u8>, key: u64, cap: bool, best: u8) {
         hist.insert(key, HIST_O);
     }
 }
-const MAGIC: &[u8; 8] = b"CTNER\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"CTNER\x00\x00\x03";
 
 pub fn is_inside(l: u8) -> bool {
     l > 0 && l.is_multiple_of(2)
@@ -37,7 +40,7 @@ pub fn type_of(l: u8) -> usize {
     (l as usize - 1) / 2
 }
 
-/// Whether tag `l` may follow `prev` (I-X only continues X).
+/// Whether tag `l` may follow `prev` (I-X only continues X). A sentence starts after O.
 pub fn allowed(prev: u8, l: u8) -> bool {
     !is_inside(l) || prev == l || prev + 1 == l
 }
@@ -49,58 +52,154 @@ pub fn bucket(f: u64) -> usize {
 /// Something that scores features: the trained model, or the perceptron while it learns.
 pub trait Scorer {
     fn score(&self, feats: &[u64], out: &mut [f32; NL]);
-    /// Called for every token while learning; the model ignores it.
-    fn learn(&mut self, _feats: &[u64], _gold: u8, _pred: u8) {}
+    /// Adds `delta` to the weights of `feats` for tag `l`; called while learning only.
+    fn update(&mut self, _feats: &[u64], _l: u8, _delta: i32) {}
+    /// One training sentence seen (the averaging clock).
+    fn tick(&mut self) {}
 }
 
-/// Tags a document; with `gold`, also lets the scorer learn from each token.
+/// The best tag sequence of a sentence: `emit[k][l]` scores tag `l` at token `k`, `trans[p][l]`
+/// the step from tag `p` to `l` (O before the first token). Ties go to the lower tag, so every
+/// caller that computes the same scores gets the same tags.
+fn viterbi(
+    emit: &[[f64; NL]],
+    trans: &[[f64; NL]; NL],
+    back: &mut Vec<[u8; NL]>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = emit.len();
+    if n == 0 {
+        return;
+    }
+    // Forbidden steps cost minus infinity: the inner loop needs no test.
+    let mut t = *trans;
+    for (p, row) in t.iter_mut().enumerate() {
+        for (l, x) in row.iter_mut().enumerate() {
+            if !allowed(p as u8, l as u8) {
+                *x = f64::NEG_INFINITY;
+            }
+        }
+    }
+    back.clear();
+    back.resize(n, [0; NL]);
+    let mut cur = [0f64; NL];
+    for l in 0..NL {
+        cur[l] = emit[0][l] + t[0][l];
+    }
+    for k in 1..n {
+        let mut next = [0f64; NL];
+        for l in 0..NL {
+            // I-X follows only B-X (l - 1) or I-X: two candidates instead of nine.
+            let from = if is_inside(l as u8) { l - 1 } else { 0 };
+            let to = if is_inside(l as u8) { l + 1 } else { NL };
+            let (mut best, mut arg) = (cur[from] + t[from][l], from as u8);
+            for p in from + 1..to {
+                let s = cur[p] + t[p][l];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[l] = best + emit[k][l];
+            back[k][l] = arg;
+        }
+        cur = next;
+    }
+    let mut l = 0u8;
+    for (k, &s) in cur.iter().enumerate() {
+        if s > cur[l as usize] {
+            l = k as u8;
+        }
+    }
+    out.resize(n, 0);
+    for k in (0..n).rev() {
+        out[k] = l;
+        l = back[k][l as usize];
+    }
+}
+
+/// Tags a document; with `gold`, also lets the scorer learn from each sentence (a structured
+/// perceptron update where the best path differs from the gold one).
 pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) -> Vec<u8> {
     let (info, ctx) = token_infos(doc, gaz);
     let mut tags = vec![0u8; doc.tokens.len()];
     let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
-    let mut feats = Vec::with_capacity(64);
-    let mut scores = [0f32; NL];
+    let mut feats: Vec<Vec<u64>> = Vec::new();
+    let mut emit: Vec<[f64; NL]> = Vec::new();
+    let mut trans = [[0f64; NL]; NL];
+    let mut path = Vec::new();
+    let mut back = Vec::new();
+    let mut gold_path: Vec<u8> = Vec::new();
+    let mut sc = [0f32; NL];
     for sent in &doc.sentences {
         let (lo, hi) = (sent.first_token, sent.end_token);
-        let (mut prev, mut prev2) = (0u8, 0u8);
+        // The transition rows change as the perceptron learns: read them per sentence.
+        for p in 0..NL as u8 {
+            s.score(&[transition_feature(p)], &mut sc);
+            trans[p as usize] = sc.map(f64::from);
+        }
+        if feats.len() < hi - lo {
+            feats.resize_with(hi - lo, Vec::new);
+        }
+        emit.clear();
         for i in lo..hi {
-            feats.clear();
-            static_features(&info, &ctx, lo, hi, i, &mut feats);
+            let f = &mut feats[i - lo];
+            f.clear();
+            static_features(&info, &ctx, lo, hi, i, f);
             let t: &TokInfo = &info[i];
-            let h = hist.get(&t.key).copied().unwrap_or(0);
-            let next = if i + 1 < hi { info[i + 1].norm } else { 2 };
-            dynamic_features(t, next, prev, prev2, h, &mut feats);
-            s.score(&feats, &mut scores);
-            let mut best = 0u8;
-            let mut best_score = f32::NEG_INFINITY;
-            for (l, &sc) in scores.iter().enumerate() {
-                let l = l as u8;
-                if allowed(prev, l) && sc > best_score {
-                    best_score = sc;
-                    best = l;
+            history_features(t, hist.get(&t.key).copied().unwrap_or(0), f);
+            s.score(f, &mut sc);
+            emit.push(sc.map(f64::from));
+        }
+        viterbi(&emit, &trans, &mut back, &mut path);
+        if let Some(g) = gold {
+            s.tick();
+            // A gold sequence the decoder cannot produce (an entity split by a sentence end or
+            // a token boundary) starts its stray inside tag as a beginning.
+            gold_path.clear();
+            for &l in &g[lo..hi] {
+                let prev = gold_path.last().copied().unwrap_or(0);
+                gold_path.push(if allowed(prev, l) { l } else { l - 1 });
+            }
+            let g = &gold_path;
+            if g != &path {
+                for k in 0..g.len() {
+                    let (gp, pp) = if k == 0 {
+                        (0, 0)
+                    } else {
+                        (g[k - 1], path[k - 1])
+                    };
+                    if g[k] != path[k] {
+                        s.update(&feats[k], g[k], 1);
+                        s.update(&feats[k], path[k], -1);
+                    }
+                    if (gp, g[k]) != (pp, path[k]) {
+                        s.update(&[transition_feature(gp)], g[k], 1);
+                        s.update(&[transition_feature(pp)], path[k], -1);
+                    }
                 }
             }
-            if let Some(g) = gold {
-                s.learn(&feats, g[i], best);
-            }
-            tags[i] = best;
-            remember(&mut hist, t.key, t.cap, best);
-            prev2 = prev;
-            prev = best;
+        }
+        for (k, &l) in path.iter().enumerate() {
+            let t = &info[lo + k];
+            tags[lo + k] = l;
+            remember(&mut hist, t.key, t.cap, l);
         }
     }
     tags
 }
 
-/// Tokens whose static features are gathered (and their weight rows prefetched) before any of
-/// them is summed: enough rows in flight to hide the weight table's cache misses, few enough
-/// (about 64 rows of 18 bytes per token) to stay in L2.
+/// Tokens whose features are gathered (and their weight rows prefetched) before any of them is
+/// summed: enough rows in flight to hide the weight table's cache misses, few enough (about 64
+/// rows of 18 bytes per token) to stay in L2.
 const BLOCK: usize = 32;
 
 /// Tags a document with the trained model: the same tags as [`tag_doc`] with the model as
-/// scorer (a test checks), faster. Features that do not depend on predicted tags are summed for
-/// a block of tokens ahead of decoding, their weight rows prefetched as they are hashed, so the
-/// table's cache misses overlap instead of stalling each token in turn.
+/// scorer (a test checks), faster. A token's features do not depend on the tags of its own
+/// sentence, so they are summed for a block of tokens ahead of decoding, their weight rows
+/// prefetched as they are hashed, so the table's cache misses overlap instead of stalling each
+/// token in turn.
 pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("popcnt") {
@@ -127,10 +226,18 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     let mut buckets: Vec<usize> = Vec::with_capacity(BLOCK * 64);
     let mut rows: Vec<usize> = Vec::with_capacity(BLOCK * 64);
     let mut ends: Vec<usize> = Vec::with_capacity(BLOCK);
-    let mut dynamic = Vec::with_capacity(8);
+    let mut emit: Vec<[f64; NL]> = Vec::new();
+    let mut path = Vec::new();
+    let mut back = Vec::new();
+    let mut trans = [[0f64; NL]; NL];
+    for p in 0..NL as u8 {
+        let mut acc = [0i32; NL];
+        m.add_rows(&[m.row_or_zero(bucket(transition_feature(p)))], &mut acc);
+        trans[p as usize] = acc.map(f64::from);
+    }
     for sent in &doc.sentences {
         let (lo, hi) = (sent.first_token, sent.end_token);
-        let (mut prev, mut prev2) = (0u8, 0u8);
+        emit.clear();
         let mut b0 = lo;
         while b0 < hi {
             let b1 = (b0 + BLOCK).min(hi);
@@ -142,6 +249,8 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
             for i in b0..b1 {
                 feats.clear();
                 static_features(&info, &ctx, lo, hi, i, &mut feats);
+                let t = &info[i];
+                history_features(t, hist.get(&t.key).copied().unwrap_or(0), &mut feats);
                 for &f in &feats {
                     let b = bucket(f);
                     m.prefetch_occupancy(b);
@@ -156,33 +265,19 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
                 rows.push(r);
             }
             let mut from = 0;
-            for (k, i) in (b0..b1).enumerate() {
+            for &end in &ends {
                 let mut acc = [0i32; NL];
-                m.add_rows(&rows[from..ends[k]], &mut acc);
-                from = ends[k];
-                let t: &TokInfo = &info[i];
-                let h = hist.get(&t.key).copied().unwrap_or(0);
-                let next = if i + 1 < hi { info[i + 1].norm } else { 2 };
-                dynamic.clear();
-                dynamic_features(t, next, prev, prev2, h, &mut dynamic);
-                for &f in &dynamic {
-                    m.add_rows(&[m.row_or_zero(bucket(f))], &mut acc);
-                }
-                let mut best = 0u8;
-                let mut best_score = f32::NEG_INFINITY;
-                for (l, &a) in acc.iter().enumerate() {
-                    let (l, sc) = (l as u8, a as f32);
-                    if allowed(prev, l) && sc > best_score {
-                        best_score = sc;
-                        best = l;
-                    }
-                }
-                tags[i] = best;
-                remember(&mut hist, t.key, t.cap, best);
-                prev2 = prev;
-                prev = best;
+                m.add_rows(&rows[from..end], &mut acc);
+                from = end;
+                emit.push(acc.map(f64::from));
             }
             b0 = b1;
+        }
+        viterbi(&emit, &trans, &mut back, &mut path);
+        for (k, &l) in path.iter().enumerate() {
+            let t = &info[lo + k];
+            tags[lo + k] = l;
+            remember(&mut hist, t.key, t.cap, l);
         }
     }
     tags

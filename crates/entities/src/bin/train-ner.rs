@@ -1,4 +1,4 @@
-//! Trains the tagger: `train-ner [--misc-partial] [--seed=N] TRAIN VALID OUT [EPOCHS]`. TRAIN and
+//! Trains the tagger: `train-ner [--seed=N] TRAIN VALID OUT [EPOCHS]`. TRAIN and
 //! VALID are comma-separated lists of CoNLL-format files; a file may carry a repeat count
 //! (`dev.conll*2`) so a small set of another genre weighs more against a large one, `+even` or
 //! `+odd` (every other document: a held-out split of one file) and `+lower` (lower-cased text);
@@ -19,8 +19,6 @@ struct Gold {
     text: String,
     /// Byte spans with a type index into TYPES.
     spans: Vec<(usize, usize, usize)>,
-    /// The file annotates MISC (UNER does not: there an O may be a MISC name).
-    misc: bool,
 }
 
 fn read_conll(path: &str) -> Vec<Gold> {
@@ -46,7 +44,6 @@ fn read_conll(path: &str) -> Vec<Gold> {
                 docs.push(Gold {
                     text: std::mem::take(&mut text),
                     spans: std::mem::take(&mut spans),
-                    misc: true,
                 });
             }
             continue;
@@ -89,15 +86,7 @@ fn read_conll(path: &str) -> Vec<Gold> {
         text.push('\n');
     }
     if !text.is_empty() {
-        docs.push(Gold {
-            text,
-            spans,
-            misc: true,
-        });
-    }
-    let misc = docs.iter().any(|g| g.spans.iter().any(|s| s.2 == 3));
-    for g in &mut docs {
-        g.misc = misc;
+        docs.push(Gold { text, spans });
     }
     docs
 }
@@ -178,18 +167,15 @@ impl Scorer for Perceptron {
             }
         }
     }
-    fn learn(&mut self, feats: &[u64], gold: u8, pred: u8) {
-        self.c += 1;
-        if gold == pred {
-            return;
-        }
+    fn update(&mut self, feats: &[u64], l: u8, delta: i32) {
         for &f in feats {
-            let b = tagger::bucket(f) * NL;
-            self.w[b + gold as usize] += 1;
-            self.u[b + gold as usize] += self.c;
-            self.w[b + pred as usize] -= 1;
-            self.u[b + pred as usize] -= self.c;
+            let b = tagger::bucket(f) * NL + l as usize;
+            self.w[b] += delta;
+            self.u[b] += delta as i64 * self.c;
         }
+    }
+    fn tick(&mut self) {
+        self.c += 1;
     }
 }
 
@@ -220,32 +206,8 @@ impl Scorer for Floats {
 /// Training options.
 #[derive(Clone, Copy, Default)]
 struct Opts {
-    /// No update where a file without MISC says O and the model says MISC.
-    misc_partial: bool,
     /// Shuffle seed of the first run.
     seed: u64,
-}
-
-/// The perceptron learning from one file: with `--misc-partial`, a file that annotates no MISC
-/// does not punish a MISC prediction where it says O (its O may be a MISC name).
-struct Partial<'a, S> {
-    s: &'a mut S,
-    opts: Opts,
-    misc: bool,
-}
-
-impl<S: Scorer> Scorer for Partial<'_, S> {
-    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
-        self.s.score(feats, out);
-    }
-    fn learn(&mut self, feats: &[u64], gold: u8, pred: u8) {
-        let pred = if self.opts.misc_partial && !self.misc && gold == 0 && pred >= 7 {
-            gold
-        } else {
-            pred
-        };
-        self.s.learn(feats, gold, pred);
-    }
 }
 
 fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
@@ -318,14 +280,13 @@ fn main() {
     let mut args: Vec<String> = Vec::new();
     for a in all {
         match a.as_str() {
-            "--misc-partial" => opts.misc_partial = true,
             _ if a.starts_with("--seed=") => opts.seed = a[7..].parse().unwrap_or(0),
             _ => args.push(a),
         }
     }
     if args.len() < 4 {
         eprintln!(
-            "usage: train-ner [--misc-partial] [--seed=N] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
+            "usage: train-ner [--seed=N] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
              VALID[+even|+odd][,VALID...] OUT [EPOCHS]"
         );
         std::process::exit(2);
@@ -340,12 +301,12 @@ fn main() {
     }
     let valids: Vec<(&str, Vec<Gold>)> = args[2].split(',').map(|p| (p, read_spec(p).0)).collect();
     let mut missed = 0;
-    let train_docs: Vec<(Doc, Vec<u8>, bool)> = train
+    let train_docs: Vec<(Doc, Vec<u8>)> = train
         .iter()
         .map(|g| {
             let d = Doc::new(&g.text);
             let t = project(&d, &g.spans, &mut missed);
-            (d, t, g.misc)
+            (d, t)
         })
         .collect();
     let gold_spans: usize = train.iter().map(|g| g.spans.len()).sum();
@@ -380,13 +341,8 @@ fn main() {
             order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         for &k in &order {
-            let (d, g, misc) = &train_docs[k];
-            let mut s = Partial {
-                s: &mut p,
-                opts,
-                misc: *misc,
-            };
-            tagger::tag_doc(d, &GAZ, &mut s, Some(g));
+            let (d, g) = &train_docs[k];
+            tagger::tag_doc(d, &GAZ, &mut p, Some(g));
         }
         let avg = p.averaged();
         println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
