@@ -3,6 +3,7 @@
 //! generalise from a word it was trained on to others used in the same contexts (a name never
 //! seen in the labelled data, a lower-cased name in web text).
 
+use crate::varint::{get_varint, put_varint};
 use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::sync::LazyLock;
@@ -86,35 +87,6 @@ impl Clusters {
             map.entry(k).or_insert(cls);
         }
         Some(Clusters { map })
-    }
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let b = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-fn get_varint(raw: &[u8], pos: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    let mut shift = 0;
-    loop {
-        let b = *raw.get(*pos)?;
-        *pos += 1;
-        v |= ((b & 0x7f) as u64) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-        shift += 7;
-        if shift > 63 {
-            return None;
-        }
     }
 }
 

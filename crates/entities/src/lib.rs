@@ -12,6 +12,7 @@ pub mod features;
 pub mod gazetteer;
 mod roles;
 pub mod tagger;
+mod varint;
 
 use claimtrail_text::{Doc, Entity, EntityKind};
 use std::sync::LazyLock;

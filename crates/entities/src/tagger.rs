@@ -7,6 +7,7 @@ use crate::features::{
     history_features, static_features, token_infos, transition_feature, TokInfo,
 };
 use crate::gazetteer::Gaz;
+use crate::varint::{get_varint, put_varint};
 use claimtrail_text::Doc;
 use rustc_hash::FxHashMap;
 use std::io::Read;
@@ -448,17 +449,7 @@ impl Model {
         let mut bucket = 0usize;
         let mut first = true;
         while pos < raw.len() {
-            let mut gap = 0usize;
-            let mut shift = 0;
-            loop {
-                let b = *raw.get(pos)?;
-                pos += 1;
-                gap |= ((b & 0x7f) as usize) << shift;
-                shift += 7;
-                if b & 0x80 == 0 || shift > 35 {
-                    break;
-                }
-            }
+            let gap = usize::try_from(get_varint(&raw, &mut pos)?).ok()?;
             bucket = if first { gap } else { bucket + gap };
             first = false;
             if bucket >= BUCKETS {
@@ -504,17 +495,9 @@ impl Model {
             if q.iter().all(|&x| x == 0) {
                 continue;
             }
-            let mut gap = last.map_or(bucket, |l| bucket - l);
+            let gap = last.map_or(bucket, |l| bucket - l);
             last = Some(bucket);
-            loop {
-                let b = (gap & 0x7f) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    raw.push(b);
-                    break;
-                }
-                raw.push(b | 0x80);
-            }
+            put_varint(&mut raw, gap as u64);
             for x in q {
                 raw.extend_from_slice(&x.to_le_bytes());
             }
