@@ -62,6 +62,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0005_story_speakers.sql"),
         postgres: Some(include_str!("migrations/postgres/0005_story_speakers.sql")),
     },
+    Migration {
+        version: 6,
+        summary: "a story's documents, figures and registry quotes indexed per story in \
+                  listing order (figures and quotes carry their story, kept by triggers)",
+        sqlite: include_str!("migrations/sqlite/0006_story_columns.sql"),
+        postgres: Some(include_str!("migrations/postgres/0006_story_columns.sql")),
+    },
 ];
 
 /// The schema version this build writes and reads.

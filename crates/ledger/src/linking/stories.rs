@@ -386,6 +386,15 @@ mod tests {
         }
     }
 
+    fn figure() -> claimtrail_analysis::Figure {
+        claimtrail_analysis::Figure {
+            text: "3,000 people".into(),
+            value: Some(3000.0),
+            counted: Some("people".into()),
+            ..claimtrail_analysis::Figure::default()
+        }
+    }
+
     fn stories(s: &SqliteStore) -> Vec<crate::StoryRow> {
         collect(|out| s.stories(&Filter::default(), out)).unwrap()
     }
@@ -556,6 +565,16 @@ mod tests {
             if id.ends_with('1') {
                 d.analysis.quotes = vec![quote("Conti", Some("mayor"))];
             }
+            // Every document states a figure, and one fragment a quote long enough for the
+            // registry: both are listed by story and must follow the merge.
+            d.analysis.figures = vec![figure()];
+            if id == "e1" {
+                d.analysis.quotes.push(claimtrail_analysis::Quote {
+                    text: "Nobody in Pisa has seen the river this high".into(),
+                    speaker: Some("Ann Lee".into()),
+                    ..claimtrail_analysis::Quote::default()
+                });
+            }
             s.put_batch(&[d]).unwrap();
         }
         let before = story_of(&s);
@@ -570,6 +589,7 @@ mod tests {
         ];
         for (id, text) in whole {
             let mut d = doc(id, "2024-03-02", text);
+            d.analysis.figures = vec![figure()];
             if id == "w3" {
                 d.analysis.quotes = vec![quote("Conti", None), quote("Ann Lee", None)];
             }
@@ -610,6 +630,27 @@ mod tests {
         assert_eq!(kept[0].first_seen.as_deref(), Some("2024-03-01"));
         assert_eq!(kept[0].last_seen.as_deref(), Some("2024-03-02"));
         assert_eq!(kept.len(), 2);
+        // Figures and registry quotes carry the story of their document, merged or not, and
+        // the story's lists read them by it.
+        let by_story = Filter {
+            story: Some(flood[0]),
+            ..Filter::default()
+        };
+        assert_eq!(collect(|o| s.figures(&by_story, o)).unwrap().len(), 7);
+        let registry = collect(|o| s.registry_quotes(&by_story, o)).unwrap();
+        assert_eq!(registry.len(), 1, "{registry:?}");
+        let astray: i64 = s
+            .conn()
+            .query_row(
+                "SELECT (SELECT count(*) FROM figures g JOIN story_documents sd
+                         ON sd.document_id = g.document_id WHERE g.story_id IS NOT sd.story_id)
+                      + (SELECT count(*) FROM quote_registry r JOIN story_documents sd
+                         ON sd.document_id = r.first_document_id WHERE r.story_id IS NOT sd.story_id)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(astray, 0);
         // Merged stories leave nothing behind: every story still in the ledger has members.
         let empty: i64 = s
             .conn()

@@ -1,5 +1,6 @@
 //! A [`Filter`] as SQL: WHERE clauses and their parameters, for queries over `documents d`.
 
+use super::text_matches::{self, TextMatches};
 use crate::{Filter, Result, StoreError};
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -12,17 +13,14 @@ pub struct Where {
     /// cheaper along the listing index, stopping when a page is full, than sorting all of them
     /// first.
     pub many: bool,
+    /// The matches of a search checked in memory (see [`text_matches`]), held while the
+    /// clauses are in use.
+    _matches: Option<TextMatches>,
 }
 
 /// Full-text matches (or story members) from which a restriction counts as keeping many
 /// documents.
 const MANY_MATCHES: i64 = 2000;
-
-/// A search matching more than one document in this many is checked per document while the
-/// listing is walked: gathering its matches first would cost more than the walk (measured on a
-/// 250,000-document ledger: a word in half the documents, 34 ms gathered, 4 ms checked; a word
-/// in a tenth, 6 ms gathered, 20 ms checked).
-const COMMON_SHARE: i64 = 6;
 
 impl Where {
     /// The restrictions every query applies to its documents: dates, full text, entity, story.
@@ -32,6 +30,7 @@ impl Where {
             clauses: Vec::new(),
             params: Vec::new(),
             many: false,
+            _matches: None,
         };
         if let Some(s) = &f.since {
             // Dates are stored as `YYYY-MM-DD` text, which orders as the dates do.
@@ -42,27 +41,35 @@ impl Where {
         }
         if let Some(t) = &f.text {
             check_text_query(conn, t)?;
-            // Counting stops at the bound: a common word costs no more to classify than a rare
-            // one. A query that matches a large share of the ledger is checked document by
-            // document as the listing is walked (a page is full after a few hundred);
-            // otherwise its matches are gathered once, which costs as many as there are.
+            // A search matching many documents is checked against its matches, held in memory
+            // (and kept for the next time, see [`text_matches`]), as a listing is walked and
+            // stops when a page is full; a few are looked up; one matching more than can be held
+            // is asked of the full-text index document by document.
             let documents: i64 = conn
                 .prepare_cached("SELECT coalesce(max(id), 0) FROM documents")?
                 .query_row([], |r| r.get(0))?;
-            let common = (documents / COMMON_SHARE).max(MANY_MATCHES);
-            let matches: i64 = conn
-                .prepare_cached(
-                    "SELECT count(*) FROM (SELECT 1 FROM documents_fts
-                     WHERE documents_fts MATCH ?1 LIMIT ?2)",
-                )?
-                .query_row(rusqlite::params![t, common], |r| r.get(0))?;
-            w.many = matches >= MANY_MATCHES;
-            let clause = if matches >= common {
-                "EXISTS (SELECT 1 FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid = d.id)"
-            } else {
-                "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
-            };
-            w.push(clause, [Value::Text(t.clone())]);
+            match text_matches::matches(conn, t, documents)? {
+                Some(ids) if ids.len() >= MANY_MATCHES as usize => {
+                    w.many = true;
+                    let held = TextMatches::hold(ids);
+                    w.push(
+                        &format!("{}(?, d.id)", text_matches::FUNCTION),
+                        [Value::Integer(held.handle())],
+                    );
+                    w._matches = Some(held);
+                }
+                Some(_) => w.push(
+                    "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+                    [Value::Text(t.clone())],
+                ),
+                None => {
+                    w.many = true;
+                    w.push(
+                        "EXISTS (SELECT 1 FROM documents_fts f WHERE documents_fts MATCH ? AND f.rowid = d.id)",
+                        [Value::Text(t.clone())],
+                    );
+                }
+            }
         }
         if let Some(e) = &f.entity {
             w.push(

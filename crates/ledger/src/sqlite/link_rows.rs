@@ -229,8 +229,10 @@ impl LinkRows for SqliteLinks<'_, '_> {
 
     fn place_document(&mut self, doc: i64, story: i64, similarity: f64) -> Result<()> {
         self.0.execute(
-            "INSERT OR REPLACE INTO story_documents (document_id, story_id, similarity, day)
-             SELECT ?1, ?2, ?3, coalesce(published, estimated) FROM documents WHERE id = ?1",
+            "INSERT OR REPLACE INTO story_documents
+                 (document_id, story_id, similarity, day, published, source)
+             SELECT ?1, ?2, ?3, coalesce(published, estimated), published, source
+             FROM documents WHERE id = ?1",
             params![doc, story, similarity],
         )?;
         Ok(())

@@ -14,6 +14,7 @@ mod link_rows;
 mod open;
 mod read;
 mod tables;
+mod text_matches;
 mod values;
 mod write;
 
@@ -224,6 +225,68 @@ mod tests {
 
     fn quotes(s: &SqliteStore, f: &Filter) -> Vec<QuoteRow> {
         collect(|out| s.quotes(f, out)).unwrap()
+    }
+
+    #[test]
+    fn a_search_matching_many_lists_what_it_matches_and_what_is_stored_later() {
+        // Above 2,000 matches a search is checked against its matches held in memory and kept
+        // between queries (sqlite/text_matches.rs); the listing must be the one SQL would give.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("many.db");
+        let mut s = SqliteStore::open(&path).unwrap();
+        let docs: Vec<Appearance> = (0..2300)
+            .map(|i| {
+                let mut d = doc(
+                    &format!("d{i:04}"),
+                    &format!("2024-02-{:02}", 1 + (i * 7) % 28),
+                    &if i % 10 == 0 {
+                        format!("Budget note {i}.")
+                    } else {
+                        format!("Flood report {i}.")
+                    },
+                );
+                d.analysis.entities.clear();
+                d.analysis.quotes.clear();
+                d.analysis.figures.clear();
+                d
+            })
+            .collect();
+        s.put_batch(&docs).unwrap();
+        let search = Filter {
+            text: Some("flood".into()),
+            limit: Some(30),
+            ..Filter::default()
+        };
+        let listed = |s: &SqliteStore| -> Vec<String> {
+            collect(|o| s.documents(&search, o))
+                .unwrap()
+                .into_iter()
+                .map(|d| d.id)
+                .collect()
+        };
+        let mut expected: Vec<(String, String)> = docs
+            .iter()
+            .filter(|d| d.analysis.text.starts_with("Flood"))
+            .map(|d| {
+                let day = d.analysis.published.map(|p| p.to_string()).unwrap();
+                (
+                    format!("{day} {}", d.analysis.source),
+                    d.analysis.id.clone(),
+                )
+            })
+            .collect();
+        expected.sort();
+        let first: Vec<String> = expected.iter().take(30).map(|(_, id)| id.clone()).collect();
+        assert_eq!(listed(&s), first);
+        // A later, earlier-dated match leads the next listing; a later non-match does not.
+        let mut late = doc("late", "2024-01-15", "Flood warning for the coast.");
+        late.analysis.quotes.clear();
+        let mut other = doc("other", "2024-01-14", "Budget talks resume.");
+        other.analysis.quotes.clear();
+        s.put_batch(&[late, other]).unwrap();
+        let again = listed(&s);
+        assert_eq!(again[0], "late");
+        assert_eq!(again[1..], first[..29]);
     }
 
     #[test]

@@ -137,6 +137,7 @@ fn prepare_for_writing(mut conn: Connection, path: &Path, found: Contents) -> Re
     // A new ledger is created, not migrated.
     let migrated_from = migrate(&mut conn, path, version)?.filter(|v| *v > 0);
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    super::text_matches::register(&conn)?;
     Ok(SqliteStore {
         conn,
         migrated_from,
@@ -225,10 +226,13 @@ pub(super) fn read_only(path: &Path) -> Result<SqliteStore> {
     };
     let shown = || path.display().to_string();
     match found {
-        Contents::Ledger(v) if v == CURRENT_VERSION => Ok(SqliteStore {
-            conn,
-            migrated_from: None,
-        }),
+        Contents::Ledger(v) if v == CURRENT_VERSION => {
+            super::text_matches::register(&conn)?;
+            Ok(SqliteStore {
+                conn,
+                migrated_from: None,
+            })
+        }
         Contents::Ledger(v) if v > CURRENT_VERSION => Err(StoreError::TooNew {
             path: shown(),
             found: v,

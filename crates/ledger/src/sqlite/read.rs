@@ -215,7 +215,7 @@ pub fn summary(conn: &Connection, n: usize) -> Result<Summary> {
 
 pub fn documents(conn: &Connection, f: &Filter, out: RowSink<DocumentRow>) -> Result<()> {
     f.only("documents", &[])?;
-    let w = Where::new(conn, f)?;
+    let listing = Listing::new(conn, f)?;
     // The documents are picked and ordered first (the listing index gives that order), and
     // their spans counted only as each row is handed on.
     let sql = format!(
@@ -224,12 +224,12 @@ pub fn documents(conn: &Connection, f: &Filter, out: RowSink<DocumentRow>) -> Re
             (SELECT count(*) FROM figures g WHERE g.document_id = d.id)
          FROM ({}) AS p CROSS JOIN documents d ON d.id = p.id
          ORDER BY p.published, p.source, p.id",
-        ordered_documents(&w, f.limit)
+        listing.sql(f.limit)
     );
     stream(
         conn,
         &sql,
-        &w.params,
+        &listing.params(),
         |r| {
             Ok(DocumentRow {
                 id: r.get(0)?,
@@ -247,53 +247,137 @@ pub fn documents(conn: &Connection, f: &Filter, out: RowSink<DocumentRow>) -> Re
 
 pub fn quotes(conn: &Connection, f: &Filter, out: RowSink<QuoteRow>) -> Result<()> {
     f.only("quotes", &["speaker"])?;
-    let docs = Where::new(conn, f)?;
-    let mut params = docs.params.clone();
+    let docs = Listing::new(conn, f)?;
     let mut speaker = String::new();
+    let mut speaker_params = Vec::new();
     if let Some(s) = &f.speaker {
         speaker =
-            " AND (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')".into();
-        params.extend([like(s), like(s)]);
+            " AND (q.speaker LIKE ?2 ESCAPE '\\' OR q.speaker_mention LIKE ?3 ESCAPE '\\')".into();
+        speaker_params.extend([like(s), like(s)]);
     }
-    // Documents in order first, then each one's quotes by key: the quotes are never sorted.
-    let sql = format!(
-        "SELECT d.published, q.speaker, q.kind, q.cue, q.text, d.content_id, d.source,
-                q.start_byte, q.end_byte
-         FROM ({}) AS p CROSS JOIN documents d ON d.id = p.id
-         CROSS JOIN quotes q ON q.document_id = p.id WHERE 1=1{speaker}
-         ORDER BY p.published, p.source, p.id, q.position{}",
-        ordered_documents(&docs, None),
-        limit(f)
-    );
-    stream(conn, &sql, &params, quote_row, out)
+    // Documents in order first, then each one's quotes by key, until the page is full. As one
+    // join the planner sorts every quote of the documents (a story of a thousand documents holds
+    // ten thousand); this way only the documents are ordered, and a few of them read.
+    let mut documents = conn.prepare(&format!(
+        "SELECT p.id, p.published, d.content_id, d.source FROM ({}) AS p
+         CROSS JOIN documents d ON d.id = p.id",
+        docs.sql(None)
+    ))?;
+    let mut quotes = conn.prepare(&format!(
+        "SELECT q.speaker, q.kind, q.cue, q.text, q.start_byte, q.end_byte
+         FROM quotes q WHERE q.document_id = ?1{speaker} ORDER BY q.position"
+    ))?;
+    let mut left = f.limit.unwrap_or(usize::MAX);
+    let mut rows = documents.query(params_from_iter(docs.params().iter()))?;
+    while left > 0 {
+        let Some(r) = rows.next()? else { break };
+        let (id, published, document, source): (i64, Option<String>, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let mut params: Vec<rusqlite::types::Value> = vec![id.into()];
+        params.extend(speaker_params.iter().cloned());
+        let mut found = quotes.query(params_from_iter(params.iter()))?;
+        while left > 0 {
+            let Some(q) = found.next()? else { break };
+            left -= 1;
+            out(QuoteRow {
+                published: published.clone(),
+                speaker: q.get(0)?,
+                kind: q.get(1)?,
+                cue: q.get(2)?,
+                text: q.get(3)?,
+                document: document.clone(),
+                source: source.clone(),
+                start: q.get(4)?,
+                end: q.get(5)?,
+            })?;
+        }
+    }
+    Ok(())
 }
 
-/// The ids (with their order keys) of the documents `w` selects, by publication date, then
-/// source, then id: the order of the `documents_listing` index.
-fn ordered_documents(w: &Where, limit: Option<usize>) -> String {
-    // Without a restriction, or with one that keeps many documents, the planner is told to
-    // walk the index (it cannot know how many a search keeps); a few are looked up and sorted.
-    let walk = if w.many || w.sql().is_empty() {
-        " INDEXED BY documents_listing"
-    } else {
-        ""
-    };
-    format!(
-        "SELECT d.id, d.published, d.source FROM documents d{walk} WHERE 1=1{}
-         ORDER BY d.published, d.source, d.id{}",
-        w.sql(),
-        limit.map_or(String::new(), |n| format!(" LIMIT {n}"))
-    )
+/// The restrictions of a documents listing and the story it is read from: a story's documents
+/// are walked along its own index (`story_documents_listing`), the other restrictions checked on
+/// the way, so its first page costs that page.
+struct Listing {
+    w: Where,
+    story: Option<i64>,
+}
+
+impl Listing {
+    fn new(conn: &Connection, f: &Filter) -> Result<Self> {
+        Ok(match f.story {
+            Some(story) => Listing {
+                w: Where::new(conn, &without_story(f))?,
+                story: Some(story),
+            },
+            None => Listing {
+                w: Where::new(conn, f)?,
+                story: None,
+            },
+        })
+    }
+
+    /// The parameters of [`Listing::sql`], in order.
+    fn params(&self) -> Vec<rusqlite::types::Value> {
+        let mut params: Vec<rusqlite::types::Value> =
+            self.story.into_iter().map(Into::into).collect();
+        params.extend(self.w.params.iter().cloned());
+        params
+    }
+
+    /// The ids (with their order keys) of the documents selected, by publication date, then
+    /// source, then id: the order of the `documents_listing` index and of each story's
+    /// `story_documents_listing`.
+    fn sql(&self, limit: Option<usize>) -> String {
+        let limit = limit.map_or(String::new(), |n| format!(" LIMIT {n}"));
+        if self.story.is_some() {
+            return format!(
+                "SELECT d.id, d.published, d.source
+                 FROM story_documents sd INDEXED BY story_documents_listing
+                 CROSS JOIN documents d ON d.id = sd.document_id
+                 WHERE sd.story_id = ?{}
+                 ORDER BY sd.published, sd.source, sd.document_id{limit}",
+                self.w.sql()
+            );
+        }
+        // Without a restriction, or with one that keeps many documents, the planner is told to
+        // walk the index (it cannot know how many a search keeps); a few are looked up and
+        // sorted.
+        let walk = if self.w.many || self.w.sql().is_empty() {
+            " INDEXED BY documents_listing"
+        } else {
+            ""
+        };
+        format!(
+            "SELECT d.id, d.published, d.source FROM documents d{walk} WHERE 1=1{}
+             ORDER BY d.published, d.source, d.id{limit}",
+            self.w.sql()
+        )
+    }
 }
 
 pub fn figures(conn: &Connection, f: &Filter, out: RowSink<FigureRow>) -> Result<()> {
     f.only("figures", &["speaker", "counted"])?;
-    let mut w = Where::new(conn, f)?;
-    // As documents: walk the listing index when most figures qualify, else sort the few.
-    let walk = if w.many || w.sql().is_empty() {
-        " INDEXED BY figures_listing"
-    } else {
-        ""
+    // A story's figures are read from its own index (each figure carries its story) in day
+    // order, each day's sorted by source; the other restrictions are checked on the way.
+    let (mut w, walk) = match f.story {
+        Some(story) => {
+            let mut w = Where::new(conn, &without_story(f))?;
+            w.push("g.story_id = ?", [story.into()]);
+            (w, " INDEXED BY figures_story")
+        }
+        None => {
+            let w = Where::new(conn, f)?;
+            // As documents: walk the listing index when most figures qualify, else sort the
+            // few (a walk sorts each day's figures by source: ties break on stable keys, not
+            // on ids, which depend on arrival).
+            let walk = if w.many || w.sql().is_empty() {
+                " INDEXED BY figures_listing"
+            } else {
+                ""
+            };
+            (w, walk)
+        }
     };
     if let Some(c) = &f.counted {
         w.push("g.counted LIKE ? ESCAPE '\\'", [like(c)]);
@@ -379,13 +463,7 @@ fn stories_ordered(
 ) -> Result<()> {
     f.only("stories", &[])?;
     // One story is read by its key, not found among all stories grouped.
-    let mut w = Where::new(
-        conn,
-        &Filter {
-            story: None,
-            ..f.clone()
-        },
-    )?;
+    let mut w = Where::new(conn, &without_story(f))?;
     let by_documents = !w.sql().is_empty();
     if let Some(story) = f.story {
         w.push("s.id = ?", [story.into()]);
@@ -528,6 +606,15 @@ fn speaker_row(r: &Row) -> rusqlite::Result<SpeakerRow> {
     })
 }
 
+/// The filter without its story, for the lists that find a story's rows through their own
+/// `story_id` column.
+fn without_story(f: &Filter) -> Filter {
+    Filter {
+        story: None,
+        ..f.clone()
+    }
+}
+
 /// Whether the filter restricts to a story and nothing else that narrows its documents.
 fn only_story(f: &Filter) -> bool {
     f.since.is_none() && f.until.is_none() && f.text.is_none() && f.entity.is_none()
@@ -645,12 +732,23 @@ pub fn registry_quotes(
     out: RowSink<RegistryQuoteRow>,
 ) -> Result<()> {
     f.only("registry quotes", &["speaker"])?;
-    let mut w = Where::new(conn, f)?;
-    // In registry order along its index when most quotes qualify, else the few sorted.
-    let walk = if w.many || w.sql().is_empty() {
-        " INDEXED BY quote_registry_rank"
-    } else {
-        ""
+    // A story's quotes (those it first appeared in) from its own index, in registry order.
+    let (mut w, walk) = match f.story {
+        Some(story) => {
+            let mut w = Where::new(conn, &without_story(f))?;
+            w.push("r.story_id = ?", [story.into()]);
+            (w, " INDEXED BY quote_registry_story")
+        }
+        None => {
+            let w = Where::new(conn, f)?;
+            // In registry order along its index when most quotes qualify, else the few sorted.
+            let walk = if w.many || w.sql().is_empty() {
+                " INDEXED BY quote_registry_rank"
+            } else {
+                ""
+            };
+            (w, walk)
+        }
     };
     if let Some(s) = &f.speaker {
         w.push("r.speaker LIKE ? ESCAPE '\\'", [like(s)]);

@@ -40,6 +40,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
 /// a page keeps its cost (and its size) the same in a ledger of any size.
 pub const DETAIL_ROWS: usize = 100;
 
+/// Rows of each part of a story page: a story can hold a tenth of the ledger, and its page
+/// answers while an ingest writes only if each part stops after its first screenful (the lists
+/// page through the rest; measured in docs/benchmarks.md, serve under load).
+pub const STORY_ROWS: usize = 20;
+
 /// A list endpoint: checks `q` against the parameter `groups`, runs `query` on a pooled
 /// connection and writes the page.
 #[allow(clippy::too_many_arguments)]
@@ -211,16 +216,16 @@ pub async fn stories(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StoryDetail {
     pub story: StoryRow,
-    /// Its first documents by publication date (at most 100; `/documents?story=ID` has all).
+    /// Its first documents by publication date (at most 20; `/documents?story=ID` has all).
     pub documents: Vec<DocumentRow>,
-    /// Its speakers, quoted in most of its documents first (at most 100).
+    /// Its speakers, quoted in most of its documents first (at most 20; `/speakers?story=ID`).
     pub speakers: Vec<SpeakerRow>,
-    /// Its first quotes by publication date (at most 100).
+    /// Its first quotes by publication date (at most 100; `/quotes?story=ID`).
     pub quotes: Vec<QuoteRow>,
-    /// Its first figures by date (at most 100).
+    /// Its first figures by date (at most 20; `/figures?story=ID`).
     pub figures: Vec<FigureRow>,
     /// Its quotes of the registry, most appearances first, each with its first appearance (at
-    /// most 100).
+    /// most 20; `/registry?story=ID`).
     pub registry: Vec<RegistryQuoteRow>,
 }
 
@@ -255,6 +260,12 @@ pub async fn load_story(s: &Shared, id: i64) -> Result<StoryDetail, Problem> {
                 ..Filter::default()
             };
             let limited = Filter {
+                limit: Some(STORY_ROWS),
+                ..f.clone()
+            };
+            // Quotes are cheap to list (a few documents give many) and are what the page is
+            // read for: every speaker of the first documents shows.
+            let quotes = Filter {
                 limit: Some(DETAIL_ROWS),
                 ..f.clone()
             };
@@ -264,11 +275,11 @@ pub async fn load_story(s: &Shared, id: i64) -> Result<StoryDetail, Problem> {
                 .ok_or_else(|| Problem::not_found(format!("no story {id}")))?;
             Ok(StoryDetail {
                 story: story.into(),
-                documents: first(DETAIL_ROWS, |o| st.documents(&limited, o))?,
-                speakers: first(DETAIL_ROWS, |o| st.speakers(&limited, o))?,
-                quotes: first(DETAIL_ROWS, |o| st.quotes(&limited, o))?,
-                figures: first(DETAIL_ROWS, |o| st.figures(&limited, o))?,
-                registry: first(DETAIL_ROWS, |o| st.registry_quotes(&limited, o))?,
+                documents: first(STORY_ROWS, |o| st.documents(&limited, o))?,
+                speakers: first(STORY_ROWS, |o| st.speakers(&limited, o))?,
+                quotes: first(DETAIL_ROWS, |o| st.quotes(&quotes, o))?,
+                figures: first(STORY_ROWS, |o| st.figures(&limited, o))?,
+                registry: first(STORY_ROWS, |o| st.registry_quotes(&limited, o))?,
             })
         })
         .await

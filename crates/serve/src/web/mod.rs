@@ -230,7 +230,10 @@ async fn story(State(s): State<Shared>, Path(id): Path<String>) -> PageResult {
             None => outlets.push((name, vec![d.clone()])),
         }
     }
-    render("story.html", context! { story, outlets })
+    render(
+        "story.html",
+        context! { story, outlets, limit => api::STORY_ROWS, quote_limit => api::DETAIL_ROWS },
+    )
 }
 
 #[derive(Serialize)]
