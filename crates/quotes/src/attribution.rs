@@ -40,8 +40,9 @@ struct Walk<'d, 'a> {
     people: People,
     /// Per quoted span: its speaker and cue, once an attribution claims it.
     assigned: Vec<Option<(Speaker, Option<String>)>>,
-    /// Per quoted span: part of a reported clause (a mixed quote), not a quote of its own.
-    consumed: Vec<bool>,
+    /// Per quoted span: part of a reported clause (a mixed quote), not a quote of its own; the
+    /// clause's speaker, whom a quotation after it may continue.
+    consumed: Vec<Option<Speaker>>,
     found: Vec<Found>,
     /// Named speakers, newest last, for resolving pronouns.
     history: Vec<Speaker>,
@@ -81,7 +82,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             },
             people,
             assigned: vec![None; spans],
-            consumed: vec![false; spans],
+            consumed: vec![None; spans],
             found: Vec::with_capacity(spans + doc.sentences.len() / 2),
             history: Vec::with_capacity(2 * HISTORY),
         }
@@ -179,6 +180,11 @@ impl<'d, 'a> Walk<'d, 'a> {
         let Some(speaker) = speaker else {
             return c + 1;
         };
+        // "As Mashable reports, the company announced that …": the clause names its own
+        // speaker; the opening attribution is only the channel.
+        if channel_only(cx, lo, ext.0, c, hi) {
+            return c + 1;
+        }
         self.remember(&speaker);
         s.last = Some(speaker.clone());
         let cx = &self.cx;
@@ -307,7 +313,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                     return;
                 }
                 mixed = true;
-                self.consumed[m] = true;
+                self.consumed[m] = Some(speaker.clone());
                 i = mk.last_tok.max(i + 1);
                 continue;
             }
@@ -468,9 +474,15 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
             let start_para = para;
-            if let Some((sp, _)) = &self.assigned[m] {
+            // A quoted fragment of a reported clause speaks for the clause's speaker too
+            // ("“…” to hold up, Indyk said. “That has nothing …”").
+            let known = self.assigned[m]
+                .as_ref()
+                .map(|(sp, _)| sp)
+                .or(self.consumed[m].as_ref());
+            if let Some(sp) = known {
                 prev = Some((start_para, sp.clone()));
-            } else if !self.consumed[m] {
+            } else {
                 if let Some((pp, sp)) = &prev {
                     let opens_para = starts_paragraph(cx.doc, mk.open_tok);
                     // A paragraph opening with a quotation, no attribution in sight, goes on
@@ -493,7 +505,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
             if let Some((pp, _)) = &mut prev {
-                if self.assigned[m].is_some() {
+                if self.assigned[m].is_some() || self.consumed[m].is_some() {
                     *pp = para;
                 }
             }
@@ -513,31 +525,28 @@ impl<'d, 'a> Walk<'d, 'a> {
         } = self;
         let doc = cx.doc;
         for (m, a) in assigned.into_iter().enumerate() {
-            if consumed[m] {
+            if consumed[m].is_some() {
                 continue;
             }
             let mk = cx.marks[m];
-            match a {
-                Some((speaker, cue)) => found.push(Found {
-                    start: mk.start,
-                    end: mk.end,
-                    kind: QuoteKind::Direct,
-                    speaker,
-                    cue,
-                }),
-                None => {
-                    // Unattributed: keep full statements, drop scare quotes and titles.
-                    let words = doc.text[mk.start..mk.end].split_whitespace().count();
-                    if words >= 6 {
-                        found.push(Found {
-                            start: mk.start,
-                            end: mk.end,
-                            kind: QuoteKind::Direct,
-                            speaker: Speaker::default(),
-                            cue: None,
-                        });
-                    }
+            let (speaker, cue) = match a {
+                Some(a) => a,
+                // Unattributed: keep full statements, drop scare quotes and titles.
+                None if doc.text[mk.start..mk.end].split_whitespace().count() >= 6 => {
+                    (Speaker::default(), None)
                 }
+                None => continue,
+            };
+            // A quotation running over several paragraphs is a quote per paragraph, each the
+            // same speaker's: a paragraph is the unit a reader (and a ledger row) cites.
+            for (start, end) in paragraph_pieces(doc.text, mk.start, mk.end) {
+                found.push(Found {
+                    start,
+                    end,
+                    kind: QuoteKind::Direct,
+                    speaker: speaker.clone(),
+                    cue: cue.clone(),
+                });
             }
         }
         found.sort_by_key(|f| (f.start, f.end));
@@ -555,5 +564,79 @@ impl<'d, 'a> Walk<'d, 'a> {
                 cue: f.cue,
             })
             .collect()
+    }
+}
+
+/// Whether the attribution "As X <cue>," (subject from `a`, cue `c`) opening the sentence only
+/// passes on a clause that has an attribution of its own (a subject and a cue within its first
+/// words).
+fn channel_only(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> bool {
+    let opens = a == lo + 1 && cx.l(lo) == "as";
+    let comma = c + 1 < hi && cx.w(c + 1) == ",";
+    if !(opens && comma) {
+        return false;
+    }
+    let from = c + 2;
+    let mut j = from;
+    while j < hi && j - from < 8 && cx.is_word(j) && !cx.quoted(j) {
+        if j > from
+            && is_cue(cx.l(j))
+            && !cx.is_cap(j)
+            && !is_participle(cx.l(j))
+            && !is_boundary(cx.l(j - 1))
+        {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// The paragraphs of the quoted text `start..end`, each without the opening mark that the
+/// multi-paragraph convention repeats and without surrounding space; one piece when the text
+/// holds no paragraph break.
+fn paragraph_pieces(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut a = start;
+    for (i, _) in text[start..end].match_indices('\n') {
+        push_piece(text, a, start + i, &mut pieces);
+        a = start + i + 1;
+    }
+    push_piece(text, a, end, &mut pieces);
+    pieces
+}
+
+fn push_piece(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[a..b];
+    let lead = piece.len() - piece.trim_start().len();
+    let mut s = a + lead;
+    // The opening mark that starts a continuing paragraph.
+    for mark in ["“", "„", "\"", "«", "``"] {
+        if text[s..b].starts_with(mark) {
+            s += mark.len();
+            break;
+        }
+    }
+    let body = &text[s..b];
+    let s = s + (body.len() - body.trim_start().len());
+    let e = s + text[s..b].trim_end().len();
+    if e > s {
+        out.push((s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraph_pieces;
+
+    #[test]
+    fn splits_a_quotation_at_its_paragraphs() {
+        let t = "One two.\n\n“Three four,";
+        let p: Vec<&str> = paragraph_pieces(t, 0, t.len())
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(p, vec!["One two.", "Three four,"]);
+        assert_eq!(paragraph_pieces("a b", 0, 3), vec![(0, 3)]);
     }
 }

@@ -6,7 +6,7 @@
 use claimtrail_text::{Doc, TokenKind};
 
 use crate::marks::{starts_paragraph, Marked};
-use crate::speakers::{is_group_noun, word};
+use crate::speakers::{is_document_noun, is_group_noun, word};
 use crate::word_classes::{
     follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head,
     is_participle, is_role_noun, is_time_word, is_weak_cue, pronoun_gender,
@@ -306,8 +306,10 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     ) {
         return false;
     }
+    // A document states findings in its own right ("As the report states: …").
     let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
-        || (b == a + 1 && pronoun_gender(last).is_some());
+        || (b == a + 1 && pronoun_gender(last).is_some())
+        || is_document_noun(last);
     if is_weak_cue(cx.l(c)) {
         return named;
     }
@@ -326,7 +328,14 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
     // "…," retired Air Force general Lloyd Newton said, "…," Pakistan-based developer Jo Roe
     // wrote: a few modifiers outside the subject.
     let mut q = p;
-    while q > 0 && p - q < 3 && cx.is_word(q - 1) && !cx.quoted(q - 1) && !is_cue(cx.l(q - 1)) {
+    // A conjunction starts a new clause ("…“legitimate” but insisted …"): no modifier.
+    while q > 0
+        && p - q < 3
+        && cx.is_word(q - 1)
+        && !cx.quoted(q - 1)
+        && !is_cue(cx.l(q - 1))
+        && !is_boundary(cx.l(q - 1))
+    {
         q -= 1;
     }
     if q < p && q > 0 && cx.closes(q - 1).is_some() {

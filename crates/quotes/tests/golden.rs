@@ -77,13 +77,35 @@ fn every_family_of_marks() {
 }
 
 #[test]
-fn multi_paragraph_quote_is_one_span() {
+fn multi_paragraph_quote_is_a_quote_per_paragraph() {
     let t = "Helen Ward spoke at length.\n\n“The first paragraph ends without a mark.\n\n\
              “The second one closes it,” Ward said.";
     let qs = quotes(t);
     let q = find(&qs, "first paragraph");
-    assert!(q.text.contains("second one closes it"), "{}", q.text);
+    assert_eq!(q.text, "The first paragraph ends without a mark.");
     assert_eq!(speaker(q), Some("Helen Ward"));
+    let q = find(&qs, "second one");
+    assert_eq!(q.text, "The second one closes it,");
+    assert_eq!(&t[q.start..q.end], q.text);
+    assert_eq!(speaker(q), Some("Helen Ward"));
+}
+
+#[test]
+fn a_quotation_after_a_mixed_clause_continues_its_speaker() {
+    let t = "“Nothing could persuade them” to wait, Indyk said. “That has nothing to do with \
+             the talks at all.”";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "nothing to do")), Some("Indyk"));
+}
+
+#[test]
+fn a_conjunction_keeps_the_second_verb_off_the_quotation_before_it() {
+    let t = "On race, Mr Obama said recent concerns were \"legitimate and deserve attention\" \
+             but insisted progress had been made.";
+    let qs = quotes(t);
+    let q = find(&qs, "progress had been made");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Obama"));
 }
 
 #[test]
@@ -511,4 +533,31 @@ fn an_inverted_speaker_may_follow_a_lower_case_role() {
     let qs = quotes(t);
     let q = find(&qs, "ferry will run");
     assert_eq!(speaker(q), Some("Dana Whitfield"));
+}
+
+#[test]
+fn a_document_is_a_speaker_with_a_weak_cue() {
+    let t = "The survey covered ten countries.\n\nAs the report states: “The birth lottery \
+             matters more here than anywhere else.”";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "birth lottery")), Some("report"));
+}
+
+#[test]
+fn an_organisation_named_after_its_noun_speaks_by_that_name() {
+    let t = "The whale rescue group Project Jonah said the strandings had doubled. \
+             Data analysis firm 1010data said sales rose sharply in January.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "strandings")), Some("Project Jonah"));
+    assert_eq!(speaker(find(&qs, "sales rose")), Some("1010data"));
+}
+
+#[test]
+fn a_channel_before_an_attributed_clause_is_not_the_speaker() {
+    let t = "Uber Technologies faced anger. As Mashable reports, the company announced \
+             that it would charge a minimum of $100 to take passengers.";
+    let qs = quotes(t);
+    let q = find(&qs, "charge a minimum");
+    assert_ne!(speaker(q), Some("Mashable"));
+    assert_eq!(q.cue.as_deref(), Some("announced"));
 }
