@@ -11,7 +11,7 @@ use crate::cue_parts::{
     MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
-use crate::speakers::{People, Speaker};
+use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{is_boundary, is_cue, is_participle, is_that_cue, pronoun_gender};
 
 /// Speakers kept for resolving pronouns (the resolver looks back at most this far).
@@ -446,6 +446,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                     self.remember(&sp);
                     self.assigned[m] = Some((sp, Some(cue)));
                 }
+            } else if let Some((a, b)) = in_words_of(cx, lo, i).filter(|_| i == mk.open_tok) {
+                // "In Dr. Roe's words, “…”".
+                let sp = self.people.resolve(cx.doc, a, b, &self.history);
+                self.remember(&sp);
+                self.assigned[m] = Some((sp, Some("words".to_string())));
             } else if i == mk.open_tok && i > lo && cx.w(i - 1) == ":" {
                 if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
                     let sp = self.people.resolve(cx.doc, a, b, &self.history);
@@ -567,6 +572,24 @@ impl<'d, 'a> Walk<'d, 'a> {
     }
 }
 
+/// "In X's words, “…”" / "In the words of X, “…”": the tokens of X before the quotation
+/// opening at `open`.
+fn in_words_of(cx: &Ctx, lo: usize, open: usize) -> Option<(usize, usize)> {
+    if open < lo + 4 || cx.w(open - 1) != "," || cx.l(lo) != "in" || open - lo > 12 {
+        return None;
+    }
+    let words_at = open - 2;
+    if cx.l(words_at) == "words" && matches!(cx.w(words_at - 1), "'s" | "’s" | "'" | "’") {
+        // "In Dr. Roe's words": the name before the possessive.
+        let (a, b) = (lo + 1, words_at - 1);
+        return (a < b && (a..b).all(|i| !cx.quoted(i))).then_some((a, b));
+    }
+    // "In the words of Jo Roe,".
+    let of = (lo + 1..open).find(|&i| cx.l(i) == "of")?;
+    (of == lo + 3 && cx.l(lo + 1) == "the" && cx.l(lo + 2) == "words" && of + 1 < open - 1)
+        .then_some((of + 1, open - 1))
+}
+
 /// Whether the attribution "As X <cue>," (subject from `a`, cue `c`) opening the sentence only
 /// passes on a clause that has an attribution of its own (a subject and a cue within its first
 /// words).
@@ -579,12 +602,13 @@ fn channel_only(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> bool {
     let from = c + 2;
     let mut j = from;
     while j < hi && j - from < 8 && cx.is_word(j) && !cx.quoted(j) {
-        if j > from
-            && is_cue(cx.l(j))
-            && !cx.is_cap(j)
-            && !is_participle(cx.l(j))
-            && !is_boundary(cx.l(j - 1))
-        {
+        // A named subject, a pronoun or an organisation noun ("the company announced"),
+        // not any noun ("research in humans shows").
+        let subject = cx.is_cap(j - 1)
+            || pronoun_gender(cx.l(j - 1)).is_some()
+            || is_org_noun(cx.l(j - 1))
+            || is_group_noun(cx.l(j - 1));
+        if j > from && is_cue(cx.l(j)) && !cx.is_cap(j) && !is_participle(cx.l(j)) && subject {
             return true;
         }
         j += 1;

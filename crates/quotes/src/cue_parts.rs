@@ -9,7 +9,7 @@ use crate::marks::{starts_paragraph, Marked};
 use crate::speakers::{is_document_noun, is_group_noun, word};
 use crate::word_classes::{
     follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head,
-    is_participle, is_role_noun, is_time_word, is_weak_cue, pronoun_gender,
+    is_participle, is_role_noun, is_time_word, is_title, is_weak_cue, pronoun_gender,
 };
 
 /// No quoted span (in [`Ctx::owner`]).
@@ -239,8 +239,18 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     }
     let a = c + 1;
     let first = cx.l(a);
-    // "…, says president Jo Roe": a lower-case role before the name.
-    let role_then_name = is_role_noun(first) && a + 1 < hi && cx.is_cap(a + 1);
+    // "…, says president Jo Roe", "…, said chief inspector Jo Roe": lower-case role words
+    // before the name.
+    let mut r = a;
+    while r < hi
+        && r - a < 3
+        && !cx.is_cap(r)
+        && (is_role_or_modifier(cx.l(r)) || is_title(cx.l(r)))
+    {
+        r += 1;
+    }
+    let role_then_name =
+        r > a && (a..r).any(|i| is_role_noun(cx.l(i))) && r < hi && cx.is_cap(r);
     if !(cx.is_cap(a)
         || matches!(first, "the" | "a" | "an")
         || pronoun_gender(first).is_some()
@@ -259,7 +269,20 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         b += 1;
     }
     let ends = b >= hi || !cx.is_word(b) || cx.quoted(b) || starts_with_time(cx, b, hi);
-    (b > a && ends).then_some((a, b))
+    (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+}
+
+/// "…, said Jo Roe from the county police.": a short phrase of where the speaker works closes
+/// the clause after the name ending before `b`.
+fn affiliation_follows(cx: &Ctx, b: usize, hi: usize) -> bool {
+    if !(cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with")) {
+        return false;
+    }
+    let mut e = b + 1;
+    while e < hi && e - b <= 6 && cx.is_word(e) && !cx.quoted(e) {
+        e += 1;
+    }
+    e - b <= 6 && (e >= hi || cx.is_stop(e) || cx.w(e) == ",")
 }
 
 /// "…, say economists, …", "…, many analysts said, …": a bare plural of people who speak for

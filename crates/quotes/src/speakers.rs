@@ -451,13 +451,20 @@ impl People {
             sp.person = Some(id);
             return sp;
         }
-        // "The report concluded …": a document speaks, named as the article names it.
-        if lc(word(doc, b - 1), is_document_noun) {
+        // "The report concluded …": a document speaks, named as the article names it; so do
+        // a group ("say the researchers") and an organisation described rather than named
+        // ("the Russian space agency"), when the article named no one for them.
+        let head = word(doc, b - 1);
+        let described_org = lc(head, is_org_noun) && (a..b - 1).any(|i| is_cap(doc, i));
+        if lc(head, is_document_noun) || lc(head, is_group_noun) || described_org {
             let mut s = a;
-            while s + 1 < b && is_article(word(doc, s)) {
+            while s + 1 < b && (is_article(word(doc, s)) || lc(word(doc, s), is_quantifier)) {
                 s += 1;
             }
             sp.name = Some(join(doc, s, b));
+            if described_org {
+                sp.kind = Some(EntityKind::Org);
+            }
         }
         sp
     }
@@ -707,8 +714,13 @@ fn named_after_org_noun(doc: &Doc, a: usize, b: usize) -> Option<String> {
     (k + 1 < b && (k + 1..b).all(name_word)).then(|| join(doc, k + 1, b))
 }
 
+/// Words counting the members of a group ("many analysts"): not part of its name.
+fn is_quantifier(lower: &str) -> bool {
+    matches!(lower, "many" | "most" | "some" | "several" | "other" | "few")
+}
+
 /// Common nouns an article uses for an organisation it has named ("the company said").
-fn is_org_noun(lower: &str) -> bool {
+pub(crate) fn is_org_noun(lower: &str) -> bool {
     matches!(
         lower,
         "company"

@@ -561,3 +561,29 @@ fn a_channel_before_an_attributed_clause_is_not_the_speaker() {
     assert_ne!(speaker(q), Some("Mashable"));
     assert_eq!(q.cue.as_deref(), Some("announced"));
 }
+
+#[test]
+fn in_someones_words_introduces_their_quotation() {
+    let t = "The team was led by Michael Shadlen of Columbia University. In Dr. Shadlen's words, \
+             “Could the moment of insight be tied to the same threshold?”";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "moment of insight")), Some("Michael Shadlen"));
+}
+
+#[test]
+fn lower_case_role_words_before_an_inverted_name() {
+    let t = "“We are concerned over the sale of these pills,” said chief inspector Jennifer \
+             Mattinson from the county police.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "sale of these pills")), Some("Jennifer Mattinson"), "{qs:#?}");
+}
+
+#[test]
+fn a_group_or_described_organisation_speaks_as_named() {
+    let t = "The findings offer new insight into consciousness, say the researchers, and more \
+             work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \
+             said on Thursday.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "new insight")), Some("researchers"));
+    assert_eq!(speaker(find(&qs, "cargo ship")), Some("Russian space agency"));
+}
