@@ -515,3 +515,19 @@ fn a_range_after_a_change_verb_shares_its_unit_when_written_once() {
     );
     assert_eq!(values("Output rose 2 to 50 percent.").len(), 2);
 }
+
+#[test]
+fn hedges_across_an_article_a_capacity_and_a_range_of_ages() {
+    let f = figs("The deal requires a payment of up to a $1 billion fee if the vote fails.");
+    assert_eq!(f[0].hedge.as_str(), "up_to", "{f:?}");
+    assert_eq!(f[0].value, Some(1e9));
+    let f = figs("Halibut can grow to 500 pounds.");
+    assert_eq!(f[0].hedge.as_str(), "up_to", "{f:?}");
+    let f = figs("Prices rose over a 10-year period.");
+    assert!(f.iter().all(|f| f.hedge.as_str() != "more_than"), "{f:?}");
+    let f = figs("The study counted workers between the ages of 25 and 54 in the survey.");
+    let r = f.iter().find(|f| f.value == Some(25.0)).expect("a range");
+    assert_eq!(r.hedge.as_str(), "range", "{f:?}");
+    assert_eq!(r.high, Some(54.0));
+    assert!(r.text.starts_with("between the ages of"), "{}", r.text);
+}

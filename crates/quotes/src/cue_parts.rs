@@ -457,6 +457,12 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
             en = k;
             break;
         }
+        // "… was fine and the military said it …", "… even as the budget office estimated
+        // that …": another speaker's attribution starts a clause of its own.
+        if k > st && conjoined_attribution(cx, k, hi) {
+            en = if cx.l(k - 1) == "even" { k - 1 } else { k };
+            break;
+        }
         // "… were fair but insisted that …": the speaker's second verb starts a clause of its own.
         if k > st
             && k + 1 < hi
@@ -577,6 +583,42 @@ pub(crate) fn aside_content(
         .or_else(|| trim(cx, k, hi.min(k + MAX_CONTENT)))
         .map_or(before.1, |(_, e)| e);
     Some((before.0, end.max(before.1)))
+}
+
+/// A conjunction at `k` followed by a subject of its own and a cue that introduces a clause
+/// ("and the military said it …", "as the Budget Office estimated that …", "but he said …").
+fn conjoined_attribution(cx: &Ctx, k: usize, hi: usize) -> bool {
+    if cx.quoted(k) || !matches!(cx.l(k), "and" | "but" | "while" | "whereas" | "as") {
+        return false;
+    }
+    let mut j = k + 1;
+    let det = j < hi && matches!(cx.l(j), "the" | "a" | "an");
+    if det {
+        j += 1;
+    }
+    let start = j;
+    if j < hi && pronoun_gender(cx.l(j)).is_some() {
+        j += 1;
+    } else {
+        // A name, or after a determiner a short noun phrase ("the military").
+        while j < hi
+            && j - start < 5
+            && cx.is_word(j)
+            && !cx.quoted(j)
+            && !is_boundary(cx.l(j))
+            && !is_cue(cx.l(j))
+            && (cx.is_cap(j) || det && j - start < 2)
+        {
+            j += 1;
+        }
+    }
+    j > start
+        && j + 1 < hi
+        && is_cue(cx.l(j))
+        && !cx.is_cap(j)
+        && !is_participle(cx.l(j))
+        && !cx.quoted(j)
+        && cx.is_word(j + 1)
 }
 
 /// Does an attribution start at `i` ("adding", "according to", "but he said", "Kirby said")?

@@ -587,3 +587,22 @@ fn a_group_or_described_organisation_speaks_as_named() {
     assert_eq!(speaker(find(&qs, "new insight")), Some("researchers"));
     assert_eq!(speaker(find(&qs, "cargo ship")), Some("Russian space agency"));
 }
+
+#[test]
+fn a_conjoined_attribution_ends_the_reported_clause() {
+    let t = "South Africa said the president was confined to his home but was fine and the \
+             military said it was keeping him and his family safe.\n\n\
+             He claimed the tax cuts would pay for themselves even as the Congressional Budget \
+             Office estimated that they would add $250 billion to the deficit.";
+    let qs = quotes(t);
+    let q = find(&qs, "confined to his home");
+    assert!(!q.text.contains("military"), "{}", q.text);
+    let q = find(&qs, "keeping him");
+    assert_eq!(q.speaker_mention.as_deref(), Some("the military"));
+    let q = find(&qs, "pay for themselves");
+    assert!(!q.text.contains("Budget"), "{}", q.text);
+    assert_eq!(
+        speaker(find(&qs, "add $250 billion")),
+        Some("Congressional Budget Office")
+    );
+}
