@@ -466,7 +466,9 @@ impl<'d, 'a> Walk<'d, 'a> {
     /// in the same paragraph or opens one of the next three.
     fn continue_speakers(&mut self) {
         let cx = &self.cx;
-        let mut prev: Option<(usize, Speaker)> = None; // (paragraph number, speaker)
+        // (paragraph number, speaker, whether a quotation of theirs rather than a fragment of a
+        // reported clause)
+        let mut prev: Option<(usize, Speaker, bool)> = None;
         let mut para = 0usize;
         let mut tok = 0usize;
         for m in 0..cx.marks.len() {
@@ -486,18 +488,26 @@ impl<'d, 'a> Walk<'d, 'a> {
                 .map(|(sp, _)| sp)
                 .or(self.consumed[m].as_ref());
             if let Some(sp) = known {
-                prev = Some((start_para, sp.clone()));
+                prev = Some((start_para, sp.clone(), self.assigned[m].is_some()));
             } else {
-                if let Some((pp, sp)) = &prev {
+                if let Some((pp, sp, quoted)) = &prev {
                     let opens_para = starts_paragraph(cx.doc, mk.open_tok);
+                    // After a fragment of a reported clause only a quotation that opens its
+                    // sentence goes on with the speaker: a fragment inside another clause
+                    // ("… bemoaned the unrest and said drugs were a “big factor”") is not theirs.
+                    let opens_sentence = mk.open_tok == 0
+                        || opens_para
+                        || cx.is_stop(mk.open_tok - 1)
+                        || cx.closes(mk.open_tok - 1).is_some();
                     // A paragraph opening with a quotation, no attribution in sight, goes on
                     // with the last speaker across a short gap (a caption, a one-line aside).
                     if (*pp == start_para || start_para <= *pp + 3 && opens_para)
                         && sp.name.is_some()
+                        && (*quoted || opens_sentence)
                     {
                         let sp = sp.clone();
                         self.assigned[m] = Some((sp.clone(), None));
-                        prev = Some((start_para, sp));
+                        prev = Some((start_para, sp, true));
                     }
                 }
             }
@@ -509,7 +519,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                     para += 1;
                 }
             }
-            if let Some((pp, _)) = &mut prev {
+            if let Some((pp, _, _)) = &mut prev {
                 if self.assigned[m].is_some() || self.consumed[m].is_some() {
                     *pp = para;
                 }
@@ -545,11 +555,21 @@ impl<'d, 'a> Walk<'d, 'a> {
             // A quotation running over several paragraphs is a quote per paragraph, each the
             // same speaker's: a paragraph is the unit a reader (and a ledger row) cites.
             for (start, end) in paragraph_pieces(doc.text, mk.start, mk.end) {
+                // A transcript's paragraph names its speaker ("WALLACE: But, Governor, …").
+                let speaker = match transcript_label(&doc.text[start..end]) {
+                    Some(name) => Speaker {
+                        mention: doc.text[start..start + name.len()].to_string(),
+                        name: Some(title_case(name)),
+                        kind: Some(claimtrail_text::EntityKind::Person),
+                        ..Speaker::default()
+                    },
+                    None => speaker.clone(),
+                };
                 found.push(Found {
                     start,
                     end,
                     kind: QuoteKind::Direct,
-                    speaker: speaker.clone(),
+                    speaker,
                     cue: cue.clone(),
                 });
             }
@@ -616,6 +636,35 @@ fn channel_only(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> bool {
     false
 }
 
+/// The speaker label opening a transcript's paragraph: one to three words in capitals, then a
+/// colon ("WALLACE:", "SEN. JO ROE:").
+fn transcript_label(piece: &str) -> Option<&str> {
+    let colon = piece.find(':')?;
+    let label = &piece[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let caps = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    (!words.is_empty() && words.len() <= 3 && words.iter().all(caps) && label.trim() == label)
+        .then_some(label)
+}
+
+/// "WALLACE" → "Wallace", "JO ROE" → "Jo Roe".
+fn title_case(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The paragraphs of the quoted text `start..end`, each without the opening mark that the
 /// multi-paragraph convention repeats and without surrounding space; one piece when the text
 /// holds no paragraph break.
@@ -653,6 +702,7 @@ fn push_piece(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
 mod tests {
     use super::paragraph_pieces;
 
+
     #[test]
     fn splits_a_quotation_at_its_paragraphs() {
         let t = "One two.\n\n“Three four,";
@@ -662,5 +712,15 @@ mod tests {
             .collect();
         assert_eq!(p, vec!["One two.", "Three four,"]);
         assert_eq!(paragraph_pieces("a b", 0, 3), vec![(0, 3)]);
+    }
+
+    #[test]
+    fn reads_a_transcript_label() {
+        use super::{title_case, transcript_label};
+        assert_eq!(transcript_label("WALLACE: But, Governor"), Some("WALLACE"));
+        assert_eq!(transcript_label("SEN. JO ROE: We will"), Some("SEN. JO ROE"));
+        assert_eq!(transcript_label("The plan: more"), None);
+        assert_eq!(transcript_label("A: b"), None);
+        assert_eq!(title_case("JO ROE"), "Jo Roe");
     }
 }

@@ -397,8 +397,11 @@ pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> O
             return None;
         }
         if after_quote && cx.is_stop(j) {
-            // "…," he said. "…" — the next sentence's quote continues the speaker.
-            return (j + 1 < n).then(|| cx.opens(j + 1)).flatten();
+            // "…," he said. "…" — the next sentence's quote continues the speaker, within the
+            // paragraph: a new paragraph's quotation may have an attribution of its own.
+            return (j + 1 < n && !starts_paragraph(cx.doc, j + 1))
+                .then(|| cx.opens(j + 1))
+                .flatten();
         }
         if matches!(cx.l(j), "that" | "whether" | "if") {
             return None;

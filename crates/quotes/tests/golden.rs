@@ -606,3 +606,33 @@ fn a_conjoined_attribution_ends_the_reported_clause() {
         Some("Congressional Budget Office")
     );
 }
+
+#[test]
+fn a_new_paragraphs_quotation_keeps_its_own_attribution() {
+    let t = "“Who would have believed it?” Trump said, looking out on the crowd.\n\n\
+             “I would,” Melanie said to the TV.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "I would")), Some("Melanie"));
+}
+
+#[test]
+fn a_fragment_inside_another_clause_does_not_continue_a_speaker() {
+    let t = "Jo Roe said officials should release the videos “without any delay.” Bo Lee, \
+             her opponent, bemoaned the unrest and said drugs were a “very, very big factor” \
+             in the violence.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.contains("big factor") || q.speaker.as_deref() != Some("Jo Roe")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_transcript_label_names_the_speaker() {
+    let t = "\"WALLACE: But, Governor, I have to ask you about the polls this week.\n\n\
+             \"PENCE: The polls will change before the election, Chris.\"";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "ask you about")), Some("Wallace"));
+    assert_eq!(speaker(find(&qs, "polls will change")), Some("Pence"));
+}
