@@ -531,3 +531,31 @@ fn hedges_across_an_article_a_capacity_and_a_range_of_ages() {
     assert_eq!(r.high, Some(54.0));
     assert!(r.text.starts_with("between the ages of"), "{}", r.text);
 }
+
+#[test]
+fn reporting_words_as_nouns_and_attributions_that_open_a_clause_claim_nothing() {
+    let f = figs("A gunman opened fire at a cinema in the US state of Louisiana, killing two people.");
+    assert_eq!(f[0].source, None, "{f:?}");
+    let f = figs("The yield on the 10-year Treasury note has risen to 3.1 percent.");
+    assert!(f.iter().all(|f| f.source.is_none()), "{f:?}");
+    let f = figs("With just 18 months left in power, he said gun control was his regret.");
+    assert_eq!(f[0].source, None, "{f:?}");
+    // The clause-final attribution still claims the figure.
+    let f = figs("At least 40 people died on the road, officials said on Monday.");
+    assert_eq!(f[0].source.as_deref(), Some("officials"));
+}
+
+#[test]
+fn a_verb_inside_another_quotation_claims_nothing() {
+    let text = "“People think it is safe,” said Jo Roe of the utility, which maintains about 90,000 miles of cable.";
+    let q = Quote {
+        text: String::new(),
+        kind: QuoteKind::Direct,
+        start: 3,
+        end: 27,
+        speaker: Some("Jo Roe".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, &[q]);
+    assert_ne!(f[0].source.as_deref(), Some("People"), "{f:?}");
+}
