@@ -377,7 +377,10 @@ fn closes_clause(v: &View, k: usize) -> bool {
         if matches!(t, "." | "," | ";" | "!" | "?" | "”" | "\"" | ")") {
             return true;
         }
-        if matches!(v.lower(j), "that" | "it" | "he" | "she" | "they" | "we" | "i" | "the") {
+        if matches!(
+            v.lower(j),
+            "that" | "it" | "he" | "she" | "they" | "we" | "i" | "the"
+        ) {
             return false;
         }
     }
@@ -409,7 +412,8 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         if let Some((x, y)) = subject_left(v, k) {
-            if x > end && matches!(v.text(x - 1), "," | "”" | "\"" | "’") && closes_clause(v, k) {
+            if x > end && matches!(v.text(x - 1), "," | "”" | "\"" | "’") && closes_clause(v, k)
+            {
                 return Some((x, y));
             }
         }

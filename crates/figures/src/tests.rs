@@ -534,7 +534,8 @@ fn hedges_across_an_article_a_capacity_and_a_range_of_ages() {
 
 #[test]
 fn reporting_words_as_nouns_and_attributions_that_open_a_clause_claim_nothing() {
-    let f = figs("A gunman opened fire at a cinema in the US state of Louisiana, killing two people.");
+    let f =
+        figs("A gunman opened fire at a cinema in the US state of Louisiana, killing two people.");
     assert_eq!(f[0].source, None, "{f:?}");
     let f = figs("The yield on the 10-year Treasury note has risen to 3.1 percent.");
     assert!(f.iter().all(|f| f.source.is_none()), "{f:?}");

@@ -658,7 +658,9 @@ fn title_case(label: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             cs.next().map_or(String::new(), |f| {
-                f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
             })
         })
         .collect::<Vec<_>>()
@@ -702,7 +704,6 @@ fn push_piece(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
 mod tests {
     use super::paragraph_pieces;
 
-
     #[test]
     fn splits_a_quotation_at_its_paragraphs() {
         let t = "One two.\n\n“Three four,";
@@ -718,7 +719,10 @@ mod tests {
     fn reads_a_transcript_label() {
         use super::{title_case, transcript_label};
         assert_eq!(transcript_label("WALLACE: But, Governor"), Some("WALLACE"));
-        assert_eq!(transcript_label("SEN. JO ROE: We will"), Some("SEN. JO ROE"));
+        assert_eq!(
+            transcript_label("SEN. JO ROE: We will"),
+            Some("SEN. JO ROE")
+        );
         assert_eq!(transcript_label("The plan: more"), None);
         assert_eq!(transcript_label("A: b"), None);
         assert_eq!(title_case("JO ROE"), "Jo Roe");

@@ -249,8 +249,7 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     {
         r += 1;
     }
-    let role_then_name =
-        r > a && (a..r).any(|i| is_role_noun(cx.l(i))) && r < hi && cx.is_cap(r);
+    let role_then_name = r > a && (a..r).any(|i| is_role_noun(cx.l(i))) && r < hi && cx.is_cap(r);
     if !(cx.is_cap(a)
         || matches!(first, "the" | "a" | "an")
         || pronoun_gender(first).is_some()

@@ -455,7 +455,8 @@ impl People {
         // a group ("say the researchers") and an organisation described rather than named
         // ("the Russian space agency"), when the article named no one for them.
         let head = word(doc, b - 1);
-        let described_org = lc(head, is_org_noun) && (a..b - 1).any(|i| is_cap(doc, i));
+        let described_org = lc(head, is_org_noun)
+            && (a..b - 1).any(|i| is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word));
         if lc(head, is_document_noun) || lc(head, is_group_noun) || described_org {
             let mut s = a;
             while s + 1 < b && (is_article(word(doc, s)) || lc(word(doc, s), is_quantifier)) {
@@ -716,7 +717,10 @@ fn named_after_org_noun(doc: &Doc, a: usize, b: usize) -> Option<String> {
 
 /// Words counting the members of a group ("many analysts"): not part of its name.
 fn is_quantifier(lower: &str) -> bool {
-    matches!(lower, "many" | "most" | "some" | "several" | "other" | "few")
+    matches!(
+        lower,
+        "many" | "most" | "some" | "several" | "other" | "few"
+    )
 }
 
 /// Common nouns an article uses for an organisation it has named ("the company said").

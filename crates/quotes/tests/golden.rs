@@ -567,7 +567,10 @@ fn in_someones_words_introduces_their_quotation() {
     let t = "The team was led by Michael Shadlen of Columbia University. In Dr. Shadlen's words, \
              “Could the moment of insight be tied to the same threshold?”";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "moment of insight")), Some("Michael Shadlen"));
+    assert_eq!(
+        speaker(find(&qs, "moment of insight")),
+        Some("Michael Shadlen")
+    );
 }
 
 #[test]
@@ -575,7 +578,11 @@ fn lower_case_role_words_before_an_inverted_name() {
     let t = "“We are concerned over the sale of these pills,” said chief inspector Jennifer \
              Mattinson from the county police.";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "sale of these pills")), Some("Jennifer Mattinson"), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "sale of these pills")),
+        Some("Jennifer Mattinson"),
+        "{qs:#?}"
+    );
 }
 
 #[test]
@@ -585,7 +592,13 @@ fn a_group_or_described_organisation_speaks_as_named() {
              said on Thursday.";
     let qs = quotes(t);
     assert_eq!(speaker(find(&qs, "new insight")), Some("researchers"));
-    assert_eq!(speaker(find(&qs, "cargo ship")), Some("Russian space agency"));
+    assert_eq!(
+        speaker(find(&qs, "cargo ship")),
+        Some("Russian space agency")
+    );
+    // A sentence-initial article is no name: "The company" stays unnamed without a company.
+    let qs = quotes("The company said it was lowering prices across the store.");
+    assert_eq!(speaker(find(&qs, "lowering prices")), None);
 }
 
 #[test]
