@@ -621,6 +621,8 @@ fn conjoined_attribution(cx: &Ctx, k: usize, hi: usize) -> bool {
         && !is_participle(cx.l(j))
         && !cx.quoted(j)
         && cx.is_word(j + 1)
+        // "and the former continues to monitor …": a verb with an infinitive reports nothing.
+        && cx.l(j + 1) != "to"
 }
 
 /// Does an attribution start at `i` ("adding", "according to", "but he said", "Kirby said")?

@@ -618,6 +618,11 @@ fn a_conjoined_attribution_ends_the_reported_clause() {
         speaker(find(&qs, "add $250 billion")),
         Some("Congressional Budget Office")
     );
+    let qs = quotes(
+        "Kirby said the US has briefed the government on the situation and the former \
+         continues to monitor it closely.",
+    );
+    assert!(find(&qs, "has briefed").text.contains("monitor"));
 }
 
 #[test]
