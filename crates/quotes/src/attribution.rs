@@ -194,7 +194,20 @@ impl<'d, 'a> Walk<'d, 'a> {
             .filter(|&i| cx.is_word(i))
             .count();
         if let Some(m) = quote_before(cx, ext.0, tail) {
-            self.claim(m, &speaker, &cue);
+            // "But it’s also an assurance “that people are watching,” he said.": a quotation
+            // opening inside its sentence's clause makes the clause a mixed quote.
+            let from = s.covered.max(lo);
+            let mk = cx.marks[m];
+            let lead = (from..mk.open_tok).filter(|&i| cx.is_word(i)).count();
+            let introduced = mk.open_tok > lo
+                && (matches!(cx.w(mk.open_tok - 1), ":" | "," | "—" | "–" | "-")
+                    || cx.quoted(mk.open_tok - 1));
+            match mk.close_tok {
+                Some(close) if lead >= 3 && !introduced && self.assigned[m].is_none() => {
+                    self.push_content(from, close + 1, &speaker, &cue);
+                }
+                _ => self.claim(m, &speaker, &cue),
+            }
             claimed = true;
         }
         let cx = &self.cx;

@@ -654,3 +654,13 @@ fn a_transcript_label_names_the_speaker() {
     assert_eq!(speaker(find(&qs, "ask you about")), Some("Wallace"));
     assert_eq!(speaker(find(&qs, "polls will change")), Some("Pence"));
 }
+
+#[test]
+fn a_quotation_closing_a_clause_it_opened_inside_is_mixed() {
+    let t = "The certification adds costs. But it is also an assurance “that people are \
+             watching out for the resource,” he said.";
+    let qs = quotes(t);
+    let q = find(&qs, "assurance");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(q.text.contains("watching out"), "{}", q.text);
+}
