@@ -86,7 +86,7 @@ impl<'a> Attributor<'a> {
             }
         }
         let found = according_to(v, first, end)
-            .or_else(|| self.verb_before(v, first))
+            .or_else(|| self.verb_before(v, first, a))
             .or_else(|| verb_after(v, end));
         // Reported speech: the clause's own named subject ("Western intelligence services and
         // Ukraine believe") is fuller than the speaker the quotes stage settled on; a pronoun or
@@ -125,13 +125,23 @@ impl<'a> Attributor<'a> {
     }
 
     /// Subject of the nearest reporting verb before the figure.
-    fn verb_before(&self, v: &View, first: usize) -> Option<(usize, usize)> {
+    fn verb_before(&self, v: &View, first: usize, a: usize) -> Option<(usize, usize)> {
         let mut weak = None;
         for k in (first.saturating_sub(WINDOW)..first).rev() {
             if v.text(k) == ";" {
                 break;
             }
             if !verb_at(v, k) {
+                continue;
+            }
+            // A verb inside a quotation the figure is not in is the quoted speaker's, not an
+            // attribution of the figure ("“People think it’s safe,” said Jo Roe of the utility,
+            // which maintains 90,000 miles of cable").
+            let (ka, kb) = v.span(k, k + 1);
+            if self
+                .quote_at(ka, kb)
+                .is_some_and(|q| q.kind == QuoteKind::Direct && q.end <= a)
+            {
                 continue;
             }
             if let Some((x, y)) = subject_left(v, k) {
@@ -150,7 +160,17 @@ impl<'a> Attributor<'a> {
 /// A reporting verb at token `k`: lower-case unless it opens the sentence ("United States" is no
 /// verb).
 fn verb_at(v: &View, k: usize) -> bool {
-    reporting_verb(v.lower(k)) && (k == 0 || !v.toks[k].capitalized())
+    reporting_verb(v.lower(k)) && (k == 0 || !v.toks[k].capitalized()) && !noun_use(v, k)
+}
+
+/// A reporting word used as a noun: before "of" or an auxiliary ("the US state of Louisiana",
+/// "the Treasury note has risen", "the report was").
+fn noun_use(v: &View, k: usize) -> bool {
+    k + 1 < v.len()
+        && matches!(
+            v.lower(k + 1),
+            "of" | "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will"
+        )
 }
 
 fn phrase_text(v: &View, x: usize, y: usize) -> String {
@@ -349,6 +369,24 @@ fn source_noun(w: &str) -> bool {
     )
 }
 
+/// Whether the verb at `k` ends its clause, give or take a short tail ("…, officials said on
+/// Monday."), rather than introducing one of its own ("…, he said gun control was …").
+fn closes_clause(v: &View, k: usize) -> bool {
+    for j in k + 1..(k + 6).min(v.len()) {
+        let t = v.text(j);
+        if matches!(t, "." | "," | ";" | "!" | "?" | "”" | "\"" | ")") {
+            return true;
+        }
+        if matches!(
+            v.lower(j),
+            "that" | "it" | "he" | "she" | "they" | "we" | "i" | "the"
+        ) {
+            return false;
+        }
+    }
+    k + 1 >= v.len()
+}
+
 /// ", officials said." / ", said Kirby." after the figure.
 fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
     for k in end..(end + WINDOW).min(v.len()) {
@@ -374,7 +412,8 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         if let Some((x, y)) = subject_left(v, k) {
-            if x > end && matches!(v.text(x - 1), "," | "”" | "\"" | "’") {
+            if x > end && matches!(v.text(x - 1), "," | "”" | "\"" | "’") && closes_clause(v, k)
+            {
                 return Some((x, y));
             }
         }

@@ -96,6 +96,12 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["as", "high", "as"], UpTo),
     (&["as", "long", "as"], UpTo),
     (&["within"], UpTo),
+    // A capacity, not a level: "halibut can grow to 500 pounds", "could reach 40 degrees".
+    (&["can", "grow", "to"], UpTo),
+    (&["could", "grow", "to"], UpTo),
+    (&["can", "reach"], UpTo),
+    (&["could", "reach"], UpTo),
+    (&["may", "reach"], UpTo),
 ];
 
 /// "over two years", "over 10 years, …": a period something happens in, not a bound on it; "over
@@ -135,6 +141,11 @@ pub fn before(v: &View, start: usize) -> Option<(Hedge, usize)> {
         if (0..n).all(|k| v.lower(start - n + k) == words[k]) {
             best = Some((n, *hedge));
         }
+    }
+    // "up to a $1 billion fee": an article between a phrase hedge and its number (one word
+    // such as "over" before "a 10-year period" is a preposition).
+    if best.is_none() && start >= 2 && matches!(v.lower(start - 1), "a" | "an") {
+        return before(v, start - 1).filter(|&(_, f)| start - 1 - f >= 2);
     }
     let (n, hedge) = best?;
     let mut first = start - n;

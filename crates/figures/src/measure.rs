@@ -340,7 +340,12 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
         return;
     }
     let opener = m.first.checked_sub(1).map(|p| v.lower(p));
-    let between = opener == Some("between");
+    // "between the ages of 25 and 54": the range word before the measure's noun.
+    let between_of = m.first >= 4
+        && v.lower(m.first - 1) == "of"
+        && v.lower(m.first - 3) == "the"
+        && v.lower(m.first - 4) == "between";
+    let between = opener == Some("between") || between_of;
     let from = opener == Some("from");
     let k = m.end;
     let joiner = v.lower(k);
@@ -414,5 +419,9 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     m.high = Some(high);
     m.unit = unit;
     m.end = second.end;
-    m.range_opener = (between || from).then(|| m.first - 1);
+    m.range_opener = if between_of {
+        Some(m.first - 4)
+    } else {
+        (between || from).then(|| m.first - 1)
+    };
 }

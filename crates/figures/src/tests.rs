@@ -515,3 +515,48 @@ fn a_range_after_a_change_verb_shares_its_unit_when_written_once() {
     );
     assert_eq!(values("Output rose 2 to 50 percent.").len(), 2);
 }
+
+#[test]
+fn hedges_across_an_article_a_capacity_and_a_range_of_ages() {
+    let f = figs("The deal requires a payment of up to a $1 billion fee if the vote fails.");
+    assert_eq!(f[0].hedge.as_str(), "up_to", "{f:?}");
+    assert_eq!(f[0].value, Some(1e9));
+    let f = figs("Halibut can grow to 500 pounds.");
+    assert_eq!(f[0].hedge.as_str(), "up_to", "{f:?}");
+    let f = figs("Prices rose over a 10-year period.");
+    assert!(f.iter().all(|f| f.hedge.as_str() != "more_than"), "{f:?}");
+    let f = figs("The study counted workers between the ages of 25 and 54 in the survey.");
+    let r = f.iter().find(|f| f.value == Some(25.0)).expect("a range");
+    assert_eq!(r.hedge.as_str(), "range", "{f:?}");
+    assert_eq!(r.high, Some(54.0));
+    assert!(r.text.starts_with("between the ages of"), "{}", r.text);
+}
+
+#[test]
+fn reporting_words_as_nouns_and_attributions_that_open_a_clause_claim_nothing() {
+    let f =
+        figs("A gunman opened fire at a cinema in the US state of Louisiana, killing two people.");
+    assert_eq!(f[0].source, None, "{f:?}");
+    let f = figs("The yield on the 10-year Treasury note has risen to 3.1 percent.");
+    assert!(f.iter().all(|f| f.source.is_none()), "{f:?}");
+    let f = figs("With just 18 months left in power, he said gun control was his regret.");
+    assert_eq!(f[0].source, None, "{f:?}");
+    // The clause-final attribution still claims the figure.
+    let f = figs("At least 40 people died on the road, officials said on Monday.");
+    assert_eq!(f[0].source.as_deref(), Some("officials"));
+}
+
+#[test]
+fn a_verb_inside_another_quotation_claims_nothing() {
+    let text = "“People think it is safe,” said Jo Roe of the utility, which maintains about 90,000 miles of cable.";
+    let q = Quote {
+        text: String::new(),
+        kind: QuoteKind::Direct,
+        start: 3,
+        end: 27,
+        speaker: Some("Jo Roe".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, &[q]);
+    assert_ne!(f[0].source.as_deref(), Some("People"), "{f:?}");
+}

@@ -11,7 +11,7 @@ use crate::cue_parts::{
     MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
-use crate::speakers::{People, Speaker};
+use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{is_boundary, is_cue, is_participle, is_that_cue, pronoun_gender};
 
 /// Speakers kept for resolving pronouns (the resolver looks back at most this far).
@@ -40,8 +40,9 @@ struct Walk<'d, 'a> {
     people: People,
     /// Per quoted span: its speaker and cue, once an attribution claims it.
     assigned: Vec<Option<(Speaker, Option<String>)>>,
-    /// Per quoted span: part of a reported clause (a mixed quote), not a quote of its own.
-    consumed: Vec<bool>,
+    /// Per quoted span: part of a reported clause (a mixed quote), not a quote of its own; the
+    /// clause's speaker, whom a quotation after it may continue.
+    consumed: Vec<Option<Speaker>>,
     found: Vec<Found>,
     /// Named speakers, newest last, for resolving pronouns.
     history: Vec<Speaker>,
@@ -81,7 +82,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             },
             people,
             assigned: vec![None; spans],
-            consumed: vec![false; spans],
+            consumed: vec![None; spans],
             found: Vec::with_capacity(spans + doc.sentences.len() / 2),
             history: Vec::with_capacity(2 * HISTORY),
         }
@@ -179,6 +180,11 @@ impl<'d, 'a> Walk<'d, 'a> {
         let Some(speaker) = speaker else {
             return c + 1;
         };
+        // "As Mashable reports, the company announced that …": the clause names its own
+        // speaker; the opening attribution is only the channel.
+        if channel_only(cx, lo, ext.0, c, hi) {
+            return c + 1;
+        }
         self.remember(&speaker);
         s.last = Some(speaker.clone());
         let cx = &self.cx;
@@ -188,7 +194,20 @@ impl<'d, 'a> Walk<'d, 'a> {
             .filter(|&i| cx.is_word(i))
             .count();
         if let Some(m) = quote_before(cx, ext.0, tail) {
-            self.claim(m, &speaker, &cue);
+            // "But it’s also an assurance “that people are watching,” he said.": a quotation
+            // opening inside its sentence's clause makes the clause a mixed quote.
+            let from = s.covered.max(lo);
+            let mk = cx.marks[m];
+            let lead = (from..mk.open_tok).filter(|&i| cx.is_word(i)).count();
+            let introduced = mk.open_tok > lo
+                && (matches!(cx.w(mk.open_tok - 1), ":" | "," | "—" | "–" | "-")
+                    || cx.quoted(mk.open_tok - 1));
+            match mk.close_tok {
+                Some(close) if lead >= 3 && !introduced && self.assigned[m].is_none() => {
+                    self.push_content(from, close + 1, &speaker, &cue);
+                }
+                _ => self.claim(m, &speaker, &cue),
+            }
             claimed = true;
         }
         let cx = &self.cx;
@@ -307,7 +326,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                     return;
                 }
                 mixed = true;
-                self.consumed[m] = true;
+                self.consumed[m] = Some(speaker.clone());
                 i = mk.last_tok.max(i + 1);
                 continue;
             }
@@ -440,6 +459,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                     self.remember(&sp);
                     self.assigned[m] = Some((sp, Some(cue)));
                 }
+            } else if let Some((a, b)) = in_words_of(cx, lo, i).filter(|_| i == mk.open_tok) {
+                // "In Dr. Roe's words, “…”".
+                let sp = self.people.resolve(cx.doc, a, b, &self.history);
+                self.remember(&sp);
+                self.assigned[m] = Some((sp, Some("words".to_string())));
             } else if i == mk.open_tok && i > lo && cx.w(i - 1) == ":" {
                 if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
                     let sp = self.people.resolve(cx.doc, a, b, &self.history);
@@ -455,7 +479,9 @@ impl<'d, 'a> Walk<'d, 'a> {
     /// in the same paragraph or opens one of the next three.
     fn continue_speakers(&mut self) {
         let cx = &self.cx;
-        let mut prev: Option<(usize, Speaker)> = None; // (paragraph number, speaker)
+        // (paragraph number, speaker, whether a quotation of theirs rather than a fragment of a
+        // reported clause)
+        let mut prev: Option<(usize, Speaker, bool)> = None;
         let mut para = 0usize;
         let mut tok = 0usize;
         for m in 0..cx.marks.len() {
@@ -468,19 +494,33 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
             let start_para = para;
-            if let Some((sp, _)) = &self.assigned[m] {
-                prev = Some((start_para, sp.clone()));
-            } else if !self.consumed[m] {
-                if let Some((pp, sp)) = &prev {
+            // A quoted fragment of a reported clause speaks for the clause's speaker too
+            // ("“…” to hold up, Indyk said. “That has nothing …”").
+            let known = self.assigned[m]
+                .as_ref()
+                .map(|(sp, _)| sp)
+                .or(self.consumed[m].as_ref());
+            if let Some(sp) = known {
+                prev = Some((start_para, sp.clone(), self.assigned[m].is_some()));
+            } else {
+                if let Some((pp, sp, quoted)) = &prev {
                     let opens_para = starts_paragraph(cx.doc, mk.open_tok);
+                    // After a fragment of a reported clause only a quotation that opens its
+                    // sentence goes on with the speaker: a fragment inside another clause
+                    // ("… bemoaned the unrest and said drugs were a “big factor”") is not theirs.
+                    let opens_sentence = mk.open_tok == 0
+                        || opens_para
+                        || cx.is_stop(mk.open_tok - 1)
+                        || cx.closes(mk.open_tok - 1).is_some();
                     // A paragraph opening with a quotation, no attribution in sight, goes on
                     // with the last speaker across a short gap (a caption, a one-line aside).
                     if (*pp == start_para || start_para <= *pp + 3 && opens_para)
                         && sp.name.is_some()
+                        && (*quoted || opens_sentence)
                     {
                         let sp = sp.clone();
                         self.assigned[m] = Some((sp.clone(), None));
-                        prev = Some((start_para, sp));
+                        prev = Some((start_para, sp, true));
                     }
                 }
             }
@@ -492,8 +532,8 @@ impl<'d, 'a> Walk<'d, 'a> {
                     para += 1;
                 }
             }
-            if let Some((pp, _)) = &mut prev {
-                if self.assigned[m].is_some() {
+            if let Some((pp, _, _)) = &mut prev {
+                if self.assigned[m].is_some() || self.consumed[m].is_some() {
                     *pp = para;
                 }
             }
@@ -513,31 +553,38 @@ impl<'d, 'a> Walk<'d, 'a> {
         } = self;
         let doc = cx.doc;
         for (m, a) in assigned.into_iter().enumerate() {
-            if consumed[m] {
+            if consumed[m].is_some() {
                 continue;
             }
             let mk = cx.marks[m];
-            match a {
-                Some((speaker, cue)) => found.push(Found {
-                    start: mk.start,
-                    end: mk.end,
+            let (speaker, cue) = match a {
+                Some(a) => a,
+                // Unattributed: keep full statements, drop scare quotes and titles.
+                None if doc.text[mk.start..mk.end].split_whitespace().count() >= 6 => {
+                    (Speaker::default(), None)
+                }
+                None => continue,
+            };
+            // A quotation running over several paragraphs is a quote per paragraph, each the
+            // same speaker's: a paragraph is the unit a reader (and a ledger row) cites.
+            for (start, end) in paragraph_pieces(doc.text, mk.start, mk.end) {
+                // A transcript's paragraph names its speaker ("WALLACE: But, Governor, …").
+                let speaker = match transcript_label(&doc.text[start..end]) {
+                    Some(name) => Speaker {
+                        mention: doc.text[start..start + name.len()].to_string(),
+                        name: Some(title_case(name)),
+                        kind: Some(claimtrail_text::EntityKind::Person),
+                        ..Speaker::default()
+                    },
+                    None => speaker.clone(),
+                };
+                found.push(Found {
+                    start,
+                    end,
                     kind: QuoteKind::Direct,
                     speaker,
-                    cue,
-                }),
-                None => {
-                    // Unattributed: keep full statements, drop scare quotes and titles.
-                    let words = doc.text[mk.start..mk.end].split_whitespace().count();
-                    if words >= 6 {
-                        found.push(Found {
-                            start: mk.start,
-                            end: mk.end,
-                            kind: QuoteKind::Direct,
-                            speaker: Speaker::default(),
-                            cue: None,
-                        });
-                    }
-                }
+                    cue: cue.clone(),
+                });
             }
         }
         found.sort_by_key(|f| (f.start, f.end));
@@ -555,5 +602,142 @@ impl<'d, 'a> Walk<'d, 'a> {
                 cue: f.cue,
             })
             .collect()
+    }
+}
+
+/// "In X's words, “…”" / "In the words of X, “…”": the tokens of X before the quotation
+/// opening at `open`.
+fn in_words_of(cx: &Ctx, lo: usize, open: usize) -> Option<(usize, usize)> {
+    if open < lo + 4 || cx.w(open - 1) != "," || cx.l(lo) != "in" || open - lo > 12 {
+        return None;
+    }
+    let words_at = open - 2;
+    if cx.l(words_at) == "words" && matches!(cx.w(words_at - 1), "'s" | "’s" | "'" | "’") {
+        // "In Dr. Roe's words": the name before the possessive.
+        let (a, b) = (lo + 1, words_at - 1);
+        return (a < b && (a..b).all(|i| !cx.quoted(i))).then_some((a, b));
+    }
+    // "In the words of Jo Roe,".
+    let of = (lo + 1..open).find(|&i| cx.l(i) == "of")?;
+    (of == lo + 3 && cx.l(lo + 1) == "the" && cx.l(lo + 2) == "words" && of + 1 < open - 1)
+        .then_some((of + 1, open - 1))
+}
+
+/// Whether the attribution "As X <cue>," (subject from `a`, cue `c`) opening the sentence only
+/// passes on a clause that has an attribution of its own (a subject and a cue within its first
+/// words).
+fn channel_only(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> bool {
+    let opens = a == lo + 1 && cx.l(lo) == "as";
+    let comma = c + 1 < hi && cx.w(c + 1) == ",";
+    if !(opens && comma) {
+        return false;
+    }
+    let from = c + 2;
+    let mut j = from;
+    while j < hi && j - from < 8 && cx.is_word(j) && !cx.quoted(j) {
+        // A named subject, a pronoun or an organisation noun ("the company announced"),
+        // not any noun ("research in humans shows").
+        let subject = cx.is_cap(j - 1)
+            || pronoun_gender(cx.l(j - 1)).is_some()
+            || is_org_noun(cx.l(j - 1))
+            || is_group_noun(cx.l(j - 1));
+        if j > from && is_cue(cx.l(j)) && !cx.is_cap(j) && !is_participle(cx.l(j)) && subject {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// The speaker label opening a transcript's paragraph: one to three words in capitals, then a
+/// colon ("WALLACE:", "SEN. JO ROE:").
+fn transcript_label(piece: &str) -> Option<&str> {
+    let colon = piece.find(':')?;
+    let label = &piece[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let caps = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    (!words.is_empty() && words.len() <= 3 && words.iter().all(caps) && label.trim() == label)
+        .then_some(label)
+}
+
+/// "WALLACE" → "Wallace", "JO ROE" → "Jo Roe".
+fn title_case(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The paragraphs of the quoted text `start..end`, each without the opening mark that the
+/// multi-paragraph convention repeats and without surrounding space; one piece when the text
+/// holds no paragraph break.
+fn paragraph_pieces(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut a = start;
+    for (i, _) in text[start..end].match_indices('\n') {
+        push_piece(text, a, start + i, &mut pieces);
+        a = start + i + 1;
+    }
+    push_piece(text, a, end, &mut pieces);
+    pieces
+}
+
+fn push_piece(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[a..b];
+    let lead = piece.len() - piece.trim_start().len();
+    let mut s = a + lead;
+    // The opening mark that starts a continuing paragraph.
+    for mark in ["“", "„", "\"", "«", "``"] {
+        if text[s..b].starts_with(mark) {
+            s += mark.len();
+            break;
+        }
+    }
+    let body = &text[s..b];
+    let s = s + (body.len() - body.trim_start().len());
+    let e = s + text[s..b].trim_end().len();
+    if e > s {
+        out.push((s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraph_pieces;
+
+    #[test]
+    fn splits_a_quotation_at_its_paragraphs() {
+        let t = "One two.\n\n“Three four,";
+        let p: Vec<&str> = paragraph_pieces(t, 0, t.len())
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(p, vec!["One two.", "Three four,"]);
+        assert_eq!(paragraph_pieces("a b", 0, 3), vec![(0, 3)]);
+    }
+
+    #[test]
+    fn reads_a_transcript_label() {
+        use super::{title_case, transcript_label};
+        assert_eq!(transcript_label("WALLACE: But, Governor"), Some("WALLACE"));
+        assert_eq!(
+            transcript_label("SEN. JO ROE: We will"),
+            Some("SEN. JO ROE")
+        );
+        assert_eq!(transcript_label("The plan: more"), None);
+        assert_eq!(transcript_label("A: b"), None);
+        assert_eq!(title_case("JO ROE"), "Jo Roe");
     }
 }

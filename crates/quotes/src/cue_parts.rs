@@ -6,10 +6,10 @@
 use claimtrail_text::{Doc, TokenKind};
 
 use crate::marks::{starts_paragraph, Marked};
-use crate::speakers::{is_group_noun, word};
+use crate::speakers::{is_document_noun, is_group_noun, word};
 use crate::word_classes::{
     follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head,
-    is_participle, is_role_noun, is_time_word, is_weak_cue, pronoun_gender,
+    is_participle, is_role_noun, is_time_word, is_title, is_weak_cue, pronoun_gender,
 };
 
 /// No quoted span (in [`Ctx::owner`]).
@@ -239,8 +239,17 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     }
     let a = c + 1;
     let first = cx.l(a);
-    // "…, says president Jo Roe": a lower-case role before the name.
-    let role_then_name = is_role_noun(first) && a + 1 < hi && cx.is_cap(a + 1);
+    // "…, says president Jo Roe", "…, said chief inspector Jo Roe": lower-case role words
+    // before the name.
+    let mut r = a;
+    while r < hi
+        && r - a < 3
+        && !cx.is_cap(r)
+        && (is_role_or_modifier(cx.l(r)) || is_title(cx.l(r)))
+    {
+        r += 1;
+    }
+    let role_then_name = r > a && (a..r).any(|i| is_role_noun(cx.l(i))) && r < hi && cx.is_cap(r);
     if !(cx.is_cap(a)
         || matches!(first, "the" | "a" | "an")
         || pronoun_gender(first).is_some()
@@ -259,7 +268,20 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         b += 1;
     }
     let ends = b >= hi || !cx.is_word(b) || cx.quoted(b) || starts_with_time(cx, b, hi);
-    (b > a && ends).then_some((a, b))
+    (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+}
+
+/// "…, said Jo Roe from the county police.": a short phrase of where the speaker works closes
+/// the clause after the name ending before `b`.
+fn affiliation_follows(cx: &Ctx, b: usize, hi: usize) -> bool {
+    if !(cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with")) {
+        return false;
+    }
+    let mut e = b + 1;
+    while e < hi && e - b <= 6 && cx.is_word(e) && !cx.quoted(e) {
+        e += 1;
+    }
+    e - b <= 6 && (e >= hi || cx.is_stop(e) || cx.w(e) == ",")
 }
 
 /// "…, say economists, …", "…, many analysts said, …": a bare plural of people who speak for
@@ -306,8 +328,10 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     ) {
         return false;
     }
+    // A document states findings in its own right ("As the report states: …").
     let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
-        || (b == a + 1 && pronoun_gender(last).is_some());
+        || (b == a + 1 && pronoun_gender(last).is_some())
+        || is_document_noun(last);
     if is_weak_cue(cx.l(c)) {
         return named;
     }
@@ -326,7 +350,14 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
     // "…," retired Air Force general Lloyd Newton said, "…," Pakistan-based developer Jo Roe
     // wrote: a few modifiers outside the subject.
     let mut q = p;
-    while q > 0 && p - q < 3 && cx.is_word(q - 1) && !cx.quoted(q - 1) && !is_cue(cx.l(q - 1)) {
+    // A conjunction starts a new clause ("…“legitimate” but insisted …"): no modifier.
+    while q > 0
+        && p - q < 3
+        && cx.is_word(q - 1)
+        && !cx.quoted(q - 1)
+        && !is_cue(cx.l(q - 1))
+        && !is_boundary(cx.l(q - 1))
+    {
         q -= 1;
     }
     if q < p && q > 0 && cx.closes(q - 1).is_some() {
@@ -365,8 +396,11 @@ pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> O
             return None;
         }
         if after_quote && cx.is_stop(j) {
-            // "…," he said. "…" — the next sentence's quote continues the speaker.
-            return (j + 1 < n).then(|| cx.opens(j + 1)).flatten();
+            // "…," he said. "…" — the next sentence's quote continues the speaker, within the
+            // paragraph: a new paragraph's quotation may have an attribution of its own.
+            return (j + 1 < n && !starts_paragraph(cx.doc, j + 1))
+                .then(|| cx.opens(j + 1))
+                .flatten();
         }
         if matches!(cx.l(j), "that" | "whether" | "if") {
             return None;
@@ -423,6 +457,12 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         // A second attribution ends this content: "…, adding that …", "…, according to …".
         if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && next_attribution(cx, k + 1, hi) {
             en = k;
+            break;
+        }
+        // "… was fine and the military said it …", "… even as the budget office estimated
+        // that …": another speaker's attribution starts a clause of its own.
+        if k > st && conjoined_attribution(cx, k, hi) {
+            en = if cx.l(k - 1) == "even" { k - 1 } else { k };
             break;
         }
         // "… were fair but insisted that …": the speaker's second verb starts a clause of its own.
@@ -545,6 +585,44 @@ pub(crate) fn aside_content(
         .or_else(|| trim(cx, k, hi.min(k + MAX_CONTENT)))
         .map_or(before.1, |(_, e)| e);
     Some((before.0, end.max(before.1)))
+}
+
+/// A conjunction at `k` followed by a subject of its own and a cue that introduces a clause
+/// ("and the military said it …", "as the Budget Office estimated that …", "but he said …").
+fn conjoined_attribution(cx: &Ctx, k: usize, hi: usize) -> bool {
+    if cx.quoted(k) || !matches!(cx.l(k), "and" | "but" | "while" | "whereas" | "as") {
+        return false;
+    }
+    let mut j = k + 1;
+    let det = j < hi && matches!(cx.l(j), "the" | "a" | "an");
+    if det {
+        j += 1;
+    }
+    let start = j;
+    if j < hi && pronoun_gender(cx.l(j)).is_some() {
+        j += 1;
+    } else {
+        // A name, or after a determiner a short noun phrase ("the military").
+        while j < hi
+            && j - start < 5
+            && cx.is_word(j)
+            && !cx.quoted(j)
+            && !is_boundary(cx.l(j))
+            && !is_cue(cx.l(j))
+            && (cx.is_cap(j) || det && j - start < 2)
+        {
+            j += 1;
+        }
+    }
+    j > start
+        && j + 1 < hi
+        && is_cue(cx.l(j))
+        && !cx.is_cap(j)
+        && !is_participle(cx.l(j))
+        && !cx.quoted(j)
+        && cx.is_word(j + 1)
+        // "and the former continues to monitor …": a verb with an infinitive reports nothing.
+        && cx.l(j + 1) != "to"
 }
 
 /// Does an attribution start at `i` ("adding", "according to", "but he said", "Kirby said")?

@@ -262,6 +262,13 @@ impl People {
             at: a,
             ..Speaker::default()
         };
+        // "whale rescue group Project Jonah", "data analysis firm 1010data": the name after an
+        // organisation noun is the organisation's, whatever the tagger made of its words.
+        if let Some(name) = named_after_org_noun(doc, a, b) {
+            sp.name = Some(name);
+            sp.kind = Some(EntityKind::Org);
+            return sp;
+        }
         // The entity layer first.
         // Entity spans are sorted by start: look back from the last one starting before `b`.
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
@@ -444,13 +451,21 @@ impl People {
             sp.person = Some(id);
             return sp;
         }
-        // "The report concluded …": a document speaks, named as the article names it.
-        if lc(word(doc, b - 1), is_document_noun) {
+        // "The report concluded …": a document speaks, named as the article names it; so do
+        // a group ("say the researchers") and an organisation described rather than named
+        // ("the Russian space agency"), when the article named no one for them.
+        let head = word(doc, b - 1);
+        let described_org = lc(head, is_org_noun)
+            && (a..b - 1).any(|i| is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word));
+        if lc(head, is_document_noun) || lc(head, is_group_noun) || described_org {
             let mut s = a;
-            while s + 1 < b && is_article(word(doc, s)) {
+            while s + 1 < b && (is_article(word(doc, s)) || lc(word(doc, s), is_quantifier)) {
                 s += 1;
             }
             sp.name = Some(join(doc, s, b));
+            if described_org {
+                sp.kind = Some(EntityKind::Org);
+            }
         }
         sp
     }
@@ -682,8 +697,34 @@ fn org_extent(doc: &Doc, a: usize, mut s: usize, e: usize) -> (usize, usize) {
     }
 }
 
+/// The name closing a subject phrase after a lower-case organisation noun ("advocacy group
+/// Human Rights Watch"): capitalised words, or a word starting with a digit ("1010data").
+fn named_after_org_noun(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let k = (a..b).rev().find(|&i| {
+        let w = word(doc, i);
+        w.chars().next().is_some_and(char::is_lowercase) && lc(w, is_org_noun)
+    })?;
+    let name_word = |i: usize| {
+        let w = word(doc, i);
+        doc.tokens[i].kind != TokenKind::Punct
+            && (is_cap(doc, i)
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && w.chars().any(char::is_alphabetic))
+            && !lc(w, is_title)
+    };
+    (k + 1 < b && (k + 1..b).all(name_word)).then(|| join(doc, k + 1, b))
+}
+
+/// Words counting the members of a group ("many analysts"): not part of its name.
+fn is_quantifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "many" | "most" | "some" | "several" | "other" | "few"
+    )
+}
+
 /// Common nouns an article uses for an organisation it has named ("the company said").
-fn is_org_noun(lower: &str) -> bool {
+pub(crate) fn is_org_noun(lower: &str) -> bool {
     matches!(
         lower,
         "company"
@@ -708,7 +749,7 @@ fn is_org_noun(lower: &str) -> bool {
 }
 
 /// Documents that state findings in their own right ("the report", "the study").
-fn is_document_noun(lower: &str) -> bool {
+pub(crate) fn is_document_noun(lower: &str) -> bool {
     matches!(
         lower,
         "report"

@@ -77,13 +77,35 @@ fn every_family_of_marks() {
 }
 
 #[test]
-fn multi_paragraph_quote_is_one_span() {
+fn multi_paragraph_quote_is_a_quote_per_paragraph() {
     let t = "Helen Ward spoke at length.\n\n“The first paragraph ends without a mark.\n\n\
              “The second one closes it,” Ward said.";
     let qs = quotes(t);
     let q = find(&qs, "first paragraph");
-    assert!(q.text.contains("second one closes it"), "{}", q.text);
+    assert_eq!(q.text, "The first paragraph ends without a mark.");
     assert_eq!(speaker(q), Some("Helen Ward"));
+    let q = find(&qs, "second one");
+    assert_eq!(q.text, "The second one closes it,");
+    assert_eq!(&t[q.start..q.end], q.text);
+    assert_eq!(speaker(q), Some("Helen Ward"));
+}
+
+#[test]
+fn a_quotation_after_a_mixed_clause_continues_its_speaker() {
+    let t = "“Nothing could persuade them” to wait, Indyk said. “That has nothing to do with \
+             the talks at all.”";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "nothing to do")), Some("Indyk"));
+}
+
+#[test]
+fn a_conjunction_keeps_the_second_verb_off_the_quotation_before_it() {
+    let t = "On race, Mr Obama said recent concerns were \"legitimate and deserve attention\" \
+             but insisted progress had been made.";
+    let qs = quotes(t);
+    let q = find(&qs, "progress had been made");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Obama"));
 }
 
 #[test]
@@ -511,4 +533,134 @@ fn an_inverted_speaker_may_follow_a_lower_case_role() {
     let qs = quotes(t);
     let q = find(&qs, "ferry will run");
     assert_eq!(speaker(q), Some("Dana Whitfield"));
+}
+
+#[test]
+fn a_document_is_a_speaker_with_a_weak_cue() {
+    let t = "The survey covered ten countries.\n\nAs the report states: “The birth lottery \
+             matters more here than anywhere else.”";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "birth lottery")), Some("report"));
+}
+
+#[test]
+fn an_organisation_named_after_its_noun_speaks_by_that_name() {
+    let t = "The whale rescue group Project Jonah said the strandings had doubled. \
+             Data analysis firm 1010data said sales rose sharply in January.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "strandings")), Some("Project Jonah"));
+    assert_eq!(speaker(find(&qs, "sales rose")), Some("1010data"));
+}
+
+#[test]
+fn a_channel_before_an_attributed_clause_is_not_the_speaker() {
+    let t = "Uber Technologies faced anger. As Mashable reports, the company announced \
+             that it would charge a minimum of $100 to take passengers.";
+    let qs = quotes(t);
+    let q = find(&qs, "charge a minimum");
+    assert_ne!(speaker(q), Some("Mashable"));
+    assert_eq!(q.cue.as_deref(), Some("announced"));
+}
+
+#[test]
+fn in_someones_words_introduces_their_quotation() {
+    let t = "The team was led by Michael Shadlen of Columbia University. In Dr. Shadlen's words, \
+             “Could the moment of insight be tied to the same threshold?”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "moment of insight")),
+        Some("Michael Shadlen")
+    );
+}
+
+#[test]
+fn lower_case_role_words_before_an_inverted_name() {
+    let t = "“We are concerned over the sale of these pills,” said chief inspector Jennifer \
+             Mattinson from the county police.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "sale of these pills")),
+        Some("Jennifer Mattinson"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_group_or_described_organisation_speaks_as_named() {
+    let t = "The findings offer new insight into consciousness, say the researchers, and more \
+             work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \
+             said on Thursday.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "new insight")), Some("researchers"));
+    assert_eq!(
+        speaker(find(&qs, "cargo ship")),
+        Some("Russian space agency")
+    );
+    // A sentence-initial article is no name: "The company" stays unnamed without a company.
+    let qs = quotes("The company said it was lowering prices across the store.");
+    assert_eq!(speaker(find(&qs, "lowering prices")), None);
+}
+
+#[test]
+fn a_conjoined_attribution_ends_the_reported_clause() {
+    let t = "South Africa said the president was confined to his home but was fine and the \
+             military said it was keeping him and his family safe.\n\n\
+             He claimed the tax cuts would pay for themselves even as the Congressional Budget \
+             Office estimated that they would add $250 billion to the deficit.";
+    let qs = quotes(t);
+    let q = find(&qs, "confined to his home");
+    assert!(!q.text.contains("military"), "{}", q.text);
+    let q = find(&qs, "keeping him");
+    assert_eq!(q.speaker_mention.as_deref(), Some("the military"));
+    let q = find(&qs, "pay for themselves");
+    assert!(!q.text.contains("Budget"), "{}", q.text);
+    assert_eq!(
+        speaker(find(&qs, "add $250 billion")),
+        Some("Congressional Budget Office")
+    );
+    let qs = quotes(
+        "Kirby said the US has briefed the government on the situation and the former \
+         continues to monitor it closely.",
+    );
+    assert!(find(&qs, "has briefed").text.contains("monitor"));
+}
+
+#[test]
+fn a_new_paragraphs_quotation_keeps_its_own_attribution() {
+    let t = "“Who would have believed it?” Trump said, looking out on the crowd.\n\n\
+             “I would,” Melanie said to the TV.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "I would")), Some("Melanie"));
+}
+
+#[test]
+fn a_fragment_inside_another_clause_does_not_continue_a_speaker() {
+    let t = "Jo Roe said officials should release the videos “without any delay.” Bo Lee, \
+             her opponent, bemoaned the unrest and said drugs were a “very, very big factor” \
+             in the violence.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.contains("big factor") || q.speaker.as_deref() != Some("Jo Roe")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_transcript_label_names_the_speaker() {
+    let t = "\"WALLACE: But, Governor, I have to ask you about the polls this week.\n\n\
+             \"PENCE: The polls will change before the election, Chris.\"";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "ask you about")), Some("Wallace"));
+    assert_eq!(speaker(find(&qs, "polls will change")), Some("Pence"));
+}
+
+#[test]
+fn a_quotation_closing_a_clause_it_opened_inside_is_mixed() {
+    let t = "The certification adds costs. But it is also an assurance “that people are \
+             watching out for the resource,” he said.";
+    let qs = quotes(t);
+    let q = find(&qs, "assurance");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(q.text.contains("watching out"), "{}", q.text);
 }
