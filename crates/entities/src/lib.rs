@@ -8,7 +8,6 @@
 
 mod canonical;
 pub mod clusters;
-mod consistency;
 pub mod features;
 pub mod gazetteer;
 mod roles;
@@ -25,10 +24,8 @@ static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
 
 /// Entity mentions of a document, in text order.
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
-    let (tags, emit) = tagger::tag_with_scores(doc, &gazetteer::GAZ, &MODEL);
-    let mut spans = tagger::spans(&tags);
-    consistency::one_type_per_name(doc, &mut spans, &emit);
-    let mut ents: Vec<Entity> = spans
+    let tags = tagger::tag_with_model(doc, &gazetteer::GAZ, &MODEL);
+    let mut ents: Vec<Entity> = tagger::spans(&tags)
         .into_iter()
         .filter_map(|(a, b, ty)| Some((without_leading_function_words(doc, a, b)?, b, ty)))
         .map(|(a, b, ty)| (a, without_trailing_lowercase(doc, a, b), ty))

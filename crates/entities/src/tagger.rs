@@ -202,15 +202,6 @@ const BLOCK: usize = 32;
 /// prefetched as they are hashed, so the table's cache misses overlap instead of stalling each
 /// token in turn.
 pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
-    tag_with_scores(doc, gaz, m).0
-}
-
-/// Each token's emission scores (one per tag), as the decoder saw them.
-pub type Emissions = Vec<[f64; NL]>;
-
-/// [`tag_with_model`], with every token's emission scores: the evidence a document-level
-/// step weighs when mentions of one name disagree.
-pub fn tag_with_scores(doc: &Doc, gaz: &Gaz, m: &Model) -> (Vec<u8>, Emissions) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("popcnt") {
         // SAFETY: the CPU has just been checked for the one feature the function enables.
@@ -223,12 +214,12 @@ pub fn tag_with_scores(doc: &Doc, gaz: &Gaz, m: &Model) -> (Vec<u8>, Emissions) 
 /// per feature (the x86_64 baseline lacks it and emulates it in a dozen instructions).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "popcnt")]
-fn tag_with_popcnt(doc: &Doc, gaz: &Gaz, m: &Model) -> (Vec<u8>, Emissions) {
+fn tag_with_popcnt(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     tag_blocks(doc, gaz, m)
 }
 
 #[inline(always)]
-fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> (Vec<u8>, Emissions) {
+fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     let (info, ctx) = token_infos(doc, gaz);
     let mut tags = vec![0u8; doc.tokens.len()];
     let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
@@ -237,7 +228,6 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> (Vec<u8>, Emissions) {
     let mut rows: Vec<usize> = Vec::with_capacity(BLOCK * 64);
     let mut ends: Vec<usize> = Vec::with_capacity(BLOCK);
     let mut emit: Vec<[f64; NL]> = Vec::new();
-    let mut all_emit: Emissions = vec![[0.0; NL]; doc.tokens.len()];
     let mut path = Vec::new();
     let mut back = Vec::new();
     let mut trans = [[0f64; NL]; NL];
@@ -290,11 +280,8 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> (Vec<u8>, Emissions) {
             tags[lo + k] = l;
             remember(&mut hist, t.key, t.cap, l);
         }
-        if let Some(dst) = all_emit.get_mut(lo..hi) {
-            dst.copy_from_slice(&emit);
-        }
     }
-    (tags, all_emit)
+    tags
 }
 
 /// Asks the CPU to start loading the cache line holding `x`; a hint only.
