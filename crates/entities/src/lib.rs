@@ -27,6 +27,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let tags = tagger::tag_with_model(doc, &gazetteer::GAZ, &MODEL);
     let mut ents: Vec<Entity> = tagger::spans(&tags)
         .into_iter()
+        .filter_map(|(a, b, ty)| Some((without_leading_function_words(doc, a, b)?, b, ty)))
         .map(|(a, b, ty)| (a, without_trailing_lowercase(doc, a, b), ty))
         .map(|(a, b, ty)| {
             let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
@@ -46,6 +47,22 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
     ents
+}
+
+/// Start of the span `a..b` without leading function words written in lower case (a pronoun,
+/// an article: "concerns us" is no place however "US" is used elsewhere), or `None` when
+/// nothing else is left. A lower-case name particle ("de", "van") is no function word.
+fn without_leading_function_words(doc: &Doc, mut a: usize, b: usize) -> Option<usize> {
+    while a < b {
+        let w = doc.token_text(a);
+        let function = w.chars().all(|c| c.is_lowercase())
+            && (claimtrail_lexicon::pronoun(w).is_some() || claimtrail_lexicon::is_stopword(w));
+        if !function {
+            return Some(a);
+        }
+        a += 1;
+    }
+    None
 }
 
 /// End of the span `a..b` without trailing all-lowercase words: a name does not end in a verb or
@@ -210,6 +227,27 @@ mod tests {
         );
         let d = Doc::new("Bank of America");
         assert_eq!(without_trailing_lowercase(&d, 0, 3), 3);
+    }
+
+    #[test]
+    fn a_lowercase_function_word_never_starts_an_entity() {
+        let d = Doc::new("It concerns us and the Kremlin.");
+        let at = |w: &str| (0..d.tokens.len()).position(|i| d.token_text(i) == w);
+        let (us, the) = (at("us").unwrap(), at("the").unwrap());
+        assert_eq!(without_leading_function_words(&d, us, us + 1), None);
+        assert_eq!(
+            without_leading_function_words(&d, the, the + 2),
+            Some(the + 1)
+        );
+        let d = Doc::new("They met Anna de Vries and US officials.");
+        let de = (0..d.tokens.len())
+            .position(|i| d.token_text(i) == "de")
+            .unwrap();
+        assert_eq!(without_leading_function_words(&d, de, de + 2), Some(de));
+        let us = (0..d.tokens.len())
+            .position(|i| d.token_text(i) == "US")
+            .unwrap();
+        assert_eq!(without_leading_function_words(&d, us, us + 1), Some(us));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Trains the tagger: `train-ner [--seed=N] TRAIN VALID OUT [EPOCHS]`. TRAIN and
+//! Trains the tagger: `train-ner [--seed=N] [--runs=K] TRAIN VALID OUT [EPOCHS]`. TRAIN and
 //! VALID are comma-separated lists of CoNLL-format files; a file may carry a repeat count
 //! (`dev.conll*2`) so a small set of another genre weighs more against a large one, `+even` or
 //! `+odd` (every other document: a held-out split of one file) and `+lower` (lower-cased text);
@@ -7,7 +7,8 @@
 //! without choosing by it). Reads CoNLL-2003 files, lays each
 //! document out as the scorer does (tokens joined by spaces, a sentence per line), tokenizes it
 //! with our tokenizer and projects the gold tags onto our tokens, so the model learns on exactly
-//! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch.
+//! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch; with
+//! `--runs=K`, the model is the mean of K runs' weights (seeds N to N+K-1).
 
 use claimtrail_entities::gazetteer::GAZ;
 use claimtrail_entities::tagger::{self, Model, Scorer, BUCKETS, NL, TYPES};
@@ -208,6 +209,8 @@ impl Scorer for Floats {
 struct Opts {
     /// Shuffle seed of the first run.
     seed: u64,
+    /// Runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged into the model.
+    runs: usize,
 }
 
 fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
@@ -274,6 +277,52 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
     f
 }
 
+/// One training run from shuffle seed `seed`: the averaged weights of the epoch with the best F1
+/// on the first VALID file, with that F1 and epoch.
+fn train_run(
+    train_docs: &[(Doc, Vec<u8>)],
+    valids: &[(&str, Vec<Gold>)],
+    seed: u64,
+    epochs: usize,
+) -> (f64, usize, Vec<f32>) {
+    let mut p = Perceptron {
+        w: vec![0; BUCKETS * NL],
+        u: vec![0; BUCKETS * NL],
+        c: 0,
+    };
+    let mut order: Vec<usize> = (0..train_docs.len()).collect();
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut best = (0.0, 0usize, Vec::new());
+    for epoch in 1..=epochs {
+        let t0 = Instant::now();
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let (d, g) = &train_docs[k];
+            tagger::tag_doc(d, &GAZ, &mut p, Some(g));
+        }
+        let avg = p.averaged();
+        println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
+        let mut fl = Floats(avg);
+        let mut f = 0.0;
+        for (k, (path, valid)) in valids.iter().enumerate() {
+            print!("  {path}:");
+            let fk = evaluate(valid, &mut fl);
+            if k == 0 {
+                f = fk;
+            }
+        }
+        if f > best.0 {
+            best = (f, epoch, fl.0);
+        }
+    }
+    best
+}
+
 fn main() {
     let all: Vec<String> = std::env::args().collect();
     let mut opts = Opts::default();
@@ -281,12 +330,13 @@ fn main() {
     for a in all {
         match a.as_str() {
             _ if a.starts_with("--seed=") => opts.seed = a[7..].parse().unwrap_or(0),
+            _ if a.starts_with("--runs=") => opts.runs = a[7..].parse().unwrap_or(1),
             _ => args.push(a),
         }
     }
     if args.len() < 4 {
         eprintln!(
-            "usage: train-ner [--seed=N] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
+            "usage: train-ner [--seed=N] [--runs=K] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
              VALID[+even|+odd][,VALID...] OUT [EPOCHS]"
         );
         std::process::exit(2);
@@ -324,43 +374,33 @@ fn main() {
             valid.len()
         );
     }
-    let mut p = Perceptron {
-        w: vec![0; BUCKETS * NL],
-        u: vec![0; BUCKETS * NL],
-        c: 0,
-    };
-    let mut order: Vec<usize> = (0..train_docs.len()).collect();
-    let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut best = (0.0, 0usize, Vec::new());
-    for epoch in 1..=epochs {
-        let t0 = Instant::now();
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
-        for &k in &order {
-            let (d, g) = &train_docs[k];
-            tagger::tag_doc(d, &GAZ, &mut p, Some(g));
-        }
-        let avg = p.averaged();
-        println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
-        let mut fl = Floats(avg);
-        let mut f = 0.0;
-        for (k, (path, valid)) in valids.iter().enumerate() {
-            print!("  {path}:");
-            let fk = evaluate(valid, &mut fl);
-            if k == 0 {
-                f = fk;
-            }
-        }
-        if f > best.0 {
-            best = (f, epoch, fl.0);
+    let runs = opts.runs.max(1);
+    let mut sum = vec![0f32; BUCKETS * NL];
+    for r in 0..runs {
+        let seed = opts.seed + r as u64;
+        println!("run {} of {runs}, seed {seed}", r + 1);
+        let (f, epoch, w) = train_run(&train_docs, &valids, seed, epochs);
+        println!("best epoch {epoch} valid F1 {f:.4}");
+        for (s, x) in sum.iter_mut().zip(w) {
+            *s += x;
         }
     }
-    println!("best epoch {} valid F1 {:.4}", best.1, best.0);
-    let bytes = Model::encode(&best.2);
+    // The mean of the runs' weights: one model, whose decisions no longer hang on one
+    // shuffle order (a name's type flipped from seed to seed; see model/PROVENANCE.md).
+    let best = if runs > 1 {
+        let k = runs as f32;
+        let mean: Vec<f32> = sum.iter().map(|x| x / k).collect();
+        println!("mean of {runs} runs:");
+        let mut fl = Floats(mean);
+        for (path, valid) in &valids {
+            print!("  {path}:");
+            evaluate(valid, &mut fl);
+        }
+        fl.0
+    } else {
+        sum
+    };
+    let bytes = Model::encode(&best);
     std::fs::write(&args[3], &bytes).unwrap_or_else(|e| panic!("{}: {e}", args[3]));
     let mut m = Model::from_bytes(&bytes).expect("round trip");
     println!("quantised model ({} bytes):", bytes.len());
