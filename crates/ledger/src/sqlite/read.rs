@@ -356,29 +356,37 @@ impl Listing {
     }
 }
 
+/// The restrictions of a list whose rows carry their story (`{table}.story_id`), and the index
+/// it is read along: a story's rows along `story_index`, in list order, the other restrictions
+/// checked on the way; otherwise `listing_index` when most rows qualify, else none (the few are
+/// sorted).
+fn walk_by_story(
+    conn: &Connection,
+    f: &Filter,
+    table: &str,
+    story_index: &str,
+    listing_index: &str,
+) -> Result<(Where, String)> {
+    if let Some(story) = f.story {
+        let mut w = Where::new(conn, &without_story(f))?;
+        w.push(&format!("{table}.story_id = ?"), [story.into()]);
+        return Ok((w, format!(" INDEXED BY {story_index}")));
+    }
+    let w = Where::new(conn, f)?;
+    let walk = if w.many || w.sql().is_empty() {
+        format!(" INDEXED BY {listing_index}")
+    } else {
+        String::new()
+    };
+    Ok((w, walk))
+}
+
 pub fn figures(conn: &Connection, f: &Filter, out: RowSink<FigureRow>) -> Result<()> {
     f.only("figures", &["speaker", "counted"])?;
     // A story's figures are read from its own index (each figure carries its story) in day
-    // order, each day's sorted by source; the other restrictions are checked on the way.
-    let (mut w, walk) = match f.story {
-        Some(story) => {
-            let mut w = Where::new(conn, &without_story(f))?;
-            w.push("g.story_id = ?", [story.into()]);
-            (w, " INDEXED BY figures_story")
-        }
-        None => {
-            let w = Where::new(conn, f)?;
-            // As documents: walk the listing index when most figures qualify, else sort the
-            // few (a walk sorts each day's figures by source: ties break on stable keys, not
-            // on ids, which depend on arrival).
-            let walk = if w.many || w.sql().is_empty() {
-                " INDEXED BY figures_listing"
-            } else {
-                ""
-            };
-            (w, walk)
-        }
-    };
+    // order, each day's sorted by source; elsewhere a walk sorts each day's figures by source
+    // too (ties break on stable keys, not on ids, which depend on arrival).
+    let (mut w, walk) = walk_by_story(conn, f, "g", "figures_story", "figures_listing")?;
     if let Some(c) = &f.counted {
         w.push("g.counted LIKE ? ESCAPE '\\'", [like(c)]);
     }
@@ -733,23 +741,7 @@ pub fn registry_quotes(
 ) -> Result<()> {
     f.only("registry quotes", &["speaker"])?;
     // A story's quotes (those it first appeared in) from its own index, in registry order.
-    let (mut w, walk) = match f.story {
-        Some(story) => {
-            let mut w = Where::new(conn, &without_story(f))?;
-            w.push("r.story_id = ?", [story.into()]);
-            (w, " INDEXED BY quote_registry_story")
-        }
-        None => {
-            let w = Where::new(conn, f)?;
-            // In registry order along its index when most quotes qualify, else the few sorted.
-            let walk = if w.many || w.sql().is_empty() {
-                " INDEXED BY quote_registry_rank"
-            } else {
-                ""
-            };
-            (w, walk)
-        }
-    };
+    let (mut w, walk) = walk_by_story(conn, f, "r", "quote_registry_story", "quote_registry_rank")?;
     if let Some(s) = &f.speaker {
         w.push("r.speaker LIKE ? ESCAPE '\\'", [like(s)]);
     }
