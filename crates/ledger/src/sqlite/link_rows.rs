@@ -11,6 +11,14 @@ use std::collections::HashMap;
 /// The link tables of the ledger being written.
 pub struct SqliteLinks<'a, 'c>(pub &'a Transaction<'c>);
 
+impl SqliteLinks<'_, '_> {
+    /// Runs a cached statement: most run once or more per document, and a statement that fires
+    /// triggers compiles them each time it is prepared anew.
+    fn run(&self, sql: &str, p: impl rusqlite::Params) -> Result<usize> {
+        Ok(self.0.prepare_cached(sql)?.execute(p)?)
+    }
+}
+
 impl LinkRows for SqliteLinks<'_, '_> {
     fn same_content(&mut self, content_id: &str, except: i64) -> Result<Option<i64>> {
         Ok(self
@@ -93,7 +101,7 @@ impl LinkRows for SqliteLinks<'_, '_> {
     }
 
     fn reroot_copies(&mut self, from: i64, to: i64) -> Result<()> {
-        self.0.execute(
+        self.run(
             "UPDATE copies SET original_id = ?1 WHERE original_id = ?2",
             params![to, from],
         )?;
@@ -163,7 +171,7 @@ impl LinkRows for SqliteLinks<'_, '_> {
     }
 
     fn new_story(&mut self, title: Option<&str>, date: Option<&str>) -> Result<i64> {
-        self.0.execute(
+        self.run(
             "INSERT INTO stories (title, first_seen, last_seen, size, norm2)
              VALUES (?1, ?2, ?2, 0, 0)",
             params![title, date],
@@ -200,7 +208,7 @@ impl LinkRows for SqliteLinks<'_, '_> {
         for (term, w) in vector {
             up.execute(params![term, story, w])?;
         }
-        self.0.execute(
+        self.run(
             "UPDATE stories SET norm2 = norm2 + ?2 WHERE id = ?1",
             params![story, norm2_delta],
         )?;
@@ -214,7 +222,7 @@ impl LinkRows for SqliteLinks<'_, '_> {
         (first, last): (Option<&str>, Option<&str>),
         title: Option<&str>,
     ) -> Result<()> {
-        self.0.execute(
+        self.run(
             "UPDATE stories SET size = size + ?2,
                 first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen)
                     THEN ?3 ELSE first_seen END,
@@ -228,7 +236,7 @@ impl LinkRows for SqliteLinks<'_, '_> {
     }
 
     fn place_document(&mut self, doc: i64, story: i64, similarity: f64) -> Result<()> {
-        self.0.execute(
+        self.run(
             "INSERT OR REPLACE INTO story_documents
                  (document_id, story_id, similarity, day, published, source)
              SELECT ?1, ?2, ?3, coalesce(published, estimated), published, source
@@ -249,7 +257,7 @@ impl LinkRows for SqliteLinks<'_, '_> {
     }
 
     fn move_story(&mut self, from: i64, into: i64, similarity: f64, terms: &[&str]) -> Result<()> {
-        self.0.execute(
+        self.run(
             "UPDATE story_documents SET story_id = ?2, similarity = ?3 WHERE story_id = ?1",
             params![from, into, similarity],
         )?;
@@ -259,9 +267,8 @@ impl LinkRows for SqliteLinks<'_, '_> {
         for term in terms {
             del.execute(params![term, from])?;
         }
-        self.0
-            .execute("DELETE FROM stories WHERE id = ?1", [from])?;
-        self.0.execute(
+        self.run("DELETE FROM stories WHERE id = ?1", [from])?;
+        self.run(
             "INSERT INTO story_speakers (story_id, speaker, quotes, documents, first_seen, last_seen)
              SELECT ?2, speaker, quotes, documents, first_seen, last_seen
              FROM story_speakers WHERE story_id = ?1
@@ -273,14 +280,13 @@ impl LinkRows for SqliteLinks<'_, '_> {
                                  coalesce(excluded.last_seen, last_seen))",
             params![from, into],
         )?;
-        self.0.execute(
+        self.run(
             "INSERT OR IGNORE INTO story_speaker_roles (story_id, speaker, role)
              SELECT ?2, speaker, role FROM story_speaker_roles WHERE story_id = ?1",
             params![from, into],
         )?;
-        self.0
-            .execute("DELETE FROM story_speakers WHERE story_id = ?1", [from])?;
-        self.0.execute(
+        self.run("DELETE FROM story_speakers WHERE story_id = ?1", [from])?;
+        self.run(
             "DELETE FROM story_speaker_roles WHERE story_id = ?1",
             [from],
         )?;
@@ -428,17 +434,17 @@ impl LinkRows for SqliteLinks<'_, '_> {
     }
 
     fn set_estimated(&mut self, doc: i64, date: &str) -> Result<()> {
-        self.0.execute(
+        self.run(
             "UPDATE documents SET estimated = ?2 WHERE id = ?1",
             params![doc, date],
         )?;
         // Its figures without a date of their own, and its place among its story's members,
         // follow the estimate.
-        self.0.execute(
+        self.run(
             "UPDATE figures SET day = ?2 WHERE document_id = ?1 AND date IS NULL",
             params![doc, date],
         )?;
-        self.0.execute(
+        self.run(
             "UPDATE story_documents SET day = ?2 WHERE document_id = ?1",
             params![doc, date],
         )?;
