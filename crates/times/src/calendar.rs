@@ -47,6 +47,11 @@ pub(crate) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     d.checked_add_signed(Duration::try_days(n)?)
 }
 
+/// Days either side of the reference within which a yearless day is the nearest instance.
+const NEAR_DAYS: i64 = 60;
+/// Months either side within which a yearless month is the nearest instance.
+const NEAR_MONTHS: i32 = 1;
+
 /// The year of a yearless month/day, chosen by lean: nearest to the reference by default.
 pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 {
     let y = r.year();
@@ -59,6 +64,20 @@ pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 
     } else {
         m.cmp(&r.month())
     };
+    // A date close to the reference is that instance whatever the tense around it says: the
+    // cue is often another clause's ("extended to Nov. 6" after "due to expire last
+    // Thursday"), and news dates a year off are never a few weeks off (TimeBank, AQUAINT and
+    // MEANTIME: within two months of the reference the gold is always the nearest instance).
+    let near = [y - 1, y, y + 1].into_iter().find(|&yy| {
+        if d.is_some() {
+            key(yy).is_some_and(|k| (k - r).num_days().abs() <= NEAR_DAYS)
+        } else {
+            ((yy - y) * 12 + m as i32 - r.month() as i32).abs() <= NEAR_MONTHS
+        }
+    });
+    if let Some(yy) = near {
+        return yy;
+    }
     match lean {
         Lean::Past => {
             if cmp_same == std::cmp::Ordering::Greater {
@@ -175,6 +194,20 @@ mod tests {
         assert_eq!(year_for(r, 12, Some(1), Lean::Future), 2024);
         assert_eq!(year_for(r, 12, Some(1), Lean::Nearest), 2023);
         assert_eq!(year_for(r, 4, None, Lean::Nearest), 2024);
+    }
+
+    #[test]
+    fn a_day_weeks_from_the_reference_keeps_its_year_against_the_lean() {
+        // Monday 30 October 1989: "extended to Nov. 6" in a sentence with a past cue.
+        let r = d(1989, 10, 30);
+        assert_eq!(year_for(r, 11, Some(6), Lean::Past), 1989);
+        // 15 January 2000: "Jan. 14" with a future cue is yesterday, not next year.
+        assert_eq!(year_for(d(2000, 1, 15), 1, Some(14), Lean::Future), 2000);
+        // 28 December: "Jan. 3" is next week.
+        assert_eq!(year_for(d(1998, 12, 28), 1, Some(3), Lean::Past), 1999);
+        // Further off, the lean still decides.
+        assert_eq!(year_for(r, 2, Some(1), Lean::Future), 1990);
+        assert_eq!(year_for(r, 1, Some(15), Lean::Past), 1989);
     }
 
     #[test]
