@@ -144,6 +144,31 @@ mod tests {
     }
 
     #[test]
+    fn a_regular_past_verb_leans_back_and_an_adjective_does_not() {
+        // Thursday 2 November 1989: four months to next March, eight back to the last one.
+        assert_eq!(
+            values("He resigned as chief executive in March.", (1989, 11, 2)),
+            vec!["1989-03"]
+        );
+        assert_eq!(
+            values("The market closed Wednesday.", (1989, 10, 27)),
+            vec!["1989-10-25"]
+        );
+        // "The reduced dividend is payable Jan. 2": an adjective, and the date ahead.
+        assert_eq!(
+            values("The reduced dividend is payable Jan. 2.", (1989, 11, 2)),
+            vec!["1990-01-02"]
+        );
+        assert_eq!(
+            values(
+                "It will be paid on a still unspecified date in January.",
+                (1989, 10, 26)
+            ),
+            vec!["1990-01"]
+        );
+    }
+
+    #[test]
     fn a_deadline_lies_ahead() {
         assert_eq!(
             values("The airline will add flights by August.", (1998, 2, 13)),

@@ -201,7 +201,53 @@ impl<'a> Grammar<'a> {
             }
             return Some(Lean::Future);
         }
-        PAST_CUES.contains(&w).then_some(Lean::Past)
+        if PAST_CUES.contains(&w) || self.regular_past(k) {
+            return Some(Lean::Past);
+        }
+        None
+    }
+
+    /// A regular past-tense verb ("resigned", "received"): a lower-case "-ed" word not after a
+    /// form of "be" (a passive or adjective in the present: "is based", "are combined") nor
+    /// after a determiner (an adjective: "the reduced dividend", "a still unspecified date").
+    fn regular_past(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let mut d = k;
+        if d > 0 && (self.w(d - 1) == "still" || self.w(d - 1).ends_with("ly")) {
+            d -= 1;
+        }
+        let determined = d > 0
+            && matches!(
+                self.w(d - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "any"
+                    | "no"
+                    | "each"
+                    | "every"
+            );
+        !determined
+            && w.len() >= 5
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && w != "hundred"
+            && !self.cap(k)
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !(k > 0
+                && matches!(
+                    self.w(k - 1),
+                    "is" | "are" | "be" | "been" | "being" | "am" | "'s" | "'re" | "to"
+                ))
     }
 
     /// Modifiers before a date that stay in its extent: "early", "mid-", "late", "the end of",
