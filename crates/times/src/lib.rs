@@ -169,6 +169,34 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_date_takes_the_tense_of_its_clause() {
+        // Friday 27 October 1989.
+        assert_eq!(
+            values("In March, the company received a bid.", (1989, 10, 27)),
+            vec!["1989-03"]
+        );
+        assert_eq!(
+            values(
+                "In January, the hospital chain brought in advisers.",
+                (1989, 10, 27)
+            ),
+            vec!["1989-01"]
+        );
+        assert_eq!(
+            values("In March, the company will vote.", (1989, 10, 27)),
+            vec!["1990-03"]
+        );
+        // "vacation plans" after the date is a noun, not an intention.
+        assert_eq!(
+            values(
+                "On Friday, when she set aside vacation plans, the department lifted a warning.",
+                (1998, 8, 17)
+            ),
+            vec!["1998-08-14"]
+        );
+    }
+
+    #[test]
     fn a_deadline_lies_ahead() {
         assert_eq!(
             values("The airline will add flights by August.", (1998, 2, 13)),

@@ -86,6 +86,14 @@ const FUTURE_CUES: &[&str] = &[
     "would",
     "tomorrow",
 ];
+/// Common irregular past-tense verbs of news, read only in the clause a fronted date opens
+/// (before a date, the regular "-ed" forms and `PAST_CUES` do).
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "brought", "bought", "sold", "made", "became", "rose", "fell", "won", "lost",
+    "paid", "left", "went", "got", "gave", "found", "wrote", "spent", "sent", "built", "grew",
+    "chose", "drew", "threw", "knew", "thought", "sought", "fought", "struck", "stood", "led",
+    "ran", "hit", "cut", "put",
+];
 const PAST_CUES: &[&str] = &[
     "was",
     "were",
@@ -161,6 +169,31 @@ impl<'a> Grammar<'a> {
             }
             if let Some(lean) = self.cue(k) {
                 return lean;
+            }
+        }
+        // A fronted date ("In March, the company received ..."): the tense of the clause it
+        // opens.
+        let fronted = self.sentence_start(i)
+            || (i > 0
+                && matches!(self.w(i - 1), "in" | "on" | "by" | "during" | "since")
+                && self.sentence_start(i - 1));
+        if fronted {
+            if let Some(c) = (i + 1..(i + 5).min(self.t.len())).find(|&k| self.w(k) == ",") {
+                for k in c + 1..(c + 8).min(self.t.len()) {
+                    if self.t[k].is_boundary() {
+                        break;
+                    }
+                    // After the date only the auxiliaries speak for the future: "planned",
+                    // "plans" here are the clause's own past verb or a noun ("vacation plans").
+                    let w = self.w(k);
+                    if matches!(w, "will" | "'ll" | "shall") {
+                        return Lean::Future;
+                    }
+                    if PAST_CUES.contains(&w) || IRREGULAR_PAST.contains(&w) || self.regular_past(k)
+                    {
+                        return Lean::Past;
+                    }
+                }
             }
         }
         // A cue right after the expression ("Friday will see ...").
