@@ -21,6 +21,7 @@ pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
         r: reference,
         ctx_year: None,
         last_quarter: None,
+        last_date: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -36,6 +37,9 @@ pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
                 if let Some(y) = h.value.as_deref().and_then(explicit_year) {
                     g.ctx_year = Some(y);
                 }
+            }
+            if let Some(d) = h.value.as_deref().and_then(anchor_value) {
+                g.last_date = Some(d);
             }
             if let Some(q) = h.value.as_deref().and_then(quarter_value) {
                 let lower = text.to_lowercase();
@@ -63,6 +67,29 @@ fn explicit_year(v: &str) -> Option<i32> {
         y.parse().ok()
     } else {
         None
+    }
+}
+
+/// A calendar value as an anchor: "1989" → (1989-01-01, 'Y'), "1989-03" → (1989-03-01, 'M'),
+/// "1989-03-14" → (that day, 'D'); anything else (weeks, quarters, durations) is none.
+fn anchor_value(v: &str) -> Option<(NaiveDate, char)> {
+    let num = |s: &str| -> Option<u32> {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let y = num(v.get(..4)?)? as i32;
+    match v.len() {
+        4 => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, 'Y')),
+        7 if v.as_bytes()[4] == b'-' => {
+            Some((NaiveDate::from_ymd_opt(y, num(v.get(5..7)?)?, 1)?, 'M'))
+        }
+        10 if v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' => Some((
+            NaiveDate::from_ymd_opt(y, num(v.get(5..7)?)?, num(v.get(8..10)?)?)?,
+            'D',
+        )),
+        _ => None,
     }
 }
 
@@ -193,6 +220,37 @@ mod tests {
                 (1998, 8, 17)
             ),
             vec!["1998-08-14"]
+        );
+    }
+
+    #[test]
+    fn the_following_and_the_previous_count_from_the_last_named_date() {
+        assert_eq!(
+            values(
+                "In March, the company received a bid. The following month, it sold itself.",
+                (1989, 10, 27)
+            ),
+            vec!["1989-03", "1989-04"]
+        );
+        assert_eq!(
+            values(
+                "He was promoted in 1995, and the following year he retired.",
+                (1998, 4, 18)
+            ),
+            vec!["1995", "1996"]
+        );
+        // Friday 27 October is named; "the previous Friday" is the 20th.
+        assert_eq!(
+            values(
+                "Stocks fell on Oct. 27, down 4.5% from the previous Friday.",
+                (1989, 10, 30)
+            ),
+            vec!["1989-10-27", "1989-10-20"]
+        );
+        // With nothing named before, the reference.
+        assert_eq!(
+            values("The following year it failed.", (1998, 4, 18)),
+            vec!["1999"]
         );
     }
 

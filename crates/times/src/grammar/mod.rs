@@ -62,6 +62,9 @@ pub(crate) struct Grammar<'a> {
     /// The last fiscal quarter the text named ("third-quarter profit"): in earnings reports "a
     /// year earlier" means that quarter a year before.
     pub last_quarter: Option<(i32, u32)>,
+    /// The last year, month or day the text named, and its granularity ('Y', 'M', 'D'): "the
+    /// following month", "the previous Friday" count from it, not from the reference.
+    pub last_date: Option<(NaiveDate, char)>,
 }
 
 const FUTURE_CUES: &[&str] = &[

@@ -24,7 +24,7 @@ impl<'a> Grammar<'a> {
             }
         }
         let rel = match self.w(j) {
-            w @ ("last" | "next" | "this" | "coming" | "past" | "previous")
+            w @ ("last" | "next" | "this" | "coming" | "past" | "previous" | "following")
                 if week_shift.is_none() =>
             {
                 j += 1;
@@ -113,7 +113,19 @@ impl<'a> Grammar<'a> {
         if abbrev {
             return None;
         }
-        let date = self.r.and_then(|r| match rel {
+        // "the previous Friday": the one before the last day the text named.
+        let anchor = match self.last_date {
+            Some((d, 'D'))
+                if i > 0
+                    && self.w(i - 1) == "the"
+                    && matches!(rel, Some("previous" | "following")) =>
+            {
+                self.r.map(|_| d)
+            }
+            _ => self.r,
+        };
+        let date = anchor.and_then(|r| match rel {
+            Some("following") => weekday_near(r, wd, Lean::Future, true),
             Some("last") | Some("past") | Some("previous") => weekday_near(r, wd, Lean::Past, true),
             // "next Sunday" is the Sunday of next week (as the recognizers-text spec has it);
             // "coming Sunday" the first one ahead.
@@ -347,7 +359,21 @@ impl<'a> Grammar<'a> {
         if the && word == "latest" && w != "quarter" {
             return None;
         }
-        let r = self.r;
+        let mut r = self.r;
+        // "the following month", "the previous year": from the last date the text named (the
+        // month after "In March"), when it is at least as fine as the unit.
+        if the && matches!(word.as_str(), "following" | "previous") {
+            if let Some((d, g)) = self.last_date {
+                let fine = match w {
+                    "year" => true,
+                    "month" => g != 'Y',
+                    _ => false,
+                };
+                if fine && self.r.is_some() {
+                    r = Some(d);
+                }
+            }
+        }
         let value = match w {
             "year" => r.and_then(|r| shifted(r, 'Y', shift)),
             "month" => r.and_then(|r| shifted(r, 'M', shift)),
