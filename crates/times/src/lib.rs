@@ -255,6 +255,26 @@ mod tests {
     }
 
     #[test]
+    fn a_week_ago_is_a_day_and_weeks_ago_a_week() {
+        assert_eq!(
+            values("He left a week ago.", (2011, 3, 18)),
+            vec!["2011-03-11"]
+        );
+        assert_eq!(
+            values("Then, a week or so ago, he left.", (1991, 2, 25)),
+            vec!["1991-02-18"]
+        );
+        assert_eq!(
+            values("He left two weeks ago.", (1998, 3, 22)),
+            vec!["1998-W10"]
+        );
+        assert_eq!(
+            values("He spoke six weeks ago.", (1998, 3, 1)),
+            vec!["1998-W03"]
+        );
+    }
+
+    #[test]
     fn a_deadline_lies_ahead() {
         assert_eq!(
             values("The airline will add flights by August.", (1998, 2, 13)),

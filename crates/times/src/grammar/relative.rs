@@ -489,8 +489,12 @@ impl<'a> Grammar<'a> {
         {
             c += if self.w(c + 1) == "than" { 2 } else { 1 };
         }
-        let (j, count) = self.count(c)?;
+        let (mut j, count) = self.count(c)?;
         let u = unit(self.w(j))?;
+        // "a week or so ago": the hedge inside the extent.
+        if self.w(j + 1) == "or" && self.w(j + 2) == "so" {
+            j += 2;
+        }
         let dir = match self.w(j + 1) {
             "ago" | "earlier" | "before" => -1,
             "later" | "hence" => 1,
@@ -514,6 +518,9 @@ impl<'a> Grammar<'a> {
                 match (u.letter, u.clock) {
                     (_, true) => Some(day(r)),
                     ('D', _) => shifted(r, 'D', n),
+                    // "a week ago" names the day seven days back (TimeBank, MEANTIME); "six
+                    // weeks ago" the week.
+                    ('W', _) if n.abs() == 1 => shifted(r, 'D', 7 * n),
                     (l, _) => shifted(r, l, n),
                 }
             }),
