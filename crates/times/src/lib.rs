@@ -275,6 +275,15 @@ mod tests {
     }
 
     #[test]
+    fn one_day_after_a_modal_is_a_vague_future() {
+        assert_eq!(
+            values("Islam will one day be the second religion.", (1998, 3, 3)),
+            vec!["FUTURE_REF"]
+        );
+        assert_eq!(values("It took one day.", (1998, 3, 3)), vec!["P1D"]);
+    }
+
+    #[test]
     fn a_deadline_lies_ahead() {
         assert_eq!(
             values("The airline will add flights by August.", (1998, 2, 13)),

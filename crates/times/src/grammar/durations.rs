@@ -7,6 +7,17 @@ impl<'a> Grammar<'a> {
     /// Durations: "three years", "48 hours", "a month", "five-year", "the past two months",
     /// "the first nine months", "several weeks", "nearly an hour".
     pub(super) fn duration(&self, i: usize) -> Option<Hit> {
+        // "will one day be": a vague future (see `vague`), not a day's length.
+        if matches!(self.w(i), "one" | "some")
+            && self.w(i + 1) == "day"
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "will" | "would" | "could" | "might" | "may" | "can" | "'ll"
+            )
+        {
+            return None;
+        }
         let mut j = i;
         // Approximation and bound words stay in the extent, as in TimeBank.
         while j - i < MAX_MODIFIERS {
