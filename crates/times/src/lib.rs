@@ -284,6 +284,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_ended_on_a_date_is_the_calendar_quarter_of_its_middle_month() {
+        assert_eq!(
+            values(
+                "In the quarter ended July 31, it lost money.",
+                (1989, 10, 30)
+            ),
+            vec!["1989-Q2", "1989-07-31"]
+        );
+        assert_eq!(
+            values(
+                "For the quarter ended Sept. 30, it earned more.",
+                (1989, 10, 26)
+            ),
+            vec!["1989-Q3", "1989-09-30"]
+        );
+    }
+
+    #[test]
     fn a_deadline_lies_ahead() {
         assert_eq!(
             values("The airline will add flights by August.", (1998, 2, 13)),

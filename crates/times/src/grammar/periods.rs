@@ -155,6 +155,21 @@ impl<'a> Grammar<'a> {
             if self.w(j) == "period" && !matches!(self.w(j - 1), "latest" | "recent") {
                 return None;
             }
+            // "the quarter ended July 31": a fiscal quarter, May to July, is the calendar
+            // quarter holding most of it, the one of its middle month.
+            if self.w(j) == "quarter" && matches!(self.w(j + 1), "ended" | "ending") {
+                let end = self.month_first(j + 2).and_then(|h| h.value);
+                let ym = end.as_deref().and_then(|v| {
+                    let y: i32 = v.get(..4)?.parse().ok()?;
+                    let m: u32 = v.get(5..7)?.parse().ok()?;
+                    Some((y, m))
+                });
+                if let Some((y, m)) = ym {
+                    let (y, mid) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                    let q = (mid - 1) / 3 + 1;
+                    return hit(i, j + 1, Some(format!("{y:04}-Q{q}")), TimexType::Date);
+                }
+            }
             let v = match (self.w(j - 1), self.last_quarter) {
                 ("current", _) | ("this", _) => self.r.and_then(|r| shifted(r, 'Q', 0)),
                 (_, Some((y, q))) if self.w(j) == "period" => Some(format!("{y:04}-Q{q}")),
