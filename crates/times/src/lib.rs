@@ -213,6 +213,18 @@ mod tests {
             values("In March, the company will vote.", (1989, 10, 27)),
             vec!["1990-03"]
         );
+        // Thursday 7 May 1999: "until" looks ahead, the clause it opens looks back.
+        assert_eq!(
+            values(
+                "Until Thursday, they had not called him a suspect.",
+                (1999, 5, 7)
+            ),
+            vec!["1999-05-06"]
+        );
+        assert_eq!(
+            values("Until Thursday, the office will stay open.", (1999, 5, 4)),
+            vec!["1999-05-06"]
+        );
         // "vacation plans" after the date is a noun, not an intention.
         assert_eq!(
             values(

@@ -160,25 +160,14 @@ impl<'a> Grammar<'a> {
         {
             return Lean::Future;
         }
-        // "by August", "by year-end": a deadline lies ahead.
-        if i > 0 && self.w(i - 1) == "by" {
-            return Lean::Future;
-        }
-        let lo = i.saturating_sub(8);
-        for k in (lo..i).rev() {
-            let t = &self.t[k];
-            if t.is_boundary() {
-                break;
-            }
-            if let Some(lean) = self.cue(k) {
-                return lean;
-            }
-        }
-        // A fronted date ("In March, the company received ..."): the tense of the clause it
-        // opens.
+        // A fronted date ("In March, the company received ...", "Until Thursday, they had
+        // not ..."): the tense of the clause it opens, before the preposition's own lean.
         let fronted = self.sentence_start(i)
             || (i > 0
-                && matches!(self.w(i - 1), "in" | "on" | "by" | "during" | "since")
+                && matches!(
+                    self.w(i - 1),
+                    "in" | "on" | "by" | "during" | "since" | "until" | "till"
+                )
                 && self.sentence_start(i - 1));
         if fronted {
             if let Some(c) = (i + 1..(i + 5).min(self.t.len())).find(|&k| self.w(k) == ",") {
@@ -197,6 +186,20 @@ impl<'a> Grammar<'a> {
                         return Lean::Past;
                     }
                 }
+            }
+        }
+        // "by August", "by year-end": a deadline lies ahead.
+        if i > 0 && self.w(i - 1) == "by" {
+            return Lean::Future;
+        }
+        let lo = i.saturating_sub(8);
+        for k in (lo..i).rev() {
+            let t = &self.t[k];
+            if t.is_boundary() {
+                break;
+            }
+            if let Some(lean) = self.cue(k) {
+                return lean;
             }
         }
         // A cue right after the expression ("Friday will see ...").
