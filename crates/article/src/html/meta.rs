@@ -149,8 +149,11 @@ fn meta_map(nodes: &[NodeRef]) -> HashMap<String, String> {
         }
         for key in ["property", "name", "itemprop"] {
             if let Some(k) = node.attr(key) {
-                map.entry(k.trim().to_ascii_lowercase())
-                    .or_insert_with(|| clean(&content));
+                // RDFa allows several properties in one attribute ("dc:title og:title").
+                for k in k.split_whitespace() {
+                    map.entry(k.to_ascii_lowercase())
+                        .or_insert_with(|| clean(&content));
+                }
             }
         }
     }
