@@ -109,7 +109,9 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     } else {
         None
     };
-    let mut authors = choose_authors(doc, &metas, &ld);
+    let creators = meta_values(&nodes.metas, &["dc:creator", "dc.creator", "dcterms.creator"]);
+    let header = zone.as_ref().map(|z| format!("{} {}", z.before, z.after));
+    let mut authors = choose_authors(doc, &metas, &creators, &ld, header.as_deref());
     let org_only = authors.is_empty()
         || (ld.authors_are_orgs && authors == ld.authors)
         || outlet
@@ -135,6 +137,26 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         language,
         fallback_date,
     }
+}
+
+/// Every `<meta>` value given for one of `keys` (a field a page may repeat, one value a tag).
+fn meta_values(nodes: &[NodeRef], keys: &[&str]) -> Vec<String> {
+    nodes
+        .iter()
+        .filter(|n| {
+            ["property", "name"].iter().any(|a| {
+                n.attr(a).is_some_and(|k| {
+                    k.split_whitespace()
+                        .any(|k| keys.iter().any(|w| k.eq_ignore_ascii_case(w)))
+                })
+            })
+        })
+        .filter_map(|n| n.attr("content"))
+        .filter(|c| c.len() <= MAX_FIELD)
+        .map(|c| clean(&c))
+        .filter(|c| !c.is_empty())
+        .take(20)
+        .collect()
 }
 
 /// `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins.
