@@ -86,12 +86,21 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .map(str::to_string)
         .or_else(|| ld.publisher.clone());
 
+    // Declared titles, most trusted first: the Dublin Core title is a deliberate statement of
+    // the document's title (catalogues, papers); social and analytics titles follow.
     let title = choose_title(
         nodes.title.as_ref(),
         &nodes.h1s,
-        get("og:title"),
-        ld.headline.as_deref(),
-        get("twitter:title"),
+        &[
+            get("dc:title")
+                .or_else(|| get("dc.title"))
+                .or_else(|| get("dcterms.title")),
+            get("og:title"),
+            ld.headline.as_deref(),
+            get("twitter:title"),
+            get("parsely-title"),
+        ],
+        outlet.as_deref(),
     );
     let zone = header_zone(doc, &nodes.h1s, title.as_deref());
     let shown = zone.as_ref().and_then(zone_date);
