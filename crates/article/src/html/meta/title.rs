@@ -70,7 +70,20 @@ pub(super) fn choose_title(
         .map(|n| clean(&n.text()))
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
         .collect();
-    let agreeing = h1s.iter().find(|h| {
+    // An `<h1>` that is the site's name (its logo, a blog's masthead) is not the headline,
+    // even though every title carrying the name as a suffix agrees with it.
+    let site_name = |h: &str| {
+        site.is_some_and(|s| words(s) == words(h))
+            || refs.iter().any(|r| {
+                SEPARATORS.iter().any(|sep| {
+                    r.rsplit_once(sep).is_some_and(|(head, tail)| {
+                        // Site names are the shorter part ("Site | Headline" is the other way).
+                        words(tail) == words(h) && words(head).len() >= words(h).len()
+                    })
+                })
+            })
+    };
+    let agreeing = h1s.iter().filter(|h| !site_name(h)).find(|h| {
         refs.iter()
             .any(|r| agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30))
     });
