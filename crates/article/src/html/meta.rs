@@ -118,9 +118,12 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     } else {
         None
     };
-    let creators = meta_values(&nodes.metas, &["dc:creator", "dc.creator", "dcterms.creator"]);
-    let header = zone.as_ref().map(|z| format!("{} {}", z.before, z.after));
-    let mut authors = choose_authors(doc, &metas, &creators, &ld, header.as_deref());
+    let creators = meta_values(
+        &nodes.metas,
+        &["dc:creator", "dc.creator", "dcterms.creator"],
+    );
+    let header = zone.as_ref().map(|z| (z.before.as_str(), z.after.as_str()));
+    let mut authors = choose_authors(doc, &metas, &creators, &ld, header);
     let org_only = authors.is_empty()
         || (ld.authors_are_orgs && authors == ld.authors)
         || outlet
@@ -417,5 +420,130 @@ mod tests {
             split_byline("Written by Ann Lee March 3, 2024"),
             vec!["Ann Lee"]
         );
+    }
+
+    #[test]
+    fn json_ld_wrapped_in_cdata_is_read() {
+        let m = meta(
+            r#"<script type="application/ld+json"><![CDATA[ {"@type":"NewsArticle",
+            "headline":"Tarot cards went global","datePublished":"2015-07-10T09:53:00-04:00"} ]]></script>
+            <meta property="og:title" content="If you can picture a tarot card">
+            <body><h1>Tarot cards went global</h1></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Tarot cards went global"));
+        assert_eq!(m.published.as_deref(), Some("2015-07-10"));
+        let m = meta(
+            "<script type='application/ld+json'>//<![CDATA[\n{\"@type\":\"Article\",\
+             \"datePublished\":\"2001-10-29\"}\n//]]></script>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2001-10-29"));
+    }
+
+    #[test]
+    fn a_meta_attribute_may_name_several_properties() {
+        let m = meta(
+            "<title>Title Element</title><meta property='x:title dc:title' content='Preferred'>\
+             <meta property='og:title twitter:title' content='A title'>\
+             <meta property='dc:creator twitter:site_name' content='Creator Name'>\
+             <meta name='author' content='Someone Else'><body><h1>Unrelated heading</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Preferred"));
+        assert_eq!(m.authors, vec!["Creator Name"]);
+    }
+
+    #[test]
+    fn dublin_core_creators_are_read_in_catalogue_order() {
+        let m = meta(
+            "<meta name='DC.Creator' content='Kooman, F.'>\
+             <meta name='DC.Creator' content='Jong, Michiel de'>",
+        );
+        assert_eq!(m.authors, vec!["F. Kooman", "Michiel de Jong"]);
+        // Two names in one tag stay two names.
+        let m = meta("<meta name='dc.creator' content='Ann Lee, Bo Kim'>");
+        assert_eq!(m.authors, vec!["Ann Lee", "Bo Kim"]);
+    }
+
+    #[test]
+    fn parsely_title_when_nothing_else_declares_one() {
+        let m = meta(
+            "<meta name='parsely-title' content='Some Other Title'>\
+             <body><h1>Test document</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Some Other Title"));
+    }
+
+    #[test]
+    fn byline_the_header_shows_beats_a_menu_of_columnists() {
+        let m = meta(
+            "<body><ul class='menu'><li><a href='/author/grace-roe'>Grace Roe</a></li>\
+             <li><a href='/author/mark-poe'>Mark Poe</a></li></ul>\
+             <article><h1>Hotel secrets</h1><ul><li class='author'>Hazel Sheffield</li>\
+             <li>Thursday 17 September 2015</li></ul><p>Hotels keep secrets.</p></article></body>",
+        );
+        assert_eq!(m.authors, vec!["Hazel Sheffield"]);
+        // Without a header byline, the first on the page still stands.
+        let m = meta("<body><span class='byline'>Joanna Poe</span><p>Text.</p></body>");
+        assert_eq!(m.authors, vec!["Joanna Poe"]);
+    }
+
+    #[test]
+    fn authority_is_not_author() {
+        let m = meta(
+            "<body><h1>New Zealand</h1><p>Text.</p>\
+             <div class='authority-control'>Authority control</div></body>",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+    }
+
+    #[test]
+    fn a_job_title_beside_a_name_is_not_an_author() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            names_only(v(&["Ben Silverman", "Games Editor"])),
+            v(&["Ben Silverman"])
+        );
+        // Alone, the label is all the page gives.
+        assert_eq!(
+            names_only(v(&["Metro Contributor"])),
+            v(&["Metro Contributor"])
+        );
+    }
+
+    #[test]
+    fn the_site_name_in_an_h1_is_not_the_headline() {
+        let m = meta(
+            "<title>Defer, Panic, and Recover - The Go Blog</title>\
+             <body><h1>The Go Blog</h1><article><h1>Defer, Panic, and Recover¶</h1></article></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Defer, Panic, and Recover"));
+        // A site name put first: the longer part is the headline, the h1 stands.
+        let m = meta(
+            "<title>Leadfeeder | State of SEO in 2026: Trends and Predictions</title>\
+             <body><h1>State of SEO in 2026: Trends and Predictions</h1></body>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("State of SEO in 2026: Trends and Predictions")
+        );
+    }
+
+    #[test]
+    fn a_declared_title_keeps_its_own_dash() {
+        let m = meta(
+            "<title>Minecraft 1.8 - The Bountiful Update - Minecraft News</title>\
+             <meta property='og:title' content='Minecraft 1.8 - The Bountiful Update'>\
+             <meta property='og:site_name' content='Minecraft News'>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Minecraft 1.8 - The Bountiful Update")
+        );
+        // The site's own name after the dash still goes.
+        let m = meta(
+            "<title>Ten projects | RenoFi | Learn which renovations pay</title>\
+             <meta property='og:title' content='Ten projects | RenoFi'>\
+             <meta property='og:site_name' content='RenoFi'>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Ten projects"));
     }
 }

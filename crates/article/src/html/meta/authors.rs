@@ -14,7 +14,7 @@ pub(super) fn choose_authors(
     metas: &HashMap<String, String>,
     creators: &[String],
     ld: &LdFacts,
-    header: Option<&str>,
+    header: Option<(&str, &str)>,
 ) -> Vec<String> {
     let ld_names = names_only(ld.authors.clone());
     if !ld_names.is_empty() {
@@ -75,14 +75,14 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
 const BYLINE_SELECTOR: &str = "[rel=author],[itemprop~=author],a[href*='/author/'],a[href*='/authors/'],[class*=author-name],[class*=byline],[class*=author]";
 
 /// A visible byline: `rel=author` links or a small element whose class names the author; the
-/// first whose names the header around the headline shows, else the first on the page (menus
+/// first whose names the header shows below the headline, else above it, else the first on the page (menus
 /// of columnists come before the article, teasers with their bylines after it). Comment
 /// sections are skipped so a commenter is never taken for the author.
-fn byline_element(doc: &Document, header: Option<&str>) -> Vec<String> {
+fn byline_element(doc: &Document, header: Option<(&str, &str)>) -> Vec<String> {
     let Some(sel) = doc.try_select(BYLINE_SELECTOR) else {
         return Vec::new();
     };
-    let mut first = None;
+    let mut found = Vec::new();
     for n in sel.nodes().iter().take(400) {
         if !author_token(n) || in_comments(n) {
             continue;
@@ -95,17 +95,22 @@ fn byline_element(doc: &Document, header: Option<&str>) -> Vec<String> {
         if names.is_empty() {
             continue;
         }
-        let Some(header) = header else {
+        let Some((before, after)) = header else {
             return names;
         };
-        if header.contains(names[0].as_str()) {
+        // Below the headline is where bylines usually sit: one shown there ends the search.
+        if after.contains(names[0].as_str()) {
             return names;
         }
-        if first.is_none() {
-            first = Some(names);
-        }
+        let above = before.contains(names[0].as_str());
+        found.push((above, names));
     }
-    first.unwrap_or_default()
+    let above = found.iter().position(|f| f.0).unwrap_or(0);
+    found
+        .into_iter()
+        .nth(above)
+        .map(|f| f.1)
+        .unwrap_or_default()
 }
 
 fn in_comments(n: &dom_query::NodeRef) -> bool {

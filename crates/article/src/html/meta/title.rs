@@ -67,7 +67,13 @@ pub(super) fn choose_title(
     let h1s: Vec<String> = h1_elements
         .iter()
         .take(8)
-        .map(|n| clean(&n.text()))
+        // Documentation generators end headings with a permalink mark ("Install¶").
+        .map(|n| {
+            clean(&n.text())
+                .trim_end_matches(['¶', '§'])
+                .trim_end()
+                .to_string()
+        })
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
         .collect();
     // An `<h1>` that is the site's name (its logo, a blog's masthead) is not the headline,
