@@ -308,4 +308,25 @@ mod tests {
         let uri = immutable_uri(Path::new("/tmp/a b?c#d%e.db")).unwrap();
         assert_eq!(uri, "file:/tmp/a%20b%3Fc%23d%25e.db?immutable=1");
     }
+
+    #[test]
+    fn the_writer_runs_a_bound_limit_without_compiling_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = writable(&dir.path().join("l.db")).unwrap();
+        let mut st = store
+            .conn
+            .prepare_cached("SELECT id FROM documents ORDER BY id DESC LIMIT ?1")
+            .unwrap();
+        for limit in [1, 5, 2, 9] {
+            st.query_map([limit], |r| r.get::<_, i64>(0))
+                .unwrap()
+                .for_each(drop);
+        }
+        assert_eq!(st.get_status(rusqlite::StatementStatus::RePrepare), 0);
+        let cache: i64 = store
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .unwrap();
+        assert_eq!(cache, -WRITER_CACHE_KIB);
+    }
 }
