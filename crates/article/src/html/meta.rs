@@ -420,6 +420,15 @@ mod tests {
             split_byline("Written by Ann Lee March 3, 2024"),
             vec!["Ann Lee"]
         );
+        assert_eq!(
+            split_byline("Par Martin Roe (avec Damien Poe et Morgane Lee)"),
+            vec!["Martin Roe"]
+        );
+        assert_eq!(
+            split_byline("Bruno (Henrique) Rodrigues"),
+            vec!["Bruno Rodrigues"]
+        );
+        assert_eq!(split_byline("Ann Lee (unclosed"), vec!["Ann Lee (unclosed"]);
     }
 
     #[test]

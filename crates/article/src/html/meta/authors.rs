@@ -98,11 +98,14 @@ fn byline_element(doc: &Document, header: Option<(&str, &str)>) -> Vec<String> {
         let Some((before, after)) = header else {
             return names;
         };
+        // The element's text as the header shows it (names lose asides like "(R.J.)").
+        let shown = text.trim_matches(['¶', ' ']);
+        let within = |zone: &str| zone.contains(names[0].as_str()) || zone.contains(shown);
         // Below the headline is where bylines usually sit: one shown there ends the search.
-        if after.contains(names[0].as_str()) {
+        if within(after) {
             return names;
         }
-        let above = before.contains(names[0].as_str());
+        let above = within(before);
         found.push((above, names));
     }
     let above = found.iter().position(|f| f.0).unwrap_or(0);
@@ -262,9 +265,18 @@ pub fn split_byline(byline: &str) -> Vec<String> {
             b = b[i + 3..].to_string();
         }
     }
+    // The same label in the other languages of the news pages we read ("Par Sébastien Roe").
+    for label in ["Par ", "Por ", "Von ", "Door "] {
+        if let Some(rest) = b.strip_prefix(label) {
+            b = rest.to_string();
+            break;
+        }
+    }
     if let Some((pos, _)) = first_text_date(&b) {
         b.truncate(pos);
     }
+    // A parenthesis in a byline is an aside (a role, an agency, "avec ..." credits), not a name.
+    let b = without_parentheses(&b);
     let b = b
         .trim()
         .trim_start_matches(['¶', ' '])
@@ -280,4 +292,20 @@ pub fn split_byline(byline: &str) -> Vec<String> {
         })
         .map(str::to_string)
         .collect()
+}
+
+/// `text` without its parenthesised parts, spaces collapsed; an unclosed "(" is kept as text.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
