@@ -86,12 +86,21 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .map(str::to_string)
         .or_else(|| ld.publisher.clone());
 
+    // Declared titles, most trusted first: the Dublin Core title is a deliberate statement of
+    // the document's title (catalogues, papers); social and analytics titles follow.
     let title = choose_title(
         nodes.title.as_ref(),
         &nodes.h1s,
-        get("og:title"),
-        ld.headline.as_deref(),
-        get("twitter:title"),
+        &[
+            get("dc:title")
+                .or_else(|| get("dc.title"))
+                .or_else(|| get("dcterms.title")),
+            get("og:title"),
+            ld.headline.as_deref(),
+            get("twitter:title"),
+            get("parsely-title"),
+        ],
+        outlet.as_deref(),
     );
     let zone = header_zone(doc, &nodes.h1s, title.as_deref());
     let shown = zone.as_ref().and_then(zone_date);
@@ -109,7 +118,12 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     } else {
         None
     };
-    let mut authors = choose_authors(doc, &metas, &ld);
+    let creators = meta_values(
+        &nodes.metas,
+        &["dc:creator", "dc.creator", "dcterms.creator"],
+    );
+    let header = zone.as_ref().map(|z| (z.before.as_str(), z.after.as_str()));
+    let mut authors = choose_authors(doc, &metas, &creators, &ld, header);
     let org_only = authors.is_empty()
         || (ld.authors_are_orgs && authors == ld.authors)
         || outlet
@@ -137,6 +151,26 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     }
 }
 
+/// Every `<meta>` value given for one of `keys` (a field a page may repeat, one value a tag).
+fn meta_values(nodes: &[NodeRef], keys: &[&str]) -> Vec<String> {
+    nodes
+        .iter()
+        .filter(|n| {
+            ["property", "name"].iter().any(|a| {
+                n.attr(a).is_some_and(|k| {
+                    k.split_whitespace()
+                        .any(|k| keys.iter().any(|w| k.eq_ignore_ascii_case(w)))
+                })
+            })
+        })
+        .filter_map(|n| n.attr("content"))
+        .filter(|c| c.len() <= MAX_FIELD)
+        .map(|c| clean(&c))
+        .filter(|c| !c.is_empty())
+        .take(20)
+        .collect()
+}
+
 /// `<meta>` values by lower-cased `property`, `name` or `itemprop`; the first of each wins.
 fn meta_map(nodes: &[NodeRef]) -> HashMap<String, String> {
     let mut map = HashMap::new();
@@ -149,8 +183,11 @@ fn meta_map(nodes: &[NodeRef]) -> HashMap<String, String> {
         }
         for key in ["property", "name", "itemprop"] {
             if let Some(k) = node.attr(key) {
-                map.entry(k.trim().to_ascii_lowercase())
-                    .or_insert_with(|| clean(&content));
+                // RDFa allows several properties in one attribute ("dc:title og:title").
+                for k in k.split_whitespace() {
+                    map.entry(k.to_ascii_lowercase())
+                        .or_insert_with(|| clean(&content));
+                }
             }
         }
     }
@@ -383,5 +420,139 @@ mod tests {
             split_byline("Written by Ann Lee March 3, 2024"),
             vec!["Ann Lee"]
         );
+        assert_eq!(
+            split_byline("Par Martin Roe (avec Damien Poe et Morgane Lee)"),
+            vec!["Martin Roe"]
+        );
+        assert_eq!(
+            split_byline("Bruno (Henrique) Rodrigues"),
+            vec!["Bruno Rodrigues"]
+        );
+        assert_eq!(split_byline("Ann Lee (unclosed"), vec!["Ann Lee (unclosed"]);
+    }
+
+    #[test]
+    fn json_ld_wrapped_in_cdata_is_read() {
+        let m = meta(
+            r#"<script type="application/ld+json"><![CDATA[ {"@type":"NewsArticle",
+            "headline":"Tarot cards went global","datePublished":"2015-07-10T09:53:00-04:00"} ]]></script>
+            <meta property="og:title" content="If you can picture a tarot card">
+            <body><h1>Tarot cards went global</h1></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Tarot cards went global"));
+        assert_eq!(m.published.as_deref(), Some("2015-07-10"));
+        let m = meta(
+            "<script type='application/ld+json'>//<![CDATA[\n{\"@type\":\"Article\",\
+             \"datePublished\":\"2001-10-29\"}\n//]]></script>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2001-10-29"));
+    }
+
+    #[test]
+    fn a_meta_attribute_may_name_several_properties() {
+        let m = meta(
+            "<title>Title Element</title><meta property='x:title dc:title' content='Preferred'>\
+             <meta property='og:title twitter:title' content='A title'>\
+             <meta property='dc:creator twitter:site_name' content='Creator Name'>\
+             <meta name='author' content='Someone Else'><body><h1>Unrelated heading</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Preferred"));
+        assert_eq!(m.authors, vec!["Creator Name"]);
+    }
+
+    #[test]
+    fn dublin_core_creators_are_read_in_catalogue_order() {
+        let m = meta(
+            "<meta name='DC.Creator' content='Kooman, F.'>\
+             <meta name='DC.Creator' content='Jong, Michiel de'>",
+        );
+        assert_eq!(m.authors, vec!["F. Kooman", "Michiel de Jong"]);
+        // Two names in one tag stay two names.
+        let m = meta("<meta name='dc.creator' content='Ann Lee, Bo Kim'>");
+        assert_eq!(m.authors, vec!["Ann Lee", "Bo Kim"]);
+    }
+
+    #[test]
+    fn parsely_title_when_nothing_else_declares_one() {
+        let m = meta(
+            "<meta name='parsely-title' content='Some Other Title'>\
+             <body><h1>Test document</h1></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Some Other Title"));
+    }
+
+    #[test]
+    fn byline_the_header_shows_beats_a_menu_of_columnists() {
+        let m = meta(
+            "<body><ul class='menu'><li><a href='/author/grace-roe'>Grace Roe</a></li>\
+             <li><a href='/author/mark-poe'>Mark Poe</a></li></ul>\
+             <article><h1>Hotel secrets</h1><ul><li class='author'>Hazel Sheffield</li>\
+             <li>Thursday 17 September 2015</li></ul><p>Hotels keep secrets.</p></article></body>",
+        );
+        assert_eq!(m.authors, vec!["Hazel Sheffield"]);
+        // Without a header byline, the first on the page still stands.
+        let m = meta("<body><span class='byline'>Joanna Poe</span><p>Text.</p></body>");
+        assert_eq!(m.authors, vec!["Joanna Poe"]);
+    }
+
+    #[test]
+    fn authority_is_not_author() {
+        let m = meta(
+            "<body><h1>New Zealand</h1><p>Text.</p>\
+             <div class='authority-control'>Authority control</div></body>",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+    }
+
+    #[test]
+    fn a_job_title_beside_a_name_is_not_an_author() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            names_only(v(&["Ben Silverman", "Games Editor"])),
+            v(&["Ben Silverman"])
+        );
+        // Alone, the label is all the page gives.
+        assert_eq!(
+            names_only(v(&["Metro Contributor"])),
+            v(&["Metro Contributor"])
+        );
+    }
+
+    #[test]
+    fn the_site_name_in_an_h1_is_not_the_headline() {
+        let m = meta(
+            "<title>Defer, Panic, and Recover - The Go Blog</title>\
+             <body><h1>The Go Blog</h1><article><h1>Defer, Panic, and Recover¶</h1></article></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Defer, Panic, and Recover"));
+        // A site name put first: the longer part is the headline, the h1 stands.
+        let m = meta(
+            "<title>Leadfeeder | State of SEO in 2026: Trends and Predictions</title>\
+             <body><h1>State of SEO in 2026: Trends and Predictions</h1></body>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("State of SEO in 2026: Trends and Predictions")
+        );
+    }
+
+    #[test]
+    fn a_declared_title_keeps_its_own_dash() {
+        let m = meta(
+            "<title>Minecraft 1.8 - The Bountiful Update - Minecraft News</title>\
+             <meta property='og:title' content='Minecraft 1.8 - The Bountiful Update'>\
+             <meta property='og:site_name' content='Minecraft News'>",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Minecraft 1.8 - The Bountiful Update")
+        );
+        // The site's own name after the dash still goes.
+        let m = meta(
+            "<title>Ten projects | RenoFi | Learn which renovations pay</title>\
+             <meta property='og:title' content='Ten projects | RenoFi'>\
+             <meta property='og:site_name' content='RenoFi'>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Ten projects"));
     }
 }

@@ -12,18 +12,30 @@ use std::collections::HashMap;
 pub(super) fn choose_authors(
     doc: &Document,
     metas: &HashMap<String, String>,
+    creators: &[String],
     ld: &LdFacts,
+    header: Option<(&str, &str)>,
 ) -> Vec<String> {
     let ld_names = names_only(ld.authors.clone());
     if !ld_names.is_empty() {
         return dedup(ld_names);
     }
+    // Dublin Core creators are declared one per tag, as a catalogue writes them.
+    let dc: Vec<String> = creators
+        .iter()
+        .flat_map(|c| split_byline(&catalogue_name(c)))
+        .collect();
+    let dc = names_only(dc);
+    if !dc.is_empty() {
+        return dedup(dc);
+    }
     for k in [
         "author",
         "article:author",
+        "og:article:author",
+        "article:author_name",
         "parsely-author",
         "sailthru.author",
-        "dc.creator",
     ] {
         if let Some(v) = metas.get(k) {
             if !v.starts_with("http") && !v.is_empty() {
@@ -34,7 +46,23 @@ pub(super) fn choose_authors(
             }
         }
     }
-    byline_element(doc)
+    byline_element(doc, header)
+}
+
+/// "Jong, Michiel de" → "Michiel de Jong", "Kooman, F." → "F. Kooman": the inverted form
+/// catalogues use, one surname word before a single comma. Anything else is left as written.
+fn catalogue_name(c: &str) -> String {
+    let c = clean(c);
+    let Some((last, first)) = c.split_once(',') else {
+        return c;
+    };
+    let (last, first) = (last.trim(), first.trim());
+    let one_word = !last.is_empty() && !last.contains(char::is_whitespace);
+    if one_word && !first.is_empty() && !first.contains([',', ';']) && !first.contains(" and ") {
+        format!("{first} {last}")
+    } else {
+        c
+    }
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
@@ -43,25 +71,20 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-/// A visible byline: `rel=author` links or a small element whose class names the author. Comment
+/// Elements that may hold the byline: `rel=author` links, author pages, author-named classes.
+const BYLINE_SELECTOR: &str = "[rel=author],[itemprop~=author],a[href*='/author/'],a[href*='/authors/'],[class*=author-name],[class*=byline],[class*=author]";
+
+/// A visible byline: `rel=author` links or a small element whose class names the author; the
+/// first whose names the header shows below the headline, else above it, else the first on the page (menus
+/// of columnists come before the article, teasers with their bylines after it). Comment
 /// sections are skipped so a commenter is never taken for the author.
-fn byline_element(doc: &Document) -> Vec<String> {
-    let Some(sel) = doc.try_select(
-        "[rel=author],[itemprop=author],a[href*='/author/'],a[href*='/authors/'],[class*=author-name],[class*=byline],[class*=author]",
-    ) else {
+fn byline_element(doc: &Document, header: Option<(&str, &str)>) -> Vec<String> {
+    let Some(sel) = doc.try_select(BYLINE_SELECTOR) else {
         return Vec::new();
     };
-    for n in sel.nodes().iter().take(30) {
-        let in_comments = n.ancestors(Some(12)).iter().any(|a| {
-            let c = format!(
-                "{} {}",
-                a.attr("class").unwrap_or_default(),
-                a.attr("id").unwrap_or_default()
-            )
-            .to_ascii_lowercase();
-            c.contains("comment") || c.contains("reply")
-        });
-        if in_comments {
+    let mut found = Vec::new();
+    for n in sel.nodes().iter().take(400) {
+        if !author_token(n) || in_comments(n) {
             continue;
         }
         let text = block_text(n);
@@ -69,11 +92,53 @@ fn byline_element(doc: &Document) -> Vec<String> {
             continue;
         }
         let names = names_only(split_byline(&text));
-        if !names.is_empty() {
+        if names.is_empty() {
+            continue;
+        }
+        let Some((before, after)) = header else {
+            return names;
+        };
+        // The element's text as the header shows it (names lose asides like "(R.J.)").
+        let shown = text.trim_matches(['¶', ' ']);
+        let within = |zone: &str| zone.contains(names[0].as_str()) || zone.contains(shown);
+        // Below the headline is where bylines usually sit: one shown there ends the search.
+        if within(after) {
             return names;
         }
+        let above = within(before);
+        found.push((above, names));
     }
-    Vec::new()
+    let above = found.iter().position(|f| f.0).unwrap_or(0);
+    found
+        .into_iter()
+        .nth(above)
+        .map(|f| f.1)
+        .unwrap_or_default()
+}
+
+fn in_comments(n: &dom_query::NodeRef) -> bool {
+    n.ancestors(Some(12)).iter().any(|a| {
+        let c = format!(
+            "{} {}",
+            a.attr("class").unwrap_or_default(),
+            a.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        c.contains("comment") || c.contains("reply")
+    })
+}
+
+/// Whether an element matched for its class names an author rather than a word that merely
+/// begins with "author" ("authority-control", "authorization").
+fn author_token(n: &dom_query::NodeRef) -> bool {
+    let class = n.attr("class").unwrap_or_default().to_ascii_lowercase();
+    if !class.contains("author") || n.attr("rel").is_some_and(|r| r.contains("author")) {
+        return true;
+    }
+    class.match_indices("author").any(|(i, _)| {
+        let rest = &class[i + "author".len()..];
+        !["it", "iz", "is"].iter().any(|w| rest.starts_with(w))
+    }) || class.contains("byline")
 }
 
 /// Words that fill an author field without naming anyone: labels, roles, interface text.
@@ -130,10 +195,33 @@ pub(super) fn names_only(mut names: Vec<String>) -> Vec<String> {
             && first_text_date(n).is_none()
             && !is_day_label(&lower)
     });
+    // A job title listed beside a name ("Harry Roe, Tech Reporter") is not a second author.
+    if names.iter().any(|n| !is_role(&n.to_lowercase())) {
+        names.retain(|n| !is_role(&n.to_lowercase()));
+    }
     if names.is_empty() {
         names.extend(email);
     }
     names
+}
+
+/// Role words that end a job title given in place of a name ("Games Editor", "Contributing
+/// Writer").
+const ROLE_TAILS: &[&str] = &[
+    "editor",
+    "writer",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "producer",
+    "journalist",
+];
+
+fn is_role(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let last = words.next_back().unwrap_or("");
+    words.next().is_some() && ROLE_TAILS.contains(&last.trim_end_matches(['.', ',']))
 }
 
 fn is_email(n: &str) -> bool {
@@ -177,9 +265,18 @@ pub fn split_byline(byline: &str) -> Vec<String> {
             b = b[i + 3..].to_string();
         }
     }
+    // The same label in the other languages of the news pages we read ("Par Sébastien Roe").
+    for label in ["Par ", "Por ", "Von ", "Door "] {
+        if let Some(rest) = b.strip_prefix(label) {
+            b = rest.to_string();
+            break;
+        }
+    }
     if let Some((pos, _)) = first_text_date(&b) {
         b.truncate(pos);
     }
+    // A parenthesis in a byline is an aside (a role, an agency, "avec ..." credits), not a name.
+    let b = without_parentheses(&b);
     let b = b
         .trim()
         .trim_start_matches(['¶', ' '])
@@ -195,4 +292,20 @@ pub fn split_byline(byline: &str) -> Vec<String> {
         })
         .map(str::to_string)
         .collect()
+}
+
+/// `text` without its parenthesised parts, spaces collapsed; an unclosed "(" is kept as text.
+fn without_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -24,7 +24,7 @@ pub(super) fn json_ld(scripts: &[NodeRef]) -> LdFacts {
     let mut facts = LdFacts::default();
     let values: Vec<Value> = scripts
         .iter()
-        .filter_map(|n| serde_json::from_str::<Value>(n.text().trim()).ok())
+        .filter_map(|n| serde_json::from_str::<Value>(unwrap_cdata(&n.text())).ok())
         .collect();
     let mut objects = Vec::new();
     for v in &values {
@@ -72,6 +72,25 @@ pub(super) fn json_ld(scripts: &[NodeRef]) -> LdFacts {
         }
     }
     facts
+}
+
+/// A script body without the CDATA wrapper XHTML-era templates put around it
+/// (`<![CDATA[ {...} ]]>`, or `//<![CDATA[` ... `//]]>`), which JSON does not allow.
+fn unwrap_cdata(body: &str) -> &str {
+    let mut s = body.trim();
+    for open in ["//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["] {
+        if let Some(rest) = s.strip_prefix(open) {
+            s = rest.trim_start();
+            break;
+        }
+    }
+    for close in ["//]]>", "/*]]>*/", "]]>"] {
+        if let Some(rest) = s.strip_suffix(close) {
+            s = rest.trim_end();
+            break;
+        }
+    }
+    s
 }
 
 fn type_names(o: &Value) -> Vec<String> {

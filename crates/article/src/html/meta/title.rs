@@ -27,9 +27,12 @@ fn agreement(a: &str, b: &str) -> f64 {
     hits as f64 / short.len() as f64
 }
 
+/// What sites put between a headline and their name in a `<title>`.
+const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
 /// A `<title>` minus its site suffix ("Headline | Site", "Headline - Site").
 fn strip_site_suffix(t: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+    for sep in SEPARATORS {
         if let Some(i) = t.rfind(sep) {
             let head = t[..i].trim();
             if words(head).len() >= 2 {
@@ -41,30 +44,52 @@ fn strip_site_suffix(t: &str) -> String {
 }
 
 /// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
-/// without the site suffix.
+/// without the site suffix. `declared` are the metadata titles, most trusted first; `site` the
+/// site's declared name.
 pub(super) fn choose_title(
     title_element: Option<&NodeRef>,
     h1_elements: &[NodeRef],
-    og: Option<&str>,
-    ld: Option<&str>,
-    twitter: Option<&str>,
+    declared: &[Option<&str>],
+    site: Option<&str>,
 ) -> Option<String> {
     let head_title = title_element
         .map(|n| clean(&n.text()))
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD);
-    let refs: Vec<String> = [og, ld, twitter, head_title.as_deref()]
-        .into_iter()
+    let usable = |t: &&str| !t.is_empty() && t.len() < MAX_FIELD;
+    let refs: Vec<String> = declared
+        .iter()
         .flatten()
-        .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
+        .copied()
+        .chain(head_title.as_deref())
+        .filter(usable)
         .map(str::to_string)
         .collect();
     let h1s: Vec<String> = h1_elements
         .iter()
         .take(8)
-        .map(|n| clean(&n.text()))
+        // Documentation generators end headings with a permalink mark ("Install¶").
+        .map(|n| {
+            clean(&n.text())
+                .trim_end_matches(['¶', '§'])
+                .trim_end()
+                .to_string()
+        })
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
         .collect();
-    let agreeing = h1s.iter().find(|h| {
+    // An `<h1>` that is the site's name (its logo, a blog's masthead) is not the headline,
+    // even though every title carrying the name as a suffix agrees with it.
+    let site_name = |h: &str| {
+        site.is_some_and(|s| words(s) == words(h))
+            || refs.iter().any(|r| {
+                SEPARATORS.iter().any(|sep| {
+                    r.rsplit_once(sep).is_some_and(|(head, tail)| {
+                        // Site names are the shorter part ("Site | Headline" is the other way).
+                        words(tail) == words(h) && words(head).len() >= words(h).len()
+                    })
+                })
+            })
+    };
+    let agreeing = h1s.iter().filter(|h| !site_name(h)).find(|h| {
         refs.iter()
             .any(|r| agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30))
     });
@@ -72,9 +97,25 @@ pub(super) fn choose_title(
         return Some(h.clone());
     }
     if let Some(r) = refs.first() {
-        let stripped = strip_site_suffix(r);
-        // Several sources giving the same stripped title agree on it.
-        return Some(stripped);
+        // A declared title that the `<title>` repeats before its own separator is already the
+        // headline without the site's name ("Minecraft 1.8 - The Bountiful Update" in "Minecraft
+        // 1.8 - The Bountiful Update - Minecraft News"): its own dash is part of the headline.
+        let names_site = site.is_some_and(|site| {
+            SEPARATORS.iter().any(|s| {
+                r.rsplit_once(s)
+                    .is_some_and(|(_, tail)| tail.trim().eq_ignore_ascii_case(site.trim()))
+            })
+        });
+        let suffixed = !names_site
+            && head_title.as_deref().is_some_and(|t| {
+                t.len() > r.len()
+                    && t.starts_with(r.as_str())
+                    && SEPARATORS.iter().any(|s| t[r.len()..].starts_with(s))
+            });
+        if suffixed {
+            return Some(r.clone());
+        }
+        return Some(strip_site_suffix(r));
     }
     h1s.into_iter().next()
 }
