@@ -11,8 +11,11 @@ use std::time::{Duration, Instant};
 
 fn texts() -> Vec<String> {
     let dir = std::env::var("CLAIMTRAIL_BENCH_TEXTS").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/quotes/polnear/train/text")
-            .to_string()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/quotes/polnear/train/text"
+        )
+        .to_string()
     });
     let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
         Ok(d) => d.filter_map(|e| e.ok().map(|e| e.path())).collect(),
@@ -49,7 +52,10 @@ fn main() {
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
     let model = tagger::Model::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
     let rounds = 15;
-    println!("{} docs, {tokens} tokens, {rounds} rounds (best / median)", docs.len());
+    println!(
+        "{} docs, {tokens} tokens, {rounds} rounds (best / median)",
+        docs.len()
+    );
     let report = |what: &str, (best, median): (Duration, Duration)| {
         let per = |d: Duration| d.as_secs_f64() * 1e6 / docs.len() as f64;
         println!(
