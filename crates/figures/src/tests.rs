@@ -560,3 +560,12 @@ fn a_verb_inside_another_quotation_claims_nothing() {
     let f = figs_with(text, &[q]);
     assert_ne!(f[0].source.as_deref(), Some("People"), "{f:?}");
 }
+
+#[test]
+fn a_counted_phrase_stops_at_the_next_number() {
+    let f = figs("The blast lifted a 90-pound steel hatch three stories into the air.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].counted.as_deref(), Some("steel hatch"));
+    assert_eq!(f[0].text, "90-pound steel hatch");
+    assert_eq!(f[1].value, Some(3.0));
+}
