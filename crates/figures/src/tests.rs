@@ -569,3 +569,12 @@ fn a_counted_phrase_stops_at_the_next_number() {
     assert_eq!(f[0].text, "90-pound steel hatch");
     assert_eq!(f[1].value, Some(3.0));
 }
+
+#[test]
+fn dimensions_are_sizes_not_years() {
+    assert_eq!(
+        values("Each lens shows 1832 x 1920 pixels, up from 1440 × 1600."),
+        vec![1832.0, 1920.0, 1440.0, 1600.0]
+    );
+    assert!(values("The bridge opened in 1932 and closed in 1988.").is_empty());
+}
