@@ -419,7 +419,12 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             && v.toks[c.end..].iter().take(3).any(|t| {
                 t.kind == TokenKind::Number || crate::number::number_word(&t.lower).is_some()
             });
-        if crate::words::ends_phrase(next) && !ratio {
+        // "one or two variables": the low end of a range, which `merge_bounds` joins.
+        let either = next == "or"
+            && v.toks.get(c.end + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number || crate::words::small_number(&t.lower).is_some()
+            });
+        if crate::words::ends_phrase(next) && !ratio && !either {
             return true;
         }
         if matches!(

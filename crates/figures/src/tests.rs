@@ -578,3 +578,12 @@ fn dimensions_are_sizes_not_years() {
     );
     assert!(values("The bridge opened in 1932 and closed in 1988.").is_empty());
 }
+
+#[test]
+fn one_or_two_is_a_range() {
+    let f = figs("The chart tracks one or two prices at a time.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].low, f[0].high), (Some(1.0), Some(2.0)));
+    assert_eq!(f[0].hedge.as_str(), "range");
+    assert!(figs("She picked a minor one or a major one.").is_empty());
+}
