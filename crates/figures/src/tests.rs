@@ -587,3 +587,13 @@ fn one_or_two_is_a_range() {
     assert_eq!(f[0].hedge.as_str(), "range");
     assert!(figs("She picked a minor one or a major one.").is_empty());
 }
+
+#[test]
+fn a_counted_phrase_ends_before_a_participle_with_its_agent_or_an_adjective() {
+    let f = figs("The council passed a $40 million housing plan drafted by the mayor.");
+    assert_eq!(f[0].text, "$40 million housing plan");
+    assert_eq!(f[0].counted.as_deref(), Some("housing plan"));
+    let f = figs("A fee of $2 million is payable, and $3 million payable to the bank.");
+    assert_eq!(f[1].text, "$3 million");
+    assert_eq!(f[1].counted, None);
+}
