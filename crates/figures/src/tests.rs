@@ -597,3 +597,17 @@ fn a_counted_phrase_ends_before_a_participle_with_its_agent_or_an_adjective() {
     assert_eq!(f[1].text, "$3 million");
     assert_eq!(f[1].counted, None);
 }
+
+#[test]
+fn the_last_decade_is_a_span_of_years() {
+    let f = figs("Bond yields sank over the last decade and grew in the past quarter-century.");
+    let got: Vec<_> = f.iter().map(|x| (x.value, x.unit.clone())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(10.0), Some("year".into())),
+            (Some(25.0), Some("year".into()))
+        ]
+    );
+    assert!(figs("Prices rose last decade, and in the last century.").is_empty());
+}
