@@ -111,6 +111,9 @@ fn build(
     if m.plus && matches!(hedge, Hedge::Exact | Hedge::Approximately) {
         hedge = Hedge::AtLeast;
     }
+    if m.odd && hedge == Hedge::Exact {
+        hedge = Hedge::Approximately;
+    }
     if m.core.vague && hedge == Hedge::Exact {
         hedge = Hedge::MoreThan;
     }

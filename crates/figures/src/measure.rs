@@ -26,8 +26,10 @@ pub struct Measured {
     /// A glued lower-case "m" read as metres; a sentence that used it for millions elsewhere
     /// means millions here too ("4.5m passengers ..., up from 3.1m").
     pub m_as_metres: bool,
-    /// A glued "+" after the number ("30+ days"): at least.
+    /// A glued "+" after the number ("30+ days"), "-plus" or "-something": at least.
     pub plus: bool,
+    /// A glued "-odd" ("40-odd flats"): about.
+    pub odd: bool,
 }
 
 /// Currency written before a number at `i`: its code and the token where the number starts.
@@ -219,7 +221,10 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
     }
     let mut end = core.end;
     // "30+ days": the plus belongs to the hedge, the unit still follows.
-    let mut plus = v.lower(core.first).ends_with("-plus");
+    // "500-plus", "$16-something" (16 and more, below the next ten): at least; "40-odd": about.
+    let glued_word = v.lower(core.first);
+    let mut plus = glued_word.ends_with("-plus") || glued_word.ends_with("-something");
+    let odd = glued_word.ends_with("-odd");
     if v.text(end) == "+" && v.toks.get(end).is_some_and(|t| t.glued()) {
         plus = true;
         end += 1;
@@ -264,6 +269,7 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
         money_prefix: prefix.is_some(),
         m_as_metres,
         plus,
+        odd,
     };
     if lookahead > 0 {
         extend_range(v, &mut m, lookahead - 1);

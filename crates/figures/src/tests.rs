@@ -611,3 +611,18 @@ fn the_last_decade_is_a_span_of_years() {
     );
     assert!(figs("Prices rose last decade, and in the last century.").is_empty());
 }
+
+#[test]
+fn glued_suffixes_hedge_the_number() {
+    let f = figs("Rents hit $900-something a month for 40-odd flats and 500-plus homes.");
+    let got: Vec<_> = f.iter().map(|x| (x.value, x.hedge.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(900.0), "at_least"),
+            (Some(40.0), "approximately"),
+            (Some(500.0), "at_least")
+        ],
+        "{f:?}"
+    );
+}
