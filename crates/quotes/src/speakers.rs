@@ -532,6 +532,16 @@ impl People {
         None
     }
 
+    /// The person last mentioned (outside quotes) in tokens `from..to`, as a speaker.
+    pub fn last_person_between(&self, doc: &Doc, from: usize, to: usize) -> Option<Speaker> {
+        let upto = self.mentions.partition_point(|&(t, _)| t < to);
+        let &(t, id) = self.mentions[..upto].last().filter(|&&(t, _)| t >= from)?;
+        let mut sp = self.person_speaker(id, t);
+        sp.kind = Some(EntityKind::Person);
+        sp.mention = word(doc, t).to_string();
+        Some(sp)
+    }
+
     fn person_speaker(&self, id: usize, at: usize) -> Speaker {
         let p = &self.persons[id];
         Speaker {

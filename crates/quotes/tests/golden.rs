@@ -664,3 +664,50 @@ fn a_quotation_closing_a_clause_it_opened_inside_is_mixed() {
     assert_eq!(q.kind, QuoteKind::Mixed);
     assert!(q.text.contains("watching out"), "{}", q.text);
 }
+
+/// The byte range of `part` in `text` (its first occurrence).
+fn range_of(text: &str, part: &str) -> std::ops::Range<usize> {
+    let a = text.find(part).expect("part of the text");
+    a..a + part.len()
+}
+
+#[test]
+fn a_block_quotation_is_the_quote_of_the_speaker_before_it() {
+    let t = "The engineer Priya Nandakumar found the flaw last spring, and she said the fix was \
+             simple. Here is her account.\n\n\
+             The server trusts whatever the client sends about its slots.\n\n\
+             x = [\n\n\
+             ]\n\n\
+             I reported it to the vendor 14 months ago and heard nothing back.\n\n\
+             The vendor did not reply to questions on Friday.";
+    let block = range_of(
+        t,
+        "The server trusts whatever the client sends about its slots.\n\nx = [\n\n]\n\n\
+         I reported it to the vendor 14 months ago and heard nothing back.",
+    );
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[block]);
+    let a = find(&qs, "The server trusts");
+    assert_eq!(a.kind, QuoteKind::Direct);
+    assert_eq!(
+        a.text,
+        "The server trusts whatever the client sends about its slots."
+    );
+    assert_eq!(speaker(a), Some("Priya Nandakumar"));
+    let b = find(&qs, "I reported it");
+    assert_eq!(speaker(b), Some("Priya Nandakumar"));
+    // The listing's lines are no quotes; without the block the paragraphs are no quotes at all.
+    assert!(qs.iter().all(|q| !q.text.starts_with("x =")));
+    assert!(quotes(t).iter().all(|q| !q.text.contains("I reported it")));
+}
+
+#[test]
+fn a_block_quotation_takes_the_credit_line_under_it() {
+    let t =
+        "Reactions came quickly from the coach, Dale Ortiz, who said the team would appeal.\n\n\
+             We are proud of every player on this roster tonight.\n\n\
+             — Marta Kowalski (@mkowalski) May 3, 2024";
+    let block = range_of(t, "We are proud of every player on this roster tonight.");
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[block]);
+    let q = find(&qs, "We are proud");
+    assert_eq!(speaker(q), Some("Marta Kowalski"));
+}
