@@ -732,7 +732,16 @@ pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize
 /// after an introductory phrase ("On Tuesday, Mr. McConnell deflected …").
 pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = lo;
-    if let Some(p) = (lo..end.min(lo + 9)).find(|&i| cx.w(i) == ",") {
+    // The comma closing the clause ("Roe left the room, saying …") opens no subject after it;
+    // "while" or "before" may stand between it and a participle.
+    let mut close = end;
+    while close > lo && matches!(cx.l(close - 1), "while" | "before" | "after" | "and") {
+        close -= 1;
+    }
+    if close > lo && cx.w(close - 1) == "," {
+        close -= 1;
+    }
+    if let Some(p) = (lo..close.min(lo + 9)).find(|&i| cx.w(i) == ",") {
         k = p + 1;
     }
     // "In the midst of the fear …" without its comma: a preposition is no subject.

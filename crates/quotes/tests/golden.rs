@@ -711,3 +711,14 @@ fn a_block_quotation_takes_the_credit_line_under_it() {
     let q = find(&qs, "We are proud");
     assert_eq!(speaker(q), Some("Marta Kowalski"));
 }
+
+#[test]
+fn a_participle_after_the_clause_takes_the_clause_subject() {
+    let t = "Okafor shared the post, saying, “Nobody here asked for this.”\n\n\
+             Halvorsen raised the fees again, while insisting the market would bear them.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "Nobody here asked")), Some("Okafor"));
+    let q = find(&qs, "the market would bear them");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Halvorsen"));
+}
