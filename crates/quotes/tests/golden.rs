@@ -722,3 +722,19 @@ fn a_participle_after_the_clause_takes_the_clause_subject() {
     assert_eq!(q.kind, QuoteKind::Indirect);
     assert_eq!(speaker(q), Some("Halvorsen"));
 }
+
+#[test]
+fn a_cue_word_heading_a_noun_phrase_attributes_nothing() {
+    let t = "The yield on the five-year Treasury note has climbed to 4 percent. A storm hit the \
+             Mexican state of Oaxaca, killing three people.\n\n\
+             Ruiz said the roads were closed. Analysts note that the index has fallen.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("climbed")), "{qs:#?}");
+    assert!(qs.iter().all(|q| !q.text.contains("killing")), "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "the roads were closed")), Some("Ruiz"));
+    // Before a clause the word is the verb.
+    assert_eq!(
+        find(&qs, "the index has fallen").cue.as_deref(),
+        Some("note")
+    );
+}
