@@ -89,6 +89,9 @@ struct Sentence {
     last: Option<Speaker>,
     /// Tokens before this one are attributed already.
     covered: usize,
+    /// The reported clause of the last cue while the walk is inside it: a cue in it with a
+    /// subject of its own reports nested speech ("Lee said Roe had told her that …").
+    nested: Option<(usize, usize, Speaker)>,
 }
 
 impl<'d, 'a> Walk<'d, 'a> {
@@ -132,6 +135,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             hi,
             last: None,
             covered: lo,
+            nested: None,
         };
         let mut c = lo;
         while c < hi {
@@ -148,6 +152,10 @@ impl<'d, 'a> Walk<'d, 'a> {
     fn at(&mut self, s: &mut Sentence, c: usize) -> usize {
         let cx = &self.cx;
         let (lo, hi) = (s.lo, s.hi);
+        if let Some(end) = s.nested.as_ref().map(|n| n.1).filter(|&end| c >= end) {
+            s.covered = s.covered.max(end);
+            s.nested = None;
+        }
         // Cheap rejections first: this runs for every token of the document.
         if cx.quoted(c)
             || c < s.covered
@@ -163,7 +171,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             return c + 1;
         }
         if cx.l(c) == "according" {
-            if c + 1 < hi && cx.l(c + 1) == "to" {
+            if c + 1 < hi && s.nested.is_none() && cx.l(c + 1) == "to" {
                 if let Some(next) = self.according_to(s, c) {
                     s.last = Some(next);
                 }
@@ -187,6 +195,11 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else {
             subject_before(cx, lo, c)
         };
+        if let Some((from, end, outer)) = s.nested.take() {
+            self.nested(c, before.filter(|&(a, _)| a >= from), hi, &outer);
+            s.nested = Some((from, end, outer));
+            return c + 1;
+        }
         let (people, history) = (&self.people, &self.history);
         let speaker = match before {
             Some((a, b)) if valid_subject(cx, a, b, c) => {
@@ -287,14 +300,59 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else {
             content_after(cx, c, ext.1, hi)
         };
+        let reported = after.is_some();
         if let Some((a, b)) = after.or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi)) {
             self.push_content(a, b, &speaker, &cue);
-            if a >= ext.1 {
+            if a >= ext.1 && reported {
+                s.nested = Some((a, b, speaker.clone()));
+            } else if a >= ext.1 {
                 s.covered = s.covered.max(b);
             }
         }
         s.covered = s.covered.max(ext.1);
         ext.1.max(c + 1)
+    }
+
+    /// A cue at `c` inside the reported clause of another (`outer`'s): with a subject of its
+    /// own inside the clause (a name, or a pronoun; one agreeing with the outer speaker is the
+    /// outer speaker) and a clause after it, that clause is nested speech of its own speaker.
+    /// The outer speaker stays the one in play.
+    fn nested(&mut self, c: usize, subject: Option<(usize, usize)>, hi: usize, outer: &Speaker) {
+        let cx = &self.cx;
+        let Some((a, b)) = subject.filter(|&(a, b)| {
+            let pronoun = b == a + 1 && pronoun_gender(cx.l(a)).is_some();
+            // "reports seen by Reuters suggest": an agent after a preposition is no subject.
+            let after_preposition = a > 0 && matches!(cx.l(a - 1), "by" | "to" | "from" | "with");
+            valid_subject(cx, a, b, c)
+                && !after_preposition
+                && ((a..b).any(|i| cx.is_cap(i)) || pronoun)
+        }) else {
+            return;
+        };
+        // A verb in the past ("had told", "said"): the present forms inside a clause are as
+        // often nouns ("Republican claims", "state Senate races"); "what it called" is no
+        // speech of its own.
+        let w = cx.l(c);
+        let past = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "thought");
+        let passive = matches!(
+            cx.l(c - 1),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are"
+        );
+        if !past || passive || a > 0 && cx.l(a - 1) == "what" {
+            return;
+        }
+        let Some((x, y)) = content_after(cx, c, c + 1, hi) else {
+            return;
+        };
+        let speaker = match pronoun_gender(cx.l(a)).filter(|_| b == a + 1) {
+            Some(g) if outer.name.is_some() && self.people.gender_of(outer) == g => outer.clone(),
+            _ => self.people.resolve(cx.doc, a, b, &self.history),
+        };
+        if speaker.name.is_none() {
+            return;
+        }
+        let cue = cx.w(c).to_string();
+        self.push_content(x, y, &speaker, &cue);
     }
 
     /// "Obama also said:" closing its paragraph, then a list of short paragraphs without quote

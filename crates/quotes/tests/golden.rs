@@ -738,3 +738,28 @@ fn a_cue_word_heading_a_noun_phrase_attributes_nothing() {
         Some("note")
     );
 }
+
+#[test]
+fn reported_speech_inside_reported_speech_has_its_own_speaker() {
+    let t = "Norway said Premier Hanna Lind had told the king on Monday that she would resign by \
+             June. Police sources say Dario Conti told officers that the car was taken from his garage.\n\n\
+             The board said what it called a review was under way.";
+    let qs = quotes(t);
+    // The outer clause stays the outer speaker's; the inner one is the inner speaker's.
+    assert_eq!(speaker(find(&qs, "Hanna Lind had told")), Some("Norway"));
+    let inner = qs
+        .iter()
+        .find(|q| q.text == "she would resign by June")
+        .expect("the nested clause");
+    assert_eq!(speaker(inner), Some("Hanna Lind"));
+    let inner = qs
+        .iter()
+        .find(|q| q.text.starts_with("the car was taken"))
+        .expect("the nested clause");
+    assert_eq!(speaker(inner), Some("Dario Conti"));
+    // "what it called" reports nothing of its own.
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("a review")),
+        "{qs:#?}"
+    );
+}
