@@ -14,7 +14,10 @@ use crate::cue_parts::{
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
-use crate::word_classes::{is_boundary, is_cue, is_participle, is_that_cue, pronoun_gender};
+use crate::word_classes::{
+    is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_that_cue,
+    pronoun_gender,
+};
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
 /// lines, a caption, a credit).
@@ -155,6 +158,16 @@ impl<'d, 'a> Walk<'d, 'a> {
         if let Some(end) = s.nested.as_ref().map(|n| n.1).filter(|&end| c >= end) {
             s.covered = s.covered.max(end);
             s.nested = None;
+        }
+        // "Netanyahu’s declaration that …": a speech noun with its speaker as possessor.
+        if c + 1 < hi
+            && c >= s.covered
+            && !cx.quoted(c)
+            && cx.l(c + 1) == "that"
+            && is_speech_noun(cx.l(c))
+        {
+            self.possessed_statement(s, c);
+            return c + 1;
         }
         // Cheap rejections first: this runs for every token of the document.
         if cx.quoted(c)
@@ -353,6 +366,47 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         let cue = cx.w(c).to_string();
         self.push_content(x, y, &speaker, &cue);
+    }
+
+    /// "Netanyahu’s declaration that …", "de Miranda’s notion that …": the that-clause after
+    /// the speech noun at `c` is the possessor's, when a name or a pronoun owns the noun.
+    fn possessed_statement(&mut self, s: &mut Sentence, c: usize) {
+        let cx = &self.cx;
+        let lo = s.lo;
+        if c < lo + 2 || !matches!(cx.w(c - 1), "'s" | "’s" | "his" | "her" | "their" | "its") {
+            return;
+        }
+        let (a, b) = if matches!(cx.w(c - 1), "'s" | "’s") {
+            let b = c - 1;
+            let mut a = b;
+            while a > lo && b - a < 5 && cx.is_cap(a - 1) && !cx.quoted(a - 1) {
+                a -= 1;
+            }
+            // A lower-case name particle ("de Miranda’s").
+            if a > lo && a < b && is_name_particle(cx.l(a - 1)) {
+                a -= 1;
+            }
+            // A capitalised sentence opener is no part of the name ("But Netanyahu’s").
+            while a < b && matches!(cx.l(a), "but" | "and" | "so" | "yet" | "or" | "the") {
+                a += 1;
+            }
+            (a, b)
+        } else {
+            (c - 1, c)
+        };
+        if a == b {
+            return;
+        }
+        let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        if speaker.name.is_none() {
+            return;
+        }
+        let Some((x, y)) = content_after(cx, c, c + 1, s.hi) else {
+            return;
+        };
+        let cue = cx.w(c).to_string();
+        self.push_content(x, y, &speaker, &cue);
+        s.covered = s.covered.max(y);
     }
 
     /// "Obama also said:" closing its paragraph, then a list of short paragraphs without quote

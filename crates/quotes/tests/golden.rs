@@ -763,3 +763,20 @@ fn reported_speech_inside_reported_speech_has_its_own_speaker() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_possessed_speech_noun_reports_its_that_clause() {
+    let t = "But Governor Ines Aalto’s warning that the dam could fail went unheeded. The idea \
+             fits van Rijn’s notion that cities are machines. The claim that went viral was false.";
+    let qs = quotes(t);
+    let q = find(&qs, "the dam could fail");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Ines Aalto"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("Governor Ines Aalto"));
+    assert_eq!(
+        find(&qs, "cities are machines").cue.as_deref(),
+        Some("notion")
+    );
+    // No owner, no speaker: "the claim that" opens a relative clause as often as a statement.
+    assert!(qs.iter().all(|q| !q.text.contains("went viral")), "{qs:#?}");
+}
