@@ -8,8 +8,9 @@ use claimtrail_text::{Doc, TokenKind};
 use crate::marks::{starts_paragraph, Marked};
 use crate::speakers::{is_document_noun, is_group_noun, word};
 use crate::word_classes::{
-    follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head,
-    is_participle, is_role_noun, is_time_word, is_title, is_weak_cue, pronoun_gender,
+    follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue,
+    is_name_particle, is_org_head, is_participle, is_role_noun, is_time_word, is_title,
+    is_weak_cue, pronoun_gender,
 };
 
 /// No quoted span (in [`Ctx::owner`]).
@@ -188,7 +189,9 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         }
         // Once a name is in, only determiners and role words may precede it ("the senior
         // adviser", not "endorse Mr. Trump").
-        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) {
+        // A lower-case particle right before a surname is part of it ("de Miranda said").
+        let particle = is_name_particle(cx.l(i)) && i + 1 < end && cx.is_cap(i + 1);
+        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) && !particle {
             break;
         }
         k -= 1;

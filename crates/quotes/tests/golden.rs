@@ -780,3 +780,14 @@ fn a_possessed_speech_noun_reports_its_that_clause() {
     // No owner, no speaker: "the claim that" opens a relative clause as often as a statement.
     assert!(qs.iter().all(|q| !q.text.contains("went viral")), "{qs:#?}");
 }
+
+#[test]
+fn a_lower_case_particle_stays_with_the_surname() {
+    let t = "The architect Maria van Houten drew the first plans in 1998.\n\n\
+             Glass towers age badly in this climate, van Houten notes.";
+    let qs = quotes(t);
+    let q = find(&qs, "Glass towers age badly");
+    assert_eq!(q.text, "Glass towers age badly in this climate");
+    assert_eq!(speaker(q), Some("Maria van Houten"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("van Houten"));
+}
