@@ -334,7 +334,9 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     // A document states findings in its own right ("As the report states: …").
     let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
         || (b == a + 1 && pronoun_gender(last).is_some())
-        || is_document_noun(last);
+        || is_document_noun(last)
+        // "…, scientists think": a group that speaks as one.
+        || is_group_noun(last);
     if is_weak_cue(cx.l(c)) {
         return named;
     }

@@ -791,3 +791,14 @@ fn a_lower_case_particle_stays_with_the_surname() {
     assert_eq!(speaker(q), Some("Maria van Houten"));
     assert_eq!(q.speaker_mention.as_deref(), Some("van Houten"));
 }
+
+#[test]
+fn a_group_is_subject_enough_for_a_weak_cue() {
+    let t = "Warmer winters are to blame, researchers think, for the early blooms.\n\n\
+             The children think of ghosts.";
+    let qs = quotes(t);
+    let q = find(&qs, "Warmer winters are to blame");
+    assert_eq!(speaker(q), Some("researchers"));
+    assert_eq!(q.cue.as_deref(), Some("think"));
+    assert!(qs.iter().all(|q| !q.text.contains("ghosts")), "{qs:#?}");
+}
