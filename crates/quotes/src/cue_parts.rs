@@ -94,7 +94,22 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
     }
-    np_back(cx, lo, j)
+    let np = np_back(cx, lo, j);
+    // "Parata and his family believe": the named person speaks for the pair.
+    if let Some((a, _)) = np {
+        if a >= lo + 2
+            && matches!(cx.l(a), "his" | "her" | "their")
+            && cx.l(a - 1) == "and"
+            && cx.is_cap(a - 2)
+        {
+            if let Some(name) =
+                np_back(cx, lo, a - 1).filter(|&(x, y)| (x..y).all(|i| cx.is_cap(i)))
+            {
+                return Some(name);
+            }
+        }
+    }
+    np
 }
 
 /// An adverb in "-ly" between a subject and its cue ("Roe repeatedly said"), not a noun after

@@ -802,3 +802,14 @@ fn a_group_is_subject_enough_for_a_weak_cue() {
     assert_eq!(q.cue.as_deref(), Some("think"));
     assert!(qs.iter().all(|q| !q.text.contains("ghosts")), "{qs:#?}");
 }
+
+#[test]
+fn a_name_and_their_family_speak_as_the_name() {
+    let t = "Maria Brandt lost her herd in March. Brandt and her neighbours believe the \
+             water was poisoned.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "the water was poisoned")),
+        Some("Maria Brandt")
+    );
+}
