@@ -339,34 +339,6 @@ pub fn first_name_gender(name: &str) -> Option<Gender> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn genders_and_cues() {
-        assert_eq!(first_name_gender("Karine"), Some(Gender::Female));
-        assert_eq!(first_name_gender("John"), Some(Gender::Male));
-        assert_eq!(first_name_gender("Zzyx"), None);
-        assert!(is_cue("said") && is_participle("adding") && !is_participle("said"));
-        assert!(is_addressee_cue("told") && !is_addressee_cue("said"));
-    }
-
-    #[test]
-    fn time_words_take_months_as_news_writes_them() {
-        assert!(is_time_word("thursday") && is_time_word("october") && is_time_word("oct."));
-        assert!(!is_time_word("may") && !is_time_word("oct") && !is_time_word("apr."));
-    }
-
-    #[test]
-    fn titles_roles_and_their_keys() {
-        assert!(is_title("gen.") && is_title("president") && !is_title("spokesman's"));
-        assert_eq!(role_key("spokeswoman"), role_key("spokesman"));
-        assert_eq!(role_key("mayor"), "mayor");
-        assert_eq!(role_gender("mrs."), Gender::Female);
-    }
-}
-
 /// Nouns for a statement or a view that a that-clause states ("her claim that …", "the
 /// minister’s warning that …").
 pub fn is_speech_noun(lower: &str) -> bool {
@@ -421,4 +393,32 @@ pub fn is_name_particle(lower: &str) -> bool {
             | "das"
             | "ter"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn genders_and_cues() {
+        assert_eq!(first_name_gender("Karine"), Some(Gender::Female));
+        assert_eq!(first_name_gender("John"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Zzyx"), None);
+        assert!(is_cue("said") && is_participle("adding") && !is_participle("said"));
+        assert!(is_addressee_cue("told") && !is_addressee_cue("said"));
+    }
+
+    #[test]
+    fn time_words_take_months_as_news_writes_them() {
+        assert!(is_time_word("thursday") && is_time_word("october") && is_time_word("oct."));
+        assert!(!is_time_word("may") && !is_time_word("oct") && !is_time_word("apr."));
+    }
+
+    #[test]
+    fn titles_roles_and_their_keys() {
+        assert!(is_title("gen.") && is_title("president") && !is_title("spokesman's"));
+        assert_eq!(role_key("spokeswoman"), role_key("spokesman"));
+        assert_eq!(role_key("mayor"), "mayor");
+        assert_eq!(role_gender("mrs."), Gender::Female);
+    }
 }
