@@ -2,7 +2,9 @@
 //! "of"/"in" for money and shares ("USD 800 million in security assistance", "40% of voters").
 
 use crate::view::View;
-use crate::words::{ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, time_unit};
+use crate::words::{
+    ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, small_number, time_unit,
+};
 use claimtrail_text::TokenKind;
 
 /// Adverbs of frequency that belong to what is counted ("casualties daily").
@@ -46,6 +48,11 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
         if j > k && irregular_past(w) {
             break;
         }
+        // "a 300-pound manhole cover five stories into the air": a number starts another
+        // quantity, never the counted noun's.
+        if j > k && small_number(w).is_some() {
+            break;
+        }
         if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() >= 4 {
             // "soldiers arrived", "people living" end the phrase; "additional armoured
             // vehicles" does not: a participle after a head noun is a verb.
@@ -56,7 +63,9 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
                     "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
                 )
                 || v.toks[j - 1].capitalized();
-            if head {
+            // "a stimulus bill backed by the administration": a passive participle with its
+            // agent follows the head whatever its number.
+            if head || w.ends_with("ed") && v.lower(j + 1) == "by" {
                 break;
             }
         }
@@ -119,7 +128,13 @@ pub fn after(
             return (Some(text(a, b)), Some(b));
         }
     }
-    if let Some((a, b)) = phrase(v, end) {
+    // "$15 million payable to the bank": an adjective after an amount qualifies it and counts
+    // nothing.
+    let adjective = |k: usize| {
+        let w = v.lower(k);
+        w.len() > 5 && (w.ends_with("able") || w.ends_with("ible"))
+    };
+    if let Some((a, b)) = phrase(v, end).filter(|&(a, _)| !(money_or_share && adjective(a))) {
         return (Some(text(a, b)), Some(b));
     }
     if money_or_share && matches!(v.lower(end), "in" | "of" | "for" | "worth") {

@@ -560,3 +560,54 @@ fn a_verb_inside_another_quotation_claims_nothing() {
     let f = figs_with(text, &[q]);
     assert_ne!(f[0].source.as_deref(), Some("People"), "{f:?}");
 }
+
+#[test]
+fn a_counted_phrase_stops_at_the_next_number() {
+    let f = figs("The blast lifted a 90-pound steel hatch three stories into the air.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].counted.as_deref(), Some("steel hatch"));
+    assert_eq!(f[0].text, "90-pound steel hatch");
+    assert_eq!(f[1].value, Some(3.0));
+}
+
+#[test]
+fn dimensions_are_sizes_not_years() {
+    assert_eq!(
+        values("Each lens shows 1832 x 1920 pixels, up from 1440 × 1600."),
+        vec![1832.0, 1920.0, 1440.0, 1600.0]
+    );
+    assert!(values("The bridge opened in 1932 and closed in 1988.").is_empty());
+}
+
+#[test]
+fn one_or_two_is_a_range() {
+    let f = figs("The chart tracks one or two prices at a time.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].low, f[0].high), (Some(1.0), Some(2.0)));
+    assert_eq!(f[0].hedge.as_str(), "range");
+    assert!(figs("She picked a minor one or a major one.").is_empty());
+}
+
+#[test]
+fn a_counted_phrase_ends_before_a_participle_with_its_agent_or_an_adjective() {
+    let f = figs("The council passed a $40 million housing plan drafted by the mayor.");
+    assert_eq!(f[0].text, "$40 million housing plan");
+    assert_eq!(f[0].counted.as_deref(), Some("housing plan"));
+    let f = figs("A fee of $2 million is payable, and $3 million payable to the bank.");
+    assert_eq!(f[1].text, "$3 million");
+    assert_eq!(f[1].counted, None);
+}
+
+#[test]
+fn the_last_decade_is_a_span_of_years() {
+    let f = figs("Bond yields sank over the last decade and grew in the past quarter-century.");
+    let got: Vec<_> = f.iter().map(|x| (x.value, x.unit.clone())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(10.0), Some("year".into())),
+            (Some(25.0), Some("year".into()))
+        ]
+    );
+    assert!(figs("Prices rose last decade, and in the last century.").is_empty());
+}
