@@ -179,11 +179,6 @@ impl<'d, 'a> Walk<'d, 'a> {
         {
             return c + 1;
         }
-        // "the 10-year Treasury note has risen", "the US state of Louisiana": a cue word as the
-        // head of a noun phrase, not a verb.
-        if used_as_noun(cx, c) {
-            return c + 1;
-        }
         if cx.l(c) == "according" {
             if c + 1 < hi && s.nested.is_none() && cx.l(c + 1) == "to" {
                 if let Some(next) = self.according_to(s, c) {
@@ -830,29 +825,6 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
-}
-
-/// Whether the cue word at `c` heads a noun phrase: a verb follows it ("the note has risen"),
-/// or "of" follows a form that is no past tense ("the state of Louisiana", "reports of
-/// shelling"; "warned of", "told of" are verbs).
-fn used_as_noun(cx: &Ctx, c: usize) -> bool {
-    let Some(next) = (c + 1 < cx.doc.tokens.len()).then(|| cx.l(c + 1)) else {
-        return false;
-    };
-    if cx.quoted(c + 1) {
-        return false;
-    }
-    let w = cx.l(c);
-    let past = w.ends_with("ed")
-        || matches!(
-            w,
-            "said" | "told" | "wrote" | "thought" | "found" | "put" | "spoke"
-        );
-    let verb_after = matches!(
-        next,
-        "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would"
-    );
-    (verb_after || next == "of") && !past && !w.ends_with("ing")
 }
 
 /// A dash and a name opening the paragraph at `at`: the tokens of the name.
