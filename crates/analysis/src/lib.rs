@@ -49,7 +49,10 @@ pub fn analyze(meta: DocMeta, mut article: Article, opts: &Options) -> DocAnalys
     });
     let mut warnings = std::mem::take(&mut article.warnings);
     warnings.extend(caps::cut_text(&mut article.text, opts.caps.text_bytes));
-    let found = sections::analyse(&article.text, published, &opts.caps);
+    // A block quotation cut off with the text is no longer one.
+    let len = article.text.len();
+    article.block_quotes.retain(|r| r.end <= len);
+    let found = sections::analyse(&article.text, &article.block_quotes, published, &opts.caps);
     warnings.extend(found.warnings);
     DocAnalysis {
         source: meta.source,

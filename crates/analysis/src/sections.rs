@@ -7,6 +7,7 @@
 use crate::caps::{piece_end, Caps};
 use chrono::NaiveDate;
 use claimtrail_text::{Doc, Entity, Figure, Quote, TimeExpr};
+use std::ops::Range;
 
 /// What the stages found in a text.
 #[derive(Debug, Default)]
@@ -18,14 +19,26 @@ pub(crate) struct Found {
     pub warnings: Vec<String>,
 }
 
-/// Runs every stage over `text`, section by section, within `caps`.
-pub(crate) fn analyse(text: &str, published: Option<NaiveDate>, caps: &Caps) -> Found {
+/// Runs every stage over `text`, section by section, within `caps`. `block_quotes` are the
+/// byte ranges of the paragraphs the page set off as quoted.
+pub(crate) fn analyse(
+    text: &str,
+    block_quotes: &[Range<usize>],
+    published: Option<NaiveDate>,
+    caps: &Caps,
+) -> Found {
     let mut found = Found::default();
     let mut start = 0;
     let mut sections = 0usize;
     while start < text.len() {
         let end = piece_end(text, start, caps.section_bytes.max(1));
-        let part = stages(&text[start..end], published);
+        // The section's block quotations, relative to it.
+        let blocks: Vec<Range<usize>> = block_quotes
+            .iter()
+            .filter(|r| r.start >= start && r.end <= end)
+            .map(|r| r.start - start..r.end - start)
+            .collect();
+        let part = stages(&text[start..end], &blocks, published);
         sections += 1;
         let full = found.take(part, start, caps);
         start = end;
@@ -60,10 +73,10 @@ struct Part {
 }
 
 /// The stages over one text, in dependency order.
-fn stages(text: &str, published: Option<NaiveDate>) -> Part {
+fn stages(text: &str, block_quotes: &[Range<usize>], published: Option<NaiveDate>) -> Part {
     let doc = Doc::new(text);
     let entities = claimtrail_entities::recognize(&doc);
-    let quotes = claimtrail_quotes::find_quotes(&doc, &entities);
+    let quotes = claimtrail_quotes::find_quotes_with_blocks(&doc, &entities, block_quotes);
     let times = claimtrail_times::find_times(&doc, published);
     let figures = claimtrail_figures::find_figures(
         &doc,

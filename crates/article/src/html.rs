@@ -2,6 +2,7 @@
 //! readability scoring (dom_smoothie) on the same parsed tree, and a plain tag-stripping fallback
 //! when the page defeats it (too many elements, too deep, no readable block).
 
+mod blocks;
 mod boilerplate;
 mod container;
 mod header;
@@ -11,6 +12,7 @@ mod strip;
 mod wire;
 
 use crate::Article;
+pub(crate) use blocks::paragraph_ranges;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -117,6 +119,8 @@ pub fn extract_html(html: &str) -> Article {
     }
     // A whole-page wrapper would take the menus and headline lists along with the article.
     container::prune_to_container(&doc);
+    // Read before readability rewrites the tree; found again in the final text at the end.
+    let quoted_blocks = blocks::block_keys(&doc);
     // Readability rewrites its tree: the paragraph second opinion is read first.
     let view = paragraphs::paragraph_text(&doc);
     // Forms (newsletter sign-ups, comment boxes) and blocks named as boilerplate ("related",
@@ -178,6 +182,7 @@ pub fn extract_html(html: &str) -> Article {
             article.text = article.text[first.len()..].trim_start().to_string();
         }
     }
+    article.block_quotes = blocks::ranges(&article.text, &quoted_blocks);
     // A metadata time stamp (often in UTC) can fall a day off the publisher's own date; a date
     // in the page's address is the publisher's, so within a day it wins. A printed "Originally
     // published" line, read next, outranks both.

@@ -28,6 +28,10 @@ pub struct Article {
     pub url: Option<String>,
     /// Paragraphs joined by `"\n\n"`.
     pub text: String,
+    /// Byte ranges of the paragraphs of `text` the page set off as block quotations (quoted
+    /// words without quote marks), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub block_quotes: Vec<std::ops::Range<usize>>,
     pub warnings: Vec<String>,
 }
 
@@ -80,7 +84,30 @@ fn repair_mojibake(a: &mut Article) {
             *s = t;
         }
     }
+    // Repair keeps the paragraphs (it never makes or removes a blank line): the block
+    // quotations are the same paragraphs at their new offsets.
+    let was: Vec<_> = if a.block_quotes.is_empty() {
+        Vec::new()
+    } else {
+        html::paragraph_ranges(&a.text).collect()
+    };
     fix(&mut a.text);
+    if !was.is_empty() {
+        let now: Vec<_> = html::paragraph_ranges(&a.text).collect();
+        // A block runs from the start of one paragraph to the end of another.
+        a.block_quotes = if was.len() == now.len() {
+            a.block_quotes
+                .iter()
+                .filter_map(|r| {
+                    let first = was.iter().position(|w| w.start == r.start)?;
+                    let last = was.iter().position(|w| w.end == r.end)?;
+                    Some(now[first].start..now[last].end)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+    }
     for field in [&mut a.title, &mut a.dateline, &mut a.outlet] {
         if let Some(t) = field.as_mut() {
             fix(t);
@@ -155,6 +182,27 @@ mod tests {
         assert!(d.text.contains("isn’t"), "{}", d.text);
         let p = extract(&page(Format::Plain, "It isnâ€™t over."));
         assert_eq!(p.text, "It isnâ€™t over.");
+    }
+
+    #[test]
+    fn block_quotations_keep_their_place_when_misread_text_is_repaired() {
+        let para = "The council said the budget was balanced and that reserves were intact for \
+                    the coming year, officials confirmed on Monday.";
+        let body: String = (0..6).map(|i| format!("<p>{para} Part {i}.</p>")).collect();
+        // The entities decode to a misreading that is repaired after extraction, shifting
+        // every offset after it.
+        let html = format!(
+            "<html><body><article><h1>Budget</h1><p>Cats &acirc;&euro;&ldquo; dogs. The mayor \
+             wrote:</p><blockquote><p>We will keep every library open next year.</p><pre>a\nb\n\
+             </pre><p>The reserves allow it, and I have said so before.</p></blockquote>{body}\
+             </article></body></html>"
+        );
+        let a = extract(&page(Format::Html, &html));
+        assert!(a.text.contains("Cats – dogs."), "{}", a.text);
+        let blocks: Vec<&str> = a.block_quotes.iter().map(|r| &a.text[r.clone()]).collect();
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert!(blocks[0].starts_with("We will keep every library open next year."));
+        assert!(blocks[0].ends_with("The reserves allow it, and I have said so before."));
     }
 
     #[test]

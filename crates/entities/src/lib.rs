@@ -27,6 +27,11 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let tags = tagger::tag_with_model(doc, &gazetteer::GAZ, &MODEL);
     let mut ents: Vec<Entity> = tagger::spans(&tags)
         .into_iter()
+        .flat_map(|(a, b, ty)| {
+            within_brackets(doc, a, b)
+                .into_iter()
+                .map(move |(a, b)| (a, b, ty))
+        })
         .filter_map(|(a, b, ty)| Some((without_leading_function_words(doc, a, b)?, b, ty)))
         .map(|(a, b, ty)| (a, without_trailing_lowercase(doc, a, b), ty))
         .map(|(a, b, ty)| {
@@ -47,6 +52,42 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
     ents
+}
+
+/// The span `a..b` cut at each bracket it does not close within itself: a name never runs
+/// out of a parenthesis or into one ("Kauri (Te Kaurinui Robert) Parata" tagged from inside
+/// the brackets to the surname is "Te Kaurinui Robert" and "Parata"). The brackets are left
+/// out; a balanced pair inside stays ("Rep. John Mica (R-Fla.)" is not cut).
+fn within_brackets(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let is_open = |i: usize| matches!(doc.token_text(i), "(" | "[");
+    let is_close = |i: usize| matches!(doc.token_text(i), ")" | "]");
+    if !(a..b).any(|i| is_open(i) || is_close(i)) {
+        return vec![(a, b)];
+    }
+    // Unbalanced brackets: a closer with no opener before it, an opener with no closer after.
+    let mut cuts = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for i in a..b {
+        if is_open(i) {
+            open.push(i);
+        } else if is_close(i) && open.pop().is_none() {
+            cuts.push(i);
+        }
+    }
+    cuts.extend(open);
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut s = a;
+    for c in cuts {
+        if c > s {
+            out.push((s, c));
+        }
+        s = c + 1;
+    }
+    if s < b {
+        out.push((s, b));
+    }
+    out
 }
 
 /// Start of the span `a..b` without leading function words written in lower case (a pronoun,
@@ -358,6 +399,30 @@ mod tests {
         for e in es.iter().filter(|e| e.text.contains("Okafor")) {
             assert_eq!(e.canonical, "Daniel Okafor", "{e:?}");
         }
+    }
+
+    #[test]
+    fn a_span_is_cut_at_the_brackets_it_does_not_close() {
+        let t = "Ana (Ana Maria Lopes) Ferreira and Rep. Jo Roe (R-Ky.) met.";
+        let d = Doc::new(t);
+        let tok = |w: &str| (0..d.tokens.len()).find(|&i| d.token_text(i) == w).unwrap();
+        let words = |spans: Vec<(usize, usize)>| -> Vec<String> {
+            spans
+                .into_iter()
+                .map(|(a, b)| t[d.tokens[a].start..d.tokens[b - 1].end].to_string())
+                .collect()
+        };
+        // From inside the brackets out to the surname: two names.
+        let a = tok("Maria") - 1;
+        let b = tok("Ferreira") + 1;
+        assert_eq!(
+            words(within_brackets(&d, a, b)),
+            vec!["Ana Maria Lopes", "Ferreira"]
+        );
+        // A pair closed inside the span stays.
+        let a = tok("Jo");
+        let b = tok("met");
+        assert_eq!(words(within_brackets(&d, a, b)), vec!["Jo Roe (R-Ky.)"]);
     }
 
     #[test]

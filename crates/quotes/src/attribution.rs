@@ -3,6 +3,8 @@
 //! quoted fragments a reported clause absorbed, the quotes found and the speakers remembered for
 //! pronouns. The parts around each cue are found by `cue_parts`.
 
+use std::ops::Range;
+
 use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
@@ -12,7 +14,14 @@ use crate::cue_parts::{
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
-use crate::word_classes::{is_boundary, is_cue, is_participle, is_that_cue, pronoun_gender};
+use crate::word_classes::{
+    is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_that_cue,
+    pronoun_gender,
+};
+
+/// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
+/// lines, a caption, a credit).
+const BLOCK_WORDS: usize = 4;
 
 /// Speakers kept for resolving pronouns (the resolver looks back at most this far).
 const HISTORY: usize = 64;
@@ -25,13 +34,40 @@ struct Found {
     cue: Option<String>,
 }
 
-pub fn attribute(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
-    let mut walk = Walk::new(doc, entities);
+pub fn attribute(doc: &Doc, entities: &[Entity], block_quotes: &[Range<usize>]) -> Vec<Quote> {
+    let blocks = block_tokens(doc, block_quotes);
+    let mut walk = Walk::new(doc, entities, &blocks);
     let n = doc.tokens.len();
+    let mut b = 0;
     for s in &doc.sentences {
+        // A block quotation's sentences are the quoted speaker's words: their cues are no
+        // attributions of the article's.
+        while b < blocks.len() && blocks[b].1 <= s.first_token {
+            b += 1;
+        }
+        if blocks.get(b).is_some_and(|&(a, _)| a <= s.first_token) {
+            continue;
+        }
         walk.sentence(s.first_token, s.end_token.min(n));
     }
+    walk.blocks(&blocks);
     walk.finish()
+}
+
+/// The token ranges of the block quotations given as byte ranges (empty or malformed ones
+/// dropped), in text order.
+fn block_tokens(doc: &Doc, ranges: &[Range<usize>]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = ranges
+        .iter()
+        .filter_map(|r| {
+            let a = doc.tokens.partition_point(|t| t.start < r.start);
+            let b = doc.tokens.partition_point(|t| t.start < r.end);
+            (a < b).then_some((a, b))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The walk's state across the sentences of one document.
@@ -56,10 +92,13 @@ struct Sentence {
     last: Option<Speaker>,
     /// Tokens before this one are attributed already.
     covered: usize,
+    /// The reported clause of the last cue while the walk is inside it: a cue in it with a
+    /// subject of its own reports nested speech ("Lee said Roe had told her that …").
+    nested: Option<(usize, usize, Speaker)>,
 }
 
 impl<'d, 'a> Walk<'d, 'a> {
-    fn new(doc: &'d Doc<'a>, entities: &[Entity]) -> Self {
+    fn new(doc: &'d Doc<'a>, entities: &[Entity], blocks: &[(usize, usize)]) -> Self {
         let n = doc.tokens.len();
         let marks = find_marked(doc);
         let mut owner = vec![NONE; n];
@@ -69,7 +108,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                 *o = m as u32;
             }
         }
-        let quoted: Vec<bool> = owner.iter().map(|&o| o != NONE).collect();
+        let mut quoted: Vec<bool> = owner.iter().map(|&o| o != NONE).collect();
+        // A name inside a block quotation is spoken about, as one inside quote marks.
+        for &(a, b) in blocks {
+            quoted[a..b.min(n)].iter_mut().for_each(|q| *q = true);
+        }
         let people = People::build(doc, entities, &quoted);
         let lower = doc.text.to_ascii_lowercase();
         let spans = marks.len();
@@ -95,6 +138,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             hi,
             last: None,
             covered: lo,
+            nested: None,
         };
         let mut c = lo;
         while c < hi {
@@ -111,6 +155,20 @@ impl<'d, 'a> Walk<'d, 'a> {
     fn at(&mut self, s: &mut Sentence, c: usize) -> usize {
         let cx = &self.cx;
         let (lo, hi) = (s.lo, s.hi);
+        if let Some(end) = s.nested.as_ref().map(|n| n.1).filter(|&end| c >= end) {
+            s.covered = s.covered.max(end);
+            s.nested = None;
+        }
+        // "Netanyahu’s declaration that …": a speech noun with its speaker as possessor.
+        if c + 1 < hi
+            && c >= s.covered
+            && !cx.quoted(c)
+            && cx.l(c + 1) == "that"
+            && is_speech_noun(cx.l(c))
+        {
+            self.possessed_statement(s, c);
+            return c + 1;
+        }
         // Cheap rejections first: this runs for every token of the document.
         if cx.quoted(c)
             || c < s.covered
@@ -122,7 +180,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             return c + 1;
         }
         if cx.l(c) == "according" {
-            if c + 1 < hi && cx.l(c + 1) == "to" {
+            if c + 1 < hi && s.nested.is_none() && cx.l(c + 1) == "to" {
                 if let Some(next) = self.according_to(s, c) {
                     s.last = Some(next);
                 }
@@ -146,6 +204,11 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else {
             subject_before(cx, lo, c)
         };
+        if let Some((from, end, outer)) = s.nested.take() {
+            self.nested(c, before.filter(|&(a, _)| a >= from), hi, &outer);
+            s.nested = Some((from, end, outer));
+            return c + 1;
+        }
         let (people, history) = (&self.people, &self.history);
         let speaker = match before {
             Some((a, b)) if valid_subject(cx, a, b, c) => {
@@ -246,14 +309,100 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else {
             content_after(cx, c, ext.1, hi)
         };
+        let reported = after.is_some();
         if let Some((a, b)) = after.or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi)) {
             self.push_content(a, b, &speaker, &cue);
-            if a >= ext.1 {
+            if a >= ext.1 && reported {
+                s.nested = Some((a, b, speaker.clone()));
+            } else if a >= ext.1 {
                 s.covered = s.covered.max(b);
             }
         }
         s.covered = s.covered.max(ext.1);
         ext.1.max(c + 1)
+    }
+
+    /// A cue at `c` inside the reported clause of another (`outer`'s): with a subject of its
+    /// own inside the clause (a name, or a pronoun; one agreeing with the outer speaker is the
+    /// outer speaker) and a clause after it, that clause is nested speech of its own speaker.
+    /// The outer speaker stays the one in play.
+    fn nested(&mut self, c: usize, subject: Option<(usize, usize)>, hi: usize, outer: &Speaker) {
+        let cx = &self.cx;
+        let Some((a, b)) = subject.filter(|&(a, b)| {
+            let pronoun = b == a + 1 && pronoun_gender(cx.l(a)).is_some();
+            // "reports seen by Reuters suggest": an agent after a preposition is no subject.
+            let after_preposition = a > 0 && matches!(cx.l(a - 1), "by" | "to" | "from" | "with");
+            valid_subject(cx, a, b, c)
+                && !after_preposition
+                && ((a..b).any(|i| cx.is_cap(i)) || pronoun)
+        }) else {
+            return;
+        };
+        // A verb in the past ("had told", "said"): the present forms inside a clause are as
+        // often nouns ("Republican claims", "state Senate races"); "what it called" is no
+        // speech of its own.
+        let w = cx.l(c);
+        let past = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "thought");
+        let passive = matches!(
+            cx.l(c - 1),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are"
+        );
+        if !past || passive || a > 0 && cx.l(a - 1) == "what" {
+            return;
+        }
+        let Some((x, y)) = content_after(cx, c, c + 1, hi) else {
+            return;
+        };
+        let speaker = match pronoun_gender(cx.l(a)).filter(|_| b == a + 1) {
+            Some(g) if outer.name.is_some() && self.people.gender_of(outer) == g => outer.clone(),
+            _ => self.people.resolve(cx.doc, a, b, &self.history),
+        };
+        if speaker.name.is_none() {
+            return;
+        }
+        let cue = cx.w(c).to_string();
+        self.push_content(x, y, &speaker, &cue);
+    }
+
+    /// "Netanyahu’s declaration that …", "de Miranda’s notion that …": the that-clause after
+    /// the speech noun at `c` is the possessor's, when a name or a pronoun owns the noun.
+    fn possessed_statement(&mut self, s: &mut Sentence, c: usize) {
+        let cx = &self.cx;
+        let lo = s.lo;
+        if c < lo + 2 || !matches!(cx.w(c - 1), "'s" | "’s" | "his" | "her" | "their" | "its") {
+            return;
+        }
+        let (a, b) = if matches!(cx.w(c - 1), "'s" | "’s") {
+            let b = c - 1;
+            let mut a = b;
+            while a > lo && b - a < 5 && cx.is_cap(a - 1) && !cx.quoted(a - 1) {
+                a -= 1;
+            }
+            // A lower-case name particle ("de Miranda’s").
+            if a > lo && a < b && is_name_particle(cx.l(a - 1)) {
+                a -= 1;
+            }
+            // A capitalised sentence opener is no part of the name ("But Netanyahu’s").
+            while a < b && matches!(cx.l(a), "but" | "and" | "so" | "yet" | "or" | "the") {
+                a += 1;
+            }
+            (a, b)
+        } else {
+            (c - 1, c)
+        };
+        if a == b {
+            return;
+        }
+        let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        if speaker.name.is_none() {
+            return;
+        }
+        let Some((x, y)) = content_after(cx, c, c + 1, s.hi) else {
+            return;
+        };
+        let cue = cx.w(c).to_string();
+        self.push_content(x, y, &speaker, &cue);
+        s.covered = s.covered.max(y);
     }
 
     /// "Obama also said:" closing its paragraph, then a list of short paragraphs without quote
@@ -476,6 +625,78 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
     }
 
+    /// Block quotations: each paragraph of one a direct quote (see `find_quotes_with_blocks`),
+    /// quote marks inside it the same speaker's; what is no sentence (a listing's lines) is
+    /// left out. A block right after another, only short lines between, keeps its speaker
+    /// unless someone else spoke in between.
+    fn blocks(&mut self, blocks: &[(usize, usize)]) {
+        // (first token of the previous block, its end, its speaker)
+        let mut prev: Option<(usize, usize, Speaker)> = None;
+        for &(a, b) in blocks {
+            let cx = &self.cx;
+            let b = b.min(cx.doc.tokens.len());
+            let pieces = paragraphs_of(cx, a, b);
+            let last = pieces.last().map_or(a, |p| p.0);
+            let credit = self
+                .credit_at_paragraph(last)
+                .or_else(|| self.credit_at_paragraph(b));
+            let latest = self.history.iter().rev().find(|s| s.at < a);
+            let speaker = match (credit, &prev, latest) {
+                (Some(c), _, _) => c,
+                (None, Some((pa, pb, sp)), h)
+                    if h.is_none_or(|h| h.at < *pa) && paragraphs_between(cx, *pb, a) <= 3 =>
+                {
+                    sp.clone()
+                }
+                (None, _, Some(h)) if paragraphs_between(cx, h.at, a) <= 2 => h.clone(),
+                _ => self
+                    .people
+                    .last_person_between(cx.doc, previous_paragraph(cx, a), a)
+                    .unwrap_or_default(),
+            };
+            for (pa, pb) in pieces {
+                let cx = &self.cx;
+                let words = (pa..pb).filter(|&i| cx.is_word(i)).count();
+                if words < BLOCK_WORDS || credit_at(cx, pa).is_some() {
+                    continue;
+                }
+                // A paragraph that is one quotation in marks is read as such; marks inside a
+                // paragraph take the block's speaker.
+                let mut whole_mark = false;
+                for i in pa..pb {
+                    if let Some(m) = cx.opens(i) {
+                        let mk = cx.marks[m];
+                        whole_mark |= i == pa && mk.close_tok.is_some_and(|c| c + 2 >= pb);
+                        if self.assigned[m].is_none() && self.consumed[m].is_none() {
+                            self.assigned[m] = Some((speaker.clone(), None));
+                        }
+                    }
+                }
+                if !whole_mark {
+                    let (start, end) = (cx.doc.tokens[pa].start, cx.doc.tokens[pb - 1].end);
+                    self.found.push(Found {
+                        start,
+                        end,
+                        kind: QuoteKind::Direct,
+                        speaker: speaker.clone(),
+                        cue: None,
+                    });
+                }
+            }
+            prev = Some((a, b, speaker));
+        }
+    }
+
+    /// A credit line ("— Jo Roe (@jroe)") opening the paragraph at token `at`, as a speaker.
+    fn credit_at_paragraph(&self, at: usize) -> Option<Speaker> {
+        let cx = &self.cx;
+        if at >= cx.doc.tokens.len() || !starts_paragraph(cx.doc, at) {
+            return None;
+        }
+        let (a, e) = credit_at(cx, at)?;
+        Some(self.people.resolve(cx.doc, a, e, &self.history))
+    }
+
     /// A quoted span without a cue continues the speaker of the quote before it when it follows
     /// in the same paragraph or opens one of the next three.
     fn continue_speakers(&mut self) {
@@ -604,6 +825,59 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
+}
+
+/// A dash and a name opening the paragraph at `at`: the tokens of the name.
+fn credit_at(cx: &Ctx, at: usize) -> Option<(usize, usize)> {
+    let n = cx.doc.tokens.len();
+    if !is_dash(cx, at) || at + 1 >= n || !cx.is_cap(at + 1) {
+        return None;
+    }
+    let a = at + 1;
+    let mut e = a;
+    while e < n && cx.is_cap(e) && e - a < 5 && !starts_paragraph(cx.doc, e) {
+        e += 1;
+    }
+    Some((a, e))
+}
+
+/// The paragraphs of tokens `a..b` as token ranges.
+fn paragraphs_of(cx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = a;
+    for i in a + 1..b {
+        if starts_paragraph(cx.doc, i) {
+            out.push((s, i));
+            s = i;
+        }
+    }
+    if s < b {
+        out.push((s, b));
+    }
+    out
+}
+
+/// The paragraph breaks between tokens `from` and `to`, counted up to 8.
+fn paragraphs_between(cx: &Ctx, from: usize, to: usize) -> usize {
+    let mut count = 0;
+    let mut i = to;
+    while i > from && count < 8 {
+        if starts_paragraph(cx.doc, i) {
+            count += 1;
+        }
+        i -= 1;
+    }
+    count
+}
+
+/// The first token of the paragraph before the one starting at token `at` (a bounded look).
+fn previous_paragraph(cx: &Ctx, at: usize) -> usize {
+    let mut i = at.saturating_sub(1);
+    let floor = at.saturating_sub(400);
+    while i > floor && !starts_paragraph(cx.doc, i) {
+        i -= 1;
+    }
+    i
 }
 
 /// "In X's words, “…”" / "In the words of X, “…”": the tokens of X before the quotation

@@ -8,8 +8,9 @@ use claimtrail_text::{Doc, TokenKind};
 use crate::marks::{starts_paragraph, Marked};
 use crate::speakers::{is_document_noun, is_group_noun, word};
 use crate::word_classes::{
-    follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_org_head,
-    is_participle, is_role_noun, is_time_word, is_title, is_weak_cue, pronoun_gender,
+    follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue,
+    is_name_particle, is_org_head, is_participle, is_role_noun, is_time_word, is_title,
+    is_weak_cue, pronoun_gender,
 };
 
 /// No quoted span (in [`Ctx::owner`]).
@@ -93,7 +94,22 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
     }
-    np_back(cx, lo, j)
+    let np = np_back(cx, lo, j);
+    // "Parata and his family believe": the named person speaks for the pair.
+    if let Some((a, _)) = np {
+        if a >= lo + 2
+            && matches!(cx.l(a), "his" | "her" | "their")
+            && cx.l(a - 1) == "and"
+            && cx.is_cap(a - 2)
+        {
+            if let Some(name) =
+                np_back(cx, lo, a - 1).filter(|&(x, y)| (x..y).all(|i| cx.is_cap(i)))
+            {
+                return Some(name);
+            }
+        }
+    }
+    np
 }
 
 /// An adverb in "-ly" between a subject and its cue ("Roe repeatedly said"), not a noun after
@@ -188,7 +204,9 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         }
         // Once a name is in, only determiners and role words may precede it ("the senior
         // adviser", not "endorse Mr. Trump").
-        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) {
+        // A lower-case particle right before a surname is part of it ("de Miranda said").
+        let particle = is_name_particle(cx.l(i)) && i + 1 < end && cx.is_cap(i + 1);
+        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) && !particle {
             break;
         }
         k -= 1;
@@ -331,7 +349,9 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     // A document states findings in its own right ("As the report states: …").
     let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
         || (b == a + 1 && pronoun_gender(last).is_some())
-        || is_document_noun(last);
+        || is_document_noun(last)
+        // "…, scientists think": a group that speaks as one.
+        || is_group_noun(last);
     if is_weak_cue(cx.l(c)) {
         return named;
     }
@@ -742,7 +762,16 @@ pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize
 /// after an introductory phrase ("On Tuesday, Mr. McConnell deflected …").
 pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = lo;
-    if let Some(p) = (lo..end.min(lo + 9)).find(|&i| cx.w(i) == ",") {
+    // The comma closing the clause ("Roe left the room, saying …") opens no subject after it;
+    // "while" or "before" may stand between it and a participle.
+    let mut close = end;
+    while close > lo && matches!(cx.l(close - 1), "while" | "before" | "after" | "and") {
+        close -= 1;
+    }
+    if close > lo && cx.w(close - 1) == "," {
+        close -= 1;
+    }
+    if let Some(p) = (lo..close.min(lo + 9)).find(|&i| cx.w(i) == ",") {
         k = p + 1;
     }
     // "In the midst of the fear …" without its comma: a preposition is no subject.

@@ -17,5 +17,18 @@ use claimtrail_text::{Doc, Entity, Quote};
 /// Quotes of a document, in text order. `entities` are the document's entity mentions (may be
 /// empty: a fallback finder supplies speaker candidates then).
 pub fn find_quotes(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
-    attribution::attribute(doc, entities)
+    attribution::attribute(doc, entities, &[])
+}
+
+/// [`find_quotes`] for a text whose page set some paragraphs off as block quotations
+/// (`block_quotes`: their byte ranges, as the article stage gives them). Such a paragraph is a
+/// direct quote without quote marks: the speaker is the one in play just before it (the last
+/// named speaker of the paragraph before it, else the last person that paragraph names), or a
+/// credit line under it ("— Jo Roe").
+pub fn find_quotes_with_blocks(
+    doc: &Doc,
+    entities: &[Entity],
+    block_quotes: &[std::ops::Range<usize>],
+) -> Vec<Quote> {
+    attribution::attribute(doc, entities, block_quotes)
 }

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use claimtrail_text::{Doc, Entity, EntityKind, TokenKind};
 
 use crate::word_classes::{
-    first_name_gender, given_name_gender, is_article, is_cue, is_org_head, is_role_noun,
-    is_time_word, is_title, pronoun_gender, role_gender, role_key,
+    first_name_gender, given_name_gender, is_article, is_cue, is_name_particle, is_org_head,
+    is_role_noun, is_time_word, is_title, pronoun_gender, role_gender, role_key,
 };
 use claimtrail_lexicon::{with_lowercase as lc, Gender};
 
@@ -532,6 +532,16 @@ impl People {
         None
     }
 
+    /// The person last mentioned (outside quotes) in tokens `from..to`, as a speaker.
+    pub fn last_person_between(&self, doc: &Doc, from: usize, to: usize) -> Option<Speaker> {
+        let upto = self.mentions.partition_point(|&(t, _)| t < to);
+        let &(t, id) = self.mentions[..upto].last().filter(|&&(t, _)| t >= from)?;
+        let mut sp = self.person_speaker(id, t);
+        sp.kind = Some(EntityKind::Person);
+        sp.mention = word(doc, t).to_string();
+        Some(sp)
+    }
+
     fn person_speaker(&self, id: usize, at: usize) -> Speaker {
         let p = &self.persons[id];
         Speaker {
@@ -818,8 +828,21 @@ fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
             continue;
         }
         let a = i;
-        while i < n && is_cap(doc, i) && (i == a || !crate::marks::starts_paragraph(doc, i)) {
-            i += 1;
+        loop {
+            while i < n && is_cap(doc, i) && (i == a || !crate::marks::starts_paragraph(doc, i)) {
+                i += 1;
+            }
+            // A lower-case particle between two capitalised words is inside the name ("Lotte
+            // van Houten").
+            if i + 1 < n
+                && lc(word(doc, i), is_name_particle)
+                && is_cap(doc, i + 1)
+                && !crate::marks::starts_paragraph(doc, i + 1)
+            {
+                i += 1;
+                continue;
+            }
+            break;
         }
         runs.push((a, i));
     }

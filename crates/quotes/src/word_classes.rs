@@ -339,6 +339,62 @@ pub fn first_name_gender(name: &str) -> Option<Gender> {
     })
 }
 
+/// Nouns for a statement or a view that a that-clause states ("her claim that …", "the
+/// minister’s warning that …").
+pub fn is_speech_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "declaration"
+            | "claim"
+            | "assertion"
+            | "insistence"
+            | "warning"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "notion"
+            | "belief"
+            | "argument"
+            | "contention"
+            | "suggestion"
+            | "statement"
+            | "admission"
+            | "announcement"
+            | "accusation"
+            | "allegation"
+            | "prediction"
+            | "view"
+            | "conclusion"
+            | "assessment"
+            | "complaint"
+    )
+}
+
+/// Lower-case particles inside surnames ("de Miranda", "van Dijk", "bin Salman").
+pub fn is_name_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "du"
+            | "le"
+            | "la"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "dos"
+            | "das"
+            | "ter"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

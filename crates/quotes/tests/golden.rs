@@ -664,3 +664,152 @@ fn a_quotation_closing_a_clause_it_opened_inside_is_mixed() {
     assert_eq!(q.kind, QuoteKind::Mixed);
     assert!(q.text.contains("watching out"), "{}", q.text);
 }
+
+/// The byte range of `part` in `text` (its first occurrence).
+fn range_of(text: &str, part: &str) -> std::ops::Range<usize> {
+    let a = text.find(part).expect("part of the text");
+    a..a + part.len()
+}
+
+#[test]
+fn a_block_quotation_is_the_quote_of_the_speaker_before_it() {
+    let t = "The engineer Priya Nandakumar found the flaw last spring, and she said the fix was \
+             simple. Here is her account.\n\n\
+             The server trusts whatever the client sends about its slots.\n\n\
+             x = [\n\n\
+             ]\n\n\
+             I reported it to the vendor 14 months ago and heard nothing back.\n\n\
+             The vendor did not reply to questions on Friday.";
+    let block = range_of(
+        t,
+        "The server trusts whatever the client sends about its slots.\n\nx = [\n\n]\n\n\
+         I reported it to the vendor 14 months ago and heard nothing back.",
+    );
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[block]);
+    let a = find(&qs, "The server trusts");
+    assert_eq!(a.kind, QuoteKind::Direct);
+    assert_eq!(
+        a.text,
+        "The server trusts whatever the client sends about its slots."
+    );
+    assert_eq!(speaker(a), Some("Priya Nandakumar"));
+    let b = find(&qs, "I reported it");
+    assert_eq!(speaker(b), Some("Priya Nandakumar"));
+    // The listing's lines are no quotes; without the block the paragraphs are no quotes at all.
+    assert!(qs.iter().all(|q| !q.text.starts_with("x =")));
+    assert!(quotes(t).iter().all(|q| !q.text.contains("I reported it")));
+}
+
+#[test]
+fn a_block_quotation_takes_the_credit_line_under_it() {
+    let t =
+        "Reactions came quickly from the coach, Dale Ortiz, who said the team would appeal.\n\n\
+             We are proud of every player on this roster tonight.\n\n\
+             — Marta Kowalski (@mkowalski) May 3, 2024";
+    let block = range_of(t, "We are proud of every player on this roster tonight.");
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[block]);
+    let q = find(&qs, "We are proud");
+    assert_eq!(speaker(q), Some("Marta Kowalski"));
+}
+
+#[test]
+fn a_participle_after_the_clause_takes_the_clause_subject() {
+    let t = "Okafor shared the post, saying, “Nobody here asked for this.”\n\n\
+             Halvorsen raised the fees again, while insisting the market would bear them.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "Nobody here asked")), Some("Okafor"));
+    let q = find(&qs, "the market would bear them");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Halvorsen"));
+}
+
+#[test]
+fn a_cue_word_heading_a_noun_phrase_attributes_nothing() {
+    let t = "The yield on the five-year Treasury note has climbed to 4 percent. A storm hit the \
+             Mexican state of Oaxaca, killing three people.\n\n\
+             Ruiz said the roads were closed. Analysts note that the index has fallen.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("climbed")), "{qs:#?}");
+    assert!(qs.iter().all(|q| !q.text.contains("killing")), "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "the roads were closed")), Some("Ruiz"));
+    // Before a clause the word is the verb.
+    assert_eq!(
+        find(&qs, "the index has fallen").cue.as_deref(),
+        Some("note")
+    );
+}
+
+#[test]
+fn reported_speech_inside_reported_speech_has_its_own_speaker() {
+    let t = "Norway said Premier Hanna Lind had told the king on Monday that she would resign by \
+             June. Police sources say Dario Conti told officers that the car was taken from his garage.\n\n\
+             The board said what it called a review was under way.";
+    let qs = quotes(t);
+    // The outer clause stays the outer speaker's; the inner one is the inner speaker's.
+    assert_eq!(speaker(find(&qs, "Hanna Lind had told")), Some("Norway"));
+    let inner = qs
+        .iter()
+        .find(|q| q.text == "she would resign by June")
+        .expect("the nested clause");
+    assert_eq!(speaker(inner), Some("Hanna Lind"));
+    let inner = qs
+        .iter()
+        .find(|q| q.text.starts_with("the car was taken"))
+        .expect("the nested clause");
+    assert_eq!(speaker(inner), Some("Dario Conti"));
+    // "what it called" reports nothing of its own.
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("a review")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_possessed_speech_noun_reports_its_that_clause() {
+    let t = "But Governor Ines Aalto’s warning that the dam could fail went unheeded. The idea \
+             fits van Rijn’s notion that cities are machines. The claim that went viral was false.";
+    let qs = quotes(t);
+    let q = find(&qs, "the dam could fail");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Ines Aalto"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("Governor Ines Aalto"));
+    assert_eq!(
+        find(&qs, "cities are machines").cue.as_deref(),
+        Some("notion")
+    );
+    // No owner, no speaker: "the claim that" opens a relative clause as often as a statement.
+    assert!(qs.iter().all(|q| !q.text.contains("went viral")), "{qs:#?}");
+}
+
+#[test]
+fn a_lower_case_particle_stays_with_the_surname() {
+    let t = "The architect Maria van Houten drew the first plans in 1998.\n\n\
+             Glass towers age badly in this climate, van Houten notes.";
+    let qs = quotes(t);
+    let q = find(&qs, "Glass towers age badly");
+    assert_eq!(q.text, "Glass towers age badly in this climate");
+    assert_eq!(speaker(q), Some("Maria van Houten"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("van Houten"));
+}
+
+#[test]
+fn a_group_is_subject_enough_for_a_weak_cue() {
+    let t = "Warmer winters are to blame, researchers think, for the early blooms.\n\n\
+             The children think of ghosts.";
+    let qs = quotes(t);
+    let q = find(&qs, "Warmer winters are to blame");
+    assert_eq!(speaker(q), Some("researchers"));
+    assert_eq!(q.cue.as_deref(), Some("think"));
+    assert!(qs.iter().all(|q| !q.text.contains("ghosts")), "{qs:#?}");
+}
+
+#[test]
+fn a_name_and_their_family_speak_as_the_name() {
+    let t = "Maria Brandt lost her herd in March. Brandt and her neighbours believe the \
+             water was poisoned.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "the water was poisoned")),
+        Some("Maria Brandt")
+    );
+}
