@@ -1,0 +1,79 @@
+//! Golden tests of the text-dump extractor on small news dumps of our own, one per kind of page
+//! chrome or article shape the block choice must get right: what each page must keep (its first
+//! and last body paragraph) and what it must drop.
+
+use claimtrail_article::dump::extract_dump;
+
+const MENU: &str = "Skip to content\nHome\nWorld\nPolitics\nBusiness\nSport\nCulture\nSearch\n";
+const FOOTER: &str =
+    "About us\nContact us\nPrivacy policy\nTerms of use\n© 2024 The Daily Example\n";
+
+fn page(body: &str, after: &str) -> String {
+    format!("{MENU}\n{body}\n{after}\n{FOOTER}")
+}
+
+fn assert_keeps(text: &str, wanted: &[&str]) {
+    for w in wanted {
+        assert!(text.contains(w), "missing {w:?} in:\n{text}");
+    }
+}
+
+fn assert_drops(text: &str, unwanted: &[&str]) {
+    for w in unwanted {
+        assert!(!text.contains(w), "kept {w:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn prose_in_a_language_without_listed_function_words_is_kept() {
+    // Indonesian: none of its function words are in the extractor's lists, so only the shape of
+    // the sentences (length, commas, a final stop) tells the prose from the menu.
+    let body = "Jembatan kota akan dibuka kembali bulan depan\n\n\
+        Pemerintah kota mengumumkan pada hari Senin bahwa perbaikan jembatan utama akan selesai sebelum akhir tahun, meskipun hujan deras sempat menghentikan pekerjaan selama dua minggu.\n\n\
+        Wali kota mengatakan kepada wartawan bahwa anggaran tambahan sudah disetujui oleh dewan, sehingga para pekerja dapat bekerja dalam dua giliran setiap hari.\n\n\
+        Warga yang tinggal dekat jembatan mengeluhkan kemacetan panjang, tetapi sebagian besar mendukung perbaikan itu karena jembatan lama sudah retak.\n";
+    let a = extract_dump(&page(body, "Berita terkait\nBerita populer\n"));
+    assert_keeps(
+        &a.text,
+        &["Pemerintah kota mengumumkan", "Warga yang tinggal"],
+    );
+    assert_drops(&a.text, &["Politics", "About us", "Berita terkait"]);
+}
+
+#[test]
+fn a_section_headed_response_does_not_end_the_article() {
+    // "Response" and "Comment" alone are section headings as often as comment headers; only a
+    // plural or a count ("3 Responses") opens the comments.
+    let body = "Council rejects the harbour plan\n\n\
+        The city council voted on Monday to reject the harbour redevelopment plan, saying the developer had not answered questions about flooding and traffic.\n\n\
+        The plan would have replaced two warehouses with apartments and a hotel, and the developer had promised a public walkway along the water.\n\n\
+        Response\n\n\
+        The developer said it would study the council's objections before deciding what to do next.\n";
+    let a = extract_dump(&page(
+        body,
+        "3 Responses\n\nGreat news for the neighbourhood, finally someone listened to us and the council did the right thing.\n",
+    ));
+    assert_keeps(
+        &a.text,
+        &["The city council voted", "study the council's objections"],
+    );
+    assert_drops(&a.text, &["Great news for the neighbourhood"]);
+}
+
+#[test]
+fn a_comment_form_ends_the_article() {
+    let body = "Library extends its opening hours\n\n\
+        The central library will open until nine in the evening from next month, after a survey found that most of its readers could only visit after work.\n\n\
+        The longer hours will be paid for by a grant from the regional government, which has promised to fund them for at least two years.\n";
+    let a = extract_dump(&page(
+        body,
+        "Leave a Reply Cancel reply\n\nYour email address will not be published. Required fields are marked *\n\nComment\n\nName *\n\nEmail *\n\n\
+         Save my name, email, and website in this browser for the next time I comment.\n\n\
+         We welcome comments that are relevant to the article and respectful of other readers, and we remove those that are abusive or off topic.\n",
+    ));
+    assert_keeps(&a.text, &["The central library", "at least two years."]);
+    assert_drops(
+        &a.text,
+        &["email address", "Save my name", "We welcome comments"],
+    );
+}
