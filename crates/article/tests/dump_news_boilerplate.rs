@@ -77,3 +77,34 @@ fn a_comment_form_ends_the_article() {
         &["email address", "Save my name", "We welcome comments"],
     );
 }
+
+#[test]
+fn a_list_of_short_sections_closing_the_article_is_kept() {
+    // Each item is a small island of prose between a heading and a link line; shed one by one
+    // as teasers they would take half the article with them. Only a little prose, relative to
+    // what stays, goes from an edge: the last item alone looks like a teaser and may go.
+    let mut body = String::from(
+        "What is new in the city's cycling plan\n\n\
+         The city published its new cycling plan on Tuesday, after two years of consultation with residents, shop owners and the bus company.\n\n\
+         The plan adds forty kilometres of protected lanes and, according to the transport department, it will be finished before the end of the decade.\n\n",
+    );
+    for (head, text) in [
+        ("Protected lanes", "Kerbs will separate the new lanes from traffic on the six busiest streets of the centre."),
+        ("Bike parking", "Every station will get covered racks for two hundred bicycles and a small repair stand."),
+        ("School streets", "Streets outside primary schools will close to cars for half an hour at the start of the day."),
+        ("Night lighting", "The riverside path will be lit all night, which cyclists have asked for since it opened."),
+        ("Rental bikes", "The rental scheme will double in size and reach the northern districts for the first time."),
+    ] {
+        body.push_str(&format!("{head}\n\n{text}\n\nLearn more about {}\n\n", head.to_lowercase()));
+    }
+    let a = extract_dump(&page(&body, ""));
+    assert_keeps(
+        &a.text,
+        &[
+            "The city published",
+            "Kerbs will separate",
+            "The riverside path",
+        ],
+    );
+    assert_drops(&a.text, &["Privacy policy"]);
+}

@@ -277,9 +277,14 @@ pub fn best_block(scores: &[f64]) -> Option<(usize, usize)> {
 
 /// Island text smaller than this, cut off from the block by chrome, is a teaser or a blurb.
 const ISLAND: f64 = 25.0;
+/// Most prose shed at one edge island by island, as a share of the prose left: beyond it the
+/// islands are the article's own short sections (a feature list, an FAQ), not a teaser or two.
+const SHED: f64 = 0.15;
 
 /// Sheds small islands of prose at either edge that chrome separates from the main run.
 pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize) {
+    let total: f64 = scores[bs..=be].iter().map(|s| s.max(0.0)).sum();
+    let mut shed = 0.0;
     for _ in 0..50 {
         let mut k = bs;
         let mut pre = 0.0;
@@ -291,12 +296,15 @@ pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize
         while g <= be && scores[g] <= 0.0 {
             g += 1;
         }
-        if g <= be && g - k >= 2 && pre < ISLAND {
+        if g <= be && g - k >= 2 && pre < ISLAND && shed + pre < SHED * (total - shed - pre) {
+            shed += pre;
             bs = g;
         } else {
             break;
         }
     }
+    let total: f64 = scores[bs..=be].iter().map(|s| s.max(0.0)).sum();
+    let mut shed = 0.0;
     for _ in 0..50 {
         // signed indices: the scan may step one before bs
         let mut k = be as isize;
@@ -309,7 +317,12 @@ pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize
         while g >= bs as isize && scores[g as usize] <= 0.0 {
             g -= 1;
         }
-        if g >= bs as isize && k - g >= 2 && pre < ISLAND {
+        if g >= bs as isize
+            && k - g >= 2
+            && pre < ISLAND
+            && shed + pre < SHED * (total - shed - pre)
+        {
+            shed += pre;
             be = g as usize;
         } else {
             break;
