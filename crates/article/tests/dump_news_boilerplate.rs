@@ -108,3 +108,29 @@ fn a_list_of_short_sections_closing_the_article_is_kept() {
     );
     assert_drops(&a.text, &["Privacy policy"]);
 }
+
+#[test]
+fn a_headline_list_after_the_article_keeps_its_blurb_out() {
+    // Headlines are lines of a sentence's length without a sentence's end: the longer they are,
+    // the more they weigh as chrome, so a run of them keeps the teaser after it out.
+    let body = "Port strike ends after three weeks\n\n\
+        Dock workers voted on Friday to end a three-week strike that had stranded hundreds of containers and forced ships to wait outside the harbour.\n\n\
+        The union said its members had won a pay rise of six percent over two years, and that the port authority had agreed to hire forty more crane drivers.\n\n\
+        The port authority said the backlog of containers would take at least a week to clear, and it asked importers to be patient with the delays.\n\n\
+        Related coverage\n\n\
+        Shipping companies count the cost of the long strike\n\n\
+        Harbour pilots warn of a shortage of trained staff\n\n\
+        New container terminal to open on the northern quay\n\n\
+        City council approves the plan for a second ferry line\n\n\
+        Regional airport reports its busiest summer in ten years\n\n\
+        Rail freight grows as lorry drivers face new tolls\n\n\
+        Fishermen protest against the expansion of the port\n\n\
+        Tourist numbers rise again after two quiet years in town\n\n\
+        A new exhibition at the maritime museum looks back at two centuries of trade through the harbour and the people who worked on its docks.\n";
+    let a = extract_dump(&page(body, ""));
+    assert_keeps(
+        &a.text,
+        &["Dock workers voted", "to be patient with the delays."],
+    );
+    assert_drops(&a.text, &["Shipping companies", "maritime museum"]);
+}

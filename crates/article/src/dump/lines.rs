@@ -172,12 +172,20 @@ fn content_score(line: &str, nw: usize, sr: f64) -> f64 {
         // long, punctuated inside and at the end like a sentence.
         return nw as f64 * 0.75;
     }
+    if !term && nw >= 5 {
+        // A headline-shaped line: the longer, the surer it is a teaser's or a menu's, and a run
+        // of them (a related list) outweighs the blurb that may follow it.
+        return -(nw as f64 * HEADLINE_COST).max(2.0);
+    }
     if nw <= 12 {
         -2.0
     } else {
         -1.0
     }
 }
+
+/// Chrome weight per word of a headline-shaped line (a sentence's length, no sentence end).
+const HEADLINE_COST: f64 = 0.4;
 
 /// Clause punctuation inside the line (a comma, a semicolon, a sentence break) and words of a
 /// word's length, no code punctuation: what a sentence has in any alphabetic language, and a
