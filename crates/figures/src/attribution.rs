@@ -166,11 +166,7 @@ fn verb_at(v: &View, k: usize) -> bool {
 /// A reporting word used as a noun: before "of" or an auxiliary ("the US state of Louisiana",
 /// "the Treasury note has risen", "the report was").
 fn noun_use(v: &View, k: usize) -> bool {
-    k + 1 < v.len()
-        && matches!(
-            v.lower(k + 1),
-            "of" | "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will"
-        )
+    k + 1 < v.len() && (v.lower(k + 1) == "of" || claimtrail_lexicon::is_auxiliary(v.lower(k + 1)))
 }
 
 fn phrase_text(v: &View, x: usize, y: usize) -> String {

@@ -2,7 +2,9 @@
 //! "of"/"in" for money and shares ("USD 800 million in security assistance", "40% of voters").
 
 use crate::view::View;
-use crate::words::{ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, time_unit};
+use crate::words::{
+    ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, small_number, time_unit,
+};
 use claimtrail_text::TokenKind;
 
 /// Adverbs of frequency that belong to what is counted ("casualties daily").
@@ -44,6 +46,11 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
             break;
         }
         if j > k && irregular_past(w) {
+            break;
+        }
+        // "a 300-pound manhole cover five stories into the air": a number starts another
+        // quantity, never the counted noun's.
+        if j > k && small_number(w).is_some() {
             break;
         }
         if j > k && (w.ends_with("ed") || w.ends_with("ing")) && w.len() >= 4 {

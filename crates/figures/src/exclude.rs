@@ -245,8 +245,18 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             return false;
         }
     }
+    // Dimensions ("1800 x 1920 pixels"): numbers either side of a times sign are sizes, not
+    // years.
+    let number_at = |i: Option<usize>| {
+        i.and_then(|i| v.toks.get(i))
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    let times = |w: &str| matches!(w, "x" | "×");
+    let dimension =
+        times(next) && number_at(Some(c.end + 1)) || times(prev) && number_at(f.checked_sub(2));
     // Years: bare four-digit numbers 1800–2100 unless they clearly count something.
     if c.plain
+        && !dimension
         && c.int_len == 4
         && (1800.0..=2100.0).contains(&c.value)
         && !has_unit
@@ -409,7 +419,12 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             && v.toks[c.end..].iter().take(3).any(|t| {
                 t.kind == TokenKind::Number || crate::number::number_word(&t.lower).is_some()
             });
-        if crate::words::ends_phrase(next) && !ratio {
+        // "one or two variables": the low end of a range, which `merge_bounds` joins.
+        let either = next == "or"
+            && v.toks.get(c.end + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number || crate::words::small_number(&t.lower).is_some()
+            });
+        if crate::words::ends_phrase(next) && !ratio && !either {
             return true;
         }
         if matches!(

@@ -560,3 +560,30 @@ fn a_verb_inside_another_quotation_claims_nothing() {
     let f = figs_with(text, &[q]);
     assert_ne!(f[0].source.as_deref(), Some("People"), "{f:?}");
 }
+
+#[test]
+fn a_counted_phrase_stops_at_the_next_number() {
+    let f = figs("The blast lifted a 90-pound steel hatch three stories into the air.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].counted.as_deref(), Some("steel hatch"));
+    assert_eq!(f[0].text, "90-pound steel hatch");
+    assert_eq!(f[1].value, Some(3.0));
+}
+
+#[test]
+fn dimensions_are_sizes_not_years() {
+    assert_eq!(
+        values("Each lens shows 1832 x 1920 pixels, up from 1440 × 1600."),
+        vec![1832.0, 1920.0, 1440.0, 1600.0]
+    );
+    assert!(values("The bridge opened in 1932 and closed in 1988.").is_empty());
+}
+
+#[test]
+fn one_or_two_is_a_range() {
+    let f = figs("The chart tracks one or two prices at a time.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].low, f[0].high), (Some(1.0), Some(2.0)));
+    assert_eq!(f[0].hedge.as_str(), "range");
+    assert!(figs("She picked a minor one or a major one.").is_empty());
+}

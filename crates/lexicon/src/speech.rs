@@ -49,12 +49,14 @@ pub struct Gap {
     pub cue: bool,
     /// Between a figure's source and its reporting verb ("has estimated"; figures stage).
     pub claim: bool,
+    /// An auxiliary verb ("has", "will"): the word before it is no finite verb.
+    pub aux: bool,
 }
 
 static GAP: LazyLock<Table<Gap>> = LazyLock::new(|| {
     table(include_str!("../data/subject_verb_gap.txt"), |_, f| {
-        let [cue, claim] = flags(f, ["cue", "claim"], "subject_verb_gap.txt");
-        Gap { cue, claim }
+        let [cue, claim, aux] = flags(f, ["cue", "claim", "aux"], "subject_verb_gap.txt");
+        Gap { cue, claim, aux }
     })
 });
 
@@ -62,6 +64,12 @@ static GAP: LazyLock<Table<Gap>> = LazyLock::new(|| {
 #[inline]
 pub fn subject_verb_gap(lower: &str) -> Option<Gap> {
     GAP.get(lower).copied()
+}
+
+/// Whether a lower-case word is an auxiliary verb ("has", "was", "will", "must").
+#[inline]
+pub fn is_auxiliary(lower: &str) -> bool {
+    GAP.get(lower).is_some_and(|g| g.aux)
 }
 
 #[cfg(test)]
@@ -76,6 +84,8 @@ mod tests {
         assert!(speech_verb("shows").is_some_and(|v| v.claim && v.cue && v.that));
         assert!(speech_verb("estimated").is_some_and(|v| v.claim && !v.that));
         assert_eq!(speech_verb("walked"), None);
+        assert!(is_auxiliary("has") && is_auxiliary("must") && !is_auxiliary("also"));
+        assert!(subject_verb_gap("must").is_some_and(|g| !g.cue && !g.claim));
     }
 
     #[test]
@@ -88,7 +98,7 @@ mod tests {
             );
         }
         for (w, g) in GAP.iter() {
-            assert!(g.cue || g.claim, "{w}");
+            assert!(g.cue || g.claim || g.aux, "{w}");
         }
     }
 

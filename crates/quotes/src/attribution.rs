@@ -7,8 +7,8 @@ use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    is_dash, quote_after, quote_before, subject_after, subject_before, trim, valid_subject, Ctx,
-    MAX_CONTENT, MAX_SUBJECT, NONE,
+    is_dash, noun_use, quote_after, quote_before, subject_after, subject_before, trim,
+    valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
@@ -117,6 +117,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             || cx.doc.tokens[c].kind != TokenKind::Word
             || cx.is_cap(c) && c > lo
             || !is_cue(cx.l(c))
+            || noun_use(cx, c, hi)
         {
             return c + 1;
         }

@@ -410,6 +410,16 @@ pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> O
     None
 }
 
+/// A cue word common in other senses used as a noun: right before an auxiliary ("the Treasury
+/// note has risen") or "of" ("the US state of Louisiana"). Only those: a plain cue before an
+/// auxiliary is a relative clause's verb ("prices it said were a result of the deal"), and
+/// "spoke of", "warned of" are speech.
+pub(crate) fn noun_use(cx: &Ctx, c: usize, hi: usize) -> bool {
+    c + 1 < hi
+        && is_weak_cue(cx.l(c))
+        && (claimtrail_lexicon::is_auxiliary(cx.l(c + 1)) || cx.l(c + 1) == "of")
+}
+
 /// The reported clause after a cue: after "that" when it comes soon, else after an addressee.
 pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
     let mut st = b;
