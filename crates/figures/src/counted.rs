@@ -63,7 +63,9 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
                     "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
                 )
                 || v.toks[j - 1].capitalized();
-            if head {
+            // "a stimulus bill backed by the administration": a passive participle with its
+            // agent follows the head whatever its number.
+            if head || w.ends_with("ed") && v.lower(j + 1) == "by" {
                 break;
             }
         }
@@ -126,7 +128,13 @@ pub fn after(
             return (Some(text(a, b)), Some(b));
         }
     }
-    if let Some((a, b)) = phrase(v, end) {
+    // "$15 million payable to the bank": an adjective after an amount qualifies it and counts
+    // nothing.
+    let adjective = |k: usize| {
+        let w = v.lower(k);
+        w.len() > 5 && (w.ends_with("able") || w.ends_with("ible"))
+    };
+    if let Some((a, b)) = phrase(v, end).filter(|&(a, _)| !(money_or_share && adjective(a))) {
         return (Some(text(a, b)), Some(b));
     }
     if money_or_share && matches!(v.lower(end), "in" | "of" | "for" | "worth") {

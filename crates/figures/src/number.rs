@@ -511,6 +511,11 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
                     return Some(c);
                 }
             }
+            if matches!(w, "last" | "past") {
+                if let Some(c) = last_period(v, i) {
+                    return Some(c);
+                }
+            }
             if matches!(w, "a" | "an" | "half" | "quarter") {
                 return words(v, i);
             }
@@ -525,6 +530,7 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
 fn one_period(v: &View, i: usize) -> Option<Core> {
     let (value, unit) = match v.lower(i + 1) {
         "century" => (100.0, "year"),
+        "quarter-century" => (25.0, "year"),
         "decade" => (10.0, "year"),
         "year" => (1.0, "year"),
         "month" => (1.0, "month"),
@@ -556,6 +562,26 @@ fn one_period(v: &View, i: usize) -> Option<Core> {
     let mut c = Core::new(i, i + 2, value);
     c.words = true;
     c.unit = Some(Unit::Time(unit));
+    Some(c)
+}
+
+/// "over the last decade", "in the past quarter-century": the span up to now, in years. Not
+/// "the last century" or "the last year", which as often name a period as measure one.
+fn last_period(v: &View, i: usize) -> Option<Core> {
+    let value = match v.lower(i + 1) {
+        "decade" => 10.0,
+        "quarter-century" => 25.0,
+        _ => return None,
+    };
+    let span = i >= 2
+        && v.lower(i - 1) == "the"
+        && matches!(v.lower(i - 2), "over" | "in" | "during" | "for" | "across");
+    if !span {
+        return None;
+    }
+    let mut c = Core::new(i, i + 2, value);
+    c.words = true;
+    c.unit = Some(Unit::Time("year"));
     Some(c)
 }
 

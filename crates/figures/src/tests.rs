@@ -587,3 +587,27 @@ fn one_or_two_is_a_range() {
     assert_eq!(f[0].hedge.as_str(), "range");
     assert!(figs("She picked a minor one or a major one.").is_empty());
 }
+
+#[test]
+fn a_counted_phrase_ends_before_a_participle_with_its_agent_or_an_adjective() {
+    let f = figs("The council passed a $40 million housing plan drafted by the mayor.");
+    assert_eq!(f[0].text, "$40 million housing plan");
+    assert_eq!(f[0].counted.as_deref(), Some("housing plan"));
+    let f = figs("A fee of $2 million is payable, and $3 million payable to the bank.");
+    assert_eq!(f[1].text, "$3 million");
+    assert_eq!(f[1].counted, None);
+}
+
+#[test]
+fn the_last_decade_is_a_span_of_years() {
+    let f = figs("Bond yields sank over the last decade and grew in the past quarter-century.");
+    let got: Vec<_> = f.iter().map(|x| (x.value, x.unit.clone())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(10.0), Some("year".into())),
+            (Some(25.0), Some("year".into()))
+        ]
+    );
+    assert!(figs("Prices rose last decade, and in the last century.").is_empty());
+}
