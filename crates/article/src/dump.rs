@@ -110,7 +110,8 @@ pub fn extract_dump(raw: &str) -> Article {
     art.authors = byline::pick(&scored, head, lines.len().min(bs + 2), title);
     // A page of a few lines (address, date, one sentence) has no block to speak of: its text is
     // what is left once address and date lines are set aside.
-    if body.is_empty() && lines.len() <= SHORT_PAGE {
+    let no_prose = scored.scores.iter().all(|&s| s <= 0.0);
+    if (body.is_empty() || no_prose) && lines.len() <= SHORT_PAGE {
         body = lines
             .iter()
             .copied()

@@ -70,7 +70,7 @@ pub static LONGBOIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A short line that opens the trailing chrome (comments, related lists, author boxes).
 pub static ENDMARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(\d+\s+)?(comments?|responses?|replies|leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion)|related( (posts?|articles?|stories|news|content|reading))?|you may also like|you might also like|more (from|stories|news|articles)|read (also|next|more)|recommended( for you)?|popular( posts)?|latest( (news|stories|posts|articles))?|most (read|popular|viewed|commented)|about the author|about (the )?authors?|share this( (article|post|story))?|tags?|also worth reading|further reading|see also|trending( now)?|what to read next|up next|newsletter|sign up.*|subscribe.*)\s*:?$",
+        r"(?i)^((\d+\s+)?(comments|responses|replies)|\d+\s+(comment|response|reply)|leave a (reply|comment)|.*\bcancel reply|post a comment|add a comment|join the (conversation|discussion)|related( (posts?|articles?|stories|news|content|reading))?|you may also like|you might also like|more (from|stories|news|articles)|read (also|next|more)|recommended( for you)?|popular( posts)?|latest( (news|stories|posts|articles))?|most (read|popular|viewed|commented)|about the author|about (the )?authors?|share this( (article|post|story))?|tags?|also worth reading|further reading|see also|trending( now)?|what to read next|up next|newsletter|sign up.*|subscribe.*)\s*:?$",
     )
     .unwrap()
 });
@@ -167,11 +167,46 @@ fn content_score(line: &str, nw: usize, sr: f64) -> f64 {
     if nw >= 5 && sr >= 0.15 && term {
         return nw as f64 * 0.5;
     }
+    if nw >= 10 && term && sentence_shaped(line) {
+        // Prose in a language whose function words are not listed (Latin, Turkish, Russian):
+        // long, punctuated inside and at the end like a sentence.
+        return nw as f64 * 0.75;
+    }
+    if !term && nw >= 5 {
+        // A headline-shaped line: the longer, the surer it is a teaser's or a menu's, and a run
+        // of them (a related list) outweighs the blurb that may follow it.
+        return -(nw as f64 * HEADLINE_COST).max(2.0);
+    }
     if nw <= 12 {
         -2.0
     } else {
         -1.0
     }
+}
+
+/// Chrome weight per word of a headline-shaped line (a sentence's length, no sentence end).
+const HEADLINE_COST: f64 = 0.4;
+
+/// Clause punctuation inside the line (a comma, a semicolon, a sentence break) and words of a
+/// word's length, no code punctuation: what a sentence has in any alphabetic language, and a
+/// strip of links, a code line or a run of numbers has not.
+fn sentence_shaped(line: &str) -> bool {
+    let inner = line.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let clause = inner.contains([',', ';', '،', '，'])
+        || inner
+            .match_indices(". ")
+            .any(|(i, _)| inner[i + 2..].starts_with(|c: char| c.is_uppercase()));
+    let (mut letters, mut words) = (0usize, 0usize);
+    for w in WORD.find_iter(line) {
+        let w = w.as_str();
+        if w.chars().all(char::is_alphabetic) {
+            words += 1;
+            letters += w.chars().count();
+        }
+    }
+    let total = WORD.find_iter(line).count();
+    let code = line.contains(['{', '}', '=', '<', '>']) || line.matches('(').count() > 2;
+    clause && !code && words * 10 >= total * 8 && (3..=10).contains(&(letters / words.max(1)))
 }
 
 /// The page's lines with their scores; `drop` marks lines kept out of the text even inside the
@@ -250,9 +285,14 @@ pub fn best_block(scores: &[f64]) -> Option<(usize, usize)> {
 
 /// Island text smaller than this, cut off from the block by chrome, is a teaser or a blurb.
 const ISLAND: f64 = 25.0;
+/// Most prose shed at one edge island by island, as a share of the prose left: beyond it the
+/// islands are the article's own short sections (a feature list, an FAQ), not a teaser or two.
+const SHED: f64 = 0.15;
 
 /// Sheds small islands of prose at either edge that chrome separates from the main run.
 pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize) {
+    let total: f64 = scores[bs..=be].iter().map(|s| s.max(0.0)).sum();
+    let mut shed = 0.0;
     for _ in 0..50 {
         let mut k = bs;
         let mut pre = 0.0;
@@ -264,12 +304,15 @@ pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize
         while g <= be && scores[g] <= 0.0 {
             g += 1;
         }
-        if g <= be && g - k >= 2 && pre < ISLAND {
+        if g <= be && g - k >= 2 && pre < ISLAND && shed + pre < SHED * (total - shed - pre) {
+            shed += pre;
             bs = g;
         } else {
             break;
         }
     }
+    let total: f64 = scores[bs..=be].iter().map(|s| s.max(0.0)).sum();
+    let mut shed = 0.0;
     for _ in 0..50 {
         // signed indices: the scan may step one before bs
         let mut k = be as isize;
@@ -282,7 +325,12 @@ pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize
         while g >= bs as isize && scores[g as usize] <= 0.0 {
             g -= 1;
         }
-        if g >= bs as isize && k - g >= 2 && pre < ISLAND {
+        if g >= bs as isize
+            && k - g >= 2
+            && pre < ISLAND
+            && shed + pre < SHED * (total - shed - pre)
+        {
+            shed += pre;
             be = g as usize;
         } else {
             break;
@@ -322,6 +370,23 @@ mod tests {
         );
         let (nw, sr) = features("Home");
         assert!(content_score("Home", nw, sr) < 0.0);
+    }
+
+    #[test]
+    fn sentence_shape_without_function_words() {
+        assert!(sentence_shaped(
+            "Wali kota mengatakan kepada wartawan bahwa anggaran tambahan sudah disetujui oleh dewan, sehingga pekerja dapat bekerja."
+        ));
+        // Link strips, code and figures have no clause punctuation or no words of a word's length.
+        assert!(!sentence_shaped(
+            "Home News Sport Business Culture Travel Weather Video Audio Live."
+        ));
+        assert!(!sentence_shaped(
+            "console.log(x, y); fetch(url).then(r => r.json()).catch(e => 1);"
+        ));
+        assert!(!sentence_shaped(
+            "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 and 15."
+        ));
     }
 
     #[test]

@@ -1,0 +1,136 @@
+//! Golden tests of the text-dump extractor on small news dumps of our own, one per kind of page
+//! chrome or article shape the block choice must get right: what each page must keep (its first
+//! and last body paragraph) and what it must drop.
+
+use claimtrail_article::dump::extract_dump;
+
+const MENU: &str = "Skip to content\nHome\nWorld\nPolitics\nBusiness\nSport\nCulture\nSearch\n";
+const FOOTER: &str =
+    "About us\nContact us\nPrivacy policy\nTerms of use\n© 2024 The Daily Example\n";
+
+fn page(body: &str, after: &str) -> String {
+    format!("{MENU}\n{body}\n{after}\n{FOOTER}")
+}
+
+fn assert_keeps(text: &str, wanted: &[&str]) {
+    for w in wanted {
+        assert!(text.contains(w), "missing {w:?} in:\n{text}");
+    }
+}
+
+fn assert_drops(text: &str, unwanted: &[&str]) {
+    for w in unwanted {
+        assert!(!text.contains(w), "kept {w:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn prose_in_a_language_without_listed_function_words_is_kept() {
+    // Indonesian: none of its function words are in the extractor's lists, so only the shape of
+    // the sentences (length, commas, a final stop) tells the prose from the menu.
+    let body = "Jembatan kota akan dibuka kembali bulan depan\n\n\
+        Pemerintah kota mengumumkan pada hari Senin bahwa perbaikan jembatan utama akan selesai sebelum akhir tahun, meskipun hujan deras sempat menghentikan pekerjaan selama dua minggu.\n\n\
+        Wali kota mengatakan kepada wartawan bahwa anggaran tambahan sudah disetujui oleh dewan, sehingga para pekerja dapat bekerja dalam dua giliran setiap hari.\n\n\
+        Warga yang tinggal dekat jembatan mengeluhkan kemacetan panjang, tetapi sebagian besar mendukung perbaikan itu karena jembatan lama sudah retak.\n";
+    let a = extract_dump(&page(body, "Berita terkait\nBerita populer\n"));
+    assert_keeps(
+        &a.text,
+        &["Pemerintah kota mengumumkan", "Warga yang tinggal"],
+    );
+    assert_drops(&a.text, &["Politics", "About us", "Berita terkait"]);
+}
+
+#[test]
+fn a_section_headed_response_does_not_end_the_article() {
+    // "Response" and "Comment" alone are section headings as often as comment headers; only a
+    // plural or a count ("3 Responses") opens the comments.
+    let body = "Council rejects the harbour plan\n\n\
+        The city council voted on Monday to reject the harbour redevelopment plan, saying the developer had not answered questions about flooding and traffic.\n\n\
+        The plan would have replaced two warehouses with apartments and a hotel, and the developer had promised a public walkway along the water.\n\n\
+        Response\n\n\
+        The developer said it would study the council's objections before deciding what to do next.\n";
+    let a = extract_dump(&page(
+        body,
+        "3 Responses\n\nGreat news for the neighbourhood, finally someone listened to us and the council did the right thing.\n",
+    ));
+    assert_keeps(
+        &a.text,
+        &["The city council voted", "study the council's objections"],
+    );
+    assert_drops(&a.text, &["Great news for the neighbourhood"]);
+}
+
+#[test]
+fn a_comment_form_ends_the_article() {
+    let body = "Library extends its opening hours\n\n\
+        The central library will open until nine in the evening from next month, after a survey found that most of its readers could only visit after work.\n\n\
+        The longer hours will be paid for by a grant from the regional government, which has promised to fund them for at least two years.\n";
+    let a = extract_dump(&page(
+        body,
+        "Leave a Reply Cancel reply\n\nYour email address will not be published. Required fields are marked *\n\nComment\n\nName *\n\nEmail *\n\n\
+         Save my name, email, and website in this browser for the next time I comment.\n\n\
+         We welcome comments that are relevant to the article and respectful of other readers, and we remove those that are abusive or off topic.\n",
+    ));
+    assert_keeps(&a.text, &["The central library", "at least two years."]);
+    assert_drops(
+        &a.text,
+        &["email address", "Save my name", "We welcome comments"],
+    );
+}
+
+#[test]
+fn a_list_of_short_sections_closing_the_article_is_kept() {
+    // Each item is a small island of prose between a heading and a link line; shed one by one
+    // as teasers they would take half the article with them. Only a little prose, relative to
+    // what stays, goes from an edge: the last item alone looks like a teaser and may go.
+    let mut body = String::from(
+        "What is new in the city's cycling plan\n\n\
+         The city published its new cycling plan on Tuesday, after two years of consultation with residents, shop owners and the bus company.\n\n\
+         The plan adds forty kilometres of protected lanes and, according to the transport department, it will be finished before the end of the decade.\n\n",
+    );
+    for (head, text) in [
+        ("Protected lanes", "Kerbs will separate the new lanes from traffic on the six busiest streets of the centre."),
+        ("Bike parking", "Every station will get covered racks for two hundred bicycles and a small repair stand."),
+        ("School streets", "Streets outside primary schools will close to cars for half an hour at the start of the day."),
+        ("Night lighting", "The riverside path will be lit all night, which cyclists have asked for since it opened."),
+        ("Rental bikes", "The rental scheme will double in size and reach the northern districts for the first time."),
+    ] {
+        body.push_str(&format!("{head}\n\n{text}\n\nLearn more about {}\n\n", head.to_lowercase()));
+    }
+    let a = extract_dump(&page(&body, ""));
+    assert_keeps(
+        &a.text,
+        &[
+            "The city published",
+            "Kerbs will separate",
+            "The riverside path",
+        ],
+    );
+    assert_drops(&a.text, &["Privacy policy"]);
+}
+
+#[test]
+fn a_headline_list_after_the_article_keeps_its_blurb_out() {
+    // Headlines are lines of a sentence's length without a sentence's end: the longer they are,
+    // the more they weigh as chrome, so a run of them keeps the teaser after it out.
+    let body = "Port strike ends after three weeks\n\n\
+        Dock workers voted on Friday to end a three-week strike that had stranded hundreds of containers and forced ships to wait outside the harbour.\n\n\
+        The union said its members had won a pay rise of six percent over two years, and that the port authority had agreed to hire forty more crane drivers.\n\n\
+        The port authority said the backlog of containers would take at least a week to clear, and it asked importers to be patient with the delays.\n\n\
+        Related coverage\n\n\
+        Shipping companies count the cost of the long strike\n\n\
+        Harbour pilots warn of a shortage of trained staff\n\n\
+        New container terminal to open on the northern quay\n\n\
+        City council approves the plan for a second ferry line\n\n\
+        Regional airport reports its busiest summer in ten years\n\n\
+        Rail freight grows as lorry drivers face new tolls\n\n\
+        Fishermen protest against the expansion of the port\n\n\
+        Tourist numbers rise again after two quiet years in town\n\n\
+        A new exhibition at the maritime museum looks back at two centuries of trade through the harbour and the people who worked on its docks.\n";
+    let a = extract_dump(&page(body, ""));
+    assert_keeps(
+        &a.text,
+        &["Dock workers voted", "to be patient with the delays."],
+    );
+    assert_drops(&a.text, &["Shipping companies", "maritime museum"]);
+}
