@@ -224,7 +224,7 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
     // "500-plus", "$16-something" (16 and more, below the next ten): at least; "40-odd": about.
     let glued_word = v.lower(core.first);
     let mut plus = glued_word.ends_with("-plus") || glued_word.ends_with("-something");
-    let odd = glued_word.ends_with("-odd");
+    let odd = glued_word.ends_with("-odd") || v.lower(core.first + 1) == "couple";
     if v.text(end) == "+" && v.toks.get(end).is_some_and(|t| t.glued()) {
         plus = true;
         end += 1;

@@ -510,6 +510,12 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
                 if let Some(c) = one_period(v, i) {
                     return Some(c);
                 }
+                // "a couple of interviews": about two ("the couple" is two people, no amount).
+                if v.lower(i + 1) == "couple" && v.lower(i + 2) == "of" {
+                    let mut c = Core::new(i, i + 2, 2.0);
+                    c.words = true;
+                    return Some(c);
+                }
             }
             if matches!(w, "last" | "past") {
                 if let Some(c) = last_period(v, i) {

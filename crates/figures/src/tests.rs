@@ -626,3 +626,14 @@ fn glued_suffixes_hedge_the_number() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_couple_of_is_about_two() {
+    let f = figs("She was turned down after a couple of interviews.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].value, f[0].hedge.as_str()),
+        (Some(2.0), "approximately")
+    );
+    assert!(figs("The couple said they would appeal.").is_empty());
+}
