@@ -10,6 +10,7 @@ pub mod dump;
 mod html;
 mod mojibake;
 mod plain;
+mod repeats;
 
 use claimtrail_page::{Format, Page};
 

@@ -134,3 +134,28 @@ fn a_headline_list_after_the_article_keeps_its_blurb_out() {
     );
     assert_drops(&a.text, &["Shipping companies", "maritime museum"]);
 }
+
+#[test]
+fn a_refrain_stays_and_a_page_rendered_twice_is_read_once() {
+    let step = "Warm up: ten minutes of easy jogging, then five short strides at race pace before the main set begins.";
+    let mut body = String::from("A plan for the spring race\n\n");
+    for i in 1..=3 {
+        body.push_str(&format!(
+            "{step}\n\nSession {i} is a run of {i} miles at a steady pace, and the coach said it should feel easy.\n\n"
+        ));
+    }
+    let a = extract_dump(&page(&body, ""));
+    assert_eq!(
+        a.text.matches("Warm up: ten minutes").count(),
+        3,
+        "{}",
+        a.text
+    );
+    // The same article again under the first (a mobile copy in the dump): one copy is kept.
+    let story: String = (0..6)
+        .map(|i| format!("Paragraph {i}: the harbour authority said on Monday that repairs to the northern pier would take until the spring.\n\n"))
+        .collect();
+    let a = extract_dump(&page(&format!("{story}Share\n\n{story}"), ""));
+    assert_keeps(&a.text, &["Paragraph 0:", "Paragraph 5:"]);
+    assert_eq!(a.text.matches("Paragraph 3:").count(), 1, "{}", a.text);
+}

@@ -167,3 +167,31 @@ fn a_utf8_page_declaring_a_legacy_charset_is_read_as_utf8_with_a_warning() {
         a.warnings
     );
 }
+
+#[test]
+fn a_paragraph_the_article_repeats_stays_and_a_second_rendering_goes_once() {
+    // A training plan prints the same warm-up before each session: the article's own refrain.
+    let step = "<p>Warm up: ten minutes of easy jogging, then five short strides at race pace \
+                before the main set begins.</p>";
+    let sessions: String = (1..=3)
+        .map(|i| format!("{step}<p>Session {i} is a run of {i} miles at a steady pace.</p>"))
+        .collect();
+    let a = extract_html(&format!(
+        "<html><body><article><h1>A plan for the spring race</h1>{sessions}{}</article>\
+         </body></html>",
+        story()
+    ));
+    assert_eq!(
+        a.text.matches("Warm up: ten minutes").count(),
+        3,
+        "{}",
+        a.text
+    );
+    // The whole story rendered twice (a print copy after the screen one) is read once.
+    let a = extract_html(&format!(
+        "<html><body><article><h1>Harbour repairs</h1>{0}<div>{0}</div></article></body></html>",
+        story()
+    ));
+    assert_story_whole(&a);
+    assert_eq!(a.text.matches("para3:").count(), 1, "{}", a.text);
+}

@@ -209,6 +209,10 @@ fn sentence_shaped(line: &str) -> bool {
     clause && !code && words * 10 >= total * 8 && (3..=10).contains(&(letters / words.max(1)))
 }
 
+/// Weight of a repeated line's score: enough to stay text inside the block, too little to
+/// carry the block over the chrome after the article.
+const REPEAT_WEIGHT: f64 = 0.5;
+
 /// The page's lines with their scores; `drop` marks lines kept out of the text even inside the
 /// block (repeats, chrome).
 pub struct Scored<'a> {
@@ -224,24 +228,34 @@ pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
     for l in &lines {
         *count.entry(l).or_default() += 1;
     }
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let features: Vec<(usize, f64)> = lines.iter().map(|l| features(l)).collect();
+    let nw_of: HashMap<&str, usize> = lines
+        .iter()
+        .zip(&features)
+        .map(|(l, f)| (*l, f.0))
+        .collect();
+    // A stretch of the page rendered twice keeps its first copy; a paragraph the article itself
+    // repeats (a step, a refrain) stays.
+    let again = crate::repeats::second_rendering(&lines, |l| nw_of.get(l).copied().unwrap_or(0));
     let mut scores = Vec::with_capacity(lines.len());
     let mut words = Vec::with_capacity(lines.len());
     let mut drop = vec![false; lines.len()];
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, &l) in lines.iter().enumerate() {
-        let (nw, sr) = features(l);
+        let (nw, sr) = features[i];
         words.push(nw);
         let mut s = content_score(l, nw, sr);
-        if count[l] > 1 {
-            // A repeated paragraph is a page rendered twice: keep its first copy. Repeated short
-            // lines are menus and widgets.
-            if nw >= 8 && seen.contains(l) {
-                s = 0.0;
-                drop[i] = true;
-            } else if nw < 8 {
-                s = s.min(-3.0);
-                drop[i] = true;
-            }
+        if count[l] > 1 && nw >= 8 && again[i] {
+            s = 0.0;
+            drop[i] = true;
+        } else if count[l] > 1 && nw >= 8 && seen.contains(l) {
+            // A repeat adds half its weight to its block: a bio or a teaser printed again below
+            // the article would draw the block past its end. Inside the block it is text.
+            s *= REPEAT_WEIGHT;
+        } else if count[l] > 1 && nw < 8 {
+            // Repeated short lines are menus and widgets.
+            s = s.min(-3.0);
+            drop[i] = true;
         }
         seen.insert(l);
         if nw < 12 && BOIL.is_match(l) {

@@ -1,14 +1,10 @@
-//! Boilerplate that survives main-content extraction, removed from the extracted text: blocks the
-//! page repeats (footers rendered once per layout, teaser labels) and the tail that starts at a
+//! Boilerplate that survives main-content extraction, removed from the extracted text: stretches
+//! the page rendered twice (`crate::repeats`), interface labels, captions, notices, and the tail that starts at a
 //! heading introducing other pages ("Related articles", "About the author", "Comments").
 
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Repeats of paragraphs shorter than this stay: short headings ("Pros", "Cons") recur in
-/// real articles.
-const MIN_REPEAT_WORDS: usize = 5;
 /// Longest paragraph taken for a tail heading.
 const MAX_HEADING_WORDS: usize = 6;
 /// A tail heading counts only once this share of the text's words lies before it, so that an
@@ -68,15 +64,16 @@ fn is_notice(p: &str) -> bool {
     COPYRIGHT.is_match(p) || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
 }
 
-/// `text` (paragraphs separated by blank lines) without repeated paragraphs, without the
+/// `text` (paragraphs separated by blank lines) without a second rendering of its paragraphs, without the
 /// related/comments tail and without a closing author bio (a paragraph among the last few that
 /// starts with one of `authors`' names: "Ann Lee is a freelance writer…", or the name alone).
 pub fn remove(text: &str, authors: &[String]) -> String {
     let total = text.split_whitespace().count();
-    let mut seen = HashSet::new();
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let again = crate::repeats::second_rendering(&paragraphs, |p| p.split_whitespace().count());
     let mut kept: Vec<&str> = Vec::new();
     let mut words_before = 0usize;
-    for p in text.split("\n\n") {
+    for (p, again) in paragraphs.into_iter().zip(again) {
         let n = p.split_whitespace().count();
         if n <= MAX_HEADING_WORDS
             && words_before as f64 >= MIN_LEAD_SHARE * total as f64
@@ -85,8 +82,7 @@ pub fn remove(text: &str, authors: &[String]) -> String {
             break;
         }
         words_before += n;
-        // Repeated boilerplate is verbatim, so exact text is compared.
-        if n >= MIN_REPEAT_WORDS && !seen.insert(p.trim()) {
+        if again {
             continue;
         }
         if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(p.trim()) {
@@ -137,14 +133,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn repeated_blocks_and_related_tail_go() {
-        let body = "The council approved the budget on Tuesday after a long debate.";
-        let foot = "Example Media Inc, 12 Main Street, Springfield, all rights reserved";
-        let t = format!("{body}\n\n{foot}\n\nPros\n\n{body} Again.\n\nPros\n\n{foot}\n\nRelated articles\n\nOther story");
-        assert_eq!(
-            remove(&t, &[]),
-            format!("{body}\n\n{foot}\n\nPros\n\n{body} Again.\n\nPros")
-        );
+    fn a_second_rendering_and_related_tail_go() {
+        let body: Vec<String> = (1..=6)
+            .map(|i| format!("The council approved part {i} of the budget on Tuesday after a long debate about schools and roads."))
+            .collect();
+        let body = body.join("\n\n");
+        let t = format!("{body}\n\nPros\n\n{body}\n\nRelated articles\n\nOther story");
+        assert_eq!(remove(&t, &[]), format!("{body}\n\nPros"));
     }
 
     #[test]
