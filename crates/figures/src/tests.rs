@@ -723,3 +723,11 @@ fn a_level_in_the_fifties_is_a_range() {
     // A decade is a time, not an amount.
     assert!(figs("Jazz clubs flourished in the 50s.").is_empty());
 }
+
+#[test]
+fn a_divulged_figure_is_its_subjects() {
+    let f =
+        figs("Officials divulged on Monday that the agency had allowed two visits by inspectors.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].source.as_deref(), Some("Officials"));
+}
