@@ -158,6 +158,19 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_in_the_past_perfect_lies_behind() {
+        // Thursday 16 August 1990: reports filed by the day before.
+        assert_eq!(
+            values("Ten members had filed reports by Wednesday.", (1990, 8, 16)),
+            vec!["1990-08-15"]
+        );
+        assert_eq!(
+            values("Members must file reports by Wednesday.", (1990, 8, 16)),
+            vec!["1990-08-22"]
+        );
+    }
+
+    #[test]
     fn a_plan_as_a_noun_is_no_intention() {
         // "announced the plan Aug. 21": the announcement, two months before the reference.
         assert_eq!(
