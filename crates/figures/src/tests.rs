@@ -16,6 +16,14 @@ fn figs(text: &str) -> Vec<Figure> {
     figs_with(text, &[])
 }
 
+/// Each figure's value and hedge, in text order.
+fn value_hedges(text: &str) -> Vec<(Option<f64>, &'static str)> {
+    figs(text)
+        .iter()
+        .map(|x| (x.value, x.hedge.as_str()))
+        .collect()
+}
+
 fn values(text: &str) -> Vec<f64> {
     figs(text).iter().filter_map(|f| f.value).collect()
 }
@@ -648,15 +656,12 @@ fn a_participle_opening_a_relative_clause_ends_the_counted_phrase() {
 
 #[test]
 fn a_modal_of_possibility_before_a_number_makes_it_approximate() {
-    let f = figs("The oak may be 900 years old and the wall might be 40 metres high.");
-    let got: Vec<_> = f.iter().map(|x| (x.value, x.hedge.as_str())).collect();
     assert_eq!(
-        got,
+        value_hedges("The oak may be 900 years old and the wall might be 40 metres high."),
         vec![
             (Some(900.0), "approximately"),
             (Some(40.0), "approximately")
-        ],
-        "{f:?}"
+        ]
     );
     // The bound after the modal still wins.
     let f = figs("The bill could be as much as $40 million.");
@@ -664,13 +669,14 @@ fn a_modal_of_possibility_before_a_number_makes_it_approximate() {
 }
 
 #[test]
-fn powers_are_computed() {
-    let f = figs("The field holds values up to 2^16, and the old limit was 2^10 - 1 bytes.");
-    let got: Vec<_> = f.iter().map(|x| (x.value, x.hedge.as_str())).collect();
+fn powers_are_computed_and_digit_counts_bound_a_number() {
     assert_eq!(
-        got,
-        vec![(Some(65536.0), "up_to"), (Some(1023.0), "exact")],
-        "{f:?}"
+        value_hedges("The field holds values up to 2^16, and the old limit was 2^10 - 1 bytes."),
+        vec![(Some(65536.0), "up_to"), (Some(1023.0), "exact")]
+    );
+    assert_eq!(
+        value_hedges("Inflation fell to single-digit rates while sales saw double-digit growth."),
+        vec![(Some(10.0), "less_than"), (Some(10.0), "at_least")]
     );
 }
 
@@ -683,26 +689,12 @@ fn a_bare_plural_of_millions_is_an_amount() {
 
 #[test]
 fn counts_of_times_after_a_bound() {
-    let f = figs("Only once did the court agree, and she has appealed at least twice.");
-    let got: Vec<_> = f.iter().map(|x| (x.value, x.hedge.as_str())).collect();
     assert_eq!(
-        got,
-        vec![(Some(1.0), "exact"), (Some(2.0), "at_least")],
-        "{f:?}"
+        value_hedges("Only once did the court agree, and she has appealed at least twice."),
+        vec![(Some(1.0), "exact"), (Some(2.0), "at_least")]
     );
     // A conjunction or a time adverb is no count.
     assert!(figs("Once the war ended, he moved. She left at once.").is_empty());
-}
-
-#[test]
-fn digit_counts_bound_a_number() {
-    let f = figs("Inflation fell to single-digit rates while sales saw double-digit growth.");
-    let got: Vec<_> = f.iter().map(|x| (x.value, x.hedge.as_str())).collect();
-    assert_eq!(
-        got,
-        vec![(Some(10.0), "less_than"), (Some(10.0), "at_least")],
-        "{f:?}"
-    );
 }
 
 #[test]
