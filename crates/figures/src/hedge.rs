@@ -23,6 +23,11 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["roughly"], Approximately),
     (&["some"], Approximately),
     (&["maybe"], Approximately),
+    (&["perhaps"], Approximately),
+    // "may be 2,000 years old": the writer is unsure of the number itself.
+    (&["may", "be"], Approximately),
+    (&["might", "be"], Approximately),
+    (&["could", "be"], Approximately),
     (&["near"], Approximately),
     (&["estimated"], Approximately),
     (&["nearly"], Approximately),

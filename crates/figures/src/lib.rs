@@ -114,6 +114,9 @@ fn build(
     if m.odd && hedge == Hedge::Exact {
         hedge = Hedge::Approximately;
     }
+    if let Some(b) = m.core.bound.filter(|_| hedge == Hedge::Exact) {
+        hedge = b;
+    }
     if m.core.vague && hedge == Hedge::Exact {
         hedge = Hedge::MoreThan;
     }

@@ -278,7 +278,7 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
 }
 
 /// Words of change: "rose from 5% to 7%" gives two figures, not a range.
-fn change_verb(w: &str) -> bool {
+pub fn change_verb(w: &str) -> bool {
     matches!(
         w,
         "rose"
@@ -312,6 +312,19 @@ fn change_verb(w: &str) -> bool {
             | "slid"
             | "plunged"
             | "soared"
+            | "ballooned"
+            | "swelled"
+            | "spiked"
+            | "dipped"
+            | "sank"
+            | "plummeted"
+            | "skyrocketed"
+            | "rebounded"
+            | "crept"
+            | "edged"
+            | "inched"
+            | "leapt"
+            | "leaped"
             | "raised"
             | "cut"
             | "cuts"
