@@ -8,6 +8,7 @@ mod container;
 mod header;
 mod meta;
 mod paragraphs;
+mod second_opinion;
 mod strip;
 mod wire;
 
@@ -163,7 +164,7 @@ pub fn extract_html(html: &str) -> Article {
                 words < SECOND_OPINION_BELOW && (words as f64) < MISSED_SHARE * para_words as f64;
             let fragment = para_words as f64 >= FRAGMENT_RATIO * words as f64
                 && containment(&article.text, &para_text) >= FRAGMENT_CONTAINED;
-            if short_miss || fragment {
+            if (short_miss || fragment) && second_opinion::adds_prose(&para_text, &article.text) {
                 article.text = paragraphs(&para_text);
             }
         }

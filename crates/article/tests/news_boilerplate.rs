@@ -195,3 +195,33 @@ fn a_paragraph_the_article_repeats_stays_and_a_second_rendering_goes_once() {
     assert_story_whole(&a);
     assert_eq!(a.text.matches("para3:").count(), 1, "{}", a.text);
 }
+
+#[test]
+fn a_teaser_rail_does_not_replace_the_article_readability_found() {
+    // Readability keeps the short story; the page's other paragraphs (a rail of headlines, a
+    // video player's settings) outweigh it, but none of them is prose.
+    let story: String = (0..4)
+        .map(|i| {
+            format!(
+                "<p>para{i}: The harbour authority said on Monday that repairs to the northern \
+                 pier would take until the spring, after storms damaged the pilings.</p>"
+            )
+        })
+        .collect();
+    let headlines: String = (0..40)
+        .map(|i| format!("<li>Storm closes roads across the county for day {i}</li>"))
+        .collect();
+    let fonts: String = (0..20)
+        .map(|i| format!("<li>Arial Black {i}</li>"))
+        .collect();
+    let rail = format!("<ul>{headlines}</ul><ul>{fonts}</ul>");
+    let a = extract_html(&format!(
+        "<html><body><div id=main><article><h1>Pier repairs</h1>{story}</article></div>\
+         <div id=more>{rail}</div></body></html>"
+    ));
+    for i in 0..4 {
+        assert!(a.text.contains(&format!("para{i}:")), "{}", a.text);
+    }
+    assert!(!a.text.contains("Storm closes roads"), "{}", a.text);
+    assert!(!a.text.contains("Arial Black"), "{}", a.text);
+}
