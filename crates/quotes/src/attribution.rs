@@ -13,6 +13,7 @@ use crate::cue_parts::{
     valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
+use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
     is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_that_cue,
@@ -187,6 +188,14 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             return c + 1;
         }
+        // "was criticized by the administration for …", "we’re told …": the passive subject
+        // is spoken about; the agent, or the reporter's sources, speak.
+        if s.nested.is_none() && c >= s.covered {
+            if let Some(next) = self.passive(s, c) {
+                return next;
+            }
+        }
+        let cx = &self.cx;
         // "The study found that …": such verbs report only with a that-clause close by.
         if is_that_cue(cx.l(c))
             && !(c + 1..hi.min(c + 5))
@@ -444,6 +453,63 @@ impl<'d, 'a> Walk<'d, 'a> {
             self.push_content(a, b, speaker, cue);
         }
         listed
+    }
+
+    /// A passive cue at `c` (see `passive`): the agent's clause ("criticized by the
+    /// administration for making …", "described as “heartbreaking” by the department", "told by
+    /// police that …"), or after a first-person "we’re told" the clause after it, spoken by
+    /// the speaker in play (the article's sources). Returns the token to go on from, or `None`
+    /// when the cue is no passive attribution.
+    fn passive(&mut self, s: &mut Sentence, c: usize) -> Option<usize> {
+        let cx = &self.cx;
+        let (lo, hi) = (s.lo, s.hi);
+        let aux = passive_aux(cx, lo, c)?;
+        let cue = cx.w(c).to_string();
+        let from = s.covered.max(lo);
+        if let Some((a, b)) = agent_after(cx, c, hi) {
+            let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+            speaker.name.as_ref()?;
+            let content = match cx.l(b.min(hi - 1)) {
+                _ if b >= hi => None,
+                "for" | "of" => trim(cx, b, hi.min(b + MAX_CONTENT)),
+                "that" => trim(cx, b + 1, hi.min(b + 1 + MAX_CONTENT)),
+                // The quoted description is the agent's, in the clause it describes.
+                _ => None,
+            }
+            .or_else(|| {
+                let described = (c + 1..a).any(|i| cx.quoted(i));
+                (described && from < aux).then(|| trim(cx, from, b)).flatten()
+            });
+            let (x, y) = content?;
+            self.remember(&speaker);
+            s.last = Some(speaker.clone());
+            self.push_content(x, y, &speaker, &cue);
+            s.covered = s.covered.max(y).max(b);
+            return Some(y.max(b).max(c + 1));
+        }
+        if cx.l(c) != "told" || !first_person(cx, lo, aux) {
+            return None;
+        }
+        let st = if c + 1 < hi && cx.l(c + 1) == "that" {
+            c + 2
+        } else {
+            c + 1
+        };
+        let (x, y) = trim(cx, st, hi.min(st + MAX_CONTENT))?;
+        // The sources the article has in play, when they spoke shortly before.
+        let speaker = s
+            .last
+            .clone()
+            .or_else(|| {
+                self.history
+                    .last()
+                    .filter(|h| c.saturating_sub(h.at) < 200)
+                    .cloned()
+            })
+            .unwrap_or_default();
+        self.push_content(x, y, &speaker, &cue);
+        s.covered = s.covered.max(y);
+        Some(y.max(c + 1))
     }
 
     /// Quoted span `m` goes to `speaker` with `cue`, unless an attribution claimed it first.

@@ -294,6 +294,17 @@ impl People {
             _ => last,
         };
         if let Some((ea, eb, r)) = hit {
+            // "the Obama administration", "the Clinton campaign": a name modifying an
+            // organisation noun names the organisation, not the person.
+            if *eb < b
+                && *ea >= a
+                && lc(word(doc, b - 1), is_org_noun)
+                && (*eb..b).all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word)
+            {
+                sp.name = Some(join(doc, *ea, b));
+                sp.kind = Some(EntityKind::Org);
+                return sp;
+            }
             match r {
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
@@ -455,8 +466,18 @@ impl People {
         // a group ("say the researchers") and an organisation described rather than named
         // ("the Russian space agency"), when the article named no one for them.
         let head = word(doc, b - 1);
+        // "the conservation department": lower-case words describing it count too, but not
+        // a bare "the company" (resolved above to the organisation in play).
+        let modifier = |i: usize| {
+            doc.tokens[i].kind == TokenKind::Word
+                && !lc(word(doc, i), is_leading_function_word)
+                && !lc(word(doc, i), is_quantifier)
+        };
         let described_org = lc(head, is_org_noun)
-            && (a..b - 1).any(|i| is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word));
+            && (a..b - 1).any(|i| {
+                is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word)
+                    || word(doc, a).eq_ignore_ascii_case("the") && i > a && modifier(i)
+            });
         if lc(head, is_document_noun) || lc(head, is_group_noun) || described_org {
             let mut s = a;
             while s + 1 < b && (is_article(word(doc, s)) || lc(word(doc, s), is_quantifier)) {
@@ -738,6 +759,8 @@ pub(crate) fn is_org_noun(lower: &str) -> bool {
     matches!(
         lower,
         "company"
+            | "administration"
+            | "campaign"
             | "agency"
             | "firm"
             | "group"
