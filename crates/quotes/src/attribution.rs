@@ -166,6 +166,11 @@ impl<'d, 'a> Walk<'d, 'a> {
             && !cx.quoted(c)
             && cx.l(c + 1) == "that"
             && is_speech_noun(cx.l(c))
+            // "Officials claim that …": after a plural subject the word is the verb.
+            && !(c > lo
+                && (is_group_noun(cx.l(c - 1))
+                    || matches!(cx.l(c - 1), "they" | "we" | "i" | "you")
+                    || cx.is_cap(c - 1) && c - 1 > lo))
         {
             self.possessed_statement(s, c);
             return c + 1;
@@ -581,7 +586,13 @@ impl<'d, 'a> Walk<'d, 'a> {
         while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
             // "the World Travel and Tourism Council": "and" between capitals is inside a name.
             let inner_and = cx.l(b) == "and" && cx.is_cap(b - 1) && b + 1 < hi && cx.is_cap(b + 1);
-            if b > a && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and || is_cue(cx.l(b))) {
+            // "according to the explanatory notes of …": a cue word after a lower-case word
+            // of the phrase is its noun.
+            let noun = is_cue(cx.l(b)) && !cx.is_cap(b - 1) && cx.is_word(b - 1) && b > a + 1;
+            if b > a
+                && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and
+                    || is_cue(cx.l(b)) && !noun)
+            {
                 break;
             }
             b += 1;

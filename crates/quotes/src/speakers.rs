@@ -269,6 +269,12 @@ impl People {
             sp.kind = Some(EntityKind::Org);
             return sp;
         }
+        // "an analysis of official U.S. labor statistics": the document speaks, not the
+        // names in its complement.
+        if let Some(name) = document_phrase(doc, a, b) {
+            sp.name = Some(name);
+            return sp;
+        }
         // The entity layer first.
         // Entity spans are sorted by start: look back from the last one starting before `b`.
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
@@ -746,6 +752,25 @@ fn named_after_org_noun(doc: &Doc, a: usize, b: usize) -> Option<String> {
     (k + 1 < b && (k + 1..b).all(name_word)).then(|| join(doc, k + 1, b))
 }
 
+/// "the explanatory notes of the British Bill", "an analysis of labor statistics": a document
+/// noun with its "of" complement, named as the article names it (articles left out).
+fn document_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let of = (a + 1..b.saturating_sub(1)).find(|&i| word(doc, i) == "of")?;
+    let noun = of - 1;
+    if !lc(word(doc, noun), is_document_noun) || is_cap(doc, noun) {
+        return None;
+    }
+    let mut s = a;
+    while s < noun && is_article(word(doc, s)) {
+        s += 1;
+    }
+    // Only lower-case words before the noun ("the explanatory notes"), not a name ("the
+    // Pentagon report of …" is the Pentagon's).
+    (s..noun)
+        .all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word)
+        .then(|| join(doc, s, b))
+}
+
 /// Words counting the members of a group ("many analysts"): not part of its name.
 fn is_quantifier(lower: &str) -> bool {
     matches!(
@@ -803,6 +828,7 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "lawsuit"
             | "complaint"
             | "assessment"
+            | "notes"
     )
 }
 
@@ -827,6 +853,15 @@ pub(crate) fn is_group_noun(lower: &str) -> bool {
             | "staff"
             | "sources"
             | "police"
+            | "military"
+            | "critics"
+            | "advocates"
+            | "activists"
+            | "advertisers"
+            | "regulators"
+            | "doctors"
+            | "residents"
+            | "witnesses"
     )
 }
 
