@@ -83,6 +83,8 @@ struct Walk<'d, 'a> {
     found: Vec<Found>,
     /// Named speakers, newest last, for resolving pronouns.
     history: Vec<Speaker>,
+    /// The tokens of the sentence walked last.
+    previous: (usize, usize),
 }
 
 /// Where the walk stands in one sentence (tokens `lo..hi`).
@@ -129,6 +131,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             consumed: vec![None; spans],
             found: Vec::with_capacity(spans + doc.sentences.len() / 2),
             history: Vec::with_capacity(2 * HISTORY),
+            previous: (0, 0),
         }
     }
 
@@ -146,6 +149,8 @@ impl<'d, 'a> Walk<'d, 'a> {
             c = self.at(&mut s, c);
         }
         self.loose(lo, hi);
+        self.introduced(lo, hi);
+        self.previous = (lo, hi);
         // Pronouns look back a bounded number of speakers; drop the rest (amortised O(1)).
         if self.history.len() > 2 * HISTORY {
             self.history.drain(..self.history.len() - HISTORY);
@@ -702,6 +707,40 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
     }
 
+    /// "Charles Schultze, chairman of the council, once summed up the danger with a metaphor.
+    /// “It’s not so much …”": a quotation opening its sentence, with no cue of its own, right
+    /// after a sentence of the same paragraph whose subject is a person and which quotes
+    /// nothing, is that person's.
+    fn introduced(&mut self, lo: usize, hi: usize) {
+        let cx = &self.cx;
+        let (pa, pb) = self.previous;
+        let Some(m) = cx.opens(lo) else { return };
+        if self.assigned[m].is_some()
+            || self.consumed[m].is_some()
+            || pb != lo
+            || pa >= pb
+            || starts_paragraph(cx.doc, lo)
+            || !matches!(cx.w(pb - 1), "." | ":")
+            || (pa..pb).any(|i| cx.quoted(i))
+        {
+            return;
+        }
+        let words = (lo..hi).filter(|&i| cx.quoted(i) && cx.is_word(i)).count();
+        if words < 4 {
+            return;
+        }
+        let Some((a, b)) = sentence_subject(cx, pa, pb) else {
+            return;
+        };
+        let sp = self.people.resolve(cx.doc, a, b, &self.history);
+        // A person the document knows, not any capitalised opener ("Since then, …").
+        if sp.name.is_none() || sp.person.is_none() {
+            return;
+        }
+        self.remember(&sp);
+        self.assigned[m] = Some((sp, None));
+    }
+
     /// Block quotations: each paragraph of one a direct quote (see `find_quotes_with_blocks`),
     /// quote marks inside it the same speaker's; what is no sentence (a listing's lines) is
     /// left out. A block right after another, only short lines between, keeps its speaker
@@ -902,6 +941,23 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
+}
+
+/// The subject opening the sentence `lo..hi`: a pronoun, or a capitalised run (after "the" and
+/// lower-case role words) followed by a lower-case verb or an apposition's comma.
+fn sentence_subject(cx: &Ctx, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if lo + 1 >= hi || cx.quoted(lo) {
+        return None;
+    }
+    if matches!(cx.l(lo), "he" | "she") {
+        return Some((lo, lo + 1));
+    }
+    let mut e = lo;
+    while e < hi && e - lo < 6 && cx.is_cap(e) && !claimtrail_lexicon::is_stopword(cx.l(e)) {
+        e += 1;
+    }
+    let next_ok = e < hi && (cx.w(e) == "," || cx.is_word(e) && !cx.is_cap(e));
+    (e > lo && next_ok).then_some((lo, e))
 }
 
 /// A dash and a name opening the paragraph at `at`: the tokens of the name.
