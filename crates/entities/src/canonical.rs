@@ -121,6 +121,16 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     // The answer per distinct mention: a mention repeated in a long list of names sharing a word
     // would otherwise compare against every one of them each time (quadratic).
     let mut longest: HashMap<String, Option<&str>> = HashMap::new();
+    // Where each name is written out in full, in text order: a bare surname two people of the
+    // article share is the one named last before it ("John Gille", then "Ellen Gille
+    // recalls …; Gille said" is Ellen).
+    let mut written: HashMap<&str, Vec<usize>> = HashMap::new();
+    for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
+        if let Some(n) = names.iter().find(|n| **n == e.canonical) {
+            written.entry(n.as_str()).or_default().push(e.start);
+        }
+    }
+    let mut rivals: HashMap<String, Vec<&str>> = HashMap::new();
     for e in ents.iter_mut() {
         let own = if e.kind == EntityKind::Person {
             e.canonical.clone()
@@ -169,12 +179,36 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
                     let edge = nw.last() == ws.last()
                         || ws.len() == 1 && nw.first() == ws.first()
                         || ws.last().is_some_and(|w| is_initial(w));
-                    if fuller && edge && contains_words(&nw, &ws) && best.is_none_or(spells_out) {
-                        best = Some(&names[i]);
+                    if fuller && edge && contains_words(&nw, &ws) {
+                        if best.is_none_or(spells_out) {
+                            best = Some(&names[i]);
+                        }
+                        // Different people: neither name spells out the other's.
+                        if ws.len() == 1 && nw.last() == ws.last() {
+                            rivals.entry(own.clone()).or_default().push(&names[i]);
+                        }
                     }
                 }
                 best
             });
+            // Two forms of one name ("Edward Lorenz", "Edward Norton Lorenz") are no rivals.
+            let distinct = |r: &&Vec<&str>| {
+                let firsts: HashSet<&str> = r.iter().filter_map(|n| words(n).first().copied()).collect();
+                r.len() > 1 && firsts.len() == r.len()
+            };
+            let best = match rivals.get(&own).filter(distinct) {
+                Some(r) => r
+                    .iter()
+                    .filter_map(|n| {
+                        let at = written.get(n)?;
+                        let k = at.partition_point(|&x| x < e.start);
+                        (k > 0).then(|| (at[k - 1], *n))
+                    })
+                    .max()
+                    .map(|(_, n)| n)
+                    .or(best),
+                None => best,
+            };
             if let Some(b) = best {
                 // A single word inside a person's name is that person, whatever the tagger said.
                 e.kind = EntityKind::Person;
