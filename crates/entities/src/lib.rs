@@ -298,6 +298,31 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_particle_opens_the_person_name_after_it() {
+        let d = Doc::new("His son, Te Aroha Ngata, came. La Paz is high.");
+        let span = |s: &str, kind| {
+            let at = d.text.find(s).unwrap();
+            Entity {
+                text: s.into(),
+                kind,
+                start: at,
+                end: at + s.len(),
+                canonical: s.into(),
+                role: None,
+            }
+        };
+        let mut es = vec![
+            span("Aroha Ngata", EntityKind::Person),
+            span("Paz", EntityKind::Gpe),
+        ];
+        with_name_particles(&d, &mut es);
+        assert_eq!(es[0].text, "Te Aroha Ngata");
+        assert_eq!(es[0].canonical, "Te Aroha Ngata");
+        // Only a person's name takes a particle in.
+        assert_eq!(es[1].text, "Paz");
+    }
+
+    #[test]
     fn a_lowercase_function_word_never_starts_an_entity() {
         let d = Doc::new("It concerns us and the Kremlin.");
         let at = |w: &str| (0..d.tokens.len()).position(|i| d.token_text(i) == w);

@@ -172,10 +172,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             && cx.l(c + 1) == "that"
             && is_speech_noun(cx.l(c))
             // "Officials claim that …": after a plural subject the word is the verb.
-            && !(c > lo
-                && (is_group_noun(cx.l(c - 1))
-                    || matches!(cx.l(c - 1), "they" | "we" | "i" | "you")
-                    || cx.is_cap(c - 1) && c - 1 > lo))
+            && !(c > lo && plural_subject_before(cx, lo, c))
         {
             self.possessed_statement(s, c);
             return c + 1;
@@ -488,7 +485,9 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             .or_else(|| {
                 let described = (c + 1..a).any(|i| cx.quoted(i));
-                (described && from < aux).then(|| trim(cx, from, b)).flatten()
+                (described && from < aux)
+                    .then(|| trim(cx, from, b))
+                    .flatten()
             });
             let (x, y) = content?;
             self.remember(&speaker);
@@ -941,6 +940,22 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
+}
+
+/// Whether the word before `c` reads as a plural subject, making a speech noun at `c` a verb
+/// ("landlords claim that", "they claim that", "Democrats claim that"), not a possessor or a
+/// determiner ("the company’s claim that", "his claim that").
+fn plural_subject_before(cx: &Ctx, lo: usize, c: usize) -> bool {
+    let w = cx.l(c - 1);
+    let plural_noun = w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !matches!(w, "this" | "does" | "has" | "was" | "its" | "his")
+        && w.bytes().all(|b| b.is_ascii_alphabetic());
+    is_group_noun(w)
+        || matches!(w, "they" | "we" | "i" | "you")
+        || cx.is_cap(c - 1) && c - 1 > lo
+        || plural_noun
 }
 
 /// The subject opening the sentence `lo..hi`: a pronoun, or a capitalised run (after "the" and

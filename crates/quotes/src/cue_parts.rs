@@ -168,7 +168,10 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
         if cx.quoted(q) || cx.is_stop(q) && !abbrev_dot {
             return None;
         }
-        if cx.w(q) == "," && reach == 25 && q + 1 < comma && matches!(cx.l(q + 1), "which" | "whose")
+        if cx.w(q) == ","
+            && reach == 25
+            && q + 1 < comma
+            && matches!(cx.l(q + 1), "which" | "whose")
         {
             reach = 50;
             comma = q;

@@ -15,7 +15,11 @@ pub(crate) fn passive_aux(cx: &Ctx, lo: usize, c: usize) -> Option<usize> {
         return Some(c);
     }
     let mut j = c;
-    if j > lo + 1 && matches!(cx.l(j - 1), "also" | "widely" | "publicly" | "roundly" | "often")
+    if j > lo + 1
+        && matches!(
+            cx.l(j - 1),
+            "also" | "widely" | "publicly" | "roundly" | "often"
+        )
     {
         j -= 1;
     }
@@ -34,7 +38,8 @@ pub(crate) fn passive_aux(cx: &Ctx, lo: usize, c: usize) -> Option<usize> {
 /// told", "we have been told").
 pub(crate) fn first_person(cx: &Ctx, lo: usize, aux: usize) -> bool {
     let w = cx.l(aux);
-    if w.starts_with("we'") || w.starts_with("we’") || w.starts_with("i'") || w.starts_with("i’") {
+    if w.starts_with("we'") || w.starts_with("we’") || w.starts_with("i'") || w.starts_with("i’")
+    {
         return true;
     }
     let mut k = aux;

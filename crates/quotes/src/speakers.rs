@@ -403,6 +403,10 @@ impl People {
                 && last.ends_with('s')
                 && !self.by_last.contains_key(word(doc, run_start))
             {
+                // "Critics claim …": a group that speaks as one is named as written.
+                if lc(word(doc, run_start), is_group_noun) {
+                    sp.name = Some(word(doc, run_start).to_string());
+                }
                 return sp;
             }
             if let Some((ns, ne)) = name_in_run(doc, run_start, run_end) {
