@@ -25,6 +25,15 @@ fn ordinal_period(v: &View, a: usize) -> bool {
         && period(a + 1)
 }
 
+/// Prepositions that follow a participle opening a reduced relative clause ("backed by",
+/// "recovered from", "killed in").
+fn relative_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "from" | "in" | "at" | "on" | "during" | "after" | "into" | "with" | "for"
+    )
+}
+
 /// Words of a noun phrase starting at `k`: the token range, or `None` when there is none.
 pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
@@ -65,7 +74,9 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
                 || v.toks[j - 1].capitalized();
             // "a stimulus bill backed by the administration": a passive participle with its
             // agent follows the head whatever its number.
-            if head || w.ends_with("ed") && v.lower(j + 1) == "by" {
+            // "whale teeth recovered from a stranded whale": a participle that opens a
+            // relative clause with its preposition ends the phrase, whatever the head's form.
+            if head || w.ends_with("ed") && relative_preposition(v.lower(j + 1)) {
                 break;
             }
         }
@@ -127,6 +138,11 @@ pub fn after(
         if let Some((a, b)) = phrase(v, k) {
             return (Some(text(a, b)), Some(b));
         }
+    }
+    // "made billions turning around companies": a vague amount names what it counts only
+    // through "of".
+    if vague {
+        return (None, None);
     }
     // "$15 million payable to the bank": an adjective after an amount qualifies it and counts
     // nothing.

@@ -198,7 +198,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     let prev2 = f.checked_sub(2).map(|p| v.lower(p)).unwrap_or("");
     let next = v.lower(c.end);
     let has_unit = m.unit.is_some();
-    let hedged = crate::hedge::before(v, m.first).is_some();
+    let hedged = crate::hedge::before(v, m.first, m.unit.is_some()).is_some();
 
     if c.leading_zero {
         return true;
@@ -376,8 +376,9 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             return true;
         }
     }
-    // "hundreds" alone after a noun is no amount ("risk scores").
-    if c.vague && c.end == f + 1 && next != "of" {
+    // "hundreds" alone after a noun is no amount ("risk scores"); "cost taxpayers billions"
+    // is: millions and more are always amounts.
+    if c.vague && c.end == f + 1 && next != "of" && c.value < 1e6 {
         let p = f.checked_sub(1).and_then(|p| v.toks.get(p));
         if p.is_some_and(|t| t.is_word() && !crate::words::ends_phrase(&t.lower)) {
             return true;
@@ -388,7 +389,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         return true;
     }
     // "one" as a pronoun or article: "one of", "no one", "the one", "one another".
-    if c.words && c.value == 1.0 && c.end == c.first + 1 && !has_unit {
+    if c.words && c.value == 1.0 && c.end == c.first + 1 && !has_unit && v.lower(f) != "once" {
         if matches!(
             next,
             "of" | "another" | "side" | "day" | "way" | "thing" | "more" | "too"

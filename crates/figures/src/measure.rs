@@ -278,7 +278,7 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
 }
 
 /// Words of change: "rose from 5% to 7%" gives two figures, not a range.
-fn change_verb(w: &str) -> bool {
+pub fn change_verb(w: &str) -> bool {
     matches!(
         w,
         "rose"
@@ -312,6 +312,19 @@ fn change_verb(w: &str) -> bool {
             | "slid"
             | "plunged"
             | "soared"
+            | "ballooned"
+            | "swelled"
+            | "spiked"
+            | "dipped"
+            | "sank"
+            | "plummeted"
+            | "skyrocketed"
+            | "rebounded"
+            | "crept"
+            | "edged"
+            | "inched"
+            | "leapt"
+            | "leaped"
             | "raised"
             | "cut"
             | "cuts"
@@ -377,7 +390,7 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     let mut shares_unit_only = false;
     if !from && !between && joiner == "to" {
         let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
-        if crate::hedge::before(v, m.first).is_some() {
+        if crate::hedge::before(v, m.first, m.unit.is_some()).is_some() {
             return;
         }
         if change_verb(before) || before == "by" {

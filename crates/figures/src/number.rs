@@ -373,6 +373,8 @@ pub struct Core {
     pub lower_m: bool,
     /// A glued noun ("20-member").
     pub noun_compound: bool,
+    /// A bound the words themselves set ("single-digit": less than 10).
+    pub bound: Option<claimtrail_text::Hedge>,
 }
 
 impl Core {
@@ -390,6 +392,7 @@ impl Core {
             high: None,
             lower_m: false,
             noun_compound: false,
+            bound: None,
         }
     }
 }
@@ -426,6 +429,9 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
             c.plain = plain;
             c.int_len = int_len;
             c.leading_zero = leading_zero;
+            if let Some(p) = power(v, i, value) {
+                return Some(p);
+            }
             // "1 234 567": groups of three after a single space.
             if plain && int_len <= 3 {
                 let mut j = i + 1;
@@ -496,8 +502,12 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
             }
             Some(c)
         }
+        Lexeme::NotANumber => decade_of_values(v, i),
         _ => {
             let w = &*t.lower;
+            if let Some(c) = times_counted(v, i).or_else(|| digit_count(v, i)) {
+                return Some(c);
+            }
             if w == "tens" && v.lower(i + 1) == "of" {
                 if let Some(Lexeme::Vague(m)) = v.toks.get(i + 2).map(|t| lex(t.text, &t.lower)) {
                     let mut c = Core::new(i, i + 3, 10.0 * m);
@@ -528,6 +538,109 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
             None
         }
     }
+}
+
+/// Largest exponent read in "2^N": beyond it the value is no count anyone writes.
+const MAX_EXPONENT: i32 = 64;
+
+/// "2^15", "2^15 - 1": a power written with a caret, and a small integer added or taken away.
+fn power(v: &View, i: usize, base: f64) -> Option<Core> {
+    let glued = |k: usize| v.toks.get(k).is_some_and(|t| t.glued());
+    if v.text(i + 1) != "^" || !glued(i + 1) || !glued(i + 2) {
+        return None;
+    }
+    let exp: i32 = v.text(i + 2).parse().ok()?;
+    if !(0..=MAX_EXPONENT).contains(&exp) {
+        return None;
+    }
+    let mut c = Core::new(i, i + 3, base.powi(exp));
+    let sign = match v.text(i + 3) {
+        "-" | "−" | "–" => -1.0,
+        "+" => 1.0,
+        _ => 0.0,
+    };
+    if sign != 0.0 {
+        if let Some((k, true, 1..=3, false)) = digits(v.text(i + 4)) {
+            if k < c.value {
+                c.value += sign * k;
+                c.end = i + 5;
+            }
+        }
+    }
+    Some(c)
+}
+
+/// "only once", "at least twice": a count of times, when a bound or "only" says it is one
+/// ("once the war ended" is a conjunction, "at once" an adverb).
+fn times_counted(v: &View, i: usize) -> Option<Core> {
+    let value = match v.lower(i) {
+        "once" => 1.0,
+        "twice" => 2.0,
+        "thrice" => 3.0,
+        _ => return None,
+    };
+    let prev = if i > 0 { v.lower(i - 1) } else { "" };
+    let counted = matches!(prev, "only" | "just" | "exactly" | "than")
+        || prev == "least" && i >= 2 && v.lower(i - 2) == "at";
+    if !counted {
+        return None;
+    }
+    let mut c = Core::new(i, i + 1, value);
+    c.words = true;
+    Some(c)
+}
+
+/// "single-digit rates" (below ten), "double-digit growth" (ten or more), "triple-digit".
+fn digit_count(v: &View, i: usize) -> Option<Core> {
+    use claimtrail_text::Hedge;
+    let w = v.lower(i);
+    let (lead, end) = match w
+        .strip_suffix("-digit")
+        .or_else(|| w.strip_suffix("-digits"))
+    {
+        Some(lead) => (lead, i + 1),
+        None if matches!(v.lower(i + 1), "digit" | "digits") => (w, i + 2),
+        None => return None,
+    };
+    let (value, bound) = match lead {
+        "single" => (10.0, Hedge::LessThan),
+        "double" => (10.0, Hedge::AtLeast),
+        "triple" => (100.0, Hedge::AtLeast),
+        _ => return None,
+    };
+    let mut c = Core::new(i, end, value);
+    c.words = true;
+    c.bound = Some(bound);
+    Some(c)
+}
+
+/// "climbed into the 40s", "in the upper 60s", "in their 50s": a level somewhere in a span of
+/// ten. "The 50s" alone is as often a decade of years, so a change of level, a low/mid/upper
+/// qualifier or a possessive (an age) must say it is an amount.
+fn decade_of_values(v: &View, i: usize) -> Option<Core> {
+    let tens: f64 = v.text(i).strip_suffix('s')?.parse().ok()?;
+    if !(10.0..100.0).contains(&tens) || tens % 10.0 != 0.0 || v.text(i).len() != 3 {
+        return None;
+    }
+    let mut k = i.checked_sub(1)?;
+    let qualified = matches!(v.lower(k), "low" | "lower" | "mid" | "upper" | "high");
+    if qualified {
+        k = k.checked_sub(1)?;
+    }
+    let owner = matches!(v.lower(k), "their" | "his" | "her" | "our" | "my" | "your");
+    let level = v.lower(k) == "the"
+        && k >= 1
+        && (qualified
+            || matches!(v.lower(k - 1), "into" | "to")
+                && k >= 2
+                && crate::measure::change_verb(v.lower(k - 2)));
+    if !owner && !level {
+        return None;
+    }
+    let mut c = Core::new(i, i + 1, tens);
+    c.high = Some(tens + 9.0);
+    c.words = true;
+    Some(c)
 }
 
 /// "more than a century", "for a week": one period of time as a duration, when a bound or a

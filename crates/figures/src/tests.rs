@@ -16,6 +16,14 @@ fn figs(text: &str) -> Vec<Figure> {
     figs_with(text, &[])
 }
 
+/// Each figure's value and hedge, in text order.
+fn value_hedges(text: &str) -> Vec<(Option<f64>, &'static str)> {
+    figs(text)
+        .iter()
+        .map(|x| (x.value, x.hedge.as_str()))
+        .collect()
+}
+
 fn values(text: &str) -> Vec<f64> {
     figs(text).iter().filter_map(|f| f.value).collect()
 }
@@ -636,4 +644,98 @@ fn a_couple_of_is_about_two() {
         (Some(2.0), "approximately")
     );
     assert!(figs("The couple said they would appeal.").is_empty());
+}
+
+#[test]
+fn a_participle_opening_a_relative_clause_ends_the_counted_phrase() {
+    let f = figs("The keeper holds three whale teeth recovered from a stranded whale.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].text, "three whale teeth");
+    assert_eq!(f[0].counted.as_deref(), Some("whale teeth"));
+}
+
+#[test]
+fn a_modal_of_possibility_before_a_number_makes_it_approximate() {
+    assert_eq!(
+        value_hedges("The oak may be 900 years old and the wall might be 40 metres high."),
+        vec![
+            (Some(900.0), "approximately"),
+            (Some(40.0), "approximately")
+        ]
+    );
+    // A count after the modal names a thing, not an estimate.
+    assert_eq!(
+        value_hedges("This may be one reason, and roads might be two more layers."),
+        vec![(Some(1.0), "exact"), (Some(2.0), "exact")]
+    );
+    // A vague amount stays a floor.
+    assert_eq!(
+        value_hedges("It may be tens of thousands of voters."),
+        vec![(Some(10000.0), "more_than")]
+    );
+    // The bound after the modal still wins.
+    let f = figs("The bill could be as much as $40 million.");
+    assert_eq!(f[0].hedge.as_str(), "up_to", "{f:?}");
+}
+
+#[test]
+fn powers_are_computed_and_digit_counts_bound_a_number() {
+    assert_eq!(
+        value_hedges("The field holds values up to 2^16, and the old limit was 2^10 - 1 bytes."),
+        vec![(Some(65536.0), "up_to"), (Some(1023.0), "exact")]
+    );
+    assert_eq!(
+        value_hedges("Inflation fell to single-digit rates while sales saw double-digit growth."),
+        vec![(Some(10.0), "less_than"), (Some(10.0), "at_least")]
+    );
+}
+
+#[test]
+fn a_bare_plural_of_millions_is_an_amount() {
+    let f = figs("A small rise in rates could cost taxpayers billions.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].hedge.as_str()), (Some(1e9), "more_than"));
+    // Without "of" it counts nothing.
+    let f = figs("He made billions turning around firms.");
+    assert_eq!(
+        (f[0].text.as_str(), f[0].counted.as_deref()),
+        ("billions", None)
+    );
+}
+
+#[test]
+fn counts_of_times_after_a_bound() {
+    assert_eq!(
+        value_hedges("Only once did the court agree, and she has appealed at least twice."),
+        vec![(Some(1.0), "exact"), (Some(2.0), "at_least")]
+    );
+    // A conjunction or a time adverb is no count.
+    assert!(figs("Once the war ended, he moved. She left at once.").is_empty());
+}
+
+#[test]
+fn a_level_in_the_fifties_is_a_range() {
+    let f = figs("Overnight lows ballooned into the 40s, and highs stayed in the upper 60s.");
+    let got: Vec<_> = f
+        .iter()
+        .map(|x| (x.value, x.high, x.hedge.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(40.0), Some(49.0), "range"),
+            (Some(60.0), Some(69.0), "range")
+        ],
+        "{f:?}"
+    );
+    // A decade is a time, not an amount.
+    assert!(figs("Jazz clubs flourished in the 50s.").is_empty());
+}
+
+#[test]
+fn a_divulged_figure_is_its_subjects() {
+    let f =
+        figs("Officials divulged on Monday that the agency had allowed two visits by inspectors.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].source.as_deref(), Some("Officials"));
 }

@@ -155,6 +155,16 @@ mod tests {
             values("It is due to expire Friday evening.", (1989, 10, 30)),
             vec!["1989-11-03TEV"]
         );
+        // Thursday 16 August 1990: a deadline the clause says was met lies behind too.
+        let by = |text| values(text, (1990, 8, 16));
+        assert_eq!(
+            by("Ten members had filed reports by Wednesday."),
+            vec!["1990-08-15"]
+        );
+        assert_eq!(
+            by("Members must file reports by Wednesday."),
+            vec!["1990-08-22"]
+        );
     }
 
     #[test]

@@ -188,9 +188,14 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        // "by August", "by year-end": a deadline lies ahead.
+        // "by August", "by year-end": a deadline lies ahead, unless the clause is in the past
+        // perfect ("had filed reports by Wednesday").
         if i > 0 && self.w(i - 1) == "by" {
-            return Lean::Future;
+            let had = (i.saturating_sub(8)..i - 1)
+                .rev()
+                .take_while(|&k| !self.t[k].is_boundary())
+                .any(|k| self.w(k) == "had");
+            return if had { Lean::Past } else { Lean::Future };
         }
         let lo = i.saturating_sub(8);
         for k in (lo..i).rev() {
