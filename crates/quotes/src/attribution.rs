@@ -203,6 +203,24 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
         }
         let cx = &self.cx;
+        // "But, as the committee has pointed out, it would …": the frame reports the clause
+        // after its comma, whatever the verb.
+        if let Some((a, b, comma)) = as_frame(cx, lo, c, hi).filter(|_| s.nested.is_none()) {
+            let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+            let cx = &self.cx;
+            if let (Some(_), Some((x, y))) = (
+                speaker.name.as_ref(),
+                trim(cx, comma + 1, hi.min(comma + 1 + MAX_CONTENT)),
+            ) {
+                let cue = cx.w(c).to_string();
+                self.remember(&speaker);
+                s.last = Some(speaker.clone());
+                self.push_content(x, y, &speaker, &cue);
+                s.covered = s.covered.max(y);
+                return y.max(c + 1);
+            }
+            return c + 1;
+        }
         // "The study found that …": such verbs report only with a that-clause close by.
         if is_that_cue(cx.l(c))
             && !(c + 1..hi.min(c + 5))
@@ -940,6 +958,34 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
+}
+
+/// "…, as the committee has pointed out, it would …": an "as" opening a clause (at the
+/// sentence start or after a comma or conjunction), its subject, cue `c` and a comma closing
+/// the frame. Returns the subject's tokens and the comma. Only a frame that does not open the
+/// sentence: there "As X reports, …" may name a channel only (see `channel_only`).
+fn as_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize, usize)> {
+    let mut k = c + 1;
+    if k < hi && matches!(cx.l(k), "out" | "up") {
+        k += 1;
+    }
+    if k >= hi || cx.w(k) != "," {
+        return None;
+    }
+    let j = (lo..c)
+        .rev()
+        .take(10)
+        .take_while(|&i| cx.w(i) != "," && !cx.quoted(i))
+        .find(|&i| cx.l(i) == "as")?;
+    if j == lo || !(cx.w(j - 1) == "," || matches!(cx.l(j - 1), "but" | "and" | "or")) {
+        return None;
+    }
+    // The subject ends before the auxiliaries and adverbs ("has", "rightly").
+    let mut b = c;
+    while b > j + 1 && crate::word_classes::is_aux_or_adverb(cx.l(b - 1)) {
+        b -= 1;
+    }
+    (b > j + 1).then_some((j + 1, b, k))
 }
 
 /// Whether the word before `c` reads as a plural subject, making a speech noun at `c` a verb

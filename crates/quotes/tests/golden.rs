@@ -904,3 +904,14 @@ fn the_name_modifying_an_organisation_noun_names_the_organisation() {
         Some("Obama administration")
     );
 }
+
+#[test]
+fn an_as_frame_reports_the_clause_after_its_comma() {
+    let t = "But, as the Harbor Safety Board has pointed out, the new piers would also block \
+             “the only channel deep enough for tankers”.";
+    let qs = quotes(t);
+    let q = find(&qs, "the new piers would also block");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(q), Some("Harbor Safety Board"));
+    assert_eq!(q.cue.as_deref(), Some("pointed"));
+}
