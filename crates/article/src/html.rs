@@ -119,7 +119,7 @@ pub fn extract_html(html: &str) -> Article {
         }
     }
     // A whole-page wrapper would take the menus and headline lists along with the article.
-    container::prune_to_container(&doc);
+    container::prune_to_container(&doc, m.title.as_deref());
     // Read before readability rewrites the tree; found again in the final text at the end.
     let quoted_blocks = blocks::block_keys(&doc);
     // Readability rewrites its tree: the paragraph second opinion is read first.

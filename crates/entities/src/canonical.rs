@@ -121,6 +121,20 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     // The answer per distinct mention: a mention repeated in a long list of names sharing a word
     // would otherwise compare against every one of them each time (quadratic).
     let mut longest: HashMap<String, Option<&str>> = HashMap::new();
+    // Where each name is written out in full as a clause's subject, in text order: a bare
+    // surname two people of the article share is the one last brought in as a subject before
+    // it ("Ellen Fetter had married John Gille. … Ellen Gille recalls …; Gille said" is Ellen;
+    // "Joe Biden met Hunter Biden. Biden said" is Joe).
+    let mut written: HashMap<&str, Vec<usize>> = HashMap::new();
+    for e in ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && is_subject(doc, e))
+    {
+        if let Some(n) = names.iter().find(|n| **n == e.canonical) {
+            written.entry(n.as_str()).or_default().push(e.start);
+        }
+    }
+    let mut rivals: HashMap<String, Vec<&str>> = HashMap::new();
     for e in ents.iter_mut() {
         let own = if e.kind == EntityKind::Person {
             e.canonical.clone()
@@ -169,12 +183,40 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
                     let edge = nw.last() == ws.last()
                         || ws.len() == 1 && nw.first() == ws.first()
                         || ws.last().is_some_and(|w| is_initial(w));
-                    if fuller && edge && contains_words(&nw, &ws) && best.is_none_or(spells_out) {
-                        best = Some(&names[i]);
+                    if fuller && edge && contains_words(&nw, &ws) {
+                        if best.is_none_or(spells_out) {
+                            best = Some(&names[i]);
+                        }
+                        // Different people: neither name spells out the other's.
+                        if ws.len() == 1
+                            && nw.last() == ws.last()
+                            && !nw.iter().any(|w| is_initial(w))
+                        {
+                            rivals.entry(own.clone()).or_default().push(&names[i]);
+                        }
                     }
                 }
                 best
             });
+            // Two forms of one name ("Edward Lorenz", "Edward Norton Lorenz") are no rivals.
+            let distinct = |r: &&Vec<&str>| {
+                let firsts: HashSet<&str> =
+                    r.iter().filter_map(|n| words(n).first().copied()).collect();
+                r.len() > 1 && firsts.len() == r.len()
+            };
+            let best = match rivals.get(&own).filter(distinct) {
+                Some(r) => r
+                    .iter()
+                    .filter_map(|n| {
+                        let at = written.get(n)?;
+                        let k = at.partition_point(|&x| x < e.start);
+                        (k > 0).then(|| (at[k - 1], *n))
+                    })
+                    .max()
+                    .map(|(_, n)| n)
+                    .or(best),
+                None => best,
+            };
             if let Some(b) = best {
                 // A single word inside a person's name is that person, whatever the tagger said.
                 e.kind = EntityKind::Person;
@@ -191,6 +233,25 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
         }
     }
     define_acronyms(doc, ents);
+}
+
+/// Whether the mention `e` is a clause's subject: it opens its sentence or follows a comma,
+/// and a lower-case word other than a function word (its verb) comes next.
+fn is_subject(doc: &Doc, e: &Entity) -> bool {
+    let a = doc.tokens.partition_point(|t| t.start < e.start);
+    let b = doc.tokens.partition_point(|t| t.start < e.end);
+    let opens = a == 0
+        || matches!(doc.token_text(a - 1), "," | "." | "!" | "?")
+        || doc.text[..e.start].ends_with('\n');
+    let verb = b < doc.tokens.len() && {
+        let w = doc.token_text(b);
+        w.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                w,
+                "and" | "or" | "of" | "in" | "at" | "on" | "for" | "with" | "to" | "the" | "a"
+            )
+    };
+    opens && verb
 }
 
 /// "National Intelligence Service (NIS)": later "NIS" takes the full name as canonical.
@@ -245,4 +306,56 @@ fn add_missed_surnames(doc: &Doc, ents: &mut Vec<Entity>) {
             role: None,
         })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+    use claimtrail_text::{Doc, Entity, EntityKind};
+
+    /// Person entities for each occurrence of each of `names` in `t`.
+    fn persons(t: &str, names: &[&str]) -> Vec<Entity> {
+        let mut es: Vec<Entity> = Vec::new();
+        for n in names {
+            for (at, _) in t.match_indices(n) {
+                let inside = es.iter().any(|e| e.start <= at && at < e.end);
+                let word_start = at == 0 || !t[..at].ends_with(char::is_alphabetic);
+                if !inside && word_start {
+                    es.push(Entity {
+                        text: n.to_string(),
+                        kind: EntityKind::Person,
+                        start: at,
+                        end: at + n.len(),
+                        canonical: n.to_string(),
+                        role: None,
+                    });
+                }
+            }
+        }
+        es.sort_by_key(|e| e.start);
+        es
+    }
+
+    #[test]
+    fn a_shared_surname_is_the_person_named_last() {
+        let t = "Tomas Reyes married Ana Reyes in 1960. Years later, Ana Reyes recalls the lab. \
+                 Reyes said the work was hard.";
+        let mut es = persons(t, &["Ana Reyes", "Tomas Reyes", "Reyes"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es.last().unwrap().text, "Reyes");
+        assert_eq!(es.last().unwrap().canonical, "Ana Reyes");
+        // With one full name only, the surname is that person's wherever it stands.
+        let t = "Tomas Reyes spoke first. Reyes said the work was hard.";
+        let mut es = persons(t, &["Tomas Reyes", "Reyes"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es[1].canonical, "Tomas Reyes");
+    }
+
+    #[test]
+    fn a_longer_form_of_one_name_is_no_rival() {
+        let t = "Edward Lorenz wrote it. Edward Norton Lorenz spoke later. Lorenz said so.";
+        let mut es = persons(t, &["Edward Norton Lorenz", "Edward Lorenz", "Lorenz"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es.last().unwrap().canonical, "Edward Norton Lorenz");
+    }
 }

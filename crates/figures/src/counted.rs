@@ -139,6 +139,11 @@ pub fn after(
             return (Some(text(a, b)), Some(b));
         }
     }
+    // "made billions turning around companies": a vague amount names what it counts only
+    // through "of".
+    if vague {
+        return (None, None);
+    }
     // "$15 million payable to the bank": an adjective after an amount qualifies it and counts
     // nothing.
     let adjective = |k: usize| {

@@ -198,7 +198,7 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     let prev2 = f.checked_sub(2).map(|p| v.lower(p)).unwrap_or("");
     let next = v.lower(c.end);
     let has_unit = m.unit.is_some();
-    let hedged = crate::hedge::before(v, m.first).is_some();
+    let hedged = crate::hedge::before(v, m.first, m.unit.is_some()).is_some();
 
     if c.leading_zero {
         return true;

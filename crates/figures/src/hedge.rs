@@ -135,7 +135,8 @@ fn hedge_adverb(w: &str) -> bool {
 }
 
 /// The hedge whose last word is token `start - 1`, and the token where its text begins.
-pub fn before(v: &View, start: usize) -> Option<(Hedge, usize)> {
+/// `measured`: the figure has a unit (a modal of possibility hedges only a measure).
+pub fn before(v: &View, start: usize, measured: bool) -> Option<(Hedge, usize)> {
     // Longest phrase first: "no more than" is at most, not more than.
     let mut best: Option<(usize, Hedge)> = None;
     for (words, hedge) in BEFORE {
@@ -150,9 +151,13 @@ pub fn before(v: &View, start: usize) -> Option<(Hedge, usize)> {
     // "up to a $1 billion fee": an article between a phrase hedge and its number (one word
     // such as "over" before "a 10-year period" is a preposition).
     if best.is_none() && start >= 2 && matches!(v.lower(start - 1), "a" | "an") {
-        return before(v, start - 1).filter(|&(_, f)| start - 1 - f >= 2);
+        return before(v, start - 1, measured).filter(|&(_, f)| start - 1 - f >= 2);
     }
     let (n, hedge) = best?;
+    // "may be 2,000 years old" is unsure of a measure; "this may be one reason" names a thing.
+    if n == 2 && v.lower(start - 1) == "be" && !measured {
+        return None;
+    }
     let mut first = start - n;
     while first > 0 && hedge_adverb(v.lower(first - 1)) {
         first -= 1;

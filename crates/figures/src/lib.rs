@@ -91,7 +91,7 @@ fn build(
     let mut first = m.first;
     if let Some(opener) = m.range_opener {
         first = opener;
-    } else if let Some((h, f)) = hedge::before(v, m.first) {
+    } else if let Some((h, f)) = hedge::before(v, m.first, m.unit.is_some()) {
         let time = matches!(m.unit, Some(Unit::Time(_)));
         if !hedge::over_is_period(v, m.first, time, v.lower(m.end)) {
             hedge = h;
@@ -117,7 +117,8 @@ fn build(
     if let Some(b) = m.core.bound.filter(|_| hedge == Hedge::Exact) {
         hedge = b;
     }
-    if m.core.vague && hedge == Hedge::Exact {
+    // "perhaps tens of thousands": a vague amount stays a floor whatever softens it.
+    if m.core.vague && matches!(hedge, Hedge::Exact | Hedge::Approximately) {
         hedge = Hedge::MoreThan;
     }
     if m.high.is_some() {

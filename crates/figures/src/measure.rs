@@ -390,7 +390,7 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     let mut shares_unit_only = false;
     if !from && !between && joiner == "to" {
         let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
-        if crate::hedge::before(v, m.first).is_some() {
+        if crate::hedge::before(v, m.first, m.unit.is_some()).is_some() {
             return;
         }
         if change_verb(before) || before == "by" {

@@ -663,6 +663,16 @@ fn a_modal_of_possibility_before_a_number_makes_it_approximate() {
             (Some(40.0), "approximately")
         ]
     );
+    // A count after the modal names a thing, not an estimate.
+    assert_eq!(
+        value_hedges("This may be one reason, and roads might be two more layers."),
+        vec![(Some(1.0), "exact"), (Some(2.0), "exact")]
+    );
+    // A vague amount stays a floor.
+    assert_eq!(
+        value_hedges("It may be tens of thousands of voters."),
+        vec![(Some(10000.0), "more_than")]
+    );
     // The bound after the modal still wins.
     let f = figs("The bill could be as much as $40 million.");
     assert_eq!(f[0].hedge.as_str(), "up_to", "{f:?}");
@@ -685,6 +695,12 @@ fn a_bare_plural_of_millions_is_an_amount() {
     let f = figs("A small rise in rates could cost taxpayers billions.");
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].value, f[0].hedge.as_str()), (Some(1e9), "more_than"));
+    // Without "of" it counts nothing.
+    let f = figs("He made billions turning around firms.");
+    assert_eq!(
+        (f[0].text.as_str(), f[0].counted.as_deref()),
+        ("billions", None)
+    );
 }
 
 #[test]

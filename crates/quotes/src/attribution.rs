@@ -13,6 +13,7 @@ use crate::cue_parts::{
     valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
+use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
     is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_that_cue,
@@ -82,6 +83,8 @@ struct Walk<'d, 'a> {
     found: Vec<Found>,
     /// Named speakers, newest last, for resolving pronouns.
     history: Vec<Speaker>,
+    /// The tokens of the sentence walked last.
+    previous: (usize, usize),
 }
 
 /// Where the walk stands in one sentence (tokens `lo..hi`).
@@ -128,6 +131,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             consumed: vec![None; spans],
             found: Vec::with_capacity(spans + doc.sentences.len() / 2),
             history: Vec::with_capacity(2 * HISTORY),
+            previous: (0, 0),
         }
     }
 
@@ -145,6 +149,8 @@ impl<'d, 'a> Walk<'d, 'a> {
             c = self.at(&mut s, c);
         }
         self.loose(lo, hi);
+        self.introduced(lo, hi);
+        self.previous = (lo, hi);
         // Pronouns look back a bounded number of speakers; drop the rest (amortised O(1)).
         if self.history.len() > 2 * HISTORY {
             self.history.drain(..self.history.len() - HISTORY);
@@ -165,6 +171,8 @@ impl<'d, 'a> Walk<'d, 'a> {
             && !cx.quoted(c)
             && cx.l(c + 1) == "that"
             && is_speech_noun(cx.l(c))
+            // "Officials claim that …": after a plural subject the word is the verb.
+            && !(c > lo && plural_subject_before(cx, lo, c))
         {
             self.possessed_statement(s, c);
             return c + 1;
@@ -184,6 +192,32 @@ impl<'d, 'a> Walk<'d, 'a> {
                 if let Some(next) = self.according_to(s, c) {
                     s.last = Some(next);
                 }
+            }
+            return c + 1;
+        }
+        // "was criticized by the administration for …", "we’re told …": the passive subject
+        // is spoken about; the agent, or the reporter's sources, speak.
+        if s.nested.is_none() && c >= s.covered {
+            if let Some(next) = self.passive(s, c) {
+                return next;
+            }
+        }
+        let cx = &self.cx;
+        // "But, as the committee has pointed out, it would …": the frame reports the clause
+        // after its comma, whatever the verb.
+        if let Some((a, b, comma)) = as_frame(cx, lo, c, hi).filter(|_| s.nested.is_none()) {
+            let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+            let cx = &self.cx;
+            if let (Some(_), Some((x, y))) = (
+                speaker.name.as_ref(),
+                trim(cx, comma + 1, hi.min(comma + 1 + MAX_CONTENT)),
+            ) {
+                let cue = cx.w(c).to_string();
+                self.remember(&speaker);
+                s.last = Some(speaker.clone());
+                self.push_content(x, y, &speaker, &cue);
+                s.covered = s.covered.max(y);
+                return y.max(c + 1);
             }
             return c + 1;
         }
@@ -446,6 +480,65 @@ impl<'d, 'a> Walk<'d, 'a> {
         listed
     }
 
+    /// A passive cue at `c` (see `passive`): the agent's clause ("criticized by the
+    /// administration for making …", "described as “heartbreaking” by the department", "told by
+    /// police that …"), or after a first-person "we’re told" the clause after it, spoken by
+    /// the speaker in play (the article's sources). Returns the token to go on from, or `None`
+    /// when the cue is no passive attribution.
+    fn passive(&mut self, s: &mut Sentence, c: usize) -> Option<usize> {
+        let cx = &self.cx;
+        let (lo, hi) = (s.lo, s.hi);
+        let aux = passive_aux(cx, lo, c)?;
+        let cue = cx.w(c).to_string();
+        let from = s.covered.max(lo);
+        if let Some((a, b)) = agent_after(cx, c, hi) {
+            let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+            speaker.name.as_ref()?;
+            let content = match cx.l(b.min(hi - 1)) {
+                _ if b >= hi => None,
+                "for" | "of" => trim(cx, b, hi.min(b + MAX_CONTENT)),
+                "that" => trim(cx, b + 1, hi.min(b + 1 + MAX_CONTENT)),
+                // The quoted description is the agent's, in the clause it describes.
+                _ => None,
+            }
+            .or_else(|| {
+                let described = (c + 1..a).any(|i| cx.quoted(i));
+                (described && from < aux)
+                    .then(|| trim(cx, from, b))
+                    .flatten()
+            });
+            let (x, y) = content?;
+            self.remember(&speaker);
+            s.last = Some(speaker.clone());
+            self.push_content(x, y, &speaker, &cue);
+            s.covered = s.covered.max(y).max(b);
+            return Some(y.max(b).max(c + 1));
+        }
+        if cx.l(c) != "told" || !first_person(cx, lo, aux) {
+            return None;
+        }
+        let st = if c + 1 < hi && cx.l(c + 1) == "that" {
+            c + 2
+        } else {
+            c + 1
+        };
+        let (x, y) = trim(cx, st, hi.min(st + MAX_CONTENT))?;
+        // The sources the article has in play, when they spoke shortly before.
+        let speaker = s
+            .last
+            .clone()
+            .or_else(|| {
+                self.history
+                    .last()
+                    .filter(|h| c.saturating_sub(h.at) < 200)
+                    .cloned()
+            })
+            .unwrap_or_default();
+        self.push_content(x, y, &speaker, &cue);
+        s.covered = s.covered.max(y);
+        Some(y.max(c + 1))
+    }
+
     /// Quoted span `m` goes to `speaker` with `cue`, unless an attribution claimed it first.
     fn claim(&mut self, m: usize, speaker: &Speaker, cue: &str) {
         if self.assigned[m].is_none() {
@@ -515,7 +608,13 @@ impl<'d, 'a> Walk<'d, 'a> {
         while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
             // "the World Travel and Tourism Council": "and" between capitals is inside a name.
             let inner_and = cx.l(b) == "and" && cx.is_cap(b - 1) && b + 1 < hi && cx.is_cap(b + 1);
-            if b > a && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and || is_cue(cx.l(b))) {
+            // "according to the explanatory notes of …": a cue word after a lower-case word
+            // of the phrase is its noun.
+            let noun = is_cue(cx.l(b)) && !cx.is_cap(b - 1) && cx.is_word(b - 1) && b > a + 1;
+            if b > a
+                && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and
+                    || is_cue(cx.l(b)) && !noun)
+            {
                 break;
             }
             b += 1;
@@ -623,6 +722,40 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
         }
+    }
+
+    /// "Charles Schultze, chairman of the council, once summed up the danger with a metaphor.
+    /// “It’s not so much …”": a quotation opening its sentence, with no cue of its own, right
+    /// after a sentence of the same paragraph whose subject is a person and which quotes
+    /// nothing, is that person's.
+    fn introduced(&mut self, lo: usize, hi: usize) {
+        let cx = &self.cx;
+        let (pa, pb) = self.previous;
+        let Some(m) = cx.opens(lo) else { return };
+        if self.assigned[m].is_some()
+            || self.consumed[m].is_some()
+            || pb != lo
+            || pa >= pb
+            || starts_paragraph(cx.doc, lo)
+            || !matches!(cx.w(pb - 1), "." | ":")
+            || (pa..pb).any(|i| cx.quoted(i))
+        {
+            return;
+        }
+        let words = (lo..hi).filter(|&i| cx.quoted(i) && cx.is_word(i)).count();
+        if words < 4 {
+            return;
+        }
+        let Some((a, b)) = sentence_subject(cx, pa, pb) else {
+            return;
+        };
+        let sp = self.people.resolve(cx.doc, a, b, &self.history);
+        // A person the document knows, not any capitalised opener ("Since then, …").
+        if sp.name.is_none() || sp.person.is_none() {
+            return;
+        }
+        self.remember(&sp);
+        self.assigned[m] = Some((sp, None));
     }
 
     /// Block quotations: each paragraph of one a direct quote (see `find_quotes_with_blocks`),
@@ -825,6 +958,67 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
+}
+
+/// "…, as the committee has pointed out, it would …": an "as" opening a clause (at the
+/// sentence start or after a comma or conjunction), its subject, cue `c` and a comma closing
+/// the frame. Returns the subject's tokens and the comma. Only a frame that does not open the
+/// sentence: there "As X reports, …" may name a channel only (see `channel_only`).
+fn as_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize, usize)> {
+    let mut k = c + 1;
+    if k < hi && matches!(cx.l(k), "out" | "up") {
+        k += 1;
+    }
+    if k >= hi || cx.w(k) != "," {
+        return None;
+    }
+    let j = (lo..c)
+        .rev()
+        .take(10)
+        .take_while(|&i| cx.w(i) != "," && !cx.quoted(i))
+        .find(|&i| cx.l(i) == "as")?;
+    if j == lo || !(cx.w(j - 1) == "," || matches!(cx.l(j - 1), "but" | "and" | "or")) {
+        return None;
+    }
+    // The subject ends before the auxiliaries and adverbs ("has", "rightly").
+    let mut b = c;
+    while b > j + 1 && crate::word_classes::is_aux_or_adverb(cx.l(b - 1)) {
+        b -= 1;
+    }
+    (b > j + 1).then_some((j + 1, b, k))
+}
+
+/// Whether the word before `c` reads as a plural subject, making a speech noun at `c` a verb
+/// ("landlords claim that", "they claim that", "Democrats claim that"), not a possessor or a
+/// determiner ("the company’s claim that", "his claim that").
+fn plural_subject_before(cx: &Ctx, lo: usize, c: usize) -> bool {
+    let w = cx.l(c - 1);
+    let plural_noun = w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !matches!(w, "this" | "does" | "has" | "was" | "its" | "his")
+        && w.bytes().all(|b| b.is_ascii_alphabetic());
+    is_group_noun(w)
+        || matches!(w, "they" | "we" | "i" | "you")
+        || cx.is_cap(c - 1) && c - 1 > lo
+        || plural_noun
+}
+
+/// The subject opening the sentence `lo..hi`: a pronoun, or a capitalised run (after "the" and
+/// lower-case role words) followed by a lower-case verb or an apposition's comma.
+fn sentence_subject(cx: &Ctx, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if lo + 1 >= hi || cx.quoted(lo) {
+        return None;
+    }
+    if matches!(cx.l(lo), "he" | "she") {
+        return Some((lo, lo + 1));
+    }
+    let mut e = lo;
+    while e < hi && e - lo < 6 && cx.is_cap(e) && !claimtrail_lexicon::is_stopword(cx.l(e)) {
+        e += 1;
+    }
+    let next_ok = e < hi && (cx.w(e) == "," || cx.is_word(e) && !cx.is_cap(e));
+    (e > lo && next_ok).then_some((lo, e))
 }
 
 /// A dash and a name opening the paragraph at `at`: the tokens of the name.

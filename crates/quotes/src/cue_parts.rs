@@ -94,7 +94,7 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
     }
-    let np = np_back(cx, lo, j);
+    let np = np_back(cx, lo, j).map(|(a, b)| (document_of(cx, lo, a), b));
     // "Parata and his family believe": the named person speaks for the pair.
     if let Some((a, _)) = np {
         if a >= lo + 2
@@ -110,6 +110,26 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         }
     }
     np
+}
+
+/// "An analysis of official U.S. labor statistics shows": the phrase starting at `a` is the
+/// complement of a document noun, which is the subject; returns where the document's phrase
+/// starts (its article left in), else `a`.
+fn document_of(cx: &Ctx, lo: usize, a: usize) -> usize {
+    if a < lo + 2 || cx.l(a - 1) != "of" || !is_document_noun(cx.l(a - 2)) {
+        return a;
+    }
+    let mut s = a - 2;
+    while s > lo && s + 3 > a && !cx.quoted(s - 1) && is_determiner_or_adjective(cx, s - 1) {
+        s -= 1;
+    }
+    s
+}
+
+/// An article or a lower-case adjective before a document noun ("a new analysis").
+fn is_determiner_or_adjective(cx: &Ctx, i: usize) -> bool {
+    let w = cx.l(i);
+    is_determiner(w) || matches!(w, "new" | "recent" | "latest" | "separate")
 }
 
 /// An adverb in "-ly" between a subject and its cue ("Roe repeatedly said"), not a noun after
@@ -138,11 +158,24 @@ fn is_determiner(lower: &str) -> bool {
 /// Returns the name phrase; the attribution extent starts at the phrase before the apposition.
 fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
     let mut q = comma;
-    while q > lo && comma - q < 25 {
+    // How far back the apposition may start; a relative clause inside it ("…, a commissioner
+    // on the commission, which has managed …, described") widens the reach once.
+    let mut reach = 25;
+    let mut comma = comma;
+    while q > lo && comma - q < reach {
         q -= 1;
         let abbrev_dot = cx.w(q) == "." && q + 1 < comma + 1 && cx.w(q + 1) == ",";
         if cx.quoted(q) || cx.is_stop(q) && !abbrev_dot {
             return None;
+        }
+        if cx.w(q) == ","
+            && reach == 25
+            && q + 1 < comma
+            && matches!(cx.l(q + 1), "which" | "whose")
+        {
+            reach = 50;
+            comma = q;
+            continue;
         }
         if cx.w(q) == "," {
             let before = np_back(cx, lo, q);

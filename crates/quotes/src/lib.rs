@@ -9,6 +9,7 @@
 mod attribution;
 mod cue_parts;
 mod marks;
+mod passive;
 mod speakers;
 mod word_classes;
 

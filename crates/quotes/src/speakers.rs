@@ -269,6 +269,12 @@ impl People {
             sp.kind = Some(EntityKind::Org);
             return sp;
         }
+        // "an analysis of official U.S. labor statistics": the document speaks, not the
+        // names in its complement.
+        if let Some(name) = document_phrase(doc, a, b) {
+            sp.name = Some(name);
+            return sp;
+        }
         // The entity layer first.
         // Entity spans are sorted by start: look back from the last one starting before `b`.
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
@@ -294,6 +300,17 @@ impl People {
             _ => last,
         };
         if let Some((ea, eb, r)) = hit {
+            // "the Obama administration", "the Clinton campaign": a name modifying an
+            // organisation noun names the organisation, not the person.
+            if *eb < b
+                && *ea >= a
+                && lc(word(doc, b - 1), is_org_noun)
+                && (*eb..b).all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word)
+            {
+                sp.name = Some(join(doc, *ea, b));
+                sp.kind = Some(EntityKind::Org);
+                return sp;
+            }
             match r {
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
@@ -386,6 +403,10 @@ impl People {
                 && last.ends_with('s')
                 && !self.by_last.contains_key(word(doc, run_start))
             {
+                // "Critics claim …": a group that speaks as one is named as written.
+                if lc(word(doc, run_start), is_group_noun) {
+                    sp.name = Some(word(doc, run_start).to_string());
+                }
                 return sp;
             }
             if let Some((ns, ne)) = name_in_run(doc, run_start, run_end) {
@@ -455,8 +476,18 @@ impl People {
         // a group ("say the researchers") and an organisation described rather than named
         // ("the Russian space agency"), when the article named no one for them.
         let head = word(doc, b - 1);
+        // "the conservation department": lower-case words describing it count too, but not
+        // a bare "the company" (resolved above to the organisation in play).
+        let modifier = |i: usize| {
+            doc.tokens[i].kind == TokenKind::Word
+                && !lc(word(doc, i), is_leading_function_word)
+                && !lc(word(doc, i), is_quantifier)
+        };
         let described_org = lc(head, is_org_noun)
-            && (a..b - 1).any(|i| is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word));
+            && (a..b - 1).any(|i| {
+                is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word)
+                    || word(doc, a).eq_ignore_ascii_case("the") && i > a && modifier(i)
+            });
         if lc(head, is_document_noun) || lc(head, is_group_noun) || described_org {
             let mut s = a;
             while s + 1 < b && (is_article(word(doc, s)) || lc(word(doc, s), is_quantifier)) {
@@ -725,6 +756,25 @@ fn named_after_org_noun(doc: &Doc, a: usize, b: usize) -> Option<String> {
     (k + 1 < b && (k + 1..b).all(name_word)).then(|| join(doc, k + 1, b))
 }
 
+/// "the explanatory notes of the British Bill", "an analysis of labor statistics": a document
+/// noun with its "of" complement, named as the article names it (articles left out).
+fn document_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let of = (a + 1..b.saturating_sub(1)).find(|&i| word(doc, i) == "of")?;
+    let noun = of - 1;
+    if !lc(word(doc, noun), is_document_noun) || is_cap(doc, noun) {
+        return None;
+    }
+    let mut s = a;
+    while s < noun && is_article(word(doc, s)) {
+        s += 1;
+    }
+    // Only lower-case words before the noun ("the explanatory notes"), not a name ("the
+    // Pentagon report of …" is the Pentagon's).
+    (s..noun)
+        .all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word)
+        .then(|| join(doc, s, b))
+}
+
 /// Words counting the members of a group ("many analysts"): not part of its name.
 fn is_quantifier(lower: &str) -> bool {
     matches!(
@@ -738,6 +788,8 @@ pub(crate) fn is_org_noun(lower: &str) -> bool {
     matches!(
         lower,
         "company"
+            | "administration"
+            | "campaign"
             | "agency"
             | "firm"
             | "group"
@@ -780,6 +832,7 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "lawsuit"
             | "complaint"
             | "assessment"
+            | "notes"
     )
 }
 
@@ -804,6 +857,15 @@ pub(crate) fn is_group_noun(lower: &str) -> bool {
             | "staff"
             | "sources"
             | "police"
+            | "military"
+            | "critics"
+            | "advocates"
+            | "activists"
+            | "advertisers"
+            | "regulators"
+            | "doctors"
+            | "residents"
+            | "witnesses"
     )
 }
 

@@ -813,3 +813,105 @@ fn a_name_and_their_family_speak_as_the_name() {
         Some("Maria Brandt")
     );
 }
+
+#[test]
+fn a_passive_cue_is_the_agents_speech() {
+    // The description in quote marks is the agent's, and the passive subject is spoken about.
+    let t = "The wave of closures has been described as “devastating” by the regional health \
+             department. The Lund project, backed by the mayor and criticized by the Harbor \
+             Authority for ignoring flood risk along the river, goes ahead.";
+    let qs = quotes(t);
+    let q = find(&qs, "wave of closures");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(q), Some("regional health department"));
+    let q = find(&qs, "for ignoring flood risk");
+    assert_eq!(speaker(q), Some("Harbor Authority"));
+}
+
+#[test]
+fn we_are_told_reports_the_sources_in_play() {
+    let t = "Our sources say the painting was taken from the hotel on Friday night. We're told \
+             there is camera footage that detectives are reviewing this week.";
+    let qs = quotes(t);
+    let q = find(&qs, "there is camera footage");
+    assert!(q.text.starts_with("there is camera footage"), "{q:?}");
+    assert_eq!(speaker(q), Some("Our sources"));
+}
+
+#[test]
+fn a_document_with_its_complement_speaks() {
+    let t = "A review of county court records shows that evictions doubled in two years.\n\n\
+             The fund would follow — according to the explanatory notes of the Harbor Bill — \
+             “rules that protect the savings of small depositors”.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "evictions doubled")),
+        Some("review of county court records")
+    );
+    assert_eq!(
+        speaker(find(&qs, "savings of small depositors")),
+        Some("explanatory notes of the Harbor Bill")
+    );
+}
+
+#[test]
+fn an_apposition_with_a_relative_clause_leaves_the_subject() {
+    let t = "Okafor, a director of the Lagos Fisheries Board, which has set quotas for trawlers \
+             since 1982, described the stock as healthy but shrinking.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "healthy but shrinking")), Some("Okafor"));
+}
+
+#[test]
+fn a_plural_subject_makes_claim_a_verb() {
+    let t = "Some landlords claim that tenants can “opt out” of the new fee. Critics claim \
+             that the fee breaks the lease law.";
+    let qs = quotes(t);
+    let q = find(&qs, "tenants can");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.cue.as_deref(), Some("claim"));
+    assert_eq!(speaker(find(&qs, "breaks the lease")), Some("Critics"));
+}
+
+#[test]
+fn an_introducing_sentence_gives_the_next_quotation_its_speaker() {
+    let t = "The budget vote is set for March.\n\nMargaret Olsen, the former treasurer of the \
+             county, once put the problem plainly. “We keep borrowing against a house that is \
+             already on fire.” Since then, the debt has grown. “Nothing changes until the \
+             rules do, and they will not change this year.”";
+    let at = t.find("Margaret Olsen").unwrap();
+    let entities = vec![Entity {
+        text: "Margaret Olsen".into(),
+        kind: EntityKind::Person,
+        start: at,
+        end: at + "Margaret Olsen".len(),
+        canonical: "Margaret Olsen".into(),
+        role: None,
+    }];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    assert_eq!(speaker(find(&qs, "keep borrowing")), Some("Margaret Olsen"));
+    // "Since then" opens no subject: the next quotation is not given to a word like it.
+    assert_ne!(speaker(find(&qs, "Nothing changes")), Some("Since"));
+}
+
+#[test]
+fn the_name_modifying_an_organisation_noun_names_the_organisation() {
+    let t = "The treaty was signed by both sides and criticized by the Obama administration \
+             for leaving out the northern fisheries entirely.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "leaving out the northern")),
+        Some("Obama administration")
+    );
+}
+
+#[test]
+fn an_as_frame_reports_the_clause_after_its_comma() {
+    let t = "But, as the Harbor Safety Board has pointed out, the new piers would also block \
+             “the only channel deep enough for tankers”.";
+    let qs = quotes(t);
+    let q = find(&qs, "the new piers would also block");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(q), Some("Harbor Safety Board"));
+    assert_eq!(q.cue.as_deref(), Some("pointed"));
+}

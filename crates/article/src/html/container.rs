@@ -205,7 +205,7 @@ fn depth(n: &NodeRef) -> usize {
 
 /// Removes everything in `<body>` outside the article's container, when one element holds
 /// nearly all of the page's prose. Returns whether the page was pruned.
-pub fn prune_to_container(doc: &Document) -> bool {
+pub fn prune_to_container(doc: &Document, title: Option<&str>) -> bool {
     let Some(body) = doc.select("body").nodes().first().cloned() else {
         return false;
     };
@@ -219,10 +219,82 @@ pub fn prune_to_container(doc: &Document) -> bool {
     );
     let mostly_chrome_outside = share >= MIN_PROSE_SHARE_IN_CHROME
         && chrome_out as f64 >= CHROME_OUTSIDE * prose_out as f64;
-    if container.id == body.id || (share < MIN_PROSE_SHARE && !mostly_chrome_outside) {
+    let container = if container.id == body.id {
+        // Nothing narrower than the page outweighs its chrome (a stream of story summaries
+        // around the article): the headline says where the article is.
+        match title.and_then(|t| headline_container(&body, t)) {
+            Some(c) => c,
+            None => return false,
+        }
+    } else if share < MIN_PROSE_SHARE && !mostly_chrome_outside {
         return false;
+    } else {
+        container
+    };
+    keep_only(&body, container);
+    true
+}
+
+/// Prose (characters) the element around the headline must hold to be taken as the article.
+const HEADLINE_PROSE: usize = 1000;
+/// Share of the page's prose the element around the headline must hold: an article, not a
+/// summary box beside it.
+const MIN_HEADLINE_SHARE: f64 = 0.25;
+/// Words a headline has at least.
+const HEADLINE_WORDS: usize = 4;
+
+/// Words of a heading, lower-cased, for comparing it with the title.
+fn heading_words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// The element around the article's headline (the one `<h1>` whose words are the page's title)
+/// where prose most outweighs chrome, when it holds an article's worth of prose and at least
+/// twice as much prose as chrome; `None` when the page shows no such headline or element.
+fn headline_container<'a>(body: &NodeRef<'a>, title: &str) -> Option<NodeRef<'a>> {
+    let title = heading_words(title);
+    if title.len() < HEADLINE_WORDS {
+        return None;
     }
-    // Each element on the path from the container up to the body keeps only that path.
+    let mut h1s = body.descendants_it().filter(|d| {
+        d.is_element()
+            && d.node_name().as_deref() == Some("h1")
+            && heading_words(&d.text()) == title
+    });
+    let h1 = h1s.next()?;
+    if h1s.next().is_some() {
+        return None;
+    }
+    let blocks = blocks(body);
+    let mut tallies: HashMap<NodeId, Tally> = HashMap::new();
+    for (id, b) in &blocks {
+        let w = weigh(b);
+        let mut n = Some(NodeRef::new(*id, body.tree));
+        while let Some(e) = n {
+            let t = tallies.entry(e.id).or_default();
+            t.prose += w.prose;
+            t.chrome += w.chrome;
+            if e.id == body.id {
+                break;
+            }
+            n = e.parent();
+        }
+    }
+    // The ancestor where prose most outweighs chrome: the article around its headline.
+    let score = |t: &Tally| t.prose as f64 - CHROME_WEIGHT * t.chrome as f64;
+    let (best, t) = h1
+        .ancestors_it(None)
+        .take_while(|a| a.id != body.id)
+        .map(|a| (a.id, tallies.get(&a.id).copied().unwrap_or_default()))
+        .max_by(|a, b| score(&a.1).total_cmp(&score(&b.1)))?;
+    let page = tallies.get(&body.id).copied().unwrap_or_default();
+    let share = t.prose as f64 / page.prose.max(1) as f64;
+    (t.prose >= HEADLINE_PROSE && t.prose >= 2 * t.chrome && share >= MIN_HEADLINE_SHARE)
+        .then(|| NodeRef::new(best, body.tree))
+}
+
+/// Keeps, on the path from `container` up to `body`, only that path.
+fn keep_only(body: &NodeRef, container: NodeRef) {
     let mut keep = container;
     while let Some(parent) = keep.parent() {
         for c in parent.children() {
@@ -235,7 +307,6 @@ pub fn prune_to_container(doc: &Document) -> bool {
         }
         keep = parent;
     }
-    true
 }
 
 #[cfg(test)]
@@ -269,7 +340,7 @@ mod tests {
             headlines(12)
         );
         let doc = Document::from(html.as_str());
-        assert!(prune_to_container(&doc));
+        assert!(prune_to_container(&doc, None));
         let text = doc.select("body").text();
         assert!(text.contains("part 5 of the new budget"));
         assert!(!text.contains("Storm closes roads"));
@@ -286,7 +357,46 @@ mod tests {
             headlines(3)
         );
         let doc = Document::from(html.as_str());
-        assert!(!prune_to_container(&doc));
+        assert!(!prune_to_container(&doc, None));
+    }
+
+    /// A stream of story summaries, each prose, around an article under its own headline.
+    fn stream_page(summaries: usize, paragraphs: usize) -> String {
+        let stream: String = (0..summaries)
+            .map(|i| {
+                format!(
+                    "<div><h3><a href=/s{i}>Storm story {i}</a></h3><p>Heavy rain closed \
+                     roads across the county on Monday, officials said, and schools in three \
+                     towns stayed shut while crews cleared fallen trees {i}.</p></div>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><body><div id=stream>{stream}</div><div id=modal><header><h1>Cargo ship \
+             breaks up over Siberia</h1></header><div>{}</div></div></body></html>",
+            article(paragraphs)
+        )
+    }
+
+    #[test]
+    fn an_article_among_story_summaries_is_found_by_its_headline() {
+        let doc = Document::from(stream_page(8, 12).as_str());
+        assert!(prune_to_container(
+            &doc,
+            Some("Cargo ship breaks up over Siberia")
+        ));
+        let text = doc.select("body").text();
+        assert!(text.contains("part 5 of the new budget"));
+        assert!(!text.contains("Heavy rain closed roads"));
+        // Without the title the page is left to readability.
+        let doc = Document::from(stream_page(8, 12).as_str());
+        assert!(!prune_to_container(&doc, None));
+        // A headline over a short summary box is no article.
+        let doc = Document::from(stream_page(40, 12).as_str());
+        assert!(!prune_to_container(
+            &doc,
+            Some("Cargo ship breaks up over Siberia")
+        ));
     }
 
     #[test]
@@ -297,6 +407,6 @@ mod tests {
             headlines(9)
         );
         let doc = Document::from(html.as_str());
-        assert!(!prune_to_container(&doc));
+        assert!(!prune_to_container(&doc, None));
     }
 }
