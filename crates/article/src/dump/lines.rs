@@ -211,7 +211,7 @@ fn sentence_shaped(line: &str) -> bool {
 
 /// Weight of a repeated line's score: enough to stay text inside the block, too little to
 /// carry the block over the chrome after the article.
-const REPEAT_WEIGHT: f64 = 0.5;
+const REPEAT_WEIGHT: f64 = 0.25;
 
 /// The page's lines with their scores; `drop` marks lines kept out of the text even inside the
 /// block (repeats, chrome).
@@ -249,8 +249,8 @@ pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
             s = 0.0;
             drop[i] = true;
         } else if count[l] > 1 && nw >= 8 && seen.contains(l) {
-            // A repeat adds half its weight to its block: a bio or a teaser printed again below
-            // the article would draw the block past its end. Inside the block it is text.
+            // A repeat adds a quarter of its weight to its block: a bio or a teaser printed
+            // again below the article would draw the block past its end. Inside it, it is text.
             s *= REPEAT_WEIGHT;
         } else if count[l] > 1 && nw < 8 {
             // Repeated short lines are menus and widgets.
