@@ -915,3 +915,13 @@ fn an_as_frame_reports_the_clause_after_its_comma() {
     assert_eq!(speaker(q), Some("Harbor Safety Board"));
     assert_eq!(q.cue.as_deref(), Some("pointed"));
 }
+
+#[test]
+fn a_ruling_that_holds_a_clause_is_reported_speech_and_a_held_meeting_is_not() {
+    let qs =
+        quotes("The appeals courts have held that a merger of two utilities needs state approval.");
+    let q = find(&qs, "a merger of two utilities");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker_mention.as_deref(), Some("The appeals courts"));
+    assert!(quotes("The council held a meeting on the budget in March.").is_empty());
+}
