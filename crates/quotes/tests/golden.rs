@@ -915,3 +915,27 @@ fn an_as_frame_reports_the_clause_after_its_comma() {
     assert_eq!(speaker(q), Some("Harbor Safety Board"));
     assert_eq!(q.cue.as_deref(), Some("pointed"));
 }
+
+#[test]
+fn a_ruling_that_holds_a_clause_is_reported_speech_and_a_held_meeting_is_not() {
+    let qs =
+        quotes("The appeals courts have held that a merger of two utilities needs state approval.");
+    let q = find(&qs, "a merger of two utilities");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.speaker_mention.as_deref(), Some("The appeals courts"));
+    assert!(quotes("The council held a meeting on the budget in March.").is_empty());
+}
+
+#[test]
+fn a_subject_adamant_about_a_clause_reports_it() {
+    let qs = quotes("The nurses' union is adamant hospital rosters must change before winter.");
+    let q = find(&qs, "hospital rosters must change");
+    assert!(
+        q.speaker_mention
+            .as_deref()
+            .is_some_and(|m| m.ends_with("union")),
+        "{q:?}"
+    );
+    // Adamant about a thing, or adamant alone, reports nothing.
+    assert!(quotes("He was adamant about the plan. She remained adamant.").is_empty());
+}
