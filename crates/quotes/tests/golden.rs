@@ -18,6 +18,14 @@ fn speaker(q: &Quote) -> Option<&str> {
     q.speaker.as_deref()
 }
 
+/// Each quote containing the needle has the speaker given beside it.
+fn assert_speakers(text: &str, expected: &[(&str, &str)]) {
+    let qs = quotes(text);
+    for (needle, who) in expected {
+        assert_eq!(speaker(find(&qs, needle)), Some(*who), "{needle}");
+    }
+}
+
 #[test]
 fn direct_with_attribution_after() {
     let t = "\"We will rebuild the bridge by spring,\" Mayor Linda Alvarez said on Monday.";
@@ -843,14 +851,15 @@ fn a_document_with_its_complement_speaks() {
     let t = "A review of county court records shows that evictions doubled in two years.\n\n\
              The fund would follow — according to the explanatory notes of the Harbor Bill — \
              “rules that protect the savings of small depositors”.";
-    let qs = quotes(t);
-    assert_eq!(
-        speaker(find(&qs, "evictions doubled")),
-        Some("review of county court records")
-    );
-    assert_eq!(
-        speaker(find(&qs, "savings of small depositors")),
-        Some("explanatory notes of the Harbor Bill")
+    assert_speakers(
+        t,
+        &[
+            ("evictions doubled", "review of county court records"),
+            (
+                "savings of small depositors",
+                "explanatory notes of the Harbor Bill",
+            ),
+        ],
     );
 }
 
@@ -898,11 +907,7 @@ fn an_introducing_sentence_gives_the_next_quotation_its_speaker() {
 fn the_name_modifying_an_organisation_noun_names_the_organisation() {
     let t = "The treaty was signed by both sides and criticized by the Obama administration \
              for leaving out the northern fisheries entirely.";
-    let qs = quotes(t);
-    assert_eq!(
-        speaker(find(&qs, "leaving out the northern")),
-        Some("Obama administration")
-    );
+    assert_speakers(t, &[("leaving out the northern", "Obama administration")]);
 }
 
 #[test]

@@ -162,15 +162,16 @@ fn weigh(b: &Block) -> Tally {
     }
 }
 
-/// The element under `body` where prose most outweighs chrome, with the tallies of the
-/// container and of the whole body; `None` when the page has too little prose to judge.
-fn choose<'a>(body: &NodeRef<'a>) -> Option<(NodeRef<'a>, Tally, Tally)> {
-    let blocks = blocks(body);
+/// How much prose outweighs chrome in an element.
+fn score(t: &Tally) -> f64 {
+    t.prose as f64 - CHROME_WEIGHT * t.chrome as f64
+}
+
+/// The prose and chrome under each element of `body`, summed from its text blocks up.
+fn tallies(body: &NodeRef) -> HashMap<NodeId, Tally> {
     let mut tallies: HashMap<NodeId, Tally> = HashMap::new();
-    let mut page_prose = 0usize;
-    for (id, b) in &blocks {
+    for (id, b) in &blocks(body) {
         let w = weigh(b);
-        page_prose += w.prose;
         let mut n = Some(NodeRef::new(*id, body.tree));
         while let Some(e) = n {
             let t = tallies.entry(e.id).or_default();
@@ -182,10 +183,17 @@ fn choose<'a>(body: &NodeRef<'a>) -> Option<(NodeRef<'a>, Tally, Tally)> {
             n = e.parent();
         }
     }
-    if page_prose < MIN_PAGE_PROSE {
+    tallies
+}
+
+/// The element under `body` where prose most outweighs chrome, with the tallies of the
+/// container and of the whole body; `None` when the page has too little prose to judge.
+fn choose<'a>(body: &NodeRef<'a>) -> Option<(NodeRef<'a>, Tally, Tally)> {
+    let tallies = tallies(body);
+    let whole = tallies.get(&body.id).copied().unwrap_or_default();
+    if whole.prose < MIN_PAGE_PROSE {
         return None;
     }
-    let score = |t: &Tally| t.prose as f64 - CHROME_WEIGHT * t.chrome as f64;
     // Ties go to the deeper element: the smallest one holding the same text.
     let best = tallies
         .iter()
@@ -195,7 +203,6 @@ fn choose<'a>(body: &NodeRef<'a>) -> Option<(NodeRef<'a>, Tally, Tally)> {
                 .then_with(|| depth(&a.1).cmp(&depth(&b.1)))
                 .then_with(|| b.1.id.cmp(&a.1.id))
         })?;
-    let whole = tallies.get(&body.id).copied().unwrap_or_default();
     Some((best.1, best.2, whole))
 }
 
@@ -265,23 +272,8 @@ fn headline_container<'a>(body: &NodeRef<'a>, title: &str) -> Option<NodeRef<'a>
     if h1s.next().is_some() {
         return None;
     }
-    let blocks = blocks(body);
-    let mut tallies: HashMap<NodeId, Tally> = HashMap::new();
-    for (id, b) in &blocks {
-        let w = weigh(b);
-        let mut n = Some(NodeRef::new(*id, body.tree));
-        while let Some(e) = n {
-            let t = tallies.entry(e.id).or_default();
-            t.prose += w.prose;
-            t.chrome += w.chrome;
-            if e.id == body.id {
-                break;
-            }
-            n = e.parent();
-        }
-    }
+    let tallies = tallies(body);
     // The ancestor where prose most outweighs chrome: the article around its headline.
-    let score = |t: &Tally| t.prose as f64 - CHROME_WEIGHT * t.chrome as f64;
     let (best, t) = h1
         .ancestors_it(None)
         .take_while(|a| a.id != body.id)
