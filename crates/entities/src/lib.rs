@@ -91,13 +91,6 @@ fn within_brackets(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Capitalised particles that open a name in several languages ("Te Kaurinui Parata", "Van
-/// Morrison", "Al Jazeera"'s "Al" aside: only before a person's name). The tagger, trained on
-/// English news, often leaves them out of the name they open.
-const NAME_PARTICLES: [&str; 14] = [
-    "Te", "De", "Da", "Di", "Van", "Von", "Le", "Du", "Del", "Della", "Dos", "Ter", "Ibn", "Bin",
-];
-
 /// A person's name that the tagger started one word late, after a capitalised particle, takes
 /// the particle in (unless another entity holds it).
 fn with_name_particles(doc: &Doc, ents: &mut [Entity]) {
@@ -107,7 +100,10 @@ fn with_name_particles(doc: &Doc, ents: &mut [Entity]) {
         if e.kind == EntityKind::Person && a > 0 {
             let p = &doc.tokens[a - 1];
             let adjacent = doc.text.get(p.end..e.start).is_some_and(|g| g == " ");
-            if adjacent && p.start >= prev_end && NAME_PARTICLES.contains(&doc.token_text(a - 1)) {
+            if adjacent
+                && p.start >= prev_end
+                && claimtrail_lexicon::is_name_particle(doc.token_text(a - 1))
+            {
                 e.start = p.start;
                 e.text = doc.text[e.start..e.end].to_string();
                 e.canonical = e.text.clone();

@@ -29,7 +29,7 @@ pub use people::{
     Pronoun, Title,
 };
 pub use speech::{is_auxiliary, speech_verb, subject_verb_gap, Gap, SpeechVerb};
-pub use words::{is_abbreviation, is_stopword, singular, with_lowercase, words};
+pub use words::{is_abbreviation, is_name_particle, is_stopword, singular, with_lowercase, words};
 
 #[cfg(test)]
 mod tests {
@@ -69,6 +69,7 @@ mod tests {
             ("given_names", include_str!("../data/given_names.txt")),
             ("titles", include_str!("../data/titles.txt")),
             ("stopwords", include_str!("../data/stopwords.txt")),
+            ("name_particles", include_str!("../data/name_particles.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for (entry, _) in super::table::rows(text) {

@@ -46,6 +46,19 @@ pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.get(lower).is_some()
 }
 
+static NAME_PARTICLES: LazyLock<Table<()>> = LazyLock::new(|| {
+    rows(include_str!("../data/name_particles.txt"))
+        .map(|(w, _)| (Box::from(w), ()))
+        .collect()
+});
+
+/// Whether a word, as written, is a capitalised particle that opens a person's name ("Te",
+/// "Van", "Ibn": `data/name_particles.txt`).
+#[inline]
+pub fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.get(word).is_some()
+}
+
 /// The singular of a lower-case plural noun by its regular endings ("casualties" → "casualty",
 /// "troops" → "troop"); other words as they are ("press", "bus").
 pub fn singular(lower: &str) -> Cow<'_, str> {
@@ -87,6 +100,7 @@ mod tests {
     #[test]
     fn stopwords_and_singulars() {
         assert!(is_stopword("the") && is_stopword("monday") && !is_stopword("quake"));
+        assert!(is_name_particle("Te") && is_name_particle("Van") && !is_name_particle("van"));
         assert_eq!(singular("casualties"), "casualty");
         assert_eq!(singular("troops"), "troop");
         assert_eq!(singular("press"), "press");
