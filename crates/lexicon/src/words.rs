@@ -34,11 +34,13 @@ pub fn is_abbreviation(word: &str) -> bool {
     word.len() <= 6 && with_lowercase(word, |l| ABBREVIATIONS.get(l).is_some())
 }
 
-static STOPWORDS: LazyLock<Table<()>> = LazyLock::new(|| {
-    rows(include_str!("../data/stopwords.txt"))
-        .map(|(w, _)| (Box::from(w), ()))
-        .collect()
-});
+/// A list of words, one a line, as a set.
+fn word_set(text: &'static str) -> Table<()> {
+    rows(text).map(|(w, _)| (Box::from(w), ())).collect()
+}
+
+static STOPWORDS: LazyLock<Table<()>> =
+    LazyLock::new(|| word_set(include_str!("../data/stopwords.txt")));
 
 /// Whether a lower-case word says nothing about which event a text covers (`data/stopwords.txt`).
 #[inline]
@@ -46,11 +48,8 @@ pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.get(lower).is_some()
 }
 
-static NAME_PARTICLES: LazyLock<Table<()>> = LazyLock::new(|| {
-    rows(include_str!("../data/name_particles.txt"))
-        .map(|(w, _)| (Box::from(w), ()))
-        .collect()
-});
+static NAME_PARTICLES: LazyLock<Table<()>> =
+    LazyLock::new(|| word_set(include_str!("../data/name_particles.txt")));
 
 /// Whether a word, as written, is a capitalised particle that opens a person's name ("Te",
 /// "Van", "Ibn": `data/name_particles.txt`).
