@@ -17,13 +17,16 @@ pub struct SpeechVerb {
     pub that: bool,
     /// Its subject asserts the clause it governs, a figure's source (figures stage).
     pub claim: bool,
+    /// An adjective of stance: a cue only after a form of "be" and before a clause, with or
+    /// without "that" ("the council is concerned the laws would …"; quotes stage).
+    pub stance: bool,
 }
 
 static SPEECH_VERBS: LazyLock<Table<SpeechVerb>> = LazyLock::new(|| {
     table(include_str!("../data/speech_verbs.txt"), |_, f| {
-        let [cue, weak, addressee, that, claim] = flags(
+        let [cue, weak, addressee, that, claim, stance] = flags(
             f,
-            ["cue", "weak", "addressee", "that", "claim"],
+            ["cue", "weak", "addressee", "that", "claim", "stance"],
             "speech_verbs.txt",
         );
         SpeechVerb {
@@ -32,6 +35,7 @@ static SPEECH_VERBS: LazyLock<Table<SpeechVerb>> = LazyLock::new(|| {
             addressee,
             that,
             claim,
+            stance,
         }
     })
 });
@@ -84,6 +88,7 @@ mod tests {
         assert!(speech_verb("shows").is_some_and(|v| v.claim && v.cue && v.that));
         assert!(speech_verb("estimated").is_some_and(|v| v.claim && !v.that));
         assert_eq!(speech_verb("walked"), None);
+        assert!(speech_verb("concerned").is_some_and(|v| v.cue && v.stance && !v.claim));
         assert!(is_auxiliary("has") && is_auxiliary("must") && !is_auxiliary("also"));
         assert!(subject_verb_gap("must").is_some_and(|g| !g.cue && !g.claim));
     }
@@ -93,8 +98,8 @@ mod tests {
         for (w, v) in SPEECH_VERBS.iter() {
             assert!(v.cue || v.claim, "{w}");
             assert!(
-                !(v.weak || v.addressee || v.that) || v.cue,
-                "{w}: weak, addressee and that qualify cues"
+                !(v.weak || v.addressee || v.that || v.stance) || v.cue,
+                "{w}: weak, addressee, that and stance qualify cues"
             );
         }
         for (w, g) in GAP.iter() {

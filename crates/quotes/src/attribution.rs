@@ -16,7 +16,7 @@ use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
-    is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_that_cue,
+    is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_stance, is_that_cue,
     pronoun_gender,
 };
 
@@ -85,6 +85,10 @@ struct Walk<'d, 'a> {
     history: Vec<Speaker>,
     /// The tokens of the sentence walked last.
     previous: (usize, usize),
+    /// The end of the last list of reported items ("Obama also said:" then short paragraphs):
+    /// their words are attributed already, so a stance word in one ("He is confident …")
+    /// makes no second quote.
+    listed_end: usize,
 }
 
 /// Where the walk stands in one sentence (tokens `lo..hi`).
@@ -132,6 +136,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             found: Vec::with_capacity(spans + doc.sentences.len() / 2),
             history: Vec::with_capacity(2 * HISTORY),
             previous: (0, 0),
+            listed_end: 0,
         }
     }
 
@@ -141,7 +146,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             lo,
             hi,
             last: None,
-            covered: lo,
+            covered: lo.max(self.listed_end.min(hi)),
             nested: None,
         };
         let mut c = lo;
@@ -222,10 +227,17 @@ impl<'d, 'a> Walk<'d, 'a> {
             return c + 1;
         }
         // "The study found that …": such verbs report only with a that-clause close by.
-        if is_that_cue(cx.l(c))
-            && !(c + 1..hi.min(c + 5))
+        let that_soon = || {
+            (c + 1..hi.min(c + 5))
                 .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
                 .any(|i| cx.l(i) == "that")
+        };
+        // "The council is concerned the laws would …": an adjective of stance reports the
+        // clause after it only as the predicate of its subject ("the people concerned", "is
+        // concerned about costs" report nothing).
+        let stance = is_stance(cx.l(c)) && stance_frame(cx, lo, c, hi);
+        if is_stance(cx.l(c)) && !stance && !(is_that_cue(cx.l(c)) && that_soon())
+            || is_that_cue(cx.l(c)) && !stance && !that_soon()
         {
             return c + 1;
         }
@@ -255,7 +267,9 @@ impl<'d, 'a> Walk<'d, 'a> {
                 Some(sp)
             }
             Some(_) => None,
-            None => match subject_after(cx, lo, c, hi) {
+            // "…, suggesting they are …": a participle takes no inverted subject; a pronoun
+            // after it opens the reported clause.
+            None => match subject_after(cx, lo, c, hi).filter(|_| !participle) {
                 Some((a, b)) => {
                     ext.1 = b;
                     Some(people.resolve(cx.doc, a, b, history))
@@ -464,7 +478,9 @@ impl<'d, 'a> Walk<'d, 'a> {
             // makes it mixed; an item opening with a quotation is a quote of its own.
             let plain = end - start <= ITEM_TOKENS
                 && !cx.quoted(start)
-                && (start..end).all(|i| cx.quoted(i) || !is_cue(cx.l(i)) || cx.is_cap(i));
+                && (start..end).all(|i| {
+                    cx.quoted(i) || !is_cue(cx.l(i)) || cx.is_cap(i) || is_stance(cx.l(i))
+                });
             if !plain {
                 break;
             }
@@ -474,6 +490,9 @@ impl<'d, 'a> Walk<'d, 'a> {
             start = end;
         }
         let listed = !items.is_empty();
+        if let Some(&(_, b)) = items.last() {
+            self.listed_end = self.listed_end.max(b);
+        }
         for (a, b) in items {
             self.push_content(a, b, speaker, cue);
         }
@@ -986,6 +1005,79 @@ fn as_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize, u
         b -= 1;
     }
     (b > j + 1).then_some((j + 1, b, k))
+}
+
+/// An adjective of stance at `c` as a predicate: a form of "be" before it (an adverb or two
+/// between), and after it "that" or a clause (a finite auxiliary within its first words), not a
+/// preposition ("is concerned about", "is confident of").
+fn stance_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> bool {
+    let mut j = c;
+    while j > lo
+        && c - j < 2
+        && (matches!(
+            cx.l(j - 1),
+            "very" | "so" | "too" | "also" | "not" | "still" | "deeply" | "increasingly"
+        ) || cx.l(j - 1).ends_with("ly"))
+    {
+        j -= 1;
+    }
+    let copula = j > lo
+        && matches!(
+            cx.l(j - 1).replace('’', "'").as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "am"
+                | "be"
+                | "been"
+                | "'s"
+                | "'re"
+                | "'m"
+                | "remain"
+                | "remains"
+                | "remained"
+        );
+    let k = c + 1;
+    if !copula || k >= hi || cx.quoted(k) || !cx.is_word(k) {
+        return false;
+    }
+    if cx.l(k) == "that" {
+        return true;
+    }
+    // A subject opens the clause ("the laws", "it", "Congress"), not a preposition or a
+    // conjunction.
+    if matches!(
+        cx.l(k),
+        "about"
+            | "for"
+            | "of"
+            | "in"
+            | "at"
+            | "on"
+            | "to"
+            | "with"
+            | "by"
+            | "from"
+            | "over"
+            | "as"
+            | "than"
+            | "enough"
+            | "and"
+            | "or"
+            | "but"
+            | "because"
+            | "since"
+            | "when"
+            | "if"
+            | "after"
+            | "before"
+            | "until"
+    ) {
+        return false;
+    }
+    (k + 1..hi.min(k + 8))
+        .take_while(|&i| !cx.is_stop(i) && cx.w(i) != "," && !cx.quoted(i))
+        .any(|i| claimtrail_lexicon::is_auxiliary(cx.l(i)))
 }
 
 /// Whether the word before `c` reads as a plural subject, making a speech noun at `c` a verb

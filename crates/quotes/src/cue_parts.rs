@@ -94,6 +94,9 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
     }
+    if let Some(np) = relative_antecedent(cx, lo, j) {
+        return Some(np);
+    }
     let np = np_back(cx, lo, j).map(|(a, b)| (document_of(cx, lo, a), b));
     // "Parata and his family believe": the named person speaks for the pair.
     if let Some((a, _)) = np {
@@ -110,6 +113,39 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         }
     }
     np
+}
+
+/// "Officials who spoke on condition of anonymity said", "The mother of a woman who took the
+/// pills has described": a restrictive relative clause (no comma, stop, quotation or other cue
+/// in it) ends just before the verb at `j`; the subject is the noun phrase it modifies. That
+/// phrase must read as one (a determiner, a name, a group or role noun), not a predicate ("it
+/// is unclear who fired").
+fn relative_antecedent(cx: &Ctx, lo: usize, j: usize) -> Option<(usize, usize)> {
+    const REACH: usize = 12;
+    let mut k = j;
+    while k > lo && j - k < REACH {
+        k -= 1;
+        let w = cx.l(k);
+        if cx.quoted(k) || !cx.is_word(k) || is_cue(w) {
+            return None;
+        }
+        if w == "who" {
+            break;
+        }
+    }
+    // "…, an Oklahoma Republican who warned of …": a cue right after "who" is the relative
+    // clause's own verb, not the verb of the phrase it modifies.
+    if cx.l(k) != "who" || k == lo || k + 1 == j {
+        return None;
+    }
+    let (a, b) = np_back(cx, lo, k)?;
+    let head = cx.l(b - 1);
+    let noun_phrase = is_determiner(cx.l(a))
+        || cx.is_cap(b - 1)
+        || is_group_noun(head)
+        || is_role_noun(head)
+        || matches!(head, "those" | "people" | "others" | "residents");
+    noun_phrase.then_some((a, b))
 }
 
 /// "An analysis of official U.S. labor statistics shows": the phrase starting at `a` is the
@@ -845,6 +881,10 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
         e += 1;
     }
     let run = e;
+    // "The author draws a parallel …, suggesting …": a role noun after its article.
+    if run > k && is_role_noun(cx.l(run)) && followed(run + 1) {
+        return Some((k, run + 1));
+    }
     while e < end && cx.is_cap(e) && e - k < 6 {
         e += 1;
     }

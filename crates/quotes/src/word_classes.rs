@@ -22,6 +22,11 @@ pub fn is_that_cue(lower: &str) -> bool {
     lexicon::speech_verb(lower).is_some_and(|v| v.that)
 }
 
+/// Adjectives of stance ("is concerned the laws would …"): cues only after a form of "be".
+pub fn is_stance(lower: &str) -> bool {
+    lexicon::speech_verb(lower).is_some_and(|v| v.stance)
+}
+
 /// Cues that take the addressee as their object before the content ("told reporters that").
 pub fn is_addressee_cue(lower: &str) -> bool {
     lexicon::speech_verb(lower).is_some_and(|v| v.addressee)
