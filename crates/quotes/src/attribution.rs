@@ -17,7 +17,7 @@ use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
     is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_stance, is_that_cue,
-    pronoun_gender,
+    is_time_word, pronoun_gender,
 };
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
@@ -313,7 +313,8 @@ impl<'d, 'a> Walk<'d, 'a> {
             let lead = (from..mk.open_tok).filter(|&i| cx.is_word(i)).count();
             let introduced = mk.open_tok > lo
                 && (matches!(cx.w(mk.open_tok - 1), ":" | "," | "—" | "–" | "-")
-                    || cx.quoted(mk.open_tok - 1));
+                    || cx.quoted(mk.open_tok - 1))
+                && !continued_clause(cx, from, mk.open_tok, mk.start);
             match mk.close_tok {
                 Some(close) if lead >= 3 && !introduced && self.assigned[m].is_none() => {
                     self.push_content(from, close + 1, &speaker, &cue);
@@ -351,6 +352,14 @@ impl<'d, 'a> Walk<'d, 'a> {
                 s.covered = s.covered.max(b).max(ext.1);
                 return ext.1.max(c + 1);
             }
+        }
+        // "Prime, which Jeff Bezos said last year had surpassed 100 million members": the
+        // cue's clause has its subject moved out as the relative pronoun; it reports the verb
+        // phrase after the cue.
+        if let Some((a, b)) = relative_gap(cx, lo, ext.0, c, hi).filter(|_| !inverted) {
+            self.push_content(a, b, &speaker, &cue);
+            s.covered = s.covered.max(b);
+            return b.max(c + 1);
         }
         let after = if inverted && about_speaker(cx, ext.1, hi) {
             None
@@ -1005,6 +1014,58 @@ fn as_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize, u
         b -= 1;
     }
     (b > j + 1).then_some((j + 1, b, k))
+}
+
+/// "Upgrading the utilities is a slow process, “because you have such a fixed system,” said
+/// Jo Roe": a quotation after a comma that goes on, in lower case, with the clause before it
+/// (a finite verb, no cue, at the sentence's start) makes that clause and the quotation one
+/// mixed quote. `from..open` the words before the opening mark at text offset `start`.
+fn continued_clause(cx: &Ctx, from: usize, open: usize, start: usize) -> bool {
+    let lower = cx.doc.text[start..]
+        .chars()
+        .find(|ch| ch.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    let words = (from..open).filter(|&i| cx.is_word(i)).count();
+    lower
+        && cx.w(open - 1) == ","
+        && words >= 5
+        && !cx.quoted(from)
+        && !is_participle(cx.l(from))
+        && (from..open).all(|i| !cx.quoted(i) && (!is_cue(cx.l(i)) || cx.is_cap(i)))
+        && (from..open).any(|i| claimtrail_lexicon::is_auxiliary(cx.l(i)))
+}
+
+/// The verb phrase a cue at `c` reports when its subject (from `a`) follows a relative pronoun
+/// and a finite verb comes right after the cue, after a short time phrase ("which Jo Roe said
+/// last year had surpassed …", "the plan that officials say will cut …"): up to the clause's
+/// end.
+fn relative_gap(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> Option<(usize, usize)> {
+    // The pronoun may stand a modifier or two before the subject's name ("which company
+    // founder Jo Roe said").
+    let pronoun = (a.saturating_sub(3).max(lo)..a)
+        .rev()
+        .take_while(|&i| cx.is_word(i) && !cx.quoted(i))
+        .find(|&i| matches!(cx.l(i), "which" | "that"));
+    if pronoun.is_none() {
+        return None;
+    }
+    let mut k = c + 1;
+    while k < hi
+        && k - c <= 4
+        && !claimtrail_lexicon::is_auxiliary(cx.l(k))
+        && (is_time_word(cx.l(k))
+            || matches!(cx.l(k), "on" | "in" | "this" | "last" | "earlier"))
+    {
+        k += 1;
+    }
+    if k >= hi || cx.quoted(k) || !claimtrail_lexicon::is_auxiliary(cx.l(k)) {
+        return None;
+    }
+    let mut e = k;
+    while e < hi && e - k < MAX_CONTENT && !cx.is_stop(e) && !(cx.w(e) == "," && !cx.quoted(e)) {
+        e += 1;
+    }
+    trim(cx, k, e)
 }
 
 /// An adjective of stance at `c` as a predicate: a form of "be" before it (an adverb or two

@@ -94,8 +94,17 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
     }
-    if let Some(np) = relative_antecedent(cx, lo, j) {
+    if let Some(np) = relative_antecedent(cx, lo, j, c) {
         return Some(np);
+    }
+    // "A colleague of Rothman's remembered": a double genitive ends the phrase; its head is
+    // the subject, the possessive no dangling determiner.
+    if j > lo + 1 && is_possessive(cx, j - 1) {
+        let (a, b) = np_back(cx, lo, j - 1)?;
+        if a < lo + 2 || cx.l(a - 1) != "of" {
+            return None;
+        }
+        return np_back(cx, lo, a - 1).map(|(h, _)| (h, b));
     }
     let np = np_back(cx, lo, j).map(|(a, b)| (document_of(cx, lo, a), b));
     // "Parata and his family believe": the named person speaks for the pair.
@@ -117,31 +126,53 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
 
 /// "Officials who spoke on condition of anonymity said", "The mother of a woman who took the
 /// pills has described": a restrictive relative clause (no comma, stop, quotation or other cue
-/// in it) ends just before the verb at `j`; the subject is the noun phrase it modifies. That
-/// phrase must read as one (a determiner, a name, a group or role noun), not a predicate ("it
-/// is unclear who fired").
-fn relative_antecedent(cx: &Ctx, lo: usize, j: usize) -> Option<(usize, usize)> {
+/// in it) ends just before the verb at `j`; the subject is the noun phrase it modifies. A cue
+/// right after the relative pronoun is the relative clause's own verb ("an article by New York
+/// magazine that claimed …"), whose subject is the phrase before the pronoun too. That phrase
+/// must read as one (a determiner, a name, a group or role noun), not a predicate ("it is
+/// unclear who fired").
+fn relative_antecedent(cx: &Ctx, lo: usize, j: usize, c: usize) -> Option<(usize, usize)> {
     const REACH: usize = 12;
-    let mut k = j;
-    while k > lo && j - k < REACH {
-        k -= 1;
-        let w = cx.l(k);
-        if cx.quoted(k) || !cx.is_word(k) || is_cue(w) {
+    let adjacent = j > lo + 1 && matches!(cx.l(j - 1), "who" | "that" | "which");
+    let k = if adjacent {
+        // The relative verb must report a clause: "…, an Oklahoma Republican who warned of the
+        // deficit" reports nothing.
+        let n = cx.doc.tokens.len();
+        if c + 1 >= n
+            || matches!(
+                cx.l(c + 1),
+                "of" | "about" | "against" | "for" | "to" | "on" | "in" | "with" | "by" | "from"
+                    | "at" | "as"
+            )
+        {
             return None;
         }
-        if w == "who" {
-            break;
+        j - 1
+    } else {
+        let mut k = j;
+        loop {
+            if k == lo || j - k >= REACH {
+                return None;
+            }
+            k -= 1;
+            let w = cx.l(k);
+            if cx.quoted(k) || !cx.is_word(k) || is_cue(w) {
+                return None;
+            }
+            if w == "who" {
+                break k;
+            }
         }
-    }
-    // "…, an Oklahoma Republican who warned of …": a cue right after "who" is the relative
-    // clause's own verb, not the verb of the phrase it modifies.
-    if cx.l(k) != "who" || k == lo || k + 1 == j {
+    };
+    // A phrase set off by a comma is an apposition ("Jo Roe, an Oklahoma Republican who …"):
+    // the name before it is the speaker, found elsewhere.
+    if k == lo || cx.w(k - 1) == "," {
         return None;
     }
     let (a, b) = np_back(cx, lo, k)?;
     let head = cx.l(b - 1);
     let noun_phrase = is_determiner(cx.l(a))
-        || cx.is_cap(b - 1)
+        || (a..b).any(|i| cx.is_cap(i))
         || is_group_noun(head)
         || is_role_noun(head)
         || matches!(head, "those" | "people" | "others" | "residents");
