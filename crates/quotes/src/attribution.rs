@@ -16,8 +16,8 @@ use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
-    is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun, is_stance, is_that_cue,
-    is_time_word, pronoun_gender,
+    is_aux_or_adverb, is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun,
+    is_stance, is_that_cue, is_time_word, pronoun_gender,
 };
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
@@ -260,9 +260,15 @@ impl<'d, 'a> Walk<'d, 'a> {
             Some((a, b)) if valid_subject(cx, a, b, c) => {
                 ext.0 = extent_start(cx, lo, a, b);
                 let mut sp = people.resolve(cx.doc, a, b, history);
-                // "Lee, who declared": the surface subject is the relative pronoun.
+                // "Lee, who declared", "the department which reported": the surface subject
+                // is the relative pronoun.
                 if b < c && cx.l(b) == "," && (b + 1..c).any(|i| cx.l(i) == "who") {
                     sp.mention = "who".to_string();
+                } else if b < c
+                    && matches!(cx.l(b), "who" | "which" | "that")
+                    && (b + 1..c).all(|i| is_aux_or_adverb(cx.l(i)))
+                {
+                    sp.mention = cx.l(b).to_string();
                 }
                 Some(sp)
             }
@@ -1053,8 +1059,7 @@ fn relative_gap(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> Option<(u
     while k < hi
         && k - c <= 4
         && !claimtrail_lexicon::is_auxiliary(cx.l(k))
-        && (is_time_word(cx.l(k))
-            || matches!(cx.l(k), "on" | "in" | "this" | "last" | "earlier"))
+        && (is_time_word(cx.l(k)) || matches!(cx.l(k), "on" | "in" | "this" | "last" | "earlier"))
     {
         k += 1;
     }

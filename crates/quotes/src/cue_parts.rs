@@ -141,8 +141,17 @@ fn relative_antecedent(cx: &Ctx, lo: usize, j: usize, c: usize) -> Option<(usize
         if c + 1 >= n
             || matches!(
                 cx.l(c + 1),
-                "of" | "about" | "against" | "for" | "to" | "on" | "in" | "with" | "by" | "from"
-                    | "at" | "as"
+                "of" | "about"
+                    | "against"
+                    | "for"
+                    | "to"
+                    | "on"
+                    | "in"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "at"
+                    | "as"
             )
         {
             return None;
@@ -586,6 +595,24 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
     while k < hi {
         // A second attribution ends this content: "…, adding that …", "…, according to …".
         if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && next_attribution(cx, k + 1, hi) {
+            en = k;
+            break;
+        }
+        // "declared his intention to resist Obama, guaranteeing two more years of …": after
+        // a content that is no clause (no "that", no finite auxiliary), a participle after a
+        // comma is the writer's comment on the report.
+        if cx.w(k) == ","
+            && !saw_that
+            && k + 1 < hi
+            && !cx.quoted(k + 1)
+            && cx.l(k + 1).ends_with("ing")
+            && cx.l(k + 1).len() > 5
+            && !matches!(cx.l(k + 1), "including" | "according")
+            && !cx.is_cap(k + 1)
+            && !(st..k).any(|i| claimtrail_lexicon::is_auxiliary(cx.l(i)))
+            // "recalls being out at a party, realizing …": a series of gerunds goes on.
+            && !cx.l(st).ends_with("ing")
+        {
             en = k;
             break;
         }
