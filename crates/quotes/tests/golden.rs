@@ -944,3 +944,141 @@ fn a_subject_adamant_about_a_clause_reports_it() {
     // Adamant about a thing, or adamant alone, reports nothing.
     assert!(quotes("He was adamant about the plan. She remained adamant.").is_empty());
 }
+
+#[test]
+fn a_restrictive_relative_clause_leaves_its_noun_the_subject() {
+    let qs = quotes(
+        "Harbour officials who spoke on condition of anonymity said the ferry contract had been \
+         cancelled. Residents who live beside the quarry say the dust settles on everything.",
+    );
+    let q = find(&qs, "ferry contract had been cancelled");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Harbour officials"));
+    let q = find(&qs, "dust settles on everything");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Residents"));
+    // A "who" after a predicate opens no subject: the attribution after the comma speaks.
+    let qs = quotes("It is unclear who opened the gate at night, the warden said.");
+    let q = find(&qs, "who opened the gate");
+    assert_eq!(q.speaker_mention.as_deref(), Some("the warden"));
+}
+
+#[test]
+fn a_relative_pronoun_right_before_a_cue_stands_for_the_phrase_it_follows() {
+    let qs = quotes(
+        "Okafor shared a column by the Lagos Courier that claimed the port had lost money for \
+         a decade.",
+    );
+    let q = find(&qs, "the port had lost money");
+    assert_eq!(speaker(q), Some("Lagos Courier"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("that"));
+    // A relative verb without a clause after it reports nothing, and an apposition's noun
+    // does not take over from the name before it.
+    let qs = quotes(
+        "Senator Jo Reyes, a Lagos Republican who warned of the debt in the past, nevertheless \
+         voted for the bill on the floor.",
+    );
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn a_cue_inside_a_relative_clause_reports_the_verb_phrase_after_it() {
+    let qs = quotes(
+        "Then came the rewards card, which Amazon founder Jo Reyes said last year had passed \
+         50 million members.",
+    );
+    let q = find(&qs, "had passed 50 million members");
+    assert_eq!(q.text, "had passed 50 million members");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert!(
+        q.speaker_mention
+            .as_deref()
+            .is_some_and(|m| m.ends_with("Jo Reyes")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_double_genitive_subject_speaks() {
+    let qs = quotes("A cousin of Okafor's later remembered that the boat had left before dawn.");
+    let q = find(&qs, "the boat had left before dawn");
+    assert_eq!(q.speaker_mention.as_deref(), Some("A cousin of Okafor"));
+}
+
+#[test]
+fn an_adjective_of_stance_after_be_reports_the_clause_without_that() {
+    let qs = quotes(
+        "The teachers' federation is concerned the new curriculum would squeeze out music. \
+         Farmers in the valley are confident it will rain before the harvest.",
+    );
+    let q = find(&qs, "the new curriculum would squeeze out music");
+    assert_eq!(q.cue.as_deref(), Some("concerned"));
+    assert!(
+        q.speaker_mention
+            .as_deref()
+            .is_some_and(|m| m.ends_with("federation")),
+        "{q:?}"
+    );
+    assert_eq!(find(&qs, "it will rain").cue.as_deref(), Some("confident"));
+    // Not a predicate, or no clause after it: no report.
+    assert!(quotes(
+        "The officials concerned were moved to other posts. She is concerned about the cost \
+         of the bridge. As far as the mayor is concerned, the plan will go ahead."
+    )
+    .is_empty());
+    // An item of a list after "said:" holding one is the list's speaker's, once.
+    let qs = quotes(
+        "In the interview, Mayor Ada Okafor also said:\n\nThe bridge will reopen in May\n\n\
+         She is confident the tolls will be scrapped by autumn\n\nThe ferry stays",
+    );
+    let hits: Vec<_> = qs
+        .iter()
+        .filter(|q| q.text.contains("tolls will be"))
+        .collect();
+    assert_eq!(hits.len(), 1, "{qs:#?}");
+    assert!(hits[0].text.starts_with("She is confident"));
+    assert_eq!(speaker(hits[0]), Some("Ada Okafor"));
+}
+
+#[test]
+fn a_pronoun_after_a_participle_opens_its_clause() {
+    let qs = quotes(
+        "The author compares the lamps to sealed capsules, suggesting they are messages from a \
+         time before the war.",
+    );
+    let q = find(&qs, "messages from a time");
+    assert!(q.text.starts_with("they are messages"), "{q:?}");
+    assert_eq!(q.speaker_mention.as_deref(), Some("The author"));
+}
+
+#[test]
+fn a_clause_continued_by_a_lower_case_quotation_is_one_mixed_quote() {
+    let qs = quotes(
+        "Replacing the old mains is a slow, careful process, “because the whole network is \
+         fixed in place,” said Ada Okafor, an engineer at the utility.",
+    );
+    let q = find(&qs, "fixed in place");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(q.text.starts_with("Replacing the old mains"), "{q:?}");
+    assert_eq!(speaker(q), Some("Ada Okafor"));
+    // A quotation opening in capitals is a statement of its own.
+    let qs =
+        quotes("The hall was silent for a long while, “We will win this vote,” said Ada Okafor.");
+    let q = find(&qs, "We will win this vote");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(!q.text.contains("hall"));
+}
+
+#[test]
+fn a_participle_after_a_reported_phrase_is_the_writers() {
+    let qs = quotes(
+        "The new premier has declared his intention to close the northern mines, guaranteeing \
+         two more years of strikes.",
+    );
+    let q = find(&qs, "his intention to close");
+    assert!(!q.text.contains("guaranteeing"), "{q:?}");
+    // A series of gerunds is the report itself.
+    let qs = quotes(
+        "She recalls being out at a party at three a.m., realizing the machine was idle, and \
+         rushing over to start it.",
+    );
+    assert!(find(&qs, "being out at a party").text.contains("realizing"));
+}
