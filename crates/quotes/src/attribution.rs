@@ -1048,13 +1048,10 @@ fn continued_clause(cx: &Ctx, from: usize, open: usize, start: usize) -> bool {
 fn relative_gap(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> Option<(usize, usize)> {
     // The pronoun may stand a modifier or two before the subject's name ("which company
     // founder Jo Roe said").
-    let pronoun = (a.saturating_sub(3).max(lo)..a)
+    (a.saturating_sub(3).max(lo)..a)
         .rev()
         .take_while(|&i| cx.is_word(i) && !cx.quoted(i))
-        .find(|&i| matches!(cx.l(i), "which" | "that"));
-    if pronoun.is_none() {
-        return None;
-    }
+        .find(|&i| matches!(cx.l(i), "which" | "that"))?;
     let mut k = c + 1;
     while k < hi
         && k - c <= 4
@@ -1067,7 +1064,7 @@ fn relative_gap(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> Option<(u
         return None;
     }
     let mut e = k;
-    while e < hi && e - k < MAX_CONTENT && !cx.is_stop(e) && !(cx.w(e) == "," && !cx.quoted(e)) {
+    while e < hi && e - k < MAX_CONTENT && !cx.is_stop(e) && (cx.w(e) != "," || cx.quoted(e)) {
         e += 1;
     }
     trim(cx, k, e)
