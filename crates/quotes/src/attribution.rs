@@ -372,6 +372,15 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else {
             content_after(cx, c, ext.1, hi)
         };
+        // "…, asking if there were …" reports a question; "by asking Congress to charge …" is
+        // a request, no statement.
+        let after = after.filter(|&(a, _)| {
+            cx.l(c) != "asking"
+                || matches!(
+                    cx.l(a),
+                    "if" | "whether" | "why" | "how" | "what" | "who" | "when" | "where"
+                )
+        });
         let reported = after.is_some();
         if let Some((a, b)) = after.or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi)) {
             self.push_content(a, b, &speaker, &cue);

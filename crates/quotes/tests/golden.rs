@@ -1082,3 +1082,16 @@ fn a_participle_after_a_reported_phrase_is_the_writers() {
     );
     assert!(find(&qs, "being out at a party").text.contains("realizing"));
 }
+
+#[test]
+fn asking_reports_a_question_not_a_request() {
+    let qs = quotes("Jo Reyes posted on Twitter, asking if there were any calm voters left.");
+    let q = find(&qs, "any calm voters left");
+    assert!(q.text.starts_with("if there were"), "{q:?}");
+    assert_eq!(speaker(q), Some("Jo Reyes"));
+    let qs = quotes("Jo Reyes spoke to the council, asking the state to pay for the repairs.");
+    assert!(
+        qs.iter().all(|q| !q.text.contains("pay for the repairs")),
+        "{qs:#?}"
+    );
+}
