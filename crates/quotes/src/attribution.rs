@@ -182,6 +182,23 @@ impl<'d, 'a> Walk<'d, 'a> {
             self.possessed_statement(s, c);
             return c + 1;
         }
+        // "in the wake of accusations (apparently justified) that …": a charge made by people
+        // the article does not name.
+        if c + 1 < hi
+            && c >= s.covered
+            && s.nested.is_none()
+            && !cx.quoted(c)
+            && matches!(cx.l(c), "accusations" | "allegations")
+        {
+            if let Some(that) = that_after_aside(cx, c + 1, hi) {
+                if let Some((x, y)) = trim(cx, that + 1, hi.min(that + 1 + MAX_CONTENT)) {
+                    let cue = cx.w(c).to_string();
+                    self.push_content(x, y, &Speaker::default(), &cue);
+                    s.covered = s.covered.max(y);
+                    return y.max(c + 1);
+                }
+            }
+        }
         // Cheap rejections first: this runs for every token of the document.
         if cx.quoted(c)
             || c < s.covered
@@ -1048,6 +1065,19 @@ fn continued_clause(cx: &Ctx, from: usize, open: usize, start: usize) -> bool {
         && !is_participle(cx.l(from))
         && (from..open).all(|i| !cx.quoted(i) && (!is_cue(cx.l(i)) || cx.is_cap(i)))
         && (from..open).any(|i| claimtrail_lexicon::is_auxiliary(cx.l(i)))
+}
+
+/// The "that" at `k`, or after a short parenthetical opening at `k` ("(apparently justified)
+/// that").
+fn that_after_aside(cx: &Ctx, k: usize, hi: usize) -> Option<usize> {
+    if cx.l(k) == "that" {
+        return Some(k);
+    }
+    if cx.w(k) != "(" {
+        return None;
+    }
+    let close = (k + 1..hi.min(k + 8)).find(|&i| cx.w(i) == ")")?;
+    (close + 1 < hi && cx.l(close + 1) == "that").then_some(close + 1)
 }
 
 /// The verb phrase a cue at `c` reports when its subject (from `a`) follows a relative pronoun

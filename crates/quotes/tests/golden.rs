@@ -1095,3 +1095,19 @@ fn asking_reports_a_question_not_a_request() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn accusations_that_report_a_charge_of_people_not_named() {
+    let qs = quotes(
+        "The firm has defended its prices in the wake of accusations (mostly from drivers) that \
+         it doubled fares during the storm. Reyes resigned amid allegations that he had hidden \
+         the accounts.",
+    );
+    let q = find(&qs, "it doubled fares during the storm");
+    assert_eq!(q.cue.as_deref(), Some("accusations"));
+    assert_eq!(speaker(q), None);
+    assert_eq!(
+        find(&qs, "he had hidden the accounts").cue.as_deref(),
+        Some("allegations")
+    );
+}
