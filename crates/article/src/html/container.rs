@@ -400,6 +400,98 @@ mod tests {
         format!("<div class=rail><h3>Most read</h3><ul>{items}</ul></div>")
     }
 
+    /// The tallies as first written: from each text node a climb to its nearest block, from
+    /// each block a climb to `body`. The one-walk version must agree with it on every page.
+    fn tallies_by_climbing(body: &NodeRef) -> FnvHashMap<NodeId, Tally> {
+        let mut blocks: FnvHashMap<NodeId, Block> = FnvHashMap::default();
+        for d in body.descendants_it().filter(|d| d.is_text()) {
+            let text = d.text();
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            if chars == 0 {
+                continue;
+            }
+            let (mut in_link, mut hidden, mut block) = (false, false, None);
+            let mut up = d.parent();
+            while let Some(p) = up {
+                let name = p.node_name().unwrap_or_default();
+                if is_hidden_text(&name) {
+                    hidden = true;
+                    break;
+                }
+                in_link |= &*name == "a";
+                if is_block(&name) {
+                    block = Some(p.id);
+                    break;
+                }
+                up = p.parent();
+            }
+            let (Some(id), false) = (block, hidden) else {
+                continue;
+            };
+            let b = blocks.entry(id).or_default();
+            b.chars += chars;
+            if in_link {
+                b.link_chars += chars;
+            }
+            b.sentence_end = text
+                .trim_end()
+                .ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ':', ')']);
+        }
+        let mut out: FnvHashMap<NodeId, Tally> = FnvHashMap::default();
+        for (id, b) in &blocks {
+            let w = weigh(b);
+            let mut n = Some(NodeRef::new(*id, body.tree));
+            while let Some(e) = n {
+                let t = out.entry(e.id).or_default();
+                t.prose += w.prose;
+                t.chrome += w.chrome;
+                if e.id == body.id {
+                    break;
+                }
+                n = e.parent();
+            }
+        }
+        out
+    }
+
+    fn pairs(m: &FnvHashMap<NodeId, Tally>) -> Vec<(NodeId, usize, usize)> {
+        let mut v: Vec<_> = m.iter().map(|(k, t)| (*k, t.prose, t.chrome)).collect();
+        v.sort_by_key(|p| p.0);
+        v
+    }
+
+    #[test]
+    fn one_walk_tallies_match_the_climb_from_every_block() {
+        let pages = [
+            format!(
+                "<html><body><div id=page><div id=menu><a href=/>Home</a> <a href=/w>World</a>\
+                 </div><div id=story><h1>Budget passes</h1>{}</div>{}</div></body></html>",
+                article(6),
+                headlines(12)
+            ),
+            stream_page(8, 12),
+            // Text a hidden element holds, a block inside a hidden element, a link around a
+            // block and around a hidden element, inline text straight under `body`, a tiny
+            // block that weighs nothing, and a table.
+            "<html><body>Loose words, then <b>bold</b>.<noscript><p>Enable scripts to read \
+             this page properly, please.</p>Bare noscript text</noscript><a href=/x><div>A \
+             linked block of some length here.</div><span>linked inline</span></a><p>x</p>\
+             <a href=/y><noscript>hidden <i>link</i></noscript></a><table><tr><td>Cell one \
+             with a sentence.</td><td><a href=/c>cell link</a> and more words than links \
+             here, to be prose.</td></tr></table><select><option>Pick</option></select>\
+             <p>Ends like a sentence! <em>yes</em></p><p>Ends <a href=/z>in a link</a></p>\
+             </body></html>"
+                .to_string(),
+        ];
+        for page in &pages {
+            let doc = Document::from(page.as_str());
+            let body = doc.select("body").nodes().first().cloned().unwrap();
+            let (walk, climb) = (tallies(&body), tallies_by_climbing(&body));
+            assert!(!walk.is_empty());
+            assert_eq!(pairs(&walk), pairs(&climb), "{page}");
+        }
+    }
+
     #[test]
     fn a_whole_page_wrapper_is_narrowed_to_the_article() {
         let html = format!(
