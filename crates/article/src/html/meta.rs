@@ -63,12 +63,18 @@ pub(super) fn select_where<'a>(
 
 /// Whether any attribute named in `names` holds `needle` (ASCII, lower case), case aside.
 pub(super) fn attr_holds(e: &Element, names: &[&str], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    let Some(&first) = n.first() else {
+        return false;
+    };
     e.attrs.iter().any(|a| {
+        let v = a.value.as_bytes();
+        // `| 0x20` lower-cases an ASCII letter: only windows that start like the needle are
+        // compared whole.
         names.contains(&&*a.name.local)
-            && a.value
-                .as_bytes()
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+            && v.len() >= n.len()
+            && (0..=v.len() - n.len())
+                .any(|i| v[i] | 0x20 == first && v[i..i + n.len()].eq_ignore_ascii_case(n))
     })
 }
 
