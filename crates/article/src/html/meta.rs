@@ -269,12 +269,12 @@ mod tests {
             attr_holds(e, &["rel", "itemprop", "href", "class"], "author")
                 || attr_holds(e, &["class"], "byline")
         });
-        assert_eq!(ids(&found), ids(&doc.select(byline).nodes()));
+        assert_eq!(ids(&found), ids(doc.select(byline).nodes()));
         assert!(found.len() >= 5, "{}", found.len());
         let gather = "html, meta, script[type='application/ld+json'], title, \
                       link[rel=canonical], h1";
         let g = gather_selected(&doc);
-        assert_eq!(ids(&g), ids(&doc.select(gather).nodes()));
+        assert_eq!(ids(&g), ids(doc.select(gather).nodes()));
         // A cheap test that lets too little through misses elements.
         let strict = select_where(&doc, byline, |e| attr_holds(e, &["class"], "author"));
         assert!(strict.len() < found.len());
