@@ -34,7 +34,7 @@ pub fn extract_dump(raw: &str) -> Article {
     let lines = &scored.lines;
 
     art.url = scored.lines.iter().take(3).find_map(|l| title::address(l));
-    let title = title::pick(&scored, bs);
+    let title = title::pick(&scored, bs, be);
     if let Some(t) = title {
         art.title = Some(lines[t].to_string());
         if t >= bs {
@@ -230,6 +230,22 @@ mod tests {
         }
         // A unit or an initial is not a Czech preposition in English prose.
         assert_eq!(lines::features("32 V dual blade mower").1, 0.0);
+    }
+
+    #[test]
+    fn a_lone_sentence_among_symbols_is_the_text_not_the_headline() {
+        // Formulas rendered one symbol per line leave a single line of prose on the page.
+        let symbols = "x\n\n=\n\n(\n\n2\n\n+\n\ny\n\n)\n\n".repeat(12);
+        let raw = format!(
+            "{symbols}Finally, the same rule holds for every prime we tried, and the table below \
+             lists the first few cases for the reader\n\n{symbols}"
+        );
+        let a = extract_dump(&raw);
+        assert!(a.text.contains("the same rule holds"), "{a:?}");
+        assert_ne!(
+            a.title.as_deref().map(|t| t.starts_with("Finally")),
+            Some(true)
+        );
     }
 
     #[test]

@@ -85,8 +85,9 @@ fn printed_again(lines: &[&str], k: usize) -> bool {
 const WINDOW: usize = 25;
 const LIST_PENALTY: f64 = 5.0;
 
-/// Index of the most headline-like line in the window ending at the block start `bs`.
-pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
+/// Index of the most headline-like line in the window ending at the block start `bs`; the
+/// block runs to `be`. A block of one line is all the article there is, never its headline.
+pub fn pick(s: &Scored, bs: usize, be: usize) -> Option<usize> {
     let lines = &s.lines;
     // words of the block's opening: a headline shares vocabulary with its lede
     let body: HashSet<String> = (bs..lines.len().min(bs + 8))
@@ -101,7 +102,7 @@ pub fn pick(s: &Scored, bs: usize) -> Option<usize> {
         lo = hi;
     }
     for (k, &l) in lines.iter().enumerate().take(hi + 1).skip(lo) {
-        if Some(k) == contents_at {
+        if Some(k) == contents_at || (k == bs && be <= bs) {
             continue;
         }
         let (nw, _) = features(l);
@@ -181,7 +182,7 @@ mod tests {
     /// The headline picked above a block that starts at line `bs`.
     fn headline<'a>(lines: &[&'a str], bs: usize) -> Option<&'a str> {
         let s = score_lines(lines.to_vec());
-        pick(&s, bs).map(|k| lines[k])
+        pick(&s, bs, lines.len()).map(|k| lines[k])
     }
 
     const BODY: &str = "The harbour bridge reopened to traffic on Thursday after eight months of \

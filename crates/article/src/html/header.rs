@@ -157,7 +157,7 @@ pub fn header_zone<'a>(
         match node.parent() {
             Some(p) if !matches!(&*p.node_name().unwrap_or_default(), "html") => node = p,
             _ => {
-                let text = block_text(&node);
+                // The text read above, of this same node.
                 let pos = text.find(&head)?;
                 return Some(zone(&text, pos, pos + head.len()));
             }

@@ -3,6 +3,7 @@
 
 use super::entities::clean;
 use super::json_ld::LdFacts;
+use super::{attr_holds, select_where};
 use crate::dates::first_text_date;
 use crate::html::header::{block_text, update_word};
 use claimtrail_lexicon as lexicon;
@@ -79,11 +80,13 @@ const BYLINE_SELECTOR: &str = "[rel=author],[itemprop~=author],a[href*='/author/
 /// of columnists come before the article, teasers with their bylines after it). Comment
 /// sections are skipped so a commenter is never taken for the author.
 fn byline_element(doc: &Document, header: Option<(&str, &str)>) -> Vec<String> {
-    let Some(sel) = doc.try_select(BYLINE_SELECTOR) else {
-        return Vec::new();
-    };
+    // Every element the selector matches names "author" or "byline" in one of these.
+    let nodes = select_where(doc, BYLINE_SELECTOR, |e| {
+        attr_holds(e, &["rel", "itemprop", "href", "class"], "author")
+            || attr_holds(e, &["class"], "byline")
+    });
     let mut found = Vec::new();
-    for n in sel.nodes().iter().take(400) {
+    for n in nodes.iter().take(400) {
         if !author_token(n) || in_comments(n) {
             continue;
         }
