@@ -555,6 +555,11 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
     let mut saw_that = false;
     let mut j = b;
     while j < hi && j - b < 12 && !cx.quoted(j) && !cx.is_stop(j) {
+        // "claimed Trump relied on lies and that we now live …": a second that-clause
+        // coordinated with one that opened right after the cue; the report starts there.
+        if cx.l(j) == "that" && j > b + 1 && cx.l(j - 1) == "and" {
+            break;
+        }
         if cx.l(j) == "that" {
             // "experts say that isn't likely": "that" is the clause's subject and stays in it.
             st = if that_is_subject(cx, j, hi) { j } else { j + 1 };

@@ -970,6 +970,14 @@ fn a_relative_pronoun_right_before_a_cue_stands_for_the_phrase_it_follows() {
     let q = find(&qs, "the port had lost money");
     assert_eq!(speaker(q), Some("Lagos Courier"));
     assert_eq!(q.speaker_mention.as_deref(), Some("that"));
+    // Two coordinated that-clauses, the first without its "that": the report holds both.
+    let qs = quotes(
+        "Okafor shared a column that claimed the port lost money and that we now live in a \
+         different city.",
+    );
+    assert!(find(&qs, "we now live")
+        .text
+        .starts_with("the port lost money"));
     // A relative verb without a clause after it reports nothing, and an apposition's noun
     // does not take over from the name before it.
     let qs = quotes(
