@@ -1026,6 +1026,14 @@ fn an_adjective_of_stance_after_be_reports_the_clause_without_that() {
         "{q:?}"
     );
     assert_eq!(find(&qs, "it will rain").cue.as_deref(), Some("confident"));
+    // "am" stands between a subject and its cue as "is" does.
+    let qs = quotes("I am truly afraid that the old bridge will close for good.");
+    assert_eq!(
+        find(&qs, "the old bridge will close")
+            .speaker_mention
+            .as_deref(),
+        Some("I")
+    );
     // Not a predicate, or no clause after it: no report.
     assert!(quotes(
         "The officials concerned were moved to other posts. She is concerned about the cost \
