@@ -71,6 +71,7 @@ pub fn find_figures(doc: &Doc, ctx: &Context) -> Vec<Figure> {
             i = next;
         }
         merge_bounds(&v, &mut out, first_fig);
+        share_conversion_hedge(&v, &mut out, first_fig);
         let date = sentence_date(&times, s.start, s.end).or_else(|| published.clone());
         for f in &mut out[first_fig..] {
             f.date = date.clone();
@@ -231,6 +232,31 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
             }
         }
         k += 1;
+    }
+}
+
+/// "more than 3,600 kilometers (2,200 miles)": an amount restated in other units between
+/// brackets is the same claim, so it carries the first amount's hedge.
+fn share_conversion_hedge(v: &View, out: &mut [Figure], from: usize) {
+    for k in from..out.len().saturating_sub(1) {
+        let (f, g) = (&out[k], &out[k + 1]);
+        let converted = f.unit.is_some() && g.unit.is_some() && f.unit != g.unit;
+        if !converted || g.hedge != Hedge::Exact || matches!(f.hedge, Hedge::Exact | Hedge::Range) {
+            continue;
+        }
+        let a = v.toks.partition_point(|t| t.start < f.end);
+        let b = v.toks.partition_point(|t| t.end <= g.start).max(a);
+        let after = v.toks.partition_point(|t| t.start < g.end);
+        let bracketed =
+            b == a + 1 && v.toks[a].text == "(" && v.toks.get(after).is_some_and(|t| t.text == ")");
+        if bracketed {
+            let (hedge, value) = (f.hedge, g.value.unwrap_or(f64::NAN));
+            let (low, high) = bounds(hedge, value, None);
+            let g = &mut out[k + 1];
+            g.hedge = hedge;
+            g.low = low.map(tidy);
+            g.high = high.map(tidy);
+        }
     }
 }
 

@@ -739,3 +739,24 @@ fn a_divulged_figure_is_its_subjects() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].source.as_deref(), Some("Officials"));
 }
+
+#[test]
+fn an_amount_restated_in_other_units_keeps_the_hedge() {
+    assert_eq!(
+        value_hedges(
+            "The village lies more than 1,200 kilometers (750 miles) north of the capital."
+        ),
+        vec![(Some(1200.0), "more_than"), (Some(750.0), "more_than")]
+    );
+    assert_eq!(
+        value_hedges(
+            "The dam holds about 40 million cubic meters (1.4 billion cubic feet) of water."
+        ),
+        vec![(Some(4e7), "approximately"), (Some(1.4e9), "approximately")]
+    );
+    // Two amounts that are not one restated stay apart.
+    assert_eq!(
+        value_hedges("It rose more than 12 kilometers, then fell 750 miles (as planned)."),
+        vec![(Some(12.0), "more_than"), (Some(750.0), "exact")]
+    );
+}
