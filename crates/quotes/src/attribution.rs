@@ -174,7 +174,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         if c + 1 < hi
             && c >= s.covered
             && !cx.quoted(c)
-            && cx.l(c + 1) == "that"
+            && (cx.l(c + 1) == "that" || time_adjunct_then_that(cx, c + 1, hi))
             && is_speech_noun(cx.l(c))
             // "Officials claim that …": after a plural subject the word is the verb.
             && !(c > lo && plural_subject_before(cx, lo, c))
@@ -1374,6 +1374,32 @@ fn push_piece(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     if e > s {
         out.push((s, e));
     }
+}
+
+/// "his vow on Monday that …", "her warning last week that …": a short time adjunct between a
+/// speech noun and its "that" (a weekday, a month and day, "last"/"this" and a unit).
+fn time_adjunct_then_that(cx: &Ctx, from: usize, hi: usize) -> bool {
+    use claimtrail_lexicon::{is_weekday_name, month_token, time_unit};
+    let mut j = from;
+    while j < hi && j - from < 4 {
+        let w = cx.l(j);
+        let timely = matches!(
+            w,
+            "on" | "in" | "last" | "this" | "yesterday" | "today" | "earlier"
+        ) || is_weekday_name(w)
+            || month_token(w).is_some()
+            || time_unit(w).is_some()
+            || (j > from && cx.doc.tokens[j].kind == TokenKind::Number);
+        if !timely || cx.quoted(j) {
+            break;
+        }
+        j += 1;
+    }
+    // The adjunct must name a time, not only a preposition ("his claim in that …").
+    j > from
+        && j < hi
+        && cx.l(j) == "that"
+        && (from..j).any(|i| !matches!(cx.l(i), "on" | "in" | "last" | "this"))
 }
 
 #[cfg(test)]

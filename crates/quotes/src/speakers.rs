@@ -340,7 +340,16 @@ impl People {
         }
         if b == a + 1 {
             let lower = word(doc, a).to_lowercase();
-            if let Some(g) = pronoun_gender(&lower) {
+            // "his vow that …": a possessive stands for its owner as the subject form would.
+            let possessive = claimtrail_lexicon::pronoun(&lower)
+                .filter(|p| p.possessive && !p.subject && p.person == 3 && p.singular)
+                .map(|p| p.gender);
+            let lower = if possessive == Some(Gender::Unknown) {
+                "it".to_string()
+            } else {
+                lower
+            };
+            if let Some(g) = pronoun_gender(&lower).or(possessive) {
                 if g != Gender::Unknown {
                     if let Some(ante) = self.antecedent(doc, g, a, history) {
                         sp.name = ante.name;

@@ -1127,3 +1127,23 @@ fn accusations_that_report_a_charge_of_people_not_named() {
         Some("allegations")
     );
 }
+
+#[test]
+fn a_speech_noun_reports_across_a_time_adjunct() {
+    let qs = quotes(
+        "Mayor Dana Whitfield won a second term. Voters backed her pledge on Monday that the \
+         city would freeze fares until 2030.",
+    );
+    let q = find(&qs, "the city would freeze fares");
+    assert_eq!(q.cue.as_deref(), Some("pledge"));
+    assert_eq!(speaker(q), Some("Dana Whitfield"));
+    // A preposition opening a longer phrase is no time: the "that" may be a relative pronoun.
+    let qs = quotes(
+        "Mayor Dana Whitfield won a second term. In the end her pledge in the debate that cost \
+         her rival the race was soon forgotten.",
+    );
+    assert!(
+        qs.iter().all(|q| !q.text.contains("cost her rival")),
+        "{qs:#?}"
+    );
+}
