@@ -322,7 +322,8 @@ impl People {
                 EntityRef::Org(name) => {
                     // "the Department of Conservation" tagged as pieces: the whole name.
                     let (s, e) = org_extent(doc, a, *ea, *eb);
-                    let mut full = if s < *ea {
+                    let e = org_complement(doc, e, b);
+                    let mut full = if s < *ea || e > *eb {
                         join(doc, s, e)
                     } else {
                         name.clone()
@@ -744,6 +745,26 @@ fn org_extent(doc: &Doc, a: usize, mut s: usize, e: usize) -> (usize, usize) {
         } else {
             return (s, e);
         }
+    }
+}
+
+/// The name `..e` carried on to the subject's end `b` across a joining word and capitalised
+/// words the tagger left out ("Joint Committee" + "on Intelligence and Security"); `e` when
+/// the subject goes on with anything else (a weekday, lower-case words).
+fn org_complement(doc: &Doc, e: usize, b: usize) -> usize {
+    let name_word = |i: usize| is_cap(doc, i) && !lc(word(doc, i), is_time_word);
+    let mut k = e;
+    while k + 1 < b && matches!(word(doc, k), "of" | "for" | "on" | "and" | "&") && name_word(k + 1)
+    {
+        k += 1;
+        while k < b && name_word(k) {
+            k += 1;
+        }
+    }
+    if k == b {
+        k
+    } else {
+        e
     }
 }
 

@@ -1147,3 +1147,26 @@ fn a_speech_noun_reports_across_a_time_adjunct() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn an_organisation_keeps_its_complement() {
+    // The tagger may read only the head of a long name as the organisation.
+    let t = "But, as Parliament’s Standing Committee on Rivers and Coasts has pointed out, the \
+             levy would “fall hardest on farmers”.";
+    let at = t.find("Standing").unwrap();
+    let entities = vec![Entity {
+        text: "Standing Committee".into(),
+        kind: EntityKind::Org,
+        start: at,
+        end: at + "Standing Committee".len(),
+        canonical: "Standing Committee".into(),
+        role: None,
+    }];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    let q = find(&qs, "the levy would");
+    assert_eq!(
+        speaker(q),
+        Some("Standing Committee on Rivers and Coasts"),
+        "{q:?}"
+    );
+}
