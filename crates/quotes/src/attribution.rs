@@ -1022,8 +1022,8 @@ impl<'d, 'a> Walk<'d, 'a> {
 
 /// "…, as the committee has pointed out, it would …": an "as" opening a clause (at the
 /// sentence start or after a comma or conjunction), its subject, cue `c` and a comma closing
-/// the frame. Returns the subject's tokens and the comma. Only a frame that does not open the
-/// sentence: there "As X reports, …" may name a channel only (see `channel_only`).
+/// the frame. Returns the subject's tokens and the comma. A frame opening the sentence reports
+/// only a clause without an attribution of its own (see `channel_only`).
 fn as_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize, usize)> {
     let mut k = c + 1;
     if k < hi && matches!(cx.l(k), "out" | "up") {
@@ -1037,7 +1037,10 @@ fn as_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize, u
         .take(10)
         .take_while(|&i| cx.w(i) != "," && !cx.quoted(i))
         .find(|&i| cx.l(i) == "as")?;
-    if j == lo || !(cx.w(j - 1) == "," || matches!(cx.l(j - 1), "but" | "and" | "or")) {
+    // At the sentence's start the frame may only name the channel of a clause with its own
+    // attribution ("As Mashable reports, the company announced that …").
+    let opens = j == lo && !channel_only(cx, lo, j + 1, k - 1, hi);
+    if !opens && (j == lo || !(cx.w(j - 1) == "," || matches!(cx.l(j - 1), "but" | "and" | "or"))) {
         return None;
     }
     // The subject ends before the auxiliaries and adverbs ("has", "rightly").

@@ -1170,3 +1170,15 @@ fn an_organisation_keeps_its_complement() {
         "{q:?}"
     );
 }
+
+#[test]
+fn an_as_frame_opening_the_sentence_reports_the_clause() {
+    let qs = quotes("As Dana Whitfield has pointed out, the levy would fall hardest on farmers.");
+    let q = find(&qs, "the levy would fall hardest on farmers");
+    assert_eq!(speaker(q), Some("Dana Whitfield"));
+    // The frame only names the channel of a clause with its own attribution.
+    let qs =
+        quotes("As Dana Whitfield has pointed out, the council announced that fares will rise.");
+    let q = find(&qs, "fares will rise");
+    assert_eq!(q.cue.as_deref(), Some("announced"), "{qs:#?}");
+}
