@@ -18,6 +18,19 @@ fn speaker(q: &Quote) -> Option<&str> {
     q.speaker.as_deref()
 }
 
+/// The entity the tagger would give for the first `name` in `t`, canonical as written.
+fn named(t: &str, name: &str, kind: EntityKind) -> Entity {
+    let start = t.find(name).expect("the name is in the text");
+    Entity {
+        text: name.into(),
+        kind,
+        start,
+        end: start + name.len(),
+        canonical: name.into(),
+        role: None,
+    }
+}
+
 /// Each quote containing the needle has the speaker given beside it.
 fn assert_speakers(text: &str, expected: &[(&str, &str)]) {
     let qs = quotes(text);
@@ -888,15 +901,7 @@ fn an_introducing_sentence_gives_the_next_quotation_its_speaker() {
              county, once put the problem plainly. “We keep borrowing against a house that is \
              already on fire.” Since then, the debt has grown. “Nothing changes until the \
              rules do, and they will not change this year.”";
-    let at = t.find("Margaret Olsen").unwrap();
-    let entities = vec![Entity {
-        text: "Margaret Olsen".into(),
-        kind: EntityKind::Person,
-        start: at,
-        end: at + "Margaret Olsen".len(),
-        canonical: "Margaret Olsen".into(),
-        role: None,
-    }];
+    let entities = vec![named(t, "Margaret Olsen", EntityKind::Person)];
     let qs = find_quotes(&Doc::new(t), &entities);
     assert_eq!(speaker(find(&qs, "keep borrowing")), Some("Margaret Olsen"));
     // "Since then" opens no subject: the next quotation is not given to a word like it.
@@ -1153,15 +1158,7 @@ fn an_organisation_keeps_its_complement() {
     // The tagger may read only the head of a long name as the organisation.
     let t = "But, as Parliament’s Standing Committee on Rivers and Coasts has pointed out, the \
              levy would “fall hardest on farmers”.";
-    let at = t.find("Standing").unwrap();
-    let entities = vec![Entity {
-        text: "Standing Committee".into(),
-        kind: EntityKind::Org,
-        start: at,
-        end: at + "Standing Committee".len(),
-        canonical: "Standing Committee".into(),
-        role: None,
-    }];
+    let entities = vec![named(t, "Standing Committee", EntityKind::Org)];
     let qs = find_quotes(&Doc::new(t), &entities);
     let q = find(&qs, "the levy would");
     assert_eq!(
