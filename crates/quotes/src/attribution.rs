@@ -1098,7 +1098,7 @@ fn relative_gap(cx: &Ctx, lo: usize, a: usize, c: usize, hi: usize) -> Option<(u
     while k < hi
         && k - c <= 4
         && !claimtrail_lexicon::is_auxiliary(cx.l(k))
-        && (is_time_word(cx.l(k)) || matches!(cx.l(k), "on" | "in" | "this" | "last" | "earlier"))
+        && in_time_phrase(cx.l(k))
     {
         k += 1;
     }
@@ -1379,29 +1379,28 @@ fn push_piece(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// "his vow on Monday that …", "her warning last week that …": a short time adjunct between a
-/// speech noun and its "that" (a weekday, a month and day, "last"/"this" and a unit).
+/// A word of a short time phrase ("last year", "on Monday", "earlier this week").
+fn in_time_phrase(lower: &str) -> bool {
+    is_time_word(lower) || matches!(lower, "on" | "in" | "this")
+}
+
+/// "his vow on Monday that …", "her warning last week that …": a short time phrase between a
+/// speech noun and its "that" (numbers inside it, as in "on May 3").
 fn time_adjunct_then_that(cx: &Ctx, from: usize, hi: usize) -> bool {
-    use claimtrail_lexicon::{is_weekday_name, month_token, time_unit};
     let mut j = from;
-    while j < hi && j - from < 4 {
-        let w = cx.l(j);
-        let timely = matches!(
-            w,
-            "on" | "in" | "last" | "this" | "yesterday" | "today" | "earlier"
-        ) || is_weekday_name(w)
-            || month_token(w).is_some()
-            || time_unit(w).is_some()
-            || (j > from && cx.doc.tokens[j].kind == TokenKind::Number);
-        if !timely || cx.quoted(j) {
-            break;
-        }
+    while j < hi
+        && j - from < 4
+        && !cx.quoted(j)
+        && (in_time_phrase(cx.l(j)) || (j > from && cx.doc.tokens[j].kind == TokenKind::Number))
+    {
         j += 1;
     }
-    // The adjunct must name a time, not only a preposition ("his claim in that …").
+    // The phrase must name a time, not only a preposition ("his claim in that …"); "now that"
+    // is a conjunction.
     j > from
         && j < hi
         && cx.l(j) == "that"
+        && cx.l(j - 1) != "now"
         && (from..j).any(|i| !matches!(cx.l(i), "on" | "in" | "last" | "this"))
 }
 
