@@ -71,6 +71,8 @@ pub type Contexts = Vec<Vec<(u64, u64)>>;
 const AGG_MAX: usize = 8;
 
 const SEP: u64 = 0x5eed;
+/// The gazetteer's class bits (not the inside-an-entry copies).
+const GAZ_BITS: u32 = (1 << gazetteer::INSIDE) - 1;
 
 /// A shape string hashed as it is written, one byte at a time ([`hash_bytes`] of the bytes
 /// pushed, without storing them), remembering the last byte.
@@ -373,7 +375,7 @@ pub fn static_features(
     f.push(mix(27, mix(norm_at(-1), norm_at(1))));
     f.push(mix(57, mix(norm_at(-1), t.short_shape)));
     if t.gaz != 0 {
-        f.push(mix(54, mix(norm_at(-1), (t.gaz & 0x3ff) as u64)));
+        f.push(mix(54, mix(norm_at(-1), (t.gaz & GAZ_BITS) as u64)));
     }
     if t.cap {
         let place = (t.gaz & 0b110) as u64;
@@ -399,7 +401,7 @@ pub fn static_features(
     // signature or a heading as often as a team name), shapes two words away, title-case
     // headings (where a capital says little), and the neighbours as written.
     f.push(mix(60, mix(t.sent_len as u64, t.short_shape)));
-    f.push(mix(61, mix(t.sent_len as u64, (t.gaz & 0x3ff) as u64)));
+    f.push(mix(61, mix(t.sent_len as u64, (t.gaz & GAZ_BITS) as u64)));
     f.push(mix(62, shape_at(-2)));
     f.push(mix(63, shape_at(2)));
     let ts = t.title_sentence as u64;

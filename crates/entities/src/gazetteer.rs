@@ -18,6 +18,11 @@ pub const ORG: u32 = 6;
 pub const TITLE: u32 = 7;
 pub const REGION: u32 = 8;
 pub const HONORIFIC: u32 = 9;
+/// The wide lists (data/build/wide_lists.py): census surnames and given names, GeoNames places.
+/// Features only: the hand-written classes above keep deciding types and canonical names.
+pub const SURNAME: u32 = 10;
+pub const GIVEN_WIDE: u32 = 11;
+pub const GEONAME: u32 = 12;
 pub const INSIDE: u32 = 16;
 
 pub struct Gaz {
@@ -28,7 +33,18 @@ pub struct Gaz {
     pub aliases: HashMap<String, String>,
     /// Every word of a multi-word title ("secretary", "general"), but "of".
     title_words: HashMap<String, u32>,
+    /// The wide lists, keyed by their lines as stored (already the matcher's keys): borrowed
+    /// from the binary, so loading tens of thousands of names costs no allocation per name.
+    wide: HashMap<&'static str, u32>,
+    wide_prefixes: HashSet<&'static str>,
 }
+
+/// The wide lists and their classes (generated: data/build/wide_lists.py).
+const WIDE: [(&str, u32); 3] = [
+    (include_str!("../data/surnames.txt"), SURNAME),
+    (include_str!("../data/given_census.txt"), GIVEN_WIDE),
+    (include_str!("../data/geonames.txt"), GEONAME),
+];
 
 pub static GAZ: LazyLock<Gaz> = LazyLock::new(Gaz::load);
 
@@ -59,7 +75,28 @@ impl Gaz {
             max_len: 1,
             aliases: HashMap::default(),
             title_words: HashMap::default(),
+            wide: HashMap::default(),
+            wide_prefixes: HashSet::default(),
         };
+        // Sized up front: growing a table of this size rehashes it several times at start-up.
+        let names: usize = WIDE.iter().map(|(f, _)| f.len() / 8).sum();
+        g.wide.reserve(names);
+        g.wide_prefixes.reserve(names / 4);
+        for (file, class) in WIDE {
+            // The generator writes one trimmed key per line, after a comment header.
+            for l in file
+                .split('\n')
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                *g.wide.entry(l).or_insert(0) |= 1 << class;
+                let mut words = 1;
+                for (k, _) in l.match_indices(' ') {
+                    g.wide_prefixes.insert(&l[..k]);
+                    words += 1;
+                }
+                g.max_len = g.max_len.max(words);
+            }
+        }
         // Countries: "Name|alias|alias" — every alias maps to the first name.
         for l in lines(include_str!("../data/countries.txt")) {
             let mut parts = l.split('|').map(str::trim);
@@ -167,10 +204,12 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str]) -> Vec<u32> {
                     key.push(' ');
                 }
                 key.push_str(low);
-                if let Some(&c) = g.entries.get(key.as_str()) {
+                let c = g.entries.get(key.as_str()).copied().unwrap_or(0)
+                    | g.wide.get(key.as_str()).copied().unwrap_or(0);
+                if c != 0 {
                     best = Some((j, c));
                 }
-                if !g.prefixes.contains(key.as_str()) {
+                if !g.prefixes.contains(key.as_str()) && !g.wide_prefixes.contains(key.as_str()) {
                     break;
                 }
             }
@@ -183,4 +222,57 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str]) -> Vec<u32> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Classes of each token of `text`, as the tagger's features see them.
+    fn marks(text: &str) -> Vec<(String, u32)> {
+        let doc = Doc::new(text);
+        let lowers: Vec<String> = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect();
+        let refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
+        let bits = mark(&GAZ, &doc, &refs);
+        lowers.into_iter().zip(bits).collect()
+    }
+
+    #[test]
+    fn wide_lists_mark_surnames_and_places_across_tokens() {
+        let m = marks("Anna Kowalski flew from Ouagadougou to Rio de Janeiro.");
+        let bits = |w: &str| m.iter().find(|(t, _)| t == w).map_or(0, |(_, b)| *b);
+        assert_ne!(bits("kowalski") & 1 << SURNAME, 0);
+        assert_ne!(bits("anna") & 1 << GIVEN_WIDE, 0);
+        assert_ne!(bits("ouagadougou") & 1 << GEONAME, 0);
+        // A multi-word place: its first word carries the class, the others the inside copy.
+        assert_ne!(bits("rio") & 1 << GEONAME, 0);
+        assert_ne!(bits("janeiro") & 1 << (GEONAME + INSIDE), 0);
+        assert_eq!(bits("flew"), 0);
+    }
+
+    #[test]
+    fn wide_lists_leave_out_names_that_are_ordinary_words() {
+        // "Young" and "Mobile" are a census surname and a GeoNames city, but written in lower
+        // case far more often: the generator drops them rather than teach the tagger noise.
+        for w in ["young", "mobile", "reading"] {
+            assert_eq!(GAZ.wide.get(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn wide_list_lines_are_the_matchers_keys() {
+        // The lines are looked up as written: lower case, words of letters, single spaces.
+        for (file, _) in WIDE {
+            for l in file.lines().filter(|l| !l.starts_with('#')) {
+                assert!(!l.is_empty() && !l.starts_with(' ') && !l.ends_with(' '), "{l:?}");
+                assert!(!l.contains("  "), "{l:?}");
+                assert!(
+                    l.chars().all(|c| c == ' ' || (c.is_alphabetic() && !c.is_uppercase())),
+                    "{l:?}"
+                );
+            }
+        }
+    }
 }
