@@ -1179,3 +1179,20 @@ fn an_as_frame_opening_the_sentence_reports_the_clause() {
     let q = find(&qs, "fares will rise");
     assert_eq!(q.cue.as_deref(), Some("announced"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_keeps_its_subject_across_appositions() {
+    assert_speakers(
+        "“The rule oversteps the county’s authority,” Marta Lindqvist, the Democratic treasurer \
+         of Dane County, one of the counties suing the IRS, said in a statement.\n\n\
+         “If the board wanted the ledgers, they would subpoena them,” Rep. Owen Tavares \
+         (D-Maine), a member of the audit panel, said in an interview.\n\n\
+         Corinne Abara, a former deputy mayor, mocked the budget on Friday, saying, “Who \
+         signed off on this, exactly?”",
+        &[
+            ("oversteps the county", "Marta Lindqvist"),
+            ("subpoena them", "Owen Tavares"),
+            ("Who signed off", "Corinne Abara"),
+        ],
+    );
+}
