@@ -54,6 +54,21 @@ enum EntityRef {
     Org(String),
 }
 
+/// Where a name ends when its last word is a capitalised verb of speech in the present
+/// ("Lindsey Graham Says"): a headline's cue read as part of the name.
+fn headline_cue(name: &str) -> Option<usize> {
+    let (head, last) = name.trim_end().rsplit_once(' ')?;
+    let capitalised = last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).all(char::is_lowercase);
+    (capitalised && !head.trim().is_empty() && lc(last, is_headline_verb))
+        .then_some(head.trim_end().len())
+}
+
+/// A present-tense verb of speech ("says", "warns"), as a headline writes its cue.
+fn is_headline_verb(lower: &str) -> bool {
+    lower.ends_with('s') && is_cue(lower)
+}
+
 pub fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
     doc.token_text(i)
 }
@@ -144,15 +159,23 @@ impl People {
             let Some(a) = token_at(doc, e.start) else {
                 continue;
             };
-            let b = doc.tokens.partition_point(|t| t.start < e.end);
+            let mut b = doc.tokens.partition_point(|t| t.start < e.end);
             if b <= a {
                 continue;
             }
-            let canonical = if e.canonical.is_empty() {
+            let mut canonical = if e.canonical.is_empty() {
                 e.text.clone()
             } else {
                 e.canonical.clone()
             };
+            // "Obama Says Museum Will Tell …": a title-case headline glues its capitalised
+            // cue to the name; the verb is no part of the speaker's name.
+            if let Some(cut) = headline_cue(&canonical) {
+                canonical.truncate(cut);
+                if b > a + 1 && lc(word(doc, b - 1), is_headline_verb) {
+                    b -= 1;
+                }
+            }
             match e.kind {
                 EntityKind::Person => {
                     let first = canonical.split_whitespace().next().unwrap_or("");

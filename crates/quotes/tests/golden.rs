@@ -1196,3 +1196,22 @@ fn a_name_keeps_its_subject_across_appositions() {
         ],
     );
 }
+
+#[test]
+fn a_headline_cue_is_no_part_of_the_name() {
+    // A title-case headline: the tagger reads the capitalised verb into the name, and the
+    // body's surname takes that name as its canonical form.
+    let t = "Dana Whitfield Warns Levy Will Hurt Farmers\n\n\
+             The levy would fall hardest on small farms, Whitfield said on Monday.";
+    let mut surname = named(t, "Whitfield said", EntityKind::Person);
+    surname.end = surname.start + "Whitfield".len();
+    surname.text = "Whitfield".into();
+    surname.canonical = "Dana Whitfield Warns".into();
+    let entities = vec![
+        named(t, "Dana Whitfield Warns", EntityKind::Person),
+        surname,
+    ];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    let q = find(&qs, "fall hardest on small farms");
+    assert_eq!(speaker(q), Some("Dana Whitfield"), "{qs:#?}");
+}
