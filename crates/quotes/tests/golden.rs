@@ -1215,3 +1215,23 @@ fn a_headline_cue_is_no_part_of_the_name() {
     let q = find(&qs, "fall hardest on small farms");
     assert_eq!(speaker(q), Some("Dana Whitfield"), "{qs:#?}");
 }
+
+#[test]
+fn a_noun_of_findings_before_a_colon_reports_what_follows() {
+    let t = "The Harlow Institute for Rural Policy published a survey of county budgets on \
+             Monday. Among its main findings: most counties spend more on roads than on schools.\n\n\
+             Economists offered two theories:\n\n\
+             Counties may be catching up on repairs they put off during the downturn.\n\n\
+             “Nobody wants to be the one who lets a bridge fail,” said Ana Ruiz, a county clerk.";
+    let entities = vec![named(t, "Harlow Institute for Rural Policy", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    let q = find(&qs, "most counties spend more");
+    assert_eq!(speaker(q), Some("Harlow Institute for Rural Policy"), "{qs:#?}");
+    let q = find(&qs, "catching up on repairs");
+    assert_eq!(speaker(q), Some("Economists"), "{qs:#?}");
+    // The quotation after the list is its own speaker's, no item of the list.
+    assert_eq!(speaker(find(&qs, "lets a bridge fail")), Some("Ana Ruiz"));
+    // A colon after another noun reports nothing.
+    let qs = quotes("The county bought three items: a plough, a truck and a salt spreader.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
