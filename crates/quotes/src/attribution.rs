@@ -17,8 +17,7 @@ use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
     is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle, is_participle,
-    is_speech_noun,
-    is_stance, is_that_cue, is_time_word, pronoun_gender,
+    is_speech_noun, is_stance, is_that_cue, is_time_word, pronoun_gender,
 };
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's

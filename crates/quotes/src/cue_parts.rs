@@ -244,10 +244,17 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
         if cx.quoted(q) || cx.is_stop(q) && !abbrev_dot {
             return None;
         }
+        // "Jo Roe, 59, of Ashton, Md., who watched on a screen, said": the name before a
+        // relative "who", or past the appositions before it.
+        if cx.w(q) == "," && q + 1 < comma && cx.l(q + 1) == "who" {
+            if let Some(b) = np_back(cx, lo, q).and_then(|n| name_phrase(cx, n)) {
+                return Some(opening_name(cx, lo, b).unwrap_or(b));
+            }
+        }
         if cx.w(q) == ","
             && reach == 25
             && q + 1 < comma
-            && matches!(cx.l(q + 1), "which" | "whose")
+            && matches!(cx.l(q + 1), "which" | "whose" | "who")
         {
             reach = 50;
             comma = q;
@@ -294,29 +301,50 @@ fn name_phrase(cx: &Ctx, (a, e): (usize, usize)) -> Option<(usize, usize)> {
     (e > a && cx.is_cap(e - 1)).then_some((a, e))
 }
 
-/// The name opening the clause before the apposition holding `b` ("the treasurer of Dane
-/// County" after "“…,” Jo Roe,"): the apposition opens with an article or a role noun after
-/// a comma, a few words before `b`.
+/// The name opening the clause before the appositions holding `b` ("the treasurer of Dane
+/// County" after "“…,” Jo Roe,"; "Ohio" in "Jo Roe, 59, of Lorain, Ohio, who …"): an
+/// apposition opens after a comma with an article, a role noun, an age, "of" or "who"; a
+/// short run of capitals (a place's state) may follow one.
 fn opening_name(cx: &Ctx, lo: usize, b: (usize, usize)) -> Option<(usize, usize)> {
+    const SEGMENTS: usize = 4;
     let mut a = b.0;
-    while a > lo && b.0 - a < 8 && cx.w(a - 1) != "," {
-        a -= 1;
-        if cx.quoted(a) || !cx.is_word(a) {
+    let mut seg_end = b.1;
+    let mut seen = false;
+    for _ in 0..SEGMENTS {
+        let start = a;
+        while a > lo && start - a < 8 && cx.w(a - 1) != "," {
+            a -= 1;
+            if cx.quoted(a) || !(cx.is_word(a) || cx.w(a) == ".") {
+                return None;
+            }
+        }
+        if a < lo + 2 || cx.w(a - 1) != "," {
             return None;
         }
+        let opener = cx.l(a);
+        let apposition = matches!(opener, "the" | "a" | "an" | "of" | "who")
+            || is_role_noun(opener)
+            || cx.doc.tokens[a].kind == TokenKind::Number;
+        let place = seg_end - a <= 3 && (a..seg_end).all(|i| cx.is_cap(i) || cx.w(i) == ".");
+        if !apposition && !place {
+            return None;
+        }
+        seen |= apposition;
+        if let Some((x, y)) = np_back(cx, lo, a - 1).and_then(|n| name_phrase(cx, n)) {
+            // The name must open its clause (the sentence, or the words after a closing
+            // quotation), so that a name elsewhere ("… met Jo Roe, the …") is no subject.
+            let opens = x == lo
+                || cx.quoted(x - 1)
+                || x >= lo + 2 && cx.w(x - 1) == "," && cx.quoted(x - 2);
+            if seen && opens && (x..y).all(|i| cx.is_cap(i) || cx.w(i) == ".") {
+                return Some((x, y));
+            }
+        }
+        // On to the apposition before this one.
+        a -= 1;
+        seg_end = a;
     }
-    if a < lo + 2
-        || cx.w(a - 1) != ","
-        || !(matches!(cx.l(a), "the" | "a" | "an") || is_role_noun(cx.l(a)))
-    {
-        return None;
-    }
-    let (x, y) = np_back(cx, lo, a - 1).and_then(|n| name_phrase(cx, n))?;
-    // The name must open its clause (the sentence, or the words after a closing quotation),
-    // so that a name elsewhere ("… met Jo Roe, the …") is not taken for the subject.
-    let opens =
-        x == lo || cx.quoted(x - 1) || x >= lo + 2 && cx.w(x - 1) == "," && cx.quoted(x - 2);
-    (opens && (x..y).all(|i| cx.is_cap(i) || cx.w(i) == ".")).then_some((x, y))
+    None
 }
 
 /// The start of the attribution that ends with the subject starting at `a`: the phrase before

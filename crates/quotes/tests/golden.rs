@@ -1188,11 +1188,16 @@ fn a_name_keeps_its_subject_across_appositions() {
          “If the board wanted the ledgers, they would subpoena them,” Rep. Owen Tavares \
          (D-Maine), a member of the audit panel, said in an interview.\n\n\
          Corinne Abara, a former deputy mayor, mocked the budget on Friday, saying, “Who \
-         signed off on this, exactly?”",
+         signed off on this, exactly?”\n\n\
+         Teodor Vasic, 64, of Lorain, Ohio, who watched the vote from the gallery, said the \
+         levy had split his street in two.\n\n\
+         In Lorain, Ines Halloran, who runs the food bank, said demand had doubled since May.",
         &[
             ("oversteps the county", "Marta Lindqvist"),
             ("subpoena them", "Owen Tavares"),
             ("Who signed off", "Corinne Abara"),
+            ("split his street", "Teodor Vasic"),
+            ("demand had doubled", "Ines Halloran"),
         ],
     );
 }
@@ -1223,10 +1228,18 @@ fn a_noun_of_findings_before_a_colon_reports_what_follows() {
              Economists offered two theories:\n\n\
              Counties may be catching up on repairs they put off during the downturn.\n\n\
              “Nobody wants to be the one who lets a bridge fail,” said Ana Ruiz, a county clerk.";
-    let entities = vec![named(t, "Harlow Institute for Rural Policy", EntityKind::Org)];
+    let entities = vec![named(
+        t,
+        "Harlow Institute for Rural Policy",
+        EntityKind::Org,
+    )];
     let qs = find_quotes(&Doc::new(t), &entities);
     let q = find(&qs, "most counties spend more");
-    assert_eq!(speaker(q), Some("Harlow Institute for Rural Policy"), "{qs:#?}");
+    assert_eq!(
+        speaker(q),
+        Some("Harlow Institute for Rural Policy"),
+        "{qs:#?}"
+    );
     let q = find(&qs, "catching up on repairs");
     assert_eq!(speaker(q), Some("Economists"), "{qs:#?}");
     // The quotation after the list is its own speaker's, no item of the list.
