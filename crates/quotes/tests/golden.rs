@@ -1248,3 +1248,30 @@ fn a_noun_of_findings_before_a_colon_reports_what_follows() {
     let qs = quotes("The county bought three items: a plough, a truck and a salt spreader.");
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+#[test]
+fn a_role_no_one_holds_is_the_person_just_named() {
+    let qs = quotes(
+        "Helen Marsh spent a decade on her history of the mill towns. The author draws a line \
+         from the looms to the malls, suggesting the valley never stopped selling its past.",
+    );
+    let q = find(&qs, "the valley never stopped");
+    assert_eq!(speaker(q), Some("Helen Marsh"), "{qs:#?}");
+    // A role the passage already gave someone unnamed stays that someone's.
+    let qs = quotes(
+        "Helen Marsh hired a lawyer in May. The lawyer said the contract could not be enforced.",
+    );
+    let q = find(&qs, "could not be enforced");
+    assert_eq!(speaker(q), None, "{qs:#?}");
+}
+
+#[test]
+fn a_capitalised_particle_opening_a_sentence_is_the_person_known() {
+    let t = "The essay is by Luis de Sousa, a historian of glass.\n\n\
+             De Sousa describes the lamps as relics. The author draws a line from the lamps to \
+             the screens, suggesting they carry the same promise of the modern city.";
+    let entities = vec![named(t, "Luis de Sousa", EntityKind::Person)];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    let q = find(&qs, "the same promise");
+    assert_eq!(speaker(q), Some("Luis de Sousa"), "{qs:#?}");
+}
