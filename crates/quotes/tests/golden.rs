@@ -1187,7 +1187,7 @@ fn a_name_keeps_its_subject_across_appositions() {
          of Dane County, one of the counties suing the IRS, said in a statement.\n\n\
          “If the board wanted the ledgers, they would subpoena them,” Rep. Owen Tavares \
          (D-Maine), a member of the audit panel, said in an interview.\n\n\
-         Corinne Abara, a former deputy mayor, mocked the budget on Friday, saying, “Who \
+         Corinne Abara, a former deputy mayor, mocked the budget on Friday, tweeting, “Who \
          signed off on this, exactly?”\n\n\
          Teodor Vasic, 64, of Lorain, Ohio, who watched the vote from the gallery, said the \
          levy had split his street in two.\n\n\
