@@ -266,10 +266,14 @@ mod tests {
         // The lines are looked up as written: lower case, words of letters, single spaces.
         for (file, _) in WIDE {
             for l in file.lines().filter(|l| !l.starts_with('#')) {
-                assert!(!l.is_empty() && !l.starts_with(' ') && !l.ends_with(' '), "{l:?}");
+                assert!(
+                    !l.is_empty() && !l.starts_with(' ') && !l.ends_with(' '),
+                    "{l:?}"
+                );
                 assert!(!l.contains("  "), "{l:?}");
                 assert!(
-                    l.chars().all(|c| c == ' ' || (c.is_alphabetic() && !c.is_uppercase())),
+                    l.chars()
+                        .all(|c| c == ' ' || (c.is_alphabetic() && !c.is_uppercase())),
                     "{l:?}"
                 );
             }

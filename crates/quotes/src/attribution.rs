@@ -17,7 +17,7 @@ use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
     is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle, is_participle,
-    is_speech_noun, is_stance, is_that_cue, is_time_word, pronoun_gender,
+    is_speech_noun, is_stance, is_that_cue, is_time_word, is_weak_cue, pronoun_gender,
 };
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
@@ -590,7 +590,11 @@ impl<'d, 'a> Walk<'d, 'a> {
         let from = s.covered.max(lo);
         if let Some((a, b)) = agent_after(cx, c, hi) {
             let speaker = self.people.resolve(cx.doc, a, b, &self.history);
-            speaker.name.as_ref()?;
+            if speaker.name.is_none() {
+                // An agent with no name to give ("by the crowd"): still a passive, whose
+                // subject is spoken about, not speaking.
+                return Some(c + 1);
+            }
             let content = match cx.l(b.min(hi - 1)) {
                 _ if b >= hi => None,
                 "for" | "of" => trim(cx, b, hi.min(b + MAX_CONTENT)),
@@ -604,7 +608,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                     .then(|| trim(cx, from, b))
                     .flatten()
             });
-            let (x, y) = content?;
+            // A passive cue with its agent but no clause of theirs ("as it is called by the
+            // Māori – …") names or describes: no report, and its subject is no speaker either.
+            let Some((x, y)) = content else {
+                return Some(c + 1);
+            };
             self.remember(&speaker);
             s.last = Some(speaker.clone());
             self.push_content(x, y, &speaker, &cue);
@@ -612,7 +620,11 @@ impl<'d, 'a> Walk<'d, 'a> {
             return Some(y.max(b).max(c + 1));
         }
         if cx.l(c) != "told" || !first_person(cx, lo, aux) {
-            return None;
+            // A cue word common in other senses is one of them in the passive ("it is called
+            // Aotearoa", "he was charged with"): its subject is spoken about, not speaking.
+            // "It was reported that …" still reports.
+            let clause = c + 1 < hi && cx.l(c + 1) == "that";
+            return (is_weak_cue(cx.l(c)) && !clause).then_some(c + 1);
         }
         let st = if c + 1 < hi && cx.l(c + 1) == "that" {
             c + 2

@@ -676,7 +676,36 @@ impl People {
             (Some(s), Some(n)) => Some(if s.0 >= n.0 { s } else { n }),
             (s, n) => s.or(n),
         };
-        latest.map(|(_, name)| (name, Some(EntityKind::Org)))
+        latest
+            .map(|(_, name)| name)
+            .or_else(|| self.org_in_focus(upto))
+            .map(|name| (name, Some(EntityKind::Org)))
+    }
+
+    /// The organisation the article is about so far: named more often than any other before
+    /// entity `upto` (at least twice; ties go to the latest named). "The company" a few
+    /// paragraphs on is that one when no organisation was named near it.
+    fn org_in_focus(&self, upto: usize) -> Option<String> {
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (k, (_, _, r)) in self.entity_spans[..upto].iter().enumerate() {
+            if let EntityRef::Org(name) = r {
+                match counts.iter_mut().find(|(n, _, _)| n == name) {
+                    Some(c) => {
+                        c.1 += 1;
+                        c.2 = k;
+                    }
+                    None => counts.push((name, 1, k)),
+                }
+            }
+        }
+        let best = counts.iter().max_by_key(|&&(_, n, last)| (n, last))?;
+        let rival = counts
+            .iter()
+            .filter(|c| c.0 != best.0)
+            .map(|c| c.1)
+            .max()
+            .unwrap_or(0);
+        (best.1 >= 2 && best.1 > rival).then(|| best.0.to_string())
     }
 
     /// A "person" the article gives no sign of being one: no gender, and no given name or

@@ -1275,3 +1275,45 @@ fn a_capitalised_particle_opening_a_sentence_is_the_person_known() {
     let q = find(&qs, "the same promise");
     assert_eq!(speaker(q), Some("Luis de Sousa"), "{qs:#?}");
 }
+
+#[test]
+fn the_company_far_from_any_name_is_the_organisation_in_focus() {
+    let t = "Harlow Mills posted a loss. Harlow Mills has cut jobs before, and Harlow Mills \
+             shares fell again on Friday.\n\n\
+             Along the river the old brick sheds stand empty now, their windows boarded and \
+             their yards full of rusting carts, and the town's cafes open late if at all. \
+             Families who worked the looms for three generations talk of leaving, and the \
+             school has lost a fifth of its pupils in as many years, teachers say, while the \
+             council weighs plans for flats that nobody seems to want.\n\n\
+             The company said it would close two more plants by the summer.";
+    let es: Vec<Entity> = t
+        .match_indices("Harlow Mills")
+        .map(|(start, name)| Entity {
+            start,
+            end: start + name.len(),
+            ..named(t, name, EntityKind::Org)
+        })
+        .collect();
+    let qs = find_quotes(&Doc::new(t), &es);
+    assert_eq!(
+        speaker(find(&qs, "close two more plants")),
+        Some("Harlow Mills")
+    );
+}
+
+#[test]
+fn a_weak_cue_in_the_passive_names_or_instructs_and_reports_nothing() {
+    // "called" names, "asked to" instructs: the subject speaks no clause, and the agent after
+    // "by" does not either.
+    let t = "Participants were asked to press a key when the dots moved. The bay, or Te Awa as \
+             it is called by the iwi – the busiest harbour of the coast, saw ten strandings.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| !q.text.contains("press a key")),
+        "{qs:#?}"
+    );
+    assert!(
+        qs.iter().all(|q| !q.text.contains("busiest harbour")),
+        "{qs:#?}"
+    );
+}
