@@ -3,6 +3,7 @@
 //! one grammar covers "third-quarter" and "third quarter" alike. Each piece keeps its byte range.
 
 use claimtrail_text::{Doc, TokenKind};
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -76,7 +77,7 @@ fn piece(text: &str, start: usize, end: usize, prev_end: Option<usize>) -> Tok<'
 /// Words the grammar's parsers accept as the first piece of an expression, beside digits and
 /// the lexicon's time words: every word the grammar compares a piece with, but the ones it only
 /// reads around an expression ("of", "said", "by"; the test `openers_cover_the_grammar` keeps
-/// the two lists in step with the grammar's source). Sorted, for a binary search.
+/// the two lists in step with the grammar's source). Kept sorted (the test checks).
 pub(crate) const OPENERS: &[&str] = &[
     "#",
     "$",
@@ -401,7 +402,7 @@ pub(crate) const OPENERS: &[&str] = &[
 ];
 
 /// One bit per hashed (length, first byte, last byte) of the openers: most words that are no
-/// opener are turned away before the binary search.
+/// opener are turned away before the set is asked.
 struct Sieve([u64; 64]);
 
 impl Sieve {
@@ -428,6 +429,11 @@ static OPENER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
     Sieve(bits)
 });
 
+/// [`OPENERS`] hashed: a binary search costs a string comparison per step, and the frequent
+/// openers ("the", "in", "a") pass the sieve.
+static OPENER_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| OPENERS.iter().copied().collect());
+
 /// Whether an expression may start at a piece whose lower-cased word is `w`. Every parser's
 /// first piece is a number or holds a digit ("1990s", "Q3", "3rd"), is a time word of the
 /// lexicon (month, weekday, season, unit, number word, ordinal) or is one of [`OPENERS`]; most
@@ -436,7 +442,7 @@ static OPENER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
 fn may_open(w: &str) -> bool {
     use crate::words::{month, ordinal, season, unit, weekday};
     w.bytes().any(|b| b.is_ascii_digit())
-        || OPENER_SIEVE.may_hold(w) && OPENERS.binary_search(&w).is_ok()
+        || OPENER_SIEVE.may_hold(w) && OPENER_SET.contains(w)
         || month(w).is_some()
         || weekday(w).is_some()
         || season(w).is_some()
