@@ -86,10 +86,10 @@ impl Clusters {
         let mut k = 0u32;
         let mut map = FxHashMap::default();
         while pos < raw.len() {
-            k = k.wrapping_add(get_varint(&raw, &mut pos)? as u32);
+            k = k.wrapping_add(get_varint(raw, &mut pos)? as u32);
             let mut cls = [0u16; LEVELS];
             for c in &mut cls {
-                *c = u16::try_from(get_varint(&raw, &mut pos)?).ok()?;
+                *c = u16::try_from(get_varint(raw, &mut pos)?).ok()?;
             }
             map.entry(k).or_insert(cls);
         }

@@ -455,7 +455,7 @@ impl Model {
         let mut bucket = 0usize;
         let mut first = true;
         while pos < raw.len() {
-            let gap = usize::try_from(get_varint(&raw, &mut pos)?).ok()?;
+            let gap = usize::try_from(get_varint(raw, &mut pos)?).ok()?;
             bucket = if first { gap } else { bucket + gap };
             first = false;
             if bucket >= BUCKETS {
