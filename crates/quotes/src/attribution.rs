@@ -16,8 +16,8 @@ use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
-    is_aux_or_adverb, is_boundary, is_cue, is_name_particle, is_participle, is_speech_noun,
-    is_stance, is_that_cue, is_time_word, pronoun_gender,
+    is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle, is_participle,
+    is_speech_noun, is_stance, is_that_cue, is_time_word, pronoun_gender,
 };
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
@@ -153,6 +153,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         while c < hi {
             c = self.at(&mut s, c);
         }
+        self.findings(&s);
         self.loose(lo, hi);
         self.introduced(lo, hi);
         self.previous = (lo, hi);
@@ -538,6 +539,42 @@ impl<'d, 'a> Walk<'d, 'a> {
             self.push_content(a, b, speaker, cue);
         }
         listed
+    }
+
+    /// "Among its key findings: the class you are born into matters more …", "Analysts
+    /// offered a few theories:" then short paragraphs: a noun of findings right before a
+    /// colon reports what follows it (the rest of the sentence, else the list of paragraphs
+    /// after it), spoken by the noun's possessor or the sentence's subject. Quotations after
+    /// such a colon are left to `loose`.
+    fn findings(&mut self, s: &Sentence) {
+        let cx = &self.cx;
+        let (lo, hi) = (s.lo, s.hi);
+        let Some(k) = (lo + 1..hi).find(|&i| cx.w(i) == ":" && !cx.quoted(i)) else {
+            return;
+        };
+        if s.covered > k || !is_finding_noun(cx.l(k - 1)) || k + 1 < hi && cx.quoted(k + 1) {
+            return;
+        }
+        // The possessor close before the noun ("its key findings"), else the subject.
+        let possessor = (k.saturating_sub(4).max(lo)..k - 1)
+            .rev()
+            .find(|&i| matches!(cx.l(i), "its" | "their" | "his" | "her"));
+        let subject = match possessor {
+            Some(p) => Some((p, p + 1)),
+            None => clause_subject(cx, lo, k),
+        };
+        let Some((a, b)) = subject else { return };
+        let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        if speaker.name.is_none() {
+            return;
+        }
+        let cue = cx.w(k - 1).to_string();
+        if let Some((x, y)) = trim(cx, k + 1, hi) {
+            self.remember(&speaker);
+            self.push_content(x, y, &speaker, &cue);
+        } else if k + 1 >= hi && self.listed_after(k, &speaker, &cue) {
+            self.remember(&speaker);
+        }
     }
 
     /// A passive cue at `c` (see `passive`): the agent's clause ("criticized by the

@@ -244,10 +244,17 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
         if cx.quoted(q) || cx.is_stop(q) && !abbrev_dot {
             return None;
         }
+        // "Jo Roe, 59, of Ashton, Md., who watched on a screen, said": the name before a
+        // relative "who", or past the appositions before it.
+        if cx.w(q) == "," && q + 1 < comma && cx.l(q + 1) == "who" {
+            if let Some(b) = np_back(cx, lo, q).and_then(|n| name_phrase(cx, n)) {
+                return Some(opening_name(cx, lo, b).unwrap_or(b));
+            }
+        }
         if cx.w(q) == ","
             && reach == 25
             && q + 1 < comma
-            && matches!(cx.l(q + 1), "which" | "whose")
+            && matches!(cx.l(q + 1), "which" | "whose" | "who")
         {
             reach = 50;
             comma = q;
@@ -262,7 +269,12 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
             let before_is_role = before.is_some_and(|(x, e)| {
                 is_org_head(cx.l(e - 1)) || (x..e).any(|i| is_role_noun(cx.l(i)))
             });
-            if let Some(b) = before.filter(|&(_, e)| cx.is_cap(e - 1)) {
+            if let Some(b) = before.and_then(|b| name_phrase(cx, b)) {
+                // "Jo Roe, the attorney general of Ohio, one of the states suing the EPA,
+                // said": the phrase is itself an apposition, of the name opening the clause.
+                if let Some(name) = opening_name(cx, lo, b) {
+                    return Some(name);
+                }
                 if !(before_is_role && inner_name.is_some()) {
                     return Some(b);
                 }
@@ -270,7 +282,69 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
             return inner.filter(|&(_, e)| cx.is_cap(e - 1));
         }
     }
-    np_back(cx, lo, comma).filter(|&(_, e)| cx.is_cap(e - 1))
+    np_back(cx, lo, comma).and_then(|b| name_phrase(cx, b))
+}
+
+/// The phrase `a..e` when it ends in a name, without a short parenthetical after the name
+/// ("Rep. Jo Roe (R-Ohio)" is "Rep. Jo Roe"): the party and state are no part of it.
+fn name_phrase(cx: &Ctx, (a, e): (usize, usize)) -> Option<(usize, usize)> {
+    let mut e = e;
+    if e > a + 1 && cx.w(e - 1) == ")" {
+        let mut p = e - 1;
+        while p > a && e - p < 8 && cx.w(p) != "(" {
+            p -= 1;
+        }
+        if cx.w(p) == "(" {
+            e = p;
+        }
+    }
+    (e > a && cx.is_cap(e - 1)).then_some((a, e))
+}
+
+/// The name opening the clause before the appositions holding `b` ("the treasurer of Dane
+/// County" after "“…,” Jo Roe,"; "Ohio" in "Jo Roe, 59, of Lorain, Ohio, who …"): an
+/// apposition opens after a comma with an article, a role noun, an age, "of" or "who"; a
+/// short run of capitals (a place's state) may follow one.
+fn opening_name(cx: &Ctx, lo: usize, b: (usize, usize)) -> Option<(usize, usize)> {
+    const SEGMENTS: usize = 4;
+    let mut a = b.0;
+    let mut seg_end = b.1;
+    let mut seen = false;
+    for _ in 0..SEGMENTS {
+        let start = a;
+        while a > lo && start - a < 8 && cx.w(a - 1) != "," {
+            a -= 1;
+            if cx.quoted(a) || !(cx.is_word(a) || cx.w(a) == ".") {
+                return None;
+            }
+        }
+        if a < lo + 2 || cx.w(a - 1) != "," {
+            return None;
+        }
+        let opener = cx.l(a);
+        let apposition = matches!(opener, "the" | "a" | "an" | "of" | "who")
+            || is_role_noun(opener)
+            || cx.doc.tokens[a].kind == TokenKind::Number;
+        let place = seg_end - a <= 3 && (a..seg_end).all(|i| cx.is_cap(i) || cx.w(i) == ".");
+        if !apposition && !place {
+            return None;
+        }
+        seen |= apposition;
+        if let Some((x, y)) = np_back(cx, lo, a - 1).and_then(|n| name_phrase(cx, n)) {
+            // The name must open its clause (the sentence, or the words after a closing
+            // quotation), so that a name elsewhere ("… met Jo Roe, the …") is no subject.
+            let opens = x == lo
+                || cx.quoted(x - 1)
+                || x >= lo + 2 && cx.w(x - 1) == "," && cx.quoted(x - 2);
+            if seen && opens && (x..y).all(|i| cx.is_cap(i) || cx.w(i) == ".") {
+                return Some((x, y));
+            }
+        }
+        // On to the apposition before this one.
+        a -= 1;
+        seg_end = a;
+    }
+    None
 }
 
 /// The start of the attribution that ends with the subject starting at `a`: the phrase before
@@ -904,6 +978,11 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
         close -= 1;
     }
     if let Some(p) = (lo..close.min(lo + 9)).find(|&i| cx.w(i) == ",") {
+        // "Jo Roe, a former party chairman, mocked the rule, tweeting …": a name opening
+        // the sentence, then an apposition closed by a comma before a lower-case verb.
+        if let Some(name) = named_before_apposition(cx, lo, p, close) {
+            return Some(name);
+        }
         k = p + 1;
     }
     // "In the midst of the fear …" without its comma: a preposition is no subject.
@@ -966,6 +1045,24 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
     let closes_apposition =
         e < end && cx.w(e) == "," && followed(e + 1) && !is_boundary(cx.l(e + 1)) && k > lo;
     (e > run && (followed(e) || closes_apposition)).then_some((k, e))
+}
+
+/// The name `lo..p` opening a sentence when the comma at `p` opens an apposition (an article
+/// or a role noun first) whose closing comma, before `end`, is followed by a lower-case word.
+fn named_before_apposition(cx: &Ctx, lo: usize, p: usize, end: usize) -> Option<(usize, usize)> {
+    let mut a = lo;
+    if matches!(cx.l(a), "but" | "and" | "so" | "yet" | "still") {
+        a += 1;
+    }
+    if a >= p || !(a..p).all(|i| cx.is_cap(i) || cx.w(i) == ".") || p + 1 >= end {
+        return None;
+    }
+    if !(matches!(cx.l(p + 1), "a" | "an" | "the") || is_role_noun(cx.l(p + 1))) {
+        return None;
+    }
+    let q = (p + 2..end.min(p + 25)).find(|&i| cx.w(i) == "," || cx.is_stop(i) || cx.quoted(i))?;
+    let verb = q + 1 < end && cx.w(q) == "," && cx.is_word(q + 1) && !cx.is_cap(q + 1);
+    (verb && !is_boundary(cx.l(q + 1))).then_some((a, p))
 }
 
 /// Lower-case words of a role phrase before a name ("press secretary", "chief executive").

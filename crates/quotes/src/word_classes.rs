@@ -375,6 +375,25 @@ pub fn is_speech_noun(lower: &str) -> bool {
     )
 }
 
+/// Nouns for what a study or a group concluded, which a colon after them spells out
+/// ("among its key findings: …", "analysts offered a few theories: …").
+pub fn is_finding_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "finding"
+            | "findings"
+            | "conclusion"
+            | "conclusions"
+            | "theory"
+            | "theories"
+            | "explanation"
+            | "explanations"
+            | "recommendations"
+            | "predictions"
+            | "takeaways"
+    )
+}
+
 /// Lower-case particles inside surnames ("de Miranda", "van Dijk", "bin Salman").
 pub fn is_name_particle(lower: &str) -> bool {
     matches!(

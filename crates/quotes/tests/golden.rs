@@ -1179,3 +1179,99 @@ fn an_as_frame_opening_the_sentence_reports_the_clause() {
     let q = find(&qs, "fares will rise");
     assert_eq!(q.cue.as_deref(), Some("announced"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_keeps_its_subject_across_appositions() {
+    assert_speakers(
+        "“The rule oversteps the county’s authority,” Marta Lindqvist, the Democratic treasurer \
+         of Dane County, one of the counties suing the IRS, said in a statement.\n\n\
+         “If the board wanted the ledgers, they would subpoena them,” Rep. Owen Tavares \
+         (D-Maine), a member of the audit panel, said in an interview.\n\n\
+         Corinne Abara, a former deputy mayor, mocked the budget on Friday, tweeting, “Who \
+         signed off on this, exactly?”\n\n\
+         Teodor Vasic, 64, of Lorain, Ohio, who watched the vote from the gallery, said the \
+         levy had split his street in two.\n\n\
+         In Lorain, Ines Halloran, who runs the food bank, said demand had doubled since May.",
+        &[
+            ("oversteps the county", "Marta Lindqvist"),
+            ("subpoena them", "Owen Tavares"),
+            ("Who signed off", "Corinne Abara"),
+            ("split his street", "Teodor Vasic"),
+            ("demand had doubled", "Ines Halloran"),
+        ],
+    );
+}
+
+#[test]
+fn a_headline_cue_is_no_part_of_the_name() {
+    // A title-case headline: the tagger reads the capitalised verb into the name, and the
+    // body's surname takes that name as its canonical form.
+    let t = "Dana Whitfield Warns Levy Will Hurt Farmers\n\n\
+             The levy would fall hardest on small farms, Whitfield said on Monday.";
+    let mut surname = named(t, "Whitfield said", EntityKind::Person);
+    surname.end = surname.start + "Whitfield".len();
+    surname.text = "Whitfield".into();
+    surname.canonical = "Dana Whitfield Warns".into();
+    let entities = vec![
+        named(t, "Dana Whitfield Warns", EntityKind::Person),
+        surname,
+    ];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    let q = find(&qs, "fall hardest on small farms");
+    assert_eq!(speaker(q), Some("Dana Whitfield"), "{qs:#?}");
+}
+
+#[test]
+fn a_noun_of_findings_before_a_colon_reports_what_follows() {
+    let t = "The Harlow Institute for Rural Policy published a survey of county budgets on \
+             Monday. Among its main findings: most counties spend more on roads than on schools.\n\n\
+             Economists offered two theories:\n\n\
+             Counties may be catching up on repairs they put off during the downturn.\n\n\
+             “Nobody wants to be the one who lets a bridge fail,” said Ana Ruiz, a county clerk.";
+    let entities = vec![named(
+        t,
+        "Harlow Institute for Rural Policy",
+        EntityKind::Org,
+    )];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    let q = find(&qs, "most counties spend more");
+    assert_eq!(
+        speaker(q),
+        Some("Harlow Institute for Rural Policy"),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "catching up on repairs");
+    assert_eq!(speaker(q), Some("Economists"), "{qs:#?}");
+    // The quotation after the list is its own speaker's, no item of the list.
+    assert_eq!(speaker(find(&qs, "lets a bridge fail")), Some("Ana Ruiz"));
+    // A colon after another noun reports nothing.
+    let qs = quotes("The county bought three items: a plough, a truck and a salt spreader.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn a_role_no_one_holds_is_the_person_just_named() {
+    let qs = quotes(
+        "Helen Marsh spent a decade on her history of the mill towns. The author draws a line \
+         from the looms to the malls, suggesting the valley never stopped selling its past.",
+    );
+    let q = find(&qs, "the valley never stopped");
+    assert_eq!(speaker(q), Some("Helen Marsh"), "{qs:#?}");
+    // A role the passage already gave someone unnamed stays that someone's.
+    let qs = quotes(
+        "Helen Marsh hired a lawyer in May. The lawyer said the contract could not be enforced.",
+    );
+    let q = find(&qs, "could not be enforced");
+    assert_eq!(speaker(q), None, "{qs:#?}");
+}
+
+#[test]
+fn a_capitalised_particle_opening_a_sentence_is_the_person_known() {
+    let t = "The essay is by Luis de Sousa, a historian of glass.\n\n\
+             De Sousa describes the lamps as relics. The author draws a line from the lamps to \
+             the screens, suggesting they carry the same promise of the modern city.";
+    let entities = vec![named(t, "Luis de Sousa", EntityKind::Person)];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    let q = find(&qs, "the same promise");
+    assert_eq!(speaker(q), Some("Luis de Sousa"), "{qs:#?}");
+}
