@@ -7,7 +7,8 @@
 
 use crate::gazetteer::GAZ;
 use claimtrail_text::{Doc, Entity, EntityKind};
-use std::collections::{HashMap, HashSet};
+// Fx: these maps are asked once per token and mention, and nothing iterates over them.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
@@ -105,9 +106,9 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
         .map(|e| e.canonical.clone())
         .collect();
     // Distinct names only, first seen first: keeps the lookups below linear in mentions.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::default();
     names.retain(|n| seen.insert(n.clone()));
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, n) in names.iter().enumerate() {
         for w in words(n) {
             // Once per name: a name repeating a word ("Kim Lee Kim Lee ...") would otherwise be
@@ -120,12 +121,12 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     }
     // The answer per distinct mention: a mention repeated in a long list of names sharing a word
     // would otherwise compare against every one of them each time (quadratic).
-    let mut longest: HashMap<String, Option<&str>> = HashMap::new();
+    let mut longest: HashMap<String, Option<&str>> = HashMap::default();
     // Where each name is written out in full as a clause's subject, in text order: a bare
     // surname two people of the article share is the one last brought in as a subject before
     // it ("Ellen Fetter had married John Gille. … Ellen Gille recalls …; Gille said" is Ellen;
     // "Joe Biden met Hunter Biden. Biden said" is Joe).
-    let mut written: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut written: HashMap<&str, Vec<usize>> = HashMap::default();
     for e in ents
         .iter()
         .filter(|e| e.kind == EntityKind::Person && is_subject(doc, e))
@@ -134,7 +135,7 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
             written.entry(n.as_str()).or_default().push(e.start);
         }
     }
-    let mut rivals: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut rivals: HashMap<String, Vec<&str>> = HashMap::default();
     for e in ents.iter_mut() {
         let own = if e.kind == EntityKind::Person {
             e.canonical.clone()
@@ -256,7 +257,7 @@ fn is_subject(doc: &Doc, e: &Entity) -> bool {
 
 /// "National Intelligence Service (NIS)": later "NIS" takes the full name as canonical.
 fn define_acronyms(doc: &Doc, ents: &mut [Entity]) {
-    let mut defs: HashMap<String, String> = HashMap::new();
+    let mut defs: HashMap<String, String> = HashMap::default();
     for w in ents.windows(2) {
         let (full, short) = (&w[0], &w[1]);
         let between = doc.text.get(full.end..short.start).unwrap_or("").trim();

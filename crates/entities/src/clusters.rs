@@ -14,7 +14,9 @@ const MAGIC: &[u8; 8] = b"CTCLU\x00\x00\x01";
 pub const LEVELS: usize = 2;
 
 pub static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| {
-    Clusters::from_bytes(include_bytes!("../model/clusters.bin")).unwrap_or_default()
+    // `model/clusters.bin` inflated by the build script.
+    Clusters::from_raw(include_bytes!(concat!(env!("OUT_DIR"), "/clusters.raw")))
+        .unwrap_or_default()
 });
 
 /// Word (the high 32 bits of its normalised hash) → class + 1 per level (0: unknown word).
@@ -72,6 +74,11 @@ impl Clusters {
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_end(&mut raw)
             .ok()?;
+        Clusters::from_raw(&raw)
+    }
+
+    /// [`Clusters::from_bytes`] of bytes already inflated.
+    pub fn from_raw(raw: &[u8]) -> Option<Clusters> {
         if raw.get(..8)? != MAGIC {
             return None;
         }
@@ -79,10 +86,10 @@ impl Clusters {
         let mut k = 0u32;
         let mut map = FxHashMap::default();
         while pos < raw.len() {
-            k = k.wrapping_add(get_varint(&raw, &mut pos)? as u32);
+            k = k.wrapping_add(get_varint(raw, &mut pos)? as u32);
             let mut cls = [0u16; LEVELS];
             for c in &mut cls {
-                *c = u16::try_from(get_varint(&raw, &mut pos)?).ok()?;
+                *c = u16::try_from(get_varint(raw, &mut pos)?).ok()?;
             }
             map.entry(k).or_insert(cls);
         }

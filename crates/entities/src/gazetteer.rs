@@ -62,7 +62,15 @@ fn key_of(phrase: &str) -> String {
         if !k.is_empty() {
             k.push(' ');
         }
-        k.push_str(&phrase[t.start..t.end].to_lowercase());
+        let w = &phrase[t.start..t.end];
+        // ASCII (nearly every name) lower-cases in place, without a String per word.
+        if w.is_ascii() {
+            let from = k.len();
+            k.push_str(w);
+            k[from..].make_ascii_lowercase();
+        } else {
+            k.push_str(&w.to_lowercase());
+        }
     }
     k
 }

@@ -18,7 +18,8 @@ use claimtrail_text::{Doc, Entity, EntityKind};
 use std::sync::LazyLock;
 
 static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
-    tagger::Model::from_bytes(include_bytes!("../model/ner.bin"))
+    // `model/ner.bin` inflated by the build script.
+    tagger::Model::from_raw(include_bytes!(concat!(env!("OUT_DIR"), "/ner.raw")))
         .unwrap_or_else(tagger::Model::empty)
 });
 
@@ -266,6 +267,29 @@ fn our_type(conll: usize, text: &str) -> EntityKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The build script embeds the model files inflated, byte for byte.
+    #[test]
+    fn the_embedded_models_are_the_model_files_inflated() {
+        use std::io::Read;
+        for (file, raw) in [
+            (
+                &include_bytes!("../model/ner.bin")[..],
+                &include_bytes!(concat!(env!("OUT_DIR"), "/ner.raw"))[..],
+            ),
+            (
+                &include_bytes!("../model/clusters.bin")[..],
+                &include_bytes!(concat!(env!("OUT_DIR"), "/clusters.raw"))[..],
+            ),
+        ] {
+            let mut inflated = Vec::new();
+            flate2::read::DeflateDecoder::new(file)
+                .read_to_end(&mut inflated)
+                .unwrap();
+            assert!(!raw.is_empty());
+            assert!(inflated == raw);
+        }
+    }
 
     fn ents(t: &str) -> Vec<Entity> {
         recognize(&Doc::new(t))

@@ -6,7 +6,7 @@
 
 use crate::gazetteer::{GAZ, TITLE};
 use claimtrail_text::{Doc, Entity, EntityKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 fn is_title(w: &str) -> bool {
     let first = w.chars().next();
@@ -176,7 +176,7 @@ pub fn attach(doc: &Doc, ents: &mut [Entity]) {
         in_entity[i] =
             k < ents.len() && ents[k].start <= t.start && ents[k].kind != EntityKind::Person;
     }
-    let mut by_canonical: HashMap<String, String> = HashMap::new();
+    let mut by_canonical: HashMap<String, String> = HashMap::default();
     for e in ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
         e.role = role_of(doc, e, &in_entity);
         if let Some(r) = &e.role {

@@ -440,6 +440,12 @@ impl Model {
         flate2::read::DeflateDecoder::new(bytes)
             .read_to_end(&mut raw)
             .ok()?;
+        Model::from_raw(&raw)
+    }
+
+    /// [`Model::from_bytes`] of bytes already inflated (the build script inflates the embedded
+    /// model).
+    pub fn from_raw(raw: &[u8]) -> Option<Model> {
         if raw.get(..8)? != MAGIC {
             return None;
         }
@@ -449,7 +455,7 @@ impl Model {
         let mut bucket = 0usize;
         let mut first = true;
         while pos < raw.len() {
-            let gap = usize::try_from(get_varint(&raw, &mut pos)?).ok()?;
+            let gap = usize::try_from(get_varint(raw, &mut pos)?).ok()?;
             bucket = if first { gap } else { bucket + gap };
             first = false;
             if bucket >= BUCKETS {

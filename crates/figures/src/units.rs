@@ -68,12 +68,19 @@ pub fn iso_code(w: &str) -> Option<&'static str> {
         "THB", "PHP", "VND", "TWD", "BTC", "IRR", "KPW",
     ];
     // Every code is three letters: other words are out without upper-casing a copy.
-    if w.len() != 3 {
+    let &[a, b, c] = w.as_bytes() else {
         return None;
-    }
+    };
+    // Asked of every three-byte token ("the", "and"): one upper-casing, then byte comparisons
+    // (the same match as `eq_ignore_ascii_case` against codes written in capitals).
+    let up = [
+        a.to_ascii_uppercase(),
+        b.to_ascii_uppercase(),
+        c.to_ascii_uppercase(),
+    ];
     CODES
         .iter()
-        .find(|c| c.eq_ignore_ascii_case(w))
+        .find(|code| code.as_bytes() == up)
         .map(|c| if *c == "RMB" { "CNY" } else { c })
 }
 

@@ -7,6 +7,10 @@ use std::sync::LazyLock;
 
 /// Calls `f` with `word` lower-cased, without allocating for short ASCII words (the hot case).
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words asked about are lower case already: no copy, no check of the copy.
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
     let mut buf = [0u8; 24];
     if word.len() <= buf.len() && word.is_ascii() {
         let b = &mut buf[..word.len()];

@@ -139,6 +139,24 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Decoded text that is mostly not text: many control characters, or many characters no text is
 /// made of.
 fn decoded_looks_binary(text: &str) -> bool {
+    // ASCII text (most plain text) has no character of the wider share: its bytes are its
+    // characters and only C0 controls count, tallied without decoding.
+    let head = &text.as_bytes()[..text.len().min(SAMPLE_CHARS)];
+    if head.is_ascii() {
+        let n = head.len();
+        let controls = head
+            .iter()
+            .filter(|&&b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            .count();
+        return n > 0
+            && (controls as f64 > MAX_CONTROL_SHARE * n as f64
+                || controls as f64 > MAX_NON_TEXT_SHARE * n as f64);
+    }
+    chars_look_binary(text)
+}
+
+/// [`decoded_looks_binary`] character by character.
+fn chars_look_binary(text: &str) -> bool {
     let (mut n, mut controls, mut non_text) = (0usize, 0usize, 0usize);
     for c in text.chars().take(SAMPLE_CHARS) {
         n += 1;
@@ -192,12 +210,44 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    // Asked of every page's head: the needle's first byte is searched first (memchr), a window
+    // compared only where it starts.
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(p) = hay.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + p;
+        if hay.get(at + 1..at + needle.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII tally says what the character walk says.
+    #[test]
+    fn ascii_text_is_judged_as_character_by_character() {
+        for text in [
+            String::new(),
+            "plain words\n\tand tabs".to_string(),
+            "a\u{1}b".repeat(10),
+            format!("{}\u{1}", "x".repeat(49)),
+            format!("{}\u{1}\u{2}", "x".repeat(48)),
+            "\u{7}".repeat(70_000),
+            format!("{}{}", "y".repeat(SAMPLE_CHARS), "\u{1}".repeat(5000)),
+        ] {
+            assert_eq!(
+                decoded_looks_binary(&text),
+                chars_look_binary(&text),
+                "{:?}",
+                &text[..text.len().min(40)]
+            );
+        }
+    }
 
     #[test]
     fn utf8_bom_is_stripped() {

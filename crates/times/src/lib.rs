@@ -391,3 +391,136 @@ mod tests {
         }
     }
 }
+
+/// The grammar skips pieces that cannot open an expression (`scan::OPENERS`): these tests hold
+/// that the skip changes no result.
+#[cfg(test)]
+mod openers {
+    use super::*;
+    use crate::scan::OPENERS;
+
+    /// Words the grammar reads only around an expression, never as its first piece: the tense
+    /// cues before and after it, the words a year or a count must not follow or precede, and
+    /// the joints inside it ("of", "and", "to").
+    const NOT_OPENERS: &[&str] = &[
+        "of", "to", "and", "is", "was", "said", "that", "his", "her", "by", "from", "be", "has",
+        "are", "were", "had", "but", "as", "on", "for", "when", "so", "than", "been", "could",
+        "can", "will", "would", ",", "ed", "eed", "ly",
+    ];
+
+    const GRAMMAR: &[&str] = &[
+        include_str!("grammar/mod.rs"),
+        include_str!("grammar/dates.rs"),
+        include_str!("grammar/relative.rs"),
+        include_str!("grammar/durations.rs"),
+        include_str!("grammar/periods.rs"),
+        include_str!("grammar/clock.rs"),
+    ];
+
+    /// A word the grammar compares a piece with must be listed as an opener or as read only
+    /// around expressions: a new word in a parser fails here until it is placed in one list.
+    #[test]
+    fn openers_cover_the_grammar() {
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]), "OPENERS sorted");
+        for src in GRAMMAR {
+            for line in src.lines() {
+                for lit in literals(line) {
+                    // Literals with upper case, braces or escapes are values and formats, never
+                    // a lower-cased piece.
+                    let value = lit.is_empty()
+                        || lit.contains(['{', '\\'])
+                        || lit.chars().any(char::is_uppercase);
+                    if !value {
+                        assert!(
+                            OPENERS.binary_search(&lit.as_str()).is_ok()
+                                || NOT_OPENERS.contains(&lit.as_str()),
+                            "{lit:?} is in neither OPENERS nor NOT_OPENERS"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The string literals of a line of Rust, comments and character literals left out.
+    fn literals(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cs = line.chars().peekable();
+        while let Some(c) = cs.next() {
+            match c {
+                '/' if cs.peek() == Some(&'/') => break,
+                // '"' is a character, not the start of a string.
+                '\'' if cs.peek() == Some(&'"') => {
+                    cs.next();
+                }
+                '"' => {
+                    let mut lit = String::new();
+                    while let Some(d) = cs.next() {
+                        match d {
+                            '\\' => {
+                                lit.push(d);
+                                lit.extend(cs.next());
+                            }
+                            '"' => break,
+                            _ => lit.push(d),
+                        }
+                    }
+                    out.push(lit);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// At every piece, with and without a reference date, the grammar with the skip finds what
+    /// the grammar without it finds.
+    fn same_with_and_without_skip(text: &str) {
+        let doc = Doc::new(text);
+        let toks = scan::scan(&doc);
+        for r in [None, NaiveDate::from_ymd_opt(2016, 11, 7)] {
+            let g = grammar::Grammar {
+                t: &toks,
+                r,
+                ctx_year: Some(2015),
+                last_quarter: Some((2015, 3)),
+                last_date: NaiveDate::from_ymd_opt(2015, 6, 1).map(|d| (d, 'D')),
+            };
+            for i in 0..toks.len() {
+                assert_eq!(g.parse(i), g.longest(i), "{text:?} at piece {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_skip_changes_nothing_on_the_fixtures() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/recognizers_dates.json")).unwrap();
+        let cases = cases["cases"].as_array().unwrap();
+        assert!(cases.len() > 100);
+        for c in cases {
+            same_with_and_without_skip(c["input"].as_str().unwrap());
+        }
+        for src in [
+            include_str!("../tests/golden.rs"),
+            include_str!("../tests/recognizers_dates.rs"),
+        ] {
+            same_with_and_without_skip(src);
+        }
+    }
+
+    /// Any text files named in `CLAIMTRAIL_TIMES_CORPUS` (a directory), for a wider check by
+    /// hand: `CLAIMTRAIL_TIMES_CORPUS=dir cargo test -p claimtrail-times -- --ignored`.
+    #[test]
+    #[ignore]
+    fn the_skip_changes_nothing_on_a_corpus() {
+        let dir = std::env::var("CLAIMTRAIL_TIMES_CORPUS").expect("CLAIMTRAIL_TIMES_CORPUS");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(e.unwrap().path()).unwrap();
+            same_with_and_without_skip(&String::from_utf8_lossy(&bytes));
+            n += 1;
+        }
+        assert!(n > 0);
+    }
+}

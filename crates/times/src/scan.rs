@@ -3,40 +3,57 @@
 //! one grammar covers "third-quarter" and "third quarter" alike. Each piece keeps its byte range.
 
 use claimtrail_text::{Doc, TokenKind};
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// One piece of text the grammar matches on.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
-    /// Lower-cased text, a trailing full stop of an abbreviation removed ("oct." → "oct").
-    pub w: String,
+    /// Lower-cased text, a trailing full stop of an abbreviation removed ("oct." → "oct");
+    /// borrowed from the text when that is already lower case (most pieces).
+    pub w: Cow<'a, str>,
     /// Whitespace (or the start of text) before the piece.
     pub gap: bool,
     /// The piece starts with an upper-case letter.
     pub cap: bool,
     /// All ASCII digits: the number and its digit count.
     pub num: Option<(u32, usize)>,
+    /// An expression may start here (see [`may_open`]): the grammar skips the other pieces.
+    pub opens: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// Sentence punctuation that no expression crosses.
     pub fn is_boundary(&self) -> bool {
-        matches!(self.w.as_str(), "." | "!" | "?" | ";" | "\n")
+        matches!(&*self.w, "." | "!" | "?" | ";" | "\n")
     }
 }
 
-fn piece(text: &str, start: usize, end: usize, prev_end: Option<usize>) -> Tok {
+fn piece(text: &str, start: usize, end: usize, prev_end: Option<usize>) -> Tok<'_> {
     let raw = &text[start..end];
-    // ASCII (nearly every piece) lower-cases byte by byte, skipping the Unicode mapping.
+    // ASCII (nearly every piece) lower-cases byte by byte, skipping the Unicode mapping, and
+    // without a copy when it has no upper case.
     let mut w = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
+        if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw)
+        }
     } else {
-        raw.to_lowercase()
+        Cow::Owned(raw.to_lowercase())
     };
     if w.len() > 1 && w.ends_with('.') && w[..w.len() - 1].chars().any(char::is_alphabetic) {
-        w.pop();
+        match &mut w {
+            Cow::Borrowed(b) => *b = &b[..b.len() - 1],
+            Cow::Owned(o) => {
+                o.pop();
+            }
+        }
     }
+    let opens = may_open(&w);
     let gap = match prev_end {
         None => true,
         Some(p) => p < start,
@@ -53,13 +70,391 @@ fn piece(text: &str, start: usize, end: usize, prev_end: Option<usize>) -> Tok {
         gap,
         cap: raw.chars().next().is_some_and(char::is_uppercase),
         num,
+        opens,
     }
 }
 
+/// Words the grammar's parsers accept as the first piece of an expression, beside digits and
+/// the lexicon's time words: every word the grammar compares a piece with, but the ones it only
+/// reads around an expression ("of", "said", "by"; the test `openers_cover_the_grammar` keeps
+/// the two lists in step with the grammar's source). Kept sorted (the test checks).
+pub(crate) const OPENERS: &[&str] = &[
+    "#",
+    "$",
+    "%",
+    "'",
+    "'ll",
+    "'re",
+    "'s",
+    "(",
+    ")",
+    "-",
+    ".",
+    "/",
+    "12:00",
+    "24:00",
+    ":",
+    "[",
+    "]",
+    "a",
+    "a.m",
+    "about",
+    "account",
+    "additional",
+    "affairs",
+    "after",
+    "afternoon",
+    "ago",
+    "aims",
+    "all",
+    "almost",
+    "am",
+    "an",
+    "announced",
+    "another",
+    "any",
+    "approximately",
+    "around",
+    "at",
+    "autumn",
+    "back",
+    "became",
+    "before",
+    "began",
+    "beginning",
+    "being",
+    "between",
+    "billion",
+    "bought",
+    "brought",
+    "bst",
+    "built",
+    "business",
+    "calendar",
+    "came",
+    "centuries",
+    "century",
+    "cet",
+    "children",
+    "chose",
+    "christmas",
+    "coming",
+    "comparable",
+    "consecutive",
+    "corresponding",
+    "couple",
+    "cst",
+    "current",
+    "currently",
+    "cut",
+    "daily",
+    "day",
+    "days",
+    "dead",
+    "decade",
+    "decades",
+    "did",
+    "drew",
+    "due",
+    "during",
+    "each",
+    "earlier",
+    "early",
+    "edt",
+    "eighteen",
+    "eighties",
+    "election",
+    "end",
+    "ended",
+    "ending",
+    "ends",
+    "entire",
+    "est",
+    "et",
+    "eve",
+    "evening",
+    "events",
+    "every",
+    "expected",
+    "extra",
+    "fall",
+    "fell",
+    "few",
+    "fewer",
+    "fifties",
+    "final",
+    "finish",
+    "finished",
+    "first",
+    "fiscal",
+    "following",
+    "formerly",
+    "forties",
+    "fought",
+    "found",
+    "full",
+    "further",
+    "future",
+    "gave",
+    "gmt",
+    "going",
+    "got",
+    "grew",
+    "half",
+    "halloween",
+    "held",
+    "hence",
+    "hit",
+    "hopes",
+    "hourly",
+    "hundred",
+    "in",
+    "independence",
+    "initial",
+    "intends",
+    "its",
+    "just",
+    "killed",
+    "knew",
+    "last",
+    "late",
+    "lately",
+    "later",
+    "latest",
+    "latter",
+    "launched",
+    "least",
+    "led",
+    "left",
+    "less",
+    "likely",
+    "long",
+    "lost",
+    "made",
+    "many",
+    "may",
+    "medium",
+    "men",
+    "met",
+    "mid",
+    "midday",
+    "middle",
+    "midnight",
+    "might",
+    "million",
+    "month",
+    "monthly",
+    "months",
+    "more",
+    "morning",
+    "most",
+    "msk",
+    "near",
+    "nearly",
+    "new",
+    "next",
+    "night",
+    "nightly",
+    "nineteen",
+    "nineties",
+    "no",
+    "noon",
+    "nos",
+    "now",
+    "nowadays",
+    "number",
+    "numerous",
+    "o",
+    "o'clock",
+    "oh",
+    "old",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "p",
+    "p.m",
+    "paid",
+    "past",
+    "pdt",
+    "people",
+    "per",
+    "percent",
+    "period",
+    "plan",
+    "planned",
+    "planning",
+    "plans",
+    "pm",
+    "poised",
+    "pp",
+    "present",
+    "presently",
+    "previous",
+    "pst",
+    "put",
+    "quarter",
+    "ran",
+    "ready",
+    "recent",
+    "recently",
+    "rose",
+    "roughly",
+    "same",
+    "sat",
+    "saw",
+    "scheduled",
+    "second",
+    "sent",
+    "set",
+    "seventies",
+    "several",
+    "shall",
+    "short",
+    "shortly",
+    "signed",
+    "since",
+    "single",
+    "sixties",
+    "sold",
+    "soldiers",
+    "some",
+    "someday",
+    "soon",
+    "sought",
+    "spent",
+    "spring",
+    "start",
+    "still",
+    "stood",
+    "straight",
+    "struck",
+    "successive",
+    "summer",
+    "sun",
+    "term",
+    "thanksgiving",
+    "the",
+    "their",
+    "thereafter",
+    "these",
+    "thirties",
+    "thirty",
+    "this",
+    "those",
+    "thought",
+    "thousand",
+    "threw",
+    "thrice",
+    "through",
+    "thu",
+    "thus",
+    "till",
+    "time",
+    "times",
+    "today",
+    "told",
+    "tomorrow",
+    "tonight",
+    "took",
+    "trading",
+    "troops",
+    "tue",
+    "twenties",
+    "twenty",
+    "twice",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upcoming",
+    "utc",
+    "valentine",
+    "wed",
+    "week",
+    "weekend",
+    "weekends",
+    "weekly",
+    "weeks",
+    "went",
+    "whole",
+    "winter",
+    "within",
+    "women",
+    "won",
+    "working",
+    "wrote",
+    "year",
+    "years",
+    "yesterday",
+    "zero",
+    "£",
+    "¼",
+    "½",
+    "¾",
+    "‘",
+    "’",
+    "“",
+    "€",
+];
+
+/// One bit per hashed (length, first byte, last byte) of the openers: most words that are no
+/// opener are turned away before the set is asked.
+struct Sieve([u64; 64]);
+
+impl Sieve {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let first = b.first().copied().unwrap_or(0) as u32;
+        let last = b.last().copied().unwrap_or(0) as u32;
+        let x = ((b.len().min(255) as u32) << 16) | (first << 8) | last;
+        (x.wrapping_mul(0x9e37_79b1) >> 20) as usize
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.0[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
+static OPENER_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
+    let mut bits = [0u64; 64];
+    for w in OPENERS {
+        let s = Sieve::slot(w);
+        bits[s / 64] |= 1 << (s % 64);
+    }
+    Sieve(bits)
+});
+
+/// [`OPENERS`] hashed: a binary search costs a string comparison per step, and the frequent
+/// openers ("the", "in", "a") pass the sieve.
+static OPENER_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| OPENERS.iter().copied().collect());
+
+/// Whether an expression may start at a piece whose lower-cased word is `w`. Every parser's
+/// first piece is a number or holds a digit ("1990s", "Q3", "3rd"), is a time word of the
+/// lexicon (month, weekday, season, unit, number word, ordinal) or is one of [`OPENERS`]; most
+/// pieces of a text are none of these, and trying the grammar's twenty parsers on each of them
+/// was a tenth of a plain text's analysis.
+fn may_open(w: &str) -> bool {
+    use crate::words::{month, ordinal, season, unit, weekday};
+    w.bytes().any(|b| b.is_ascii_digit())
+        || OPENER_SIEVE.may_hold(w) && OPENER_SET.contains(w)
+        || month(w).is_some()
+        || weekday(w).is_some()
+        || season(w).is_some()
+        || unit(w).is_some()
+        || claimtrail_lexicon::number_word(w).is_some()
+        || ordinal(w).is_some()
+}
+
 /// Splits the document's tokens into grammar pieces.
-pub(crate) fn scan(doc: &Doc) -> Vec<Tok> {
+pub(crate) fn scan<'a>(doc: &Doc<'a>) -> Vec<Tok<'a>> {
     let text = doc.text;
-    let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8);
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8);
     let mut prev_end: Option<usize> = None;
     for t in &doc.tokens {
         // A paragraph break is a boundary the grammar must not cross.
@@ -68,10 +463,11 @@ pub(crate) fn scan(doc: &Doc) -> Vec<Tok> {
                 out.push(Tok {
                     start: p,
                     end: p,
-                    w: "\n".into(),
+                    w: Cow::Borrowed("\n"),
                     gap: true,
                     cap: false,
                     num: None,
+                    opens: false,
                 });
             }
         }
@@ -130,7 +526,10 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<String> {
-        scan(&Doc::new(t)).into_iter().map(|p| p.w).collect()
+        scan(&Doc::new(t))
+            .into_iter()
+            .map(|p| p.w.into_owned())
+            .collect()
     }
 
     #[test]

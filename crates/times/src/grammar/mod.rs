@@ -55,7 +55,7 @@ enum Count {
 }
 
 pub(crate) struct Grammar<'a> {
-    pub t: &'a [Tok],
+    pub t: &'a [Tok<'a>],
     pub r: Option<NaiveDate>,
     /// The last explicit year in the text, used for yearless dates when there is no reference.
     pub ctx_year: Option<i32>,
@@ -123,7 +123,7 @@ const PAST_CUES: &[&str] = &[
 
 impl<'a> Grammar<'a> {
     fn w(&self, i: usize) -> &str {
-        self.t.get(i).map(|t| t.w.as_str()).unwrap_or("")
+        self.t.get(i).map(|t| &*t.w).unwrap_or("")
     }
 
     fn num(&self, i: usize) -> Option<(u32, usize)> {
@@ -142,7 +142,7 @@ impl<'a> Grammar<'a> {
     fn sentence_start(&self, i: usize) -> bool {
         i == 0
             || self.t.get(i - 1).is_some_and(|t| {
-                t.is_boundary() || matches!(t.w.as_str(), "\"" | "“" | "(" | ":" | "'" | "‘")
+                t.is_boundary() || matches!(&*t.w, "\"" | "“" | "(" | ":" | "'" | "‘")
             })
     }
 
@@ -381,6 +381,15 @@ impl<'a> Grammar<'a> {
 
     /// The longest expression starting at piece `i`.
     pub fn parse(&self, i: usize) -> Option<Hit> {
+        // No parser starts at a piece that cannot open an expression: skip it unread.
+        if !self.t.get(i)?.opens {
+            return None;
+        }
+        self.longest(i)
+    }
+
+    /// [`Self::parse`] without the opener check: every parser is tried.
+    pub(crate) fn longest(&self, i: usize) -> Option<Hit> {
         let t = self.t.get(i)?;
         if t.is_boundary() {
             return None;
