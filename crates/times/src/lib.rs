@@ -136,6 +136,39 @@ mod tests {
         assert_eq!(v, vec![Some("1989-Q3"), Some("1988-Q3")]);
     }
 
+    #[test]
+    fn a_reported_period_a_year_back_is_one_expression() {
+        // Without a quarter named, the quarter a report published in late October is about
+        // (the third) a year back; after one is named, that one.
+        let texts = [
+            "Sales fell from the quarter a year ago.",
+            "Sales fell from the corresponding period last year.",
+            "Sales fell from last year's quarter.",
+        ];
+        for t in texts {
+            let doc = Doc::new(t);
+            let found = find_times(&doc, NaiveDate::from_ymd_opt(1989, 10, 26));
+            let v: Vec<_> = found
+                .iter()
+                .map(|x| (&t[x.start..x.end], x.value.as_deref()))
+                .collect();
+            assert_eq!(v.len(), 1, "{t}: {v:?}");
+            assert_eq!(v[0].1, Some("1988-Q3"), "{t}: {v:?}");
+            assert!(
+                v[0].0.ends_with("year ago")
+                    || v[0].0.ends_with("year")
+                    || v[0].0.ends_with("quarter"),
+                "{t}: {v:?}"
+            );
+        }
+        let doc = Doc::new("Second-quarter sales rose. In the quarter a year ago, they fell.");
+        let found = find_times(&doc, NaiveDate::from_ymd_opt(1989, 10, 26));
+        assert_eq!(
+            found.last().and_then(|t| t.value.as_deref()),
+            Some("1988-Q2")
+        );
+    }
+
     fn values(text: &str, reference: (i32, u32, u32)) -> Vec<String> {
         let r = NaiveDate::from_ymd_opt(reference.0, reference.1, reference.2);
         find_times(&Doc::new(text), r)
@@ -405,7 +438,7 @@ mod openers {
     const NOT_OPENERS: &[&str] = &[
         "of", "to", "and", "is", "was", "said", "that", "his", "her", "by", "from", "be", "has",
         "are", "were", "had", "but", "as", "on", "for", "when", "so", "than", "been", "could",
-        "can", "will", "would", ",", "ed", "eed", "ly",
+        "can", "will", "would", ",", "ed", "eed", "ly", "’s",
     ];
 
     const GRAMMAR: &[&str] = &[

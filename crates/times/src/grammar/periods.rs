@@ -106,6 +106,24 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// The reported quarter a year back: the last quarter the text named, else the quarter
+    /// before the reference's (the one a report published now is about), a year earlier.
+    fn quarter_year_back(&self) -> Option<String> {
+        match self.last_quarter {
+            Some((y, q)) => Some(format!("{:04}-Q{q}", y - 1)),
+            None => self.r.and_then(|r| shifted(r, 'Q', -5)),
+        }
+    }
+
+    /// The end of "a year ago", "a year earlier" or "last year" starting at piece `k`.
+    fn year_back_after(&self, k: usize) -> Option<usize> {
+        if self.w(k) == "a" && self.w(k + 1) == "year" && matches!(self.w(k + 2), "ago" | "earlier")
+        {
+            return Some(k + 3);
+        }
+        (self.w(k) == "last" && self.w(k + 1) == "year").then_some(k + 2)
+    }
+
     /// Earnings-report periods: "the quarter", "the latest period", "the year-ago quarter",
     /// "the 1988 period", "year-end", "the fiscal year", "the full year".
     pub(super) fn financial(&self, i: usize) -> Option<Hit> {
@@ -150,8 +168,23 @@ impl<'a> Grammar<'a> {
         if det && matches!(self.w(j), "latest" | "current" | "recent") {
             j += 1;
         }
+        // "last year's quarter", "last year's period": the reported quarter a year back.
+        if !det
+            && self.w(j) == "last"
+            && self.w(j + 1) == "year"
+            && matches!(self.w(j + 2), "'s" | "’s")
+            && matches!(self.w(j + 3), "quarter" | "period")
+        {
+            return hit(i, j + 4, self.quarter_year_back(), TimexType::Date);
+        }
         if det && matches!(self.w(j), "quarter" | "period") && !matches!(self.w(j + 1), "of" | "-")
         {
+            // "the quarter a year ago", "the corresponding period last year": the reported
+            // quarter, a year back.
+            let back = self.year_back_after(j + 1);
+            if let Some(end) = back {
+                return hit(i, end, self.quarter_year_back(), TimexType::Date);
+            }
             if self.w(j) == "period" && !matches!(self.w(j - 1), "latest" | "recent") {
                 return None;
             }
