@@ -91,11 +91,7 @@ impl Gaz {
         g.wide.reserve(names);
         g.wide_prefixes.reserve(names / 4);
         for (file, class) in WIDE {
-            // The generator writes one trimmed key per line, after a comment header.
-            for l in file
-                .split('\n')
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            {
+            for l in lines(file) {
                 *g.wide.entry(l).or_insert(0) |= 1 << class;
                 let mut words = 1;
                 for (k, _) in l.match_indices(' ') {

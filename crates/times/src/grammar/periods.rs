@@ -98,21 +98,22 @@ impl<'a> Grammar<'a> {
         hit(i, k, value, TimexType::Date)
     }
 
+    /// The last quarter the text named, a year earlier.
+    fn named_quarter_year_back(&self) -> Option<String> {
+        self.last_quarter.map(|(y, q)| format!("{:04}-Q{q}", y - 1))
+    }
+
     /// The year before, at quarter granularity in an earnings report.
     pub(super) fn year_ago(&self) -> Option<String> {
-        match self.last_quarter {
-            Some((y, q)) => Some(format!("{:04}-Q{q}", y - 1)),
-            None => self.r.and_then(|r| shifted(r, 'Y', -1)),
-        }
+        self.named_quarter_year_back()
+            .or_else(|| self.r.and_then(|r| shifted(r, 'Y', -1)))
     }
 
     /// The reported quarter a year back: the last quarter the text named, else the quarter
     /// before the reference's (the one a report published now is about), a year earlier.
     fn quarter_year_back(&self) -> Option<String> {
-        match self.last_quarter {
-            Some((y, q)) => Some(format!("{:04}-Q{q}", y - 1)),
-            None => self.r.and_then(|r| shifted(r, 'Q', -5)),
-        }
+        self.named_quarter_year_back()
+            .or_else(|| self.r.and_then(|r| shifted(r, 'Q', -5)))
     }
 
     /// The end of "a year ago", "a year earlier" or "last year" starting at piece `k`.
