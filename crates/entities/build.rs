@@ -3,9 +3,20 @@
 //! stay deflated (their format is `train-ner`'s and `cluster-words`'s); the binary holds the
 //! inflated bytes. An unreadable file becomes an empty one, which the loaders turn down (and
 //! the tagger falls back to an empty model, as it did when inflating at run time failed).
+//!
+//! The word classes and the wide gazetteer lists are also laid out here as the read-only hash
+//! tables of `src/tables.rs`, read in place at run time: building them as hash maps took about
+//! 6 ms of every start.
 
 use std::io::Read;
 use std::path::PathBuf;
+
+#[allow(dead_code)]
+#[path = "src/tables.rs"]
+mod tables;
+#[allow(dead_code)]
+#[path = "src/varint.rs"]
+mod varint;
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -21,6 +32,48 @@ fn main() {
         if read.is_none() {
             raw.clear();
         }
+        if name == "clusters" {
+            let entries = cluster_entries(&raw).unwrap_or_default();
+            std::fs::write(out.join("clusters.table"), tables::build_clusters(&entries))
+                .expect("write the word-class table");
+        }
         std::fs::write(out.join(format!("{name}.raw")), raw).expect("write the inflated model");
     }
+    // The wide lists, in the order and with the classes of `gazetteer::WIDE_FILES`.
+    let mut files = Vec::new();
+    for name in ["surnames", "given_census", "geonames"] {
+        let src = format!("data/{name}.txt");
+        println!("cargo:rerun-if-changed={src}");
+        files.push(std::fs::read_to_string(&src).expect("read a wide list"));
+    }
+    let flagged: Vec<(&str, u8)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.as_str(), 1u8 << i))
+        .collect();
+    let (slots, max_words) = tables::build_wide(&flagged);
+    std::fs::write(out.join("wide.table"), slots).expect("write the wide table");
+    std::fs::write(out.join("wide.blob"), files.concat()).expect("write the wide lists");
+    std::fs::write(out.join("wide_max_words.rs"), format!("{max_words}\n"))
+        .expect("write the wide lists' longest entry");
+}
+
+/// The (key, classes) entries of the inflated word-class file, in file order, as
+/// `Clusters::from_raw` reads them; `None` for a file it would turn down.
+fn cluster_entries(raw: &[u8]) -> Option<Vec<(u32, [u16; 2])>> {
+    if raw.get(..8)? != b"CTCLU\x00\x00\x01" {
+        return None;
+    }
+    let mut pos = 8;
+    let mut k = 0u32;
+    let mut out = Vec::new();
+    while pos < raw.len() {
+        k = k.wrapping_add(varint::get_varint(raw, &mut pos)? as u32);
+        let mut cls = [0u16; 2];
+        for c in &mut cls {
+            *c = u16::try_from(varint::get_varint(raw, &mut pos)?).ok()?;
+        }
+        out.push((k, cls));
+    }
+    Some(out)
 }

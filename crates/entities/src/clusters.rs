@@ -3,8 +3,9 @@
 //! generalise from a word it was trained on to others used in the same contexts (a name never
 //! seen in the labelled data, a lower-cased name in web text).
 
+use crate::tables;
 use crate::varint::{get_varint, put_varint};
-use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::io::Read;
 use std::sync::LazyLock;
 
@@ -13,16 +14,17 @@ const MAGIC: &[u8; 8] = b"CTCLU\x00\x00\x01";
 /// Granularities stored per word.
 pub const LEVELS: usize = 2;
 
-pub static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| {
-    // `model/clusters.bin` inflated by the build script.
-    Clusters::from_raw(include_bytes!(concat!(env!("OUT_DIR"), "/clusters.raw")))
-        .unwrap_or_default()
+/// `model/clusters.bin` laid out by the build script as a table read in place: no map to
+/// build at start-up, one slot read per lookup.
+pub static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| Clusters {
+    table: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/clusters.table"))),
 });
 
-/// Word (the high 32 bits of its normalised hash) → class + 1 per level (0: unknown word).
+/// Word (the high 32 bits of its normalised hash) → class + 1 per level (0: unknown word), as
+/// a table of [`tables::build_clusters`].
 #[derive(Default)]
 pub struct Clusters {
-    map: FxHashMap<u32, [u16; LEVELS]>,
+    table: Cow<'static, [u8]>,
 }
 
 /// The table key of a normalised word's hash.
@@ -35,15 +37,25 @@ impl Clusters {
     /// Classes (+1) of a word by its normalised hash; zeros when unknown.
     #[inline]
     pub fn get(&self, norm: u64) -> [u16; LEVELS] {
-        self.map.get(&key(norm)).copied().unwrap_or_default()
+        tables::cluster_classes(&self.table, key(norm))
     }
 
+    /// Starts loading what [`Clusters::get`] of `norm` reads; a hint only.
+    #[inline]
+    pub fn prefetch(&self, norm: u64) {
+        tables::prefetch_cluster(&self.table, key(norm))
+    }
+
+    /// Words with a class.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.table
+            .chunks_exact(8)
+            .filter(|s| s[..4] != [0, 0, 0, 0])
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len() == 0
     }
 
     /// Deflated: magic, then per word in increasing key order a varint key gap and LEVELS
@@ -84,16 +96,18 @@ impl Clusters {
         }
         let mut pos = 8;
         let mut k = 0u32;
-        let mut map = FxHashMap::default();
+        let mut entries = Vec::new();
         while pos < raw.len() {
             k = k.wrapping_add(get_varint(raw, &mut pos)? as u32);
             let mut cls = [0u16; LEVELS];
             for c in &mut cls {
                 *c = u16::try_from(get_varint(raw, &mut pos)?).ok()?;
             }
-            map.entry(k).or_insert(cls);
+            entries.push((k, cls));
         }
-        Some(Clusters { map })
+        Some(Clusters {
+            table: Cow::Owned(tables::build_clusters(&entries)),
+        })
     }
 }
 
@@ -110,5 +124,71 @@ mod tests {
         assert_eq!(c.get(u64::MAX), [65535, 1]);
         assert_eq!(c.get(5u64 << 32), [0, 0]);
         assert!(Clusters::from_bytes(b"not clusters").is_none());
+    }
+
+    /// The word classes as a hash map, the way they were read before the table: the first of
+    /// a repeated key kept.
+    fn as_map(raw: &[u8]) -> rustc_hash::FxHashMap<u32, [u16; LEVELS]> {
+        let mut map = rustc_hash::FxHashMap::default();
+        let (mut pos, mut k) = (8, 0u32);
+        while pos < raw.len() {
+            k = k.wrapping_add(get_varint(raw, &mut pos).unwrap() as u32);
+            let mut cls = [0u16; LEVELS];
+            for c in &mut cls {
+                *c = get_varint(raw, &mut pos).unwrap() as u16;
+            }
+            map.entry(k).or_insert(cls);
+        }
+        map
+    }
+
+    #[test]
+    fn the_embedded_table_answers_as_the_map_did() {
+        let raw = include_bytes!(concat!(env!("OUT_DIR"), "/clusters.raw"));
+        let map = as_map(raw);
+        assert!(map.len() > 10_000);
+        for (&k, &cls) in &map {
+            assert_eq!(CLUSTERS.get((k as u64) << 32 | 0xabcd), cls, "{k}");
+        }
+        assert_eq!(
+            CLUSTERS.len(),
+            map.values().filter(|c| **c != [0, 0]).count()
+        );
+        // Keys outside the table, including neighbours of every key (probe runs end right).
+        let mut x = 0x1234_5678_9abc_def0u64;
+        for _ in 0..200_000 {
+            x = crate::features::mix(x, 7);
+            let k = (x >> 32) as u32;
+            for k in [k, k.wrapping_add(1)] {
+                let want = map.get(&k).copied().unwrap_or([0, 0]);
+                assert_eq!(CLUSTERS.get((k as u64) << 32), want, "{k}");
+            }
+        }
+        for &k in map.keys() {
+            let k = k.wrapping_add(1);
+            let want = map.get(&k).copied().unwrap_or([0, 0]);
+            assert_eq!(CLUSTERS.get((k as u64) << 32), want, "{k}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_first_classes() {
+        let mut e = vec![(9u32, [0u16, 0]), (9, [4, 5]), (3, [1, 1]), (3, [2, 2])];
+        let raw = {
+            let mut r = MAGIC.to_vec();
+            let mut last = 0u32;
+            for &(k, c) in e.iter_mut() {
+                put_varint(&mut r, k.wrapping_sub(last) as u64);
+                last = k;
+                for x in c {
+                    put_varint(&mut r, x as u64);
+                }
+            }
+            r
+        };
+        let c = Clusters::from_raw(&raw).unwrap();
+        assert_eq!(c.get(9u64 << 32), [0, 0]);
+        assert_eq!(c.get(3u64 << 32), [1, 1]);
+        assert_eq!(c.len(), 1);
     }
 }

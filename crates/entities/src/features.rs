@@ -186,6 +186,8 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     // Every token's normalised form, back to back in one buffer (no String per token).
     let mut lower_buf = String::with_capacity(doc.text.len() + 16);
     let mut lower_spans: Vec<(usize, usize)> = Vec::with_capacity(n);
+    // Their gazetteer key hashes, their table slots asked for while the other facts are computed.
+    let mut lower_hashes: Vec<u64> = Vec::with_capacity(n);
     let clusters = &*CLUSTERS;
     for s in &doc.sentences {
         let toks = s.first_token..s.end_token;
@@ -259,13 +261,20 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.title_sentence = title_sentence;
             t.prefix = prefix;
             t.suffix = suffix;
-            t.cluster = clusters.get(norm);
+            // Read below, once every token's slot has been asked for.
+            clusters.prefetch(norm);
             if !caps_sentence && k > 0 {
                 let e = doc_case.entry(norm).or_insert(0);
                 *e |= if cap { DC_CAP } else { DC_LOW };
             }
             first_norm.get_or_insert(norm);
             lower_spans.push((from, lower_buf.len()));
+            lower_hashes.push(gazetteer::key_hash(low));
+        }
+    }
+    for s in &doc.sentences {
+        for t in &mut out[s.first_token..s.end_token] {
+            t.cluster = clusters.get(t.norm);
         }
     }
     let mut slot: FxHashMap<u64, u32> = FxHashMap::default();
@@ -306,7 +315,10 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     }
     // Lower-cased forms in sentence order, as the gazetteer matcher reads them.
     let lowers: Vec<&str> = lower_spans.iter().map(|&(a, b)| &lower_buf[a..b]).collect();
-    for (t, bits) in out.iter_mut().zip(gazetteer::mark(gaz, doc, &lowers)) {
+    for (t, bits) in out
+        .iter_mut()
+        .zip(gazetteer::mark(gaz, doc, &lowers, &lower_hashes))
+    {
         t.gaz = bits;
     }
     (out, ctx)

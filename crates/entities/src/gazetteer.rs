@@ -3,7 +3,7 @@
 //! (LOC → GPE or LOC, MISC → NORP).
 
 use claimtrail_text::{tokenize, Doc};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Gazetteer classes, one bit each. A token inside a multi-word entry (not its first word) also
@@ -26,25 +26,54 @@ pub const GEONAME: u32 = 12;
 pub const INSIDE: u32 = 16;
 
 pub struct Gaz {
+    /// Key → classes, with [`PREFIX`] when the key also starts a longer entry: one lookup
+    /// answers both questions the matcher asks.
     entries: HashMap<String, u32>,
-    prefixes: HashSet<String>,
     max_len: usize,
     /// Alias → canonical name (country aliases, "DPRK" → "North Korea").
     pub aliases: HashMap<String, String>,
     /// Every word of a multi-word title ("secretary", "general"), but "of".
     title_words: HashMap<String, u32>,
-    /// The wide lists, keyed by their lines as stored (already the matcher's keys): borrowed
-    /// from the binary, so loading tens of thousands of names costs no allocation per name.
-    wide: HashMap<&'static str, u32>,
-    wide_prefixes: HashSet<&'static str>,
 }
 
-/// The wide lists and their classes (generated: data/build/wide_lists.py).
+/// Marks an entry key that is also the start of a longer entry (above every class bit and
+/// their inside copies).
+const PREFIX: u32 = 1 << 31;
+
+/// The wide lists and their classes (generated: data/build/wide_lists.py). The build script
+/// lays their lines (already the matcher's keys) out as one table read in place
+/// (`tables::build_wide`), in this order, flag bit `i` for the `i`-th list.
+#[cfg(test)]
 const WIDE: [(&str, u32); 3] = [
     (include_str!("../data/surnames.txt"), SURNAME),
     (include_str!("../data/given_census.txt"), GIVEN_WIDE),
     (include_str!("../data/geonames.txt"), GEONAME),
 ];
+// Statics, not consts: a const is copied into each place that reads it, and the prefetch in
+// `key_hash` must ask for the same bytes the lookup reads.
+static WIDE_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wide.table"));
+static WIDE_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wide.blob"));
+/// Words in the wide lists' longest line.
+const WIDE_MAX_WORDS: usize = include!(concat!(env!("OUT_DIR"), "/wide_max_words.rs"));
+
+/// The wide lists' classes of a key, with [`PREFIX`] when it starts a longer line.
+#[cfg(test)]
+fn wide(key: &str) -> u32 {
+    wide_hashed(key, crate::tables::hash(key.as_bytes()))
+}
+
+/// [`wide`] of a key whose `tables::hash` is `h`.
+#[inline]
+fn wide_hashed(key: &str, h: u64) -> u32 {
+    let f = crate::tables::wide_flags(WIDE_SLOTS, WIDE_BLOB, key.as_bytes(), h);
+    // Flag bits 0-2 are the lists in `WIDE`'s order, whose classes are consecutive.
+    let classes = u32::from(f & 0b111) << SURNAME;
+    if f & crate::tables::PREFIX != 0 {
+        classes | PREFIX
+    } else {
+        classes
+    }
+}
 
 pub static GAZ: LazyLock<Gaz> = LazyLock::new(Gaz::load);
 
@@ -79,28 +108,10 @@ impl Gaz {
     fn load() -> Gaz {
         let mut g = Gaz {
             entries: HashMap::default(),
-            prefixes: HashSet::default(),
-            max_len: 1,
+            max_len: WIDE_MAX_WORDS,
             aliases: HashMap::default(),
             title_words: HashMap::default(),
-            wide: HashMap::default(),
-            wide_prefixes: HashSet::default(),
         };
-        // Sized up front: growing a table of this size rehashes it several times at start-up.
-        let names: usize = WIDE.iter().map(|(f, _)| f.len() / 8).sum();
-        g.wide.reserve(names);
-        g.wide_prefixes.reserve(names / 4);
-        for (file, class) in WIDE {
-            for l in lines(file) {
-                *g.wide.entry(l).or_insert(0) |= 1 << class;
-                let mut words = 1;
-                for (k, _) in l.match_indices(' ') {
-                    g.wide_prefixes.insert(&l[..k]);
-                    words += 1;
-                }
-                g.max_len = g.max_len.max(words);
-            }
-        }
         // Countries: "Name|alias|alias" — every alias maps to the first name.
         for l in lines(include_str!("../data/countries.txt")) {
             let mut parts = l.split('|').map(str::trim);
@@ -162,7 +173,7 @@ impl Gaz {
         let words: Vec<&str> = k.split(' ').collect();
         self.max_len = self.max_len.max(words.len());
         for n in 1..words.len() {
-            self.prefixes.insert(words[..n].join(" "));
+            *self.entries.entry(words[..n].join(" ")).or_insert(0) |= PREFIX;
         }
         if class == TITLE {
             for w in &words {
@@ -176,21 +187,31 @@ impl Gaz {
 
     /// Classes of an exact (lower-cased, token-joined) phrase.
     pub fn classes(&self, phrase: &str) -> u32 {
-        self.entries.get(&key_of(phrase)).copied().unwrap_or(0)
+        self.entries.get(&key_of(phrase)).copied().unwrap_or(0) & !PREFIX
     }
 
     /// Classes of a single word, or of any entry it is a word of (for title words: "General"
     /// in "Secretary General").
     pub fn word_classes(&self, w: &str) -> u32 {
         let lw = w.to_lowercase();
-        self.entries.get(&lw).copied().unwrap_or(0)
+        self.entries.get(&lw).copied().unwrap_or(0) & !PREFIX
             | self.title_words.get(&lw).copied().unwrap_or(0)
     }
 }
 
+/// The hash [`mark`] looks a one-token key up by; it also starts loading the key's slot of
+/// the wide table (megabytes, so a lookup misses the caches), so a caller with other work per
+/// token hides the miss behind it.
+#[inline]
+pub fn key_hash(low: &str) -> u64 {
+    let h = crate::tables::hash(low.as_bytes());
+    crate::tables::prefetch_wide(WIDE_SLOTS, h);
+    h
+}
+
 /// The gazetteer class bits of every token (longest match from each start); `lowers` holds the
-/// tokens' lower-cased forms.
-pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str]) -> Vec<u32> {
+/// tokens' lower-cased forms and `hashes` their [`key_hash`]es.
+pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], hashes: &[u64]) -> Vec<u32> {
     let mut out = vec![0u32; doc.tokens.len()];
     let mut key = String::new();
     for s in &doc.sentences {
@@ -208,12 +229,15 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str]) -> Vec<u32> {
                     key.push(' ');
                 }
                 key.push_str(low);
-                let c = g.entries.get(key.as_str()).copied().unwrap_or(0)
-                    | g.wide.get(key.as_str()).copied().unwrap_or(0);
-                if c != 0 {
-                    best = Some((j, c));
+                let h = match hashes.get(j) {
+                    Some(&h) if j == i => h,
+                    _ => crate::tables::hash(key.as_bytes()),
+                };
+                let c = g.entries.get(key.as_str()).copied().unwrap_or(0) | wide_hashed(&key, h);
+                if c & !PREFIX != 0 {
+                    best = Some((j, c & !PREFIX));
                 }
-                if !g.prefixes.contains(key.as_str()) && !g.wide_prefixes.contains(key.as_str()) {
+                if c & PREFIX == 0 {
                     break;
                 }
             }
@@ -239,7 +263,8 @@ mod tests {
             .map(|i| doc.token_text(i).to_lowercase())
             .collect();
         let refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
-        let bits = mark(&GAZ, &doc, &refs);
+        let hashes: Vec<u64> = refs.iter().map(|w| key_hash(w)).collect();
+        let bits = mark(&GAZ, &doc, &refs, &hashes);
         lowers.into_iter().zip(bits).collect()
     }
 
@@ -256,12 +281,69 @@ mod tests {
         assert_eq!(bits("flew"), 0);
     }
 
+    /// The wide lists as hash maps, the way they were read before the table: each line's
+    /// classes, and every proper word prefix of a line.
+    fn wide_maps() -> (
+        HashMap<&'static str, u32>,
+        rustc_hash::FxHashSet<&'static str>,
+    ) {
+        let mut entries = HashMap::default();
+        let mut prefixes = rustc_hash::FxHashSet::default();
+        for (file, class) in WIDE {
+            for l in lines(file) {
+                *entries.entry(l).or_insert(0) |= 1 << class;
+                for (k, _) in l.match_indices(' ') {
+                    prefixes.insert(&l[..k]);
+                }
+            }
+        }
+        (entries, prefixes)
+    }
+
+    #[test]
+    fn the_wide_table_answers_as_the_maps_did() {
+        let (entries, prefixes) = wide_maps();
+        let old = |k: &str| {
+            entries.get(k).copied().unwrap_or(0) | if prefixes.contains(k) { PREFIX } else { 0 }
+        };
+        assert!(entries.len() > 50_000 && prefixes.len() > 1_000);
+        let mut most = 1;
+        let mut asked = 0;
+        for k in entries.keys().chain(prefixes.iter()) {
+            most = most.max(k.split(' ').count());
+            // The key, and near misses: one byte short, one more, another last letter.
+            let mut near = vec![k.to_string(), format!("{k}s"), format!("{k} ")];
+            if k.len() > 1 {
+                near.push(k[..k.len() - 1].to_string());
+                near.push(format!("{}q", &k[..k.len() - 1]));
+            }
+            for w in near {
+                assert_eq!(wide(&w), old(&w), "{w:?}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 250_000);
+        assert_eq!(WIDE_MAX_WORDS, most);
+        // Words outside the lists: the hand-written entries and every word of some text.
+        for k in GAZ.entries.keys() {
+            assert_eq!(wide(k), old(k), "{k:?}");
+        }
+        let text = "The Secretary-General said on Monday that 1,200 people in São Paulo, \
+                    Rio de Janeiro and New York had been évacués; Mr. O'Brien agreed.";
+        let doc = Doc::new(text);
+        for i in 0..doc.tokens.len() {
+            let w = doc.token_text(i).to_lowercase();
+            assert_eq!(wide(&w), old(&w), "{w:?}");
+        }
+        assert_eq!(wide(""), 0);
+    }
+
     #[test]
     fn wide_lists_leave_out_names_that_are_ordinary_words() {
         // "Young" and "Mobile" are a census surname and a GeoNames city, but written in lower
         // case far more often: the generator drops them rather than teach the tagger noise.
         for w in ["young", "mobile", "reading"] {
-            assert_eq!(GAZ.wide.get(w), None, "{w}");
+            assert_eq!(wide(w), 0, "{w}");
         }
     }
 

@@ -11,6 +11,7 @@ pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 mod roles;
+mod tables;
 pub mod tagger;
 mod varint;
 
