@@ -173,11 +173,11 @@ mod tests {
 
     #[test]
     fn a_repeated_key_keeps_its_first_classes() {
-        let mut e = vec![(9u32, [0u16, 0]), (9, [4, 5]), (3, [1, 1]), (3, [2, 2])];
+        let e = [(9u32, [0u16, 0]), (9, [4, 5]), (3, [1, 1]), (3, [2, 2])];
         let raw = {
             let mut r = MAGIC.to_vec();
             let mut last = 0u32;
-            for &(k, c) in e.iter_mut() {
+            for &(k, c) in &e {
                 put_varint(&mut r, k.wrapping_sub(last) as u64);
                 last = k;
                 for x in c {

@@ -311,11 +311,11 @@ mod tests {
         let mut asked = 0;
         for k in entries.keys().chain(prefixes.iter()) {
             most = most.max(k.split(' ').count());
-            // The key, and near misses: one byte short, one more, another last letter.
+            // The key, and near misses: a letter short, one more, another last letter.
             let mut near = vec![k.to_string(), format!("{k}s"), format!("{k} ")];
-            if k.len() > 1 {
-                near.push(k[..k.len() - 1].to_string());
-                near.push(format!("{}q", &k[..k.len() - 1]));
+            if let Some((last, _)) = k.char_indices().last().filter(|l| l.0 > 0) {
+                near.push(k[..last].to_string());
+                near.push(format!("{}q", &k[..last]));
             }
             for w in near {
                 assert_eq!(wide(&w), old(&w), "{w:?}");
