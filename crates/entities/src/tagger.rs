@@ -197,10 +197,10 @@ pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) 
 const BLOCK: usize = 32;
 
 /// Tags a document with the trained model: the same tags as [`tag_doc`] with the model as
-/// scorer (a test checks), faster. A token's features do not depend on the tags of its own
-/// sentence, so they are summed for a block of tokens ahead of decoding, their weight rows
-/// prefetched as they are hashed, so the table's cache misses overlap instead of stalling each
-/// token in turn.
+/// scorer (a test checks), faster. A token's static features do not depend on any tag, so they
+/// are summed for blocks of tokens ahead of decoding, their weight rows prefetched as they are
+/// hashed, so the table's cache misses overlap instead of stalling each token in turn; the two
+/// history features are added sentence by sentence.
 pub fn tag_with_model(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("popcnt") {
@@ -221,12 +221,46 @@ fn tag_with_popcnt(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
 #[inline(always)]
 fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     let (info, ctx) = token_infos(doc, gaz);
-    let mut tags = vec![0u8; doc.tokens.len()];
-    let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
+    let n = doc.tokens.len();
+    // The static templates do not read the tags: every token's static sum is computed first,
+    // in blocks of tokens across sentence ends, so that a block's rows are on their way while
+    // the next block's features are hashed (a sentence is mostly shorter than a block, and
+    // summing it at once stalled on its rows). Integer sums: the order does not matter.
+    let mut sums = vec![[0i32; NL]; n];
+    let order: Vec<(usize, usize, usize)> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| (s.first_token..s.end_token).map(move |i| (i, s.first_token, s.end_token)))
+        .collect();
     let mut feats = Vec::with_capacity(64);
-    let mut buckets: Vec<usize> = Vec::with_capacity(BLOCK * 64);
-    let mut rows: Vec<usize> = Vec::with_capacity(BLOCK * 64);
-    let mut ends: Vec<usize> = Vec::with_capacity(BLOCK);
+    let mut cur = Block::default();
+    let mut prev = Block::default();
+    for chunk in order.chunks(BLOCK) {
+        // Feature buckets, prefetching their occupancy words; then rows, prefetching the
+        // weights; then the previous block's sums, whose rows have had this block's time.
+        cur.clear();
+        for &(i, lo, hi) in chunk {
+            feats.clear();
+            static_features(&info, &ctx, lo, hi, i, &mut feats);
+            for &f in &feats {
+                let b = bucket(f);
+                m.prefetch_occupancy(b);
+                cur.rows.push(b);
+            }
+            cur.ends.push(cur.rows.len());
+            cur.tokens.push(i);
+        }
+        for r in cur.rows.iter_mut() {
+            *r = m.row_or_zero(*r);
+            m.prefetch_row(*r);
+        }
+        prev.sum_into(m, &mut sums);
+        std::mem::swap(&mut cur, &mut prev);
+    }
+    prev.sum_into(m, &mut sums);
+
+    let mut tags = vec![0u8; n];
+    let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
     let mut emit: Vec<[f64; NL]> = Vec::new();
     let mut path = Vec::new();
     let mut back = Vec::new();
@@ -239,40 +273,16 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     for sent in &doc.sentences {
         let (lo, hi) = (sent.first_token, sent.end_token);
         emit.clear();
-        let mut b0 = lo;
-        while b0 < hi {
-            let b1 = (b0 + BLOCK).min(hi);
-            // Three passes over the block, each issuing loads the next one needs: feature
-            // buckets (prefetching their occupancy words), then rows (prefetching the weights),
-            // then the sums.
-            buckets.clear();
-            ends.clear();
-            for i in b0..b1 {
-                feats.clear();
-                static_features(&info, &ctx, lo, hi, i, &mut feats);
-                let t = &info[i];
-                history_features(t, hist.get(&t.key).copied().unwrap_or(0), &mut feats);
-                for &f in &feats {
-                    let b = bucket(f);
-                    m.prefetch_occupancy(b);
-                    buckets.push(b);
-                }
-                ends.push(buckets.len());
+        for i in lo..hi {
+            // The history templates read the tags of earlier sentences: added now.
+            let t = &info[i];
+            feats.clear();
+            history_features(t, hist.get(&t.key).copied().unwrap_or(0), &mut feats);
+            let mut acc = sums.get(i).copied().unwrap_or([0; NL]);
+            for &f in &feats {
+                m.add_rows(&[m.row_or_zero(bucket(f))], &mut acc);
             }
-            rows.clear();
-            for &b in &buckets {
-                let r = m.row_or_zero(b);
-                m.prefetch_row(r);
-                rows.push(r);
-            }
-            let mut from = 0;
-            for &end in &ends {
-                let mut acc = [0i32; NL];
-                m.add_rows(&rows[from..end], &mut acc);
-                from = end;
-                emit.push(acc.map(f64::from));
-            }
-            b0 = b1;
+            emit.push(acc.map(f64::from));
         }
         viterbi(&emit, &trans, &mut back, &mut path);
         for (k, &l) in path.iter().enumerate() {
@@ -282,6 +292,38 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
         }
     }
     tags
+}
+
+/// A block of tokens between hashing their static features and summing their rows.
+#[derive(Default)]
+struct Block {
+    /// Feature buckets, then (in place) their rows.
+    rows: Vec<usize>,
+    /// Where each token's rows end in `rows`.
+    ends: Vec<usize>,
+    tokens: Vec<usize>,
+}
+
+impl Block {
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.ends.clear();
+        self.tokens.clear();
+    }
+
+    /// Sums each token's rows into its entry of `sums`.
+    #[inline(always)]
+    fn sum_into(&self, m: &Model, sums: &mut [[i32; NL]]) {
+        let mut from = 0;
+        for (&end, &i) in self.ends.iter().zip(&self.tokens) {
+            let mut acc = [0i32; NL];
+            m.add_rows(self.rows.get(from..end).unwrap_or(&[]), &mut acc);
+            from = end;
+            if let Some(s) = sums.get_mut(i) {
+                *s = acc;
+            }
+        }
+    }
 }
 
 /// Asks the CPU to start loading the cache line holding `x`; a hint only.
@@ -555,6 +597,12 @@ mod tests {
             "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT. AL-AIN 1996-12-06",
             long.as_str(),
             "",
+            // Whole articles: names that come back sentences later read the history features.
+            include_str!("../tests/fixtures/000_20dcaab2fdce8d62.txt"),
+            include_str!("../tests/fixtures/001_82f03e1fbec35475.txt"),
+            include_str!("../tests/fixtures/002_0c3089f2c773f405.txt"),
+            include_str!("../tests/fixtures/003_026a6bed20428990.txt"),
+            include_str!("../tests/fixtures/004_0a20a275f10aef06.txt"),
         ] {
             let doc = Doc::new(text);
             let mut m = &model;
