@@ -491,8 +491,11 @@ impl Model {
         if raw.get(..8)? != MAGIC {
             return None;
         }
-        let mut buckets: Vec<usize> = Vec::new();
-        let mut rows: Vec<[i16; NL]> = Vec::new();
+        // Sized up front (a row takes at least NL * 2 + 1 bytes): grown by doubling, the 2.5 MB
+        // of rows were copied and faulted in several times over at every start.
+        let most = raw.len() / (NL * 2 + 1) + 1;
+        let mut buckets: Vec<usize> = Vec::with_capacity(most);
+        let mut rows: Vec<[i16; NL]> = Vec::with_capacity(most + 1);
         let mut pos = 8;
         let mut bucket = 0usize;
         let mut first = true;
