@@ -428,6 +428,11 @@ fn np_modifier(lower: &str) -> bool {
                 | "’s"
                 | "u.s."
                 | "acting"
+                | "longtime"
+                | "veteran"
+                | "interim"
+                | "incoming"
+                | "outgoing"
         )
 }
 
@@ -441,16 +446,24 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     let a = c + 1;
     let first = cx.l(a);
     // "…, says president Jo Roe", "…, said chief inspector Jo Roe": lower-case role words
-    // before the name.
+    // before the name; a capitalised affiliation may sit among them when a role noun follows
+    // it ("…, said former Obama adviser Jo Roe", "…, said longtime GOP strategist Jo Roe").
     let mut r = a;
-    while r < hi
-        && r - a < 3
-        && !cx.is_cap(r)
-        && (is_role_or_modifier(cx.l(r)) || is_title(cx.l(r)))
-    {
+    let mut after_role = None;
+    while r < hi && r - a < 5 && cx.is_word(r) && !cx.quoted(r) {
+        if cx.is_cap(r) {
+            // The name itself (right after a role noun) ends the run.
+            if r == a || after_role == Some(r) {
+                break;
+            }
+        } else if is_role_noun(cx.l(r)) || after_role.is_some() && is_title(cx.l(r)) {
+            after_role = Some(r + 1);
+        } else if !(is_role_or_modifier(cx.l(r)) || is_title(cx.l(r))) {
+            break;
+        }
         r += 1;
     }
-    let role_then_name = r > a && (a..r).any(|i| is_role_noun(cx.l(i))) && r < hi && cx.is_cap(r);
+    let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n));
     if !(cx.is_cap(a)
         || matches!(first, "the" | "a" | "an")
         || pronoun_gender(first).is_some()

@@ -607,6 +607,15 @@ fn lower_case_role_words_before_an_inverted_name() {
 }
 
 #[test]
+fn a_capitalised_affiliation_among_inverted_role_words() {
+    let t = "“October provided a resurgence for her,” said former Obama adviser David Axelrod.\n\n\
+             “The plan is dead,” said longtime GOP strategist Jo Roe.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "resurgence")), Some("David Axelrod"), "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "plan is dead")), Some("Jo Roe"), "{qs:#?}");
+}
+
+#[test]
 fn a_group_or_described_organisation_speaks_as_named() {
     let t = "The findings offer new insight into consciousness, say the researchers, and more \
              work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \
