@@ -295,7 +295,15 @@ impl<'d, 'a> Walk<'d, 'a> {
             // after it opens the reported clause.
             None => match subject_after(cx, lo, c, hi).filter(|_| !participle) {
                 Some((a, b)) => {
-                    ext.1 = b;
+                    // "…, said a member who supports her, asking …": the relative clause
+                    // belongs to the attribution, not to what is reported next.
+                    ext.1 = if matches!(cx.l(b), "who" | "whose") {
+                        (b..hi)
+                            .find(|&i| !cx.is_word(i) || cx.quoted(i))
+                            .unwrap_or(hi)
+                    } else {
+                        b
+                    };
                     Some(people.resolve(cx.doc, a, b, history))
                 }
                 None if participle => s.last.clone().or_else(|| {

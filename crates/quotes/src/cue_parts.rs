@@ -452,8 +452,11 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     let mut after_role = None;
     while r < hi && r - a < 5 && cx.is_word(r) && !cx.quoted(r) {
         if cx.is_cap(r) {
-            // The name itself (right after a role noun) ends the run.
-            if r == a || after_role == Some(r) {
+            // A written title counts as a role ("…, said former Sen. Jo Roe"); the name
+            // itself (right after a role) ends the run.
+            if r > a && is_title(cx.l(r)) {
+                after_role = Some(r + 1);
+            } else if r == a || after_role == Some(r) {
                 break;
             }
         } else if is_role_noun(cx.l(r)) || after_role.is_some() && is_title(cx.l(r)) {
@@ -465,7 +468,10 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     }
     let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n));
     if !(cx.is_cap(a)
-        || matches!(first, "the" | "a" | "an")
+        || matches!(
+            first,
+            "the" | "a" | "an" | "another" | "one" | "his" | "her" | "their" | "its"
+        )
         || pronoun_gender(first).is_some()
         || role_then_name)
     {
@@ -481,14 +487,21 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         }
         b += 1;
     }
-    let ends = b >= hi || !cx.is_word(b) || cx.quoted(b) || starts_with_time(cx, b, hi);
+    // "…, said a party member who supports her.": a relative clause closes the subject.
+    let ends = b >= hi
+        || !cx.is_word(b)
+        || cx.quoted(b)
+        || starts_with_time(cx, b, hi)
+        || b > a && matches!(cx.l(b), "who" | "whose");
     (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
 }
 
-/// "…, said Jo Roe from the county police.": a short phrase of where the speaker works closes
-/// the clause after the name ending before `b`.
+/// "…, said Jo Roe from the county police.", "…, said an adviser to the mayor.": a short phrase
+/// of where the speaker works closes the clause after the name or role ending before `b`.
 fn affiliation_follows(cx: &Ctx, b: usize, hi: usize) -> bool {
-    if !(cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with")) {
+    let after_name = cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with");
+    let after_role = is_role_noun(cx.l(b - 1)) && cx.l(b) == "to";
+    if !(after_name || after_role) {
         return false;
     }
     let mut e = b + 1;

@@ -611,8 +611,72 @@ fn a_capitalised_affiliation_among_inverted_role_words() {
     let t = "“October provided a resurgence for her,” said former Obama adviser David Axelrod.\n\n\
              “The plan is dead,” said longtime GOP strategist Jo Roe.";
     let qs = quotes(t);
-    assert_eq!(speaker(find(&qs, "resurgence")), Some("David Axelrod"), "{qs:#?}");
-    assert_eq!(speaker(find(&qs, "plan is dead")), Some("Jo Roe"), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "resurgence")),
+        Some("David Axelrod"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "plan is dead")),
+        Some("Jo Roe"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn inverted_subjects_with_titles_complements_and_relative_clauses() {
+    let t = "“Almost everybody was opposed to the thing,” said former Sen. Evan Bayh, a \
+             moderate.\n\n“It is going to be hard to do quickly,” said an adviser to the mayor.\n\n\
+             “I would want answers if I were a donor,” said a party member who supports him, asking \
+             for anonymity.\n\n“The odds are more likely than not,” said another leading \
+             advocate.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "Almost everybody")),
+        Some("Evan Bayh"),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "hard to do quickly");
+    assert_eq!(q.speaker_mention.as_deref(), Some("an adviser"), "{qs:#?}");
+    let q = find(&qs, "want answers");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("a party member"),
+        "{qs:#?}"
+    );
+    // The relative clause is part of the attribution, not a report of "asking".
+    assert!(
+        !qs.iter().any(|q| q.text.contains("supports him")),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "more likely than not");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("another leading advocate"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_person_described_by_a_name_is_not_the_name() {
+    let t = "“It may have been his first attempt,” said his best friend at Lehigh, Bruce \
+             Turry.\n\nA Republican Party member said the plan was dead.\n\nA White House \
+             spokesman said the plan was alive.";
+    let ents = vec![
+        named(t, "Republican Party", EntityKind::Org),
+        named(t, "White House", EntityKind::Org),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(speaker(find(&qs, "first attempt")), None, "{qs:#?}");
+    let q = find(&qs, "plan was dead");
+    assert_eq!(speaker(q), None, "{qs:#?}");
+    assert_eq!(q.speaker_type, Some(EntityKind::Person), "{qs:#?}");
+    // A spokesman speaks for the organisation.
+    assert_eq!(
+        speaker(find(&qs, "plan was alive")),
+        Some("White House"),
+        "{qs:#?}"
+    );
 }
 
 #[test]
