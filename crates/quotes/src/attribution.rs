@@ -297,7 +297,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                 Some((a, b)) => {
                     // "…, said a member who supports her, asking …": the relative clause
                     // belongs to the attribution, not to what is reported next.
-                    ext.1 = if matches!(cx.l(b), "who" | "whose") {
+                    ext.1 = if b < hi && matches!(cx.l(b), "who" | "whose") {
                         (b..hi)
                             .find(|&i| !cx.is_word(i) || cx.quoted(i))
                             .unwrap_or(hi)
@@ -741,6 +741,15 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         let speaker = self.people.resolve(cx.doc, a, b, &self.history);
         let at_start = c == lo || !matches!(cx.w(c - 1), ",") && s.covered <= lo;
+        // "“…,” according to Mr. Rhodes.": the quotation closing right before is the report.
+        if c > lo {
+            if let Some(m) = quote_before(cx, c, 0).filter(|&m| cx.marks[m].open_tok >= s.covered) {
+                self.remember(&speaker);
+                self.claim(m, &speaker, "according to");
+                s.covered = s.covered.max(b);
+                return Some(speaker);
+            }
+        }
         let content = if at_start {
             let mut st = b;
             while st < hi && matches!(cx.w(st), ",") {

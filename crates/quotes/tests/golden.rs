@@ -680,6 +680,35 @@ fn a_person_described_by_a_name_is_not_the_name() {
 }
 
 #[test]
+fn a_quotation_closing_before_according_to_is_the_report() {
+    let t = "“Prices will rise sharply next year,” according to Mr. Rhodes.\n\nThe visit became \
+             “the high-water mark in their relationship,” according to Rhodes.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "Prices will rise")),
+        Some("Rhodes"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "high-water mark")),
+        Some("Rhodes"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn calling_someone_something_reports_the_subject() {
+    let t = "Trump attacked Obama on Monday, calling him “the most ignorant president in our \
+             history.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "most ignorant")),
+        Some("Trump"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn a_group_or_described_organisation_speaks_as_named() {
     let t = "The findings offer new insight into consciousness, say the researchers, and more \
              work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \
