@@ -1011,6 +1011,22 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
         }
         k = p + 1;
     }
+    if let Some(found) = subject_from(cx, lo, k, end) {
+        return Some(found);
+    }
+    // "On Thursday, after a long wait, Warren endorsed Clinton, saying …": the main clause
+    // after a longer opening, the last comma's first (a name or pronoun, then a verb).
+    (k..close)
+        .rev()
+        .filter(|&p| cx.w(p) == "," && !cx.quoted(p))
+        .find_map(|p| {
+            subject_from(cx, lo, p + 1, end)
+                .filter(|&(_, e)| e < end && !is_boundary(cx.l(e)) && !is_cue(cx.l(e)))
+        })
+}
+
+/// The subject of a clause starting at `k` (see [`clause_subject`]).
+fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize, usize)> {
     // "In the midst of the fear …" without its comma: a preposition is no subject.
     if matches!(
         cx.l(k),

@@ -709,6 +709,25 @@ fn calling_someone_something_reports_the_subject() {
 }
 
 #[test]
+fn a_participle_after_a_long_opening_reports_the_main_clause_subject() {
+    let t = "On Thursday, after remaining neutral throughout the primary, Warren appeared on \
+             television and endorsed Clinton, saying, “Having a fighter in the lead is what this \
+             country needs.”\n\nAnd although he thanked the community for supporting him, Jo Roe \
+             sounded a rare note of doubt, saying, “I am not sure I really deserve it.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "fighter in the lead")),
+        Some("Warren"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "really deserve it")),
+        Some("Jo Roe"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn a_group_or_described_organisation_speaks_as_named() {
     let t = "The findings offer new insight into consciousness, say the researchers, and more \
              work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \
