@@ -9,8 +9,8 @@ use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    is_dash, noun_use, quote_after, quote_before, subject_after, subject_before, trim,
-    valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
+    is_dash, is_role_or_modifier, noun_use, quote_after, quote_before, subject_after,
+    subject_before, trim, valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
@@ -840,7 +840,14 @@ impl<'d, 'a> Walk<'d, 'a> {
                 self.remember(&sp);
                 self.assigned[m] = Some((sp, Some("words".to_string())));
             } else if i == mk.open_tok && i > lo && cx.w(i - 1) == ":" {
-                if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
+                // "Clinton: “…”", "… - Jeffrey M. Jones: “…”": a person's name as the label.
+                let label = name_label(cx, lo, i - 1)
+                    .map(|(a, b)| self.people.resolve(cx.doc, a, b, &self.history))
+                    .filter(|sp| sp.person.is_some());
+                if let Some(sp) = label {
+                    self.remember(&sp);
+                    self.assigned[m] = Some((sp, Some(":".to_string())));
+                } else if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
                     let sp = self.people.resolve(cx.doc, a, b, &self.history);
                     let cue = cx.w(b).to_string();
                     self.remember(&sp);
@@ -1084,6 +1091,31 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
+}
+
+/// The name labelling a quotation after the colon at `colon`: the words since the sentence
+/// start or a dash, a few capitalised words with role words before them and a short
+/// parenthetical after ("Former secretary of state Jo Roe:", "Rep. Jo Roe (R-Ohio):").
+fn name_label(cx: &Ctx, lo: usize, colon: usize) -> Option<(usize, usize)> {
+    let mut b = colon;
+    // A short parenthetical closing the label belongs to no name.
+    if b > lo && cx.w(b - 1) == ")" {
+        b = (lo.max(colon.saturating_sub(10))..b - 1)
+            .rev()
+            .find(|&p| cx.w(p) == "(")?;
+    }
+    let mut a = b;
+    while a > lo && b - a < 8 && !is_dash(cx, a - 1) {
+        a -= 1;
+    }
+    if a == b || !(a == lo || is_dash(cx, a - 1)) {
+        return None;
+    }
+    let named = b > a && cx.is_cap(b - 1);
+    let all_name_words = (a..b).all(|i| {
+        cx.is_cap(i) || cx.w(i) == "." || cx.l(i) == "and" || is_role_or_modifier(cx.l(i))
+    });
+    (named && all_name_words && !cx.quoted(a)).then_some((a, b))
 }
 
 /// "…, as the committee has pointed out, it would …": an "as" opening a clause (at the

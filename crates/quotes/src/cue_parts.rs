@@ -1108,7 +1108,7 @@ fn named_before_apposition(cx: &Ctx, lo: usize, p: usize, end: usize) -> Option<
 }
 
 /// Lower-case words of a role phrase before a name ("press secretary", "chief executive").
-fn is_role_or_modifier(lower: &str) -> bool {
+pub(crate) fn is_role_or_modifier(lower: &str) -> bool {
     is_role_noun(lower) || np_modifier(lower)
 }
 

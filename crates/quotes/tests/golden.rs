@@ -728,6 +728,29 @@ fn a_participle_after_a_long_opening_reports_the_main_clause_subject() {
 }
 
 #[test]
+fn a_persons_name_as_the_label_of_a_quotation() {
+    let t = "The pollster Jeffrey M. Jones looked at the states.\n\nParties gain ground in the \
+             polls - Jeffrey M. Jones: “Our analysis finds that 20 states are solidly \
+             Republican.”\n\nRep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you \
+             cite that figure.”\n\nUpdate: “We learned that from the department and its \
+             analysis.”";
+    let ents = vec![named(t, "Jeffrey M. Jones", EntityKind::Person)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "solidly")),
+        Some("Jeffrey M. Jones"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "cite that figure")),
+        Some("Trey Gowdy"),
+        "{qs:#?}"
+    );
+    // A label that names no person the page knows is no speaker.
+    assert_eq!(speaker(find(&qs, "learned that")), None, "{qs:#?}");
+}
+
+#[test]
 fn a_group_or_described_organisation_speaks_as_named() {
     let t = "The findings offer new insight into consciousness, say the researchers, and more \
              work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \
