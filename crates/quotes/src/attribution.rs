@@ -393,7 +393,15 @@ impl<'d, 'a> Walk<'d, 'a> {
             s.covered = s.covered.max(b);
             return b.max(c + 1);
         }
-        let after = if inverted && about_speaker(cx, ext.1, hi) {
+        // "The approach works, said Jo Roe, Facebook's director.": an inverted attribution
+        // after a comma closes the clause before it; what follows the name describes them.
+        // ("The plan, say economists, marks …" goes on with a lower-case verb instead.)
+        let closes_clause = c > lo
+            && cx.w(c - 1) == ","
+            && ext.1 + 1 < hi
+            && cx.w(ext.1) == ","
+            && (cx.is_cap(ext.1 + 1) || cx.doc.tokens[ext.1 + 1].kind == TokenKind::Number);
+        let after = if inverted && (about_speaker(cx, ext.1, hi) || closes_clause) {
             None
         } else {
             content_after(cx, c, ext.1, hi)

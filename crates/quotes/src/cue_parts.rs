@@ -282,7 +282,12 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
             return inner.filter(|&(_, e)| cx.is_cap(e - 1));
         }
     }
-    np_back(cx, lo, comma).and_then(|b| name_phrase(cx, b))
+    // No apposition: only a name opening its clause can stand before the comma ("…, Jo Roe,
+    // said" after a quotation); a name inside a clause ("… a plan for Syria, said Jo Roe")
+    // ends the reported clause of an inverted attribution.
+    np_back(cx, lo, comma)
+        .and_then(|b| name_phrase(cx, b))
+        .filter(|&(x, _)| x == lo || cx.quoted(x - 1) || !cx.is_word(x - 1))
 }
 
 /// The phrase `a..e` when it ends in a name, without a short parenthetical after the name

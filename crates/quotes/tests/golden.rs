@@ -751,6 +751,33 @@ fn a_persons_name_as_the_label_of_a_quotation() {
 }
 
 #[test]
+fn an_inverted_attribution_after_a_comma_closes_the_clause_before_it() {
+    let t = "The approach is made possible by its resources, said Katie Harbath, Facebook’s \
+             global outreach director.\n\nThere may be no upside in coming out early with a \
+             plan for Syria, said Michael O’Hanlon, a senior fellow at the institute.\n\nThe \
+             combination, say economists, marks a journey into uncharted territory.";
+    let qs = quotes(t);
+    let q = find(&qs, "made possible");
+    assert_eq!(speaker(q), Some("Katie Harbath"), "{qs:#?}");
+    assert!(
+        !qs.iter().any(|q| q.text.contains("outreach director")),
+        "{qs:#?}"
+    );
+    // The name ending the reported clause ("Syria") is no subject of "said".
+    assert_eq!(
+        speaker(find(&qs, "no upside")),
+        Some("Michael O’Hanlon"),
+        "{qs:#?}"
+    );
+    // An aside before a lower-case verb still reports the clause it interrupts.
+    assert_eq!(
+        speaker(find(&qs, "uncharted territory")),
+        Some("economists"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn a_group_or_described_organisation_speaks_as_named() {
     let t = "The findings offer new insight into consciousness, say the researchers, and more \
              work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \
