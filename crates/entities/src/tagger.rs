@@ -273,12 +273,11 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     for sent in &doc.sentences {
         let (lo, hi) = (sent.first_token, sent.end_token);
         emit.clear();
-        for i in lo..hi {
+        for (t, sum) in info[lo..hi].iter().zip(&sums[lo..hi]) {
             // The history templates read the tags of earlier sentences: added now.
-            let t = &info[i];
             feats.clear();
             history_features(t, hist.get(&t.key).copied().unwrap_or(0), &mut feats);
-            let mut acc = sums.get(i).copied().unwrap_or([0; NL]);
+            let mut acc = *sum;
             for &f in &feats {
                 m.add_rows(&[m.row_or_zero(bucket(f))], &mut acc);
             }
