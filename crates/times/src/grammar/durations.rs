@@ -40,6 +40,17 @@ impl<'a> Grammar<'a> {
             the = true;
             j += 1;
         }
+        // "the first two quarters of 1990", "the last six months of 1989": a half of that
+        // year, read by `quarter`.
+        if matches!(self.w(j), "first" | "last" | "final") || self.w(j + 1) == "first" {
+            let of_year = self
+                .quarter(j)
+                .and_then(|h| h.value)
+                .is_some_and(|v| v.ends_with("-H1") || v.ends_with("-H2"));
+            if of_year {
+                return None;
+            }
+        }
         let mut framed = false;
         if matches!(
             self.w(j),
