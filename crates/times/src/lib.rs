@@ -308,6 +308,69 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_month_half_a_year_off_is_the_one_past() {
+        // Thursday 2 November 1989: with no cue near, March is the one eight months back
+        // (news reports what happened), unless a modal looks ahead.
+        assert_eq!(
+            values(
+                "He stepped down as chairman, president and chief executive in March for \
+                 health reasons.",
+                (1989, 11, 2)
+            ),
+            vec!["1989-03"]
+        );
+        assert_eq!(
+            values(
+                "The transaction should be completed in March.",
+                (1989, 11, 2)
+            ),
+            vec!["1990-03"]
+        );
+    }
+
+    #[test]
+    fn a_passive_participle_is_no_past_cue() {
+        // Wednesday 10 February 1999: "is to be held" looks ahead; "was held" back.
+        assert_eq!(
+            values("The ceremony is to be held on April 24.", (1999, 2, 10)),
+            vec!["1999-04-24"]
+        );
+        assert_eq!(
+            values("The ceremony was held on April 24.", (1999, 2, 10)),
+            vec!["1998-04-24"]
+        );
+    }
+
+    #[test]
+    fn a_change_effective_on_a_date_takes_effect_ahead() {
+        // Thursday 26 October 1989: June 1 is nearer behind, but a pact takes effect ahead.
+        assert_eq!(
+            values(
+                "Costs rose under the new labor pact effective June 1.",
+                (1989, 10, 26)
+            ),
+            vec!["1990-06-01"]
+        );
+    }
+
+    #[test]
+    fn a_vague_stretch_of_the_past_as_a_time_or_a_length() {
+        let v = |text| values(text, (1998, 2, 6));
+        assert_eq!(
+            v("Rates have fallen in the last few months."),
+            vec!["PAST_REF"]
+        );
+        assert_eq!(
+            v("Sales rose over the past several quarters."),
+            vec!["PAST_REF"]
+        );
+        assert_eq!(
+            v("For the past few weeks we have been attacked."),
+            vec!["PXW"]
+        );
+    }
+
+    #[test]
     fn a_plan_as_a_noun_is_no_intention() {
         // "announced the plan Aug. 21": the announcement, two months before the reference.
         assert_eq!(
@@ -543,9 +606,42 @@ mod openers {
     /// cues before and after it, the words a year or a count must not follow or precede, and
     /// the joints inside it ("of", "and", "to").
     const NOT_OPENERS: &[&str] = &[
-        "of", "to", "and", "is", "was", "said", "that", "his", "her", "by", "from", "be", "has",
-        "are", "were", "had", "but", "as", "on", "for", "when", "so", "than", "been", "could",
-        "can", "will", "would", ",", "ed", "eed", "ly", "’s",
+        "of",
+        "to",
+        "and",
+        "is",
+        "was",
+        "said",
+        "that",
+        "his",
+        "her",
+        "by",
+        "from",
+        "be",
+        "has",
+        "are",
+        "were",
+        "had",
+        "but",
+        "as",
+        "on",
+        "for",
+        "when",
+        "so",
+        "than",
+        "been",
+        "could",
+        "can",
+        "will",
+        "would",
+        "should",
+        "have",
+        "effective",
+        ",",
+        "ed",
+        "eed",
+        "ly",
+        "’s",
     ];
 
     const GRAMMAR: &[&str] = &[

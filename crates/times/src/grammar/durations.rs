@@ -51,6 +51,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
+        let past_frame = the && matches!(self.w(j), "past" | "last");
         let mut framed = false;
         if matches!(
             self.w(j),
@@ -152,6 +153,11 @@ impl<'a> Grammar<'a> {
         }
         let _ = the;
         if count == Count::Vague {
+            // "fallen in the last few months", "over the past several quarters": a time in the
+            // recent past (`vague`), not a length; "for the past few weeks" stays a span.
+            if past_frame && i > 0 && matches!(self.w(i - 1), "in" | "over" | "during") {
+                return None;
+            }
             return hit(
                 i,
                 k + 1,
