@@ -9,8 +9,8 @@ use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    is_dash, noun_use, quote_after, quote_before, subject_after, subject_before, trim,
-    valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
+    is_dash, is_role_or_modifier, noun_use, quote_after, quote_before, subject_after,
+    subject_before, trim, valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
@@ -295,7 +295,15 @@ impl<'d, 'a> Walk<'d, 'a> {
             // after it opens the reported clause.
             None => match subject_after(cx, lo, c, hi).filter(|_| !participle) {
                 Some((a, b)) => {
-                    ext.1 = b;
+                    // "…, said a member who supports her, asking …": the relative clause
+                    // belongs to the attribution, not to what is reported next.
+                    ext.1 = if b < hi && matches!(cx.l(b), "who" | "whose") {
+                        (b..hi)
+                            .find(|&i| !cx.is_word(i) || cx.quoted(i))
+                            .unwrap_or(hi)
+                    } else {
+                        b
+                    };
                     Some(people.resolve(cx.doc, a, b, history))
                 }
                 None if participle => s.last.clone().or_else(|| {
@@ -385,7 +393,15 @@ impl<'d, 'a> Walk<'d, 'a> {
             s.covered = s.covered.max(b);
             return b.max(c + 1);
         }
-        let after = if inverted && about_speaker(cx, ext.1, hi) {
+        // "The approach works, said Jo Roe, Facebook's director.": an inverted attribution
+        // after a comma closes the clause before it; what follows the name describes them.
+        // ("The plan, say economists, marks …" goes on with a lower-case verb instead.)
+        let closes_clause = c > lo
+            && cx.w(c - 1) == ","
+            && ext.1 + 1 < hi
+            && cx.w(ext.1) == ","
+            && (cx.is_cap(ext.1 + 1) || cx.doc.tokens[ext.1 + 1].kind == TokenKind::Number);
+        let after = if inverted && (about_speaker(cx, ext.1, hi) || closes_clause) {
             None
         } else {
             content_after(cx, c, ext.1, hi)
@@ -733,6 +749,15 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         let speaker = self.people.resolve(cx.doc, a, b, &self.history);
         let at_start = c == lo || !matches!(cx.w(c - 1), ",") && s.covered <= lo;
+        // "“…,” according to Mr. Rhodes.": the quotation closing right before is the report.
+        if c > lo {
+            if let Some(m) = quote_before(cx, c, 0).filter(|&m| cx.marks[m].open_tok >= s.covered) {
+                self.remember(&speaker);
+                self.claim(m, &speaker, "according to");
+                s.covered = s.covered.max(b);
+                return Some(speaker);
+            }
+        }
         let content = if at_start {
             let mut st = b;
             while st < hi && matches!(cx.w(st), ",") {
@@ -823,7 +848,14 @@ impl<'d, 'a> Walk<'d, 'a> {
                 self.remember(&sp);
                 self.assigned[m] = Some((sp, Some("words".to_string())));
             } else if i == mk.open_tok && i > lo && cx.w(i - 1) == ":" {
-                if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
+                // "Clinton: “…”", "… - Jeffrey M. Jones: “…”": a person's name as the label.
+                let label = name_label(cx, lo, i - 1)
+                    .map(|(a, b)| self.people.resolve(cx.doc, a, b, &self.history))
+                    .filter(|sp| sp.person.is_some());
+                if let Some(sp) = label {
+                    self.remember(&sp);
+                    self.assigned[m] = Some((sp, Some(":".to_string())));
+                } else if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
                     let sp = self.people.resolve(cx.doc, a, b, &self.history);
                     let cue = cx.w(b).to_string();
                     self.remember(&sp);
@@ -1067,6 +1099,31 @@ impl<'d, 'a> Walk<'d, 'a> {
             })
             .collect()
     }
+}
+
+/// The name labelling a quotation after the colon at `colon`: the words since the sentence
+/// start or a dash, a few capitalised words with role words before them and a short
+/// parenthetical after ("Former secretary of state Jo Roe:", "Rep. Jo Roe (R-Ohio):").
+fn name_label(cx: &Ctx, lo: usize, colon: usize) -> Option<(usize, usize)> {
+    let mut b = colon;
+    // A short parenthetical closing the label belongs to no name.
+    if b > lo && cx.w(b - 1) == ")" {
+        b = (lo.max(colon.saturating_sub(10))..b - 1)
+            .rev()
+            .find(|&p| cx.w(p) == "(")?;
+    }
+    let mut a = b;
+    while a > lo && b - a < 8 && !is_dash(cx, a - 1) {
+        a -= 1;
+    }
+    if a == b || !(a == lo || is_dash(cx, a - 1)) {
+        return None;
+    }
+    let named = b > a && cx.is_cap(b - 1);
+    let all_name_words = (a..b).all(|i| {
+        cx.is_cap(i) || cx.w(i) == "." || cx.l(i) == "and" || is_role_or_modifier(cx.l(i))
+    });
+    (named && all_name_words && !cx.quoted(a)).then_some((a, b))
 }
 
 /// "…, as the committee has pointed out, it would …": an "as" opening a clause (at the

@@ -282,7 +282,12 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
             return inner.filter(|&(_, e)| cx.is_cap(e - 1));
         }
     }
-    np_back(cx, lo, comma).and_then(|b| name_phrase(cx, b))
+    // No apposition: only a name opening its clause can stand before the comma ("…, Jo Roe,
+    // said" after a quotation); a name inside a clause ("… a plan for Syria, said Jo Roe")
+    // ends the reported clause of an inverted attribution.
+    np_back(cx, lo, comma)
+        .and_then(|b| name_phrase(cx, b))
+        .filter(|&(x, _)| x == lo || cx.quoted(x - 1) || !cx.is_word(x - 1))
 }
 
 /// The phrase `a..e` when it ends in a name, without a short parenthetical after the name
@@ -428,6 +433,11 @@ fn np_modifier(lower: &str) -> bool {
                 | "’s"
                 | "u.s."
                 | "acting"
+                | "longtime"
+                | "veteran"
+                | "interim"
+                | "incoming"
+                | "outgoing"
         )
 }
 
@@ -441,18 +451,32 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     let a = c + 1;
     let first = cx.l(a);
     // "…, says president Jo Roe", "…, said chief inspector Jo Roe": lower-case role words
-    // before the name.
+    // before the name; a capitalised affiliation may sit among them when a role noun follows
+    // it ("…, said former Obama adviser Jo Roe", "…, said longtime GOP strategist Jo Roe").
     let mut r = a;
-    while r < hi
-        && r - a < 3
-        && !cx.is_cap(r)
-        && (is_role_or_modifier(cx.l(r)) || is_title(cx.l(r)))
-    {
+    let mut after_role = None;
+    while r < hi && r - a < 5 && cx.is_word(r) && !cx.quoted(r) {
+        if cx.is_cap(r) {
+            // A written title counts as a role ("…, said former Sen. Jo Roe"); the name
+            // itself (right after a role) ends the run.
+            if r > a && is_title(cx.l(r)) {
+                after_role = Some(r + 1);
+            } else if r == a || after_role == Some(r) {
+                break;
+            }
+        } else if is_role_noun(cx.l(r)) || after_role.is_some() && is_title(cx.l(r)) {
+            after_role = Some(r + 1);
+        } else if !(is_role_or_modifier(cx.l(r)) || is_title(cx.l(r))) {
+            break;
+        }
         r += 1;
     }
-    let role_then_name = r > a && (a..r).any(|i| is_role_noun(cx.l(i))) && r < hi && cx.is_cap(r);
+    let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n));
     if !(cx.is_cap(a)
-        || matches!(first, "the" | "a" | "an")
+        || matches!(
+            first,
+            "the" | "a" | "an" | "another" | "one" | "his" | "her" | "their" | "its"
+        )
         || pronoun_gender(first).is_some()
         || role_then_name)
     {
@@ -468,14 +492,21 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         }
         b += 1;
     }
-    let ends = b >= hi || !cx.is_word(b) || cx.quoted(b) || starts_with_time(cx, b, hi);
+    // "…, said a party member who supports her.": a relative clause closes the subject.
+    let ends = b >= hi
+        || !cx.is_word(b)
+        || cx.quoted(b)
+        || starts_with_time(cx, b, hi)
+        || b > a && matches!(cx.l(b), "who" | "whose");
     (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
 }
 
-/// "…, said Jo Roe from the county police.": a short phrase of where the speaker works closes
-/// the clause after the name ending before `b`.
+/// "…, said Jo Roe from the county police.", "…, said an adviser to the mayor.": a short phrase
+/// of where the speaker works closes the clause after the name or role ending before `b`.
 fn affiliation_follows(cx: &Ctx, b: usize, hi: usize) -> bool {
-    if !(cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with")) {
+    let after_name = cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with");
+    let after_role = is_role_noun(cx.l(b - 1)) && cx.l(b) == "to";
+    if !(after_name || after_role) {
         return false;
     }
     let mut e = b + 1;
@@ -985,6 +1016,22 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
         }
         k = p + 1;
     }
+    if let Some(found) = subject_from(cx, lo, k, end) {
+        return Some(found);
+    }
+    // "On Thursday, after a long wait, Warren endorsed Clinton, saying …": the main clause
+    // after a longer opening, the last comma's first (a name or pronoun, then a verb).
+    (k..close)
+        .rev()
+        .filter(|&p| cx.w(p) == "," && !cx.quoted(p))
+        .find_map(|p| {
+            subject_from(cx, lo, p + 1, end)
+                .filter(|&(_, e)| e < end && !is_boundary(cx.l(e)) && !is_cue(cx.l(e)))
+        })
+}
+
+/// The subject of a clause starting at `k` (see [`clause_subject`]).
+fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize, usize)> {
     // "In the midst of the fear …" without its comma: a preposition is no subject.
     if matches!(
         cx.l(k),
@@ -1066,7 +1113,7 @@ fn named_before_apposition(cx: &Ctx, lo: usize, p: usize, end: usize) -> Option<
 }
 
 /// Lower-case words of a role phrase before a name ("press secretary", "chief executive").
-fn is_role_or_modifier(lower: &str) -> bool {
+pub(crate) fn is_role_or_modifier(lower: &str) -> bool {
     is_role_noun(lower) || np_modifier(lower)
 }
 

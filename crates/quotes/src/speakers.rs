@@ -351,6 +351,12 @@ impl People {
                 return sp;
             }
             match r {
+                // "a Republican National Committee member", "a friend of Jo Roe": a person
+                // described by the name, who does not speak for it.
+                _ if affiliate_of(doc, a, *ea, *eb, b) => {
+                    sp.kind = Some(EntityKind::Person);
+                    sp.role = role_words(doc, a, b);
+                }
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
                     sp.name = Some(p.name.clone());
@@ -418,6 +424,11 @@ impl People {
             let mut run_start = run_end;
             while run_start > a && is_cap(doc, run_start - 1) {
                 run_start -= 1;
+            }
+            if affiliate_of(doc, a, run_start, run_end, b) {
+                sp.kind = Some(EntityKind::Person);
+                sp.role = role_words(doc, a, b);
+                return sp;
             }
             let last = lc(word(doc, run_end - 1), str::to_string);
             let first_lower = lc(word(doc, run_start), str::to_string);
@@ -966,6 +977,52 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "complaint"
             | "assessment"
             | "notes"
+    )
+}
+
+/// The phrase `a..b` is a person tied to the organisation at `ea..eb`: an affiliate noun after
+/// the name ("a party member") or before a preposition leading to it ("a friend at Lehigh").
+fn affiliate_of(doc: &Doc, a: usize, ea: usize, eb: usize, b: usize) -> bool {
+    if eb < b {
+        return lc(word(doc, b - 1), is_affiliate_noun);
+    }
+    let mut k = ea;
+    while k > a && is_article(word(doc, k - 1)) {
+        k -= 1;
+    }
+    k >= a + 2
+        && matches!(
+            word(doc, k - 1).to_ascii_lowercase().as_str(),
+            "at" | "of" | "from" | "in" | "with" | "for"
+        )
+        && lc(word(doc, k - 2), is_affiliate_noun)
+}
+
+/// Singular nouns of a person tied to an organisation without speaking for it ("a party
+/// member", "a GOP strategist", "a friend at Lehigh"), unlike "a White House spokesman".
+pub(crate) fn is_affiliate_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "member"
+            | "expert"
+            | "advocate"
+            | "friend"
+            | "supporter"
+            | "donor"
+            | "strategist"
+            | "voter"
+            | "critic"
+            | "fan"
+            | "operative"
+            | "consultant"
+            | "activist"
+            | "lobbyist"
+            | "insider"
+            | "veteran"
+            | "observer"
+            | "alumnus"
+            | "graduate"
+            | "student"
     )
 }
 

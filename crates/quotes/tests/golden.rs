@@ -607,6 +607,177 @@ fn lower_case_role_words_before_an_inverted_name() {
 }
 
 #[test]
+fn a_capitalised_affiliation_among_inverted_role_words() {
+    let t = "“October provided a resurgence for her,” said former Obama adviser David Axelrod.\n\n\
+             “The plan is dead,” said longtime GOP strategist Jo Roe.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "resurgence")),
+        Some("David Axelrod"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "plan is dead")),
+        Some("Jo Roe"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn inverted_subjects_with_titles_complements_and_relative_clauses() {
+    let t = "“Almost everybody was opposed to the thing,” said former Sen. Evan Bayh, a \
+             moderate.\n\n“It is going to be hard to do quickly,” said an adviser to the mayor.\n\n\
+             “I would want answers if I were a donor,” said a party member who supports him, asking \
+             for anonymity.\n\n“The odds are more likely than not,” said another leading \
+             advocate.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "Almost everybody")),
+        Some("Evan Bayh"),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "hard to do quickly");
+    assert_eq!(q.speaker_mention.as_deref(), Some("an adviser"), "{qs:#?}");
+    let q = find(&qs, "want answers");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("a party member"),
+        "{qs:#?}"
+    );
+    // The relative clause is part of the attribution, not a report of "asking".
+    assert!(
+        !qs.iter().any(|q| q.text.contains("supports him")),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "more likely than not");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("another leading advocate"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_person_described_by_a_name_is_not_the_name() {
+    let t = "“It may have been his first attempt,” said his best friend at Lehigh, Bruce \
+             Turry.\n\nA Republican Party member said the plan was dead.\n\nA White House \
+             spokesman said the plan was alive.";
+    let ents = vec![
+        named(t, "Republican Party", EntityKind::Org),
+        named(t, "White House", EntityKind::Org),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(speaker(find(&qs, "first attempt")), None, "{qs:#?}");
+    let q = find(&qs, "plan was dead");
+    assert_eq!(speaker(q), None, "{qs:#?}");
+    assert_eq!(q.speaker_type, Some(EntityKind::Person), "{qs:#?}");
+    // A spokesman speaks for the organisation.
+    assert_eq!(
+        speaker(find(&qs, "plan was alive")),
+        Some("White House"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_closing_before_according_to_is_the_report() {
+    let t = "“Prices will rise sharply next year,” according to Mr. Rhodes.\n\nThe visit became \
+             “the high-water mark in their relationship,” according to Rhodes.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "Prices will rise")),
+        Some("Rhodes"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "high-water mark")),
+        Some("Rhodes"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn calling_someone_something_reports_the_subject() {
+    let t = "Trump attacked Obama on Monday, calling him “the most ignorant president in our \
+             history.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "most ignorant")),
+        Some("Trump"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_long_opening_reports_the_main_clause_subject() {
+    let t = "On Thursday, after remaining neutral throughout the primary, Warren appeared on \
+             television and endorsed Clinton, saying, “Having a fighter in the lead is what this \
+             country needs.”\n\nAnd although he thanked the community for supporting him, Jo Roe \
+             sounded a rare note of doubt, saying, “I am not sure I really deserve it.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "fighter in the lead")),
+        Some("Warren"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "really deserve it")),
+        Some("Jo Roe"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_persons_name_as_the_label_of_a_quotation() {
+    let t = "The pollster Jeffrey M. Jones looked at the states.\n\nParties gain ground in the \
+             polls - Jeffrey M. Jones: “Our analysis finds that 20 states are solidly \
+             Republican.”\n\nRep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you \
+             cite that figure.”\n\nUpdate: “We learned that from the department and its \
+             analysis.”";
+    let ents = vec![named(t, "Jeffrey M. Jones", EntityKind::Person)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "solidly")),
+        Some("Jeffrey M. Jones"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "cite that figure")),
+        Some("Trey Gowdy"),
+        "{qs:#?}"
+    );
+    // A label that names no person the page knows is no speaker.
+    assert_eq!(speaker(find(&qs, "learned that")), None, "{qs:#?}");
+}
+
+#[test]
+fn an_inverted_attribution_after_a_comma_closes_the_clause_before_it() {
+    let t = "The approach is made possible by its resources, said Katie Harbath, Facebook’s \
+             global outreach director.\n\nThere may be no upside in coming out early with a \
+             plan for Syria, said Michael O’Hanlon, a senior fellow at the institute.\n\nThe \
+             combination, say economists, marks a journey into uncharted territory.";
+    let qs = quotes(t);
+    let q = find(&qs, "made possible");
+    assert_eq!(speaker(q), Some("Katie Harbath"), "{qs:#?}");
+    assert!(
+        !qs.iter().any(|q| q.text.contains("outreach director")),
+        "{qs:#?}"
+    );
+    // The name ending the reported clause ("Syria") is no subject of "said".
+    assert_eq!(
+        speaker(find(&qs, "no upside")),
+        Some("Michael O’Hanlon"),
+        "{qs:#?}"
+    );
+    // An aside before a lower-case verb still reports the clause it interrupts.
+    assert_eq!(
+        speaker(find(&qs, "uncharted territory")),
+        Some("economists"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn a_group_or_described_organisation_speaks_as_named() {
     let t = "The findings offer new insight into consciousness, say the researchers, and more \
              work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \

@@ -213,7 +213,8 @@ struct Opts {
     runs: usize,
 }
 
-fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
+/// F1 of the scorer on `docs`; with `show_errors`, each missed and spurious span goes to stderr.
+fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S, show_errors: bool) -> f64 {
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let mut per = [[0usize; 3]; 4];
     for g in docs {
@@ -225,7 +226,7 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S) -> f64 {
             .collect();
         let gold: std::collections::HashSet<(usize, usize, usize)> =
             g.spans.iter().copied().collect();
-        if std::env::var_os("NER_ERRORS").is_some() {
+        if show_errors {
             for p in pred.difference(&gold) {
                 eprintln!("FP {} {:?}", TYPES[p.2], &g.text[p.0..p.1]);
             }
@@ -311,7 +312,7 @@ fn train_run(
         let mut f = 0.0;
         for (k, (path, valid)) in valids.iter().enumerate() {
             print!("  {path}:");
-            let fk = evaluate(valid, &mut fl);
+            let fk = evaluate(valid, &mut fl, false);
             if k == 0 {
                 f = fk;
             }
@@ -394,7 +395,7 @@ fn main() {
         let mut fl = Floats(mean);
         for (path, valid) in &valids {
             print!("  {path}:");
-            evaluate(valid, &mut fl);
+            evaluate(valid, &mut fl, false);
         }
         fl.0
     } else {
@@ -404,8 +405,13 @@ fn main() {
     std::fs::write(&args[3], &bytes).unwrap_or_else(|e| panic!("{}: {e}", args[3]));
     let mut m = Model::from_bytes(&bytes).expect("round trip");
     println!("quantised model ({} bytes):", bytes.len());
+    // Errors of the shipped (quantised) model only: NER_ERRORS=1 lists them, file by file.
+    let show = std::env::var_os("NER_ERRORS").is_some();
     for (path, valid) in &valids {
         print!("  {path}:");
-        evaluate(valid, &mut m);
+        if show {
+            eprintln!("== {path}");
+        }
+        evaluate(valid, &mut m, show);
     }
 }
