@@ -584,8 +584,11 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
     // "…," retired Air Force general Lloyd Newton said, "…," Pakistan-based developer Jo Roe
     // wrote: a few modifiers outside the subject.
     let mut q = p;
-    // A conjunction starts a new clause ("…“legitimate” but insisted …"): no modifier.
+    // A conjunction starts a new clause ("…“legitimate” but insisted …"): no modifier. Nor
+    // do words before a comma ("… podcast “The Axe Files” out Thursday, Jo Roe said"): they
+    // close an opening phrase, not the subject.
     while q > 0
+        && p == a
         && p - q < 3
         && cx.is_word(q - 1)
         && !cx.quoted(q - 1)

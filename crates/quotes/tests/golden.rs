@@ -778,6 +778,20 @@ fn an_inverted_attribution_after_a_comma_closes_the_clause_before_it() {
 }
 
 #[test]
+fn a_title_in_quotation_marks_before_an_opening_comma_is_no_quote_of_the_speaker() {
+    let t = "In an interview on his podcast “The Axe Files” out Thursday, Mary Kay Henry said her \
+             organization is going into overdrive against the plan.";
+    let qs = quotes(t);
+    let q = find(&qs, "her organization");
+    assert_eq!(speaker(q), Some("Mary Kay Henry"), "{qs:#?}");
+    assert!(
+        !qs.iter()
+            .any(|q| q.text.contains("Axe Files") && q.speaker.is_some()),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn a_group_or_described_organisation_speaks_as_named() {
     let t = "The findings offer new insight into consciousness, say the researchers, and more \
              work is planned.\n\nA cargo ship broke up over Siberia, the Russian space agency \

@@ -104,7 +104,11 @@ pub(crate) fn year_for(r: NaiveDate, m: u32, d: Option<u32>, lean: Lean) -> i32 
                         ((yy - y) * 12 + m as i32 - r.month() as i32) as i64 * 31
                     };
                     if dist > 0 {
-                        dist * 11 / 10
+                        if d.is_some() {
+                            dist * 11 / 10
+                        } else {
+                            dist * 2
+                        }
                     } else {
                         -dist
                     }

@@ -9,7 +9,7 @@ mod grammar;
 mod scan;
 mod words;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use claimtrail_text::{Doc, TimeExpr};
 
 /// Time expressions of a document, in text order. Relative values stay `None` without a
@@ -43,10 +43,35 @@ pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
             }
             if let Some(q) = h.value.as_deref().and_then(quarter_value) {
                 let lower = text.to_lowercase();
-                if lower.contains("quarter") && !lower.contains("ago") && !lower.contains("earlier")
+                // A quarter after the reference's is a forecast ("through the first quarter of
+                // 1990"), not the one the text reports on; so is the running quarter once a
+                // completed one is in play ("third-quarter profit fell ... into the fourth
+                // quarter"). Alone, the running one is a fiscal quarter just closed.
+                let ahead = reference.is_some_and(|r| {
+                    let now = (r.year(), calendar::quarter_of(r));
+                    q > now || (q == now && g.last_quarter.is_some_and(|l| l < now))
+                });
+                // An earlier quarter named in passing ("after a flat second quarter") does
+                // not replace the reported one: that is the latest the text names.
+                let older = g.last_quarter.is_some_and(|l| q < l);
+                if lower.contains("quarter")
+                    && !lower.contains("ago")
+                    && !lower.contains("earlier")
+                    && !ahead
+                    && !older
                 {
                     g.last_quarter = Some(q);
                 }
+            }
+            // A reported period longer than a quarter ("the nine months", "the first half"):
+            // the year-back expressions after it compare it with the same months of the year
+            // before, which TimeML writes as that year.
+            if h.value
+                .as_deref()
+                .is_some_and(|v| long_period(v, reference))
+                && text.starts_with(['t', 'T'])
+            {
+                g.last_quarter = None;
             }
             out.push(TimeExpr {
                 text: text.to_string(),
@@ -91,6 +116,21 @@ fn anchor_value(v: &str) -> Option<(NaiveDate, char)> {
         )),
         _ => None,
     }
+}
+
+/// A span of six to twelve months, or a half year not begun after the reference: "P9M",
+/// "1989-H1".
+fn long_period(v: &str, reference: Option<NaiveDate>) -> bool {
+    if let Some((y, h)) = v.split_once("-H") {
+        let (Ok(y), Ok(h)) = (y.parse::<i32>(), h.parse::<u32>()) else {
+            return false;
+        };
+        return reference.is_none_or(|r| (y, 2 * h - 1) <= (r.year(), calendar::quarter_of(r)));
+    }
+    v.strip_prefix('P')
+        .and_then(|m| m.strip_suffix('M'))
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| (6..=12).contains(&n))
 }
 
 /// "1989-Q3" → (1989, 3).
@@ -197,6 +237,136 @@ mod tests {
         assert_eq!(
             by("Members must file reports by Wednesday."),
             vec!["1990-08-22"]
+        );
+    }
+
+    #[test]
+    fn after_a_longer_reported_period_a_year_back_is_the_year() {
+        // Thursday 26 October 1989: the nine months compare with the same months of 1988.
+        let v = values(
+            "Third-quarter net rose 5% from a year earlier. For the nine months, net rose 8% \
+             from a year earlier. Fourth-quarter sales fell from a year earlier.",
+            (1989, 10, 26),
+        );
+        assert_eq!(
+            v,
+            vec!["1989-Q3", "1988-Q3", "P9M", "1988", "1989-Q4", "1988-Q4"]
+        );
+        // A half year ahead is a forecast and leaves the reported quarter in play.
+        let v = values(
+            "Third-quarter net fell. The slump may last through the first half of 1990. \
+             Net was higher a year ago.",
+            (1989, 10, 26),
+        );
+        assert_eq!(v.last().map(String::as_str), Some("1988-Q3"));
+    }
+
+    #[test]
+    fn the_reported_quarter_is_the_latest_completed_one_named() {
+        // Thursday 26 October 1989, in the fourth quarter.
+        let last = |text| values(text, (1989, 10, 26)).pop().unwrap_or_default();
+        // A quarter still running or ahead is an outlook, not the report.
+        assert_eq!(
+            last(
+                "Third-quarter profit fell 54%. The trend will continue into the fourth quarter \
+                 and through the third quarter of 1990. In the year-ago period, it earned more."
+            ),
+            "1988-Q3"
+        );
+        // An earlier quarter named in passing does not replace the reported one.
+        assert_eq!(
+            last(
+                "Third-quarter net rose 20%. After a flat second quarter, sales improved. \
+                 Charges were taken in the year-earlier period."
+            ),
+            "1988-Q3"
+        );
+        // Alone, the running quarter is a fiscal quarter just closed.
+        assert_eq!(
+            last("Fourth-quarter earnings fell 47% from a year earlier."),
+            "1988-Q4"
+        );
+    }
+
+    #[test]
+    fn parts_of_a_year_or_decade_named_by_smaller_units() {
+        let v = |text| values(text, (1989, 10, 26));
+        assert_eq!(
+            v("It will last through at least the first two quarters of 1990."),
+            vec!["1990-H1"]
+        );
+        assert_eq!(
+            v("Sales rose in the last six months of 1988."),
+            vec!["1988-H2"]
+        );
+        // Without a year they stay a span.
+        assert_eq!(v("Sales rose in the first two quarters."), vec!["P6M"]);
+        assert_eq!(
+            v("The trend has characterized the last half of the '80s."),
+            vec!["198"]
+        );
+    }
+
+    #[test]
+    fn a_bare_month_half_a_year_off_is_the_one_past() {
+        // Thursday 2 November 1989: with no cue near, March is the one eight months back
+        // (news reports what happened), unless a modal looks ahead.
+        assert_eq!(
+            values(
+                "He stepped down as chairman, president and chief executive in March for \
+                 health reasons.",
+                (1989, 11, 2)
+            ),
+            vec!["1989-03"]
+        );
+        assert_eq!(
+            values(
+                "The transaction should be completed in March.",
+                (1989, 11, 2)
+            ),
+            vec!["1990-03"]
+        );
+    }
+
+    #[test]
+    fn a_passive_participle_is_no_past_cue() {
+        // Wednesday 10 February 1999: "is to be held" looks ahead; "was held" back.
+        assert_eq!(
+            values("The ceremony is to be held on April 24.", (1999, 2, 10)),
+            vec!["1999-04-24"]
+        );
+        assert_eq!(
+            values("The ceremony was held on April 24.", (1999, 2, 10)),
+            vec!["1998-04-24"]
+        );
+    }
+
+    #[test]
+    fn a_change_effective_on_a_date_takes_effect_ahead() {
+        // Thursday 26 October 1989: June 1 is nearer behind, but a pact takes effect ahead.
+        assert_eq!(
+            values(
+                "Costs rose under the new labor pact effective June 1.",
+                (1989, 10, 26)
+            ),
+            vec!["1990-06-01"]
+        );
+    }
+
+    #[test]
+    fn a_vague_stretch_of_the_past_as_a_time_or_a_length() {
+        let v = |text| values(text, (1998, 2, 6));
+        assert_eq!(
+            v("Rates have fallen in the last few months."),
+            vec!["PAST_REF"]
+        );
+        assert_eq!(
+            v("Sales rose over the past several quarters."),
+            vec!["PAST_REF"]
+        );
+        assert_eq!(
+            v("For the past few weeks we have been attacked."),
+            vec!["PXW"]
         );
     }
 
@@ -436,9 +606,42 @@ mod openers {
     /// cues before and after it, the words a year or a count must not follow or precede, and
     /// the joints inside it ("of", "and", "to").
     const NOT_OPENERS: &[&str] = &[
-        "of", "to", "and", "is", "was", "said", "that", "his", "her", "by", "from", "be", "has",
-        "are", "were", "had", "but", "as", "on", "for", "when", "so", "than", "been", "could",
-        "can", "will", "would", ",", "ed", "eed", "ly", "’s",
+        "of",
+        "to",
+        "and",
+        "is",
+        "was",
+        "said",
+        "that",
+        "his",
+        "her",
+        "by",
+        "from",
+        "be",
+        "has",
+        "are",
+        "were",
+        "had",
+        "but",
+        "as",
+        "on",
+        "for",
+        "when",
+        "so",
+        "than",
+        "been",
+        "could",
+        "can",
+        "will",
+        "would",
+        "should",
+        "have",
+        "effective",
+        ",",
+        "ed",
+        "eed",
+        "ly",
+        "’s",
     ];
 
     const GRAMMAR: &[&str] = &[

@@ -40,6 +40,18 @@ impl<'a> Grammar<'a> {
             the = true;
             j += 1;
         }
+        // "the first two quarters of 1990", "the last six months of 1989": a half of that
+        // year, read by `quarter`.
+        if matches!(self.w(j), "first" | "last" | "final") || self.w(j + 1) == "first" {
+            let of_year = self
+                .quarter(j)
+                .and_then(|h| h.value)
+                .is_some_and(|v| v.ends_with("-H1") || v.ends_with("-H2"));
+            if of_year {
+                return None;
+            }
+        }
+        let past_frame = the && matches!(self.w(j), "past" | "last");
         let mut framed = false;
         if matches!(
             self.w(j),
@@ -141,6 +153,11 @@ impl<'a> Grammar<'a> {
         }
         let _ = the;
         if count == Count::Vague {
+            // "fallen in the last few months", "over the past several quarters": a time in the
+            // recent past (`vague`), not a length; "for the past few weeks" stays a span.
+            if past_frame && i > 0 && matches!(self.w(i - 1), "in" | "over" | "during") {
+                return None;
+            }
             return hit(
                 i,
                 k + 1,

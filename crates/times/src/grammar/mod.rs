@@ -87,6 +87,7 @@ const FUTURE_CUES: &[&str] = &[
     "intends",
     "aims",
     "would",
+    "should",
     "tomorrow",
 ];
 /// Common irregular past-tense verbs of news, read only in the clause a fronted date opens
@@ -188,6 +189,10 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // "a new pact effective June 1": a change announced takes effect ahead.
+        if i > 0 && self.w(i - 1) == "effective" {
+            return Lean::Future;
+        }
         // "by August", "by year-end": a deadline lies ahead, unless the clause is in the past
         // perfect ("had filed reports by Wednesday").
         if i > 0 && self.w(i - 1) == "by" {
@@ -239,16 +244,36 @@ impl<'a> Grammar<'a> {
             {
                 return None;
             }
+            // "should have been": a judgement on the past.
+            if w == "should" && self.w(k + 1) == "have" {
+                return None;
+            }
             // "had been scheduled to", "had been due to": a schedule in the past.
             if k > 0 && self.w(k - 1) == "been" {
                 return Some(Lean::Past);
             }
             return Some(Lean::Future);
         }
-        if PAST_CUES.contains(&w) || self.regular_past(k) {
+        if PAST_CUES.contains(&w) {
+            // "will be held", "is signed": a participle after a form of "be" is a passive,
+            // whose tense is the auxiliary's ("was held" still leans back on "was").
+            if w.len() > 3 && k > 0 && self.be_form(k - 1) {
+                return None;
+            }
+            return Some(Lean::Past);
+        }
+        if self.regular_past(k) {
             return Some(Lean::Past);
         }
         None
+    }
+
+    /// A present or infinitive form of "be" (or "to" before a participle read as one).
+    fn be_form(&self, k: usize) -> bool {
+        matches!(
+            self.w(k),
+            "is" | "are" | "be" | "been" | "being" | "am" | "'s" | "'re" | "to"
+        )
     }
 
     /// A regular past-tense verb ("resigned", "received"): a lower-case "-ed" word not after a
@@ -287,11 +312,7 @@ impl<'a> Grammar<'a> {
             && w != "hundred"
             && !self.cap(k)
             && w.bytes().all(|b| b.is_ascii_lowercase())
-            && !(k > 0
-                && matches!(
-                    self.w(k - 1),
-                    "is" | "are" | "be" | "been" | "being" | "am" | "'s" | "'re" | "to"
-                ))
+            && !(k > 0 && self.be_form(k - 1))
     }
 
     /// Modifiers before a date that stay in its extent: "early", "mid-", "late", "the end of",

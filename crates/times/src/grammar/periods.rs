@@ -47,6 +47,16 @@ impl<'a> Grammar<'a> {
             && self.w(j + 2) == "of"
         {
             (4, false, j + 2)
+        } else if matches!(w, "first" | "last" | "final")
+            && matches!(
+                (self.w(j + 1), self.w(j + 2)),
+                ("two", "quarters") | ("six", "months")
+            )
+            && self.w(j + 3) == "of"
+            && self.year_at(j + 4).is_some()
+        {
+            // "the first two quarters of 1990", "the last six months of 1989": a half year.
+            (if w == "first" { 1 } else { 2 }, true, j + 3)
         } else {
             let n = ordinal(w)?;
             let mut k = j + 1;
@@ -62,6 +72,24 @@ impl<'a> Grammar<'a> {
                 _ => return None,
             }
         };
+        // "the last half of the '80s": a part of a decade is that decade.
+        if self.w(k) == "of" {
+            let m = if self.w(k + 1) == "the" { k + 2 } else { k + 1 };
+            // "'80s" may be two pieces, the apostrophe and "80s".
+            let m = if matches!(self.w(m), "'" | "’") {
+                m + 1
+            } else {
+                m
+            };
+            let decade = self.year_expr(m).filter(|h| {
+                h.value
+                    .as_deref()
+                    .is_some_and(|v| v.len() == 3 && v.bytes().all(|b| b.is_ascii_digit()))
+            });
+            if let Some(h) = decade {
+                return hit(i, h.end, h.value, TimexType::Date);
+            }
+        }
         if year.is_none() {
             let mut m = k;
             if self.w(m) == "of" {
