@@ -9,8 +9,8 @@ use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    is_dash, is_role_or_modifier, noun_use, quote_after, quote_before, subject_after,
-    subject_before, trim, valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
+    is_dash, is_role_or_modifier, noun_use, opens_relative_clause, quote_after, quote_before,
+    subject_after, subject_before, trim, valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
@@ -297,7 +297,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                 Some((a, b)) => {
                     // "…, said a member who supports her, asking …": the relative clause
                     // belongs to the attribution, not to what is reported next.
-                    ext.1 = if b < hi && matches!(cx.l(b), "who" | "whose") {
+                    ext.1 = if b < hi && opens_relative_clause(cx, b) {
                         (b..hi)
                             .find(|&i| !cx.is_word(i) || cx.quoted(i))
                             .unwrap_or(hi)

@@ -497,8 +497,13 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         || !cx.is_word(b)
         || cx.quoted(b)
         || starts_with_time(cx, b, hi)
-        || b > a && matches!(cx.l(b), "who" | "whose");
+        || b > a && opens_relative_clause(cx, b);
     (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+}
+
+/// Whether token `b` ("who", "whose") opens a relative clause about the phrase before it.
+pub(crate) fn opens_relative_clause(cx: &Ctx, b: usize) -> bool {
+    matches!(cx.l(b), "who" | "whose")
 }
 
 /// "…, said Jo Roe from the county police.", "…, said an adviser to the mayor.": a short phrase

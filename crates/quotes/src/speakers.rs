@@ -991,16 +991,15 @@ fn affiliate_of(doc: &Doc, a: usize, ea: usize, eb: usize, b: usize) -> bool {
         k -= 1;
     }
     k >= a + 2
-        && matches!(
-            word(doc, k - 1).to_ascii_lowercase().as_str(),
-            "at" | "of" | "from" | "in" | "with" | "for"
-        )
+        && lc(word(doc, k - 1), |w| {
+            matches!(w, "at" | "of" | "from" | "in" | "with" | "for")
+        })
         && lc(word(doc, k - 2), is_affiliate_noun)
 }
 
 /// Singular nouns of a person tied to an organisation without speaking for it ("a party
 /// member", "a GOP strategist", "a friend at Lehigh"), unlike "a White House spokesman".
-pub(crate) fn is_affiliate_noun(lower: &str) -> bool {
+fn is_affiliate_noun(lower: &str) -> bool {
     matches!(
         lower,
         "member"
