@@ -33,7 +33,7 @@ fn main() {
             raw.clear();
         }
         if name == "clusters" {
-            let entries = cluster_entries(&raw).unwrap_or_default();
+            let entries = varint::cluster_entries(&raw).unwrap_or_default();
             std::fs::write(out.join("clusters.table"), tables::build_clusters(&entries))
                 .expect("write the word-class table");
         }
@@ -56,24 +56,4 @@ fn main() {
     std::fs::write(out.join("wide.blob"), files.concat()).expect("write the wide lists");
     std::fs::write(out.join("wide_max_words.rs"), format!("{max_words}\n"))
         .expect("write the wide lists' longest entry");
-}
-
-/// The (key, classes) entries of the inflated word-class file, in file order, as
-/// `Clusters::from_raw` reads them; `None` for a file it would turn down.
-fn cluster_entries(raw: &[u8]) -> Option<Vec<(u32, [u16; 2])>> {
-    if raw.get(..8)? != b"CTCLU\x00\x00\x01" {
-        return None;
-    }
-    let mut pos = 8;
-    let mut k = 0u32;
-    let mut out = Vec::new();
-    while pos < raw.len() {
-        k = k.wrapping_add(varint::get_varint(raw, &mut pos)? as u32);
-        let mut cls = [0u16; 2];
-        for c in &mut cls {
-            *c = u16::try_from(varint::get_varint(raw, &mut pos)?).ok()?;
-        }
-        out.push((k, cls));
-    }
-    Some(out)
 }

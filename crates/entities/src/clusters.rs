@@ -4,12 +4,12 @@
 //! seen in the labelled data, a lower-cased name in web text).
 
 use crate::tables;
-use crate::varint::{get_varint, put_varint};
+use crate::varint::{cluster_entries, put_varint};
 use std::borrow::Cow;
 use std::io::Read;
 use std::sync::LazyLock;
 
-const MAGIC: &[u8; 8] = b"CTCLU\x00\x00\x01";
+use crate::varint::CLUSTERS_MAGIC as MAGIC;
 
 /// Granularities stored per word.
 pub const LEVELS: usize = 2;
@@ -55,7 +55,7 @@ impl Clusters {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        !self.table.chunks_exact(8).any(|s| s[..4] != [0, 0, 0, 0])
     }
 
     /// Deflated: magic, then per word in increasing key order a varint key gap and LEVELS
@@ -91,20 +91,7 @@ impl Clusters {
 
     /// [`Clusters::from_bytes`] of bytes already inflated.
     pub fn from_raw(raw: &[u8]) -> Option<Clusters> {
-        if raw.get(..8)? != MAGIC {
-            return None;
-        }
-        let mut pos = 8;
-        let mut k = 0u32;
-        let mut entries = Vec::new();
-        while pos < raw.len() {
-            k = k.wrapping_add(get_varint(raw, &mut pos)? as u32);
-            let mut cls = [0u16; LEVELS];
-            for c in &mut cls {
-                *c = u16::try_from(get_varint(raw, &mut pos)?).ok()?;
-            }
-            entries.push((k, cls));
-        }
+        let entries = cluster_entries(raw)?;
         Some(Clusters {
             table: Cow::Owned(tables::build_clusters(&entries)),
         })
@@ -130,13 +117,7 @@ mod tests {
     /// a repeated key kept.
     fn as_map(raw: &[u8]) -> rustc_hash::FxHashMap<u32, [u16; LEVELS]> {
         let mut map = rustc_hash::FxHashMap::default();
-        let (mut pos, mut k) = (8, 0u32);
-        while pos < raw.len() {
-            k = k.wrapping_add(get_varint(raw, &mut pos).unwrap() as u32);
-            let mut cls = [0u16; LEVELS];
-            for c in &mut cls {
-                *c = get_varint(raw, &mut pos).unwrap() as u16;
-            }
+        for (k, cls) in cluster_entries(raw).expect("a word-class file") {
             map.entry(k).or_insert(cls);
         }
         map

@@ -69,7 +69,9 @@ pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
             if h.value
                 .as_deref()
                 .is_some_and(|v| long_period(v, reference))
-                && text.starts_with(['t', 'T'])
+                && text
+                    .get(..4)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("the "))
             {
                 g.last_quarter = None;
             }
@@ -122,7 +124,7 @@ fn anchor_value(v: &str) -> Option<(NaiveDate, char)> {
 /// "1989-H1".
 fn long_period(v: &str, reference: Option<NaiveDate>) -> bool {
     if let Some((y, h)) = v.split_once("-H") {
-        let (Ok(y), Ok(h)) = (y.parse::<i32>(), h.parse::<u32>()) else {
+        let (Ok(y), Ok(h @ 1..=2)) = (y.parse::<i32>(), h.parse::<u32>()) else {
             return false;
         };
         return reference.is_none_or(|r| (y, 2 * h - 1) <= (r.year(), calendar::quarter_of(r)));

@@ -256,8 +256,10 @@ impl<'a> Grammar<'a> {
         }
         if PAST_CUES.contains(&w) {
             // "will be held", "is signed": a participle after a form of "be" is a passive,
-            // whose tense is the auxiliary's ("was held" still leans back on "was").
-            if w.len() > 3 && k > 0 && self.be_form(k - 1) {
+            // whose tense is the auxiliary's ("was held" still leans back on "was"). The
+            // auxiliaries and "ago" are no participles; "met" and "saw" stay past as measured.
+            let not_participle = matches!(w, "was" | "had" | "did" | "ago" | "met" | "saw");
+            if !not_participle && k > 0 && self.be_form(k - 1) {
                 return None;
             }
             return Some(Lean::Past);
@@ -268,7 +270,8 @@ impl<'a> Grammar<'a> {
         None
     }
 
-    /// A present or infinitive form of "be" (or "to" before a participle read as one).
+    /// A form of "be" before a participle ("is", "be", "been", "being", …), or "to" before
+    /// one read as such.
     fn be_form(&self, k: usize) -> bool {
         matches!(
             self.w(k),
