@@ -47,16 +47,9 @@ impl<'a> Grammar<'a> {
             && self.w(j + 2) == "of"
         {
             (4, false, j + 2)
-        } else if matches!(w, "first" | "last" | "final")
-            && matches!(
-                (self.w(j + 1), self.w(j + 2)),
-                ("two", "quarters") | ("six", "months")
-            )
-            && self.w(j + 3) == "of"
-            && self.year_at(j + 4).is_some()
-        {
-            // "the first two quarters of 1990", "the last six months of 1989": a half year.
-            (if w == "first" { 1 } else { 2 }, true, j + 3)
+        } else if let Some(of) = self.six_months_of_year(j) {
+            // "the first two quarters of 1990", "the last 6 months of 1989": a half year.
+            (if w == "first" { 1 } else { 2 }, true, of)
         } else {
             let n = ordinal(w)?;
             let mut k = j + 1;
@@ -129,6 +122,20 @@ impl<'a> Grammar<'a> {
     /// The last quarter the text named, a year earlier.
     fn named_quarter_year_back(&self) -> Option<String> {
         self.last_quarter.map(|(y, q)| format!("{:04}-Q{q}", y - 1))
+    }
+
+    /// "first two quarters of 1990", "last 6 months of 1989" from the "first"/"last" at `j`:
+    /// a count of months or quarters making six months, then "of" and a year. Returns the
+    /// position of "of".
+    fn six_months_of_year(&self, j: usize) -> Option<usize> {
+        if !matches!(self.w(j), "first" | "last" | "final") {
+            return None;
+        }
+        let (u, Count::Exact(n)) = self.count(j + 1)? else {
+            return None;
+        };
+        let six = unit(self.w(u)).is_some_and(|x| !x.clock && x.letter == 'M' && n * x.factor == 6);
+        (six && self.w(u + 1) == "of" && self.year_at(u + 2).is_some()).then_some(u + 1)
     }
 
     /// The year before, at quarter granularity in an earnings report.
