@@ -302,8 +302,14 @@ mod tests {
             vec!["1988-H2"]
         );
         // Any count of months or quarters that makes six months.
-        assert_eq!(v("Sales rose in the first 6 months of 1990."), vec!["1990-H1"]);
-        assert_eq!(v("Sales fell in the final 2 quarters of 1988."), vec!["1988-H2"]);
+        assert_eq!(
+            v("Sales rose in the first 6 months of 1990."),
+            vec!["1990-H1"]
+        );
+        assert_eq!(
+            v("Sales fell in the final 2 quarters of 1988."),
+            vec!["1988-H2"]
+        );
         // Without a year they stay a span.
         assert_eq!(v("Sales rose in the first two quarters."), vec!["P6M"]);
         assert_eq!(
