@@ -1502,3 +1502,17 @@ fn a_weak_cue_in_the_passive_names_or_instructs_and_reports_nothing() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_participial_apposition_between_subject_and_cue() {
+    // The apposition may quote, and its comma may sit inside the closing quote mark.
+    let t = "Mr. Halvorsen, citing “the sheer luck of it,” said the harbour could reopen by \
+             June.\n\nThe senator, calling the bill a disgrace, said she would vote against it.";
+    let qs = quotes(t);
+    let q = find(&qs, "harbour could reopen");
+    assert_eq!(speaker(q), Some("Halvorsen"), "{qs:#?}");
+    assert_eq!(q.text, "the harbour could reopen by June");
+    let q = find(&qs, "vote against");
+    assert_eq!(q.speaker_mention.as_deref(), Some("The senator"), "{qs:#?}");
+    assert_eq!(q.text, "she would vote against it");
+}
