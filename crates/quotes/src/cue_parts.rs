@@ -433,7 +433,14 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         // adviser", not "endorse Mr. Trump").
         // A lower-case particle right before a surname is part of it ("de Miranda said").
         let particle = is_name_particle(cx.l(i)) && i + 1 < end && cx.is_cap(i + 1);
-        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) && !particle {
+        // "a spokesman for committee Democrats": an institution's noun before a group's name.
+        let institution = is_org_head(cx.l(i));
+        if !cx.is_cap(i)
+            && (k..end).any(|x| cx.is_cap(x))
+            && !np_modifier(cx.l(i))
+            && !particle
+            && !institution
+        {
             break;
         }
         k -= 1;
@@ -953,8 +960,13 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
     {
         if is_cue(cx.l(j)) && !cx.is_cap(j) {
             let clause_final = j + 1 >= hi || cx.is_stop(j + 1) || cx.w(j + 1) == ",";
+            // "…,” one of the lawyers for the mayor said …": a role or a group speaks too.
             return j > k
-                && (cx.is_cap(j - 1) || pronoun_gender(cx.l(j - 1)).is_some() || clause_final);
+                && (cx.is_cap(j - 1)
+                    || pronoun_gender(cx.l(j - 1)).is_some()
+                    || is_role_noun(cx.l(j - 1))
+                    || is_group_noun(cx.l(j - 1))
+                    || clause_final);
         }
         j += 1;
     }
