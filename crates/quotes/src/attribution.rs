@@ -337,7 +337,14 @@ impl<'d, 'a> Walk<'d, 'a> {
         let tail = (ext.1..hi.min(ext.1 + 16))
             .filter(|&i| cx.is_word(i))
             .count();
-        if let Some(m) = quote_before(cx, ext.0, tail) {
+        // A quotation already inside another cue's reported clause ("Trump claimed that “…,”
+        // one of the prosecutors said …") is no quote of this one.
+        let inside_earlier = |m: usize| {
+            self.consumed[m].is_some()
+                && cx.marks[m].open_tok >= lo
+                && cx.marks[m].last_tok <= s.covered
+        };
+        if let Some(m) = quote_before(cx, ext.0, tail).filter(|&m| !inside_earlier(m)) {
             // "But it’s also an assurance “that people are watching,” he said.": a quotation
             // opening inside its sentence's clause makes the clause a mixed quote.
             let from = s.covered.max(lo);

@@ -94,6 +94,10 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
     }
+    // "Lee, citing “the magic of it,” said": the apposition's comma inside its closing quote.
+    if j >= lo + 3 && cx.quoted(j - 1) && cx.w(j - 2) == "," && cx.quoted(j - 2) {
+        return appositive(cx, lo, j - 2);
+    }
     if let Some(np) = relative_antecedent(cx, lo, j, c) {
         return Some(np);
     }
@@ -238,10 +242,25 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
     // on the commission, which has managed …, described") widens the reach once.
     let mut reach = 25;
     let mut comma = comma;
+    // "Mr. Lee, citing “the magic of it,” said": a participial apposition may quote.
+    let mut quoting = false;
     while q > lo && comma - q < reach {
         q -= 1;
+        if cx.quoted(q) {
+            quoting = true;
+            continue;
+        }
         let abbrev_dot = cx.w(q) == "." && q + 1 < comma + 1 && cx.w(q + 1) == ",";
-        if cx.quoted(q) || cx.is_stop(q) && !abbrev_dot {
+        if cx.is_stop(q) && !abbrev_dot {
+            return None;
+        }
+        if quoting
+            && cx.w(q) == ","
+            && !(q + 1 < comma
+                && cx.l(q + 1).len() > 4
+                && cx.l(q + 1).ends_with("ing")
+                && !cx.quoted(q + 1))
+        {
             return None;
         }
         // "Jo Roe, 59, of Ashton, Md., who watched on a screen, said": the name before a
@@ -269,6 +288,23 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
             let before_is_role = before.is_some_and(|(x, e)| {
                 is_org_head(cx.l(e - 1)) || (x..e).any(|i| is_role_noun(cx.l(i)))
             });
+            // "The senator, calling the bill a disgrace, said": a participial apposition
+            // describes the phrase before it, named or not.
+            let participial = q + 1 < comma
+                && cx.l(q + 1).len() > 4
+                && cx.l(q + 1).ends_with("ing")
+                && !cx.quoted(q + 1);
+            let speaking_phrase = |(x, e): (usize, usize)| {
+                (x..e).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
+                    || is_group_noun(cx.l(e - 1))
+                    || is_document_noun(cx.l(e - 1))
+                    || is_org_head(cx.l(e - 1))
+            };
+            if participial {
+                if let Some(b) = before.filter(|&b| speaking_phrase(b)) {
+                    return Some(opening_name(cx, lo, b).unwrap_or(b));
+                }
+            }
             if let Some(b) = before.and_then(|b| name_phrase(cx, b)) {
                 // "Jo Roe, the attorney general of Ohio, one of the states suing the EPA,
                 // said": the phrase is itself an apposition, of the name opening the clause.
@@ -281,6 +317,9 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
             }
             return inner.filter(|&(_, e)| cx.is_cap(e - 1));
         }
+    }
+    if quoting {
+        return None;
     }
     // No apposition: only a name opening its clause can stand before the comma ("…, Jo Roe,
     // said" after a quotation); a name inside a clause ("… a plan for Syria, said Jo Roe")
@@ -394,7 +433,14 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         // adviser", not "endorse Mr. Trump").
         // A lower-case particle right before a surname is part of it ("de Miranda said").
         let particle = is_name_particle(cx.l(i)) && i + 1 < end && cx.is_cap(i + 1);
-        if !cx.is_cap(i) && (k..end).any(|x| cx.is_cap(x)) && !np_modifier(cx.l(i)) && !particle {
+        // "a spokesman for committee Democrats": an institution's noun before a group's name.
+        let institution = is_org_head(cx.l(i));
+        if !cx.is_cap(i)
+            && (k..end).any(|x| cx.is_cap(x))
+            && !np_modifier(cx.l(i))
+            && !particle
+            && !institution
+        {
             break;
         }
         k -= 1;
@@ -914,8 +960,13 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
     {
         if is_cue(cx.l(j)) && !cx.is_cap(j) {
             let clause_final = j + 1 >= hi || cx.is_stop(j + 1) || cx.w(j + 1) == ",";
+            // "…,” one of the lawyers for the mayor said …": a role or a group speaks too.
             return j > k
-                && (cx.is_cap(j - 1) || pronoun_gender(cx.l(j - 1)).is_some() || clause_final);
+                && (cx.is_cap(j - 1)
+                    || pronoun_gender(cx.l(j - 1)).is_some()
+                    || is_role_noun(cx.l(j - 1))
+                    || is_group_noun(cx.l(j - 1))
+                    || clause_final);
         }
         j += 1;
     }

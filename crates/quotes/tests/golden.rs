@@ -1502,3 +1502,53 @@ fn a_weak_cue_in_the_passive_names_or_instructs_and_reports_nothing() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_participial_apposition_between_subject_and_cue() {
+    // The apposition may quote, and its comma may sit inside the closing quote mark.
+    let t = "Mr. Halvorsen, citing “the sheer luck of it,” said the harbour could reopen by \
+             June.\n\nThe senator, calling the bill a disgrace, said she would vote against it.";
+    let qs = quotes(t);
+    let q = find(&qs, "harbour could reopen");
+    assert_eq!(speaker(q), Some("Halvorsen"), "{qs:#?}");
+    assert_eq!(q.text, "the harbour could reopen by June");
+    let q = find(&qs, "vote against");
+    assert_eq!(q.speaker_mention.as_deref(), Some("The senator"), "{qs:#?}");
+    assert_eq!(q.text, "she would vote against it");
+}
+
+#[test]
+fn a_quotation_reported_earlier_in_the_sentence_is_not_the_next_cues() {
+    let t = "But even as Lee claimed on Tuesday that “the mayor got in trouble for far less,” \
+             one of the former lawyers for the mayor said the two cases were quite different.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "trouble for far less")), Some("Lee"));
+    let q = find(&qs, "two cases");
+    assert_eq!(q.text, "the two cases were quite different");
+    let mention = q.speaker_mention.as_deref().unwrap_or_default();
+    assert!(
+        mention.ends_with("the former lawyers for the mayor"),
+        "{qs:#?}"
+    );
+    let t = "But even as Lee claimed on Tuesday that “the mayor got in trouble for far less,” \
+             one of the former lawyers for Jo Roe said the two cases were quite different.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "trouble for far less")), Some("Lee"));
+    assert_eq!(
+        find(&qs, "two cases").text,
+        "the two cases were quite different",
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn an_institution_noun_before_a_group_name_in_a_subject() {
+    let t = "“The facts have not changed,” a spokesman for committee Democrats said.";
+    let qs = quotes(t);
+    let q = find(&qs, "facts have not changed");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("a spokesman for committee Democrats"),
+        "{qs:#?}"
+    );
+}
