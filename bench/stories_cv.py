@@ -21,13 +21,13 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 sys.path.insert(0, "/work/shared/eval")
 import score  # noqa: E402
 
-# The grid: the join bar, the revision step's merge bar, the weight of named entities.
 # The grid: the join bar, the revision step's merge bar (9 turns it off), the weight of dated
-# days and months.
+# days and months, the extra weight of the lead (0 counts it once, with the rest of the text).
 GRID = {
     "similarity": [0.2, 0.22, 0.24],
     "merge": [0.5, 0.6, 9.0],
     "date_weight": [0.0, 3.0],
+    "lead_weight": [0.0, 1.0],
 }
 
 

@@ -51,6 +51,7 @@ pub fn features(d: &DocAnalysis) -> Features {
         .collect();
     let params = story_params::StoryParams::get();
     let mut story_terms = terms::term_counts(&format!("{title}\n{address}\n{}", d.text));
+    terms::add_lead_terms(&mut story_terms, title, &d.text, params.lead_weight);
     terms::add_event_terms(
         &mut story_terms,
         d,

@@ -43,6 +43,31 @@ pub fn term_counts(text: &str) -> HashMap<String, f32> {
     counts
 }
 
+/// Bytes of the text that make its lead, with the title: about two sentences of a news report,
+/// where it states its event.
+pub const LEAD_BYTES: usize = 300;
+
+/// Counts the lead's terms (the title and the text's first [`LEAD_BYTES`] bytes, cut back to a
+/// character boundary) once more, `weight` each. A report says what happened first and
+/// gives the background after; two events of the same people (a rule issued, then overturned;
+/// a coach fired, years later another) share their background, so the lead tells them apart
+/// better than the whole text, and two reports of one event meet in their leads. A text that
+/// fits in a lead adds nothing (counting all of it again would only flatten its term
+/// frequencies).
+pub fn add_lead_terms(counts: &mut HashMap<String, f32>, title: &str, text: &str, weight: f32) {
+    // A text no longer than a lead is all lead: nothing in it is background.
+    if weight <= 0.0 || text.len() <= LEAD_BYTES {
+        return;
+    }
+    let mut end = LEAD_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    for (term, c) in term_counts(&format!("{title}\n{}", &text[..end])) {
+        *counts.entry(term).or_default() += c * weight;
+    }
+}
+
 /// Most characters of an entity term (a longer "name" is a tagging accident, not a key).
 const MAX_ENTITY_CHARS: usize = 80;
 
@@ -139,6 +164,34 @@ mod tests {
         assert_eq!(c["#2008-12-23"], 1.5);
         assert_eq!(c["#2008-12"], 1.5);
         assert_eq!(c.len(), 3);
+    }
+
+    #[test]
+    fn the_lead_counts_again_and_is_cut_at_a_character_boundary() {
+        // "overturned" in the lead and "loosened" in the background, once each.
+        let text = format!(
+            "The administration overturned the rule. {}Two years ago the rule loosened it.",
+            "é".repeat(LEAD_BYTES)
+        );
+        let mut c = term_counts(&text);
+        assert_eq!(c["overturned"], c["loosened"]);
+        add_lead_terms(&mut c, "Species rule overturned", &text, 1.0);
+        assert_eq!(c["overturned"], 3.0);
+        assert_eq!(c["loosened"], 1.0);
+        assert_eq!(c["species"], 1.0);
+        // A lead that ends inside a character: no panic.
+        let cut = format!("x{}", "é".repeat(LEAD_BYTES));
+        add_lead_terms(&mut c, "", &cut, 1.0);
+        // No weight, or a text that is all lead: nothing added.
+        let before = c.clone();
+        add_lead_terms(&mut c, "Anything", &text, 0.0);
+        add_lead_terms(
+            &mut c,
+            "Anything",
+            "The administration overturned the rule.",
+            1.0,
+        );
+        assert_eq!(c, before);
     }
 
     #[test]
