@@ -1552,3 +1552,21 @@ fn an_institution_noun_before_a_group_name_in_a_subject() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn manner_of_speaking_verbs_are_cues() {
+    let t = "At the hearing on Monday, the union representative retorted: “Nobody asked us.”\n\n\
+             “Close the gates,” Anna Berg shouted from the bridge.\n\n\
+             “We were here first,” the protesters chanted.";
+    let qs = quotes(t);
+    let q = find(&qs, "Nobody asked us");
+    assert_eq!(q.cue.as_deref(), Some("retorted"), "{qs:#?}");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("the union representative"),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "Close the gates")), Some("Anna Berg"));
+    let q = find(&qs, "here first");
+    assert_eq!(q.cue.as_deref(), Some("chanted"), "{qs:#?}");
+}
