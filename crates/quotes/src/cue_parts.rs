@@ -254,13 +254,14 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
         if cx.is_stop(q) && !abbrev_dot {
             return None;
         }
-        if quoting
-            && cx.w(q) == ","
-            && !(q + 1 < comma
+        // A comma opening a participial phrase ("…, citing …,").
+        let opens_participle = |q: usize| {
+            q + 1 < comma
                 && cx.l(q + 1).len() > 4
                 && cx.l(q + 1).ends_with("ing")
-                && !cx.quoted(q + 1))
-        {
+                && !cx.quoted(q + 1)
+        };
+        if quoting && cx.w(q) == "," && !opens_participle(q) {
             return None;
         }
         // "Jo Roe, 59, of Ashton, Md., who watched on a screen, said": the name before a
@@ -290,10 +291,7 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
             });
             // "The senator, calling the bill a disgrace, said": a participial apposition
             // describes the phrase before it, named or not.
-            let participial = q + 1 < comma
-                && cx.l(q + 1).len() > 4
-                && cx.l(q + 1).ends_with("ing")
-                && !cx.quoted(q + 1);
+            let participial = opens_participle(q);
             let speaking_phrase = |(x, e): (usize, usize)| {
                 (x..e).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
                     || is_group_noun(cx.l(e - 1))
