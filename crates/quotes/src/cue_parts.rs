@@ -417,7 +417,7 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     while k > lo && end - k < MAX_SUBJECT {
         let i = k - 1;
         if cx.quoted(i)
-            || !cx.is_word(i)
+            || !cx.is_word(i) && !plural_possessive(cx, i)
             || is_boundary(cx.l(i))
             || is_cue(cx.l(i))
                 && !cx.l(i).ends_with('s')
@@ -436,6 +436,8 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         if !cx.is_cap(i)
             && (k..end).any(|x| cx.is_cap(x))
             && !np_modifier(cx.l(i))
+            && !plural_possessive(cx, i)
+            && !role_complement_at(cx, lo, i)
             && !particle
             && !institution
         {
@@ -974,6 +976,28 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
 /// "’s" / "'s", which the tokenizer may split off ("the BBC’s editor").
 fn is_possessive(cx: &Ctx, i: usize) -> bool {
     matches!(cx.w(i), "'s" | "’s" | "'" | "’")
+}
+
+/// "prosecutors in Denver", "an adviser to the mayor": a preposition at `i` opening a role
+/// noun's complement, which belongs to the subject phrase.
+fn role_complement_at(cx: &Ctx, lo: usize, i: usize) -> bool {
+    i > lo
+        && matches!(cx.l(i), "in" | "at" | "to")
+        && (is_role_noun(cx.l(i - 1)) || is_group_noun(cx.l(i - 1)))
+}
+
+/// The apostrophe of a plural possessive ("the farmers' representative"), which the tokenizer
+/// leaves as punctuation: right after a word ending in "s", before a space and a word.
+fn plural_possessive(cx: &Ctx, i: usize) -> bool {
+    let doc = cx.doc;
+    i > 0
+        && i + 1 < doc.tokens.len()
+        && matches!(cx.w(i), "'" | "’")
+        && doc.tokens[i - 1].end == doc.tokens[i].start
+        && doc.tokens[i].end < doc.tokens[i + 1].start
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && cx.l(i - 1).ends_with('s')
+        && cx.is_word(i + 1)
 }
 
 fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
