@@ -1114,32 +1114,17 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
 /// The subject of a clause starting at `k` (see [`clause_subject`]).
 fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize, usize)> {
     // "In the midst of the fear …" without its comma: a preposition is no subject.
-    if matches!(
-        cx.l(k),
-        "in" | "on"
-            | "at"
-            | "for"
-            | "after"
-            | "before"
-            | "during"
-            | "with"
-            | "by"
-            | "from"
-            | "to"
-            | "as"
-            | "when"
-            | "while"
-            | "if"
-            | "since"
-            | "despite"
-            | "under"
-    ) {
+    if is_clause_preposition(cx.l(k)) {
         return None;
     }
-    if k < end && matches!(cx.l(k), "but" | "and" | "so" | "yet" | "still") {
+    // "Then he cut into Bush, calling …": a conjunction or sentence adverb before the subject.
+    let start = k;
+    while k < end && k - start < 2 && is_subject_preamble(cx.l(k)) {
         k += 1;
     }
-    if k + 1 >= end || cx.quoted(k) {
+    // "Even before Sanders took the stage", "Where the Republicans sought …", "This prompted
+    // …": a subordinate clause or a demonstrative opens the sentence, not a name.
+    if k + 1 >= end || cx.quoted(k) || is_clause_preposition(cx.l(k)) || is_no_subject(cx.l(k)) {
         return None;
     }
     let followed = |e: usize| e < end && cx.is_word(e) && !cx.is_cap(e) && !cx.quoted(e);
@@ -1170,9 +1155,63 @@ fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize,
         }
     }
     // "The leader of the party, Jo Roe, condemned …": the name closes an apposition.
-    let closes_apposition =
-        e < end && cx.w(e) == "," && followed(e + 1) && !is_boundary(cx.l(e + 1)) && k > lo;
+    // Not a place's comma ("in Ames, Iowa, on Sunday"): a verb follows the apposition.
+    let closes_apposition = e < end
+        && cx.w(e) == ","
+        && followed(e + 1)
+        && !is_boundary(cx.l(e + 1))
+        && !is_clause_preposition(cx.l(e + 1))
+        && k > lo;
     (e > run && (followed(e) || closes_apposition)).then_some((k, e))
+}
+
+/// Prepositions and subordinators that open an adverbial phrase, never a subject.
+fn is_clause_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "for"
+            | "after"
+            | "before"
+            | "during"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "since"
+            | "despite"
+            | "under"
+            | "amid"
+            | "among"
+            | "although"
+            | "though"
+            | "because"
+            | "once"
+            | "until"
+            | "unless"
+            | "whether"
+    )
+}
+
+/// Conjunctions and sentence adverbs that may stand before a clause's subject.
+fn is_subject_preamble(lower: &str) -> bool {
+    matches!(
+        lower,
+        "but" | "and" | "so" | "yet" | "still" | "then" | "even" | "now" | "also" | "instead"
+    )
+}
+
+/// Question words and demonstratives: a sentence they open has no named subject there.
+fn is_no_subject(lower: &str) -> bool {
+    matches!(
+        lower,
+        "what" | "where" | "why" | "how" | "this" | "that" | "these" | "those" | "there" | "here"
+    )
 }
 
 /// The name `lo..p` opening a sentence when the comma at `p` opens an apposition (an article

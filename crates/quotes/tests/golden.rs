@@ -1634,3 +1634,18 @@ fn a_plural_possessive_stays_in_the_subject() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn an_opening_adverbial_lends_no_subject_to_a_participle() {
+    let t = "At a town meeting in Dover, Delaware, on Friday, Senator Ruth Okafor backed the \
+             plan, saying it would “save the harbour.”\n\n\
+             Then she turned on the mayor, saying he had “failed the town.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "save the harbour")),
+        Some("Ruth Okafor"),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "failed the town");
+    assert_eq!(q.speaker_mention.as_deref(), Some("she"), "{qs:#?}");
+}
