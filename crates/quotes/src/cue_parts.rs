@@ -418,7 +418,7 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         let i = k - 1;
         if cx.quoted(i)
             || !cx.is_word(i) && !plural_possessive(cx, i)
-            || is_boundary(cx.l(i))
+            || is_boundary(cx.l(i)) && !conjoined_complement(cx, lo, i, end)
             || is_cue(cx.l(i))
                 && !cx.l(i).ends_with('s')
                 // "The report concluded": after a determiner the cue word is a noun.
@@ -438,6 +438,7 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
             && !np_modifier(cx.l(i))
             && !plural_possessive(cx, i)
             && !role_complement_at(cx, lo, i)
+            && !conjoined_complement(cx, lo, i, end)
             && !particle
             && !institution
         {
@@ -984,6 +985,19 @@ fn role_complement_at(cx: &Ctx, lo: usize, i: usize) -> bool {
     i > lo
         && matches!(cx.l(i), "in" | "at" | "to")
         && (is_role_noun(cx.l(i - 1)) || is_group_noun(cx.l(i - 1)))
+}
+
+/// "prosecutors in San Francisco and Los Angeles": the "and" at `i` joins two names inside a
+/// role noun's complement (capitalised words on both sides, up to the phrase's end `end`).
+fn conjoined_complement(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
+    if cx.l(i) != "and" || i + 1 >= end || !(i + 1..end).all(|x| cx.is_cap(x)) {
+        return false;
+    }
+    let mut j = i;
+    while j > lo && cx.is_cap(j - 1) {
+        j -= 1;
+    }
+    j < i && j > lo + 1 && role_complement_at(cx, lo, j - 1)
 }
 
 /// The apostrophe of a plural possessive ("the farmers' representative"), which the tokenizer

@@ -1649,3 +1649,18 @@ fn an_opening_adverbial_lends_no_subject_to_a_participle() {
     let q = find(&qs, "failed the town");
     assert_eq!(q.speaker_mention.as_deref(), Some("she"), "{qs:#?}");
 }
+
+#[test]
+fn a_role_complement_may_join_two_names() {
+    let t = "Prosecutors in Denver and Salt Lake City said the scheme had spread.";
+    let ents = vec![
+        named(t, "Denver", EntityKind::Gpe),
+        named(t, "Salt Lake City", EntityKind::Gpe),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "scheme had spread")),
+        Some("Prosecutors in Denver and Salt Lake City"),
+        "{qs:#?}"
+    );
+}
