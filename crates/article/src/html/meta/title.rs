@@ -43,6 +43,27 @@ fn strip_site_suffix(t: &str) -> String {
     t.trim().to_string()
 }
 
+/// A heading's text without the date a blog theme prints inside it ("Dec 18 2025 Preparing a
+/// transition"): a `<time>` at either end of the heading is its date line, not its words.
+fn heading_text(n: &NodeRef) -> String {
+    let mut text = clean(&n.text());
+    for t in n
+        .descendants_it()
+        .filter(|d| d.is_element() && &*d.node_name().unwrap_or_default() == "time")
+    {
+        let date = clean(&t.text());
+        if date.is_empty() || date.len() >= text.len() {
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix(date.as_str()) {
+            text = rest.trim_start().to_string();
+        } else if let Some(rest) = text.strip_suffix(date.as_str()) {
+            text = rest.trim_end().to_string();
+        }
+    }
+    text
+}
+
 /// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
 /// without the site suffix. `declared` are the metadata titles, most trusted first; `site` the
 /// site's declared name.
@@ -69,7 +90,7 @@ pub(super) fn choose_title(
         .take(8)
         // Documentation generators end headings with a permalink mark ("Install¶").
         .map(|n| {
-            clean(&n.text())
+            heading_text(n)
                 .trim_end_matches(['¶', '§'])
                 .trim_end()
                 .to_string()
@@ -85,6 +106,17 @@ pub(super) fn choose_title(
                     r.rsplit_once(sep).is_some_and(|(head, tail)| {
                         // Site names are the shorter part ("Site | Headline" is the other way).
                         words(tail) == words(h) && words(head).len() >= words(h).len()
+                    })
+                })
+            })
+            // "Site: Headline" in the `<title>`, its headline declared on its own elsewhere.
+            || refs.iter().any(|r| {
+                SEPARATORS.iter().chain(&[": "]).any(|sep| {
+                    r.split_once(sep).is_some_and(|(head, tail)| {
+                        // The site is the shorter part, as above.
+                        words(head) == words(h)
+                            && words(head).len() < words(tail).len()
+                            && refs.iter().any(|o| words(o) == words(tail))
                     })
                 })
             })
@@ -118,4 +150,52 @@ pub(super) fn choose_title(
         return Some(strip_site_suffix(r));
     }
     h1s.into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dom_query::Document;
+
+    fn title_of(page: &str, og: Option<&str>) -> Option<String> {
+        let d = Document::from(page);
+        let title = d.select("title").nodes().first().cloned();
+        let h1s: Vec<NodeRef> = d.select("h1").nodes().to_vec();
+        choose_title(title.as_ref(), &h1s, &[og], None)
+    }
+
+    #[test]
+    fn a_date_printed_inside_the_headline_is_not_part_of_it() {
+        let page = "<title>Moving the archive | Jo's notes</title><h1><a href=/p>\
+                    <time datetime='2025-12-18'>Dec <span>18</span> 2025</time> Moving the \
+                    archive</a></h1>";
+        assert_eq!(
+            title_of(page, Some("Moving the archive")).as_deref(),
+            Some("Moving the archive")
+        );
+        // A heading that is only a date keeps it.
+        let page = "<h1><time>March 3, 2024</time></h1>";
+        assert_eq!(title_of(page, None).as_deref(), Some("March 3, 2024"));
+    }
+
+    #[test]
+    fn a_masthead_named_before_a_colon_is_the_site() {
+        let page = "<title>Harbour Data Blog: Small steps with small models</title>\
+                    <h1><a href=/>Harbour Data Blog</a></h1>";
+        assert_eq!(
+            title_of(page, Some("Small steps with small models")).as_deref(),
+            Some("Small steps with small models")
+        );
+        // A headline with a colon of its own, its first part the `<h1>`, is the headline's.
+        let page = "<title>Budget day: what changes</title><h1>Budget day</h1>";
+        assert_eq!(title_of(page, None).as_deref(), Some("Budget day"));
+        // The site's name declared as a title of its own after the headline: the `<h1>` is the
+        // longer part, the headline.
+        let page = "<title>Which mower suits which lawn? | Mowco</title>\
+                    <h1>Which mower suits which lawn?</h1>";
+        assert_eq!(
+            title_of(page, Some("Mowco")).as_deref(),
+            Some("Which mower suits which lawn?")
+        );
+    }
 }
