@@ -355,12 +355,21 @@ pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize
 
 /// Cuts the block at a trailing-chrome heading ("Comments", "Related posts") once most of the
 /// block's text lies before it.
-pub fn cut_at_end_marker(s: &Scored, bs: usize, be: usize) -> usize {
+/// A heading set into the article, which resumes below it, does not end the block: its box is
+/// dropped instead.
+pub fn cut_at_end_marker(s: &mut Scored, bs: usize, be: usize) -> usize {
     let total: f64 = (bs..=be).map(|k| s.scores[k].max(0.0)).sum();
     let mut acc = 0.0;
     for k in bs..=be {
         if s.words[k] <= 6 && ENDMARK.is_match(s.lines[k]) && acc >= 0.5 * total && k > bs {
-            return k - 1;
+            match super::inserts::resumes_after(s, k, be) {
+                Some(resume) => {
+                    for j in super::inserts::box_lines(s, k, resume) {
+                        s.drop[j] = true;
+                    }
+                }
+                None => return k - 1,
+            }
         }
         acc += s.scores[k].max(0.0);
     }
