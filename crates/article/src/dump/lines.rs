@@ -209,6 +209,27 @@ fn sentence_shaped(line: &str) -> bool {
     clause && !code && words * 10 >= total * 8 && (3..=10).contains(&(letters / words.max(1)))
 }
 
+/// A long line whose items were rendered without spaces between them ("SocietyDigital
+/// educationDigital history"): a menu, a select list or a tag cloud flattened, never prose,
+/// where a capital inside a word (iPhone, JavaScript) is rare.
+fn run_together(line: &str, nw: usize) -> bool {
+    if nw < RUN_TOGETHER_WORDS {
+        return false;
+    }
+    let joins = line
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        .count();
+    joins * RUN_TOGETHER_SHARE >= nw
+}
+
+/// Words a line needs before its run-together items are counted: short lines of product and
+/// platform names (macOS, iOS, LinkedIn) are text.
+const RUN_TOGETHER_WORDS: usize = 25;
+/// One run-together join in this many words or more marks a flattened list.
+const RUN_TOGETHER_SHARE: usize = 5;
+
 /// Weight of a repeated line's score: enough to stay text inside the block, too little to
 /// carry the block over the chrome after the article.
 const REPEAT_WEIGHT: f64 = 0.25;
@@ -258,6 +279,10 @@ pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
             drop[i] = true;
         }
         seen.insert(l);
+        if run_together(l, nw) {
+            s = s.min(-(nw as f64) * HEADLINE_COST);
+            drop[i] = true;
+        }
         if nw < 12 && BOIL.is_match(l) {
             s = s.min(-6.0);
             drop[i] = true;
@@ -410,6 +435,22 @@ mod tests {
         assert!(!sentence_shaped(
             "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 and 15."
         ));
+    }
+
+    #[test]
+    fn a_flattened_select_list_is_chrome() {
+        let menu = "- Any -Culture & SocietyDigital educationDigital historyEnergyEnvironmentHealth - \
+            Personalised medicineHistory of the harbourIndustry of the futureMaritime tradeMobilityPublic \
+            transportRiver transportSports and leisureTourismUrban planningWater managementWeather and climate\
+            Centre at the University of the NorthCentre at the University of the SouthCentre at the Port of the East";
+        assert!(run_together(menu, features(menu).0));
+        let prose = "While JavaScript added many contributors on GitHub this year, its growth has slowed, \
+            and TypeScript, which compiles to JavaScript, now leads in new repositories on the platform \
+            according to the report published on Tuesday.";
+        assert!(!run_together(prose, features(prose).0));
+        let scored = score_lines(vec![menu, prose]);
+        assert!(scored.scores[0] < 0.0 && scored.drop[0]);
+        assert!(scored.scores[1] > 0.0 && !scored.drop[1]);
     }
 
     #[test]
