@@ -32,6 +32,11 @@ pub fn resumes_after(s: &Scored, k: usize, be: usize) -> Option<usize> {
     if !INSERT.is_match(s.lines[k]) {
         return None;
     }
+    paragraphs_after(s, k, be)
+}
+
+/// The first of two adjacent paragraphs within reach below the line `k`, up to `be`.
+pub fn paragraphs_after(s: &Scored, k: usize, be: usize) -> Option<usize> {
     let end = be.min(k + RESUME_REACH);
     (k + 1..end).find(|&j| s.scores[j] >= RESUME_WEIGHT && s.scores[j + 1] >= RESUME_WEIGHT)
 }
@@ -77,6 +82,20 @@ mod tests {
         for chrome in ["Related", "Mayor unveils", "Jane Smith", "March 3, 2024"] {
             assert!(!a.text.contains(chrome), "{chrome} kept:\n{}", a.text);
         }
+    }
+
+    #[test]
+    fn a_teaser_stream_longer_than_the_article_ends_at_its_heading() {
+        // Punctuated teaser headlines score as prose, and a long stream of them outweighs the
+        // article; no two paragraphs follow the heading, so the article ends there.
+        let mut page = format!("{HEAD}See also\n");
+        for i in 1..=12 {
+            page.push_str(&format!(
+                "Singer number {i} says she will never go back to the old studio again!\nCelebrity Wire\n"
+            ));
+        }
+        let a = extract_dump(&page);
+        assert!(a.text.ends_with("traffic and rents."), "{}", a.text);
     }
 
     #[test]
