@@ -59,10 +59,11 @@ pub static BOIL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Long chrome paragraphs: consent, legal, affiliate and sign-up notices.
+/// Long chrome paragraphs: consent, legal, affiliate and sign-up notices, and the appeals for
+/// readers' money that close many news pages.
 pub static LONGBOIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(cookies?\b.*(consent|browser|website|experience)|(consent|browser|website).*cookies?\b|all rights reserved|affiliate (link|commission)|earn (a|an affiliate) commission|this (site|website) uses|by (clicking|continuing|subscribing)|privacy policy|terms of (use|service)|unsubscribe|your inbox|sign up for|subscribe (to|now|for))",
+        r"(?i)(cookies?\b.*(consent|browser|website|experience)|(consent|browser|website).*cookies?\b|all rights reserved|affiliate (link|commission)|earn (a|an affiliate) commission|this (site|website) uses|by (clicking|continuing|subscribing)|privacy policy|terms of (use|service)|unsubscribe|your inbox|sign up for|subscribe (to|now|for)|readers like you|join our community|become a (patron|member|supporter)|ways to support|support (our|independent) journalism)",
     )
     .unwrap()
 });
@@ -450,6 +451,19 @@ mod tests {
         assert!(!sentence_shaped(
             "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 and 15."
         ));
+    }
+
+    #[test]
+    fn an_appeal_for_support_is_chrome() {
+        for appeal in [
+            "Our newsroom stays free to read because of the support of readers like you, who fund the reporting that we publish every day.",
+            "If you value this reporting, become a member today and help our small team of journalists keep covering the city council.",
+        ] {
+            let scored = score_lines(vec![appeal]);
+            assert!(scored.drop[0] && scored.scores[0] < 0.0, "{appeal}");
+        }
+        let prose = "The council said the new members would join the committee in May, after the vote on the budget.";
+        assert!(!score_lines(vec![prose]).drop[0]);
     }
 
     #[test]
