@@ -417,8 +417,8 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     while k > lo && end - k < MAX_SUBJECT {
         let i = k - 1;
         if cx.quoted(i)
-            || !cx.is_word(i)
-            || is_boundary(cx.l(i))
+            || !cx.is_word(i) && !plural_possessive(cx, i)
+            || is_boundary(cx.l(i)) && !conjoined_complement(cx, lo, i, end)
             || is_cue(cx.l(i))
                 && !cx.l(i).ends_with('s')
                 // "The report concluded": after a determiner the cue word is a noun.
@@ -436,6 +436,9 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         if !cx.is_cap(i)
             && (k..end).any(|x| cx.is_cap(x))
             && !np_modifier(cx.l(i))
+            && !plural_possessive(cx, i)
+            && !role_complement_at(cx, lo, i)
+            && !conjoined_complement(cx, lo, i, end)
             && !particle
             && !institution
         {
@@ -976,6 +979,41 @@ fn is_possessive(cx: &Ctx, i: usize) -> bool {
     matches!(cx.w(i), "'s" | "’s" | "'" | "’")
 }
 
+/// "prosecutors in Denver", "an adviser to the mayor": a preposition at `i` opening a role
+/// noun's complement, which belongs to the subject phrase.
+fn role_complement_at(cx: &Ctx, lo: usize, i: usize) -> bool {
+    i > lo
+        && matches!(cx.l(i), "in" | "at" | "to")
+        && (is_role_noun(cx.l(i - 1)) || is_group_noun(cx.l(i - 1)))
+}
+
+/// "prosecutors in San Francisco and Los Angeles": the "and" at `i` joins two names inside a
+/// role noun's complement (capitalised words on both sides, up to the phrase's end `end`).
+fn conjoined_complement(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
+    if cx.l(i) != "and" || i + 1 >= end || !(i + 1..end).all(|x| cx.is_cap(x)) {
+        return false;
+    }
+    let mut j = i;
+    while j > lo && cx.is_cap(j - 1) {
+        j -= 1;
+    }
+    j < i && j > lo + 1 && role_complement_at(cx, lo, j - 1)
+}
+
+/// The apostrophe of a plural possessive ("the farmers' representative"), which the tokenizer
+/// leaves as punctuation: right after a word ending in "s", before a space and a word.
+fn plural_possessive(cx: &Ctx, i: usize) -> bool {
+    let doc = cx.doc;
+    i > 0
+        && i + 1 < doc.tokens.len()
+        && matches!(cx.w(i), "'" | "’")
+        && doc.tokens[i - 1].end == doc.tokens[i].start
+        && doc.tokens[i].end < doc.tokens[i + 1].start
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && cx.l(i - 1).ends_with('s')
+        && cx.is_word(i + 1)
+}
+
 fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
     if st >= hi {
         return false;
@@ -1090,32 +1128,17 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
 /// The subject of a clause starting at `k` (see [`clause_subject`]).
 fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize, usize)> {
     // "In the midst of the fear …" without its comma: a preposition is no subject.
-    if matches!(
-        cx.l(k),
-        "in" | "on"
-            | "at"
-            | "for"
-            | "after"
-            | "before"
-            | "during"
-            | "with"
-            | "by"
-            | "from"
-            | "to"
-            | "as"
-            | "when"
-            | "while"
-            | "if"
-            | "since"
-            | "despite"
-            | "under"
-    ) {
+    if is_clause_preposition(cx.l(k)) {
         return None;
     }
-    if k < end && matches!(cx.l(k), "but" | "and" | "so" | "yet" | "still") {
+    // "Then he cut into Bush, calling …": a conjunction or sentence adverb before the subject.
+    let start = k;
+    while k < end && k - start < 2 && is_subject_preamble(cx.l(k)) {
         k += 1;
     }
-    if k + 1 >= end || cx.quoted(k) {
+    // "Even before Sanders took the stage", "Where the Republicans sought …", "This prompted
+    // …": a subordinate clause or a demonstrative opens the sentence, not a name.
+    if k + 1 >= end || cx.quoted(k) || is_clause_preposition(cx.l(k)) || is_no_subject(cx.l(k)) {
         return None;
     }
     let followed = |e: usize| e < end && cx.is_word(e) && !cx.is_cap(e) && !cx.quoted(e);
@@ -1146,9 +1169,63 @@ fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize,
         }
     }
     // "The leader of the party, Jo Roe, condemned …": the name closes an apposition.
-    let closes_apposition =
-        e < end && cx.w(e) == "," && followed(e + 1) && !is_boundary(cx.l(e + 1)) && k > lo;
+    // Not a place's comma ("in Ames, Iowa, on Sunday"): a verb follows the apposition.
+    let closes_apposition = e < end
+        && cx.w(e) == ","
+        && followed(e + 1)
+        && !is_boundary(cx.l(e + 1))
+        && !is_clause_preposition(cx.l(e + 1))
+        && k > lo;
     (e > run && (followed(e) || closes_apposition)).then_some((k, e))
+}
+
+/// Prepositions and subordinators that open an adverbial phrase, never a subject.
+fn is_clause_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "for"
+            | "after"
+            | "before"
+            | "during"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "since"
+            | "despite"
+            | "under"
+            | "amid"
+            | "among"
+            | "although"
+            | "though"
+            | "because"
+            | "once"
+            | "until"
+            | "unless"
+            | "whether"
+    )
+}
+
+/// Conjunctions and sentence adverbs that may stand before a clause's subject.
+fn is_subject_preamble(lower: &str) -> bool {
+    matches!(
+        lower,
+        "but" | "and" | "so" | "yet" | "still" | "then" | "even" | "now" | "also" | "instead"
+    )
+}
+
+/// Question words and demonstratives: a sentence they open has no named subject there.
+fn is_no_subject(lower: &str) -> bool {
+    matches!(
+        lower,
+        "what" | "where" | "why" | "how" | "this" | "that" | "these" | "those" | "there" | "here"
+    )
 }
 
 /// The name `lo..p` opening a sentence when the comma at `p` opens an apposition (an article

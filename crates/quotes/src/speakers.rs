@@ -314,6 +314,29 @@ impl People {
             sp.name = Some(name);
             return sp;
         }
+        // "lawyers for Maria Lopez", "an adviser to the mayor": the role's holder speaks, not
+        // the complement. Named when the article gave someone that role; otherwise described
+        // as the article describes them (the gold ledgers' convention).
+        if let Some(head) = role_with_complement(doc, a, b) {
+            if let Some(id) = self.holder_of(doc, head, b) {
+                let mut sp = self.person_speaker(id, a);
+                sp.kind = Some(EntityKind::Person);
+                sp.mention = mention;
+                return sp;
+            }
+            let mut s = a;
+            while s < head && (is_article(word(doc, s)) || lc(word(doc, s), is_quantifier)) {
+                s += 1;
+            }
+            sp.name = Some(join(doc, s, b));
+            // A group ("lawyers for …") is named as one, like "officials": no person that a
+            // later "he" or "she" could stand for.
+            if is_role_noun(&word(doc, head).to_lowercase()) {
+                sp.kind = Some(EntityKind::Person);
+                sp.gender = Some(lc(word(doc, head), role_gender));
+            }
+            return sp;
+        }
         // The entity layer first.
         // Entity spans are sorted by start: look back from the last one starting before `b`.
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
@@ -353,10 +376,7 @@ impl People {
             match r {
                 // "a Republican National Committee member", "a friend of Jo Roe": a person
                 // described by the name, who does not speak for it.
-                _ if affiliate_of(doc, a, *ea, *eb, b) => {
-                    sp.kind = Some(EntityKind::Person);
-                    sp.role = role_words(doc, a, b);
-                }
+                _ if affiliate_of(doc, a, *ea, *eb, b) => return affiliate(doc, a, b, sp),
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
                     sp.name = Some(p.name.clone());
@@ -426,9 +446,7 @@ impl People {
                 run_start -= 1;
             }
             if affiliate_of(doc, a, run_start, run_end, b) {
-                sp.kind = Some(EntityKind::Person);
-                sp.role = role_words(doc, a, b);
-                return sp;
+                return affiliate(doc, a, b, sp);
             }
             let last = lc(word(doc, run_end - 1), str::to_string);
             let first_lower = lc(word(doc, run_start), str::to_string);
@@ -444,12 +462,8 @@ impl People {
                 && (joined_start..run_start).any(|i| lc(word(doc, i), is_org_head));
             let run_start = if joined_head { joined_start } else { run_start };
             if is_org_head(&last) || joined_head || acronym || (det_before && !is_title(&last)) {
-                let mut s = run_start;
-                while s < run_end && lc(word(doc, s), is_leading_function_word) {
-                    s += 1;
-                }
-                if s < run_end {
-                    sp.name = Some(join(doc, s, run_end));
+                if let Some(name) = org_name(doc, run_start, run_end, run_end) {
+                    sp.name = Some(name);
                     sp.kind = Some(EntityKind::Org);
                     return sp;
                 }
@@ -503,11 +517,8 @@ impl People {
             while s > a && is_cap(doc, s - 1) {
                 s -= 1;
             }
-            while s < run_end && lc(word(doc, s), is_leading_function_word) {
-                s += 1;
-            }
-            if s < run_end {
-                sp.name = Some(join(doc, s, b));
+            if let Some(name) = org_name(doc, s, run_end, b) {
+                sp.name = Some(name);
                 sp.kind = Some(EntityKind::Org);
                 return sp;
             }
@@ -813,6 +824,37 @@ impl People {
         Some(sp)
     }
 
+    /// The person the article gave the role at `head` with its complement `head + 2..b`
+    /// ("Jo Roe, a lawyer for the family" for "a lawyer for the family"): the role's key and
+    /// every word of the complement in their role.
+    fn holder_of(&self, doc: &Doc, head: usize, b: usize) -> Option<usize> {
+        let lower = word(doc, head).to_lowercase();
+        let single = claimtrail_lexicon::singular(&lower);
+        let key = if is_role_noun(&lower) {
+            role_key(&lower)
+        } else {
+            role_key(&single)
+        };
+        let complement: Vec<String> = (head + 2..b)
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word && !is_article(word(doc, i)))
+            .map(|i| word(doc, i).to_lowercase())
+            .collect();
+        if complement.is_empty() {
+            return None;
+        }
+        self.persons.iter().position(|p| {
+            p.role.as_deref().is_some_and(|r| {
+                let rl = r.to_lowercase();
+                let rw: Vec<&str> = rl
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                rw.iter().any(|w| role_key(w) == key)
+                    && complement.iter().all(|c| rw.contains(&c.as_str()))
+            })
+        })
+    }
+
     fn role_holder(&self, doc: &Doc, a: usize, b: usize) -> Option<usize> {
         let words: Vec<String> = (a..b).map(|i| word(doc, i).to_lowercase()).collect();
         let key = words.iter().rev().find(|w| is_role_noun(w))?;
@@ -841,6 +883,24 @@ impl People {
         }
         best.map(|(_, id)| id)
     }
+}
+
+/// A person described by an organisation or a person they are tied to ("a party member", "a
+/// friend of Jo Roe"): unnamed, the phrase kept as their role.
+fn affiliate(doc: &Doc, a: usize, b: usize, mut sp: Speaker) -> Speaker {
+    sp.kind = Some(EntityKind::Person);
+    sp.role = role_words(doc, a, b);
+    sp
+}
+
+/// The organisation named by the capitalised run `s..run_end` ("The Pentagon"), with the
+/// subject's words up to `b` ("Transportation Department officials"): leading function words
+/// left out; none when nothing of the run is left.
+fn org_name(doc: &Doc, mut s: usize, run_end: usize, b: usize) -> Option<String> {
+    while s < run_end && lc(word(doc, s), is_leading_function_word) {
+        s += 1;
+    }
+    (s < run_end).then(|| join(doc, s, b))
 }
 
 /// The capitalised name `s..e` (inside a subject starting at `a`) extended back across joining
@@ -1060,6 +1120,34 @@ pub(crate) fn is_group_noun(lower: &str) -> bool {
 
 fn join(doc: &Doc, a: usize, b: usize) -> String {
     (a..b).map(|i| word(doc, i)).collect::<Vec<_>>().join(" ")
+}
+
+/// Prepositions whose complement a role noun takes ("lawyer for", "adviser to", "head of").
+fn is_role_preposition(lower: &str) -> bool {
+    matches!(lower, "for" | "of" | "to" | "in" | "at")
+}
+
+/// The head of a subject phrase `a..b` that is a role noun with a complement ("lawyers for
+/// Maria Lopez", "a senior adviser to the mayor", "prosecutors in two states"): a person's
+/// role or a group of people (singular or plural), lower-case unless it opens the phrase,
+/// with only lower-case modifiers before it. An affiliate ("a member of the party") and an
+/// organisation ("the Department of Conservation") are read elsewhere.
+fn role_with_complement(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let p = (a + 1..b.saturating_sub(1)).find(|&i| lc(word(doc, i), is_role_preposition))?;
+    let head = p - 1;
+    let lower = word(doc, head).to_lowercase();
+    let role = is_role_noun(&lower)
+        || is_role_noun(&claimtrail_lexicon::singular(&lower))
+        || is_group_noun(&lower);
+    let opens = (a..head).all(|i| is_article(word(doc, i)));
+    let modifiers =
+        (a..head).all(|i| doc.tokens[i].kind == TokenKind::Word && (i == a || !is_cap(doc, i)));
+    (role
+        && !is_affiliate_noun(&lower)
+        && (opens || !is_cap(doc, head))
+        && modifiers
+        && doc.tokens[p + 1].kind == TokenKind::Word)
+        .then_some(head)
 }
 
 /// The token whose span holds byte `pos`.

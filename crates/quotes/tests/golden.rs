@@ -1570,3 +1570,97 @@ fn manner_of_speaking_verbs_are_cues() {
     let q = find(&qs, "here first");
     assert_eq!(q.cue.as_deref(), Some("chanted"), "{qs:#?}");
 }
+
+#[test]
+fn a_role_noun_with_a_complement_names_its_holder_not_the_complement() {
+    let t = "Lawyers for Maria Lopez said the search was illegal.\n\n\
+             “We will appeal,” prosecutors for the state said on Monday.\n\n\
+             “It is over,” a lawyer for Tomas Berg said.\n\n\
+             Prosecutors in Denver said the scheme had spread.";
+    let ents = vec![
+        named(t, "Maria Lopez", EntityKind::Person),
+        named(t, "Tomas Berg", EntityKind::Person),
+        named(t, "Denver", EntityKind::Gpe),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "search was illegal")),
+        Some("Lawyers for Maria Lopez"),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "We will appeal")),
+        Some("prosecutors for the state"),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "It is over");
+    assert_eq!(speaker(q), Some("lawyer for Tomas Berg"), "{qs:#?}");
+    assert_eq!(q.speaker_type, Some(EntityKind::Person));
+    assert_eq!(
+        speaker(find(&qs, "scheme had spread")),
+        Some("Prosecutors in Denver"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_role_with_a_complement_is_its_named_holder() {
+    let t = "Helen Ward, a lawyer for the family, met the judge on Monday.\n\n\
+             Later, a lawyer for the family said the ruling would be appealed.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "ruling would be appealed")),
+        Some("Helen Ward"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_plural_possessive_stays_in_the_subject() {
+    let t = "The farmers' representative said the price was too low.\n\n\
+             The nurses’ union said the wards were understaffed.";
+    let qs = quotes(t);
+    let q = find(&qs, "price was too low");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("The farmers' representative"),
+        "{qs:#?}"
+    );
+    assert_ne!(speaker(q), Some("representative"), "{qs:#?}");
+    let q = find(&qs, "understaffed");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("The nurses’ union"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn an_opening_adverbial_lends_no_subject_to_a_participle() {
+    let t = "At a town meeting in Dover, Delaware, on Friday, Senator Ruth Okafor backed the \
+             plan, saying it would “save the harbour.”\n\n\
+             Then she turned on the mayor, saying he had “failed the town.”";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "save the harbour")),
+        Some("Ruth Okafor"),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "failed the town");
+    assert_eq!(q.speaker_mention.as_deref(), Some("she"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_complement_may_join_two_names() {
+    let t = "Prosecutors in Denver and Salt Lake City said the scheme had spread.";
+    let ents = vec![
+        named(t, "Denver", EntityKind::Gpe),
+        named(t, "Salt Lake City", EntityKind::Gpe),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "scheme had spread")),
+        Some("Prosecutors in Denver and Salt Lake City"),
+        "{qs:#?}"
+    );
+}

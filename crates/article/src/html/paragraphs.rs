@@ -247,6 +247,54 @@ fn is_link_list(n: &NodeRef) -> bool {
     items >= MIN_LINK_ITEMS
 }
 
+/// Most words of a story card: a linked headline and a teaser of a sentence or three.
+const MAX_CARD_WORDS: usize = 90;
+
+/// Paragraph words that must come before a list of story cards for it to be read as pointing away
+/// from an article: a page that opens with the cards (an events listing, a section front) is
+/// made of them.
+const MIN_WORDS_BEFORE_CARDS: usize = 120;
+
+/// A list of story cards (a "more stories" stream, a related-articles block): at least three
+/// items, each a short teaser under a heading that is a link to another page. The teaser's
+/// sentences look like prose, so the link-share test of `is_link_list` lets them through; the
+/// linked heading is what marks each item as pointing away. A list whose items are headed by
+/// plain text (steps, entries of the article's own list) is the text's.
+fn is_card_list(n: &NodeRef) -> bool {
+    let mut items = 0;
+    let mut child = n.first_child();
+    while let Some(c) = child {
+        child = c.next_sibling();
+        if !c.is_element() {
+            continue;
+        }
+        if &*c.node_name().unwrap_or_default() != "li" {
+            return false;
+        }
+        let words = word_count(&c);
+        if words == 0 || words > MAX_CARD_WORDS || !has_linked_heading(&c) {
+            return false;
+        }
+        items += 1;
+    }
+    items >= MIN_LINK_ITEMS
+}
+
+/// Whether a heading inside `item` is, nearly word for word, a link.
+fn has_linked_heading(item: &NodeRef) -> bool {
+    item.descendants_it().any(|d| {
+        d.is_element()
+            && matches!(
+                &*d.node_name().unwrap_or_default(),
+                "h2" | "h3" | "h4" | "h5" | "h6"
+            )
+            && {
+                let words = word_count(&d);
+                words > 0 && (link_words(&d) as f64) >= LINK_ITEM_SHARE * words as f64
+            }
+    })
+}
+
 /// The box a link list sits in: the block that holds nothing but the list and its heading.
 fn link_list_box(list: NodeRef) -> NodeRef {
     let list_words = word_count(&list);
@@ -310,7 +358,10 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
                 inside_now = true;
             }
         }
-        if !excluded && matches!(&*name, "ul" | "ol") && is_link_list(&n) {
+        if !excluded
+            && matches!(&*name, "ul" | "ol")
+            && (is_link_list(&n) || (words >= MIN_WORDS_BEFORE_CARDS && is_card_list(&n)))
+        {
             regions.push(link_list_box(n));
             continue;
         }
@@ -373,6 +424,50 @@ mod tests {
         assert_eq!(v.regions[0].node_name().as_deref(), Some("div"));
         // Two links are not yet a list of them.
         let d = Document::from("<ul><li><a href=/a>One</a></li><li><a href=/b>Two</a></li></ul>");
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
+
+    #[test]
+    fn a_list_of_story_cards_goes_and_a_list_of_headed_steps_stays() {
+        let card = |i: usize| {
+            format!(
+                "<li><a href=/s{i}><img alt=''></a><h3><a href=/s{i}>Story number {i} makes \
+                 news</a></h3><p>A teaser of the story, which says what happened and why \
+                 readers should care about it.</p><span>Outlet</span></li>"
+            )
+        };
+        let cards: String = (0..4).map(card).collect();
+        let story =
+            "<p>A paragraph of the story, long enough to be one of its paragraphs.</p>".repeat(12);
+        let d = Document::from(format!(
+            "<div class=body>{story}</div><ul id=stream>{cards}</ul>"
+        ));
+        let v = paragraph_text(&d);
+        assert!(!v.text.contains("teaser"), "{}", v.text);
+        assert_eq!(v.regions.len(), 1);
+        // A page that opens with the cards (a listing) is made of them.
+        let d = Document::from(format!(
+            "<h1>Events</h1><p>Upcoming ones.</p><ul>{cards}</ul>{story}"
+        ));
+        let v = paragraph_text(&d);
+        assert!(v.regions.is_empty());
+        assert!(v.text.contains("teaser"), "{}", v.text);
+        // Headings that are not links: the article's own list of steps.
+        let steps: String = (0..4)
+            .map(|i| {
+                format!("<li><h3>Step {i}</h3><p>Mix the flour and <a href=/w>water</a>.</p></li>")
+            })
+            .collect();
+        let d = Document::from(format!("<ol>{steps}</ol>"));
+        let v = paragraph_text(&d);
+        assert!(v.regions.is_empty());
+        assert!(v.text.contains("Mix the flour"), "{}", v.text);
+        // Long items under linked headings are sections of the text, not cards.
+        let long = "word ".repeat(MAX_CARD_WORDS);
+        let sections: String = (0..3)
+            .map(|i| format!("<li><h3><a href=/t{i}>Tool {i}</a></h3><p>{long}</p></li>"))
+            .collect();
+        let d = Document::from(format!("<ul>{sections}</ul>"));
         assert!(paragraph_text(&d).regions.is_empty());
     }
 
