@@ -8,6 +8,7 @@
 
 mod byline;
 mod credits;
+mod inserts;
 mod lines;
 mod title;
 mod wrap;
@@ -24,13 +25,13 @@ const SHORT_PAGE: usize = 12;
 /// Extracts the article from a whole-page text dump. Never panics.
 pub fn extract_dump(raw: &str) -> Article {
     let owned = wrap::join_wrapped(raw);
-    let scored = lines::score_lines(owned.iter().map(String::as_str).collect());
+    let mut scored = lines::score_lines(owned.iter().map(String::as_str).collect());
     let mut art = Article::default();
     let Some((bs, be)) = lines::best_block(&scored.scores) else {
         return art;
     };
     let (mut bs, be) = lines::trim_edges(&scored.scores, bs, be);
-    let be = lines::cut_at_end_marker(&scored, bs, be);
+    let be = lines::cut_at_end_marker(&mut scored, bs, be);
     let lines = &scored.lines;
 
     art.url = scored.lines.iter().take(3).find_map(|l| title::address(l));

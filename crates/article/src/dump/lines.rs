@@ -59,10 +59,11 @@ pub static BOIL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Long chrome paragraphs: consent, legal, affiliate and sign-up notices.
+/// Long chrome paragraphs: consent, legal, affiliate and sign-up notices, and the appeals for
+/// readers' money that close many news pages.
 pub static LONGBOIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(cookies?\b.*(consent|browser|website|experience)|(consent|browser|website).*cookies?\b|all rights reserved|affiliate (link|commission)|earn (a|an affiliate) commission|this (site|website) uses|by (clicking|continuing|subscribing)|privacy policy|terms of (use|service)|unsubscribe|your inbox|sign up for|subscribe (to|now|for))",
+        r"(?i)(cookies?\b.*(consent|browser|website|experience)|(consent|browser|website).*cookies?\b|all rights reserved|affiliate (link|commission)|earn (a|an affiliate) commission|this (site|website) uses|by (clicking|continuing|subscribing)|privacy policy|terms of (use|service)|unsubscribe|your inbox|sign up for|subscribe (to|now|for)|readers like you|join our community|become a (patron|member|supporter)|ways to support|support (our|independent) journalism)",
     )
     .unwrap()
 });
@@ -209,6 +210,27 @@ fn sentence_shaped(line: &str) -> bool {
     clause && !code && words * 10 >= total * 8 && (3..=10).contains(&(letters / words.max(1)))
 }
 
+/// A long line whose items were rendered without spaces between them ("SocietyDigital
+/// educationDigital history"): a menu, a select list or a tag cloud flattened, never prose,
+/// where a capital inside a word (iPhone, JavaScript) is rare.
+fn run_together(line: &str, nw: usize) -> bool {
+    if nw < RUN_TOGETHER_WORDS {
+        return false;
+    }
+    let joins = line
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        .count();
+    joins * RUN_TOGETHER_SHARE >= nw
+}
+
+/// Words a line needs before its run-together items are counted: short lines of product and
+/// platform names (macOS, iOS, LinkedIn) are text.
+const RUN_TOGETHER_WORDS: usize = 25;
+/// One run-together join in this many words or more marks a flattened list.
+const RUN_TOGETHER_SHARE: usize = 5;
+
 /// Weight of a repeated line's score: enough to stay text inside the block, too little to
 /// carry the block over the chrome after the article.
 const REPEAT_WEIGHT: f64 = 0.25;
@@ -258,6 +280,10 @@ pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
             drop[i] = true;
         }
         seen.insert(l);
+        if run_together(l, nw) {
+            s = s.min(-(nw as f64) * HEADLINE_COST);
+            drop[i] = true;
+        }
         if nw < 12 && BOIL.is_match(l) {
             s = s.min(-6.0);
             drop[i] = true;
@@ -355,12 +381,36 @@ pub fn trim_edges(scores: &[f64], mut bs: usize, mut be: usize) -> (usize, usize
 
 /// Cuts the block at a trailing-chrome heading ("Comments", "Related posts") once most of the
 /// block's text lies before it.
-pub fn cut_at_end_marker(s: &Scored, bs: usize, be: usize) -> usize {
+/// Share of the block's prose a heading needs above it to end the article early.
+const EARLY_END: f64 = 0.2;
+
+/// A heading set into the article, which resumes below it, does not end the block: its box is
+/// dropped instead.
+pub fn cut_at_end_marker(s: &mut Scored, bs: usize, be: usize) -> usize {
     let total: f64 = (bs..=be).map(|k| s.scores[k].max(0.0)).sum();
     let mut acc = 0.0;
     for k in bs..=be {
-        if s.words[k] <= 6 && ENDMARK.is_match(s.lines[k]) && acc >= 0.5 * total && k > bs {
+        if s.words[k] > 6 || !ENDMARK.is_match(s.lines[k]) || k == bs {
+            acc += s.scores[k].max(0.0);
+            continue;
+        }
+        // Before most of the block's prose, the heading ends the article only when no two
+        // paragraphs follow it: the prose below is then a teaser stream's blurbs.
+        if acc < 0.5 * total
+            && acc >= EARLY_END * total
+            && super::inserts::paragraphs_after(s, k, be).is_none()
+        {
             return k - 1;
+        }
+        if acc >= 0.5 * total {
+            match super::inserts::resumes_after(s, k, be) {
+                Some(resume) => {
+                    for j in super::inserts::box_lines(s, k, resume) {
+                        s.drop[j] = true;
+                    }
+                }
+                None => return k - 1,
+            }
         }
         acc += s.scores[k].max(0.0);
     }
@@ -401,6 +451,35 @@ mod tests {
         assert!(!sentence_shaped(
             "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 and 15."
         ));
+    }
+
+    #[test]
+    fn an_appeal_for_support_is_chrome() {
+        for appeal in [
+            "Our newsroom stays free to read because of the support of readers like you, who fund the reporting that we publish every day.",
+            "If you value this reporting, become a member today and help our small team of journalists keep covering the city council.",
+        ] {
+            let scored = score_lines(vec![appeal]);
+            assert!(scored.drop[0] && scored.scores[0] < 0.0, "{appeal}");
+        }
+        let prose = "The council said the new members would join the committee in May, after the vote on the budget.";
+        assert!(!score_lines(vec![prose]).drop[0]);
+    }
+
+    #[test]
+    fn a_flattened_select_list_is_chrome() {
+        let menu = "- Any -Culture & SocietyDigital educationDigital historyEnergyEnvironmentHealth - \
+            Personalised medicineHistory of the harbourIndustry of the futureMaritime tradeMobilityPublic \
+            transportRiver transportSports and leisureTourismUrban planningWater managementWeather and climate\
+            Centre at the University of the NorthCentre at the University of the SouthCentre at the Port of the East";
+        assert!(run_together(menu, features(menu).0));
+        let prose = "While JavaScript added many contributors on GitHub this year, its growth has slowed, \
+            and TypeScript, which compiles to JavaScript, now leads in new repositories on the platform \
+            according to the report published on Tuesday.";
+        assert!(!run_together(prose, features(prose).0));
+        let scored = score_lines(vec![menu, prose]);
+        assert!(scored.scores[0] < 0.0 && scored.drop[0]);
+        assert!(scored.scores[1] > 0.0 && !scored.drop[1]);
     }
 
     #[test]

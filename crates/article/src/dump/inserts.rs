@@ -1,0 +1,113 @@
+//! Boxes set into the article: a related list, a sign-up offer, a share bar, after which the
+//! article goes on. Their heading looks like the one that opens the trailing chrome
+//! ("Related", "Subscribe"), so the block must not end there when the article resumes below.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::Scored;
+
+/// Headings of the trailing chrome that pages also set into the article: links to stories on
+/// the same subject, sign-up and share boxes. Not the site-wide lists ("Most read", "Trending",
+/// "Latest"), whose entries are often a headline and its blurb on one line, nor comment and
+/// author headings: what follows those is never the article again.
+static INSERT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(related|you (may|might) also like|more (from|stories|news|articles)|read (also|next|more)|recommended|share this|see also|what to read next|up next|newsletter|sign up|subscribe|also worth reading|further reading)",
+    )
+    .unwrap()
+});
+
+/// Lines after an insert's heading searched for the article resuming.
+const RESUME_REACH: usize = 12;
+/// Two adjacent prose lines each weighing this much (about twenty words of punctuated prose) are
+/// the article's paragraphs, not a teaser card's question and blurb: a teaser list alternates
+/// headline and blurb, and its blurbs stand one by one between chrome lines.
+const RESUME_WEIGHT: f64 = 20.0;
+
+/// Whether the heading at `k` opens a box the article resumes after, within the block's end
+/// `be`: the line where the article's prose resumes.
+pub fn resumes_after(s: &Scored, k: usize, be: usize) -> Option<usize> {
+    if !INSERT.is_match(s.lines[k]) {
+        return None;
+    }
+    paragraphs_after(s, k, be)
+}
+
+/// The first of two adjacent paragraphs within reach below the line `k`, up to `be`.
+pub fn paragraphs_after(s: &Scored, k: usize, be: usize) -> Option<usize> {
+    let end = be.min(k + RESUME_REACH);
+    (k + 1..end).find(|&j| s.scores[j] >= RESUME_WEIGHT && s.scores[j + 1] >= RESUME_WEIGHT)
+}
+
+/// The box's own lines: its heading, and the headline-shaped lines under it when there are two
+/// or more (a list of links, names and dates) up to the first line of prose. A single such line
+/// may be the article's next section heading, so it stays.
+pub fn box_lines(s: &Scored, k: usize, resume: usize) -> std::ops::Range<usize> {
+    let first_prose = (k + 1..resume)
+        .find(|&j| s.scores[j] > 0.0)
+        .unwrap_or(resume);
+    if first_prose - (k + 1) >= 2 {
+        k..first_prose
+    } else {
+        k..k + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract_dump;
+
+    const HEAD: &str = "Home\nNews\nSport\n\nCouncil approves the new harbour plan after a long debate\n\n\
+        The city council approved the harbour plan on Tuesday evening, after a debate that lasted more than six hours and drew a large crowd of residents.\n\
+        The plan moves the ferry terminal to the northern pier and turns the old warehouses into housing, offices and a public market by the end of the decade.\n\
+        Supporters said the project would bring jobs to a part of the city that has been neglected for years, while critics warned about traffic and rents.\n";
+
+    #[test]
+    fn the_article_resumes_after_a_related_box() {
+        let page = format!(
+            "{HEAD}Related\nMayor unveils budget for the coming year\nJane Smith\nMarch 3, 2024\nFerry fares to rise in the spring\nTom Brown\nMarch 1, 2024\n\
+             The council will now ask the regional government for funding, which officials said could take until the autumn to be decided.\n\
+             Residents who spoke at the meeting asked for a second public hearing before any building starts, and the mayor promised to hold one in May.\n\
+             Share on Facebook\nComments\n"
+        );
+        let a = extract_dump(&page);
+        assert!(
+            a.text.contains("regional government for funding"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.ends_with("hold one in May."), "{}", a.text);
+        for chrome in ["Related", "Mayor unveils", "Jane Smith", "March 3, 2024"] {
+            assert!(!a.text.contains(chrome), "{chrome} kept:\n{}", a.text);
+        }
+    }
+
+    #[test]
+    fn a_teaser_stream_longer_than_the_article_ends_at_its_heading() {
+        // Punctuated teaser headlines score as prose, and a long stream of them outweighs the
+        // article; no two paragraphs follow the heading, so the article ends there.
+        let mut page = format!("{HEAD}See also\n");
+        for i in 1..=12 {
+            page.push_str(&format!(
+                "Singer number {i} says she will never go back to the old studio again!\nCelebrity Wire\n"
+            ));
+        }
+        let a = extract_dump(&page);
+        assert!(a.text.ends_with("traffic and rents."), "{}", a.text);
+    }
+
+    #[test]
+    fn teaser_cards_after_a_related_heading_still_end_the_article() {
+        // Question and blurb, card after card: no two paragraphs in a row, so not the article.
+        let page = format!(
+            "{HEAD}Related\nWhat will happen to the old ferry terminal?\n\
+             The building is listed, and the council has asked architects for ideas on how it could be used again.\nRead the story\n\
+             Who pays for the new northern pier?\n\
+             Most of the money comes from the port authority, with the rest from a loan that the city will repay over thirty years.\nRead the story\n"
+        );
+        let a = extract_dump(&page);
+        assert!(a.text.ends_with("traffic and rents."), "{}", a.text);
+    }
+}
