@@ -228,8 +228,16 @@ fn link_words(n: &NodeRef) -> usize {
 /// it points away from the text; a list whose items say something with a link among their
 /// words is part of the text.
 fn is_link_list(n: &NodeRef) -> bool {
+    every_item(n, |item, words| {
+        (link_words(item) as f64) >= LINK_ITEM_SHARE * words as f64
+    })
+}
+
+/// Whether `list` has at least `MIN_LINK_ITEMS` children, all of them non-empty `<li>` items
+/// that pass `test` (given the item and its word count).
+fn every_item(list: &NodeRef, test: impl Fn(&NodeRef, usize) -> bool) -> bool {
     let mut items = 0;
-    let mut child = n.first_child();
+    let mut child = list.first_child();
     while let Some(c) = child {
         child = c.next_sibling();
         if !c.is_element() {
@@ -239,7 +247,7 @@ fn is_link_list(n: &NodeRef) -> bool {
             return false;
         }
         let words = word_count(&c);
-        if words == 0 || (link_words(&c) as f64) < LINK_ITEM_SHARE * words as f64 {
+        if words == 0 || !test(&c, words) {
             return false;
         }
         items += 1;
@@ -261,23 +269,9 @@ const MIN_WORDS_BEFORE_CARDS: usize = 120;
 /// linked heading is what marks each item as pointing away. A list whose items are headed by
 /// plain text (steps, entries of the article's own list) is the text's.
 fn is_card_list(n: &NodeRef) -> bool {
-    let mut items = 0;
-    let mut child = n.first_child();
-    while let Some(c) = child {
-        child = c.next_sibling();
-        if !c.is_element() {
-            continue;
-        }
-        if &*c.node_name().unwrap_or_default() != "li" {
-            return false;
-        }
-        let words = word_count(&c);
-        if words == 0 || words > MAX_CARD_WORDS || !has_linked_heading(&c) {
-            return false;
-        }
-        items += 1;
-    }
-    items >= MIN_LINK_ITEMS
+    every_item(n, |item, words| {
+        words <= MAX_CARD_WORDS && has_linked_heading(item)
+    })
 }
 
 /// Whether a heading inside `item` is, nearly word for word, a link.
