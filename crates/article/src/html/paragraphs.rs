@@ -228,14 +228,14 @@ fn link_words(n: &NodeRef) -> usize {
 /// it points away from the text; a list whose items say something with a link among their
 /// words is part of the text.
 fn is_link_list(n: &NodeRef) -> bool {
-    every_item(n, |item, words| {
+    every_item(n, "li", |item, words| {
         (link_words(item) as f64) >= LINK_ITEM_SHARE * words as f64
     })
 }
 
-/// Whether `list` has at least `MIN_LINK_ITEMS` children, all of them non-empty `<li>` items
-/// that pass `test` (given the item and its word count).
-fn every_item(list: &NodeRef, test: impl Fn(&NodeRef, usize) -> bool) -> bool {
+/// Whether `list` has at least `MIN_LINK_ITEMS` children, all of them non-empty `item_tag`
+/// elements that pass `test` (given the item and its word count).
+fn every_item(list: &NodeRef, item_tag: &str, test: impl Fn(&NodeRef, usize) -> bool) -> bool {
     let mut items = 0;
     let mut child = list.first_child();
     while let Some(c) = child {
@@ -243,7 +243,7 @@ fn every_item(list: &NodeRef, test: impl Fn(&NodeRef, usize) -> bool) -> bool {
         if !c.is_element() {
             continue;
         }
-        if &*c.node_name().unwrap_or_default() != "li" {
+        if &*c.node_name().unwrap_or_default() != item_tag {
             return false;
         }
         let words = word_count(&c);
@@ -267,9 +267,10 @@ const MIN_WORDS_BEFORE_CARDS: usize = 120;
 /// items, each a short teaser under a heading that is a link to another page. The teaser's
 /// sentences look like prose, so the link-share test of `is_link_list` lets them through; the
 /// linked heading is what marks each item as pointing away. A list whose items are headed by
-/// plain text (steps, entries of the article's own list) is the text's.
-fn is_card_list(n: &NodeRef) -> bool {
-    every_item(n, |item, words| {
+/// plain text (steps, entries of the article's own list) is the text's. The items are `<li>`
+/// of a list, or `<article>` elements side by side in a block (each card its own article).
+fn is_card_list(n: &NodeRef, item_tag: &str) -> bool {
+    every_item(n, item_tag, |item, words| {
         words <= MAX_CARD_WORDS && has_linked_heading(item)
     })
 }
@@ -352,9 +353,12 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
                 inside_now = true;
             }
         }
+        let list = matches!(&*name, "ul" | "ol");
+        let card_tag = if list { "li" } else { "article" };
         if !excluded
-            && matches!(&*name, "ul" | "ol")
-            && (is_link_list(&n) || (words >= MIN_WORDS_BEFORE_CARDS && is_card_list(&n)))
+            && (list || matches!(&*name, "div" | "section" | "aside"))
+            && (list && is_link_list(&n)
+                || words >= MIN_WORDS_BEFORE_CARDS && is_card_list(&n, card_tag))
         {
             regions.push(link_list_box(n));
             continue;
@@ -452,6 +456,19 @@ mod tests {
                 format!("<li><h3>Step {i}</h3><p>Mix the flour and <a href=/w>water</a>.</p></li>")
             })
             .collect();
+        let d = Document::from(format!("<ol>{steps}</ol>"));
+        let v = paragraph_text(&d);
+        assert!(v.regions.is_empty());
+        // The same cards as `<article>` elements side by side in a block.
+        let boxed = cards
+            .replace("<li>", "<article>")
+            .replace("</li>", "</article>");
+        let d = Document::from(format!(
+            "<div class=body>{story}</div><section>{boxed}</section>"
+        ));
+        let v = paragraph_text(&d);
+        assert!(!v.text.contains("teaser"), "{}", v.text);
+        assert_eq!(v.regions.len(), 1);
         let d = Document::from(format!("<ol>{steps}</ol>"));
         let v = paragraph_text(&d);
         assert!(v.regions.is_empty());
