@@ -547,7 +547,12 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         if let Some((x, y)) = subject_left(v, k) {
-            if x > end && matches!(v.text(x - 1), "," | "”" | "\"" | "’") && closes_clause(v, k)
+            // The subject's determiner was left out of its span: ", the new report said".
+            let mut z = x;
+            while z > end + 1 && is_det(v.lower(z - 1)) {
+                z -= 1;
+            }
+            if z > end && matches!(v.text(z - 1), "," | "”" | "\"" | "’") && closes_clause(v, k)
             {
                 return Some((x, y));
             }

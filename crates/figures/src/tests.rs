@@ -298,6 +298,11 @@ fn more_attribution_patterns() {
         src("The port lent the club thousands of dollars last month, harbour records show."),
         Some("harbour records".into())
     );
+    // A subject with its determiner and modifier after the figure.
+    assert_eq!(
+        src("Hackers broke into 10 servers, the congressional report said."),
+        Some("congressional report".into())
+    );
     // Only speech verbs put their subject after them.
     assert_eq!(
         src("Based on 1,500 interviews, found considerable support for the plan."),
