@@ -319,14 +319,19 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     {
         y -= 1;
     }
-    // "The survey, conducted by the institute, finds": the subject stands before the
-    // participle's aside.
+    // "The survey, conducted by the institute, finds": the subject stands before the aside.
     if y > 1 && v.text(y - 1) == "," {
         if let Some(j) = (y.saturating_sub(APPOSITIVE_REACH)..y - 1)
             .rev()
             .find(|&j| v.text(j) == ",")
         {
-            if participle(v.lower(j + 1)) {
+            // A participle's aside, or a name's apposition ("Bill Taylor, an organizer of
+            // the rallies, said").
+            let opens = v.lower(j + 1);
+            let apposition = j > 0
+                && v.toks[j - 1].capitalized()
+                && (is_det(opens) || matches!(opens, "his" | "her" | "its" | "their"));
+            if participle(opens) || apposition {
                 y = j;
             }
         }

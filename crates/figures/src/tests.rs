@@ -298,6 +298,10 @@ fn more_attribution_patterns() {
         src("The port lent the club thousands of dollars last month, harbour records show."),
         Some("harbour records".into())
     );
+    assert_eq!(
+        src("Ann Lee, an organizer of the rallies, said she expected up to 2,000 people."),
+        Some("Ann Lee".into())
+    );
     // A subject with its determiner and modifier after the figure.
     assert_eq!(
         src("Hackers broke into 10 servers, the congressional report said."),
