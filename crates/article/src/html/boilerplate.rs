@@ -18,12 +18,15 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Longest apposition between an author's name and the verb of their bio ("Ann Lee, MD, is…").
+const MAX_APPOSITION_WORDS: usize = 3;
+
 /// Paragraphs at the end of the text searched for the author's bio.
 const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below)?|\d+ min(?:ute)?s? read)[.:!…>»]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read)\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -60,8 +63,16 @@ static CONSENT_WORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A metered paywall's count ("You have read 3 of your 5 free articles this month").
+static METER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^you(?:'ve|’ve| have) (?:read|reached|used)\b.{0,40}\bfree (?:articles?|stories|story)\b")
+        .expect("static regex")
+});
+
 fn is_notice(p: &str) -> bool {
-    COPYRIGHT.is_match(p) || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
+    COPYRIGHT.is_match(p)
+        || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
+        || METER.is_match(p)
 }
 
 /// `text` (paragraphs separated by blank lines) without a second rendering of its paragraphs, without the
@@ -109,10 +120,21 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
     let p = p
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end();
+    // "Ann Lee is…", "Ann Lee, Staff Writer", "Ann Lee, MD, is…": after a comma, a short
+    // apposition, then the verb or nothing. "Ann Lee, a reader who …, said" is the article
+    // naming someone who shares the name.
     let describes = |rest: &str| {
-        [" is ", " has ", " was ", ", "]
-            .iter()
-            .any(|v| rest.starts_with(v))
+        [" is ", " has ", " was "].iter().any(|v| rest.starts_with(v))
+            || rest.strip_prefix(',').is_some_and(|r| {
+                let clause = r.split(',').next().unwrap_or(r);
+                let after = r[clause.len()..].trim_start_matches(',').trim_start();
+                clause.split_whitespace().count() <= MAX_APPOSITION_WORDS
+                    && (after.is_empty()
+                        || after
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|v| matches!(v, "is" | "has" | "was")))
+            })
     };
     authors.iter().any(|a| {
         let a = a.trim();

@@ -207,6 +207,227 @@ fn sign_up_box(form: NodeRef) -> NodeRef {
     top
 }
 
+/// The text a form's submit control shows ("Sign up", "Subscribe"), lower-cased.
+fn submit_text(form: &NodeRef) -> Option<String> {
+    form.descendants_it().find_map(|d| {
+        if !d.is_element() {
+            return None;
+        }
+        let text = match &*d.node_name().unwrap_or_default() {
+            "button" => d.text().to_string(),
+            "input"
+                if d
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("submit")) =>
+            {
+                d.attr("value").map(|v| v.to_string()).unwrap_or_default()
+            }
+            _ => return None,
+        };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then(|| text.to_lowercase())
+    })
+}
+
+/// The pitch standing just before a form's box as a block of its own ("Sign up for our
+/// newsletter to get …" above a bare form): a short block that names what the form's button
+/// does. Body text before a comment or search form does not repeat its button's words.
+fn pitch_before<'a>(form: &NodeRef<'a>, box_: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let button = submit_text(form)?;
+    let mut prev = box_.prev_sibling();
+    while let Some(p) = prev {
+        if p.is_element() {
+            break;
+        }
+        if !p.text().trim().is_empty() {
+            return None;
+        }
+        prev = p.prev_sibling();
+    }
+    let p = prev?;
+    let name = p.node_name().unwrap_or_default();
+    let words = word_count(&p);
+    (matches!(&*name, "p" | "div" | "h2" | "h3" | "h4" | "h5" | "h6")
+        && words > 0
+        && words <= MAX_BOX_WORDS
+        && p.text().to_lowercase().contains(&button))
+    .then_some(p)
+}
+
+/// Most words of text outside the links that a paragraph of links may hold: its label
+/// ("Read more:", "RELATED:", "Jump to:").
+const MAX_STUB_LABEL_WORDS: usize = 3;
+
+/// A paragraph that points to other pages rather than saying something: links introduced by a
+/// short label ("Read more: <a>headline</a>", "RELATED: <a>…</a>", "Jump to: <a>…</a> |
+/// <a>…</a>"). The label ends in a colon or is written in capitals. A paragraph that is one
+/// link without a label (a product's name as a subheading) stays, and so does a sentence with
+/// a link in it.
+fn is_link_stub(p: &NodeRef) -> bool {
+    let mut outside = String::new();
+    let mut linked = 0usize;
+    for d in p.descendants_it() {
+        if !d.is_text() {
+            continue;
+        }
+        let text = d.text();
+        let in_link = d
+            .ancestors_it(None)
+            .take_while(|a| a.id != p.id)
+            .any(|a| &*a.node_name().unwrap_or_default() == "a");
+        if in_link {
+            linked += alnum_words(&text);
+        } else {
+            outside.push_str(&text);
+            outside.push(' ');
+        }
+    }
+    let label = outside.trim();
+    let label_words = alnum_words(label);
+    let has_letters = label.chars().any(char::is_alphabetic);
+    linked > 0
+        && label_words <= MAX_STUB_LABEL_WORDS
+        && has_letters
+        && (label.contains(':') || !label.chars().any(char::is_lowercase))
+}
+
+/// Words holding a letter or digit (separators such as "|" or "·" are not words).
+fn alnum_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Most words of a heading that a block of links may open with ("More on this story").
+const MAX_BLOCK_HEADING_WORDS: usize = 6;
+
+/// A block (`div`, `section`, `aside`) of links to other pages: after an optional unlinked
+/// heading, at least three children, each a link and nothing more (linked headlines, menu
+/// entries), and no text of its own between them. `is_link_list` for blocks that are not
+/// lists.
+fn is_link_block(n: &NodeRef) -> bool {
+    let mut items = 0;
+    let mut first = true;
+    let mut child = n.first_child();
+    while let Some(c) = child {
+        child = c.next_sibling();
+        if !c.is_element() {
+            if c.is_text() && alnum_words(&c.text()) > 0 {
+                return false;
+            }
+            continue;
+        }
+        let words = word_count(&c);
+        let is_first = std::mem::replace(&mut first, false);
+        if words == 0 {
+            continue;
+        }
+        let linked = if &*c.node_name().unwrap_or_default() == "a" {
+            words
+        } else {
+            link_words(&c)
+        };
+        if (linked as f64) >= LINK_ITEM_SHARE * words as f64 {
+            items += 1;
+        } else if !(is_first
+            && words <= MAX_BLOCK_HEADING_WORDS
+            && matches!(
+                &*c.node_name().unwrap_or_default(),
+                "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "span" | "strong" | "div"
+            ))
+        {
+            return false;
+        }
+    }
+    items >= MIN_LINK_ITEMS
+}
+
+/// Whether a box is a picture with its caption: it shows a picture (an image, a video) before
+/// any of its words, and has no heading. A step of a how-to or an item of a list puts its
+/// heading or its text first and the picture after it.
+fn is_captioned_picture(n: &NodeRef) -> bool {
+    for d in n.descendants_it() {
+        if d.is_text() {
+            if alnum_words(&d.text()) > 0 {
+                return false;
+            }
+            continue;
+        }
+        match &*d.node_name().unwrap_or_default() {
+            "img" | "picture" | "video" => {
+                return !n.descendants_it().any(|h| {
+                    matches!(
+                        &*h.node_name().unwrap_or_default(),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    )
+                })
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Calls to action: the whole text of a link or button that asks the reader to sign up, pay,
+/// buy or listen rather than pointing to a page of text.
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sign ?up|subscribe|register|log ?in|sign ?in|donate|support us|(?:pre-?)?order|buy|listen|download)(?: (?:now|here|today|for free|free|(?:your|a) copy|it|the (?:book|app|podcast|newsletter)))*[\s.!»›→]*$")
+        .expect("static regex")
+});
+
+/// Whether a subtree holds a link or button that is a call to action.
+fn has_call_to_action(n: &NodeRef) -> bool {
+    n.descendants_it().any(|d| {
+        d.is_element()
+            && matches!(&*d.node_name().unwrap_or_default(), "a" | "button")
+            && CALL_TO_ACTION.is_match(d.text().trim())
+    })
+}
+
+/// A small box set into the page that is a picture with its caption and credit, or a promo
+/// (a newsletter pitch, a book with "Order your copy", a subscription offer, a podcast card):
+/// at most `MAX_BOX_WORDS` words, with a picture or a call to action. Captions and pitches are
+/// sentences, so their shape does not tell them from the text; the box they sit in does.
+/// A box with a headline or several paragraphs is text.
+fn is_small_box(n: &NodeRef) -> bool {
+    let words = word_count(n);
+    words > 0
+        && words <= MAX_BOX_WORDS
+        && !holds_text(n)
+        && (is_captioned_picture(n) && !is_repeated_item(n) || has_call_to_action(n))
+}
+
+/// Whether an element is one of a row of siblings of its own tag and class (a grid of cards,
+/// the paragraphs of a template that wraps each one with its picture): an item of the page's
+/// layout, which is content as often as not, rather than a box set into it.
+/// A wrapper that is its parent's only element child (`<div class=col><div class=inner>…`)
+/// stands for the parent: the parent is the item asked about then.
+fn is_repeated_item(n: &NodeRef) -> bool {
+    let mut item = n.clone();
+    loop {
+        let (name, class) = (item.node_name(), item.attr("class"));
+        let Some(parent) = item.parent() else {
+            return false;
+        };
+        let siblings: Vec<_> = parent
+            .children_it(false)
+            .filter(|c| c.is_element())
+            .collect();
+        let same = siblings
+            .iter()
+            .filter(|c| c.node_name() == name && c.attr("class") == class)
+            .count();
+        if same >= MIN_LINK_ITEMS {
+            return true;
+        }
+        let only_child = siblings.len() == 1;
+        if !only_child || !parent.is_element() {
+            return false;
+        }
+        item = parent;
+    }
+}
+
 /// Fewest items of a list read as a list of links to other pages.
 const MIN_LINK_ITEMS: usize = 3;
 /// Least share of an item's words inside links for the item to be a link and nothing more.
@@ -347,20 +568,40 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             if layout {
                 excluded = false;
             } else if !holds_text(&n) {
-                regions.push(if &*name == "form" { sign_up_box(n) } else { n });
+                if &*name == "form" {
+                    let box_ = sign_up_box(n);
+                    regions.extend(pitch_before(&n, &box_));
+                    regions.push(box_);
+                } else {
+                    regions.push(n);
+                }
                 continue;
             } else {
                 inside_now = true;
             }
         }
         let list = matches!(&*name, "ul" | "ol");
+        let block = matches!(&*name, "div" | "section" | "aside");
         let card_tag = if list { "li" } else { "article" };
         if !excluded
-            && (list || matches!(&*name, "div" | "section" | "aside"))
+            && (list || block)
             && (list && is_link_list(&n)
+                || block && is_link_block(&n)
                 || words >= MIN_WORDS_BEFORE_CARDS && is_card_list(&n, card_tag))
         {
             regions.push(link_list_box(n));
+            continue;
+        }
+        if !excluded && !inside && (block || &*name == "figure") && is_small_box(&n) && {
+            // Never the page itself: a brief with its picture is an article.
+            let page = *page_words.get_or_insert_with(|| word_count(&doc.root()));
+            2 * word_count(&n) < page
+        } {
+            regions.push(n);
+            continue;
+        }
+        if !excluded && !inside && &*name == "p" && is_link_stub(&n) {
+            regions.push(n);
             continue;
         }
         let paragraph = is_paragraph(&name);
