@@ -188,6 +188,41 @@ mod tests {
     }
 
     #[test]
+    fn read_more_stubs_go_with_their_arrows() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\nContinue reading the main story\n\n{body} Again.\n\n\
+             Read the full story\n\nRead more »"
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A sentence that opens the same way is prose.
+        let t = format!("{body}\n\nRead the full story of the vote in Friday's paper.");
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_paywall_meter_goes() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!("You have read 3 of your 5 free articles this month.\n\n{body}");
+        assert_eq!(remove(&t, &[]), body);
+        let t = format!("{body}\n\nYou have read the report, and it is free of errors, he said.");
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_namesake_of_the_author_in_the_last_paragraphs_is_no_bio() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let authors = vec!["Ann Lee".to_string()];
+        let namesake = "Ann Lee, a reader who has used the library for years, said it mattered.";
+        let t = format!("{body}\n\n{namesake}\n\n{body} Again.");
+        assert_eq!(remove(&t, &authors), t);
+        for bio in ["Ann Lee, MD, is a physician in Ohio.", "Ann Lee, Staff Writer"] {
+            let t = format!("{body}\n\n{body} Again.\n\n{bio}");
+            assert_eq!(remove(&t, &authors), format!("{body}\n\n{body} Again."), "{bio}");
+        }
+    }
+
+    #[test]
     fn captions_with_their_credit_go() {
         let body = "The council approved the budget on Tuesday after a long debate.";
         let t = format!(

@@ -342,10 +342,18 @@ fn is_link_block(n: &NodeRef) -> bool {
     items >= MIN_LINK_ITEMS
 }
 
-/// Whether a box is a picture with its caption: it shows a picture (an image, a video) before
+/// Whether a box is a picture with its caption: it shows one picture (an image, a video) before
 /// any of its words, and has no heading. A step of a how-to or an item of a list puts its
 /// heading or its text first and the picture after it.
 fn is_captioned_picture(n: &NodeRef) -> bool {
+    // A caption belongs to one picture; a block of several is a gallery or a grid.
+    let pictures = n
+        .descendants_it()
+        .filter(|d| matches!(&*d.node_name().unwrap_or_default(), "img" | "video"))
+        .count();
+    if pictures != 1 {
+        return false;
+    }
     for d in n.descendants_it() {
         if d.is_text() {
             if alnum_words(&d.text()) > 0 {
@@ -405,7 +413,19 @@ fn is_small_box(n: &NodeRef) -> bool {
 fn is_repeated_item(n: &NodeRef) -> bool {
     let mut item = n.clone();
     loop {
-        let (name, class) = (item.node_name(), item.attr("class"));
+        // The first class names the kind of item; page builders number each one and mark
+        // the last ("col col-3", "col col-4 last-child"): those and digits aside.
+        let class_of = |n: &NodeRef| {
+            n.attr("class").map(|c| {
+                c.split_ascii_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|ch| !ch.is_ascii_digit())
+                    .collect::<String>()
+            })
+        };
+        let (name, class) = (item.node_name(), class_of(&item));
         let Some(parent) = item.parent() else {
             return false;
         };
@@ -415,7 +435,7 @@ fn is_repeated_item(n: &NodeRef) -> bool {
             .collect();
         let same = siblings
             .iter()
-            .filter(|c| c.node_name() == name && c.attr("class") == class)
+            .filter(|c| c.node_name() == name && class_of(c) == class)
             .count();
         if same >= MIN_LINK_ITEMS {
             return true;
@@ -539,6 +559,8 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
     let mut regions = Vec::new();
     let mut words = 0;
     let mut read = 0;
+    // The last paragraph read: its node, where its text starts in `out`, and its words.
+    let mut last_read: Option<(dom_query::NodeId, usize, usize)> = None;
     // Words of the whole page, counted when a form asks.
     let mut page_words: Option<usize> = None;
     // Each node with whether no paragraph is read below it (it lies in a boilerplate region or
@@ -570,7 +592,16 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             } else if !holds_text(&n) {
                 if &*name == "form" {
                     let box_ = sign_up_box(n);
-                    regions.extend(pitch_before(&n, &box_));
+                    if let Some(pitch) = pitch_before(&n, &box_) {
+                        // The pitch was read as the last paragraph before the form: unread.
+                        if let Some((id, start, n_words)) = last_read.take() {
+                            if id == pitch.id {
+                                out.truncate(start);
+                                words -= n_words;
+                            }
+                        }
+                        regions.push(pitch);
+                    }
                     regions.push(box_);
                 } else {
                     regions.push(n);
@@ -614,6 +645,7 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             } else {
                 words += n_words;
                 out.push('\n');
+                last_read = Some((n.id, start, n_words));
             }
         }
         // Below a boilerplate region nothing is read, below a paragraph, quote or list item
@@ -774,6 +806,125 @@ mod tests {
         // The box, not the story that holds it: the story has more words than a box.
         assert_eq!(ids.len(), 1);
         assert_eq!(ids[0].as_deref(), Some("box"));
+    }
+
+    /// Article paragraphs enough for the page to outweigh any box set into it.
+    fn story() -> String {
+        (0..6)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story: the council met on Tuesday and voted to \
+                     repair the bridge before winter.</p>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_labelled_link_paragraph_goes_and_a_sentence_with_a_link_stays() {
+        let d = Document::from(format!(
+            "<div id=story>{}<p>Read more: <a href=/a>Bridge tolls to rise in May</a></p>\
+             <p><strong>RELATED</strong> <a href=/b>Why the ferry stopped</a></p>\
+             <p>Jump to: <a href=#a>Costs</a> | <a href=#b>Dates</a></p>\
+             <p>As <a href=/c>we reported in March</a>, the bridge was closed.</p>\
+             <p><a href=/p>Acme Cordless Drill</a></p></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 3, "{}", v.text);
+        assert!(!v.text.contains("tolls") && !v.text.contains("ferry"), "{}", v.text);
+        assert!(!v.text.contains("Jump to"), "{}", v.text);
+        // Prose with a link, and a product's name as a linked subheading, stay.
+        assert!(v.text.contains("As we reported in March"), "{}", v.text);
+        assert!(v.text.contains("Acme Cordless Drill"), "{}", v.text);
+    }
+
+    #[test]
+    fn a_block_of_linked_headlines_goes_with_its_heading() {
+        let links: String = (0..3)
+            .map(|i| format!("<a href=/s{i}><h5>Other story number {i} here</h5></a>"))
+            .collect();
+        let d = Document::from(format!(
+            "<div id=story>{}<div><h4>More on this</h4>{links}</div></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(!v.text.contains("Other story"), "{}", v.text);
+        // Text of its own between the links: a paragraph of the article.
+        let d = Document::from(format!(
+            "<div id=story>{}<div><a href=/a>Ann</a> and <a href=/b>Bo</a> met \
+             <a href=/c>Cy</a></div></div>",
+            story()
+        ));
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
+
+    #[test]
+    fn a_picture_with_its_caption_goes_but_a_step_or_a_card_of_a_grid_stays() {
+        let d = Document::from(format!(
+            "<div id=story>{}<div><img src=a.jpg><p>Workers on the bridge on Monday.</p>\
+             <span>Photo: Jo Roe/Agency</span></div></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(!v.text.contains("Workers on the bridge"), "{}", v.text);
+        // A step puts its heading and text before the picture.
+        let d = Document::from(format!(
+            "<div id=story>{}<div><h3>Step 2</h3><p>Fill the hole.</p><img src=b.jpg></div></div>",
+            story()
+        ));
+        assert!(paragraph_text(&d).regions.is_empty());
+        // Cards of a grid, each a picture and its text, are the page's items.
+        let cards: String = (0..3)
+            .map(|i| format!("<div class='col{i} x'><div><img src={i}.jpg></div><p>Plant {i} grows in shade.</p></div>"))
+            .collect();
+        let d = Document::from(format!("<div id=story>{}<div>{cards}</div></div>", story()));
+        let v = paragraph_text(&d);
+        assert!(v.regions.is_empty());
+        assert!(v.text.contains("Plant 2 grows"), "{}", v.text);
+    }
+
+    #[test]
+    fn a_promo_box_with_a_call_to_action_goes() {
+        let d = Document::from(format!(
+            "<div id=story>{}<div><p><b>Get the morning briefing</b></p><p>Our free email, \
+             every weekday. <a href=/n>Sign up here</a></p></div>\
+             <div><h4>The Long Bridge</h4><p>Our reporter's book is out now. \
+             <a href=/shop>Order your copy</a></p></div></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 2);
+        assert!(!v.text.contains("briefing") && !v.text.contains("book"), "{}", v.text);
+        // A link of the text that happens to read "register" stays: it is no box.
+        let d = Document::from(format!(
+            "<div id=story>{}<p>Residents must <a href=/r>register</a> by Friday.</p></div>",
+            story()
+        ));
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
+
+    #[test]
+    fn the_pitch_before_a_bare_form_goes_with_it() {
+        let d = Document::from(format!(
+            "<div id=story>{}<p>Sign up for our newsletter to get the week's news.</p>\
+             <form><input type=email><button>Sign up</button></form></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 2);
+        assert!(!v.text.contains("newsletter"), "{}", v.text);
+        // The article's last paragraph before a comment form says nothing of its button.
+        let d = Document::from(format!(
+            "<div id=story>{}<p>The bridge reopens in May.</p>\
+             <form><textarea></textarea><button>Post comment</button></form></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(v.text.contains("reopens in May"), "{}", v.text);
     }
 
     #[test]
