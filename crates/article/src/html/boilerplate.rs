@@ -36,8 +36,14 @@ const MAX_CAPTION_WORDS: usize = 60;
 /// A caption that extraction kept: a short paragraph ending with its picture credit ("… Credit:
 /// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b)\s*[^.!?:]{2,80}\)?$")
+    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
         .expect("static regex")
+});
+
+/// A caption whose credit is a name and an agency in brackets at its end ("… on Monday.
+/// (Jo Bloggs/AP)", "(AP Photo/Jo Bloggs)"). Prose ends on its full stop, not on a bracket.
+static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s*\(\p{Lu}[^()/.]{1,40}/\s?\p{Lu}[^()]{1,40}\)$").expect("static regex")
 });
 
 /// Longest paragraph read as a notice (disclosure, consent, copyright line).
@@ -69,10 +75,22 @@ static METER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Longest paragraph read as a sign-up pitch.
+const MAX_PITCH_WORDS: usize = 30;
+
+/// A sign-up pitch set between the paragraphs ("Sign up for our free newsletter, …", "Want the
+/// latest news? Sign up for our daily email."): it asks the reader to sign up, in the
+/// imperative, for something delivered. A paragraph about a newsletter is not one.
+static PITCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[^.?!]{0,60}\?\s*)?(?:sign up|sign-up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|briefing|bulletin|alerts?)\b")
+        .expect("static regex")
+});
+
 fn is_notice(p: &str) -> bool {
     COPYRIGHT.is_match(p)
         || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
         || METER.is_match(p)
+        || (p.split_whitespace().count() <= MAX_PITCH_WORDS && PITCH.is_match(p))
 }
 
 /// `text` (paragraphs separated by blank lines) without a second rendering of its paragraphs, without the
@@ -99,7 +117,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(p.trim()) {
             continue;
         }
-        if n <= MAX_CAPTION_WORDS && CAPTION.is_match(p.trim()) {
+        if n <= MAX_CAPTION_WORDS
+            && (CAPTION.is_match(p.trim()) || BRACKETED_CREDIT.is_match(p.trim()))
+        {
             continue;
         }
         if n <= MAX_NOTICE_WORDS && is_notice(p.trim()) {

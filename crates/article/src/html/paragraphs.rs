@@ -470,8 +470,37 @@ fn link_words(n: &NodeRef) -> usize {
 /// words is part of the text.
 fn is_link_list(n: &NodeRef) -> bool {
     every_item(n, "li", |item, words| {
-        (link_words(item) as f64) >= LINK_ITEM_SHARE * words as f64
+        let linked = link_words(item);
+        (linked as f64) >= LINK_ITEM_SHARE * words as f64
+            || linked > 0 && words - linked <= MAX_STAMP_WORDS && stamp_only(item)
     })
+}
+
+/// Most words of a time stamp or count beside a listed link ("3h ago", "12 comments").
+const MAX_STAMP_WORDS: usize = 4;
+
+/// A headline's time stamp or count: "3h ago", "12 comments", "May 4, 2025", "09:30".
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\W_]*(?:\d+\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|\d+\s*(?:comments?|replies|shares)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?(?:\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})[\W_]*$")
+        .expect("static regex")
+});
+
+/// Whether the text of `item` outside its links is a time stamp or count ("Harbour tug sold
+/// 3h ago"), not an annotation ("<a>Ann Lee</a>, the mayor", "<a>Gmail</a> from Google").
+fn stamp_only(item: &NodeRef) -> bool {
+    let mut outside = String::new();
+    for d in item.descendants_it() {
+        if d.is_text()
+            && !d
+                .ancestors_it(None)
+                .take_while(|a| a.id != item.id)
+                .any(|a| &*a.node_name().unwrap_or_default() == "a")
+        {
+            outside.push_str(&d.text());
+            outside.push(' ');
+        }
+    }
+    STAMP.is_match(outside.trim())
 }
 
 /// Whether `list` has at least `MIN_LINK_ITEMS` children, all of them non-empty `item_tag`
