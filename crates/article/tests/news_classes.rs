@@ -71,3 +71,8 @@ fn author_bios_share_rows_and_comment_widgets_go() {
 fn contents_lists_and_read_more_stubs_go() {
     check("toc_more.html");
 }
+
+#[test]
+fn captions_pitches_and_headline_lists_between_the_paragraphs_go() {
+    check("inline.html");
+}

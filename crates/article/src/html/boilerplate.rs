@@ -144,7 +144,9 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
     // apposition, then the verb or nothing. "Ann Lee, a reader who …, said" is the article
     // naming someone who shares the name.
     let describes = |rest: &str| {
-        [" is ", " has ", " was "].iter().any(|v| rest.starts_with(v))
+        [" is ", " has ", " was "]
+            .iter()
+            .any(|v| rest.starts_with(v))
             || rest.strip_prefix(',').is_some_and(|r| {
                 let clause = r.split(',').next().unwrap_or(r);
                 let after = r[clause.len()..].trim_start_matches(',').trim_start();
@@ -221,6 +223,25 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_credits_and_sign_up_pitches_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\nThe mayor after the vote. (Jo Bloggs/AP)\n\n\
+             Pickets at the gate. Credit...Jo Bloggs for the Record\n\n\
+             Sign up for our free newsletter, every weekday.\n\n{body} Again.\n\n\
+             Want the latest news? Sign up for our daily email."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // Prose ends on its full stop; a paragraph about a newsletter asks nothing.
+        let t = format!(
+            "{body}\n\nThe poll (Reuters/Ipsos) found support fell.\n\n\
+             The club's newsletter told members to sign up for the new season.\n\n\
+             Subscribers to the bulletin were told on Monday."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
     fn a_paywall_meter_goes() {
         let body = "The council approved the budget on Tuesday after a long debate.";
         let t = format!("You have read 3 of your 5 free articles this month.\n\n{body}");
@@ -236,9 +257,16 @@ mod tests {
         let namesake = "Ann Lee, a reader who has used the library for years, said it mattered.";
         let t = format!("{body}\n\n{namesake}\n\n{body} Again.");
         assert_eq!(remove(&t, &authors), t);
-        for bio in ["Ann Lee, MD, is a physician in Ohio.", "Ann Lee, Staff Writer"] {
+        for bio in [
+            "Ann Lee, MD, is a physician in Ohio.",
+            "Ann Lee, Staff Writer",
+        ] {
             let t = format!("{body}\n\n{body} Again.\n\n{bio}");
-            assert_eq!(remove(&t, &authors), format!("{body}\n\n{body} Again."), "{bio}");
+            assert_eq!(
+                remove(&t, &authors),
+                format!("{body}\n\n{body} Again."),
+                "{bio}"
+            );
         }
     }
 

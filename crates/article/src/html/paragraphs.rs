@@ -216,8 +216,7 @@ fn submit_text(form: &NodeRef) -> Option<String> {
         let text = match &*d.node_name().unwrap_or_default() {
             "button" => d.text().to_string(),
             "input"
-                if d
-                    .attr("type")
+                if d.attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("submit")) =>
             {
                 d.attr("value").map(|v| v.to_string()).unwrap_or_default()
@@ -283,13 +282,18 @@ fn is_link_stub(p: &NodeRef) -> bool {
         }
     }
     let label = outside.trim();
-    let label_words = alnum_words(label);
-    let has_letters = label.chars().any(char::is_alphabetic);
+    // Characters too: a clause of unspaced script is one "word".
+    let short =
+        alnum_words(label) <= MAX_STUB_LABEL_WORDS && label.chars().count() <= MAX_STUB_LABEL_CHARS;
+    let capitals = label.chars().any(char::is_uppercase) && !label.chars().any(char::is_lowercase);
     linked > 0
-        && label_words <= MAX_STUB_LABEL_WORDS
-        && has_letters
-        && (label.contains(':') || !label.chars().any(char::is_lowercase))
+        && short
+        && label.chars().any(char::is_alphabetic)
+        && (label.contains([':', '：']) || capitals)
 }
+
+/// Most characters of a link paragraph's label.
+const MAX_STUB_LABEL_CHARS: usize = 30;
 
 /// Words holding a letter or digit (separators such as "|" or "·" are not words).
 fn alnum_words(s: &str) -> usize {
@@ -411,7 +415,7 @@ fn is_small_box(n: &NodeRef) -> bool {
 /// A wrapper that is its parent's only element child (`<div class=col><div class=inner>…`)
 /// stands for the parent: the parent is the item asked about then.
 fn is_repeated_item(n: &NodeRef) -> bool {
-    let mut item = n.clone();
+    let mut item = *n;
     loop {
         // The first class names the kind of item; page builders number each one and mark
         // the last ("col col-3", "col col-4 last-child"): those and digits aside.
@@ -850,6 +854,26 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_list_with_time_stamps_goes_and_annotated_links_stay() {
+        let items: String = ["3h ago", "May 4, 2025", "12 comments"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!("<li><a href=/s{i}>Other story {i} makes news</a> <time>{t}</time></li>")
+            })
+            .collect();
+        let d = Document::from(format!("<div id=story>{}<ul>{items}</ul></div>", story()));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(!v.text.contains("Other story"), "{}", v.text);
+        let items: String = (0..3)
+            .map(|i| format!("<li><a href=/c{i}>Course {i}</a> from Acme (4{i})</li>"))
+            .collect();
+        let d = Document::from(format!("<div id=story>{}<ul>{items}</ul></div>", story()));
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
+
+    #[test]
     fn a_labelled_link_paragraph_goes_and_a_sentence_with_a_link_stays() {
         let d = Document::from(format!(
             "<div id=story>{}<p>Read more: <a href=/a>Bridge tolls to rise in May</a></p>\
@@ -861,7 +885,11 @@ mod tests {
         ));
         let v = paragraph_text(&d);
         assert_eq!(v.regions.len(), 3, "{}", v.text);
-        assert!(!v.text.contains("tolls") && !v.text.contains("ferry"), "{}", v.text);
+        assert!(
+            !v.text.contains("tolls") && !v.text.contains("ferry"),
+            "{}",
+            v.text
+        );
         assert!(!v.text.contains("Jump to"), "{}", v.text);
         // Prose with a link, and a product's name as a linked subheading, stay.
         assert!(v.text.contains("As we reported in March"), "{}", v.text);
@@ -926,7 +954,11 @@ mod tests {
         ));
         let v = paragraph_text(&d);
         assert_eq!(v.regions.len(), 2);
-        assert!(!v.text.contains("briefing") && !v.text.contains("book"), "{}", v.text);
+        assert!(
+            !v.text.contains("briefing") && !v.text.contains("book"),
+            "{}",
+            v.text
+        );
         // A link of the text that happens to read "register" stays: it is no box.
         let d = Document::from(format!(
             "<div id=story>{}<p>Residents must <a href=/r>register</a> by Friday.</p></div>",
