@@ -253,6 +253,25 @@ fn pitch_before<'a>(form: &NodeRef<'a>, box_: &NodeRef<'a>) -> Option<NodeRef<'a
     .then_some(p)
 }
 
+/// Words of a subtree's text while they stay within `cap`; `None` past it. The walk stops
+/// there: asked of every block of the page, a full count would cost the page's size times its
+/// depth.
+fn words_up_to(n: &NodeRef, cap: usize) -> Option<usize> {
+    let mut words = 0;
+    for d in n.descendants_it() {
+        if d.is_text() {
+            words += d.text().split_whitespace().count();
+            if words > cap {
+                return None;
+            }
+        }
+    }
+    Some(words)
+}
+
+/// Most words of one item of a block of links (a headline and its kicker).
+const MAX_LINK_ITEM_WORDS: usize = 40;
+
 /// Most words of text outside the links that a paragraph of links may hold: its label
 /// ("Read more:", "RELATED:", "Jump to:").
 const MAX_STUB_LABEL_WORDS: usize = 3;
@@ -310,6 +329,14 @@ const MAX_BLOCK_HEADING_WORDS: usize = 6;
 /// entries), and no text of its own between them. `is_link_list` for blocks that are not
 /// lists.
 fn is_link_block(n: &NodeRef) -> bool {
+    // Most blocks are wrappers of one or two children: no count needed.
+    if n.children_it(false)
+        .filter(|c| c.is_element())
+        .nth(MIN_LINK_ITEMS - 1)
+        .is_none()
+    {
+        return false;
+    }
     let mut items = 0;
     let mut first = true;
     let mut child = n.first_child();
@@ -321,7 +348,9 @@ fn is_link_block(n: &NodeRef) -> bool {
             }
             continue;
         }
-        let words = word_count(&c);
+        let Some(words) = words_up_to(&c, MAX_LINK_ITEM_WORDS) else {
+            return false;
+        };
         let is_first = std::mem::replace(&mut first, false);
         if words == 0 {
             continue;
@@ -402,9 +431,7 @@ fn has_call_to_action(n: &NodeRef) -> bool {
 /// sentences, so their shape does not tell them from the text; the box they sit in does.
 /// A box with a headline or several paragraphs is text.
 fn is_small_box(n: &NodeRef) -> bool {
-    let words = word_count(n);
-    words > 0
-        && words <= MAX_BOX_WORDS
+    words_up_to(n, MAX_BOX_WORDS).is_some_and(|w| w > 0)
         && !holds_text(n)
         && (is_captioned_picture(n) && !is_repeated_item(n) || has_call_to_action(n))
 }
