@@ -87,6 +87,7 @@ impl<'a> Attributor<'a> {
         }
         let found = according_to(v, first, end)
             .or_else(|| self.verb_before(v, first, a))
+            .or_else(|| document_frame(v, first))
             .or_else(|| verb_after(v, end));
         // Reported speech: the clause's own named subject ("Western intelligence services and
         // Ukraine believe") is fuller than the speaker the quotes stage settled on; a pronoun or
@@ -187,6 +188,89 @@ fn according_to(v: &View, first: usize, end: usize) -> Option<(usize, usize)> {
     let to = (end + WINDOW).min(v.len().saturating_sub(1));
     let k = (from..to).find(|&k| v.lower(k) == "according" && v.lower(k + 1) == "to")?;
     subject_right(v, k + 2)
+}
+
+/// Most tokens of a document frame before its comma ("In a Pew Research Center survey of 5,000
+/// adults released on Monday,").
+const FRAME_REACH: usize = 25;
+
+/// Documents whose findings a sentence may report in a frame of its own.
+fn document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "report"
+            | "census"
+            | "analysis"
+            | "audit"
+            | "review"
+            | "assessment"
+            | "tally"
+            | "count"
+            | "forecast"
+            | "projection"
+            | "projections"
+            | "ranking"
+            | "index"
+    )
+}
+
+/// A sentence opening with a document as its frame: "In a Gallup poll released Monday, 40
+/// percent …", "In its annual report, …". The figures after the frame's comma are the
+/// document's findings; the source is the document as the sentence names it, with its "of"
+/// complement ("survey of superdelegates"), without determiners.
+fn document_frame(v: &View, first: usize) -> Option<(usize, usize)> {
+    let mut k = 0;
+    if matches!(v.lower(k), "and" | "but") {
+        k += 1;
+    }
+    if v.lower(k) != "in" {
+        return None;
+    }
+    k += 1;
+    while is_det(v.lower(k)) || matches!(v.lower(k), "its" | "their" | "his" | "her") {
+        k += 1;
+    }
+    let comma = (k..first.min(k + FRAME_REACH)).find(|&j| v.text(j) == ",")?;
+    let head = (k..comma).find(|&j| document_noun(v.lower(j)))?;
+    // "the study's authors", "the survey period": the document modifies another noun.
+    let after = v.lower(head + 1);
+    if matches!(after, "'s" | "’s")
+        || (head + 1 < comma
+            && v.toks[head + 1].is_word()
+            && !matches!(
+                after,
+                "of" | "by" | "for" | "from" | "on" | "in" | "this" | "last"
+            )
+            && !after.ends_with("ed")
+            && after != "taken")
+    {
+        return None;
+    }
+    let mut y = head + 1;
+    if after == "of" {
+        y += 1;
+        while y < comma
+            && v.toks[y].is_word()
+            && !v.lower(y).ends_with("ed")
+            && !matches!(
+                v.lower(y),
+                "by" | "for" | "from" | "on" | "in" | "this" | "last"
+            )
+            && y - head <= 6
+        {
+            y += 1;
+        }
+        if y == head + 2 {
+            y = head + 1;
+        }
+    }
+    Some((k, y))
 }
 
 /// A name or noun phrase starting at `k` and running right.

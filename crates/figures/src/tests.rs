@@ -272,6 +272,25 @@ fn more_attribution_patterns() {
         Some("Amnesty International".into())
     );
     assert_eq!(src("Some 300 people attended the rally."), None);
+    // A document as the sentence's frame reports the figures after its comma.
+    assert_eq!(
+        src("In a Harbour Gazette poll released Monday, 52 percent of residents backed the plan."),
+        Some("Harbour Gazette poll".into())
+    );
+    assert_eq!(
+        src("In a survey of fishermen, 60 percent said the tolls were too high."),
+        Some("survey of fishermen".into())
+    );
+    assert_eq!(
+        src("In its annual report, the port listed 1,200 ship calls."),
+        Some("annual report".into())
+    );
+    // A frame that is no document, or a document modifying another noun, names nobody.
+    assert_eq!(src("In 2019, 300 boats used the harbour."), None);
+    assert_eq!(
+        src("In the survey period, 300 boats used the harbour."),
+        None
+    );
     // A pronoun with nobody named before it stays unknown.
     assert_eq!(src("We assess that 3,000 soldiers moved east."), None);
     // "he" takes the last named source.

@@ -48,7 +48,7 @@ const BOILERPLATE_HINTS: [&str; 32] = [
     "footnote",
 ];
 
-fn is_boilerplate(n: &NodeRef) -> bool {
+pub(super) fn is_boilerplate(n: &NodeRef) -> bool {
     let name = n.node_name().unwrap_or_default();
     if BOILERPLATE_TAGS.contains(&&*name) {
         return true;
