@@ -76,3 +76,8 @@ fn contents_lists_and_read_more_stubs_go() {
 fn captions_pitches_and_headline_lists_between_the_paragraphs_go() {
     check("inline.html");
 }
+
+#[test]
+fn a_bio_in_an_aside_a_share_list_and_bare_comment_links_go() {
+    check("bio_aside.html");
+}

@@ -503,7 +503,7 @@ fn is_link_list(n: &NodeRef) -> bool {
     every_item(n, "li", |item, words| {
         let linked = link_words(item);
         (linked as f64) >= LINK_ITEM_SHARE * words as f64
-            || linked > 0 && words - linked <= MAX_STAMP_WORDS && stamp_only(item)
+            || linked > 0 && words.saturating_sub(linked) <= MAX_STAMP_WORDS && stamp_only(item)
     })
 }
 
