@@ -319,6 +319,18 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     {
         y -= 1;
     }
+    // "The survey, conducted by the institute, finds": the subject stands before the
+    // participle's aside.
+    if y > 1 && v.text(y - 1) == "," {
+        if let Some(j) = (y.saturating_sub(APPOSITIVE_REACH)..y - 1)
+            .rev()
+            .find(|&j| v.text(j) == ",")
+        {
+            if participle(v.lower(j + 1)) {
+                y = j;
+            }
+        }
+    }
     let mut x = y;
     while x > 0 {
         let t = &v.toks[x - 1];
@@ -347,7 +359,46 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
         x += 1;
     }
+    // "A poll released Friday shows": the day is the participle's, the poll is the subject.
+    if y > x && x > 1 && (x..y).all(|k| calendar_word(v.lower(k))) && participle(v.lower(x - 1)) {
+        return subject_left_of(v, x - 1);
+    }
     (y > x && plausible_source(v, x, y)).then_some((x, y))
+}
+
+/// Most tokens of an aside between a subject and its verb.
+const APPOSITIVE_REACH: usize = 15;
+
+/// A past participle that opens a modifier ("released", "conducted", "taken").
+fn participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed")) || matches!(w, "taken" | "done" | "made" | "put" | "out")
+}
+
+/// A day, month or relative day: when something happened, never who asserts it.
+fn calendar_word(w: &str) -> bool {
+    claimtrail_lexicon::weekday(w).is_some()
+        || claimtrail_lexicon::month(w).is_some()
+        || matches!(
+            w,
+            "today" | "yesterday" | "tonight" | "last" | "this" | "week" | "month" | "year"
+        )
+}
+
+/// The noun phrase ending just before token `k` (a participle), determiners aside.
+fn subject_left_of(v: &View, k: usize) -> Option<(usize, usize)> {
+    let mut x = k;
+    while x > 0 && k - x < 6 {
+        let t = &v.toks[x - 1];
+        if t.kind != TokenKind::Word
+            || is_det(&t.lower)
+            || verb_at(v, x - 1)
+            || ends_phrase(&t.lower)
+        {
+            break;
+        }
+        x -= 1;
+    }
+    (k > x && plausible_source(v, x, k)).then_some((x, k))
 }
 
 /// Whether tokens `x..y` can name who asserts something: a name, a pronoun, or a common noun
@@ -475,6 +526,10 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
             w,
             "said"
                 | "says"
+                | "show"
+                | "shows"
+                | "showed"
+                | "found"
                 | "told"
                 | "added"
                 | "estimated"
@@ -497,7 +552,9 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
                 return Some((x, y));
             }
         }
-        if k > end && matches!(v.text(k - 1), "," | "”" | "\"") {
+        // ", said Kirby": only speech verbs invert; ", found considerable support" is no source.
+        let inverts = !matches!(w, "show" | "shows" | "showed" | "found");
+        if inverts && k > end && matches!(v.text(k - 1), "," | "”" | "\"") {
             return subject_right(v, k + 1);
         }
     }

@@ -285,6 +285,24 @@ fn more_attribution_patterns() {
         src("In its annual report, the port listed 1,200 ship calls."),
         Some("annual report".into())
     );
+    // The day a document came out is not its source; an aside before the verb is skipped.
+    assert_eq!(
+        src("A poll released Friday shows 46 percent of voters back the plan."),
+        Some("poll".into())
+    );
+    assert_eq!(
+        src("The survey, conducted by the harbour board, finds 46 percent of boats idle."),
+        Some("survey".into())
+    );
+    assert_eq!(
+        src("The port lent the club thousands of dollars last month, harbour records show."),
+        Some("harbour records".into())
+    );
+    // Only speech verbs put their subject after them.
+    assert_eq!(
+        src("Based on 1,500 interviews, found considerable support for the plan."),
+        None
+    );
     // A frame that is no document, or a document modifying another noun, names nobody.
     assert_eq!(src("In 2019, 300 boats used the harbour."), None);
     assert_eq!(
