@@ -78,6 +78,7 @@ impl<'a> Attributor<'a> {
                 .filter(|m| !is_pronoun(&m.to_lowercase()));
             Some((q.kind, q.speaker.clone().or(mention)?))
         });
+        let quoted = quoted.filter(|(_, s)| !starts_with_digit(s));
         // Inside quote marks the speaker asserts the figure.
         if let Some((kind, s)) = &quoted {
             if *kind != QuoteKind::Indirect {
@@ -411,13 +412,24 @@ fn subject_left_of(v: &View, k: usize) -> Option<(usize, usize)> {
 fn plausible_source(v: &View, x: usize, y: usize) -> bool {
     let head = &v.toks[y - 1];
     let h = &*head.lower;
-    if crate::number::number_word(h).is_some() || head.kind == TokenKind::Number {
+    // "4,051 pledged delegates", "520 superdelegates have said": a count written in digits is
+    // a figure of its own, not who asserts one.
+    if crate::number::number_word(h).is_some()
+        || head.kind == TokenKind::Number
+        || v.toks[x].kind == TokenKind::Number
+    {
         return false;
     }
     head.capitalized() || is_pronoun(h) || source_noun(h.trim_end_matches('s')) || {
         // "Ukrainian intelligence reports", "Pentagon assessments": a capitalised modifier.
         v.toks[x..y].iter().any(|t| t.capitalized()) && h.len() > 3
     }
+}
+
+/// A speaker that opens with a number in digits ("4,051", "520 superdelegates"): a count the
+/// quotes stage took for a subject.
+fn starts_with_digit(s: &str) -> bool {
+    s.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Common nouns that report figures (singular, lower-case).

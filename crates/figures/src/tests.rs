@@ -302,6 +302,9 @@ fn more_attribution_patterns() {
         src("Ann Lee, an organizer of the rallies, said she expected up to 2,000 people."),
         Some("Ann Lee".into())
     );
+    // A count in digits is a figure, not a source.
+    let f = figs("Already, 520 members have said they back the plan, 39 have said they oppose it.");
+    assert!(f.iter().all(|x| x.source.is_none()), "{f:?}");
     // A subject with its determiner and modifier after the figure.
     assert_eq!(
         src("Hackers broke into 10 servers, the congressional report said."),
