@@ -221,6 +221,14 @@ fn document_noun(w: &str) -> bool {
     )
 }
 
+/// Counts and estimates that open a sentence with "By": "By the agency's count, …".
+fn reckoning_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "count" | "tally" | "estimate" | "estimates" | "calculation" | "calculations" | "reckoning"
+    )
+}
+
 /// A sentence opening with a document as its frame: "In a Gallup poll released Monday, 40
 /// percent …", "In its annual report, …". The figures after the frame's comma are the
 /// document's findings; the source is the document as the sentence names it, with its "of"
@@ -230,7 +238,9 @@ fn document_frame(v: &View, first: usize) -> Option<(usize, usize)> {
     if matches!(v.lower(k), "and" | "but") {
         k += 1;
     }
-    if v.lower(k) != "in" {
+    // "By the agency's count, …", "By one estimate, …": a reckoning as the frame.
+    let reckoning = v.lower(k) == "by";
+    if v.lower(k) != "in" && !reckoning {
         return None;
     }
     k += 1;
@@ -238,7 +248,17 @@ fn document_frame(v: &View, first: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     let comma = (k..first.min(k + FRAME_REACH)).find(|&j| v.text(j) == ",")?;
-    let head = (k..comma).find(|&j| document_noun(v.lower(j)))?;
+    let head = (k..comma).find(|&j| {
+        if reckoning {
+            reckoning_noun(v.lower(j))
+        } else {
+            document_noun(v.lower(j))
+        }
+    })?;
+    // "By the Associated Press's tally": the possessor keeps the count.
+    if let Some(p) = (k..head).find(|&j| matches!(v.lower(j), "'s" | "’s")) {
+        return (p > k).then_some((k, p));
+    }
     // "the study's authors", "the survey period": the document modifies another noun.
     let after = v.lower(head + 1);
     if matches!(after, "'s" | "’s")
