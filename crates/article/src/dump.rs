@@ -122,7 +122,8 @@ pub fn extract_dump(raw: &str) -> Article {
             })
             .collect();
     }
-    art.text = body.join("\n\n");
+    // Stubs, captions, notices and a closing bio read the same in a dump as in a page.
+    art.text = crate::html::remove_boilerplate(&body.join("\n\n"), &art.authors);
     art
 }
 
@@ -144,6 +145,23 @@ mod tests {
         The agreement sets catch limits for the coming year and, according to diplomats, it was reached only after a late compromise on quotas.\n\n\
         Environmental groups said the limits were still too high and that the stocks of several species would continue to fall.\n\
         Source: AFP/xy\n\nAdvertisement\n\nRelated\n\nShare on Facebook\n";
+
+    #[test]
+    fn stubs_credits_and_pitches_in_the_block_go_as_on_a_page() {
+        let page = PAGE.replace(
+            "Environmental groups said",
+            "Ministers at the table in Brussels. (Jo Bloggs/AFP)\n\n\
+             Continue reading the main story\n\n\
+             Sign up for our free newsletter, every weekday.\n\n\
+             Environmental groups said",
+        );
+        let a = extract_dump(&page);
+        assert!(a.text.contains("late compromise on quotas"), "{}", a.text);
+        assert!(a.text.ends_with("continue to fall."), "{}", a.text);
+        for gone in ["Jo Bloggs", "Continue reading", "Sign up"] {
+            assert!(!a.text.contains(gone), "{gone}: {}", a.text);
+        }
+    }
 
     #[test]
     fn small_page() {

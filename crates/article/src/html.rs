@@ -15,6 +15,7 @@ mod wire;
 
 use crate::Article;
 pub(crate) use blocks::paragraph_ranges;
+pub(crate) use boilerplate::remove as remove_boilerplate;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
