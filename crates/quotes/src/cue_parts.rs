@@ -502,23 +502,31 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     // it ("…, said former Obama adviser Jo Roe", "…, said longtime GOP strategist Jo Roe").
     let mut r = a;
     let mut after_role = None;
-    while r < hi && r - a < 5 && cx.is_word(r) && !cx.quoted(r) {
+    // Lower-case words of the role after its noun ("secretary of state", "master of
+    // ceremonies") or before it ("former transport minister"): the name closes the run.
+    let mut role_seen = false;
+    while r < hi && r - a < 6 && cx.is_word(r) && !cx.quoted(r) {
         if cx.is_cap(r) {
             // A written title counts as a role ("…, said former Sen. Jo Roe"); the name
             // itself (right after a role) ends the run.
             if r > a && is_title(cx.l(r)) {
                 after_role = Some(r + 1);
-            } else if r == a || after_role == Some(r) {
+                role_seen = true;
+            } else if r == a || after_role == Some(r) || role_seen {
                 break;
             }
         } else if is_role_noun(cx.l(r)) || after_role.is_some() && is_title(cx.l(r)) {
             after_role = Some(r + 1);
-        } else if !(is_role_or_modifier(cx.l(r)) || is_title(cx.l(r))) {
+            role_seen = true;
+        } else if is_title(cx.l(r)) {
+            role_seen = true;
+        } else if !(is_role_or_modifier(cx.l(r)) || is_title(cx.l(r)) || role_word(cx, r)) {
             break;
         }
         r += 1;
     }
-    let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n));
+    let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n))
+        || role_seen && r > a && r < hi && cx.is_cap(r) && !is_title(cx.l(r));
     if !(cx.is_cap(a)
         || matches!(
             first,
@@ -532,7 +540,8 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     if pronoun_gender(first).is_some() {
         return Some((a, a + 1));
     }
-    let mut b = a;
+    // The role words read above are the subject's ("secretary of state": no verb in them).
+    let mut b = if role_then_name { r.max(a) } else { a };
     while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
         if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) || is_time_word(cx.l(b)) {
             break;
@@ -546,6 +555,49 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         || starts_with_time(cx, b, hi)
         || b > a && opens_relative_clause(cx, b);
     (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+}
+
+/// A lower-case word that may sit inside a role phrase before a name ("transport" in "former
+/// transport minister", "ceremonies" in "master of ceremonies"): not a function word, verb of
+/// speech or clause boundary.
+fn role_word(cx: &Ctx, r: usize) -> bool {
+    let w = cx.l(r);
+    w.chars().all(char::is_alphabetic)
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !is_boundary(w)
+        && !is_cue(w)
+        && !is_time_word(w)
+        && pronoun_gender(w).is_none()
+        && !matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "about"
+                | "from"
+                | "into"
+                | "during"
+                | "not"
+                | "also"
+                | "later"
+                | "then"
+                | "now"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "this"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        )
 }
 
 /// Whether token `b` ("who", "whose") opens a relative clause about the phrase before it.

@@ -1139,6 +1139,23 @@ fn role_with_complement(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let role = is_role_noun(&lower)
         || is_role_noun(&claimtrail_lexicon::singular(&lower))
         || is_group_noun(&lower);
+    // "secretary of state Jo Roe": a name closing the phrase after a lower-case word of the
+    // role is the holder, not the complement ("lawyers for Jo Roe").
+    let mut run = b;
+    while run > p + 1 && is_cap(doc, run - 1) {
+        run -= 1;
+    }
+    let named_holder = b - run >= 2 && run > p + 1 && !lc(word(doc, b - 1), is_org_head) && {
+        let w = word(doc, run - 1);
+        doc.tokens[run - 1].kind == TokenKind::Word
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !is_article(w)
+            && !lc(w, is_role_preposition)
+            && !matches!(w, "and" | "or")
+    };
+    if named_holder {
+        return None;
+    }
     let opens = (a..head).all(|i| is_article(word(doc, i)));
     let modifiers =
         (a..head).all(|i| doc.tokens[i].kind == TokenKind::Word && (i == a || !is_cap(doc, i)));

@@ -1664,3 +1664,18 @@ fn a_role_complement_may_join_two_names() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn inverted_cue_with_lower_case_role_words_before_the_name() {
+    let qs = quotes(
+        "“The harbour must be dredged first,” said former transport minister Helen Ward.\n\n\
+         “Nobody asked the fishermen,” said deputy secretary of state Paul Green.\n\n\
+         “We were never told,” said a spokesman for committee Democrats.",
+    );
+    let q = find(&qs, "harbour");
+    assert_eq!(speaker(q), Some("Helen Ward"));
+    let q = find(&qs, "fishermen");
+    assert_eq!(speaker(q), Some("Paul Green"));
+    assert_eq!(q.role.as_deref(), Some("deputy secretary of state"));
+    assert_ne!(speaker(find(&qs, "never told")), Some("Democrats"));
+}
