@@ -125,6 +125,17 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
         if a > lo && is_det(doc.token_text(a - 1)) && role_phrase(doc, &toks) {
             return Some(span_text(doc, a, end));
         }
+        // "Berg's lawyer, Jane Ruiz,": a possessor opens the phrase; it stays in the role,
+        // which says whose the role is.
+        let possessor = toks
+            .iter()
+            .take(4)
+            .position(|&i| matches!(doc.token_text(i), "'s" | "’s"));
+        if let Some(k) = possessor.filter(|&k| k > 0 && k + 1 < toks.len()) {
+            if role_phrase(doc, &toks[k + 1..]) {
+                return Some(span_text(doc, a, end));
+            }
+        }
     }
     None
 }
@@ -192,5 +203,27 @@ pub fn attach(doc: &Doc, ents: &mut [Entity]) {
         .filter(|e| e.kind == EntityKind::Person && e.role.is_none())
     {
         e.role = by_canonical.get(&e.canonical).cloned();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_possessed_role_before_the_name_keeps_its_possessor() {
+        let t = "Berg's lawyer, Jane Ruiz, called the charges baseless.";
+        let d = Doc::new(t);
+        let start = t.find("Jane Ruiz").unwrap();
+        let mut ents = vec![Entity {
+            text: "Jane Ruiz".into(),
+            kind: EntityKind::Person,
+            start,
+            end: start + "Jane Ruiz".len(),
+            canonical: "Jane Ruiz".into(),
+            role: None,
+        }];
+        attach(&d, &mut ents);
+        assert_eq!(ents[0].role.as_deref(), Some("Berg's lawyer"));
     }
 }

@@ -1679,3 +1679,59 @@ fn inverted_cue_with_lower_case_role_words_before_the_name() {
     assert_eq!(q.role.as_deref(), Some("deputy secretary of state"));
     assert_ne!(speaker(find(&qs, "never told")), Some("Democrats"));
 }
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_organisation() {
+    // One convention for both word orders: the organisation speaks, the role is kept.
+    let t = "A Harbour Board spokesman said the port would reopen on Monday.\n\n\
+             A spokeswoman for the Harbour Board said the dredging had finished early.";
+    let ents = vec![named(t, "Harbour Board", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    for needle in ["port would reopen", "dredging had finished"] {
+        let q = find(&qs, needle);
+        assert_eq!(speaker(q), Some("Harbour Board"), "{needle}");
+        assert_eq!(q.speaker_type, Some(EntityKind::Org), "{needle}");
+        assert!(
+            q.role.as_deref().is_some_and(|r| r.starts_with("spokes")),
+            "{needle}"
+        );
+    }
+}
+
+#[test]
+fn a_persons_unnamed_spokesman_is_described_by_the_person() {
+    let qs = quotes(
+        "Senator Paul Stone spoke in Denver on Monday.\n\n\
+         His spokesman later said the vote could be delayed by a week.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "vote could be delayed")),
+        Some("spokesman for Paul Stone")
+    );
+}
+
+#[test]
+fn her_lawyer_is_the_lawyer_the_article_named_for_her() {
+    let t = "Anna Berg and Paul Stone were charged in March.\n\n\
+             Stone's lawyer, Mark Hale, declined to comment. Berg's lawyer, Jane Ruiz, \
+             called the charges baseless.\n\n\
+             Berg was released on bail on Tuesday. Her lawyer said on Friday that she \
+             would plead not guilty to every count.";
+    let ents: Vec<Entity> = ["Anna Berg", "Paul Stone", "Mark Hale", "Jane Ruiz"]
+        .iter()
+        .map(|n| named(t, n, EntityKind::Person))
+        .map(|mut e| {
+            e.role = match e.text.as_str() {
+                "Mark Hale" => Some("Stone's lawyer".into()),
+                "Jane Ruiz" => Some("Berg's lawyer".into()),
+                _ => None,
+            };
+            e
+        })
+        .collect();
+    let qs = find_quotes(&Doc::new(t), &ents);
+    // Two lawyers are named: the one named for Berg, whom "her" stands for.
+    let q = find(&qs, "plead not guilty");
+    assert_eq!(speaker(q), Some("Jane Ruiz"), "{qs:#?}");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Her lawyer"));
+}
