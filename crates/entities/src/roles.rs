@@ -87,9 +87,18 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
     // 2. Apposition after: "Name, the X spokesman,".
     if last + 2 < hi && doc.token_text(last + 1) == "," {
         let mut a = last + 2;
-        if is_det(doc.token_text(a)) {
+        let det = is_det(doc.token_text(a));
+        if det {
             a += 1;
         }
+        // Without a determiner the apposition opens with a name or its title comes within
+        // three words ("Kirby, National Security Council spokesman,", "Roe, former
+        // spokesman for …,"); otherwise a lower-case word opens a predicate ("Roe, voiced
+        // support for the candidate on Monday,").
+        let opener = doc.token_text(a);
+        let title_soon = (a..hi.min(a + 3)).any(|i| is_title(doc.token_text(i)));
+        let predicate =
+            !det && !title_soon && !opener.chars().next().is_some_and(char::is_uppercase);
         let mut b = a;
         while b < hi && b - a < 10 {
             let w = doc.token_text(b);
@@ -103,7 +112,7 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
             b += 1;
         }
         let toks: Vec<usize> = (a..b).collect();
-        if b > a && role_phrase(doc, &toks) {
+        if b > a && !predicate && role_phrase(doc, &toks) {
             return Some(span_text(doc, a, b - 1));
         }
     }
@@ -225,5 +234,22 @@ mod tests {
         }];
         attach(&d, &mut ents);
         assert_eq!(ents[0].role.as_deref(), Some("Berg's lawyer"));
+    }
+
+    #[test]
+    fn a_predicate_after_the_name_is_no_role() {
+        let t = "Later, Marine Lebrun, voiced support for the candidate on Wednesday, saying so.";
+        let d = Doc::new(t);
+        let start = t.find("Marine Lebrun").unwrap();
+        let mut ents = vec![Entity {
+            text: "Marine Lebrun".into(),
+            kind: EntityKind::Person,
+            start,
+            end: start + "Marine Lebrun".len(),
+            canonical: "Marine Lebrun".into(),
+            role: None,
+        }];
+        attach(&d, &mut ents);
+        assert_eq!(ents[0].role, None);
     }
 }

@@ -1129,6 +1129,9 @@ fn that_is_subject(cx: &Ctx, j: usize, hi: usize) -> bool {
 }
 
 pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    if let Some(e) = dateline_end(cx, a, b) {
+        a = e;
+    }
     while a < b
         && (matches!(cx.w(a), "," | ":" | "—" | "–")
             || cx.l(a) == "that" && !that_is_subject(cx, a, b))
@@ -1145,6 +1148,9 @@ pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize
 /// The subject at the start of a clause: a pronoun or a name followed by a lower-case word,
 /// after an introductory phrase ("On Tuesday, Mr. McConnell deflected …").
 pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+    // "PARIS, Aug 31 (Reuters) - Marine Le Pen …, saying": the sentence starts after the
+    // dateline; its month is no subject.
+    let lo = dateline_end(cx, lo, end).unwrap_or(lo);
     let mut k = lo;
     // The comma closing the clause ("Roe left the room, saying …") opens no subject after it;
     // "while" or "before" may stand between it and a participle.
@@ -1305,4 +1311,52 @@ pub(crate) fn is_role_or_modifier(lower: &str) -> bool {
 
 pub(crate) fn is_dash(cx: &Ctx, i: usize) -> bool {
     i < cx.doc.tokens.len() && matches!(cx.w(i), "—" | "–" | "―" | "-" | "--" | "―-")
+}
+
+/// The end (after its dash) of a wire dateline opening the paragraph at `a` ("WASHINGTON
+/// (Reuters) -", "CAMBRIDGE, Mass., Dec. 11 (UPI) —", "New York (AFP) –", "Aug. 3 -"): where
+/// the story starts, not part of what anyone said. A place in capitals, an agency in
+/// parentheses or a month and day must be there; a name before a dash is not enough.
+pub(crate) fn dateline_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    if a >= b || b > cx.doc.tokens.len() || !starts_paragraph(cx.doc, a) {
+        return None;
+    }
+    let (mut capitals, mut agency, mut date) = (false, false, false);
+    let mut k = a;
+    while k < b && k - a < 14 {
+        let w = cx.w(k);
+        if is_dash(cx, k) || w == "--" {
+            // A place alone must be followed by a sentence ("NATO — the alliance …" is not).
+            let sentence = k + 1 < b && cx.is_cap(k + 1);
+            return (k > a && (agency || date || capitals && sentence) && k + 1 < b)
+                .then_some(k + 1);
+        }
+        if w == "(" {
+            let close = (k + 1..b.min(k + 5)).find(|&i| cx.w(i) == ")")?;
+            agency = close > k + 1 && (k + 1..close).all(|i| cx.is_cap(i) || cx.w(i) == "-");
+            if !agency {
+                return None;
+            }
+            k = close + 1;
+            continue;
+        }
+        if cx.is_word(k) && claimtrail_lexicon::month(cx.l(k).trim_end_matches('.')).is_some() {
+            let day = k + 1 < b && cx.w(k + 1).bytes().all(|c| c.is_ascii_digit());
+            if !day {
+                return None;
+            }
+            date = true;
+            k += 2;
+            continue;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && w.chars().all(|c| !c.is_lowercase()) && cx.is_word(k) {
+            capitals = true;
+        } else if !(cx.is_cap(k) || matches!(w, "," | ".") || w.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }

@@ -1735,3 +1735,27 @@ fn her_lawyer_is_the_lawyer_the_article_named_for_her() {
     assert_eq!(speaker(q), Some("Jane Ruiz"), "{qs:#?}");
     assert_eq!(q.speaker_mention.as_deref(), Some("Her lawyer"));
 }
+
+#[test]
+fn a_wire_dateline_is_neither_content_nor_speaker() {
+    let qs = quotes(
+        "OSLO (Wire) - The harbour grew busier than expected in the third quarter, port \
+         officials said on Friday.\n\n\
+         BERGEN, Aug 31 (Wire) - The mayor, Kari Lund, spoke at the quay on Wednesday, \
+         saying the new terminal would bring work to the whole coast.\n\n\
+         TROMSO — After nearly twenty years of talks, the ferry line will reopen, officials \
+         said.",
+    );
+    let q = find(&qs, "harbour grew busier");
+    assert!(q.text.starts_with("The harbour"), "{q:#?}");
+    let q = find(&qs, "new terminal");
+    assert_eq!(speaker(q), Some("Kari Lund"), "{q:#?}");
+    assert!(find(&qs, "ferry line").text.starts_with("After nearly"));
+}
+
+#[test]
+fn a_capitalised_word_before_a_dash_is_no_dateline_without_a_sentence_after_it() {
+    let qs =
+        quotes("NATO — the alliance, not its members — will decide the matter, Helen Ward said.");
+    assert!(find(&qs, "will decide").text.starts_with("NATO"), "{qs:#?}");
+}
