@@ -197,7 +197,17 @@ impl People {
                         self.mentions.push((a, id));
                     }
                 }
-                EntityKind::Org => self.entity_spans.push((a, b, EntityRef::Org(canonical))),
+                EntityKind::Org => {
+                    // "Stanford University's Center" tagged without "on Poverty and
+                    // Inequality": the whole name, so "it" and "its findings" name it whole.
+                    let e = org_complement_after(doc, b);
+                    let name = if e > b {
+                        doc.text[doc.tokens[a].start..doc.tokens[e - 1].end].to_string()
+                    } else {
+                        canonical
+                    };
+                    self.entity_spans.push((a, e, EntityRef::Org(name)))
+                }
                 _ => {}
             }
         }
@@ -1114,6 +1124,34 @@ fn org_complement(doc: &Doc, e: usize, b: usize) -> usize {
     } else {
         e
     }
+}
+
+/// The end of an organisation's name whose last tagged word `e - 1` is a head noun
+/// ("Center", "Department") carried on across its complement ("on Poverty and Inequality",
+/// "of Conservation"): "of", "for" or "on", then capitalised words, "and" only inside.
+fn org_complement_after(doc: &Doc, e: usize) -> usize {
+    let n = doc.tokens.len();
+    let head = lc(word(doc, e - 1), |w| {
+        is_org_head(w) || matches!(w, "center" | "centre" | "institute" | "school" | "fund")
+    });
+    if !head || e + 1 >= n || !matches!(word(doc, e), "of" | "for" | "on") {
+        return e;
+    }
+    let mut k = e;
+    let mut end = e;
+    while k + 1 < n
+        && matches!(word(doc, k), "of" | "for" | "on" | "and" | "&")
+        && (k > e || word(doc, k) != "and")
+        && is_cap(doc, k + 1)
+        && !crate::marks::starts_paragraph(doc, k + 1)
+    {
+        k += 1;
+        while k < n && is_cap(doc, k) && !crate::marks::starts_paragraph(doc, k) {
+            k += 1;
+        }
+        end = k;
+    }
+    end
 }
 
 /// The name closing a subject phrase after a lower-case organisation noun ("advocacy group

@@ -1759,3 +1759,17 @@ fn a_capitalised_word_before_a_dash_is_no_dateline_without_a_sentence_after_it()
         quotes("NATO — the alliance, not its members — will decide the matter, Helen Ward said.");
     assert!(find(&qs, "will decide").text.starts_with("NATO"), "{qs:#?}");
 }
+
+#[test]
+fn an_organisation_tagged_without_its_complement_is_named_whole() {
+    let t = "Westford University's Center on Housing and Transport calls that into question.\n\n\
+             The report looked at ten cities.\n\n\
+             Among its key findings: rents rose faster than wages in every one of them.";
+    let ents = vec![named(t, "Westford University's Center", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "rents rose")),
+        Some("Westford University's Center on Housing and Transport"),
+        "{qs:#?}"
+    );
+}
