@@ -759,6 +759,42 @@ pub(crate) fn noun_use(cx: &Ctx, c: usize, hi: usize) -> bool {
     c + 1 < hi
         && is_weak_cue(cx.l(c))
         && (claimtrail_lexicon::is_auxiliary(cx.l(c + 1)) || cx.l(c + 1) == "of")
+        || polity_noun(cx, c, hi)
+}
+
+/// "state"/"states" as the polity ("the 50 states", "Super Tuesday states", "state Sen. Jo
+/// Roe", "his home state"), far more common in news than the verb: a verb of speech only
+/// where a clause, a colon or a quotation follows ("the report states that …", "As the
+/// report states: …").
+fn polity_noun(cx: &Ctx, c: usize, hi: usize) -> bool {
+    if !matches!(cx.l(c), "state" | "states") {
+        return false;
+    }
+    let next = c + 1;
+    // "states that have voted", "the state, drawing crowds": a relative clause or a
+    // participle after the noun.
+    let after = next + 1 < hi && {
+        let w = cx.l(next + 1);
+        claimtrail_lexicon::is_auxiliary(w) || w.ends_with("ing") && cx.is_word(next + 1)
+    };
+    // "the state", "all 50 states", "four states": a determiner or a number before it.
+    let counted = c > 0 && {
+        let p = cx.l(c - 1);
+        is_determiner(p)
+            || p.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                p,
+                "every" | "each" | "all" | "two" | "three" | "four" | "five" | "both" | "other"
+            )
+    };
+    if counted {
+        return true;
+    }
+    let clause = next >= hi
+        || matches!(cx.w(next), "," | ":" | "—" | "–") && !after
+        || cx.l(next) == "that" && !after
+        || cx.quoted(next);
+    !clause
 }
 
 /// The reported clause after a cue: after "that" when it comes soon, else after an addressee.

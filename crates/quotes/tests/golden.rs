@@ -1773,3 +1773,27 @@ fn an_organisation_tagged_without_its_complement_is_named_whole() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn state_as_the_polity_is_no_verb_of_speech() {
+    let qs = quotes(
+        "The senator toured the Western states last week, drawing large crowds everywhere.\n\n\
+         Turnout was high in all 50 states, officials in the capital said on Monday.\n\n\
+         Rural states that have lost factories are now the key to the whole race.\n\n\
+         The charter states that every member must vote on the budget each year.\n\n\
+         As the report states: “Rents rose faster than wages in every city.”",
+    );
+    assert!(
+        qs.iter().all(|q| q.cue.as_deref() != Some("states")
+            || q.text.contains("every member")
+            || q.text.contains("Rents rose")),
+        "{qs:#?}"
+    );
+    assert_eq!(find(&qs, "every member").cue.as_deref(), Some("states"));
+    assert_eq!(find(&qs, "Rents rose").cue.as_deref(), Some("states"));
+    assert!(
+        !qs.iter()
+            .any(|q| q.text.contains("lost factories") || q.text.contains("drawing large")),
+        "{qs:#?}"
+    );
+}
