@@ -6,6 +6,7 @@ mod blocks;
 mod boilerplate;
 mod container;
 mod header;
+mod lead;
 mod meta;
 mod paragraphs;
 mod second_opinion;
@@ -118,6 +119,8 @@ pub fn extract_html(html: &str) -> Article {
             n.remove_from_parent();
         }
     }
+    // Read before the container and readability drop the blocks around the body.
+    let lead_blocks = lead::blocks_after_headline(&doc, m.title.as_deref());
     // A whole-page wrapper would take the menus and headline lists along with the article.
     container::prune_to_container(&doc, m.title.as_deref());
     // Read before readability rewrites the tree; found again in the final text at the end.
@@ -174,6 +177,9 @@ pub fn extract_html(html: &str) -> Article {
                 "readability failed ({e}); text taken from all tags"
             ));
         }
+    }
+    if let Some(t) = lead::with_lead(&article.text, &lead_blocks, &article.authors) {
+        article.text = t;
     }
     article.text = boilerplate::remove(&article.text, &article.authors);
     // The headline is the title field, not the body's first paragraph.

@@ -78,6 +78,7 @@ impl<'a> Attributor<'a> {
                 .filter(|m| !is_pronoun(&m.to_lowercase()));
             Some((q.kind, q.speaker.clone().or(mention)?))
         });
+        let quoted = quoted.filter(|(_, s)| !starts_with_digit(s));
         // Inside quote marks the speaker asserts the figure.
         if let Some((kind, s)) = &quoted {
             if *kind != QuoteKind::Indirect {
@@ -87,6 +88,7 @@ impl<'a> Attributor<'a> {
         }
         let found = according_to(v, first, end)
             .or_else(|| self.verb_before(v, first, a))
+            .or_else(|| document_frame(v, first))
             .or_else(|| verb_after(v, end));
         // Reported speech: the clause's own named subject ("Western intelligence services and
         // Ukraine believe") is fuller than the speaker the quotes stage settled on; a pronoun or
@@ -189,6 +191,89 @@ fn according_to(v: &View, first: usize, end: usize) -> Option<(usize, usize)> {
     subject_right(v, k + 2)
 }
 
+/// Most tokens of a document frame before its comma ("In a Pew Research Center survey of 5,000
+/// adults released on Monday,").
+const FRAME_REACH: usize = 25;
+
+/// Documents whose findings a sentence may report in a frame of its own.
+fn document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "report"
+            | "census"
+            | "analysis"
+            | "audit"
+            | "review"
+            | "assessment"
+            | "tally"
+            | "count"
+            | "forecast"
+            | "projection"
+            | "projections"
+            | "ranking"
+            | "index"
+    )
+}
+
+/// A sentence opening with a document as its frame: "In a Gallup poll released Monday, 40
+/// percent …", "In its annual report, …". The figures after the frame's comma are the
+/// document's findings; the source is the document as the sentence names it, with its "of"
+/// complement ("survey of superdelegates"), without determiners.
+fn document_frame(v: &View, first: usize) -> Option<(usize, usize)> {
+    let mut k = 0;
+    if matches!(v.lower(k), "and" | "but") {
+        k += 1;
+    }
+    if v.lower(k) != "in" {
+        return None;
+    }
+    k += 1;
+    while is_det(v.lower(k)) || matches!(v.lower(k), "its" | "their" | "his" | "her") {
+        k += 1;
+    }
+    let comma = (k..first.min(k + FRAME_REACH)).find(|&j| v.text(j) == ",")?;
+    let head = (k..comma).find(|&j| document_noun(v.lower(j)))?;
+    // "the study's authors", "the survey period": the document modifies another noun.
+    let after = v.lower(head + 1);
+    if matches!(after, "'s" | "’s")
+        || (head + 1 < comma
+            && v.toks[head + 1].is_word()
+            && !matches!(
+                after,
+                "of" | "by" | "for" | "from" | "on" | "in" | "this" | "last"
+            )
+            && !after.ends_with("ed")
+            && after != "taken")
+    {
+        return None;
+    }
+    let mut y = head + 1;
+    if after == "of" {
+        y += 1;
+        while y < comma
+            && v.toks[y].is_word()
+            && !v.lower(y).ends_with("ed")
+            && !matches!(
+                v.lower(y),
+                "by" | "for" | "from" | "on" | "in" | "this" | "last"
+            )
+            && y - head <= 6
+        {
+            y += 1;
+        }
+        if y == head + 2 {
+            y = head + 1;
+        }
+    }
+    Some((k, y))
+}
+
 /// A name or noun phrase starting at `k` and running right.
 fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
     while is_det(v.lower(k)) {
@@ -235,6 +320,23 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     {
         y -= 1;
     }
+    // "The survey, conducted by the institute, finds": the subject stands before the aside.
+    if y > 1 && v.text(y - 1) == "," {
+        if let Some(j) = (y.saturating_sub(APPOSITIVE_REACH)..y - 1)
+            .rev()
+            .find(|&j| v.text(j) == ",")
+        {
+            // A participle's aside, or a name's apposition ("Bill Taylor, an organizer of
+            // the rallies, said").
+            let opens = v.lower(j + 1);
+            let apposition = j > 0
+                && v.toks[j - 1].capitalized()
+                && (is_det(opens) || matches!(opens, "his" | "her" | "its" | "their"));
+            if participle(opens) || apposition {
+                y = j;
+            }
+        }
+    }
     let mut x = y;
     while x > 0 {
         let t = &v.toks[x - 1];
@@ -263,7 +365,46 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
         x += 1;
     }
+    // "A poll released Friday shows": the day is the participle's, the poll is the subject.
+    if y > x && x > 1 && (x..y).all(|k| calendar_word(v.lower(k))) && participle(v.lower(x - 1)) {
+        return subject_left_of(v, x - 1);
+    }
     (y > x && plausible_source(v, x, y)).then_some((x, y))
+}
+
+/// Most tokens of an aside between a subject and its verb.
+const APPOSITIVE_REACH: usize = 15;
+
+/// A past participle that opens a modifier ("released", "conducted", "taken").
+fn participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed")) || matches!(w, "taken" | "done" | "made" | "put" | "out")
+}
+
+/// A day, month or relative day: when something happened, never who asserts it.
+fn calendar_word(w: &str) -> bool {
+    claimtrail_lexicon::weekday(w).is_some()
+        || claimtrail_lexicon::month(w).is_some()
+        || matches!(
+            w,
+            "today" | "yesterday" | "tonight" | "last" | "this" | "week" | "month" | "year"
+        )
+}
+
+/// The noun phrase ending just before token `k` (a participle), determiners aside.
+fn subject_left_of(v: &View, k: usize) -> Option<(usize, usize)> {
+    let mut x = k;
+    while x > 0 && k - x < 6 {
+        let t = &v.toks[x - 1];
+        if t.kind != TokenKind::Word
+            || is_det(&t.lower)
+            || verb_at(v, x - 1)
+            || ends_phrase(&t.lower)
+        {
+            break;
+        }
+        x -= 1;
+    }
+    (k > x && plausible_source(v, x, k)).then_some((x, k))
 }
 
 /// Whether tokens `x..y` can name who asserts something: a name, a pronoun, or a common noun
@@ -271,13 +412,24 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
 fn plausible_source(v: &View, x: usize, y: usize) -> bool {
     let head = &v.toks[y - 1];
     let h = &*head.lower;
-    if crate::number::number_word(h).is_some() || head.kind == TokenKind::Number {
+    // "4,051 pledged delegates", "520 superdelegates have said": a count written in digits is
+    // a figure of its own, not who asserts one.
+    if crate::number::number_word(h).is_some()
+        || head.kind == TokenKind::Number
+        || v.toks[x].kind == TokenKind::Number
+    {
         return false;
     }
     head.capitalized() || is_pronoun(h) || source_noun(h.trim_end_matches('s')) || {
         // "Ukrainian intelligence reports", "Pentagon assessments": a capitalised modifier.
         v.toks[x..y].iter().any(|t| t.capitalized()) && h.len() > 3
     }
+}
+
+/// A speaker that opens with a number in digits ("4,051", "520 superdelegates"): a count the
+/// quotes stage took for a subject.
+fn starts_with_digit(s: &str) -> bool {
+    s.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Common nouns that report figures (singular, lower-case).
@@ -391,6 +543,10 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
             w,
             "said"
                 | "says"
+                | "show"
+                | "shows"
+                | "showed"
+                | "found"
                 | "told"
                 | "added"
                 | "estimated"
@@ -408,12 +564,19 @@ fn verb_after(v: &View, end: usize) -> Option<(usize, usize)> {
             continue;
         }
         if let Some((x, y)) = subject_left(v, k) {
-            if x > end && matches!(v.text(x - 1), "," | "”" | "\"" | "’") && closes_clause(v, k)
+            // The subject's determiner was left out of its span: ", the new report said".
+            let mut z = x;
+            while z > end + 1 && is_det(v.lower(z - 1)) {
+                z -= 1;
+            }
+            if z > end && matches!(v.text(z - 1), "," | "”" | "\"" | "’") && closes_clause(v, k)
             {
                 return Some((x, y));
             }
         }
-        if k > end && matches!(v.text(k - 1), "," | "”" | "\"") {
+        // ", said Kirby": only speech verbs invert; ", found considerable support" is no source.
+        let inverts = !matches!(w, "show" | "shows" | "showed" | "found");
+        if inverts && k > end && matches!(v.text(k - 1), "," | "”" | "\"") {
             return subject_right(v, k + 1);
         }
     }

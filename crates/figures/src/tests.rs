@@ -272,6 +272,55 @@ fn more_attribution_patterns() {
         Some("Amnesty International".into())
     );
     assert_eq!(src("Some 300 people attended the rally."), None);
+    // A document as the sentence's frame reports the figures after its comma.
+    assert_eq!(
+        src("In a Harbour Gazette poll released Monday, 52 percent of residents backed the plan."),
+        Some("Harbour Gazette poll".into())
+    );
+    assert_eq!(
+        src("In a survey of fishermen, 60 percent said the tolls were too high."),
+        Some("survey of fishermen".into())
+    );
+    assert_eq!(
+        src("In its annual report, the port listed 1,200 ship calls."),
+        Some("annual report".into())
+    );
+    // The day a document came out is not its source; an aside before the verb is skipped.
+    assert_eq!(
+        src("A poll released Friday shows 46 percent of voters back the plan."),
+        Some("poll".into())
+    );
+    assert_eq!(
+        src("The survey, conducted by the harbour board, finds 46 percent of boats idle."),
+        Some("survey".into())
+    );
+    assert_eq!(
+        src("The port lent the club thousands of dollars last month, harbour records show."),
+        Some("harbour records".into())
+    );
+    assert_eq!(
+        src("Ann Lee, an organizer of the rallies, said she expected up to 2,000 people."),
+        Some("Ann Lee".into())
+    );
+    // A count in digits is a figure, not a source.
+    let f = figs("Already, 520 members have said they back the plan, 39 have said they oppose it.");
+    assert!(f.iter().all(|x| x.source.is_none()), "{f:?}");
+    // A subject with its determiner and modifier after the figure.
+    assert_eq!(
+        src("Hackers broke into 10 servers, the congressional report said."),
+        Some("congressional report".into())
+    );
+    // Only speech verbs put their subject after them.
+    assert_eq!(
+        src("Based on 1,500 interviews, found considerable support for the plan."),
+        None
+    );
+    // A frame that is no document, or a document modifying another noun, names nobody.
+    assert_eq!(src("In 2019, 300 boats used the harbour."), None);
+    assert_eq!(
+        src("In the survey period, 300 boats used the harbour."),
+        None
+    );
     // A pronoun with nobody named before it stays unknown.
     assert_eq!(src("We assess that 3,000 soldiers moved east."), None);
     // "he" takes the last named source.

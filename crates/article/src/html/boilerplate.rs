@@ -18,12 +18,15 @@ static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Longest apposition between an author's name and the verb of their bio ("Ann Lee, MD, is…").
+const MAX_APPOSITION_WORDS: usize = 3;
+
 /// Paragraphs at the end of the text searched for the author's bio.
 const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below)?|\d+ min(?:ute)?s? read)[.:!…>»]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read)\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -33,8 +36,14 @@ const MAX_CAPTION_WORDS: usize = 60;
 /// A caption that extraction kept: a short paragraph ending with its picture credit ("… Credit:
 /// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b)\s*[^.!?:]{2,80}\)?$")
+    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
         .expect("static regex")
+});
+
+/// A caption whose credit is a name and an agency in brackets at its end ("… on Monday.
+/// (Jo Bloggs/AP)", "(AP Photo/Jo Bloggs)"). Prose ends on its full stop, not on a bracket.
+static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s*\(\p{Lu}[^()/.]{1,40}/\s?\p{Lu}[^()]{1,40}\)$").expect("static regex")
 });
 
 /// Longest paragraph read as a notice (disclosure, consent, copyright line).
@@ -60,8 +69,28 @@ static CONSENT_WORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A metered paywall's count ("You have read 3 of your 5 free articles this month").
+static METER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^you(?:'ve|’ve| have) (?:read|reached|used)\b.{0,40}\bfree (?:articles?|stories|story)\b")
+        .expect("static regex")
+});
+
+/// Longest paragraph read as a sign-up pitch.
+const MAX_PITCH_WORDS: usize = 30;
+
+/// A sign-up pitch set between the paragraphs ("Sign up for our free newsletter, …", "Want the
+/// latest news? Sign up for our daily email."): it asks the reader to sign up, in the
+/// imperative, for something delivered. A paragraph about a newsletter is not one.
+static PITCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[^.?!]{0,60}\?\s*)?(?:sign up|sign-up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|briefing|bulletin|alerts?)\b")
+        .expect("static regex")
+});
+
 fn is_notice(p: &str) -> bool {
-    COPYRIGHT.is_match(p) || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
+    COPYRIGHT.is_match(p)
+        || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
+        || METER.is_match(p)
+        || (p.split_whitespace().count() <= MAX_PITCH_WORDS && PITCH.is_match(p))
 }
 
 /// `text` (paragraphs separated by blank lines) without a second rendering of its paragraphs, without the
@@ -88,7 +117,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(p.trim()) {
             continue;
         }
-        if n <= MAX_CAPTION_WORDS && CAPTION.is_match(p.trim()) {
+        if n <= MAX_CAPTION_WORDS
+            && (CAPTION.is_match(p.trim()) || BRACKETED_CREDIT.is_match(p.trim()))
+        {
             continue;
         }
         if n <= MAX_NOTICE_WORDS && is_notice(p.trim()) {
@@ -109,10 +140,23 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
     let p = p
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end();
+    // "Ann Lee is…", "Ann Lee, Staff Writer", "Ann Lee, MD, is…": after a comma, a short
+    // apposition, then the verb or nothing. "Ann Lee, a reader who …, said" is the article
+    // naming someone who shares the name.
     let describes = |rest: &str| {
-        [" is ", " has ", " was ", ", "]
+        [" is ", " has ", " was "]
             .iter()
             .any(|v| rest.starts_with(v))
+            || rest.strip_prefix(',').is_some_and(|r| {
+                let clause = r.split(',').next().unwrap_or(r);
+                let after = r[clause.len()..].trim_start_matches(',').trim_start();
+                clause.split_whitespace().count() <= MAX_APPOSITION_WORDS
+                    && (after.is_empty()
+                        || after
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|v| matches!(v, "is" | "has" | "was")))
+            })
     };
     authors.iter().any(|a| {
         let a = a.trim();
@@ -163,6 +207,67 @@ mod tests {
         let t =
             format!("{body}\n\n{body} Again.\n\nWritten by Cassidy Horton\n\nShe covers money.");
         assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+    }
+
+    #[test]
+    fn read_more_stubs_go_with_their_arrows() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\nContinue reading the main story\n\n{body} Again.\n\n\
+             Read the full story\n\nRead more »"
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A sentence that opens the same way is prose.
+        let t = format!("{body}\n\nRead the full story of the vote in Friday's paper.");
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn bracketed_credits_and_sign_up_pitches_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\nThe mayor after the vote. (Jo Bloggs/AP)\n\n\
+             Pickets at the gate. Credit...Jo Bloggs for the Record\n\n\
+             Sign up for our free newsletter, every weekday.\n\n{body} Again.\n\n\
+             Want the latest news? Sign up for our daily email."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // Prose ends on its full stop; a paragraph about a newsletter asks nothing.
+        let t = format!(
+            "{body}\n\nThe poll (Reuters/Ipsos) found support fell.\n\n\
+             The club's newsletter told members to sign up for the new season.\n\n\
+             Subscribers to the bulletin were told on Monday."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_paywall_meter_goes() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!("You have read 3 of your 5 free articles this month.\n\n{body}");
+        assert_eq!(remove(&t, &[]), body);
+        let t = format!("{body}\n\nYou have read the report, and it is free of errors, he said.");
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_namesake_of_the_author_in_the_last_paragraphs_is_no_bio() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let authors = vec!["Ann Lee".to_string()];
+        let namesake = "Ann Lee, a reader who has used the library for years, said it mattered.";
+        let t = format!("{body}\n\n{namesake}\n\n{body} Again.");
+        assert_eq!(remove(&t, &authors), t);
+        for bio in [
+            "Ann Lee, MD, is a physician in Ohio.",
+            "Ann Lee, Staff Writer",
+        ] {
+            let t = format!("{body}\n\n{body} Again.\n\n{bio}");
+            assert_eq!(
+                remove(&t, &authors),
+                format!("{body}\n\n{body} Again."),
+                "{bio}"
+            );
+        }
     }
 
     #[test]

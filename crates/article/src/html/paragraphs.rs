@@ -48,7 +48,7 @@ const BOILERPLATE_HINTS: [&str; 32] = [
     "footnote",
 ];
 
-fn is_boilerplate(n: &NodeRef) -> bool {
+pub(super) fn is_boilerplate(n: &NodeRef) -> bool {
     let name = n.node_name().unwrap_or_default();
     if BOILERPLATE_TAGS.contains(&&*name) {
         return true;
@@ -207,6 +207,278 @@ fn sign_up_box(form: NodeRef) -> NodeRef {
     top
 }
 
+/// The text a form's submit control shows ("Sign up", "Subscribe"), lower-cased.
+fn submit_text(form: &NodeRef) -> Option<String> {
+    form.descendants_it().find_map(|d| {
+        if !d.is_element() {
+            return None;
+        }
+        let text = match &*d.node_name().unwrap_or_default() {
+            "button" => d.text().to_string(),
+            "input"
+                if d.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("submit")) =>
+            {
+                d.attr("value").map(|v| v.to_string()).unwrap_or_default()
+            }
+            _ => return None,
+        };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then(|| text.to_lowercase())
+    })
+}
+
+/// The pitch standing just before a form's box as a block of its own ("Sign up for our
+/// newsletter to get …" above a bare form): a short block that names what the form's button
+/// does. Body text before a comment or search form does not repeat its button's words.
+fn pitch_before<'a>(form: &NodeRef<'a>, box_: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let button = submit_text(form)?;
+    let mut prev = box_.prev_sibling();
+    while let Some(p) = prev {
+        if p.is_element() {
+            break;
+        }
+        if !p.text().trim().is_empty() {
+            return None;
+        }
+        prev = p.prev_sibling();
+    }
+    let p = prev?;
+    let name = p.node_name().unwrap_or_default();
+    let words = word_count(&p);
+    (matches!(&*name, "p" | "div" | "h2" | "h3" | "h4" | "h5" | "h6")
+        && words > 0
+        && words <= MAX_BOX_WORDS
+        && p.text().to_lowercase().contains(&button))
+    .then_some(p)
+}
+
+/// Words of a subtree's text while they stay within `cap`; `None` past it. The walk stops
+/// there: asked of every block of the page, a full count would cost the page's size times its
+/// depth.
+fn words_up_to(n: &NodeRef, cap: usize) -> Option<usize> {
+    let mut words = 0;
+    for d in n.descendants_it() {
+        if d.is_text() {
+            words += d.text().split_whitespace().count();
+            if words > cap {
+                return None;
+            }
+        }
+    }
+    Some(words)
+}
+
+/// Most words of one item of a block of links (a headline and its kicker).
+const MAX_LINK_ITEM_WORDS: usize = 40;
+
+/// Most words of text outside the links that a paragraph of links may hold: its label
+/// ("Read more:", "RELATED:", "Jump to:").
+const MAX_STUB_LABEL_WORDS: usize = 3;
+
+/// A paragraph that points to other pages rather than saying something: links introduced by a
+/// short label ("Read more: <a>headline</a>", "RELATED: <a>…</a>", "Jump to: <a>…</a> |
+/// <a>…</a>"). The label ends in a colon or is written in capitals. A paragraph that is one
+/// link without a label (a product's name as a subheading) stays, and so does a sentence with
+/// a link in it.
+fn is_link_stub(p: &NodeRef) -> bool {
+    let mut outside = String::new();
+    let mut linked = 0usize;
+    for d in p.descendants_it() {
+        if !d.is_text() {
+            continue;
+        }
+        let text = d.text();
+        let in_link = d
+            .ancestors_it(None)
+            .take_while(|a| a.id != p.id)
+            .any(|a| &*a.node_name().unwrap_or_default() == "a");
+        if in_link {
+            linked += alnum_words(&text);
+        } else {
+            outside.push_str(&text);
+            outside.push(' ');
+        }
+    }
+    let label = outside.trim();
+    // Characters too: a clause of unspaced script is one "word".
+    let short =
+        alnum_words(label) <= MAX_STUB_LABEL_WORDS && label.chars().count() <= MAX_STUB_LABEL_CHARS;
+    let capitals = label.chars().any(char::is_uppercase) && !label.chars().any(char::is_lowercase);
+    linked > 0
+        && short
+        && label.chars().any(char::is_alphabetic)
+        && (label.contains([':', '：']) || capitals)
+}
+
+/// Most characters of a link paragraph's label.
+const MAX_STUB_LABEL_CHARS: usize = 30;
+
+/// Words holding a letter or digit (separators such as "|" or "·" are not words).
+fn alnum_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Most words of a heading that a block of links may open with ("More on this story").
+const MAX_BLOCK_HEADING_WORDS: usize = 6;
+
+/// A block (`div`, `section`, `aside`) of links to other pages: after an optional unlinked
+/// heading, at least three children, each a link and nothing more (linked headlines, menu
+/// entries), and no text of its own between them. `is_link_list` for blocks that are not
+/// lists.
+fn is_link_block(n: &NodeRef) -> bool {
+    // Most blocks are wrappers of one or two children: no count needed.
+    if n.children_it(false)
+        .filter(|c| c.is_element())
+        .nth(MIN_LINK_ITEMS - 1)
+        .is_none()
+    {
+        return false;
+    }
+    let mut items = 0;
+    let mut first = true;
+    let mut child = n.first_child();
+    while let Some(c) = child {
+        child = c.next_sibling();
+        if !c.is_element() {
+            if c.is_text() && alnum_words(&c.text()) > 0 {
+                return false;
+            }
+            continue;
+        }
+        let Some(words) = words_up_to(&c, MAX_LINK_ITEM_WORDS) else {
+            return false;
+        };
+        let is_first = std::mem::replace(&mut first, false);
+        if words == 0 {
+            continue;
+        }
+        let linked = if &*c.node_name().unwrap_or_default() == "a" {
+            words
+        } else {
+            link_words(&c)
+        };
+        if (linked as f64) >= LINK_ITEM_SHARE * words as f64 {
+            items += 1;
+        } else if !(is_first
+            && words <= MAX_BLOCK_HEADING_WORDS
+            && matches!(
+                &*c.node_name().unwrap_or_default(),
+                "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "span" | "strong" | "div"
+            ))
+        {
+            return false;
+        }
+    }
+    items >= MIN_LINK_ITEMS
+}
+
+/// Whether a box is a picture with its caption: it shows one picture (an image, a video) before
+/// any of its words, and has no heading. A step of a how-to or an item of a list puts its
+/// heading or its text first and the picture after it.
+fn is_captioned_picture(n: &NodeRef) -> bool {
+    // A caption belongs to one picture; a block of several is a gallery or a grid.
+    let pictures = n
+        .descendants_it()
+        .filter(|d| matches!(&*d.node_name().unwrap_or_default(), "img" | "video"))
+        .count();
+    if pictures != 1 {
+        return false;
+    }
+    for d in n.descendants_it() {
+        if d.is_text() {
+            if alnum_words(&d.text()) > 0 {
+                return false;
+            }
+            continue;
+        }
+        match &*d.node_name().unwrap_or_default() {
+            "img" | "picture" | "video" => {
+                return !n.descendants_it().any(|h| {
+                    matches!(
+                        &*h.node_name().unwrap_or_default(),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    )
+                })
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Calls to action: the whole text of a link or button that asks the reader to sign up, pay,
+/// buy or listen rather than pointing to a page of text.
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sign ?up|subscribe|register|log ?in|sign ?in|donate|support us|(?:pre-?)?order|buy|listen|download)(?: (?:now|here|today|for free|free|(?:your|a) copy|it|the (?:book|app|podcast|newsletter)))*[\s.!»›→]*$")
+        .expect("static regex")
+});
+
+/// Whether a subtree holds a link or button that is a call to action.
+fn has_call_to_action(n: &NodeRef) -> bool {
+    n.descendants_it().any(|d| {
+        d.is_element()
+            && matches!(&*d.node_name().unwrap_or_default(), "a" | "button")
+            && CALL_TO_ACTION.is_match(d.text().trim())
+    })
+}
+
+/// A small box set into the page that is a picture with its caption and credit, or a promo
+/// (a newsletter pitch, a book with "Order your copy", a subscription offer, a podcast card):
+/// at most `MAX_BOX_WORDS` words, with a picture or a call to action. Captions and pitches are
+/// sentences, so their shape does not tell them from the text; the box they sit in does.
+/// A box with a headline or several paragraphs is text.
+fn is_small_box(n: &NodeRef) -> bool {
+    words_up_to(n, MAX_BOX_WORDS).is_some_and(|w| w > 0)
+        && !holds_text(n)
+        && (is_captioned_picture(n) && !is_repeated_item(n) || has_call_to_action(n))
+}
+
+/// Whether an element is one of a row of siblings of its own tag and class (a grid of cards,
+/// the paragraphs of a template that wraps each one with its picture): an item of the page's
+/// layout, which is content as often as not, rather than a box set into it.
+/// A wrapper that is its parent's only element child (`<div class=col><div class=inner>…`)
+/// stands for the parent: the parent is the item asked about then.
+fn is_repeated_item(n: &NodeRef) -> bool {
+    let mut item = *n;
+    loop {
+        // The first class names the kind of item; page builders number each one and mark
+        // the last ("col col-3", "col col-4 last-child"): those and digits aside.
+        let class_of = |n: &NodeRef| {
+            n.attr("class").map(|c| {
+                c.split_ascii_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|ch| !ch.is_ascii_digit())
+                    .collect::<String>()
+            })
+        };
+        let (name, class) = (item.node_name(), class_of(&item));
+        let Some(parent) = item.parent() else {
+            return false;
+        };
+        let siblings: Vec<_> = parent
+            .children_it(false)
+            .filter(|c| c.is_element())
+            .collect();
+        let same = siblings
+            .iter()
+            .filter(|c| c.node_name() == name && class_of(c) == class)
+            .count();
+        if same >= MIN_LINK_ITEMS {
+            return true;
+        }
+        let only_child = siblings.len() == 1;
+        if !only_child || !parent.is_element() {
+            return false;
+        }
+        item = parent;
+    }
+}
+
 /// Fewest items of a list read as a list of links to other pages.
 const MIN_LINK_ITEMS: usize = 3;
 /// Least share of an item's words inside links for the item to be a link and nothing more.
@@ -229,8 +501,37 @@ fn link_words(n: &NodeRef) -> usize {
 /// words is part of the text.
 fn is_link_list(n: &NodeRef) -> bool {
     every_item(n, "li", |item, words| {
-        (link_words(item) as f64) >= LINK_ITEM_SHARE * words as f64
+        let linked = link_words(item);
+        (linked as f64) >= LINK_ITEM_SHARE * words as f64
+            || linked > 0 && words.saturating_sub(linked) <= MAX_STAMP_WORDS && stamp_only(item)
     })
+}
+
+/// Most words of a time stamp or count beside a listed link ("3h ago", "12 comments").
+const MAX_STAMP_WORDS: usize = 4;
+
+/// A headline's time stamp or count: "3h ago", "12 comments", "May 4, 2025", "09:30".
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\W_]*(?:\d+\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|\d+\s*(?:comments?|replies|shares)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?(?:\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})[\W_]*$")
+        .expect("static regex")
+});
+
+/// Whether the text of `item` outside its links is a time stamp or count ("Harbour tug sold
+/// 3h ago"), not an annotation ("<a>Ann Lee</a>, the mayor", "<a>Gmail</a> from Google").
+fn stamp_only(item: &NodeRef) -> bool {
+    let mut outside = String::new();
+    for d in item.descendants_it() {
+        if d.is_text()
+            && !d
+                .ancestors_it(None)
+                .take_while(|a| a.id != item.id)
+                .any(|a| &*a.node_name().unwrap_or_default() == "a")
+        {
+            outside.push_str(&d.text());
+            outside.push(' ');
+        }
+    }
+    STAMP.is_match(outside.trim())
 }
 
 /// Whether `list` has at least `MIN_LINK_ITEMS` children, all of them non-empty `item_tag`
@@ -318,6 +619,8 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
     let mut regions = Vec::new();
     let mut words = 0;
     let mut read = 0;
+    // The last paragraph read: its node, where its text starts in `out`, and its words.
+    let mut last_read: Option<(dom_query::NodeId, usize, usize)> = None;
     // Words of the whole page, counted when a form asks.
     let mut page_words: Option<usize> = None;
     // Each node with whether no paragraph is read below it (it lies in a boilerplate region or
@@ -347,20 +650,49 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             if layout {
                 excluded = false;
             } else if !holds_text(&n) {
-                regions.push(if &*name == "form" { sign_up_box(n) } else { n });
+                if &*name == "form" {
+                    let box_ = sign_up_box(n);
+                    if let Some(pitch) = pitch_before(&n, &box_) {
+                        // The pitch was read as the last paragraph before the form: unread.
+                        if let Some((id, start, n_words)) = last_read.take() {
+                            if id == pitch.id {
+                                out.truncate(start);
+                                words -= n_words;
+                            }
+                        }
+                        regions.push(pitch);
+                    }
+                    regions.push(box_);
+                } else {
+                    regions.push(n);
+                }
                 continue;
             } else {
                 inside_now = true;
             }
         }
         let list = matches!(&*name, "ul" | "ol");
+        let block = matches!(&*name, "div" | "section" | "aside");
         let card_tag = if list { "li" } else { "article" };
         if !excluded
-            && (list || matches!(&*name, "div" | "section" | "aside"))
+            && (list || block)
             && (list && is_link_list(&n)
+                || block && is_link_block(&n)
                 || words >= MIN_WORDS_BEFORE_CARDS && is_card_list(&n, card_tag))
         {
             regions.push(link_list_box(n));
+            continue;
+        }
+        if !excluded && !inside && (block || &*name == "figure") && is_small_box(&n) && {
+            // Never the page itself: a brief with its picture is an article.
+            let page = *page_words.get_or_insert_with(|| word_count(&doc.root()));
+            2 * word_count(&n) < page
+        } {
+            regions.push(n);
+            continue;
+        }
+        if !excluded && !inside && &*name == "p" && is_link_stub(&n) {
+            regions.push(n);
             continue;
         }
         let paragraph = is_paragraph(&name);
@@ -373,6 +705,7 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             } else {
                 words += n_words;
                 out.push('\n');
+                last_read = Some((n.id, start, n_words));
             }
         }
         // Below a boilerplate region nothing is read, below a paragraph, quote or list item
@@ -533,6 +866,153 @@ mod tests {
         // The box, not the story that holds it: the story has more words than a box.
         assert_eq!(ids.len(), 1);
         assert_eq!(ids[0].as_deref(), Some("box"));
+    }
+
+    /// Article paragraphs enough for the page to outweigh any box set into it.
+    fn story() -> String {
+        (0..6)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story: the council met on Tuesday and voted to \
+                     repair the bridge before winter.</p>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_list_with_time_stamps_goes_and_annotated_links_stay() {
+        let items: String = ["3h ago", "May 4, 2025", "12 comments"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!("<li><a href=/s{i}>Other story {i} makes news</a> <time>{t}</time></li>")
+            })
+            .collect();
+        let d = Document::from(format!("<div id=story>{}<ul>{items}</ul></div>", story()));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(!v.text.contains("Other story"), "{}", v.text);
+        let items: String = (0..3)
+            .map(|i| format!("<li><a href=/c{i}>Course {i}</a> from Acme (4{i})</li>"))
+            .collect();
+        let d = Document::from(format!("<div id=story>{}<ul>{items}</ul></div>", story()));
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
+
+    #[test]
+    fn a_labelled_link_paragraph_goes_and_a_sentence_with_a_link_stays() {
+        let d = Document::from(format!(
+            "<div id=story>{}<p>Read more: <a href=/a>Bridge tolls to rise in May</a></p>\
+             <p><strong>RELATED</strong> <a href=/b>Why the ferry stopped</a></p>\
+             <p>Jump to: <a href=#a>Costs</a> | <a href=#b>Dates</a></p>\
+             <p>As <a href=/c>we reported in March</a>, the bridge was closed.</p>\
+             <p><a href=/p>Acme Cordless Drill</a></p></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 3, "{}", v.text);
+        assert!(
+            !v.text.contains("tolls") && !v.text.contains("ferry"),
+            "{}",
+            v.text
+        );
+        assert!(!v.text.contains("Jump to"), "{}", v.text);
+        // Prose with a link, and a product's name as a linked subheading, stay.
+        assert!(v.text.contains("As we reported in March"), "{}", v.text);
+        assert!(v.text.contains("Acme Cordless Drill"), "{}", v.text);
+    }
+
+    #[test]
+    fn a_block_of_linked_headlines_goes_with_its_heading() {
+        let links: String = (0..3)
+            .map(|i| format!("<a href=/s{i}><h5>Other story number {i} here</h5></a>"))
+            .collect();
+        let d = Document::from(format!(
+            "<div id=story>{}<div><h4>More on this</h4>{links}</div></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(!v.text.contains("Other story"), "{}", v.text);
+        // Text of its own between the links: a paragraph of the article.
+        let d = Document::from(format!(
+            "<div id=story>{}<div><a href=/a>Ann</a> and <a href=/b>Bo</a> met \
+             <a href=/c>Cy</a></div></div>",
+            story()
+        ));
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
+
+    #[test]
+    fn a_picture_with_its_caption_goes_but_a_step_or_a_card_of_a_grid_stays() {
+        let d = Document::from(format!(
+            "<div id=story>{}<div><img src=a.jpg><p>Workers on the bridge on Monday.</p>\
+             <span>Photo: Jo Roe/Agency</span></div></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(!v.text.contains("Workers on the bridge"), "{}", v.text);
+        // A step puts its heading and text before the picture.
+        let d = Document::from(format!(
+            "<div id=story>{}<div><h3>Step 2</h3><p>Fill the hole.</p><img src=b.jpg></div></div>",
+            story()
+        ));
+        assert!(paragraph_text(&d).regions.is_empty());
+        // Cards of a grid, each a picture and its text, are the page's items.
+        let cards: String = (0..3)
+            .map(|i| format!("<div class='col{i} x'><div><img src={i}.jpg></div><p>Plant {i} grows in shade.</p></div>"))
+            .collect();
+        let d = Document::from(format!("<div id=story>{}<div>{cards}</div></div>", story()));
+        let v = paragraph_text(&d);
+        assert!(v.regions.is_empty());
+        assert!(v.text.contains("Plant 2 grows"), "{}", v.text);
+    }
+
+    #[test]
+    fn a_promo_box_with_a_call_to_action_goes() {
+        let d = Document::from(format!(
+            "<div id=story>{}<div><p><b>Get the morning briefing</b></p><p>Our free email, \
+             every weekday. <a href=/n>Sign up here</a></p></div>\
+             <div><h4>The Long Bridge</h4><p>Our reporter's book is out now. \
+             <a href=/shop>Order your copy</a></p></div></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 2);
+        assert!(
+            !v.text.contains("briefing") && !v.text.contains("book"),
+            "{}",
+            v.text
+        );
+        // A link of the text that happens to read "register" stays: it is no box.
+        let d = Document::from(format!(
+            "<div id=story>{}<p>Residents must <a href=/r>register</a> by Friday.</p></div>",
+            story()
+        ));
+        assert!(paragraph_text(&d).regions.is_empty());
+    }
+
+    #[test]
+    fn the_pitch_before_a_bare_form_goes_with_it() {
+        let d = Document::from(format!(
+            "<div id=story>{}<p>Sign up for our newsletter to get the week's news.</p>\
+             <form><input type=email><button>Sign up</button></form></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 2);
+        assert!(!v.text.contains("newsletter"), "{}", v.text);
+        // The article's last paragraph before a comment form says nothing of its button.
+        let d = Document::from(format!(
+            "<div id=story>{}<p>The bridge reopens in May.</p>\
+             <form><textarea></textarea><button>Post comment</button></form></div>",
+            story()
+        ));
+        let v = paragraph_text(&d);
+        assert_eq!(v.regions.len(), 1);
+        assert!(v.text.contains("reopens in May"), "{}", v.text);
     }
 
     #[test]

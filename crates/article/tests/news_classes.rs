@@ -1,0 +1,83 @@
+//! Golden tests for the news boilerplate classes (issue #12) on small pages of our own in
+//! `fixtures/news/`: each page shows one class in the markup forms outlets use, around a real
+//! article body. The page's own comments say what must stay (`<!-- keep: … -->`, body sentences,
+//! one of them built to survive every rule: a body paragraph that mentions a newsletter, links a
+//! headline inside a sentence, starts with the author's name) and what must go
+//! (`<!-- drop: … -->`).
+
+use claimtrail_article::{extract, Article};
+use claimtrail_page::{into_page, RawDoc};
+
+fn extract_html(name: &str, html: &str) -> Article {
+    let raw = RawDoc {
+        source: name.into(),
+        url: None,
+        published: None,
+        fetched: None,
+        declared: None,
+        charset_hint: None,
+        hints: Default::default(),
+        bytes: html.as_bytes().to_vec(),
+    };
+    extract(&into_page(raw, false).expect("decodes"))
+}
+
+/// The phrases a fixture's `<!-- WHAT: phrase -->` comments list.
+fn listed<'a>(html: &'a str, what: &str) -> Vec<&'a str> {
+    let open = format!("<!-- {what}: ");
+    html.match_indices(&open)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + open.len()..];
+            rest.find(" -->").map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+fn check(name: &str) {
+    let path = format!("{}/tests/fixtures/news/{name}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).expect("fixture");
+    let text = extract_html(name, &html).text;
+    let (keep, drop) = (listed(&html, "keep"), listed(&html, "drop"));
+    assert!(!keep.is_empty() && !drop.is_empty(), "{name} lists nothing");
+    let missing: Vec<_> = keep.iter().filter(|k| !text.contains(*k)).collect();
+    let kept: Vec<_> = drop.iter().filter(|d| text.contains(*d)).collect();
+    assert!(
+        missing.is_empty() && kept.is_empty(),
+        "{name}: body missing {missing:?}, boilerplate kept {kept:?}, in:\n{text}"
+    );
+}
+
+#[test]
+fn related_headline_blocks_in_and_after_the_article_go() {
+    check("related.html");
+}
+
+#[test]
+fn captions_and_photo_credits_go() {
+    check("captions.html");
+}
+
+#[test]
+fn newsletter_subscription_and_book_promos_go() {
+    check("newsletter.html");
+}
+
+#[test]
+fn author_bios_share_rows_and_comment_widgets_go() {
+    check("bio_share.html");
+}
+
+#[test]
+fn contents_lists_and_read_more_stubs_go() {
+    check("toc_more.html");
+}
+
+#[test]
+fn captions_pitches_and_headline_lists_between_the_paragraphs_go() {
+    check("inline.html");
+}
+
+#[test]
+fn a_bio_in_an_aside_a_share_list_and_bare_comment_links_go() {
+    check("bio_aside.html");
+}
