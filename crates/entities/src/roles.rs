@@ -95,10 +95,15 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
         // three words ("Kirby, National Security Council spokesman,", "Roe, former
         // spokesman for …,"); otherwise a lower-case word opens a predicate ("Roe, voiced
         // support for the candidate on Monday,").
-        let opener = doc.token_text(a);
         let title_soon = (a..hi.min(a + 3)).any(|i| is_title(doc.token_text(i)));
-        let predicate =
-            !det && !title_soon && !opener.chars().next().is_some_and(char::is_uppercase);
+        let predicate = !det
+            && !title_soon
+            && a < hi
+            && !doc
+                .token_text(a)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
         let mut b = a;
         while b < hi && b - a < 10 {
             let w = doc.token_text(b);
