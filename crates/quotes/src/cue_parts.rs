@@ -1252,11 +1252,20 @@ fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize,
         e += 1;
     }
     // "White House press secretary Jo Roe condemned …": role words, then the name.
+    // Longer role phrases ("fact checker and staff writer Jo Roe") end in their role noun.
     let mut r = e;
-    while r < end && r - e < 3 && !cx.is_cap(r) && is_role_or_modifier(cx.l(r)) {
+    let mut plain = true;
+    while r < end && r - e < 6 && !cx.is_cap(r) && cx.is_word(r) && !cx.quoted(r) {
+        if !is_role_or_modifier(cx.l(r)) {
+            if !(role_word(cx, r) || cx.l(r) == "and") {
+                break;
+            }
+            plain = false;
+        }
         r += 1;
     }
-    if r > e && (e..r).any(|i| is_role_noun(cx.l(i))) && r < end && cx.is_cap(r) {
+    let role_ends = r > e && (plain && r - e <= 3 || is_role_noun(cx.l(r - 1)));
+    if role_ends && (e..r).any(|i| is_role_noun(cx.l(i))) && r < end && cx.is_cap(r) {
         e = r;
         while e < end && cx.is_cap(e) && e - r < 4 {
             e += 1;

@@ -1797,3 +1797,13 @@ fn state_as_the_polity_is_no_verb_of_speech() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_compound_role_before_the_name_of_a_participle_subject() {
+    let qs = quotes(
+        "Acme board member and chief analyst Paul Green posted a note on Monday, saying the \
+         shares were far too cheap.",
+    );
+    let q = find(&qs, "shares were far too cheap");
+    assert_eq!(speaker(q), Some("Paul Green"), "{qs:#?}");
+}
