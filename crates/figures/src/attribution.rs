@@ -16,7 +16,16 @@ pub struct Attributor<'a> {
     entities: Vec<&'a Entity>,
     /// The last named source, for "he said" later on.
     last_named: Option<String>,
+    /// A document named as a source in a sentence, and that sentence's end: "…, according to a
+    /// new poll. Seventy-two percent now …" reports the poll's figures in the next sentence.
+    last_document: Option<(String, usize)>,
+    /// The sentence (its start) whose opening figure took the document above: its later
+    /// figures take it too.
+    carried_in: Option<usize>,
 }
+
+/// Most bytes between a document's sentence and the next one (space and a paragraph break).
+const NEXT_SENTENCE_GAP: usize = 4;
 
 /// Words that may sit inside a source's name ("Ministry of Defence", "Kirby and Austin").
 fn joins_name(w: &str) -> bool {
@@ -37,6 +46,8 @@ impl<'a> Attributor<'a> {
             quotes,
             entities,
             last_named: None,
+            last_document: None,
+            carried_in: None,
         }
     }
 
@@ -110,7 +121,9 @@ impl<'a> Attributor<'a> {
             self.last_named = Some(s.clone());
             return Some(s.clone());
         }
-        let (x, y) = found?;
+        let Some((x, y)) = found else {
+            return self.carried_document(v, first);
+        };
         let (sa, sb) = v.span(x, y);
         let name = phrase_text(v, x, y);
         if y == x + 1 && is_pronoun(v.lower(x)) {
@@ -123,7 +136,42 @@ impl<'a> Attributor<'a> {
         if v.toks[x..y].iter().any(|t| t.capitalized()) {
             self.last_named = Some(name.clone());
         }
+        if document_noun(v.lower(y - 1)) {
+            let end = v.toks.last().map_or(0, |t| t.end);
+            self.last_document = Some((name.clone(), end));
+        }
         Some(name)
+    }
+
+    /// Notes a sentence that names a document as the source of what it says, whether or not it
+    /// holds a figure: "Support rose sharply, according to a new poll."
+    pub fn note_sentence(&mut self, v: &View) {
+        let Some(end) = v.toks.last().map(|t| t.end) else {
+            return;
+        };
+        let found = (0..v.len().saturating_sub(1))
+            .find(|&k| v.lower(k) == "according" && v.lower(k + 1) == "to")
+            .and_then(|k| subject_right(v, k + 2))
+            .or_else(|| document_frame(v, v.len()));
+        if let Some((x, y)) = found.filter(|&(_, y)| document_noun(v.lower(y - 1))) {
+            self.last_document = Some((phrase_text(v, x, y), end));
+        }
+    }
+
+    /// The document the previous sentence named, for a sentence that opens with a figure and
+    /// names no source of its own ("…, according to a new poll. Seventy-two percent now
+    /// believe …"): its opening figure and the figures after it.
+    fn carried_document(&mut self, v: &View, first: usize) -> Option<String> {
+        let start = v.toks.first()?.start;
+        if self.carried_in == Some(start) {
+            return self.last_document.as_ref().map(|(d, _)| d.clone());
+        }
+        let (doc, end) = self.last_document.as_ref()?;
+        if first > 1 || start < *end || start - end > NEXT_SENTENCE_GAP {
+            return None;
+        }
+        self.carried_in = Some(start);
+        Some(doc.clone())
     }
 
     /// Subject of the nearest reporting verb before the figure.
@@ -221,6 +269,14 @@ fn document_noun(w: &str) -> bool {
     )
 }
 
+/// Counts and estimates that open a sentence with "By": "By the agency's count, …".
+fn reckoning_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "count" | "tally" | "estimate" | "estimates" | "calculation" | "calculations" | "reckoning"
+    )
+}
+
 /// A sentence opening with a document as its frame: "In a Gallup poll released Monday, 40
 /// percent …", "In its annual report, …". The figures after the frame's comma are the
 /// document's findings; the source is the document as the sentence names it, with its "of"
@@ -230,7 +286,9 @@ fn document_frame(v: &View, first: usize) -> Option<(usize, usize)> {
     if matches!(v.lower(k), "and" | "but") {
         k += 1;
     }
-    if v.lower(k) != "in" {
+    // "By the agency's count, …", "By one estimate, …": a reckoning as the frame.
+    let reckoning = v.lower(k) == "by";
+    if v.lower(k) != "in" && !reckoning {
         return None;
     }
     k += 1;
@@ -238,7 +296,17 @@ fn document_frame(v: &View, first: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     let comma = (k..first.min(k + FRAME_REACH)).find(|&j| v.text(j) == ",")?;
-    let head = (k..comma).find(|&j| document_noun(v.lower(j)))?;
+    let head = (k..comma).find(|&j| {
+        if reckoning {
+            reckoning_noun(v.lower(j))
+        } else {
+            document_noun(v.lower(j))
+        }
+    })?;
+    // "By the Associated Press's tally": the possessor keeps the count.
+    if let Some(p) = (k..head).find(|&j| matches!(v.lower(j), "'s" | "’s")) {
+        return (p > k).then_some((k, p));
+    }
     // "the study's authors", "the survey period": the document modifies another noun.
     let after = v.lower(head + 1);
     if matches!(after, "'s" | "’s")

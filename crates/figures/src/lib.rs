@@ -70,6 +70,7 @@ pub fn find_figures(doc: &Doc, ctx: &Context) -> Vec<Figure> {
             }
             i = next;
         }
+        attr.note_sentence(&v);
         merge_bounds(&v, &mut out, first_fig);
         share_conversion_hedge(&v, &mut out, first_fig);
         let date = sentence_date(&times, s.start, s.end).or_else(|| published.clone());

@@ -315,6 +315,30 @@ fn more_attribution_patterns() {
         src("Based on 1,500 interviews, found considerable support for the plan."),
         None
     );
+    assert_eq!(
+        src("By the Harbour Board's tally, the club now has 739 members."),
+        Some("Harbour Board".into())
+    );
+    assert_eq!(
+        src("By some estimates, 3,000 boats use the harbour."),
+        Some("some estimates".into())
+    );
+    assert_eq!(src("By 2030, 3,000 boats will use the harbour."), None);
+    // The next sentence reports the document's figures when it opens with one.
+    let f = figs(
+        "Support for the plan rose, according to a new Harbour Gazette poll. Seventy percent \
+         now back it, while 20 percent oppose it. Ann Lee runs 12 boats.",
+    );
+    let sources: Vec<_> = f.iter().map(|x| x.source.as_deref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("new Harbour Gazette poll"),
+            Some("new Harbour Gazette poll"),
+            None
+        ],
+        "{f:?}"
+    );
     // A frame that is no document, or a document modifying another noun, names nobody.
     assert_eq!(src("In 2019, 300 boats used the harbour."), None);
     assert_eq!(

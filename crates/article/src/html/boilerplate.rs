@@ -125,6 +125,12 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if n <= MAX_NOTICE_WORDS && is_notice(p.trim()) {
             continue;
         }
+        if kept.len() < HEADER_WINDOW
+            && n <= MAX_HEADER_LINE_WORDS
+            && is_header_line(p.trim(), authors)
+        {
+            continue;
+        }
         kept.push(p);
     }
     let tail_start = kept.len().saturating_sub(BIO_WINDOW).max(1);
@@ -132,6 +138,39 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         kept.truncate(i);
     }
     kept.join("\n\n")
+}
+
+/// Paragraphs at the start of the text searched for the byline and the time stamp.
+const HEADER_WINDOW: usize = 3;
+/// Longest byline or time-stamp line ("By Ann Lee, transport correspondent, in Dover").
+const MAX_HEADER_LINE_WORDS: usize = 12;
+
+/// A time stamp set above the article ("Updated 3 March 2025, 10:14 GMT", "Published: 4 May").
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last |first )?(?:updated|published|posted|modified)(?: on| at)?:?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d)")
+        .expect("static regex")
+});
+
+/// The header lines the metadata already holds, printed above the article: the byline of one
+/// of `authors` ("By Ann Lee, transport correspondent") and the time stamp. A sentence that
+/// opens with "By" names no author ("By noon the harbour was closed").
+fn is_header_line(p: &str, authors: &[String]) -> bool {
+    if STAMP.is_match(p) {
+        return true;
+    }
+    let Some(rest) = p
+        .strip_prefix("By ")
+        .or_else(|| p.strip_prefix("by "))
+        .or_else(|| p.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let lower = rest.to_lowercase();
+    authors.iter().any(|a| {
+        a.split_whitespace()
+            .last()
+            .is_some_and(|surname| lower.contains(&surname.to_lowercase()))
+    })
 }
 
 /// Whether a paragraph introduces one of the authors: their full name alone, or their full or
@@ -239,6 +278,22 @@ mod tests {
              Subscribers to the bulletin were told on Monday."
         );
         assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn the_byline_and_time_stamp_above_the_article_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let authors = ["Ann Lee".to_string()];
+        let t = format!(
+            "By Ann Lee, transport correspondent\n\nUpdated 3 March 2025, 10:14 GMT\n\n{body}"
+        );
+        assert_eq!(remove(&t, &authors), body);
+        // Lower down, or naming nobody the metadata knows, they are the text's.
+        let t =
+            format!("By noon the harbour was closed.\n\n{body}\n\nUpdated figures follow in 2026.");
+        assert_eq!(remove(&t, &authors), t);
+        let t = format!("{body}\n\n{body} Again.\n\n{body} Once more.\n\nBy Ann Lee");
+        assert!(remove(&t, &authors).contains("Once more."));
     }
 
     #[test]
