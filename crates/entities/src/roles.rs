@@ -87,9 +87,23 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
     // 2. Apposition after: "Name, the X spokesman,".
     if last + 2 < hi && doc.token_text(last + 1) == "," {
         let mut a = last + 2;
-        if is_det(doc.token_text(a)) {
+        let det = is_det(doc.token_text(a));
+        if det {
             a += 1;
         }
+        // Without a determiner the apposition opens with a name or its title comes within
+        // three words ("Kirby, National Security Council spokesman,", "Roe, former
+        // spokesman for …,"); otherwise a lower-case word opens a predicate ("Roe, voiced
+        // support for the candidate on Monday,").
+        let title_soon = (a..hi.min(a + 3)).any(|i| is_title(doc.token_text(i)));
+        let predicate = !det
+            && !title_soon
+            && a < hi
+            && !doc
+                .token_text(a)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
         let mut b = a;
         while b < hi && b - a < 10 {
             let w = doc.token_text(b);
@@ -103,7 +117,7 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
             b += 1;
         }
         let toks: Vec<usize> = (a..b).collect();
-        if b > a && role_phrase(doc, &toks) {
+        if b > a && !predicate && role_phrase(doc, &toks) {
             return Some(span_text(doc, a, b - 1));
         }
     }
@@ -124,6 +138,17 @@ fn role_of(doc: &Doc, e: &Entity, in_entity: &[bool]) -> Option<String> {
         let toks: Vec<usize> = (a..=end).collect();
         if a > lo && is_det(doc.token_text(a - 1)) && role_phrase(doc, &toks) {
             return Some(span_text(doc, a, end));
+        }
+        // "Berg's lawyer, Jane Ruiz,": a possessor opens the phrase; it stays in the role,
+        // which says whose the role is.
+        let possessor = toks
+            .iter()
+            .take(4)
+            .position(|&i| matches!(doc.token_text(i), "'s" | "’s"));
+        if let Some(k) = possessor.filter(|&k| k > 0 && k + 1 < toks.len()) {
+            if role_phrase(doc, &toks[k + 1..]) {
+                return Some(span_text(doc, a, end));
+            }
         }
     }
     None
@@ -192,5 +217,44 @@ pub fn attach(doc: &Doc, ents: &mut [Entity]) {
         .filter(|e| e.kind == EntityKind::Person && e.role.is_none())
     {
         e.role = by_canonical.get(&e.canonical).cloned();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_possessed_role_before_the_name_keeps_its_possessor() {
+        let t = "Berg's lawyer, Jane Ruiz, called the charges baseless.";
+        let d = Doc::new(t);
+        let start = t.find("Jane Ruiz").unwrap();
+        let mut ents = vec![Entity {
+            text: "Jane Ruiz".into(),
+            kind: EntityKind::Person,
+            start,
+            end: start + "Jane Ruiz".len(),
+            canonical: "Jane Ruiz".into(),
+            role: None,
+        }];
+        attach(&d, &mut ents);
+        assert_eq!(ents[0].role.as_deref(), Some("Berg's lawyer"));
+    }
+
+    #[test]
+    fn a_predicate_after_the_name_is_no_role() {
+        let t = "Later, Marine Lebrun, voiced support for the candidate on Wednesday, saying so.";
+        let d = Doc::new(t);
+        let start = t.find("Marine Lebrun").unwrap();
+        let mut ents = vec![Entity {
+            text: "Marine Lebrun".into(),
+            kind: EntityKind::Person,
+            start,
+            end: start + "Marine Lebrun".len(),
+            canonical: "Marine Lebrun".into(),
+            role: None,
+        }];
+        attach(&d, &mut ents);
+        assert_eq!(ents[0].role, None);
     }
 }

@@ -502,23 +502,31 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     // it ("…, said former Obama adviser Jo Roe", "…, said longtime GOP strategist Jo Roe").
     let mut r = a;
     let mut after_role = None;
-    while r < hi && r - a < 5 && cx.is_word(r) && !cx.quoted(r) {
+    // Lower-case words of the role after its noun ("secretary of state", "master of
+    // ceremonies") or before it ("former transport minister"): the name closes the run.
+    let mut role_seen = false;
+    while r < hi && r - a < 6 && cx.is_word(r) && !cx.quoted(r) {
         if cx.is_cap(r) {
             // A written title counts as a role ("…, said former Sen. Jo Roe"); the name
             // itself (right after a role) ends the run.
             if r > a && is_title(cx.l(r)) {
                 after_role = Some(r + 1);
-            } else if r == a || after_role == Some(r) {
+                role_seen = true;
+            } else if r == a || after_role == Some(r) || role_seen {
                 break;
             }
         } else if is_role_noun(cx.l(r)) || after_role.is_some() && is_title(cx.l(r)) {
             after_role = Some(r + 1);
-        } else if !(is_role_or_modifier(cx.l(r)) || is_title(cx.l(r))) {
+            role_seen = true;
+        } else if is_title(cx.l(r)) {
+            role_seen = true;
+        } else if !(is_role_or_modifier(cx.l(r)) || is_title(cx.l(r)) || role_word(cx, r)) {
             break;
         }
         r += 1;
     }
-    let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n));
+    let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n))
+        || role_seen && r > a && r < hi && cx.is_cap(r) && !is_title(cx.l(r));
     if !(cx.is_cap(a)
         || matches!(
             first,
@@ -532,7 +540,8 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     if pronoun_gender(first).is_some() {
         return Some((a, a + 1));
     }
-    let mut b = a;
+    // The role words read above are the subject's ("secretary of state": no verb in them).
+    let mut b = if role_then_name { r.max(a) } else { a };
     while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
         if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) || is_time_word(cx.l(b)) {
             break;
@@ -546,6 +555,49 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         || starts_with_time(cx, b, hi)
         || b > a && opens_relative_clause(cx, b);
     (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+}
+
+/// A lower-case word that may sit inside a role phrase before a name ("transport" in "former
+/// transport minister", "ceremonies" in "master of ceremonies"): not a function word, verb of
+/// speech or clause boundary.
+fn role_word(cx: &Ctx, r: usize) -> bool {
+    let w = cx.l(r);
+    w.chars().all(char::is_alphabetic)
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !is_boundary(w)
+        && !is_cue(w)
+        && !is_time_word(w)
+        && pronoun_gender(w).is_none()
+        && !matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "about"
+                | "from"
+                | "into"
+                | "during"
+                | "not"
+                | "also"
+                | "later"
+                | "then"
+                | "now"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "this"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        )
 }
 
 /// Whether token `b` ("who", "whose") opens a relative clause about the phrase before it.
@@ -707,6 +759,42 @@ pub(crate) fn noun_use(cx: &Ctx, c: usize, hi: usize) -> bool {
     c + 1 < hi
         && is_weak_cue(cx.l(c))
         && (claimtrail_lexicon::is_auxiliary(cx.l(c + 1)) || cx.l(c + 1) == "of")
+        || polity_noun(cx, c, hi)
+}
+
+/// "state"/"states" as the polity ("the 50 states", "Super Tuesday states", "state Sen. Jo
+/// Roe", "his home state"), far more common in news than the verb: a verb of speech only
+/// where a clause, a colon or a quotation follows ("the report states that …", "As the
+/// report states: …").
+fn polity_noun(cx: &Ctx, c: usize, hi: usize) -> bool {
+    if !matches!(cx.l(c), "state" | "states") {
+        return false;
+    }
+    let next = c + 1;
+    // "states that have voted", "the state, drawing crowds": a relative clause or a
+    // participle after the noun.
+    let after = next + 1 < hi && {
+        let w = cx.l(next + 1);
+        claimtrail_lexicon::is_auxiliary(w) || w.ends_with("ing") && cx.is_word(next + 1)
+    };
+    // "the state", "all 50 states", "four states": a determiner or a number before it.
+    let counted = c > 0 && {
+        let p = cx.l(c - 1);
+        is_determiner(p)
+            || p.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                p,
+                "every" | "each" | "all" | "two" | "three" | "four" | "five" | "both" | "other"
+            )
+    };
+    if counted {
+        return true;
+    }
+    let clause = next >= hi
+        || matches!(cx.w(next), "," | ":" | "—" | "–") && !after
+        || cx.l(next) == "that" && !after
+        || cx.quoted(next);
+    !clause
 }
 
 /// The reported clause after a cue: after "that" when it comes soon, else after an addressee.
@@ -1077,6 +1165,9 @@ fn that_is_subject(cx: &Ctx, j: usize, hi: usize) -> bool {
 }
 
 pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    if let Some(e) = dateline_end(cx, a, b) {
+        a = e;
+    }
     while a < b
         && (matches!(cx.w(a), "," | ":" | "—" | "–")
             || cx.l(a) == "that" && !that_is_subject(cx, a, b))
@@ -1093,6 +1184,9 @@ pub(crate) fn trim(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize
 /// The subject at the start of a clause: a pronoun or a name followed by a lower-case word,
 /// after an introductory phrase ("On Tuesday, Mr. McConnell deflected …").
 pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+    // "PARIS, Aug 31 (Reuters) - Marine Le Pen …, saying": the sentence starts after the
+    // dateline; its month is no subject.
+    let lo = dateline_end(cx, lo, end).unwrap_or(lo);
     let mut k = lo;
     // The comma closing the clause ("Roe left the room, saying …") opens no subject after it;
     // "while" or "before" may stand between it and a participle.
@@ -1158,11 +1252,20 @@ fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize,
         e += 1;
     }
     // "White House press secretary Jo Roe condemned …": role words, then the name.
+    // Longer role phrases ("fact checker and staff writer Jo Roe") end in their role noun.
     let mut r = e;
-    while r < end && r - e < 3 && !cx.is_cap(r) && is_role_or_modifier(cx.l(r)) {
+    let mut plain = true;
+    while r < end && r - e < 6 && !cx.is_cap(r) && cx.is_word(r) && !cx.quoted(r) {
+        if !is_role_or_modifier(cx.l(r)) {
+            if !(role_word(cx, r) || cx.l(r) == "and") {
+                break;
+            }
+            plain = false;
+        }
         r += 1;
     }
-    if r > e && (e..r).any(|i| is_role_noun(cx.l(i))) && r < end && cx.is_cap(r) {
+    let role_ends = r > e && (plain && r - e <= 3 || is_role_noun(cx.l(r - 1)));
+    if role_ends && (e..r).any(|i| is_role_noun(cx.l(i))) && r < end && cx.is_cap(r) {
         e = r;
         while e < end && cx.is_cap(e) && e - r < 4 {
             e += 1;
@@ -1253,4 +1356,52 @@ pub(crate) fn is_role_or_modifier(lower: &str) -> bool {
 
 pub(crate) fn is_dash(cx: &Ctx, i: usize) -> bool {
     i < cx.doc.tokens.len() && matches!(cx.w(i), "—" | "–" | "―" | "-" | "--" | "―-")
+}
+
+/// The end (after its dash) of a wire dateline opening the paragraph at `a` ("WASHINGTON
+/// (Reuters) -", "CAMBRIDGE, Mass., Dec. 11 (UPI) —", "New York (AFP) –", "Aug. 3 -"): where
+/// the story starts, not part of what anyone said. A place in capitals, an agency in
+/// parentheses or a month and day must be there; a name before a dash is not enough.
+pub(crate) fn dateline_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    if a >= b || b > cx.doc.tokens.len() || !starts_paragraph(cx.doc, a) {
+        return None;
+    }
+    let (mut capitals, mut agency, mut date) = (false, false, false);
+    let mut k = a;
+    while k < b && k - a < 14 {
+        let w = cx.w(k);
+        if is_dash(cx, k) || w == "--" {
+            // A place alone must be followed by a sentence ("NATO — the alliance …" is not).
+            let sentence = k + 1 < b && cx.is_cap(k + 1);
+            return (k > a && (agency || date || capitals && sentence) && k + 1 < b)
+                .then_some(k + 1);
+        }
+        if w == "(" {
+            let close = (k + 1..b.min(k + 5)).find(|&i| cx.w(i) == ")")?;
+            agency = close > k + 1 && (k + 1..close).all(|i| cx.is_cap(i) || cx.w(i) == "-");
+            if !agency {
+                return None;
+            }
+            k = close + 1;
+            continue;
+        }
+        if cx.is_word(k) && claimtrail_lexicon::month(cx.l(k).trim_end_matches('.')).is_some() {
+            let day = k + 1 < b && cx.w(k + 1).bytes().all(|c| c.is_ascii_digit());
+            if !day {
+                return None;
+            }
+            date = true;
+            k += 2;
+            continue;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && w.chars().all(|c| !c.is_lowercase()) && cx.is_word(k) {
+            capitals = true;
+        } else if !(cx.is_cap(k) || matches!(w, "," | ".") || w.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }

@@ -197,7 +197,17 @@ impl People {
                         self.mentions.push((a, id));
                     }
                 }
-                EntityKind::Org => self.entity_spans.push((a, b, EntityRef::Org(canonical))),
+                EntityKind::Org => {
+                    // "Stanford University's Center" tagged without "on Poverty and
+                    // Inequality": the whole name, so "it" and "its findings" name it whole.
+                    let e = org_complement_after(doc, b);
+                    let name = if e > b {
+                        doc.text[doc.tokens[a].start..doc.tokens[e - 1].end].to_string()
+                    } else {
+                        canonical
+                    };
+                    self.entity_spans.push((a, e, EntityRef::Org(name)))
+                }
                 _ => {}
             }
         }
@@ -312,6 +322,11 @@ impl People {
         // names in its complement.
         if let Some(name) = document_phrase(doc, a, b) {
             sp.name = Some(name);
+            return sp;
+        }
+        // "a White House spokesman", "his lawyer": a role held for an organisation or a
+        // person the article names.
+        if let Some(sp) = self.held_for(doc, a, b, history, &sp) {
             return sp;
         }
         // "lawyers for Maria Lopez", "an adviser to the mayor": the role's holder speaks, not
@@ -575,6 +590,175 @@ impl People {
             }
         }
         sp
+    }
+
+    /// A role held for someone: "a White House spokesman", "a spokeswoman for the Pentagon"
+    /// (an organisation's), "his lawyer", "Roe's spokesman" (a person's). A spokesperson the
+    /// article does not name speaks for the organisation, which is the speaker (the role
+    /// kept); a person's role is its holder when the article names one for that person (or
+    /// one person only holds it), else it is described with the person's full name
+    /// ("spokesman for Jo Roe"), as the dev ledger names such speakers. An indefinite phrase
+    /// ("a spokesman for …") brings in someone new: never a holder named before.
+    fn held_for(
+        &self,
+        doc: &Doc,
+        a: usize,
+        b: usize,
+        history: &[Speaker],
+        base: &Speaker,
+    ) -> Option<Speaker> {
+        if b < a + 2 || b - a > 8 {
+            return None;
+        }
+        let role_at = |i: usize| {
+            let w = word(doc, i);
+            w.chars().next().is_some_and(char::is_lowercase) && lc(w, is_role_noun)
+        };
+        let spokes = |i: usize| lc(word(doc, i), |w| role_key(w) == "spokes");
+        let indefinite = matches!(word(doc, a).to_ascii_lowercase().as_str(), "a" | "an");
+        let mut sp = base.clone();
+        // The principal: before the role ("a White House spokesman", "his lawyer", "Roe's
+        // lawyer") or after "for"/"of" ("a spokeswoman for the Pentagon").
+        let (role, principal) = if role_at(b - 1) {
+            let mut s = a;
+            while s < b - 1 && is_article(word(doc, s)) {
+                s += 1;
+            }
+            (b - 1, (s, b - 1))
+        } else if b >= a + 3
+            && role_at(a + 1)
+            && is_article(word(doc, a))
+            && matches!(word(doc, a + 2), "for" | "of" | "at")
+        {
+            let mut s = a + 3;
+            while s < b && is_article(word(doc, s)) {
+                s += 1;
+            }
+            (a + 1, (s, b))
+        } else {
+            return None;
+        };
+        let (ps, pe) = principal;
+        if ps >= pe {
+            return None;
+        }
+        let role_word = word(doc, role).to_string();
+        // A person's role: a possessive pronoun, or a name with "'s".
+        let possessed = pe == ps + 1
+            && claimtrail_lexicon::pronoun(&word(doc, ps).to_lowercase())
+                .is_some_and(|p| p.possessive && !p.subject && p.person == 3 && p.singular);
+        let person = if possessed {
+            let g = claimtrail_lexicon::pronoun(&word(doc, ps).to_lowercase())
+                .map(|p| p.gender)
+                .unwrap_or(Gender::Unknown);
+            if g == Gender::Unknown {
+                return None;
+            }
+            Some(self.antecedent(doc, g, a, history)?.person?)
+        } else if pe > ps + 1 && matches!(word(doc, pe - 1), "'s" | "’s") {
+            self.lookup_run(doc, ps, pe - 1)
+                .filter(|&id| self.persons[id].name.split_whitespace().count() > 1)
+        } else {
+            None
+        };
+        // Only roles whose holder speaks for the person ("his lawyer"); "his wife", "her
+        // campaign" are no one's stand-ins.
+        let agent = lc(&role_word, |w| {
+            matches!(
+                role_key(w),
+                "spokes" | "lawyer" | "attorney" | "representative" | "publicist" | "agent"
+            )
+        });
+        if let Some(id) = person.filter(|_| agent) {
+            let key = role_key(&role_word.to_lowercase()).to_string();
+            let principal = &self.persons[id];
+            let surname = principal.name.split_whitespace().last().unwrap_or("");
+            let holders: Vec<usize> = self
+                .persons
+                .iter()
+                .enumerate()
+                .filter(|&(h, p)| {
+                    (h != id || possessed)
+                        && p.role.as_deref().is_some_and(|r| {
+                            r.split(|c: char| !c.is_alphanumeric())
+                                .any(|w| role_key(&w.to_lowercase()) == key)
+                        })
+                })
+                .map(|(h, _)| h)
+                .collect();
+            let named_for = holders.iter().copied().find(|&h| {
+                self.persons[h].role.as_deref().is_some_and(|r| {
+                    r.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == surname)
+                })
+            });
+            // "Ruiz, a lawyer for Berg, … Her lawyer said": the pronoun's nearest antecedent
+            // holds the role itself, and is the one speaking.
+            let holder = if possessed && holders.contains(&id) {
+                Some(id)
+            } else {
+                named_for.or((holders.len() == 1).then(|| holders[0]))
+            };
+            if let Some(h) = holder.filter(|_| !indefinite) {
+                let mut s = self.person_speaker(h, a);
+                s.kind = Some(EntityKind::Person);
+                s.mention = sp.mention;
+                return Some(s);
+            }
+            sp.name = Some(format!(
+                "{} for {}",
+                role_word.to_lowercase(),
+                principal.name
+            ));
+            sp.kind = Some(EntityKind::Person);
+            sp.role = Some(role_word.to_lowercase());
+            sp.gender = Some(lc(&role_word, role_gender));
+            return Some(sp);
+        }
+        // An organisation's spokesperson: the principal is a capitalised name that is no
+        // person's.
+        if !spokes(role) || possessed {
+            return None;
+        }
+        let pe = if pe > ps + 1 && matches!(word(doc, pe - 1), "'s" | "’s") {
+            pe - 1
+        } else {
+            pe
+        };
+        let named = (ps..pe)
+            .all(|i| is_cap(doc, i) || matches!(word(doc, i), "of" | "for" | "and" | "&" | "."))
+            && is_cap(doc, ps);
+        if !named || self.lookup_run(doc, ps, pe).is_some() && !lc(word(doc, pe - 1), is_org_head) {
+            return None;
+        }
+        let person_span = self
+            .entity_spans
+            .iter()
+            .any(|&(ea, eb, ref r)| matches!(r, EntityRef::Person(_)) && ea < pe && eb > ps);
+        if person_span {
+            return None;
+        }
+        // "the Pentagon spokesman" after the article named him: the holder.
+        if !indefinite {
+            if let Some(id) = self.role_holder(doc, a, b) {
+                let mut s = self.person_speaker(id, a);
+                s.kind = Some(EntityKind::Person);
+                s.mention = sp.mention;
+                return Some(s);
+            }
+        }
+        let org = self
+            .entity_spans
+            .iter()
+            .find_map(|(ea, eb, r)| match r {
+                EntityRef::Org(name) if *ea <= ps && *eb >= pe => Some(name.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| join(doc, ps, pe));
+        sp.name = Some(org);
+        sp.kind = Some(EntityKind::Org);
+        sp.role = Some(role_word.to_lowercase());
+        Some(sp)
     }
 
     /// "he"/"she": the most recent compatible speaker, else the most recent compatible
@@ -942,6 +1126,34 @@ fn org_complement(doc: &Doc, e: usize, b: usize) -> usize {
     }
 }
 
+/// The end of an organisation's name whose last tagged word `e - 1` is a head noun
+/// ("Center", "Department") carried on across its complement ("on Poverty and Inequality",
+/// "of Conservation"): "of", "for" or "on", then capitalised words, "and" only inside.
+fn org_complement_after(doc: &Doc, e: usize) -> usize {
+    let n = doc.tokens.len();
+    let head = lc(word(doc, e - 1), |w| {
+        is_org_head(w) || matches!(w, "center" | "centre" | "institute" | "school" | "fund")
+    });
+    if !head || e + 1 >= n || !matches!(word(doc, e), "of" | "for" | "on") {
+        return e;
+    }
+    let mut k = e;
+    let mut end = e;
+    while k + 1 < n
+        && matches!(word(doc, k), "of" | "for" | "on" | "and" | "&")
+        && (k > e || word(doc, k) != "and")
+        && is_cap(doc, k + 1)
+        && !crate::marks::starts_paragraph(doc, k + 1)
+    {
+        k += 1;
+        while k < n && is_cap(doc, k) && !crate::marks::starts_paragraph(doc, k) {
+            k += 1;
+        }
+        end = k;
+    }
+    end
+}
+
 /// The name closing a subject phrase after a lower-case organisation noun ("advocacy group
 /// Human Rights Watch"): capitalised words, or a word starting with a digit ("1010data").
 fn named_after_org_noun(doc: &Doc, a: usize, b: usize) -> Option<String> {
@@ -1139,6 +1351,23 @@ fn role_with_complement(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     let role = is_role_noun(&lower)
         || is_role_noun(&claimtrail_lexicon::singular(&lower))
         || is_group_noun(&lower);
+    // "secretary of state Jo Roe": a name closing the phrase after a lower-case word of the
+    // role is the holder, not the complement ("lawyers for Jo Roe").
+    let mut run = b;
+    while run > p + 1 && is_cap(doc, run - 1) {
+        run -= 1;
+    }
+    let named_holder = b - run >= 2 && run > p + 1 && !lc(word(doc, b - 1), is_org_head) && {
+        let w = word(doc, run - 1);
+        doc.tokens[run - 1].kind == TokenKind::Word
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !is_article(w)
+            && !lc(w, is_role_preposition)
+            && !matches!(w, "and" | "or")
+    };
+    if named_holder {
+        return None;
+    }
     let opens = (a..head).all(|i| is_article(word(doc, i)));
     let modifiers =
         (a..head).all(|i| doc.tokens[i].kind == TokenKind::Word && (i == a || !is_cap(doc, i)));

@@ -1664,3 +1664,146 @@ fn a_role_complement_may_join_two_names() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn inverted_cue_with_lower_case_role_words_before_the_name() {
+    let qs = quotes(
+        "“The harbour must be dredged first,” said former transport minister Helen Ward.\n\n\
+         “Nobody asked the fishermen,” said deputy secretary of state Paul Green.\n\n\
+         “We were never told,” said a spokesman for committee Democrats.",
+    );
+    let q = find(&qs, "harbour");
+    assert_eq!(speaker(q), Some("Helen Ward"));
+    let q = find(&qs, "fishermen");
+    assert_eq!(speaker(q), Some("Paul Green"));
+    assert_eq!(q.role.as_deref(), Some("deputy secretary of state"));
+    assert_ne!(speaker(find(&qs, "never told")), Some("Democrats"));
+}
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_organisation() {
+    // One convention for both word orders: the organisation speaks, the role is kept.
+    let t = "A Harbour Board spokesman said the port would reopen on Monday.\n\n\
+             A spokeswoman for the Harbour Board said the dredging had finished early.";
+    let ents = vec![named(t, "Harbour Board", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    for needle in ["port would reopen", "dredging had finished"] {
+        let q = find(&qs, needle);
+        assert_eq!(speaker(q), Some("Harbour Board"), "{needle}");
+        assert_eq!(q.speaker_type, Some(EntityKind::Org), "{needle}");
+        assert!(
+            q.role.as_deref().is_some_and(|r| r.starts_with("spokes")),
+            "{needle}"
+        );
+    }
+}
+
+#[test]
+fn a_persons_unnamed_spokesman_is_described_by_the_person() {
+    let qs = quotes(
+        "Senator Paul Stone spoke in Denver on Monday.\n\n\
+         His spokesman later said the vote could be delayed by a week.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "vote could be delayed")),
+        Some("spokesman for Paul Stone")
+    );
+}
+
+#[test]
+fn her_lawyer_is_the_lawyer_the_article_named_for_her() {
+    let t = "Anna Berg and Paul Stone were charged in March.\n\n\
+             Stone's lawyer, Mark Hale, declined to comment. Berg's lawyer, Jane Ruiz, \
+             called the charges baseless.\n\n\
+             Berg was released on bail on Tuesday. Her lawyer said on Friday that she \
+             would plead not guilty to every count.";
+    let ents: Vec<Entity> = ["Anna Berg", "Paul Stone", "Mark Hale", "Jane Ruiz"]
+        .iter()
+        .map(|n| named(t, n, EntityKind::Person))
+        .map(|mut e| {
+            e.role = match e.text.as_str() {
+                "Mark Hale" => Some("Stone's lawyer".into()),
+                "Jane Ruiz" => Some("Berg's lawyer".into()),
+                _ => None,
+            };
+            e
+        })
+        .collect();
+    let qs = find_quotes(&Doc::new(t), &ents);
+    // Two lawyers are named: the one named for Berg, whom "her" stands for.
+    let q = find(&qs, "plead not guilty");
+    assert_eq!(speaker(q), Some("Jane Ruiz"), "{qs:#?}");
+    assert_eq!(q.speaker_mention.as_deref(), Some("Her lawyer"));
+}
+
+#[test]
+fn a_wire_dateline_is_neither_content_nor_speaker() {
+    let qs = quotes(
+        "OSLO (Wire) - The harbour grew busier than expected in the third quarter, port \
+         officials said on Friday.\n\n\
+         BERGEN, Aug 31 (Wire) - The mayor, Kari Lund, spoke at the quay on Wednesday, \
+         saying the new terminal would bring work to the whole coast.\n\n\
+         TROMSO — After nearly twenty years of talks, the ferry line will reopen, officials \
+         said.",
+    );
+    let q = find(&qs, "harbour grew busier");
+    assert!(q.text.starts_with("The harbour"), "{q:#?}");
+    let q = find(&qs, "new terminal");
+    assert_eq!(speaker(q), Some("Kari Lund"), "{q:#?}");
+    assert!(find(&qs, "ferry line").text.starts_with("After nearly"));
+}
+
+#[test]
+fn a_capitalised_word_before_a_dash_is_no_dateline_without_a_sentence_after_it() {
+    let qs =
+        quotes("NATO — the alliance, not its members — will decide the matter, Helen Ward said.");
+    assert!(find(&qs, "will decide").text.starts_with("NATO"), "{qs:#?}");
+}
+
+#[test]
+fn an_organisation_tagged_without_its_complement_is_named_whole() {
+    let t = "Westford University's Center on Housing and Transport calls that into question.\n\n\
+             The report looked at ten cities.\n\n\
+             Among its key findings: rents rose faster than wages in every one of them.";
+    let ents = vec![named(t, "Westford University's Center", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "rents rose")),
+        Some("Westford University's Center on Housing and Transport"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn state_as_the_polity_is_no_verb_of_speech() {
+    let qs = quotes(
+        "The senator toured the Western states last week, drawing large crowds everywhere.\n\n\
+         Turnout was high in all 50 states, officials in the capital said on Monday.\n\n\
+         Rural states that have lost factories are now the key to the whole race.\n\n\
+         The charter states that every member must vote on the budget each year.\n\n\
+         As the report states: “Rents rose faster than wages in every city.”",
+    );
+    assert!(
+        qs.iter().all(|q| q.cue.as_deref() != Some("states")
+            || q.text.contains("every member")
+            || q.text.contains("Rents rose")),
+        "{qs:#?}"
+    );
+    assert_eq!(find(&qs, "every member").cue.as_deref(), Some("states"));
+    assert_eq!(find(&qs, "Rents rose").cue.as_deref(), Some("states"));
+    assert!(
+        !qs.iter()
+            .any(|q| q.text.contains("lost factories") || q.text.contains("drawing large")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_compound_role_before_the_name_of_a_participle_subject() {
+    let qs = quotes(
+        "Acme board member and chief analyst Paul Green posted a note on Monday, saying the \
+         shares were far too cheap.",
+    );
+    let q = find(&qs, "shares were far too cheap");
+    assert_eq!(speaker(q), Some("Paul Green"), "{qs:#?}");
+}
