@@ -760,6 +760,69 @@ pub(crate) fn noun_use(cx: &Ctx, c: usize, hi: usize) -> bool {
         && is_weak_cue(cx.l(c))
         && (claimtrail_lexicon::is_auxiliary(cx.l(c + 1)) || cx.l(c + 1) == "of")
         || polity_noun(cx, c, hi)
+        || quantity_use(cx, c, hi)
+}
+
+/// Whether token `i` is a number written in digits or a currency sign.
+fn is_amount(cx: &Ctx, i: usize) -> bool {
+    cx.doc.tokens[i].kind == TokenKind::Number || matches!(cx.w(i), "$" | "€" | "£" | "¥")
+}
+
+/// A cue word that counts or costs rather than speaks: "4,051 pledged delegates" (a participle
+/// between a number and its noun), "the economy added 292,000 jobs", "the club charged a
+/// $100,000 fee" (a quantity as the verb's object). "Police said 40 people died" keeps its
+/// clause: only the verbs whose object is the quantity itself.
+fn quantity_use(cx: &Ctx, c: usize, hi: usize) -> bool {
+    if c > 0
+        && c + 1 < hi
+        && cx.l(c).ends_with("ed")
+        && cx.l(c) != "said"
+        && is_amount(cx, c - 1)
+        && cx.doc.tokens[c + 1].kind == TokenKind::Word
+        && !cx.is_cap(c + 1)
+        && !is_determiner(cx.l(c + 1))
+        && cx.l(c + 1) != "that"
+        && claimtrail_lexicon::pronoun(cx.l(c + 1)).is_none()
+    {
+        return true;
+    }
+    if !matches!(
+        cx.l(c),
+        "add"
+            | "adds"
+            | "added"
+            | "charge"
+            | "charges"
+            | "charged"
+            | "pledge"
+            | "pledges"
+            | "pledged"
+    ) {
+        return false;
+    }
+    let mut k = c + 1;
+    while k < hi
+        && k <= c + 2
+        && matches!(
+            cx.l(k),
+            "a" | "an"
+                | "another"
+                | "around"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "some"
+                | "over"
+                | "more"
+                | "than"
+                | "up"
+                | "to"
+        )
+    {
+        k += 1;
+    }
+    k < hi && is_amount(cx, k)
 }
 
 /// "state"/"states" as the polity ("the 50 states", "Super Tuesday states", "state Sen. Jo

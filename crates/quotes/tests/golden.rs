@@ -1807,3 +1807,27 @@ fn a_compound_role_before_the_name_of_a_participle_subject() {
     let q = find(&qs, "shares were far too cheap");
     assert_eq!(speaker(q), Some("Paul Green"), "{qs:#?}");
 }
+
+#[test]
+fn cue_words_that_count_or_cost_make_no_quote() {
+    for text in [
+        "While the port added around 2,000 jobs in May, the fleet shrank.",
+        "The club charged a $5,000 joining fee, half of it refundable.",
+        "There are 412 pledged delegates allocated by the results in each county.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:#?}", quotes(text));
+    }
+    // The same verbs with a clause, and a number before a speech verb, still report.
+    for (text, needle) in [
+        (
+            "The port authority added that 2,000 jobs were at risk.",
+            "2,000 jobs were at risk",
+        ),
+        (
+            "Police said 40 people were hurt in the crush.",
+            "40 people were hurt",
+        ),
+    ] {
+        find(&quotes(text), needle);
+    }
+}
