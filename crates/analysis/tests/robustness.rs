@@ -200,14 +200,9 @@ fn through_pipeline(
     published: Option<&str>,
 ) {
     let raw = RawDoc {
-        source: "fuzz".into(),
-        url: None,
         published: published.map(str::to_string),
-        fetched: None,
         declared,
-        charset_hint: None,
-        hints: Default::default(),
-        bytes,
+        ..RawDoc::new("fuzz", bytes)
     };
     let Ok(page) = into_page(raw, plain) else {
         return;

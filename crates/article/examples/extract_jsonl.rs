@@ -42,16 +42,7 @@ fn main() {
         let Ok(bytes) = std::fs::read(&path) else {
             continue;
         };
-        let raw = RawDoc {
-            source: path.clone(),
-            url: None,
-            published: None,
-            fetched: None,
-            declared: None,
-            charset_hint: None,
-            hints: Default::default(),
-            bytes,
-        };
+        let raw = RawDoc::new(path.clone(), bytes);
         let Ok(page) = into_page(raw, false) else {
             continue;
         };

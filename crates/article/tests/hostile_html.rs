@@ -6,16 +6,7 @@ use claimtrail_page::{into_page, RawDoc};
 use std::time::{Duration, Instant};
 
 fn raw(bytes: Vec<u8>) -> RawDoc {
-    RawDoc {
-        source: "hostile.html".into(),
-        url: None,
-        published: None,
-        fetched: None,
-        declared: None,
-        charset_hint: None,
-        hints: Default::default(),
-        bytes,
-    }
+    RawDoc::new("hostile.html", bytes)
 }
 
 fn run(bytes: Vec<u8>, bound: Duration) -> claimtrail_article::Article {

@@ -9,16 +9,7 @@ use claimtrail_article::{extract, Article};
 use claimtrail_page::{into_page, RawDoc};
 
 fn extract_html(name: &str, html: &str) -> Article {
-    let raw = RawDoc {
-        source: name.into(),
-        url: None,
-        published: None,
-        fetched: None,
-        declared: None,
-        charset_hint: None,
-        hints: Default::default(),
-        bytes: html.as_bytes().to_vec(),
-    };
+    let raw = RawDoc::new(name, html.as_bytes().to_vec());
     extract(&into_page(raw, false).expect("decodes"))
 }
 

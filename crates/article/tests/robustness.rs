@@ -146,14 +146,10 @@ fn dump() -> impl Strategy<Value = String> {
 
 fn raw(bytes: Vec<u8>, declared: Option<Format>, hint: Option<&str>) -> RawDoc {
     RawDoc {
-        source: "fuzz".into(),
         url: Some("https://www.example.com/news/story".into()),
-        published: None,
-        fetched: None,
         declared,
         charset_hint: hint.map(str::to_string),
-        hints: Default::default(),
-        bytes,
+        ..RawDoc::new("fuzz", bytes)
     }
 }
 

@@ -55,6 +55,23 @@ pub struct RawDoc {
     pub bytes: Vec<u8>,
 }
 
+impl RawDoc {
+    /// A document known only by its name and bytes: no address, dates, declared format or
+    /// charset, as a file on disk or a test page.
+    pub fn new(source: impl Into<String>, bytes: Vec<u8>) -> Self {
+        RawDoc {
+            source: source.into(),
+            url: None,
+            published: None,
+            fetched: None,
+            declared: None,
+            charset_hint: None,
+            hints: Hints::default(),
+            bytes,
+        }
+    }
+}
+
 /// A decoded document, ready for the article stage.
 #[derive(Debug, Clone)]
 pub struct Page {
