@@ -155,6 +155,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         self.findings(&s);
         self.loose(lo, hi);
+        self.subject_fragments(lo, hi);
         self.introduced(lo, hi);
         self.previous = (lo, hi);
         // Pronouns look back a bounded number of speakers; drop the rest (amortised O(1)).
@@ -872,6 +873,59 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
     }
 
+    /// "Mr. Obama decried the “spin masters and negative-ad peddlers who embrace …”",
+    /// "McConnell delivered a blunt message: “It's time to quit …”": a quotation inside its
+    /// sentence, with no cue to claim it, is the words of the sentence's subject when that is a
+    /// person the document knows (or a pronoun standing for one). Only a statement-length span
+    /// (one that is a quote with or without a speaker): a short fragment is as often a label or
+    /// a scare quote. Not when the subject is acted on ("was labelled “…”") or a relative
+    /// clause between brings in another actor ("Trump, whom Cruz called “…”").
+    fn subject_fragments(&mut self, lo: usize, hi: usize) {
+        const FRAGMENT_WORDS: usize = 6;
+        let mut subject: Option<Option<(Speaker, usize)>> = None;
+        for i in lo + 1..hi {
+            let cx = &self.cx;
+            let Some(m) = cx.opens(i) else { continue };
+            // A mark closing the sentence opens the next one's quotation, whose attribution
+            // follows it.
+            if i + 1 >= hi || self.assigned[m].is_some() || self.consumed[m].is_some() {
+                continue;
+            }
+            let mk = cx.marks[m];
+            if cx.doc.text[mk.start..mk.end].split_whitespace().count() < FRAGMENT_WORDS {
+                continue;
+            }
+            // The sentence's subject, found once per sentence.
+            let sp = subject.get_or_insert_with(|| {
+                // A headline in title case ("Trump Says Cruz Is …") has no clause to read.
+                let words = (lo..i).filter(|&k| cx.is_word(k)).count();
+                let caps = (lo..i).filter(|&k| cx.is_cap(k)).count();
+                if words >= 4 && 2 * caps > words {
+                    return None;
+                }
+                let (a, b) = clause_subject(cx, lo, i)?;
+                if (b..i).any(|k| cx.quoted(k) || acted_on(cx, k) || is_relative(cx.l(k))) {
+                    return None;
+                }
+                let sp = self.people.resolve(cx.doc, a, b, &self.history);
+                (sp.name.is_some() && sp.person.is_some()).then_some((sp, b))
+            });
+            let Some((sp, b)) = sp.clone() else { return };
+            // The subject's own clause: nothing quoted or passive between it and this span,
+            // and no other person named there ("Jindal signed an order, while Huckabee
+            // proposed “…”").
+            let other = self
+                .people
+                .last_person_between(cx.doc, b, i)
+                .is_some_and(|p| p.person != sp.person);
+            if other || (b..i).any(|k| cx.closes(k).is_some() || acted_on(cx, k)) {
+                return;
+            }
+            self.remember(&sp);
+            self.assigned[m] = Some((sp, None));
+        }
+    }
+
     /// "Charles Schultze, chairman of the council, once summed up the danger with a metaphor.
     /// “It’s not so much …”": a quotation opening its sentence, with no cue of its own, right
     /// after a sentence of the same paragraph whose subject is a person and which quotes
@@ -1515,6 +1569,26 @@ fn time_adjunct_then_that(cx: &Ctx, from: usize, hi: usize) -> bool {
         && cx.l(j) == "that"
         && cx.l(j - 1) != "now"
         && (from..j).any(|i| !matches!(cx.l(i), "on" | "in" | "last" | "this"))
+}
+
+/// A passive at token `k`: a form of "be" or "get" right before a past participle ("was
+/// labelled", "were described", "got called").
+fn acted_on(cx: &Ctx, k: usize) -> bool {
+    let w = cx.l(k);
+    matches!(
+        w,
+        "was" | "were" | "is" | "are" | "been" | "being" | "be" | "got" | "gets" | "get"
+    ) && k + 1 < cx.doc.tokens.len()
+        && {
+            let n = cx.l(k + 1);
+            n.ends_with("ed") || n.ends_with("en") || matches!(n, "told" | "called" | "dubbed")
+        }
+        || w == "by"
+}
+
+/// A relative pronoun bringing in a clause with its own actor.
+fn is_relative(lower: &str) -> bool {
+    matches!(lower, "who" | "whom" | "whose" | "which")
 }
 
 #[cfg(test)]

@@ -1831,3 +1831,38 @@ fn cue_words_that_count_or_cost_make_no_quote() {
         find(&quotes(text), needle);
     }
 }
+
+#[test]
+fn a_quotation_inside_the_subjects_sentence_without_a_cue_is_the_subjects() {
+    // No verb of speech: the sentence's subject, a person, owns the quoted statement.
+    let t = "Mayor Linda Alvarez condemned the plan on Monday.\n\n\
+             On Thursday, Alvarez decried the “greedy developers who never ask the neighbours anything,” \
+             and left the hall.\n\n\
+             Senator Tomas Berg delivered a blunt message to the board: “It is time to stop fighting over the budget.”\n\n\
+             He even called the vote “the worst decision this council has made in years.”";
+    assert_speakers(
+        t,
+        &[
+            ("greedy developers", "Linda Alvarez"),
+            ("stop fighting", "Tomas Berg"),
+            ("worst decision", "Tomas Berg"),
+        ],
+    );
+    // Acted on, not acting; a short label; no person as the subject.
+    let t = "Mayor Linda Alvarez was labelled “the mayor who never answers a single letter” by her rivals.\n\n\
+             Alvarez wants a “bridge tax.”\n\n\
+             The report covers “a city that has lost control of its own planning office.”";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "never answers")), None);
+    assert!(qs.iter().all(|q| !q.text.contains("bridge tax")));
+    assert_eq!(speaker(find(&qs, "lost control")), None);
+}
+
+#[test]
+fn a_quotation_after_another_persons_name_or_at_the_sentence_end_is_not_the_subjects() {
+    let t = "Governor Tomas Berg signed the order on Monday, while Mayor Linda Alvarez proposed that we “wake up and look at the numbers again.”\n\n\
+             Governor Tomas Berg did not hesitate. “I would say that everybody should be heard first,” she told him.";
+    let qs = quotes(t);
+    assert_ne!(speaker(find(&qs, "wake up")), Some("Tomas Berg"));
+    assert_ne!(speaker(find(&qs, "everybody should")), Some("Tomas Berg"));
+}
