@@ -1866,3 +1866,18 @@ fn a_quotation_after_another_persons_name_or_at_the_sentence_end_is_not_the_subj
     assert_ne!(speaker(find(&qs, "wake up")), Some("Tomas Berg"));
     assert_ne!(speaker(find(&qs, "everybody should")), Some("Tomas Berg"));
 }
+
+#[test]
+fn an_inverted_subject_with_a_profession_before_the_name() {
+    assert_speakers(
+        "The count ended late.\n\n\
+         “Nobody saw the result coming. The margin was tiny,” said political scientist Brigid Harlow.\n\n\
+         “It was the turnout in the north,” said veteran pollster Tomas Berg.\n\n\
+         “They will appeal,” said staff writer Helen Ward.",
+        &[
+            ("margin was tiny", "Brigid Harlow"),
+            ("turnout in the north", "Tomas Berg"),
+            ("will appeal", "Helen Ward"),
+        ],
+    );
+}
