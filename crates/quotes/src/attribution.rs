@@ -820,6 +820,13 @@ impl<'d, 'a> Walk<'d, 'a> {
                 if !open_end || j + 1 >= n || starts_paragraph(cx.doc, j) {
                     continue;
                 }
+                // "“…,” the statement read.", "“…” read the email": a text reads out its words.
+                if let Some(((a, b), cue)) = text_reads(cx, j, n) {
+                    let sp = self.people.resolve(cx.doc, a, b, &self.history);
+                    let cue = cx.w(cue).to_string();
+                    self.assigned[m] = Some((sp, Some(cue)));
+                    continue;
+                }
                 let found = if pronoun_gender(cx.l(j)).is_some() && cx.is_word(j + 1) {
                     (!cx.is_cap(j + 1)).then_some(((j, j + 1), j + 1))
                 } else if cx.is_cap(j) {
@@ -1569,6 +1576,83 @@ fn time_adjunct_then_that(cx: &Ctx, from: usize, hi: usize) -> bool {
         && cx.l(j) == "that"
         && cx.l(j - 1) != "now"
         && (from..j).any(|i| !matches!(cx.l(i), "on" | "in" | "last" | "this"))
+}
+
+/// Nouns of texts that "read" their words: "the statement read", "a sign reads".
+fn is_text_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "statement"
+            | "release"
+            | "editorial"
+            | "email"
+            | "e-mail"
+            | "letter"
+            | "message"
+            | "note"
+            | "memo"
+            | "post"
+            | "tweet"
+            | "caption"
+            | "sign"
+            | "headline"
+            | "suit"
+            | "lawsuit"
+            | "complaint"
+            | "filing"
+            | "report"
+            | "ad"
+            | "advertisement"
+            | "text"
+    )
+}
+
+/// After a quotation closing at `j`: "the statement read", "a welcome message on the website
+/// reads" (a text noun among a determiner's first words, then "read(s)" closing the clause), or
+/// "read the email" (the verb, then such a phrase). Returns the text's phrase and the verb.
+fn text_reads(cx: &Ctx, j: usize, n: usize) -> Option<((usize, usize), usize)> {
+    let reads = |i: usize| i < n && matches!(cx.l(i), "read" | "reads");
+    let determiner = |i: usize| {
+        i < n
+            && matches!(
+                cx.l(i),
+                "the" | "a" | "an" | "one" | "his" | "her" | "its" | "their" | "this"
+            )
+    };
+    // The words of the text's phrase from `a`: up to six, ending at its text noun or after a
+    // short complement ("on the website").
+    let phrase = |a: usize, stop_at_verb: bool| -> Option<usize> {
+        let mut noun = None;
+        let mut k = a + 1;
+        while k < n && k - a <= 6 && cx.is_word(k) && !cx.quoted(k) {
+            if stop_at_verb && reads(k) {
+                return noun.map(|_| k);
+            }
+            if is_text_noun(cx.l(k)) {
+                noun = Some(k);
+            }
+            if is_boundary(cx.l(k)) || is_cue(cx.l(k)) {
+                break;
+            }
+            k += 1;
+        }
+        if stop_at_verb {
+            None
+        } else {
+            noun.map(|k| k + 1)
+        }
+    };
+    // The clause ends after the verb (or the phrase): a stop, a comma, the text's end.
+    let closes = |i: usize| i >= n || cx.is_stop(i) || cx.w(i) == ",";
+    if reads(j) && determiner(j + 1) {
+        let b = phrase(j + 1, false)?;
+        return closes(b).then_some(((j + 1, b), j));
+    }
+    if determiner(j) {
+        let v = phrase(j, true)?;
+        return closes(v + 1).then_some(((j, v), v));
+    }
+    None
 }
 
 /// A passive at token `k`: a form of "be" or "get" right before a past participle ("was

@@ -1881,3 +1881,21 @@ fn an_inverted_subject_with_a_profession_before_the_name() {
         ],
     );
 }
+
+#[test]
+fn a_text_that_reads_its_words() {
+    let t = "Jo Roe resigned on Friday. “I am proud of the work we did together,” she said.\n\n\
+             “The board thanks her for eleven years of service to the city,” the statement read.\n\n\
+             “Welcome to the island, whatever happens in November,” a message on the website reads.\n\n\
+             “We will not rest until the law is repealed,” read the email, which went out on Monday.";
+    let qs = quotes(t);
+    for (needle, mention) in [
+        ("board thanks", "the statement"),
+        ("Welcome to", "a message on the website"),
+        ("will not rest", "the email"),
+    ] {
+        let q = find(&qs, needle);
+        assert_eq!(q.speaker_mention.as_deref(), Some(mention), "{needle}");
+        assert_ne!(speaker(q), Some("Jo Roe"), "{needle}");
+    }
+}
