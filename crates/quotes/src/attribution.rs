@@ -312,10 +312,16 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }),
                 // "… were legitimate, but insisted that …": a second verb of the same speaker,
                 // or of the sentence's subject ("Jo Roe condemned the attack and said …").
-                None if c > lo && matches!(cx.l(c - 1), "but" | "and") => {
+                // "… and later said", "… but went on to say": an adverb or "went on to" between.
+                // The subject may be a pronoun ("Eight years ago, he backed Obama and said").
+                None if second_verb(cx, lo, c).is_some() => {
+                    let k = second_verb(cx, lo, c).unwrap_or(c);
                     s.last.clone().or_else(|| {
-                        clause_subject(cx, lo, c - 1)
-                            .filter(|&(a, b)| (a..b).any(|i| cx.is_cap(i)))
+                        clause_subject(cx, lo, k)
+                            .filter(|&(a, b)| {
+                                (a..b).any(|i| cx.is_cap(i))
+                                    || b == a + 1 && matches!(cx.l(a), "he" | "she")
+                            })
                             .map(|(a, b)| people.resolve(cx.doc, a, b, history))
                     })
                 }
@@ -1576,6 +1582,35 @@ fn time_adjunct_then_that(cx: &Ctx, from: usize, hi: usize) -> bool {
         && cx.l(j) == "that"
         && cx.l(j - 1) != "now"
         && (from..j).any(|i| !matches!(cx.l(i), "on" | "in" | "last" | "this"))
+}
+
+/// Where the clause of a second verb of the sentence's subject starts, for the cue at `c`: the
+/// "and" or "but" before it ("condemned the attack and said"), an adverb or two between
+/// ("and later said"), or "went on to" ("but went on to say", "then went on to say").
+fn second_verb(cx: &Ctx, lo: usize, c: usize) -> Option<usize> {
+    let mut k = c;
+    let mut went = false;
+    if k >= lo + 3 && cx.l(k - 1) == "to" && cx.l(k - 2) == "on" {
+        if !matches!(cx.l(k - 3), "went" | "goes" | "go") {
+            return None;
+        }
+        k -= 3;
+        went = true;
+    }
+    while k > lo
+        && c - k < 5
+        && matches!(
+            cx.l(k - 1),
+            "later" | "then" | "also" | "again" | "finally" | "repeatedly"
+        )
+    {
+        k -= 1;
+    }
+    if k > lo && (matches!(cx.l(k - 1), "but" | "and") || k < c && cx.w(k - 1) == ",") {
+        return Some(k - 1);
+    }
+    // "Pence went on to say …": the subject's clause runs up to and with "went".
+    (went && k > lo).then_some(k + 1)
 }
 
 /// Nouns of texts that "read" their words: "the statement read", "a sign reads".

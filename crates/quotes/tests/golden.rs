@@ -1899,3 +1899,18 @@ fn a_text_that_reads_its_words() {
         assert_ne!(speaker(q), Some("Jo Roe"), "{needle}");
     }
 }
+
+#[test]
+fn a_second_verb_of_speech_of_the_sentences_subject() {
+    assert_speakers(
+        "Mayor Maria Lopez spoke first at the rally in March.\n\n\
+         Eight years ago, she backed Tomas Berg over Linda Alvarez and said, “Berg has never done anything for us.”\n\n\
+         Jo Roe thanked the volunteers and later said, “We could not have won without them.”\n\n\
+         Helen Ward laughed at the question but went on to say, “The count will be over by Friday.”",
+        &[
+            ("never done anything", "Maria Lopez"),
+            ("could not have won", "Jo Roe"),
+            ("count will be over", "Helen Ward"),
+        ],
+    );
+}
