@@ -109,17 +109,6 @@ fn can_close(doc: &Doc, i: usize, family: Family, f: Family, role: Role) -> bool
     }
 }
 
-/// An opening “ typed where the closer belongs ("“It’s unusual,“ said Roe"): glued to the word
-/// or comma before it and followed by a space, while a double quote is open. No quote opens
-/// that way.
-fn mistyped_close(doc: &Doc, i: usize, family: Family, f: Family) -> bool {
-    f == Family::Double
-        && family == Family::Double
-        && doc.token_text(i) == "“"
-        && !gap_before(doc, i)
-        && gap_after(doc, i)
-}
-
 struct Open {
     tok: usize,
     family: Family,
@@ -148,9 +137,7 @@ pub fn find_marked(doc: &Doc) -> Vec<Marked> {
             continue;
         };
         match &open {
-            Some(o)
-                if can_close(doc, i, o.family, f, role) || mistyped_close(doc, i, o.family, f) =>
-            {
+            Some(o) if can_close(doc, i, o.family, f, role) => {
                 push(doc, &mut out, o.tok, Some(i), i);
                 open = None;
             }
@@ -226,16 +213,6 @@ mod tests {
     #[test]
     fn stray_mark_stops_at_paragraph() {
         assert_eq!(spans("A “b c d.\n\nE said “f g.”"), vec!["b c d.", "f g."]);
-    }
-
-    #[test]
-    fn an_opening_mark_typed_for_the_closer_closes() {
-        assert_eq!(
-            spans("“It is unusual,“ said Roe. “It is hard.”"),
-            vec!["It is unusual,", "It is hard."]
-        );
-        // Still an opener after a space.
-        assert_eq!(spans("He said “b c” d."), vec!["b c"]);
     }
 
     #[test]

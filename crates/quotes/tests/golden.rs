@@ -1914,11 +1914,3 @@ fn a_second_verb_of_speech_of_the_sentences_subject() {
         ],
     );
 }
-
-#[test]
-fn a_closing_mark_typed_as_an_opener_still_closes() {
-    assert_speakers(
-        "“It is unusual,“ said Larry Noble, a lawyer with the centre. “It is a hard thing to pull off without crossing a line.”",
-        &[("unusual", "Larry Noble"), ("hard thing", "Larry Noble")],
-    );
-}
