@@ -1864,7 +1864,10 @@ fn a_quotation_after_another_persons_name_or_at_the_sentence_end_is_not_the_subj
              Governor Tomas Berg did not hesitate. ''I would say that everybody should be heard first,'' Linda Alvarez told him.";
     let qs = quotes(t);
     assert_ne!(speaker(find(&qs, "wake up")), Some("Tomas Berg"));
-    assert_eq!(speaker(find(&qs, "everybody should")), Some("Linda Alvarez"));
+    assert_eq!(
+        speaker(find(&qs, "everybody should")),
+        Some("Linda Alvarez")
+    );
 }
 
 #[test]
