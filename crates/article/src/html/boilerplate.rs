@@ -26,7 +26,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read)\s*[.:!…>»›→]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read)\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -86,6 +86,31 @@ static PITCH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Longest paragraph read as a labelled headline or a row of social networks.
+const MAX_LINK_LINE_WORDS: usize = 20;
+
+/// A link to another story set between the paragraphs, its label kept with it ("Related: Rich
+/// are paying more in taxes", "READ MORE: …", "See also: …"): a label, a colon, then a
+/// headline's shape, with no closing full stop. "More: the council also said …." is prose.
+static LABELLED_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:related(?: (?:articles?|stories|story|coverage|content|reading|video))?|(?:read|see|watch) (?:more|also)|also (?:read|see|watch)|more(?: on this(?: story)?)?|watch|listen|read|recommended|don['’]t miss|must read|trending)\s*[:|»›>]\s*\S.*[^.:;,]$")
+        .expect("static regex")
+});
+
+/// A row of social networks to follow or share on ("Follow Backchannel: Twitter | Facebook",
+/// "Share: Facebook, X, Email"): two networks or more and nothing else but a short label.
+static SOCIAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    const NET: &str = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|whatsapp|pinterest|reddit|threads|bluesky|flipboard|telegram|snapchat|mastodon|e-?mail|rss|x)";
+    Regex::new(&format!(
+        r"(?i)^(?:(?:follow|share|connect with|find)(?: [\w'’&.-]+){{0,3}}?(?: on| via)?\s*[:|-]?\s*)?{NET}(?:\s*(?:[|,/·•&]|\band\b)?\s*{NET})+\s*$"
+    ))
+    .expect("static regex")
+});
+
+fn is_link_line(p: &str) -> bool {
+    LABELLED_HEADLINE.is_match(p) || SOCIAL_ROW.is_match(p)
+}
+
 fn is_notice(p: &str) -> bool {
     COPYRIGHT.is_match(p)
         || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
@@ -123,6 +148,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
             continue;
         }
         if n <= MAX_NOTICE_WORDS && is_notice(p.trim()) {
+            continue;
+        }
+        if n <= MAX_LINK_LINE_WORDS && is_link_line(p.trim()) {
             continue;
         }
         if kept.len() < HEADER_WINDOW
@@ -246,6 +274,25 @@ mod tests {
         let t =
             format!("{body}\n\n{body} Again.\n\nWritten by Cassidy Horton\n\nShe covers money.");
         assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+    }
+
+    #[test]
+    fn media_labels_labelled_headlines_and_social_rows_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "Photo\n\n{body}\n\nRelated: Rich are paying more in taxes than they used to\n\n\
+             View photo\n\nREAD MORE: Why the harbour tolls rise again?\n\n{body} Again.\n\n\
+             Image 2 of 5\n\nFollow the Record: Twitter | Facebook\n\nShare: Facebook, X, Email"
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // Prose that opens with a label, and a sentence naming networks, stay.
+        let t = format!(
+            "{body}\n\nMore: the council also said it would review the tolls.\n\n\
+             Related: the mayor, who spoke after the vote, said the plan would pass.\n\n\
+             Follow-up posts on Twitter and Facebook drew thousands of replies.\n\n\
+             Photographs of the vote were shown at the meeting."
+        );
+        assert_eq!(remove(&t, &[]), t);
     }
 
     #[test]
