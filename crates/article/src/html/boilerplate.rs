@@ -111,11 +111,20 @@ fn is_link_line(p: &str) -> bool {
     LABELLED_HEADLINE.is_match(p) || SOCIAL_ROW.is_match(p)
 }
 
+/// A pitch that closes on its call to action, a sentence of its own ("Get the latest headlines
+/// in your inbox every morning. Sign up here.", "Click here to subscribe for $1 a week."). The
+/// verb opens the sentence: "… told members to sign up." is prose.
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?]\s+)(?:(?:click|tap) here to (?:subscribe|sign up)\b[^.!?]*|(?:sign up|subscribe)(?: (?:here|now|today|for free|free|below))?)[.!]?$")
+        .expect("static regex")
+});
+
 fn is_notice(p: &str) -> bool {
     COPYRIGHT.is_match(p)
         || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
         || METER.is_match(p)
-        || (p.split_whitespace().count() <= MAX_PITCH_WORDS && PITCH.is_match(p))
+        || (p.split_whitespace().count() <= MAX_PITCH_WORDS
+            && (PITCH.is_match(p) || CALL_TO_ACTION.is_match(p)))
 }
 
 /// `text` (paragraphs separated by blank lines) without a second rendering of its paragraphs, without the
@@ -318,6 +327,14 @@ mod tests {
              Want the latest news? Sign up for our daily email."
         );
         assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A pitch that closes on its call to action, as a sentence of its own.
+        let t = format!(
+            "{body}\n\nGet the latest headlines in your inbox every morning. Sign up here.\n\n\
+             Click here to subscribe to the Record for just $1 a week.\n\n{body} Again."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        let t = format!("{body}\n\nThe union told its members to sign up.");
+        assert_eq!(remove(&t, &[]), t);
         // Prose ends on its full stop; a paragraph about a newsletter asks nothing.
         let t = format!(
             "{body}\n\nThe poll (Reuters/Ipsos) found support fell.\n\n\
