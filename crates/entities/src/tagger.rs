@@ -89,6 +89,21 @@ fn viterbi(
         cur[l] = emit[0][l] + t[0][l];
     }
     for k in 1..n {
+        if emit[k][1] == f64::NEG_INFINITY && emit[k][0].is_finite() {
+            // A token decoded as O without its features: one column to fill, not nine.
+            let (mut best, mut arg) = (cur[0] + t[0][0], 0u8);
+            for p in 1..NL {
+                let s = cur[p] + t[p][0];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur = [f64::NEG_INFINITY; NL];
+            cur[0] = best + emit[k][0];
+            back[k] = [arg; NL];
+            continue;
+        }
         let mut next = [0f64; NL];
         for l in 0..NL {
             // I-X follows only B-X (l - 1) or I-X: two candidates instead of nine.
@@ -120,6 +135,36 @@ fn viterbi(
     }
 }
 
+/// A lower-case word (ASCII letters only) inside a sentence cased as prose, with neither
+/// neighbour capitalised and no gazetteer entry on it: the model tags such a word O, so
+/// decoding takes O for it without reading its features. It is over half the tokens of news
+/// prose, and their feature sums were most of the tagger's time. Sentence starts, headlines
+/// and all-lower-case web text (where case says nothing) are read as before.
+pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usize) -> bool {
+    let t = &info[i];
+    if i == lo || t.cap || t.gaz != 0 || t.caps_sentence || t.lower_sentence {
+        return false;
+    }
+    let lower_word = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    let plain = |j: usize| {
+        let n = &info[j];
+        !n.cap && !n.all_caps && n.gaz == 0
+    };
+    // A hyphen joins the word to the one beyond it ("al - Qaeda" in tokenised text): that one
+    // counts as the neighbour too.
+    let hyphen = |j: usize| matches!(doc.token_text(j), "-" | "–");
+    let before = plain(i - 1) && (i - 1 == lo || !hyphen(i - 1) || plain(i - 2));
+    let after = i + 1 >= hi || plain(i + 1) && (i + 2 >= hi || !hyphen(i + 1) || plain(i + 2));
+    lower_word(doc.token_text(i)) && before && after
+}
+
+/// Emission of a token decoded as O without its features: only O is open to it.
+const ONLY_O: [f64; NL] = {
+    let mut e = [f64::NEG_INFINITY; NL];
+    e[0] = 0.0;
+    e
+};
+
 /// Tags a document; with `gold`, also lets the scorer learn from each sentence (a structured
 /// perceptron update where the best path differs from the gold one).
 pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) -> Vec<u8> {
@@ -147,6 +192,11 @@ pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) 
         for i in lo..hi {
             let f = &mut feats[i - lo];
             f.clear();
+            // Learning reads every token: the gold may name what the shortcut would skip.
+            if gold.is_none() && plainly_outside(doc, &info, lo, hi, i) {
+                emit.push(ONLY_O);
+                continue;
+            }
             static_features(&info, &ctx, lo, hi, i, f);
             let t: &TokInfo = &info[i];
             history_features(t, hist.get(&t.key).copied().unwrap_or(0), f);
@@ -227,6 +277,13 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     // the next block's features are hashed (a sentence is mostly shorter than a block, and
     // summing it at once stalled on its rows). Integer sums: the order does not matter.
     let mut sums = vec![[0i32; NL]; n];
+    let mut plain = vec![false; n];
+    for s in &doc.sentences {
+        let (lo, hi) = (s.first_token, s.end_token);
+        for (i, p) in plain.iter_mut().enumerate().take(hi).skip(lo) {
+            *p = plainly_outside(doc, &info, lo, hi, i);
+        }
+    }
     let order: Vec<(usize, usize, usize)> = doc
         .sentences
         .iter()
@@ -241,6 +298,9 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
         cur.clear();
         for &(i, lo, hi) in chunk {
             feats.clear();
+            if plain[i] {
+                continue;
+            }
             static_features(&info, &ctx, lo, hi, i, &mut feats);
             for &f in &feats {
                 let b = bucket(f);
@@ -273,7 +333,11 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     for sent in &doc.sentences {
         let (lo, hi) = (sent.first_token, sent.end_token);
         emit.clear();
-        for (t, sum) in info[lo..hi].iter().zip(&sums[lo..hi]) {
+        for ((t, sum), &skip) in info[lo..hi].iter().zip(&sums[lo..hi]).zip(&plain[lo..hi]) {
+            if skip {
+                emit.push(ONLY_O);
+                continue;
+            }
             // The history templates read the tags of earlier sentences: added now.
             feats.clear();
             history_features(t, hist.get(&t.key).copied().unwrap_or(0), &mut feats);
@@ -613,6 +677,60 @@ mod tests {
             if text.contains("Karine") {
                 assert!(slow.iter().any(|&t| t != 0), "the model tags something");
             }
+        }
+    }
+
+    #[test]
+    fn plain_lower_case_words_are_decoded_as_outside_without_features() {
+        let gaz = &crate::gazetteer::GAZ;
+        let doc = Doc::new(
+            "The council said on a rainy day that the budget would grow, and al - Qaeda was named by Smith and the harbour master.",
+        );
+        let (info, _) = token_infos(&doc, gaz);
+        let s = &doc.sentences[0];
+        let skipped: Vec<&str> = (s.first_token..s.end_token)
+            .filter(|&i| plainly_outside(&doc, &info, s.first_token, s.end_token, i))
+            .map(|i| doc.token_text(i))
+            .collect();
+        for w in ["rainy", "budget", "would", "grow", "harbour"] {
+            assert!(skipped.contains(&w), "{w} in {skipped:?}");
+        }
+        // At the sentence start, beside a capital, across a hyphen from one: read.
+        for w in ["The", "council", "al", "was", "by"] {
+            assert!(!skipped.contains(&w), "{w} in {skipped:?}");
+        }
+        // A sentence that capitalises nothing (web text) is read whole.
+        let doc = Doc::new(
+            "i went to the walmart on main street with my sister and her friends yesterday.",
+        );
+        let (info, _) = token_infos(&doc, gaz);
+        let s = &doc.sentences[0];
+        assert!((s.first_token..s.end_token).all(|i| !plainly_outside(
+            &doc,
+            &info,
+            s.first_token,
+            s.end_token,
+            i
+        )));
+    }
+
+    #[test]
+    fn the_outside_shortcut_gives_the_tags_of_reading_every_token() {
+        // With a gold sequence, `tag_doc` reads every token's features; the shipped model does
+        // not learn, so its tags are those of the full decoder.
+        let model = Model::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
+        let gaz = &crate::gazetteer::GAZ;
+        for text in [
+            include_str!("../tests/fixtures/000_20dcaab2fdce8d62.txt"),
+            include_str!("../tests/fixtures/002_0c3089f2c773f405.txt"),
+            include_str!("../tests/fixtures/004_0a20a275f10aef06.txt"),
+            "Fighters of al - Qaeda and the leader of al-Shabaab met in the town of el - Fasher.",
+        ] {
+            let doc = Doc::new(text);
+            let none = vec![0u8; doc.tokens.len()];
+            let mut m = &model;
+            let full = tag_doc(&doc, gaz, &mut m, Some(&none));
+            assert_eq!(tag_with_model(&doc, gaz, &model), full, "{text}");
         }
     }
 
