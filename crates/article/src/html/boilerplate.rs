@@ -13,7 +13,7 @@ const MIN_LEAD_SHARE: f64 = 0.3;
 
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
+        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?|trending(?: now| stories)?|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
     )
     .expect("static regex")
 });
@@ -26,7 +26,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read)\s*[.:!…>»›→]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied)\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -37,6 +37,13 @@ const MAX_CAPTION_WORDS: usize = 60;
 /// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
+        .expect("static regex")
+});
+
+/// A picture's credit set as a paragraph of its own: a name and a picture agency ("Jo Bloggs/
+/// Getty Images", "AFP via Getty Images"). A wire byline ("Reuters") names no picture agency.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\p{L}.'’ -]{2,40}\s*(?:/|\bvia\b|\bfor\b)\s*)?(?:getty images|shutterstock|alamy(?: stock photo)?|(?:ap|afp|reuters|epa|pa) (?:photo|images?))(?:\s*(?:/|via)\s*[\p{L}.'’ -]{2,40})?$")
         .expect("static regex")
 });
 
@@ -152,7 +159,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
             continue;
         }
         if n <= MAX_CAPTION_WORDS
-            && (CAPTION.is_match(p.trim()) || BRACKETED_CREDIT.is_match(p.trim()))
+            && (CAPTION.is_match(p.trim())
+                || BRACKETED_CREDIT.is_match(p.trim())
+                || CREDIT_LINE.is_match(p.trim()))
         {
             continue;
         }
@@ -260,6 +269,8 @@ mod tests {
         let body = body.join("\n\n");
         let t = format!("{body}\n\nPros\n\n{body}\n\nRelated articles\n\nOther story");
         assert_eq!(remove(&t, &[]), format!("{body}\n\nPros"));
+        let t = format!("{body}\n\nThe mayor spoke.\n\nMost Read\n\nOther story");
+        assert_eq!(remove(&t, &[]), format!("{body}\n\nThe mayor spoke."));
     }
 
     #[test]
@@ -300,6 +311,33 @@ mod tests {
              Related: the mayor, who spoke after the vote, said the plan would pass.\n\n\
              Follow-up posts on Twitter and Facebook drew thousands of replies.\n\n\
              Photographs of the vote were shown at the meeting."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn player_ad_and_share_labels_and_credit_lines_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let labels = [
+            "Story continues below advertisement",
+            "Skip Advertisement",
+            "Listen to this article",
+            "Listen · 5:12 min",
+            "Gift this article",
+            "Enlarge this image",
+            "toggle caption",
+            "Sponsored",
+            "Copy link",
+            "Jo Bloggs/Getty Images",
+            "AFP via Getty Images",
+            "Ann Lee/AP Photo",
+        ];
+        let t = format!("{body}\n\n{}\n\n{body} Again.", labels.join("\n\n"));
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A wire credit, and sentences that open the same way, are the article's.
+        let t = format!(
+            "{body}\n\nReuters\n\nThe story continues below the fold in print editions.\n\n\
+             Getty Images said it had licensed the photographs."
         );
         assert_eq!(remove(&t, &[]), t);
     }
