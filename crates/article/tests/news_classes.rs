@@ -72,3 +72,8 @@ fn captions_pitches_and_headline_lists_between_the_paragraphs_go() {
 fn a_bio_in_an_aside_a_share_list_and_bare_comment_links_go() {
     check("bio_aside.html");
 }
+
+#[test]
+fn labelled_headlines_media_labels_and_network_rows_go() {
+    check("labels.html");
+}

@@ -13,7 +13,7 @@ const MIN_LEAD_SHARE: f64 = 0.3;
 
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
+        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?|trending(?: now| stories)?|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
     )
     .expect("static regex")
 });
@@ -26,7 +26,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read)\s*[.:!…>»›→]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied)\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -37,6 +37,13 @@ const MAX_CAPTION_WORDS: usize = 60;
 /// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
+        .expect("static regex")
+});
+
+/// A picture's credit set as a paragraph of its own: a name and a picture agency ("Jo Bloggs/
+/// Getty Images", "AFP via Getty Images"). A wire byline ("Reuters") names no picture agency.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\p{L}.'’ -]{2,40}\s*(?:/|\bvia\b|\bfor\b)\s*)?(?:getty images|shutterstock|alamy(?: stock photo)?|(?:ap|afp|reuters|epa|pa) (?:photo|images?))(?:\s*(?:/|via)\s*[\p{L}.'’ -]{2,40})?$")
         .expect("static regex")
 });
 
@@ -86,11 +93,45 @@ static PITCH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Longest paragraph read as a labelled headline or a row of social networks.
+const MAX_LINK_LINE_WORDS: usize = 20;
+
+/// A link to another story set between the paragraphs, its label kept with it ("Related: Rich
+/// are paying more in taxes", "READ MORE: …", "See also: …"): a label, a colon, then a
+/// headline's shape, with no closing full stop. "More: the council also said …." is prose.
+static LABELLED_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:related(?: (?:articles?|stories|story|coverage|content|reading|video))?|(?:read|see|watch) (?:more|also)|also (?:read|see|watch)|more(?: on this(?: story)?)?|watch|listen|read|recommended|don['’]t miss|must read|trending)\s*[:|»›>]\s*\S.*[^.:;,]$")
+        .expect("static regex")
+});
+
+/// A row of social networks to follow or share on ("Follow Backchannel: Twitter | Facebook",
+/// "Share: Facebook, X, Email"): two networks or more and nothing else but a short label.
+static SOCIAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    const NET: &str = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|whatsapp|pinterest|reddit|threads|bluesky|flipboard|telegram|snapchat|mastodon|e-?mail|rss|x)";
+    Regex::new(&format!(
+        r"(?i)^(?:(?:follow|share|connect with|find)(?: [\w'’&.-]+){{0,3}}?(?: on| via)?\s*[:|-]?\s*)?{NET}(?:\s*(?:[|,/·•&]|\band\b)?\s*{NET})+\s*$"
+    ))
+    .expect("static regex")
+});
+
+fn is_link_line(p: &str) -> bool {
+    LABELLED_HEADLINE.is_match(p) || SOCIAL_ROW.is_match(p)
+}
+
+/// A pitch that closes on its call to action, a sentence of its own ("Get the latest headlines
+/// in your inbox every morning. Sign up here.", "Click here to subscribe for $1 a week."). The
+/// verb opens the sentence: "… told members to sign up." is prose.
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?]\s+)(?:(?:click|tap) here to (?:subscribe|sign up)\b[^.!?]*|(?:sign up|subscribe)(?: (?:here|now|today|for free|free|below))?)[.!]?$")
+        .expect("static regex")
+});
+
 fn is_notice(p: &str) -> bool {
     COPYRIGHT.is_match(p)
         || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
         || METER.is_match(p)
-        || (p.split_whitespace().count() <= MAX_PITCH_WORDS && PITCH.is_match(p))
+        || (p.split_whitespace().count() <= MAX_PITCH_WORDS
+            && (PITCH.is_match(p) || CALL_TO_ACTION.is_match(p)))
 }
 
 /// `text` (paragraphs separated by blank lines) without a second rendering of its paragraphs, without the
@@ -118,11 +159,16 @@ pub fn remove(text: &str, authors: &[String]) -> String {
             continue;
         }
         if n <= MAX_CAPTION_WORDS
-            && (CAPTION.is_match(p.trim()) || BRACKETED_CREDIT.is_match(p.trim()))
+            && (CAPTION.is_match(p.trim())
+                || BRACKETED_CREDIT.is_match(p.trim())
+                || CREDIT_LINE.is_match(p.trim()))
         {
             continue;
         }
         if n <= MAX_NOTICE_WORDS && is_notice(p.trim()) {
+            continue;
+        }
+        if n <= MAX_LINK_LINE_WORDS && is_link_line(p.trim()) {
             continue;
         }
         if kept.len() < HEADER_WINDOW
@@ -223,6 +269,8 @@ mod tests {
         let body = body.join("\n\n");
         let t = format!("{body}\n\nPros\n\n{body}\n\nRelated articles\n\nOther story");
         assert_eq!(remove(&t, &[]), format!("{body}\n\nPros"));
+        let t = format!("{body}\n\nThe mayor spoke.\n\nMost Read\n\nOther story");
+        assert_eq!(remove(&t, &[]), format!("{body}\n\nThe mayor spoke."));
     }
 
     #[test]
@@ -249,6 +297,52 @@ mod tests {
     }
 
     #[test]
+    fn media_labels_labelled_headlines_and_social_rows_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "Photo\n\n{body}\n\nRelated: Rich are paying more in taxes than they used to\n\n\
+             View photo\n\nREAD MORE: Why the harbour tolls rise again?\n\n{body} Again.\n\n\
+             Image 2 of 5\n\nFollow the Record: Twitter | Facebook\n\nShare: Facebook, X, Email"
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // Prose that opens with a label, and a sentence naming networks, stay.
+        let t = format!(
+            "{body}\n\nMore: the council also said it would review the tolls.\n\n\
+             Related: the mayor, who spoke after the vote, said the plan would pass.\n\n\
+             Follow-up posts on Twitter and Facebook drew thousands of replies.\n\n\
+             Photographs of the vote were shown at the meeting."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn player_ad_and_share_labels_and_credit_lines_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let labels = [
+            "Story continues below advertisement",
+            "Skip Advertisement",
+            "Listen to this article",
+            "Listen · 5:12 min",
+            "Gift this article",
+            "Enlarge this image",
+            "toggle caption",
+            "Sponsored",
+            "Copy link",
+            "Jo Bloggs/Getty Images",
+            "AFP via Getty Images",
+            "Ann Lee/AP Photo",
+        ];
+        let t = format!("{body}\n\n{}\n\n{body} Again.", labels.join("\n\n"));
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A wire credit, and sentences that open the same way, are the article's.
+        let t = format!(
+            "{body}\n\nReuters\n\nThe story continues below the fold in print editions.\n\n\
+             Getty Images said it had licensed the photographs."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
     fn read_more_stubs_go_with_their_arrows() {
         let body = "The council approved the budget on Tuesday after a long debate.";
         let t = format!(
@@ -271,6 +365,14 @@ mod tests {
              Want the latest news? Sign up for our daily email."
         );
         assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A pitch that closes on its call to action, as a sentence of its own.
+        let t = format!(
+            "{body}\n\nGet the latest headlines in your inbox every morning. Sign up here.\n\n\
+             Click here to subscribe to the Record for just $1 a week.\n\n{body} Again."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        let t = format!("{body}\n\nThe union told its members to sign up.");
+        assert_eq!(remove(&t, &[]), t);
         // Prose ends on its full stop; a paragraph about a newsletter asks nothing.
         let t = format!(
             "{body}\n\nThe poll (Reuters/Ipsos) found support fell.\n\n\
