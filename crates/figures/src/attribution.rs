@@ -58,6 +58,24 @@ impl<'a> Attributor<'a> {
         qs[..n].iter().rev().take(8).find(|q| q.end >= b).copied()
     }
 
+    /// Whether a person's name the entities stage found ends at byte `b`.
+    pub fn person_ends_at(&self, b: usize) -> bool {
+        let es = &self.entities;
+        let n = es.partition_point(|e| e.start < b);
+        es[..n]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|e| e.end == b && e.kind == claimtrail_text::EntityKind::Person)
+    }
+
+    /// The speaker of a direct quotation holding bytes `a..b`, if the quotes stage named one.
+    pub fn direct_speaker(&self, a: usize, b: usize) -> Option<String> {
+        self.quote_at(a, b)
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .and_then(|q| q.speaker.clone())
+    }
+
     /// Canonical name of an entity covering bytes `a..b`, if the entities stage found one.
     fn canonical(&self, a: usize, b: usize) -> Option<String> {
         let es = &self.entities;
@@ -89,7 +107,7 @@ impl<'a> Attributor<'a> {
                 .filter(|m| !is_pronoun(&m.to_lowercase()));
             Some((q.kind, q.speaker.clone().or(mention)?))
         });
-        let quoted = quoted.filter(|(_, s)| !starts_with_digit(s));
+        let quoted = quoted.filter(|(_, s)| !starts_with_digit(s) && !share_of_people(s));
         // Inside quote marks the speaker asserts the figure.
         if let Some((kind, s)) = &quoted {
             if *kind != QuoteKind::Indirect {
@@ -182,6 +200,14 @@ impl<'a> Attributor<'a> {
                 break;
             }
             if !verb_at(v, k) {
+                continue;
+            }
+            // "…,” Jo Roe said as she and hundreds of others marched": the clause after "as",
+            // "while", "when" tells when she spoke, not what she said.
+            // ("show as many as 30 percent": that "as" is the figure's own hedge.)
+            if k + 1 < first
+                && matches!(v.lower(k + 1), "as" | "while" | "when" | "before" | "after")
+            {
                 continue;
             }
             // A verb inside a quotation the figure is not in is the quoted speaker's, not an
@@ -388,6 +414,15 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     {
         y -= 1;
     }
+    // "Jim Bennett, 57, told": the age set after a name is an aside.
+    if y > 3
+        && v.text(y - 1) == ","
+        && v.toks[y - 2].kind == TokenKind::Number
+        && v.text(y - 3) == ","
+        && v.toks[y - 4].capitalized()
+    {
+        y -= 3;
+    }
     // "The survey, conducted by the institute, finds": the subject stands before the aside.
     if y > 1 && v.text(y - 1) == "," {
         if let Some(j) = (y.saturating_sub(APPOSITIVE_REACH)..y - 1)
@@ -485,6 +520,7 @@ fn plausible_source(v: &View, x: usize, y: usize) -> bool {
     if crate::number::number_word(h).is_some()
         || head.kind == TokenKind::Number
         || v.toks[x].kind == TokenKind::Number
+        || share_of_people(&phrase_text(v, x, y))
     {
         return false;
     }
@@ -492,6 +528,43 @@ fn plausible_source(v: &View, x: usize, y: usize) -> bool {
         // "Ukrainian intelligence reports", "Pentagon assessments": a capitalised modifier.
         v.toks[x..y].iter().any(|t| t.capitalized()) && h.len() > 3
     }
+}
+
+/// A share of a population ("half of voters", "two-thirds of caucus attendees", "six in 10",
+/// "46 percent", "a majority of Republicans"): the people a poll counted, not who asserts its
+/// figures. Written in lower case (or opening the sentence): "Third Way" is an organisation.
+fn share_of_people(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let raw: Vec<&str> = s.split_whitespace().collect();
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || crate::number::number_word(w).is_some()
+    };
+    let fraction = |w: &str| {
+        matches!(
+            w,
+            "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+        )
+    };
+    let share = |k: usize| {
+        let w = words[k].as_str();
+        let of_next = words.get(k + 1).is_some_and(|n| n == "of" || n == "in");
+        // "Third Way", "Majority Leader" are names; "Half of voters" opens a sentence.
+        let cased_ok = !raw[k].starts_with(|c: char| c.is_uppercase()) || k == 0 && of_next;
+        // "a third of voters", "two-thirds", but not the ordinal of "a third source".
+        let parts: Vec<&str> = w.split('-').collect();
+        let hyphened = parts.len() == 2 && number(parts[0]) && fraction(parts[1]);
+        cased_ok
+            && (hyphened
+                || fraction(w) && of_next
+                || matches!(
+                    w,
+                    "percent" | "cent" | "%" | "majority" | "minority" | "plurality"
+                ))
+    };
+    (0..words.len()).any(share)
+        || words
+            .windows(3)
+            .any(|t| number(&t[0]) && t[1] == "in" && number(&t[2]))
 }
 
 /// A speaker that opens with a number in digits ("4,051", "520 superdelegates"): a count the

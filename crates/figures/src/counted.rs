@@ -39,7 +39,12 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while let Some(t) = v.toks.get(j) {
         let w: &str = &t.lower;
-        let hyphen_join = t.kind == TokenKind::Punct && matches!(t.text, "-") && j > k;
+        // "long-range missiles" joins; "four states - Iowa, …" is a dash between phrases.
+        let hyphen_join = t.kind == TokenKind::Punct
+            && matches!(t.text, "-")
+            && j > k
+            && t.glued()
+            && v.toks.get(j + 1).is_some_and(|n| n.glued());
         if t.kind != TokenKind::Word && !hyphen_join {
             break;
         }
@@ -51,7 +56,10 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
             // "troops Russia" — a new phrase begins.
             break;
         }
-        if ends_phrase(w) || reporting_verb(w) || w == "'s" || w == "’s" {
+        // "the five states", "three reports": right after a number, a speech word in -s is a
+        // plural noun ("says" aside: "one says").
+        let plural_noun = j == k && w.len() > 3 && w.ends_with('s') && w != "says";
+        if ends_phrase(w) || reporting_verb(w) && !plural_noun || w == "'s" || w == "’s" {
             break;
         }
         if j > k && irregular_past(w) {

@@ -208,6 +208,14 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         if is_time_zone(next) && !matches!(m.unit, Some(crate::number::Unit::Time(_))) {
             return true;
         }
+        // "three or four a.m.", "10 to 11 p.m.": the first hour of a span of clock times.
+        let joins = matches!(next, "or" | "to" | "-" | "–" | "and");
+        let hour_after = v.toks.get(c.end + 1).is_some_and(|t| {
+            t.kind == TokenKind::Number || crate::number::number_word(&t.lower).is_some()
+        }) && is_time_zone(v.lower(c.end + 2));
+        if !has_unit && joins && hour_after {
+            return true;
+        }
         if v.text(c.end) == ":" && v.toks.get(c.end + 1).is_some_and(|t| t.glued()) {
             return true;
         }

@@ -126,26 +126,55 @@ fn build(
     if m.high.is_some() {
         hedge = Hedge::Range;
     }
-    let money_or_share = matches!(m.unit, Some(Unit::Currency(_) | Unit::Percent));
-    let (mut counted, np_end) = if matches!(m.unit, Some(Unit::Time(_) | Unit::Measure(_))) {
-        (None, None)
+    // "Ramos, 58, told": a person's age set after the name describes the person.
+    let age = age_apposition(v, m, attr);
+    let unit = if age {
+        Some(Unit::Time("year"))
     } else {
-        counted::after(v, end, money_or_share, m.core.vague)
+        m.unit
     };
+    let money_or_share = matches!(m.unit, Some(Unit::Currency(_) | Unit::Percent));
+    let (mut counted, mut np_end) =
+        if age || matches!(m.unit, Some(Unit::Time(_) | Unit::Measure(_))) {
+            (None, None)
+        } else {
+            counted::after(v, end, money_or_share, m.core.vague)
+        };
+    // A share counts a population: "4 in 10 voters", "one in three likely voters"; "4 in 10
+    // want" has a verb there, no noun.
+    if m.proportion {
+        let word = |k: usize| v.toks.get(k).is_some_and(|t| t.is_word());
+        let noun = |k: usize| word(k) && population_noun(v.text(k));
+        let upto = if noun(end) {
+            Some(end + 1)
+        } else if word(end) && !v.toks[end].capitalized() && noun(end + 1) {
+            Some(end + 2)
+        } else {
+            None
+        };
+        counted = upto.map(|u| {
+            v_text_between(v, v.toks[end].start, v.toks[u - 1].end)
+                .trim()
+                .to_string()
+        });
+        np_end = upto;
+    }
     if let Some(e) = np_end {
         end = e;
-    }
-    if counted.is_none() && m.unit.is_none() && !m.core.vague {
-        // An elided noun counts what the figure before it counted, close by.
-        counted = last_counted
-            .as_ref()
-            .filter(|(_, s)| si - s <= 1)
-            .map(|(c, _)| c.clone());
     }
     if m.unit.is_none() {
         if let Some(c) = &counted {
             *last_counted = Some((c.clone(), si));
         }
+    }
+    // An elided noun counts what the figure before it counted, close by. Read, not carried:
+    // a carried noun would travel on from sentence to sentence.
+    // A share's population is not elided ("4 in 10" of the states before it), nor an age's.
+    if counted.is_none() && unit.is_none() && !m.core.vague && !m.proportion {
+        counted = last_counted
+            .as_ref()
+            .filter(|(_, s)| si - s <= 1)
+            .map(|(c, _)| c.clone());
     }
     if !m.value.is_finite() || m.high.is_some_and(|h| !h.is_finite()) {
         return None;
@@ -153,7 +182,13 @@ fn build(
     let (a, b) = v.span(first, end);
     let text = doc.text.get(a..b)?.to_string();
     let (low, high) = bounds(hedge, m.value, m.high);
-    let source = attr.source(v, first, end, a, b);
+    // The age of the person who speaks next ("Jo Roe, 57, told reporters") is the outlet's
+    // description, not the speaker's claim nor that of whom they spoke to.
+    let source = if age && crate::words::reporting_verb(v.lower(end + 1)) {
+        attr.direct_speaker(a, b)
+    } else {
+        attr.source(v, first, end, a, b)
+    };
     Some(Figure {
         text,
         start: a,
@@ -162,11 +197,38 @@ fn build(
         low: low.map(tidy),
         high: high.map(tidy),
         hedge,
-        unit: m.unit.map(|u| u.name().to_string()),
+        unit: unit.map(|u| u.name().to_string()),
         counted,
         source,
         date: None,
     })
+}
+
+/// A bare whole number between commas right after a person's name: "Weiner, 51, who", "Jim
+/// Bennett, 57, told".
+fn age_apposition(v: &View, m: &measure::Measured, attr: &attribution::Attributor) -> bool {
+    let plain = m.unit.is_none()
+        && m.high.is_none()
+        && m.core.plain
+        && m.core.end == m.core.first + 1
+        && m.first == m.core.first
+        && (1.0..120.0).contains(&m.value);
+    plain
+        && m.first >= 2
+        && v.text(m.first - 1) == ","
+        && matches!(v.text(m.end), "," | ")")
+        && attr.person_ends_at(v.toks[m.first - 2].end)
+}
+
+/// A noun naming people or things in the plural, as a share's counted phrase must: capitalised
+/// ("Republicans"), a plural in -s, or a plural without one.
+fn population_noun(head: &str) -> bool {
+    head.chars().next().is_some_and(char::is_uppercase)
+        || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+        || matches!(
+            head,
+            "people" | "men" | "women" | "children" | "adults" | "police" | "staff"
+        )
 }
 
 /// Rounds away float noise from scaling ("1.2bn" → 1200000000, not 1199999999.9999998).

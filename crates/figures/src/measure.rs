@@ -30,6 +30,23 @@ pub struct Measured {
     pub plus: bool,
     /// A glued "-odd" ("40-odd flats"): about.
     pub odd: bool,
+    /// "4 in 10", "one in three": a share of a population, its denominator part of the text.
+    pub proportion: bool,
+}
+
+/// Denominators of a share written "N in M" ("4 in 10 voters", "one in five", "1 in 100").
+fn share_denominator(d: f64) -> bool {
+    d == d.trunc() && ((2.0..=10.0).contains(&d) || matches!(d as i64, 20 | 50 | 100 | 1000))
+}
+
+/// End of "in M" after a count `value` ending at token `k`, when the two make a share.
+fn denominator_end(v: &View, k: usize, value: f64) -> Option<usize> {
+    if v.lower(k) != "in" {
+        return None;
+    }
+    let d = number::parse(v, k + 1)?;
+    let single = d.end == d.first + 1 && d.unit.is_none() && d.high.is_none() && !d.vague;
+    (single && share_denominator(d.value) && value < d.value && value >= 0.0).then_some(d.end)
 }
 
 /// Currency written before a number at `i`: its code and the token where the number starts.
@@ -245,6 +262,14 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
             }
         }
     }
+    // "4 in 10 voters": one figure, a share; the 10 is no count of its own.
+    let mut proportion = false;
+    if unit.is_none() && high.is_none() && !core.vague && value == value.trunc() {
+        if let Some(e) = denominator_end(v, end, value) {
+            end = e;
+            proportion = true;
+        }
+    }
     // "two-thirds" aside, a glued "-strong", "-plus": already in the token.
     // "minus 20 degrees", "-5%": a sign written before the number.
     let mut first = i;
@@ -270,8 +295,9 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
         m_as_metres,
         plus,
         odd,
+        proportion,
     };
-    if lookahead > 0 {
+    if lookahead > 0 && !proportion {
         extend_range(v, &mut m, lookahead - 1);
     }
     Some(m)

@@ -833,3 +833,104 @@ fn an_amount_restated_in_other_units_keeps_the_hedge() {
         vec![(Some(12.0), "more_than"), (Some(750.0), "exact")]
     );
 }
+
+#[test]
+fn a_share_written_n_in_m_is_one_figure() {
+    let f = figs("About 4 in 10 voters want change, and one in three Americans agree.");
+    let got: Vec<(&str, Option<f64>, Option<&str>)> = f
+        .iter()
+        .map(|x| (x.text.as_str(), x.value, x.counted.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("About 4 in 10 voters", Some(4.0), Some("voters")),
+            ("one in three Americans", Some(1.0), Some("Americans")),
+        ]
+    );
+    // A verb after the share is no counted noun.
+    let f = figs("Half say yes, while about 4 in 10 want a change.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].text, "about 4 in 10");
+    assert_eq!(f[0].counted, None);
+}
+
+#[test]
+fn the_people_a_poll_counted_claim_nothing() {
+    for text in [
+        "In each state, about half of voters say they prefer an outsider, while about 4 in 10 want one with experience.",
+        "More than six in 10 said they were tired; 46 percent said they were unenthusiastic.",
+        "Among Democrats, about two-thirds of caucus attendees described themselves as liberals, with 30 percent very liberal.",
+    ] {
+        for f in figs(text) {
+            assert_eq!(f.source, None, "{text}: {}", f.text);
+        }
+    }
+    // An ordinal is no share: "a third source" reports.
+    let f = figs("A third source said about 30 people were hired.");
+    assert_eq!(f[0].source.as_deref(), Some("third source"));
+}
+
+#[test]
+fn an_age_after_a_name_is_a_description_not_a_claim() {
+    let text = "Jim Bennett, 57, told a reporter that the plan would cost $5 million.";
+    let e = Entity {
+        text: "Jim Bennett".into(),
+        kind: EntityKind::Person,
+        start: 0,
+        end: 11,
+        canonical: "Jim Bennett".into(),
+        role: None,
+    };
+    let doc = Doc::new(text);
+    let ctx = Context {
+        entities: std::slice::from_ref(&e),
+        quotes: &[],
+        times: &[],
+        published: None,
+    };
+    let f = find_figures(&doc, &ctx);
+    assert_eq!(f[0].text, "57");
+    assert_eq!(f[0].unit.as_deref(), Some("year"));
+    assert_eq!(
+        (f[0].counted.as_deref(), f[0].source.as_deref()),
+        (None, None)
+    );
+    assert_eq!(f[1].source.as_deref(), Some("Jim Bennett"));
+}
+
+#[test]
+fn an_elided_noun_is_carried_once_not_from_sentence_to_sentence() {
+    let f = figs("Nine people were hurt. Later 12 were detained. By noon 3 were released.");
+    let counted: Vec<Option<&str>> = f.iter().map(|x| x.counted.as_deref()).collect();
+    assert_eq!(counted, vec![Some("people"), Some("people"), None]);
+}
+
+#[test]
+fn counted_nouns_that_look_like_speech_verbs_and_dashes() {
+    let f = figs("He won five states and three reports backed him.");
+    let counted: Vec<Option<&str>> = f.iter().map(|x| x.counted.as_deref()).collect();
+    assert_eq!(counted, vec![Some("states"), Some("reports")]);
+    let f = figs("She won four states - Iowa, Ohio and Utah.");
+    assert_eq!(f[0].counted.as_deref(), Some("states"));
+}
+
+#[test]
+fn a_span_of_clock_hours_is_no_figure() {
+    assert!(figs("She was out at a party at three or four a.m. with friends.").is_empty());
+    assert!(figs("The polls are open from 7 to 9 p.m. on Tuesday.").is_empty());
+}
+
+#[test]
+fn a_clause_telling_when_someone_spoke_is_not_what_they_said() {
+    let f = figs(
+        "“We will not stop,” Jo Roe said as she and hundreds of other marchers crossed the bridge.",
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].source, None);
+    // What follows the verb directly is still reported.
+    let f = figs("Jo Roe said hundreds of marchers crossed the bridge.");
+    assert_eq!(f[0].source.as_deref(), Some("Jo Roe"));
+    let f = figs("Polls show as many as 30 percent of his backers will stay home.");
+    assert_eq!(f[0].source.as_deref(), Some("Polls"));
+}
