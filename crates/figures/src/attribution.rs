@@ -58,14 +58,15 @@ impl<'a> Attributor<'a> {
         qs[..n].iter().rev().take(8).find(|q| q.end >= b).copied()
     }
 
+    /// The entities starting before byte `b`, nearest first: a few, since they seldom nest.
+    fn entities_before(&self, b: usize) -> impl Iterator<Item = &&'a Entity> {
+        let n = self.entities.partition_point(|e| e.start < b);
+        self.entities[..n].iter().rev().take(8)
+    }
+
     /// Whether a person's name the entities stage found ends at byte `b`.
     pub fn person_ends_at(&self, b: usize) -> bool {
-        let es = &self.entities;
-        let n = es.partition_point(|e| e.start < b);
-        es[..n]
-            .iter()
-            .rev()
-            .take(8)
+        self.entities_before(b)
             .any(|e| e.end == b && e.kind == claimtrail_text::EntityKind::Person)
     }
 
@@ -78,12 +79,7 @@ impl<'a> Attributor<'a> {
 
     /// Canonical name of an entity covering bytes `a..b`, if the entities stage found one.
     fn canonical(&self, a: usize, b: usize) -> Option<String> {
-        let es = &self.entities;
-        let n = es.partition_point(|e| e.start < b);
-        es[..n]
-            .iter()
-            .rev()
-            .take(8)
+        self.entities_before(b)
             .find(|e| e.end > a && e.start >= a && e.end <= b && !e.canonical.is_empty())
             .filter(|e| e.end - e.start + 3 >= b - a)
             .map(|e| e.canonical.clone())

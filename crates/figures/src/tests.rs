@@ -12,6 +12,29 @@ fn figs_with(text: &str, quotes: &[Quote]) -> Vec<Figure> {
     find_figures(&doc, &ctx)
 }
 
+/// A person the entities stage found at bytes `start..end`, with its canonical name.
+fn person(text: &str, start: usize, canonical: &str) -> Entity {
+    Entity {
+        text: text.into(),
+        kind: EntityKind::Person,
+        start,
+        end: start + text.len(),
+        canonical: canonical.into(),
+        role: None,
+    }
+}
+
+fn figs_with_entities(text: &str, entities: &[Entity]) -> Vec<Figure> {
+    let doc = Doc::new(text);
+    let ctx = Context {
+        entities,
+        quotes: &[],
+        times: &[],
+        published: None,
+    };
+    find_figures(&doc, &ctx)
+}
+
 fn figs(text: &str) -> Vec<Figure> {
     figs_with(text, &[])
 }
@@ -437,23 +460,9 @@ fn date_comes_from_a_time_of_the_sentence_else_publication() {
 #[test]
 fn entity_canonical_names_replace_short_mentions() {
     let text = "According to Kirby, 1,000 soldiers died.";
-    let e = Entity {
-        text: "Kirby".into(),
-        kind: EntityKind::Person,
-        start: 13,
-        end: 18,
-        canonical: "John Kirby".into(),
-        role: None,
-    };
-    let doc = Doc::new(text);
-    let ctx = Context {
-        entities: std::slice::from_ref(&e),
-        quotes: &[],
-        times: &[],
-        published: None,
-    };
+    let e = person("Kirby", 13, "John Kirby");
     assert_eq!(
-        find_figures(&doc, &ctx)[0].source.as_deref(),
+        figs_with_entities(text, &[e])[0].source.as_deref(),
         Some("John Kirby")
     );
 }
@@ -874,22 +883,7 @@ fn the_people_a_poll_counted_claim_nothing() {
 #[test]
 fn an_age_after_a_name_is_a_description_not_a_claim() {
     let text = "Jim Bennett, 57, told a reporter that the plan would cost $5 million.";
-    let e = Entity {
-        text: "Jim Bennett".into(),
-        kind: EntityKind::Person,
-        start: 0,
-        end: 11,
-        canonical: "Jim Bennett".into(),
-        role: None,
-    };
-    let doc = Doc::new(text);
-    let ctx = Context {
-        entities: std::slice::from_ref(&e),
-        quotes: &[],
-        times: &[],
-        published: None,
-    };
-    let f = find_figures(&doc, &ctx);
+    let f = figs_with_entities(text, &[person("Jim Bennett", 0, "Jim Bennett")]);
     assert_eq!(f[0].text, "57");
     assert_eq!(f[0].unit.as_deref(), Some("year"));
     assert_eq!(
