@@ -4,6 +4,7 @@
 use crate::view::View;
 use crate::words::{
     ends_phrase, irregular_past, is_month, is_weekday, reporting_verb, small_number, time_unit,
+    unmarked_plural,
 };
 use claimtrail_text::TokenKind;
 
@@ -74,12 +75,7 @@ pub fn phrase(v: &View, k: usize) -> Option<(usize, usize)> {
             // "soldiers arrived", "people living" end the phrase; "additional armoured
             // vehicles" does not: a participle after a head noun is a verb.
             let prev = v.lower(j - 1);
-            let head = prev.ends_with('s')
-                || matches!(
-                    prev,
-                    "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
-                )
-                || v.toks[j - 1].capitalized();
+            let head = prev.ends_with('s') || unmarked_plural(prev) || v.toks[j - 1].capitalized();
             // "a stimulus bill backed by the administration": a passive participle with its
             // agent follows the head whatever its number.
             // "whale teeth recovered from a stranded whale": a participle that opens a

@@ -225,10 +225,7 @@ fn age_apposition(v: &View, m: &measure::Measured, attr: &attribution::Attributo
 fn population_noun(head: &str) -> bool {
     head.chars().next().is_some_and(char::is_uppercase)
         || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
-        || matches!(
-            head,
-            "people" | "men" | "women" | "children" | "adults" | "police" | "staff"
-        )
+        || words::unmarked_plural(head)
 }
 
 /// Rounds away float noise from scaling ("1.2bn" → 1200000000, not 1199999999.9999998).

@@ -321,3 +321,11 @@ pub fn ends_phrase(w: &str) -> bool {
             | "whereby"
     )
 }
+
+/// Plural nouns for people written without an -s ("people", "police", "staff").
+pub fn unmarked_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
+    )
+}
