@@ -166,7 +166,7 @@ pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usi
     let lower_word = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
     let plain = |j: usize| {
         let n = &info[j];
-        !n.cap && !n.all_caps && n.gaz == 0
+        !n.cap && !n.all_caps
     };
     // A hyphen joins the word to the one beyond it ("al - Qaeda" in tokenised text): that one
     // counts as the neighbour too.
