@@ -4,7 +4,7 @@
 
 use crate::units::{currency_name, glued_scale, iso_code, measure_unit};
 use crate::view::View;
-use crate::words::{full_scale_word, is_dozen, scale_word, small_number, time_unit, vague_plural};
+use crate::words::{full_scale_word, is_dozen, scale_word, small_number, time_unit};
 
 /// What a number measures, when its own tokens say so.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -169,17 +169,32 @@ pub fn lex(text: &str, lower: &str) -> Lexeme {
     if !first.is_alphabetic() {
         return Lexeme::None;
     }
-    if let Some(v) = number_word(lower) {
-        return Lexeme::Word(v);
+    // One lexicon lookup answers `number_word`, `scale_word`, the vague plurals ("hundreds")
+    // and `is_dozen`, in that order; only a word with a hyphen needs more (hyphenated tens,
+    // compounds).
+    let entry = claimtrail_lexicon::number_word(lower);
+    if let Some(n) = entry.filter(|n| n.cardinal) {
+        return Lexeme::Word(n.value as f64);
     }
-    if let Some(m) = scale_word(lower) {
-        return Lexeme::Scale(m);
+    let hyphen = lower.as_bytes().contains(&b'-');
+    if hyphen {
+        if let Some(v) = number_word(lower) {
+            return Lexeme::Word(v);
+        }
     }
-    if let Some(v) = vague_plural(lower) {
-        return Lexeme::Vague(v);
+    if let Some(n) = entry {
+        if n.scale {
+            return Lexeme::Scale(n.value as f64);
+        }
+        if n.vague {
+            return Lexeme::Vague(n.value as f64);
+        }
+        if n.dozen {
+            return Lexeme::Dozen;
+        }
     }
-    if is_dozen(lower) {
-        return Lexeme::Dozen;
+    if !hyphen {
+        return letters_then_digits(text);
     }
     // "six-mile", "five-year-old", "one-yen", "twenty-five-year".
     if let Some((a, rest)) = lower.split_once('-') {
@@ -202,7 +217,7 @@ pub fn lex(text: &str, lower: &str) -> Lexeme {
 
 /// "USD115" is money; "G7", "COVID-19", "F-16" are names.
 fn letters_then_digits(text: &str) -> Lexeme {
-    if !text.chars().any(|c| c.is_ascii_digit()) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Lexeme::None;
     }
     let letters: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -928,6 +943,80 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
 mod tests {
     use super::*;
     use claimtrail_text::Doc;
+
+    /// `lex` as it read a word before its one lookup: four lookups in turn, then the hyphen.
+    fn lex_by_four_lookups(text: &str, lower: &str) -> Lexeme {
+        if let Some(v) = number_word(lower) {
+            return Lexeme::Word(v);
+        }
+        if let Some(m) = scale_word(lower) {
+            return Lexeme::Scale(m);
+        }
+        let vague = claimtrail_lexicon::number_word(lower).filter(|n| n.vague);
+        if let Some(n) = vague {
+            return Lexeme::Vague(n.value as f64);
+        }
+        if is_dozen(lower) {
+            return Lexeme::Dozen;
+        }
+        if lower.contains('-') {
+            return lex(text, lower); // the hyphen's reading follows unchanged
+        }
+        letters_then_digits(text)
+    }
+
+    #[test]
+    fn one_lookup_reads_words_as_the_four_did() {
+        let data = include_str!("../../lexicon/data/numbers.txt");
+        let mut words: Vec<String> = Vec::new();
+        for line in data.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let w = line.split('|').next().unwrap_or("").trim().to_lowercase();
+            for form in [
+                w.clone(),
+                format!("{w}s"),
+                format!("{w}-year"),
+                format!("{w}-one"),
+                format!("twenty-{w}"),
+                format!("{w}-fourth"),
+                format!("{w}-plus"),
+                format!("{w}-{w}-old"),
+                format!("usd{w}"),
+            ] {
+                words.push(form);
+            }
+        }
+        words.extend(
+            [
+                "said",
+                "the",
+                "usd115",
+                "covid-19",
+                "f-16",
+                "g7",
+                "well-known",
+                "a",
+                "an",
+                "-",
+            ]
+            .map(String::from),
+        );
+        for lower in &words {
+            if !lower.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            let upper = lower.to_uppercase();
+            for text in [lower.as_str(), upper.as_str()] {
+                assert_eq!(
+                    lex(text, lower),
+                    lex_by_four_lookups(text, lower),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     fn value(s: &str) -> Option<(f64, String)> {
         let d = Doc::new(s);

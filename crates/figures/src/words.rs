@@ -23,13 +23,6 @@ pub fn full_scale_word(w: &str) -> bool {
     lexicon::number_word(w).is_some_and(|n| n.scale && !n.abbreviation && !n.plural)
 }
 
-/// Plural vague quantities ("hundreds of", "dozens of"): their floor value.
-pub fn vague_plural(w: &str) -> Option<f64> {
-    lexicon::number_word(w)
-        .filter(|n| n.vague)
-        .map(|n| n.value as f64)
-}
-
 /// A form of "dozen" ("dozen", "dozens", "doz").
 pub fn is_dozen(w: &str) -> bool {
     lexicon::number_word(w).is_some_and(|n| n.dozen)

@@ -158,7 +158,23 @@ fn decoded_looks_binary(text: &str) -> bool {
 /// [`decoded_looks_binary`] character by character.
 fn chars_look_binary(text: &str) -> bool {
     let (mut n, mut controls, mut non_text) = (0usize, 0usize, 0usize);
-    for c in text.chars().take(SAMPLE_CHARS) {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while n < SAMPLE_CHARS && k < bytes.len() {
+        // An ASCII byte is its character: only a C0 control counts, towards both shares.
+        let b = bytes[k];
+        if b < 0x80 {
+            n += 1;
+            k += 1;
+            let control = b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+            controls += usize::from(control);
+            non_text += usize::from(control);
+            continue;
+        }
+        let Some(c) = text[k..].chars().next() else {
+            break;
+        };
+        k += c.len_utf8();
         n += 1;
         // C0 controls other than whitespace; C1 ones also come from double-encoded text
         // (mojibake), so they count only towards the wider share.
@@ -179,6 +195,10 @@ fn chars_look_binary(text: &str) -> bool {
 /// Finds `<meta charset=…>` or `<meta http-equiv content="…charset=…">` in the first 4 KiB.
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
+    // Every declaration has its `=`: a head without one (plain text) declares nothing.
+    if !head.contains(&b'=') {
+        return None;
+    }
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
     while let Some(pos) = find(&lower[from..], b"charset") {
@@ -356,6 +376,64 @@ mod tests {
         let mut utf8 = b"\xEF\xBB\xBF".to_vec();
         utf8.extend(text.as_bytes());
         assert_eq!(decode(&utf8, None).unwrap().text, text);
+    }
+
+    /// `chars_look_binary` as it read every character decoded, for the byte shortcut to match.
+    fn look_binary_char_by_char(text: &str) -> bool {
+        let (mut n, mut controls, mut non_text) = (0usize, 0usize, 0usize);
+        for c in text.chars().take(SAMPLE_CHARS) {
+            n += 1;
+            let control = c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}');
+            controls += usize::from(control);
+            let other = ('\u{80}'..='\u{9F}').contains(&c)
+                || c == '\u{FFFD}'
+                || ('\u{E000}'..='\u{F8FF}').contains(&c)
+                || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+                || (c as u32) & 0xFFFE == 0xFFFE;
+            non_text += usize::from(control || other);
+        }
+        n > 0
+            && (controls as f64 > MAX_CONTROL_SHARE * n as f64
+                || non_text as f64 > MAX_NON_TEXT_SHARE * n as f64)
+    }
+
+    #[test]
+    fn ascii_bytes_are_judged_as_their_characters() {
+        let mut texts: Vec<String> = Vec::new();
+        for unit in [
+            "a\u{1}é",
+            "ab\u{85}",
+            "x\u{e000}\u{7}\n",
+            "“q”\u{fffd}",
+            "\u{3}\u{3}é",
+        ] {
+            for n in [1, 3, 10, 40] {
+                texts.push(unit.repeat(n));
+                texts.push(format!("{}{}", "plain text. ".repeat(n), unit));
+            }
+        }
+        // Past the sample, where the two must stop at the same character.
+        texts.push(format!(
+            "{}{}",
+            "é".repeat(SAMPLE_CHARS - 1),
+            "\u{1}".repeat(9_000)
+        ));
+        texts.push(format!(
+            "{}{}",
+            "a".repeat(SAMPLE_CHARS),
+            "\u{1}".repeat(9_000)
+        ));
+        for t in &texts {
+            assert_eq!(chars_look_binary(t), look_binary_char_by_char(t), "{t:?}");
+        }
+        assert!(texts.iter().any(|t| chars_look_binary(t)));
+        assert!(texts.iter().any(|t| !chars_look_binary(t)));
+    }
+
+    #[test]
+    fn a_head_without_an_equals_sign_declares_no_charset() {
+        assert_eq!(meta_charset(b"<meta charset utf-8> charset is"), None);
+        assert_eq!(meta_charset(b"<meta charset = 'utf-8'>"), Some(UTF_8));
     }
 
     #[test]

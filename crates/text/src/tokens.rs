@@ -33,9 +33,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // Tokens before this offset are known not to start an e-mail address (see `url_end`).
     let mut no_mail_before = 0;
     while i < bytes.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        // ASCII (nearly every character of news text) is read as a byte; the rest decoded.
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -54,9 +59,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let (end, kind) = word_end(text, i);
             // "Russia's" → "Russia" + "'s": the possessive is its own token, as in news treebanks.
             let w = &text[i..end];
-            let poss = ["'s", "’s", "'S", "’S"]
-                .iter()
-                .find(|p| w.len() > p.len() + 1 && w.ends_with(*p));
+            // Every possessive ends in "s" or "S": other words skip the four comparisons.
+            let poss = if matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+                ["'s", "’s", "'S", "’S"]
+                    .iter()
+                    .find(|p| w.len() > p.len() + 1 && w.ends_with(*p))
+            } else {
+                None
+            };
             if let (Some(p), TokenKind::Word) = (poss, kind) {
                 let cut = end - p.len();
                 out.push(Token {
@@ -122,6 +132,38 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The end of a word or number starting at `i`.
 fn word_end(text: &str, i: usize) -> (usize, TokenKind) {
+    // A run of ASCII letters, digits and underscores ended by the text's end or by an ASCII
+    // character that can neither join the run to more ("3,000", "U.S.", "Jean-Pierre", "AT&T",
+    // "and/or") nor keep a full stop ("Gen."): the word is the run, as the full reading below
+    // would find. Anything else is read in full.
+    let bytes = text.as_bytes();
+    let mut j = i;
+    let mut all_digits = true;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            all_digits &= b.is_ascii_digit();
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j > i
+        && bytes
+            .get(j)
+            .is_none_or(|&b| b < 0x80 && !matches!(b, b',' | b'.' | b'-' | b'\'' | b'&' | b'/'))
+    {
+        let kind = if all_digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        return (j, kind);
+    }
+    word_end_full(text, i)
+}
+
+/// [`word_end`] read character by character.
+fn word_end_full(text: &str, i: usize) -> (usize, TokenKind) {
     let mut chars = text[i..].char_indices().peekable();
     let mut end = i;
     let mut all_digits = true;
@@ -202,8 +244,14 @@ fn glued_capitalised_word(rest: &str) -> bool {
 /// offset up to which every later token shares the same first `@` (or has none) and fails too.
 fn url_end(text: &str, i: usize, no_mail_before: &mut usize) -> Option<usize> {
     let rest = &text[i..];
-    if !rest.starts_with(char::is_alphanumeric) {
-        return None;
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => {}
+        Some(b) if *b < 0x80 => return None,
+        _ => {
+            if !rest.starts_with(char::is_alphanumeric) {
+                return None;
+            }
+        }
     }
     let is_url = ["http://", "https://", "www."].iter().any(|p| {
         rest.as_bytes()
@@ -216,7 +264,7 @@ fn url_end(text: &str, i: usize, no_mail_before: &mut usize) -> Option<usize> {
         }
         // An address: an `@` in the run, and a dot between it and the next `@` or the run's end.
         let stop = |c: char| c == '@' || c.is_whitespace();
-        let at = rest.find(stop).unwrap_or(rest.len());
+        let at = find_mail_stop(rest);
         if !rest[at..].starts_with('@') {
             *no_mail_before = i + at;
             return None;
@@ -230,6 +278,27 @@ fn url_end(text: &str, i: usize, no_mail_before: &mut usize) -> Option<usize> {
     let chunk = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     let trimmed = chunk.trim_end_matches(|c: char| ".,;:!?\"')]”’".contains(c));
     Some(i + trimmed.len())
+}
+
+/// `rest.find(|c| c == '@' || c.is_whitespace())`, or the length: ASCII read as bytes.
+fn find_mail_stop(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut k = 0;
+    while let Some(&b) = bytes.get(k) {
+        if b < 0x80 {
+            if b == b'@' || (b as char).is_whitespace() {
+                return k;
+            }
+            k += 1;
+        } else {
+            match rest[k..].chars().next() {
+                Some(c) if c.is_whitespace() => return k,
+                Some(c) => k += c.len_utf8(),
+                None => break,
+            }
+        }
+    }
+    rest.len()
 }
 
 #[cfg(test)]
@@ -327,7 +396,41 @@ mod tests {
         }
     }
 
+    /// The byte shortcuts of `word_end` and `find_mail_stop` answer as the character-by-character
+    /// reading, at every word start of texts made of the characters that decide them.
+    fn shortcuts_agree(s: &str) {
+        for (i, c) in s.char_indices() {
+            if is_word_char(c) {
+                assert_eq!(word_end(s, i), word_end_full(s, i), "{s:?} at {i}");
+            }
+            let rest = &s[i..];
+            let want = rest
+                .find(|c: char| c == '@' || c.is_whitespace())
+                .unwrap_or(rest.len());
+            assert_eq!(find_mail_stop(rest), want, "{rest:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_shortcuts_read_as_the_full_reading() {
+        for s in [
+            "U.S. troops, 3,000 of them; Jean-Pierre's AT&T and/or Gen. Smith",
+            "respond.I 3.5 1-0 S.Korea_x a@b.c x\u{a0}y é1 1é ab’s 2’s",
+            "end.",
+            "x",
+            "9",
+            "a\u{2009}@b",
+        ] {
+            shortcuts_agree(s);
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn byte_shortcuts_agree_on_any_mix(s in "[aZ09_ ,.'&/@\\-’é²\u{a0}\t\n!]{0,30}") {
+            shortcuts_agree(&s);
+        }
+
         #[test]
         fn tokens_are_ordered_non_overlapping_char_boundaries(s in "\\PC{0,200}") {
             let t = tokenize(&s);

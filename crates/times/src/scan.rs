@@ -461,7 +461,10 @@ pub(crate) fn scan<'a>(doc: &Doc<'a>) -> Vec<Tok<'a>> {
     for t in &doc.tokens {
         // A paragraph break is a boundary the grammar must not cross.
         if let Some(p) = prev_end {
-            if text.get(p..t.start).is_some_and(|g| g.contains('\n')) {
+            if text
+                .get(p..t.start)
+                .is_some_and(|g| g.as_bytes().contains(&b'\n'))
+            {
                 out.push(Tok {
                     start: p,
                     end: p,
@@ -475,8 +478,9 @@ pub(crate) fn scan<'a>(doc: &Doc<'a>) -> Vec<Tok<'a>> {
         }
         let raw = &text[t.start..t.end];
         // Dotted dates ("13.5.2015") arrive as one number token: two dots split it.
-        let dotted = raw.bytes().filter(|&b| b == b'.').count() == 2
-            && raw.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        // (Digits and dots first: a word is out at its first letter.)
+        let dotted = raw.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && raw.bytes().filter(|&b| b == b'.').count() == 2;
         // "12,2015" is a day and a year, not twelve thousand: a comma group that is not three
         // digits long is no thousands separator.
         let comma_split = t.kind == TokenKind::Number
@@ -497,7 +501,7 @@ pub(crate) fn scan<'a>(doc: &Doc<'a>) -> Vec<Tok<'a>> {
         } else if dotted
             || t.kind == TokenKind::Word
                 && raw.len() > 1
-                && (raw.contains('-') || raw.contains('/'))
+                && raw.bytes().any(|b| b == b'-' || b == b'/')
         {
             let mut s = t.start;
             for (off, c) in raw.char_indices() {
