@@ -8,7 +8,7 @@ use crate::features::{
 };
 use crate::gazetteer::Gaz;
 use crate::varint::{get_varint, put_varint};
-use claimtrail_text::Doc;
+use claimtrail_text::{Doc, TokenKind};
 use rustc_hash::FxHashMap;
 use std::io::Read;
 
@@ -140,8 +140,26 @@ fn viterbi(
 /// decoding takes O for it without reading its features. It is over half the tokens of news
 /// prose, and their feature sums were most of the tagger's time. Sentence starts, headlines
 /// and all-lower-case web text (where case says nothing) are read as before.
+///
+/// Sentence punctuation after such a word (commas, full stops, quotation marks, dashes: rarely
+/// part of a name in the training data, unlike "&", "/", brackets and apostrophes) is decoded
+/// as O too, and a
+/// number between two such plain words ("the 2016 election", "10,000 people") as a lower-case
+/// word is; a number beside a capital ("Apollo 11", "Windows 10") is read.
 pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usize) -> bool {
     let t = &info[i];
+    let kind = doc.tokens[i].kind;
+    if t.caps_sentence || t.lower_sentence {
+        return false;
+    }
+    if kind == TokenKind::Punct {
+        // After a name the mark may close it ("Calif.", "Yahoo!", "Washington, D.C."): read.
+        let after_plain = i == lo || {
+            let p = &info[i - 1];
+            !p.cap && !p.all_caps && p.gaz == 0
+        };
+        return t.gaz == 0 && after_plain && sentence_mark(doc.token_text(i));
+    }
     if i == lo || t.cap || t.gaz != 0 || t.caps_sentence || t.lower_sentence {
         return false;
     }
@@ -155,62 +173,20 @@ pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usi
     let hyphen = |j: usize| matches!(doc.token_text(j), "-" | "–");
     let before = plain(i - 1) && (i - 1 == lo || !hyphen(i - 1) || plain(i - 2));
     let after = i + 1 >= hi || plain(i + 1) && (i + 2 >= hi || !hyphen(i + 1) || plain(i + 2));
+    if kind == TokenKind::Number {
+        return before && after;
+    }
     let w = doc.token_text(i);
     // Beside a capital, only the small words that join a name's parts ("Bank of America",
     // "Charles de Gaulle", "al - Qaeda") may be inside it.
-    lower_word(w) && (before && after || !name_particle(w))
+    lower_word(w) && (before && after || !claimtrail_lexicon::is_name_joiner(w))
 }
 
-/// Lower-case words found inside names.
-fn name_particle(w: &str) -> bool {
+/// Punctuation that ends or splits a clause or opens and closes a quotation.
+fn sentence_mark(w: &str) -> bool {
     matches!(
         w,
-        "of" | "and"
-            | "the"
-            | "for"
-            | "on"
-            | "in"
-            | "at"
-            | "to"
-            | "upon"
-            | "y"
-            | "e"
-            | "de"
-            | "del"
-            | "della"
-            | "dei"
-            | "degli"
-            | "der"
-            | "den"
-            | "dem"
-            | "des"
-            | "di"
-            | "da"
-            | "do"
-            | "dos"
-            | "das"
-            | "du"
-            | "la"
-            | "le"
-            | "les"
-            | "van"
-            | "von"
-            | "zu"
-            | "ter"
-            | "al"
-            | "el"
-            | "bin"
-            | "bint"
-            | "ibn"
-            | "abu"
-            | "ben"
-            | "st"
-            | "et"
-            | "und"
-            | "or"
-            | "las"
-            | "los"
-            | "wa"
+        "," | "." | ";" | "?" | "!" | "\"" | "“" | "”" | "—" | "…" | "..."
     )
 }
 
@@ -770,6 +746,43 @@ mod tests {
             s.end_token,
             i
         )));
+    }
+
+    #[test]
+    fn sentence_marks_and_numbers_between_plain_words_are_decoded_as_outside() {
+        let gaz = &crate::gazetteer::GAZ;
+        let doc = Doc::new(
+            "The vote brought 10,000 people, Ms Lee said. It flew from San Jose, Calif. on Apollo 11 in the 2016 race.",
+        );
+        let (info, _) = token_infos(&doc, gaz);
+        let skipped: Vec<(usize, &str)> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| (s.first_token..s.end_token).map(move |i| (s, i)))
+            .filter(|&(s, i)| plainly_outside(&doc, &info, s.first_token, s.end_token, i))
+            .map(|(_, i)| (doc.tokens[i].start, doc.token_text(i)))
+            .collect();
+        let words: Vec<&str> = skipped.iter().map(|&(_, w)| w).collect();
+        // A number and the marks after plain words.
+        for w in ["10,000", "2016"] {
+            assert!(words.contains(&w), "{w} in {words:?}");
+        }
+        let comma_after_people = doc.text.find("people,").map(|p| p + "people".len());
+        assert!(skipped
+            .iter()
+            .any(|&(at, _)| Some(at) == comma_after_people));
+        let stop_after_race = doc.text.find("race.").map(|p| p + "race".len());
+        assert!(skipped.iter().any(|&(at, _)| Some(at) == stop_after_race));
+        // After a name the mark may close it ("Calif.", "San Jose,"), and a number beside a
+        // capital may be part of a name: read.
+        assert!(!words.contains(&"11"), "11 in {words:?}");
+        for after in ["Jose", "Calif"] {
+            let at = doc.text.find(after).map(|p| p + after.len());
+            assert!(
+                skipped.iter().all(|&(s, _)| Some(s) != at),
+                "mark after {after}"
+            );
+        }
     }
 
     #[test]

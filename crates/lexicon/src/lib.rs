@@ -29,7 +29,9 @@ pub use people::{
     Pronoun, Title,
 };
 pub use speech::{is_auxiliary, speech_verb, subject_verb_gap, Gap, SpeechVerb};
-pub use words::{is_abbreviation, is_name_particle, is_stopword, singular, with_lowercase, words};
+pub use words::{
+    is_abbreviation, is_name_joiner, is_name_particle, is_stopword, singular, with_lowercase, words,
+};
 
 #[cfg(test)]
 mod tests {
@@ -70,6 +72,7 @@ mod tests {
             ("titles", include_str!("../data/titles.txt")),
             ("stopwords", include_str!("../data/stopwords.txt")),
             ("name_particles", include_str!("../data/name_particles.txt")),
+            ("name_joiners", include_str!("../data/name_joiners.txt")),
         ] {
             let mut seen = std::collections::HashSet::new();
             for (entry, _) in super::table::rows(text) {

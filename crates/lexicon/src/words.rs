@@ -62,6 +62,16 @@ pub fn is_name_particle(word: &str) -> bool {
     NAME_PARTICLES.get(word).is_some()
 }
 
+static NAME_JOINERS: LazyLock<Table<()>> =
+    LazyLock::new(|| word_set(include_str!("../data/name_joiners.txt")));
+
+/// Whether a lower-case word joins a name's parts ("Bank of America", "Charles de Gaulle",
+/// "Osama bin Laden": `data/name_joiners.txt`).
+#[inline]
+pub fn is_name_joiner(lower: &str) -> bool {
+    NAME_JOINERS.get(lower).is_some()
+}
+
 /// The singular of a lower-case plural noun by its regular endings ("casualties" → "casualty",
 /// "troops" → "troop"); other words as they are ("press", "bus").
 pub fn singular(lower: &str) -> Cow<'_, str> {
@@ -104,6 +114,8 @@ mod tests {
     fn stopwords_and_singulars() {
         assert!(is_stopword("the") && is_stopword("monday") && !is_stopword("quake"));
         assert!(is_name_particle("Te") && is_name_particle("Van") && !is_name_particle("van"));
+        assert!(is_name_joiner("van") && is_name_joiner("of") && !is_name_joiner("Van"));
+        assert!(!is_name_joiner("budget"));
         assert_eq!(singular("casualties"), "casualty");
         assert_eq!(singular("troops"), "troop");
         assert_eq!(singular("press"), "press");
