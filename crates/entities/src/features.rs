@@ -57,6 +57,9 @@ pub struct TokInfo {
     /// the sentence is mostly numbers (a results table): both change what names stand for.
     pub topic: u64,
     pub numeric_line: bool,
+    /// The document capitalises words inside its sentences (names) in several of them: a
+    /// sentence of it without a capital is prose that names nobody, not uncased web text.
+    pub cased_doc: bool,
     /// Words in the sentence, bucketed (1, 2, 3-4, 5-8, more).
     pub sent_len: u8,
     /// Most words of the sentence start with a capital (a heading in title case).
@@ -174,6 +177,9 @@ fn word_and_affixes(w: &str) -> (u64, [u64; 4], [u64; 4]) {
     (h.finish(), prefix, suffix)
 }
 
+/// Sentences with a capital inside that make a document cased (see [`TokInfo::cased_doc`]).
+const CASED_DOC_SENTENCES: usize = 3;
+
 const DC_CAP: u8 = 1;
 const DC_LOW: u8 = 2;
 
@@ -189,6 +195,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     // Their gazetteer key hashes, their table slots asked for while the other facts are computed.
     let mut lower_hashes: Vec<u64> = Vec::with_capacity(n);
     let clusters = &*CLUSTERS;
+    let mut named_sentences = 0usize;
     for s in &doc.sentences {
         let toks = s.first_token..s.end_token;
         let mut letters_up = 0usize;
@@ -223,14 +230,15 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             }
         }
         let title_sentence = words >= 3 && capped * 10 >= words * 7;
-        let lower_sentence = words >= 6 && {
-            let mut inner = 0usize;
-            for i in s.first_token + 1..s.end_token {
-                let w = doc.token_text(i);
-                inner += usize::from(w != "I" && w.chars().next().is_some_and(char::is_uppercase));
-            }
-            inner == 0
-        };
+        let mut inner = 0usize;
+        for i in s.first_token + 1..s.end_token {
+            let w = doc.token_text(i);
+            inner += usize::from(w != "I" && w.chars().next().is_some_and(char::is_uppercase));
+        }
+        let lower_sentence = words >= 6 && inner == 0;
+        if !caps_sentence && inner > 0 {
+            named_sentences += 1;
+        }
         let sent_len = match s.end_token - s.first_token {
             0 | 1 => 0,
             2 => 1,
@@ -306,8 +314,10 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
         }
     }
     let topic = first_norm.unwrap_or(0);
+    let cased_doc = named_sentences >= CASED_DOC_SENTENCES;
     for t in out.iter_mut() {
         t.topic = topic;
+        t.cased_doc = cased_doc;
         t.doc_case = doc_case.get(&t.norm).copied().unwrap_or(0);
         if t.cap {
             t.agg = slot.get(&t.norm).copied().unwrap_or(0);

@@ -139,17 +139,17 @@ fn viterbi(
 /// neighbour capitalised and no gazetteer entry on it: the model tags such a word O, so
 /// decoding takes O for it without reading its features. It is over half the tokens of news
 /// prose, and their feature sums were most of the tagger's time. Sentence starts, headlines
-/// and all-lower-case web text (where case says nothing) are read as before.
+/// and all-lower-case web text (where case says nothing) are read as before; a sentence
+/// without a capital inside a document that capitalises names elsewhere is prose.
 ///
 /// Sentence punctuation after such a word (commas, full stops, quotation marks, dashes: rarely
 /// part of a name in the training data, unlike "&", "/", brackets and apostrophes) is decoded
-/// as O too, and a
-/// number between two such plain words ("the 2016 election", "10,000 people") as a lower-case
-/// word is; a number beside a capital ("Apollo 11", "Windows 10") is read.
+/// as O too, and so is a number between two such words ("the 2016 election", "10,000
+/// people"); a number beside a capital ("Apollo 11", "Windows 10") is read.
 pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usize) -> bool {
     let t = &info[i];
     let kind = doc.tokens[i].kind;
-    if t.caps_sentence || t.lower_sentence {
+    if t.caps_sentence || t.lower_sentence && !t.cased_doc {
         return false;
     }
     if kind == TokenKind::Punct {
@@ -160,7 +160,7 @@ pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usi
         };
         return t.gaz == 0 && after_plain && sentence_mark(doc.token_text(i));
     }
-    if i == lo || t.cap || t.gaz != 0 || t.caps_sentence || t.lower_sentence {
+    if i == lo || t.cap || t.gaz != 0 {
         return false;
     }
     let lower_word = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
@@ -186,7 +186,7 @@ pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usi
 fn sentence_mark(w: &str) -> bool {
     matches!(
         w,
-        "," | "." | ";" | "?" | "!" | "\"" | "“" | "”" | "—" | "…" | "..."
+        "," | "." | ";" | "?" | "!" | "\"" | "“" | "”" | "''" | "``" | "—" | "--" | "…" | "..."
     )
 }
 
@@ -746,6 +746,26 @@ mod tests {
             s.end_token,
             i
         )));
+    }
+
+    #[test]
+    fn a_sentence_without_capitals_is_prose_in_a_document_that_names_people() {
+        let gaz = &crate::gazetteer::GAZ;
+        let prose = "he said the plan would not work and the budget would grow.";
+        let skipped = |text: &str| {
+            let doc = Doc::new(text);
+            let (info, _) = token_infos(&doc, gaz);
+            let s = doc.sentences.last().expect("a sentence");
+            (s.first_token..s.end_token)
+                .filter(|&i| plainly_outside(&doc, &info, s.first_token, s.end_token, i))
+                .count()
+        };
+        // Alone it may be web text that capitalises nothing: read whole.
+        assert_eq!(skipped(prose), 0);
+        let cased = format!(
+            "Ann Lee met Tom Ray in Paris. The Senate met in Rome. Mr Ray left for Oslo. {prose}"
+        );
+        assert!(skipped(&cased) >= 8, "{}", skipped(&cased));
     }
 
     #[test]
