@@ -94,26 +94,58 @@ impl ShapeHash {
 }
 
 fn shapes(s: &str) -> (u64, u64, bool, bool) {
+    if s.is_ascii() {
+        // The common case, byte by byte: the same marks as the char path below.
+        let b = s.as_bytes();
+        let marks = b.iter().map(|&x| {
+            if x.is_ascii_uppercase() {
+                (b'X', true, true)
+            } else if x.is_ascii_lowercase() {
+                (b'x', false, true)
+            } else if x.is_ascii_digit() {
+                (b'd', false, false)
+            } else {
+                (x, false, false)
+            }
+        });
+        let (full, short, all_caps) = shape_hashes(marks);
+        return (
+            full,
+            short,
+            b.first().is_some_and(u8::is_ascii_uppercase),
+            all_caps,
+        );
+    }
+    let marks = s.chars().map(|c| {
+        if c.is_uppercase() {
+            (b'X', true, true)
+        } else if c.is_lowercase() {
+            (b'x', false, true)
+        } else if c.is_ascii_digit() {
+            (b'd', false, false)
+        } else if c.is_ascii() {
+            (c as u8, false, false)
+        } else {
+            (b'~', false, false)
+        }
+    });
+    let (full, short, all_caps) = shape_hashes(marks);
+    let cap = s.chars().next().is_some_and(char::is_uppercase);
+    (full, short, cap, all_caps)
+}
+
+/// The full shape (runs of a mark cut at four) and the short shape (runs of one) of a word's
+/// marks `(mark, upper case, letter)`, and whether its letters are all upper case.
+#[inline(always)]
+fn shape_hashes(marks: impl Iterator<Item = (u8, bool, bool)>) -> (u64, u64, bool) {
     let mut full = ShapeHash::default();
     let mut short = ShapeHash::default();
     let mut run = 0;
     let mut upper = 0;
     let mut letters = 0;
-    for c in s.chars() {
-        let m = if c.is_uppercase() {
-            upper += 1;
-            letters += 1;
-            b'X'
-        } else if c.is_lowercase() {
-            letters += 1;
-            b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
-        } else if c.is_ascii() {
-            c as u8
-        } else {
-            b'~'
-        };
+    for (m, up, letter) in marks {
+        upper += usize::from(up);
+        letters += usize::from(letter);
         if full.last == Some(m) {
             run += 1;
         } else {
@@ -126,15 +158,21 @@ fn shapes(s: &str) -> (u64, u64, bool, bool) {
             short.push(m);
         }
     }
-    let cap = s.chars().next().is_some_and(char::is_uppercase);
     let all_caps = letters > 0 && upper == letters;
-    (full.h.finish(), short.h.finish(), cap, all_caps)
+    (full.h.finish(), short.h.finish(), all_caps)
 }
 
 /// Lower-cases and folds digits to '0', appending to `buf`.
 pub fn normalise(s: &str, buf: &mut String) {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_digit()) {
+        // The most common case, a word without digits: copied and lower-cased in place.
+        let from = buf.len();
+        buf.push_str(s);
+        buf[from..].make_ascii_lowercase();
+        return;
+    }
     if s.is_ascii() {
-        // The common case, byte by byte: same result as the char path below.
+        // Byte by byte: same result as the char path below.
         buf.extend(s.bytes().map(|b| {
             if b.is_ascii_digit() {
                 '0'
@@ -163,6 +201,19 @@ fn word_and_affixes(w: &str) -> (u64, [u64; 4], [u64; 4]) {
     let mut suffix = [0u64; 4];
     let b = w.as_bytes();
     let mut h = FnvHasher::default();
+    if w.is_ascii() {
+        // Every byte ends a char: the same hashes as the path below, without its checks.
+        for (k, &x) in b.iter().enumerate() {
+            h.write_u8(x);
+            if let Some(p) = prefix.get_mut(k) {
+                *p = mix(k as u64 + 1, h.finish());
+            }
+        }
+        for (l, s) in suffix.iter_mut().enumerate().take(b.len()) {
+            *s = mix(11 + l as u64, hash_bytes(&b[b.len() - 1 - l..]));
+        }
+        return (h.finish(), prefix, suffix);
+    }
     let mut chars = 0usize;
     for (k, &x) in b.iter().enumerate() {
         h.write_u8(x);
@@ -198,16 +249,18 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     let mut named_sentences = 0usize;
     for s in &doc.sentences {
         let toks = s.first_token..s.end_token;
-        let mut letters_up = 0usize;
-        let mut letters_low = 0usize;
-        let mut numbers = 0usize;
+        // One pass over the sentence's words: its letters by case, its numbers, its words
+        // and how many start with a capital (inside the sentence too).
+        let (mut letters_up, mut letters_low, mut numbers) = (0usize, 0usize, 0usize);
+        let (mut words, mut capped, mut inner) = (0usize, 0usize, 0usize);
         for i in toks.clone() {
             let w = doc.token_text(i);
-            if w.is_ascii() {
+            let first = if w.is_ascii() {
                 for b in w.bytes() {
                     letters_up += usize::from(b.is_ascii_uppercase());
                     letters_low += usize::from(b.is_ascii_lowercase());
                 }
+                w.as_bytes().first().map(|&b| char::from(b))
             } else {
                 for c in w.chars() {
                     if c.is_uppercase() {
@@ -216,25 +269,19 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
                         letters_low += 1;
                     }
                 }
-            }
+                w.chars().next()
+            };
             numbers += usize::from(doc.tokens[i].kind == claimtrail_text::TokenKind::Number);
+            let upper = first.is_some_and(char::is_uppercase);
+            if first.is_some_and(char::is_alphabetic) {
+                words += 1;
+                capped += usize::from(upper);
+            }
+            inner += usize::from(i > s.first_token && upper && w != "I");
         }
         let caps_sentence = letters_up > 3 && letters_low * 10 < letters_up;
         let numeric_line = numbers * 3 >= s.end_token - s.first_token;
-        let (mut words, mut capped) = (0usize, 0usize);
-        for i in toks.clone() {
-            let w = doc.token_text(i);
-            if w.chars().next().is_some_and(char::is_alphabetic) {
-                words += 1;
-                capped += usize::from(w.chars().next().is_some_and(char::is_uppercase));
-            }
-        }
         let title_sentence = words >= 3 && capped * 10 >= words * 7;
-        let mut inner = 0usize;
-        for i in s.first_token + 1..s.end_token {
-            let w = doc.token_text(i);
-            inner += usize::from(w != "I" && w.chars().next().is_some_and(char::is_uppercase));
-        }
         let lower_sentence = words >= 6 && inner == 0;
         if !caps_sentence && inner > 0 {
             named_sentences += 1;
@@ -492,6 +539,85 @@ mod tests {
             "0,000",
         ] {
             assert_eq!(word_and_affixes(w), naive(w), "{w}");
+        }
+    }
+
+    /// Shapes read char by char, as first written: the byte path must give the same hashes.
+    fn shapes_by_char(s: &str) -> (u64, u64, bool, bool) {
+        let (mut full, mut short) = (Vec::new(), Vec::new());
+        let (mut upper, mut letters) = (0, 0);
+        for c in s.chars() {
+            let m = if c.is_uppercase() {
+                upper += 1;
+                letters += 1;
+                b'X'
+            } else if c.is_lowercase() {
+                letters += 1;
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else if c.is_ascii() {
+                c as u8
+            } else {
+                b'~'
+            };
+            if !full.ends_with(&[m; 4]) {
+                full.push(m);
+            }
+            if short.last() != Some(&m) {
+                short.push(m);
+            }
+        }
+        let cap = s.chars().next().is_some_and(char::is_uppercase);
+        (
+            hash_bytes(&full),
+            hash_bytes(&short),
+            cap,
+            letters > 0 && upper == letters,
+        )
+    }
+
+    #[test]
+    fn normal_forms_fold_case_and_digits() {
+        let mut buf = String::from("x ");
+        for w in [
+            "Washington",
+            "NASA",
+            "covid19",
+            "10,000",
+            "Zürich",
+            "ÉCOLE",
+            "",
+            "a-B",
+        ] {
+            buf.push('|');
+            normalise(w, &mut buf);
+        }
+        assert_eq!(buf, "x |washington|nasa|covid00|00,000|zürich|école||a-b");
+    }
+
+    #[test]
+    fn byte_shapes_equal_char_shapes() {
+        for w in [
+            "",
+            "a",
+            "A",
+            "Washington",
+            "NASA",
+            "McDonald's",
+            "U.S.",
+            "10,000",
+            "e-mail",
+            "aaaaaaB",
+            "ÉCOLE",
+            "Zürich",
+            "東京",
+            "x1Y2",
+            "--",
+            "I",
+            "ǅ",
+        ] {
+            assert_eq!(shapes(w), shapes_by_char(w), "{w}");
         }
     }
 

@@ -85,6 +85,22 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
 
 /// Lower-cased tokens of a phrase joined by single spaces: the key the matcher builds.
 fn key_of(phrase: &str) -> String {
+    // ASCII letters in words one space apart (most names asked about) are their own tokens:
+    // the key is the phrase lower-cased, without tokenizing it.
+    let b = phrase.as_bytes();
+    let plain_words = !b.is_empty()
+        && b.iter().all(|&c| c.is_ascii_alphabetic() || c == b' ')
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !phrase.contains("  ");
+    if plain_words {
+        return phrase.to_ascii_lowercase();
+    }
+    key_by_tokens(phrase)
+}
+
+/// [`key_of`] for any phrase: its tokens, lower-cased.
+fn key_by_tokens(phrase: &str) -> String {
     let toks = tokenize(phrase);
     let mut k = String::new();
     for t in toks {
@@ -266,6 +282,29 @@ mod tests {
         let hashes: Vec<u64> = refs.iter().map(|w| key_hash(w)).collect();
         let bits = mark(&GAZ, &doc, &refs, &hashes);
         lowers.into_iter().zip(bits).collect()
+    }
+
+    #[test]
+    fn keys_of_plain_words_are_the_keys_of_their_tokens() {
+        for p in [
+            "Bank of America",
+            "Paris",
+            "IBM",
+            "a",
+            "New  York",
+            " Rome",
+            "Rome ",
+            "U.S.",
+            "McDonald's",
+            "Zürich",
+            "Apollo 11",
+            "al-Qaeda",
+            "",
+            "Secretary General",
+        ] {
+            assert_eq!(key_of(p), key_by_tokens(p), "{p:?}");
+        }
+        assert_eq!(key_of("Bank of America"), "bank of america");
     }
 
     #[test]
