@@ -70,13 +70,19 @@ fn currency_prefix(v: &View, i: usize) -> Option<(&'static str, usize)> {
     if matches!(t.text, "Rs" | "Rs." | "rs." | "INR") {
         return Some(("INR", i + 1));
     }
-    if let Some(code) = iso_code(t.text) {
-        // "USD 800 million" but not "ALL 5 solutions": codes are written in capitals.
-        if t.text.chars().all(|c| c.is_ascii_uppercase()) && t.text != "ALL" {
-            return Some((code, i + 1));
-        }
+    iso_prefix(t.text).map(|code| (code, i + 1))
+}
+
+/// An ISO code written before a number. "USD 800 million" but not "ALL 5 solutions": codes are
+/// written in capitals, so a token is tested for three capitals before the codes are searched
+/// (asked of every token, the search ran for every three-letter word: "the", "and").
+#[inline]
+fn iso_prefix(text: &str) -> Option<&'static str> {
+    if text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase()) && text != "ALL" {
+        iso_code(text)
+    } else {
+        None
     }
-    None
 }
 
 /// Unit words after a number at `k`: the unit, the token after it and a multiplier ("30 MUSD").
@@ -469,4 +475,43 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     } else {
         (between || from).then(|| m.first - 1)
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `iso_prefix` as `currency_prefix` read it: the code search first, then the capitals.
+    fn iso_prefix_after_search(text: &str) -> Option<&'static str> {
+        let code = iso_code(text)?;
+        (text.chars().all(|c| c.is_ascii_uppercase()) && text != "ALL").then_some(code)
+    }
+
+    /// Every code in three cases, and words of one to four letters, capitals or not, ASCII or
+    /// not: testing for capitals first answers as searching first.
+    #[test]
+    fn capitals_first_answers_as_the_code_search() {
+        let mut probes: Vec<String> = Vec::new();
+        for w in [
+            "USD", "EUR", "RMB", "KPW", "ALL", "the", "and", "THE", "Usd", "usd", "US", "USDX",
+            "ÉUR", "E€", "", "A", "CHF", "chF", "IRR", "BTC", "ZAR", "ZZZ",
+        ] {
+            probes.push(w.to_string());
+        }
+        for a in b'A'..=b'Z' {
+            for b in [b'A', b'S', b'U', b'N', b'R', b'H'] {
+                for c in [b'D', b'R', b'P', b'Y', b'B', b'F', b'W', b'L'] {
+                    let w = String::from_utf8(vec![a, b, c]).unwrap();
+                    probes.push(w.to_lowercase());
+                    probes.push(w);
+                }
+            }
+        }
+        let mut codes = 0;
+        for w in &probes {
+            assert_eq!(iso_prefix(w), iso_prefix_after_search(w), "{w:?}");
+            codes += usize::from(iso_prefix(w).is_some());
+        }
+        assert!(codes >= 20, "{codes}");
+    }
 }

@@ -114,6 +114,13 @@ pub fn is_weekday_name(lower: &str) -> bool {
     weekday(lower).is_some_and(|d| !d.abbreviation)
 }
 
+/// Every key of the month, weekday and season tables.
+pub(crate) fn calendar_keys() -> impl Iterator<Item = &'static str> {
+    let months = MONTHS.iter().map(|(k, _)| k);
+    let days = WEEKDAYS.iter().map(|(k, _)| k);
+    months.chain(days).chain(SEASONS.iter().map(|(k, _)| k))
+}
+
 /// Abbreviations of months and weekdays, which keep their full stop in the tokenizer.
 pub(crate) fn calendar_abbreviations() -> impl Iterator<Item = &'static str> {
     let months = MONTHS.iter().filter(|(_, m)| m.abbreviation);

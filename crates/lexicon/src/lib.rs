@@ -33,6 +33,29 @@ pub use words::{
     is_abbreviation, is_name_joiner, is_name_particle, is_stopword, singular, with_lowercase, words,
 };
 
+/// A set of lower-case words behind the tables' sieve (length, first and last byte): most words
+/// asked about are turned away in a few instructions, before any hashing.
+pub struct WordSet(table::Table<()>);
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.get(word).is_some()
+    }
+}
+
+impl<S: Into<Box<str>>> FromIterator<S> for WordSet {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> Self {
+        WordSet(words.into_iter().map(|w| (w.into(), ())).collect())
+    }
+}
+
+/// Every word [`month`], [`weekday`], [`season`], [`time_unit`] or [`number_word`] answers for
+/// (lower case): a stage that only asks whether a word is any of these can ask one set.
+pub fn calendar_and_number_words() -> impl Iterator<Item = &'static str> {
+    calendar::calendar_keys().chain(numbers::number_keys())
+}
+
 #[cfg(test)]
 mod tests {
     /// Every table loads (a bad tag or number in a data file fails here, in debug builds).
@@ -50,6 +73,47 @@ mod tests {
         assert!(super::title("president").is_some());
         assert!(super::is_abbreviation("gen"));
         assert!(super::is_stopword("the"));
+    }
+
+    /// The union holds exactly the words one of the five tables answers for.
+    #[test]
+    fn calendar_and_number_words_are_the_five_tables() {
+        let all: Vec<&str> = super::calendar_and_number_words().collect();
+        for w in [
+            "may",
+            "monday",
+            "fall",
+            "hrs",
+            "seven",
+            "twenty-first",
+            "bn",
+            "decade",
+        ] {
+            assert!(all.contains(&w), "{w}");
+        }
+        for w in &all {
+            assert!(
+                super::month(w).is_some()
+                    || super::weekday(w).is_some()
+                    || super::season(w).is_some()
+                    || super::time_unit(w).is_some()
+                    || super::number_word(w).is_some(),
+                "{w}"
+            );
+        }
+        assert!(!all.contains(&"the"));
+    }
+
+    #[test]
+    fn a_word_set_holds_its_words_only() {
+        let set: super::WordSet = ["oct.", "today", "now"].into_iter().collect();
+        assert!(set.contains("oct.") && set.contains("today") && set.contains("now"));
+        assert!(
+            !set.contains("oct")
+                && !set.contains("Today")
+                && !set.contains("")
+                && !set.contains("nov")
+        );
     }
 
     /// A second line for an entry would silently replace the first in its table.

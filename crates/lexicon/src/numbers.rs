@@ -54,6 +54,12 @@ pub fn number_word(lower: &str) -> Option<NumberWord> {
     NUMBERS.get(lower).copied()
 }
 
+/// Every key of the number-word and time-unit tables.
+pub(crate) fn number_keys() -> impl Iterator<Item = &'static str> {
+    let numbers = NUMBERS.iter().map(|(k, _)| k);
+    numbers.chain(TIME_UNITS.iter().map(|(k, _)| k))
+}
+
 /// A unit of time (`data/time_units.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeUnit {
