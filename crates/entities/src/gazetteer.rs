@@ -209,9 +209,10 @@ impl Gaz {
     /// Classes of a single word, or of any entry it is a word of (for title words: "General"
     /// in "Secretary General").
     pub fn word_classes(&self, w: &str) -> u32 {
-        let lw = w.to_lowercase();
-        self.entries.get(&lw).copied().unwrap_or(0) & !PREFIX
-            | self.title_words.get(&lw).copied().unwrap_or(0)
+        claimtrail_lexicon::with_lowercase(w, |lw| {
+            self.entries.get(lw).copied().unwrap_or(0) & !PREFIX
+                | self.title_words.get(lw).copied().unwrap_or(0)
+        })
     }
 }
 
@@ -282,6 +283,18 @@ mod tests {
         let hashes: Vec<u64> = refs.iter().map(|w| key_hash(w)).collect();
         let bits = mark(&GAZ, &doc, &refs, &hashes);
         lowers.into_iter().zip(bits).collect()
+    }
+
+    #[test]
+    fn word_classes_read_any_case_and_the_words_of_titles() {
+        for w in ["General", "GENERAL", "general"] {
+            assert_ne!(GAZ.word_classes(w) & 1 << TITLE, 0, "{w}");
+        }
+        assert_ne!(GAZ.word_classes("Mr") & 1 << HONORIFIC, 0);
+        assert_eq!(
+            GAZ.word_classes("Budget") & (1 << TITLE | 1 << HONORIFIC),
+            0
+        );
     }
 
     #[test]
