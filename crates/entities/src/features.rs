@@ -57,9 +57,11 @@ pub struct TokInfo {
     /// the sentence is mostly numbers (a results table): both change what names stand for.
     pub topic: u64,
     pub numeric_line: bool,
-    /// The document capitalises words inside its sentences (names) in several of them: a
-    /// sentence of it without a capital is prose that names nobody, not uncased web text.
-    pub cased_doc: bool,
+    /// The sentence is written as prose: it closes with a full stop, question or exclamation
+    /// mark (or a quotation mark), and the document capitalises words inside its sentences
+    /// (names) in several of them. A sentence of such a document without a capital names
+    /// nobody; one that does not close (a line of a URL's words, a list item) may be uncased.
+    pub prose: bool,
     /// Words in the sentence, bucketed (1, 2, 3-4, 5-8, more).
     pub sent_len: u8,
     /// Most words of the sentence start with a capital (a heading in title case).
@@ -228,7 +230,7 @@ fn word_and_affixes(w: &str) -> (u64, [u64; 4], [u64; 4]) {
     (h.finish(), prefix, suffix)
 }
 
-/// Sentences with a capital inside that make a document cased (see [`TokInfo::cased_doc`]).
+/// Sentences with a capital inside that make a document cased (see [`TokInfo::prose`]).
 const CASED_DOC_SENTENCES: usize = 3;
 
 const DC_CAP: u8 = 1;
@@ -283,6 +285,11 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
         let numeric_line = numbers * 3 >= s.end_token - s.first_token;
         let title_sentence = words >= 3 && capped * 10 >= words * 7;
         let lower_sentence = words >= 6 && inner == 0;
+        let closed = s.end_token > s.first_token
+            && matches!(
+                doc.token_text(s.end_token - 1),
+                "." | "!" | "?" | "..." | "…" | "”" | "\"" | "''"
+            );
         if !caps_sentence && inner > 0 {
             named_sentences += 1;
         }
@@ -311,6 +318,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.sent_start = k == 0;
             t.caps_sentence = caps_sentence;
             t.lower_sentence = lower_sentence;
+            t.prose = closed;
             t.numeric_line = numeric_line;
             t.sent_len = sent_len;
             t.title_sentence = title_sentence;
@@ -364,7 +372,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     let cased_doc = named_sentences >= CASED_DOC_SENTENCES;
     for t in out.iter_mut() {
         t.topic = topic;
-        t.cased_doc = cased_doc;
+        t.prose &= cased_doc;
         t.doc_case = doc_case.get(&t.norm).copied().unwrap_or(0);
         if t.cap {
             t.agg = slot.get(&t.norm).copied().unwrap_or(0);

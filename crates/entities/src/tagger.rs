@@ -140,7 +140,8 @@ fn viterbi(
 /// decoding takes O for it without reading its features. It is over half the tokens of news
 /// prose, and their feature sums were most of the tagger's time. Sentence starts, headlines
 /// and all-lower-case web text (where case says nothing) are read as before; a sentence
-/// without a capital inside a document that capitalises names elsewhere is prose.
+/// without a capital that closes with a full stop, inside a document that capitalises names
+/// elsewhere, is prose (a line of a URL's words is not).
 ///
 /// Sentence punctuation after such a word (commas, full stops, quotation marks, dashes: rarely
 /// part of a name in the training data, unlike "&", "/", brackets and apostrophes) is decoded
@@ -149,7 +150,7 @@ fn viterbi(
 pub fn plainly_outside(doc: &Doc, info: &[TokInfo], lo: usize, hi: usize, i: usize) -> bool {
     let t = &info[i];
     let kind = doc.tokens[i].kind;
-    if t.caps_sentence || t.lower_sentence && !t.cased_doc {
+    if t.caps_sentence || t.lower_sentence && !t.prose {
         return false;
     }
     if kind == TokenKind::Punct {
@@ -766,6 +767,12 @@ mod tests {
             "Ann Lee met Tom Ray in Paris. The Senate met in Rome. Mr Ray left for Oslo. {prose}"
         );
         assert!(skipped(&cased) >= 8, "{}", skipped(&cased));
+        // A line that does not close as a sentence (a URL's words) is read whole even there.
+        let slug = format!(
+            "Ann Lee met Tom Ray in Paris. The Senate met in Rome. Mr Ray left for Oslo.\n\n\
+             www. example. com / news / obama - signs - budget - deal - with - congress\n\n"
+        );
+        assert_eq!(skipped(&slug), 0);
     }
 
     #[test]
