@@ -96,44 +96,30 @@ impl ShapeHash {
 }
 
 fn shapes(s: &str) -> (u64, u64, bool, bool) {
-    if s.is_ascii() {
-        // The common case, byte by byte: the same marks as the char path below.
-        let b = s.as_bytes();
-        let marks = b.iter().map(|&x| {
-            if x.is_ascii_uppercase() {
-                (b'X', true, true)
-            } else if x.is_ascii_lowercase() {
-                (b'x', false, true)
-            } else if x.is_ascii_digit() {
-                (b'd', false, false)
-            } else {
-                (x, false, false)
-            }
-        });
-        let (full, short, all_caps) = shape_hashes(marks);
-        return (
-            full,
-            short,
-            b.first().is_some_and(u8::is_ascii_uppercase),
-            all_caps,
-        );
-    }
-    let marks = s.chars().map(|c| {
-        if c.is_uppercase() {
-            (b'X', true, true)
-        } else if c.is_lowercase() {
-            (b'x', false, true)
-        } else if c.is_ascii_digit() {
-            (b'd', false, false)
-        } else if c.is_ascii() {
-            (c as u8, false, false)
-        } else {
-            (b'~', false, false)
-        }
-    });
-    let (full, short, all_caps) = shape_hashes(marks);
+    // ASCII (nearly every word) is read byte by byte, without decoding: the same marks.
+    let (full, short, all_caps) = if s.is_ascii() {
+        shape_hashes(s.bytes().map(|b| shape_mark(char::from(b))))
+    } else {
+        shape_hashes(s.chars().map(shape_mark))
+    };
     let cap = s.chars().next().is_some_and(char::is_uppercase);
     (full, short, cap, all_caps)
+}
+
+/// A char's mark in a shape, and whether it is an upper-case letter and a letter.
+#[inline(always)]
+fn shape_mark(c: char) -> (u8, bool, bool) {
+    if c.is_uppercase() {
+        (b'X', true, true)
+    } else if c.is_lowercase() {
+        (b'x', false, true)
+    } else if c.is_ascii_digit() {
+        (b'd', false, false)
+    } else if c.is_ascii() {
+        (c as u8, false, false)
+    } else {
+        (b'~', false, false)
+    }
 }
 
 /// The full shape (runs of a mark cut at four) and the short shape (runs of one) of a word's
