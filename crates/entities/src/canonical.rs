@@ -100,17 +100,19 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
             e.canonical = bare.to_string();
         }
     }
-    let mut names: Vec<String> = ents
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .map(|e| e.canonical.clone())
-        .collect();
     // Distinct names only, first seen first: keeps the lookups below linear in mentions.
-    let mut seen = HashSet::default();
-    names.retain(|n| seen.insert(n.clone()));
+    let names: Vec<String> = {
+        let mut seen: HashSet<&str> = HashSet::default();
+        ents.iter()
+            .filter(|e| e.kind == EntityKind::Person && seen.insert(e.canonical.as_str()))
+            .map(|e| e.canonical.clone())
+            .collect()
+    };
+    // Each name's words, split once (they are compared for every mention that shares one).
+    let name_words: Vec<Vec<&str>> = names.iter().map(|n| words(n)).collect();
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, n) in names.iter().enumerate() {
-        for w in words(n) {
+    for (i, nw) in name_words.iter().enumerate() {
+        for &w in nw {
             // Once per name: a name repeating a word ("Kim Lee Kim Lee ...") would otherwise be
             // listed, and its words compared, once per repeat (quadratic).
             let list = by_word.entry(w).or_default();
@@ -137,103 +139,120 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     }
     let mut rivals: HashMap<String, Vec<&str>> = HashMap::default();
     for e in ents.iter_mut() {
-        let own = if e.kind == EntityKind::Person {
-            e.canonical.clone()
-        } else {
-            e.text.clone()
-        };
-        let ws = words(&own);
+        if e.kind != EntityKind::Person {
+            // The gazetteer spells out abbreviations ("DPRK", "U.S."); it never renames a name
+            // the article writes in full ("Facebook" stays, though the company is Meta now).
+            if e.text.split_whitespace().next().is_some() && is_abbreviation(&e.text) {
+                if let Some(c) = GAZ.aliases.get(&key(doc, e)) {
+                    e.canonical = c.clone();
+                }
+            }
+            continue;
+        }
+        let own = e.canonical.as_str();
+        let ws = words(own);
         if ws.is_empty() {
             continue;
         }
-        if e.kind == EntityKind::Person {
-            let best = *longest.entry(own.clone()).or_insert_with(|| {
-                // A containing name has every word of the mention: its rarest word lists fewest.
-                let candidates = ws
-                    .iter()
-                    .filter(|w| !is_initial(w))
-                    .map(|w| {
-                        // A capitalised particle ("De") is looked up as the full name writes it.
-                        let lower = w.to_lowercase();
-                        by_word
-                            .get(lower.as_str())
-                            .filter(|_| lower != *w)
-                            .or_else(|| by_word.get(w))
-                            .map(Vec::as_slice)
-                            .unwrap_or(&[])
-                    })
-                    .min_by_key(|l| l.len())
-                    .unwrap_or(&[]);
-                let mut best: Option<&str> = None;
-                for &i in candidates {
-                    let nw = words(&names[i]);
-                    // Same length: only a spelt-out form of a mention with initials.
-                    let fuller = nw.len() > ws.len()
-                        || nw.len() == ws.len()
-                            && ws.iter().any(|w| is_initial(w))
-                            && !nw.iter().any(|w| is_initial(w));
-                    // The name first introduced, unless a later one only spells it out more
-                    // ("Edward Lorenz", then "Edward Norton Lorenz"): a longer run with other
-                    // edges is a name with a word glued on ("Margaret Hamilton Lego").
-                    let spells_out = |b: &str| {
-                        let bw = words(b);
-                        bw.len() < nw.len() && bw.first() == nw.first() && bw.last() == nw.last()
-                    };
-                    // A name ends in its surname: "Hamilton" is not "Margaret Hamilton Lego"
-                    // (a first name alone may stand for the person too).
-                    let edge = nw.last() == ws.last()
-                        || ws.len() == 1 && nw.first() == ws.first()
-                        || ws.last().is_some_and(|w| is_initial(w));
-                    if fuller && edge && contains_words(&nw, &ws) {
-                        if best.is_none_or(spells_out) {
-                            best = Some(&names[i]);
-                        }
-                        // Different people: neither name spells out the other's.
-                        if ws.len() == 1
-                            && nw.last() == ws.last()
-                            && !nw.iter().any(|w| is_initial(w))
-                        {
-                            rivals.entry(own.clone()).or_default().push(&names[i]);
-                        }
-                    }
-                }
-                best
-            });
-            // Two forms of one name ("Edward Lorenz", "Edward Norton Lorenz") are no rivals.
-            let distinct = |r: &&Vec<&str>| {
-                let firsts: HashSet<&str> =
-                    r.iter().filter_map(|n| words(n).first().copied()).collect();
-                r.len() > 1 && firsts.len() == r.len()
-            };
-            let best = match rivals.get(&own).filter(distinct) {
-                Some(r) => r
-                    .iter()
-                    .filter_map(|n| {
-                        let at = written.get(n)?;
-                        let k = at.partition_point(|&x| x < e.start);
-                        (k > 0).then(|| (at[k - 1], *n))
-                    })
-                    .max()
-                    .map(|(_, n)| n)
-                    .or(best),
-                None => best,
-            };
-            if let Some(b) = best {
-                // A single word inside a person's name is that person, whatever the tagger said.
-                e.kind = EntityKind::Person;
-                e.canonical = b.to_string();
-                continue;
+        let best = match longest.get(own) {
+            Some(&b) => b,
+            None => {
+                let b = longest_name(&ws, &names, &name_words, &by_word, |i| {
+                    rivals.entry(own.to_string()).or_default().push(&names[i]);
+                });
+                longest.insert(own.to_string(), b);
+                b
             }
-        }
-        // The gazetteer spells out abbreviations ("DPRK", "U.S."); it never renames a name
-        // the article writes in full ("Facebook" stays, though the company is Meta now).
-        if e.kind != EntityKind::Person && is_abbreviation(&e.text) {
-            if let Some(c) = GAZ.aliases.get(&key(doc, e)) {
-                e.canonical = c.clone();
-            }
+        };
+        // Two forms of one name ("Edward Lorenz", "Edward Norton Lorenz") are no rivals.
+        let distinct = |r: &&Vec<&str>| {
+            let firsts: HashSet<&str> = r
+                .iter()
+                .filter_map(|n| n.split_whitespace().next())
+                .collect();
+            r.len() > 1 && firsts.len() == r.len()
+        };
+        let best = match rivals.get(own).filter(distinct) {
+            Some(r) => r
+                .iter()
+                .filter_map(|n| {
+                    let at = written.get(n)?;
+                    let k = at.partition_point(|&x| x < e.start);
+                    (k > 0).then(|| (at[k - 1], *n))
+                })
+                .max()
+                .map(|(_, n)| n)
+                .or(best),
+            None => best,
+        };
+        if let Some(b) = best {
+            // A single word inside a person's name is that person, whatever the tagger said.
+            e.kind = EntityKind::Person;
+            e.canonical = b.to_string();
         }
     }
     define_acronyms(doc, ents);
+}
+
+/// The name of the document (`names`, split into `name_words`, listed by word in `by_word`)
+/// that a person mention of the words `ws` stands for: the first-introduced fuller name that
+/// contains the mention's words in order and ends as it does. `rival` hears every name that
+/// ends in a one-word mention's word without initials (a shared surname).
+fn longest_name<'n>(
+    ws: &[&str],
+    names: &'n [String],
+    name_words: &[Vec<&str>],
+    by_word: &HashMap<&str, Vec<usize>>,
+    mut rival: impl FnMut(usize),
+) -> Option<&'n str> {
+    // A containing name has every word of the mention: its rarest word lists fewest.
+    let candidates = ws
+        .iter()
+        .filter(|w| !is_initial(w))
+        .map(|w| {
+            // A capitalised particle ("De") is looked up as the full name writes it.
+            claimtrail_lexicon::with_lowercase(w, |lower| {
+                by_word
+                    .get(lower)
+                    .filter(|_| lower != *w)
+                    .or_else(|| by_word.get(w))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+            })
+        })
+        .min_by_key(|l| l.len())
+        .unwrap_or(&[]);
+    let mut best: Option<usize> = None;
+    for &i in candidates {
+        let nw = &name_words[i];
+        // Same length: only a spelt-out form of a mention with initials.
+        let fuller = nw.len() > ws.len()
+            || nw.len() == ws.len()
+                && ws.iter().any(|w| is_initial(w))
+                && !nw.iter().any(|w| is_initial(w));
+        // The name first introduced, unless a later one only spells it out more
+        // ("Edward Lorenz", then "Edward Norton Lorenz"): a longer run with other
+        // edges is a name with a word glued on ("Margaret Hamilton Lego").
+        let spells_out = |b: usize| {
+            let bw = &name_words[b];
+            bw.len() < nw.len() && bw.first() == nw.first() && bw.last() == nw.last()
+        };
+        // A name ends in its surname: "Hamilton" is not "Margaret Hamilton Lego"
+        // (a first name alone may stand for the person too).
+        let edge = nw.last() == ws.last()
+            || ws.len() == 1 && nw.first() == ws.first()
+            || ws.last().is_some_and(|w| is_initial(w));
+        if fuller && edge && contains_words(nw, ws) {
+            if best.is_none_or(spells_out) {
+                best = Some(i);
+            }
+            // Different people: neither name spells out the other's.
+            if ws.len() == 1 && nw.last() == ws.last() && !nw.iter().any(|w| is_initial(w)) {
+                rival(i);
+            }
+        }
+    }
+    best.map(|i| names[i].as_str())
 }
 
 /// Whether the mention `e` is a clause's subject: it opens its sentence or follows a comma,
@@ -385,6 +404,50 @@ mod tests {
         let mut es = persons(t, &["Tomas Reyes", "Reyes"]);
         resolve(&Doc::new(t), &mut es);
         assert_eq!(es[1].canonical, "Tomas Reyes");
+    }
+
+    /// The longest name a mention stands for, and the rivals it hears, from names split once.
+    #[test]
+    fn the_longest_name_is_the_first_fuller_one_ending_as_the_mention() {
+        use super::{longest_name, words, HashMap};
+        let names: Vec<String> = [
+            "Edward Lorenz",
+            "Edward Norton Lorenz",
+            "Margaret Hamilton Lego",
+            "Luis de Miranda",
+            "Ana Reyes",
+            "Tomas Reyes",
+        ]
+        .map(String::from)
+        .to_vec();
+        let name_words: Vec<Vec<&str>> = names.iter().map(|n| words(n)).collect();
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (i, nw) in name_words.iter().enumerate() {
+            for &w in nw {
+                by_word.entry(w).or_default().push(i);
+            }
+        }
+        let ask = |m: &str| {
+            let mut rivals = Vec::new();
+            let b = longest_name(&words(m), &names, &name_words, &by_word, |i| {
+                rivals.push(names[i].clone())
+            });
+            (b.map(str::to_string), rivals)
+        };
+        // A later name that only spells the first one out more wins; both are heard as rivals.
+        assert_eq!(
+            ask("Lorenz"),
+            (
+                Some("Edward Norton Lorenz".into()),
+                vec!["Edward Lorenz".into(), "Edward Norton Lorenz".into()]
+            )
+        );
+        assert_eq!(ask("E. Lorenz").0.as_deref(), Some("Edward Lorenz"));
+        assert_eq!(ask("Hamilton").0, None);
+        assert_eq!(ask("De Miranda").0.as_deref(), Some("Luis de Miranda"));
+        assert_eq!(ask("Reyes").0.as_deref(), Some("Ana Reyes"));
+        assert_eq!(ask("Reyes").1.len(), 2);
+        assert_eq!(ask("Edward").0.as_deref(), Some("Edward Norton Lorenz"));
     }
 
     #[test]

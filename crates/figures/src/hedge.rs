@@ -245,8 +245,9 @@ mod tests {
                 format!("{phrase} 3"),
             ] {
                 let d = Doc::new(&text);
+                let l = crate::view::lowered(&d);
                 for s in &d.sentences {
-                    let v = View::new(&d, s);
+                    let v = View::new(&d, s, &l);
                     for i in 0..=v.len() {
                         for m in [false, true] {
                             let got = before(&v, i, m);

@@ -42,8 +42,9 @@ pub fn find_figures(doc: &Doc, ctx: &Context) -> Vec<Figure> {
     let mut last_counted: Option<(String, usize)> = None;
     let mut times = ctx.times.to_vec();
     times.sort_by_key(|t| t.start);
+    let lower = view::lowered(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
-        let v = View::new(doc, s);
+        let v = View::new(doc, s, &lower);
         let first_fig = out.len();
         let mut i = 0;
         let mut m_millions = false;

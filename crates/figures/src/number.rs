@@ -1020,7 +1020,8 @@ mod tests {
 
     fn value(s: &str) -> Option<(f64, String)> {
         let d = Doc::new(s);
-        let v = View::new(&d, &d.sentences[0]);
+        let l = crate::view::lowered(&d);
+        let v = View::new(&d, &d.sentences[0], &l);
         let c = parse(&v, 0)?;
         let (a, b) = v.span(c.first, c.end);
         Some((c.value, s[a..b].to_string()))

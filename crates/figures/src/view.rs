@@ -29,18 +29,20 @@ impl Tok<'_> {
     }
 }
 
-/// The lower-cased form of a token, without copying one that has no upper case ASCII letters
-/// (non-ASCII text takes the full Unicode mapping, as before).
-fn lower(t: &str) -> Cow<'_, str> {
-    if t.is_ascii() {
-        if t.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(t.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(t)
-        }
-    } else {
-        Cow::Owned(t.to_lowercase())
+/// The lower-cased form of a token: for ASCII, its range of `lower` (the text with ASCII
+/// letters lower-cased, [`lowered`]); other tokens take the full Unicode mapping.
+fn lower<'a>(t: &'a str, lower: &'a str, start: usize, end: usize) -> Cow<'a, str> {
+    match lower.get(start..end) {
+        Some(l) if t.is_ascii() => Cow::Borrowed(l),
+        _ => Cow::Owned(t.to_lowercase()),
     }
+}
+
+/// The document's text with its ASCII letters lower-cased (the same byte offsets): what
+/// [`View::new`] borrows the lower-cased forms from, one copy per document instead of one per
+/// capitalised token.
+pub fn lowered(doc: &Doc) -> String {
+    doc.text.to_ascii_lowercase()
 }
 
 pub struct View<'a> {
@@ -48,7 +50,8 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(doc: &Doc<'a>, s: &Sentence) -> Self {
+    /// The view of sentence `s`; `lower` is [`lowered`] of `doc`.
+    pub fn new(doc: &Doc<'a>, s: &Sentence, lower: &'a str) -> Self {
         let text = doc.text;
         let mut toks = Vec::with_capacity(s.end_token.saturating_sub(s.first_token));
         let mut prev_end = s.start;
@@ -56,7 +59,7 @@ impl<'a> View<'a> {
             let tt = text.get(t.start..t.end).unwrap_or("");
             toks.push(Tok {
                 text: tt,
-                lower: lower(tt),
+                lower: self::lower(tt, lower, t.start, t.end),
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
@@ -88,5 +91,29 @@ impl<'a> View<'a> {
             (Some(x), Some(y)) if b > a => (x.start, y.end),
             _ => (0, 0),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Borrowed from the lower-cased text, each token's form is the token lower-cased on its
+    /// own, ASCII or not.
+    #[test]
+    fn tokens_read_the_lower_cased_text_as_their_own_lower_case() {
+        let text = "The ÉTAT paid $5 BILLION to Zürich's İstanbul office; naïve Straße, ΑΘΉΝΑ.";
+        let d = Doc::new(text);
+        let l = lowered(&d);
+        let mut n = 0;
+        for s in &d.sentences {
+            let v = View::new(&d, s, &l);
+            for t in &v.toks {
+                assert_eq!(t.lower, t.text.to_lowercase(), "{:?}", t.text);
+                n += 1;
+            }
+        }
+        assert!(n > 12);
+        assert_eq!(View::new(&d, &d.sentences[0], &l).lower(1), "état");
     }
 }

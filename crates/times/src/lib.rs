@@ -15,7 +15,8 @@ use claimtrail_text::{Doc, TimeExpr};
 /// Time expressions of a document, in text order. Relative values stay `None` without a
 /// reference date.
 pub fn find_times(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let toks = scan::scan(doc);
+    let lower = scan::lowered(doc);
+    let toks = scan::scan(doc, &lower);
     let mut g = grammar::Grammar {
         t: &toks,
         r: reference,
@@ -724,7 +725,8 @@ mod openers {
     /// the grammar without it finds.
     fn same_with_and_without_skip(text: &str) {
         let doc = Doc::new(text);
-        let toks = scan::scan(&doc);
+        let lower = scan::lowered(&doc);
+        let toks = scan::scan(&doc, &lower);
         for r in [None, NaiveDate::from_ymd_opt(2016, 11, 7)] {
             let g = grammar::Grammar {
                 t: &toks,

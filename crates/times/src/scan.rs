@@ -32,18 +32,25 @@ impl Tok<'_> {
     }
 }
 
-fn piece(text: &str, start: usize, end: usize, prev_end: Option<usize>) -> Tok<'_> {
+/// The text with its ASCII letters lower-cased: the same byte offsets, so an ASCII piece's
+/// lower-cased form is its range of this (one copy per document, not one per capitalised piece).
+pub(crate) fn lowered(doc: &Doc) -> String {
+    doc.text.to_ascii_lowercase()
+}
+
+fn piece<'a>(
+    text: &'a str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+    prev_end: Option<usize>,
+) -> Tok<'a> {
     let raw = &text[start..end];
-    // ASCII (nearly every piece) lower-cases byte by byte, skipping the Unicode mapping, and
-    // without a copy when it has no upper case.
-    let mut w = if raw.is_ascii() {
-        if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(raw.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(raw)
-        }
-    } else {
-        Cow::Owned(raw.to_lowercase())
+    // ASCII (nearly every piece) is borrowed from the lower-cased text; other pieces take the
+    // full Unicode mapping.
+    let mut w = match lower.get(start..end) {
+        Some(l) if raw.is_ascii() => Cow::Borrowed(l),
+        _ => Cow::Owned(raw.to_lowercase()),
     };
     if w.len() > 1 && w.ends_with('.') && w[..w.len() - 1].chars().any(char::is_alphabetic) {
         match &mut w {
@@ -474,7 +481,8 @@ fn may_open_each(w: &str) -> bool {
 }
 
 /// Splits the document's tokens into grammar pieces.
-pub(crate) fn scan<'a>(doc: &Doc<'a>) -> Vec<Tok<'a>> {
+/// `lower` is [`lowered`] of the document.
+pub(crate) fn scan<'a>(doc: &Doc<'a>, lower: &'a str) -> Vec<Tok<'a>> {
     let text = doc.text;
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8);
     let mut prev_end: Option<usize> = None;
@@ -511,13 +519,13 @@ pub(crate) fn scan<'a>(doc: &Doc<'a>) -> Vec<Tok<'a>> {
             for (off, c) in raw.char_indices() {
                 if c == ',' {
                     let pos = t.start + off;
-                    out.push(piece(text, s, pos, prev_end));
-                    out.push(piece(text, pos, pos + 1, Some(pos)));
+                    out.push(piece(text, lower, s, pos, prev_end));
+                    out.push(piece(text, lower, pos, pos + 1, Some(pos)));
                     prev_end = Some(pos + 1);
                     s = pos + 1;
                 }
             }
-            out.push(piece(text, s, t.end, prev_end));
+            out.push(piece(text, lower, s, t.end, prev_end));
         } else if dotted
             || t.kind == TokenKind::Word
                 && raw.len() > 1
@@ -528,19 +536,19 @@ pub(crate) fn scan<'a>(doc: &Doc<'a>) -> Vec<Tok<'a>> {
                 if c == '-' || c == '/' || dotted && c == '.' {
                     let pos = t.start + off;
                     if pos > s {
-                        out.push(piece(text, s, pos, prev_end));
+                        out.push(piece(text, lower, s, pos, prev_end));
                         prev_end = Some(pos);
                     }
-                    out.push(piece(text, pos, pos + 1, prev_end));
+                    out.push(piece(text, lower, pos, pos + 1, prev_end));
                     prev_end = Some(pos + 1);
                     s = pos + 1;
                 }
             }
             if s < t.end {
-                out.push(piece(text, s, t.end, prev_end));
+                out.push(piece(text, lower, s, t.end, prev_end));
             }
         } else {
-            out.push(piece(text, t.start, t.end, prev_end));
+            out.push(piece(text, lower, t.start, t.end, prev_end));
         }
         prev_end = Some(t.end);
     }
@@ -552,10 +560,37 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<String> {
-        scan(&Doc::new(t))
-            .into_iter()
-            .map(|p| p.w.into_owned())
-            .collect()
+        let d = Doc::new(t);
+        let l = lowered(&d);
+        scan(&d, &l).into_iter().map(|p| p.w.into_owned()).collect()
+    }
+
+    /// A piece's lower-cased form borrowed from the lower-cased text is the piece lower-cased
+    /// on its own, as it was read before: ASCII and not, a trailing stop dropped.
+    #[test]
+    fn pieces_read_the_lower_cased_text_as_their_own_lower_case() {
+        let text = "On MONDAY, Oct. 3, ZÜRICH's İstanbul office (Mid-March) said É.U. \
+                    naïve Straße 2024-10-28 ΑΘΉΝΑ x/Y 13.5.2015 12,2015.";
+        let d = Doc::new(text);
+        let l = lowered(&d);
+        let toks = scan(&d, &l);
+        assert!(toks.len() > 20);
+        for p in &toks {
+            let raw = &text[p.start..p.end];
+            let mut own = raw.to_lowercase();
+            if own.len() > 1
+                && own.ends_with('.')
+                && own[..own.len() - 1].chars().any(char::is_alphabetic)
+            {
+                own.pop();
+            }
+            if p.start == p.end {
+                continue; // a paragraph break
+            }
+            assert_eq!(p.w, own, "{raw:?}");
+        }
+        // Upper case outside ASCII is lower-cased too (not only borrowed).
+        assert!(toks.iter().any(|p| p.w == "zürich"));
     }
 
     #[test]
@@ -568,7 +603,9 @@ mod tests {
 
     #[test]
     fn abbreviations_lose_their_dot_and_numbers_are_read() {
-        let p = scan(&Doc::new("Oct. 30"));
+        let d = Doc::new("Oct. 30");
+        let l = lowered(&d);
+        let p = scan(&d, &l);
         assert_eq!(p[0].w, "oct");
         assert!(p[0].cap);
         assert_eq!(p[1].num, Some((30, 2)));
@@ -592,7 +629,7 @@ mod tests {
         let text = "On the third of March 2015, some 3rd-quarter sales fell two-thirds in \
                     the fall; by 4 p.m. a dozen hrs later, Mondays and springtime weeks ago, \
                     twenty-first century, the fourth month, forty years, half a decade, the 1990s, Q3, mid-May.";
-        probes.extend(scan(&Doc::new(text)).into_iter().map(|p| p.w.into_owned()));
+        probes.extend(words(text));
         let mut opened = 0;
         for w in &probes {
             assert_eq!(may_open(w), may_open_each(w), "{w:?}");

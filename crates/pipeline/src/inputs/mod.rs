@@ -225,7 +225,7 @@ fn read_named(name: String, reader: Box<dyn Read + Send>, file_len: u64, limits:
     } else {
         reader
     };
-    let mut reader = BufReader::with_capacity(64 << 10, reader);
+    let mut reader = BufReader::with_capacity(buffer_size(gz, file_len), reader);
     let head = match reader.fill_buf() {
         Ok(h) => h.to_vec(),
         Err(e) => return one(Err(read_error(&name, gz, &e))),
@@ -242,6 +242,17 @@ fn read_named(name: String, reader: Box<dyn Read + Send>, file_len: u64, limits:
         return one(Err(too_large(name, limits.max_document_bytes)));
     }
     one(read_page(name, reader, limits.max_document_bytes, gz))
+}
+
+/// The read buffer for a file: 64 KiB, or the size of a smaller uncompressed file and one byte
+/// (its first read still holds the whole file): the buffer is zeroed before that read, and a
+/// news text is a few KiB.
+fn buffer_size(gz: bool, file_len: u64) -> usize {
+    const MOST: usize = 64 << 10;
+    if gz || file_len == 0 {
+        return MOST;
+    }
+    usize::try_from(file_len).map_or(MOST, |n| n.saturating_add(1).min(MOST))
 }
 
 fn one(r: Result<RawDoc, DocError>) -> Docs {
@@ -300,6 +311,24 @@ mod tests {
 
     fn docs(path: &Path, limits: Limits) -> Vec<Result<RawDoc, DocError>> {
         read_source(&Source::File(path.to_path_buf()), limits).collect()
+    }
+
+    #[test]
+    fn a_small_file_is_read_whole_through_a_buffer_its_size() {
+        assert_eq!(buffer_size(false, 5), 6);
+        assert_eq!(buffer_size(false, 1 << 30), 64 << 10);
+        assert_eq!(buffer_size(true, 5), 64 << 10);
+        assert_eq!(buffer_size(false, 0), 64 << 10);
+        let dir = tempfile::tempdir().unwrap();
+        // Sizes around the buffer's: the last byte, and a file past the 64 KiB buffer.
+        for n in [1usize, 4_999, 65_535, 65_536, 200_000] {
+            let p = dir.path().join(format!("{n}.txt"));
+            let body: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            std::fs::write(&p, &body).unwrap();
+            let d = docs(&p, Limits::default());
+            assert_eq!(d.len(), 1);
+            assert_eq!(d[0].as_ref().unwrap().bytes, body, "{n}");
+        }
     }
 
     #[test]
