@@ -1390,21 +1390,23 @@ fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
     let n = doc.tokens.len();
+    // Each token asked once: a run's first and next tokens were asked twice.
+    let cap: Vec<bool> = (0..n).map(|i| is_cap(doc, i)).collect();
     while i < n {
-        if !is_cap(doc, i) {
+        if !cap[i] {
             i += 1;
             continue;
         }
         let a = i;
         loop {
-            while i < n && is_cap(doc, i) && (i == a || !crate::marks::starts_paragraph(doc, i)) {
+            while i < n && cap[i] && (i == a || !crate::marks::starts_paragraph(doc, i)) {
                 i += 1;
             }
             // A lower-case particle between two capitalised words is inside the name ("Lotte
             // van Houten").
             if i + 1 < n
                 && lc(word(doc, i), is_name_particle)
-                && is_cap(doc, i + 1)
+                && cap[i + 1]
                 && !crate::marks::starts_paragraph(doc, i + 1)
             {
                 i += 1;
