@@ -201,12 +201,13 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
         }
-        // Cheap rejections first: this runs for every token of the document.
+        // Cheap rejections first: this runs for every token of the document (whether a
+        // capital is a time word is asked only of the few cue words).
         if cx.quoted(c)
             || c < s.covered
             || cx.doc.tokens[c].kind != TokenKind::Word
-            || cx.is_cap(c) && c > lo
             || !is_cue(cx.l(c))
+            || c > lo && cx.is_cap(c)
             || noun_use(cx, c, hi)
         {
             return c + 1;
