@@ -28,7 +28,43 @@ fn agreement(a: &str, b: &str) -> f64 {
 }
 
 /// What sites put between a headline and their name in a `<title>`.
-const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "];
+
+/// `title` is `head` followed by one of the separators and more ("Coffee - University of …",
+/// "Debunked — Healthy Meals | Delivery"): the rest is the site's name or a tagline.
+fn extends_with_separator(title: &str, head: &str) -> bool {
+    !head.is_empty()
+        && title.len() > head.len()
+        && title.is_char_boundary(head.len())
+        && title[..head.len()].eq_ignore_ascii_case(head)
+        && SEPARATORS
+            .iter()
+            .any(|s| title[head.len()..].starts_with(s))
+}
+
+/// A headline without the site's or section's name after a separator: the site's declared name
+/// ("Best exhibitions 2025 – Artlyst", the site "Artlyst"), or a tail that another declared title
+/// with a different head also ends with ("… | Opinion" after both the `<title>` and `og:title`).
+/// What a CMS appends to every title is not the headline's.
+fn without_site_name(h: &str, site: Option<&str>, refs: &[String]) -> String {
+    let site = site.map(str::trim).filter(|s| !s.is_empty());
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = h.rsplit_once(sep) {
+            let shared = refs.iter().any(|r| {
+                r.rsplit_once(sep).is_some_and(|(other, t)| {
+                    words(t) == words(tail)
+                        && words(tail).len() < words(head).len()
+                        && !words(other).is_empty()
+                        && words(other) != words(head)
+                })
+            });
+            if (shared || site.is_some_and(|s| words(tail) == words(s))) && words(head).len() >= 2 {
+                return head.trim_end().to_string();
+            }
+        }
+    }
+    h.to_string()
+}
 
 /// A `<title>` minus its site suffix ("Headline | Site", "Headline - Site").
 fn strip_site_suffix(t: &str) -> String {
@@ -41,6 +77,24 @@ fn strip_site_suffix(t: &str) -> String {
         }
     }
     t.trim().to_string()
+}
+
+/// A headline without a section's label before a colon ("Blog: Best agencies in 2025"), when a
+/// declared title gives the rest on its own: the label is the page's section, not its headline.
+fn without_section_label(h: &str, refs: &[String]) -> String {
+    if let Some((label, rest)) = h.split_once(": ") {
+        let n = words(label).len();
+        let rest_words = words(rest);
+        if (1..=2).contains(&n)
+            && rest_words.len() >= 3
+            && refs
+                .iter()
+                .any(|r| words(r) == rest_words || words(&strip_site_suffix(r)) == rest_words)
+        {
+            return rest.trim().to_string();
+        }
+    }
+    h.to_string()
 }
 
 /// A heading's text without the date a blog theme prints inside it ("Dec 18 2025 Preparing a
@@ -121,12 +175,32 @@ pub(super) fn choose_title(
                 })
             })
     };
-    let agreeing = h1s.iter().filter(|h| !site_name(h)).find(|h| {
-        refs.iter()
-            .any(|r| agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30))
-    });
-    if let Some(h) = agreeing {
-        return Some(h.clone());
+    // Of the `<h1>`s that agree with a declared title, the one that agrees best: a page's
+    // headline beside a section's or blog's `<h1>` that shares a word or two with it.
+    let mut agreeing: Option<(f64, &String)> = None;
+    for h in h1s.iter().filter(|h| !site_name(h)) {
+        let score = refs
+            .iter()
+            .map(|r| {
+                if extends_with_separator(r, h) {
+                    // The declared title is the `<h1>` and the site's name.
+                    1.0
+                } else if agreement(h, r) >= 0.6 && words(h).len() * 3 >= words(r).len().min(30) {
+                    agreement(h, r)
+                } else {
+                    0.0
+                }
+            })
+            .fold(0.0, f64::max);
+        if score > 0.0 && agreeing.is_none_or(|(best, _)| score > best) {
+            agreeing = Some((score, h));
+        }
+    }
+    if let Some((_, h)) = agreeing {
+        return Some(without_section_label(
+            &without_site_name(h, site, &refs),
+            &refs,
+        ));
     }
     if let Some(r) = refs.first() {
         // A declared title that the `<title>` repeats before its own separator is already the
@@ -176,6 +250,118 @@ mod tests {
         // A heading that is only a date keeps it.
         let page = "<h1><time>March 3, 2024</time></h1>";
         assert_eq!(title_of(page, None).as_deref(), Some("March 3, 2024"));
+    }
+
+    fn title_with_site(page: &str, declared: &[&str], site: Option<&str>) -> Option<String> {
+        let d = Document::from(page);
+        let title = d.select("title").nodes().first().cloned();
+        let h1s: Vec<NodeRef> = d.select("h1").nodes().to_vec();
+        let declared: Vec<Option<&str>> = declared.iter().map(|t| Some(*t)).collect();
+        choose_title(title.as_ref(), &h1s, &declared, site)
+    }
+
+    #[test]
+    fn the_h1_that_agrees_best_is_the_headline() {
+        // The blog's `<h1>` shares two of its three words with the title; the post's shares all.
+        let page = "<title>Defer, Panic, and Recover - The Go Programming Language</title>\
+                    <h1>The Go Blog</h1><h1>Defer, Panic, and Recover</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Defer, Panic, and Recover")
+        );
+        // Equally good `<h1>`s: the first stands.
+        let page = "<title>Rates rise again | Post</title><h1>Rates rise again</h1>\
+                    <h1>Rates rise again</h1>";
+        assert_eq!(title_of(page, None).as_deref(), Some("Rates rise again"));
+    }
+
+    #[test]
+    fn a_declared_title_that_extends_the_h1_past_a_separator_agrees_with_it() {
+        // A one-word headline and the site's long name: too few words to agree by share.
+        let page = "<title>Coffee - University of Harbour Point</title><h1>Coffee</h1>";
+        assert_eq!(title_of(page, None).as_deref(), Some("Coffee"));
+        // The site's name and its tagline after the headline, two separators.
+        let page = "<title>Old nutrition facts debunked — Good Meals | Fresh and healthy meal \
+                    plans delivered to your door</title><h1>Old nutrition facts debunked</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Old nutrition facts debunked")
+        );
+        // Words in common without the separator are not enough.
+        let page = "<title>Coffee grows in the highlands of Ethiopia and Yemen</title>\
+                    <h1>Coffee</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Coffee grows in the highlands of Ethiopia and Yemen")
+        );
+    }
+
+    #[test]
+    fn a_bullet_separates_the_site_name() {
+        let page = "<title>A brief intro to git • Jo Roe</title><h1>Jo Roe</h1>";
+        assert_eq!(
+            title_with_site(page, &["A brief intro to git • Jo Roe"], Some("Jo Roe")).as_deref(),
+            Some("A brief intro to git")
+        );
+    }
+
+    #[test]
+    fn the_site_name_after_the_h1_headline_goes() {
+        let page = "<h1>Critics’ Choice: Best Exhibitions 2025 – Artline</h1>";
+        assert_eq!(
+            title_with_site(
+                page,
+                &["Critics’ Choice: Best Exhibitions 2025 – Artline"],
+                Some("Artline")
+            )
+            .as_deref(),
+            Some("Critics’ Choice: Best Exhibitions 2025")
+        );
+        // Another last part stays: it is the headline's.
+        let page = "<h1>Minecraft 1.8 - The Bountiful Update</h1>";
+        assert_eq!(
+            title_with_site(
+                page,
+                &["Minecraft 1.8 - The Bountiful Update"],
+                Some("Minecraft")
+            )
+            .as_deref(),
+            Some("Minecraft 1.8 - The Bountiful Update")
+        );
+    }
+
+    #[test]
+    fn a_tail_two_different_titles_share_is_the_section() {
+        let page = "<title>The full impact of meditation on mind and body | Opinion</title>\
+                    <h1>How meditation rewires brains | Opinion</h1>";
+        assert_eq!(
+            title_of(page, Some("How meditation rewires brains | Opinion")).as_deref(),
+            Some("How meditation rewires brains")
+        );
+        // A longer shared part is the headline itself, whatever precedes it.
+        let page = "<title>[2512.01] Merge - Alignment preserving model merging</title>\
+                    <h1>Title: Merge - Alignment preserving model merging</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Title: Merge - Alignment preserving model merging")
+        );
+    }
+
+    #[test]
+    fn a_section_label_before_the_headline_goes() {
+        let page = "<title>Best agencies in the U.S. in 2025 | Silverline</title>\
+                    <h1>Blog: Best agencies in the U.S. in 2025</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Best agencies in the U.S. in 2025")
+        );
+        // Without a declared title that is the rest alone, the label stays.
+        let page = "<title>Ukraine: talks resume in Geneva</title>\
+                    <h1>Ukraine: talks resume in Geneva</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Ukraine: talks resume in Geneva")
+        );
     }
 
     #[test]
