@@ -40,6 +40,9 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Words one of which every match of [`CAPTION`] holds.
+const CAPTION_WORDS: &[&str] = &["photo", "image", "picture", "credit"];
+
 /// A picture's credit set as a paragraph of its own: a name and a picture agency ("Jo Bloggs/
 /// Getty Images", "AFP via Getty Images"). A wire byline ("Reuters") names no picture agency.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,11 +50,26 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Words one of which every match of [`CREDIT_LINE`] holds.
+const CREDIT_LINE_WORDS: &[&str] = &["getty images", "shutterstock", "alamy", "photo", "image"];
+
 /// A caption whose credit is a name and an agency in brackets at its end ("… on Monday.
 /// (Jo Bloggs/AP)", "(AP Photo/Jo Bloggs)"). Prose ends on its full stop, not on a bracket.
 static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?]\s*\(\p{Lu}[^()/.]{1,40}/\s?\p{Lu}[^()]{1,40}\)$").expect("static regex")
 });
+
+/// A caption with its credit, or a credit line of its own.
+fn is_caption(p: &str, f: &Folded) -> bool {
+    (f.may_hold(CAPTION_WORDS) && CAPTION.is_match(p))
+        || (may_be_bracketed_credit(p) && BRACKETED_CREDIT.is_match(p))
+        || (f.may_hold(CREDIT_LINE_WORDS) && CREDIT_LINE.is_match(p))
+}
+
+/// Whether a paragraph may be a [`BRACKETED_CREDIT`]: it closes on a bracket and holds a slash.
+fn may_be_bracketed_credit(p: &str) -> bool {
+    p.ends_with(')') && p.contains('/')
+}
 
 /// Longest paragraph read as a notice (disclosure, consent, copyright line).
 const MAX_NOTICE_WORDS: usize = 80;
@@ -65,12 +83,14 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}|copyright)|copyright \d{4}\b)")
         .expect("static regex")
 });
+const COPYRIGHT_WORDS: &[&str] = &["copyright", "©", "(c)"];
 static CONSENT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^by (?:signing up|subscribing|clicking|proceeding|registering|posting a comment)\b",
     )
     .expect("static regex")
 });
+const CONSENT_OPENING_WORDS: &[&str] = &["by "];
 static CONSENT_WORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:you|I) (?:agree|consent|acknowledge|accept)\b|terms of (?:use|service)|privacy (?:policy|notice)")
         .expect("static regex")
@@ -82,6 +102,8 @@ static METER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+const METER_WORDS: &[&str] = &["you"];
+
 /// Longest paragraph read as a sign-up pitch.
 const MAX_PITCH_WORDS: usize = 30;
 
@@ -92,6 +114,8 @@ static PITCH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:[^.?!]{0,60}\?\s*)?(?:sign up|sign-up|subscribe|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|briefing|bulletin|alerts?)\b")
         .expect("static regex")
 });
+
+const PITCH_WORDS: &[&str] = &["sign up", "sign-up", "subscribe", "register"];
 
 /// Longest paragraph read as a labelled headline or a row of social networks.
 const MAX_LINK_LINE_WORDS: usize = 20;
@@ -114,8 +138,11 @@ static SOCIAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The marks one of which a [`LABELLED_HEADLINE`] puts after its label.
+const LABEL_MARKS: [char; 5] = [':', '|', '»', '›', '>'];
+
 fn is_link_line(p: &str) -> bool {
-    LABELLED_HEADLINE.is_match(p) || SOCIAL_ROW.is_match(p)
+    (p.contains(LABEL_MARKS) && LABELLED_HEADLINE.is_match(p)) || SOCIAL_ROW.is_match(p)
 }
 
 /// A pitch that closes on its call to action, a sentence of its own ("Get the latest headlines
@@ -126,12 +153,46 @@ static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-fn is_notice(p: &str) -> bool {
-    COPYRIGHT.is_match(p)
-        || (CONSENT_OPENING.is_match(p) && CONSENT_WORDING.is_match(p))
-        || METER.is_match(p)
+const CALL_TO_ACTION_WORDS: &[&str] = &["subscribe", "sign up"];
+
+fn is_notice(p: &str, f: &Folded) -> bool {
+    (f.may_hold(COPYRIGHT_WORDS) && COPYRIGHT.is_match(p))
+        || (f.may_hold(CONSENT_OPENING_WORDS)
+            && CONSENT_OPENING.is_match(p)
+            && CONSENT_WORDING.is_match(p))
+        || (f.may_hold(METER_WORDS) && METER.is_match(p))
         || (p.split_whitespace().count() <= MAX_PITCH_WORDS
-            && (PITCH.is_match(p) || CALL_TO_ACTION.is_match(p)))
+            && ((f.may_hold(PITCH_WORDS) && PITCH.is_match(p))
+                || (f.may_hold(CALL_TO_ACTION_WORDS) && CALL_TO_ACTION.is_match(p))))
+}
+
+/// A paragraph as the cheap tests in front of the regexes read it. Most paragraphs are prose
+/// that no pattern here matches, yet a regex with a Unicode `\b` cannot run its fast engine on
+/// text outside ASCII (curly quotes, dashes) and falls back to one that costs the pattern's size
+/// times the paragraph's length; so each pattern runs only where the paragraph holds one of the
+/// words every match of it holds.
+struct Folded {
+    /// The paragraph lower-cased in ASCII.
+    lower: String,
+    /// Whether it holds a character outside ASCII that `(?i)` folds to an ASCII letter: the
+    /// KELVIN SIGN ("k") and the LONG S ("s") are the only two, so that without them a
+    /// case-insensitive ASCII word matches only ASCII letters.
+    odd_fold: bool,
+}
+
+impl Folded {
+    fn new(p: &str) -> Folded {
+        Folded {
+            lower: p.to_ascii_lowercase(),
+            odd_fold: p.contains(['\u{212A}', '\u{17F}']),
+        }
+    }
+
+    /// Whether the paragraph may hold one of `words` (ASCII lower case) as a `(?i)` pattern
+    /// reads them: false only when it holds none.
+    fn may_hold(&self, words: &[&str]) -> bool {
+        self.odd_fold || words.iter().any(|w| self.lower.contains(w))
+    }
 }
 
 /// `text` (paragraphs separated by blank lines) without a second rendering of its paragraphs, without the
@@ -155,26 +216,20 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if again {
             continue;
         }
-        if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(p.trim()) {
+        let t = p.trim();
+        if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(t) {
             continue;
         }
-        if n <= MAX_CAPTION_WORDS
-            && (CAPTION.is_match(p.trim())
-                || BRACKETED_CREDIT.is_match(p.trim())
-                || CREDIT_LINE.is_match(p.trim()))
-        {
+        if n <= MAX_NOTICE_WORDS {
+            let f = Folded::new(t);
+            if (n <= MAX_CAPTION_WORDS && is_caption(t, &f)) || is_notice(t, &f) {
+                continue;
+            }
+        }
+        if n <= MAX_LINK_LINE_WORDS && is_link_line(t) {
             continue;
         }
-        if n <= MAX_NOTICE_WORDS && is_notice(p.trim()) {
-            continue;
-        }
-        if n <= MAX_LINK_LINE_WORDS && is_link_line(p.trim()) {
-            continue;
-        }
-        if kept.len() < HEADER_WINDOW
-            && n <= MAX_HEADER_LINE_WORDS
-            && is_header_line(p.trim(), authors)
-        {
+        if kept.len() < HEADER_WINDOW && n <= MAX_HEADER_LINE_WORDS && is_header_line(t, authors) {
             continue;
         }
         kept.push(p);
@@ -260,6 +315,112 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The patterns that run behind a cheap test, each with that test.
+    #[allow(clippy::type_complexity)]
+    fn gated() -> Vec<(&'static str, &'static Regex, Box<dyn Fn(&str) -> bool>)> {
+        let words = |w: &'static [&'static str]| -> Box<dyn Fn(&str) -> bool> {
+            Box::new(move |p: &str| Folded::new(p).may_hold(w))
+        };
+        vec![
+            ("caption", &*CAPTION, words(CAPTION_WORDS)),
+            ("credit line", &*CREDIT_LINE, words(CREDIT_LINE_WORDS)),
+            (
+                "bracketed credit",
+                &*BRACKETED_CREDIT,
+                Box::new(may_be_bracketed_credit),
+            ),
+            ("copyright", &*COPYRIGHT, words(COPYRIGHT_WORDS)),
+            ("consent", &*CONSENT_OPENING, words(CONSENT_OPENING_WORDS)),
+            ("meter", &*METER, words(METER_WORDS)),
+            ("pitch", &*PITCH, words(PITCH_WORDS)),
+            (
+                "call to action",
+                &*CALL_TO_ACTION,
+                words(CALL_TO_ACTION_WORDS),
+            ),
+            (
+                "labelled headline",
+                &*LABELLED_HEADLINE,
+                Box::new(|p: &str| p.contains(LABEL_MARKS)),
+            ),
+        ]
+    }
+
+    /// Paragraphs each pattern matches, one or more for every alternative of it, and ones
+    /// spelt with the two characters outside ASCII that `(?i)` folds to ASCII letters.
+    const MATCHES: [(&str, &str); 35] = [
+        ("caption", "The mayor. Photo: Jo Bloggs"),
+        ("caption", "Pickets. Credit...Jo Bloggs"),
+        ("caption", "A view of the bay. IMAGE BY Jo Bloggs"),
+        ("caption", "Picture: Jo Bloggs"),
+        ("caption", "Photograph… Jo Bloggs"),
+        ("caption", "The vote (Photo credit: Jo Bloggs)"),
+        ("caption", "Image credits: Jo Bloggs"),
+        ("credit line", "Getty Images"),
+        ("credit line", "Alamy"),
+        ("credit line", "Jo Bloggs/Shutterstock"),
+        ("credit line", "Alamy Stock Photo"),
+        ("credit line", "AP Photo/Jo Bloggs"),
+        ("credit line", "Jo Bloggs via Reuters Images"),
+        ("credit line", "ShutterſtocK"),
+        ("credit line", "Shutter\u{17F}toc\u{212A}"),
+        ("bracketed credit", "The mayor on Monday. (Jo Bloggs/AP)"),
+        ("copyright", "© 2025 Example Media."),
+        ("copyright", "(C) Copyright Example Media"),
+        ("copyright", "Copyright 2025 Example Media"),
+        ("consent", "By signing up, you agree to our Terms."),
+        ("meter", "You’ve read 3 of your 5 free articles"),
+        ("meter", "YOU HAVE reached your free stories"),
+        ("pitch", "Sign up for our free newsletter"),
+        ("pitch", "Want the news? Sign-up for e-mail alerts"),
+        ("pitch", "Subscribe to the morning briefing"),
+        ("pitch", "Register for breaking news alerts"),
+        ("pitch", "\u{17F}ign up for our newsletter"),
+        ("call to action", "Get the news daily. Sign up here."),
+        ("call to action", "Click here to subscribe for $1 a week."),
+        ("call to action", "TAP HERE TO SIGN UP"),
+        ("call to action", "Get it. \u{17F}ubscribe now"),
+        ("labelled headline", "Related: Rich pay more taxes"),
+        ("labelled headline", "READ MORE » Why tolls rise"),
+        ("labelled headline", "Watch | The vote in full"),
+        ("labelled headline", "See also › the budget"),
+    ];
+
+    #[test]
+    fn every_match_passes_its_cheap_test() {
+        let gated = gated();
+        for (name, p) in MATCHES {
+            let (_, re, may) = gated.iter().find(|g| g.0 == name).expect("a gated pattern");
+            assert!(re.is_match(p), "{name}: {p}");
+            assert!(may(p), "{name}: {p}");
+        }
+        // The test lets through what holds a case-folding character outside ASCII.
+        assert!(Folded::new("\u{212A}").may_hold(&["pitch"]));
+        assert!(!Folded::new("Sign up").may_hold(&["subscribe"]));
+    }
+
+    proptest! {
+        /// What a pattern matches, its cheap test lets through.
+        #[test]
+        fn a_cheap_test_never_turns_a_match_away(parts in proptest::collection::vec(prop_oneof![
+            Just("Photo"), Just("credit"), Just("Image"), Just("pictures"), Just("Getty Images"),
+            Just("Shutterstock"), Just("alamy"), Just("AP"), Just("Reuters"), Just("via"),
+            Just("©"), Just("(c)"), Just("Copyright"), Just("By signing up"), Just("you agree"),
+            Just("You have"), Just("read"), Just("free articles"), Just("Sign up"),
+            Just("subscribe"), Just("Register"), Just("newsletter"), Just("alerts"),
+            Just("Click here to"), Just("here"), Just("Related"), Just("READ MORE"),
+            Just("\u{17F}"), Just("\u{212A}"), Just("2025"), Just("Jo Bloggs"), Just(":"),
+            Just("»"), Just("|"), Just("."), Just("?"), Just("…"), Just("("), Just(")"),
+            Just("/"), Just(" "), Just("“"), Just("—"),
+        ], 0..10)) {
+            let p = parts.concat();
+            for (name, re, may) in gated() {
+                prop_assert!(!re.is_match(&p) || may(&p), "{}: {}", name, p);
+            }
+        }
+    }
 
     #[test]
     fn a_second_rendering_and_related_tail_go() {
