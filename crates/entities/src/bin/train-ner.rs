@@ -231,7 +231,21 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S, show_errors: bool) -> f64 {
                 eprintln!("FP {} {:?}", TYPES[p.2], &g.text[p.0..p.1]);
             }
             for q in gold.difference(&pred) {
-                eprintln!("FN {} {:?}", TYPES[q.2], &g.text[q.0..q.1]);
+                // What the tagger put over the missed span, and the line around it.
+                let over: Vec<String> = pred
+                    .iter()
+                    .filter(|p| p.0 < q.1 && q.0 < p.1)
+                    .map(|p| format!("{} {:?}", TYPES[p.2], &g.text[p.0..p.1]))
+                    .collect();
+                let a = g.text[..q.0].rfind('\n').map_or(0, |k| k + 1);
+                let b = g.text[q.1..].find('\n').map_or(g.text.len(), |k| q.1 + k);
+                eprintln!(
+                    "FN {} {:?} <- [{}] | {}",
+                    TYPES[q.2],
+                    &g.text[q.0..q.1],
+                    over.join("; "),
+                    &g.text[a..b]
+                );
             }
         }
         for p in &pred {
