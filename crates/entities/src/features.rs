@@ -68,16 +68,7 @@ pub struct TokInfo {
     pub title_sentence: bool,
     /// Word classes learned from unlabeled text (+1; 0 for a word not seen there).
     pub cluster: [u16; clusters::LEVELS],
-    /// [`ACRO_SHORT`]: an acronym the document spells out elsewhere ("HANO" after "Housing
-    /// Authority of New Orleans"); [`ACRO_LONG`]: a word of such a spelled-out name.
-    pub acro: u8,
 }
-
-pub const ACRO_SHORT: u8 = 1;
-pub const ACRO_LONG: u8 = 2;
-/// Letters of an acronym, and words a spelled-out name may hold between its initials.
-const ACRO_LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
-const ACRO_GLUE: [&str; 7] = ["of", "and", "for", "the", "on", "&", "-"];
 
 /// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
 /// each word in a document.
@@ -377,7 +368,6 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.agg = slot.get(&t.norm).copied().unwrap_or(0);
         }
     }
-    mark_acronyms(doc, &mut out);
     // Lower-cased forms in sentence order, as the gazetteer matcher reads them.
     let lowers: Vec<&str> = lower_spans.iter().map(|&(a, b)| &lower_buf[a..b]).collect();
     for (t, bits) in out
@@ -387,71 +377,6 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
         t.gaz = bits;
     }
     (out, ctx)
-}
-
-/// An acronym candidate: two to six ASCII capitals, nothing else.
-fn acronym_letters(w: &str) -> bool {
-    ACRO_LETTERS.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// Marks acronyms whose letters are the initials of capitalised words elsewhere in the
-/// document, and those words ([`TokInfo::acro`]). Web text and news define an organisation's
-/// acronym once and use it after; a list of acronyms could never cover them.
-fn mark_acronyms(doc: &Doc, out: &mut [TokInfo]) {
-    let mut wanted: FxHashMap<u64, bool> = FxHashMap::default();
-    for s in &doc.sentences {
-        for i in s.first_token..s.end_token {
-            let w = doc.token_text(i);
-            if !out[i].caps_sentence && acronym_letters(w) {
-                wanted.insert(hash_bytes(w.as_bytes()), false);
-            }
-        }
-    }
-    if wanted.is_empty() {
-        return;
-    }
-    let mut initials: Vec<u8> = Vec::with_capacity(8);
-    for s in &doc.sentences {
-        for i in s.first_token..s.end_token {
-            if !out[i].cap || out[i].all_caps || out[i].caps_sentence {
-                continue;
-            }
-            initials.clear();
-            let mut last = i;
-            for j in i..s.end_token {
-                let w = doc.token_text(j);
-                let t = &out[j];
-                if t.cap && !t.all_caps {
-                    initials.push(w.as_bytes()[0].to_ascii_uppercase());
-                    last = j;
-                } else if j == i || !ACRO_GLUE.contains(&w) {
-                    break;
-                }
-                if initials.len() > *ACRO_LETTERS.end() {
-                    break;
-                }
-                if initials.len() >= 2 && last == j {
-                    if let Some(seen) = wanted.get_mut(&hash_bytes(&initials)) {
-                        *seen = true;
-                        for t in &mut out[i..=j] {
-                            t.acro |= ACRO_LONG;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    for s in &doc.sentences {
-        for i in s.first_token..s.end_token {
-            let w = doc.token_text(i);
-            if !out[i].caps_sentence
-                && acronym_letters(w)
-                && wanted.get(&hash_bytes(w.as_bytes())) == Some(&true)
-            {
-                out[i].acro |= ACRO_SHORT;
-            }
-        }
-    }
 }
 
 /// Templates that read only token facts. Pushed as hashes into `f`.
@@ -562,20 +487,6 @@ pub fn static_features(
         |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.cluster[0] as u64);
     f.push(mix(72, cluster_at(-1)));
     f.push(mix(73, cluster_at(1)));
-    // An organisation word two to the left across "of" ("Authority of New Orleans"): the
-    // place after it is part of the name.
-    for (tpl, j, k) in [(76u64, -2isize, -1isize), (77, 2, 1)] {
-        let mut g = get(j).map_or(0, |t| t.gaz & GAZ_BITS);
-        while g != 0 {
-            let b = g.trailing_zeros() as u64;
-            g &= g - 1;
-            f.push(mix(tpl, mix(b, norm_at(k))));
-        }
-    }
-    if t.acro != 0 {
-        f.push(mix(74, t.acro as u64));
-        f.push(mix(75, mix(t.acro as u64, t.short_shape)));
-    }
     let _ = SEP;
 }
 
