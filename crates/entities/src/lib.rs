@@ -16,6 +16,7 @@ pub mod tagger;
 mod varint;
 
 use claimtrail_text::{Doc, Entity, EntityKind};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
@@ -27,7 +28,9 @@ static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
 /// Entity mentions of a document, in text order.
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let tags = tagger::tag_with_model(doc, &gazetteer::GAZ, &MODEL);
-    let mut ents: Vec<Entity> = tagger::spans(&tags)
+    let mut spans = tagger::spans(&tags);
+    with_repeats(doc, &mut spans);
+    let mut ents: Vec<Entity> = spans
         .into_iter()
         .flat_map(|(a, b, ty)| {
             within_brackets(doc, a, b)
@@ -55,6 +58,68 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
     ents
+}
+
+/// Adds a span for each untagged repeat of a name the tagger gave one type wherever it tagged
+/// it (the same words, cased the same, standing alone: no capitalised word on either side). A
+/// name is one thing throughout a document; the tagger decides each sentence on its own and
+/// misses some mentions. `spans` are token spans `(start, end, type)` in text order.
+fn with_repeats(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    const MIXED: usize = usize::MAX;
+    let words = |a: usize, b: usize| (a..b).map(|i| doc.token_text(i)).collect::<Vec<_>>();
+    // Names by first word: (words, type), MIXED where mentions disagree.
+    let mut names: FxHashMap<&str, Vec<(Vec<&str>, usize)>> = FxHashMap::default();
+    for &(a, b, ty) in spans.iter() {
+        if !doc.token_text(a).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let w = words(a, b);
+        let e = names.entry(w[0]).or_default();
+        match e.iter_mut().find(|(n, _)| *n == w) {
+            Some((_, t)) if *t != ty => *t = MIXED,
+            Some(_) => {}
+            None => e.push((w, ty)),
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for &(a, b, _) in spans.iter() {
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+    }
+    let capital = |i: usize| doc.token_text(i).starts_with(char::is_uppercase);
+    let mut added = Vec::new();
+    for s in &doc.sentences {
+        let mut i = s.first_token;
+        while i < s.end_token {
+            let found = names.get(doc.token_text(i)).and_then(|cands| {
+                cands
+                    .iter()
+                    .filter(|(n, ty)| {
+                        let b = i + n.len();
+                        *ty != MIXED
+                            && b <= s.end_token
+                            && !covered[i..b].contains(&true)
+                            && (i..b).map(|k| doc.token_text(k)).eq(n.iter().copied())
+                            && (i == s.first_token || !capital(i - 1))
+                            && (b == s.end_token || !capital(b))
+                    })
+                    .max_by_key(|(n, _)| n.len())
+            });
+            match found {
+                Some((n, ty)) => {
+                    added.push((i, i + n.len(), *ty));
+                    i += n.len();
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_unstable();
+    }
 }
 
 /// The span `a..b` cut at each bracket it does not close within itself: a name never runs
@@ -300,6 +365,31 @@ mod tests {
         es.iter()
             .find(|e| e.text == text && e.kind == EntityKind::Person)
             .unwrap_or_else(|| panic!("no person {text:?} in {es:?}"))
+    }
+
+    #[test]
+    fn untagged_repeats_of_a_name_take_its_type() {
+        let doc = Doc::new("Jo met Acme Widgets and Acme Widgets Boston. Acme Widgets sells Acme.");
+        let tok = |w: &str| {
+            (0..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == w)
+                .unwrap()
+        };
+        let acme = tok("Acme");
+        let mut spans = vec![(tok("Jo"), tok("Jo") + 1, 0), (acme, acme + 2, 1)];
+        with_repeats(&doc, &mut spans);
+        let texts: Vec<(&str, usize)> = spans
+            .iter()
+            .map(|&(a, b, t)| (&doc.text[doc.tokens[a].start..doc.tokens[b - 1].end], t))
+            .collect();
+        // The repeat standing alone is added; the one glued to "Boston" and the lone
+        // "Acme" (another name's first word) are not.
+        assert_eq!(texts, [("Jo", 0), ("Acme Widgets", 1), ("Acme Widgets", 1)]);
+        assert_eq!(spans[2].0, tok("sells") - 2);
+        // A name given two types is left alone.
+        let mut mixed = vec![(acme, acme + 2, 1), (tok("sells") - 2, tok("sells"), 2)];
+        with_repeats(&doc, &mut mixed);
+        assert_eq!(mixed.len(), 2);
     }
 
     #[test]
