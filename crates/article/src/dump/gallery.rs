@@ -40,7 +40,7 @@ pub fn drop_slides(s: &mut Scored, bs: usize, be: usize) {
             j += 1;
         }
         if j + 1 - i >= MIN_COUNTERS {
-            drop_run(s, &counters[i..=j], be);
+            drop_run(s, &counters[i..=j], bs, be);
         }
         i = j + 1;
     }
@@ -48,7 +48,7 @@ pub fn drop_slides(s: &mut Scored, bs: usize, be: usize) {
 
 /// Drops one run of counters: each slide from its counter to the next, the last slide as long as
 /// a typical one (the median), and the gallery's short heading lines above the first counter.
-fn drop_run(s: &mut Scored, run: &[(usize, u32, u32)], be: usize) {
+fn drop_run(s: &mut Scored, run: &[(usize, u32, u32)], bs: usize, be: usize) {
     let mut lengths: Vec<usize> = run.windows(2).map(|w| w[1].0 - w[0].0).collect();
     lengths.sort_unstable();
     let typical = lengths[lengths.len() / 2];
@@ -57,7 +57,7 @@ fn drop_run(s: &mut Scored, run: &[(usize, u32, u32)], be: usize) {
     for k in first..(last + typical).min(be + 1) {
         s.drop[k] = true;
     }
-    for k in (first.saturating_sub(LEAD_LINES)..first).rev() {
+    for k in (first.saturating_sub(LEAD_LINES).max(bs)..first).rev() {
         if s.words[k] > LEAD_WORDS || s.lines[k].ends_with(['.', '!', '?']) {
             break;
         }
@@ -69,6 +69,7 @@ fn drop_run(s: &mut Scored, run: &[(usize, u32, u32)], be: usize) {
 mod tests {
     use super::super::lines::score_lines;
     use super::*;
+    use proptest::prelude::*;
 
     fn kept(text: &str) -> Vec<String> {
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -123,5 +124,27 @@ mod tests {
         // Three that count up are.
         let page = format!("{BEFORE}\n1/3\nA caption.\n2/3\nAnother.\n3/3\nLast.\n{AFTER}");
         assert!(drops_any(&page));
+    }
+
+    proptest! {
+        /// Any mix of counters, captions and prose, any block bounds: no panic, and a line
+        /// outside the block is never dropped.
+        #[test]
+        fn stays_in_bounds(
+            lines in proptest::collection::vec("([0-9]{1,3} ?(/|of) ?[0-9]{1,3}|[a-z .]{0,30})", 1..40),
+            a in 0usize..40,
+            b in 0usize..40,
+        ) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let n = lines.len();
+            let (bs, be) = (a.min(b) % n, a.max(b) % n);
+            let (bs, be) = (bs.min(be), bs.max(be));
+            let mut s = score_lines(lines);
+            let before = s.drop.clone();
+            drop_slides(&mut s, bs, be);
+            for k in (0..bs).chain(be + 1..n) {
+                prop_assert_eq!(s.drop[k], before[k]);
+            }
+        }
     }
 }
