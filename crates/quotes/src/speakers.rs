@@ -431,6 +431,14 @@ impl People {
                 lower
             };
             if let Some(g) = pronoun_gender(&lower).or(possessive) {
+                // "Netanyahu's stance … and his vow that …": a possessive's owner is first sought
+                // in its own sentence, before the speakers of earlier ones.
+                let in_sentence = possessive
+                    .filter(|&p| p != Gender::Unknown)
+                    .and_then(|p| self.same_sentence_person(doc, p, a));
+                if let Some(sp) = in_sentence {
+                    return sp;
+                }
                 if g != Gender::Unknown {
                     if let Some(ante) = self.antecedent(doc, g, a, history) {
                         sp.name = ante.name;
@@ -831,6 +839,29 @@ impl People {
         sp.kind = Some(EntityKind::Person);
         sp.mention = word(doc, t).to_string();
         Some(sp)
+    }
+
+    /// The one person of gender `g` (or of none known) named earlier in the sentence of token
+    /// `at`, outside quotes; none when two such people are named there (ambiguous).
+    fn same_sentence_person(&self, doc: &Doc, g: Gender, at: usize) -> Option<Speaker> {
+        let first = doc
+            .sentence_at(doc.tokens.get(at)?.start)
+            .and_then(|s| doc.sentences.get(s))?
+            .first_token;
+        let upto = self.mentions.partition_point(|&(t, _)| t < at);
+        let from = self.mentions.partition_point(|&(t, _)| t < first);
+        let mut found: Option<(usize, usize)> = None;
+        for &(t, id) in &self.mentions[from..upto] {
+            let gender = self.persons[id].gender;
+            if gender != g && gender != Gender::Unknown {
+                continue;
+            }
+            match found {
+                Some((_, other)) if other != id => return None,
+                _ => found = Some((t, id)),
+            }
+        }
+        found.map(|(t, id)| self.person_speaker(id, t))
     }
 
     fn person_speaker(&self, id: usize, at: usize) -> Speaker {
