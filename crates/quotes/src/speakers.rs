@@ -463,6 +463,29 @@ impl People {
         }
         let head_is_run = run_end == b
             || (run_end < b && (run_end..b).all(|i| word(doc, i) == "'s" || word(doc, i) == "’s"));
+        // "the tweet from Vulture magazine", "the Clinton campaign": a capitalised run naming the
+        // organisation noun that heads the phrase, when the tagger did not take the run for a
+        // name, is the organisation.
+        if run_end > a
+            && run_end + 1 == b
+            && doc.tokens[run_end].kind == TokenKind::Word
+            && lc(word(doc, run_end), |w| is_org_noun(w) || is_outlet_noun(w))
+        {
+            let mut run_start = run_end;
+            while run_start > a && is_cap(doc, run_start - 1) {
+                run_start -= 1;
+            }
+            // A capitalised determiner or possessive opens the sentence, not the name ("His
+            // campaign said", "A company called …").
+            while run_start < run_end && lc(word(doc, run_start), is_determiner) {
+                run_start += 1;
+            }
+            if run_start < run_end && !affiliate_of(doc, a, run_start, run_end, b) {
+                sp.name = Some(join(doc, run_start, b));
+                sp.kind = Some(EntityKind::Org);
+                return sp;
+            }
+        }
         if run_end > a && head_is_run {
             let mut run_start = run_end;
             while run_start > a && is_cap(doc, run_start - 1) {
@@ -1254,6 +1277,32 @@ pub(crate) fn is_org_noun(lower: &str) -> bool {
             | "university"
             | "bank"
             | "party"
+    )
+}
+
+/// Nouns for a news outlet that follow its name ("Vulture magazine", "a Baton Rouge newspaper").
+fn is_outlet_noun(lower: &str) -> bool {
+    matches!(lower, "magazine" | "newspaper" | "tabloid" | "broadcaster")
+}
+
+/// Words that open a noun phrase before any name in it.
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
     )
 }
 

@@ -1939,3 +1939,14 @@ fn a_possessive_speaker_is_the_person_its_own_sentence_names() {
         Some("Daniel Hart")
     );
 }
+
+#[test]
+fn a_name_before_an_outlet_noun_is_the_outlet() {
+    let t = "The critic shared an article by New York magazine that claimed the mayor relied on \
+             misleading figures to win.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "relied on misleading")),
+        Some("New York magazine")
+    );
+}
