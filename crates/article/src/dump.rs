@@ -8,6 +8,7 @@
 
 mod byline;
 mod credits;
+mod gallery;
 mod inserts;
 mod lines;
 mod title;
@@ -32,6 +33,7 @@ pub fn extract_dump(raw: &str) -> Article {
     };
     let (mut bs, be) = lines::trim_edges(&scored.scores, bs, be);
     let be = lines::cut_at_end_marker(&mut scored, bs, be);
+    gallery::drop_slides(&mut scored, bs, be);
     let lines = &scored.lines;
 
     art.url = scored.lines.iter().take(3).find_map(|l| title::address(l));

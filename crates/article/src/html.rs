@@ -5,6 +5,7 @@
 mod blocks;
 mod boilerplate;
 mod container;
+mod dom;
 mod header;
 mod lead;
 mod meta;

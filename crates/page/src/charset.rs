@@ -129,12 +129,27 @@ fn looks_binary(bytes: &[u8]) -> bool {
         return false;
     }
     let head = &bytes[..bytes.len().min(64 << 10)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-        .count();
+    let controls = count_controls(head);
     head.contains(&0) || controls as f64 > MAX_CONTROL_SHARE * head.len() as f64
 }
+
+/// Whether a byte is a C0 control other than whitespace (tab, line feed, carriage return, form
+/// feed).
+fn is_control(b: u8) -> bool {
+    b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// C0 controls among `bytes`, counted without a branch per byte (every page's head is counted).
+fn count_controls(bytes: &[u8]) -> usize {
+    // Per chunk into a narrow counter, which the compiler keeps in vector lanes.
+    bytes
+        .chunks(255)
+        .map(|c| usize::from(c.iter().map(|&b| u8::from(is_control(b))).sum::<u8>()))
+        .sum()
+}
+
+/// Bytes an ASCII run is counted by at a time in [`chars_look_binary`].
+const ASCII_RUN: usize = 32;
 
 /// Decoded text that is mostly not text: many control characters, or many characters no text is
 /// made of.
@@ -144,10 +159,7 @@ fn decoded_looks_binary(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(SAMPLE_CHARS)];
     if head.is_ascii() {
         let n = head.len();
-        let controls = head
-            .iter()
-            .filter(|&&b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-            .count();
+        let controls = count_controls(head);
         return n > 0
             && (controls as f64 > MAX_CONTROL_SHARE * n as f64
                 || controls as f64 > MAX_NON_TEXT_SHARE * n as f64);
@@ -157,16 +169,42 @@ fn decoded_looks_binary(text: &str) -> bool {
 
 /// [`decoded_looks_binary`] character by character.
 fn chars_look_binary(text: &str) -> bool {
+    let (n, controls, non_text) = sample_tallies(text);
+    n > 0
+        && (controls as f64 > MAX_CONTROL_SHARE * n as f64
+            || non_text as f64 > MAX_NON_TEXT_SHARE * n as f64)
+}
+
+/// Characters of the sample (the first [`SAMPLE_CHARS`]), its C0 controls, and its characters
+/// of no text (controls included).
+fn sample_tallies(text: &str) -> (usize, usize, usize) {
     let (mut n, mut controls, mut non_text) = (0usize, 0usize, 0usize);
     let bytes = text.as_bytes();
     let mut k = 0;
+    // Where the character-by-character steps run to before an ASCII run is tried again.
+    let mut slow_until = 0;
     while n < SAMPLE_CHARS && k < bytes.len() {
+        // A run of ASCII bytes is as many characters, its C0 controls counted together: the
+        // tallies of the steps below without a branch per byte. A run holding another byte is
+        // read by the steps.
+        if k >= slow_until {
+            if let Some(run) = bytes.get(k..k + ASCII_RUN) {
+                if n + ASCII_RUN <= SAMPLE_CHARS && run.is_ascii() {
+                    let c = count_controls(run);
+                    (n, k) = (n + ASCII_RUN, k + ASCII_RUN);
+                    controls += c;
+                    non_text += c;
+                    continue;
+                }
+                slow_until = k + ASCII_RUN;
+            }
+        }
         // An ASCII byte is its character: only a C0 control counts, towards both shares.
         let b = bytes[k];
         if b < 0x80 {
             n += 1;
             k += 1;
-            let control = b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+            let control = is_control(b);
             controls += usize::from(control);
             non_text += usize::from(control);
             continue;
@@ -187,9 +225,7 @@ fn chars_look_binary(text: &str) -> bool {
             || (c as u32) & 0xFFFE == 0xFFFE;
         non_text += usize::from(control || other);
     }
-    n > 0
-        && (controls as f64 > MAX_CONTROL_SHARE * n as f64
-            || non_text as f64 > MAX_NON_TEXT_SHARE * n as f64)
+    (n, controls, non_text)
 }
 
 /// Finds `<meta charset=…>` or `<meta http-equiv content="…charset=…">` in the first 4 KiB.
@@ -380,6 +416,13 @@ mod tests {
 
     /// `chars_look_binary` as it read every character decoded, for the byte shortcut to match.
     fn look_binary_char_by_char(text: &str) -> bool {
+        let (n, controls, non_text) = tallies_char_by_char(text);
+        n > 0
+            && (controls as f64 > MAX_CONTROL_SHARE * n as f64
+                || non_text as f64 > MAX_NON_TEXT_SHARE * n as f64)
+    }
+
+    fn tallies_char_by_char(text: &str) -> (usize, usize, usize) {
         let (mut n, mut controls, mut non_text) = (0usize, 0usize, 0usize);
         for c in text.chars().take(SAMPLE_CHARS) {
             n += 1;
@@ -392,9 +435,7 @@ mod tests {
                 || (c as u32) & 0xFFFE == 0xFFFE;
             non_text += usize::from(control || other);
         }
-        n > 0
-            && (controls as f64 > MAX_CONTROL_SHARE * n as f64
-                || non_text as f64 > MAX_NON_TEXT_SHARE * n as f64)
+        (n, controls, non_text)
     }
 
     #[test]
@@ -423,8 +464,26 @@ mod tests {
             "a".repeat(SAMPLE_CHARS),
             "\u{1}".repeat(9_000)
         ));
+        // ASCII runs (read 32 bytes at a time) broken by other characters at every offset around
+        // a run's length, with controls inside the runs, and runs that reach past the sample.
+        for gap in [1, 2, 30, 31, 32, 33, 63, 64, 65, 100] {
+            for unit in ["é", "\u{85}", "\u{fffd}", "€", "𝄞", "\u{10fffe}"] {
+                let run = format!("{}\u{2}\t", "w".repeat(gap));
+                texts.push(format!("{unit}{run}").repeat(SAMPLE_CHARS / (gap + 2) + 50));
+                texts.push(format!("{}{unit}", "\u{1}a ".repeat(gap)).repeat(40));
+            }
+        }
+        for lead in 0..40 {
+            texts.push(format!(
+                "{}{}{}",
+                "é".repeat(lead),
+                "a\u{1}".repeat(SAMPLE_CHARS / 2),
+                "\u{1}".repeat(9_000)
+            ));
+        }
         for t in &texts {
             assert_eq!(chars_look_binary(t), look_binary_char_by_char(t), "{t:?}");
+            assert_eq!(sample_tallies(t), tallies_char_by_char(t));
         }
         assert!(texts.iter().any(|t| chars_look_binary(t)));
         assert!(texts.iter().any(|t| !chars_look_binary(t)));

@@ -431,6 +431,14 @@ impl People {
                 lower
             };
             if let Some(g) = pronoun_gender(&lower).or(possessive) {
+                // "Netanyahu's stance … and his vow that …": a possessive's owner is first sought
+                // in its own sentence, before the speakers of earlier ones.
+                let in_sentence = possessive
+                    .filter(|&p| p != Gender::Unknown)
+                    .and_then(|p| self.same_sentence_person(doc, p, a));
+                if let Some(sp) = in_sentence {
+                    return sp;
+                }
                 if g != Gender::Unknown {
                     if let Some(ante) = self.antecedent(doc, g, a, history) {
                         sp.name = ante.name;
@@ -455,6 +463,29 @@ impl People {
         }
         let head_is_run = run_end == b
             || (run_end < b && (run_end..b).all(|i| word(doc, i) == "'s" || word(doc, i) == "’s"));
+        // "the tweet from Vulture magazine", "the Clinton campaign": a capitalised run naming the
+        // organisation noun that heads the phrase, when the tagger did not take the run for a
+        // name, is the organisation.
+        if run_end > a
+            && run_end + 1 == b
+            && doc.tokens[run_end].kind == TokenKind::Word
+            && lc(word(doc, run_end), |w| is_org_noun(w) || is_outlet_noun(w))
+        {
+            let mut run_start = run_end;
+            while run_start > a && is_cap(doc, run_start - 1) {
+                run_start -= 1;
+            }
+            // A capitalised determiner or possessive opens the sentence, not the name ("His
+            // campaign said", "A company called …").
+            while run_start < run_end && lc(word(doc, run_start), is_determiner) {
+                run_start += 1;
+            }
+            if run_start < run_end && !affiliate_of(doc, a, run_start, run_end, b) {
+                sp.name = Some(join(doc, run_start, b));
+                sp.kind = Some(EntityKind::Org);
+                return sp;
+            }
+        }
         if run_end > a && head_is_run {
             let mut run_start = run_end;
             while run_start > a && is_cap(doc, run_start - 1) {
@@ -831,6 +862,29 @@ impl People {
         sp.kind = Some(EntityKind::Person);
         sp.mention = word(doc, t).to_string();
         Some(sp)
+    }
+
+    /// The one person of gender `g` (or of none known) named earlier in the sentence of token
+    /// `at`, outside quotes; none when two such people are named there (ambiguous).
+    fn same_sentence_person(&self, doc: &Doc, g: Gender, at: usize) -> Option<Speaker> {
+        let first = doc
+            .sentence_at(doc.tokens.get(at)?.start)
+            .and_then(|s| doc.sentences.get(s))?
+            .first_token;
+        let upto = self.mentions.partition_point(|&(t, _)| t < at);
+        let from = self.mentions.partition_point(|&(t, _)| t < first);
+        let mut found: Option<(usize, usize)> = None;
+        for &(t, id) in &self.mentions[from..upto] {
+            let gender = self.persons[id].gender;
+            if gender != g && gender != Gender::Unknown {
+                continue;
+            }
+            match found {
+                Some((_, other)) if other != id => return None,
+                _ => found = Some((t, id)),
+            }
+        }
+        found.map(|(t, id)| self.person_speaker(id, t))
     }
 
     fn person_speaker(&self, id: usize, at: usize) -> Speaker {
@@ -1223,6 +1277,32 @@ pub(crate) fn is_org_noun(lower: &str) -> bool {
             | "university"
             | "bank"
             | "party"
+    )
+}
+
+/// Nouns for a news outlet that follow its name ("Vulture magazine", "a Baton Rouge newspaper").
+fn is_outlet_noun(lower: &str) -> bool {
+    matches!(lower, "magazine" | "newspaper" | "tabloid" | "broadcaster")
+}
+
+/// Words that open a noun phrase before any name in it.
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
     )
 }
 

@@ -1917,3 +1917,36 @@ fn a_second_verb_of_speech_of_the_sentences_subject() {
         ],
     );
 }
+
+#[test]
+fn a_possessive_speaker_is_the_person_its_own_sentence_names() {
+    // Another man was named last before it, and the possessive sits inside another reported
+    // clause; its owner is named in its own sentence.
+    let t = "Governor Tom Reilly won the vote on Tuesday. Mayor Daniel Hart called him later.\n\n\
+             The results also suggest that voters back Reilly’s plan for the port and his promise on Monday that tolls would \
+             not rise while he is in office.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(qs.iter().find(|q| q.text.starts_with("tolls")).unwrap()),
+        Some("Tom Reilly")
+    );
+    // Two men named in the sentence: no guess from it (the earlier speakers decide).
+    let t = "Daniel Hart said the budget was tight.\n\n\
+             Reilly's aides met Hart's staff, and his promise that tolls would not rise held.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(qs.iter().find(|q| q.text.starts_with("tolls")).unwrap()),
+        Some("Daniel Hart")
+    );
+}
+
+#[test]
+fn a_name_before_an_outlet_noun_is_the_outlet() {
+    let t = "The critic shared an article by New York magazine that claimed the mayor relied on \
+             misleading figures to win.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "relied on misleading")),
+        Some("New York magazine")
+    );
+}

@@ -18,7 +18,15 @@ pub struct HeaderZone {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass into one buffer: the texts collapsed here run to `TEXT_CAP` bytes.
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Most characters of an ancestor's text read while looking for the header.
@@ -68,17 +76,21 @@ pub fn block_text(node: &NodeRef) -> String {
         if out.len() > TEXT_CAP {
             break;
         }
-        if d.is_text() {
-            let text = d.text();
+        let read = super::dom::with_text(&d, |text| {
             if text.trim().is_empty() {
                 out.push(' ');
-                continue;
+                return;
             }
-            let parent = d.parent().and_then(|p| p.node_name()).unwrap_or_default();
-            if !matches!(&*parent, "script" | "style" | "noscript" | "template") {
-                out.push_str(&text);
+            let hidden = d.parent().is_some_and(|p| {
+                super::dom::with_name(&p, |n| {
+                    matches!(n, "script" | "style" | "noscript" | "template")
+                })
+            });
+            if !hidden {
+                out.push_str(text);
             }
-        } else if d.is_element() && is_block(&d.node_name().unwrap_or_default()) {
+        });
+        if read.is_none() && super::dom::with_name(&d, is_block) {
             // A visible mark that names and dates do not run across.
             out.push_str(" ¶ ");
         }

@@ -113,11 +113,11 @@ fn is_text_block(n: &NodeRef, name: &str) -> bool {
             let mut has_text = false;
             let mut c = n.first_child();
             while let Some(k) = c {
-                if k.is_element() && super::header::is_block(&k.node_name().unwrap_or_default()) {
-                    if &*k.node_name().unwrap_or_default() != "span" {
+                if k.is_element() && super::dom::with_name(&k, super::header::is_block) {
+                    if !super::dom::is_named(&k, "span") {
                         return false;
                     }
-                } else if k.is_text() && !k.text().trim().is_empty() {
+                } else if super::dom::with_text(&k, |t| !t.trim().is_empty()).unwrap_or(false) {
                     has_text = true;
                 }
                 c = k.next_sibling();
@@ -157,7 +157,7 @@ fn reads_as_prose(n: &NodeRef, text: &str) -> bool {
     }
     let linked: usize = n
         .descendants_it()
-        .filter(|d| d.is_element() && &*d.node_name().unwrap_or_default() == "a")
+        .filter(|d| super::dom::is_named(d, "a"))
         .map(|a| a.text().split_whitespace().count())
         .sum();
     (linked as f64) <= MAX_LINK_SHARE * words as f64
@@ -184,14 +184,19 @@ pub fn with_lead(text: &str, blocks: &[Block], authors: &[String]) -> Option<Str
         let k = key(&b.text, KEY_WORDS);
         k.len() >= MIN_ANCHOR_WORDS.min(anchor_key.len()) && k == anchor_key
     })?;
-    let flat = key(text, usize::MAX).join(" ");
+    // The whole text's words, read only when a block gets this far (most pages have none).
+    let flat = std::cell::OnceCell::new();
     let before = &blocks[..at];
     let candidates: Vec<&Block> = before
         .iter()
         .filter(|b| b.prose && !about_the_author(&b.text, authors))
         // Text shown twice (a tooltip, a pitch repeated per box) is the page's, not the article's.
         .filter(|b| blocks.iter().filter(|o| o.text == b.text).count() == 1)
-        .filter(|b| !flat.contains(&key(&b.text, usize::MAX).join(" ")))
+        .filter(|b| {
+            !flat
+                .get_or_init(|| key(text, usize::MAX).join(" "))
+                .contains(&key(&b.text, usize::MAX).join(" "))
+        })
         .collect();
     // A paragraph alone in its box is a pitch, a note or a standfirst; an intro is a run.
     let lead: Vec<&str> = candidates

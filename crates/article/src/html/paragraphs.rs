@@ -2,6 +2,7 @@
 //! list items) outside boilerplate regions, in document order. Used when readability settles on
 //! a block far smaller than the article the page visibly holds.
 
+use super::dom;
 use dom_query::{Document, NodeRef};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -49,17 +50,21 @@ const BOILERPLATE_HINTS: [&str; 32] = [
 ];
 
 pub(super) fn is_boilerplate(n: &NodeRef) -> bool {
-    let name = n.node_name().unwrap_or_default();
-    if BOILERPLATE_TAGS.contains(&&*name) {
+    let (tagged, page_wide) = dom::with_name(n, |name| {
+        (
+            BOILERPLATE_TAGS.contains(&name),
+            matches!(name, "html" | "body" | "main" | "article"),
+        )
+    });
+    if tagged {
         return true;
     }
     // Page-wide classes ("has-mega-menu", "modal-open") describe the page, not a region.
-    if matches!(&*name, "html" | "body" | "main" | "article") {
+    if page_wide {
         return false;
     }
     ["class", "id"].iter().any(|a| {
-        n.attr(a)
-            .is_some_and(|v| v.split_ascii_whitespace().any(names_boilerplate))
+        dom::with_attr(n, a, |v| v.split_ascii_whitespace().any(names_boilerplate)).unwrap_or(false)
     })
 }
 
@@ -110,33 +115,34 @@ fn append_text(node: &NodeRef, out: &mut String) -> usize {
     let mut gap = true;
     for d in node.descendants_it() {
         if d.is_element() {
-            gap |= super::header::is_block(&d.node_name().unwrap_or_default());
+            gap |= dom::with_name(&d, super::header::is_block);
             continue;
         }
-        if !d.is_text() {
-            continue;
-        }
-        let text = d.text();
-        if text.trim().is_empty() {
-            gap |= !text.is_empty();
-            continue;
-        }
-        let parent = d.parent().and_then(|p| p.node_name()).unwrap_or_default();
-        if matches!(&*parent, "script" | "style" | "noscript" | "template") {
-            continue;
-        }
-        for (i, w) in text.split_whitespace().enumerate() {
-            // A text node split mid-word by an inline tag ("bo<b>ld</b>") continues the word.
-            let joined = i == 0 && !gap && !text.starts_with(char::is_whitespace);
-            if !joined {
-                if out.len() > start {
-                    out.push(' ');
-                }
-                words += 1;
+        dom::with_text(&d, |text| {
+            if text.trim().is_empty() {
+                gap |= !text.is_empty();
+                return;
             }
-            out.push_str(w);
-        }
-        gap = text.ends_with(char::is_whitespace);
+            if d.parent().is_some_and(|p| {
+                dom::with_name(&p, |n| {
+                    matches!(n, "script" | "style" | "noscript" | "template")
+                })
+            }) {
+                return;
+            }
+            for (i, w) in text.split_whitespace().enumerate() {
+                // A text node split mid-word by an inline tag ("bo<b>ld</b>") continues the word.
+                let joined = i == 0 && !gap && !text.starts_with(char::is_whitespace);
+                if !joined {
+                    if out.len() > start {
+                        out.push(' ');
+                    }
+                    words += 1;
+                }
+                out.push_str(w);
+            }
+            gap = text.ends_with(char::is_whitespace);
+        });
     }
     words
 }
@@ -166,9 +172,13 @@ const TEXT_REGION_PARAGRAPHS: usize = 5;
 pub fn holds_text(n: &dom_query::NodeRef) -> bool {
     let mut paragraphs = 0;
     for d in n.descendants_it() {
-        match &*d.node_name().unwrap_or_default() {
-            "h1" => return true,
-            "p" => paragraphs += 1,
+        match dom::with_name(&d, |t| match t {
+            "h1" => 2,
+            "p" => 1,
+            _ => 0,
+        }) {
+            2 => return true,
+            1 => paragraphs += 1,
             _ => {}
         }
         if paragraphs >= TEXT_REGION_PARAGRAPHS {
@@ -183,10 +193,7 @@ const MIN_BRIEF_WORDS: usize = 20;
 
 /// Words of a subtree's text, counted node by node without building the text.
 fn word_count(n: &NodeRef) -> usize {
-    n.descendants_it()
-        .filter(|d| d.is_text())
-        .map(|d| d.text().split_whitespace().count())
-        .sum()
+    n.descendants_it().map(|d| dom::text_words(&d)).sum()
 }
 
 /// Most words a block around a form may hold and still be read as the form's box.
@@ -259,11 +266,9 @@ fn pitch_before<'a>(form: &NodeRef<'a>, box_: &NodeRef<'a>) -> Option<NodeRef<'a
 fn words_up_to(n: &NodeRef, cap: usize) -> Option<usize> {
     let mut words = 0;
     for d in n.descendants_it() {
-        if d.is_text() {
-            words += d.text().split_whitespace().count();
-            if words > cap {
-                return None;
-            }
+        words += dom::text_words(&d);
+        if words > cap {
+            return None;
         }
     }
     Some(words)
@@ -285,20 +290,18 @@ fn is_link_stub(p: &NodeRef) -> bool {
     let mut outside = String::new();
     let mut linked = 0usize;
     for d in p.descendants_it() {
-        if !d.is_text() {
-            continue;
-        }
-        let text = d.text();
-        let in_link = d
-            .ancestors_it(None)
-            .take_while(|a| a.id != p.id)
-            .any(|a| &*a.node_name().unwrap_or_default() == "a");
-        if in_link {
-            linked += alnum_words(&text);
-        } else {
-            outside.push_str(&text);
-            outside.push(' ');
-        }
+        dom::with_text(&d, |text| {
+            let in_link = d
+                .ancestors_it(None)
+                .take_while(|a| a.id != p.id)
+                .any(|a| dom::is_named(&a, "a"));
+            if in_link {
+                linked += alnum_words(text);
+            } else {
+                outside.push_str(text);
+                outside.push(' ');
+            }
+        });
     }
     let label = outside.trim();
     // Characters too: a clause of unspaced script is one "word".
@@ -343,7 +346,7 @@ fn is_link_block(n: &NodeRef) -> bool {
     while let Some(c) = child {
         child = c.next_sibling();
         if !c.is_element() {
-            if c.is_text() && alnum_words(&c.text()) > 0 {
+            if dom::with_text(&c, alnum_words).unwrap_or(0) > 0 {
                 return false;
             }
             continue;
@@ -355,7 +358,7 @@ fn is_link_block(n: &NodeRef) -> bool {
         if words == 0 {
             continue;
         }
-        let linked = if &*c.node_name().unwrap_or_default() == "a" {
+        let linked = if dom::is_named(&c, "a") {
             words
         } else {
             link_words(&c)
@@ -364,10 +367,12 @@ fn is_link_block(n: &NodeRef) -> bool {
             items += 1;
         } else if !(is_first
             && words <= MAX_BLOCK_HEADING_WORDS
-            && matches!(
-                &*c.node_name().unwrap_or_default(),
-                "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "span" | "strong" | "div"
-            ))
+            && dom::with_name(&c, |t| {
+                matches!(
+                    t,
+                    "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "span" | "strong" | "div"
+                )
+            }))
         {
             return false;
         }
@@ -382,28 +387,22 @@ fn is_captioned_picture(n: &NodeRef) -> bool {
     // A caption belongs to one picture; a block of several is a gallery or a grid.
     let pictures = n
         .descendants_it()
-        .filter(|d| matches!(&*d.node_name().unwrap_or_default(), "img" | "video"))
+        .filter(|d| dom::with_name(d, |t| matches!(t, "img" | "video")))
         .count();
     if pictures != 1 {
         return false;
     }
     for d in n.descendants_it() {
-        if d.is_text() {
-            if alnum_words(&d.text()) > 0 {
+        if let Some(words) = dom::with_text(&d, alnum_words) {
+            if words > 0 {
                 return false;
             }
             continue;
         }
-        match &*d.node_name().unwrap_or_default() {
-            "img" | "picture" | "video" => {
-                return !n.descendants_it().any(|h| {
-                    matches!(
-                        &*h.node_name().unwrap_or_default(),
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                    )
-                })
-            }
-            _ => {}
+        if dom::with_name(&d, |t| matches!(t, "img" | "picture" | "video")) {
+            return !n.descendants_it().any(|h| {
+                dom::with_name(&h, |t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            });
         }
     }
     false
@@ -419,8 +418,7 @@ static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a subtree holds a link or button that is a call to action.
 fn has_call_to_action(n: &NodeRef) -> bool {
     n.descendants_it().any(|d| {
-        d.is_element()
-            && matches!(&*d.node_name().unwrap_or_default(), "a" | "button")
+        dom::with_name(&d, |t| matches!(t, "a" | "button"))
             && CALL_TO_ACTION.is_match(d.text().trim())
     })
 }
@@ -490,7 +488,7 @@ const MAX_LIST_BOX_WORDS: usize = 12;
 /// Words of a subtree's text that lie inside links.
 fn link_words(n: &NodeRef) -> usize {
     n.descendants_it()
-        .filter(|d| d.is_element() && &*d.node_name().unwrap_or_default() == "a")
+        .filter(|d| dom::is_named(d, "a"))
         .map(|a| word_count(&a))
         .sum()
 }
@@ -521,15 +519,16 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 fn stamp_only(item: &NodeRef) -> bool {
     let mut outside = String::new();
     for d in item.descendants_it() {
-        if d.is_text()
-            && !d
+        dom::with_text(&d, |text| {
+            if !d
                 .ancestors_it(None)
                 .take_while(|a| a.id != item.id)
-                .any(|a| &*a.node_name().unwrap_or_default() == "a")
-        {
-            outside.push_str(&d.text());
-            outside.push(' ');
-        }
+                .any(|a| dom::is_named(&a, "a"))
+            {
+                outside.push_str(text);
+                outside.push(' ');
+            }
+        });
     }
     STAMP.is_match(outside.trim())
 }
@@ -544,7 +543,7 @@ fn every_item(list: &NodeRef, item_tag: &str, test: impl Fn(&NodeRef, usize) -> 
         if !c.is_element() {
             continue;
         }
-        if &*c.node_name().unwrap_or_default() != item_tag {
+        if !dom::is_named(&c, item_tag) {
             return false;
         }
         let words = word_count(&c);
@@ -579,15 +578,10 @@ fn is_card_list(n: &NodeRef, item_tag: &str) -> bool {
 /// Whether a heading inside `item` is, nearly word for word, a link.
 fn has_linked_heading(item: &NodeRef) -> bool {
     item.descendants_it().any(|d| {
-        d.is_element()
-            && matches!(
-                &*d.node_name().unwrap_or_default(),
-                "h2" | "h3" | "h4" | "h5" | "h6"
-            )
-            && {
-                let words = word_count(&d);
-                words > 0 && (link_words(&d) as f64) >= LINK_ITEM_SHARE * words as f64
-            }
+        dom::with_name(&d, |t| matches!(t, "h2" | "h3" | "h4" | "h5" | "h6")) && {
+            let words = word_count(&d);
+            words > 0 && (link_words(&d) as f64) >= LINK_ITEM_SHARE * words as f64
+        }
     })
 }
 

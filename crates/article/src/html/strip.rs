@@ -91,11 +91,8 @@ pub fn shape(html: &str) -> Shape {
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |p| from + p);
             let name = &bytes[from..end];
-            // Compared in place: this runs for every tag of every page.
-            let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
-            let counted = !VOID.iter().any(|v| is(v)) && !is("p") && !is("li");
+            let (counted, foreign_root) = kind_of(name);
             let key = name_key(name);
-            let foreign_root = is("svg") || is("math");
             if close && counted && open_count.get(&key).is_some_and(|&n| n > 0) {
                 while let Some(top) = open.pop() {
                     if let Some(n) = open_count.get_mut(&top) {
@@ -133,6 +130,23 @@ pub fn shape(html: &str) -> Shape {
             .max(escape_cost(bytes.get(t..).unwrap_or_default()));
     }
     shape
+}
+
+/// Whether a tag name counts towards the depth (not void, not `p` or `li`), and whether it
+/// opens foreign content (`svg`, `math`), case aside. Asked of every tag of every page: the name
+/// is lower-cased once on the stack, and a name longer than any compared is none of them.
+fn kind_of(name: &[u8]) -> (bool, bool) {
+    const LONGEST: usize = 8;
+    if name.len() > LONGEST {
+        return (true, false);
+    }
+    let mut low = [0u8; LONGEST];
+    for (d, s) in low.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    let low = &low[..name.len()];
+    let counted = !VOID.iter().any(|v| low == v.as_bytes()) && low != b"p" && low != b"li";
+    (counted, low == b"svg" || low == b"math")
 }
 
 fn escape_cost(run: &[u8]) -> u64 {
@@ -299,6 +313,41 @@ mod tests {
 
     fn max_nesting(html: &str) -> usize {
         shape(html).depth
+    }
+
+    #[test]
+    fn tag_kinds_are_read_case_aside() {
+        let is = |name: &[u8], n: &str| name.eq_ignore_ascii_case(n.as_bytes());
+        let mut names: Vec<String> = [
+            "p",
+            "li",
+            "svg",
+            "math",
+            "div",
+            "",
+            "a",
+            "section",
+            "blockquote",
+        ]
+        .iter()
+        .chain(VOID.iter())
+        .map(|n| n.to_string())
+        .collect();
+        for n in names.clone() {
+            names.push(n.to_uppercase());
+            names.push(format!("{n}x"));
+            names.push(format!("{}{}", n.to_uppercase(), "s".repeat(9)));
+            if n.len() > 1 {
+                names.push(n[..n.len() - 1].to_string());
+                names.push(format!("{}{}", &n[..1].to_uppercase(), &n[1..]));
+            }
+        }
+        for n in &names {
+            let name = n.as_bytes();
+            let counted = !VOID.iter().any(|v| is(name, v)) && !is(name, "p") && !is(name, "li");
+            let foreign = is(name, "svg") || is(name, "math");
+            assert_eq!(kind_of(name), (counted, foreign), "{n}");
+        }
     }
 
     #[test]
