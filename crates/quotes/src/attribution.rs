@@ -1117,6 +1117,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         self.continue_speakers();
         let Walk {
             cx,
+            people,
             assigned,
             consumed,
             mut found,
@@ -1159,6 +1160,10 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
         }
         found.sort_by_key(|f| (f.start, f.end));
+        // "according to a computer programmer … / “…,” developer Ammar Askar wrote": a speaker
+        // described first takes the person the article names for them later.
+        let mut speakers: Vec<&mut Speaker> = found.iter_mut().map(|f| &mut f.speaker).collect();
+        crate::described::name_described(doc, &people, &mut speakers);
         found
             .into_iter()
             .map(|f| Quote {

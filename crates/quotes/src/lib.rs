@@ -8,6 +8,7 @@
 
 mod attribution;
 mod cue_parts;
+mod described;
 mod marks;
 mod passive;
 mod speakers;

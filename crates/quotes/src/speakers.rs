@@ -854,6 +854,89 @@ impl People {
         None
     }
 
+    /// The first mention of person `id` (outside quotes), when it comes after token `after`
+    /// (none when the article named them before). Linear in the mentions, once per question.
+    pub(crate) fn first_mention_after(&self, id: usize, after: usize) -> Option<usize> {
+        let &(t, _) = self.mentions.iter().find(|&&(_, p)| p == id)?;
+        if t <= after {
+            return None;
+        }
+        // No one else named between the description and this first mention.
+        let from = self.mentions.partition_point(|&(m, _)| m <= after);
+        let upto = self.mentions.partition_point(|&(m, _)| m < t);
+        self.mentions[from..upto]
+            .iter()
+            .all(|&(_, p)| p == id)
+            .then_some(t)
+    }
+
+    /// Whether a word with role key `key` is attached to person `id` at a mention in
+    /// `after..=at` (the person's role as the article gave it, a role noun just before the name
+    /// in its sentence, "her mother, Fiona", or an apposition after it, "Fiona, her mother,").
+    pub(crate) fn role_attached(
+        &self,
+        doc: &Doc,
+        id: usize,
+        after: usize,
+        at: usize,
+        key: &str,
+    ) -> bool {
+        const WINDOW: usize = 6;
+        let keyed = |w: &str| {
+            w.chars().next().is_some_and(char::is_lowercase) && lc(w, |l| role_key(l) == key)
+        };
+        if let Some(role) = &self.persons[id].role {
+            if role.split_whitespace().any(keyed) {
+                return true;
+            }
+        }
+        let from = self.mentions.partition_point(|&(t, _)| t <= after);
+        let upto = self.mentions.partition_point(|&(t, _)| t <= at);
+        let mut at_list: Vec<usize> = self.mentions[from..upto]
+            .iter()
+            .rev()
+            .take(16)
+            .filter(|&&(_, p)| p == id)
+            .map(|&(t, _)| t)
+            .collect();
+        at_list.push(at);
+        let n = doc.tokens.len();
+        at_list.into_iter().filter(|&t| t < n).any(|t| {
+            // Before the name: its sentence's words back to a stop or a quote mark.
+            for k in (t.saturating_sub(WINDOW)..t).rev() {
+                if crate::marks::starts_paragraph(doc, k + 1) {
+                    break;
+                }
+                let w = word(doc, k);
+                if doc.tokens[k].kind != TokenKind::Word && w != "," {
+                    break;
+                }
+                if keyed(w) {
+                    return true;
+                }
+            }
+            // After the name and a comma: the apposition up to its closing comma.
+            let mut e = t;
+            while e < n && e - t < 4 && is_cap(doc, e) {
+                e += 1;
+            }
+            if e < n && word(doc, e) == "," {
+                for k in e + 1..n.min(e + 1 + WINDOW) {
+                    let w = word(doc, k);
+                    if doc.tokens[k].kind != TokenKind::Word
+                        || crate::marks::starts_paragraph(doc, k)
+                    {
+                        break;
+                    }
+                    if keyed(w) {
+                        return true;
+                    }
+                }
+            }
+            false
+        })
+    }
+
     /// The person last mentioned (outside quotes) in tokens `from..to`, as a speaker.
     pub fn last_person_between(&self, doc: &Doc, from: usize, to: usize) -> Option<Speaker> {
         let upto = self.mentions.partition_point(|&(t, _)| t < to);

@@ -1950,3 +1950,47 @@ fn a_name_before_an_outlet_noun_is_the_outlet() {
         Some("New York magazine")
     );
 }
+
+#[test]
+fn a_lede_speaker_described_then_named_with_the_same_role() {
+    let t = "The mother of a teenager who collapsed at a music festival has said her son was \
+             “fighting for every breath” before he died.\n\n\
+             Police are investigating the death.\n\n\
+             “He was full of life and loved music,” his mother, Claire Dunn, said in a statement.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "fighting for every breath")),
+        Some("Claire Dunn")
+    );
+    assert_eq!(speaker(find(&qs, "full of life")), Some("Claire Dunn"));
+}
+
+#[test]
+fn a_lede_speaker_described_then_introduced_in_the_next_paragraph() {
+    let t = "A popular chat app leaks the home address of anyone who uses it, according to a \
+             software engineer who has published the details.\n\n\
+             “I waited a long time before going public,” Oslo-based analyst Maria Lund wrote \
+             in a blog post on Friday.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "leaks the home address")),
+        Some("Maria Lund")
+    );
+}
+
+#[test]
+fn a_described_witness_is_not_the_official_named_next() {
+    for sep in [" ", "\n\n"] {
+        let t = format!(
+            "A witness said the car was “going far too fast” when it left the road.{sep}\
+             Police chief John Smith said the driver “had been drinking for hours”."
+        );
+        let qs = quotes(&t);
+        assert_ne!(
+            speaker(find(&qs, "going far too fast")),
+            Some("John Smith"),
+            "{sep:?}"
+        );
+        assert_eq!(speaker(find(&qs, "had been drinking")), Some("John Smith"));
+    }
+}
