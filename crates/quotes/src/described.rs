@@ -17,8 +17,9 @@ use claimtrail_text::{Doc, EntityKind, TokenKind};
 
 use crate::marks::starts_paragraph;
 use crate::speakers::{word, People, Speaker};
-use crate::word_classes::{is_role_noun, is_title, role_key};
+use crate::word_classes::{is_role_noun, is_title, role_gender, role_key};
 use claimtrail_lexicon::with_lowercase as lc;
+use claimtrail_lexicon::Gender;
 
 /// Later quotes looked at for the person a description stands for.
 const REACH_QUOTES: usize = 16;
@@ -43,28 +44,37 @@ pub(crate) fn name_described(doc: &Doc, people: &People, speakers: &mut [&mut Sp
             continue;
         };
         let key = lc(word(doc, head), |w| role_key(w).to_string());
+        let want = lc(word(doc, head), role_gender);
         let desc_at = sp.at;
         let mut named: Option<Speaker> = None;
         let mut first_named = true;
         for later in speakers.iter().skip(i + 1).take(REACH_QUOTES) {
-            if later.at <= desc_at || later.at - desc_at > REACH_TOKENS {
+            if later.at < b || later.at - desc_at > REACH_TOKENS {
                 continue;
             }
             let Some(id) = later.person else {
                 // Another speaker named in between: the lede rule no longer applies.
-                if later.name.is_some() && later.at != desc_at {
+                if later.name.is_some() {
                     first_named = false;
                 }
                 continue;
             };
-            if people.role_attached(doc, id, desc_at, later.at, &key) {
+            // Described, then named: someone the article named before the description is
+            // not introduced by it, and a role's gender must agree ("the mother" is no man).
+            let g = people.persons[id].gender;
+            let agrees = want == Gender::Unknown || g == Gender::Unknown || g == want;
+            if !agrees || people.first_mention_after(id, b - 1, false).is_none() {
+                first_named = false;
+                continue;
+            }
+            if people.role_attached(doc, id, b - 1, later.at, &key) {
                 named = Some((*later).clone());
                 break;
             }
             if first_named
                 && indefinite
                 && !lc(word(doc, head), is_title)
-                && lede_naming(doc, people, id, desc_at)
+                && lede_naming(doc, people, id, b - 1)
             {
                 named = Some((*later).clone());
                 break;
@@ -102,6 +112,12 @@ fn description(doc: &Doc, a: usize, b: usize) -> Option<(usize, bool)> {
         "the" => false,
         _ => return None,
     };
+    // A name anywhere in it ("a Google engineer", "a spokeswoman for Fiorina", "an adviser in
+    // the Obama White House") ties the person to someone the article names: the existing
+    // resolution's business, and a role others may hold too.
+    if (a + 1..b).any(|i| word(doc, i).chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
     for i in a + 1..b.min(a + 6) {
         let w = word(doc, i);
         // A name among the modifiers ("a Google engineer", "a White House aide") ties the
@@ -116,7 +132,11 @@ fn description(doc: &Doc, a: usize, b: usize) -> Option<(usize, bool)> {
                     word(doc, i + 1).to_ascii_lowercase().as_str(),
                     "of" | "for" | "who" | "that" | "with" | "from" | "at" | "in" | ","
                 );
-            return ends.then_some((i, indefinite));
+            // "The candidate", "the president" alone point back to someone named before; a
+            // definite description introduces someone only with a complement ("the mother of
+            // a woman who …"), and a title is an office's, not a description's.
+            let introduces = indefinite || (i + 1 < b && !lc(w, is_title));
+            return (ends && introduces).then_some((i, indefinite));
         }
     }
     None
@@ -126,7 +146,7 @@ fn description(doc: &Doc, a: usize, b: usize) -> Option<(usize, bool)> {
 /// else named in between, one or two paragraphs on, with a role noun before the name that is no
 /// title; the description in the article's first paragraphs.
 fn lede_naming(doc: &Doc, people: &People, id: usize, desc_at: usize) -> bool {
-    let Some(first) = people.first_mention_after(id, desc_at) else {
+    let Some(first) = people.first_mention_after(id, desc_at, true) else {
         return false;
     };
     let Some(desc_para) = paragraph_index(doc, desc_at, LEDE_PARAGRAPHS) else {

@@ -855,13 +855,21 @@ impl People {
     }
 
     /// The first mention of person `id` (outside quotes), when it comes after token `after`
-    /// (none when the article named them before). Linear in the mentions, once per question.
-    pub(crate) fn first_mention_after(&self, id: usize, after: usize) -> Option<usize> {
+    /// (none when the article named them before); with `alone`, only when no one else is named
+    /// in between. Linear in the mentions, once per question.
+    pub(crate) fn first_mention_after(
+        &self,
+        id: usize,
+        after: usize,
+        alone: bool,
+    ) -> Option<usize> {
         let &(t, _) = self.mentions.iter().find(|&&(_, p)| p == id)?;
         if t <= after {
             return None;
         }
-        // No one else named between the description and this first mention.
+        if !alone {
+            return Some(t);
+        }
         let from = self.mentions.partition_point(|&(m, _)| m <= after);
         let upto = self.mentions.partition_point(|&(m, _)| m < t);
         self.mentions[from..upto]

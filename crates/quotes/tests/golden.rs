@@ -1994,3 +1994,36 @@ fn a_described_witness_is_not_the_official_named_next() {
         assert_eq!(speaker(find(&qs, "had been drinking")), Some("John Smith"));
     }
 }
+
+#[test]
+fn a_description_tied_to_a_name_takes_no_later_person() {
+    // "an adviser in the White House", "a spokeswoman for Roe": the name in the complement
+    // ties the person to someone else, and others may hold that role.
+    let t = "Wages rose in March, a former adviser in the White House said, calling it “a very \
+             big story for workers”.\n\n\
+             “It will not last,” Jo Roe, an economic adviser to the opposition, said.";
+    let qs = quotes(t);
+    assert_ne!(speaker(find(&qs, "very big story")), Some("Jo Roe"));
+    assert_eq!(speaker(find(&qs, "will not last")), Some("Jo Roe"));
+    let t = "Victor Roe sold the firm in May.\n\n\
+             A representative for Mr. Roe said the sale “had nothing to do with politics”.\n\n\
+             “I am proud of what we built,” Mr. Roe said.";
+    let mut roe = named(t, "Victor Roe", EntityKind::Person);
+    let mut ents = vec![roe.clone()];
+    for (k, _) in t.match_indices("Mr. Roe") {
+        roe.start = k + 4;
+        roe.end = k + 7;
+        roe.text = "Roe".into();
+        ents.push(roe.clone());
+    }
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_ne!(speaker(find(&qs, "nothing to do with")), Some("Victor Roe"));
+}
+
+#[test]
+fn developer_is_a_role_before_a_name() {
+    let qs = quotes("“The market will turn,” said property developer Tom Reyes.");
+    let q = find(&qs, "market will turn");
+    assert_eq!(speaker(q), Some("Tom Reyes"));
+    assert_eq!(q.role.as_deref(), Some("property developer"));
+}
