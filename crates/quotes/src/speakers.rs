@@ -47,6 +47,9 @@ pub struct People {
     mentions: Vec<(usize, usize)>,
     /// Entity spans (token range, person or org) from the entity layer.
     entity_spans: Vec<(usize, usize, EntityRef)>,
+    /// The one person the article presents as leading a team of researchers ("Dr. Shadlen and
+    /// colleagues", "lead author Jo Roe", "a study led by Jo Roe"), if exactly one.
+    team_lead: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -128,7 +131,51 @@ impl People {
         p.add_entities(doc, entities, quoted);
         p.add_from_text(doc, quoted);
         p.entity_spans.sort_by_key(|&(a, b, _)| (a, b));
+        p.team_lead = p.find_team_lead(doc);
         p
+    }
+
+    /// The one person presented as leading a research team: named right before "and
+    /// (his|her|their) colleagues / co-authors / team", right after "led by", or after "lead /
+    /// senior / first / study author". Two different people so presented: none.
+    fn find_team_lead(&self, doc: &Doc) -> Option<usize> {
+        let lower = |i: usize| word(doc, i).to_lowercase();
+        let mut lead: Option<usize> = None;
+        for &(a, id) in &self.mentions {
+            let mut e = a;
+            while e < doc.tokens.len() && is_cap(doc, e) {
+                e += 1;
+            }
+            let mut k = e;
+            let and = k < doc.tokens.len() && lower(k) == "and";
+            k += 1;
+            if k < doc.tokens.len() && matches!(lower(k).as_str(), "his" | "her" | "their") {
+                k += 1;
+            }
+            let team_after = and && k < doc.tokens.len() && lc(word(doc, k), is_team_noun);
+            // Titles before the name ("lead author Dr. Jo Roe") belong to neither side.
+            let mut s = a;
+            while s > 0 && lc(word(doc, s - 1).trim_end_matches('.'), is_title) {
+                s -= 1;
+            }
+            let led_by = s >= 2 && lower(s - 1) == "by" && lower(s - 2) == "led";
+            let author_before = s >= 2
+                && matches!(
+                    lower(s - 1).as_str(),
+                    "author" | "researcher" | "investigator"
+                )
+                && matches!(
+                    lower(s - 2).as_str(),
+                    "lead" | "senior" | "first" | "study" | "principal" | "corresponding"
+                );
+            if team_after || led_by || author_before {
+                match lead {
+                    Some(other) if other != id => return None,
+                    _ => lead = Some(id),
+                }
+            }
+        }
+        lead
     }
 
     fn add(&mut self, name: &str, gender: Gender, role: Option<String>) -> usize {
@@ -322,6 +369,14 @@ impl People {
         // names in its complement.
         if let Some(name) = document_phrase(doc, a, b) {
             sp.name = Some(name);
+            return sp;
+        }
+        // "the researchers say", "as the authors explain": the team speaks through the one
+        // person the article presents as leading it.
+        if let Some(id) = self.team_lead.filter(|_| research_team_phrase(doc, a, b)) {
+            let mut sp = self.person_speaker(id, a);
+            sp.kind = Some(EntityKind::Person);
+            sp.mention = mention;
             return sp;
         }
         // "a White House spokesman", "his lawyer": a role held for an organisation or a
@@ -1369,6 +1424,27 @@ pub(crate) fn is_org_noun(lower: &str) -> bool {
             | "bank"
             | "party"
     )
+}
+
+/// Nouns for the members of a research team as a whole.
+fn is_team_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "colleagues" | "co-authors" | "coauthors" | "collaborators" | "team" | "co-workers"
+    )
+}
+
+/// "the researchers", "the study's authors", "the scientists", "the team": a definite phrase of
+/// lower-case words ending in a plural research noun (or "team"), no name in it.
+fn research_team_phrase(doc: &Doc, a: usize, b: usize) -> bool {
+    if b - a < 2 || b - a > 4 || !word(doc, a).eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let head = word(doc, b - 1).to_lowercase();
+    matches!(
+        head.as_str(),
+        "researchers" | "authors" | "scientists" | "investigators" | "team"
+    ) && (a + 1..b).all(|i| !is_cap(doc, i))
 }
 
 /// Nouns for a news outlet that follow its name ("Vulture magazine", "a Baton Rouge newspaper").
