@@ -88,25 +88,36 @@ fn with_repeats(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
     for &(a, b, _) in spans.iter() {
         covered[a..b].iter_mut().for_each(|c| *c = true);
     }
-    let capital = |i: usize| doc.token_text(i).starts_with(char::is_uppercase);
+    // ASCII first bytes are told without decoding a character: most tokens are.
+    let capital = |i: usize| {
+        let t = doc.token_text(i);
+        match t.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => t.starts_with(char::is_uppercase),
+        }
+    };
     let mut added = Vec::new();
     for s in &doc.sentences {
         let mut i = s.first_token;
         while i < s.end_token {
-            let found = names.get(doc.token_text(i)).and_then(|cands| {
-                cands
-                    .iter()
-                    .filter(|(n, ty)| {
-                        let b = i + n.len();
-                        *ty != MIXED
-                            && b <= s.end_token
-                            && !covered[i..b].contains(&true)
-                            && (i..b).map(|k| doc.token_text(k)).eq(n.iter().copied())
-                            && (i == s.first_token || !capital(i - 1))
-                            && (b == s.end_token || !capital(b))
-                    })
-                    .max_by_key(|(n, _)| n.len())
-            });
+            // Every name starts with a capital: other tokens skip the lookup.
+            let found = capital(i)
+                .then(|| names.get(doc.token_text(i)))
+                .flatten()
+                .and_then(|cands| {
+                    cands
+                        .iter()
+                        .filter(|(n, ty)| {
+                            let b = i + n.len();
+                            *ty != MIXED
+                                && b <= s.end_token
+                                && !covered[i..b].contains(&true)
+                                && (i..b).map(|k| doc.token_text(k)).eq(n.iter().copied())
+                                && (i == s.first_token || !capital(i - 1))
+                                && (b == s.end_token || !capital(b))
+                        })
+                        .max_by_key(|(n, _)| n.len())
+                });
             match found {
                 Some((n, ty)) => {
                     added.push((i, i + n.len(), *ty));

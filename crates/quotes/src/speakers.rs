@@ -49,7 +49,8 @@ pub struct People {
     entity_spans: Vec<(usize, usize, EntityRef)>,
     /// The one person the article presents as leading a team of researchers ("Dr. Shadlen and
     /// colleagues", "lead author Jo Roe", "a study led by Jo Roe"), if exactly one.
-    team_lead: Option<usize>,
+    /// Found on first need: most documents never ask.
+    team_lead: std::cell::OnceCell<Option<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -131,7 +132,6 @@ impl People {
         p.add_entities(doc, entities, quoted);
         p.add_from_text(doc, quoted);
         p.entity_spans.sort_by_key(|&(a, b, _)| (a, b));
-        p.team_lead = p.find_team_lead(doc);
         p
     }
 
@@ -139,7 +139,8 @@ impl People {
     /// (his|her|their) colleagues / co-authors / team", right after "led by", or after "lead /
     /// senior / first / study author". Two different people so presented: none.
     fn find_team_lead(&self, doc: &Doc) -> Option<usize> {
-        let lower = |i: usize| word(doc, i).to_lowercase();
+        let is = |i: usize, w: &str| word(doc, i).eq_ignore_ascii_case(w);
+        let any = |i: usize, ws: &[&str]| ws.iter().any(|w| is(i, w));
         let mut lead: Option<usize> = None;
         for &(a, id) in &self.mentions {
             let mut e = a;
@@ -147,9 +148,9 @@ impl People {
                 e += 1;
             }
             let mut k = e;
-            let and = k < doc.tokens.len() && lower(k) == "and";
+            let and = k < doc.tokens.len() && is(k, "and");
             k += 1;
-            if k < doc.tokens.len() && matches!(lower(k).as_str(), "his" | "her" | "their") {
+            if k < doc.tokens.len() && any(k, &["his", "her", "their"]) {
                 k += 1;
             }
             let team_after = and && k < doc.tokens.len() && lc(word(doc, k), is_team_noun);
@@ -158,15 +159,19 @@ impl People {
             while s > 0 && lc(word(doc, s - 1).trim_end_matches('.'), is_title) {
                 s -= 1;
             }
-            let led_by = s >= 2 && lower(s - 1) == "by" && lower(s - 2) == "led";
+            let led_by = s >= 2 && is(s - 1, "by") && is(s - 2, "led");
             let author_before = s >= 2
-                && matches!(
-                    lower(s - 1).as_str(),
-                    "author" | "researcher" | "investigator"
-                )
-                && matches!(
-                    lower(s - 2).as_str(),
-                    "lead" | "senior" | "first" | "study" | "principal" | "corresponding"
+                && any(s - 1, &["author", "researcher", "investigator"])
+                && any(
+                    s - 2,
+                    &[
+                        "lead",
+                        "senior",
+                        "first",
+                        "study",
+                        "principal",
+                        "corresponding",
+                    ],
                 );
             if team_after || led_by || author_before {
                 match lead {
@@ -373,7 +378,8 @@ impl People {
         }
         // "the researchers say", "as the authors explain": the team speaks through the one
         // person the article presents as leading it.
-        if let Some(id) = self.team_lead.filter(|_| research_team_phrase(doc, a, b)) {
+        let lead = || *self.team_lead.get_or_init(|| self.find_team_lead(doc));
+        if let Some(id) = research_team_phrase(doc, a, b).then(lead).flatten() {
             let mut sp = self.person_speaker(id, a);
             sp.kind = Some(EntityKind::Person);
             sp.mention = mention;
