@@ -423,6 +423,15 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
                 && !cx.l(i).ends_with('s')
                 // "The report concluded": after a determiner the cue word is a noun.
                 && !(i > lo && is_determiner(cx.l(i - 1)))
+                // "Oregon State Police Lt. …": a capitalised cue word between two capitalised
+                // words is part of a name ("Secretary of State John Kerry" keeps its title out,
+                // "the Clinton-run State Department" its modifier).
+                && !(i > lo
+                    && cx.is_cap(i - 1)
+                    && !cx.w(i - 1).contains('-')
+                    && cx.is_cap(i)
+                    && i + 1 < end
+                    && cx.is_cap(i + 1))
             || is_time_word(cx.l(i))
         {
             break;
@@ -761,6 +770,66 @@ pub(crate) fn noun_use(cx: &Ctx, c: usize, hi: usize) -> bool {
         && (claimtrail_lexicon::is_auxiliary(cx.l(c + 1)) || cx.l(c + 1) == "of")
         || polity_noun(cx, c, hi)
         || quantity_use(cx, c, hi)
+        || indefinite_noun(cx, c)
+}
+
+/// A cue in its base form after "a"/"an" and at most one modifier is a noun: "received a
+/// distress call", "an urgent appeal". A verb there would need a singular subject's "-s"
+/// ("a spokesman says"); quantities ("a few believe", "a majority say") stay verbs.
+fn indefinite_noun(cx: &Ctx, c: usize) -> bool {
+    let w = cx.l(c);
+    if w.ends_with(['s', 'n']) || w.ends_with("ed") || w.ends_with("ing") || is_irregular_past(w) {
+        return false;
+    }
+    let article = |i: usize| matches!(cx.l(i), "a" | "an");
+    c >= 1 && article(c - 1)
+        || c >= 2
+            && article(c - 2)
+            && cx.is_word(c - 1)
+            && !cx.is_cap(c - 1)
+            && !matches!(
+                cx.l(c - 1),
+                "few"
+                    | "lot"
+                    | "majority"
+                    | "minority"
+                    | "number"
+                    | "handful"
+                    | "couple"
+                    | "dozen"
+                    | "hundred"
+                    | "thousand"
+                    | "million"
+                    | "third"
+                    | "quarter"
+                    | "half"
+                    | "group"
+                    | "host"
+                    | "bunch"
+                    | "variety"
+            )
+}
+
+/// Past forms of cues without "-ed" ("said", "told").
+fn is_irregular_past(lower: &str) -> bool {
+    matches!(
+        lower,
+        "said"
+            | "told"
+            | "wrote"
+            | "spoke"
+            | "thought"
+            | "felt"
+            | "knew"
+            | "saw"
+            | "heard"
+            | "swore"
+            | "taught"
+            | "meant"
+            | "read"
+            | "forecast"
+            | "put"
+    )
 }
 
 /// Whether token `i` is a number written in digits or a currency sign.

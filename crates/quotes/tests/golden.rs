@@ -2075,3 +2075,43 @@ fn an_addressee_ends_where_the_reported_clause_opens() {
         "he was wearing his rival down with pressure"
     );
 }
+
+#[test]
+fn a_cue_word_after_an_indefinite_article_is_a_noun() {
+    let t = "The trawler received a distress call on Saturday morning from a cargo ship sailing \
+             under a foreign flag.\n\nResidents made an urgent appeal to the council for help \
+             with the flooding in their streets.\n\nA few analysts believe the deal will fail \
+             within a year.\n\nA spokesman says the plant will reopen next week.";
+    let qs = quotes(t);
+    assert!(
+        !qs.iter()
+            .any(|q| q.text.contains("Saturday morning") || q.text.contains("council")),
+        "{qs:#?}"
+    );
+    assert_eq!(find(&qs, "deal").text, "the deal will fail within a year");
+    assert_eq!(find(&qs, "reopen").text, "the plant will reopen next week");
+}
+
+#[test]
+fn a_cue_word_inside_a_name_is_part_of_the_subject() {
+    let t = "\"The suspect took two lives,\" Oregon State Police Lt. Gregg Hastings said.\n\n\
+             Ohio State Police Capt. Dana Wells said the road would stay closed overnight.\n\n\
+             Secretary of State John Kerry said the talks would resume in the spring.\n\n\
+             The Obama-era State Department said the embassy would stay open all week.";
+    assert_speakers(
+        t,
+        &[
+            ("two lives", "Gregg Hastings"),
+            ("stay closed", "Dana Wells"),
+            ("talks would resume", "John Kerry"),
+        ],
+    );
+    let qs = quotes(t);
+    assert_eq!(
+        find(&qs, "stay closed").speaker_mention.as_deref(),
+        Some("Ohio State Police Capt. Dana Wells")
+    );
+    // A hyphenated modifier before the name is no part of it.
+    let embassy = speaker(find(&qs, "embassy")).unwrap_or_default();
+    assert!(!embassy.contains("Obama"), "{embassy}");
+}
