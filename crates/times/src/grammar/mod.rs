@@ -171,7 +171,12 @@ impl<'a> Grammar<'a> {
                 )
                 && self.sentence_start(i - 1));
         if fronted {
-            if let Some(c) = (i + 1..(i + 5).min(self.t.len())).find(|&k| self.w(k) == ",") {
+            // A comma after a closing parenthesis ends the parenthetical the date sits in
+            // ("will leave at 4 (4 a.m. Thursday),' he said"), not a clause it opens.
+            let comma = (i + 1..(i + 5).min(self.t.len()))
+                .take_while(|&k| self.w(k) != ")")
+                .find(|&k| self.w(k) == ",");
+            if let Some(c) = comma {
                 for k in c + 1..(c + 8).min(self.t.len()) {
                     if self.t[k].is_boundary() {
                         break;
@@ -202,8 +207,15 @@ impl<'a> Grammar<'a> {
                 .any(|k| self.w(k) == "had");
             return if had { Lean::Past } else { Lean::Future };
         }
-        let lo = i.saturating_sub(8);
-        for k in (lo..i).rev() {
+        // Inside a parenthesis ("will leave at 4 in the morning (4 a.m. EDT Thursday)"), the
+        // clause it glosses is read from the parenthesis back.
+        let open = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&k| !self.t[k].is_boundary() && self.w(k) != ")")
+            .find(|&k| self.w(k) == "(")
+            .unwrap_or(i);
+        let lo = open.saturating_sub(8);
+        for k in (lo..open).rev() {
             let t = &self.t[k];
             if t.is_boundary() {
                 break;
@@ -443,6 +455,8 @@ impl<'a> Grammar<'a> {
         consider(self.nth_weekday_expr(i));
         consider(self.deictic(i));
         consider(self.relative(i));
+        consider(self.that_unit(i));
+        consider(self.week_of(i));
         consider(self.ago(i));
         consider(self.in_future(i));
         consider(self.duration(i));
