@@ -513,6 +513,39 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_weekday_has_taken_place() {
+        // Friday 7 January 2000: "would" speaks for the appeal, not for Wednesday's ruling.
+        assert_eq!(
+            values(
+                "The family would appeal against Wednesday's ruling.",
+                (2000, 1, 7)
+            ),
+            vec!["2000-01-05"]
+        );
+    }
+
+    #[test]
+    fn a_fronted_date_reads_an_intention_past_a_long_subject() {
+        // Monday 26 October 1998.
+        assert_eq!(
+            values(
+                "On Tuesday, the National Union of Public and Civil Service Employees plans to \
+                 hold a rally.",
+                (1998, 10, 26)
+            ),
+            vec!["1998-10-27"]
+        );
+        // "plans" without its infinitive is still no cue.
+        assert_eq!(
+            values(
+                "On Friday, when she set aside vacation plans, the department lifted a warning.",
+                (1998, 8, 17)
+            ),
+            vec!["1998-08-14"]
+        );
+    }
+
+    #[test]
     fn a_clock_time_takes_the_day_after_its_parenthesis() {
         // Saturday 8 August 1998.
         assert_eq!(

@@ -177,14 +177,20 @@ impl<'a> Grammar<'a> {
                 .take_while(|&k| self.w(k) != ")")
                 .find(|&k| self.w(k) == ",");
             if let Some(c) = comma {
-                for k in c + 1..(c + 8).min(self.t.len()) {
+                // Twelve pieces: a long subject ("the National Rights Action League") comes
+                // between the comma and the verb.
+                for k in c + 1..(c + 12).min(self.t.len()) {
                     if self.t[k].is_boundary() {
                         break;
                     }
-                    // After the date only the auxiliaries speak for the future: "planned",
-                    // "plans" here are the clause's own past verb or a noun ("vacation plans").
+                    // After the date only the auxiliaries and an intention with its infinitive
+                    // ("plans to hold") speak for the future: "planned", "plans" alone are the
+                    // clause's own past verb or a noun ("vacation plans").
                     let w = self.w(k);
-                    if matches!(w, "will" | "'ll" | "shall") {
+                    if matches!(w, "will" | "'ll" | "shall")
+                        || matches!(w, "plans" | "plan" | "intends" | "aims" | "hopes")
+                            && self.w(k + 1) == "to"
+                    {
                         return Lean::Future;
                     }
                     if PAST_CUES.contains(&w) || IRREGULAR_PAST.contains(&w) || self.regular_past(k)
