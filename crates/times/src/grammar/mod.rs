@@ -424,8 +424,14 @@ impl<'a> Grammar<'a> {
     /// The longest expression starting at piece `i`.
     pub fn parse(&self, i: usize) -> Option<Hit> {
         // No parser starts at a piece that cannot open an expression: skip it unread.
-        if !self.t.get(i)?.opens {
+        let t = self.t.get(i)?;
+        if !t.opens {
             return None;
+        }
+        // "that" opens only "that year" and is frequent as a conjunction: no other parser
+        // starts there, so they are not tried.
+        if &*t.w == "that" {
+            return self.that_unit(i);
         }
         self.longest(i)
     }
