@@ -492,6 +492,144 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthesis_is_no_clause_a_date_opens() {
+        // Wednesday 5 April 2000: a date in parentheses glosses the clause around it, whose
+        // cue ("will") may lie further back than a bare date's window; the comma after ")"
+        // ends that clause, so the "said" after it is no cue.
+        assert_eq!(
+            values(
+                "\"The envoy will fly out at dawn (6 a.m. EDT Thursday),\" officials said.",
+                (2000, 4, 5)
+            ),
+            vec!["2000-04-06T06:00"]
+        );
+        assert_eq!(
+            values(
+                "The envoy will fly out at dawn (Thursday), officials said.",
+                (2000, 4, 5)
+            ),
+            vec!["2000-04-06"]
+        );
+    }
+
+    #[test]
+    fn a_possessive_weekday_has_taken_place() {
+        // Friday 7 January 2000: "would" speaks for the appeal, not for Wednesday's ruling.
+        assert_eq!(
+            values(
+                "The family would appeal against Wednesday's ruling.",
+                (2000, 1, 7)
+            ),
+            vec!["2000-01-05"]
+        );
+    }
+
+    #[test]
+    fn a_fronted_date_reads_an_intention_past_a_long_subject() {
+        // Monday 26 October 1998.
+        assert_eq!(
+            values(
+                "On Tuesday, the National Union of Public and Civil Service Employees plans to \
+                 hold a rally.",
+                (1998, 10, 26)
+            ),
+            vec!["1998-10-27"]
+        );
+        // "plans" without its infinitive is still no cue.
+        assert_eq!(
+            values(
+                "On Friday, when she set aside vacation plans, the department lifted a warning.",
+                (1998, 8, 17)
+            ),
+            vec!["1998-08-14"]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_takes_the_day_after_its_parenthesis() {
+        // Saturday 8 August 1998.
+        assert_eq!(
+            values(
+                "The blast came at 10:35 a.m. (0735 GMT) Friday, police said.",
+                (1998, 8, 8)
+            ),
+            vec!["1998-08-07T10:35", "1998-08-07"]
+        );
+    }
+
+    #[test]
+    fn an_hour_in_a_part_of_the_day() {
+        assert_eq!(
+            values(
+                "The boat left at 4 in the morning and returned at 10 at night.",
+                (2000, 4, 5)
+            ),
+            vec!["2000-04-05T04:00", "2000-04-05T22:00"]
+        );
+        assert_eq!(
+            values("She called at 3 in the afternoon.", (2000, 4, 5)),
+            vec!["2000-04-05T15:00"]
+        );
+    }
+
+    #[test]
+    fn weekly_adjectives_and_daily_bases_are_sets() {
+        let sets = |text: &str| -> Vec<String> {
+            find_times(&Doc::new(text), r())
+                .into_iter()
+                .filter(|t| t.kind == claimtrail_text::TimexType::Set)
+                .map(|t| t.value.unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(sets("The figures appear in his weekly bulletin."), ["P1W"]);
+        assert_eq!(sets("Staff meet on a daily basis."), ["P1D"]);
+        // The adjective "daily" stays out.
+        assert!(sets("The airline plans daily flights to Lima.").is_empty());
+    }
+
+    #[test]
+    fn that_year_and_later_that_day_are_the_last_named_date() {
+        assert_eq!(
+            values(
+                "The firm moved in June 1998 and closed later that year.",
+                (2000, 1, 28)
+            ),
+            vec!["1998-06", "1998"]
+        );
+        assert_eq!(
+            values(
+                "He arrived on May 3. Earlier that day, talks broke down.",
+                (2000, 5, 20)
+            ),
+            vec!["2000-05-03", "2000-05-03"]
+        );
+        assert_eq!(
+            values(
+                "Exports peaked in 1988; that year, imports fell.",
+                (1989, 11, 2)
+            ),
+            vec!["1988", "1988"]
+        );
+        // "that day" alone, and a unit finer than the date named, are left alone.
+        assert_eq!(
+            values("In 1988 he said that day would come.", (1989, 11, 2)),
+            vec!["1988"]
+        );
+        assert_eq!(
+            values("In 1988 he left. Later that day it rained.", (1989, 11, 2)),
+            vec!["1988"]
+        );
+    }
+
+    #[test]
+    fn the_week_of_a_day_is_its_week() {
+        assert_eq!(
+            values("A hearing is set for the week of March 6.", (2000, 2, 24)),
+            vec!["2000-W10"]
+        );
+    }
+
+    #[test]
     fn a_week_ago_is_a_day_and_weeks_ago_a_week() {
         assert_eq!(
             values("He left a week ago.", (2011, 3, 18)),
@@ -618,6 +756,8 @@ mod openers {
     /// cues before and after it, the words a year or a count must not follow or precede, and
     /// the joints inside it ("of", "and", "to").
     const NOT_OPENERS: &[&str] = &[
+        "basis",
+        "same",
         "of",
         "to",
         "and",

@@ -346,6 +346,7 @@ pub(crate) const OPENERS: &[&str] = &[
     "sun",
     "term",
     "thanksgiving",
+    "that",
     "the",
     "their",
     "thereafter",

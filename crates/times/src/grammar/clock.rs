@@ -48,6 +48,27 @@ impl<'a> Grammar<'a> {
                 j += 1;
             }
             "o'clock" => j += 1,
+            // "4 in the morning", "9 in the evening", "11 at night": the part of the day says
+            // which half.
+            "in" | "at" if !has_min && (1..=12).contains(&h) => {
+                let k = if self.w(j) == "in" && self.w(j + 1) == "the" {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                let pm = match (self.w(j), self.w(k)) {
+                    ("in", "morning") => false,
+                    ("in", "afternoon" | "evening") => true,
+                    ("at", "night") => h >= 6,
+                    _ => return None,
+                };
+                if pm && h < 12 {
+                    h += 12;
+                } else if !pm && h == 12 {
+                    h = 0;
+                }
+                j = k + 1;
+            }
             _ => {
                 if !has_min {
                     return None;
@@ -69,7 +90,16 @@ impl<'a> Grammar<'a> {
         } else {
             ""
         };
-        let (j, date) = self.clock_date(j).unwrap_or((j, date));
+        // "10:35 a.m. (0735 GMT) Friday": the day after the parenthesis dates the time,
+        // which keeps its own extent.
+        let (j, date) = self
+            .clock_date(j)
+            .or_else(|| {
+                let close = (j + 2..(j + 6).min(self.t.len())).find(|&k| self.w(k) == ")")?;
+                let after = self.clock_date(close + 1)?;
+                (self.w(j) == "(").then_some((j, after.1))
+            })
+            .unwrap_or((j, date));
         hit(
             i,
             j,

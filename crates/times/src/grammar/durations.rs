@@ -264,9 +264,14 @@ impl<'a> Grammar<'a> {
             _ => None,
         };
         if let Some(v) = fixed {
-            // The adverb ("casualties daily"), not the adjective ("daily flights").
+            // The adverb ("casualties daily"), not the adjective ("daily flights"), except in
+            // "on a daily basis" and for "weekly" and "monthly", whose adjective is a set too
+            // in AQUAINT and MEANTIME ("his weekly radio address"; TimeBank has none), while
+            // TimeBank leaves most adjective "daily" out.
             let next = self.w(i + 1);
             let adverb = next.is_empty()
+                || matches!(w, "weekly" | "monthly")
+                || next == "basis"
                 || !next.starts_with(|c: char| c.is_alphanumeric())
                 || matches!(
                     next,

@@ -171,15 +171,26 @@ impl<'a> Grammar<'a> {
                 )
                 && self.sentence_start(i - 1));
         if fronted {
-            if let Some(c) = (i + 1..(i + 5).min(self.t.len())).find(|&k| self.w(k) == ",") {
-                for k in c + 1..(c + 8).min(self.t.len()) {
+            // A comma after a closing parenthesis ends the parenthetical the date sits in
+            // ("will leave at 4 (4 a.m. Thursday),' he said"), not a clause it opens.
+            let comma = (i + 1..(i + 5).min(self.t.len()))
+                .take_while(|&k| self.w(k) != ")")
+                .find(|&k| self.w(k) == ",");
+            if let Some(c) = comma {
+                // Twelve pieces: a long subject ("the National Rights Action League") comes
+                // between the comma and the verb.
+                for k in c + 1..(c + 12).min(self.t.len()) {
                     if self.t[k].is_boundary() {
                         break;
                     }
-                    // After the date only the auxiliaries speak for the future: "planned",
-                    // "plans" here are the clause's own past verb or a noun ("vacation plans").
+                    // After the date only the auxiliaries and an intention with its infinitive
+                    // ("plans to hold") speak for the future: "planned", "plans" alone are the
+                    // clause's own past verb or a noun ("vacation plans").
                     let w = self.w(k);
-                    if matches!(w, "will" | "'ll" | "shall") {
+                    if matches!(w, "will" | "'ll" | "shall")
+                        || matches!(w, "plans" | "plan" | "intends" | "aims" | "hopes")
+                            && self.w(k + 1) == "to"
+                    {
                         return Lean::Future;
                     }
                     if PAST_CUES.contains(&w) || IRREGULAR_PAST.contains(&w) || self.regular_past(k)
@@ -202,8 +213,15 @@ impl<'a> Grammar<'a> {
                 .any(|k| self.w(k) == "had");
             return if had { Lean::Past } else { Lean::Future };
         }
-        let lo = i.saturating_sub(8);
-        for k in (lo..i).rev() {
+        // Inside a parenthesis ("will leave at 4 in the morning (4 a.m. EDT Thursday)"), the
+        // clause it glosses is read from the parenthesis back.
+        let open = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&k| !self.t[k].is_boundary() && self.w(k) != ")")
+            .find(|&k| self.w(k) == "(")
+            .unwrap_or(i);
+        let lo = open.saturating_sub(8);
+        for k in (lo..open).rev() {
             let t = &self.t[k];
             if t.is_boundary() {
                 break;
@@ -406,8 +424,14 @@ impl<'a> Grammar<'a> {
     /// The longest expression starting at piece `i`.
     pub fn parse(&self, i: usize) -> Option<Hit> {
         // No parser starts at a piece that cannot open an expression: skip it unread.
-        if !self.t.get(i)?.opens {
+        let t = self.t.get(i)?;
+        if !t.opens {
             return None;
+        }
+        // "that" opens only "that year" and is frequent as a conjunction: no other parser
+        // starts there, so they are not tried.
+        if &*t.w == "that" {
+            return self.that_unit(i);
         }
         self.longest(i)
     }
@@ -443,6 +467,8 @@ impl<'a> Grammar<'a> {
         consider(self.nth_weekday_expr(i));
         consider(self.deictic(i));
         consider(self.relative(i));
+        consider(self.that_unit(i));
+        consider(self.week_of(i));
         consider(self.ago(i));
         consider(self.in_future(i));
         consider(self.duration(i));

@@ -133,8 +133,11 @@ impl<'a> Grammar<'a> {
             Some("coming") => weekday_near(r, wd, Lean::Future, true),
             Some(_) => weekday_this_week(r, wd),
             None => {
+                // "Wednesday's ruling": a weekday's event has taken place (past or the same day
+                // in all 22 of the three corpora), whatever the clause's tense.
+                let possessive = matches!(self.w(j), "'s" | "’s");
                 let lean = match self.lean(i) {
-                    Lean::Future => Lean::Future,
+                    Lean::Future if !possessive => Lean::Future,
                     _ => Lean::Past,
                 };
                 weekday_near(r, wd, lean, false)
@@ -312,6 +315,53 @@ impl<'a> Grammar<'a> {
             ),
             _ => None,
         }
+    }
+
+    /// "later that year", "earlier that day", "that year": the year (month, week, day) of the
+    /// last date the text named, when that date is at least as fine as the unit. Bare "that"
+    /// only with "year" ("that day" alone is as often a day no date fixed).
+    pub(super) fn that_unit(&self, i: usize) -> Option<Hit> {
+        let j = if matches!(self.w(i), "earlier" | "later") {
+            i + 1
+        } else {
+            i
+        };
+        if self.w(j) != "that" {
+            return None;
+        }
+        let k = if self.w(j + 1) == "same" {
+            j + 2
+        } else {
+            j + 1
+        };
+        let u = self.w(k);
+        if j == i && k == j + 1 && u != "year" {
+            return None;
+        }
+        // "that year's" still names the year; "that year-end" does not.
+        if self.w(k + 1) == "-" {
+            return None;
+        }
+        self.r?;
+        let (d, g) = self.last_date?;
+        let v = match (u, g) {
+            ("year", _) => format!("{:04}", d.year()),
+            ("month", 'M' | 'D') => format!("{:04}-{:02}", d.year(), d.month()),
+            ("week", 'D') => week(d),
+            ("day", 'D') => day(d),
+            _ => return None,
+        };
+        hit(i, k + 1, Some(v), TimexType::Date)
+    }
+
+    /// "the week of March 6": the ISO week holding the day.
+    pub(super) fn week_of(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "the" || self.w(i + 1) != "week" || self.w(i + 2) != "of" {
+            return None;
+        }
+        let h = self.month_first(i + 3)?;
+        let d = NaiveDate::parse_from_str(h.value.as_deref()?, "%Y-%m-%d").ok()?;
+        hit(i, h.end, Some(week(d)), TimexType::Date)
     }
 
     /// "last year", "this month", "next week", "earlier this year", "the past week" (a
