@@ -513,11 +513,16 @@ mod tests {
     }
 
     #[test]
-    fn a_possessive_weekday_has_taken_place() {
-        // Friday 7 January 2000: "would" speaks for the appeal, not for Wednesday's ruling.
+    fn a_possessive_weekday_follows_its_clause() {
+        // Friday 7 January 2000: a weekday's event is as past or future as its clause; in a
+        // preview "Thursday's vote" is still to come.
+        assert_eq!(
+            values("The council will vote at Thursday's meeting.", (2000, 1, 7)),
+            vec!["2000-01-13"]
+        );
         assert_eq!(
             values(
-                "The family would appeal against Wednesday's ruling.",
+                "The family appealed against Wednesday's ruling.",
                 (2000, 1, 7)
             ),
             vec!["2000-01-05"]

@@ -133,11 +133,8 @@ impl<'a> Grammar<'a> {
             Some("coming") => weekday_near(r, wd, Lean::Future, true),
             Some(_) => weekday_this_week(r, wd),
             None => {
-                // "Wednesday's ruling": a weekday's event has taken place (past or the same day
-                // in all 22 of the three corpora), whatever the clause's tense.
-                let possessive = matches!(self.w(j), "'s" | "’s");
                 let lean = match self.lean(i) {
-                    Lean::Future if !possessive => Lean::Future,
+                    Lean::Future => Lean::Future,
                     _ => Lean::Past,
                 };
                 weekday_near(r, wd, lean, false)
