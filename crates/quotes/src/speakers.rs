@@ -11,8 +11,8 @@ use rustc_hash::FxHashMap as HashMap;
 use claimtrail_text::{Doc, Entity, EntityKind, TokenKind};
 
 use crate::word_classes::{
-    first_name_gender, given_name_gender, is_article, is_cue, is_name_particle, is_org_head, is_stance,
-    is_role_noun, is_time_word, is_title, pronoun_gender, role_gender, role_key,
+    first_name_gender, given_name_gender, is_article, is_cue, is_name_particle, is_org_head,
+    is_role_noun, is_stance, is_time_word, is_title, pronoun_gender, role_gender, role_key,
 };
 use claimtrail_lexicon::{with_lowercase as lc, Gender};
 
@@ -1119,7 +1119,9 @@ impl People {
             .find(|s| {
                 s.kind == Some(EntityKind::Person)
                     && at.saturating_sub(s.at) < 60
-                    && s.name.as_deref().is_some_and(|n| self.unpersonal(n) && !gendered(n))
+                    && s.name
+                        .as_deref()
+                        .is_some_and(|n| self.unpersonal(n) && !gendered(n))
             })
             .and_then(|s| Some((s.at, s.name.clone()?)));
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < at);

@@ -2069,7 +2069,10 @@ fn it_is_not_a_person_the_article_calls_she() {
              “It is a real option,” she says.\n\n\
              But it warns that fewer patients kept up the daily practice.";
     let qs = quotes(t);
-    assert_ne!(speaker(find(&qs, "fewer patients")), Some("Oyelaran Makinde-Bello"));
+    assert_ne!(
+        speaker(find(&qs, "fewer patients")),
+        Some("Oyelaran Makinde-Bello")
+    );
 }
 
 #[test]
