@@ -2092,3 +2092,35 @@ fn a_name_before_a_pronoun_that_opens_its_own_clause_is_still_its_antecedent() {
              As for Baird, he said he is not worried about the vote.";
     assert_speakers(t, &[("not worried", "Tom Baird")]);
 }
+
+fn a_that_after_the_reported_clauses_verb_is_inside_the_clause() {
+    let t = "The harbour master said the sunken boat was a trawler that had been seized by \
+             smugglers.\n\nMaria Lopez said on Monday that the plant would reopen next week.\n\n\
+             Maria Lopez told reporters who had gathered outside that the factory would reopen.";
+    let qs = quotes(t);
+    assert_eq!(
+        find(&qs, "sunken").text,
+        "the sunken boat was a trawler that had been seized by smugglers"
+    );
+    assert_eq!(
+        find(&qs, "next week").text,
+        "the plant would reopen next week"
+    );
+    assert_eq!(find(&qs, "factory").text, "the factory would reopen");
+}
+
+#[test]
+fn an_addressee_ends_where_the_reported_clause_opens() {
+    let t = "Police Chief Maria Lopez told reporters the suspect was a man who had worked at \
+             the plant for years.\n\nThe trainer, Emanuel Steward, told Klitschko he was wearing \
+             his rival down with pressure.";
+    let qs = quotes(t);
+    assert_eq!(
+        find(&qs, "suspect").text,
+        "the suspect was a man who had worked at the plant for years"
+    );
+    assert_eq!(
+        find(&qs, "wearing").text,
+        "he was wearing his rival down with pressure"
+    );
+}
