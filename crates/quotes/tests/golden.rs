@@ -2093,6 +2093,7 @@ fn a_name_before_a_pronoun_that_opens_its_own_clause_is_still_its_antecedent() {
     assert_speakers(t, &[("not worried", "Tom Baird")]);
 }
 
+#[test]
 fn a_that_after_the_reported_clauses_verb_is_inside_the_clause() {
     let t = "The harbour master said the sunken boat was a trawler that had been seized by \
              smugglers.\n\nMaria Lopez said on Monday that the plant would reopen next week.\n\n\
