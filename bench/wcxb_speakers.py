@@ -66,7 +66,7 @@ for page, start, ours, mine, kind in rows:
     right += ok
     by_kind[kind][0] += ok
     by_kind[kind][1] += 1
-    if "-v" in os.environ.get("WCXB_VERBOSE", "-v") and not ok and os.environ.get("WCXB_VERBOSE"):
+    if not ok and os.environ.get("WCXB_VERBOSE"):
         print(f"  {page} {start} {kind}: now {now!r}, judged {mine!r}")
 
 print(f"judged quotes with the judged speaker: {right}/{total} = {right / total:.3f}"
