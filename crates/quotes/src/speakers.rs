@@ -12,7 +12,7 @@ use claimtrail_text::{Doc, Entity, EntityKind, TokenKind};
 
 use crate::word_classes::{
     first_name_gender, given_name_gender, is_article, is_cue, is_name_particle, is_org_head,
-    is_role_noun, is_time_word, is_title, pronoun_gender, role_gender, role_key,
+    is_role_noun, is_stance, is_time_word, is_title, pronoun_gender, role_gender, role_key,
 };
 use claimtrail_lexicon::{with_lowercase as lc, Gender};
 
@@ -90,6 +90,27 @@ fn is_cap(doc: &Doc, i: usize) -> bool {
 }
 
 /// Leading words of a capitalised run that are not part of a name.
+/// "It's worth noting that …", "it is said that …": an "it" followed by a form of "be" (token
+/// `b`) before the cue stands for no one; the clause is the writer's or no one's.
+fn expletive_it(doc: &Doc, b: usize) -> bool {
+    b < doc.tokens.len()
+        && matches!(
+            word(doc, b).to_ascii_lowercase().as_str(),
+            "is" | "was" | "'s" | "’s"
+        )
+        && b + 1 < doc.tokens.len()
+        && !lc(word(doc, b + 1), |w| is_cue(w) || is_stance(w))
+}
+
+/// Verbs that give a thing its name ("a technique called …", "a firm dubbed …"); some are weak
+/// speech cues too, but never before the name they give.
+fn is_naming_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "called" | "named" | "dubbed" | "termed" | "titled" | "entitled" | "nicknamed"
+    )
+}
+
 fn is_leading_function_word(lower: &str) -> bool {
     matches!(
         lower,
@@ -289,7 +310,11 @@ impl People {
                     w.chars().next().is_some_and(char::is_lowercase) && lc(w, is_cue)
                 }
             };
-            let titled = titled || speaks(b) || (a > 0 && speaks(a - 1));
+            // "an approach called Mindfulness-Based Stress Reduction": a verb of naming before
+            // the run names a thing; only a verb of speech before it ("said Tomas Berg") marks
+            // a speaker.
+            let names_it = a > 0 && lc(word(doc, a - 1), is_naming_verb);
+            let titled = titled || speaks(b) || (a > 0 && speaks(a - 1) && !names_it);
             let first_gender = first_name_gender(words[0]);
             if !(first_gender.is_some() || titled) {
                 continue;
@@ -508,7 +533,7 @@ impl People {
                         sp.person = ante.person;
                         sp.gender = ante.gender;
                     }
-                } else if lower == "it" {
+                } else if lower == "it" && !expletive_it(doc, b) {
                     if let Some((name, kind)) = self.recent_org(history, a) {
                         sp.name = Some(name);
                         sp.kind = kind;
@@ -856,6 +881,24 @@ impl People {
     /// "he"/"she": the most recent compatible speaker, else the most recent compatible
     /// person mentioned outside quotes. A known gender beats an unknown one.
     fn antecedent(&self, doc: &Doc, g: Gender, at: usize, history: &[Speaker]) -> Option<Speaker> {
+        // "Paris Baguette's dough is made centrally, he said." / "Compaq, she predicted, would
+        // …": a pronoun and its cue set off after a comma report the clause around them, and a
+        // name opening that clause is spoken about, not a newer subject the pronoun follows.
+        let trailing = at > 0
+            && word(doc, at - 1) == ","
+            && at + 1 < doc.tokens.len()
+            && lc(word(doc, at + 1), is_cue)
+            && (at + 2 >= doc.tokens.len()
+                || matches!(word(doc, at + 2), "." | "," | ";" | "!" | "?"));
+        let subjects_upto = if trailing {
+            doc.tokens
+                .get(at)
+                .and_then(|t| doc.sentence_at(t.start))
+                .and_then(|s| doc.sentences.get(s))
+                .map_or(at, |s| s.first_token.min(at))
+        } else {
+            at
+        };
         // The latest speaker, when the article gives no gender for them, is the likeliest
         // "he" or "she" ("“…,” Lourimi said. He said …"), unless someone newer came in.
         if let Some(s) = history
@@ -871,7 +914,7 @@ impl People {
                 .and_then(|n| n.split_whitespace().last())
                 .is_some_and(|w| lc(w, is_org_head));
             if self.gender_of(s) == Gender::Unknown && !org_like {
-                if let Some((id, t)) = self.newer_subject(doc, g, s.at, at) {
+                if let Some((id, t)) = self.newer_subject(doc, g, s.at, subjects_upto) {
                     return Some(self.person_speaker(id, t));
                 }
                 return Some(s.clone());
@@ -886,7 +929,7 @@ impl People {
                 // last spoke is whom the pronoun follows ("Lee said … . Ortiz, her lawyer,
                 // disagreed. She said …").
                 if let Some((id, t)) = self
-                    .newer_subject(doc, want, s.at, at)
+                    .newer_subject(doc, want, s.at, subjects_upto)
                     .filter(|&(id, _)| Some(id) != s.person)
                 {
                     if s.name.as_deref() != Some(self.persons[id].name.as_str()) {
@@ -1065,11 +1108,20 @@ impl People {
         if let Some(s) = recent().find(|s| s.kind == Some(EntityKind::Org)) {
             return Some((s.name.clone()?, s.kind));
         }
+        // A name the article has just called "he" or "she" is a person's, whatever its words.
+        let gendered = |n: &str| {
+            history.iter().rev().take(64).any(|s| {
+                s.name.as_deref() == Some(n)
+                    && lc(&s.mention, pronoun_gender).is_some_and(|g| g != Gender::Unknown)
+            })
+        };
         let spoke = recent()
             .find(|s| {
                 s.kind == Some(EntityKind::Person)
                     && at.saturating_sub(s.at) < 60
-                    && s.name.as_deref().is_some_and(|n| self.unpersonal(n))
+                    && s.name
+                        .as_deref()
+                        .is_some_and(|n| self.unpersonal(n) && !gendered(n))
             })
             .and_then(|s| Some((s.at, s.name.clone()?)));
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < at);
@@ -1082,7 +1134,7 @@ impl People {
                 EntityRef::Org(name) => Some((*ea, name.clone())),
                 EntityRef::Person(id) => {
                     let name = &self.persons[*id].name;
-                    self.unpersonal(name).then(|| (*ea, name.clone()))
+                    (self.unpersonal(name) && !gendered(name)).then(|| (*ea, name.clone()))
                 }
             });
         let latest = match (spoke, named) {

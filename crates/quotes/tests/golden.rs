@@ -2044,6 +2044,56 @@ fn the_researchers_speak_through_the_one_who_leads_them() {
 }
 
 #[test]
+fn a_thing_called_by_name_is_no_newer_subject_for_she() {
+    let t = "Dr. Ana Ruiz said the clinic now teaches meditation to its patients.\n\n\
+             The course uses an approach called Mindful Breathing Practice, taught over eight \
+             weeks.\n\n\
+             Mindful Breathing Practice, or MBP, was developed decades ago.\n\n\
+             “People learn to let a thought pass,” she says.";
+    assert_speakers(t, &[("let a thought pass", "Ana Ruiz")]);
+}
+
+#[test]
+fn a_name_opening_the_clause_a_trailing_pronoun_reports_is_not_its_antecedent() {
+    let t = "Jordan Crumb reported sales of $40 million last year.\n\n\
+             Chief executive Lee Tarrow said the chain will open 40 stores next year.\n\n\
+             Jordan Crumb’s dough is made in one kitchen and shipped to every store, he said.";
+    assert_speakers(t, &[("shipped to every store", "Lee Tarrow")]);
+}
+
+#[test]
+fn it_is_not_a_person_the_article_calls_she() {
+    // A given name the lexicon may not know: the article's own "she" says this is a person,
+    // so a later "it" is not her.
+    let t = "Oyelaran Makinde-Bello, who hosts a podcast, says the results are encouraging.\n\n\
+             “It is a real option,” she says.\n\n\
+             But it warns that fewer patients kept up the daily practice.";
+    let qs = quotes(t);
+    assert_ne!(
+        speaker(find(&qs, "fewer patients")),
+        Some("Oyelaran Makinde-Bello")
+    );
+}
+
+#[test]
+fn an_it_before_a_form_of_be_is_no_speaker() {
+    let t = "The Harbor Clinic Network said the program would grow.\n\n\
+             It’s worth noting that fewer patients kept up the daily practice.";
+    let qs = quotes(t);
+    if let Some(q) = qs.iter().find(|q| q.text.contains("fewer patients")) {
+        assert_eq!(speaker(q), None);
+    }
+}
+
+#[test]
+fn a_name_before_a_pronoun_that_opens_its_own_clause_is_still_its_antecedent() {
+    // The pronoun's own clause comes after it: the name before the comma is who "he" is.
+    let t = "Senator Mark Ellery spoke after Governor Tom Baird.\n\n\
+             As for Baird, he said he is not worried about the vote.";
+    assert_speakers(t, &[("not worried", "Tom Baird")]);
+}
+
+#[test]
 fn a_that_after_the_reported_clauses_verb_is_inside_the_clause() {
     let t = "The harbour master said the sunken boat was a trawler that had been seized by \
              smugglers.\n\nMaria Lopez said on Monday that the plant would reopen next week.\n\n\

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Re-score the hand-judged WCXB speakers (bench/wcxb-speakers.tsv) against a build.
+
+Each row: page id, quote start (byte offset in the extracted text), the speaker main gave
+when judged, the judge's speaker ("-" = no speaker), and the error kind. The script runs
+`claimtrail analyze` on the judged pages and counts the judged quotes (rows not marked
+`not-a-quote`) whose speaker now equals the judge's, overall and by kind.
+
+usage: python3 bench/wcxb_speakers.py [BINARY] [WCXB_HTML_DIR]
+"""
+import collections
+import json
+import os
+import subprocess
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "target", "release", "claimtrail")
+html = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+    here, "..", "..", "shared", "data", "extraction", "wcxb-dev-articles", "html")
+
+rows = []
+for line in open(os.path.join(here, "wcxb-speakers.tsv"), encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    page, start, ours, mine, kind = line.rstrip("\n").split("\t")
+    rows.append((page, int(start), ours, mine, kind))
+
+pages = sorted({r[0] for r in rows})
+files = [os.path.join(html, p + ".html.gz") for p in pages]
+out = subprocess.run([binary, "analyze", "--format", "jsonl", "-q", *files],
+                     capture_output=True, text=True, check=True).stdout
+quotes = {}
+for line in out.splitlines():
+    d = json.loads(line)
+    page = os.path.basename(d["source"]).split(".")[0]
+    quotes[page] = d["quotes"]
+
+
+def norm(s):
+    return "" if s in (None, "-") else s.strip().lower()
+
+
+def speaker_at(page, start):
+    qs = quotes.get(page, [])
+    exact = [q for q in qs if q["start"] == start]
+    if exact:
+        return exact[0]["speaker"], True
+    near = [q for q in qs if q["start"] <= start < q["end"] or abs(q["start"] - start) <= 3]
+    if near:
+        return near[0]["speaker"], True
+    return None, False
+
+
+right = 0
+total = 0
+by_kind = collections.defaultdict(lambda: [0, 0])
+lost = 0
+for page, start, ours, mine, kind in rows:
+    if kind == "not-a-quote":
+        continue
+    now, found = speaker_at(page, start)
+    lost += not found
+    ok = found and norm(now) == norm(mine)
+    total += 1
+    right += ok
+    by_kind[kind][0] += ok
+    by_kind[kind][1] += 1
+    if not ok and os.environ.get("WCXB_VERBOSE"):
+        print(f"  {page} {start} {kind}: now {now!r}, judged {mine!r}")
+
+print(f"judged quotes with the judged speaker: {right}/{total} = {right / total:.3f}"
+      f" (quotes no longer found: {lost})")
+for kind, (ok, n) in sorted(by_kind.items(), key=lambda kv: -kv[1][1]):
+    print(f"  {kind:28} {ok}/{n}")
