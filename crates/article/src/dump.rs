@@ -32,7 +32,7 @@ pub fn extract_dump(raw: &str) -> Article {
         return art;
     };
     let (mut bs, be) = lines::trim_edges(&scored.scores, bs, be);
-    let be = lines::cut_at_end_marker(&mut scored, bs, be);
+    let be = inserts::cut_at_end_marker(&mut scored, bs, be);
     gallery::drop_slides(&mut scored, bs, be);
     let lines = &scored.lines;
 

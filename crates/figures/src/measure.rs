@@ -7,7 +7,7 @@ use crate::units::{
     currency_name, currency_symbol, dollar_prefix, iso_code, measure_unit, million_code,
 };
 use crate::view::View;
-use crate::words::time_unit;
+use crate::words::{change_verb, time_unit};
 
 #[derive(Debug, Clone)]
 pub struct Measured {
@@ -307,78 +307,6 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
         extend_range(v, &mut m, lookahead - 1);
     }
     Some(m)
-}
-
-/// Words of change: "rose from 5% to 7%" gives two figures, not a range.
-pub fn change_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "rose"
-            | "rise"
-            | "rises"
-            | "risen"
-            | "rising"
-            | "fell"
-            | "fall"
-            | "falls"
-            | "fallen"
-            | "falling"
-            | "increased"
-            | "increase"
-            | "increases"
-            | "decreased"
-            | "decrease"
-            | "dropped"
-            | "drop"
-            | "drops"
-            | "climbed"
-            | "climb"
-            | "grew"
-            | "grow"
-            | "jumped"
-            | "jump"
-            | "surged"
-            | "declined"
-            | "decline"
-            | "slipped"
-            | "slid"
-            | "plunged"
-            | "soared"
-            | "ballooned"
-            | "swelled"
-            | "spiked"
-            | "dipped"
-            | "sank"
-            | "plummeted"
-            | "skyrocketed"
-            | "rebounded"
-            | "crept"
-            | "edged"
-            | "inched"
-            | "leapt"
-            | "leaped"
-            | "raised"
-            | "cut"
-            | "cuts"
-            | "reduced"
-            | "lowered"
-            | "up"
-            | "down"
-            | "went"
-            | "changed"
-            | "moved"
-            | "shrank"
-            | "expanded"
-            | "tumbled"
-            | "gained"
-            | "lost"
-            | "doubled"
-            | "tripled"
-            | "boosted"
-            | "revised"
-            | "upgraded"
-            | "downgraded"
-    )
 }
 
 /// Widest "X to Y" after a change verb read as one range rather than a change and a level: the

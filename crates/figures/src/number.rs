@@ -4,7 +4,7 @@
 
 use crate::units::{currency_name, glued_scale, iso_code, measure_unit};
 use crate::view::View;
-use crate::words::{full_scale_word, is_dozen, scale_word, small_number, time_unit};
+use crate::words::{change_verb, full_scale_word, is_dozen, scale_word, small_number, time_unit};
 
 /// What a number measures, when its own tokens say so.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -646,9 +646,7 @@ fn decade_of_values(v: &View, i: usize) -> Option<Core> {
     let level = v.lower(k) == "the"
         && k >= 1
         && (qualified
-            || matches!(v.lower(k - 1), "into" | "to")
-                && k >= 2
-                && crate::measure::change_verb(v.lower(k - 2)));
+            || matches!(v.lower(k - 1), "into" | "to") && k >= 2 && change_verb(v.lower(k - 2)));
     if !owner && !level {
         return None;
     }

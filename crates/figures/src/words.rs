@@ -1,6 +1,7 @@
 //! Words as the figures stage reads them: number words, months, weekdays, units of time,
 //! reporting verbs and pronouns from the shared lexicon, and this stage's own word classes
-//! (words that end a noun phrase, page furniture, irregular past tenses). Words are lower-case.
+//! (words that end a noun phrase, page furniture, irregular past tenses, verbs of change).
+//! Words are lower-case.
 
 use claimtrail_lexicon::{self as lexicon, TimeUnit};
 
@@ -320,5 +321,77 @@ pub fn unmarked_plural(w: &str) -> bool {
     matches!(
         w,
         "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
+    )
+}
+
+/// Words of change: "rose from 5% to 7%" gives two figures, not a range.
+pub fn change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "rising"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "falling"
+            | "increased"
+            | "increase"
+            | "increases"
+            | "decreased"
+            | "decrease"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "climbed"
+            | "climb"
+            | "grew"
+            | "grow"
+            | "jumped"
+            | "jump"
+            | "surged"
+            | "declined"
+            | "decline"
+            | "slipped"
+            | "slid"
+            | "plunged"
+            | "soared"
+            | "ballooned"
+            | "swelled"
+            | "spiked"
+            | "dipped"
+            | "sank"
+            | "plummeted"
+            | "skyrocketed"
+            | "rebounded"
+            | "crept"
+            | "edged"
+            | "inched"
+            | "leapt"
+            | "leaped"
+            | "raised"
+            | "cut"
+            | "cuts"
+            | "reduced"
+            | "lowered"
+            | "up"
+            | "down"
+            | "went"
+            | "changed"
+            | "moved"
+            | "shrank"
+            | "expanded"
+            | "tumbled"
+            | "gained"
+            | "lost"
+            | "doubled"
+            | "tripled"
+            | "boosted"
+            | "revised"
+            | "upgraded"
+            | "downgraded"
     )
 }

@@ -871,6 +871,15 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         if cx.l(j) == "that" && j > b + 1 && cx.l(j - 1) == "and" {
             break;
         }
+        // "said the vessel was a trawler that …": a finite auxiliary before any "that" shows
+        // the reported clause began right after the cue, and the "that" is inside it. Not
+        // after a relative pronoun ("told reporters who had gathered that …").
+        if j > b
+            && claimtrail_lexicon::is_auxiliary(cx.l(j))
+            && !(b..j).any(|i| matches!(cx.l(i), "who" | "which" | "whom" | ","))
+        {
+            break;
+        }
         if cx.l(j) == "that" {
             // "experts say that isn't likely": "that" is the clause's subject and stays in it.
             st = if that_is_subject(cx, j, hi) { j } else { j + 1 };
@@ -890,7 +899,15 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
     if !saw_that {
         if is_addressee_cue(cx.l(c)) {
             let mut k = st;
-            while k < hi && k - st < 4 && cx.is_word(k) && !is_boundary(cx.l(k)) && !cx.quoted(k) {
+            // "told reporters the suspect was …", "told Lee he would …": the addressee ends
+            // where a subject pronoun or a determiner opens the reported clause.
+            while k < hi
+                && k - st < 4
+                && cx.is_word(k)
+                && !is_boundary(cx.l(k))
+                && !cx.quoted(k)
+                && !(k > st && opens_clause(cx.l(k)) && !is_preposition(cx.l(k - 1)))
+            {
                 k += 1;
             }
             st = k;
@@ -1467,4 +1484,37 @@ pub(crate) fn dateline_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// Words that open a clause's subject right after an addressee: a subject pronoun or a
+/// determiner ("told reporters *the* suspect was", "told Lee *he* would").
+fn opens_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "there"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+    )
+}
+
+/// Prepositions after which a determiner goes on the addressee ("told reporters at a …").
+fn is_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "at" | "in" | "on" | "during" | "after" | "with" | "from" | "of" | "for"
+    )
 }

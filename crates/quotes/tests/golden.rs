@@ -2042,3 +2042,36 @@ fn the_researchers_speak_through_the_one_who_leads_them() {
     assert_ne!(speaker(find(&qs, "cut relapses")), Some("Lena Ortiz"));
     assert_ne!(speaker(find(&qs, "cut relapses")), Some("Omar Haddad"));
 }
+
+#[test]
+fn a_that_after_the_reported_clauses_verb_is_inside_the_clause() {
+    let t = "The harbour master said the sunken boat was a trawler that had been seized by \
+             smugglers.\n\nMaria Lopez said on Monday that the plant would reopen next week.\n\n\
+             Maria Lopez told reporters who had gathered outside that the factory would reopen.";
+    let qs = quotes(t);
+    assert_eq!(
+        find(&qs, "sunken").text,
+        "the sunken boat was a trawler that had been seized by smugglers"
+    );
+    assert_eq!(
+        find(&qs, "next week").text,
+        "the plant would reopen next week"
+    );
+    assert_eq!(find(&qs, "factory").text, "the factory would reopen");
+}
+
+#[test]
+fn an_addressee_ends_where_the_reported_clause_opens() {
+    let t = "Police Chief Maria Lopez told reporters the suspect was a man who had worked at \
+             the plant for years.\n\nThe trainer, Emanuel Steward, told Klitschko he was wearing \
+             his rival down with pressure.";
+    let qs = quotes(t);
+    assert_eq!(
+        find(&qs, "suspect").text,
+        "the suspect was a man who had worked at the plant for years"
+    );
+    assert_eq!(
+        find(&qs, "wearing").text,
+        "he was wearing his rival down with pressure"
+    );
+}

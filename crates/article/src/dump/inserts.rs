@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::Scored;
+use super::lines::{Scored, ENDMARK};
 
 /// Headings of the trailing chrome that pages also set into the article: links to stories on
 /// the same subject, sign-up and share boxes. Not the site-wide lists ("Most read", "Trending",
@@ -53,6 +53,40 @@ pub fn box_lines(s: &Scored, k: usize, resume: usize) -> std::ops::Range<usize> 
     } else {
         k..k + 1
     }
+}
+
+/// Share of the block's prose a heading needs above it to end the article early.
+const EARLY_END: f64 = 0.2;
+
+/// Cuts the block at a trailing-chrome heading ("Comments", "Related posts") once most of the
+/// block's text lies before it. A heading set into the article, which resumes below it, does
+/// not end the block: its box is dropped instead.
+pub fn cut_at_end_marker(s: &mut Scored, bs: usize, be: usize) -> usize {
+    let total: f64 = (bs..=be).map(|k| s.scores[k].max(0.0)).sum();
+    let mut acc = 0.0;
+    for k in bs..=be {
+        if s.words[k] > 6 || !ENDMARK.is_match(s.lines[k]) || k == bs {
+            acc += s.scores[k].max(0.0);
+            continue;
+        }
+        // Before most of the block's prose, the heading ends the article only when no two
+        // paragraphs follow it: the prose below is then a teaser stream's blurbs.
+        if acc < 0.5 * total && acc >= EARLY_END * total && paragraphs_after(s, k, be).is_none() {
+            return k - 1;
+        }
+        if acc >= 0.5 * total {
+            match resumes_after(s, k, be) {
+                Some(resume) => {
+                    for j in box_lines(s, k, resume) {
+                        s.drop[j] = true;
+                    }
+                }
+                None => return k - 1,
+            }
+        }
+        acc += s.scores[k].max(0.0);
+    }
+    be
 }
 
 #[cfg(test)]
