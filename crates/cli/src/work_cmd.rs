@@ -110,7 +110,7 @@ pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
     let worker = worker_name();
     let lease = f64::from(args.lease_secs);
     let started = Instant::now();
-    let (mut units, mut documents, mut failed) = (0usize, 0usize, 0usize);
+    let (mut units, mut documents, mut failed, mut refused) = (0usize, 0usize, 0usize, 0usize);
     loop {
         let Some(job) = store.queue_claim(&worker, lease)? else {
             if args.until_done && !store.queue_pending()? {
@@ -121,10 +121,11 @@ pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
             continue;
         };
         match run_unit(&store, &job, &worker, &args) {
-            Ok(n) => {
+            Ok((n, r)) => {
                 store.queue_done(job.id, &worker)?;
                 units += 1;
                 documents += n;
+                refused += r;
                 if !args.quiet {
                     eprintln!("{worker}: {} done, {n} new document(s)", job.name());
                 }
@@ -154,15 +155,24 @@ pub fn work(args: WorkArgs) -> anyhow::Result<i32> {
     }
     if !args.quiet {
         eprintln!(
-            "{worker}: {units} unit(s), {documents} new document(s), {failed} failure(s) in {:.1}s",
+            "{worker}: {units} unit(s), {documents} new document(s), {refused} document(s) \
+             refused, {failed} failure(s) in {:.1}s",
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(0)
+    // As `ingest` does: a document refused or a unit failed is a failed run, so that a script
+    // over many workers sees it even when their stderr is not kept.
+    Ok(i32::from(failed > 0 || refused > 0))
 }
 
-/// Ingests one unit under a lease kept alive by a heartbeat thread; returns the new documents.
-fn run_unit(store: &PgStore, job: &Job, worker: &str, args: &WorkArgs) -> anyhow::Result<usize> {
+/// Ingests one unit under a lease kept alive by a heartbeat thread; returns the new documents
+/// and the documents refused (each reported on stderr with its reason).
+fn run_unit(
+    store: &PgStore,
+    job: &Job,
+    worker: &str,
+    args: &WorkArgs,
+) -> anyhow::Result<(usize, usize)> {
     let published = match job.published.as_deref() {
         Some(p) => Some(
             chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d")
@@ -204,7 +214,7 @@ fn ingest_unit(
     job: &Job,
     worker: &str,
     opts: &RunOptions,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<(usize, usize)> {
     let mut sink = JobSink {
         store,
         job,
@@ -220,7 +230,7 @@ fn ingest_unit(
     if stats.ok == 0 && stats.skipped == 0 && stats.failed > 0 {
         bail!(first_error.unwrap_or_else(|| "no document could be read".into()));
     }
-    Ok(new)
+    Ok((new, stats.failed))
 }
 
 /// Stores a unit's batches, each committed with the unit's progress.

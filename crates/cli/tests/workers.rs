@@ -125,11 +125,60 @@ fn a_unit_that_cannot_be_read_is_parked_after_three_attempts() {
     std::fs::write(&gone, "<p>x</p>").unwrap();
     claimtrail(&["queue", "add", "--db", &pg.url, gone.to_str().unwrap()]);
     std::fs::remove_file(&gone).unwrap();
-    claimtrail(&["work", "-q", "--until-done", "--db", &pg.url]);
+    let out = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+        .args(["work", "-q", "--until-done", "--db", &pg.url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a parked unit is a failed run");
     let status = claimtrail(&["queue", "status", "--db", &pg.url]);
     assert!(status.contains("parked 1"), "{status}");
     assert!(status.contains("after 3 attempts"), "{status}");
     assert!(status.contains("gone.html"), "{status}");
+}
+
+/// A unit whose documents are partly unreadable (binary, a broken record among good ones) is
+/// done, its good documents stored; the worker names each refused document, counts them, and
+/// exits 1 as `ingest` does, whatever the mix.
+#[test]
+fn refused_documents_are_named_counted_and_fail_the_run() {
+    let Some(pg) = TestDb::create() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let good = "The mayor, Jo Roe, said on Monday that the city would spend $4 million on roads.";
+    for refused in 1..4usize {
+        let name = format!("recs{refused}.jsonl");
+        let mut lines = vec![format!(
+            "{{\"url\": \"https://a.example/{refused}\", \"text\": \"{good}\"}}"
+        )];
+        lines.extend((0..refused).map(|i| format!("{{\"url\": {i}}}")));
+        let file = dir.path().join(&name);
+        std::fs::write(&file, lines.join("\n")).unwrap();
+        let bin = dir.path().join(format!("bin{refused}.html"));
+        std::fs::write(&bin, [0u8, 1, 2, 3].repeat(100)).unwrap();
+        claimtrail(&[
+            "queue",
+            "add",
+            "--db",
+            &pg.url,
+            file.to_str().unwrap(),
+            bin.to_str().unwrap(),
+        ]);
+        let out = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+            .args(["work", "--until-done", "--db", &pg.url])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(&format!("bin{refused}.html")), "{err}");
+        assert!(
+            err.contains(&format!("{} document(s) refused", refused + 1)),
+            "{err}"
+        );
+    }
+    let status = queue_status(&pg.url);
+    assert_eq!(status["done"], 3, "{status}");
+    assert_eq!(status["documents"], 3, "{status}");
 }
 
 /// A worker process on `db`, until no unit is left.

@@ -9,7 +9,12 @@ use std::path::Path;
 /// else the source path made canonical (absolute, links resolved) so that `a.html`, `./a.html`
 /// and `/abs/a.html` are one place. A path that cannot be resolved (gone, stdin) stays as given.
 pub fn origin(url: Option<&str>, source: &str) -> String {
-    if let Some(u) = url.map(str::trim).filter(|u| !u.is_empty()) {
+    // A URL holding control characters is no address (analysis drops it too), and a NUL in the
+    // stored key made PostgreSQL refuse the whole batch: the path stands in for it.
+    if let Some(u) = url
+        .map(str::trim)
+        .filter(|u| !u.is_empty() && !u.chars().any(char::is_control))
+    {
         return u.to_string();
     }
     if let Some(canonical) = canonical(source) {
@@ -42,6 +47,19 @@ fn canonical(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// No control character from a container's URL reaches the stored key.
+        #[test]
+        fn a_url_with_control_characters_is_not_the_origin(
+            head in "[a-z:/.]{1,20}", ctl in proptest::char::range('\u{0}', '\u{1f}'), tail in "[a-z/]{1,10}",
+        ) {
+            let url = format!("{head}{ctl}{tail}");
+            let o = origin(Some(&url), "feed.jsonl#7");
+            proptest::prop_assert!(!o.chars().any(char::is_control), "{o:?}");
+            proptest::prop_assert_eq!(o, "feed.jsonl#7");
+        }
+    }
 
     #[test]
     fn a_url_is_the_origin_whatever_the_path() {

@@ -25,10 +25,25 @@ const MAX_REPLACED_SHARE: f64 = 0.05;
 
 /// Decodes `bytes` to text. Errors (as a reason) when the bytes are not text in any charset.
 pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
-    if looks_binary(bytes) {
-        return Err("binary content, not a text or HTML page".into());
-    }
-    let decoded = decode_text(bytes, hint)?;
+    let decoded = match utf16_without_bom(bytes) {
+        Some(enc) => {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            Decoded {
+                text: text.into_owned(),
+                charset: enc.name(),
+                warnings: vec![format!(
+                    "no byte-order mark; read as {} by its NUL bytes",
+                    enc.name()
+                )],
+            }
+        }
+        None => {
+            if looks_binary(bytes) {
+                return Err("binary content, not a text or HTML page".into());
+            }
+            decode_text(bytes, hint)?
+        }
+    };
     // Whatever a byte-order mark or a declaration claimed, binary data decodes to no text.
     if decoded_looks_binary(&decoded.text) {
         return Err(format!(
@@ -36,7 +51,45 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
             decoded.charset
         ));
     }
+    // The head is checked for NUL bytes above; one further on would reach the stored text,
+    // which PostgreSQL refuses, failing the whole batch instead of this document.
+    if let Some(at) = decoded.text.bytes().position(|b| b == 0) {
+        return Err(format!(
+            "binary content, not a text or HTML page (a NUL character at byte {at} of the text decoded as {})",
+            decoded.charset
+        ));
+    }
     Ok(decoded)
+}
+
+/// UTF-16 saved without a byte-order mark, told by its NUL bytes: in text of Latin script every
+/// other byte is NUL (the high byte of each code unit), and the bytes between are not. Needs a
+/// head long enough for the pattern to mean something; anything else is left to the binary check.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    const MIN_UNITS: usize = 16;
+    if Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(64 << 10) & !1];
+    let units = head.len() / 2;
+    if units < MIN_UNITS {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Nearly all high bytes NUL, almost no low byte NUL (a NUL character is not text).
+    let mostly = |n: usize| n * 10 >= units * 9;
+    let rarely = |n: usize| n * 100 <= units;
+    if mostly(odd) && rarely(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even) && rarely(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 fn decode_text(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
@@ -121,9 +174,9 @@ fn decode_text(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
     })
 }
 
-/// NUL bytes or many control characters in the first 64 KiB mean binary data. UTF-16 without a
-/// BOM is rare on the web and would be caught here; UTF-16 with a BOM holds NULs as text does,
-/// and is checked after decoding instead.
+/// NUL bytes or many control characters in the first 64 KiB mean binary data. UTF-16 holds NULs
+/// as text does: with a BOM, or without one but with its pattern of NULs
+/// ([`utf16_without_bom`]), it is checked after decoding instead.
 fn looks_binary(bytes: &[u8]) -> bool {
     if Encoding::for_bom(bytes).is_some_and(|(enc, _)| enc != UTF_8) {
         return false;
@@ -303,6 +356,47 @@ mod tests {
                 &text[..text.len().min(40)]
             );
         }
+    }
+
+    /// Text of `len` bytes with one NUL somewhere in it.
+    fn text_with_nul(len: usize, at: usize) -> Vec<u8> {
+        let mut b: Vec<u8> = b"The mayor said the road would open. "
+            .iter()
+            .copied()
+            .cycle()
+            .take(len)
+            .collect();
+        b[at % len] = 0;
+        b
+    }
+
+    proptest::proptest! {
+        /// A NUL byte anywhere, not only in the head that is checked before decoding, refuses
+        /// the document: none reaches the stored text.
+        #[test]
+        fn a_nul_byte_anywhere_refuses_the_document(len in 1usize..200_000, at in 0usize..200_000) {
+            let bytes = text_with_nul(len, at);
+            let d = decode(&bytes, None);
+            proptest::prop_assert!(d.is_err(), "accepted a NUL at {} of {}", at % len, len);
+        }
+
+        /// UTF-16 without a byte-order mark is read as the text it holds, in either byte order.
+        #[test]
+        fn utf16_without_a_bom_is_read(words in "[A-Za-z ,.]{16,400}", le in proptest::bool::ANY) {
+            let bytes: Vec<u8> = words
+                .encode_utf16()
+                .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect();
+            let d = decode(&bytes, None).unwrap();
+            proptest::prop_assert_eq!(d.text, words);
+        }
+    }
+
+    #[test]
+    fn short_or_mixed_nul_patterns_are_not_taken_for_utf16() {
+        assert!(utf16_without_bom(b"a\0b\0").is_none());
+        assert!(utf16_without_bom(&[0u8; 4096]).is_none());
+        assert!(decode(&[0u8; 4096], None).is_err());
     }
 
     #[test]

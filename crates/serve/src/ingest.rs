@@ -157,6 +157,16 @@ fn raw_doc(kind: &str, bytes: Vec<u8>, url: Option<String>) -> Result<RawDoc, Pr
     if bytes.is_empty() {
         return Err(Problem::bad_request("the document is empty"));
     }
+    // The URL becomes the stored source and origin: a control character there is no address,
+    // and a NUL would stop a later `copy` to PostgreSQL.
+    if url
+        .as_deref()
+        .is_some_and(|u| u.chars().any(char::is_control))
+    {
+        return Err(Problem::bad_request(
+            "the `url` holds control characters: send the page's address as it is, percent-encoded",
+        ));
+    }
     Ok(RawDoc {
         source: url.clone().unwrap_or_default(),
         url,
@@ -212,6 +222,24 @@ fn store(mut raw: RawDoc, db: &std::path::Path) -> Result<Ingested, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A URL with a control character anywhere, from `?url=` or the JSON record, is refused.
+        #[test]
+        fn a_url_with_control_characters_is_refused(
+            head in "[a-z:/.]{0,20}", ctl in proptest::char::range('\u{0}', '\u{1f}'), tail in "[a-z/]{0,10}",
+            in_record in proptest::bool::ANY,
+        ) {
+            let url = format!("{head}{ctl}{tail}");
+            let r = if in_record {
+                let rec = serde_json::json!({"url": url, "text": "Jo Roe said it would rain."});
+                raw_doc("application/json", rec.to_string().into_bytes(), None)
+            } else {
+                raw_doc("text/plain", b"Jo Roe said it would rain.".to_vec(), Some(url))
+            };
+            proptest::prop_assert_eq!(r.unwrap_err().status, 400);
+        }
+    }
 
     #[test]
     fn tokens_compare_whole() {

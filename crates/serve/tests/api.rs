@@ -424,3 +424,34 @@ fn the_ui_pages_answer_and_unknown_ones_are_404_pages() {
         .starts_with("text/html"));
     assert_eq!(s.get("/no/such/page").status, 404);
 }
+
+/// Connections that send half a request's head, or nothing, are closed once the head timeout
+/// has passed, however many; the server answers a whole request meanwhile.
+#[test]
+fn half_sent_requests_are_dropped_after_the_head_timeout() {
+    use std::io::{Read, Write};
+    let server = start(&example_pages(), false, 1 << 20);
+    let started = std::time::Instant::now();
+    let partial: Vec<&[u8]> = vec![b"", b"GET /api/v1/summary HTTP/1.1\r\nHost: x\r\n", b"GE"];
+    let mut held: Vec<std::net::TcpStream> = (0..30)
+        .map(|i| {
+            let mut c = std::net::TcpStream::connect(server.addr).unwrap();
+            c.write_all(partial[i % partial.len()]).unwrap();
+            c
+        })
+        .collect();
+    assert_eq!(server.get("/api/v1/summary").status, 200);
+    for c in &mut held {
+        c.set_read_timeout(Some(common::HEADER_TIMEOUT * 5))
+            .unwrap();
+        let mut buf = Vec::new();
+        // The server closes (after a 408 at most): the read ends instead of timing out.
+        let read = c.read_to_end(&mut buf);
+        assert!(
+            read.is_ok(),
+            "connection still held after {:?}",
+            started.elapsed()
+        );
+    }
+    assert!(started.elapsed() < common::HEADER_TIMEOUT * 5);
+}

@@ -78,6 +78,9 @@ pub fn hostile_page() -> (String, Vec<u8>) {
     ("hostile.html".into(), html.as_bytes().to_vec())
 }
 
+/// How long test servers wait for a request's head.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(2);
+
 /// A running server and the ledger it serves (both go when this is dropped).
 pub struct Server {
     pub addr: SocketAddr,
@@ -110,7 +113,13 @@ pub fn start(pages: &[(String, Vec<u8>)], ingest: bool, max_body: usize) -> Serv
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    runtime.spawn(async move { axum::serve(listener, router).await });
+    // The server's own accept loop, with a short head timeout so that tests can wait it out.
+    runtime.spawn(claimtrail_serve::serve_connections(
+        listener,
+        router,
+        HEADER_TIMEOUT,
+        std::future::pending(),
+    ));
     Server {
         addr,
         db,
