@@ -655,10 +655,12 @@ impl People {
                 return sp;
             }
         }
-        // "the company", "the agency": the organisation that spoke last, not long ago.
-        if b == a + 2
+        // "the company", "the agency", "the same agency": the organisation that spoke last, not
+        // long ago. ("The newspaper" is not: the last organisation is as often a newspaper's
+        // subject, "the White House", as the newspaper.)
+        if (b == a + 2 || b == a + 3 && word(doc, a + 1).eq_ignore_ascii_case("same"))
             && word(doc, a).eq_ignore_ascii_case("the")
-            && lc(word(doc, a + 1), is_org_noun)
+            && lc(word(doc, b - 1), is_org_noun)
         {
             if let Some((name, kind)) = self.recent_org(history, a) {
                 sp.name = Some(name);

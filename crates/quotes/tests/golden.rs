@@ -2165,3 +2165,12 @@ fn a_cue_word_inside_a_name_is_part_of_the_subject() {
     let embassy = speaker(find(&qs, "embassy")).unwrap_or_default();
     assert!(!embassy.contains("Obama"), "{embassy}");
 }
+
+#[test]
+fn the_same_agency_is_the_organisation_that_spoke_last() {
+    let t = "The state news agency IRNA said the only hospital on the island was full. \
+             According to the same agency, the village of Deyrestan saw serious destruction.";
+    let ents = [named(t, "IRNA", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(speaker(find(&qs, "Deyrestan")), Some("IRNA"));
+}
