@@ -28,6 +28,7 @@ pub fn run(a: ServeArgs) -> anyhow::Result<i32> {
             Some(IngestConfig {
                 token,
                 max_body: (a.max_body_mib << 20) as usize,
+                body_timeout: claimtrail_serve::BODY_READ_TIMEOUT,
             })
         }
         (Some(_), false) => bail!("--token-file is for --allow-ingest"),

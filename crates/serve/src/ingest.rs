@@ -52,6 +52,7 @@ pub struct Ingested {
         (status = 400, description = "Unreadable body", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or wrong token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Ingest is off", body = Problem, content_type = "application/problem+json"),
+        (status = 408, description = "Body not sent in time", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json")))]
 pub async fn post_document(
     State(s): State<Shared>,
@@ -81,8 +82,18 @@ pub async fn post_document(
         );
         return Ok(resp);
     }
-    let bytes = axum::body::to_bytes(body, cfg.max_body)
+    let read = tokio::time::timeout(cfg.body_timeout, axum::body::to_bytes(body, cfg.max_body));
+    let bytes = read
         .await
+        .map_err(|_| {
+            Problem::new(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the body did not arrive within {} s (is Content-Length larger than the body?)",
+                    cfg.body_timeout.as_secs()
+                ),
+            )
+        })?
         .map_err(|_| {
             Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,

@@ -52,7 +52,13 @@ pub struct IngestConfig {
     pub token: String,
     /// Largest request body accepted (bytes).
     pub max_body: usize,
+    /// Longest wait for the whole body once the head is in: a client that declares more bytes
+    /// than it sends would otherwise hold its request, and a connection, for good.
+    pub body_timeout: Duration,
 }
+
+/// The default [`IngestConfig::body_timeout`]: a megabyte a second or so on a slow link.
+pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Config {
     pub fn new(db: PathBuf) -> Self {

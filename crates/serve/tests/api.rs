@@ -455,3 +455,26 @@ fn half_sent_requests_are_dropped_after_the_head_timeout() {
     }
     assert!(started.elapsed() < common::HEADER_TIMEOUT * 5);
 }
+
+/// A POST that declares more body than it sends gets a 408 once the body timeout has passed,
+/// instead of holding its connection for good.
+#[test]
+fn a_body_shorter_than_its_length_times_out_with_408() {
+    use std::io::{Read, Write};
+    let server = start(&[], true, 1 << 20);
+    let started = std::time::Instant::now();
+    let mut c = std::net::TcpStream::connect(server.addr).unwrap();
+    let head = format!(
+        "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\nonly a few bytes",
+        common::TOKEN
+    );
+    c.write_all(head.as_bytes()).unwrap();
+    c.set_read_timeout(Some(common::HEADER_TIMEOUT * 5))
+        .unwrap();
+    let mut buf = [0u8; 512];
+    let n = c.read(&mut buf).expect("an answer before the read timeout");
+    let answer = String::from_utf8_lossy(&buf[..n]);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(started.elapsed() < common::HEADER_TIMEOUT * 5);
+}

@@ -19,6 +19,9 @@ struct Record {
     published: Option<String>,
 }
 
+/// A UTF-8 byte-order mark, which editors on Windows put before a file's first record.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// True when the file looks like JSON Lines records rather than a page.
 pub fn is_record_file(name: &str, head: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -27,6 +30,7 @@ pub fn is_record_file(name: &str, head: &[u8]) -> bool {
         return true;
     }
     // Content sniff: the first line is a JSON object carrying an html or text field.
+    let head = head.strip_prefix(UTF8_BOM).unwrap_or(head);
     let first = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
     let first = first.trim_ascii();
     first.starts_with(b"{")
@@ -190,7 +194,12 @@ impl<R: BufRead> Iterator for RecordIter<R> {
                 }
                 Ok(Line::Kept(n)) => {
                     self.offset += n;
-                    if let Some(r) = parse_record(&self.name, self.lineno, &line) {
+                    // A byte-order mark is no part of the first record's JSON.
+                    let body = match at {
+                        0 => line.strip_prefix(UTF8_BOM).unwrap_or(&line),
+                        _ => &line,
+                    };
+                    if let Some(r) = parse_record(&self.name, self.lineno, body) {
                         return Some(r);
                     }
                 }
@@ -374,6 +383,23 @@ mod tests {
     #[test]
     fn sniffs_records_by_content() {
         assert!(is_record_file("dump.txt", br#"{"text": "hello"}"#));
+        assert!(is_record_file(
+            "dump.txt",
+            b"\xEF\xBB\xBF{\"text\": \"hello\"}"
+        ));
         assert!(!is_record_file("dump.txt", b"{ not json"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_record_is_skipped() {
+        let got = records(
+            b"\xEF\xBB\xBF{\"text\":\"first\"}\n{\"text\":\"second\"}\n",
+            1 << 20,
+        );
+        assert_eq!(got.len(), 2);
+        let first = got[0].as_ref().expect("the first record is read");
+        assert_eq!(first.bytes, b"first");
+        assert_eq!(first.source, "r.jsonl#1");
+        assert!(got[1].is_ok());
     }
 }

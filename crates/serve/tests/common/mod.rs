@@ -101,6 +101,7 @@ pub fn start(pages: &[(String, Vec<u8>)], ingest: bool, max_body: usize) -> Serv
         config.ingest = Some(IngestConfig {
             token: TOKEN.into(),
             max_body,
+            body_timeout: HEADER_TIMEOUT,
         });
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
