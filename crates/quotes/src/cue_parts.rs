@@ -1558,26 +1558,11 @@ pub(crate) fn dateline_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
 /// Words that open a clause's subject right after an addressee: a subject pronoun or a
 /// determiner ("told reporters *the* suspect was", "told Lee *he* would").
 fn opens_clause(lower: &str) -> bool {
-    matches!(
-        lower,
-        "he" | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "there"
-            | "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "this"
-            | "these"
-            | "those"
-    )
+    is_determiner(lower)
+        || matches!(
+            lower,
+            "he" | "she" | "they" | "it" | "we" | "i" | "there" | "these" | "those"
+        )
 }
 
 /// Prepositions after which a determiner goes on the addressee ("told reporters at a …").
