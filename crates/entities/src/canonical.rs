@@ -192,6 +192,83 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
         }
     }
     define_acronyms(doc, ents);
+    fold_short_organisation_names(ents);
+}
+
+/// A one-word organisation mention that stands for a longer organisation name introduced
+/// before it ("HCA Healthcare …; HCA said"): it opens that name, which is the only longer
+/// organisation name of the document opening with it and comes before any bare mention, and it
+/// is an acronym or the rest of the name is designators ("Goldman Sachs Group" → "Goldman");
+/// or, an acronym, it spells the capitals of exactly one longer organisation name before it
+/// ("Federal Emergency Management Agency … FEMA said") where no brackets defined it.
+/// "Microsoft Research" after "Microsoft" is another organisation: the bare name came first.
+fn fold_short_organisation_names(ents: &mut [Entity]) {
+    use crate::gazetteer::ORG_CUE;
+    let capitals = |t: &str| -> String {
+        words(t)
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect()
+    };
+    // Longer names by first word and by capitals: (canonical, first start), `None` once two
+    // distinct names share the key. Bare one-word mentions: their first start.
+    let mut by_first: HashMap<String, Option<(String, usize)>> = HashMap::default();
+    let mut by_capitals: HashMap<String, Option<(String, usize)>> = HashMap::default();
+    let mut bare: HashMap<String, usize> = HashMap::default();
+    let note = |m: &mut HashMap<String, Option<(String, usize)>>, k: String, e: &Entity| {
+        let slot = m
+            .entry(k)
+            .or_insert_with(|| Some((e.canonical.clone(), e.start)));
+        if slot.as_ref().is_some_and(|(c, _)| *c != e.canonical) {
+            *slot = None;
+        }
+    };
+    for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
+        let ws = words(&e.text);
+        match ws.len() {
+            0 => {}
+            1 => {
+                bare.entry(e.text.clone()).or_insert(e.start);
+            }
+            _ => {
+                // A name the document already folded (an acronym it defined) keeps its key.
+                if e.canonical == e.text {
+                    note(&mut by_first, ws[0].to_string(), e);
+                    let caps = capitals(&e.text);
+                    if caps.chars().count() > 1 {
+                        note(&mut by_capitals, caps, e);
+                    }
+                }
+            }
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    for e in ents.iter_mut() {
+        if e.kind != EntityKind::Org || e.canonical != e.text || words(&e.text).len() != 1 {
+            continue;
+        }
+        let acronym = e.text.chars().count() > 1 && is_abbreviation(&e.text);
+        let first_bare = bare.get(&e.text).copied().unwrap_or(usize::MAX);
+        let opens = by_first
+            .get(&e.text)
+            .and_then(Option::as_ref)
+            .filter(|(full, at)| {
+                let designators = words(full)[1..]
+                    .iter()
+                    .all(|w| GAZ.word_classes(w) & (1 << ORG_CUE) != 0);
+                *at < first_bare && (acronym || designators)
+            });
+        let spelt = by_capitals
+            .get(&e.text)
+            .and_then(Option::as_ref)
+            .filter(|(_, at)| acronym && *at < e.start);
+        if let Some((full, _)) = opens.or(spelt) {
+            e.canonical = full.clone();
+        }
+    }
 }
 
 /// The name of the document (`names`, split into `name_words`, listed by word in `by_word`)
@@ -241,7 +318,8 @@ fn longest_name<'n>(
         // (a first name alone may stand for the person too).
         let edge = nw.last() == ws.last()
             || ws.len() == 1 && nw.first() == ws.first()
-            || ws.last().is_some_and(|w| is_initial(w));
+            || ws.last().is_some_and(|w| is_initial(w))
+            || ws.len() == 1 && is_given_name_word_of_family_last(nw, ws[0]);
         if fuller && edge && contains_words(nw, ws) {
             if best.is_none_or(spells_out) {
                 best = Some(i);
@@ -253,6 +331,25 @@ fn longest_name<'n>(
         }
     }
     best.map(|i| names[i].as_str())
+}
+
+/// East Asian family names as romanised in English text (Korean, Chinese, Vietnamese): common
+/// enough that a three-word name ending in one ("Yeun Joon Kim") is read as a two-word given
+/// name and a family name written last.
+const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
+    "Kim", "Lee", "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han",
+    "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Moon", "Baek", "Wang", "Li",
+    "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Guo",
+    "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Tang", "Deng", "Cao", "Peng", "Zeng", "Xiao",
+    "Jiang", "Chan", "Wong", "Cheung", "Leung", "Tan", "Nguyen", "Tran", "Pham", "Hoang",
+];
+
+/// Whether `w` is the middle word of the three-word name `nw` that ends in an East Asian family
+/// name: the second word of a two-word given name ("Joon" of "Yeun Joon Kim"), which English
+/// text often takes for the surname. A middle word of another name is a word glued on
+/// ("Hamilton" of "Margaret Hamilton Lego") and stands for no one.
+fn is_given_name_word_of_family_last(nw: &[&str], w: &str) -> bool {
+    nw.len() == 3 && nw[1] == w && EAST_ASIAN_FAMILY_NAMES.contains(&nw[2])
 }
 
 /// Whether the mention `e` is a clause's subject: it opens its sentence or follows a comma,
