@@ -548,6 +548,79 @@ mod tests {
     }
 
     #[test]
+    fn the_middle_word_of_an_east_asian_name_is_the_person() {
+        let t = "Hae Soo Park wrote it, with Ann Pell Varga. Soo said so; Pell did not.";
+        let mut es = persons(t, &["Hae Soo Park", "Ann Pell Varga", "Soo", "Pell"]);
+        resolve(&Doc::new(t), &mut es);
+        let canon: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
+        // "Pell" is a middle word of a name that ends in no East Asian family name.
+        assert_eq!(
+            canon,
+            ["Hae Soo Park", "Ann Pell Varga", "Hae Soo Park", "Pell"]
+        );
+    }
+
+    /// Organisation entities for each listed (text, start) of `t`.
+    fn orgs(t: &str, names: &[&str]) -> Vec<Entity> {
+        let mut es = Vec::new();
+        for n in names {
+            for (at, _) in t.match_indices(n) {
+                let inside = es.iter().any(|e: &Entity| e.start <= at && at < e.end);
+                let word_end = t[at + n.len()..].starts_with(|c: char| !c.is_alphanumeric());
+                if !inside && word_end {
+                    es.push(Entity {
+                        text: n.to_string(),
+                        kind: EntityKind::Org,
+                        start: at,
+                        end: at + n.len(),
+                        canonical: n.to_string(),
+                        role: None,
+                    });
+                }
+            }
+        }
+        es.sort_by_key(|e| e.start);
+        es
+    }
+
+    #[test]
+    fn a_short_organisation_mention_folds_to_the_name_it_opens_or_spells() {
+        let t = "QRX Careworks and Brandle Holdings grew, the Office of Fair Trading said. \
+                 QRX said so, Brandle agreed and OFT did not. Zeno cut jobs; Zeno Labs hired.";
+        let names = [
+            "QRX Careworks",
+            "Brandle Holdings",
+            "Office of Fair Trading",
+            "Zeno Labs",
+            "QRX",
+            "Brandle",
+            "OFT",
+            "Zeno",
+        ];
+        let mut es = orgs(t, &names);
+        resolve(&Doc::new(t), &mut es);
+        let folded: Vec<(&str, &str)> = es
+            .iter()
+            .filter(|e| e.text != e.canonical)
+            .map(|e| (e.text.as_str(), e.canonical.as_str()))
+            .collect();
+        // "Zeno" came before "Zeno Labs": another organisation (and "Labs" no designator).
+        assert_eq!(
+            folded,
+            [
+                ("QRX", "QRX Careworks"),
+                ("Brandle", "Brandle Holdings"),
+                ("OFT", "Office of Fair Trading")
+            ]
+        );
+        // Two longer names opening with the word: neither.
+        let t = "QRX Careworks and QRX Ventures merged. QRX said so.";
+        let mut es = orgs(t, &["QRX Careworks", "QRX Ventures", "QRX"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es[2].canonical, "QRX");
+    }
+
+    #[test]
     fn a_longer_form_of_one_name_is_no_rival() {
         let t = "Edward Lorenz wrote it. Edward Norton Lorenz spoke later. Lorenz said so.";
         let mut es = persons(t, &["Edward Norton Lorenz", "Edward Lorenz", "Lorenz"]);

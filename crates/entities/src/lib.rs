@@ -493,6 +493,39 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_that_is_a_word_joins_the_name_after_it() {
+        let d = Doc::new(
+            "Hope Marlow Quince, a nurse, spoke. Will Tomas Reyes come? Then Osk Varr left. \
+             HOPE Dunmore sang.",
+        );
+        let span = |s: &str| {
+            let at = d.text.find(s).unwrap();
+            Entity {
+                text: s.into(),
+                kind: EntityKind::Person,
+                start: at,
+                end: at + s.len(),
+                canonical: s.into(),
+                role: None,
+            }
+        };
+        let mut es = vec![
+            span("Marlow Quince"),
+            span("Tomas Reyes"),
+            span("Osk Varr"),
+            span("Dunmore"),
+        ];
+        with_given_names_left_out(&d, &mut es);
+        assert_eq!(es[0].text, "Hope Marlow Quince");
+        assert_eq!(es[0].canonical, "Hope Marlow Quince");
+        // A name that opens with a given name of its own, a word that is no given name and a
+        // word in capitals stay out.
+        assert_eq!(es[1].text, "Tomas Reyes");
+        assert_eq!(es[2].text, "Osk Varr");
+        assert_eq!(es[3].text, "Dunmore");
+    }
+
+    #[test]
     fn a_lowercase_function_word_never_starts_an_entity() {
         let d = Doc::new("It concerns us and the Kremlin.");
         let at = |w: &str| (0..d.tokens.len()).position(|i| d.token_text(i) == w);
