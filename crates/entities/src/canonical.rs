@@ -198,12 +198,13 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
 /// A one-word organisation mention that stands for a longer organisation name introduced
 /// before it ("HCA Healthcare …; HCA said"): it opens that name, which is the only longer
 /// organisation name of the document opening with it and comes before any bare mention, and it
-/// is an acronym or the rest of the name is designators ("Goldman Sachs Group" → "Goldman");
+/// is an acronym followed by one word or the rest of the name is designators ("Goldman Sachs
+/// Group" → "Goldman"), and no place or designator itself;
 /// or, an acronym, it spells the capitals of exactly one longer organisation name before it
 /// ("Federal Emergency Management Agency … FEMA said") where no brackets defined it.
 /// "Microsoft Research" after "Microsoft" is another organisation: the bare name came first.
 fn fold_short_organisation_names(ents: &mut [Entity]) {
-    use crate::gazetteer::ORG_CUE;
+    use crate::gazetteer::{CITY, COUNTRY, ORG_CUE, PLACE, REGION};
     let capitals = |t: &str| -> String {
         words(t)
             .iter()
@@ -252,14 +253,22 @@ fn fold_short_organisation_names(ents: &mut [Entity]) {
         }
         let acronym = e.text.chars().count() > 1 && is_abbreviation(&e.text);
         let first_bare = bare.get(&e.text).copied().unwrap_or(usize::MAX);
+        // A place ("Boston" of "Boston Herald" is the city or its team) or a designator itself
+        // ("City" of "City Council") names more than the organisation.
+        let generic = GAZ.classes(&e.text)
+            & (1 << ORG_CUE | 1 << CITY | 1 << COUNTRY | 1 << PLACE | 1 << REGION)
+            != 0;
         let opens = by_first
             .get(&e.text)
             .and_then(Option::as_ref)
             .filter(|(full, at)| {
-                let designators = words(full)[1..]
+                let rest = &words(full)[1..];
+                let designators = rest
                     .iter()
                     .all(|w| GAZ.word_classes(w) & (1 << ORG_CUE) != 0);
-                *at < first_bare && (acronym || designators)
+                // An acronym and one word is a company and its trade ("HCA Healthcare", "NBC
+                // News"); more words name a part of it ("ABC Entertainment Group").
+                *at < first_bare && !generic && (acronym && rest.len() == 1 || designators)
             });
         let spelt = by_capitals
             .get(&e.text)
@@ -613,6 +622,11 @@ mod tests {
                 ("OFT", "Office of Fair Trading")
             ]
         );
+        // A place opening a name, and an acronym opening a name of more than one word more.
+        let t = "The Boston Herald and ZTV Media Group reported. Boston won; ZTV aired it.";
+        let mut es = orgs(t, &["Boston Herald", "ZTV Media Group", "Boston", "ZTV"]);
+        resolve(&Doc::new(t), &mut es);
+        assert!(es.iter().all(|e| e.canonical == e.text), "{es:?}");
         // Two longer names opening with the word: neither.
         let t = "QRX Careworks and QRX Ventures merged. QRX said so.";
         let mut es = orgs(t, &["QRX Careworks", "QRX Ventures", "QRX"]);

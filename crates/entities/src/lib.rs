@@ -193,12 +193,17 @@ fn with_name_particles(doc: &Doc, ents: &mut [Entity]) {
 }
 
 /// Whether a word is a given name: the lexicon's list (names that are ordinary words too,
-/// "Joy", "Will", included) or the gazetteer's.
+/// "Joy", "Will", included) or the gazetteer's, but no month or weekday ("June", "August").
 fn is_given_name(w: &str) -> bool {
     use gazetteer::{FIRST_NAME, GAZ};
-    claimtrail_lexicon::with_lowercase(w, |l| claimtrail_lexicon::given_name(l).is_some())
-        || GAZ.classes(w) & (1 << FIRST_NAME) != 0
-        || GAZ.is_wide_given_name(w)
+    // "In August Trump met …": months and weekdays that are given names too are dates here.
+    let date = claimtrail_lexicon::with_lowercase(w, |l| {
+        claimtrail_lexicon::month(l).is_some() || claimtrail_lexicon::is_weekday_name(l)
+    });
+    !date
+        && (claimtrail_lexicon::with_lowercase(w, |l| claimtrail_lexicon::given_name(l).is_some())
+            || GAZ.classes(w) & (1 << FIRST_NAME) != 0
+            || GAZ.is_wide_given_name(w))
 }
 
 /// A person's name that the tagger started one word late, leaving out a given name that is an
@@ -496,7 +501,7 @@ mod tests {
     fn a_given_name_that_is_a_word_joins_the_name_after_it() {
         let d = Doc::new(
             "Hope Marlow Quince, a nurse, spoke. Will Tomas Reyes come? Then Osk Varr left. \
-             HOPE Dunmore sang.",
+             HOPE Dunmore sang. In August Pell spoke.",
         );
         let span = |s: &str| {
             let at = d.text.find(s).unwrap();
@@ -514,6 +519,7 @@ mod tests {
             span("Tomas Reyes"),
             span("Osk Varr"),
             span("Dunmore"),
+            span("Pell"),
         ];
         with_given_names_left_out(&d, &mut es);
         assert_eq!(es[0].text, "Hope Marlow Quince");
@@ -523,6 +529,8 @@ mod tests {
         assert_eq!(es[1].text, "Tomas Reyes");
         assert_eq!(es[2].text, "Osk Varr");
         assert_eq!(es[3].text, "Dunmore");
+        // A month is a date before a name ("August" is a given name in the census list too).
+        assert_eq!(es[4].text, "Pell");
     }
 
     #[test]
