@@ -14,6 +14,21 @@ fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
+/// A generational suffix ("Jr.", "III"): it ends a name, but the surname before it is what a
+/// later mention repeats ("Joseph Comeaux Jr." … "Comeaux said").
+fn is_generational_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
+/// A name's surname: its last word before any generational suffix.
+fn surname<'a>(nw: &[&'a str]) -> Option<&'a str> {
+    let mut end = nw.len();
+    while end > 1 && is_generational_suffix(nw[end - 1]) {
+        end -= 1;
+    }
+    nw.get(..end)?.last().copied()
+}
+
 /// Capitals and stops only ("DPRK", "U.S.", "UN").
 fn is_abbreviation(w: &str) -> bool {
     w.chars().any(char::is_uppercase) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == ' ')
@@ -326,6 +341,7 @@ fn longest_name<'n>(
         // A name ends in its surname: "Hamilton" is not "Margaret Hamilton Lego"
         // (a first name alone may stand for the person too).
         let edge = nw.last() == ws.last()
+            || ws.len() == 1 && surname(nw) == ws.last().copied()
             || ws.len() == 1 && nw.first() == ws.first()
             || ws.last().is_some_and(|w| is_initial(w))
             || ws.len() == 1 && is_given_name_word_of_family_last(nw, ws[0]);
@@ -334,7 +350,10 @@ fn longest_name<'n>(
                 best = Some(i);
             }
             // Different people: neither name spells out the other's.
-            if ws.len() == 1 && nw.last() == ws.last() && !nw.iter().any(|w| is_initial(w)) {
+            if ws.len() == 1
+                && surname(nw) == ws.last().copied()
+                && !nw.iter().any(|w| is_initial(w))
+            {
                 rival(i);
             }
         }
@@ -415,8 +434,9 @@ fn add_missed_surnames(doc: &Doc, ents: &mut Vec<Entity>) {
         .filter(|e| e.kind == EntityKind::Person)
         .filter_map(|e| {
             let ws = words(&e.text);
-            let last = ws.last()?;
-            (ws.len() > 1 && last.chars().count() > 2).then(|| last.to_string())
+            let last = surname(&ws)?;
+            (ws.len() > 1 && last.chars().count() > 2 && !is_generational_suffix(last))
+                .then(|| last.to_string())
         })
         .collect();
     if surnames.is_empty() {
@@ -632,6 +652,27 @@ mod tests {
         let mut es = orgs(t, &["QRX Careworks", "QRX Ventures", "QRX"]);
         resolve(&Doc::new(t), &mut es);
         assert_eq!(es[2].canonical, "QRX");
+    }
+
+    #[test]
+    fn a_surname_before_a_generational_suffix_is_the_person() {
+        let t = "Tomas Quell Jr. was freed. Later Quell spoke to Ana Reyes III; Reyes agreed.";
+        let mut es = persons(t, &["Tomas Quell Jr.", "Ana Reyes III", "Reyes"]);
+        resolve(&Doc::new(t), &mut es);
+        let found: Vec<(&str, &str)> = es
+            .iter()
+            .map(|e| (e.text.as_str(), e.canonical.as_str()))
+            .collect();
+        // "Quell", which the tagger missed, is added as the surname it is.
+        assert_eq!(
+            found,
+            [
+                ("Tomas Quell Jr.", "Tomas Quell Jr."),
+                ("Quell", "Tomas Quell Jr."),
+                ("Ana Reyes III", "Ana Reyes III"),
+                ("Reyes", "Ana Reyes III")
+            ]
+        );
     }
 
     #[test]
