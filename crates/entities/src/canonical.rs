@@ -3,7 +3,10 @@
 //! (initials match words) ("Jean-Pierre" →
 //! "Karine Jean-Pierre", "Biden" → "Joe Biden"); a bare surname the tagger missed is added as a
 //! person when a full name of the document ends with it. Places and organisations: gazetteer
-//! aliases ("DPRK" → "North Korea") and acronyms the document defines ("... Service (NIS)").
+//! aliases ("DPRK" → "North Korea"), acronyms the document defines ("... Service (NIS)"), and
+//! one-word short forms of a longer organisation name named before ("HCA" → "HCA Healthcare").
+//! A surname before "Jr." or "III" and the middle word of an East Asian name ("Joon" of "Yeun
+//! Joon Kim") stand for the full name too.
 
 use crate::gazetteer::GAZ;
 use claimtrail_text::{Doc, Entity, EntityKind};
