@@ -372,6 +372,15 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while let Some(t) = v.toks.get(j) {
         let w = &*t.lower;
+        // "the 2009 paper", "a 2019 study by …": a year names which document, it is no figure
+        // of the claim; another number ends the name ("according to 300 skippers").
+        if t.kind == TokenKind::Number
+            && is_year(t.text)
+            && v.toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word)
+        {
+            j += 1;
+            continue;
+        }
         if t.kind != TokenKind::Word {
             break;
         }
@@ -421,17 +430,23 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     }
     // "The survey, conducted by the institute, finds": the subject stands before the aside.
     if y > 1 && v.text(y - 1) == "," {
-        if let Some(j) = (y.saturating_sub(APPOSITIVE_REACH)..y - 1)
+        if let Some(j) = (y.saturating_sub(CLAUSE_ASIDE_REACH)..y - 1)
             .rev()
             .find(|&j| v.text(j) == ",")
         {
-            // A participle's aside, or a name's apposition ("Bill Taylor, an organizer of
-            // the rallies, said").
+            // A participle's or a relative clause's aside ("Exit polls, which Lee won, showed"),
+            // or a name's apposition ("Bill Taylor, an organizer of the rallies, said"), which
+            // is shorter.
             let opens = v.lower(j + 1);
             let apposition = j > 0
+                && y - j <= APPOSITIVE_REACH
                 && v.toks[j - 1].capitalized()
                 && (is_det(opens) || matches!(opens, "his" | "her" | "its" | "their"));
-            if participle(opens) || apposition {
+            // A relative clause only before a verb of speech or findings: "Con Edison, which
+            // maintains the mains, records 500 leaks" is the company's count, not its claim.
+            let relative = matches!(opens, "who" | "which")
+                && claimtrail_lexicon::speech_verb(v.lower(k)).is_some_and(|s| s.cue && !s.weak);
+            if participle(opens) || relative || apposition {
                 y = j;
             }
         }
@@ -449,7 +464,10 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if (ends_phrase(w) && !joins_name(w)) || verb_at(v, x - 1) && x != y {
+        // "A CNN poll last month showed": a date run at the subject's end is read through, and
+        // cut off below.
+        let dated_tail = (x - 1..y).all(|k| calendar_word(v.lower(k)));
+        if (ends_phrase(w) && !joins_name(w) && !dated_tail) || verb_at(v, x - 1) && x != y {
             break;
         }
         // A past-tense verb before the subject ends it ("Politifact checked Trump's claim").
@@ -464,15 +482,59 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
         x += 1;
     }
-    // "A poll released Friday shows": the day is the participle's, the poll is the subject.
-    if y > x && x > 1 && (x..y).all(|k| calendar_word(v.lower(k))) && participle(v.lower(x - 1)) {
-        return subject_left_of(v, x - 1);
+    // "Exit polls from the Dover primary showed": the document heads the subject, the phrase
+    // after its preposition only says which.
+    let mut p = x;
+    if p > 0 && is_det(v.lower(p - 1)) {
+        p -= 1;
+    }
+    if y > x
+        && p > 1
+        && !(x..y).all(|k| calendar_word(v.lower(k)))
+        && matches!(v.lower(p - 1), "from" | "of" | "by" | "on" | "among" | "in")
+        && document_noun(v.lower(p - 2))
+    {
+        if let Some((dx, _)) = subject_left_of(v, p - 1) {
+            x = dx;
+        }
+    }
+    // When the document came out is no part of it: "A poll released Friday shows", "a poll out
+    // this week shows", "the survey on Monday found" (the day alone after a participle or a
+    // preposition), "A CNN poll last month showed" (the day after the noun).
+    if y > x && (x..y).all(|k| calendar_word(v.lower(k))) {
+        // The run's determiner was dropped above ("this week").
+        let mut p = x;
+        while p > 0 && calendar_word(v.lower(p - 1)) {
+            p -= 1;
+        }
+        if p > 1 && (participle(v.lower(p - 1)) || matches!(v.lower(p - 1), "on" | "in")) {
+            return subject_left_of(v, p - 1);
+        }
+        // A day alone asserts nothing ("Last week showed …").
+        return None;
+    } else if y > x {
+        let mut z = y;
+        while z > x && calendar_word(v.lower(z - 1)) {
+            z -= 1;
+        }
+        if z < y && plausible_source(v, x, z) {
+            return Some((x, z));
+        }
     }
     (y > x && plausible_source(v, x, y)).then_some((x, y))
 }
 
-/// Most tokens of an aside between a subject and its verb.
+/// A year written in digits ("2009"), which may name a document ("the 2009 paper").
+fn is_year(t: &str) -> bool {
+    t.len() == 4 && t.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Most tokens of a name's apposition between a subject and its verb ("Bill Taylor, an
+/// organizer of the rallies, said").
 const APPOSITIVE_REACH: usize = 15;
+/// Most tokens of a participle's or a relative clause's aside, which may hold names with their
+/// own brackets ("conducted jointly with Coast Research (D) and Bay Research (R)").
+const CLAUSE_ASIDE_REACH: usize = 26;
 
 /// A past participle that opens a modifier ("released", "conducted", "taken").
 fn participle(w: &str) -> bool {

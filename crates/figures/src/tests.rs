@@ -370,6 +370,58 @@ fn more_attribution_patterns() {
     );
     // A pronoun with nobody named before it stays unknown.
     assert_eq!(src("We assess that 3,000 soldiers moved east."), None);
+}
+
+#[test]
+fn documents_as_subjects_with_dates_asides_and_years() {
+    let src = |t: &str| figs(t).first().and_then(|f| f.source.clone());
+    // When the document came out sits between it and its verb.
+    assert_eq!(
+        src("A Harbour Gazette poll last month showed Ann Lee at 45 percent."),
+        Some("Harbour Gazette poll".into())
+    );
+    assert_eq!(
+        src("A Coastal University poll out this week shows Lee with an 8-point lead."),
+        Some("Coastal University poll".into())
+    );
+    assert_eq!(
+        src("The board's survey on Monday found 300 boats idle."),
+        Some("board's survey".into())
+    );
+    // Calendar words alone are still nobody ("Last week showed 300 boats idle").
+    assert_eq!(src("Last week showed 300 boats idle."), None);
+    // A relative clause or a long participle's aside between the subject and its verb.
+    assert_eq!(
+        src("A Harbour Gazette survey of skippers, who run most of the fleet, found that 449 of them back the plan."),
+        Some("Harbour Gazette survey of skippers".into())
+    );
+    assert_eq!(
+        src("Exit polls from the Dover primary, which Ann Lee won easily, showed that 65 percent backed her."),
+        Some("Exit polls from the Dover primary".into())
+    );
+    // A relative clause before a verb that only counts ("records") makes no claim of it.
+    assert_eq!(
+        src("The Harbour Board, which maintains the piers, records about 500 leaks a month."),
+        None
+    );
+    assert_eq!(
+        src("A Harbour Gazette poll, conducted jointly with Coast Research (D) and Bay & Company Research (R), shows Lee with 47 percent."),
+        Some("Harbour Gazette poll".into())
+    );
+    // A year inside the document's name after "according to".
+    assert_eq!(
+        src("The levy would raise $110 million a year, according to the 2019 study."),
+        Some("2019 study".into())
+    );
+    assert_eq!(
+        src("The levy would raise $110 million a year, according to a 2019 study by the Harbour Board."),
+        Some("2019 study".into())
+    );
+    // A number that is the figure's own stays out of the source.
+    assert_eq!(
+        src("According to 300 skippers, the levy is too high."),
+        None
+    );
     // "he" takes the last named source.
     let f = figs("Kirby said 1,000 troops had died. He said 200 more were hurt.");
     assert_eq!(f[1].source.as_deref(), Some("Kirby"));
