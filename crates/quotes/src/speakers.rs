@@ -554,6 +554,13 @@ impl People {
                 return sp;
             }
         }
+        // "elmo666 wrote in a forum post": an online handle (a lower-case word with digits in
+        // it) names the person behind it, though no capital marks it as a name.
+        if b == a + 1 && is_handle(word(doc, a)) {
+            sp.name = Some(word(doc, a).to_string());
+            sp.kind = Some(EntityKind::Person);
+            return sp;
+        }
         // The last capitalised run, when it is the head of the phrase.
         let mut run_end = b;
         while run_end > a && !is_cap(doc, run_end - 1) {
@@ -1655,6 +1662,15 @@ fn document_subject_before(doc: &Doc, at: usize) -> Option<String> {
         && !is_cap(doc, noun + 1)
         && word(doc, noun + 1) != "of";
     (s > first && plain && !is_cap(doc, noun) && verb_next).then(|| join(doc, s, noun + 1))
+}
+
+/// An online handle: starts with a lower-case letter, letters, digits and underscores only,
+/// with at least one digit ("elmo666", "kay_1984"); no word of the language looks like that.
+fn is_handle(w: &str) -> bool {
+    w.len() >= 3
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && w.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Words counting the members of a group ("many analysts"): not part of its name.

@@ -2220,3 +2220,9 @@ fn it_after_a_sentence_opened_by_a_study_is_the_study() {
     let qs = find_quotes(&Doc::new(t), &ents);
     assert_eq!(speaker(find(&qs, "walked daily")), Some("study"));
 }
+
+#[test]
+fn an_online_handle_before_the_cue_speaks() {
+    let t = "“It is our job to police the market,” finch1984 wrote in a forum post.";
+    assert_speakers(t, &[("police the market", "finch1984")]);
+}
