@@ -15,6 +15,7 @@ pub mod collector;
 pub mod html_links;
 pub mod http;
 pub mod listing;
+mod loose_feed;
 pub mod robots;
 pub mod schedule;
 pub mod sitemap;

@@ -3,7 +3,7 @@
 //! object is a JSON Feed, XML is a sitemap when its root says so and a feed otherwise, and HTML
 //! is a home page whose `<link rel="alternate">` feeds are followed.
 
-use crate::{html_links, sitemap};
+use crate::{html_links, loose_feed, sitemap};
 use sha2::{Digest, Sha256};
 
 /// Longest title or date kept from a listing entry.
@@ -115,11 +115,14 @@ pub fn parse(body: &[u8], kind: Kind, base: &str) -> Result<Listing, String> {
 }
 
 fn feed(body: &[u8], base: &str) -> Result<Listing, String> {
-    let parsed = feed_rs::parser::Builder::new()
+    let parsed = match feed_rs::parser::Builder::new()
         .base_uri(Some(base))
         .build()
         .parse(body)
-        .map_err(|e| format!("not a feed or sitemap: {e}"))?;
+    {
+        Ok(parsed) => parsed,
+        Err(e) => return salvage(body, format!("{e}")),
+    };
     let total = parsed.entries.len();
     let entries = parsed
         .entries
@@ -142,6 +145,31 @@ fn feed(body: &[u8], base: &str) -> Result<Listing, String> {
         children: Vec::new(),
         note: (total > MAX_FEED_ENTRIES)
             .then(|| format!("{total} entries; only the first {MAX_FEED_ENTRIES} read")),
+    })
+}
+
+/// A feed the strict parser refused whole, read item by item; the note says what was refused and
+/// how many items were left, so the loss is reported, not silent.
+fn salvage(body: &[u8], refusal: String) -> Result<Listing, String> {
+    let Some(s) = loose_feed::read(body, MAX_FEED_ENTRIES) else {
+        return Err(format!("not a feed or sitemap: {refusal}"));
+    };
+    let read = s.items.min(MAX_FEED_ENTRIES);
+    let mut note = format!(
+        "the feed parser refused the feed ({refusal}); read item by item: {} of {} item(s) name a page",
+        s.entries.len(),
+        s.items
+    );
+    if read < s.items {
+        note.push_str(&format!(", only the first {MAX_FEED_ENTRIES} read"));
+    }
+    if let Some(why) = s.stopped {
+        note.push_str(&format!("; the rest is lost: {why}"));
+    }
+    Ok(Listing {
+        entries: s.entries,
+        children: Vec::new(),
+        note: Some(note),
     })
 }
 
@@ -192,6 +220,25 @@ mod tests {
         assert!(parse(b"<html></html>", Kind::HomePage, "http://e.com/").is_err());
         assert!(parse(b"\x00\x01garbage", Kind::Feed, "http://e.com/").is_err());
         assert!(parse(b"<rss><channel><item>", Kind::Feed, "http://e.com/").is_err());
+    }
+
+    #[test]
+    fn a_feed_the_strict_parser_refuses_keeps_its_good_items_and_says_so() {
+        // feed-rs refuses an <rss> root without a version, and a JSON Feed with one bad item,
+        // whole; the pages the other items name are still read, and the note reports the loss.
+        let rss = b"<rss><channel><item><link>http://e.com/1</link></item><item><title>x</title></item></channel></rss>";
+        let l = parse(rss, Kind::Feed, "http://e.com/").unwrap();
+        assert_eq!(l.entries.len(), 1);
+        let note = l.note.unwrap();
+        assert!(note.contains("1 of 2 item(s)"), "{note}");
+        let json = br#"{"version":"https://jsonfeed.org/version/1.1","title":"J",
+"items":[{"id":"1","url":1},{"id":"2","url":"http://e.com/2"}]}"#;
+        let l = parse(json, Kind::Feed, "http://e.com/").unwrap();
+        assert_eq!(l.entries[0].url, "http://e.com/2");
+        assert!(l.note.unwrap().contains("1 of 2 item(s)"));
+        // A well-formed feed is read by the strict parser, with no note.
+        let l = parse(RSS.as_bytes(), Kind::Feed, "http://e.com/").unwrap();
+        assert_eq!(l.note, None);
     }
 
     #[test]

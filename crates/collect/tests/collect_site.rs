@@ -390,3 +390,62 @@ fn a_site_is_followed_politely_archived_and_polled_again() {
     assert_eq!(ledger_view(&fresh), ledger_view(&store));
     assert_eq!(fresh.counts().unwrap().documents, 11);
 }
+
+#[test]
+fn a_feed_the_strict_parser_refuses_still_gives_its_pages_and_the_loss_is_reported() {
+    // An <rss> root without `version` (refused whole by the feed parser) and a JSON Feed with one
+    // item whose `url` is a number: the other items' pages are fetched and stored, and each feed
+    // is reported with what was left out.
+    let site = Site::start();
+    site.route(
+        "/robots.txt",
+        Route::typed("text/plain", "User-agent: *\nAllow: /\n"),
+    );
+    site.route(
+        "/rss",
+        Route::typed(
+            "application/rss+xml",
+            &format!(
+                "<rss><channel><item><link>{}</link><pubDate>{DATE}</pubDate></item>\
+                 <item><title>no link</title></item></channel></rss>",
+                site.url("/p/1")
+            ),
+        ),
+    );
+    site.route(
+        "/feed.json",
+        Route::typed(
+            "application/feed+json",
+            &format!(
+                r#"{{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{{"id":"a","url":7}},{{"id":"b","url":"{}"}}]}}"#,
+                site.url("/p/2")
+            ),
+        ),
+    );
+    for i in 1..=2 {
+        site.route(
+            &format!("/p/{i}"),
+            Route::html(&article(i, &format!("Page {i}"), Some("2024-10-22"), None)),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("ledger.db")).unwrap();
+    let mut collector = Collector::new(options(&dir.path().join("archive")), &store).unwrap();
+    let sources = vec![
+        Source::Url(site.url("/rss")),
+        Source::Url(site.url("/feed.json")),
+    ];
+    let (stats, problems) = cycle(&mut collector, &mut store, &sources);
+    let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(stats.new_documents, 2, "{stats:?} {shown:?}");
+    assert_eq!(site.count("/p/1"), 1);
+    assert_eq!(site.count("/p/2"), 1);
+    for source in ["/rss", "/feed.json"] {
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.contains(source) && p.contains("1 of 2 item(s)")),
+            "{source}: {shown:?}"
+        );
+    }
+}

@@ -3,7 +3,10 @@
 //! (initials match words) ("Jean-Pierre" →
 //! "Karine Jean-Pierre", "Biden" → "Joe Biden"); a bare surname the tagger missed is added as a
 //! person when a full name of the document ends with it. Places and organisations: gazetteer
-//! aliases ("DPRK" → "North Korea") and acronyms the document defines ("... Service (NIS)").
+//! aliases ("DPRK" → "North Korea"), acronyms the document defines ("... Service (NIS)"), and
+//! one-word short forms of a longer organisation name named before ("HCA" → "HCA Healthcare").
+//! A surname before "Jr." or "III" and the middle word of an East Asian name ("Joon" of "Yeun
+//! Joon Kim") stand for the full name too.
 
 use crate::gazetteer::GAZ;
 use claimtrail_text::{Doc, Entity, EntityKind};
@@ -12,6 +15,21 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
+}
+
+/// A generational suffix ("Jr.", "III"): it ends a name, but the surname before it is what a
+/// later mention repeats ("Joseph Comeaux Jr." … "Comeaux said").
+fn is_generational_suffix(w: &str) -> bool {
+    matches!(w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
+/// A name's surname: its last word before any generational suffix.
+fn surname<'a>(nw: &[&'a str]) -> Option<&'a str> {
+    let mut end = nw.len();
+    while end > 1 && is_generational_suffix(nw[end - 1]) {
+        end -= 1;
+    }
+    nw.get(..end)?.last().copied()
 }
 
 /// Capitals and stops only ("DPRK", "U.S.", "UN").
@@ -192,6 +210,92 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
         }
     }
     define_acronyms(doc, ents);
+    fold_short_organisation_names(ents);
+}
+
+/// A one-word organisation mention that stands for a longer organisation name introduced
+/// before it ("HCA Healthcare …; HCA said"): it opens that name, which is the only longer
+/// organisation name of the document opening with it and comes before any bare mention, and it
+/// is an acronym followed by one word or the rest of the name is designators ("Goldman Sachs
+/// Group" → "Goldman"), and no place or designator itself;
+/// or, an acronym, it spells the capitals of exactly one longer organisation name before it
+/// ("Federal Emergency Management Agency … FEMA said") where no brackets defined it.
+/// "Microsoft Research" after "Microsoft" is another organisation: the bare name came first.
+fn fold_short_organisation_names(ents: &mut [Entity]) {
+    use crate::gazetteer::{CITY, COUNTRY, ORG_CUE, PLACE, REGION};
+    let capitals = |t: &str| -> String {
+        words(t)
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect()
+    };
+    // Longer names by first word and by capitals: (canonical, first start), `None` once two
+    // distinct names share the key. Bare one-word mentions: their first start.
+    let mut by_first: HashMap<String, Option<(String, usize)>> = HashMap::default();
+    let mut by_capitals: HashMap<String, Option<(String, usize)>> = HashMap::default();
+    let mut bare: HashMap<String, usize> = HashMap::default();
+    let note = |m: &mut HashMap<String, Option<(String, usize)>>, k: String, e: &Entity| {
+        let slot = m
+            .entry(k)
+            .or_insert_with(|| Some((e.canonical.clone(), e.start)));
+        if slot.as_ref().is_some_and(|(c, _)| *c != e.canonical) {
+            *slot = None;
+        }
+    };
+    for e in ents.iter().filter(|e| e.kind == EntityKind::Org) {
+        let ws = words(&e.text);
+        match ws.len() {
+            0 => {}
+            1 => {
+                bare.entry(e.text.clone()).or_insert(e.start);
+            }
+            _ => {
+                // A name the document already folded (an acronym it defined) keeps its key.
+                if e.canonical == e.text {
+                    note(&mut by_first, ws[0].to_string(), e);
+                    let caps = capitals(&e.text);
+                    if caps.chars().count() > 1 {
+                        note(&mut by_capitals, caps, e);
+                    }
+                }
+            }
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    for e in ents.iter_mut() {
+        if e.kind != EntityKind::Org || e.canonical != e.text || words(&e.text).len() != 1 {
+            continue;
+        }
+        let acronym = e.text.chars().count() > 1 && is_abbreviation(&e.text);
+        let first_bare = bare.get(&e.text).copied().unwrap_or(usize::MAX);
+        // A place ("Boston" of "Boston Herald" is the city or its team) or a designator itself
+        // ("City" of "City Council") names more than the organisation.
+        let generic = GAZ.classes(&e.text)
+            & (1 << ORG_CUE | 1 << CITY | 1 << COUNTRY | 1 << PLACE | 1 << REGION)
+            != 0;
+        let opens = by_first
+            .get(&e.text)
+            .and_then(Option::as_ref)
+            .filter(|(full, at)| {
+                let rest = &words(full)[1..];
+                let designators = rest
+                    .iter()
+                    .all(|w| GAZ.word_classes(w) & (1 << ORG_CUE) != 0);
+                // An acronym and one word is a company and its trade ("HCA Healthcare", "NBC
+                // News"); more words name a part of it ("ABC Entertainment Group").
+                *at < first_bare && !generic && (acronym && rest.len() == 1 || designators)
+            });
+        let spelt = by_capitals
+            .get(&e.text)
+            .and_then(Option::as_ref)
+            .filter(|(_, at)| acronym && *at < e.start);
+        if let Some((full, _)) = opens.or(spelt) {
+            e.canonical = full.clone();
+        }
+    }
 }
 
 /// The name of the document (`names`, split into `name_words`, listed by word in `by_word`)
@@ -240,19 +344,43 @@ fn longest_name<'n>(
         // A name ends in its surname: "Hamilton" is not "Margaret Hamilton Lego"
         // (a first name alone may stand for the person too).
         let edge = nw.last() == ws.last()
+            || ws.len() == 1 && surname(nw) == ws.last().copied()
             || ws.len() == 1 && nw.first() == ws.first()
-            || ws.last().is_some_and(|w| is_initial(w));
+            || ws.last().is_some_and(|w| is_initial(w))
+            || ws.len() == 1 && is_given_name_word_of_family_last(nw, ws[0]);
         if fuller && edge && contains_words(nw, ws) {
             if best.is_none_or(spells_out) {
                 best = Some(i);
             }
             // Different people: neither name spells out the other's.
-            if ws.len() == 1 && nw.last() == ws.last() && !nw.iter().any(|w| is_initial(w)) {
+            if ws.len() == 1
+                && surname(nw) == ws.last().copied()
+                && !nw.iter().any(|w| is_initial(w))
+            {
                 rival(i);
             }
         }
     }
     best.map(|i| names[i].as_str())
+}
+
+/// East Asian family names as romanised in English text (Korean, Chinese, Vietnamese): common
+/// enough that a three-word name ending in one ("Yeun Joon Kim") is read as a two-word given
+/// name and a family name written last.
+const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
+    "Kim", "Lee", "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han",
+    "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Jeon", "Moon", "Baek", "Wang", "Li",
+    "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Guo",
+    "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Tang", "Deng", "Cao", "Peng", "Zeng", "Xiao",
+    "Jiang", "Chan", "Wong", "Cheung", "Leung", "Tan", "Nguyen", "Tran", "Pham", "Hoang",
+];
+
+/// Whether `w` is the middle word of the three-word name `nw` that ends in an East Asian family
+/// name: the second word of a two-word given name ("Joon" of "Yeun Joon Kim"), which English
+/// text often takes for the surname. A middle word of another name is a word glued on
+/// ("Hamilton" of "Margaret Hamilton Lego") and stands for no one.
+fn is_given_name_word_of_family_last(nw: &[&str], w: &str) -> bool {
+    nw.len() == 3 && nw[1] == w && EAST_ASIAN_FAMILY_NAMES.contains(&nw[2])
 }
 
 /// Whether the mention `e` is a clause's subject: it opens its sentence or follows a comma,
@@ -309,8 +437,9 @@ fn add_missed_surnames(doc: &Doc, ents: &mut Vec<Entity>) {
         .filter(|e| e.kind == EntityKind::Person)
         .filter_map(|e| {
             let ws = words(&e.text);
-            let last = ws.last()?;
-            (ws.len() > 1 && last.chars().count() > 2).then(|| last.to_string())
+            let last = surname(&ws)?;
+            (ws.len() > 1 && last.chars().count() > 2 && !is_generational_suffix(last))
+                .then(|| last.to_string())
         })
         .collect();
     if surnames.is_empty() {
@@ -448,6 +577,105 @@ mod tests {
         assert_eq!(ask("Reyes").0.as_deref(), Some("Ana Reyes"));
         assert_eq!(ask("Reyes").1.len(), 2);
         assert_eq!(ask("Edward").0.as_deref(), Some("Edward Norton Lorenz"));
+    }
+
+    #[test]
+    fn the_middle_word_of_an_east_asian_name_is_the_person() {
+        let t = "Hae Soo Park wrote it, with Ann Pell Varga. Soo said so; Pell did not.";
+        let mut es = persons(t, &["Hae Soo Park", "Ann Pell Varga", "Soo", "Pell"]);
+        resolve(&Doc::new(t), &mut es);
+        let canon: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
+        // "Pell" is a middle word of a name that ends in no East Asian family name.
+        assert_eq!(
+            canon,
+            ["Hae Soo Park", "Ann Pell Varga", "Hae Soo Park", "Pell"]
+        );
+    }
+
+    /// Organisation entities for each listed (text, start) of `t`.
+    fn orgs(t: &str, names: &[&str]) -> Vec<Entity> {
+        let mut es = Vec::new();
+        for n in names {
+            for (at, _) in t.match_indices(n) {
+                let inside = es.iter().any(|e: &Entity| e.start <= at && at < e.end);
+                let word_end = t[at + n.len()..].starts_with(|c: char| !c.is_alphanumeric());
+                if !inside && word_end {
+                    es.push(Entity {
+                        text: n.to_string(),
+                        kind: EntityKind::Org,
+                        start: at,
+                        end: at + n.len(),
+                        canonical: n.to_string(),
+                        role: None,
+                    });
+                }
+            }
+        }
+        es.sort_by_key(|e| e.start);
+        es
+    }
+
+    #[test]
+    fn a_short_organisation_mention_folds_to_the_name_it_opens_or_spells() {
+        let t = "QRX Careworks and Brandle Holdings grew, the Office of Fair Trading said. \
+                 QRX said so, Brandle agreed and OFT did not. Zeno cut jobs; Zeno Labs hired.";
+        let names = [
+            "QRX Careworks",
+            "Brandle Holdings",
+            "Office of Fair Trading",
+            "Zeno Labs",
+            "QRX",
+            "Brandle",
+            "OFT",
+            "Zeno",
+        ];
+        let mut es = orgs(t, &names);
+        resolve(&Doc::new(t), &mut es);
+        let folded: Vec<(&str, &str)> = es
+            .iter()
+            .filter(|e| e.text != e.canonical)
+            .map(|e| (e.text.as_str(), e.canonical.as_str()))
+            .collect();
+        // "Zeno" came before "Zeno Labs": another organisation (and "Labs" no designator).
+        assert_eq!(
+            folded,
+            [
+                ("QRX", "QRX Careworks"),
+                ("Brandle", "Brandle Holdings"),
+                ("OFT", "Office of Fair Trading")
+            ]
+        );
+        // A place opening a name, and an acronym opening a name of more than one word more.
+        let t = "The Boston Herald and ZTV Media Group reported. Boston won; ZTV aired it.";
+        let mut es = orgs(t, &["Boston Herald", "ZTV Media Group", "Boston", "ZTV"]);
+        resolve(&Doc::new(t), &mut es);
+        assert!(es.iter().all(|e| e.canonical == e.text), "{es:?}");
+        // Two longer names opening with the word: neither.
+        let t = "QRX Careworks and QRX Ventures merged. QRX said so.";
+        let mut es = orgs(t, &["QRX Careworks", "QRX Ventures", "QRX"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es[2].canonical, "QRX");
+    }
+
+    #[test]
+    fn a_surname_before_a_generational_suffix_is_the_person() {
+        let t = "Tomas Quell Jr. was freed. Later Quell spoke to Ana Reyes III; Reyes agreed.";
+        let mut es = persons(t, &["Tomas Quell Jr.", "Ana Reyes III", "Reyes"]);
+        resolve(&Doc::new(t), &mut es);
+        let found: Vec<(&str, &str)> = es
+            .iter()
+            .map(|e| (e.text.as_str(), e.canonical.as_str()))
+            .collect();
+        // "Quell", which the tagger missed, is added as the surname it is.
+        assert_eq!(
+            found,
+            [
+                ("Tomas Quell Jr.", "Tomas Quell Jr."),
+                ("Quell", "Tomas Quell Jr."),
+                ("Ana Reyes III", "Ana Reyes III"),
+                ("Reyes", "Ana Reyes III")
+            ]
+        );
     }
 
     #[test]

@@ -206,6 +206,14 @@ impl Gaz {
         self.entries.get(&key_of(phrase)).copied().unwrap_or(0) & !PREFIX
     }
 
+    /// Whether a single word is a given name of the wide census list (names that are ordinary
+    /// words were left out of it).
+    pub fn is_wide_given_name(&self, w: &str) -> bool {
+        claimtrail_lexicon::with_lowercase(w, |lw| {
+            wide_hashed(lw, crate::tables::hash(lw.as_bytes())) & (1 << GIVEN_WIDE) != 0
+        })
+    }
+
     /// Classes of a single word, or of any entry it is a word of (for title words: "General"
     /// in "Secretary General").
     pub fn word_classes(&self, w: &str) -> u32 {

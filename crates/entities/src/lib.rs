@@ -54,6 +54,7 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
         .collect();
     split_at_titles(doc, &mut ents);
     with_name_particles(doc, &mut ents);
+    with_given_names_left_out(doc, &mut ents);
     add_coded_organisations(doc, &mut ents);
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
@@ -181,6 +182,58 @@ fn with_name_particles(doc: &Doc, ents: &mut [Entity]) {
             if adjacent
                 && p.start >= prev_end
                 && claimtrail_lexicon::is_name_particle(doc.token_text(a - 1))
+            {
+                e.start = p.start;
+                e.text = doc.text[e.start..e.end].to_string();
+                e.canonical = e.text.clone();
+            }
+        }
+        prev_end = e.end;
+    }
+}
+
+/// Whether a word is a given name: the lexicon's list (names that are ordinary words too,
+/// "Joy", "Will", included) or the gazetteer's, but no month or weekday ("June", "August").
+fn is_given_name(w: &str) -> bool {
+    use gazetteer::{FIRST_NAME, GAZ};
+    // "In August Trump met …": months and weekdays that are given names too are dates here.
+    let date = claimtrail_lexicon::with_lowercase(w, |l| {
+        claimtrail_lexicon::month(l).is_some() || claimtrail_lexicon::is_weekday_name(l)
+    });
+    !date
+        && (claimtrail_lexicon::with_lowercase(w, |l| claimtrail_lexicon::given_name(l).is_some())
+            || GAZ.classes(w) & (1 << FIRST_NAME) != 0
+            || GAZ.is_wide_given_name(w))
+}
+
+/// A person's name that the tagger started one word late, leaving out a given name that is an
+/// ordinary word too ("Joy Harden Bradford" tagged from "Harden": "joy" is a common noun, and
+/// at a paragraph's start its capital tells nothing), takes the given name in. Only when the
+/// name as tagged does not open with a given name of its own ("Will John Smith" is not one
+/// name) and no other entity holds the word.
+fn with_given_names_left_out(doc: &Doc, ents: &mut [Entity]) {
+    use gazetteer::{GAZ, HONORIFIC, TITLE};
+    let mut prev_end = 0;
+    for e in ents.iter_mut() {
+        let a = doc.tokens.partition_point(|t| t.start < e.start);
+        if e.kind == EntityKind::Person && a > 0 && a < doc.tokens.len() {
+            let p = &doc.tokens[a - 1];
+            let w = doc.token_text(a - 1);
+            let adjacent = doc.text.get(p.end..e.start).is_some_and(|g| g == " ");
+            // "Joy", not "JOY" (a heading) or "J" (an initial the tagger reads itself).
+            let mut cs = w.chars();
+            let title_case = cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() > 0
+                && cs.all(char::is_lowercase);
+            let first = doc.token_text(a);
+            let titled = |x: &str| GAZ.word_classes(x) & (1 << HONORIFIC | 1 << TITLE) != 0;
+            if adjacent
+                && p.start >= prev_end
+                && title_case
+                && is_given_name(w)
+                && !titled(w)
+                && !is_given_name(first)
+                && !titled(first)
             {
                 e.start = p.start;
                 e.text = doc.text[e.start..e.end].to_string();
@@ -442,6 +495,42 @@ mod tests {
         assert_eq!(es[0].canonical, "Te Aroha Ngata");
         // Only a person's name takes a particle in.
         assert_eq!(es[1].text, "Paz");
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_word_joins_the_name_after_it() {
+        let d = Doc::new(
+            "Hope Marlow Quince, a nurse, spoke. Will Tomas Reyes come? Then Osk Varr left. \
+             HOPE Dunmore sang. In August Pell spoke.",
+        );
+        let span = |s: &str| {
+            let at = d.text.find(s).unwrap();
+            Entity {
+                text: s.into(),
+                kind: EntityKind::Person,
+                start: at,
+                end: at + s.len(),
+                canonical: s.into(),
+                role: None,
+            }
+        };
+        let mut es = vec![
+            span("Marlow Quince"),
+            span("Tomas Reyes"),
+            span("Osk Varr"),
+            span("Dunmore"),
+            span("Pell"),
+        ];
+        with_given_names_left_out(&d, &mut es);
+        assert_eq!(es[0].text, "Hope Marlow Quince");
+        assert_eq!(es[0].canonical, "Hope Marlow Quince");
+        // A name that opens with a given name of its own, a word that is no given name and a
+        // word in capitals stay out.
+        assert_eq!(es[1].text, "Tomas Reyes");
+        assert_eq!(es[2].text, "Osk Varr");
+        assert_eq!(es[3].text, "Dunmore");
+        // A month is a date before a name ("August" is a given name in the census list too).
+        assert_eq!(es[4].text, "Pell");
     }
 
     #[test]

@@ -94,11 +94,16 @@ pub async fn post_document(
                 ),
             )
         })?
-        .map_err(|_| {
-            Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("the body is over the limit of {} bytes", cfg.max_body),
-            )
+        .map_err(|e| {
+            if over_limit(&e) {
+                Problem::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!("the body is over the limit of {} bytes", cfg.max_body),
+                )
+            } else {
+                // A malformed chunked encoding, a connection closed mid-body: the client's fault.
+                Problem::bad_request(format!("the body could not be read: {e}"))
+            }
         })?;
     let kind = headers
         .get(header::CONTENT_TYPE)
@@ -130,6 +135,18 @@ pub async fn post_document(
 #[derive(Deserialize)]
 struct UrlParam {
     url: Option<String>,
+}
+
+/// True when reading the body stopped at the size limit (and not at a broken body).
+fn over_limit(e: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 /// Compares without stopping at the first difference (the time taken says nothing of the token).

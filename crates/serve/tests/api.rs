@@ -328,6 +328,46 @@ fn writes_need_the_token_and_respect_the_body_limit() {
 }
 
 #[test]
+fn a_broken_body_or_path_is_a_400_problem_not_a_limit_or_plain_text() {
+    let s = server();
+    // A chunk size that is not hexadecimal: the body is malformed, not over the limit.
+    let head = format!(
+        "POST /api/v1/documents HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+         Content-Type: text/plain\r\nAuthorization: Bearer {TOKEN}\r\nTransfer-Encoding: chunked\r\n\r\n"
+    );
+    let broken = s.raw(format!("{head}5\r\nhello\r\nzz\r\nworld\r\n0\r\n\r\n").as_bytes());
+    assert_eq!(broken.status, 400, "{}", broken.text());
+    assert_eq!(
+        broken.header("content-type"),
+        Some("application/problem+json")
+    );
+    // A well-formed chunked body over the limit is still 413.
+    let chunk = "x".repeat(40 * 1024);
+    let over = s.raw(format!("{head}a000\r\n{chunk}\r\na000\r\n{chunk}\r\n0\r\n\r\n").as_bytes());
+    assert_eq!(over.status, 413, "{}", over.text());
+    // A path segment that is not UTF-8 once decoded: a problem in the API, the error page in the UI.
+    for path in [
+        "/api/v1/registry/%FF",
+        "/api/v1/speakers/%C3",
+        "/api/v1/documents/%FF%FE",
+    ] {
+        let r = s.get(path);
+        assert_eq!(r.status, 400, "{path}: {}", r.text());
+        assert_eq!(
+            r.header("content-type"),
+            Some("application/problem+json"),
+            "{path}"
+        );
+    }
+    let page = s.get("/speakers/%FF");
+    assert_eq!(page.status, 400);
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+}
+
+#[test]
 fn a_read_only_server_refuses_writes() {
     let s = start(&example_pages(), false, 1024);
     let auth = format!("Bearer {TOKEN}");

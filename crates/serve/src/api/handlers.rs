@@ -35,6 +35,21 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
     }
 }
 
+/// A path segment as text, percent-decoded; one that is not UTF-8 once decoded (`/registry/%FF`)
+/// is a 400 problem like every other client error (axum's own rejection is plain text).
+pub struct Segment(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Segment {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        Path::<String>::from_request_parts(parts, state)
+            .await
+            .map(|Path(s)| Segment(s))
+            .map_err(|e| Problem::bad_request(e.body_text()))
+    }
+}
+
 /// Most rows a detail (a story's documents or quotes, a speaker's quotes) lists; the lists
 /// (`/documents?story=ID`, `/quotes?speaker=…`) page through the rest. A bound on every part of
 /// a page keeps its cost (and its size) the same in a ledger of any size.
@@ -122,7 +137,7 @@ pub async fn documents(
         (status = 404, description = "No such document", body = Problem, content_type = "application/problem+json")))]
 pub async fn document(
     State(s): State<Shared>,
-    Path(id): Path<String>,
+    Segment(id): Segment,
 ) -> Result<Json<Document>, Problem> {
     Ok(Json(load_document(&s, id).await?))
 }
@@ -237,7 +252,7 @@ pub struct StoryDetail {
         (status = 404, description = "No such story", body = Problem, content_type = "application/problem+json")))]
 pub async fn story(
     State(s): State<Shared>,
-    Path(id): Path<String>,
+    Segment(id): Segment,
 ) -> Result<Json<StoryDetail>, Problem> {
     let id: i64 = id
         .parse()
@@ -347,7 +362,7 @@ pub struct SpeakerDetail {
         (status = 404, description = "No such speaker", body = Problem, content_type = "application/problem+json")))]
 pub async fn speaker(
     State(s): State<Shared>,
-    Path(name): Path<String>,
+    Segment(name): Segment,
 ) -> Result<Json<SpeakerDetail>, Problem> {
     Ok(Json(load_speaker(&s, name).await?))
 }
@@ -417,7 +432,7 @@ pub struct RegistryQuoteDetail {
         (status = 404, description = "No such quote", body = Problem, content_type = "application/problem+json")))]
 pub async fn registry_quote(
     State(s): State<Shared>,
-    Path(id): Path<String>,
+    Segment(id): Segment,
 ) -> Result<Json<RegistryQuoteDetail>, Problem> {
     let id: i64 = id
         .parse()

@@ -8,7 +8,7 @@ pub mod rows;
 
 pub use handlers::{
     load_attention, load_document, load_registry_quote, load_speaker, load_story, load_summary,
-    Params, DETAIL_ROWS, STORY_ROWS,
+    Params, Segment, DETAIL_ROWS, STORY_ROWS,
 };
 pub use params::ListQuery;
 

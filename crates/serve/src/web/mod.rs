@@ -9,7 +9,8 @@ use crate::api::rows::{Document, TimelineRow};
 use crate::api::{self, ListQuery, DETAIL_ROWS};
 use crate::problem::Problem;
 use crate::State as Shared;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -70,6 +71,19 @@ impl IntoResponse for PageError {
 }
 
 type PageResult = Result<Html<String>, PageError>;
+
+/// A path segment as text; one that is not UTF-8 once decoded is the error page, not axum's
+/// plain-text rejection.
+struct PageSegment(String);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageSegment {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
+        let api::Segment(s) = api::Segment::from_request_parts(parts, state).await?;
+        Ok(PageSegment(s))
+    }
+}
 
 fn render(name: &str, ctx: minijinja::Value) -> PageResult {
     env()
@@ -216,7 +230,7 @@ async fn search(State(s): State<Shared>, api::Params(q): api::Params) -> PageRes
     )
 }
 
-async fn story(State(s): State<Shared>, Path(id): Path<String>) -> PageResult {
+async fn story(State(s): State<Shared>, PageSegment(id): PageSegment) -> PageResult {
     let id: i64 = id
         .parse()
         .map_err(|_| Problem::not_found(format!("there is no story `{id}`")))?;
@@ -317,7 +331,7 @@ async fn timeline(State(s): State<Shared>, api::Params(q): api::Params) -> PageR
     )
 }
 
-async fn speaker(State(s): State<Shared>, Path(name): Path<String>) -> PageResult {
+async fn speaker(State(s): State<Shared>, PageSegment(name): PageSegment) -> PageResult {
     let speaker = api::load_speaker(&s, name).await?;
     let points: Vec<(String, i64)> = speaker
         .over_time
@@ -328,7 +342,7 @@ async fn speaker(State(s): State<Shared>, Path(name): Path<String>) -> PageResul
     render("speaker.html", context! { speaker, chart })
 }
 
-async fn quote(State(s): State<Shared>, Path(id): Path<String>) -> PageResult {
+async fn quote(State(s): State<Shared>, PageSegment(id): PageSegment) -> PageResult {
     let id: i64 = id
         .parse()
         .map_err(|_| Problem::not_found(format!("there is no quote `{id}`")))?;
@@ -336,7 +350,7 @@ async fn quote(State(s): State<Shared>, Path(id): Path<String>) -> PageResult {
     render("quote.html", context! { quote })
 }
 
-async fn document(State(s): State<Shared>, Path(id): Path<String>) -> PageResult {
+async fn document(State(s): State<Shared>, PageSegment(id): PageSegment) -> PageResult {
     let doc: Document = api::load_document(&s, id).await?;
     let mut spans = Vec::new();
     for q in &doc.quotes {

@@ -183,6 +183,19 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Sends `bytes` as they are (a request head and body written by the test) and reads the
+    /// answer.
+    pub fn raw(&self, bytes: &[u8]) -> Response {
+        let mut s = TcpStream::connect(self.addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(60))).ok();
+        s.write_all(bytes).expect("write");
+        let mut raw = Vec::new();
+        let _ = s.read_to_end(&mut raw);
+        parse(&raw)
+    }
+}
+
 fn parse(raw: &[u8]) -> Response {
     let split = raw
         .windows(4)
