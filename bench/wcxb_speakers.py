@@ -6,34 +6,53 @@ when judged, the judge's speaker ("-" = no speaker), and the error kind. The scr
 `claimtrail analyze` on the judged pages and counts the judged quotes (rows not marked
 `not-a-quote`) whose speaker now equals the judge's, overall and by kind.
 
-usage: python3 bench/wcxb_speakers.py [BINARY] [WCXB_HTML_DIR]
+usage: python3 bench/wcxb_speakers.py [--table TSV] [--layout wcxb|readability] [BINARY] [HTML_DIR]
+
+The default table is bench/wcxb-speakers.tsv with pages laid out as HTML_DIR/ID.html.gz (the WCXB
+dev articles). `--table bench/readability-speakers.tsv --layout readability` scores the held-out
+Readability news pages, laid out as HTML_DIR/NAME/source.html (HTML_DIR defaults to the shared
+readability-pages). Rows of kind `unnamed` (the article never names who speaks) count as right
+whatever the answer, as speaker_unnamed quotes do in the dev ledger.
 """
+import argparse
 import collections
 import json
 import os
 import subprocess
-import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "target", "release", "claimtrail")
-html = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-    here, "..", "..", "shared", "data", "extraction", "wcxb-dev-articles", "html")
+ap = argparse.ArgumentParser()
+ap.add_argument("--table", default=os.path.join(here, "wcxb-speakers.tsv"))
+ap.add_argument("--layout", choices=["wcxb", "readability"], default="wcxb")
+ap.add_argument("binary", nargs="?", default=os.path.join(here, "..", "target", "release", "claimtrail"))
+ap.add_argument("html", nargs="?")
+args = ap.parse_args()
+binary = args.binary
+shared = os.path.join(here, "..", "..", "shared", "data", "extraction")
+html = args.html or os.path.join(
+    shared, "wcxb-dev-articles/html" if args.layout == "wcxb" else "readability-pages")
 
 rows = []
-for line in open(os.path.join(here, "wcxb-speakers.tsv"), encoding="utf-8"):
+for line in open(args.table, encoding="utf-8"):
     if line.startswith("#") or not line.strip():
         continue
     page, start, ours, mine, kind = line.rstrip("\n").split("\t")
     rows.append((page, int(start), ours, mine, kind))
 
 pages = sorted({r[0] for r in rows})
-files = [os.path.join(html, p + ".html.gz") for p in pages]
+if args.layout == "wcxb":
+    files = [os.path.join(html, p + ".html.gz") for p in pages]
+else:
+    files = [os.path.join(html, p, "source.html") for p in pages]
 out = subprocess.run([binary, "analyze", "--format", "jsonl", "-q", *files],
                      capture_output=True, text=True, check=True).stdout
 quotes = {}
 for line in out.splitlines():
     d = json.loads(line)
-    page = os.path.basename(d["source"]).split(".")[0]
+    if args.layout == "wcxb":
+        page = os.path.basename(d["source"]).split(".")[0]
+    else:
+        page = os.path.basename(os.path.dirname(d["source"]))
     quotes[page] = d["quotes"]
 
 
@@ -61,7 +80,7 @@ for page, start, ours, mine, kind in rows:
         continue
     now, found = speaker_at(page, start)
     lost += not found
-    ok = found and norm(now) == norm(mine)
+    ok = (found and norm(now) == norm(mine)) or (found and kind == "unnamed")
     total += 1
     right += ok
     by_kind[kind][0] += ok

@@ -47,6 +47,9 @@ pub struct People {
     mentions: Vec<(usize, usize)>,
     /// Entity spans (token range, person or org) from the entity layer.
     entity_spans: Vec<(usize, usize, EntityRef)>,
+    /// Token ranges the entity layer named as something other than a person (places,
+    /// organisations, works), sorted by start: no person is re-named there.
+    not_people: Vec<(usize, usize)>,
     /// The one person the article presents as leading a team of researchers ("Dr. Shadlen and
     /// colleagues", "lead author Jo Roe", "a study led by Jo Roe"), if exactly one.
     /// Found on first need: most documents never ask.
@@ -151,6 +154,7 @@ impl People {
     pub fn build(doc: &Doc, entities: &[Entity], quoted: &[bool]) -> People {
         let mut p = People::default();
         p.add_entities(doc, entities, quoted);
+        p.not_people.sort_unstable();
         p.add_from_text(doc, quoted);
         p.entity_spans.sort_by_key(|&(a, b, _)| (a, b));
         p
@@ -279,9 +283,10 @@ impl People {
                     } else {
                         canonical
                     };
-                    self.entity_spans.push((a, e, EntityRef::Org(name)))
+                    self.entity_spans.push((a, e, EntityRef::Org(name)));
+                    self.not_people.push((a, b));
                 }
-                _ => {}
+                _ => self.not_people.push((a, b)),
             }
         }
     }
@@ -534,6 +539,13 @@ impl People {
                         sp.gender = ante.gender;
                     }
                 } else if lower == "it" && !expletive_it(doc, b) {
+                    // "The study was presented at a meeting of the Academy of Allergy. It
+                    // found …": a document opening the sentence before is what "it" picks up,
+                    // not the organisation named in passing.
+                    if let Some(name) = document_subject_before(doc, a) {
+                        sp.name = Some(name);
+                        return sp;
+                    }
                     if let Some((name, kind)) = self.recent_org(history, a) {
                         sp.name = Some(name);
                         sp.kind = kind;
@@ -541,6 +553,13 @@ impl People {
                 }
                 return sp;
             }
+        }
+        // "elmo666 wrote in a forum post": an online handle (a lower-case word with digits in
+        // it) names the person behind it, though no capital marks it as a name.
+        if b == a + 1 && is_handle(word(doc, a)) {
+            sp.name = Some(word(doc, a).to_string());
+            sp.kind = Some(EntityKind::Person);
+            return sp;
         }
         // The last capitalised run, when it is the head of the phrase.
         let mut run_end = b;
@@ -892,6 +911,22 @@ impl People {
             && lc(word(doc, at + 1), is_cue)
             && (at + 2 >= doc.tokens.len()
                 || matches!(word(doc, at + 2), "." | "," | ";" | "!" | "?"));
+        // "Lopez has found lead in the samples, she says": that clause's own subject, a person
+        // the article gives the pronoun's gender, is whom the pronoun stands for (a name of no
+        // known gender there is only spoken about, as above).
+        // Only when the latest speaker cannot be that pronoun (no gender given, or the other):
+        // a compatible speaker in play still wins ("Trump isn't a conservative, he said").
+        let latest_fits = history
+            .iter()
+            .rev()
+            .take(64)
+            .find(|s| s.kind == Some(EntityKind::Person) && s.name.is_some())
+            .is_some_and(|s| self.gender_of(s) == g);
+        if trailing && g != Gender::Unknown && !latest_fits {
+            if let Some(sp) = self.sentence_opener(doc, g, at, history) {
+                return Some(sp);
+            }
+        }
         let subjects_upto = if trailing {
             doc.tokens
                 .get(at)
@@ -918,6 +953,9 @@ impl People {
             if self.gender_of(s) == Gender::Unknown && !org_like {
                 if let Some((id, t)) = self.newer_subject(doc, g, s.at, subjects_upto) {
                     return Some(self.person_speaker(id, t));
+                }
+                if let Some(back) = self.renamed_speaker(doc, g, s, history, subjects_upto) {
+                    return Some(back);
                 }
                 return Some(s.clone());
             }
@@ -1082,6 +1120,154 @@ impl People {
             }
         }
         found.map(|(t, id)| self.person_speaker(id, t))
+    }
+
+    /// The person of gender `g` (known, not merely possible) who opens the sentence of token
+    /// `at` as its subject: named within its first words, before `at`, no pronoun before the
+    /// name and no possessive after it ("Roe's plan …" is about Roe, not by her).
+    fn sentence_opener(
+        &self,
+        doc: &Doc,
+        g: Gender,
+        at: usize,
+        history: &[Speaker],
+    ) -> Option<Speaker> {
+        let first = doc
+            .sentence_at(doc.tokens.get(at)?.start)
+            .and_then(|s| doc.sentences.get(s))?
+            .first_token;
+        let from = self.mentions.partition_point(|&(t, _)| t < first);
+        let upto = self.mentions.partition_point(|&(t, _)| t < at);
+        let &(t, id) = self.mentions.get(from).filter(|&&(t, _)| t < at)?;
+        let possessive = t + 1 < doc.tokens.len() && matches!(word(doc, t + 1), "'s" | "’s");
+        // "The Murdoch outlets …": a name after an article modifies what follows it; after a
+        // preposition ("People like Scott, he said") it is no subject either.
+        let modifier = t > first
+            && lc(word(doc, t - 1), |w| {
+                is_article(w) || matches!(w, "like" | "of" | "for" | "to" | "with" | "by" | "about")
+            });
+        let opens = t - first <= 4
+            && (first..t).all(|i| pronoun_gender(&word(doc, i).to_lowercase()).is_none());
+        // Only a speaker already in play: a name first spoken about here is the topic.
+        let spoke = |id: usize| {
+            let name = self.persons[id].name.as_str();
+            history
+                .iter()
+                .rev()
+                .take(64)
+                .any(|h| h.name.as_deref() == Some(name))
+        };
+        // Another person of that gender, or another speaker, named before the pronoun makes it
+        // ambiguous ("When Ms. Friedan … , Mrs. Schlafly replied … because, she said, …").
+        let alone = self.mentions[from..upto]
+            .iter()
+            .all(|&(_, other)| other == id || (self.persons[other].gender != g && !spoke(other)));
+        (opens && !possessive && !modifier && alone && self.persons[id].gender == g && spoke(id))
+            .then(|| self.person_speaker(id, t))
+    }
+
+    /// "he"/"she" after the latest speaker `latest`, whose gender the article never gives: an
+    /// earlier speaker of no known gender either (a handle, a nickname) named again since, as the
+    /// subject of a clause ("… the reasons that ScreamName has been pushing for tests. “…,” he
+    /// said"), is whom the pronoun follows. Only names that already spoke count: a name spoken
+    /// about for the first time is no antecedent the walk can vouch for. Bounded look-backs.
+    fn renamed_speaker(
+        &self,
+        doc: &Doc,
+        g: Gender,
+        latest: &Speaker,
+        history: &[Speaker],
+        upto: usize,
+    ) -> Option<Speaker> {
+        let from = latest.at + 1;
+        if from >= upto {
+            return None;
+        }
+        let earlier: Vec<&Speaker> = history
+            .iter()
+            .rev()
+            .take(64)
+            .filter(|h| {
+                // One-word names only (handles, nicknames): a full name's surname may be
+                // shared ("Grayson" for both Alan and Dena Grayson).
+                h.kind == Some(EntityKind::Person)
+                    && h.name.as_deref().is_some_and(|n| !n.contains(' '))
+                    && h.name != latest.name
+                    && h.gender.is_none_or(|g| g == Gender::Unknown)
+            })
+            .collect();
+        if earlier.is_empty() {
+            return None;
+        }
+        let lo = from.max(upto.saturating_sub(300));
+        for t in (lo..upto.min(doc.tokens.len())).rev() {
+            if !is_cap(doc, t) || t + 1 >= doc.tokens.len() {
+                continue;
+            }
+            // A clause's subject: a lower-case word (its verb) follows, not a possessive, and no
+            // preposition or article comes before ("a tip from Roe").
+            let next = &doc.tokens[t + 1];
+            let verb_next = next.kind == TokenKind::Word
+                && !is_cap(doc, t + 1)
+                && !matches!(word(doc, t + 1), "'s" | "’s");
+            let governed = t > 0
+                && lc(word(doc, t - 1), |w| {
+                    is_article(w)
+                        || matches!(
+                            w,
+                            "to" | "by"
+                                | "for"
+                                | "from"
+                                | "with"
+                                | "of"
+                                | "about"
+                                | "at"
+                                | "on"
+                                | "in"
+                        )
+                });
+            if !verb_next || governed {
+                continue;
+            }
+            // A name the entity layer reads as a place or an organisation ("China and Russia
+            // have …") is no person named again, whatever once spoke under that name.
+            let k = self.not_people.partition_point(|&(a, _)| a <= t);
+            if self.not_people[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|&(_, b)| t < b)
+            {
+                continue;
+            }
+            // Another first name before the surname is someone else of that family ("German
+            // Ortega" is not "Freddy Ortega"); an honorific of the other gender rules it out too.
+            // ("Ms. Roe" may come as "Ms" and ".".)
+            let p = if t > 1 && word(doc, t - 1) == "." {
+                t - 2
+            } else {
+                t.saturating_sub(1)
+            };
+            if t > 0 && is_cap(doc, p) {
+                let prev = word(doc, p).to_lowercase();
+                match claimtrail_lexicon::title(prev.trim_end_matches('.')) {
+                    Some(title) if title.gender != Gender::Unknown && title.gender != g => continue,
+                    Some(_) => {}
+                    None if is_leading_function_word(&prev) => {}
+                    None => continue,
+                }
+            }
+            let w = word(doc, t);
+            if let Some(h) = earlier
+                .iter()
+                .find(|h| h.name.as_deref().and_then(|n| n.split_whitespace().last()) == Some(w))
+            {
+                let mut back = (*h).clone();
+                back.at = t;
+                return Some(back);
+            }
+        }
+        None
     }
 
     fn person_speaker(&self, id: usize, at: usize) -> Speaker {
@@ -1449,6 +1635,42 @@ fn document_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
     (s..noun)
         .all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word)
         .then(|| join(doc, s, b))
+}
+
+/// The document ("the study", "a new report") that opens, as its subject, the sentence before
+/// token `at` when `at` opens its own, else `at`'s own sentence: what a following "it" stands
+/// for. Named as a document speaker is, articles left out.
+fn document_subject_before(doc: &Doc, at: usize) -> Option<String> {
+    let here = doc.sentence_at(doc.tokens.get(at)?.start)?;
+    let own = doc.sentences.get(here)?;
+    let sentence = if own.first_token == at {
+        doc.sentences.get(here.checked_sub(1)?)?
+    } else {
+        own
+    };
+    let first = sentence.first_token;
+    let mut s = first;
+    while s < at && is_article(word(doc, s)) {
+        s += 1;
+    }
+    // The noun within the subject's first words, lower-case words only before it ("The new
+    // study"), and a verb after it: a document that is the subject, not one in a complement.
+    let noun = (s..(s + 3).min(at)).find(|&i| lc(word(doc, i), is_document_noun))?;
+    let plain = (s..noun).all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word);
+    let verb_next = noun + 1 < at
+        && doc.tokens[noun + 1].kind == TokenKind::Word
+        && !is_cap(doc, noun + 1)
+        && word(doc, noun + 1) != "of";
+    (s > first && plain && !is_cap(doc, noun) && verb_next).then(|| join(doc, s, noun + 1))
+}
+
+/// An online handle: starts with a lower-case letter, letters, digits and underscores only,
+/// with at least one digit ("elmo666", "kay_1984"); no word of the language looks like that.
+fn is_handle(w: &str) -> bool {
+    w.len() >= 3
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && w.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Words counting the members of a group ("many analysts"): not part of its name.

@@ -2174,3 +2174,55 @@ fn the_same_agency_is_the_organisation_that_spoke_last() {
     let qs = find_quotes(&Doc::new(t), &ents);
     assert_eq!(speaker(find(&qs, "Deyrestan")), Some("IRNA"));
 }
+
+#[test]
+fn a_trailing_pronoun_is_the_woman_opening_its_own_clause() {
+    // The tagger took a drug's name for a person's; the pronoun set off after a comma stands
+    // for the woman who opens its clause, not for that name opening the sentence before.
+    let t = "“We test every sample,” Maria Lopez says.\n\n\
+             “Some sellers ship poison,” Kowalczyk told me.\n\n\
+             In the case of Quinbarol, vets prescribe it. But Lopez has found Quinbarol in the \
+             samples; dealers use it to add weight, and also, she says, because Quinbarol is a stimulant.";
+    let ents = vec![
+        named(t, "Maria Lopez", EntityKind::Person),
+        named(t, "Kowalczyk", EntityKind::Person),
+        named(t, "Quinbarol", EntityKind::Person),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "has found Quinbarol")),
+        Some("Maria Lopez")
+    );
+}
+
+#[test]
+fn a_pronoun_follows_an_earlier_speaker_named_again_since_the_last() {
+    // Two speakers the article gives no gender (handles); the one named again as a clause's
+    // subject after the other spoke is whom "he" follows.
+    let t = "“Some sellers ship poison,” RedKestrel told me in a message.\n\n\
+             “The batch was clean,” BlueFinch added. “It is the cuts that make people sick.”\n\n\
+             The tainted batch is one of the reasons that RedKestrel has been asking for more \
+             tests. “I know drug use is not healthy,” he told me.";
+    assert_speakers(
+        t,
+        &[
+            ("I know drug use", "RedKestrel"),
+            ("The batch was clean", "BlueFinch"),
+        ],
+    );
+}
+
+#[test]
+fn it_after_a_sentence_opened_by_a_study_is_the_study() {
+    let t = "The study was presented at the annual meeting of the American Society of \
+             Hematology in Denver. It found that patients who walked daily recovered faster.";
+    let ents = vec![named(t, "American Society of Hematology", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(speaker(find(&qs, "walked daily")), Some("study"));
+}
+
+#[test]
+fn an_online_handle_before_the_cue_speaks() {
+    let t = "“It is our job to police the market,” finch1984 wrote in a forum post.";
+    assert_speakers(t, &[("police the market", "finch1984")]);
+}
