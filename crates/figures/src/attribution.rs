@@ -444,7 +444,12 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
                 && (is_det(opens) || matches!(opens, "his" | "her" | "its" | "their"));
             // A relative clause only before a verb of speech or findings: "Con Edison, which
             // maintains the mains, records 500 leaks" is the company's count, not its claim.
+            // And after a common noun: "Harry Bond, 30, of Raleigh, N.C., who was polled,
+            // said" leaves a place before the comma.
             let relative = matches!(opens, "who" | "which")
+                && j > 0
+                && v.toks[j - 1].is_word()
+                && !v.toks[j - 1].capitalized()
                 && claimtrail_lexicon::speech_verb(v.lower(k)).is_some_and(|s| s.cue && !s.weak);
             if participle(opens) || relative || apposition {
                 y = j;
@@ -482,46 +487,73 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
         x += 1;
     }
-    // "Exit polls from the Dover primary showed": the document heads the subject, the phrase
-    // after its preposition only says which.
-    let mut p = x;
-    if p > 0 && is_det(v.lower(p - 1)) {
-        p -= 1;
-    }
-    if y > x
-        && p > 1
-        && !(x..y).all(|k| calendar_word(v.lower(k)))
-        && matches!(v.lower(p - 1), "from" | "of" | "by" | "on" | "among" | "in")
-        && document_noun(v.lower(p - 2))
-    {
-        if let Some((dx, _)) = subject_left_of(v, p - 1) {
-            x = dx;
-        }
-    }
     // When the document came out is no part of it: "A poll released Friday shows", "a poll out
-    // this week shows", "the survey on Monday found" (the day alone after a participle or a
-    // preposition), "A CNN poll last month showed" (the day after the noun).
+    // this week shows", "the survey released on Monday found" (the day alone after a
+    // participle or a preposition), "A CNN poll last month showed" (the day after the noun).
     if y > x && (x..y).all(|k| calendar_word(v.lower(k))) {
         // The run's determiner was dropped above ("this week").
         let mut p = x;
         while p > 0 && calendar_word(v.lower(p - 1)) {
             p -= 1;
         }
-        if p > 1 && (participle(v.lower(p - 1)) || matches!(v.lower(p - 1), "on" | "in")) {
-            return subject_left_of(v, p - 1);
+        if p > 1 && matches!(v.lower(p - 1), "on" | "in") {
+            p -= 1;
         }
-        // A day alone asserts nothing ("Last week showed …").
-        return None;
-    } else if y > x {
+        if p > 1 && participle(v.lower(p - 1)) {
+            p -= 1;
+        }
+        if p == x {
+            // A day alone asserts nothing ("Last week showed …").
+            return None;
+        }
+        let start = phrase_left_of(v, p);
+        let sx = with_document(v, start, p);
+        return (p > sx && (sx < start || plausible_source(v, sx, p))).then_some((sx, p));
+    }
+    // A document widened over its complement is a source whatever the complement's head.
+    let start = x;
+    x = with_document(v, x, y);
+    let plausible = |z: usize| x < start || plausible_source(v, x, z);
+    if y > x {
         let mut z = y;
         while z > x && calendar_word(v.lower(z - 1)) {
             z -= 1;
         }
-        if z < y && plausible_source(v, x, z) {
+        if z < y && z > x && plausible(z) {
             return Some((x, z));
         }
+        if plausible(y) {
+            return Some((x, y));
+        }
     }
-    (y > x && plausible_source(v, x, y)).then_some((x, y))
+    None
+}
+
+/// The start of a subject `x..y` widened to the document it completes: "Exit polls from the
+/// Dover primary showed", "a survey by the organization in March found" (the document heads
+/// the subject; the phrase after its preposition says which). After "by" or "from" a name is
+/// the document's author and a fuller source than the document ("a poll by the Harbour Board"),
+/// so it stays.
+fn with_document(v: &View, x: usize, y: usize) -> usize {
+    let mut p = x;
+    if p > 0 && is_det(v.lower(p - 1)) {
+        p -= 1;
+    }
+    if y <= x || p < 2 || !document_noun(v.lower(p - 2)) {
+        return x;
+    }
+    let named = v.toks[y - 1].capitalized();
+    match v.lower(p - 1) {
+        "of" | "on" | "among" | "in" => {}
+        "by" | "from" if !named => {}
+        _ => return x,
+    }
+    let dx = phrase_left_of(v, p - 1);
+    if dx < p - 1 {
+        dx
+    } else {
+        x
+    }
 }
 
 /// A year written in digits ("2009"), which may name a document ("the 2009 paper").
@@ -553,6 +585,12 @@ fn calendar_word(w: &str) -> bool {
 
 /// The noun phrase ending just before token `k` (a participle), determiners aside.
 fn subject_left_of(v: &View, k: usize) -> Option<(usize, usize)> {
+    let x = phrase_left_of(v, k);
+    (k > x && plausible_source(v, x, k)).then_some((x, k))
+}
+
+/// Where the noun phrase ending just before token `k` starts (`k` when there is none).
+fn phrase_left_of(v: &View, k: usize) -> usize {
     let mut x = k;
     while x > 0 && k - x < 6 {
         let t = &v.toks[x - 1];
@@ -565,7 +603,7 @@ fn subject_left_of(v: &View, k: usize) -> Option<(usize, usize)> {
         }
         x -= 1;
     }
-    (k > x && plausible_source(v, x, k)).then_some((x, k))
+    x
 }
 
 /// Whether tokens `x..y` can name who asserts something: a name, a pronoun, or a common noun

@@ -399,6 +399,24 @@ fn documents_as_subjects_with_dates_asides_and_years() {
         src("Exit polls from the Dover primary, which Ann Lee won easily, showed that 65 percent backed her."),
         Some("Exit polls from the Dover primary".into())
     );
+    // A named author after "by" is the source; a description after it only says which.
+    assert_eq!(
+        src("A poll by the Harbour Board found 300 boats idle."),
+        Some("Harbour Board".into())
+    );
+    assert_eq!(
+        src("A survey by the organization in March found 48 percent of skippers in favour."),
+        Some("survey by the organization".into())
+    );
+    assert_eq!(
+        src("A Harbour Gazette poll of Dover released on Tuesday showed Lee with a 16-point lead."),
+        Some("Harbour Gazette poll of Dover".into())
+    );
+    // A relative clause after a place names no source.
+    assert_eq!(
+        src("Ann Lee, 30, of Dover, Del., who was among those polled, said the 12 boats are idle."),
+        None
+    );
     // A relative clause before a verb that only counts ("records") makes no claim of it.
     assert_eq!(
         src("The Harbour Board, which maintains the piers, records about 500 leaks a month."),
