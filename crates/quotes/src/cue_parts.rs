@@ -427,8 +427,8 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
                 // words is part of a name ("Secretary of State John Kerry" keeps its title out,
                 // "the Clinton-run State Department" its modifier).
                 && !(i > lo
-                    && cx.is_cap(i - 1)
-                    && !cx.w(i - 1).contains('-')
+                    && (cx.is_cap(i - 1) && !cx.w(i - 1).contains('-')
+                        || after_quote(cx, i))
                     && cx.is_cap(i)
                     && i + 1 < end
                     && cx.is_cap(i + 1))
@@ -465,6 +465,17 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     (k < end).then_some((k, end))
+}
+
+/// Whether token `i` opens an attribution right after a quotation ("“…,” State Department
+/// spokesperson Vedant Patel said"): there a capitalised cue word before another capitalised
+/// word opens a name, as between two capitalised words.
+fn after_quote(cx: &Ctx, i: usize) -> bool {
+    let mut j = i;
+    if j > 0 && cx.w(j - 1) == "," {
+        j -= 1;
+    }
+    j > 0 && cx.quoted(j - 1)
 }
 
 fn np_modifier(lower: &str) -> bool {

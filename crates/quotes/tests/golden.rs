@@ -2167,6 +2167,21 @@ fn a_cue_word_inside_a_name_is_part_of_the_subject() {
 }
 
 #[test]
+fn a_cue_word_opening_a_name_right_after_a_quotation_is_part_of_it() {
+    // "State" is also a verb: right after the quotation, before another capitalised word, it
+    // opens the name of the speaker's organisation.
+    let t = "\"We are watching closely,\" State Department spokesperson Vedant Patel said on Monday.\n\n\
+             \"We remain concerned,\" State Department deputy spokesman Ravi Sen said.";
+    let ents = [
+        named(t, "Vedant Patel", EntityKind::Person),
+        named(t, "Ravi Sen", EntityKind::Person),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(speaker(find(&qs, "watching")), Some("Vedant Patel"));
+    assert_eq!(speaker(find(&qs, "concerned")), Some("Ravi Sen"));
+}
+
+#[test]
 fn the_same_agency_is_the_organisation_that_spoke_last() {
     let t = "The state news agency IRNA said the only hospital on the island was full. \
              According to the same agency, the village of Deyrestan saw serious destruction.";
