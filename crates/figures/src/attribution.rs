@@ -135,8 +135,17 @@ impl<'a> Attributor<'a> {
             self.last_named = Some(s.clone());
             return Some(s.clone());
         }
+        // A document carried from the sentence before, else one named with "in" beside the
+        // figure.
+        let found = match found {
+            Some(f) => Some(f),
+            None => match self.carried_document(v, first) {
+                Some(doc) => return Some(doc),
+                None => in_document(v, first, end),
+            },
+        };
         let Some((x, y)) = found else {
-            return self.carried_document(v, first);
+            return None;
         };
         let (sa, sb) = v.span(x, y);
         let name = phrase_text(v, x, y);
@@ -261,6 +270,101 @@ fn according_to(v: &View, first: usize, end: usize) -> Option<(usize, usize)> {
     subject_right(v, k + 2)
 }
 
+/// Most tokens between a figure and the "in" of the document that found it.
+const IN_DOCUMENT_REACH: usize = 12;
+
+/// "fell to 10 percent in the latest CNN poll", "by 8 points, 49% to 41%, in the survey",
+/// "Some 20 percent of people in a recent poll said": a document named with "in" near the
+/// figure, in its clause, found it. The document as written (its adjectives and an "of" or
+/// "from" complement kept, determiners left out).
+fn in_document(v: &View, first: usize, end: usize) -> Option<(usize, usize)> {
+    let from = first.saturating_sub(IN_DOCUMENT_REACH);
+    let to = (end + IN_DOCUMENT_REACH).min(v.len());
+    // The nearest "in" after the figure first, then before it; never across a semicolon.
+    let after = (end..to).take_while(|&k| v.text(k) != ";");
+    let before = (from..first).rev().take_while(|&k| v.text(k) != ";");
+    after
+        .chain(before)
+        .filter(|&k| v.lower(k) == "in")
+        .find_map(|k| document_after_in(v, k + 1))
+}
+
+/// The document phrase opening at token `k` (after "in"): up to five words ending in a
+/// document noun that heads it ("the survey period" is no document).
+fn document_after_in(v: &View, mut k: usize) -> Option<(usize, usize)> {
+    // "in our review", "in this survey": the outlet's own work states its figures itself.
+    if matches!(v.lower(k), "our" | "my" | "this") {
+        return None;
+    }
+    while k < v.len() && (is_det(v.lower(k)) || matches!(v.lower(k), "its" | "their")) {
+        k += 1;
+    }
+    // Adjectives and names before the noun ("latest CNN/ORC poll"), no function word ("the six
+    // states going to the polls") and no number (the figure's own "his 104-page report").
+    let head = (k..(k + 6).min(v.len()))
+        .take_while(|&j| {
+            v.toks[j].is_word()
+                && !ends_phrase(v.lower(j))
+                && crate::number::number_word(v.lower(j)).is_none()
+                || matches!(v.text(j), "/" | "-")
+        })
+        .find(|&j| found_in(v.lower(j)))?;
+    let next = head + 1;
+    if next < v.len()
+        && v.toks[next].is_word()
+        && !matches!(
+            v.lower(next),
+            "of" | "from"
+                | "by"
+                | "released"
+                | "conducted"
+                | "taken"
+                | "published"
+                | "this"
+                | "last"
+                | "in"
+                | "on"
+                | "that"
+                | "which"
+                | "said"
+                | "says"
+                | "showed"
+                | "shows"
+                | "found"
+                | "finds"
+                | "and"
+                | "for"
+                | "among"
+        )
+    {
+        return None;
+    }
+    let mut y = next;
+    if next < v.len() && matches!(v.lower(next), "of" | "from") {
+        let mut z = next + 1;
+        while z < v.len() && z - next <= 6 && (v.toks[z].capitalized() || joins_name(v.lower(z))) {
+            z += 1;
+        }
+        while z > next + 1 && joins_name(v.lower(z - 1)) {
+            z -= 1;
+        }
+        if z > next + 1 {
+            y = z;
+        }
+    }
+    Some((k, y))
+}
+
+/// Documents that find figures a sentence places "in" them ("in the latest poll"); a count or a
+/// ranking is the race itself ("leads in the delegate count"), and a review or an analysis is
+/// as often the outlet's own ("the lightest in the review").
+fn found_in(w: &str) -> bool {
+    matches!(
+        w,
+        "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "census"
+    )
+}
+
 /// Most tokens of a document frame before its comma ("In a Pew Research Center survey of 5,000
 /// adults released on Monday,").
 const FRAME_REACH: usize = 25;
@@ -370,6 +474,7 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     let mut j = k;
+    let mut year = None;
     while let Some(t) = v.toks.get(j) {
         let w = &*t.lower;
         // "the 2009 paper", "a 2019 study by …": a year names which document, it is no figure
@@ -378,13 +483,17 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
             && is_year(t.text)
             && v.toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word)
         {
+            year.get_or_insert(j);
             j += 1;
             continue;
         }
         if t.kind != TokenKind::Word {
             break;
         }
-        if (ends_phrase(w) && !joins_name(w)) || verb_at(v, j) {
+        // The phrase's first word (after determiners and a year) is a noun: "according to a
+        // 2018 report by …", "according to reports".
+        let opens = (k..j).all(|i| v.toks[i].kind == TokenKind::Number);
+        if (ends_phrase(w) && !joins_name(w)) || verb_at(v, j) && !opens {
             break;
         }
         if joins_name(w)
@@ -402,6 +511,17 @@ fn subject_right(v: &View, mut k: usize) -> Option<(usize, usize)> {
     }
     while j > k && joins_name(v.lower(j - 1)) {
         j -= 1;
+    }
+    // A year inside a document's title read only in part ("ASCM's 2023 supply chain salary …",
+    // "J.D. Power 2025 North America Rental Car …"): the owner before the year is the cleaner
+    // name, unless the phrase ends on the document ("Hootsuite's Digital 2021 report").
+    if let Some(y) = year.filter(|&y| y > k && j > y) {
+        if !document_noun(v.lower(j - 1)) {
+            j = y;
+            if j > k + 1 && matches!(v.lower(j - 1), "'s" | "’s") {
+                j -= 1;
+            }
+        }
     }
     (j > k).then_some((k, j))
 }

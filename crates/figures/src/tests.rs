@@ -417,6 +417,48 @@ fn documents_as_subjects_with_dates_asides_and_years() {
         src("Ann Lee, 30, of Dover, Del., who was among those polled, said the 12 boats are idle."),
         None
     );
+    // A document named with "in" beside the figure found it.
+    assert_eq!(
+        src("Lee fell to 10 percent in the latest Harbour Gazette poll released Wednesday."),
+        Some("latest Harbour Gazette poll".into())
+    );
+    assert_eq!(
+        src("Lee leads Roe among skippers by 8 points, 49 percent to 41 percent, in the survey."),
+        Some("survey".into())
+    );
+    assert_eq!(
+        src("Some 20 percent of skippers in a recent poll said the levy was too high."),
+        Some("recent poll".into())
+    );
+    assert_eq!(
+        src("Lee finished ahead of Roe by 8 points in recent polls from Quinnipiac and Fox News."),
+        Some("recent polls from Quinnipiac and Fox News".into())
+    );
+    // A document noun that modifies another, or a place after "in", is no source.
+    assert_eq!(src("Lee fell to 10 percent in the survey period."), None);
+    assert_eq!(src("Lee won 10 percent of the vote in Dover."), None);
+    assert_eq!(
+        src("Lee leads in the delegate count with 300 delegates."),
+        None
+    );
+    // The outlet's own review or survey states its figures itself.
+    assert_eq!(
+        src("Comfort weighs heavily in our review, making up 30 percent of the score."),
+        None
+    );
+    assert_eq!(
+        src("At 27 pounds it is only 3 pounds heavier than the lightest in the review."),
+        None
+    );
+    // Documents that are counted are no named source ("in two long-term studies").
+    assert_eq!(
+        src("Data came from 100,000 nurses taking part in two long-term studies."),
+        None
+    );
+    assert_eq!(
+        src("Voters in the six states going to the polls backed Lee."),
+        None
+    );
     // A relative clause before a verb that only counts ("records") makes no claim of it.
     assert_eq!(
         src("The Harbour Board, which maintains the piers, records about 500 leaks a month."),
@@ -434,6 +476,14 @@ fn documents_as_subjects_with_dates_asides_and_years() {
     assert_eq!(
         src("The levy would raise $110 million a year, according to a 2019 study by the Harbour Board."),
         Some("2019 study".into())
+    );
+    assert_eq!(
+        src("According to a 2018 report by Localytics, 21 percent of users quit after one use."),
+        Some("2018 report".into())
+    );
+    assert_eq!(
+        src("The median pay is $100,000, according to the Harbour Board's 2023 annual pier and mooring salary survey."),
+        Some("Harbour Board".into())
     );
     // A number that is the figure's own stays out of the source.
     assert_eq!(
