@@ -9,15 +9,17 @@ use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    is_dash, is_role_or_modifier, noun_use, opens_relative_clause, quote_after, quote_before,
-    subject_after, subject_before, trim, valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
+    is_dash, is_determiner, is_role_or_modifier, noun_use, opens_relative_clause, quote_after,
+    quote_before, subject_after, subject_before, trim, valid_subject, Ctx, MAX_CONTENT,
+    MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
     is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle, is_participle,
-    is_speech_noun, is_stance, is_that_cue, is_time_word, is_weak_cue, pronoun_gender,
+    is_role_noun, is_speech_noun, is_stance, is_that_cue, is_time_word, is_weak_cue,
+    pronoun_gender,
 };
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
@@ -750,9 +752,27 @@ impl<'d, 'a> Walk<'d, 'a> {
             let inner_and = cx.l(b) == "and" && cx.is_cap(b - 1) && b + 1 < hi && cx.is_cap(b + 1);
             // "according to the explanatory notes of …": a cue word after a lower-case word
             // of the phrase is its noun.
-            let noun = is_cue(cx.l(b)) && !cx.is_cap(b - 1) && cx.is_word(b - 1) && b > a + 1;
+            // So is one right after a determiner or a year ("according to a report by …", "a
+            // 2018 report").
+            let noun = is_cue(cx.l(b))
+                && !cx.is_cap(b - 1)
+                && cx.is_word(b - 1)
+                && (b > a + 1 || is_determiner(cx.l(b - 1)));
+            // "according to a report by Amnesty International, …": the document's author or
+            // place, a name after "by"/"from"/"at", belongs to the source.
+            // After people ("the Democratic chairs from Jefferson"), the name is where they
+            // are from, and the people speak.
+            let people = {
+                let head = claimtrail_lexicon::singular(cx.l(b - 1));
+                is_role_noun(&head) || is_group_noun(cx.l(b - 1))
+            };
+            let author = matches!(cx.l(b), "by" | "from" | "at")
+                && !people
+                && b + 1 < hi
+                && (cx.is_cap(b + 1)
+                    || is_determiner(cx.l(b + 1)) && b + 2 < hi && cx.is_cap(b + 2));
             if b > a
-                && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and
+                && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and && !author
                     || is_cue(cx.l(b)) && !noun)
             {
                 break;

@@ -226,7 +226,7 @@ fn is_ly_adverb(cx: &Ctx, lo: usize, i: usize) -> bool {
         )
 }
 
-fn is_determiner(lower: &str) -> bool {
+pub(crate) fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"

@@ -2182,6 +2182,34 @@ fn a_cue_word_opening_a_name_right_after_a_quotation_is_part_of_it() {
 }
 
 #[test]
+fn according_to_a_document_by_its_author() {
+    // The document after "according to" is a noun phrase whatever its cue-like noun, with its
+    // author after "by"; the reported clause starts after the comma.
+    let t = "According to a report by Harbour Watch, 5,000 boats were idle last year.\n\n\
+             According to a 2018 study from the Coast Institute, most skippers sold their boats.";
+    let ents = [
+        named(t, "Harbour Watch", EntityKind::Org),
+        named(t, "Coast Institute", EntityKind::Org),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    let idle = find(&qs, "idle");
+    assert_eq!(idle.text, "5,000 boats were idle last year");
+    assert_eq!(speaker(idle), Some("Harbour Watch"));
+    // After people, "from" says where they are from: they speak, not the place.
+    let t2 = "According to the Democratic chairs from Kent and Dover, most voters backed the plan.";
+    let ents2 = [named(t2, "Dover", EntityKind::Loc)];
+    let qs2 = find_quotes(&Doc::new(t2), &ents2);
+    assert_ne!(speaker(find(&qs2, "backed")), Some("Dover"));
+    let sold = find(&qs, "sold");
+    assert_eq!(sold.text, "most skippers sold their boats");
+    assert!(
+        speaker(sold).is_some_and(|s| s.contains("Coast Institute")),
+        "{:?}",
+        speaker(sold)
+    );
+}
+
+#[test]
 fn the_same_agency_is_the_organisation_that_spoke_last() {
     let t = "The state news agency IRNA said the only hospital on the island was full. \
              According to the same agency, the village of Deyrestan saw serious destruction.";
