@@ -111,6 +111,11 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         return np_back(cx, lo, a - 1).map(|(h, _)| (h, b));
     }
     let np = np_back(cx, lo, j).map(|(a, b)| (document_of(cx, lo, a), b));
+    // "Jo Roe, president and CEO of Acme said": an apposition whose closing comma is missing;
+    // the phrase next to the cue is only its tail.
+    if let Some(name) = np.and_then(|(a, _)| unclosed_apposition(cx, lo, a, j)) {
+        return Some(name);
+    }
     // "Parata and his family believe": the named person speaks for the pair.
     if let Some((a, _)) = np {
         if a >= lo + 2
@@ -1507,6 +1512,65 @@ fn named_before_apposition(cx: &Ctx, lo: usize, p: usize, end: usize) -> Option<
     let q = (p + 2..end.min(p + 25)).find(|&i| cx.w(i) == "," || cx.is_stop(i) || cx.quoted(i))?;
     let verb = q + 1 < end && cx.w(q) == "," && cx.is_word(q + 1) && !cx.is_cap(q + 1);
     (verb && !is_boundary(cx.l(q + 1))).then_some((a, p))
+}
+
+/// The name `lo..p` opening the clause when the comma at `p` opens an apposition (an article or a
+/// role noun first) that runs on, without its closing comma, to the subject phrase starting at
+/// `a` and the cue at `j` ("Jo Roe, president and CEO of Acme Freight said", "Jo Roe, chair of
+/// Local 12, Harbour Workers union said"): the news wire's dropped comma. The name has two or
+/// more capitalised words and no preposition first ("In New York, the mayor said" is a place);
+/// a comma inside the apposition must be followed by a capital, an article or a role noun (a
+/// lower-case word after it would be a verb, the apposition closed), and a relative pronoun in
+/// it makes the cue its verb.
+fn unclosed_apposition(cx: &Ctx, lo: usize, a: usize, j: usize) -> Option<(usize, usize)> {
+    const REACH: usize = 16;
+    if a <= lo + 2 || j - lo > REACH + 4 {
+        return None;
+    }
+    let p = (lo..a).find(|&i| cx.w(i) == ",")?;
+    let name = lo..p;
+    if name.len() < 2
+        || !name.clone().all(|i| cx.is_cap(i) || cx.w(i) == ".")
+        || is_boundary(cx.l(lo))
+        || matches!(
+            cx.l(lo),
+            "in" | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "by"
+                | "with"
+                | "after"
+                | "before"
+                | "since"
+                | "during"
+                | "under"
+                | "as"
+                | "like"
+                | "unlike"
+                | "when"
+                | "while"
+                | "if"
+        )
+    {
+        return None;
+    }
+    let opens = |i: usize| matches!(cx.l(i), "a" | "an" | "the") || is_role_noun(cx.l(i));
+    if !opens(p + 1) || j - p > REACH {
+        return None;
+    }
+    for i in p + 1..j {
+        if cx.quoted(i) || cx.is_stop(i) || matches!(cx.l(i), "who" | "which" | "that") {
+            return None;
+        }
+        if cx.w(i) == "," && !(i + 1 < j && (cx.is_cap(i + 1) || opens(i + 1))) {
+            return None;
+        }
+        if !cx.is_word(i) && !matches!(cx.w(i), "," | "." | "&" | "-") {
+            return None;
+        }
+    }
+    Some((lo, p))
 }
 
 /// Lower-case words of a role phrase before a name ("press secretary", "chief executive").

@@ -2269,3 +2269,23 @@ fn an_online_handle_before_the_cue_speaks() {
     let t = "“It is our job to police the market,” finch1984 wrote in a forum post.";
     assert_speakers(t, &[("police the market", "finch1984")]);
 }
+
+#[test]
+fn apposition_without_closing_comma_before_cue() {
+    // The wire drops the apposition's closing comma: the name opening the clause still speaks,
+    // not the role or organisation next to the cue.
+    let t = "Jane Holloway, president and CEO of Northwind Shipping said, “This has been a \
+             wonderful day for the port.”\n\n\
+             Tom Brisk, chairperson of Local 77, Canadian Dock Workers union said “There is a \
+             lot of anger here today.”\n\n\
+             In Port Talbot, the harbour master said “The tide is late.”";
+    assert_speakers(
+        t,
+        &[
+            ("wonderful day", "Jane Holloway"),
+            ("lot of anger", "Tom Brisk"),
+        ],
+    );
+    let qs = quotes(t);
+    assert_ne!(speaker(find(&qs, "tide is late")), Some("Port Talbot"));
+}
