@@ -110,11 +110,7 @@ fn xml(body: &[u8], limit: usize) -> Salvaged {
                 }
                 stack.push(name);
             }
-            Event::Empty(s) => {
-                if local(&s) == "link" {
-                    atom_link(&s, &stack, &mut open);
-                }
-            }
+            Event::Empty(s) if local(&s) == "link" => atom_link(&s, &stack, &mut open),
             Event::End(_) => {
                 stack.pop();
                 if let Some((depth, _)) = &open {
