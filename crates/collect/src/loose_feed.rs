@@ -316,6 +316,23 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        // Whatever the bytes, reading ends without a panic, keeps at most the limit, and every
+        // entry kept names a page.
+        #[test]
+        fn any_bytes_are_read_without_a_panic(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            if let Some(s) = read(&body, 5) {
+                proptest::prop_assert!(s.entries.len() <= 5);
+                proptest::prop_assert!(s.entries.iter().all(|e| !e.url.trim().is_empty()));
+            }
+        }
+
+        #[test]
+        fn feed_shaped_text_is_read_without_a_panic(body in "(<rss>|<item>|</item>|<link>|</link>|<entry>|</entry>|<link href=\"h\"/>|http://e\\.com/[a-z]|&amp;|&#x41;|<!\\[CDATA\\[x\\]\\]>|\\{\"items\":\\[|\\{\"url\":\"u\"\\}|,|\\]|\\}){0,40}") {
+            let _ = read(body.as_bytes(), 5);
+        }
+    }
+
     #[test]
     fn deep_nesting_and_the_item_limit_are_bounded() {
         let deep = format!(
