@@ -110,11 +110,7 @@ fn xml(body: &[u8], limit: usize) -> Salvaged {
                 }
                 stack.push(name);
             }
-            Event::Empty(s) => {
-                if local(&s) == "link" {
-                    atom_link(&s, &stack, &mut open);
-                }
-            }
+            Event::Empty(s) if local(&s) == "link" => atom_link(&s, &stack, &mut open),
             Event::End(_) => {
                 stack.pop();
                 if let Some((depth, _)) = &open {
@@ -317,6 +313,23 @@ mod tests {
             b"[1, 2]",
         ] {
             assert_eq!(read(body, 100), None, "{:?}", String::from_utf8_lossy(body));
+        }
+    }
+
+    proptest::proptest! {
+        // Whatever the bytes, reading ends without a panic, keeps at most the limit, and every
+        // entry kept names a page.
+        #[test]
+        fn any_bytes_are_read_without_a_panic(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            if let Some(s) = read(&body, 5) {
+                proptest::prop_assert!(s.entries.len() <= 5);
+                proptest::prop_assert!(s.entries.iter().all(|e| !e.url.trim().is_empty()));
+            }
+        }
+
+        #[test]
+        fn feed_shaped_text_is_read_without_a_panic(body in "(<rss>|<item>|</item>|<link>|</link>|<entry>|</entry>|<link href=\"h\"/>|http://e\\.com/[a-z]|&amp;|&#x41;|<!\\[CDATA\\[x\\]\\]>|\\{\"items\":\\[|\\{\"url\":\"u\"\\}|,|\\]|\\}){0,40}") {
+            let _ = read(body.as_bytes(), 5);
         }
     }
 

@@ -477,17 +477,20 @@ mod tests {
     use super::resolve;
     use claimtrail_text::{Doc, Entity, EntityKind};
 
-    /// Person entities for each occurrence of each of `names` in `t`.
-    fn persons(t: &str, names: &[&str]) -> Vec<Entity> {
+    /// Entities of `kind` for each whole-word occurrence of each of `names` in `t`, the first
+    /// name listed winning where two overlap.
+    fn named(t: &str, names: &[&str], kind: EntityKind) -> Vec<Entity> {
         let mut es: Vec<Entity> = Vec::new();
         for n in names {
             for (at, _) in t.match_indices(n) {
                 let inside = es.iter().any(|e| e.start <= at && at < e.end);
                 let word_start = at == 0 || !t[..at].ends_with(char::is_alphabetic);
-                if !inside && word_start {
+                let word_end = t[at + n.len()..].starts_with(|c: char| !c.is_alphanumeric())
+                    || at + n.len() == t.len();
+                if !inside && word_start && word_end {
                     es.push(Entity {
                         text: n.to_string(),
-                        kind: EntityKind::Person,
+                        kind,
                         start: at,
                         end: at + n.len(),
                         canonical: n.to_string(),
@@ -498,6 +501,14 @@ mod tests {
         }
         es.sort_by_key(|e| e.start);
         es
+    }
+
+    fn persons(t: &str, names: &[&str]) -> Vec<Entity> {
+        named(t, names, EntityKind::Person)
+    }
+
+    fn orgs(t: &str, names: &[&str]) -> Vec<Entity> {
+        named(t, names, EntityKind::Org)
     }
 
     #[test]
@@ -593,28 +604,6 @@ mod tests {
     }
 
     /// Organisation entities for each listed (text, start) of `t`.
-    fn orgs(t: &str, names: &[&str]) -> Vec<Entity> {
-        let mut es = Vec::new();
-        for n in names {
-            for (at, _) in t.match_indices(n) {
-                let inside = es.iter().any(|e: &Entity| e.start <= at && at < e.end);
-                let word_end = t[at + n.len()..].starts_with(|c: char| !c.is_alphanumeric());
-                if !inside && word_end {
-                    es.push(Entity {
-                        text: n.to_string(),
-                        kind: EntityKind::Org,
-                        start: at,
-                        end: at + n.len(),
-                        canonical: n.to_string(),
-                        role: None,
-                    });
-                }
-            }
-        }
-        es.sort_by_key(|e| e.start);
-        es
-    }
-
     #[test]
     fn a_short_organisation_mention_folds_to_the_name_it_opens_or_spells() {
         let t = "QRX Careworks and Brandle Holdings grew, the Office of Fair Trading said. \

@@ -144,9 +144,7 @@ impl<'a> Attributor<'a> {
                 None => in_document(v, first, end),
             },
         };
-        let Some((x, y)) = found else {
-            return None;
-        };
+        let (x, y) = found?;
         let (sa, sb) = v.span(x, y);
         let name = phrase_text(v, x, y);
         if y == x + 1 && is_pronoun(v.lower(x)) {
@@ -701,12 +699,6 @@ fn calendar_word(w: &str) -> bool {
             w,
             "today" | "yesterday" | "tonight" | "last" | "this" | "week" | "month" | "year"
         )
-}
-
-/// The noun phrase ending just before token `k` (a participle), determiners aside.
-fn subject_left_of(v: &View, k: usize) -> Option<(usize, usize)> {
-    let x = phrase_left_of(v, k);
-    (k > x && plausible_source(v, x, k)).then_some((x, k))
 }
 
 /// Where the noun phrase ending just before token `k` starts (`k` when there is none).
