@@ -1778,6 +1778,7 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "complaint"
             | "assessment"
             | "notes"
+            | "census"
     )
 }
 

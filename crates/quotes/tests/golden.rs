@@ -2195,6 +2195,10 @@ fn according_to_a_document_by_its_author() {
     let idle = find(&qs, "idle");
     assert_eq!(idle.text, "5,000 boats were idle last year");
     assert_eq!(speaker(idle), Some("Harbour Watch"));
+    // A census is a document that speaks.
+    let t3 = "According to the 2019 census, the harbour town has grown.";
+    let qs3 = find_quotes(&Doc::new(t3), &[]);
+    assert_eq!(speaker(find(&qs3, "grown")), Some("2019 census"));
     // After people, "from" says where they are from: they speak, not the place.
     let t2 = "According to the Democratic chairs from Kent and Dover, most voters backed the plan.";
     let ents2 = [named(t2, "Dover", EntityKind::Loc)];
