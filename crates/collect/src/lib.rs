@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod sitemap;
 pub mod url_clean;
 pub mod warc_write;
+mod xml_text;
 
 pub use collector::{
     read_sources_file, CollectError, Collector, CycleStats, Options, Problem, Source,
