@@ -12,6 +12,7 @@
 //! [`robots`] holds a host's rules.
 
 pub mod collector;
+mod entry;
 pub mod html_links;
 pub mod http;
 pub mod listing;

@@ -4,7 +4,7 @@
 //! that drops forty good items for one bad one loses pages it could have had. Every item that names
 //! a page is kept, the rest are counted so the caller can say how many were left out.
 
-use crate::listing::Entry;
+use crate::entry::Entry;
 use crate::xml_text::{self, Step, Stop};
 use chrono::DateTime;
 use quick_xml::events::BytesStart;

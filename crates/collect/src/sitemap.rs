@@ -2,7 +2,7 @@
 //! (`<news:news>` with `news:publication_date` and `news:title`). Elements are matched by local
 //! name, so any namespace prefix works; unknown elements are passed over.
 
-use crate::listing::{Entry, Listing};
+use crate::entry::{Entry, Listing};
 use crate::xml_text::{self, Step, Stop};
 use std::ops::ControlFlow;
 
