@@ -409,10 +409,19 @@ pub(crate) fn extent_start(cx: &Ctx, lo: usize, a: usize, b: usize) -> usize {
 /// A noun phrase ending at token `end` (exclusive), reaching back at most `MAX_SUBJECT` tokens.
 pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = end;
-    // "Rep. John Mica (R-Fla.) said": a short parenthetical after the name belongs to it.
+    // "Rep. John Mica (R-Fla.) said", "Jo Roe (who wrote the first report) noted": a
+    // parenthetical after the name belongs to it; one sentence at most.
     if k > lo && cx.w(k - 1) == ")" {
         let mut p = k - 1;
-        while p > lo && k - p < 8 && cx.w(p) != "(" {
+        // A full stop after a lower-case word ends a sentence; after a capitalised one
+        // ("R-Fla.", "Inc.") it marks an abbreviation.
+        let sentence_end = |p: usize| {
+            cx.is_stop(p)
+                && (cx.w(p) != "."
+                    || p == 0
+                    || cx.w(p - 1).len() > 3 && cx.w(p - 1).bytes().all(|b| b.is_ascii_lowercase()))
+        };
+        while p > lo && k - p < 24 && cx.w(p) != "(" && !sentence_end(p) && !cx.quoted(p) {
             p -= 1;
         }
         if cx.w(p) == "(" && p > lo {

@@ -393,6 +393,13 @@ impl People {
             at: a,
             ..Speaker::default()
         };
+        // "Jo Roe (who wrote the report)": the name is read without the bracket that follows
+        // it; the mention keeps it.
+        let b = (a + 1..b.saturating_sub(1))
+            .rev()
+            .find(|&i| word(doc, i) == "(")
+            .filter(|_| word(doc, b - 1) == ")")
+            .unwrap_or(b);
         // "whale rescue group Project Jonah", "data analysis firm 1010data": the name after an
         // organisation noun is the organisation's, whatever the tagger made of its words.
         if let Some(name) = named_after_org_noun(doc, a, b) {

@@ -2328,3 +2328,20 @@ fn according_to_between_subject_and_verb_reports_the_clause() {
     let q = find(&qs, "Exports grew");
     assert!(!q.text.contains("driven"), "{q:?}");
 }
+
+#[test]
+fn long_parenthetical_after_the_speaker_belongs_to_the_name() {
+    // A relative clause or description in brackets between the name and the cue: the name
+    // still speaks (a bracket of more than a few words gave no quote). An abbreviation's
+    // full stop inside the bracket ends nothing.
+    let t = "Ada Lindqvist (who was the author of the forum post above) noted that \
+             the vendor had quietly forked the compiler.\n\n\
+             Rep. Tom Alder (R-Fla.) said that the airport would close.";
+    assert_speakers(
+        t,
+        &[
+            ("quietly forked", "Ada Lindqvist"),
+            ("airport would close", "Tom Alder"),
+        ],
+    );
+}
