@@ -105,9 +105,24 @@ fn expletive_it(doc: &Doc, b: usize) -> bool {
         && !lc(word(doc, b + 1), |w| is_cue(w) || is_stance(w))
 }
 
+/// Whether tokens `a..b` are one word in brackets right after a lower-case word ("a gas
+/// chromatograph (GC)"; not "the World Health Organization (WHO)").
+fn abbreviates_common_noun(doc: &Doc, a: usize, b: usize) -> bool {
+    b == a + 1
+        && a >= 2
+        && b < doc.tokens.len()
+        && word(doc, a - 1) == "("
+        && word(doc, b) == ")"
+        && doc.tokens[a - 2].kind == TokenKind::Word
+        && word(doc, a - 2)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// Verbs that give a thing its name ("a technique called …", "a firm dubbed …"); some are weak
 /// speech cues too, but never before the name they give.
-fn is_naming_verb(lower: &str) -> bool {
+pub(crate) fn is_naming_verb(lower: &str) -> bool {
     matches!(
         lower,
         "called" | "named" | "dubbed" | "termed" | "titled" | "entitled" | "nicknamed"
@@ -273,6 +288,11 @@ impl People {
                     if !quoted.get(a).copied().unwrap_or(false) {
                         self.mentions.push((a, id));
                     }
+                }
+                // "a gas chromatograph (GC)": an acronym in brackets after a lower-case word
+                // abbreviates a thing, no organisation that "it" or "the group" could be.
+                EntityKind::Org if abbreviates_common_noun(doc, a, b) => {
+                    self.not_people.push((a, b))
                 }
                 EntityKind::Org => {
                     // "Stanford University's Center" tagged without "on Poverty and
