@@ -468,6 +468,8 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
             && !particle
             && !institution
             && !name_joiner(cx, lo, i, end)
+            // "advisers to Mr. Obama": the role the joiner after it hangs on.
+            && !(i + 1 < end && name_joiner(cx, lo, i + 1, end))
         {
             break;
         }
@@ -488,12 +490,16 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
 /// "the Committee to Protect Journalists", "the Council on Foreign Relations": a lower-case
 /// "to" or "on" between two capitalised words inside the phrase (the first not the
 /// sentence's opener, capitalised as such: "Visitors to Paris said") joins one name.
+///
+/// Also "an adviser to the mayor", "the ambassador to France": "to" after a role noun joins
+/// the role to its complement, which the speaker resolution reads as one phrase.
 fn name_joiner(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
-    matches!(cx.l(i), "to" | "on")
-        && i > lo + 1
-        && cx.is_cap(i - 1)
-        && i + 1 < end
-        && cx.is_cap(i + 1)
+    if cx.l(i) != "to" && cx.l(i) != "on" || i + 1 >= end || i == lo {
+        return false;
+    }
+    let role = cx.l(i) == "to"
+        && (is_role_noun(cx.l(i - 1)) || is_role_noun(&claimtrail_lexicon::singular(cx.l(i - 1))));
+    role || i > lo + 1 && cx.is_cap(i - 1) && cx.is_cap(i + 1)
 }
 
 /// A capitalised cue word that ends the subject right before the verb, after a capitalised

@@ -2394,3 +2394,19 @@ fn long_parenthetical_after_the_speaker_belongs_to_the_name() {
         ],
     );
 }
+
+#[test]
+fn role_joined_to_its_complement_by_to_is_one_speaker() {
+    // "to" after a role noun does not end the subject at the complement: the aides speak,
+    // not the person they serve.
+    let t = "Marta Quist won the primary in March.\n\n\
+             Aides to Marta Quist say that the campaign will spend heavily in the fall.\n\n\
+             An adviser to the mayor said that the vote would be delayed.";
+    assert_speakers(
+        t,
+        &[
+            ("spend heavily", "Aides to Marta Quist"),
+            ("vote would be delayed", "adviser to the mayor"),
+        ],
+    );
+}
