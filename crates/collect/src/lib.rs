@@ -12,6 +12,7 @@
 //! [`robots`] holds a host's rules.
 
 pub mod collector;
+mod entry;
 pub mod html_links;
 pub mod http;
 pub mod listing;
@@ -21,6 +22,7 @@ pub mod schedule;
 pub mod sitemap;
 pub mod url_clean;
 pub mod warc_write;
+mod xml_text;
 
 pub use collector::{
     read_sources_file, CollectError, Collector, CycleStats, Options, Problem, Source,

@@ -4,16 +4,15 @@
 //! that drops forty good items for one bad one loses pages it could have had. Every item that names
 //! a page is kept, the rest are counted so the caller can say how many were left out.
 
-use crate::listing::Entry;
+use crate::entry::Entry;
+use crate::xml_text::{self, Step, Stop};
 use chrono::DateTime;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::events::BytesStart;
 use serde_json::Value;
+use std::ops::ControlFlow;
 
-/// Deepest element nesting read; past it the rest of the feed is left.
+/// Deepest element nesting read (elements open at once); past it the rest of the feed is left.
 const MAX_DEPTH: usize = 64;
-/// Longest text kept from one element.
-const MAX_TEXT: usize = 4096;
 
 /// What was read from a feed the strict parser refused.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -77,72 +76,40 @@ struct Item {
 }
 
 fn xml(body: &[u8], limit: usize) -> Salvaged {
-    let mut reader = Reader::from_reader(body);
-    // Text is kept whole per field: an entity splits a title into several events.
-    reader.config_mut().trim_text(false);
-    let mut buf = Vec::new();
     let mut out = Salvaged::default();
-    let mut stack: Vec<String> = Vec::new();
     // The stack depth of the open item's element.
     let mut open: Option<(usize, Item)> = None;
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(e) => e,
-            Err(e) => {
-                out.stopped = Some(format!(
-                    "the XML breaks at byte {}: {e}",
-                    reader.error_position()
-                ));
-                break;
-            }
-        };
-        match event {
-            Event::Start(s) => {
-                let name = local(&s);
-                if stack.len() >= MAX_DEPTH {
-                    out.stopped = Some(format!("elements nested past {MAX_DEPTH} levels"));
-                    break;
-                }
+    let end = xml_text::read(body, MAX_DEPTH, |step, stack| {
+        match step {
+            Step::Open(name, s) => {
                 if open.is_none() && (name == "item" || name == "entry") {
                     open = Some((stack.len(), Item::default()));
                 } else if name == "link" {
-                    atom_link(&s, &stack, &mut open);
+                    atom_link(s, stack, &mut open);
                 }
-                stack.push(name);
             }
-            Event::Empty(s) if local(&s) == "link" => atom_link(&s, &stack, &mut open),
-            Event::End(_) => {
-                stack.pop();
+            Step::Empty("link", s) => atom_link(s, stack, &mut open),
+            Step::Empty(..) => {}
+            Step::Close(_) => {
                 if let Some((depth, _)) = &open {
                     if *depth == stack.len() {
                         let (_, item) = open.take().expect("matched above");
                         out.items += 1;
-                        if out.items > limit {
-                            continue;
-                        }
-                        if let Some(entry) = item.into_entry() {
-                            out.entries.push(entry);
+                        if out.items <= limit {
+                            out.entries.extend(item.into_entry());
                         }
                     }
                 }
             }
-            Event::Text(t) => push_text(&stack, &mut open, &t.xml10_content()),
-            Event::CData(t) => push_text(&stack, &mut open, &t.into_inner()),
-            Event::GeneralRef(r) => {
-                let name = r.xml10_content();
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(ch)) => ch.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(&name)
-                        .unwrap_or_default()
-                        .to_string(),
-                };
-                push_text(&stack, &mut open, &resolved);
-            }
-            Event::Eof => break,
-            _ => {}
+            Step::Text(text) => push_text(stack, &mut open, text),
         }
-        buf.clear();
-    }
+        ControlFlow::Continue(())
+    });
+    out.stopped = match end {
+        Ok(()) => None,
+        Err(Stop::Broken { at, error }) => Some(format!("the XML breaks at byte {at}: {error}")),
+        Err(Stop::TooDeep) => Some(format!("elements nested past {MAX_DEPTH} levels")),
+    };
     if open.is_some() && out.stopped.is_none() {
         out.stopped = Some("the feed ends inside an item".into());
     }
@@ -159,10 +126,6 @@ impl Item {
         let title = Some(self.title).filter(|t| !t.trim().is_empty());
         Some(Entry::new(link, date, title))
     }
-}
-
-fn local(s: &BytesStart) -> String {
-    s.local_name().as_ref().to_ascii_lowercase()
 }
 
 /// An Atom `<link rel="alternate" href="…">` directly inside the open item.
@@ -207,9 +170,7 @@ fn push_text(stack: &[String], open: &mut Option<(usize, Item)>, text: &str) {
         Some("title") => &mut item.title,
         _ => return,
     };
-    if slot.len() + text.len() <= MAX_TEXT {
-        slot.push_str(text);
-    }
+    xml_text::append(slot, text);
 }
 
 /// An RFC 2822 (RSS) or RFC 3339 (Atom, JSON Feed) date as RFC 3339, as feed-rs gives it; a
@@ -342,6 +303,19 @@ mod tests {
         let s = read(deep.as_bytes(), 100).unwrap();
         assert_eq!(s.entries.len(), 1);
         assert!(s.stopped.unwrap().contains("nested"));
+        // 64 elements open at once are read; a 65th stops the reading.
+        let nested = |n| {
+            format!(
+                "<rss><item><link>http://e.com/1</link></item>{}{}</rss>",
+                "<a>".repeat(n),
+                "</a>".repeat(n)
+            )
+        };
+        assert_eq!(read(nested(63).as_bytes(), 100).unwrap().stopped, None);
+        assert_eq!(
+            read(nested(64).as_bytes(), 100).unwrap().stopped.as_deref(),
+            Some("elements nested past 64 levels")
+        );
         let many = format!(
             "<rss>{}</rss>",
             "<item><link>http://e.com/x</link></item>".repeat(50)

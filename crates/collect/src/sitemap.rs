@@ -2,14 +2,12 @@
 //! (`<news:news>` with `news:publication_date` and `news:title`). Elements are matched by local
 //! name, so any namespace prefix works; unknown elements are passed over.
 
-use crate::listing::{Entry, Listing};
-use quick_xml::events::Event;
-use quick_xml::Reader;
+use crate::entry::{Entry, Listing};
+use crate::xml_text::{self, Step, Stop};
+use std::ops::ControlFlow;
 
 /// Most `<url>` or `<sitemap>` entries read from one file (the protocol's own limit).
 pub const MAX_ENTRIES: usize = 50_000;
-/// Longest text kept from one element.
-const MAX_TEXT: usize = 4096;
 
 /// True when the XML's root element is a sitemap or sitemap index.
 pub fn is_sitemap(body: &[u8]) -> bool {
@@ -26,50 +24,36 @@ struct Current {
     news_title: String,
 }
 
+/// Most elements open at once: the root and 16 levels inside it.
+const MAX_OPEN: usize = 17;
+
 /// Reads a sitemap or an index; an index's `loc`s become child sources.
 pub fn parse(body: &[u8]) -> Result<Listing, String> {
-    let mut reader = Reader::from_reader(body);
-    // Text is trimmed per field, not per event: an entity splits a title into several events.
-    reader.config_mut().trim_text(false);
-    let mut buf = Vec::new();
     let mut index = false;
     let mut entries = Vec::new();
     let mut children = Vec::new();
-    let mut stack: Vec<String> = Vec::new();
     let mut cur: Option<Current> = None;
     let mut truncated = false;
-    loop {
-        let ev = reader.read_event_into(&mut buf).map_err(|e| {
-            format!(
-                "invalid sitemap XML at byte {}: {e}",
-                reader.error_position()
-            )
-        })?;
-        match ev {
-            Event::Start(s) => {
-                let name = local(s.local_name().as_ref());
+    xml_text::read(body, MAX_OPEN, |step, stack| {
+        match step {
+            Step::Open(name, _) => {
                 if stack.is_empty() && name == "sitemapindex" {
                     index = true;
                 }
                 if (name == "url" || name == "sitemap") && stack.len() == 1 {
                     cur = Some(Current::default());
                 }
-                if stack.len() > 16 {
-                    return Err("sitemap nested more than 16 levels".into());
-                }
-                stack.push(name);
             }
-            Event::End(_) => {
-                let name = stack.pop().unwrap_or_default();
+            Step::Close(name) => {
                 if (name == "url" || name == "sitemap") && stack.len() == 1 {
                     if let Some(c) = cur.take() {
                         if entries.len() + children.len() >= MAX_ENTRIES {
                             truncated = true;
-                            break;
+                            return ControlFlow::Break(());
                         }
                         let loc = c.loc.trim().to_string();
                         if loc.is_empty() {
-                            continue;
+                            return ControlFlow::Continue(());
                         }
                         if index {
                             children.push(loc);
@@ -85,24 +69,15 @@ pub fn parse(body: &[u8]) -> Result<Listing, String> {
                     }
                 }
             }
-            Event::Text(t) => push_text(&stack, &mut cur, &t.xml10_content()),
-            Event::CData(t) => push_text(&stack, &mut cur, &t.into_inner()),
-            Event::GeneralRef(r) => {
-                let name = r.xml10_content();
-                let resolved = if let Ok(Some(ch)) = r.resolve_char_ref() {
-                    ch.to_string()
-                } else {
-                    quick_xml::escape::resolve_predefined_entity(&name)
-                        .unwrap_or_default()
-                        .to_string()
-                };
-                push_text(&stack, &mut cur, &resolved);
-            }
-            Event::Eof => break,
-            _ => {}
+            Step::Text(text) => push_text(stack, &mut cur, text),
+            Step::Empty(..) => {}
         }
-        buf.clear();
-    }
+        ControlFlow::Continue(())
+    })
+    .map_err(|stop| match stop {
+        Stop::Broken { at, error } => format!("invalid sitemap XML at byte {at}: {error}"),
+        Stop::TooDeep => "sitemap nested more than 16 levels".into(),
+    })?;
     if !index && entries.is_empty() && children.is_empty() && !truncated {
         // An empty urlset is a valid, empty listing.
         return Ok(Listing::default());
@@ -112,10 +87,6 @@ pub fn parse(body: &[u8]) -> Result<Listing, String> {
         children,
         note: truncated.then(|| format!("more than {MAX_ENTRIES} entries; the rest ignored")),
     })
-}
-
-fn local(name: &str) -> String {
-    name.to_ascii_lowercase()
 }
 
 fn push_text(stack: &[String], cur: &mut Option<Current>, text: &str) {
@@ -130,9 +101,7 @@ fn push_text(stack: &[String], cur: &mut Option<Current>, text: &str) {
         (Some("news"), "title") => &mut c.news_title,
         _ => return,
     };
-    if slot.len() + text.len() <= MAX_TEXT {
-        slot.push_str(text);
-    }
+    xml_text::append(slot, text);
 }
 
 #[cfg(test)]
@@ -184,5 +153,15 @@ mod tests {
         assert!(parse(b"<urlset><url><loc>x</url></urlset>").is_err());
         let deep = format!("<urlset>{}", "<a>".repeat(100));
         assert!(parse(deep.as_bytes()).is_err());
+        // The root and 16 levels inside it are read; one more is refused.
+        let nested = |n| format!("<urlset>{}{}</urlset>", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(parse(nested(16).as_bytes()).is_ok());
+        assert_eq!(
+            parse(nested(17).as_bytes()).unwrap_err(),
+            "sitemap nested more than 16 levels"
+        );
+        assert!(parse(b"<urlset><url><loc>x</url></urlset>")
+            .unwrap_err()
+            .starts_with("invalid sitemap XML at byte "));
     }
 }

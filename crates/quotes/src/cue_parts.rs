@@ -454,7 +454,9 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         let i = k - 1;
         if cx.quoted(i)
             || !cx.is_word(i) && !plural_possessive(cx, i)
-            || is_boundary(cx.l(i)) && !conjoined_complement(cx, lo, i, end)
+            || is_boundary(cx.l(i))
+                && !conjoined_complement(cx, lo, i, end)
+                && !name_joiner(cx, lo, i, end)
             || is_cue(cx.l(i))
                 && !cx.l(i).ends_with('s')
                 // "The report concluded": after a determiner the cue word is a noun.
@@ -468,6 +470,7 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
                     && cx.is_cap(i)
                     && i + 1 < end
                     && cx.is_cap(i + 1))
+                && !name_tail_cue(cx, lo, i, end)
             || is_time_word(cx.l(i))
         {
             break;
@@ -486,6 +489,7 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
             && !conjoined_complement(cx, lo, i, end)
             && !particle
             && !institution
+            && !name_joiner(cx, lo, i, end)
         {
             break;
         }
@@ -501,6 +505,31 @@ fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     (k < end).then_some((k, end))
+}
+
+/// "the Committee to Protect Journalists", "the Council on Foreign Relations": a lower-case
+/// "to" or "on" between two capitalised words inside the phrase (the first not the
+/// sentence's opener, capitalised as such: "Visitors to Paris said") joins one name.
+fn name_joiner(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
+    matches!(cx.l(i), "to" | "on")
+        && i > lo + 1
+        && cx.is_cap(i - 1)
+        && i + 1 < end
+        && cx.is_cap(i + 1)
+}
+
+/// A capitalised cue word that ends the subject right before the verb, after a capitalised
+/// word or after "of" and one ("the Department of State said", "the Secretary of State
+/// said"): the last word of a name, not a verb. Mid-sentence a capitalised cue word is never
+/// taken for the verb, so the phrase must not stop there either. With a name after it
+/// ("Secretary of State John Kerry said") the title stays out, as before.
+fn name_tail_cue(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
+    if i + 1 != end || i <= lo + 1 || !cx.is_cap(i) {
+        return false;
+    }
+    let p = i - 1;
+    cx.is_cap(p) && !cx.w(p).contains('-')
+        || matches!(cx.l(p), "of" | "for") && p > lo && cx.is_cap(p - 1)
 }
 
 /// Whether token `i` opens an attribution right after a quotation ("“…,” State Department

@@ -1534,14 +1534,14 @@ fn org_name(doc: &Doc, mut s: usize, run_end: usize, b: usize) -> Option<String>
 }
 
 /// The capitalised name `s..e` (inside a subject starting at `a`) extended back across joining
-/// words to the capitalised words before them ("Department of Conservation", "Centers for
+/// words to the capitalised words before them ("Department of Conservation", "Committee to Protect Journalists", "Centers for
 /// Disease Control"), leading function words left out.
 fn org_extent(doc: &Doc, a: usize, mut s: usize, e: usize) -> (usize, usize) {
     loop {
         if s > a && is_cap(doc, s - 1) && !lc(word(doc, s - 1), is_leading_function_word) {
             s -= 1;
         } else if s >= a + 2
-            && matches!(word(doc, s - 1), "of" | "for" | "on" | "&" | "and")
+            && matches!(word(doc, s - 1), "of" | "for" | "on" | "&" | "and" | "to")
             && is_cap(doc, s - 2)
             && !lc(word(doc, s - 2), is_leading_function_word)
         {
@@ -1558,7 +1558,11 @@ fn org_extent(doc: &Doc, a: usize, mut s: usize, e: usize) -> (usize, usize) {
 fn org_complement(doc: &Doc, e: usize, b: usize) -> usize {
     let name_word = |i: usize| is_cap(doc, i) && !lc(word(doc, i), is_time_word);
     let mut k = e;
-    while k + 1 < b && matches!(word(doc, k), "of" | "for" | "on" | "and" | "&") && name_word(k + 1)
+    // "to" only here, where capitals run on to the subject's end ("Committee" + "to Protect
+    // Journalists"): elsewhere it starts a complement ("a letter to Amnesty").
+    while k + 1 < b
+        && matches!(word(doc, k), "of" | "for" | "on" | "and" | "&" | "to")
+        && name_word(k + 1)
     {
         k += 1;
         while k < b && name_word(k) {

@@ -2295,6 +2295,27 @@ fn apposition_without_closing_comma_before_cue() {
 }
 
 #[test]
+fn capitalised_cue_word_or_joiner_inside_an_organisation_name() {
+    // "State" and "to"/"on" inside a name: the name ends at the verb, not at the cue word or
+    // the joiner ("of State said" gave no quote at all; "to Protect …" cut the name).
+    let t = "The Department of State said that the embassy in Lagos would close on Friday.\n\n\
+             The Secretary of State said that the talks would resume in May.\n\n\
+             The Committee to Protect Journalists said that the reporter was detained.\n\n\
+             The Council on Foreign Relations said that the war had cost too much.\n\n\
+             Secretary of State Jo Marsh said that the visit was over.";
+    assert_speakers(
+        t,
+        &[
+            ("embassy in Lagos", "Department of State"),
+            ("talks would resume", "Secretary of State"),
+            ("reporter was detained", "Committee to Protect Journalists"),
+            ("war had cost", "Council on Foreign Relations"),
+            ("visit was over", "Jo Marsh"),
+        ],
+    );
+}
+
+#[test]
 fn place_in_a_group_nouns_complement_is_no_speaker() {
     // The place closes the complement of the group noun that heads the subject.
     let t = "Representatives at several Northwind stores in Portugal said that buyers should \

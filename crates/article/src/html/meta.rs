@@ -2,6 +2,7 @@
 //! byline-like elements. Each field is chosen from several signals, most specific first.
 
 mod authors;
+mod byline;
 mod date;
 mod entities;
 mod json_ld;
@@ -9,7 +10,7 @@ mod title;
 
 use super::header::{header_zone, zone_byline, zone_date};
 use authors::choose_authors;
-pub use authors::split_byline;
+pub use byline::split_byline;
 use date::{choose_date, modified_dates, page_published_label, page_text_date, reconcile_shown};
 use dom_query::{Document, Element, Matcher, NodeRef};
 use entities::{clean, MAX_FIELD};
@@ -485,27 +486,6 @@ mod tests {
              <p class='byline'>By Maria Diaz</p></body>",
         );
         assert_eq!(m.authors, vec!["Maria Diaz"]);
-    }
-
-    #[test]
-    fn byline_splitting() {
-        assert_eq!(
-            split_byline("By Jane Doe and John Roe"),
-            vec!["Jane Doe", "John Roe"]
-        );
-        assert_eq!(
-            split_byline("Written by Ann Lee March 3, 2024"),
-            vec!["Ann Lee"]
-        );
-        assert_eq!(
-            split_byline("Par Martin Roe (avec Damien Poe et Morgane Lee)"),
-            vec!["Martin Roe"]
-        );
-        assert_eq!(
-            split_byline("Bruno (Henrique) Rodrigues"),
-            vec!["Bruno Rodrigues"]
-        );
-        assert_eq!(split_byline("Ann Lee (unclosed"), vec!["Ann Lee (unclosed"]);
     }
 
     #[test]

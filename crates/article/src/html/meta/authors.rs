@@ -1,6 +1,7 @@
 //! Authors: JSON-LD people, author meta tags, then a visible byline element; every list is cut
 //! down to what can be a name.
 
+use super::byline::split_byline;
 use super::entities::clean;
 use super::json_ld::LdFacts;
 use super::{attr_holds, select_where};
@@ -256,59 +257,4 @@ pub(super) fn header_byline_names(byline: &str) -> Vec<String> {
         .into_iter()
         .filter(|n| n.split_whitespace().count() >= 2 && !update_word(n))
         .collect()
-}
-
-/// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; dates and role words are cut off.
-pub fn split_byline(byline: &str) -> Vec<String> {
-    let mut b = clean(byline);
-    if let Some(i) = b.to_lowercase().find("by ") {
-        // Only a "By" that starts the byline or a word ("Written by ...").
-        let at_word = i == 0 || b[..i].ends_with(' ');
-        if at_word {
-            b = b[i + 3..].to_string();
-        }
-    }
-    // The same label in the other languages of the news pages we read ("Par Sébastien Roe").
-    for label in ["Par ", "Por ", "Von ", "Door "] {
-        if let Some(rest) = b.strip_prefix(label) {
-            b = rest.to_string();
-            break;
-        }
-    }
-    if let Some((pos, _)) = first_text_date(&b) {
-        b.truncate(pos);
-    }
-    // A parenthesis in a byline is an aside (a role, an agency, "avec ..." credits), not a name.
-    let b = without_parentheses(&b);
-    let b = b
-        .trim()
-        .trim_start_matches(['¶', ' '])
-        .trim_end_matches(['|', '-', '–', '·', ',', '¶', ' '])
-        .trim();
-    b.split([',', '|', '\n', ';', '¶'])
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" & "))
-        .map(|p| p.trim().trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|p| {
-            let n = p.split_whitespace().count();
-            !p.is_empty() && p.len() < 80 && n <= 6 && !p.eq_ignore_ascii_case("by")
-        })
-        .map(str::to_string)
-        .collect()
-}
-
-/// `text` without its parenthesised parts, spaces collapsed; an unclosed "(" is kept as text.
-fn without_parentheses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('(') {
-        let Some(close) = rest[open..].find(')') else {
-            break;
-        };
-        out.push_str(&rest[..open]);
-        out.push(' ');
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,6 +1,6 @@
 //! JSON-LD blocks: headline, dates, authors and publisher of the article-like objects.
 
-use super::authors::split_byline;
+use super::byline::split_byline;
 use super::entities::clean;
 use crate::dates::parse_any_date;
 use dom_query::NodeRef;
