@@ -9,9 +9,9 @@ use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    is_dash, is_determiner, is_role_or_modifier, noun_use, opens_relative_clause, quote_after,
-    quote_before, subject_after, subject_before, trim, valid_subject, Ctx, MAX_CONTENT,
-    MAX_SUBJECT, NONE,
+    is_dash, is_determiner, is_role_or_modifier, noun_use, np_back, opens_relative_clause,
+    quote_after, quote_before, subject_after, subject_before, trim, valid_subject, Ctx,
+    MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
@@ -799,6 +799,8 @@ impl<'d, 'a> Walk<'d, 'a> {
                 st += 1;
             }
             trim(cx, st, hi.min(st + MAX_CONTENT))
+        } else if let Some(whole) = subject_aside(cx, s, c, b) {
+            Some(whole)
         } else if s.covered < c - 1 {
             trim(cx, s.covered.max(c.saturating_sub(MAX_CONTENT)), c - 1)
         } else {
@@ -1734,6 +1736,28 @@ fn acted_on(cx: &Ctx, k: usize) -> bool {
 /// A relative pronoun bringing in a clause with its own actor.
 fn is_relative(lower: &str) -> bool {
     matches!(lower, "who" | "whom" | "whose" | "which")
+}
+
+/// "The senator, according to two aides, plans to vote …": "according to" set off by commas
+/// between a clause's subject (a noun phrase opening the sentence, nothing reported yet) and
+/// its verb reports the whole clause, aside included (one span), not the subject alone.
+fn subject_aside(cx: &Ctx, s: &Sentence, c: usize, b: usize) -> Option<(usize, usize)> {
+    let lo = s.lo;
+    if s.covered > lo || c < lo + 2 || cx.w(c - 1) != "," || b >= s.hi || cx.w(b) != "," {
+        return None;
+    }
+    // The stretch before the aside is one short noun phrase, the clause's subject: opened by a
+    // determiner or a name, no number in it ("Sales rose 5 percent, according to …" is a
+    // clause of its own, reported as before).
+    let (a, _) = np_back(cx, lo, c - 1).filter(|&(a, e)| e == c - 1 && a == lo)?;
+    let opens = is_determiner(cx.l(a)) || cx.is_cap(a) && a + 1 < c - 1 && cx.is_cap(a + 1);
+    if !opens
+        || c - 1 - a > 6
+        || (a..c - 1).any(|i| cx.quoted(i) || cx.w(i).bytes().any(|x| x.is_ascii_digit()))
+    {
+        return None;
+    }
+    trim(cx, lo, s.hi.min(lo + MAX_CONTENT))
 }
 
 #[cfg(test)]

@@ -438,7 +438,7 @@ pub(crate) fn extent_start(cx: &Ctx, lo: usize, a: usize, b: usize) -> usize {
 }
 
 /// A noun phrase ending at token `end` (exclusive), reaching back at most `MAX_SUBJECT` tokens.
-fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
+pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = end;
     // "Rep. John Mica (R-Fla.) said": a short parenthetical after the name belongs to it.
     if k > lo && cx.w(k - 1) == ")" {

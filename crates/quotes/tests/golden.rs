@@ -2353,4 +2353,17 @@ fn described_document_speaks_not_its_client() {
         speaker(find(&qs, "rents rose")),
         Some("Lisbon Tenants Union")
     );
+
+#[test]
+fn according_to_between_subject_and_verb_reports_the_clause() {
+    // The aside splits the clause it reports: the whole clause is the report, not the subject
+    // alone (which gave no quote). A clause of its own before the aside keeps the old reading.
+    let t = "The minister, according to two of her aides, plans to resign before the summer.\n\n\
+             Exports grew 5 percent, according to the customs office, driven by demand in Asia.";
+    let qs = quotes(t);
+    let q = find(&qs, "plans to resign");
+    assert!(q.text.starts_with("The minister"), "{q:?}");
+    assert_eq!(q.speaker_mention.as_deref(), Some("two of her aides"));
+    let q = find(&qs, "Exports grew");
+    assert!(!q.text.contains("driven"), "{q:?}");
 }
