@@ -2353,6 +2353,7 @@ fn described_document_speaks_not_its_client() {
         speaker(find(&qs, "rents rose")),
         Some("Lisbon Tenants Union")
     );
+}
 
 #[test]
 fn according_to_between_subject_and_verb_reports_the_clause() {
