@@ -6,7 +6,7 @@ when judged, the judge's speaker ("-" = no speaker), and the error kind. The scr
 `claimtrail analyze` on the judged pages and counts the judged quotes (rows not marked
 `not-a-quote`) whose speaker now equals the judge's, overall and by kind.
 
-usage: python3 bench/wcxb_speakers.py [--table TSV] [--layout wcxb|readability|meantime] [BINARY] [HTML_DIR]
+usage: python3 bench/wcxb_speakers.py [--figures] [--table TSV] [--layout wcxb|readability|meantime] [BINARY] [HTML_DIR]
 
 The default table is bench/wcxb-speakers.tsv with pages laid out as HTML_DIR/ID.html.gz (the WCXB
 dev articles). `--table bench/readability-speakers.tsv --layout readability` scores the held-out
@@ -16,6 +16,13 @@ whatever the answer, as speaker_unnamed quotes do in the dev ledger.
 `--table bench/meantime-speakers.tsv --layout meantime` scores the MEANTIME English news (Wikinews,
 held out: no rule was fitted to it) as plain text files HTML_DIR/ID.txt analysed with --plain; without
 HTML_DIR the texts are regenerated into a temporary directory by bench/meantime_texts.py.
+
+`--figures --table bench/news-figures.tsv --layout meantime` scores figure claimants instead: each row is a
+figure (its start), the judged claimant ("-" when the outlet states it; alternatives after "|") and a kind
+(`not-a-figure` rows are skipped). A claimant counts as right as in the dev ledger's scorer (word overlap
+≥ 0.5 with the judged name, none for "-"). Rows whose page is written `wcxb:ID` are WCXB dev pages
+(HTML_DIR/ID.html.gz under the shared WCXB directory), whatever --layout says. Prints right source among
+rows with a judged claimant and no source invented among rows the outlet states itself.
 """
 import argparse
 import collections
@@ -28,6 +35,7 @@ import tempfile
 here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
 ap.add_argument("--table", default=os.path.join(here, "wcxb-speakers.tsv"))
+ap.add_argument("--figures", action="store_true", help="score figure claimants (bench/news-figures.tsv)")
 ap.add_argument("--layout", choices=["wcxb", "readability", "meantime"], default="wcxb")
 ap.add_argument("binary", nargs="?", default=os.path.join(here, "..", "target", "release", "claimtrail"))
 ap.add_argument("html", nargs="?")
@@ -53,6 +61,20 @@ for line in open(args.table, encoding="utf-8"):
     rows.append((page, int(start), ours, mine, kind))
 
 pages = sorted({r[0] for r in rows})
+wcxb_dir = os.path.join(shared, "wcxb-dev-articles/html")
+
+
+def run(files, plain):
+    if not files:
+        return []
+    out = subprocess.run([binary, "analyze", *plain, "--format", "jsonl", "-q", *files],
+                         capture_output=True, text=True, check=True).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+# A page written "wcxb:ID" is a WCXB dev page whatever the layout (a table may mix sources).
+mixed = [p for p in pages if p.startswith("wcxb:")]
+pages = [p for p in pages if not p.startswith("wcxb:")]
 plain = []
 if args.layout == "wcxb":
     files = [os.path.join(html, p + ".html.gz") for p in pages]
@@ -61,16 +83,16 @@ elif args.layout == "meantime":
     plain = ["--plain"]
 else:
     files = [os.path.join(html, p, "source.html") for p in pages]
-out = subprocess.run([binary, "analyze", *plain, "--format", "jsonl", "-q", *files],
-                     capture_output=True, text=True, check=True).stdout
-quotes = {}
-for line in out.splitlines():
-    d = json.loads(line)
+quotes, figures = {}, {}
+for d in run(files, plain):
     if args.layout in ("wcxb", "meantime"):
         page = os.path.basename(d["source"]).split(".")[0]
     else:
         page = os.path.basename(os.path.dirname(d["source"]))
-    quotes[page] = d["quotes"]
+    quotes[page], figures[page] = d["quotes"], d["figures"]
+for d in run([os.path.join(wcxb_dir, p[5:] + ".html.gz") for p in mixed], []):
+    page = "wcxb:" + os.path.basename(d["source"]).split(".")[0]
+    quotes[page], figures[page] = d["quotes"], d["figures"]
 
 
 def norm(s):
@@ -87,6 +109,41 @@ def speaker_at(page, start):
         return near[0]["speaker"], True
     return None, False
 
+
+def score_figures():
+    sys.path.insert(0, os.path.join(here, "..", "..", "shared", "eval"))
+    import score  # the dev ledger's scorer: the same source match
+
+    tot = {"attr": [0, 0], "own": [0, 0]}
+    by_kind = collections.defaultdict(lambda: [0, 0])
+    lost = 0
+    for page, start, ours, mine, kind in rows:
+        if kind == "not-a-figure":
+            continue
+        hit = [f for f in figures.get(page, []) if f["start"] == start]
+        lost += not hit
+        now = (hit[0].get("source") or "") if hit else None
+        alts = mine.split("|")
+        ok = now is not None and any(
+            (not now) if a == "-" else score.overlap(now, a) >= 0.5 for a in alts)
+        part = tot["own" if alts[0] == "-" else "attr"]
+        part[0] += ok
+        part[1] += 1
+        by_kind[kind][0] += ok
+        by_kind[kind][1] += 1
+        if not ok and os.environ.get("WCXB_VERBOSE"):
+            print(f"  {page} {start} {kind}: now {now!r}, judged {mine!r}")
+    (a_ok, a_n), (o_ok, o_n) = tot["attr"], tot["own"]
+    print(f"figures whose claimant is named: right source {a_ok}/{a_n} = {a_ok / max(1, a_n):.3f}")
+    print(f"figures the outlet states itself: no source invented {o_ok}/{o_n} = {o_ok / max(1, o_n):.3f}"
+          f" (figures no longer found: {lost})")
+    for kind, (ok, n) in sorted(by_kind.items(), key=lambda kv: -kv[1][1]):
+        print(f"  {kind:28} {ok}/{n}")
+
+
+if args.figures:
+    score_figures()
+    sys.exit(0)
 
 right = 0
 total = 0

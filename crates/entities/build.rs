@@ -39,9 +39,9 @@ fn main() {
         }
         std::fs::write(out.join(format!("{name}.raw")), raw).expect("write the inflated model");
     }
-    // The wide lists, in the order and with the classes of `gazetteer::WIDE_FILES`.
+    // The wide lists, in the order and with the classes of `gazetteer::WIDE`.
     let mut files = Vec::new();
-    for name in ["surnames", "given_census", "geonames"] {
+    for name in ["surnames", "given_census", "geonames", "companies"] {
         let src = format!("data/{name}.txt");
         println!("cargo:rerun-if-changed={src}");
         files.push(std::fs::read_to_string(&src).expect("read a wide list"));

@@ -18,11 +18,13 @@ pub const ORG: u32 = 6;
 pub const TITLE: u32 = 7;
 pub const REGION: u32 = 8;
 pub const HONORIFIC: u32 = 9;
-/// The wide lists (data/build/wide_lists.py): census surnames and given names, GeoNames places.
-/// Features only: the hand-written classes above keep deciding types and canonical names.
+/// The wide lists (data/build/wide_lists.py): census surnames and given names, GeoNames places,
+/// stock-index companies. Features only: the hand-written classes above keep deciding types and
+/// canonical names.
 pub const SURNAME: u32 = 10;
 pub const GIVEN_WIDE: u32 = 11;
 pub const GEONAME: u32 = 12;
+pub const COMPANY: u32 = 13;
 pub const INSIDE: u32 = 16;
 
 pub struct Gaz {
@@ -44,10 +46,11 @@ const PREFIX: u32 = 1 << 31;
 /// lays their lines (already the matcher's keys) out as one table read in place
 /// (`tables::build_wide`), in this order, flag bit `i` for the `i`-th list.
 #[cfg(test)]
-const WIDE: [(&str, u32); 3] = [
+const WIDE: [(&str, u32); 4] = [
     (include_str!("../data/surnames.txt"), SURNAME),
     (include_str!("../data/given_census.txt"), GIVEN_WIDE),
     (include_str!("../data/geonames.txt"), GEONAME),
+    (include_str!("../data/companies.txt"), COMPANY),
 ];
 // Statics, not consts: a const is copied into each place that reads it, and the prefetch in
 // `key_hash` must ask for the same bytes the lookup reads.
@@ -66,8 +69,8 @@ fn wide(key: &str) -> u32 {
 #[inline]
 fn wide_hashed(key: &str, h: u64) -> u32 {
     let f = crate::tables::wide_flags(WIDE_SLOTS, WIDE_BLOB, key.as_bytes(), h);
-    // Flag bits 0-2 are the lists in `WIDE`'s order, whose classes are consecutive.
-    let classes = u32::from(f & 0b111) << SURNAME;
+    // Flag bits 0-3 are the lists in `WIDE`'s order, whose classes are consecutive.
+    let classes = u32::from(f & 0b1111) << SURNAME;
     if f & crate::tables::PREFIX != 0 {
         classes | PREFIX
     } else {
@@ -339,6 +342,19 @@ mod tests {
         assert_ne!(bits("rio") & 1 << GEONAME, 0);
         assert_ne!(bits("janeiro") & 1 << (GEONAME + INSIDE), 0);
         assert_eq!(bits("flew"), 0);
+    }
+
+    #[test]
+    fn listed_companies_get_their_class_with_or_without_the_legal_form() {
+        let m = marks("Shoppers left Walmart for Home Depot and Ford Motor Company stock.");
+        let bits = |w: &str| m.iter().find(|(t, _)| t == w).map_or(0, |(_, b)| *b);
+        assert_ne!(bits("walmart") & 1 << COMPANY, 0);
+        assert_ne!(bits("home") & 1 << COMPANY, 0);
+        assert_ne!(bits("depot") & 1 << (COMPANY + INSIDE), 0);
+        // The full form is a line too: "Company" is inside the entry.
+        assert_ne!(bits("company") & 1 << (COMPANY + INSIDE), 0);
+        assert_eq!(bits("shoppers") & 1 << COMPANY, 0);
+        assert_eq!(bits("stock") & 1 << COMPANY, 0);
     }
 
     /// The wide lists as hash maps, the way they were read before the table: each line's

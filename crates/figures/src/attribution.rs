@@ -239,7 +239,28 @@ impl<'a> Attributor<'a> {
 /// A reporting verb at token `k`: lower-case unless it opens the sentence ("United States" is no
 /// verb).
 fn verb_at(v: &View, k: usize) -> bool {
-    reporting_verb(v.lower(k)) && (k == 0 || !v.toks[k].capitalized()) && !noun_use(v, k)
+    (reporting_verb(v.lower(k)) || point_out(v, k))
+        && (k == 0 || !v.toks[k].capitalized())
+        && !noun_use(v, k)
+        && !aim(v, k)
+}
+
+/// "The authors point out that …": "point" reports only in that phrase ("at one point that",
+/// "critics point to charities that" do not), so it is read here and not as a cue word.
+fn point_out(v: &View, k: usize) -> bool {
+    matches!(v.lower(k), "point" | "points" | "pointed")
+        && k + 2 < v.len()
+        && v.lower(k + 1) == "out"
+        && v.lower(k + 2) == "that"
+        && (k == 0 || v.lower(k - 1) != "to")
+}
+
+/// "hopes to finish its 99-county tour", "hope one day to …": a hope with an infinitive is an
+/// aim of the subject's, no claim of the figures after it ("hopes that sales will exceed 700"
+/// is one).
+fn aim(v: &View, k: usize) -> bool {
+    matches!(v.lower(k), "hope" | "hopes" | "hoped")
+        && (k + 1..v.len().min(k + 4)).any(|i| v.lower(i) == "to")
 }
 
 /// A reporting word used as a noun: before "of" or an auxiliary ("the US state of Louisiana",
@@ -537,6 +558,11 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     {
         y -= 1;
     }
+    // "People close to the White House don’t expect …": a negated verb claims nothing, as with
+    // "do not"; the contraction is no part of the subject.
+    if y > 0 && (v.lower(y - 1).ends_with("n't") || v.lower(y - 1).ends_with("n’t")) {
+        return None;
+    }
     // "Jim Bennett, 57, told": the age set after a name is an aside.
     if y > 3
         && v.text(y - 1) == ","
@@ -797,6 +823,8 @@ fn source_noun(w: &str) -> bool {
             | "figure"
             | "report"
             | "researcher"
+            // "the authors point out that …": a study's authors
+            | "author"
             | "scientist"
             | "survey"
             | "poll"

@@ -1048,3 +1048,42 @@ fn a_clause_telling_when_someone_spoke_is_not_what_they_said() {
     let f = figs("Polls show as many as 30 percent of his backers will stay home.");
     assert_eq!(f[0].source.as_deref(), Some("Polls"));
 }
+
+// Issue 13, held-out news figures (bench/news-figures.tsv): stances and findings that claim.
+#[test]
+fn expectations_hopes_and_points_made_claim_their_figures() {
+    let src = |t: &str| figs(t).first().and_then(|f| f.source.clone());
+    // A study's authors are a source, and "point out that" reports like "note that".
+    assert_eq!(
+        src("The authors point out that farm emissions are now 18 times higher.").as_deref(),
+        Some("authors")
+    );
+    assert_eq!(
+        src("The regulator pointed out that 40 mills had closed.").as_deref(),
+        Some("regulator")
+    );
+    // An expectation and a hope with a clause are the subject's claims.
+    assert_eq!(
+        src("Mill owners expect that the repairs will take a couple of months.").as_deref(),
+        Some("Mill owners")
+    );
+    assert_eq!(
+        src("Harbour officials expect the dredging to cost $2 billion.").as_deref(),
+        Some("Harbour officials")
+    );
+    assert_eq!(
+        src("Northwind hopes that sales will exceed 700 boats.").as_deref(),
+        Some("Northwind")
+    );
+    // A hope with an infinitive is an aim: the tour's length is nobody's claim.
+    assert_eq!(
+        src("Roe hopes to finish her 99-county tour by Monday."),
+        None
+    );
+    assert_eq!(src("Farmers hope one day to plant 300 acres."), None);
+    // A negated verb claims nothing, and the contraction is no part of a subject.
+    assert_eq!(
+        src("People close to the mayor’s office don’t expect 40 of them to attend."),
+        None
+    );
+}

@@ -9,9 +9,9 @@ use claimtrail_text::{Doc, Entity, Quote, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    is_dash, is_determiner, is_role_or_modifier, noun_use, np_back, opens_relative_clause,
-    quote_after, quote_before, subject_after, subject_before, trim, valid_subject, Ctx,
-    MAX_CONTENT, MAX_SUBJECT, NONE,
+    has_own_object, is_dash, is_determiner, is_role_or_modifier, noun_use, np_back,
+    opens_relative_clause, quote_after, quote_before, subject_after, subject_before, trim,
+    valid_subject, Ctx, MAX_CONTENT, MAX_SUBJECT, NONE,
 };
 use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
@@ -433,7 +433,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                 )
         });
         let reported = after.is_some();
-        if let Some((a, b)) = after.or_else(|| content_before(cx, s.covered, ext.0, ext.1, hi)) {
+        let before = || {
+            content_before(cx, s.covered, ext.0, ext.1, hi)
+                .filter(|_| inverted || !has_own_object(cx, c, hi))
+        };
+        if let Some((a, b)) = after.or_else(before) {
             self.push_content(a, b, &speaker, &cue);
             if a >= ext.1 && reported {
                 s.nested = Some((a, b, speaker.clone()));

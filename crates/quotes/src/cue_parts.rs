@@ -6,7 +6,7 @@
 use claimtrail_text::{Doc, TokenKind};
 
 use crate::marks::{starts_paragraph, Marked};
-use crate::speakers::{is_document_noun, is_group_noun, word};
+use crate::speakers::{is_document_noun, is_group_noun, is_naming_verb, word};
 use crate::word_classes::{
     follows_subject_that, is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue,
     is_name_particle, is_org_head, is_participle, is_role_noun, is_time_word, is_title,
@@ -440,10 +440,19 @@ pub(crate) fn extent_start(cx: &Ctx, lo: usize, a: usize, b: usize) -> usize {
 /// A noun phrase ending at token `end` (exclusive), reaching back at most `MAX_SUBJECT` tokens.
 pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut k = end;
-    // "Rep. John Mica (R-Fla.) said": a short parenthetical after the name belongs to it.
+    // "Rep. John Mica (R-Fla.) said", "Jo Roe (who wrote the first report) noted": a
+    // parenthetical after the name belongs to it; one sentence at most.
     if k > lo && cx.w(k - 1) == ")" {
         let mut p = k - 1;
-        while p > lo && k - p < 8 && cx.w(p) != "(" {
+        // A full stop after a lower-case word ends a sentence; after a capitalised one
+        // ("R-Fla.", "Inc.") it marks an abbreviation.
+        let sentence_end = |p: usize| {
+            cx.is_stop(p)
+                && (cx.w(p) != "."
+                    || p == 0
+                    || cx.w(p - 1).len() > 3 && cx.w(p - 1).bytes().all(|b| b.is_ascii_lowercase()))
+        };
+        while p > lo && k - p < 24 && cx.w(p) != "(" && !sentence_end(p) && !cx.quoted(p) {
             p -= 1;
         }
         if cx.w(p) == "(" && p > lo {
@@ -577,7 +586,9 @@ fn np_modifier(lower: &str) -> bool {
 pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize)> {
     let inverted_slot =
         c == lo || matches!(cx.w(c - 1), "," | "—" | "–") || cx.closes(c - 1).is_some();
-    if !inverted_slot || c + 1 >= hi {
+    // "…, termed the Dirty Dozen": a verb of naming is followed by the name it gives, never by
+    // an inverted speaker.
+    if !inverted_slot || c + 1 >= hi || is_naming_verb(cx.l(c)) {
         return None;
     }
     let a = c + 1;
@@ -1394,6 +1405,27 @@ pub(crate) fn content_before(
         return None;
     }
     trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)
+}
+
+/// Whether the cue at `c` has an object of its own right after it ("…, it remembered the
+/// experience."): a verb that takes no addressee and is followed by a determiner and a noun
+/// that is no time phrase ("…, she said the next day") does not report the clause before it.
+pub(crate) fn has_own_object(cx: &Ctx, c: usize, hi: usize) -> bool {
+    let b = c + 1;
+    b + 1 < hi
+        && !is_addressee_cue(cx.l(c))
+        && matches!(
+            cx.l(b),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        )
+        && cx.is_word(b + 1)
+        && !(b + 1..hi.min(b + 4)).any(|i| {
+            is_time_word(cx.l(i))
+                || matches!(
+                    cx.l(i),
+                    "day" | "days" | "next" | "following" | "previous" | "other" | "same" | "time"
+                )
+        })
 }
 
 /// Whether tokens from `b` open a clause about the speaker before them: an apposition or a

@@ -105,9 +105,24 @@ fn expletive_it(doc: &Doc, b: usize) -> bool {
         && !lc(word(doc, b + 1), |w| is_cue(w) || is_stance(w))
 }
 
+/// Whether tokens `a..b` are one word in brackets right after a lower-case word ("a gas
+/// chromatograph (GC)"; not "the World Health Organization (WHO)").
+fn abbreviates_common_noun(doc: &Doc, a: usize, b: usize) -> bool {
+    b == a + 1
+        && a >= 2
+        && b < doc.tokens.len()
+        && word(doc, a - 1) == "("
+        && word(doc, b) == ")"
+        && doc.tokens[a - 2].kind == TokenKind::Word
+        && word(doc, a - 2)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// Verbs that give a thing its name ("a technique called …", "a firm dubbed …"); some are weak
 /// speech cues too, but never before the name they give.
-fn is_naming_verb(lower: &str) -> bool {
+pub(crate) fn is_naming_verb(lower: &str) -> bool {
     matches!(
         lower,
         "called" | "named" | "dubbed" | "termed" | "titled" | "entitled" | "nicknamed"
@@ -274,6 +289,11 @@ impl People {
                         self.mentions.push((a, id));
                     }
                 }
+                // "a gas chromatograph (GC)": an acronym in brackets after a lower-case word
+                // abbreviates a thing, no organisation that "it" or "the group" could be.
+                EntityKind::Org if abbreviates_common_noun(doc, a, b) => {
+                    self.not_people.push((a, b))
+                }
                 EntityKind::Org => {
                     // "Stanford University's Center" tagged without "on Poverty and
                     // Inequality": the whole name, so "it" and "its findings" name it whole.
@@ -393,6 +413,13 @@ impl People {
             at: a,
             ..Speaker::default()
         };
+        // "Jo Roe (who wrote the report)": the name is read without the bracket that follows
+        // it; the mention keeps it.
+        let b = (a + 1..b.saturating_sub(1))
+            .rev()
+            .find(|&i| word(doc, i) == "(")
+            .filter(|_| word(doc, b - 1) == ")")
+            .unwrap_or(b);
         // "whale rescue group Project Jonah", "data analysis firm 1010data": the name after an
         // organisation noun is the organisation's, whatever the tagger made of its words.
         if let Some(name) = named_after_org_noun(doc, a, b) {

@@ -2294,6 +2294,55 @@ fn apposition_without_closing_comma_before_cue() {
     assert_ne!(speaker(find(&qs, "tide is late")), Some("Port Talbot"));
 }
 
+// Issue 13, held-out news figures (bench/news-figures.tsv): attributions that were none.
+#[test]
+fn a_verb_of_naming_takes_no_inverted_speaker() {
+    let t = "For more, see the yearly list of the 12 fruits with the most pesticide, termed the \
+             Sorry Twelve.\n\nThe fund, called Harbour Trust, will own the pier until 2030.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("yearly list")), "{qs:?}");
+    assert!(
+        qs.iter().all(|q| speaker(q) != Some("Harbour Trust")),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn a_cue_with_its_own_object_reports_no_clause_before_it() {
+    let t = "When the growers left the seedlings in the dark for a month, the plant remembered \
+             the experience.\n\nShortly after the vote, Jo Roe announced her resignation.\n\n\
+             The plan will cost $4 million, the mayor said the next day.\n\n\
+             The plan will cost $5 million, Jo Roe told the council.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("seedlings")), "{qs:?}");
+    assert!(
+        qs.iter().all(|q| !q.text.contains("Shortly after")),
+        "{qs:?}"
+    );
+    // A time phrase after the cue, or an addressee, leaves the clause reported.
+    assert!(qs.iter().any(|q| q.text.contains("$4 million")), "{qs:?}");
+    assert_eq!(speaker(find(&qs, "$5 million")), Some("Jo Roe"));
+}
+
+#[test]
+fn an_acronym_for_a_thing_is_no_organisation_it_stands_for() {
+    let t = "Energy Control runs a small lab. Energy Control reads each sample with a gas \
+             chromatograph (GC) in an hour. It said that the results are sent by email.";
+    let mut second = named(t, "Energy Control", EntityKind::Org);
+    second.start = t.rfind("Energy Control").unwrap();
+    second.end = second.start + "Energy Control".len();
+    let ents = vec![
+        named(t, "Energy Control", EntityKind::Org),
+        second,
+        named(t, "GC", EntityKind::Org),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(
+        speaker(find(&qs, "results are sent")),
+        Some("Energy Control")
+    );
+}
+
 #[test]
 fn capitalised_cue_word_or_joiner_inside_an_organisation_name() {
     // "State" and "to"/"on" inside a name: the name ends at the verb, not at the cue word or
@@ -2367,4 +2416,21 @@ fn according_to_between_subject_and_verb_reports_the_clause() {
     assert_eq!(q.speaker_mention.as_deref(), Some("two of her aides"));
     let q = find(&qs, "Exports grew");
     assert!(!q.text.contains("driven"), "{q:?}");
+}
+
+#[test]
+fn long_parenthetical_after_the_speaker_belongs_to_the_name() {
+    // A relative clause or description in brackets between the name and the cue: the name
+    // still speaks (a bracket of more than a few words gave no quote). An abbreviation's
+    // full stop inside the bracket ends nothing.
+    let t = "Ada Lindqvist (who was the author of the forum post above) noted that \
+             the vendor had quietly forked the compiler.\n\n\
+             Rep. Tom Alder (R-Fla.) said that the airport would close.";
+    assert_speakers(
+        t,
+        &[
+            ("quietly forked", "Ada Lindqvist"),
+            ("airport would close", "Tom Alder"),
+        ],
+    );
 }
