@@ -111,6 +111,10 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         return np_back(cx, lo, a - 1).map(|(h, _)| (h, b));
     }
     let np = np_back(cx, lo, j).map(|(a, b)| (document_of(cx, lo, a), b));
+    // "Representatives at several Acme stores in Canada said": the phrase next to the cue is
+    // the object of a preposition nested in a role or group noun's complement; that noun
+    // heads the subject, the place is only where its people are.
+    let np = np.map(|(a, b)| (complement_head(cx, lo, a).unwrap_or(a), b));
     // "Jo Roe, president and CEO of Acme said": an apposition whose closing comma is missing;
     // the phrase next to the cue is only its tail.
     if let Some(name) = np.and_then(|(a, _)| unclosed_apposition(cx, lo, a, j)) {
@@ -288,7 +292,17 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
         if cx.w(q) == "," {
             let before = np_back(cx, lo, q);
             let inner = np_back(cx, q + 1, comma);
-            let inner_name = inner.filter(|&(_, e)| cx.is_cap(e - 1));
+            // The apposition is a name only when the name is all of it: in "…, the largest
+            // bank in Canada," the capitals are a place inside a description.
+            // A pair of names keeps its last ("Two analysts, Jo Roe and Al Poe, found"), and
+            // "including" may open the name.
+            let names = |a: usize, b: usize| (a..b).all(|i| cx.is_cap(i) || cx.w(i) == ".");
+            let whole = |x: usize| {
+                names(q + 1, x)
+                    || x == q + 2 && cx.l(q + 1) == "including"
+                    || cx.l(x - 1) == "and" && names(q + 1, x - 1)
+            };
+            let inner_name = inner.filter(|&(x, e)| whole(x) && cx.is_cap(e - 1));
             // "the spokesperson of the State Department, Matthew Miller, said": the role
             // comes first and the name is in the apposition.
             let before_is_role = before.is_some_and(|(x, e)| {
@@ -318,7 +332,24 @@ fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
                     return Some(b);
                 }
             }
-            return inner.filter(|&(_, e)| cx.is_cap(e - 1));
+            // A description, not a name: the phrase before it speaks ("The survey, conducted
+            // for Acme, found"; "Jo Roe's office, when reached by the Post, said").
+            // Its head must be a speaking noun, and the phrase a determiner's or a name's
+            // that opens the clause.
+            let speaking_head = |(x, e): (usize, usize)| {
+                let head = cx.l(e - 1);
+                (is_group_noun(head)
+                    || is_role_noun(head)
+                    || is_document_noun(head)
+                    || is_org_head(head))
+                    && (is_determiner(cx.l(x)) || cx.is_cap(x))
+                    && (x == lo || !cx.is_word(x - 1) || is_boundary(cx.l(x - 1)))
+            };
+            // "Jo Roe, 41, a nurse in Lisbon, said": past the appositions, the name opening
+            // the clause.
+            return inner_name
+                .or_else(|| opening_name(cx, lo, (q + 1, comma)))
+                .or_else(|| before.filter(|&b| speaking_head(b)));
         }
     }
     if quoting {
@@ -1282,8 +1313,32 @@ fn is_possessive(cx: &Ctx, i: usize) -> bool {
 /// noun's complement, which belongs to the subject phrase.
 fn role_complement_at(cx: &Ctx, lo: usize, i: usize) -> bool {
     i > lo
-        && matches!(cx.l(i), "in" | "at" | "to")
+        && matches!(cx.l(i), "in" | "at" | "to" | "from")
         && (is_role_noun(cx.l(i - 1)) || is_group_noun(cx.l(i - 1)))
+}
+
+/// The start of the phrase whose head, a role or group noun, takes the complement holding the
+/// phrase that starts at `a` after a preposition ("in", "at", "from"): "representatives at
+/// several Acme stores in Canada" from "Canada". Only plain words (no comma, quotation, clause
+/// word or cue) may lie between, so a clause opening with a place ("In Canada officials said")
+/// or a place after a verb keeps its own subject.
+fn complement_head(cx: &Ctx, lo: usize, a: usize) -> Option<usize> {
+    const REACH: usize = 8;
+    if a < lo + 3 || !matches!(cx.l(a - 1), "in" | "at" | "from") {
+        return None;
+    }
+    let mut i = a - 1;
+    while i > lo + 1 && a - i < REACH {
+        i -= 1;
+        let w = cx.l(i);
+        if cx.quoted(i) || !cx.is_word(i) || is_boundary(w) || is_cue(w) || is_time_word(w) {
+            return None;
+        }
+        if role_complement_at(cx, lo, i) {
+            return np_back(cx, lo, i).map(|(h, _)| h);
+        }
+    }
+    None
 }
 
 /// "prosecutors in San Francisco and Los Angeles": the "and" at `i` joins two names inside a

@@ -2365,6 +2365,46 @@ fn capitalised_cue_word_or_joiner_inside_an_organisation_name() {
 }
 
 #[test]
+fn place_in_a_group_nouns_complement_is_no_speaker() {
+    // The place closes the complement of the group noun that heads the subject.
+    let t = "Representatives at several Northwind stores in Portugal said that buyers should \
+             come back tomorrow.";
+    let qs = quotes(t);
+    let who = speaker(find(&qs, "come back tomorrow"));
+    assert_ne!(who, Some("Portugal"));
+    assert!(
+        who.is_some_and(|w| w.starts_with("Representatives")),
+        "{who:?}"
+    );
+}
+
+#[test]
+fn place_inside_a_described_apposition_is_no_speaker() {
+    // "the largest lender in Portugal" describes the bank; its capitals are no name.
+    assert_speakers(
+        "The Northwind Bank, the largest lender in Portugal, has announced that it lost money \
+         in the quarter.\n\n\
+         Ada Moreno, 41, a nurse in Lisbon, said the wards were full.\n\n\
+         Two economists, Ada Moreno and Rui Costa, found that rents rose by a third.",
+        &[
+            ("lost money", "Northwind Bank"),
+            ("wards were full", "Ada Moreno"),
+            ("rents rose", "Rui Costa"),
+        ],
+    );
+}
+
+#[test]
+fn described_document_speaks_not_its_client() {
+    // "conducted for X" describes the survey: the survey found it, not its client.
+    let qs = quotes("The survey, conducted for the Lisbon Tenants Union, also found that rents rose by a third.");
+    assert_ne!(
+        speaker(find(&qs, "rents rose")),
+        Some("Lisbon Tenants Union")
+    );
+}
+
+#[test]
 fn according_to_between_subject_and_verb_reports_the_clause() {
     // The aside splits the clause it reports: the whole clause is the report, not the subject
     // alone (which gave no quote). A clause of its own before the aside keeps the old reading.
