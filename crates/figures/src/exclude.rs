@@ -286,6 +286,83 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             return true;
         }
     }
+    // Years before 1800 and hedged years, when a year's preposition says so: "In 1670",
+    // "until about 1773", "since around 1990" (not "in 1500 cases").
+    if c.plain && c.int_len == 4 && !has_unit && !m.money_prefix && m.high.is_none() {
+        let approx = matches!(
+            prev,
+            "about" | "around" | "circa" | "c." | "ca." | "approximately"
+        );
+        let year_prep = |w: &str| {
+            matches!(
+                w,
+                "in" | "since" | "until" | "till" | "before" | "after" | "during" | "circa"
+            )
+        };
+        let context = if approx {
+            year_prep(prev2)
+        } else {
+            year_prep(prev)
+        };
+        let counts = v.toks.get(c.end).is_some_and(|t| {
+            t.is_word() && !t.capitalized() && t.lower.len() > 2 && t.lower.ends_with('s')
+        });
+        let old_year = (1000.0..1800.0).contains(&c.value) && !hedged && !dimension;
+        let hedged_year = approx && (1000.0..=2100.0).contains(&c.value);
+        if (old_year || hedged_year) && context && !counts {
+            return true;
+        }
+    }
+    // Military time: "at 1100 hours", "by 0600 hrs".
+    if c.plain
+        && c.int_len == 4
+        && matches!(next, "hours" | "hrs")
+        && matches!(
+            prev,
+            "at" | "by" | "until" | "till" | "before" | "after" | "from" | "since"
+        )
+        && c.value % 100.0 < 60.0
+        && c.value < 2400.0
+    {
+        return true;
+    }
+    // A citation: "[ 2 ]", "[12]".
+    if c.plain && prev == "[" && next == "]" {
+        return true;
+    }
+    // "4K video", "8K TV": a picture format, not four thousand.
+    if m.core.end == f + 1
+        && !m.money_prefix
+        && matches!(v.text(f), "4K" | "8K" | "2K" | "5K" | "6K")
+        && matches!(
+            next,
+            "video"
+                | "videos"
+                | "footage"
+                | "resolution"
+                | "tv"
+                | "tvs"
+                | "display"
+                | "displays"
+                | "monitor"
+                | "monitors"
+                | "screen"
+                | "screens"
+                | "streaming"
+                | "hdr"
+                | "content"
+                | "camera"
+                | "cameras"
+                | "recording"
+                | "gaming"
+                | "blu-ray"
+                | "ultra"
+                | "uhd"
+                | "oled"
+        )
+    {
+        return true;
+    }
     // Identifiers.
     if id_word(prev) && c.plain {
         return true;
@@ -398,6 +475,12 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     }
     // "one" as a pronoun or article: "one of", "no one", "the one", "one another".
     if c.words && c.value == 1.0 && c.end == c.first + 1 && !has_unit && v.lower(f) != "once" {
+        // "one European country after another": a succession, no count.
+        let after_another = (c.end..(c.end + 5).min(v.len().saturating_sub(1)))
+            .any(|k| v.lower(k) == "after" && v.lower(k + 1) == "another");
+        if after_another {
+            return true;
+        }
         if matches!(
             next,
             "of" | "another" | "side" | "day" | "way" | "thing" | "more" | "too"

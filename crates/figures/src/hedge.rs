@@ -12,6 +12,8 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["on", "the", "order", "of"], Approximately),
     (&["more", "or", "less"], Approximately),
     (&["an", "estimated"], Approximately),
+    // "was estimated at $1 million", "put at about 200".
+    (&["estimated", "at"], Approximately),
     (&["a", "estimated"], Approximately),
     (&["close", "to"], Approximately),
     (&["just", "about"], Approximately),
@@ -50,6 +52,9 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["larger", "or", "equal", "than"], AtLeast),
     (&["greater", "or", "equal", "than"], AtLeast),
     (&["at", "least"], AtLeast),
+    // "a good 10 feet", "a full 20 minutes": no less than the number.
+    (&["a", "good"], AtLeast),
+    (&["a", "full"], AtLeast),
     (&[">", "="], AtLeast),
     (&[">="], AtLeast),
     (&["≥"], AtLeast),

@@ -350,8 +350,12 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     let mut shares_unit_only = false;
     if !from && !between && joiner == "to" {
         let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
-        if crate::hedge::before(v, m.first, m.unit.is_some()).is_some() {
-            return;
+        // "rise about 2% to 3%": an approximate pair is a range; "up to 5 to 10", "more than 5
+        // to 7" are a bound and a level.
+        if let Some((h, _)) = crate::hedge::before(v, m.first, m.unit.is_some()) {
+            if h != claimtrail_text::Hedge::Approximately {
+                return;
+            }
         }
         if change_verb(before) || before == "by" {
             if m.unit.is_some() || m.core.end != m.core.first + 1 {

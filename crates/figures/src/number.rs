@@ -257,6 +257,10 @@ fn compound(value: f64, rest: &str) -> Lexeme {
     if is_fraction_word(word) {
         return Lexeme::NotANumber; // "one-fourth", "two-thirds"
     }
+    // "two-time champion", "a three-time winner": a count of times ("one-time" is "former").
+    if word == "time" && value >= 2.0 && rest == "time" {
+        return Lexeme::WithNoun { value };
+    }
     if word.chars().all(char::is_alphabetic)
         && !matches!(
             word,
@@ -338,6 +342,16 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
             "am" | "pm" | "h" | "hrs" | "gmt" | "utc" | "bst" | "et"
         ) {
             return Lexeme::NotANumber; // times of day
+        }
+        // "1080p", "720p", "1080i": video formats, not amounts.
+        if matches!(rest_lower, "p" | "i")
+            && plain
+            && matches!(
+                value as u32,
+                240 | 360 | 480 | 576 | 720 | 1080 | 1440 | 2160 | 4320
+            )
+        {
+            return Lexeme::NotANumber;
         }
         if rest == "m" {
             return Lexeme::Scaled {
@@ -501,7 +515,16 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
             }
             Some(c)
         }
-        Lexeme::Word(_) | Lexeme::Scale(_) | Lexeme::Dozen => words(v, i),
+        Lexeme::Word(_) => words(v, i),
+        Lexeme::Scale(_) => words(v, i),
+        Lexeme::Dozen => words(v, i).or_else(|| {
+            // "the dozen people interviewed": twelve.
+            (i > 0 && v.lower(i - 1) == "the").then(|| {
+                let mut c = Core::new(i, i + 1, 12.0);
+                c.words = true;
+                c
+            })
+        }),
         Lexeme::Vague(floor) => {
             let mut c = Core::new(i, i + 1, floor);
             c.vague = true;

@@ -1087,3 +1087,75 @@ fn expectations_hopes_and_points_made_claim_their_figures() {
         None
     );
 }
+
+#[test]
+fn the_dozen_counts_twelve() {
+    assert_eq!(
+        values("Few of the dozen workers questioned by the inspectors had contracts."),
+        vec![12.0]
+    );
+}
+
+#[test]
+fn estimated_at_and_a_good_are_hedges() {
+    assert_eq!(
+        value_hedges("Losses were estimated at $2 million by the insurer."),
+        vec![(Some(2e6), "approximately")]
+    );
+    assert_eq!(
+        value_hedges("The truck dragged the barrier a good 30 feet down the road."),
+        vec![(Some(30.0), "at_least")]
+    );
+}
+
+#[test]
+fn an_approximate_pair_is_one_range() {
+    let f = figs("Analysts expect prices to climb about 4% to 5% over the year.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, Some(4.0));
+    assert_eq!(f[0].high, Some(5.0));
+    assert_eq!(f[0].hedge.as_str(), "range");
+    // "up to 5 to 7" stays a bound and a level.
+    assert_eq!(values("Output may rise up to 5% to a record.").len(), 1);
+}
+
+#[test]
+fn old_and_hedged_years_are_no_figures() {
+    assert!(values("In 1642, the town built its first mill.").is_empty());
+    assert!(values("Tea ruled until about 1773 when the revolt began.").is_empty());
+    assert_eq!(
+        values("The fort held about 1500 soldiers in 1650."),
+        vec![1500.0]
+    );
+    assert_eq!(values("Sales rose to about 2000 units."), vec![2000.0]);
+}
+
+#[test]
+fn military_time_is_no_figure() {
+    assert_eq!(
+        values("The crew radioed at 1430 hours that three skiffs were approaching."),
+        vec![3.0]
+    );
+    assert_eq!(
+        values("Volunteers logged 1400 hours of work."),
+        vec![1400.0]
+    );
+}
+
+#[test]
+fn citations_formats_and_successions_are_no_figures() {
+    assert_eq!(
+        values("Side effects are a concern for many patients [ 3 ] and cost 40 dollars."),
+        vec![40.0]
+    );
+    assert!(values("The phone records 4K video and 1080p clips.").is_empty());
+    assert!(values("The plague spread to one port city after another.").is_empty());
+}
+
+#[test]
+fn n_time_counts_times() {
+    assert_eq!(
+        values("The three-time champion lost to a one-time sparring partner."),
+        vec![3.0]
+    );
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Score figure values and hedges on the hand-judged held-out sentences of bench/news-values.tsv.
+
+Each sentence is analysed on its own (`analyze --plain`), as `score.py BIN newsquant` does: every
+judged value must appear among the figures' `value`s (one figure per judged value, relative
+tolerance 1e-6); figures with a value that match no judged value are false positives. Hedge
+accuracy is over matched values: the figure's `hedge` equals the judged one.
+
+usage: python3 bench/news_values.py [--batch A|B] [-v] [BINARY]
+
+Prints value P/R/F1 and hedge accuracy per batch (A: the batch whose errors were read, B: only
+scored) and for both. `-v` lists missed and extra values and wrong hedges.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+ap = argparse.ArgumentParser()
+ap.add_argument("--batch", choices=["A", "B"])
+ap.add_argument("-v", "--verbose", action="store_true")
+ap.add_argument("--table", default=os.path.join(here, "news-values.tsv"))
+ap.add_argument("binary", nargs="?", default=os.path.join(here, "..", "target", "release", "claimtrail"))
+args = ap.parse_args()
+
+rows = []
+for line in open(args.table, encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    batch, src, sentence, judged = line.rstrip("\n").split("\t")
+    if args.batch and batch != args.batch:
+        continue
+    gold = []
+    if judged != "-":
+        for item in judged.split():
+            parts = item.split(":")
+            gold.append((float(parts[0]), parts[1]))
+    rows.append((batch, src, sentence, gold))
+
+tmp = tempfile.mkdtemp(prefix="news-values-")
+paths = []
+for k, (_, _, sentence, _) in enumerate(rows):
+    p = os.path.join(tmp, f"s{k:04d}.txt")
+    with open(p, "w", encoding="utf-8") as f:
+        f.write(sentence + "\n")
+    paths.append(p)
+recs = {}
+for i in range(0, len(paths), 200):
+    out = subprocess.run([args.binary, "analyze", "--format", "jsonl", "--plain", *paths[i:i + 200]],
+                         capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            recs[os.path.basename(rec["source"])] = rec
+
+stats = {}
+for k, (batch, src, sentence, gold) in enumerate(rows):
+    figs = [f for f in recs.get(os.path.basename(paths[k]), {}).get("figures", []) if f.get("value") is not None]
+    used = set()
+    s = stats.setdefault(batch, [0, 0, 0, 0])  # tp, fp, fn, hedge right
+    notes = []
+    for g, gh in gold:
+        hit = next((i for i, f in enumerate(figs)
+                    if i not in used and abs(float(f["value"]) - g) <= 1e-6 * max(1.0, abs(g))), None)
+        if hit is None:
+            s[2] += 1
+            notes.append(f"miss {g:g}:{gh}")
+        else:
+            used.add(hit)
+            s[0] += 1
+            if figs[hit].get("hedge") == gh:
+                s[3] += 1
+            else:
+                notes.append(f"hedge {g:g}: {figs[hit].get('hedge')} (judged {gh})")
+    for i, f in enumerate(figs):
+        if i not in used:
+            s[1] += 1
+            notes.append(f"extra {float(f['value']):g} ({f.get('text')!r})")
+    if args.verbose and notes:
+        print(f"{batch} {src}: {sentence[:160]}\n    " + "; ".join(notes))
+
+
+def line(name, tp, fp, fn, hr):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    h = hr / tp if tp else 0.0
+    return {"set": name, "value_precision": round(p, 4), "value_recall": round(r, 4), "value_f1": round(f1, 4),
+            "hedge_accuracy": round(h, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+tot = [0, 0, 0, 0]
+for b in sorted(stats):
+    print(json.dumps(line(b, *stats[b])))
+    tot = [x + y for x, y in zip(tot, stats[b])]
+if len(stats) > 1:
+    print(json.dumps(line("all", *tot)))
+sys.exit(0)
