@@ -330,9 +330,11 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     if c.plain && prev == "[" && next == "]" {
         return true;
     }
-    // "4K video", "8K TV": a picture format, not four thousand.
+    // "4K video", "8K TV": a picture format, not four thousand ("a roughly 4K display" is an
+    // amount of pixels, hedged).
     if m.core.end == f + 1
         && !m.money_prefix
+        && !hedged
         && matches!(v.text(f), "4K" | "8K" | "2K" | "5K" | "6K")
         && matches!(
             next,

@@ -1149,6 +1149,7 @@ fn citations_formats_and_successions_are_no_figures() {
         vec![40.0]
     );
     assert!(values("The phone records 4K video and 1080p clips.").is_empty());
+    assert_eq!(values("Each eye sees a roughly 4K display."), vec![4000.0]);
     assert!(values("The plague spread to one port city after another.").is_empty());
 }
 
