@@ -5,7 +5,7 @@ use crate::speakers::{is_document_noun, is_group_noun};
 use crate::word_classes::{is_boundary, is_org_head, is_role_noun};
 
 use super::noun_phrase::{is_determiner, np_back};
-use super::subject::{name_phrase, opening_name};
+use super::noun_phrase::{name_phrase, opening_name};
 use super::Ctx;
 
 /// "Mitch McConnell, R-Ky., said", "the spokesman, Josh Earnest, said", "Neel, who managed

@@ -10,6 +10,7 @@ use crate::word_classes::{
     pronoun_gender,
 };
 
+use super::noun_phrase::starts_with_time;
 use super::noun_phrase::{is_determiner, is_preposition, opens_clause};
 use super::reported_subject::that_is_subject;
 use super::subject::about_speaker;
@@ -370,31 +371,6 @@ fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
         j += 1;
     }
     false
-}
-
-pub(super) fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
-    if st >= hi {
-        return false;
-    }
-    let w = cx.l(st);
-    matches!(
-        w,
-        "on" | "in"
-            | "at"
-            | "during"
-            | "late"
-            | "early"
-            | "last"
-            | "this"
-            | "today"
-            | "yesterday"
-            | "when"
-            | "after"
-            | "before"
-            | "while"
-            | "through"
-            | "via"
-    ) || claimtrail_lexicon::is_weekday_name(w)
 }
 
 /// The clause an attribution closes: "Russia is to blame, Kirby said."

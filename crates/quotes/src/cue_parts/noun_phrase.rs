@@ -1,5 +1,5 @@
-//! Noun-phrase extents and word tests: how far a phrase reaches back, name joiners, modifiers,
-//! roles and complements, quantities, possessives.
+//! Noun-phrase extents and word tests: how far a phrase reaches back, names and name joiners,
+//! modifiers, roles and complements, quantities, possessives, time openers.
 
 use claimtrail_text::TokenKind;
 
@@ -9,7 +9,6 @@ use crate::word_classes::{
     pronoun_gender,
 };
 
-use super::subject::after_quote;
 use super::{Ctx, MAX_SUBJECT};
 
 /// An article or a lower-case adjective before a document noun ("a new analysis").
@@ -488,4 +487,102 @@ pub(super) fn is_preposition(lower: &str) -> bool {
         lower,
         "at" | "in" | "on" | "during" | "after" | "with" | "from" | "of" | "for"
     )
+}
+
+/// Whether token `i` opens an attribution right after a quotation ("“…,” State Department
+/// spokesperson Vedant Patel said"): there a capitalised cue word before another capitalised
+/// word opens a name, as between two capitalised words.
+pub(super) fn after_quote(cx: &Ctx, i: usize) -> bool {
+    let mut j = i;
+    if j > 0 && cx.w(j - 1) == "," {
+        j -= 1;
+    }
+    j > 0 && cx.quoted(j - 1)
+}
+
+/// The phrase `a..e` when it ends in a name, without a short parenthetical after the name
+/// ("Rep. Jo Roe (R-Ohio)" is "Rep. Jo Roe"): the party and state are no part of it.
+pub(super) fn name_phrase(cx: &Ctx, (a, e): (usize, usize)) -> Option<(usize, usize)> {
+    let mut e = e;
+    if e > a + 1 && cx.w(e - 1) == ")" {
+        let mut p = e - 1;
+        while p > a && e - p < 8 && cx.w(p) != "(" {
+            p -= 1;
+        }
+        if cx.w(p) == "(" {
+            e = p;
+        }
+    }
+    (e > a && cx.is_cap(e - 1)).then_some((a, e))
+}
+
+/// The name opening the clause before the appositions holding `b` ("the treasurer of Dane
+/// County" after "“…,” Jo Roe,"; "Ohio" in "Jo Roe, 59, of Lorain, Ohio, who …"): an
+/// apposition opens after a comma with an article, a role noun, an age, "of" or "who"; a
+/// short run of capitals (a place's state) may follow one.
+pub(super) fn opening_name(cx: &Ctx, lo: usize, b: (usize, usize)) -> Option<(usize, usize)> {
+    const SEGMENTS: usize = 4;
+    let mut a = b.0;
+    let mut seg_end = b.1;
+    let mut seen = false;
+    for _ in 0..SEGMENTS {
+        let start = a;
+        while a > lo && start - a < 8 && cx.w(a - 1) != "," {
+            a -= 1;
+            if cx.quoted(a) || !(cx.is_word(a) || cx.w(a) == ".") {
+                return None;
+            }
+        }
+        if a < lo + 2 || cx.w(a - 1) != "," {
+            return None;
+        }
+        let opener = cx.l(a);
+        let apposition = matches!(opener, "the" | "a" | "an" | "of" | "who")
+            || is_role_noun(opener)
+            || cx.doc.tokens[a].kind == TokenKind::Number;
+        let place = seg_end - a <= 3 && (a..seg_end).all(|i| cx.is_cap(i) || cx.w(i) == ".");
+        if !apposition && !place {
+            return None;
+        }
+        seen |= apposition;
+        if let Some((x, y)) = np_back(cx, lo, a - 1).and_then(|n| name_phrase(cx, n)) {
+            // The name must open its clause (the sentence, or the words after a closing
+            // quotation), so that a name elsewhere ("… met Jo Roe, the …") is no subject.
+            let opens = x == lo
+                || cx.quoted(x - 1)
+                || x >= lo + 2 && cx.w(x - 1) == "," && cx.quoted(x - 2);
+            if seen && opens && (x..y).all(|i| cx.is_cap(i) || cx.w(i) == ".") {
+                return Some((x, y));
+            }
+        }
+        // On to the apposition before this one.
+        a -= 1;
+        seg_end = a;
+    }
+    None
+}
+
+pub(super) fn starts_with_time(cx: &Ctx, st: usize, hi: usize) -> bool {
+    if st >= hi {
+        return false;
+    }
+    let w = cx.l(st);
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "late"
+            | "early"
+            | "last"
+            | "this"
+            | "today"
+            | "yesterday"
+            | "when"
+            | "after"
+            | "before"
+            | "while"
+            | "through"
+            | "via"
+    ) || claimtrail_lexicon::is_weekday_name(w)
 }

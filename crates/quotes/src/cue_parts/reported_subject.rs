@@ -54,12 +54,7 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
 }
 
 /// The subject of a clause starting at `k` (see [`clause_subject`]).
-fn subject_from(
-    cx: &Ctx,
-    lo: usize,
-    mut k: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
+fn subject_from(cx: &Ctx, lo: usize, mut k: usize, end: usize) -> Option<(usize, usize)> {
     // "In the midst of the fear …" without its comma: a preposition is no subject.
     if is_clause_preposition(cx.l(k)) {
         return None;

@@ -1,8 +1,6 @@
 //! The subject of a cue: the noun phrase before it ("Jo Roe, the mayor, said"), after it ("said
 //! Jo Roe"), or after a quote ("“…,” Roe said"), and whether it can speak at all.
 
-use claimtrail_text::TokenKind;
-
 use crate::speakers::{is_document_noun, is_group_noun, is_naming_verb};
 use crate::word_classes::{
     is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_time_word, is_title,
@@ -10,10 +8,9 @@ use crate::word_classes::{
 };
 
 use super::appositions::{affiliation_follows, appositive, group_aside, unclosed_apposition};
-use super::content::starts_with_time;
 use super::noun_phrase::{
     complement_head, is_determiner, is_determiner_or_adjective, is_ly_adverb, is_role_or_modifier,
-    np_back, opens_relative_clause, role_word,
+    np_back, opens_relative_clause, role_word, starts_with_time,
 };
 use super::{is_possessive, Ctx, MAX_SUBJECT};
 
@@ -95,12 +92,7 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
 /// magazine that claimed …"), whose subject is the phrase before the pronoun too. That phrase
 /// must read as one (a determiner, a name, a group or role noun), not a predicate ("it is
 /// unclear who fired").
-fn relative_antecedent(
-    cx: &Ctx,
-    lo: usize,
-    j: usize,
-    c: usize,
-) -> Option<(usize, usize)> {
+fn relative_antecedent(cx: &Ctx, lo: usize, j: usize, c: usize) -> Option<(usize, usize)> {
     const REACH: usize = 12;
     let adjacent = j > lo + 1 && matches!(cx.l(j - 1), "who" | "that" | "which");
     let k = if adjacent {
@@ -169,79 +161,6 @@ fn document_of(cx: &Ctx, lo: usize, a: usize) -> usize {
         s -= 1;
     }
     s
-}
-
-/// The phrase `a..e` when it ends in a name, without a short parenthetical after the name
-/// ("Rep. Jo Roe (R-Ohio)" is "Rep. Jo Roe"): the party and state are no part of it.
-pub(super) fn name_phrase(cx: &Ctx, (a, e): (usize, usize)) -> Option<(usize, usize)> {
-    let mut e = e;
-    if e > a + 1 && cx.w(e - 1) == ")" {
-        let mut p = e - 1;
-        while p > a && e - p < 8 && cx.w(p) != "(" {
-            p -= 1;
-        }
-        if cx.w(p) == "(" {
-            e = p;
-        }
-    }
-    (e > a && cx.is_cap(e - 1)).then_some((a, e))
-}
-
-/// The name opening the clause before the appositions holding `b` ("the treasurer of Dane
-/// County" after "“…,” Jo Roe,"; "Ohio" in "Jo Roe, 59, of Lorain, Ohio, who …"): an
-/// apposition opens after a comma with an article, a role noun, an age, "of" or "who"; a
-/// short run of capitals (a place's state) may follow one.
-pub(super) fn opening_name(cx: &Ctx, lo: usize, b: (usize, usize)) -> Option<(usize, usize)> {
-    const SEGMENTS: usize = 4;
-    let mut a = b.0;
-    let mut seg_end = b.1;
-    let mut seen = false;
-    for _ in 0..SEGMENTS {
-        let start = a;
-        while a > lo && start - a < 8 && cx.w(a - 1) != "," {
-            a -= 1;
-            if cx.quoted(a) || !(cx.is_word(a) || cx.w(a) == ".") {
-                return None;
-            }
-        }
-        if a < lo + 2 || cx.w(a - 1) != "," {
-            return None;
-        }
-        let opener = cx.l(a);
-        let apposition = matches!(opener, "the" | "a" | "an" | "of" | "who")
-            || is_role_noun(opener)
-            || cx.doc.tokens[a].kind == TokenKind::Number;
-        let place = seg_end - a <= 3 && (a..seg_end).all(|i| cx.is_cap(i) || cx.w(i) == ".");
-        if !apposition && !place {
-            return None;
-        }
-        seen |= apposition;
-        if let Some((x, y)) = np_back(cx, lo, a - 1).and_then(|n| name_phrase(cx, n)) {
-            // The name must open its clause (the sentence, or the words after a closing
-            // quotation), so that a name elsewhere ("… met Jo Roe, the …") is no subject.
-            let opens = x == lo
-                || cx.quoted(x - 1)
-                || x >= lo + 2 && cx.w(x - 1) == "," && cx.quoted(x - 2);
-            if seen && opens && (x..y).all(|i| cx.is_cap(i) || cx.w(i) == ".") {
-                return Some((x, y));
-            }
-        }
-        // On to the apposition before this one.
-        a -= 1;
-        seg_end = a;
-    }
-    None
-}
-
-/// Whether token `i` opens an attribution right after a quotation ("“…,” State Department
-/// spokesperson Vedant Patel said"): there a capitalised cue word before another capitalised
-/// word opens a name, as between two capitalised words.
-pub(super) fn after_quote(cx: &Ctx, i: usize) -> bool {
-    let mut j = i;
-    if j > 0 && cx.w(j - 1) == "," {
-        j -= 1;
-    }
-    j > 0 && cx.quoted(j - 1)
 }
 
 /// The inverted subject of "…, said Kirby" / "“…” said the spokesman".
