@@ -397,7 +397,8 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
                     || matches!(
                         w,
                         "another" | "exactly" | "precisely" | "fully" | "over" | "some"
-                    ));
+                    )
+                    || imperative_opener(w));
             let has_capital = t.text.chars().any(char::is_uppercase);
             if t.is_word()
                 && !opener
@@ -544,6 +545,42 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         }
     }
     false
+}
+
+/// Verbs that open an imperative before a count: "Discover 16 coffee facts", "Meet 5 founders".
+fn imperative_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "discover"
+            | "meet"
+            | "try"
+            | "learn"
+            | "see"
+            | "read"
+            | "explore"
+            | "check"
+            | "watch"
+            | "consider"
+            | "follow"
+            | "join"
+            | "add"
+            | "use"
+            | "buy"
+            | "save"
+            | "choose"
+            | "pick"
+            | "enjoy"
+            | "avoid"
+            | "spend"
+            | "give"
+            | "take"
+            | "get"
+            | "find"
+            | "grab"
+            | "visit"
+            | "win"
+            | "earn"
+    )
 }
 
 fn is_fraction_plural(w: &str) -> bool {

@@ -369,6 +369,13 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
         if matches!(rest, "c" | "f") {
             return Lexeme::NotANumber;
         }
+        // "50MP": megapixels, glued only ("one MP said" is a member of parliament).
+        if rest_lower == "mp" {
+            return Lexeme::WithUnit {
+                value,
+                unit: Unit::Measure("megapixel"),
+            };
+        }
         if let Some(u) = unit_of(rest_lower) {
             return Lexeme::WithUnit { value, unit: u };
         }

@@ -1160,3 +1160,21 @@ fn n_time_counts_times() {
         vec![3.0]
     );
 }
+
+#[test]
+fn an_imperative_opener_is_no_name() {
+    assert_eq!(
+        values("Explore 12 hiking trails near the city this autumn."),
+        vec![12.0]
+    );
+    // A name before a number stays a name.
+    assert!(values("Apollo 13 returned safely.").is_empty());
+}
+
+#[test]
+fn glued_megapixels_are_a_measure() {
+    let f = figs("The phone's main camera has a 48MP sensor.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].value, Some(48.0));
+    assert_eq!(f[0].unit.as_deref(), Some("megapixel"));
+}
