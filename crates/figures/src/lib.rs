@@ -301,7 +301,14 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
 fn share_conversion_hedge(v: &View, out: &mut [Figure], from: usize) {
     for k in from..out.len().saturating_sub(1) {
         let (f, g) = (&out[k], &out[k + 1]);
-        let converted = f.unit.is_some() && g.unit.is_some() && f.unit != g.unit;
+        // "$US1 million ($1.52 million)": two dollars of different countries read as one code.
+        let money = |u: &Option<String>| {
+            u.as_deref()
+                .is_some_and(|u| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()))
+        };
+        let converted = f.unit.is_some()
+            && g.unit.is_some()
+            && (f.unit != g.unit || money(&f.unit) && money(&g.unit) && f.value != g.value);
         if !converted || g.hedge != Hedge::Exact || matches!(f.hedge, Hedge::Exact | Hedge::Range) {
             continue;
         }

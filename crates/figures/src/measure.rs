@@ -212,11 +212,20 @@ const RANGE_LOOKAHEAD: usize = 2;
 
 /// [`at`], extending ranges through at most `lookahead` further endpoints.
 fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
-    let (prefix, j) = match currency_prefix(v, i) {
+    let (mut prefix, j) = match currency_prefix(v, i) {
         Some((c, j)) => (Some(c), j),
         None => (None, i),
     };
-    let mut core = number::parse(v, j)?;
+    let mut core = match number::parse(v, j) {
+        Some(c) => c,
+        // "$US1 million", "$A50": the country written after the dollar sign, glued to the number.
+        None if v.text(i) == "$" && j == i + 1 => {
+            let (code, c) = number::coded_dollar(v, j)?;
+            prefix = Some(code);
+            c
+        }
+        None => return None,
+    };
     let mut value = core.value;
     let mut high = core.high;
     let mut unit = core.unit;

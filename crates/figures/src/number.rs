@@ -585,6 +585,25 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
     }
 }
 
+/// "US1" after "$" in "$US1 million": the dollar's country (capitals) glued to digits, read as
+/// the number with its scale words, and the currency the letters name.
+pub fn coded_dollar(v: &View, i: usize) -> Option<(&'static str, Core)> {
+    let t = v.toks.get(i).filter(|t| t.glued())?;
+    let n = t.text.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=3).contains(&n) {
+        return None;
+    }
+    let code = crate::units::dollar_prefix(&t.lower[..n])?;
+    let rest = &t.text[n..];
+    let mut c = match lex_numeric(rest, &t.lower[n..]) {
+        Lexeme::Digits { value, .. } => Core::new(i, i + 1, value),
+        Lexeme::Scaled { value, .. } => Core::new(i, i + 1, value),
+        _ => return None,
+    };
+    extend_scales(v, &mut c);
+    Some((code, c))
+}
+
 /// Largest exponent read in "2^N": beyond it the value is no count anyone writes.
 const MAX_EXPONENT: i32 = 64;
 

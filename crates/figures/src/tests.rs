@@ -1178,3 +1178,13 @@ fn glued_megapixels_are_a_measure() {
     assert_eq!(f[0].value, Some(48.0));
     assert_eq!(f[0].unit.as_deref(), Some("megapixel"));
 }
+
+#[test]
+fn dollar_with_its_country_after_the_sign() {
+    let f = figs("Repairs were estimated at $US2 million ($2.9 million), officials said.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].value, Some(2e6));
+    assert_eq!(f[0].unit.as_deref(), Some("USD"));
+    assert_eq!(f[0].hedge.as_str(), "approximately");
+    assert_eq!(f[1].hedge.as_str(), "approximately");
+}
