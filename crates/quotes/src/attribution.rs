@@ -17,14 +17,18 @@ use crate::marks::{find_marked, starts_paragraph};
 use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, is_org_noun, People, Speaker};
 use crate::word_classes::{
-    is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle, is_participle,
-    is_role_noun, is_speech_noun, is_stance, is_that_cue, is_time_word, is_weak_cue,
+    is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle,
+    is_participle, is_role_noun, is_speech_noun, is_stance, is_that_cue, is_time_word, is_weak_cue,
     pronoun_gender,
 };
 
 /// Fewest words of a block quotation's paragraph read as a quote (shorter ones are a listing's
 /// lines, a caption, a credit).
 const BLOCK_WORDS: usize = 4;
+
+/// Most tokens between a reported clause and a quotation that continues its speaker: the
+/// trailing attribution (", said Dr. Jo Roe, a physician in Ohio.").
+const CLAUSE_TAIL: usize = 16;
 
 /// Speakers kept for resolving pronouns (the resolver looks back at most this far).
 const HISTORY: usize = 64;
@@ -248,11 +252,16 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             return c + 1;
         }
-        // "The study found that …": such verbs report only with a that-clause close by.
+        // "The study found that …": such verbs report only with a that-clause close by. An
+        // object opening with a determiner makes its "that" a relative pronoun ("shared a
+        // column that claimed …"), unless the verb takes its addressee there ("told the
+        // court that …").
+        let object = c + 1 < hi && is_determiner(cx.l(c + 1)) && !is_addressee_cue(cx.l(c));
         let that_soon = || {
-            (c + 1..hi.min(c + 5))
-                .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
-                .any(|i| cx.l(i) == "that")
+            !object
+                && (c + 1..hi.min(c + 5))
+                    .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
+                    .any(|i| cx.l(i) == "that")
         };
         // "The council is concerned the laws would …": an adjective of stance reports the
         // clause after it only as the predicate of its subject ("the people concerned", "is
@@ -1079,6 +1088,26 @@ impl<'d, 'a> Walk<'d, 'a> {
         // (paragraph number, speaker, whether a quotation of theirs rather than a fragment of a
         // reported clause)
         let mut prev: Option<(usize, Speaker, bool)> = None;
+        // Where the speaker in `prev` last spoke (a byte offset).
+        let mut prev_end = 0usize;
+        // Reported clauses with a named speaker, by where they end: "…, Tom Reed added. “…”"
+        // puts Tom Reed in play for the quotation after, as a quotation of his would.
+        // Only a clause that opens its sentence: one inside a sentence that quotes someone
+        // else ("“…,” Roe said, after Lee stated that …. “…”") leaves that quotation's
+        // speaker in play.
+        let opens_sentence = |byte: usize| {
+            let k = cx.doc.tokens.partition_point(|t| t.start < byte);
+            k == 0 || starts_paragraph(cx.doc, k) || cx.is_stop(k - 1)
+        };
+        let mut clauses: Vec<(usize, &Speaker)> = self
+            .found
+            .iter()
+            .filter(|f| f.kind != QuoteKind::Direct && f.speaker.name.is_some())
+            .filter(|f| opens_sentence(f.start))
+            .map(|f| (f.end, &f.speaker))
+            .collect();
+        clauses.sort_by_key(|c| c.0);
+        let mut next_clause = 0usize;
         let mut para = 0usize;
         let mut tok = 0usize;
         for m in 0..cx.marks.len() {
@@ -1091,6 +1120,23 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
             let start_para = para;
+            let open_at = cx.doc.tokens[mk.open_tok].start;
+            let mut clause = None;
+            while next_clause < clauses.len() && clauses[next_clause].0 <= open_at {
+                clause = Some(clauses[next_clause]);
+                next_clause += 1;
+            }
+            // A quotation opening the sentence right after a reported clause whose cue
+            // trails it ("…, Tom Reed added. “…”"): the clause's speaker, within the paragraph.
+            let after_clause = clause
+                .filter(|&(end, _)| end > prev_end && mk.open_tok > 0)
+                .filter(|_| cx.is_stop(mk.open_tok - 1))
+                .and_then(|(end, sp)| {
+                    let end_tok = cx.doc.tokens.partition_point(|t| t.start < end);
+                    (mk.open_tok - end_tok.min(mk.open_tok) <= CLAUSE_TAIL
+                        && !(end_tok..=mk.open_tok).any(|i| starts_paragraph(cx.doc, i)))
+                    .then(|| sp.clone())
+                });
             // A quoted fragment of a reported clause speaks for the clause's speaker too
             // ("“…” to hold up, Indyk said. “That has nothing …”").
             let known = self.assigned[m]
@@ -1099,6 +1145,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                 .or(self.consumed[m].as_ref());
             if let Some(sp) = known {
                 prev = Some((start_para, sp.clone(), self.assigned[m].is_some()));
+                prev_end = open_at;
+            } else if let Some(sp) = after_clause {
+                self.assigned[m] = Some((sp.clone(), None));
+                prev = Some((start_para, sp, true));
+                prev_end = open_at;
             } else {
                 if let Some((pp, sp, quoted)) = &prev {
                     let opens_para = starts_paragraph(cx.doc, mk.open_tok);
@@ -1118,6 +1169,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                         let sp = sp.clone();
                         self.assigned[m] = Some((sp.clone(), None));
                         prev = Some((start_para, sp, true));
+                        prev_end = open_at;
                     }
                 }
             }
@@ -1698,7 +1750,9 @@ fn text_reads(cx: &Ctx, j: usize, n: usize) -> Option<((usize, usize), usize)> {
             if is_text_noun(cx.l(k)) {
                 noun = Some(k);
             }
-            if is_boundary(cx.l(k)) || is_cue(cx.l(k)) {
+            // "the report read": a text noun that is also a cue word ("report", "note") is
+            // the text's noun here, not a verb ending the phrase.
+            if is_boundary(cx.l(k)) || is_cue(cx.l(k)) && noun != Some(k) {
                 break;
             }
             k += 1;
