@@ -2477,6 +2477,17 @@ fn verbs_of_sharing_agreeing_advising_and_countering_report_a_that_clause() {
 }
 
 #[test]
+fn a_that_verb_with_a_determiner_object_takes_no_relative_that() {
+    // "found a crack that ran …": the "that" opens a relative clause on the object, no finding.
+    // With the addressee there the verb still reports ("told the court that …").
+    let t = "The inspectors found a crack that ran along the north wall of the school.\n\n\
+             Ann Miller told the court that the wall had been repaired twice.";
+    let qs = quotes(t);
+    assert!(!qs.iter().any(|q| q.text.contains("ran along")), "{qs:#?}");
+    assert_speakers(t, &[("repaired twice", "Ann Miller")]);
+}
+
+#[test]
 fn a_report_reads_out_its_words() {
     // "report" is also a cue word; as the text's noun before "read" it is the text that speaks.
     let t = "Ann Miller, a coach in Ohio, says the classes sold out. “People love them,” she \
