@@ -2512,3 +2512,20 @@ fn quotation_after_a_clause_reported_with_a_trailing_cue_continues_its_speaker()
         ],
     );
 }
+
+#[test]
+fn the_noun_stress_is_no_cue() {
+    // "stress" is a cue only with a subject that names who speaks: "can reduce stress, pain
+    // and worry" reports nothing, while "she stresses" and "experts stress" still do.
+    let t = "Ten minutes of yoga can reduce stress, pain and worry in older adults.\n\n\
+             You cannot see or touch stress, but you can feel its effects on your body.\n\n\
+             “Rest is part of the training,” Ann Miller stresses.\n\n\
+             Experts stress that sleep matters more than any supplement.";
+    let qs = quotes(t);
+    assert!(
+        !qs.iter().any(|q| q.text.contains("pain and worry") || q.text.contains("feel its")),
+        "{qs:#?}"
+    );
+    assert_speakers(t, &[("Rest is part", "Ann Miller")]);
+    assert_eq!(speaker(find(&qs, "sleep matters")), Some("Experts"));
+}
