@@ -2523,7 +2523,8 @@ fn the_noun_stress_is_no_cue() {
              Experts stress that sleep matters more than any supplement.";
     let qs = quotes(t);
     assert!(
-        !qs.iter().any(|q| q.text.contains("pain and worry") || q.text.contains("feel its")),
+        !qs.iter()
+            .any(|q| q.text.contains("pain and worry") || q.text.contains("feel its")),
         "{qs:#?}"
     );
     assert_speakers(t, &[("Rest is part", "Ann Miller")]);

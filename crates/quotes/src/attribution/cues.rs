@@ -1,0 +1,630 @@
+//! One cue and the parts around it: the subject, the reported clause or quoted span, nested
+//! speech, possessed statements, passives, findings and "according to".
+
+use claimtrail_text::TokenKind;
+
+use crate::cue_parts::{
+    about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
+    has_own_object, is_determiner, noun_use, opens_relative_clause, quote_after, quote_before,
+    subject_after, subject_before, trim, valid_subject, MAX_CONTENT, MAX_SUBJECT,
+};
+use crate::marks::starts_paragraph;
+use crate::passive::{agent_after, first_person, passive_aux};
+use crate::speakers::{is_group_noun, Speaker};
+use crate::word_classes::{
+    is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle,
+    is_participle, is_role_noun, is_speech_noun, is_stance, is_that_cue, is_weak_cue,
+    pronoun_gender,
+};
+
+use super::frames::{
+    as_frame, continued_clause, plural_subject_before, relative_gap, second_verb, stance_frame,
+    subject_aside, that_after_aside, time_adjunct_then_that,
+};
+use super::paragraphs::channel_only;
+use super::{Sentence, Walk};
+
+impl<'d, 'a> Walk<'d, 'a> {
+    /// The attribution a cue at token `c` makes, if it is one; returns the token to go on from.
+    pub(super) fn at(&mut self, s: &mut Sentence, c: usize) -> usize {
+        let cx = &self.cx;
+        let (lo, hi) = (s.lo, s.hi);
+        if let Some(end) = s.nested.as_ref().map(|n| n.1).filter(|&end| c >= end) {
+            s.covered = s.covered.max(end);
+            s.nested = None;
+        }
+        // "Netanyahu’s declaration that …": a speech noun with its speaker as possessor.
+        if c + 1 < hi
+            && c >= s.covered
+            && !cx.quoted(c)
+            && (cx.l(c + 1) == "that" || time_adjunct_then_that(cx, c + 1, hi))
+            && is_speech_noun(cx.l(c))
+            // "Officials claim that …": after a plural subject the word is the verb.
+            && !(c > lo && plural_subject_before(cx, lo, c))
+        {
+            self.possessed_statement(s, c);
+            return c + 1;
+        }
+        // "in the wake of accusations (apparently justified) that …": a charge made by people
+        // the article does not name.
+        if c + 1 < hi
+            && c >= s.covered
+            && s.nested.is_none()
+            && !cx.quoted(c)
+            && matches!(cx.l(c), "accusations" | "allegations")
+        {
+            if let Some(that) = that_after_aside(cx, c + 1, hi) {
+                if let Some((x, y)) = trim(cx, that + 1, hi.min(that + 1 + MAX_CONTENT)) {
+                    let cue = cx.w(c).to_string();
+                    self.push_content(x, y, &Speaker::default(), &cue);
+                    s.covered = s.covered.max(y);
+                    return y.max(c + 1);
+                }
+            }
+        }
+        // Cheap rejections first: this runs for every token of the document (whether a
+        // capital is a time word is asked only of the few cue words).
+        if cx.quoted(c)
+            || c < s.covered
+            || cx.doc.tokens[c].kind != TokenKind::Word
+            || !is_cue(cx.l(c))
+            || c > lo && cx.is_cap(c)
+            || noun_use(cx, c, hi)
+        {
+            return c + 1;
+        }
+        if cx.l(c) == "according" {
+            if c + 1 < hi && s.nested.is_none() && cx.l(c + 1) == "to" {
+                if let Some(next) = self.according_to(s, c) {
+                    s.last = Some(next);
+                }
+            }
+            return c + 1;
+        }
+        // "was criticized by the administration for …", "we’re told …": the passive subject
+        // is spoken about; the agent, or the reporter's sources, speak.
+        if s.nested.is_none() && c >= s.covered {
+            if let Some(next) = self.passive(s, c) {
+                return next;
+            }
+        }
+        let cx = &self.cx;
+        // "But, as the committee has pointed out, it would …": the frame reports the clause
+        // after its comma, whatever the verb.
+        if let Some((a, b, comma)) = as_frame(cx, lo, c, hi).filter(|_| s.nested.is_none()) {
+            let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+            let cx = &self.cx;
+            if let (Some(_), Some((x, y))) = (
+                speaker.name.as_ref(),
+                trim(cx, comma + 1, hi.min(comma + 1 + MAX_CONTENT)),
+            ) {
+                let cue = cx.w(c).to_string();
+                self.remember(&speaker);
+                s.last = Some(speaker.clone());
+                self.push_content(x, y, &speaker, &cue);
+                s.covered = s.covered.max(y);
+                return y.max(c + 1);
+            }
+            return c + 1;
+        }
+        // "The study found that …": such verbs report only with a that-clause close by. An
+        // object opening with a determiner makes its "that" a relative pronoun ("shared a
+        // column that claimed …"), unless the verb takes its addressee there ("told the
+        // court that …").
+        let object = c + 1 < hi && is_determiner(cx.l(c + 1)) && !is_addressee_cue(cx.l(c));
+        let that_soon = || {
+            !object
+                && (c + 1..hi.min(c + 5))
+                    .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
+                    .any(|i| cx.l(i) == "that")
+        };
+        // "The council is concerned the laws would …": an adjective of stance reports the
+        // clause after it only as the predicate of its subject ("the people concerned", "is
+        // concerned about costs" report nothing).
+        let stance = is_stance(cx.l(c)) && stance_frame(cx, lo, c, hi);
+        if is_stance(cx.l(c)) && !stance && !(is_that_cue(cx.l(c)) && that_soon())
+            || is_that_cue(cx.l(c)) && !stance && !that_soon()
+        {
+            return c + 1;
+        }
+        let cue = cx.w(c).to_string();
+        // The subject: before the cue, after it when inverted, or the last speaker.
+        let mut ext = (c, c + 1);
+        let participle = is_participle(cx.l(c));
+        let before = if participle {
+            None
+        } else {
+            subject_before(cx, lo, c)
+        };
+        if let Some((from, end, outer)) = s.nested.take() {
+            self.nested(c, before.filter(|&(a, _)| a >= from), hi, &outer);
+            s.nested = Some((from, end, outer));
+            return c + 1;
+        }
+        let (people, history) = (&self.people, &self.history);
+        let speaker = match before {
+            Some((a, b)) if valid_subject(cx, a, b, c) => {
+                ext.0 = extent_start(cx, lo, a, b);
+                let mut sp = people.resolve(cx.doc, a, b, history);
+                // "Lee, who declared", "the department which reported": the surface subject
+                // is the relative pronoun.
+                if b < c && cx.l(b) == "," && (b + 1..c).any(|i| cx.l(i) == "who") {
+                    sp.mention = "who".to_string();
+                } else if b < c
+                    && matches!(cx.l(b), "who" | "which" | "that")
+                    && (b + 1..c).all(|i| is_aux_or_adverb(cx.l(i)))
+                {
+                    sp.mention = cx.l(b).to_string();
+                }
+                Some(sp)
+            }
+            Some(_) => None,
+            // "…, suggesting they are …": a participle takes no inverted subject; a pronoun
+            // after it opens the reported clause.
+            None => match subject_after(cx, lo, c, hi).filter(|_| !participle) {
+                Some((a, b)) => {
+                    // "…, said a member who supports her, asking …": the relative clause
+                    // belongs to the attribution, not to what is reported next.
+                    ext.1 = if b < hi && opens_relative_clause(cx, b) {
+                        (b..hi)
+                            .find(|&i| !cx.is_word(i) || cx.quoted(i))
+                            .unwrap_or(hi)
+                    } else {
+                        b
+                    };
+                    Some(people.resolve(cx.doc, a, b, history))
+                }
+                None if participle => s.last.clone().or_else(|| {
+                    clause_subject(cx, lo, c).map(|(a, b)| people.resolve(cx.doc, a, b, history))
+                }),
+                // "… were legitimate, but insisted that …": a second verb of the same speaker,
+                // or of the sentence's subject ("Jo Roe condemned the attack and said …").
+                // "… and later said", "… but went on to say": an adverb or "went on to" between.
+                // The subject may be a pronoun ("Eight years ago, he backed Obama and said").
+                None if second_verb(cx, lo, c).is_some() => {
+                    let k = second_verb(cx, lo, c).unwrap_or(c);
+                    s.last.clone().or_else(|| {
+                        clause_subject(cx, lo, k)
+                            .filter(|&(a, b)| {
+                                (a..b).any(|i| cx.is_cap(i))
+                                    || b == a + 1 && matches!(cx.l(a), "he" | "she")
+                            })
+                            .map(|(a, b)| people.resolve(cx.doc, a, b, history))
+                    })
+                }
+                None => None,
+            },
+        };
+        let Some(speaker) = speaker else {
+            return c + 1;
+        };
+        // "As Mashable reports, the company announced that …": the clause names its own
+        // speaker; the opening attribution is only the channel.
+        if channel_only(cx, lo, ext.0, c, hi) {
+            return c + 1;
+        }
+        self.remember(&speaker);
+        s.last = Some(speaker.clone());
+        let cx = &self.cx;
+        let mut claimed = false;
+        // "…," Kirby said — a quote closing just before the attribution.
+        let tail = (ext.1..hi.min(ext.1 + 16))
+            .filter(|&i| cx.is_word(i))
+            .count();
+        // A quotation already inside another cue's reported clause ("Trump claimed that “…,”
+        // one of the prosecutors said …") is no quote of this one.
+        let inside_earlier = |m: usize| {
+            self.consumed[m].is_some()
+                && cx.marks[m].open_tok >= lo
+                && cx.marks[m].last_tok <= s.covered
+        };
+        if let Some(m) = quote_before(cx, ext.0, tail).filter(|&m| !inside_earlier(m)) {
+            // "But it’s also an assurance “that people are watching,” he said.": a quotation
+            // opening inside its sentence's clause makes the clause a mixed quote.
+            let from = s.covered.max(lo);
+            let mk = cx.marks[m];
+            let lead = (from..mk.open_tok).filter(|&i| cx.is_word(i)).count();
+            let introduced = mk.open_tok > lo
+                && (matches!(cx.w(mk.open_tok - 1), ":" | "," | "—" | "–" | "-")
+                    || cx.quoted(mk.open_tok - 1))
+                && !continued_clause(cx, from, mk.open_tok, mk.start);
+            match mk.close_tok {
+                Some(close) if lead >= 3 && !introduced && self.assigned[m].is_none() => {
+                    self.push_content(from, close + 1, &speaker, &cue);
+                }
+                _ => self.claim(m, &speaker, &cue),
+            }
+            claimed = true;
+        }
+        let cx = &self.cx;
+        // Kirby said, "…" — and the second half of "…," he said, "…".
+        if let Some(m) = quote_after(cx, ext.1, hi, claimed) {
+            s.covered = s.covered.max(cx.marks[m].last_tok);
+            self.claim(m, &speaker, &cue);
+            claimed = true;
+        }
+        if claimed {
+            s.covered = s.covered.max(ext.1);
+            return ext.1.max(c + 1);
+        }
+        // "Obama also said:" at the end of its paragraph introduces a list, not a clause.
+        if self.listed_after(ext.1, &speaker, &cue) {
+            s.covered = s.covered.max(ext.1);
+            return ext.1.max(c + 1);
+        }
+        // Reported speech: the clause after the cue, or the clause the attribution closes.
+        let cx = &self.cx;
+        // "…, said Jo Roe, who runs the lab": after an inverted subject, a clause about the
+        // speaker is no content of theirs.
+        let inverted = ext.1 > c + 1;
+        // "The plan, economists say, will fail": an attribution set off by commas.
+        let attribution = (ext.0, if inverted { ext.1 } else { c + 1 });
+        if !participle {
+            if let Some((a, b)) = aside_content(cx, s.covered, c, attribution, hi) {
+                self.push_content(a, b, &speaker, &cue);
+                s.covered = s.covered.max(b).max(ext.1);
+                return ext.1.max(c + 1);
+            }
+        }
+        // "Prime, which Jeff Bezos said last year had surpassed 100 million members": the
+        // cue's clause has its subject moved out as the relative pronoun; it reports the verb
+        // phrase after the cue.
+        if let Some((a, b)) = relative_gap(cx, lo, ext.0, c, hi).filter(|_| !inverted) {
+            self.push_content(a, b, &speaker, &cue);
+            s.covered = s.covered.max(b);
+            return b.max(c + 1);
+        }
+        // "The approach works, said Jo Roe, Facebook's director.": an inverted attribution
+        // after a comma closes the clause before it; what follows the name describes them.
+        // ("The plan, say economists, marks …" goes on with a lower-case verb instead.)
+        let closes_clause = c > lo
+            && cx.w(c - 1) == ","
+            && ext.1 + 1 < hi
+            && cx.w(ext.1) == ","
+            && (cx.is_cap(ext.1 + 1) || cx.doc.tokens[ext.1 + 1].kind == TokenKind::Number);
+        let after = if inverted && (about_speaker(cx, ext.1, hi) || closes_clause) {
+            None
+        } else {
+            content_after(cx, c, ext.1, hi)
+        };
+        // "…, asking if there were …" reports a question; "by asking Congress to charge …" is
+        // a request, no statement.
+        let after = after.filter(|&(a, _)| {
+            cx.l(c) != "asking"
+                || matches!(
+                    cx.l(a),
+                    "if" | "whether" | "why" | "how" | "what" | "who" | "when" | "where"
+                )
+        });
+        let reported = after.is_some();
+        let before = || {
+            content_before(cx, s.covered, ext.0, ext.1, hi)
+                .filter(|_| inverted || !has_own_object(cx, c, hi))
+        };
+        if let Some((a, b)) = after.or_else(before) {
+            self.push_content(a, b, &speaker, &cue);
+            if a >= ext.1 && reported {
+                s.nested = Some((a, b, speaker.clone()));
+            } else if a >= ext.1 {
+                s.covered = s.covered.max(b);
+            }
+        }
+        s.covered = s.covered.max(ext.1);
+        ext.1.max(c + 1)
+    }
+
+    /// A cue at `c` inside the reported clause of another (`outer`'s): with a subject of its
+    /// own inside the clause (a name, or a pronoun; one agreeing with the outer speaker is the
+    /// outer speaker) and a clause after it, that clause is nested speech of its own speaker.
+    /// The outer speaker stays the one in play.
+    pub(super) fn nested(
+        &mut self,
+        c: usize,
+        subject: Option<(usize, usize)>,
+        hi: usize,
+        outer: &Speaker,
+    ) {
+        let cx = &self.cx;
+        let Some((a, b)) = subject.filter(|&(a, b)| {
+            let pronoun = b == a + 1 && pronoun_gender(cx.l(a)).is_some();
+            // "reports seen by Reuters suggest": an agent after a preposition is no subject.
+            let after_preposition = a > 0 && matches!(cx.l(a - 1), "by" | "to" | "from" | "with");
+            valid_subject(cx, a, b, c)
+                && !after_preposition
+                && ((a..b).any(|i| cx.is_cap(i)) || pronoun)
+        }) else {
+            return;
+        };
+        // A verb in the past ("had told", "said"): the present forms inside a clause are as
+        // often nouns ("Republican claims", "state Senate races"); "what it called" is no
+        // speech of its own.
+        let w = cx.l(c);
+        let past = w.ends_with("ed") || matches!(w, "said" | "told" | "wrote" | "thought");
+        let passive = matches!(
+            cx.l(c - 1),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are"
+        );
+        if !past || passive || a > 0 && cx.l(a - 1) == "what" {
+            return;
+        }
+        let Some((x, y)) = content_after(cx, c, c + 1, hi) else {
+            return;
+        };
+        let speaker = match pronoun_gender(cx.l(a)).filter(|_| b == a + 1) {
+            Some(g) if outer.name.is_some() && self.people.gender_of(outer) == g => outer.clone(),
+            _ => self.people.resolve(cx.doc, a, b, &self.history),
+        };
+        if speaker.name.is_none() {
+            return;
+        }
+        let cue = cx.w(c).to_string();
+        self.push_content(x, y, &speaker, &cue);
+    }
+
+    /// "Netanyahu’s declaration that …", "de Miranda’s notion that …": the that-clause after
+    /// the speech noun at `c` is the possessor's, when a name or a pronoun owns the noun.
+    fn possessed_statement(&mut self, s: &mut Sentence, c: usize) {
+        let cx = &self.cx;
+        let lo = s.lo;
+        if c < lo + 2 || !matches!(cx.w(c - 1), "'s" | "’s" | "his" | "her" | "their" | "its") {
+            return;
+        }
+        let (a, b) = if matches!(cx.w(c - 1), "'s" | "’s") {
+            let b = c - 1;
+            let mut a = b;
+            while a > lo && b - a < 5 && cx.is_cap(a - 1) && !cx.quoted(a - 1) {
+                a -= 1;
+            }
+            // A lower-case name particle ("de Miranda’s").
+            if a > lo && a < b && is_name_particle(cx.l(a - 1)) {
+                a -= 1;
+            }
+            // A capitalised sentence opener is no part of the name ("But Netanyahu’s").
+            while a < b && matches!(cx.l(a), "but" | "and" | "so" | "yet" | "or" | "the") {
+                a += 1;
+            }
+            (a, b)
+        } else {
+            (c - 1, c)
+        };
+        if a == b {
+            return;
+        }
+        let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        if speaker.name.is_none() {
+            return;
+        }
+        let Some((x, y)) = content_after(cx, c, c + 1, s.hi) else {
+            return;
+        };
+        let cue = cx.w(c).to_string();
+        self.push_content(x, y, &speaker, &cue);
+        s.covered = s.covered.max(y);
+    }
+
+    /// "Obama also said:" closing its paragraph, then a list of short paragraphs without quote
+    /// marks or cues of their own: each item is the speaker's reported speech.
+    fn listed_after(&mut self, from: usize, speaker: &Speaker, cue: &str) -> bool {
+        const ITEMS: usize = 8;
+        const ITEM_TOKENS: usize = 60;
+        let cx = &self.cx;
+        let n = cx.doc.tokens.len();
+        let mut j = from;
+        while j < n && j - from <= 3 && cx.w(j) != ":" {
+            j += 1;
+        }
+        if j + 1 >= n || cx.w(j) != ":" || !starts_paragraph(cx.doc, j + 1) {
+            return false;
+        }
+        let mut start = j + 1;
+        let mut items = Vec::new();
+        while start < n && items.len() < ITEMS {
+            let mut end = start + 1;
+            while end < n && !starts_paragraph(cx.doc, end) {
+                end += 1;
+            }
+            // An item may hold a quoted word or phrase ("He would speak “bluntly” …"), which
+            // makes it mixed; an item opening with a quotation is a quote of its own.
+            let plain = end - start <= ITEM_TOKENS
+                && !cx.quoted(start)
+                && (start..end).all(|i| {
+                    cx.quoted(i) || !is_cue(cx.l(i)) || cx.is_cap(i) || is_stance(cx.l(i))
+                });
+            if !plain {
+                break;
+            }
+            if let Some(item) = trim(cx, start, end) {
+                items.push(item);
+            }
+            start = end;
+        }
+        let listed = !items.is_empty();
+        if let Some(&(_, b)) = items.last() {
+            self.listed_end = self.listed_end.max(b);
+        }
+        for (a, b) in items {
+            self.push_content(a, b, speaker, cue);
+        }
+        listed
+    }
+
+    /// "Among its key findings: the class you are born into matters more …", "Analysts
+    /// offered a few theories:" then short paragraphs: a noun of findings right before a
+    /// colon reports what follows it (the rest of the sentence, else the list of paragraphs
+    /// after it), spoken by the noun's possessor or the sentence's subject. Quotations after
+    /// such a colon are left to `loose`.
+    pub(super) fn findings(&mut self, s: &Sentence) {
+        let cx = &self.cx;
+        let (lo, hi) = (s.lo, s.hi);
+        let Some(k) = (lo + 1..hi).find(|&i| cx.w(i) == ":" && !cx.quoted(i)) else {
+            return;
+        };
+        if s.covered > k || !is_finding_noun(cx.l(k - 1)) || k + 1 < hi && cx.quoted(k + 1) {
+            return;
+        }
+        // The possessor close before the noun ("its key findings"), else the subject.
+        let possessor = (k.saturating_sub(4).max(lo)..k - 1)
+            .rev()
+            .find(|&i| matches!(cx.l(i), "its" | "their" | "his" | "her"));
+        let subject = match possessor {
+            Some(p) => Some((p, p + 1)),
+            None => clause_subject(cx, lo, k),
+        };
+        let Some((a, b)) = subject else { return };
+        let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        if speaker.name.is_none() {
+            return;
+        }
+        let cue = cx.w(k - 1).to_string();
+        if let Some((x, y)) = trim(cx, k + 1, hi) {
+            self.remember(&speaker);
+            self.push_content(x, y, &speaker, &cue);
+        } else if k + 1 >= hi && self.listed_after(k, &speaker, &cue) {
+            self.remember(&speaker);
+        }
+    }
+
+    /// A passive cue at `c` (see `passive`): the agent's clause ("criticized by the
+    /// administration for making …", "described as “heartbreaking” by the department", "told by
+    /// police that …"), or after a first-person "we’re told" the clause after it, spoken by
+    /// the speaker in play (the article's sources). Returns the token to go on from, or `None`
+    /// when the cue is no passive attribution.
+    fn passive(&mut self, s: &mut Sentence, c: usize) -> Option<usize> {
+        let cx = &self.cx;
+        let (lo, hi) = (s.lo, s.hi);
+        let aux = passive_aux(cx, lo, c)?;
+        let cue = cx.w(c).to_string();
+        let from = s.covered.max(lo);
+        if let Some((a, b)) = agent_after(cx, c, hi) {
+            let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+            if speaker.name.is_none() {
+                // An agent with no name to give ("by the crowd"): still a passive, whose
+                // subject is spoken about, not speaking.
+                return Some(c + 1);
+            }
+            let content = match cx.l(b.min(hi - 1)) {
+                _ if b >= hi => None,
+                "for" | "of" => trim(cx, b, hi.min(b + MAX_CONTENT)),
+                "that" => trim(cx, b + 1, hi.min(b + 1 + MAX_CONTENT)),
+                // The quoted description is the agent's, in the clause it describes.
+                _ => None,
+            }
+            .or_else(|| {
+                let described = (c + 1..a).any(|i| cx.quoted(i));
+                (described && from < aux)
+                    .then(|| trim(cx, from, b))
+                    .flatten()
+            });
+            // A passive cue with its agent but no clause of theirs ("as it is called by the
+            // Māori – …") names or describes: no report, and its subject is no speaker either.
+            let Some((x, y)) = content else {
+                return Some(c + 1);
+            };
+            self.remember(&speaker);
+            s.last = Some(speaker.clone());
+            self.push_content(x, y, &speaker, &cue);
+            s.covered = s.covered.max(y).max(b);
+            return Some(y.max(b).max(c + 1));
+        }
+        if cx.l(c) != "told" || !first_person(cx, lo, aux) {
+            // A cue word common in other senses is one of them in the passive ("it is called
+            // Aotearoa", "he was charged with"): its subject is spoken about, not speaking.
+            // "It was reported that …" still reports.
+            let clause = c + 1 < hi && cx.l(c + 1) == "that";
+            return (is_weak_cue(cx.l(c)) && !clause).then_some(c + 1);
+        }
+        let st = if c + 1 < hi && cx.l(c + 1) == "that" {
+            c + 2
+        } else {
+            c + 1
+        };
+        let (x, y) = trim(cx, st, hi.min(st + MAX_CONTENT))?;
+        // The sources the article has in play, when they spoke shortly before.
+        let speaker = s
+            .last
+            .clone()
+            .or_else(|| {
+                self.history
+                    .last()
+                    .filter(|h| c.saturating_sub(h.at) < 200)
+                    .cloned()
+            })
+            .unwrap_or_default();
+        self.push_content(x, y, &speaker, &cue);
+        s.covered = s.covered.max(y);
+        Some(y.max(c + 1))
+    }
+
+    /// "According to Kirby, …" and "…, according to Kirby." — unless the clause is already
+    /// attributed, when the source is only the channel ("Biden said, according to Reuters").
+    fn according_to(&mut self, s: &mut Sentence, c: usize) -> Option<Speaker> {
+        let cx = &self.cx;
+        let (lo, hi) = (s.lo, s.hi);
+        let a = c + 2;
+        let mut b = a;
+        while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
+            // "the World Travel and Tourism Council": "and" between capitals is inside a name.
+            let inner_and = cx.l(b) == "and" && cx.is_cap(b - 1) && b + 1 < hi && cx.is_cap(b + 1);
+            // "according to the explanatory notes of …": a cue word after a lower-case word
+            // of the phrase is its noun.
+            // So is one right after a determiner or a year ("according to a report by …", "a
+            // 2018 report").
+            let noun = is_cue(cx.l(b))
+                && !cx.is_cap(b - 1)
+                && cx.is_word(b - 1)
+                && (b > a + 1 || is_determiner(cx.l(b - 1)));
+            // "according to a report by Amnesty International, …": the document's author or
+            // place, a name after "by"/"from"/"at", belongs to the source.
+            // After people ("the Democratic chairs from Jefferson"), the name is where they
+            // are from, and the people speak.
+            let people = {
+                let head = claimtrail_lexicon::singular(cx.l(b - 1));
+                is_role_noun(&head) || is_group_noun(cx.l(b - 1))
+            };
+            let author = matches!(cx.l(b), "by" | "from" | "at")
+                && !people
+                && b + 1 < hi
+                && (cx.is_cap(b + 1)
+                    || is_determiner(cx.l(b + 1)) && b + 2 < hi && cx.is_cap(b + 2));
+            if b > a
+                && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and && !author
+                    || is_cue(cx.l(b)) && !noun)
+            {
+                break;
+            }
+            b += 1;
+        }
+        if b == a {
+            return None;
+        }
+        let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        let at_start = c == lo || !matches!(cx.w(c - 1), ",") && s.covered <= lo;
+        // "“…,” according to Mr. Rhodes.": the quotation closing right before is the report.
+        if c > lo {
+            if let Some(m) = quote_before(cx, c, 0).filter(|&m| cx.marks[m].open_tok >= s.covered) {
+                self.remember(&speaker);
+                self.claim(m, &speaker, "according to");
+                s.covered = s.covered.max(b);
+                return Some(speaker);
+            }
+        }
+        let content = if at_start {
+            let mut st = b;
+            while st < hi && matches!(cx.w(st), ",") {
+                st += 1;
+            }
+            trim(cx, st, hi.min(st + MAX_CONTENT))
+        } else if let Some(whole) = subject_aside(cx, s, c, b) {
+            Some(whole)
+        } else if s.covered < c - 1 {
+            trim(cx, s.covered.max(c.saturating_sub(MAX_CONTENT)), c - 1)
+        } else {
+            None
+        };
+        let (x, y) = content?;
+        self.remember(&speaker);
+        self.push_content(x, y, &speaker, "according to");
+        s.covered = s.covered.max(y).max(b);
+        Some(speaker)
+    }
+}

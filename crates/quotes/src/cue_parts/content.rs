@@ -1,0 +1,415 @@
+//! What a cue reports: the quoted span before or after it, the reported clause after it
+//! ("said that …"), an aside's content, and conjoined attributions.
+
+use claimtrail_text::TokenKind;
+
+use crate::marks::starts_paragraph;
+use crate::speakers::is_group_noun;
+use crate::word_classes::{
+    is_addressee_cue, is_boundary, is_cue, is_participle, is_role_noun, is_time_word,
+    pronoun_gender,
+};
+
+use super::noun_phrase::starts_with_time;
+use super::noun_phrase::{is_determiner, is_preposition, opens_clause};
+use super::reported_subject::that_is_subject;
+use super::subject::about_speaker;
+use super::{is_possessive, trim, Ctx, MAX_BRIDGE, MAX_CONTENT, MAX_SUBJECT};
+
+/// A quoted span that closes right before the attribution starting at `a`.
+pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
+    let mut p = a;
+    while p > 0 && matches!(cx.w(p - 1), "," | "—" | "–" | "-") && !cx.quoted(p - 1) {
+        p -= 1;
+    }
+    if p == 0 || starts_paragraph(cx.doc, a) && p == a {
+        return None;
+    }
+    // "…," retired Air Force general Lloyd Newton said, "…," Pakistan-based developer Jo Roe
+    // wrote: a few modifiers outside the subject.
+    let mut q = p;
+    // A conjunction starts a new clause ("…“legitimate” but insisted …"): no modifier. Nor
+    // do words before a comma ("… podcast “The Axe Files” out Thursday, Jo Roe said"): they
+    // close an opening phrase, not the subject.
+    while q > 0
+        && p == a
+        && p - q < 3
+        && cx.is_word(q - 1)
+        && !cx.quoted(q - 1)
+        && !is_cue(cx.l(q - 1))
+        && !is_boundary(cx.l(q - 1))
+    {
+        q -= 1;
+    }
+    if q < p && q > 0 && cx.closes(q - 1).is_some() {
+        p = q;
+    }
+    // A quotation closing the paragraph before is no part of this attribution ("…jobs.”¶The
+    // difference, Mr. Roe said, was …").
+    if (p..=a).any(|i| i < cx.doc.tokens.len() && starts_paragraph(cx.doc, i)) {
+        return None;
+    }
+    let m = cx.closes(p - 1)?;
+    // "“…!” he said" attaches across the stop; "“….” Kirby said" starts a new statement.
+    let mk = cx.marks[m];
+    let last = cx.doc.text[mk.start..mk.end].chars().next_back();
+    (last != Some('.') || p < a || !cx.is_cap(a) || tail < 4).then_some(m)
+}
+
+/// A quoted span opening shortly after the attribution ending at `b`: after a colon or comma
+/// ("told reporters on Monday: “…”"), or right away when it reads as a whole sentence.
+pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> Option<usize> {
+    let n = cx.doc.tokens.len();
+    let mut j = b;
+    while j < n && j - b <= MAX_BRIDGE {
+        if let Some(m) = cx.opens(j) {
+            let mk = cx.marks[m];
+            let sep = j > b && matches!(cx.w(j - 1), "," | ":" | "—" | "–");
+            let capital = cx.doc.text[mk.start..mk.end]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase());
+            let whole = (j == b || sep && j - b == 1) && capital;
+            let ok = sep && (j - b == 1 || !after_quote) || whole;
+            return ok.then_some(m);
+        }
+        if j >= hi && !after_quote || cx.quoted(j) || cx.is_stop(j) && !after_quote {
+            return None;
+        }
+        if after_quote && cx.is_stop(j) {
+            // "…," he said. "…" — the next sentence's quote continues the speaker, within the
+            // paragraph: a new paragraph's quotation may have an attribution of its own.
+            return (j + 1 < n && !starts_paragraph(cx.doc, j + 1))
+                .then(|| cx.opens(j + 1))
+                .flatten();
+        }
+        if matches!(cx.l(j), "that" | "whether" | "if") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The reported clause after a cue: after "that" when it comes soon, else after an addressee.
+pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut st = b;
+    let mut saw_that = false;
+    let mut j = b;
+    while j < hi && j - b < 12 && !cx.quoted(j) && !cx.is_stop(j) {
+        // "claimed Trump relied on lies and that we now live …": a second that-clause
+        // coordinated with one that opened right after the cue; the report starts there.
+        if cx.l(j) == "that" && j > b + 1 && cx.l(j - 1) == "and" {
+            break;
+        }
+        // "said the vessel was a trawler that …": a finite auxiliary before any "that" shows
+        // the reported clause began right after the cue, and the "that" is inside it. Not
+        // after a relative pronoun ("told reporters who had gathered that …").
+        if j > b
+            && claimtrail_lexicon::is_auxiliary(cx.l(j))
+            && !(b..j).any(|i| matches!(cx.l(i), "who" | "which" | "whom" | ","))
+        {
+            break;
+        }
+        if cx.l(j) == "that" {
+            // "experts say that isn't likely": "that" is the clause's subject and stays in it.
+            st = if that_is_subject(cx, j, hi) { j } else { j + 1 };
+            saw_that = true;
+            break;
+        }
+        if is_cue(cx.l(j)) {
+            break;
+        }
+        // "warned people to stay away from pills that …": the infinitive is the content, and
+        // a "that" after it opens a relative clause.
+        if cx.l(j) == "to" && j > b && is_addressee_cue(cx.l(c)) {
+            break;
+        }
+        j += 1;
+    }
+    if !saw_that {
+        if is_addressee_cue(cx.l(c)) {
+            let mut k = st;
+            // "told reporters the suspect was …", "told Lee he would …": the addressee ends
+            // where a subject pronoun or a determiner opens the reported clause.
+            while k < hi
+                && k - st < 4
+                && cx.is_word(k)
+                && !is_boundary(cx.l(k))
+                && !cx.quoted(k)
+                && !(k > st && opens_clause(cx.l(k)) && !is_preposition(cx.l(k - 1)))
+            {
+                k += 1;
+            }
+            st = k;
+        }
+        while st < hi && matches!(cx.w(st), "," | ":") {
+            st += 1;
+        }
+        // A clause-final attribution ("…, Kirby said on Monday.") has nothing after it.
+        let rest = (st..hi.min(st + 16)).filter(|&i| cx.is_word(i)).count();
+        if rest < 4 || starts_with_time(cx, st, hi) && rest < 9 {
+            return None;
+        }
+    }
+    // Reported clauses are bounded so that a run-on "sentence" stays linear.
+    let hi = hi.min(st + MAX_CONTENT);
+    let mut en = hi;
+    let mut k = st;
+    while k < hi {
+        // A second attribution ends this content: "…, adding that …", "…, according to …".
+        if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && next_attribution(cx, k + 1, hi) {
+            en = k;
+            break;
+        }
+        // "declared his intention to resist Obama, guaranteeing two more years of …": after
+        // a content that is no clause (no "that", no finite auxiliary), a participle after a
+        // comma is the writer's comment on the report.
+        if cx.w(k) == ","
+            && !saw_that
+            && k + 1 < hi
+            && !cx.quoted(k + 1)
+            && cx.l(k + 1).ends_with("ing")
+            && cx.l(k + 1).len() > 5
+            && !matches!(cx.l(k + 1), "including" | "according")
+            && !cx.is_cap(k + 1)
+            && !(st..k).any(|i| claimtrail_lexicon::is_auxiliary(cx.l(i)))
+            // "recalls being out at a party, realizing …": a series of gerunds goes on.
+            && !cx.l(st).ends_with("ing")
+        {
+            en = k;
+            break;
+        }
+        // "… was fine and the military said it …", "… even as the budget office estimated
+        // that …": another speaker's attribution starts a clause of its own.
+        if k > st && conjoined_attribution(cx, k, hi) {
+            en = if cx.l(k - 1) == "even" { k - 1 } else { k };
+            break;
+        }
+        // "… were fair but insisted that …": the speaker's second verb starts a clause of its own.
+        if k > st
+            && k + 1 < hi
+            && matches!(cx.l(k), "but" | "and")
+            && !cx.quoted(k + 1)
+            && is_cue(cx.l(k + 1))
+            && !is_participle(cx.l(k + 1))
+            && !cx.is_cap(k + 1)
+        {
+            en = k;
+            break;
+        }
+        // "… “visual evidence,” but he said …": the comma sits inside the closing mark.
+        if k > st
+            && k + 1 < hi
+            && cx.closes(k).is_some()
+            && cx.w(k - 1) == ","
+            && next_attribution(cx, k + 1, hi)
+        {
+            // "…, “so they cannot …,” Mr. Roe said": the quotation is the next speaker's.
+            let own = matches!(cx.l(k + 1), "but" | "and" | "while");
+            en = match cx.closes(k) {
+                Some(m) if !own && cx.marks[m].open_tok > st => cx.marks[m].open_tok,
+                _ => k + 1,
+            };
+            break;
+        }
+        k += 1;
+    }
+    trim(cx, st, en)
+}
+
+/// An attribution set off by commas inside a sentence ("The plan, say economists, will fail";
+/// "Prices rose, Jo Roe said, and wages fell"; `c` the cue, `ext` the attribution's tokens): the
+/// reported clause is the part before it, carried on through the part after it when that goes
+/// on with the same clause (a lower-case verb, no conjunction or clause about the speaker).
+pub(crate) fn aside_content(
+    cx: &Ctx,
+    from: usize,
+    c: usize,
+    ext: (usize, usize),
+    hi: usize,
+) -> Option<(usize, usize)> {
+    let (a, b) = ext;
+    if a <= from + 1 || cx.w(a - 1) != "," || b + 1 >= hi || cx.w(b) != "," {
+        return None;
+    }
+    if about_speaker(cx, b, hi) {
+        return None;
+    }
+    let before = trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)?;
+    // "Earlier this week, he said, …": an opening phrase is no clause.
+    if starts_with_time(cx, before.0, hi)
+        || matches!(
+            cx.l(before.0),
+            "earlier"
+                | "later"
+                | "for"
+                | "with"
+                | "within"
+                | "from"
+                | "by"
+                | "to"
+                | "under"
+                | "over"
+                | "despite"
+                | "since"
+                | "as"
+                | "among"
+                | "amid"
+                | "across"
+                | "through"
+                | "following"
+                | "without"
+                | "asked"
+                | "speaking"
+                | "separately"
+                | "meanwhile"
+                | "however"
+        )
+    {
+        return None;
+    }
+    let k = b + 1;
+    let w = cx.l(k);
+    // "…, Jo Roe said, and wages fell", "…, said Jo Roe, adding …": the clause ended before.
+    let ends = matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "yet"
+            | "so"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "according"
+    ) || is_participle(w)
+        || starts_with_time(cx, k, hi);
+    if ends {
+        return Some(before);
+    }
+    // "The plan, say economists, will fail": a lower-case verb carries the clause on. A new
+    // subject after the attribution ("Within months, Roe said, the firm was …"), a number
+    // ("…, said Jo Roe, 45, …") or a quotation is left to the usual reading.
+    let goes_on = cx.doc.tokens[k].kind == TokenKind::Word
+        && !cx.is_cap(k)
+        && !cx.quoted(k)
+        && pronoun_gender(w).is_none()
+        && !is_determiner(w);
+    if !goes_on {
+        return None;
+    }
+    let end = content_after(cx, c, b, hi)
+        .or_else(|| trim(cx, k, hi.min(k + MAX_CONTENT)))
+        .map_or(before.1, |(_, e)| e);
+    Some((before.0, end.max(before.1)))
+}
+
+/// A conjunction at `k` followed by a subject of its own and a cue that introduces a clause
+/// ("and the military said it …", "as the Budget Office estimated that …", "but he said …").
+fn conjoined_attribution(cx: &Ctx, k: usize, hi: usize) -> bool {
+    if cx.quoted(k) || !matches!(cx.l(k), "and" | "but" | "while" | "whereas" | "as") {
+        return false;
+    }
+    let mut j = k + 1;
+    let det = j < hi && matches!(cx.l(j), "the" | "a" | "an");
+    if det {
+        j += 1;
+    }
+    let start = j;
+    if j < hi && pronoun_gender(cx.l(j)).is_some() {
+        j += 1;
+    } else {
+        // A name, or after a determiner a short noun phrase ("the military").
+        while j < hi
+            && j - start < 5
+            && cx.is_word(j)
+            && !cx.quoted(j)
+            && !is_boundary(cx.l(j))
+            && !is_cue(cx.l(j))
+            && (cx.is_cap(j) || det && j - start < 2)
+        {
+            j += 1;
+        }
+    }
+    j > start
+        && j + 1 < hi
+        && is_cue(cx.l(j))
+        && !cx.is_cap(j)
+        && !is_participle(cx.l(j))
+        && !cx.quoted(j)
+        && cx.is_word(j + 1)
+        // "and the former continues to monitor …": a verb with an infinitive reports nothing.
+        && cx.l(j + 1) != "to"
+}
+
+/// Does an attribution start at `i` ("adding", "according to", "but he said", "Kirby said")?
+fn next_attribution(cx: &Ctx, i: usize, hi: usize) -> bool {
+    if is_participle(cx.l(i)) || cx.l(i) == "according" {
+        return true;
+    }
+    let mut k = i;
+    if matches!(cx.l(k), "but" | "and" | "while") {
+        k += 1;
+    }
+    let mut j = k;
+    while j < hi && j - k < MAX_SUBJECT && (cx.is_word(j) || is_possessive(cx, j)) && !cx.quoted(j)
+    {
+        if is_cue(cx.l(j)) && !cx.is_cap(j) {
+            let clause_final = j + 1 >= hi || cx.is_stop(j + 1) || cx.w(j + 1) == ",";
+            // "…,” one of the lawyers for the mayor said …": a role or a group speaks too.
+            return j > k
+                && (cx.is_cap(j - 1)
+                    || pronoun_gender(cx.l(j - 1)).is_some()
+                    || is_role_noun(cx.l(j - 1))
+                    || is_group_noun(cx.l(j - 1))
+                    || clause_final);
+        }
+        j += 1;
+    }
+    false
+}
+
+/// The clause an attribution closes: "Russia is to blame, Kirby said."
+pub(crate) fn content_before(
+    cx: &Ctx,
+    from: usize,
+    a: usize,
+    b: usize,
+    hi: usize,
+) -> Option<(usize, usize)> {
+    if a == 0 || a <= from || cx.w(a - 1) != "," {
+        return None;
+    }
+    // Only a short tail may follow the attribution ("on Monday", "in a statement"), or a
+    // clause about the speaker ("…, said Jo Roe, who runs the lab", "…, a spokesman for …").
+    let tail = (b..hi.min(b + 16)).filter(|&i| cx.is_word(i)).count();
+    if tail > 8 && !about_speaker(cx, b, hi) {
+        return None;
+    }
+    trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)
+}
+
+/// Whether the cue at `c` has an object of its own right after it ("…, it remembered the
+/// experience."): a verb that takes no addressee and is followed by a determiner and a noun
+/// that is no time phrase ("…, she said the next day") does not report the clause before it.
+pub(crate) fn has_own_object(cx: &Ctx, c: usize, hi: usize) -> bool {
+    let b = c + 1;
+    b + 1 < hi
+        && !is_addressee_cue(cx.l(c))
+        && matches!(
+            cx.l(b),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        )
+        && cx.is_word(b + 1)
+        && !(b + 1..hi.min(b + 4)).any(|i| {
+            is_time_word(cx.l(i))
+                || matches!(
+                    cx.l(i),
+                    "day" | "days" | "next" | "following" | "previous" | "other" | "same" | "time"
+                )
+        })
+}

@@ -1,0 +1,291 @@
+//! The subject of a cue: the noun phrase before it ("Jo Roe, the mayor, said"), after it ("said
+//! Jo Roe"), or after a quote ("“…,” Roe said"), and whether it can speak at all.
+
+use crate::speakers::{is_document_noun, is_group_noun, is_naming_verb};
+use crate::word_classes::{
+    is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_time_word, is_title,
+    is_weak_cue, pronoun_gender,
+};
+
+use super::appositions::{affiliation_follows, appositive, group_aside, unclosed_apposition};
+use super::noun_phrase::{
+    complement_head, is_determiner, is_determiner_or_adjective, is_ly_adverb, is_role_or_modifier,
+    np_back, opens_relative_clause, role_word, starts_with_time,
+};
+use super::{is_possessive, Ctx, MAX_SUBJECT};
+
+/// The subject phrase ending just before cue `c` (auxiliaries and adverbs skipped).
+pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
+    let mut j = c;
+    while j > lo
+        && !cx.quoted(j - 1)
+        && (is_aux_or_adverb(cx.l(j - 1))
+            || is_time_word(cx.l(j - 1))
+            || is_ly_adverb(cx, lo, j - 1))
+        && c - j < 4
+    {
+        j -= 1;
+    }
+    if j > lo && j < c && cx.l(j - 1) == "on" {
+        j -= 1;
+    }
+    if j == lo {
+        return None;
+    }
+    if pronoun_gender(cx.l(j - 1)).is_some() {
+        return Some((j - 1, j));
+    }
+    // "Mike Lee, who declared": the relative pronoun stands for the name before it.
+    if cx.l(j - 1) == "who" && j >= lo + 2 && cx.w(j - 2) == "," {
+        return np_back(cx, lo, j - 2);
+    }
+    if cx.w(j - 1) == "," && j - 1 > lo {
+        return appositive(cx, lo, j - 1);
+    }
+    // "Lee, citing “the magic of it,” said": the apposition's comma inside its closing quote.
+    if j >= lo + 3 && cx.quoted(j - 1) && cx.w(j - 2) == "," && cx.quoted(j - 2) {
+        return appositive(cx, lo, j - 2);
+    }
+    if let Some(np) = relative_antecedent(cx, lo, j, c) {
+        return Some(np);
+    }
+    // "A colleague of Rothman's remembered": a double genitive ends the phrase; its head is
+    // the subject, the possessive no dangling determiner.
+    if j > lo + 1 && is_possessive(cx, j - 1) {
+        let (a, b) = np_back(cx, lo, j - 1)?;
+        if a < lo + 2 || cx.l(a - 1) != "of" {
+            return None;
+        }
+        return np_back(cx, lo, a - 1).map(|(h, _)| (h, b));
+    }
+    let np = np_back(cx, lo, j).map(|(a, b)| (document_of(cx, lo, a), b));
+    // "Representatives at several Acme stores in Canada said": the phrase next to the cue is
+    // the object of a preposition nested in a role or group noun's complement; that noun
+    // heads the subject, the place is only where its people are.
+    let np = np.map(|(a, b)| (complement_head(cx, lo, a).unwrap_or(a), b));
+    // "Jo Roe, president and CEO of Acme said": an apposition whose closing comma is missing;
+    // the phrase next to the cue is only its tail.
+    if let Some(name) = np.and_then(|(a, _)| unclosed_apposition(cx, lo, a, j)) {
+        return Some(name);
+    }
+    // "Parata and his family believe": the named person speaks for the pair.
+    if let Some((a, _)) = np {
+        if a >= lo + 2
+            && matches!(cx.l(a), "his" | "her" | "their")
+            && cx.l(a - 1) == "and"
+            && cx.is_cap(a - 2)
+        {
+            if let Some(name) =
+                np_back(cx, lo, a - 1).filter(|&(x, y)| (x..y).all(|i| cx.is_cap(i)))
+            {
+                return Some(name);
+            }
+        }
+    }
+    np
+}
+
+/// "Officials who spoke on condition of anonymity said", "The mother of a woman who took the
+/// pills has described": a restrictive relative clause (no comma, stop, quotation or other cue
+/// in it) ends just before the verb at `j`; the subject is the noun phrase it modifies. A cue
+/// right after the relative pronoun is the relative clause's own verb ("an article by New York
+/// magazine that claimed …"), whose subject is the phrase before the pronoun too. That phrase
+/// must read as one (a determiner, a name, a group or role noun), not a predicate ("it is
+/// unclear who fired").
+fn relative_antecedent(cx: &Ctx, lo: usize, j: usize, c: usize) -> Option<(usize, usize)> {
+    const REACH: usize = 12;
+    let adjacent = j > lo + 1 && matches!(cx.l(j - 1), "who" | "that" | "which");
+    let k = if adjacent {
+        // The relative verb must report a clause: "…, an Oklahoma Republican who warned of the
+        // deficit" reports nothing.
+        let n = cx.doc.tokens.len();
+        if c + 1 >= n
+            || matches!(
+                cx.l(c + 1),
+                "of" | "about"
+                    | "against"
+                    | "for"
+                    | "to"
+                    | "on"
+                    | "in"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "at"
+                    | "as"
+            )
+        {
+            return None;
+        }
+        j - 1
+    } else {
+        let mut k = j;
+        loop {
+            if k == lo || j - k >= REACH {
+                return None;
+            }
+            k -= 1;
+            let w = cx.l(k);
+            if cx.quoted(k) || !cx.is_word(k) || is_cue(w) {
+                return None;
+            }
+            if w == "who" {
+                break k;
+            }
+        }
+    };
+    // A phrase set off by a comma is an apposition ("Jo Roe, an Oklahoma Republican who …"):
+    // the name before it is the speaker, found elsewhere.
+    if k == lo || cx.w(k - 1) == "," {
+        return None;
+    }
+    let (a, b) = np_back(cx, lo, k)?;
+    let head = cx.l(b - 1);
+    let noun_phrase = is_determiner(cx.l(a))
+        || (a..b).any(|i| cx.is_cap(i))
+        || is_group_noun(head)
+        || is_role_noun(head)
+        || matches!(head, "those" | "people" | "others" | "residents");
+    noun_phrase.then_some((a, b))
+}
+
+/// "An analysis of official U.S. labor statistics shows": the phrase starting at `a` is the
+/// complement of a document noun, which is the subject; returns where the document's phrase
+/// starts (its article left in), else `a`.
+fn document_of(cx: &Ctx, lo: usize, a: usize) -> usize {
+    if a < lo + 2 || cx.l(a - 1) != "of" || !is_document_noun(cx.l(a - 2)) {
+        return a;
+    }
+    let mut s = a - 2;
+    while s > lo && s + 3 > a && !cx.quoted(s - 1) && is_determiner_or_adjective(cx, s - 1) {
+        s -= 1;
+    }
+    s
+}
+
+/// The inverted subject of "…, said Kirby" / "“…” said the spokesman".
+pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize)> {
+    let inverted_slot =
+        c == lo || matches!(cx.w(c - 1), "," | "—" | "–") || cx.closes(c - 1).is_some();
+    // "…, termed the Dirty Dozen": a verb of naming is followed by the name it gives, never by
+    // an inverted speaker.
+    if !inverted_slot || c + 1 >= hi || is_naming_verb(cx.l(c)) {
+        return None;
+    }
+    let a = c + 1;
+    let first = cx.l(a);
+    // "…, says president Jo Roe", "…, said chief inspector Jo Roe": lower-case role words
+    // before the name; a capitalised affiliation may sit among them when a role noun follows
+    // it ("…, said former Obama adviser Jo Roe", "…, said longtime GOP strategist Jo Roe").
+    let mut r = a;
+    let mut after_role = None;
+    // Lower-case words of the role after its noun ("secretary of state", "master of
+    // ceremonies") or before it ("former transport minister"): the name closes the run.
+    let mut role_seen = false;
+    while r < hi && r - a < 6 && cx.is_word(r) && !cx.quoted(r) {
+        if cx.is_cap(r) {
+            // A written title counts as a role ("…, said former Sen. Jo Roe"); the name
+            // itself (right after a role) ends the run.
+            if r > a && is_title(cx.l(r)) {
+                after_role = Some(r + 1);
+                role_seen = true;
+            } else if r == a || after_role == Some(r) || role_seen {
+                break;
+            }
+        } else if is_role_noun(cx.l(r)) || after_role.is_some() && is_title(cx.l(r)) {
+            after_role = Some(r + 1);
+            role_seen = true;
+        } else if is_title(cx.l(r)) {
+            role_seen = true;
+        } else if !(is_role_or_modifier(cx.l(r)) || is_title(cx.l(r)) || role_word(cx, r)) {
+            break;
+        }
+        r += 1;
+    }
+    let role_then_name = after_role.is_some_and(|n| n < hi && cx.is_cap(n))
+        || role_seen && r > a && r < hi && cx.is_cap(r) && !is_title(cx.l(r));
+    if !(cx.is_cap(a)
+        || matches!(
+            first,
+            "the" | "a" | "an" | "another" | "one" | "his" | "her" | "their" | "its"
+        )
+        || pronoun_gender(first).is_some()
+        || role_then_name)
+    {
+        return group_aside(cx, a, hi);
+    }
+    if pronoun_gender(first).is_some() {
+        return Some((a, a + 1));
+    }
+    // The role words read above are the subject's ("secretary of state": no verb in them).
+    let mut b = if role_then_name { r.max(a) } else { a };
+    while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
+        if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) || is_time_word(cx.l(b)) {
+            break;
+        }
+        b += 1;
+    }
+    // "…, said a party member who supports her.": a relative clause closes the subject.
+    let ends = b >= hi
+        || !cx.is_word(b)
+        || cx.quoted(b)
+        || starts_with_time(cx, b, hi)
+        || b > a && opens_relative_clause(cx, b);
+    (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+}
+
+/// A subject worth attributing to: a name, a pronoun, a role, or (for strong cues) any noun
+/// phrase that does not end in a function word.
+pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
+    let last = cx.l(b - 1);
+    if matches!(
+        last,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "these"
+            | "those"
+            | "this"
+            | "some"
+            | "many"
+            | "said"
+            | "'s"
+            | "’s"
+    ) {
+        return false;
+    }
+    // A document states findings in its own right ("As the report states: …").
+    let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
+        || (b == a + 1 && pronoun_gender(last).is_some())
+        || is_document_noun(last)
+        // "…, scientists think": a group that speaks as one.
+        || is_group_noun(last);
+    if is_weak_cue(cx.l(c)) {
+        return named;
+    }
+    named || b - a <= 4
+}
+
+/// Whether tokens from `b` open a clause about the speaker before them: an apposition or a
+/// relative clause after a comma ("…, who works for …", "…, a spokesman for …"), or a
+/// participle continuing the attribution ("…, adding that …").
+pub(crate) fn about_speaker(cx: &Ctx, b: usize, hi: usize) -> bool {
+    b + 1 < hi
+        && cx.w(b) == ","
+        && (matches!(
+            cx.l(b + 1),
+            "who" | "which" | "where" | "a" | "an" | "the" | "whose"
+        ) || is_participle(cx.l(b + 1)))
+}
