@@ -78,6 +78,19 @@ fn dash_attribution() {
 }
 
 #[test]
+fn possessive_organisation_is_named_as_written() {
+    // The name is the text as written, not its tokens re-spaced ("Trump ’s campaign").
+    assert_speakers(
+        "Trump’s campaign said the speech would be short. The Hart-Dole campaign said that \
+         it would wait.",
+        &[
+            ("speech would be short", "Trump’s campaign"),
+            ("would wait", "Hart-Dole campaign"),
+        ],
+    );
+}
+
+#[test]
 fn every_family_of_marks() {
     for t in [
         "``We stay in the coalition,'' Ward said.",

@@ -82,12 +82,7 @@ impl Cycle<'_> {
         Ok(())
     }
 
-    fn page_failed(
-        &mut self,
-        job: &Job,
-        p: &PageJob,
-        why: String,
-    ) -> Result<(), CollectError> {
+    fn page_failed(&mut self, job: &Job, p: &PageJob, why: String) -> Result<(), CollectError> {
         self.stats.failed += 1;
         let failures = match self.store.collect_page(&p.key)? {
             Some(old) if old.state == PageState::Failed && old.fingerprint == p.fingerprint => {

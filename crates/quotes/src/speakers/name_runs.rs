@@ -9,7 +9,13 @@ use super::noun_classes::is_leading_function_word;
 use super::{is_cap, word};
 
 pub(super) fn join(doc: &Doc, a: usize, b: usize) -> String {
-    (a..b).map(|i| word(doc, i)).collect::<Vec<_>>().join(" ")
+    if a >= b || b > doc.tokens.len() {
+        return String::new();
+    }
+    // The text as written, line breaks and runs of spaces made one space: re-spacing the
+    // tokens would write "Roe ’s office" and "Coca - Cola".
+    let text = &doc.text[doc.tokens[a].start..doc.tokens[b - 1].end];
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The token whose span holds byte `pos`.

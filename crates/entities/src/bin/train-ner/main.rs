@@ -10,6 +10,8 @@
 //! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch; with
 //! `--runs=K`, the model is the mean of K runs' weights (seeds N to N+K-1).
 
+mod meantime;
+
 use claimtrail_entities::gazetteer::GAZ;
 use claimtrail_entities::tagger::{self, Model, Scorer, BUCKETS, NL, TYPES};
 use claimtrail_text::Doc;
@@ -92,9 +94,12 @@ fn read_conll(path: &str) -> Vec<Gold> {
     docs
 }
 
-/// Reads a file spec: `PATH[*N][+even|+odd][+lower]`. `*N` repeats the documents (weight),
-/// `+even`/`+odd` keep every other document (a held-out split of one file), `+lower` lower-cases
-/// the text (ASCII only, so the spans stay put).
+/// Reads a file spec: `PATH[*N][+even|+odd][+lower]`, or `meantime:DIR[*N][+skip=TSV...][+even|+odd]`.
+/// `*N` repeats the documents (weight), `+even`/`+odd` keep every other document (a held-out
+/// split of one file; for MEANTIME, documents with an even or odd id), `+lower` lower-cases
+/// the text (ASCII only, so the spans stay put). `meantime:DIR` reads the MEANTIME XML under DIR
+/// (`meantime.rs`); `+skip=TSV` leaves out the documents named in the first column of a table
+/// (held-out tables of other stages).
 fn read_spec(spec: &str) -> (Vec<Gold>, usize) {
     let mut parts = spec.split('+');
     let head = parts.next().unwrap_or_default();
@@ -102,27 +107,72 @@ fn read_spec(spec: &str) -> (Vec<Gold>, usize) {
         Some((p, n)) => (p, n.parse::<usize>().unwrap_or(1)),
         None => (head, 1),
     };
-    let mut docs = read_conll(path);
-    for opt in parts {
+    let opts: Vec<&str> = parts.collect();
+    let mut docs: Vec<(Option<u64>, Gold)> = if let Some(dir) = path.strip_prefix("meantime:") {
+        let mut skip = std::collections::HashSet::new();
+        for o in &opts {
+            if let Some(f) = o.strip_prefix("skip=") {
+                let t = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{f}: {e}"));
+                skip.extend(
+                    t.lines()
+                        .filter(|l| !l.starts_with('#'))
+                        .filter_map(|l| l.split('\t').next())
+                        .map(str::to_string),
+                );
+            }
+        }
+        let docs = meantime::read_dir(dir, &skip);
+        // MEANTIME_SHOW=1 lists the converted spans, to check the mapping by eye.
+        if std::env::var_os("MEANTIME_SHOW").is_some() {
+            for d in &docs {
+                for &(a, b, t) in &d.spans {
+                    eprintln!("{}\t{}\t{}", d.id, TYPES[t], &d.text[a..b]);
+                }
+            }
+        }
+        let (kept, dropped): (usize, usize) = docs
+            .iter()
+            .fold((0, 0), |(k, d), x| (k + x.kept, d + x.dropped));
+        println!(
+            "{spec}: {} documents, {kept} sentences kept, {dropped} dropped (annotation not mapped)",
+            docs.len()
+        );
+        docs.into_iter()
+            .map(|d| {
+                let id = d.id.parse().ok();
+                (
+                    id,
+                    Gold {
+                        text: d.text,
+                        spans: d.spans,
+                    },
+                )
+            })
+            .collect()
+    } else {
+        read_conll(path).into_iter().map(|g| (None, g)).collect()
+    };
+    for opt in opts {
         match opt {
             "even" | "odd" => {
-                let keep = usize::from(opt == "odd");
+                let keep = u64::from(opt == "odd");
                 docs = docs
                     .into_iter()
                     .enumerate()
-                    .filter(|(k, _)| k % 2 == keep)
+                    .filter(|(k, (id, _))| id.unwrap_or(*k as u64) % 2 == keep)
                     .map(|(_, g)| g)
                     .collect();
             }
             "lower" => {
-                for g in &mut docs {
+                for (_, g) in &mut docs {
                     g.text.make_ascii_lowercase();
                 }
             }
+            _ if opt.starts_with("skip=") => {}
             _ => panic!("{spec}: unknown option {opt}"),
         }
     }
-    (docs, times)
+    (docs.into_iter().map(|(_, g)| g).collect(), times)
 }
 
 /// Gold tag per token of `doc`; counts gold spans whose edges miss our token boundaries.
@@ -352,7 +402,8 @@ fn main() {
     if args.len() < 4 {
         eprintln!(
             "usage: train-ner [--seed=N] [--runs=K] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
-             VALID[+even|+odd][,VALID...] OUT [EPOCHS]"
+             VALID[+even|+odd][,VALID...] OUT [EPOCHS]\n\
+             (a TRAIN or VALID may be meantime:DIR[*N][+skip=TSV][+even|+odd])"
         );
         std::process::exit(2);
     }
