@@ -2463,3 +2463,83 @@ fn role_joined_to_its_complement_by_to_is_one_speaker() {
         ],
     );
 }
+
+#[test]
+fn verbs_of_sharing_agreeing_advising_and_countering_report_a_that_clause() {
+    // Cues only before a that-clause: "shared the stage" or "agrees with" report nothing.
+    let t = "Ann Miller shared that the spring classes sold out in a week.\n\n\
+             Tom Reed agrees that stretching has become more popular.\n\n\
+             Dana Fox also advises that pregnant women avoid long fasts.\n\n\
+             Tom Reed counters that several trials show no harm at all.\n\n\
+             Ann Miller shared the stage with Dana Fox, and Tom Reed agrees with her.";
+    let qs = quotes(t);
+    assert_speakers(
+        t,
+        &[
+            ("classes sold out", "Ann Miller"),
+            ("stretching has become", "Tom Reed"),
+            ("pregnant women avoid", "Dana Fox"),
+            ("several trials show", "Tom Reed"),
+        ],
+    );
+    assert!(
+        !qs.iter()
+            .any(|q| q.text.contains("stage") || q.text.contains("with her")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_that_verb_with_a_determiner_object_takes_no_relative_that() {
+    // "found a crack that ran …": the "that" opens a relative clause on the object, no finding.
+    // With the addressee there the verb still reports ("told the court that …").
+    let t = "The inspectors found a crack that ran along the north wall of the school.\n\n\
+             Ann Miller told the court that the wall had been repaired twice.";
+    let qs = quotes(t);
+    assert!(!qs.iter().any(|q| q.text.contains("ran along")), "{qs:#?}");
+    assert_speakers(t, &[("repaired twice", "Ann Miller")]);
+}
+
+#[test]
+fn a_report_reads_out_its_words() {
+    // "report" is also a cue word; as the text's noun before "read" it is the text that speaks.
+    let t = "Ann Miller, a coach in Ohio, says the classes sold out. “People love them,” she \
+             explains.\n\n\
+             “This trend focuses on rest and on recovery after hard weeks,” the report read.";
+    assert_speakers(t, &[("This trend focuses", "report")]);
+}
+
+#[test]
+fn quotation_after_a_clause_reported_with_a_trailing_cue_continues_its_speaker() {
+    // The sentence before reports a clause ("…, Tom Reed added."), not a quotation: the
+    // quotation opening the next sentence of the paragraph, with no cue of its own, is his.
+    let t = "Not every manager needs the details, but they should know what the tools do, \
+             Tom Reed added. “Nobody can afford to ignore what is happening.”\n\n\
+             Search is a task people do well, but never at this scale, Dana Fox said. \
+             “That is not an example of machines taking jobs.”";
+    assert_speakers(
+        t,
+        &[
+            ("Nobody can afford", "Tom Reed"),
+            ("not an example", "Dana Fox"),
+        ],
+    );
+}
+
+#[test]
+fn the_noun_stress_is_no_cue() {
+    // "stress" is a cue only with a subject that names who speaks: "can reduce stress, pain
+    // and worry" reports nothing, while "she stresses" and "experts stress" still do.
+    let t = "Ten minutes of yoga can reduce stress, pain and worry in older adults.\n\n\
+             You cannot see or touch stress, but you can feel its effects on your body.\n\n\
+             “Rest is part of the training,” Ann Miller stresses.\n\n\
+             Experts stress that sleep matters more than any supplement.";
+    let qs = quotes(t);
+    assert!(
+        !qs.iter()
+            .any(|q| q.text.contains("pain and worry") || q.text.contains("feel its")),
+        "{qs:#?}"
+    );
+    assert_speakers(t, &[("Rest is part", "Ann Miller")]);
+    assert_eq!(speaker(find(&qs, "sleep matters")), Some("Experts"));
+}

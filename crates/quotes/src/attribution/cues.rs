@@ -12,8 +12,9 @@ use crate::marks::starts_paragraph;
 use crate::passive::{agent_after, first_person, passive_aux};
 use crate::speakers::{is_group_noun, Speaker};
 use crate::word_classes::{
-    is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle, is_participle,
-    is_role_noun, is_speech_noun, is_stance, is_that_cue, is_weak_cue, pronoun_gender,
+    is_addressee_cue, is_aux_or_adverb, is_boundary, is_cue, is_finding_noun, is_name_particle,
+    is_participle, is_role_noun, is_speech_noun, is_stance, is_that_cue, is_weak_cue,
+    pronoun_gender,
 };
 
 use super::frames::{
@@ -106,11 +107,16 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             return c + 1;
         }
-        // "The study found that …": such verbs report only with a that-clause close by.
+        // "The study found that …": such verbs report only with a that-clause close by. An
+        // object opening with a determiner makes its "that" a relative pronoun ("shared a
+        // column that claimed …"), unless the verb takes its addressee there ("told the
+        // court that …").
+        let object = c + 1 < hi && is_determiner(cx.l(c + 1)) && !is_addressee_cue(cx.l(c));
         let that_soon = || {
-            (c + 1..hi.min(c + 5))
-                .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
-                .any(|i| cx.l(i) == "that")
+            !object
+                && (c + 1..hi.min(c + 5))
+                    .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
+                    .any(|i| cx.l(i) == "that")
         };
         // "The council is concerned the laws would …": an adjective of stance reports the
         // clause after it only as the predicate of its subject ("the people concerned", "is

@@ -339,7 +339,9 @@ pub(super) fn text_reads(cx: &Ctx, j: usize, n: usize) -> Option<((usize, usize)
             if is_text_noun(cx.l(k)) {
                 noun = Some(k);
             }
-            if is_boundary(cx.l(k)) || is_cue(cx.l(k)) {
+            // "the report read": a text noun that is also a cue word ("report", "note") is
+            // the text's noun here, not a verb ending the phrase.
+            if is_boundary(cx.l(k)) || is_cue(cx.l(k)) && noun != Some(k) {
                 break;
             }
             k += 1;

@@ -21,6 +21,10 @@ use paragraphs::{paragraph_pieces, title_case, transcript_label};
 /// lines, a caption, a credit).
 const BLOCK_WORDS: usize = 4;
 
+/// Most tokens between a reported clause and a quotation that continues its speaker: the
+/// trailing attribution (", said Dr. Jo Roe, a physician in Ohio.").
+const CLAUSE_TAIL: usize = 16;
+
 /// Speakers kept for resolving pronouns (the resolver looks back at most this far).
 const HISTORY: usize = 64;
 

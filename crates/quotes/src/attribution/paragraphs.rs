@@ -8,7 +8,7 @@ use crate::marks::starts_paragraph;
 use crate::speakers::{is_group_noun, is_org_noun, Speaker};
 use crate::word_classes::{is_cue, is_participle, pronoun_gender};
 
-use super::{Found, Walk, BLOCK_WORDS};
+use super::{Found, Walk, BLOCK_WORDS, CLAUSE_TAIL};
 
 impl<'d, 'a> Walk<'d, 'a> {
     /// Block quotations: each paragraph of one a direct quote (see `find_quotes_with_blocks`),
@@ -90,6 +90,26 @@ impl<'d, 'a> Walk<'d, 'a> {
         // (paragraph number, speaker, whether a quotation of theirs rather than a fragment of a
         // reported clause)
         let mut prev: Option<(usize, Speaker, bool)> = None;
+        // Where the speaker in `prev` last spoke (a byte offset).
+        let mut prev_end = 0usize;
+        // Reported clauses with a named speaker, by where they end: "…, Tom Reed added. “…”"
+        // puts Tom Reed in play for the quotation after, as a quotation of his would.
+        // Only a clause that opens its sentence: one inside a sentence that quotes someone
+        // else ("“…,” Roe said, after Lee stated that …. “…”") leaves that quotation's
+        // speaker in play.
+        let opens_sentence = |byte: usize| {
+            let k = cx.doc.tokens.partition_point(|t| t.start < byte);
+            k == 0 || starts_paragraph(cx.doc, k) || cx.is_stop(k - 1)
+        };
+        let mut clauses: Vec<(usize, &Speaker)> = self
+            .found
+            .iter()
+            .filter(|f| f.kind != QuoteKind::Direct && f.speaker.name.is_some())
+            .filter(|f| opens_sentence(f.start))
+            .map(|f| (f.end, &f.speaker))
+            .collect();
+        clauses.sort_by_key(|c| c.0);
+        let mut next_clause = 0usize;
         let mut para = 0usize;
         let mut tok = 0usize;
         for m in 0..cx.marks.len() {
@@ -102,6 +122,23 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
             let start_para = para;
+            let open_at = cx.doc.tokens[mk.open_tok].start;
+            let mut clause = None;
+            while next_clause < clauses.len() && clauses[next_clause].0 <= open_at {
+                clause = Some(clauses[next_clause]);
+                next_clause += 1;
+            }
+            // A quotation opening the sentence right after a reported clause whose cue
+            // trails it ("…, Tom Reed added. “…”"): the clause's speaker, within the paragraph.
+            let after_clause = clause
+                .filter(|&(end, _)| end > prev_end && mk.open_tok > 0)
+                .filter(|_| cx.is_stop(mk.open_tok - 1))
+                .and_then(|(end, sp)| {
+                    let end_tok = cx.doc.tokens.partition_point(|t| t.start < end);
+                    (mk.open_tok - end_tok.min(mk.open_tok) <= CLAUSE_TAIL
+                        && !(end_tok..=mk.open_tok).any(|i| starts_paragraph(cx.doc, i)))
+                    .then(|| sp.clone())
+                });
             // A quoted fragment of a reported clause speaks for the clause's speaker too
             // ("“…” to hold up, Indyk said. “That has nothing …”").
             let known = self.assigned[m]
@@ -110,6 +147,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                 .or(self.consumed[m].as_ref());
             if let Some(sp) = known {
                 prev = Some((start_para, sp.clone(), self.assigned[m].is_some()));
+                prev_end = open_at;
+            } else if let Some(sp) = after_clause {
+                self.assigned[m] = Some((sp.clone(), None));
+                prev = Some((start_para, sp, true));
+                prev_end = open_at;
             } else {
                 if let Some((pp, sp, quoted)) = &prev {
                     let opens_para = starts_paragraph(cx.doc, mk.open_tok);
@@ -129,6 +171,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                         let sp = sp.clone();
                         self.assigned[m] = Some((sp.clone(), None));
                         prev = Some((start_para, sp, true));
+                        prev_end = open_at;
                     }
                 }
             }
