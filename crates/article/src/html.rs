@@ -17,7 +17,7 @@ mod wire;
 use crate::Article;
 pub(crate) use blocks::paragraph_ranges;
 pub(crate) use boilerplate::remove as remove_boilerplate;
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// Element budget for the readability pass; bigger pages fall back to tag stripping, which is
@@ -121,6 +121,26 @@ pub fn extract_html(html: &str) -> Article {
             n.remove_from_parent();
         }
     }
+    // Readability drops every button; one set inside running text ("said professor
+    // <button>Jo Roe,</button> the director") is a name or term with a pop-up note, and the
+    // sentence would lose its words.
+    for n in doc.select("button").nodes() {
+        if inline_in_text(n) {
+            // A button is laid out apart from the words beside it: "member<button>Jo" reads
+            // "member Jo".
+            if n.prev_sibling()
+                .is_some_and(|p| !p.text().ends_with(char::is_whitespace))
+            {
+                n.before_html(" ");
+            }
+            if n.next_sibling()
+                .is_some_and(|x| x.text().starts_with(char::is_alphanumeric))
+            {
+                n.after_html(" ");
+            }
+            n.rename("span");
+        }
+    }
     // Read before the container and readability drop the blocks around the body.
     let lead_blocks = lead::blocks_after_headline(&doc, m.title.as_deref());
     // A whole-page wrapper would take the menus and headline lists along with the article.
@@ -219,6 +239,21 @@ pub fn extract_html(html: &str) -> Article {
 
 /// A page with too many elements for readability: its text from all tags, linear in the page,
 /// and its metadata from the markup before `<body>` (else its first [`HEAD_REACH`] bytes).
+/// Whether an element sits inside running text: words right before and right after it in the
+/// same parent, and a short text of its own.
+fn inline_in_text(n: &NodeRef) -> bool {
+    // A text node, or an inline element ("<a>"), holding words: not a paragraph beside it.
+    let words_beside = |side: Option<NodeRef>| {
+        side.is_some_and(|s| {
+            (s.is_text() || (s.is_element() && !dom::with_name(&s, header::is_block)))
+                && s.text().split_whitespace().next().is_some()
+        })
+    };
+    (1..=12).contains(&n.text().split_whitespace().count())
+        && words_beside(n.prev_sibling())
+        && words_beside(n.next_sibling())
+}
+
 fn without_tree(html: &str, markup: &str, elements: usize) -> Article {
     let mut head_end = find_ignore_case(markup, "<body").unwrap_or(HEAD_REACH.min(markup.len()));
     while !markup.is_char_boundary(head_end) {
@@ -308,6 +343,24 @@ mod tests {
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.title.as_deref(), Some("Budget passes"));
         assert!(!a.text.starts_with("Budget passes"));
+    }
+
+    #[test]
+    fn a_button_inside_running_text_keeps_its_words() {
+        let body = council_paragraphs();
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1>{body}\
+             <p>“It is a fair budget,” said council member<button class=note>Jo Roe,</button> \
+             the head of the finance committee.</p>\
+             <div><button>Load more stories</button></div></article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(
+            a.text.contains("said council member Jo Roe, the head"),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("Load more"), "{}", a.text);
     }
 
     #[test]
