@@ -112,6 +112,27 @@ fn continue_to_is_the_aspect_of_the_verb_after_it() {
 }
 
 #[test]
+fn a_label_before_a_colon_reports_nothing() {
+    let qs = quotes(
+        "Read report: Artificial Intelligence and the Future of Work\n\n\
+         Watch video: How the Council Votes\n\n\
+         CBO report: The deficit will grow next year.",
+    );
+    assert!(
+        !qs.iter().any(|q| q.text.contains("Future of Work")),
+        "{qs:#?}"
+    );
+    assert!(
+        !qs.iter().any(|q| q.text.contains("Council Votes")),
+        "{qs:#?}"
+    );
+    assert!(
+        qs.iter().any(|q| q.text.contains("deficit will grow")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn every_family_of_marks() {
     for t in [
         "``We stay in the coalition,'' Ward said.",

@@ -5,8 +5,8 @@ use claimtrail_text::TokenKind;
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
-    has_own_object, is_determiner, noun_use, opens_relative_clause, quote_after, quote_before,
-    subject_after, subject_before, trim, valid_subject, MAX_CONTENT, MAX_SUBJECT,
+    has_own_object, is_determiner, label_use, noun_use, opens_relative_clause, quote_after,
+    quote_before, subject_after, subject_before, trim, valid_subject, MAX_CONTENT, MAX_SUBJECT,
 };
 use crate::marks::starts_paragraph;
 use crate::passive::{agent_after, first_person, passive_aux};
@@ -70,6 +70,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             || !is_cue(cx.l(c))
             || c > lo && cx.is_cap(c)
             || noun_use(cx, c, hi)
+            || label_use(cx, lo, c, hi)
         {
             return c + 1;
         }

@@ -13,7 +13,8 @@ pub(crate) use content::{
     aside_content, content_after, content_before, has_own_object, quote_after, quote_before,
 };
 pub(crate) use noun_phrase::{
-    extent_start, is_determiner, is_role_or_modifier, noun_use, np_back, opens_relative_clause,
+    extent_start, is_determiner, is_role_or_modifier, label_use, noun_use, np_back,
+    opens_relative_clause,
 };
 pub(crate) use reported_subject::clause_subject;
 pub(crate) use subject::{about_speaker, subject_after, subject_before, valid_subject};

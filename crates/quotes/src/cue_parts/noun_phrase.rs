@@ -252,6 +252,25 @@ pub(crate) fn noun_use(cx: &Ctx, c: usize, hi: usize) -> bool {
         || indefinite_noun(cx, c)
 }
 
+/// "Read report: …", "Watch video: …": a base-form cue word between a sentence's one opening
+/// capitalised word and a colon is a label's noun after an imperative; a singular name would
+/// take "reports", and "Democrats say:" keeps its plural.
+pub(crate) fn label_use(cx: &Ctx, lo: usize, c: usize, hi: usize) -> bool {
+    let w = cx.l(c);
+    let base =
+        !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || is_irregular_past(w));
+    c == lo + 1
+        && c + 1 < hi
+        && cx.w(c + 1) == ":"
+        && base
+        && cx.is_cap(lo)
+        // "IG report: State was inaccurate": an acronym's document speaks in a headline.
+        && !cx.w(lo).chars().all(|ch| ch.is_uppercase() || ch == '.')
+        && !cx.l(lo).ends_with('s')
+        && pronoun_gender(cx.l(lo)).is_none()
+        && !matches!(cx.l(lo), "i" | "we" | "they" | "you")
+}
+
 /// "Pilates continues to be …", "the senator continued to argue that …": "continue" before an
 /// infinitive is the aspect of the verb after it, which reports (or not) in its own right.
 fn before_infinitive(cx: &Ctx, c: usize, hi: usize) -> bool {
