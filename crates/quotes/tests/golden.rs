@@ -1269,6 +1269,42 @@ fn a_pronoun_after_a_participle_opens_its_clause() {
 }
 
 #[test]
+fn an_office_with_no_named_holder_speaks_as_written() {
+    let t = "The council met on Tuesday. The budget office said that the levy would raise \
+             $4 million.\n\nThe district attorney's office said no charges would be filed.\n\n\
+             House Speaker Lena Ortiz spoke on Monday. Ortiz's office said the vote would \
+             be held in May.";
+    let start = t.find("Ortiz's").expect("the possessor is in the text");
+    let possessor = Entity {
+        text: "Ortiz".into(),
+        start,
+        end: start + "Ortiz".len(),
+        canonical: "Lena Ortiz".into(),
+        ..named(t, "Lena Ortiz", EntityKind::Person)
+    };
+    let ents = vec![named(t, "Lena Ortiz", EntityKind::Person), possessor];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    let q = find(&qs, "levy would raise");
+    assert_eq!(speaker(q), Some("budget office"), "{qs:#?}");
+    assert_eq!(q.speaker_type, Some(EntityKind::Org));
+    assert_eq!(
+        speaker(find(&qs, "no charges")),
+        Some("district attorney's office"),
+        "{qs:#?}"
+    );
+    // The office of a person the article names is that person's.
+    assert_eq!(speaker(find(&qs, "vote would")), Some("Lena Ortiz"));
+    // A bare "the office", or "his office", names no organisation.
+    for t in [
+        "The office said that the levy would raise $4 million.",
+        "His office said that the levy would raise $4 million.",
+    ] {
+        let qs = quotes(t);
+        assert_eq!(speaker(find(&qs, "levy")), None, "{qs:#?}");
+    }
+}
+
+#[test]
 fn a_clause_continued_by_a_lower_case_quotation_is_one_mixed_quote() {
     let qs = quotes(
         "Replacing the old mains is a slow, careful process, “because the whole network is \
