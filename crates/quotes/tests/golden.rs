@@ -1305,6 +1305,29 @@ fn an_office_with_no_named_holder_speaks_as_written() {
 }
 
 #[test]
+fn according_to_after_a_reported_clause_reports_the_whole_clause() {
+    let t = "The strike entered its third week. Union leaders called for a new vote on the \
+             contract, according to Marco Diaz.";
+    let qs = quotes(t);
+    let outer = find(&qs, "Union leaders called for");
+    assert_eq!(outer.cue.as_deref(), Some("according to"), "{qs:#?}");
+    assert_eq!(speaker(outer), Some("Marco Diaz"));
+    assert!(outer.text.ends_with("the contract"), "{outer:?}");
+    // The inner clause keeps its own speaker.
+    let inner = qs
+        .iter()
+        .find(|q| q.text.starts_with("for a new vote"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(speaker(inner), Some("Union leaders"));
+    // A quotation keeps the one speaker who says it.
+    let qs = quotes(
+        "The strike went on. “We will not go back to work,” Dana Reyes said, according to \
+         Marco Diaz.",
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("Reyes said")), "{qs:#?}");
+}
+
+#[test]
 fn a_clause_continued_by_a_lower_case_quotation_is_one_mixed_quote() {
     let qs = quotes(
         "Replacing the old mains is a slow, careful process, “because the whole network is \
