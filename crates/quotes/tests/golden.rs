@@ -91,6 +91,27 @@ fn possessive_organisation_is_named_as_written() {
 }
 
 #[test]
+fn continue_to_is_the_aspect_of_the_verb_after_it() {
+    let text = "While mat yoga continues to be a popular format, wall yoga is new. \
+                The senator Jo Roe has continued to argue that the bill was unfair. \
+                People need to build and maintain muscle mass as they age, experts say. \
+                Not only is strength training important for people to build and maintain \
+                muscle mass, but it can also prevent injury.";
+    let qs = quotes(text);
+    assert!(
+        !qs.iter().any(|q| q.text.contains("popular format")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "the bill was unfair")), Some("Jo Roe"));
+    assert!(!find(&qs, "the bill was unfair").text.contains("argue"));
+    assert_eq!(speaker(find(&qs, "People need to build")), Some("experts"));
+    assert!(
+        !qs.iter().any(|q| q.text.starts_with("muscle mass")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
 fn every_family_of_marks() {
     for t in [
         "``We stay in the coalition,'' Ward said.",

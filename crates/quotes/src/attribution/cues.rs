@@ -186,7 +186,8 @@ impl<'d, 'a> Walk<'d, 'a> {
                     s.last.clone().or_else(|| {
                         clause_subject(cx, lo, k)
                             .filter(|&(a, b)| {
-                                (a..b).any(|i| cx.is_cap(i))
+                                // "Not only is …": an adverb opening the sentence is no name.
+                                (a..b).any(|i| cx.is_cap(i) && !is_aux_or_adverb(cx.l(i)))
                                     || b == a + 1 && matches!(cx.l(a), "he" | "she")
                             })
                             .map(|(a, b)| people.resolve(cx.doc, a, b, history))

@@ -279,6 +279,19 @@ pub(super) fn second_verb(cx: &Ctx, lo: usize, c: usize) -> Option<usize> {
     {
         k -= 1;
     }
+    // "for people to build and maintain muscle mass": a base form after "to V and" is an
+    // infinitive joined to another, no second verb of the sentence's subject.
+    let base = |w: &str| !w.ends_with("ed") && !w.ends_with('s') && w != "said" && w != "told";
+    if k == c
+        && k >= lo + 3
+        && matches!(cx.l(k - 1), "and" | "or")
+        && cx.l(k - 3) == "to"
+        && cx.is_word(k - 2)
+        && !cx.is_cap(k - 2)
+        && base(cx.l(c))
+    {
+        return None;
+    }
     if k > lo && (matches!(cx.l(k - 1), "but" | "and") || k < c && cx.w(k - 1) == ",") {
         return Some(k - 1);
     }

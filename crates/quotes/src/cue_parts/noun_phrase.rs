@@ -246,9 +246,24 @@ pub(crate) fn noun_use(cx: &Ctx, c: usize, hi: usize) -> bool {
     c + 1 < hi
         && is_weak_cue(cx.l(c))
         && (claimtrail_lexicon::is_auxiliary(cx.l(c + 1)) || cx.l(c + 1) == "of")
+        || before_infinitive(cx, c, hi)
         || polity_noun(cx, c, hi)
         || quantity_use(cx, c, hi)
         || indefinite_noun(cx, c)
+}
+
+/// "Pilates continues to be …", "the senator continued to argue that …": "continue" before an
+/// infinitive is the aspect of the verb after it, which reports (or not) in its own right.
+fn before_infinitive(cx: &Ctx, c: usize, hi: usize) -> bool {
+    c + 2 < hi
+        && matches!(
+            cx.l(c),
+            "continue" | "continues" | "continued" | "continuing"
+        )
+        && cx.l(c + 1) == "to"
+        && cx.is_word(c + 2)
+        && !cx.is_cap(c + 2)
+        && !is_determiner(cx.l(c + 2))
 }
 
 /// A cue in its base form after "a"/"an" and at most one modifier is a noun: "received a

@@ -17,12 +17,23 @@ use super::{is_possessive, Ctx, MAX_SUBJECT};
 /// The subject phrase ending just before cue `c` (auxiliaries and adverbs skipped).
 pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
     let mut j = c;
+    // "The senator has continued to argue that …": the aspect verb and its "to" stand
+    // between the subject and the cue, as an auxiliary would.
+    let aspect = |j: usize| {
+        j >= lo + 2
+            && cx.l(j - 1) == "to"
+            && matches!(cx.l(j - 2), "continue" | "continues" | "continued")
+    };
+    if aspect(j) {
+        j -= 2;
+    }
+    let verb = j;
     while j > lo
         && !cx.quoted(j - 1)
         && (is_aux_or_adverb(cx.l(j - 1))
             || is_time_word(cx.l(j - 1))
             || is_ly_adverb(cx, lo, j - 1))
-        && c - j < 4
+        && verb - j < 4
     {
         j -= 1;
     }
@@ -267,7 +278,8 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
         return false;
     }
     // A document states findings in its own right ("As the report states: …").
-    let named = (a..b).any(|i| cx.is_cap(i) || is_role_noun(cx.l(i)))
+    // "Not only is …": a capitalised adverb opening the sentence names no one.
+    let named = (a..b).any(|i| cx.is_cap(i) && !is_aux_or_adverb(cx.l(i)) || is_role_noun(cx.l(i)))
         || (b == a + 1 && pronoun_gender(last).is_some())
         || is_document_noun(last)
         // "…, scientists think": a group that speaks as one.
