@@ -1311,6 +1311,65 @@ fn a_pronoun_after_a_participle_opens_its_clause() {
 }
 
 #[test]
+fn an_office_with_no_named_holder_speaks_as_written() {
+    let t = "The council met on Tuesday. The budget office said that the levy would raise \
+             $4 million.\n\nThe district attorney's office said no charges would be filed.\n\n\
+             House Speaker Lena Ortiz spoke on Monday. Ortiz's office said the vote would \
+             be held in May.";
+    let start = t.find("Ortiz's").expect("the possessor is in the text");
+    let possessor = Entity {
+        text: "Ortiz".into(),
+        start,
+        end: start + "Ortiz".len(),
+        canonical: "Lena Ortiz".into(),
+        ..named(t, "Lena Ortiz", EntityKind::Person)
+    };
+    let ents = vec![named(t, "Lena Ortiz", EntityKind::Person), possessor];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    let q = find(&qs, "levy would raise");
+    assert_eq!(speaker(q), Some("budget office"), "{qs:#?}");
+    assert_eq!(q.speaker_type, Some(EntityKind::Org));
+    assert_eq!(
+        speaker(find(&qs, "no charges")),
+        Some("district attorney's office"),
+        "{qs:#?}"
+    );
+    // The office of a person the article names is that person's.
+    assert_eq!(speaker(find(&qs, "vote would")), Some("Lena Ortiz"));
+    // A bare "the office", or "his office", names no organisation.
+    for t in [
+        "The office said that the levy would raise $4 million.",
+        "His office said that the levy would raise $4 million.",
+    ] {
+        let qs = quotes(t);
+        assert_eq!(speaker(find(&qs, "levy")), None, "{qs:#?}");
+    }
+}
+
+#[test]
+fn according_to_after_a_reported_clause_reports_the_whole_clause() {
+    let t = "The strike entered its third week. Union leaders called for a new vote on the \
+             contract, according to Marco Diaz.";
+    let qs = quotes(t);
+    let outer = find(&qs, "Union leaders called for");
+    assert_eq!(outer.cue.as_deref(), Some("according to"), "{qs:#?}");
+    assert_eq!(speaker(outer), Some("Marco Diaz"));
+    assert!(outer.text.ends_with("the contract"), "{outer:?}");
+    // The inner clause keeps its own speaker.
+    let inner = qs
+        .iter()
+        .find(|q| q.text.starts_with("for a new vote"))
+        .unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(speaker(inner), Some("Union leaders"));
+    // A quotation keeps the one speaker who says it.
+    let qs = quotes(
+        "The strike went on. “We will not go back to work,” Dana Reyes said, according to \
+         Marco Diaz.",
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("Reyes said")), "{qs:#?}");
+}
+
+#[test]
 fn a_clause_continued_by_a_lower_case_quotation_is_one_mixed_quote() {
     let qs = quotes(
         "Replacing the old mains is a slow, careful process, “because the whole network is \

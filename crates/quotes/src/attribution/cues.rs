@@ -1,7 +1,7 @@
 //! One cue and the parts around it: the subject, the reported clause or quoted span, nested
 //! speech, possessed statements, passives, findings and "according to".
 
-use claimtrail_text::TokenKind;
+use claimtrail_text::{QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
@@ -557,6 +557,28 @@ impl<'d, 'a> Walk<'d, 'a> {
         Some(y.max(c + 1))
     }
 
+    /// "Union leaders called for a vote, according to the port authority": a reported clause
+    /// opening the sentence and closing at the comma before "according to" (token `c`) is
+    /// itself the source's report, besides its own speaker's. Only a clause with no quotation
+    /// in it: a quotation keeps the one speaker who says it.
+    fn reported_clause_before(&self, s: &Sentence, c: usize) -> Option<(usize, usize)> {
+        let cx = &self.cx;
+        let lo = s.lo;
+        if c < lo + 4 || cx.w(c - 1) != "," || c - lo > MAX_CONTENT {
+            return None;
+        }
+        let inner = self.found.last()?;
+        let (first, last) = (&cx.doc.tokens[lo], &cx.doc.tokens[c - 2]);
+        if inner.start <= first.start || inner.end != last.end || inner.kind != QuoteKind::Indirect
+        {
+            return None;
+        }
+        if (lo..c).any(|i| cx.quoted(i)) {
+            return None;
+        }
+        trim(cx, lo, c - 1)
+    }
+
     /// "According to Kirby, …" and "…, according to Kirby." — unless the clause is already
     /// attributed, when the source is only the channel ("Biden said, according to Reuters").
     fn according_to(&mut self, s: &mut Sentence, c: usize) -> Option<Speaker> {
@@ -621,7 +643,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else if s.covered < c - 1 {
             trim(cx, s.covered.max(c.saturating_sub(MAX_CONTENT)), c - 1)
         } else {
-            None
+            self.reported_clause_before(s, c)
         };
         let (x, y) = content?;
         self.remember(&speaker);

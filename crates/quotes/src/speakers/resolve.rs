@@ -358,7 +358,14 @@ impl People {
                 && !lc(word(doc, i), is_leading_function_word)
                 && !lc(word(doc, i), is_quantifier)
         };
-        let described_org = lc(head, is_org_noun)
+        // "the budget office", "the district attorney's office": an office or bureau the
+        // article describes, with no holder it names (a named holder was taken above, "Ryan's
+        // office" by the entity layer, "the mayor's office" by the role's holder). "His
+        // office" is its holder's, not an organisation's.
+        let office = |w: &str| matches!(w, "office" | "bureau");
+        let possessed = claimtrail_lexicon::pronoun(&word(doc, a).to_lowercase())
+            .is_some_and(|p| p.possessive && !p.subject);
+        let described_org = lc(head, |w| is_org_noun(w) || office(w) && !possessed)
             && (a..b - 1).any(|i| {
                 is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word)
                     || word(doc, a).eq_ignore_ascii_case("the") && i > a && modifier(i)
