@@ -13,6 +13,19 @@ pub fn is_cue(lower: &str) -> bool {
         && lexicon::speech_verb(lower).is_some_and(|v| v.cue)
 }
 
+/// Whether a word is written as a name: a capital first, or a lower-case letter before
+/// capitals inside the word ("theCUBE", "iPhone", "eBay"), as brands write their names.
+pub fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_lowercase() => chars
+            .take_while(|c| c.is_alphabetic())
+            .any(char::is_uppercase),
+        _ => false,
+    }
+}
+
 /// Cues that are also common in non-speech senses; they count only with a clear subject.
 pub fn is_weak_cue(lower: &str) -> bool {
     lexicon::speech_verb(lower).is_some_and(|v| v.weak)

@@ -18,8 +18,8 @@ use crate::word_classes::{
 };
 
 use super::frames::{
-    as_frame, continued_clause, plural_subject_before, relative_gap, second_verb, stance_frame,
-    subject_aside, that_after_aside, time_adjunct_then_that,
+    as_frame, continued_clause, document_opening, plural_subject_before, relative_gap, second_verb,
+    stance_frame, subject_aside, that_after_aside, time_adjunct_then_that,
 };
 use super::paragraphs::channel_only;
 use super::{Sentence, Walk};
@@ -191,6 +191,7 @@ impl<'d, 'a> Walk<'d, 'a> {
                                 (a..b).any(|i| cx.is_cap(i) && !is_aux_or_adverb(cx.l(i)))
                                     || b == a + 1 && matches!(cx.l(a), "he" | "she")
                             })
+                            .or_else(|| document_opening(cx, lo, k))
                             .map(|(a, b)| people.resolve(cx.doc, a, b, history))
                     })
                 }

@@ -4,7 +4,7 @@
 use claimtrail_text::TokenKind;
 
 use crate::cue_parts::{is_determiner, np_back, trim, Ctx, MAX_CONTENT};
-use crate::speakers::is_group_noun;
+use crate::speakers::{is_document_noun, is_group_noun};
 use crate::word_classes::{is_boundary, is_cue, is_participle, is_time_word};
 
 use super::paragraphs::channel_only;
@@ -297,6 +297,28 @@ pub(super) fn second_verb(cx: &Ctx, lo: usize, c: usize) -> Option<usize> {
     }
     // "Pence went on to say …": the subject's clause runs up to and with "went".
     (went && k > lo).then_some(k + 1)
+}
+
+/// "A review of 27 trials found large gains and concluded that …": the sentence opens with a
+/// document's phrase (a determiner, a few lower-case words or numbers, its noun) and the cue
+/// at `k`'s clause is its second verb; the document is the subject ("A systemic review").
+pub(super) fn document_opening(cx: &Ctx, lo: usize, k: usize) -> Option<(usize, usize)> {
+    let mut i = lo;
+    if i < k && is_determiner(cx.l(i)) {
+        i += 1;
+    }
+    while i < k
+        && i - lo < 5
+        && cx.is_word(i)
+        && !cx.quoted(i)
+        && !cx.is_cap(i)
+        && !is_document_noun(cx.l(i))
+        && !is_boundary(cx.l(i))
+        && !is_cue(cx.l(i))
+    {
+        i += 1;
+    }
+    (i > lo && i + 1 < k && !cx.quoted(i) && is_document_noun(cx.l(i))).then_some((lo, i + 1))
 }
 
 /// Nouns of texts that "read" their words: "the statement read", "a sign reads".

@@ -61,7 +61,16 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
 pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> Option<usize> {
     let n = cx.doc.tokens.len();
     let mut j = b;
-    while j < n && j - b <= MAX_BRIDGE {
+    // "Roe adds another mechanism at play for the drop: “…”": an object of the cue may run
+    // longer before a colon that introduces the quotation.
+    while j < n && j - b <= 2 * MAX_BRIDGE {
+        if j - b > MAX_BRIDGE && !(cx.opens(j).is_some() && cx.w(j - 1) == ":") {
+            if cx.quoted(j) || cx.is_stop(j) || j >= hi || cx.l(j) == "that" {
+                return None;
+            }
+            j += 1;
+            continue;
+        }
         if let Some(m) = cx.opens(j) {
             let mk = cx.marks[m];
             let sep = j > b && matches!(cx.w(j - 1), "," | ":" | "—" | "–");
@@ -151,6 +160,11 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         if rest < 4 || starts_with_time(cx, st, hi) && rest < 9 {
             return None;
         }
+        // "have added variety to the menu", "added fuel to the fight": a bare noun and a
+        // preposition after the verb are its object and where it goes, no clause.
+        if !is_addressee_cue(cx.l(c)) && object_then_preposition(cx, st, hi) {
+            return None;
+        }
     }
     // Reported clauses are bounded so that a run-on "sentence" stays linear.
     let hi = hi.min(st + MAX_CONTENT);
@@ -216,6 +230,26 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         k += 1;
     }
     trim(cx, st, en)
+}
+
+/// Whether the words from `st` are a bare lower-case noun (no determiner, pronoun, number or
+/// quantifier that would open a clause's subject) followed at once by a preposition of
+/// direction or purpose: a verb's object, not the subject of a reported clause.
+fn object_then_preposition(cx: &Ctx, st: usize, hi: usize) -> bool {
+    st + 2 < hi
+        && cx.doc.tokens[st].kind == TokenKind::Word
+        && !cx.quoted(st)
+        && !cx.is_cap(st)
+        && !opens_clause(cx.l(st))
+        && !is_boundary(cx.l(st))
+        && !matches!(
+            cx.l(st),
+            "many" | "most" | "some" | "all" | "few" | "more" | "several" | "both" | "each"
+                | "no" | "none" | "any" | "such" | "people" | "others" | "everyone"
+        )
+        && !claimtrail_lexicon::is_auxiliary(cx.l(st))
+        && matches!(cx.l(st + 1), "to" | "into" | "onto" | "for" | "with")
+        && cx.is_word(st + 2)
 }
 
 /// An attribution set off by commas inside a sentence ("The plan, say economists, will fail";

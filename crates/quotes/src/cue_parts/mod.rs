@@ -23,7 +23,7 @@ use claimtrail_text::{Doc, TokenKind};
 
 use crate::marks::Marked;
 use crate::speakers::word;
-use crate::word_classes::is_time_word;
+use crate::word_classes::{is_capitalised, is_time_word};
 
 use reported_subject::{dateline_end, that_is_subject};
 
@@ -62,7 +62,7 @@ impl Ctx<'_, '_> {
     }
     pub fn is_cap(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
-            && self.w(i).chars().next().is_some_and(char::is_uppercase)
+            && is_capitalised(self.w(i))
             && !is_time_word(self.l(i))
     }
     pub fn is_stop(&self, i: usize) -> bool {

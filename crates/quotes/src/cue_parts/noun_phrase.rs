@@ -93,6 +93,7 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
                     && i + 1 < end
                     && cx.is_cap(i + 1))
                 && !name_tail_cue(cx, lo, i, end)
+                && !prepositional_noun(cx, lo, i, end)
             || is_time_word(cx.l(i))
         {
             break;
@@ -109,6 +110,7 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
             && !plural_possessive(cx, i)
             && !role_complement_at(cx, lo, i)
             && !conjoined_complement(cx, lo, i, end)
+            && !prepositional_noun(cx, lo, i, end)
             && !particle
             && !institution
             && !name_joiner(cx, lo, i, end)
@@ -158,6 +160,16 @@ fn name_tail_cue(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
     let p = i - 1;
     cx.is_cap(p) && !cx.w(p).contains('-')
         || matches!(cx.l(p), "of" | "for") && p > lo && cx.is_cap(p - 1)
+}
+
+/// "the officer in charge of the base": a cue word between a preposition and "of" or "to"
+/// is a noun inside the phrase (a verb takes no preposition before it), so the phrase runs
+/// on back to the role noun that heads it.
+fn prepositional_noun(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
+    i > lo
+        && i + 1 < end
+        && matches!(cx.l(i - 1), "in" | "on" | "under" | "without")
+        && matches!(cx.l(i + 1), "of" | "to")
 }
 
 fn np_modifier(lower: &str) -> bool {
@@ -271,14 +283,17 @@ pub(crate) fn label_use(cx: &Ctx, lo: usize, c: usize, hi: usize) -> bool {
         && !matches!(cx.l(lo), "i" | "we" | "they" | "you")
 }
 
+/// The forms of "continue" that, before "to", are the aspect of the verb after them: one list
+/// for the cue test here and the subject's skip in `subject_before`.
+pub(super) fn is_aspect_verb(lower: &str) -> bool {
+    matches!(lower, "continue" | "continues" | "continued" | "continuing")
+}
+
 /// "Pilates continues to be …", "the senator continued to argue that …": "continue" before an
 /// infinitive is the aspect of the verb after it, which reports (or not) in its own right.
 fn before_infinitive(cx: &Ctx, c: usize, hi: usize) -> bool {
     c + 2 < hi
-        && matches!(
-            cx.l(c),
-            "continue" | "continues" | "continued" | "continuing"
-        )
+        && is_aspect_verb(cx.l(c))
         && cx.l(c + 1) == "to"
         && cx.is_word(c + 2)
         && !cx.is_cap(c + 2)

@@ -9,8 +9,8 @@ use crate::word_classes::{
 
 use super::appositions::{affiliation_follows, appositive, group_aside, unclosed_apposition};
 use super::noun_phrase::{
-    complement_head, is_determiner, is_determiner_or_adjective, is_ly_adverb, is_role_or_modifier,
-    np_back, opens_relative_clause, role_word, starts_with_time,
+    complement_head, is_aspect_verb, is_determiner, is_determiner_or_adjective, is_ly_adverb,
+    is_role_or_modifier, np_back, opens_relative_clause, role_word, starts_with_time,
 };
 use super::{is_possessive, Ctx, MAX_SUBJECT};
 
@@ -19,11 +19,7 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     let mut j = c;
     // "The senator has continued to argue that …": the aspect verb and its "to" stand
     // between the subject and the cue, as an auxiliary would.
-    let aspect = |j: usize| {
-        j >= lo + 2
-            && cx.l(j - 1) == "to"
-            && matches!(cx.l(j - 2), "continue" | "continues" | "continued")
-    };
+    let aspect = |j: usize| j >= lo + 2 && cx.l(j - 1) == "to" && is_aspect_verb(cx.l(j - 2));
     if aspect(j) {
         j -= 2;
     }

@@ -98,11 +98,19 @@ impl People {
                 return Some(s.clone());
             }
             let upto = self.mentions.partition_point(|&(t, _)| t < at);
+            // "The Great Debate Debate opened …": a name after "the", of no known gender, is a
+            // thing's (an event, a show), not a person's a pronoun could stand for.
+            // (The capitalised run a mention starts at may hold the article.)
+            let thing = |t: usize| {
+                want == Gender::Unknown
+                    && (word(doc, t).eq_ignore_ascii_case("the")
+                        || t > 0 && word(doc, t - 1).eq_ignore_ascii_case("the"))
+            };
             if let Some(&(_, id)) = self.mentions[..upto]
                 .iter()
                 .rev()
                 .take(256)
-                .find(|&&(_, id)| self.persons[id].gender == want)
+                .find(|&&(t, id)| self.persons[id].gender == want && !thing(t))
             {
                 let p = &self.persons[id];
                 return Some(Speaker {

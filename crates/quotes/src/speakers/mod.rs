@@ -77,10 +77,6 @@ pub fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
 fn is_cap(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Word
-        && doc
-            .token_text(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        && crate::word_classes::is_capitalised(doc.token_text(i))
         && !lc(doc.token_text(i), is_time_word)
 }

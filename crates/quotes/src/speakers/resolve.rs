@@ -89,6 +89,27 @@ impl People {
             }
             return sp;
         }
+        // "His office said": an office speaks as its holder ("Ryan's office" is Ryan, below),
+        // so a possessive pronoun's owner is the speaker, found as the pronoun's would be.
+        if b == a + 2 && lc(word(doc, b - 1), |w| w == "office") {
+            let owner = claimtrail_lexicon::pronoun(&word(doc, a).to_lowercase())
+                .filter(|p| p.possessive && !p.subject && p.person == 3 && p.singular)
+                .map(|p| p.gender)
+                .filter(|&g| g != Gender::Unknown);
+            if let Some(g) = owner {
+                let found = self
+                    .same_sentence_person(doc, g, a)
+                    .or_else(|| self.antecedent(doc, g, a, history));
+                if let Some(ante) = found.filter(|s| s.name.is_some()) {
+                    sp.name = ante.name;
+                    sp.kind = Some(EntityKind::Person);
+                    sp.role = ante.role;
+                    sp.person = ante.person;
+                    sp.gender = ante.gender;
+                }
+                return sp;
+            }
+        }
         // The entity layer first.
         // Entity spans are sorted by start: look back from the last one starting before `b`.
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < b);
@@ -125,10 +146,26 @@ impl People {
                 sp.kind = Some(EntityKind::Org);
                 return sp;
             }
+            // "an AI pioneer", "a Google engineer": one new person described by the
+            // organisation before their noun, who does not speak for it (its spokesman was
+            // taken above); the organisation is only the modifier.
+            let described_person = matches!(r, EntityRef::Org(_))
+                && *eb < b
+                && *ea > a
+                && matches!(word(doc, a).to_ascii_lowercase().as_str(), "a" | "an")
+                && (*eb..b).all(|i| {
+                    doc.tokens[i].kind == TokenKind::Word
+                        && word(doc, i).chars().all(|c| c.is_lowercase() || c == '-')
+                })
+                && !lc(word(doc, b - 1), |w| {
+                    is_org_noun(w) || is_outlet_noun(w) || is_group_noun(w) || is_document_noun(w)
+                });
             match r {
                 // "a Republican National Committee member", "a friend of Jo Roe": a person
                 // described by the name, who does not speak for it.
-                _ if affiliate_of(doc, a, *ea, *eb, b) => return affiliate(doc, a, b, sp),
+                _ if described_person || affiliate_of(doc, a, *ea, *eb, b) => {
+                    return affiliate(doc, a, b, sp)
+                }
                 EntityRef::Person(id) => {
                     let p = &self.persons[*id];
                     sp.name = Some(p.name.clone());
