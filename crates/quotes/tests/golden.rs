@@ -1300,6 +1300,89 @@ fn an_adjective_of_stance_after_be_reports_the_clause_without_that() {
 }
 
 #[test]
+fn an_organisation_before_a_person_noun_is_only_its_modifier() {
+    let t = "Chip makers met in Oslo. A Northwind engineer said the new chips could be built \
+             in half the time.";
+    let ents = vec![named(t, "Northwind", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    let q = find(&qs, "new chips could be built");
+    assert_eq!(speaker(q), None, "{qs:#?}");
+    assert_eq!(q.speaker_type, Some(EntityKind::Person), "{qs:#?}");
+}
+
+#[test]
+fn a_role_in_charge_of_an_organisation_is_no_organisation() {
+    let t = "The officer in charge of the Coast Guard's station said the boats would return \
+             by dawn.";
+    let ents = vec![named(t, "Coast Guard", EntityKind::Org)];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    let q = find(&qs, "boats would return");
+    assert!(
+        speaker(q).is_some_and(|s| s.starts_with("officer in charge")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_does_not_stand_for_a_named_thing_after_the() {
+    let qs = quotes(
+        "The Harvest Lantern Parade opened on Saturday in the square. He said the route would \
+         change next year.",
+    );
+    assert_eq!(speaker(find(&qs, "route would change")), None, "{qs:#?}");
+}
+
+#[test]
+fn a_possessive_pronouns_office_speaks_as_its_holder() {
+    assert_speakers(
+        "Governor Nora Vance toured the dam on Friday. Her office said the repairs would cost \
+         two million dollars.",
+        &[("repairs would cost", "Nora Vance")],
+    );
+}
+
+#[test]
+fn a_camel_case_outlet_before_the_name_keeps_the_inverted_speaker() {
+    assert_speakers(
+        "“The launch went smoothly and the crowd was huge,” said techWIRE’s Dana Holt.",
+        &[("launch went smoothly", "Dana Holt")],
+    );
+}
+
+#[test]
+fn a_document_opening_the_sentence_is_the_subject_of_its_second_verb() {
+    let qs = quotes(
+        "Dr. Ann Reed spoke first. A broad review of 14 trials found large gains and concluded \
+         that “daily walks show promise for easing back pain.”",
+    );
+    let q = find(&qs, "daily walks show promise");
+    assert!(speaker(q).is_some_and(|s| s.ends_with("review")), "{qs:#?}");
+}
+
+#[test]
+fn a_long_object_before_a_colon_leaves_the_quotation_to_the_cue() {
+    let qs = quotes(
+        "Professor Ann Reed adds another possible mechanism at work for the lower pressure: \
+         “Sleep repairs the damage of the day.”",
+    );
+    assert!(
+        !qs.iter().any(|q| q.text.contains("possible mechanism")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "Sleep repairs")), Some("Ann Reed"));
+}
+
+#[test]
+fn a_bare_noun_and_a_preposition_after_the_cue_are_its_object() {
+    let qs = quotes(
+        "Street vendors and food trucks have added variety to the festival this year. \
+         Mayor Lena Ortiz added taxes would not rise again.",
+    );
+    assert!(!qs.iter().any(|q| q.text.contains("variety")), "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "taxes would not rise")), Some("Lena Ortiz"));
+}
+
+#[test]
 fn a_pronoun_after_a_participle_opens_its_clause() {
     let qs = quotes(
         "The author compares the lamps to sealed capsules, suggesting they are messages from a \

@@ -244,8 +244,22 @@ fn object_then_preposition(cx: &Ctx, st: usize, hi: usize) -> bool {
         && !is_boundary(cx.l(st))
         && !matches!(
             cx.l(st),
-            "many" | "most" | "some" | "all" | "few" | "more" | "several" | "both" | "each"
-                | "no" | "none" | "any" | "such" | "people" | "others" | "everyone"
+            "many"
+                | "most"
+                | "some"
+                | "all"
+                | "few"
+                | "more"
+                | "several"
+                | "both"
+                | "each"
+                | "no"
+                | "none"
+                | "any"
+                | "such"
+                | "people"
+                | "others"
+                | "everyone"
         )
         && !claimtrail_lexicon::is_auxiliary(cx.l(st))
         && matches!(cx.l(st + 1), "to" | "into" | "onto" | "for" | "with")
