@@ -1301,7 +1301,7 @@ fn an_adjective_of_stance_after_be_reports_the_clause_without_that() {
 
 #[test]
 fn an_organisation_before_a_person_noun_is_only_its_modifier() {
-    let t = "Chip makers met in Oslo. A Northwind engineer said the new chips could be built \
+    let t = "Chip makers met in Oslo. A Northwind designer said the new chips could be built \
              in half the time.";
     let ents = vec![named(t, "Northwind", EntityKind::Org)];
     let qs = find_quotes(&Doc::new(t), &ents);
@@ -1375,11 +1375,14 @@ fn a_long_object_before_a_colon_leaves_the_quotation_to_the_cue() {
 #[test]
 fn a_bare_noun_and_a_preposition_after_the_cue_are_its_object() {
     let qs = quotes(
-        "Street vendors and food trucks have added variety to the festival this year. \
+        "Street vendors and food trucks have added energy into the festival this year. \
          Mayor Lena Ortiz added taxes would not rise again.",
     );
-    assert!(!qs.iter().any(|q| q.text.contains("variety")), "{qs:#?}");
-    assert_eq!(speaker(find(&qs, "taxes would not rise")), Some("Lena Ortiz"));
+    assert!(!qs.iter().any(|q| q.text.contains("energy")), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "taxes would not rise")),
+        Some("Lena Ortiz")
+    );
 }
 
 #[test]

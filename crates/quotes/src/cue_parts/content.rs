@@ -61,11 +61,28 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
 pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> Option<usize> {
     let n = cx.doc.tokens.len();
     let mut j = b;
+    let long_object = b < hi
+        && !cx.quoted(b)
+        && matches!(
+            cx.l(b),
+            "another" | "a" | "an" | "the" | "one" | "two" | "three" | "several" | "this" | "these"
+        )
+        && (b..(b + MAX_BRIDGE).min(hi)).all(|i| !claimtrail_lexicon::is_auxiliary(cx.l(i)));
     // "Roe adds another mechanism at play for the drop: “…”": an object of the cue may run
     // longer before a colon that introduces the quotation.
     while j < n && j - b <= 2 * MAX_BRIDGE {
+        // Only a noun phrase (a determiner first, no auxiliary in it) is such an object;
+        // "said she has the quality for the job: “…”" reports its clause.
+        if j - b > MAX_BRIDGE && !long_object {
+            return None;
+        }
         if j - b > MAX_BRIDGE && !(cx.opens(j).is_some() && cx.w(j - 1) == ":") {
-            if cx.quoted(j) || cx.is_stop(j) || j >= hi || cx.l(j) == "that" {
+            if cx.quoted(j)
+                || cx.is_stop(j)
+                || j >= hi
+                || cx.l(j) == "that"
+                || claimtrail_lexicon::is_auxiliary(cx.l(j))
+            {
                 return None;
             }
             j += 1;
@@ -160,8 +177,8 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         if rest < 4 || starts_with_time(cx, st, hi) && rest < 9 {
             return None;
         }
-        // "have added variety to the menu", "added fuel to the fight": a bare noun and a
-        // preposition after the verb are its object and where it goes, no clause.
+        // "have added variety into the mix": a bare noun and where it goes after the verb
+        // are its object, no clause.
         if !is_addressee_cue(cx.l(c)) && object_then_preposition(cx, st, hi) {
             return None;
         }
@@ -232,8 +249,8 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
     trim(cx, st, en)
 }
 
-/// Whether the words from `st` are a bare lower-case noun (no determiner, pronoun, number or
-/// quantifier that would open a clause's subject) followed at once by a preposition of
+/// Whether the words from `st` are a bare lower-case noun (no determiner, pronoun, number,
+/// quantifier or cue word such as "according" that would open a clause or an attribution) followed at once by a preposition of
 /// direction or purpose: a verb's object, not the subject of a reported clause.
 fn object_then_preposition(cx: &Ctx, st: usize, hi: usize) -> bool {
     st + 2 < hi
@@ -242,6 +259,7 @@ fn object_then_preposition(cx: &Ctx, st: usize, hi: usize) -> bool {
         && !cx.is_cap(st)
         && !opens_clause(cx.l(st))
         && !is_boundary(cx.l(st))
+        && !is_cue(cx.l(st))
         && !matches!(
             cx.l(st),
             "many"
@@ -262,8 +280,11 @@ fn object_then_preposition(cx: &Ctx, st: usize, hi: usize) -> bool {
                 | "everyone"
         )
         && !claimtrail_lexicon::is_auxiliary(cx.l(st))
-        && matches!(cx.l(st + 1), "to" | "into" | "onto" | "for" | "with")
-        && cx.is_word(st + 2)
+        && !is_time_word(cx.l(st))
+        // "pledged allegiance to …", "lent momentum to …": "to" may lead a reported
+        // attribution's object as well; only a movement into something is read as an object.
+        && matches!(cx.l(st + 1), "into" | "onto")
+        && is_determiner(cx.l(st + 2))
 }
 
 /// An attribution set off by commas inside a sentence ("The plan, say economists, will fail";

@@ -149,16 +149,21 @@ impl People {
             // "an AI pioneer", "a Google engineer": one new person described by the
             // organisation before their noun, who does not speak for it (its spokesman was
             // taken above); the organisation is only the modifier.
+            // A role noun ("a Treasury official") is read as the organisation's voice, as
+            // before; an agent noun ("-er", "-ist", "-ian") is a person of their own.
             let described_person = matches!(r, EntityRef::Org(_))
-                && *eb < b
+                && *eb + 1 == b
                 && *ea > a
                 && matches!(word(doc, a).to_ascii_lowercase().as_str(), "a" | "an")
-                && (*eb..b).all(|i| {
-                    doc.tokens[i].kind == TokenKind::Word
-                        && word(doc, i).chars().all(|c| c.is_lowercase() || c == '-')
-                })
-                && !lc(word(doc, b - 1), |w| {
-                    is_org_noun(w) || is_outlet_noun(w) || is_group_noun(w) || is_document_noun(w)
+                && doc.tokens[b - 1].kind == TokenKind::Word
+                && lc(word(doc, b - 1), |w| {
+                    w.chars().all(|c| c.is_ascii_lowercase())
+                        && ["er", "or", "ist", "ian"].iter().any(|s| w.ends_with(s))
+                        && !is_role_noun(w)
+                        && !is_org_noun(w)
+                        && !is_outlet_noun(w)
+                        && !is_group_noun(w)
+                        && !is_document_noun(w)
                 });
             match r {
                 // "a Republican National Committee member", "a friend of Jo Roe": a person
