@@ -20,7 +20,7 @@ mod varint;
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
-    for name in ["ner", "clusters", "case"] {
+    for name in ["ner", "clusters"] {
         let src = format!("model/{name}.bin");
         println!("cargo:rerun-if-changed={src}");
         let mut raw = Vec::new();
@@ -32,14 +32,10 @@ fn main() {
         if read.is_none() {
             raw.clear();
         }
-        if name != "ner" {
-            // The word classes and the case priors (same format).
+        if name == "clusters" {
             let entries = varint::cluster_entries(&raw).unwrap_or_default();
-            std::fs::write(
-                out.join(format!("{name}.table")),
-                tables::build_clusters(&entries),
-            )
-            .expect("write the word-class table");
+            std::fs::write(out.join("clusters.table"), tables::build_clusters(&entries))
+                .expect("write the word-class table");
         }
         std::fs::write(out.join(format!("{name}.raw")), raw).expect("write the inflated model");
     }

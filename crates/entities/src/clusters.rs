@@ -20,12 +20,6 @@ pub static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| Clusters {
     table: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/clusters.table"))),
 });
 
-/// `model/case.bin` (the same format and table, `cluster-words --case`): per word its case
-/// prior ([`crate::features::case_bucket`]) as the first level, 0 as the second.
-pub static CASE_PRIORS: LazyLock<Clusters> = LazyLock::new(|| Clusters {
-    table: Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/case.table"))),
-});
-
 /// Word (the high 32 bits of its normalised hash) → class + 1 per level (0: unknown word), as
 /// a table of [`tables::build_clusters`].
 #[derive(Default)]

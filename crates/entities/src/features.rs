@@ -3,7 +3,7 @@
 //! store or look up, and one pass per token. Training and tagging share this code, so the model
 //! always sees features computed the same way.
 
-use crate::clusters::{self, CASE_PRIORS, CLUSTERS};
+use crate::clusters::{self, CLUSTERS};
 use crate::gazetteer::{self, Gaz};
 use claimtrail_text::Doc;
 use fnv::FnvHasher;
@@ -68,27 +68,6 @@ pub struct TokInfo {
     pub title_sentence: bool,
     /// Word classes learned from unlabeled text (+1; 0 for a word not seen there).
     pub cluster: [u16; clusters::LEVELS],
-    /// How often the word is capitalised away from sentence starts in unlabeled text,
-    /// bucketed (0: not seen there).
-    pub case_prior: u8,
-}
-
-/// The case prior of a word capitalised `a` times and written in lower case `b` times away
-/// from sentence starts in unlabeled text (`model/case.bin`): six bands of the capitalised
-/// share, from "never" (a common word) to "always" (a name), 0 for a word not seen there.
-pub fn case_bucket(a: u32, b: u32) -> u8 {
-    if a + b == 0 {
-        return 0;
-    }
-    let r = f64::from(a) / f64::from(a + b);
-    match r {
-        r if r < 0.02 => 1,
-        r if r < 0.2 => 2,
-        r if r < 0.5 => 3,
-        r if r < 0.8 => 4,
-        r if r < 0.98 => 5,
-        _ => 6,
-    }
 }
 
 /// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
@@ -345,11 +324,9 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             lower_hashes.push(gazetteer::key_hash(low));
         }
     }
-    let priors = &*CASE_PRIORS;
     for s in &doc.sentences {
         for t in &mut out[s.first_token..s.end_token] {
             t.cluster = clusters.get(t.norm);
-            t.case_prior = priors.get(t.norm)[0] as u8;
         }
     }
     let mut slot: FxHashMap<u64, u32> =
@@ -510,16 +487,6 @@ pub fn static_features(
         |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.cluster[0] as u64);
     f.push(mix(72, cluster_at(-1)));
     f.push(mix(73, cluster_at(1)));
-    // How often the word and its neighbours are capitalised inside sentences of unlabeled
-    // text: in web text written all in lower case, a word that is nearly always capitalised
-    // elsewhere is a name ("walmart"); in cased text, a capitalised word that rarely is
-    // ("Sorry") is not.
-    let cp = t.case_prior as u64;
-    let case_at = |j: isize| get(j).map_or(if j < 0 { 7 } else { 8 }, |t| t.case_prior as u64);
-    f.push(mix(74, cp));
-    f.push(mix(75, mix(cp, flags | hl << 3)));
-    f.push(mix(76, case_at(-1)));
-    f.push(mix(77, case_at(1)));
     let _ = SEP;
 }
 
@@ -542,40 +509,6 @@ pub fn transition_feature(prev: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn case_priors_tell_names_from_common_words_in_lower_case_text() {
-        assert_eq!(case_bucket(0, 0), 0);
-        assert_eq!(case_bucket(1, 99), 1);
-        assert_eq!(case_bucket(99, 1), 6);
-        let gaz = &crate::gazetteer::GAZ;
-        let doc = Doc::new("we drove to walmart and then to the bank with my friend from google.");
-        let (info, _) = token_infos(&doc, gaz);
-        let at = |w: &str| {
-            (0..doc.tokens.len())
-                .find(|&i| doc.token_text(i) == w)
-                .expect("a word of the sentence")
-        };
-        let prior = |w: &str| info[at(w)].case_prior;
-        // Common words are (nearly) never capitalised inside a sentence; these names nearly
-        // always are, though this writer does not capitalise them.
-        for w in ["the", "and", "friend", "drove"] {
-            assert!((1..=2).contains(&prior(w)), "{w}: {}", prior(w));
-        }
-        for w in ["walmart", "google"] {
-            assert!(prior(w) >= 5, "{w}: {}", prior(w));
-        }
-        let mut with = Vec::new();
-        static_features(
-            &info,
-            &Contexts::new(),
-            0,
-            doc.tokens.len(),
-            at("walmart"),
-            &mut with,
-        );
-        assert!(with.contains(&mix(74, prior("walmart") as u64)));
-    }
 
     /// The affix hashes as first written: one hash per affix string.
     fn naive(w: &str) -> (u64, [u64; 4], [u64; 4]) {

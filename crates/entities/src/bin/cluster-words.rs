@@ -5,11 +5,9 @@
 //! words seen at least three times are clustered by the exchange algorithm (Kneser & Ney 1993;
 //! Martin, Liermann & Ney 1998), which moves each word to the class that most raises the
 //! likelihood of a class bigram model, once per granularity. Deterministic.
-//! `cluster-words --case OUT INPUT...` writes the case priors of `model/case.bin` instead
-//! (see [`case_counts`]).
 
 use claimtrail_entities::clusters::{key, Clusters, LEVELS};
-use claimtrail_entities::features::{case_bucket, hash_bytes, normalise};
+use claimtrail_entities::features::{hash_bytes, normalise};
 use claimtrail_text::Doc;
 use std::collections::HashMap;
 use std::path::Path;
@@ -220,14 +218,8 @@ fn exchange(cp: &Corpus, order: &[u32], c: usize, tab: &XLogX) -> Vec<u16> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.get(1).is_some_and(|a| a == "--case") {
-        case_counts(&args[2], &args[3..]);
-        return;
-    }
     if args.len() < 4 {
-        eprintln!(
-            "usage: cluster-words OUT CLASSES[,CLASSES] INPUT...\n       cluster-words --case OUT INPUT..."
-        );
+        eprintln!("usage: cluster-words OUT CLASSES[,CLASSES] INPUT...");
         std::process::exit(2);
     }
     let sizes: Vec<usize> = args[2].split(',').filter_map(|s| s.parse().ok()).collect();
@@ -323,60 +315,4 @@ fn main() {
     let bytes = Clusters::encode(&mut entries);
     std::fs::write(&args[1], &bytes).unwrap_or_else(|e| panic!("{}: {e}", args[1]));
     eprintln!("{} words, {} bytes", entries.len(), bytes.len());
-}
-
-/// `cluster-words --case OUT INPUT...`: per normalised word, how often it is written with a
-/// capital and in lower case away from sentence starts and outside all-capitals lines
-/// (words seen at least three times so), as the case-prior file `model/case.bin`.
-fn case_counts(out: &str, inputs: &[String]) {
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    let mut buf = String::new();
-    for input in inputs {
-        for text in texts(input) {
-            let doc = Doc::new(&text);
-            for s in &doc.sentences {
-                let (mut up, mut low) = (0usize, 0usize);
-                for i in s.first_token..s.end_token {
-                    for c in doc.token_text(i).chars() {
-                        up += usize::from(c.is_uppercase());
-                        low += usize::from(c.is_lowercase());
-                    }
-                }
-                if low * 10 < up {
-                    continue;
-                }
-                for i in s.first_token + 1..s.end_token {
-                    let w = doc.token_text(i);
-                    let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) else {
-                        continue;
-                    };
-                    // After an opening quotation mark or a colon a capital may start a sentence.
-                    if matches!(doc.token_text(i - 1), "\"" | "“" | "``" | ":" | "'" | "‘") {
-                        continue;
-                    }
-                    buf.clear();
-                    normalise(w, &mut buf);
-                    let e = counts.entry(buf.clone()).or_default();
-                    if c.is_uppercase() {
-                        e.0 += 1;
-                    } else {
-                        e.1 += 1;
-                    }
-                }
-            }
-        }
-    }
-    let mut entries: Vec<(u32, [u16; LEVELS])> = counts
-        .iter()
-        .filter(|(_, (a, b))| a + b >= MIN_COUNT)
-        .map(|(w, &(a, b))| {
-            (
-                key(hash_bytes(w.as_bytes())),
-                [u16::from(case_bucket(a, b)), 0],
-            )
-        })
-        .collect();
-    let n = entries.len();
-    std::fs::write(out, Clusters::encode(&mut entries)).unwrap_or_else(|e| panic!("{out}: {e}"));
-    eprintln!("{n} words");
 }
