@@ -9,6 +9,8 @@
 //! with our tokenizer and projects the gold tags onto our tokens, so the model learns on exactly
 //! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch; with
 //! `--runs=K`, the model is the mean of K runs' weights (seeds N to N+K-1).
+//! `--objective=pa:C` or `crf:ETA:L2` learns by passive-aggressive steps or a CRF's log-loss
+//! instead of the perceptron (measured and not kept: model/PROVENANCE.md).
 
 mod meantime;
 
@@ -639,7 +641,7 @@ fn main() {
     }
     if args.len() < 4 {
         eprintln!(
-            "usage: train-ner [--seed=N] [--runs=K] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
+            "usage: train-ner [--seed=N] [--runs=K] [--objective=pa:C|crf:ETA:L2] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
              VALID[+even|+odd][,VALID...] OUT [EPOCHS]\n\
              (a TRAIN or VALID may be meantime:DIR[*N][+skip=TSV][+even|+odd])"
         );
