@@ -9,9 +9,12 @@
 //! with our tokenizer and projects the gold tags onto our tokens, so the model learns on exactly
 //! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch; with
 //! `--runs=K`, the model is the mean of K runs' weights (seeds N to N+K-1).
+//! `--objective=pa:C` or `crf:ETA:L2` learns by passive-aggressive steps or a CRF's log-loss
+//! instead of the perceptron (measured and not kept: model/PROVENANCE.md).
 
 mod meantime;
 
+use claimtrail_entities::features::transition_feature;
 use claimtrail_entities::gazetteer::GAZ;
 use claimtrail_entities::tagger::{self, Model, Scorer, BUCKETS, NL, TYPES};
 use claimtrail_text::Doc;
@@ -241,6 +244,221 @@ impl Perceptron {
     }
 }
 
+/// How the weights learn from a training sentence.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Objective {
+    /// The structured perceptron: +1 / −1 where the decoded path leaves the gold one.
+    #[default]
+    Perceptron,
+    /// Passive-aggressive (PA-I, 1-best MIRA): the smallest step that puts the gold path above
+    /// the decoded one by its Hamming distance, at most `c`.
+    Pa { c: f64 },
+    /// A linear-chain CRF: log-loss gradient (forward-backward over the nine tags), AdaGrad
+    /// steps of rate `eta`, L2 of strength `l2` on the weights a sentence touches.
+    Crf { eta: f64, l2: f64 },
+}
+
+/// Float weights, averaged as the perceptron's are, learning by PA or CRF steps.
+struct Learner {
+    obj: Objective,
+    w: Vec<f32>,
+    /// Sum of each step times the clock at which it was taken (for the average).
+    u: Vec<f64>,
+    /// AdaGrad: the sum of squared gradients per weight.
+    g2: Vec<f32>,
+    c: f64,
+    /// Scratch: the feature-count difference of a PA step.
+    diff: rustc_hash::FxHashMap<usize, f64>,
+}
+
+impl Learner {
+    fn new(obj: Objective) -> Learner {
+        let crf = matches!(obj, Objective::Crf { .. });
+        Learner {
+            obj,
+            w: vec![0.0; BUCKETS * NL],
+            u: vec![0.0; BUCKETS * NL],
+            g2: if crf {
+                vec![0.0; BUCKETS * NL]
+            } else {
+                Vec::new()
+            },
+            c: 0.0,
+            diff: Default::default(),
+        }
+    }
+
+    fn step(&mut self, idx: usize, d: f64) {
+        self.w[idx] += d as f32;
+        self.u[idx] += d * self.c;
+    }
+
+    fn averaged(&self) -> Vec<f32> {
+        let c = self.c.max(1.0);
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u / c) as f32)
+            .collect()
+    }
+
+    fn pa(&mut self, s: &tagger::Sentence<'_>, cap: f64) {
+        let (g, p) = (s.gold, s.path);
+        if g == p {
+            return;
+        }
+        let trans_idx =
+            |prev: u8, l: u8| tagger::bucket(transition_feature(prev)) * NL + l as usize;
+        let mut margin = 0.0;
+        let mut cost = 0.0;
+        self.diff.clear();
+        for k in 0..g.len() {
+            let (gp, pp) = if k == 0 { (0, 0) } else { (g[k - 1], p[k - 1]) };
+            margin += s.emit[k][p[k] as usize] + s.trans[pp as usize][p[k] as usize]
+                - s.emit[k][g[k] as usize]
+                - s.trans[gp as usize][g[k] as usize];
+            if g[k] != p[k] {
+                cost += 1.0;
+                for &f in &s.feats[k] {
+                    let b = tagger::bucket(f) * NL;
+                    *self.diff.entry(b + g[k] as usize).or_default() += 1.0;
+                    *self.diff.entry(b + p[k] as usize).or_default() -= 1.0;
+                }
+            }
+            if (gp, g[k]) != (pp, p[k]) {
+                *self.diff.entry(trans_idx(gp, g[k])).or_default() += 1.0;
+                *self.diff.entry(trans_idx(pp, p[k])).or_default() -= 1.0;
+            }
+        }
+        let norm: f64 = self.diff.values().map(|d| d * d).sum();
+        let loss = margin + cost;
+        if norm <= 0.0 || loss <= 0.0 {
+            return;
+        }
+        let tau = (loss / norm).min(cap);
+        let steps: Vec<(usize, f64)> = self.diff.drain().collect();
+        for (idx, d) in steps {
+            self.step(idx, tau * d);
+        }
+    }
+
+    fn crf(&mut self, s: &tagger::Sentence<'_>, eta: f64, l2: f64) {
+        let n = s.gold.len();
+        if n == 0 {
+            return;
+        }
+        let (emit, g) = (s.emit, s.gold);
+        let mut t = *s.trans;
+        for (p, row) in t.iter_mut().enumerate() {
+            for (l, x) in row.iter_mut().enumerate() {
+                if !tagger::allowed(p as u8, l as u8) {
+                    *x = f64::NEG_INFINITY;
+                }
+            }
+        }
+        let lse = |xs: &[f64; NL]| {
+            let m = xs.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
+            if m == f64::NEG_INFINITY {
+                return m;
+            }
+            m + xs.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
+        };
+        let mut alpha = vec![[0f64; NL]; n];
+        for l in 0..NL {
+            alpha[0][l] = emit[0][l] + t[0][l];
+        }
+        for k in 1..n {
+            for l in 0..NL {
+                let xs: [f64; NL] = std::array::from_fn(|p| alpha[k - 1][p] + t[p][l]);
+                alpha[k][l] = emit[k][l] + lse(&xs);
+            }
+        }
+        let mut beta = vec![[0f64; NL]; n];
+        for k in (0..n - 1).rev() {
+            for p in 0..NL {
+                let xs: [f64; NL] =
+                    std::array::from_fn(|l| t[p][l] + emit[k + 1][l] + beta[k + 1][l]);
+                beta[k][p] = lse(&xs);
+            }
+        }
+        let z = lse(&alpha[n - 1]);
+        if !z.is_finite() {
+            return;
+        }
+        // Emissions: gold indicator minus marginal, per feature occurrence.
+        let mut tgrad = [[0f64; NL]; NL];
+        for k in 0..n {
+            let mu: [f64; NL] = std::array::from_fn(|l| (alpha[k][l] + beta[k][l] - z).exp());
+            let grad: [f64; NL] =
+                std::array::from_fn(|l| f64::from(u8::from(g[k] as usize == l)) - mu[l]);
+            for &f in &s.feats[k] {
+                let b = tagger::bucket(f) * NL;
+                for (l, &gr) in grad.iter().enumerate() {
+                    if gr.abs() > 1e-4 {
+                        self.adagrad(b + l, gr, eta, l2);
+                    }
+                }
+            }
+            // Edges into token k (from O before the first token).
+            let gp = if k == 0 { 0 } else { g[k - 1] as usize };
+            tgrad[gp][g[k] as usize] += 1.0;
+            if k == 0 {
+                for l in 0..NL {
+                    tgrad[0][l] -= mu[l];
+                }
+            } else {
+                for p in 0..NL {
+                    for l in 0..NL {
+                        let x = alpha[k - 1][p] + t[p][l] + emit[k][l] + beta[k][l] - z;
+                        if x > -30.0 {
+                            tgrad[p][l] -= x.exp();
+                        }
+                    }
+                }
+            }
+        }
+        for (p, row) in tgrad.iter().enumerate() {
+            let b = tagger::bucket(transition_feature(p as u8)) * NL;
+            for (l, &gr) in row.iter().enumerate() {
+                if gr.abs() > 1e-4 {
+                    self.adagrad(b + l, gr, eta, l2);
+                }
+            }
+        }
+    }
+
+    /// One AdaGrad ascent step on the log-likelihood gradient `gr` (minus the L2 pull).
+    fn adagrad(&mut self, idx: usize, gr: f64, eta: f64, l2: f64) {
+        let gr = gr - l2 * self.w[idx] as f64;
+        self.g2[idx] += (gr * gr) as f32;
+        let d = eta * gr / (self.g2[idx] as f64).sqrt().max(1e-8);
+        self.step(idx, d);
+    }
+}
+
+impl Scorer for Learner {
+    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
+        *out = [0.0; NL];
+        for &f in feats {
+            let b = tagger::bucket(f) * NL;
+            for (o, w) in out.iter_mut().zip(&self.w[b..b + NL]) {
+                *o += *w;
+            }
+        }
+    }
+    fn tick(&mut self) {
+        self.c += 1.0;
+    }
+    fn learn(&mut self, s: &tagger::Sentence<'_>) -> bool {
+        match self.obj {
+            Objective::Perceptron => return false,
+            Objective::Pa { c } => self.pa(s, c),
+            Objective::Crf { eta, l2 } => self.crf(s, eta, l2),
+        }
+        true
+    }
+}
+
 struct Floats(Vec<f32>);
 impl Scorer for Floats {
     fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
@@ -261,6 +479,7 @@ struct Opts {
     seed: u64,
     /// Runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged into the model.
     runs: usize,
+    objective: Objective,
 }
 
 /// F1 of the scorer on `docs`; with `show_errors`, each missed and spurious span goes to stderr.
@@ -349,12 +568,14 @@ fn train_run(
     valids: &[(&str, Vec<Gold>)],
     seed: u64,
     epochs: usize,
+    obj: Objective,
 ) -> (f64, usize, Vec<f32>) {
     let mut p = Perceptron {
         w: vec![0; BUCKETS * NL],
         u: vec![0; BUCKETS * NL],
         c: 0,
     };
+    let mut other = (obj != Objective::Perceptron).then(|| Learner::new(obj));
     let mut order: Vec<usize> = (0..train_docs.len()).collect();
     let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mut best = (0.0, 0usize, Vec::new());
@@ -368,9 +589,15 @@ fn train_run(
         }
         for &k in &order {
             let (d, g) = &train_docs[k];
-            tagger::tag_doc(d, &GAZ, &mut p, Some(g));
+            match other.as_mut() {
+                Some(l) => tagger::tag_doc(d, &GAZ, l, Some(g)),
+                None => tagger::tag_doc(d, &GAZ, &mut p, Some(g)),
+            };
         }
-        let avg = p.averaged();
+        let avg = match &other {
+            Some(l) => l.averaged(),
+            None => p.averaged(),
+        };
         println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
         let mut fl = Floats(avg);
         let mut f = 0.0;
@@ -396,12 +623,25 @@ fn main() {
         match a.as_str() {
             _ if a.starts_with("--seed=") => opts.seed = a[7..].parse().unwrap_or(0),
             _ if a.starts_with("--runs=") => opts.runs = a[7..].parse().unwrap_or(1),
+            // --objective=pa:C or crf:ETA:L2 (default: the perceptron).
+            _ if a.starts_with("--objective=") => {
+                let v: Vec<&str> = a[12..].split(':').collect();
+                let num = |k: usize, d: f64| v.get(k).and_then(|x| x.parse().ok()).unwrap_or(d);
+                opts.objective = match v[0] {
+                    "pa" => Objective::Pa { c: num(1, 1.0) },
+                    "crf" => Objective::Crf {
+                        eta: num(1, 0.1),
+                        l2: num(2, 0.0),
+                    },
+                    _ => Objective::Perceptron,
+                };
+            }
             _ => args.push(a),
         }
     }
     if args.len() < 4 {
         eprintln!(
-            "usage: train-ner [--seed=N] [--runs=K] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
+            "usage: train-ner [--seed=N] [--runs=K] [--objective=pa:C|crf:ETA:L2] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
              VALID[+even|+odd][,VALID...] OUT [EPOCHS]\n\
              (a TRAIN or VALID may be meantime:DIR[*N][+skip=TSV][+even|+odd])"
         );
@@ -445,7 +685,7 @@ fn main() {
     for r in 0..runs {
         let seed = opts.seed + r as u64;
         println!("run {} of {runs}, seed {seed}", r + 1);
-        let (f, epoch, w) = train_run(&train_docs, &valids, seed, epochs);
+        let (f, epoch, w) = train_run(&train_docs, &valids, seed, epochs, opts.objective);
         println!("best epoch {epoch} valid F1 {f:.4}");
         for (s, x) in sum.iter_mut().zip(w) {
             *s += x;
@@ -478,5 +718,77 @@ fn main() {
             eprintln!("== {path}");
         }
         evaluate(valid, &mut m, show);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Path score of `tags` under the learner, as the decoder adds it up.
+    fn path_score(l: &Learner, feats: &[Vec<u64>], tags: &[u8]) -> f64 {
+        let mut sc = [0f32; NL];
+        let mut total = 0.0;
+        for (k, f) in feats.iter().enumerate() {
+            let prev = if k == 0 { 0 } else { tags[k - 1] };
+            l.score(f, &mut sc);
+            total += f64::from(sc[tags[k] as usize]);
+            l.score(&[transition_feature(prev)], &mut sc);
+            total += f64::from(sc[tags[k] as usize]);
+        }
+        total
+    }
+
+    fn sentence_scores(l: &Learner, feats: &[Vec<u64>]) -> (Vec<[f64; NL]>, [[f64; NL]; NL]) {
+        let mut sc = [0f32; NL];
+        let emit = feats
+            .iter()
+            .map(|f| {
+                l.score(f, &mut sc);
+                sc.map(f64::from)
+            })
+            .collect();
+        let mut trans = [[0f64; NL]; NL];
+        for (p, row) in trans.iter_mut().enumerate() {
+            l.score(&[transition_feature(p as u8)], &mut sc);
+            *row = sc.map(f64::from);
+        }
+        (emit, trans)
+    }
+
+    #[test]
+    fn a_passive_aggressive_step_puts_gold_ahead_by_the_hamming_distance() {
+        let mut l = Learner::new(Objective::Pa { c: 1e9 });
+        let feats: Vec<Vec<u64>> = vec![
+            vec![11u64 << 50, 12u64 << 50],
+            vec![13u64 << 50, 12u64 << 50],
+        ];
+        // A wrong path that already scores above the gold one (B-PER I-PER against O O).
+        l.w[tagger::bucket(12u64 << 50) * NL] = 3.0;
+        let (gold, path) = ([1u8, 2], [0u8, 0]);
+        let (emit, trans) = sentence_scores(&l, &feats);
+        l.tick();
+        assert!(l.learn(&tagger::Sentence {
+            feats: &feats,
+            emit: &emit,
+            trans: &trans,
+            gold: &gold,
+            path: &path,
+        }));
+        let margin = path_score(&l, &feats, &gold) - path_score(&l, &feats, &path);
+        // The smallest step that separates them by their Hamming distance (2): exactly 2.
+        assert!((margin - 2.0).abs() < 1e-4, "{margin}");
+        // Capped: a step of at most C per feature count.
+        let mut capped = Learner::new(Objective::Pa { c: 0.01 });
+        capped.w[tagger::bucket(12u64 << 50) * NL] = 3.0;
+        capped.tick();
+        capped.learn(&tagger::Sentence {
+            feats: &feats,
+            emit: &emit,
+            trans: &trans,
+            gold: &gold,
+            path: &path,
+        });
+        assert!((capped.w[tagger::bucket(11u64 << 50) * NL + 1] - 0.01).abs() < 1e-6);
     }
 }
