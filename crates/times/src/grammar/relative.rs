@@ -334,6 +334,11 @@ impl<'a> Grammar<'a> {
             j + 1
         };
         let u = self.w(k);
+        // "the same month a year ago", "the same day last year" compare with a year back:
+        // not the unit last named.
+        if same && (u != "day" || matches!(self.w(k + 1), "a" | "last" | "of" | "one" | "in")) {
+            return None;
+        }
         if j == i && k == j + 1 && u != "year" {
             return None;
         }
