@@ -6,9 +6,9 @@ judged value must appear among the figures' `value`s (one figure per judged valu
 tolerance 1e-6); figures with a value that match no judged value are false positives. Hedge
 accuracy is over matched values: the figure's `hedge` equals the judged one.
 
-usage: python3 bench/news_values.py [--batch A|B] [-v] [BINARY]
+usage: python3 bench/news_values.py [--batch A|B|C] [-v] [BINARY]
 
-Prints value P/R/F1 and hedge accuracy per batch (A: the batch whose errors were read, B: only
+Prints value P/R/F1 and hedge accuracy per batch (A and C: the batches whose errors were read, B: only
 scored) and for both. `-v` lists missed and extra values and wrong hedges.
 """
 import argparse
@@ -20,7 +20,7 @@ import tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
-ap.add_argument("--batch", choices=["A", "B"])
+ap.add_argument("--batch", choices=["A", "B", "C"])
 ap.add_argument("-v", "--verbose", action="store_true")
 ap.add_argument("--table", default=os.path.join(here, "news-values.tsv"))
 ap.add_argument("binary", nargs="?", default=os.path.join(here, "..", "target", "release", "claimtrail"))

@@ -57,6 +57,24 @@ pub trait Scorer {
     fn update(&mut self, _feats: &[u64], _l: u8, _delta: i32) {}
     /// One training sentence seen (the averaging clock).
     fn tick(&mut self) {}
+    /// Learns from a decoded training sentence by a rule of its own (a CRF's log-loss, a
+    /// passive-aggressive step); `false` leaves it to the perceptron update of [`tag_doc`].
+    fn learn(&mut self, _s: &Sentence<'_>) -> bool {
+        false
+    }
+}
+
+/// A training sentence as the decoder saw it: what a learner other than the perceptron needs.
+pub struct Sentence<'a> {
+    /// Each token's features (the transition features are not among them).
+    pub feats: &'a [Vec<u64>],
+    /// `emit[k][l]`: the score of tag `l` at token `k` under the current weights.
+    pub emit: &'a [[f64; NL]],
+    /// `trans[p][l]`: the score of the step from tag `p` to `l` (O before the first token).
+    pub trans: &'a [[f64; NL]; NL],
+    /// The gold tags (repaired to a sequence the decoder can produce) and the decoded ones.
+    pub gold: &'a [u8],
+    pub path: &'a [u8],
 }
 
 /// The best tag sequence of a sentence: `emit[k][l]` scores tag `l` at token `k`, `trans[p][l]`
@@ -247,7 +265,14 @@ pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) 
                 gold_path.push(if allowed(prev, l) { l } else { l - 1 });
             }
             let g = &gold_path;
-            if g != &path {
+            let learnt = s.learn(&Sentence {
+                feats: &feats[..hi - lo],
+                emit: &emit,
+                trans: &trans,
+                gold: g,
+                path: &path,
+            });
+            if !learnt && g != &path {
                 for k in 0..g.len() {
                     let (gp, pp) = if k == 0 {
                         (0, 0)

@@ -222,6 +222,17 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         if prev == ":" && v.toks.get(f).is_some_and(|t| t.glued()) {
             return true;
         }
+        // "at 5: 30 p.m.": a clock time with a space after its colon.
+        if v.text(c.end) == ":"
+            && v.toks.get(c.end + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number
+                    && t.text.len() == 2
+                    && t.text.bytes().all(|b| b.is_ascii_digit())
+            })
+            && is_time_zone(v.lower(c.end + 2))
+        {
+            return true;
+        }
     }
     // Slashed dates and scores "10/28/2024", "24/7".
     if !has_unit && (v.text(c.end) == "/" || prev == "/") {
@@ -313,16 +324,49 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             return true;
         }
     }
-    // Military time: "at 1100 hours", "by 0600 hrs".
+    // Military time: "at 1100 hours", "by 0600 hrs", "about 1100 hrs IST" (a time zone after
+    // the hours says a clock time, whatever comes before).
+    let clock_prep = |w: &str| {
+        matches!(
+            w,
+            "at" | "by" | "until" | "till" | "before" | "after" | "from" | "since"
+        )
+    };
+    let approx = matches!(prev, "about" | "around" | "approximately" | "roughly");
+    let zone_after =
+        !matches!(v.lower(c.end + 1), "hrs" | "hours" | "") && is_time_zone(v.lower(c.end + 1));
     if c.plain
         && c.int_len == 4
         && matches!(next, "hours" | "hrs")
-        && matches!(
-            prev,
-            "at" | "by" | "until" | "till" | "before" | "after" | "from" | "since"
-        )
+        && (clock_prep(prev) || approx && clock_prep(prev2) || zone_after)
         && c.value % 100.0 < 60.0
         && c.value < 2400.0
+    {
+        return true;
+    }
+    // Win-loss records: "a record of 284-286", "9-14 on the season", "2-8 in their last ten".
+    let hyphened = (f..e).any(|k| v.text(k).contains(['-', '–']));
+    if m.high.is_some() && !has_unit && !m.money_prefix && hyphened {
+        let whole = m.value.fract() == 0.0 && m.high.is_some_and(|h| h.fract() == 0.0);
+        let record_before = (1..=3).any(|k| f >= k && v.lower(f - k) == "record");
+        let (a, b, d) = (v.lower(e), v.lower(e + 1), v.lower(e + 2));
+        let record_after = a == "record"
+            || a == "on" && b == "the" && matches!(d, "season" | "year")
+            || a == "in"
+                && matches!(b, "their" | "its" | "his" | "her" | "the" | "our")
+                && d == "last";
+        if whole && (record_before || record_after) {
+            return true;
+        }
+    }
+    // "1B Mark Teixeira": a fielding position before a name, not a billion.
+    if m.core.end == f + 1
+        && !m.money_prefix
+        && matches!(v.text(f), "1B" | "2B" | "3B")
+        && v.toks
+            .get(c.end)
+            .is_some_and(|t| t.is_word() && t.capitalized())
+        && !(f > 0 && v.toks[f - 1].is_word() && v.toks[f - 1].capitalized())
     {
         return true;
     }
@@ -392,16 +436,23 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         if let Some(t) = v.toks.get(f - 1) {
             let w: &str = &t.lower;
             // At the start of a sentence only a word that cannot open a sentence by itself.
-            let opener = f == 1
+            // After a colon a new clause opens: "Trip details: A 12-day journey".
+            let clause_start = f == 1 || f >= 2 && v.text(f - 2) == ":";
+            let opener = clause_start
                 && (crate::words::ends_phrase(w)
                     || matches!(
                         w,
-                        "another" | "exactly" | "precisely" | "fully" | "over" | "some"
+                        "another" | "exactly" | "precisely" | "fully" | "over" | "some" | "top"
                     )
                     || imperative_opener(w));
             let has_capital = t.text.chars().any(char::is_uppercase);
+            // "OR 20 drops": a function word set in capitals is no name.
+            let shouted = t.text.len() > 1
+                && t.text.chars().all(|ch| ch.is_ascii_uppercase())
+                && matches!(w, "or" | "and" | "nor" | "but" | "with");
             if t.is_word()
                 && !opener
+                && !shouted
                 && has_capital
                 && !is_month(w)
                 && !is_weekday(w)
@@ -416,8 +467,17 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     // Furniture lines are short and lack a sentence's full stop.
     let last = v.text(v.len().saturating_sub(1));
     let short = v.len() <= 10 && !matches!(last, "." | "!" | "?" | "”" | "\"");
+    // "repeat 3 times" in a list line is how often, not a counter: "times" is furniture only
+    // after a counter's verb or alone.
+    let furniture_times = next != "times"
+        || !(f > 0 && v.toks[f - 1].is_word())
+        || matches!(
+            prev,
+            "visited" | "viewed" | "read" | "shared" | "liked" | "downloaded" | "played"
+        );
     if short
-        && (furniture_noun(next) || matches!(prev, "visited" | "comments" | "views" | "shares"))
+        && (furniture_noun(next) && furniture_times
+            || matches!(prev, "visited" | "comments" | "views" | "shares"))
     {
         return true;
     }
@@ -482,6 +542,16 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         let after_another = (c.end..(c.end + 5).min(v.len().saturating_sub(1)))
             .any(|k| v.lower(k) == "after" && v.lower(k + 1) == "another");
         if after_another {
+            return true;
+        }
+        // "One tester said", "according to one report": an indefinite speaker or document,
+        // not a count of one.
+        let speaker = v
+            .toks
+            .get(c.end)
+            .is_some_and(|t| t.is_word() && !t.capitalized())
+            && crate::words::reporting_verb(v.lower(c.end + 1));
+        if speaker || prev == "to" && prev2 == "according" {
             return true;
         }
         if matches!(

@@ -9,6 +9,7 @@ use claimtrail_text::Hedge::{self, *};
 const BEFORE: &[(&[&str], Hedge)] = &[
     (&["in", "the", "region", "of"], Approximately),
     (&["in", "the", "order", "of"], Approximately),
+    (&["in", "the", "vicinity", "of"], Approximately),
     (&["on", "the", "order", "of"], Approximately),
     (&["more", "or", "less"], Approximately),
     (&["an", "estimated"], Approximately),
@@ -16,6 +17,8 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["estimated", "at"], Approximately),
     (&["a", "estimated"], Approximately),
     (&["close", "to"], Approximately),
+    // "push closer to $1,000": near the amount, not at it.
+    (&["closer", "to"], Approximately),
     (&["just", "about"], Approximately),
     (&["about"], Approximately),
     (&["around"], Approximately),
@@ -26,6 +29,8 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["some"], Approximately),
     (&["maybe"], Approximately),
     (&["perhaps"], Approximately),
+    // "possibly two children": unsure of the count, as "perhaps" is.
+    (&["possibly"], Approximately),
     // "may be 2,000 years old": the writer is unsure of the number itself.
     (&["may", "be"], Approximately),
     (&["might", "be"], Approximately),

@@ -322,6 +322,18 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
 /// ends of a range are of one magnitude ("10 to 20 percent"), a change and its level need not be.
 const MAX_SHARED_RANGE_RATIO: f64 = 10.0;
 
+/// Seconds in a span of time of fixed length (a month and a year vary, and are left out).
+fn seconds_in(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3600.0,
+        "day" => 86400.0,
+        "week" => 604800.0,
+        _ => return None,
+    })
+}
+
 /// "X to Y", "X-Y", "between X and Y", "from X to Y", "X through Y".
 fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     if m.high.is_some() || m.core.vague {
@@ -361,8 +373,13 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
         let before = m.first.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
         // "rise about 2% to 3%": an approximate pair is a range; "up to 5 to 10", "more than 5
         // to 7" are a bound and a level.
+        // "as many as 30 to 40 firefighters" is the range the ceiling words speak of.
+        let as_many = m.first >= 3
+            && v.lower(m.first - 3) == "as"
+            && matches!(v.lower(m.first - 2), "many" | "much")
+            && v.lower(m.first - 1) == "as";
         if let Some((h, _)) = crate::hedge::before(v, m.first, m.unit.is_some()) {
-            if h != claimtrail_text::Hedge::Approximately {
+            if h != claimtrail_text::Hedge::Approximately && !as_many {
                 return;
             }
         }
@@ -383,13 +400,21 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     if shares_unit_only && second.unit.is_none() && !second_scaled {
         return;
     }
-    // Units must agree when both are written ("5 km to 10 miles" is not a range).
+    // Units must agree when both are written ("5 km to 10 miles" is not a range), save spans of
+    // time: "30 minutes to 2 hours" runs from 30 to 120 minutes.
+    let mut high = second.value;
     let unit = match (m.unit, second.unit) {
+        (Some(Unit::Time(a)), Some(Unit::Time(b))) if a != b => {
+            let (Some(sa), Some(sb)) = (seconds_in(a), seconds_in(b)) else {
+                return;
+            };
+            high *= sb / sa;
+            m.unit
+        }
         (Some(a), Some(b)) if a != b => return,
         (a, b) => b.or(a),
     };
     let mut low = m.value;
-    let high = second.value;
     // "3 to 5 million", "$5-$10 billion": the scale written once applies to both.
     if second.core.end > second.core.first + 1 && m.core.end == m.core.first + 1 && low < high {
         let first_lex = number::lex(v.text(second.core.first), v.lower(second.core.first));

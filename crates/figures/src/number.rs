@@ -166,6 +166,11 @@ pub fn lex(text: &str, lower: &str) -> Lexeme {
     if first.is_ascii_digit() {
         return lex_numeric(text, lower);
     }
+    // ".05", as the tokeniser keeps a decimal written without its zero.
+    if first == '.' && text.as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+        let t = format!("0{text}");
+        return lex_numeric(&t, &t.to_ascii_lowercase());
+    }
     if !first.is_alphabetic() {
         return Lexeme::None;
     }

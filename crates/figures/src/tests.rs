@@ -707,6 +707,107 @@ fn one_period_after_a_bound_is_a_duration() {
 }
 
 #[test]
+fn vicinity_possibly_and_closer_to_are_approximate() {
+    assert_eq!(
+        value_hedges("Repairs are put in the vicinity of $2 million."),
+        vec![(Some(2e6), "approximately")]
+    );
+    assert_eq!(
+        value_hedges("Three adults and possibly four children were aboard."),
+        vec![(Some(3.0), "exact"), (Some(4.0), "approximately")]
+    );
+    assert_eq!(
+        value_hedges("Spend closer to $800 for a brighter screen."),
+        vec![(Some(800.0), "approximately")]
+    );
+}
+
+#[test]
+fn as_many_as_before_a_range_is_the_range() {
+    let f = figs("As many as 20 to 25 volunteers joined the search.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].high), (Some(20.0), Some(25.0)));
+    assert_eq!(f[0].hedge.as_str(), "range");
+    // Other ceilings before "X to Y" stay a bound and a level.
+    assert_eq!(values("Fees rose up to 5% to a record."), vec![5.0]);
+}
+
+#[test]
+fn a_span_of_time_ranges_across_units() {
+    let f = figs("A full charge takes 45 minutes to 3 hours.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].high), (Some(45.0), Some(180.0)));
+    assert_eq!(f[0].unit.as_deref(), Some("minute"));
+    // Lengths of unlike kinds are no range.
+    assert_eq!(values("The walk is 5 km to 10 miles long.").len(), 2);
+}
+
+#[test]
+fn clock_times_with_a_spaced_colon_or_hedged_hours_are_no_figures() {
+    assert!(values("Guests left at 9: 45 p.m. on Friday.").is_empty());
+    assert!(values("The boat was boarded about 1130 hrs GMT off the cape.").is_empty());
+    // Hours of work stay an amount.
+    assert_eq!(values("She logged 1200 hours of flying."), vec![1200.0]);
+}
+
+#[test]
+fn win_loss_records_are_no_ranges() {
+    assert_eq!(
+        values("The club is 3-9 in its last twelve games."),
+        vec![12.0]
+    );
+    assert!(values("She has a record of 98-120 as manager.").is_empty());
+    assert!(values("They sit at 7-11 on the season.").is_empty());
+    assert_eq!(values("Between 5-10 people attended."), vec![5.0]);
+}
+
+#[test]
+fn a_fielding_position_before_a_name_is_no_billion() {
+    assert!(values("The club traded 2B Jose Alvarez on Monday.").is_empty());
+    assert_eq!(values("The firm raised $1B from investors."), vec![1e9]);
+}
+
+#[test]
+fn counts_after_a_colon_top_and_a_shouted_conjunction_are_no_names() {
+    assert_eq!(
+        values("Itinerary: A 9-day tour with 12 stops."),
+        vec![9.0, 12.0]
+    );
+    assert_eq!(values("Top 7 garden tools"), vec![7.0]);
+    assert_eq!(
+        values("Use 3 cups flour OR 15 drops vanilla"),
+        vec![3.0, 15.0]
+    );
+    // A station's call sign stays a name.
+    assert!(values("The show aired on AM 740 that night.").is_empty());
+}
+
+#[test]
+fn repeat_n_times_in_a_list_line_is_no_furniture() {
+    assert_eq!(
+        values("- Hold for 10 seconds and repeat 4 times"),
+        vec![10.0, 4.0]
+    );
+    assert!(values("Viewed 12 times").is_empty());
+}
+
+#[test]
+fn one_as_an_indefinite_speaker_is_no_count() {
+    assert!(values("One neighbour said the road flooded twice.").is_empty());
+    assert!(values("According to one estimate, prices doubled.").is_empty());
+    assert_eq!(values("One driver was hurt in the crash."), vec![1.0]);
+}
+
+#[test]
+fn a_decimal_without_its_zero_is_a_value() {
+    assert_eq!(
+        value_hedges("The effect held (r=0.41; p<.001) across the trial."),
+        vec![(Some(0.41), "exact"), (Some(0.001), "less_than")]
+    );
+    assert_eq!(values("He batted .312 over the season."), vec![0.312]);
+}
+
+#[test]
 fn a_range_after_a_change_verb_shares_its_unit_when_written_once() {
     // "rose 10 to 20 percent": one range, its unit written on the second end only.
     let f = figs("Shares rose 10 to 20 percent last year.");

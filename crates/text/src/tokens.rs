@@ -104,6 +104,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
+        // ".0001" in "P<.0001", " .308 average": a decimal without its leading zero is one
+        // number, not a full stop that ends the sentence before a digit.
+        if c == '.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let before = text[..i].chars().next_back();
+            let opens = before.is_none_or(|b| b.is_whitespace() || "<>=(~$≤≥".contains(b));
+            if opens {
+                let (end, kind) = word_end(text, i + 1);
+                if kind == TokenKind::Number {
+                    out.push(Token {
+                        start: i,
+                        end,
+                        kind,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+        }
         let kind = if c.is_ascii_punctuation()
             && !matches!(
                 c,
@@ -367,6 +385,20 @@ mod tests {
         assert_eq!(
             toks("mail content@viewusglobal.com"),
             vec!["mail", "content@viewusglobal.com"]
+        );
+    }
+
+    #[test]
+    fn a_decimal_without_its_zero_is_one_number() {
+        assert_eq!(
+            toks("odds P<.001 here"),
+            vec!["odds", "P", "<", ".001", "here"]
+        );
+        assert_eq!(toks("a .275 hitter"), vec!["a", ".275", "hitter"]);
+        // A stop glued to a word or a number stays a stop.
+        assert_eq!(
+            toks("it ended.5 more"),
+            vec!["it", "ended", ".", "5", "more"]
         );
     }
 

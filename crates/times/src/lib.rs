@@ -799,6 +799,7 @@ mod openers {
         "eed",
         "ly",
         "’s",
+        "age",
     ];
 
     const GRAMMAR: &[&str] = &[
@@ -916,5 +917,99 @@ mod openers {
             n += 1;
         }
         assert!(n > 0);
+    }
+}
+
+/// Kinds of time expressions read across TimeBank, AQUAINT and MEANTIME (issue #20).
+#[cfg(test)]
+mod unseen_kinds {
+    use super::*;
+
+    fn spans_on(t: &str, r: (i32, u32, u32)) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(t);
+        find_times(&doc, NaiveDate::from_ymd_opt(r.0, r.1, r.2))
+            .into_iter()
+            .map(|x| (t[x.start..x.end].to_string(), x.value))
+            .collect()
+    }
+
+    #[test]
+    fn ages_are_not_durations() {
+        for t in [
+            "Jo Roe, 61 years old, will lead the unit.",
+            "Staff 50 years old or older may retire early.",
+            "The driver, 34 years of age, was unhurt.",
+        ] {
+            assert!(spans_on(t, (2020, 3, 4)).is_empty(), "{t}");
+        }
+        // A length still is one.
+        let v = spans_on("The talks lasted two years.", (2020, 3, 4));
+        assert_eq!(v, vec![("two years".to_string(), Some("P2Y".to_string()))]);
+    }
+
+    #[test]
+    fn a_share_named_by_quarter_is_no_period() {
+        for t in [
+            "Exports make up about three-quarters of its trade.",
+            "Banks hold more than a quarter of the debt.",
+            "It will close 40, or about a quarter, of its shops.",
+        ] {
+            assert!(
+                spans_on(t, (2020, 3, 4)).is_empty(),
+                "{t}: {:?}",
+                spans_on(t, (2020, 3, 4))
+            );
+        }
+        let v = spans_on("The firm is a quarter of a century old.", (2020, 3, 4));
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = spans_on("Profit rose for a quarter.", (2020, 3, 4));
+        assert_eq!(v, vec![("a quarter".to_string(), Some("P3M".to_string()))]);
+    }
+
+    #[test]
+    fn a_possessive_before_an_adjectival_length_stays_out() {
+        let v = spans_on(
+            "The bonds are payable during its two-year term.",
+            (2020, 3, 4),
+        );
+        assert_eq!(v, vec![("two-year".to_string(), Some("P2Y".to_string()))]);
+        let v = spans_on("The plant ended their ten-day strike.", (2020, 3, 4));
+        assert_eq!(v, vec![("ten-day".to_string(), Some("P10D".to_string()))]);
+    }
+
+    #[test]
+    fn formerly_is_a_role_not_a_time() {
+        let v = spans_on(
+            "Ann Lee, formerly a banker, joined the board.",
+            (2020, 3, 4),
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = spans_on("She recently joined the board.", (2020, 3, 4));
+        assert_eq!(v.len(), 1);
+    }
+
+    #[test]
+    fn the_same_day_is_the_day_last_named() {
+        let v = spans_on(
+            "Stocks rose on Friday. A report released on the same day showed job losses.",
+            (2021, 4, 4),
+        );
+        assert_eq!(
+            v.last(),
+            Some(&("the same day".to_string(), Some("2021-04-02".to_string())))
+        );
+        let v = spans_on(
+            "Sales fell in January. They were up in the same month a year ago.",
+            (2021, 2, 3),
+        );
+        assert!(v.iter().all(|(t, _)| t != "the same month"), "{v:?}");
+        let v = spans_on(
+            "The clinic closed in October. Its site went dark that same day.",
+            (2022, 2, 6),
+        );
+        assert_eq!(
+            v.last(),
+            Some(&("that same day".to_string(), Some("2021-10-XX".to_string())))
+        );
     }
 }

@@ -195,7 +195,6 @@ pub(crate) const OPENERS: &[&str] = &[
     "first",
     "fiscal",
     "following",
-    "formerly",
     "forties",
     "fought",
     "found",

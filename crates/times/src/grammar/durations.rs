@@ -36,9 +36,11 @@ impl<'a> Grammar<'a> {
             }
         }
         let mut the = false;
+        let mut det_end = None;
         if matches!(self.w(j), "the" | "its" | "their") {
             the = true;
             j += 1;
+            det_end = Some(j);
         }
         // "the first two quarters of 1990", "the last six months of 1989": a half of that
         // year, read by `quarter`.
@@ -112,15 +114,51 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         // Adjectival "five-year" and "48-hour".
+        let mut adjectival = false;
         if self.w(k) == "-" && self.tight(k) && self.tight(k + 1) {
             k += 1;
+            adjectival = true;
         }
         let uw = self.w(k);
         let u = unit(uw)?;
-        // Ages ("a 6-year-old boy") are not time expressions in TimeML news corpora.
-        if self.w(k + 1) == "-" && self.w(k + 2) == "old" {
+        // Ages ("a 6-year-old boy", "52 years old", "55 years of age") are not time
+        // expressions: no age is annotated in TimeBank, AQUAINT or MEANTIME (0 of 38).
+        if (self.w(k + 1) == "-" && self.w(k + 2) == "old")
+            || (!adjectival && self.w(k + 1) == "old")
+            || (!adjectival && self.w(k + 1) == "of" && self.w(k + 2) == "age")
+        {
             return None;
         }
+        // "a quarter of the market", "three-quarters of its food", "789, or about a quarter,
+        // of its dealers" are shares, not three months (TimeBank and MEANTIME annotate none);
+        // "a quarter of a century" and "a quarter of 1990" stay times.
+        if uw.starts_with("quarter")
+            && matches!(count, Count::Exact(1) | Count::Exact(3))
+            && amount.is_none()
+            && !framed
+            && !the
+        {
+            let of_time = matches!(self.w(k + 2), "a" | "an") && unit(self.w(k + 3)).is_some()
+                || self.year_at(k + 2).is_some()
+                || matches!(self.w(k + 2), "this" | "last" | "next" | "the")
+                    && matches!(self.w(k + 3), "year" | "fiscal" | "current");
+            let share_of = self.w(k + 1) == "of" && !of_time;
+            // Looking back over an approximation word: "or about a quarter,".
+            let before = |n: usize| if i >= n { self.w(i - n) } else { "" };
+            let aside = self.w(k + 1) == ","
+                && (before(1) == "or"
+                    || before(2) == "or"
+                        && matches!(before(1), "about" | "nearly" | "almost" | "roughly"));
+            if share_of || aside {
+                return None;
+            }
+        }
+        // "its one-year term", "the eight-year war": the adjective is the expression, as the
+        // corpora mark it; the determiner belongs to the noun ("its 41-year history").
+        let i = match det_end {
+            Some(d) if adjectival && !framed && d == i + 1 => d,
+            _ => i,
+        };
         if matches!(w0, "a" | "an") && uw == "second" {
             return None; // "a second time": the ordinal
         }

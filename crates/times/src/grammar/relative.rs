@@ -323,7 +323,9 @@ impl<'a> Grammar<'a> {
         } else {
             i
         };
-        if self.w(j) != "that" {
+        // "the same day" is "that same day": the day the text last named.
+        let same = self.w(j) == "the" && self.w(j + 1) == "same";
+        if self.w(j) != "that" && !same {
             return None;
         }
         let k = if self.w(j + 1) == "same" {
@@ -332,6 +334,11 @@ impl<'a> Grammar<'a> {
             j + 1
         };
         let u = self.w(k);
+        // "the same month a year ago", "the same day last year" compare with a year back:
+        // not the unit last named.
+        if same && (u != "day" || matches!(self.w(k + 1), "a" | "last" | "of" | "one" | "in")) {
+            return None;
+        }
         if j == i && k == j + 1 && u != "year" {
             return None;
         }
@@ -346,6 +353,8 @@ impl<'a> Grammar<'a> {
             ("month", 'M' | 'D') => format!("{:04}-{:02}", d.year(), d.month()),
             ("week", 'D') => week(d),
             ("day", 'D') => day(d),
+            // "that same day" after "in October": a day of that month.
+            ("day", 'M') if k == j + 2 => format!("{:04}-{:02}-XX", d.year(), d.month()),
             _ => return None,
         };
         hit(i, k + 1, Some(v), TimexType::Date)
@@ -606,7 +615,9 @@ impl<'a> Grammar<'a> {
             "at" if self.w(i + 1) == "present" => v(2, "PRESENT_REF"),
             "the" if self.w(i + 1) == "time" && self.w(i + 2) == "being" => v(3, "PRESENT_REF"),
             "these" if self.w(i + 1) == "days" => v(2, "PRESENT_REF"),
-            "recently" | "lately" | "formerly" => v(1, "PAST_REF"),
+            // "formerly" (like "former") marks a role held before, not a time: none of the three
+            // corpora annotates it.
+            "recently" | "lately" => v(1, "PAST_REF"),
             "recent" => {
                 if matches!(
                     self.w(i + 1),

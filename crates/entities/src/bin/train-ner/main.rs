@@ -9,12 +9,16 @@
 //! with our tokenizer and projects the gold tags onto our tokens, so the model learns on exactly
 //! the tokens it will see. Reports valid F1 after each epoch and keeps the best epoch; with
 //! `--runs=K`, the model is the mean of K runs' weights (seeds N to N+K-1).
+//! `--objective=pa:C` or `crf:ETA:L2` learns by passive-aggressive steps or a CRF's log-loss
+//! instead of the perceptron (measured and not kept: model/PROVENANCE.md).
 
+mod learners;
 mod meantime;
 
 use claimtrail_entities::gazetteer::GAZ;
 use claimtrail_entities::tagger::{self, Model, Scorer, BUCKETS, NL, TYPES};
 use claimtrail_text::Doc;
+use learners::{Floats, Learner, Objective, Perceptron};
 use std::time::Instant;
 
 #[derive(Clone)]
@@ -202,58 +206,6 @@ fn project(doc: &Doc, spans: &[(usize, usize, usize)], missed: &mut usize) -> Ve
     tags
 }
 
-struct Perceptron {
-    w: Vec<i32>,
-    u: Vec<i64>,
-    c: i64,
-}
-
-impl Scorer for Perceptron {
-    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
-        *out = [0.0; NL];
-        for &f in feats {
-            let b = tagger::bucket(f) * NL;
-            for (o, w) in out.iter_mut().zip(&self.w[b..b + NL]) {
-                *o += *w as f32;
-            }
-        }
-    }
-    fn update(&mut self, feats: &[u64], l: u8, delta: i32) {
-        for &f in feats {
-            let b = tagger::bucket(f) * NL + l as usize;
-            self.w[b] += delta;
-            self.u[b] += delta as i64 * self.c;
-        }
-    }
-    fn tick(&mut self) {
-        self.c += 1;
-    }
-}
-
-impl Perceptron {
-    fn averaged(&self) -> Vec<f32> {
-        let c = self.c.max(1) as f64;
-        self.w
-            .iter()
-            .zip(&self.u)
-            .map(|(&w, &u)| (w as f64 - u as f64 / c) as f32)
-            .collect()
-    }
-}
-
-struct Floats(Vec<f32>);
-impl Scorer for Floats {
-    fn score(&self, feats: &[u64], out: &mut [f32; NL]) {
-        *out = [0.0; NL];
-        for &f in feats {
-            let b = tagger::bucket(f) * NL;
-            for (o, w) in out.iter_mut().zip(&self.0[b..b + NL]) {
-                *o += *w;
-            }
-        }
-    }
-}
-
 /// Training options.
 #[derive(Clone, Copy, Default)]
 struct Opts {
@@ -261,6 +213,7 @@ struct Opts {
     seed: u64,
     /// Runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged into the model.
     runs: usize,
+    objective: Objective,
 }
 
 /// F1 of the scorer on `docs`; with `show_errors`, each missed and spurious span goes to stderr.
@@ -349,12 +302,10 @@ fn train_run(
     valids: &[(&str, Vec<Gold>)],
     seed: u64,
     epochs: usize,
+    obj: Objective,
 ) -> (f64, usize, Vec<f32>) {
-    let mut p = Perceptron {
-        w: vec![0; BUCKETS * NL],
-        u: vec![0; BUCKETS * NL],
-        c: 0,
-    };
+    let mut p = Perceptron::new();
+    let mut other = (obj != Objective::Perceptron).then(|| Learner::new(obj));
     let mut order: Vec<usize> = (0..train_docs.len()).collect();
     let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mut best = (0.0, 0usize, Vec::new());
@@ -368,9 +319,15 @@ fn train_run(
         }
         for &k in &order {
             let (d, g) = &train_docs[k];
-            tagger::tag_doc(d, &GAZ, &mut p, Some(g));
+            match other.as_mut() {
+                Some(l) => tagger::tag_doc(d, &GAZ, l, Some(g)),
+                None => tagger::tag_doc(d, &GAZ, &mut p, Some(g)),
+            };
         }
-        let avg = p.averaged();
+        let avg = match &other {
+            Some(l) => l.averaged(),
+            None => p.averaged(),
+        };
         println!("epoch {epoch} ({:.1}s)", t0.elapsed().as_secs_f64());
         let mut fl = Floats(avg);
         let mut f = 0.0;
@@ -396,12 +353,25 @@ fn main() {
         match a.as_str() {
             _ if a.starts_with("--seed=") => opts.seed = a[7..].parse().unwrap_or(0),
             _ if a.starts_with("--runs=") => opts.runs = a[7..].parse().unwrap_or(1),
+            // --objective=pa:C or crf:ETA:L2 (default: the perceptron).
+            _ if a.starts_with("--objective=") => {
+                let v: Vec<&str> = a[12..].split(':').collect();
+                let num = |k: usize, d: f64| v.get(k).and_then(|x| x.parse().ok()).unwrap_or(d);
+                opts.objective = match v[0] {
+                    "pa" => Objective::Pa { c: num(1, 1.0) },
+                    "crf" => Objective::Crf {
+                        eta: num(1, 0.1),
+                        l2: num(2, 0.0),
+                    },
+                    _ => Objective::Perceptron,
+                };
+            }
             _ => args.push(a),
         }
     }
     if args.len() < 4 {
         eprintln!(
-            "usage: train-ner [--seed=N] [--runs=K] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
+            "usage: train-ner [--seed=N] [--runs=K] [--objective=pa:C|crf:ETA:L2] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
              VALID[+even|+odd][,VALID...] OUT [EPOCHS]\n\
              (a TRAIN or VALID may be meantime:DIR[*N][+skip=TSV][+even|+odd])"
         );
@@ -445,7 +415,7 @@ fn main() {
     for r in 0..runs {
         let seed = opts.seed + r as u64;
         println!("run {} of {runs}, seed {seed}", r + 1);
-        let (f, epoch, w) = train_run(&train_docs, &valids, seed, epochs);
+        let (f, epoch, w) = train_run(&train_docs, &valids, seed, epochs, opts.objective);
         println!("best epoch {epoch} valid F1 {f:.4}");
         for (s, x) in sum.iter_mut().zip(w) {
             *s += x;
