@@ -1300,6 +1300,27 @@ fn an_adjective_of_stance_after_be_reports_the_clause_without_that() {
 }
 
 #[test]
+fn a_quotation_split_by_a_relative_clause_is_one_speakers() {
+    let t = "“The harbour will reopen in the spring,” which the council doubts, “and the ferries \
+             will run again,” Maria Costa explains.";
+    assert_speakers(
+        t,
+        &[
+            ("harbour will reopen", "Maria Costa"),
+            ("ferries will run", "Maria Costa"),
+        ],
+    );
+    // A whole sentence before the clause is no first half.
+    let t = "“We are done.” Which the council doubts, “and the ferries will run again,” Maria \
+             Costa explains.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "ferries will run")), Some("Maria Costa"));
+    assert!(qs
+        .iter()
+        .all(|q| !q.text.contains("We are done") || speaker(q) != Some("Maria Costa")));
+}
+
+#[test]
 fn an_organisation_before_a_person_noun_is_only_its_modifier() {
     let t = "Chip makers met in Oslo. A Northwind designer said the new chips could be built \
              in half the time.";

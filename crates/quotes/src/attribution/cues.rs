@@ -19,7 +19,7 @@ use crate::word_classes::{
 
 use super::frames::{
     as_frame, continued_clause, document_opening, plural_subject_before, relative_gap, second_verb,
-    stance_frame, subject_aside, that_after_aside, time_adjunct_then_that,
+    split_by_relative, stance_frame, subject_aside, that_after_aside, time_adjunct_then_that,
 };
 use super::paragraphs::channel_only;
 use super::{Sentence, Walk};
@@ -235,7 +235,16 @@ impl<'d, 'a> Walk<'d, 'a> {
                 Some(close) if lead >= 3 && !introduced && self.assigned[m].is_none() => {
                     self.push_content(from, close + 1, &speaker, &cue);
                 }
-                _ => self.claim(m, &speaker, &cue),
+                _ => {
+                    self.claim(m, &speaker, &cue);
+                    // The first half of a quotation a relative clause split is the same
+                    // speaker's.
+                    if let Some(f) = split_by_relative(&self.cx, m) {
+                        if self.consumed[f].is_none() {
+                            self.claim(f, &speaker, &cue);
+                        }
+                    }
+                }
             }
             claimed = true;
         }

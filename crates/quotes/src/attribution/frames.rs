@@ -441,3 +441,28 @@ pub(super) fn subject_aside(cx: &Ctx, s: &Sentence, c: usize, b: usize) -> Optio
     }
     trim(cx, lo, s.hi.min(lo + MAX_CONTENT))
 }
+
+/// "“The port will reopen,” which the council doubts, “and ferries will run,” Roe said": the
+/// quotation before span `m`, cut off at a comma and split from it by a short relative clause
+/// (set off by commas) of the narrator's, is the first half of the same quotation: the span
+/// whose speaker the second half's attribution names.
+pub(super) fn split_by_relative(cx: &Ctx, m: usize) -> Option<usize> {
+    let open = cx.marks[m].open_tok;
+    if open < 4 || cx.w(open - 1) != "," || cx.quoted(open - 1) {
+        return None;
+    }
+    // Back over the clause to the closing mark of the first half.
+    let close = (open.saturating_sub(16)..open - 1)
+        .rev()
+        .find(|&i| cx.quoted(i) || cx.is_stop(i))?;
+    let first = cx.closes(close)?;
+    let relative = close + 1;
+    if relative + 2 >= open - 1 || !is_relative(cx.l(relative)) {
+        return None;
+    }
+    let mk = cx.marks[first];
+    let cut = cx.doc.text[mk.start..mk.end]
+        .trim_end()
+        .ends_with([',', '—', '–']);
+    cut.then_some(first)
+}
