@@ -1321,6 +1321,24 @@ fn a_quotation_split_by_a_relative_clause_is_one_speakers() {
 }
 
 #[test]
+fn a_quotation_after_but_goes_to_the_attribution_closing_it() {
+    let t = "Many gardeners also report earlier blossoms in warm years, but “the trees have not \
+             changed their timing” in cold valleys, says Ana Ruiz.\n\n\
+             Some tenants report higher bills this winter, but “the new boilers use less gas,” \
+             says Omar Haddad.";
+    assert_speakers(
+        t,
+        &[
+            ("trees have not changed", "Ana Ruiz"),
+            ("boilers use less gas", "Omar Haddad"),
+        ],
+    );
+    let qs = quotes(t);
+    let q = find(&qs, "earlier blossoms");
+    assert_eq!(q.text, "earlier blossoms in warm years");
+}
+
+#[test]
 fn an_organisation_before_a_person_noun_is_only_its_modifier() {
     let t = "Chip makers met in Oslo. A Northwind designer said the new chips could be built \
              in half the time.";

@@ -137,6 +137,8 @@ impl<'d, 'a> Walk<'d, 'a> {
         } else {
             subject_before(cx, lo, c)
         };
+        self.take_back(s, c);
+        let cx = &self.cx;
         if let Some((from, end, outer)) = s.nested.take() {
             self.nested(c, before.filter(|&(a, _)| a >= from), hi, &outer);
             s.nested = Some((from, end, outer));
@@ -323,6 +325,41 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         s.covered = s.covered.max(ext.1);
         ext.1.max(c + 1)
+    }
+
+    /// "Many people report X, but “…” in Y, says Roe": a quotation opening a clause of its own
+    /// after ", but", closed by the attribution at cue `c`, is that speaker's, not part of the
+    /// earlier cue's reported clause, which ends before the conjunction.
+    fn take_back(&mut self, s: &mut Sentence, c: usize) {
+        let cx = &self.cx;
+        // Back from the cue over a few words of the clause ("… in healthy people, says Roe")
+        // to the quotation's closing mark.
+        let mut j = c;
+        while j > s.lo && c - j < 10 && !cx.quoted(j - 1) && !cx.is_stop(j - 1) {
+            j -= 1;
+        }
+        if j == s.lo {
+            return;
+        }
+        let Some(m) = cx.closes(j - 1).filter(|&m| self.consumed[m].is_some()) else {
+            return;
+        };
+        let mk = cx.marks[m];
+        let open = mk.open_tok;
+        let said = cx.doc.text[mk.start..mk.end].trim_end();
+        // The attribution is set off by a comma, inside the marks or after the words.
+        let set_off = said.ends_with(',') || (j..c).any(|i| cx.w(i) == ",");
+        if !set_off
+            || open < s.lo + 2
+            || !matches!(cx.l(open - 1), "but" | "yet")
+            || cx.w(open - 2) != ","
+        {
+            return;
+        }
+        if self.release(m, open - 2) {
+            s.nested = None;
+            s.covered = s.covered.max(open);
+        }
     }
 
     /// A cue at `c` inside the reported clause of another (`outer`'s): with a subject of its

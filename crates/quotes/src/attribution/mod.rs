@@ -224,6 +224,41 @@ impl<'d, 'a> Walk<'d, 'a> {
         });
     }
 
+    /// Takes quoted span `m` back from the reported clause that absorbed it, the clause ending
+    /// before token `cut` (dropped when fewer than three words stay). False when no clause
+    /// found in this walk holds it from before `cut`.
+    fn release(&mut self, m: usize, cut: usize) -> bool {
+        let cx = &self.cx;
+        let mk = cx.marks[m];
+        let cut_at = cx.doc.tokens[cut].start;
+        let Some(f) = self
+            .found
+            .iter()
+            .rposition(|f| f.start < cut_at && f.end >= mk.end && f.kind == QuoteKind::Mixed)
+        else {
+            return false;
+        };
+        self.consumed[m] = None;
+        let start_tok = cx
+            .doc
+            .tokens
+            .partition_point(|t| t.start < self.found[f].start);
+        match crate::cue_parts::trim(cx, start_tok, cut) {
+            Some((a, b)) => {
+                let mixed = (a..b).any(|i| cx.opens(i).is_some());
+                let found = &mut self.found[f];
+                found.end = cx.doc.tokens[b - 1].end;
+                if !mixed {
+                    found.kind = QuoteKind::Indirect;
+                }
+            }
+            None => {
+                self.found.remove(f);
+            }
+        }
+        true
+    }
+
     /// The quotes in text order: the reported clauses found, then every quoted span that is no
     /// part of one (unattributed ones only when they read as a full statement).
     fn finish(mut self) -> Vec<Quote> {
