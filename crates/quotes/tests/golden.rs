@@ -1381,6 +1381,21 @@ fn a_possessive_pronouns_office_speaks_as_its_holder() {
 }
 
 #[test]
+fn a_trade_the_role_list_lacks_still_heads_an_inverted_speaker() {
+    // "botanist", "curator" are on no list: the agent noun before the name is the role.
+    assert_speakers(
+        "“The seeds survived the winter,” says botanist Marit Solberg.\n\n\
+         The drought will pass, says museum curator Tomasz Wrona.",
+        &[
+            ("seeds survived", "Marit Solberg"),
+            ("drought will pass", "Tomasz Wrona"),
+        ],
+    );
+    let qs = quotes("“The seeds survived the winter,” says botanist Marit Solberg.");
+    assert_eq!(find(&qs, "seeds survived").cue.as_deref(), Some("says"));
+}
+
+#[test]
 fn a_camel_case_outlet_before_the_name_keeps_the_inverted_speaker() {
     assert_speakers(
         "“The launch went smoothly and the crowd was huge,” said techWIRE’s Dana Holt.",

@@ -202,6 +202,51 @@ fn np_modifier(lower: &str) -> bool {
         )
 }
 
+/// "…, says botanist Jo Roe": a lower-case agent noun (a trade named by its suffix: "-ist",
+/// "-ian", "-er", "-or", "-ant") right before a name is the name's role, whether or not the
+/// role list knows the trade. Asked only where a name follows at once.
+pub(crate) fn agent_noun(cx: &Ctx, r: usize) -> bool {
+    let w = cx.l(r);
+    w.len() >= 5
+        && role_word(cx, r)
+        && ["ist", "ian", "er", "or", "ant"]
+            .iter()
+            .any(|s| w.ends_with(s))
+        && !matches!(
+            w,
+            "other"
+                | "under"
+                | "after"
+                | "never"
+                | "later"
+                | "earlier"
+                | "either"
+                | "neither"
+                | "whether"
+                | "together"
+                | "rather"
+                | "however"
+                | "whatever"
+                | "further"
+                | "longer"
+                | "better"
+                | "major"
+                | "minor"
+                | "senior"
+                | "junior"
+                | "prior"
+                | "superior"
+                | "interior"
+                | "exterior"
+                | "important"
+                | "significant"
+                | "constant"
+                | "distant"
+                | "relevant"
+                | "elegant"
+        )
+}
+
 /// A lower-case word that may sit inside a role phrase before a name ("transport" in "former
 /// transport minister", "ceremonies" in "master of ceremonies"): not a function word, verb of
 /// speech or clause boundary.

@@ -9,8 +9,8 @@ use crate::word_classes::{
 
 use super::appositions::{affiliation_follows, appositive, group_aside, unclosed_apposition};
 use super::noun_phrase::{
-    complement_head, is_aspect_verb, is_determiner, is_determiner_or_adjective, is_ly_adverb,
-    is_role_or_modifier, np_back, opens_relative_clause, role_word, starts_with_time,
+    agent_noun, complement_head, is_aspect_verb, is_determiner, is_determiner_or_adjective,
+    is_ly_adverb, is_role_or_modifier, np_back, opens_relative_clause, role_word, starts_with_time,
 };
 use super::{is_possessive, Ctx, MAX_SUBJECT};
 
@@ -199,7 +199,10 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
             } else if r == a || after_role == Some(r) || role_seen {
                 break;
             }
-        } else if is_role_noun(cx.l(r)) || after_role.is_some() && is_title(cx.l(r)) {
+        } else if is_role_noun(cx.l(r))
+            || after_role.is_some() && is_title(cx.l(r))
+            || r + 1 < hi && cx.is_cap(r + 1) && agent_noun(cx, r)
+        {
             after_role = Some(r + 1);
             role_seen = true;
         } else if is_title(cx.l(r)) {
