@@ -1396,6 +1396,31 @@ fn a_trade_the_role_list_lacks_still_heads_an_inverted_speaker() {
 }
 
 #[test]
+fn a_role_noun_is_not_the_last_person_when_the_article_gave_them_another_trade() {
+    let qs = quotes(
+        "The levee will hold until spring, said engineer Tobias Lindqvist, who inspected it.\n\n\
+         The doctor said the evacuated residents were recovering well.",
+    );
+    assert_eq!(
+        speaker(find(&qs, "levee will hold")),
+        Some("Tobias Lindqvist")
+    );
+    assert_ne!(
+        speaker(find(&qs, "residents were recovering")),
+        Some("Tobias Lindqvist")
+    );
+    // With no trade given, the role still takes the person just named.
+    assert_speakers(
+        "The clinic reopened on Monday, said Hanna Berglund, who treated the evacuees.\n\n\
+         The doctor said the evacuated residents were recovering well.",
+        &[
+            ("clinic reopened", "Hanna Berglund"),
+            ("residents were recovering", "Hanna Berglund"),
+        ],
+    );
+}
+
+#[test]
 fn a_camel_case_outlet_before_the_name_keeps_the_inverted_speaker() {
     assert_speakers(
         "“The launch went smoothly and the crowd was huge,” said techWIRE’s Dana Holt.",

@@ -271,6 +271,20 @@ impl People {
         if want != Gender::Unknown && g != Gender::Unknown && g != want {
             return None;
         }
+        // "Ann Reed, an engineer, … The doctor said": a person the article gave another trade
+        // is not the one the role names.
+        let key = role_key(&head);
+        let other_trade = self.persons[id].role.as_deref().is_some_and(|r| {
+            let trades: Vec<String> = r
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .map(str::to_lowercase)
+                .filter(|w| is_role_noun(w) && !is_title(w))
+                .collect();
+            !trades.is_empty() && trades.iter().all(|w| role_key(w) != key)
+        });
+        if other_trade {
+            return None;
+        }
         let mut sp = self.person_speaker(id, a);
         sp.kind = Some(EntityKind::Person);
         sp.mention = join(doc, a, b);
