@@ -1026,6 +1026,18 @@ fn reported_speech_inside_reported_speech_has_its_own_speaker() {
 }
 
 #[test]
+fn a_finding_in_the_perfect_tense_reports_its_that_clause() {
+    // "has shown that": the participle reports like "showed that"; "has been shown to" does not.
+    let qs = quotes(
+        "Research has shown that short naps do not harm night sleep. Ines Kell \
+         has shown that the drug lowers fever. Naps have been shown to help mood.",
+    );
+    assert!(find(&qs, "short naps do not harm").cue.as_deref() == Some("shown"));
+    assert_eq!(speaker(find(&qs, "lowers fever")), Some("Ines Kell"));
+    assert!(qs.iter().all(|q| !q.text.contains("help mood")));
+}
+
+#[test]
 fn a_possessed_speech_noun_reports_its_that_clause() {
     let t = "But Governor Ines Aalto’s warning that the dam could fail went unheeded. The idea \
              fits van Rijn’s notion that cities are machines. The claim that went viral was false.";
@@ -1393,6 +1405,26 @@ fn a_trade_the_role_list_lacks_still_heads_an_inverted_speaker() {
     );
     let qs = quotes("“The seeds survived the winter,” says botanist Marit Solberg.");
     assert_eq!(find(&qs, "seeds survived").cue.as_deref(), Some("says"));
+}
+
+#[test]
+fn a_quotation_with_its_own_cue_is_not_the_last_speakers_continuation() {
+    // Two people take turns in one paragraph: the second quotation names its own speaker.
+    assert_speakers(
+        "Greta Holm runs the clinic. Omar Vance advises it.\n\n\
+         The waiting list is \"longer than ever,\" Greta Holm said. \"Funding is the real problem,\" \
+         stated Omar Vance. \"We have asked twice,\" he said.",
+        &[
+            ("longer than ever", "Greta Holm"),
+            ("Funding is the real", "Omar Vance"),
+            ("asked twice", "Omar Vance"),
+        ],
+    );
+    // A quotation with no cue of its own still continues the speaker.
+    assert_speakers(
+        "Greta Holm runs the clinic.\n\n\"The list is long,\" Greta Holm said. \"Funding is short.\"",
+        &[("Funding is short", "Greta Holm")],
+    );
 }
 
 #[test]
