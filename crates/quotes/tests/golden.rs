@@ -1718,6 +1718,25 @@ fn a_headline_cue_is_no_part_of_the_name() {
 }
 
 #[test]
+fn a_surname_the_tagger_reads_as_an_organisation_is_the_person_the_article_introduced() {
+    // The tagger takes the later "Paris" for an organisation (a club, a brand).
+    let t = "\"The data are clear,\" says Hilda Paris of the Oslo institute.\n\n\
+             \"We checked twice,\" Paris says.";
+    let mut ents = vec![named(t, "Hilda Paris", EntityKind::Person)];
+    let later = t.find("Paris says").unwrap();
+    ents.push(Entity {
+        text: "Paris".into(),
+        kind: EntityKind::Org,
+        start: later,
+        end: later + 5,
+        canonical: "Paris".into(),
+        role: None,
+    });
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(speaker(find(&qs, "checked twice")), Some("Hilda Paris"));
+}
+
+#[test]
 fn a_noun_of_findings_before_a_colon_reports_what_follows() {
     let t = "The Harlow Institute for Rural Policy published a survey of county budgets on \
              Monday. Among its main findings: most counties spend more on roads than on schools.\n\n\
