@@ -1585,6 +1585,19 @@ fn a_clause_continued_by_a_lower_case_quotation_is_one_mixed_quote() {
 }
 
 #[test]
+fn according_to_a_title_joined_by_a_preposition_names_the_whole_title() {
+    // Not the name after "for"/"on", which reads like a group or a person.
+    assert_speakers(
+        "Oats can lower cholesterol, according to the 2024 Dietary Advice for Seniors. \
+         Rents rose fastest in small towns, according to the Annual Survey on Housing.",
+        &[
+            ("Oats can lower", "Dietary Advice for Seniors"),
+            ("Rents rose", "Annual Survey on Housing"),
+        ],
+    );
+}
+
+#[test]
 fn a_participle_after_a_reported_phrase_is_the_writers() {
     let qs = quotes(
         "The new premier has declared his intention to close the northern mines, guaranteeing \
