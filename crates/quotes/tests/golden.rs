@@ -1408,6 +1408,34 @@ fn a_trade_the_role_list_lacks_still_heads_an_inverted_speaker() {
 }
 
 #[test]
+fn as_a_named_person_puts_it_frames_the_quotation_after_it() {
+    assert_speakers(
+        "Sleep matters.\n\nAs Marcus Oyelaran puts it, \"Nobody is built for five hours.\"\n\n\
+         As Ines Varga, director of the Coastal Sleep Clinic and author of The Quiet Hours, puts \
+         it, \"Rest is a skill.\"",
+        &[
+            ("Nobody is built", "Marcus Oyelaran"),
+            ("Rest is a skill", "Ines Varga"),
+        ],
+    );
+    // An apposition between the name and any cue of the frame.
+    assert_speakers(
+        "As Ines Varga, the clinic's director, has noted, patients sleep better at home.",
+        &[("patients sleep better", "Ines Varga")],
+    );
+    // "put" says nothing outside the frame, and what someone might have said is not a quote:
+    // the pronoun after it is still the speaker in play.
+    let qs = quotes(
+        "Omar Vance puts the cost at two million.\n\n\"It will pay off,\" said Omar Vance. \
+         Vance sees evolution, as Charles Darwin might have put it, making endless forms. \"We lack the \
+         words,\" he says.",
+    );
+    assert!(qs.iter().all(|q| !q.text.contains("two million")));
+    assert!(qs.iter().all(|q| !q.text.contains("endless forms")));
+    assert_eq!(speaker(find(&qs, "lack the")), Some("Omar Vance"));
+}
+
+#[test]
 fn a_quotation_with_its_own_cue_is_not_the_last_speakers_continuation() {
     // Two people take turns in one paragraph: the second quotation names its own speaker.
     assert_speakers(

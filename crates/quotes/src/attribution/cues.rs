@@ -18,8 +18,9 @@ use crate::word_classes::{
 };
 
 use super::frames::{
-    as_frame, continued_clause, document_opening, plural_subject_before, relative_gap, second_verb,
-    split_by_relative, stance_frame, subject_aside, that_after_aside, time_adjunct_then_that,
+    as_frame, continued_clause, document_opening, plural_subject_before, puts_it, relative_gap,
+    second_verb, split_by_relative, stance_frame, subject_aside, that_after_aside,
+    time_adjunct_then_that,
 };
 use super::paragraphs::channel_only;
 use super::{Sentence, Walk};
@@ -67,11 +68,15 @@ impl<'d, 'a> Walk<'d, 'a> {
         if cx.quoted(c)
             || c < s.covered
             || cx.doc.tokens[c].kind != TokenKind::Word
-            || !is_cue(cx.l(c))
+            || !is_cue(cx.l(c)) && !puts_it(cx, c, hi)
             || c > lo && cx.is_cap(c)
             || noun_use(cx, c, hi)
             || label_use(cx, lo, c, hi)
         {
+            return c + 1;
+        }
+        // "put it" reports only in the "as X puts it," frame below.
+        if puts_it(cx, c, hi) && (s.nested.is_some() || as_frame(cx, lo, c, hi).is_none()) {
             return c + 1;
         }
         if cx.l(c) == "according" {

@@ -16,29 +16,67 @@ use super::Sentence;
 /// only a clause without an attribution of its own (see `channel_only`).
 pub(super) fn as_frame(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<(usize, usize, usize)> {
     let mut k = c + 1;
-    if k < hi && matches!(cx.l(k), "out" | "up") {
+    if k < hi && (matches!(cx.l(k), "out" | "up") || puts_it(cx, c, hi)) {
         k += 1;
     }
     if k >= hi || cx.w(k) != "," {
         return None;
     }
-    let j = (lo..c)
+    let near = (lo..c)
         .rev()
         .take(10)
         .take_while(|&i| cx.w(i) != "," && !cx.quoted(i))
-        .find(|&i| cx.l(i) == "as")?;
+        .find(|&i| cx.l(i) == "as");
+    let (j, name_end) = match near {
+        Some(j) => (j, c),
+        None => apposed_subject(cx, lo, c)?,
+    };
     // At the sentence's start the frame may only name the channel of a clause with its own
     // attribution ("As Mashable reports, the company announced that …").
     let opens = j == lo && !channel_only(cx, lo, j + 1, k - 1, hi);
     if !opens && (j == lo || !(cx.w(j - 1) == "," || matches!(cx.l(j - 1), "but" | "and" | "or"))) {
         return None;
     }
-    // The subject ends before the auxiliaries and adverbs ("has", "rightly").
-    let mut b = c;
+    // The subject ends before the auxiliaries and adverbs ("has", "rightly"); "as Darwin might
+    // have put it" imagines what was never said.
+    let mut b = name_end;
     while b > j + 1 && crate::word_classes::is_aux_or_adverb(cx.l(b - 1)) {
+        if matches!(cx.l(b - 1), "might" | "may" | "could" | "would") {
+            return None;
+        }
         b -= 1;
     }
     (b > j + 1).then_some((j + 1, b, k))
+}
+
+/// "As Jo Roe puts it, …": "put it" is a verb of saying only in this frame ("puts the cost
+/// at …" says nothing), so the walk asks about it apart from the cue words.
+pub(super) fn puts_it(cx: &Ctx, c: usize, hi: usize) -> bool {
+    matches!(cx.l(c), "put" | "puts") && c + 1 < hi && cx.l(c + 1) == "it"
+}
+
+/// "As Jo Roe, director of the clinic and author of two books, puts it, …": a frame whose
+/// named subject is followed by an apposition between commas, the comma closing it right
+/// before the cue (and its auxiliaries). Returns the "as" and the end of the name.
+fn apposed_subject(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
+    let mut close = c;
+    while close > lo && crate::word_classes::is_aux_or_adverb(cx.l(close - 1)) {
+        close -= 1;
+    }
+    let close = close.checked_sub(1).filter(|&i| cx.w(i) == ",")?;
+    // The apposition: unquoted words without a sentence stop, at most a long role's length.
+    let open = (lo..close)
+        .rev()
+        .take(24)
+        .take_while(|&i| !cx.quoted(i) && !cx.is_stop(i))
+        .find(|&i| cx.w(i) == ",")?;
+    let j = (lo..open)
+        .rev()
+        .take(5)
+        .take_while(|&i| cx.w(i) != "," && !cx.quoted(i))
+        .find(|&i| cx.l(i) == "as")?;
+    // Only a name: every word between "as" and the apposition capitalised.
+    ((j + 1..open).all(|i| cx.is_cap(i)) && open > j + 1).then_some((j, open))
 }
 
 /// "Upgrading the utilities is a slow process, “because you have such a fixed system,” said
