@@ -1013,3 +1013,67 @@ mod unseen_kinds {
         );
     }
 }
+
+/// Value kinds read across TimeBank, AQUAINT and MEANTIME, session 28 (issue #20).
+#[cfg(test)]
+mod value_kinds {
+    use super::*;
+
+    fn values_on(t: &str, r: (i32, u32, u32)) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(t);
+        find_times(&doc, NaiveDate::from_ymd_opt(r.0, r.1, r.2))
+            .into_iter()
+            .map(|x| (t[x.start..x.end].to_string(), x.value))
+            .collect()
+    }
+
+    fn value_of(t: &str, r: (i32, u32, u32), span: &str) -> Option<String> {
+        values_on(t, r)
+            .into_iter()
+            .find(|(s, _)| s == span)
+            .and_then(|(_, v)| v)
+    }
+
+    #[test]
+    fn a_quarter_not_begun_told_in_the_past_is_last_years() {
+        let v = value_of(
+            "Home sales slumped in the fourth quarter, the trade group said.",
+            (2011, 2, 9),
+            "the fourth quarter",
+        );
+        assert_eq!(v.as_deref(), Some("2010-Q4"));
+        let v = value_of(
+            "The miner posted a loss for the third quarter.",
+            (2015, 5, 20),
+            "the third quarter",
+        );
+        assert_eq!(v.as_deref(), Some("2014-Q3"));
+        // A forecast, a plan, a fiscal quarter or a said year stay this year's.
+        for (t, span) in [
+            (
+                "The firm said the fourth quarter would be weak.",
+                "the fourth quarter",
+            ),
+            (
+                "Output will rise in the third quarter.",
+                "the third quarter",
+            ),
+            (
+                "It booked the sale in its fiscal third quarter.",
+                "fiscal third quarter",
+            ),
+            (
+                "Sales fell in the fourth quarter of this year.",
+                "the fourth quarter of this year",
+            ),
+        ] {
+            let v = values_on(t, (2011, 2, 9));
+            assert!(
+                v.iter().any(
+                    |(_, v)| v.as_deref() == Some("2011-Q4") || v.as_deref() == Some("2011-Q3")
+                ),
+                "{t}: {v:?} ({span})"
+            );
+        }
+    }
+}
