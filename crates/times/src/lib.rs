@@ -1076,4 +1076,23 @@ mod value_kinds {
             );
         }
     }
+
+    #[test]
+    fn a_spelt_ordinal_before_a_noun_is_no_day_of_the_weekday() {
+        let v = values_on(
+            "The firm unveiled on Tuesday the first phones to use its own chips.",
+            (2021, 3, 11),
+        );
+        assert_eq!(
+            v,
+            vec![("Tuesday".to_string(), Some("2021-03-09".to_string()))]
+        );
+        // A day of the month still is one.
+        let v = value_of(
+            "The vote was held on Friday the thirteenth.",
+            (2020, 3, 20),
+            "Friday the thirteenth",
+        );
+        assert_eq!(v.as_deref(), Some("2020-03-13"));
+    }
 }
