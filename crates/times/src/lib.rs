@@ -1095,4 +1095,34 @@ mod value_kinds {
         );
         assert_eq!(v.as_deref(), Some("2020-03-13"));
     }
+
+    #[test]
+    fn a_bare_month_reads_its_verb_further_back() {
+        let v = value_of(
+            "The grocer switched from a fiscal year to a calendar year in December.",
+            (2019, 10, 27),
+            "December",
+        );
+        assert_eq!(v.as_deref(), Some("2018-12"));
+        let v = value_of(
+            "The agency will name a new head for a long survey of the outer planets in December.",
+            (2019, 3, 4),
+            "December",
+        );
+        assert_eq!(v.as_deref(), Some("2019-12"));
+    }
+
+    #[test]
+    fn a_participle_after_be_and_an_adverb_is_a_passive() {
+        for t in [
+            "The levy is formally collected in March.",
+            "The treaty will be formally signed in March.",
+        ] {
+            assert_eq!(
+                value_of(t, (2006, 1, 27), "March").as_deref(),
+                Some("2006-03"),
+                "{t}"
+            );
+        }
+    }
 }
