@@ -1125,4 +1125,19 @@ mod value_kinds {
             );
         }
     }
+
+    #[test]
+    fn the_whole_year_is_the_reported_quarters() {
+        let t = "The carmaker lost $2 billion in the fourth quarter of 2005 and $8 billion for \
+                 the entire year.";
+        assert_eq!(
+            value_of(t, (2006, 1, 27), "the entire year").as_deref(),
+            Some("2005")
+        );
+        let t = "Profit rose in the third quarter. The chief forecast a gain for the full year.";
+        assert_eq!(
+            value_of(t, (2009, 10, 30), "the full year").as_deref(),
+            Some("2009")
+        );
+    }
 }

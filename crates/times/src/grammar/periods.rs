@@ -367,12 +367,14 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
-                return hit(
-                    i,
-                    k + 1,
-                    self.r.map(|r| format!("{:04}", r.year())),
-                    TimexType::Date,
-                );
+                // "the fourth quarter of 2005 and … for the entire year": the whole year is the
+                // reported quarter's, which a January report names from the year before.
+                let whole = (j..k).any(|m| matches!(self.w(m), "full" | "whole" | "entire"));
+                let y = match self.last_quarter {
+                    Some((qy, _)) if whole => self.r.map(|_| qy),
+                    _ => self.r.map(|r| r.year()),
+                };
+                return hit(i, k + 1, y.map(|y| format!("{y:04}")), TimexType::Date);
             }
         }
         None
