@@ -761,6 +761,11 @@ mod openers {
     /// cues before and after it, the words a year or a count must not follow or precede, and
     /// the joints inside it ("of", "and", "to").
     const NOT_OPENERS: &[&str] = &[
+        "with",
+        "expects",
+        "forecast",
+        "projected",
+        "estimated",
         "basis",
         "same",
         "of",
