@@ -761,6 +761,11 @@ mod openers {
     /// cues before and after it, the words a year or a count must not follow or precede, and
     /// the joints inside it ("of", "and", "to").
     const NOT_OPENERS: &[&str] = &[
+        "with",
+        "expects",
+        "forecast",
+        "projected",
+        "estimated",
         "basis",
         "same",
         "of",
@@ -1010,6 +1015,134 @@ mod unseen_kinds {
         assert_eq!(
             v.last(),
             Some(&("that same day".to_string(), Some("2021-10-XX".to_string())))
+        );
+    }
+}
+
+/// Value kinds read across TimeBank, AQUAINT and MEANTIME, session 28 (issue #20).
+#[cfg(test)]
+mod value_kinds {
+    use super::*;
+
+    fn values_on(t: &str, r: (i32, u32, u32)) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(t);
+        find_times(&doc, NaiveDate::from_ymd_opt(r.0, r.1, r.2))
+            .into_iter()
+            .map(|x| (t[x.start..x.end].to_string(), x.value))
+            .collect()
+    }
+
+    fn value_of(t: &str, r: (i32, u32, u32), span: &str) -> Option<String> {
+        values_on(t, r)
+            .into_iter()
+            .find(|(s, _)| s == span)
+            .and_then(|(_, v)| v)
+    }
+
+    #[test]
+    fn a_quarter_not_begun_told_in_the_past_is_last_years() {
+        let v = value_of(
+            "Home sales slumped in the fourth quarter, the trade group said.",
+            (2011, 2, 9),
+            "the fourth quarter",
+        );
+        assert_eq!(v.as_deref(), Some("2010-Q4"));
+        let v = value_of(
+            "The miner posted a loss for the third quarter.",
+            (2015, 5, 20),
+            "the third quarter",
+        );
+        assert_eq!(v.as_deref(), Some("2014-Q3"));
+        // A forecast, a plan, a fiscal quarter or a said year stay this year's.
+        for (t, span) in [
+            (
+                "The firm said the fourth quarter would be weak.",
+                "the fourth quarter",
+            ),
+            (
+                "Output will rise in the third quarter.",
+                "the third quarter",
+            ),
+            (
+                "It booked the sale in its fiscal third quarter.",
+                "fiscal third quarter",
+            ),
+            (
+                "Sales fell in the fourth quarter of this year.",
+                "the fourth quarter of this year",
+            ),
+        ] {
+            let v = values_on(t, (2011, 2, 9));
+            assert!(
+                v.iter().any(
+                    |(_, v)| v.as_deref() == Some("2011-Q4") || v.as_deref() == Some("2011-Q3")
+                ),
+                "{t}: {v:?} ({span})"
+            );
+        }
+    }
+
+    #[test]
+    fn a_spelt_ordinal_before_a_noun_is_no_day_of_the_weekday() {
+        let v = values_on(
+            "The firm unveiled on Tuesday the first phones to use its own chips.",
+            (2021, 3, 11),
+        );
+        assert_eq!(
+            v,
+            vec![("Tuesday".to_string(), Some("2021-03-09".to_string()))]
+        );
+        // A day of the month still is one.
+        let v = value_of(
+            "The vote was held on Friday the thirteenth.",
+            (2020, 3, 20),
+            "Friday the thirteenth",
+        );
+        assert_eq!(v.as_deref(), Some("2020-03-13"));
+    }
+
+    #[test]
+    fn a_bare_month_reads_its_verb_further_back() {
+        let v = value_of(
+            "The grocer switched from a fiscal year to a calendar year in December.",
+            (2019, 10, 27),
+            "December",
+        );
+        assert_eq!(v.as_deref(), Some("2018-12"));
+        let v = value_of(
+            "The agency will name a new head for a long survey of the outer planets in December.",
+            (2019, 3, 4),
+            "December",
+        );
+        assert_eq!(v.as_deref(), Some("2019-12"));
+    }
+
+    #[test]
+    fn a_participle_after_be_and_an_adverb_is_a_passive() {
+        for t in [
+            "The levy is formally collected in March.",
+            "The treaty will be formally signed in March.",
+        ] {
+            assert_eq!(
+                value_of(t, (2006, 1, 27), "March").as_deref(),
+                Some("2006-03"),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_whole_year_is_the_reported_quarters() {
+        let t = "The carmaker lost $2 billion in the fourth quarter of 2005 and $8 billion for \
+                 the entire year.";
+        assert_eq!(
+            value_of(t, (2006, 1, 27), "the entire year").as_deref(),
+            Some("2005")
+        );
+        let t = "Profit rose in the third quarter. The chief forecast a gain for the full year.";
+        assert_eq!(
+            value_of(t, (2009, 10, 30), "the full year").as_deref(),
+            Some("2009")
         );
     }
 }

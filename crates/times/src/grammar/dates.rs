@@ -123,7 +123,14 @@ impl<'a> Grammar<'a> {
     pub(super) fn yearless(&self, i: usize, m: u32, d: Option<u32>) -> Option<String> {
         let y = match self.r {
             Some(r) => {
-                let y = year_for(r, m, d, self.lean(i));
+                // A month alone lies months off: its clause's verb may stand further back
+                // ("changed from a fiscal year to a calendar year in December").
+                let lean = if d.is_none() {
+                    self.lean_within(i, 14)
+                } else {
+                    self.lean(i)
+                };
+                let y = year_for(r, m, d, lean);
                 // 29 February: the nearest leap year in the lean's direction.
                 let valid =
                     |yy: i32| d.is_none_or(|dd| NaiveDate::from_ymd_opt(yy, m, dd).is_some());
@@ -132,7 +139,7 @@ impl<'a> Grammar<'a> {
                 } else {
                     let back = (1..=4).map(|k| y - k).find(|&yy| valid(yy));
                     let fwd = (1..=4).map(|k| y + k).find(|&yy| valid(yy));
-                    match self.lean(i) {
+                    match lean {
                         Lean::Future => fwd,
                         _ => back,
                     }

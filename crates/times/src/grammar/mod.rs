@@ -149,6 +149,11 @@ impl<'a> Grammar<'a> {
 
     /// Tense cue before the expression in its sentence: the nearest cue word decides.
     fn lean(&self, i: usize) -> Lean {
+        self.lean_within(i, 8)
+    }
+
+    /// [`Self::lean`], reading cues up to `back` pieces before the expression.
+    fn lean_within(&self, i: usize, back: usize) -> Lean {
         // "as early as Tuesday", "as soon as Friday"
         let mut p = i;
         if p > 0 && self.w(p - 1) == "on" {
@@ -220,7 +225,7 @@ impl<'a> Grammar<'a> {
             .take_while(|&k| !self.t[k].is_boundary() && self.w(k) != ")")
             .find(|&k| self.w(k) == "(")
             .unwrap_or(i);
-        let lo = open.saturating_sub(8);
+        let lo = open.saturating_sub(back);
         for k in (lo..open).rev() {
             let t = &self.t[k];
             if t.is_boundary() {
@@ -277,7 +282,12 @@ impl<'a> Grammar<'a> {
             // whose tense is the auxiliary's ("was held" still leans back on "was"). The
             // auxiliaries and "ago" are no participles; "met" and "saw" stay past as measured.
             let not_participle = matches!(w, "was" | "had" | "did" | "ago" | "met" | "saw");
-            if !not_participle && k > 0 && self.be_form(k - 1) {
+            // An adverb may stand between ("will be formally signed").
+            let mut b = k;
+            if b > 0 && (self.w(b - 1) == "still" || self.w(b - 1).ends_with("ly")) {
+                b -= 1;
+            }
+            if !not_participle && b > 0 && self.be_form(b - 1) {
                 return None;
             }
             return Some(Lean::Past);
@@ -298,7 +308,8 @@ impl<'a> Grammar<'a> {
     }
 
     /// A regular past-tense verb ("resigned", "received"): a lower-case "-ed" word not after a
-    /// form of "be" (a passive or adjective in the present: "is based", "are combined") nor
+    /// form of "be", an adverb between or not (a passive or adjective in the present: "is
+    /// based", "are combined", "is officially reported") nor
     /// after a determiner (an adjective: "the reduced dividend", "a still unspecified date").
     fn regular_past(&self, k: usize) -> bool {
         let w = self.w(k);
@@ -333,7 +344,7 @@ impl<'a> Grammar<'a> {
             && w != "hundred"
             && !self.cap(k)
             && w.bytes().all(|b| b.is_ascii_lowercase())
-            && !(k > 0 && self.be_form(k - 1))
+            && !(d > 0 && self.be_form(d - 1))
     }
 
     /// Modifiers before a date that stay in its extent: "early", "mid-", "late", "the end of",

@@ -10,6 +10,8 @@ impl<'a> Grammar<'a> {
         let mut j = i;
         let mut year: Option<i32> = None;
         let mut rel: i32 = 0;
+        // "this year's", "of this year": the year is said, whatever the tense.
+        let mut year_said = false;
         if self.w(j) == "the" {
             j += 1;
         }
@@ -24,6 +26,7 @@ impl<'a> Grammar<'a> {
                 _ => 0,
             };
             j += 3;
+            year_said = true;
         } else if let Some((k, y)) = self.year_at(j) {
             if self.w(k) == "'s" {
                 year = Some(y);
@@ -100,6 +103,7 @@ impl<'a> Grammar<'a> {
                     "next" => 1,
                     _ => 0,
                 };
+                year_said = true;
                 k = m + 2;
             } else if self.w(m) == "," {
                 if let Some((m2, y)) = self.year_at(m + 1) {
@@ -108,7 +112,25 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        let y = year.or_else(|| self.r.map(|r| r.year() + rel));
+        let y = year.or_else(|| {
+            self.r.map(|r| {
+                // A quarter not yet begun, told in the past ("late payments rose in the fourth
+                // quarter" in March; "announced a drop in profits for the fourth quarter" in
+                // January): last year's, the one just reported.
+                // Fiscal quarters run ahead of the calendar's, so only calendar ones.
+                let start = if half { 2 * n - 1 } else { n };
+                let fiscal = (i..k).any(|m| self.w(m) == "fiscal");
+                if !year_said
+                    && !fiscal
+                    && start > crate::calendar::quarter_of(r)
+                    && self.told_in_past(i, k)
+                {
+                    r.year() - 1
+                } else {
+                    r.year() + rel
+                }
+            })
+        });
         let value = y.map(|y| {
             if half {
                 format!("{y:04}-H{n}")
@@ -117,6 +139,49 @@ impl<'a> Grammar<'a> {
             }
         });
         hit(i, k, value, TimexType::Date)
+    }
+
+    /// The clause around pieces `i..k` is told in the past: its verb before leans back and nothing
+    /// after the expression up to the clause's end speaks for the future ("said fourth-quarter
+    /// profit would fall" is a forecast).
+    fn told_in_past(&self, i: usize, k: usize) -> bool {
+        // The nearest verb before it in its clause: a past form, not a verb of saying (whose
+        // report may be a forecast). An irregular past counts here too ("rose", "fell").
+        let before = (i.saturating_sub(10)..i)
+            .rev()
+            .take_while(|&m| !self.t[m].is_boundary())
+            .find_map(|m| {
+                let w = self.w(m);
+                if matches!(w, "said" | "told" | "thought" | "knew") {
+                    return Some(false);
+                }
+                if IRREGULAR_PAST.contains(&w) {
+                    return Some(true);
+                }
+                self.cue(m).map(|l| l == Lean::Past)
+            });
+        if before != Some(true) {
+            return false;
+        }
+        !(k..(k + 12).min(self.t.len()))
+            .take_while(|&m| !self.t[m].is_boundary() && self.w(m) != ",")
+            .any(|m| {
+                matches!(
+                    self.w(m),
+                    "will"
+                        | "'ll"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "expected"
+                        | "expects"
+                        | "forecast"
+                        | "projected"
+                        | "estimated"
+                )
+            })
     }
 
     /// The last quarter the text named, a year earlier.
@@ -302,12 +367,14 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
-                return hit(
-                    i,
-                    k + 1,
-                    self.r.map(|r| format!("{:04}", r.year())),
-                    TimexType::Date,
-                );
+                // "the fourth quarter of 2005 and … for the entire year": the whole year is the
+                // reported quarter's, which a January report names from the year before.
+                let whole = (j..k).any(|m| matches!(self.w(m), "full" | "whole" | "entire"));
+                let y = match self.last_quarter {
+                    Some((qy, _)) if whole => self.r.map(|_| qy),
+                    _ => self.r.map(|r| r.year()),
+                };
+                return hit(i, k + 1, y.map(|y| format!("{y:04}")), TimexType::Date);
             }
         }
         None

@@ -76,11 +76,23 @@ impl<'a> Grammar<'a> {
             let cardinal = small_number(self.w(j + 1))
                 .filter(|n| (1..=31).contains(n) && !matches!(self.w(j + 1), "a" | "an"))
                 .map(|n| (j + 2, n));
-            if let Some((k, d)) = self
-                .day_at(j + 1)
-                .or_else(|| self.day_word_at(j + 1))
+            // "announced on Tuesday the first generation of …": a spelt ordinal or number
+            // before a noun is the noun's, not a day of the month.
+            let noun_after = |k: usize| {
+                let w = self.w(k);
+                !self.cap(k)
+                    && w.len() > 2
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && !matches!(
+                        w,
+                        "and" | "of" | "for" | "from" | "with" | "when" | "was" | "will" | "the"
+                    )
+            };
+            let spelt = self
+                .day_word_at(j + 1)
                 .or(cardinal)
-            {
+                .filter(|&(k, _)| !noun_after(k));
+            if let Some((k, d)) = self.day_at(j + 1).or(spelt) {
                 let v = self.r.and_then(|r| {
                     (-2..=2)
                         .filter_map(|dm| {
