@@ -6,10 +6,12 @@ judged value must appear among the figures' `value`s (one figure per judged valu
 tolerance 1e-6); figures with a value that match no judged value are false positives. Hedge
 accuracy is over matched values: the figure's `hedge` equals the judged one.
 
-usage: python3 bench/news_values.py [--batch A|B|C] [-v] [BINARY]
+usage: python3 bench/news_values.py [--batch A|B|C|D] [-v] [BINARY]
 
-Prints value P/R/F1 and hedge accuracy per batch (A and C: the batches whose errors were read, B: only
-scored) and for both. `-v` lists missed and extra values and wrong hedges.
+Prints value P/R/F1, hedge accuracy and unit accuracy per batch (A, C and D: the batches whose errors were
+read, B: only scored) and for all. Unit accuracy is over matched values: the figure's `unit` equals the
+judged one (none when the item names none). `-v` lists missed and extra values and wrong hedges and units,
+never batch B's (held out: its errors are not to be read).
 """
 import argparse
 import json
@@ -20,7 +22,7 @@ import tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
-ap.add_argument("--batch", choices=["A", "B", "C"])
+ap.add_argument("--batch", choices=["A", "B", "C", "D"])
 ap.add_argument("-v", "--verbose", action="store_true")
 ap.add_argument("--table", default=os.path.join(here, "news-values.tsv"))
 ap.add_argument("binary", nargs="?", default=os.path.join(here, "..", "target", "release", "claimtrail"))
@@ -37,7 +39,7 @@ for line in open(args.table, encoding="utf-8"):
     if judged != "-":
         for item in judged.split():
             parts = item.split(":")
-            gold.append((float(parts[0]), parts[1]))
+            gold.append((float(parts[0]), parts[1], parts[2] if len(parts) > 2 else None))
     rows.append((batch, src, sentence, gold))
 
 tmp = tempfile.mkdtemp(prefix="news-values-")
@@ -60,9 +62,9 @@ stats = {}
 for k, (batch, src, sentence, gold) in enumerate(rows):
     figs = [f for f in recs.get(os.path.basename(paths[k]), {}).get("figures", []) if f.get("value") is not None]
     used = set()
-    s = stats.setdefault(batch, [0, 0, 0, 0])  # tp, fp, fn, hedge right
+    s = stats.setdefault(batch, [0, 0, 0, 0, 0])  # tp, fp, fn, hedge right, unit right
     notes = []
-    for g, gh in gold:
+    for g, gh, gu in gold:
         hit = next((i for i, f in enumerate(figs)
                     if i not in used and abs(float(f["value"]) - g) <= 1e-6 * max(1.0, abs(g))), None)
         if hit is None:
@@ -75,24 +77,29 @@ for k, (batch, src, sentence, gold) in enumerate(rows):
                 s[3] += 1
             else:
                 notes.append(f"hedge {g:g}: {figs[hit].get('hedge')} (judged {gh})")
+            if figs[hit].get("unit") == gu:
+                s[4] += 1
+            else:
+                notes.append(f"unit {g:g}: {figs[hit].get('unit')} (judged {gu})")
     for i, f in enumerate(figs):
         if i not in used:
             s[1] += 1
             notes.append(f"extra {float(f['value']):g} ({f.get('text')!r})")
-    if args.verbose and notes:
+    if args.verbose and notes and batch != "B":
         print(f"{batch} {src}: {sentence[:160]}\n    " + "; ".join(notes))
 
 
-def line(name, tp, fp, fn, hr):
+def line(name, tp, fp, fn, hr, ur):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     h = hr / tp if tp else 0.0
+    u = ur / tp if tp else 0.0
     return {"set": name, "value_precision": round(p, 4), "value_recall": round(r, 4), "value_f1": round(f1, 4),
-            "hedge_accuracy": round(h, 4), "tp": tp, "fp": fp, "fn": fn}
+            "hedge_accuracy": round(h, 4), "unit_accuracy": round(u, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-tot = [0, 0, 0, 0]
+tot = [0, 0, 0, 0, 0]
 for b in sorted(stats):
     print(json.dumps(line(b, *stats[b])))
     tot = [x + y for x, y in zip(tot, stats[b])]
