@@ -10,7 +10,8 @@ usage: python3 bench/news_values.py [--batch A|B|C|D] [-v] [BINARY]
 
 Prints value P/R/F1, hedge accuracy and unit accuracy per batch (A, C and D: the batches whose errors were
 read, B: only scored) and for all. Unit accuracy is over matched values: the figure's `unit` equals the
-judged one (none when the item names none). `-v` lists missed and extra values and wrong hedges and units,
+judged one (none when the item names none; a few names the table wrote otherwise are aliases, and a
+counted noun the table gives as unit, "2 cups", matches the head of the figure's `counted`). `-v` lists missed and extra values and wrong hedges and units,
 never batch B's (held out: its errors are not to be read).
 """
 import argparse
@@ -58,6 +59,20 @@ for i in range(0, len(paths), 200):
             rec = json.loads(line)
             recs[os.path.basename(rec["source"])] = rec
 
+# Unit names the table wrote otherwise than the stage does (the same unit).
+ALIAS = {"nautical_mile": "nautical mile", "gram": "g", "pound": "lb", "MP": "megapixel"}
+
+
+def unit_matches(fig, judged):
+    unit = fig.get("unit")
+    if judged is None or unit is not None:
+        return unit == ALIAS.get(judged, judged)
+    # A counted noun the table names as the unit ("2 cups", "11 nights") is the figure's counted
+    # phrase to the stage: its head word, singular, matches.
+    head = (fig.get("counted") or "").lower().split(" ")[0]
+    return head in (judged, judged + "s", judged + "es") or head == judged[:-1] + "ies"
+
+
 stats = {}
 for k, (batch, src, sentence, gold) in enumerate(rows):
     figs = [f for f in recs.get(os.path.basename(paths[k]), {}).get("figures", []) if f.get("value") is not None]
@@ -77,7 +92,7 @@ for k, (batch, src, sentence, gold) in enumerate(rows):
                 s[3] += 1
             else:
                 notes.append(f"hedge {g:g}: {figs[hit].get('hedge')} (judged {gh})")
-            if figs[hit].get("unit") == gu:
+            if unit_matches(figs[hit], gu):
                 s[4] += 1
             else:
                 notes.append(f"unit {g:g}: {figs[hit].get('unit')} (judged {gu})")

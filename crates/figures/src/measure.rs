@@ -276,6 +276,17 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
                 end = e;
             }
         }
+        // "millions of dollars", "thousands of years": what a vague amount counts, after "of",
+        // is its unit when it is money, time or a measure (the floor stays the value).
+        if core.vague && unit.is_none() && prefix.is_none() && v.lower(end) == "of" {
+            if let Some((u, e, mult)) = unit_after(v, end + 1, value, true) {
+                if mult == 1.0 && matches!(u, Unit::Currency(_) | Unit::Time(_) | Unit::Measure(_))
+                {
+                    unit = Some(u);
+                    end = e;
+                }
+            }
+        }
     }
     // "4 in 10 voters": one figure, a share; the 10 is no count of its own.
     let mut proportion = false;

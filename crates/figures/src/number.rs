@@ -215,6 +215,17 @@ pub fn lex(text: &str, lower: &str) -> Lexeme {
                 },
             },
         };
+        // "one-and-a-half-year-old": a half more, then what it measures.
+        let (value, rest) = match rest.strip_prefix("and-a-half") {
+            Some(r) => (value + 0.5, r.strip_prefix('-').unwrap_or(r)),
+            None => (value, rest),
+        };
+        // "one-click", "one-pot pasta", "a one-man show": "one-" before a noun means single,
+        // an adjective, not a count ("one-year", "one-mile" stay measures).
+        let head = rest.split('-').next().unwrap_or("");
+        if value == 1.0 && !rest.is_empty() && unit_of(head).is_none() {
+            return Lexeme::NotANumber;
+        }
         return compound(value, rest);
     }
     letters_then_digits(text)
@@ -530,8 +541,8 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
         Lexeme::Word(_) => words(v, i),
         Lexeme::Scale(_) => words(v, i),
         Lexeme::Dozen => words(v, i).or_else(|| {
-            // "the dozen people interviewed": twelve.
-            (i > 0 && v.lower(i - 1) == "the").then(|| {
+            // "the dozen people interviewed", "another dozen people": twelve.
+            (i > 0 && matches!(v.lower(i - 1), "the" | "another")).then(|| {
                 let mut c = Core::new(i, i + 1, 12.0);
                 c.words = true;
                 c
@@ -962,6 +973,10 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                     let next = v.toks.get(j + 1).map(|n| lex(n.text, &n.lower));
                     let ok = matches!(next, Some(Lexeme::Word(_)))
                         || (seed.is_some() && matches!(next, Some(Lexeme::Digits { .. })));
+                    // A phrase begun with digits joins "and" only after "hundred" ("3 hundred and
+                    // 21"): "$1 million and 40 inches", "$2 million and two houses" are two figures.
+                    let hundred = last == Last::Hundred || last == Last::Big && last_big == 100.0;
+                    let ok = ok && (seed.is_none() || hundred);
                     if ok && matches!(last, Last::Hundred | Last::Big) {
                         last = Last::And;
                         j += 1;
