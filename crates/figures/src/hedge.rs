@@ -15,6 +15,11 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["an", "estimated"], Approximately),
     // "was estimated at $1 million", "put at about 200".
     (&["estimated", "at"], Approximately),
+    // "is estimated to be $2 million", "are estimated to number 5,000".
+    (&["estimated", "to", "be"], Approximately),
+    (&["estimated", "to", "number"], Approximately),
+    (&["estimated", "to", "total"], Approximately),
+    (&["estimated", "to", "cost"], Approximately),
     (&["a", "estimated"], Approximately),
     (&["close", "to"], Approximately),
     // "push closer to $1,000": near the amount, not at it.

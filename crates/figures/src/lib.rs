@@ -240,8 +240,9 @@ fn age_apposition(v: &View, m: &measure::Measured, attr: &attribution::Attributo
     }
     let w = v.lower(before);
     let t = &v.toks[before];
-    // "daughter Ava, 3,": a name after a family or role noun (the tagger may miss it).
-    let given = t.capitalized() && before >= 1 && person_noun(v.lower(before - 1));
+    // "daughter Ava, 3,": a name after a family or role noun of the list (the tagger may miss
+    // it); an agent-like noun is not enough there ("data center GPUs, 2)").
+    let given = t.capitalized() && before >= 1 && listed_person_noun(v.lower(before - 1));
     // "The actress, 33,": a person noun after an article.
     let described = !t.capitalized()
         && person_noun(w)
@@ -258,8 +259,12 @@ fn person_noun(w: &str) -> bool {
             .iter()
             .any(|s| w.ends_with(s))
         && !words::ends_phrase(w);
-    agent
-        || claimtrail_lexicon::title(w).is_some_and(|t| t.role)
+    agent || listed_person_noun(w)
+}
+
+/// Family and role nouns of the title list and a few common person nouns.
+fn listed_person_noun(w: &str) -> bool {
+    claimtrail_lexicon::title(w).is_some_and(|t| t.role)
         || matches!(
             w,
             "actress"

@@ -404,7 +404,8 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     let Some(second) = at_within(v, k + 1, lookahead) else {
         return;
     };
-    if second.high.is_some() {
+    // "in 2024 to tens of billions of dollars": a vague amount ends no range.
+    if second.high.is_some() || second.core.vague {
         return;
     }
     let second_scaled = second.core.end > second.core.first + 1;

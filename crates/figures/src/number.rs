@@ -850,6 +850,27 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                 if !ok {
                     break;
                 }
+                // "three quarters of a million": that share of the scale.
+                let share = match v.lower(j + 1) {
+                    "quarters" => Some(0.25),
+                    "thirds" => Some(1.0 / 3.0),
+                    _ => None,
+                };
+                if let (Some(f), Last::Start) = (share, last) {
+                    if v.lower(j + 2) == "of"
+                        && v.lower(j + 3) == "a"
+                        && matches!(
+                            v.toks.get(j + 4).map(|t| lex(t.text, &t.lower)),
+                            Some(Lexeme::Scale(s)) if s >= 1e3
+                        )
+                    {
+                        current = n * f;
+                        last = Last::Unit;
+                        any = true;
+                        j += 4;
+                        continue;
+                    }
+                }
                 current += n;
                 last = if n >= 20.0 && n % 10.0 == 0.0 {
                     Last::Tens
@@ -915,12 +936,18 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                             continue;
                         }
                         Some(_) if v.lower(j + 1) == "quarter" => {
+                            // "a quarter million", "a quarter of a million": a quarter of the scale.
+                            let k = if v.lower(j + 2) == "of" && v.lower(j + 3) == "a" {
+                                j + 4
+                            } else {
+                                j + 2
+                            };
                             if let Some(Lexeme::Scale(_)) =
-                                v.toks.get(j + 2).map(|n| lex(n.text, &n.lower))
+                                v.toks.get(k).map(|n| lex(n.text, &n.lower))
                             {
                                 current = 0.25;
                                 last = Last::Unit;
-                                j += 2;
+                                j = k;
                                 continue;
                             }
                             break;

@@ -1368,6 +1368,14 @@ fn ages_after_an_age_word_a_possessive_a_role_noun_or_at_the_end() {
     let text = "Lowe's, 29, first novel sold well.";
     let f = figs_with_entities(text, &[person("Lowe", 0, "Ann Lowe")]);
     assert_eq!(f[0].unit.as_deref(), Some("year"), "{f:?}");
+    // A list's numbering after a noun is no age; a vague amount ends no range.
+    assert!(units("Two kinds of chips: 1) server CPUs, 2) phone SoCs.")
+        .iter()
+        .all(|(_, u)| u.is_none()));
+    assert_eq!(
+        units("Sales grew from $1 million in 2024 to tens of millions of dollars."),
+        vec![(1e6, Some("USD".into())), (1e7, Some("USD".into()))]
+    );
     // A count after a place keeps no unit.
     assert_eq!(
         units("In Leeds, 40, and in York, 30, homes flooded."),
@@ -1402,4 +1410,24 @@ fn digits_and_a_scale_join_and_only_after_hundred() {
         vec![3e6, 250.0]
     );
     assert_eq!(values("It holds 3 hundred and 21 seats."), vec![321.0]);
+}
+
+#[test]
+fn a_quarter_of_a_million_is_a_quarter_of_it() {
+    assert_eq!(
+        values("A quarter of a million fans lined the route."),
+        vec![250000.0]
+    );
+    assert_eq!(
+        values("They sold a quarter million tickets."),
+        vec![250000.0]
+    );
+    assert_eq!(
+        values("Three quarters of a million homes lost power."),
+        vec![750000.0]
+    );
+    assert_eq!(
+        value_hedges("The repairs are estimated to be $2 million."),
+        vec![(Some(2e6), "approximately")]
+    );
 }
