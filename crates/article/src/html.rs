@@ -193,6 +193,14 @@ pub fn extract_html(html: &str) -> Article {
                 article.text = paragraphs(&para_text);
             }
         }
+        // The paragraph walk has already left out menus, forms and named boilerplate; every
+        // tag's text is the last resort, for a page with no paragraph at all.
+        Err(e) if para_words > 0 => {
+            article.text = paragraphs(&para_text);
+            article.warnings.push(format!(
+                "readability failed ({e}); text taken from the page's paragraphs"
+            ));
+        }
         Err(e) => {
             article.text = paragraphs(&strip::strip_tags(html));
             article.warnings.push(format!(
@@ -343,6 +351,23 @@ mod tests {
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.title.as_deref(), Some("Budget passes"));
         assert!(!a.text.starts_with("Budget passes"));
+    }
+
+    #[test]
+    fn when_readability_finds_nothing_the_paragraphs_stand_in_for_the_page() {
+        // Readability skips hidden elements; a page that renders its article client-side
+        // hides it until then, and every tag's text would bring the menu and footer along.
+        let html = "<html><head><title>Harbour tolls rise</title></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li></ul></nav>\
+             <div style=\"display:none\"><h1>Harbour tolls rise</h1>\
+             <p>The port authority raised its tolls for the third time this year, citing the cost of dredging.</p>\
+             <p>Fishing crews said the rise would push some of them out of the harbour for good.</p></div>\
+             <footer><p><a href=/privacy>Privacy policy</a> <a href=/terms>Terms of use</a></p></footer>\
+             </body></html>";
+        let a = extract_html(html);
+        assert!(a.text.starts_with("The port authority raised its tolls"));
+        assert!(a.text.ends_with("out of the harbour for good."));
+        assert!(!a.text.contains("Home") && !a.text.contains("Privacy"));
     }
 
     #[test]

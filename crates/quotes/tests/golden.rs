@@ -1026,6 +1026,18 @@ fn reported_speech_inside_reported_speech_has_its_own_speaker() {
 }
 
 #[test]
+fn a_finding_in_the_perfect_tense_reports_its_that_clause() {
+    // "has shown that": the participle reports like "showed that"; "has been shown to" does not.
+    let qs = quotes(
+        "Research has shown that short naps do not harm night sleep. Ines Kell \
+         has shown that the drug lowers fever. Naps have been shown to help mood.",
+    );
+    assert!(find(&qs, "short naps do not harm").cue.as_deref() == Some("shown"));
+    assert_eq!(speaker(find(&qs, "lowers fever")), Some("Ines Kell"));
+    assert!(qs.iter().all(|q| !q.text.contains("help mood")));
+}
+
+#[test]
 fn a_possessed_speech_noun_reports_its_that_clause() {
     let t = "But Governor Ines Aalto’s warning that the dam could fail went unheeded. The idea \
              fits van Rijn’s notion that cities are machines. The claim that went viral was false.";
@@ -1396,6 +1408,26 @@ fn a_trade_the_role_list_lacks_still_heads_an_inverted_speaker() {
 }
 
 #[test]
+fn a_quotation_with_its_own_cue_is_not_the_last_speakers_continuation() {
+    // Two people take turns in one paragraph: the second quotation names its own speaker.
+    assert_speakers(
+        "Greta Holm runs the clinic. Omar Vance advises it.\n\n\
+         The waiting list is \"longer than ever,\" Greta Holm said. \"Funding is the real problem,\" \
+         stated Omar Vance. \"We have asked twice,\" he said.",
+        &[
+            ("longer than ever", "Greta Holm"),
+            ("Funding is the real", "Omar Vance"),
+            ("asked twice", "Omar Vance"),
+        ],
+    );
+    // A quotation with no cue of its own still continues the speaker.
+    assert_speakers(
+        "Greta Holm runs the clinic.\n\n\"The list is long,\" Greta Holm said. \"Funding is short.\"",
+        &[("Funding is short", "Greta Holm")],
+    );
+}
+
+#[test]
 fn a_role_noun_is_not_the_last_person_when_the_article_gave_them_another_trade() {
     let qs = quotes(
         "The levee will hold until spring, said engineer Tobias Lindqvist, who inspected it.\n\n\
@@ -1553,6 +1585,19 @@ fn a_clause_continued_by_a_lower_case_quotation_is_one_mixed_quote() {
 }
 
 #[test]
+fn according_to_a_title_joined_by_a_preposition_names_the_whole_title() {
+    // Not the name after "for"/"on", which reads like a group or a person.
+    assert_speakers(
+        "Oats can lower cholesterol, according to the 2024 Dietary Advice for Seniors. \
+         Rents rose fastest in small towns, according to the Annual Survey on Housing.",
+        &[
+            ("Oats can lower", "Dietary Advice for Seniors"),
+            ("Rents rose", "Annual Survey on Housing"),
+        ],
+    );
+}
+
+#[test]
 fn a_participle_after_a_reported_phrase_is_the_writers() {
     let qs = quotes(
         "The new premier has declared his intention to close the northern mines, guaranteeing \
@@ -1683,6 +1728,25 @@ fn a_headline_cue_is_no_part_of_the_name() {
     let qs = find_quotes(&Doc::new(t), &entities);
     let q = find(&qs, "fall hardest on small farms");
     assert_eq!(speaker(q), Some("Dana Whitfield"), "{qs:#?}");
+}
+
+#[test]
+fn a_surname_the_tagger_reads_as_an_organisation_is_the_person_the_article_introduced() {
+    // The tagger takes the later "Paris" for an organisation (a club, a brand).
+    let t = "\"The data are clear,\" says Hilda Paris of the Oslo institute.\n\n\
+             \"We checked twice,\" Paris says.";
+    let mut ents = vec![named(t, "Hilda Paris", EntityKind::Person)];
+    let later = t.find("Paris says").unwrap();
+    ents.push(Entity {
+        text: "Paris".into(),
+        kind: EntityKind::Org,
+        start: later,
+        end: later + 5,
+        canonical: "Paris".into(),
+        role: None,
+    });
+    let qs = find_quotes(&Doc::new(t), &ents);
+    assert_eq!(speaker(find(&qs, "checked twice")), Some("Hilda Paris"));
 }
 
 #[test]

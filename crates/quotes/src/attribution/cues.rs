@@ -1,7 +1,7 @@
 //! One cue and the parts around it: the subject, the reported clause or quoted span, nested
 //! speech, possessed statements, passives, findings and "according to".
 
-use claimtrail_text::{QuoteKind, TokenKind};
+use claimtrail_text::{EntityKind, QuoteKind, TokenKind};
 
 use crate::cue_parts::{
     about_speaker, aside_content, clause_subject, content_after, content_before, extent_start,
@@ -668,7 +668,19 @@ impl<'d, 'a> Walk<'d, 'a> {
         if b == a {
             return None;
         }
-        let speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        let mut speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        // "according to the Dietary Guidelines for Americans": a title joined by "of", "for"
+        // or "on" is the source's whole name, not the name after its last preposition (which
+        // the fallback finder may even take for a person with the title as role).
+        if let Some((title, tail)) = joined_title(cx, a, b) {
+            if speaker.name.as_deref() == Some(tail.as_str()) {
+                speaker.name = Some(title);
+                speaker.kind = speaker.kind.filter(|&k| k == EntityKind::Org);
+                speaker.role = None;
+                speaker.person = None;
+                speaker.gender = None;
+            }
+        }
         let at_start = c == lo || !matches!(cx.w(c - 1), ",") && s.covered <= lo;
         // "“…,” according to Mr. Rhodes.": the quotation closing right before is the report.
         if c > lo {
@@ -698,4 +710,29 @@ impl<'d, 'a> Walk<'d, 'a> {
         s.covered = s.covered.max(y).max(b);
         Some(speaker)
     }
+}
+
+/// The title-case name ending the phrase `a..b` when it joins capitalised words with "of",
+/// "for" or "on" ("Dietary Guidelines for Americans", "Report on Children"), with the words
+/// after its last such preposition; none without one.
+fn joined_title(cx: &crate::cue_parts::Ctx, a: usize, b: usize) -> Option<(String, String)> {
+    if b <= a || !cx.is_cap(b - 1) {
+        return None;
+    }
+    let text = |x: usize, y: usize| {
+        cx.doc.text[cx.doc.tokens[x].start..cx.doc.tokens[y - 1].end].to_string()
+    };
+    let mut r = b - 1;
+    let mut tail = None;
+    loop {
+        if r > a && cx.is_cap(r - 1) {
+            r -= 1;
+        } else if r >= a + 2 && matches!(cx.l(r - 1), "of" | "for" | "on") && cx.is_cap(r - 2) {
+            tail.get_or_insert(r);
+            r -= 2;
+        } else {
+            break;
+        }
+    }
+    tail.map(|t| (text(r, b), text(t, b)))
 }

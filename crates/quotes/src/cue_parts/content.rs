@@ -105,9 +105,12 @@ pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> O
         if after_quote && cx.is_stop(j) {
             // "…," he said. "…" — the next sentence's quote continues the speaker, within the
             // paragraph: a new paragraph's quotation may have an attribution of its own.
+            // Not when that quotation carries its own cue ("…," Roe said. "…," said Poe.):
+            // two speakers take turns within a paragraph.
             return (j + 1 < n && !starts_paragraph(cx.doc, j + 1))
                 .then(|| cx.opens(j + 1))
-                .flatten();
+                .flatten()
+                .filter(|&m| !own_cue_after(cx, m));
         }
         if matches!(cx.l(j), "that" | "whether" | "if") {
             return None;
@@ -115,6 +118,23 @@ pub(crate) fn quote_after(cx: &Ctx, b: usize, hi: usize, after_quote: bool) -> O
         j += 1;
     }
     None
+}
+
+/// Whether the quotation `m` is followed by an attribution of its own: after its closing mark
+/// (and a comma or dash), a cue within a short subject before the sentence ends ("…," said Jo
+/// Roe. / "…," Roe said. / "…," she added.).
+fn own_cue_after(cx: &Ctx, m: usize) -> bool {
+    let Some(close) = cx.marks[m].close_tok else {
+        return false;
+    };
+    let n = cx.doc.tokens.len();
+    let mut k = close + 1;
+    if k < n && matches!(cx.w(k), "," | "—" | "–") && !cx.quoted(k) {
+        k += 1;
+    }
+    (k..n.min(k + 5))
+        .take_while(|&i| !cx.quoted(i) && !cx.is_stop(i) && !starts_paragraph(cx.doc, i))
+        .any(|i| cx.doc.tokens[i].kind == TokenKind::Word && is_cue(cx.l(i)))
 }
 
 /// The reported clause after a cue: after "that" when it comes soon, else after an addressee.

@@ -118,6 +118,24 @@ impl People {
                     b -= 1;
                 }
             }
+            // "… says Pamela Lyon. … Lyon says": a lone surname of a person the article has
+            // introduced is that person, though the tagger read it as an organisation or a
+            // place; not after a preposition of place ("a lab in Lyon").
+            if e.kind != EntityKind::Person
+                && b == a + 1
+                && !quoted.get(a).copied().unwrap_or(false)
+            {
+                let placed = a > 0
+                    && matches!(
+                        word(doc, a - 1).to_ascii_lowercase().as_str(),
+                        "in" | "at" | "from" | "to" | "near" | "into" | "of" | "across" | "outside"
+                    );
+                if let Some(&id) = self.by_last.get(word(doc, a)).filter(|_| !placed) {
+                    self.entity_spans.push((a, b, EntityRef::Person(id)));
+                    self.mentions.push((a, id));
+                    continue;
+                }
+            }
             match e.kind {
                 EntityKind::Person => {
                     let first = canonical.split_whitespace().next().unwrap_or("");
