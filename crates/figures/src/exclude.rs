@@ -95,6 +95,28 @@ fn id_word(w: &str) -> bool {
     )
 }
 
+/// The last word of a street's name ("Baker Street", "Pennsylvania Avenue").
+fn street_word(w: &str) -> bool {
+    matches!(
+        w,
+        "street"
+            | "st."
+            | "avenue"
+            | "ave."
+            | "boulevard"
+            | "blvd"
+            | "blvd."
+            | "road"
+            | "rd."
+            | "drive"
+            | "lane"
+            | "parkway"
+            | "terrace"
+            | "crescent"
+            | "highway"
+    )
+}
+
 /// Prepositions, determiners and seasons after which a four-digit number is a year.
 fn year_context(w: &str) -> bool {
     claimtrail_lexicon::season(w).is_some()
@@ -355,7 +377,12 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             || a == "in"
                 && matches!(b, "their" | "its" | "his" | "her" | "the" | "our")
                 && d == "last";
-        if whole && (record_before || record_after) {
+        // "a disappointing 9-14 start", "a 12-4 finish": a record with the season's part.
+        let part = matches!(
+            a,
+            "start" | "starts" | "finish" | "mark" | "skid" | "streak"
+        );
+        if whole && (record_before || record_after || part) {
             return true;
         }
     }
@@ -369,6 +396,28 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         && !(f > 0 && v.toks[f - 1].is_word() && v.toks[f - 1].capitalized())
     {
         return true;
+    }
+    // A street address: "located at 200 West American Boulevard", "221 Baker Street." (a
+    // place named by capitalised words and a street word); "30 Wall Street firms" counts.
+    if c.plain && c.end == f + 1 && !has_unit && !m.money_prefix && !hedged {
+        let names = (c.end..c.end + 4)
+            .take_while(|&k| {
+                v.toks
+                    .get(k)
+                    .is_some_and(|t| t.is_word() && t.capitalized())
+            })
+            .count();
+        let street = (1..names)
+            .rev()
+            .find(|&n| street_word(v.lower(c.end + n)))
+            .map(|n| c.end + n);
+        if let Some(s) = street {
+            let after = v.toks.get(s + 1);
+            let ends = after.is_none_or(|t| !t.is_word() || t.capitalized());
+            if ends || matches!(prev, "at" | "on" | "to" | "from" | "near") {
+                return true;
+            }
+        }
     }
     // A citation: "[ 2 ]", "[12]".
     if c.plain && prev == "[" && next == "]" {
@@ -424,6 +473,14 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             t.is_some_and(|t| t.kind == TokenKind::Number && !t.text.contains([',', '.']))
         };
         if (bare(n) && c.end == e) || bare(p) {
+            return true;
+        }
+    }
+    // "0845 125 222": digit groups read as one number ("125 222") after another bare group are
+    // the rest of a phone number, not thousands.
+    if !c.words && c.end > f + 1 && (f..c.end).all(|k| v.toks[k].kind == TokenKind::Number) {
+        let p = f.checked_sub(1).and_then(|p| v.toks.get(p));
+        if p.is_some_and(|t| t.kind == TokenKind::Number && !t.text.contains([',', '.'])) {
             return true;
         }
     }
@@ -553,6 +610,23 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             && crate::words::reporting_verb(v.lower(c.end + 1));
         if speaker || prev == "to" && prev2 == "according" {
             return true;
+        }
+        // "one's career": the generic pronoun; "all in one", "All in ONE Home Gym": a kit's
+        // idiom, not a count.
+        if matches!(next, "'s" | "’s") || prev == "in" && prev2 == "all" {
+            return true;
+        }
+        // "the only one trying" is a pronoun; "only one political party is registered" counts.
+        if prev == "only"
+            && !matches!(
+                prev2,
+                "the" | "an" | "his" | "her" | "their" | "its" | "my" | "your" | "our"
+            )
+            && v.toks
+                .get(c.end)
+                .is_some_and(|t| t.is_word() && !crate::words::ends_phrase(&t.lower))
+        {
+            return false;
         }
         if matches!(
             next,

@@ -15,6 +15,11 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["an", "estimated"], Approximately),
     // "was estimated at $1 million", "put at about 200".
     (&["estimated", "at"], Approximately),
+    // "is estimated to be $2 million", "are estimated to number 5,000".
+    (&["estimated", "to", "be"], Approximately),
+    (&["estimated", "to", "number"], Approximately),
+    (&["estimated", "to", "total"], Approximately),
+    (&["estimated", "to", "cost"], Approximately),
     (&["a", "estimated"], Approximately),
     (&["close", "to"], Approximately),
     // "push closer to $1,000": near the amount, not at it.
@@ -176,6 +181,24 @@ pub fn before(v: &View, start: usize, measured: bool) -> Option<(Hedge, usize)> 
         first -= 1;
     }
     Some((hedge, first))
+}
+
+/// "Authorities estimate the damages at $1 million", "put the estimated cost at 200": an
+/// estimate verb whose object comes between it and the "at" before the number (token `first`).
+/// "estimated at" right before the number is a phrase of [`BEFORE`].
+pub fn estimate_at(v: &View, first: usize) -> bool {
+    if first < 3 || v.lower(first - 1) != "at" {
+        return false;
+    }
+    (first.saturating_sub(12)..first - 2)
+        .rev()
+        .take_while(|&k| !matches!(v.text(k), "," | ";" | ":" | "." | "(" | ")"))
+        .any(|k| {
+            matches!(
+                v.lower(k),
+                "estimate" | "estimates" | "estimated" | "estimating"
+            )
+        })
 }
 
 /// A hedge after the figure ending at `end`: ("or more" → at least) and its end token.

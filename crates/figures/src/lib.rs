@@ -19,7 +19,7 @@ mod view;
 mod words;
 
 use chrono::NaiveDate;
-use claimtrail_text::{Doc, Entity, Figure, Hedge, Quote, TimeExpr, TimexType};
+use claimtrail_text::{Doc, Entity, Figure, Hedge, Quote, TimeExpr, TimexType, TokenKind};
 use number::Unit;
 use view::View;
 
@@ -101,6 +101,9 @@ fn build(
             first = f;
         }
     }
+    if hedge == Hedge::Exact && m.range_opener.is_none() && hedge::estimate_at(v, m.first) {
+        hedge = Hedge::Approximately;
+    }
     let mut end = m.end;
     if m.high.is_none() {
         if let Some((h, e)) = hedge::after(v, end) {
@@ -128,7 +131,7 @@ fn build(
         hedge = Hedge::Range;
     }
     // "Ramos, 58, told": a person's age set after the name describes the person.
-    let age = age_apposition(v, m, attr);
+    let age = age_apposition(v, m, attr) || age_after_age_word(v, m);
     let unit = if age {
         Some(Unit::Time("year"))
     } else {
@@ -206,7 +209,8 @@ fn build(
 }
 
 /// A bare whole number between commas right after a person's name: "Weiner, 51, who", "Jim
-/// Bennett, 57, told".
+/// Bennett, 57, told", "killing Benjamin Banky, 40." at the sentence's end, "Reid's, 33, acting",
+/// "The actress, 33, headed", "son Oscar, 8," (a given name the tagger took for something else).
 fn age_apposition(v: &View, m: &measure::Measured, attr: &attribution::Attributor) -> bool {
     let plain = m.unit.is_none()
         && m.high.is_none()
@@ -214,11 +218,90 @@ fn age_apposition(v: &View, m: &measure::Measured, attr: &attribution::Attributo
         && m.core.end == m.core.first + 1
         && m.first == m.core.first
         && (1.0..120.0).contains(&m.value);
-    plain
-        && m.first >= 2
-        && v.text(m.first - 1) == ","
-        && matches!(v.text(m.end), "," | ")")
-        && attr.person_ends_at(v.toks[m.first - 2].end)
+    let closes = match v.text(m.end) {
+        "," | ")" | ";" => true,
+        // The sentence ends: nothing but punctuation after the full stop.
+        "." => (m.end + 1..v.len())
+            .all(|k| !v.toks[k].is_word() && v.toks[k].kind != TokenKind::Number),
+        _ => false,
+    };
+    if !(plain && m.first >= 2 && v.text(m.first - 1) == "," && closes) {
+        return false;
+    }
+    let before = m.first - 2;
+    // "Reid's, 33,": the name's possessive ending sits before the comma.
+    let name_end = if matches!(v.text(before), "'s" | "’s") && before >= 1 {
+        before - 1
+    } else {
+        before
+    };
+    if attr.person_ends_at(v.toks[name_end].end) {
+        return true;
+    }
+    let w = v.lower(before);
+    let t = &v.toks[before];
+    // "daughter Ava, 3,": a name after a family or role noun of the list (the tagger may miss
+    // it); an agent-like noun is not enough there ("data center GPUs, 2)").
+    let given = t.capitalized() && before >= 1 && listed_person_noun(v.lower(before - 1));
+    // "The actress, 33,": a person noun after an article.
+    let described = !t.capitalized()
+        && person_noun(w)
+        && before >= 1
+        && matches!(v.lower(before - 1), "the" | "a" | "an");
+    given || described
+}
+
+/// Nouns for a person whose age an apposition gives: family and role nouns of the title list
+/// ("son", "wife", "spokesman"), agent nouns ("plumber", "pianist") and a few common ones.
+fn person_noun(w: &str) -> bool {
+    let agent = w.len() > 4
+        && ["er", "or", "ist", "ess", "ian"]
+            .iter()
+            .any(|s| w.ends_with(s))
+        && !words::ends_phrase(w);
+    agent || listed_person_noun(w)
+}
+
+/// Family and role nouns of the title list and a few common person nouns.
+fn listed_person_noun(w: &str) -> bool {
+    claimtrail_lexicon::title(w).is_some_and(|t| t.role)
+        || matches!(
+            w,
+            "actress"
+                | "actor"
+                | "man"
+                | "woman"
+                | "boy"
+                | "girl"
+                | "driver"
+                | "suspect"
+                | "victim"
+                | "gunman"
+                | "teenager"
+                | "singer"
+                | "star"
+                | "brother"
+                | "sister"
+                | "mother"
+                | "father"
+                | "son"
+                | "daughter"
+                | "husband"
+                | "wife"
+                | "grandson"
+                | "granddaughter"
+        )
+}
+
+/// "age 61", "aged 85", "at the age of 10", "ages 5": the number is an age in years.
+fn age_after_age_word(v: &View, m: &measure::Measured) -> bool {
+    if m.unit.is_some() || m.first != m.core.first || !(0.0..130.0).contains(&m.value) {
+        return false;
+    }
+    let f = m.first;
+    let prev = f.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
+    let prev2 = f.checked_sub(2).map(|p| v.lower(p)).unwrap_or("");
+    matches!(prev, "age" | "aged" | "ages") || prev == "of" && prev2 == "age"
 }
 
 /// A noun naming people or things in the plural, as a share's counted phrase must: capitalised

@@ -276,6 +276,17 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
                 end = e;
             }
         }
+        // "millions of dollars", "thousands of years": what a vague amount counts, after "of",
+        // is its unit when it is money, time or a measure (the floor stays the value).
+        if core.vague && unit.is_none() && prefix.is_none() && v.lower(end) == "of" {
+            if let Some((u, e, mult)) = unit_after(v, end + 1, value, true) {
+                if mult == 1.0 && matches!(u, Unit::Currency(_) | Unit::Time(_) | Unit::Measure(_))
+                {
+                    unit = Some(u);
+                    end = e;
+                }
+            }
+        }
     }
     // "4 in 10 voters": one figure, a share; the 10 is no count of its own.
     let mut proportion = false;
@@ -393,7 +404,8 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
     let Some(second) = at_within(v, k + 1, lookahead) else {
         return;
     };
-    if second.high.is_some() {
+    // "in 2024 to tens of billions of dollars": a vague amount ends no range.
+    if second.high.is_some() || second.core.vague {
         return;
     }
     let second_scaled = second.core.end > second.core.first + 1;

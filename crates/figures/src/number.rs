@@ -215,6 +215,17 @@ pub fn lex(text: &str, lower: &str) -> Lexeme {
                 },
             },
         };
+        // "one-and-a-half-year-old": a half more, then what it measures.
+        let (value, rest) = match rest.strip_prefix("and-a-half") {
+            Some(r) => (value + 0.5, r.strip_prefix('-').unwrap_or(r)),
+            None => (value, rest),
+        };
+        // "one-click", "one-pot pasta", "a one-man show": "one-" before a noun means single,
+        // an adjective, not a count ("one-year", "one-mile" stay measures).
+        let head = rest.split('-').next().unwrap_or("");
+        if value == 1.0 && !rest.is_empty() && unit_of(head).is_none() {
+            return Lexeme::NotANumber;
+        }
         return compound(value, rest);
     }
     letters_then_digits(text)
@@ -530,8 +541,8 @@ pub fn parse(v: &View, i: usize) -> Option<Core> {
         Lexeme::Word(_) => words(v, i),
         Lexeme::Scale(_) => words(v, i),
         Lexeme::Dozen => words(v, i).or_else(|| {
-            // "the dozen people interviewed": twelve.
-            (i > 0 && v.lower(i - 1) == "the").then(|| {
+            // "the dozen people interviewed", "another dozen people": twelve.
+            (i > 0 && matches!(v.lower(i - 1), "the" | "another")).then(|| {
                 let mut c = Core::new(i, i + 1, 12.0);
                 c.words = true;
                 c
@@ -839,6 +850,27 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                 if !ok {
                     break;
                 }
+                // "three quarters of a million": that share of the scale.
+                let share = match v.lower(j + 1) {
+                    "quarters" => Some(0.25),
+                    "thirds" => Some(1.0 / 3.0),
+                    _ => None,
+                };
+                if let (Some(f), Last::Start) = (share, last) {
+                    if v.lower(j + 2) == "of"
+                        && v.lower(j + 3) == "a"
+                        && matches!(
+                            v.toks.get(j + 4).map(|t| lex(t.text, &t.lower)),
+                            Some(Lexeme::Scale(s)) if s >= 1e3
+                        )
+                    {
+                        current = n * f;
+                        last = Last::Unit;
+                        any = true;
+                        j += 4;
+                        continue;
+                    }
+                }
                 current += n;
                 last = if n >= 20.0 && n % 10.0 == 0.0 {
                     Last::Tens
@@ -904,12 +936,18 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                             continue;
                         }
                         Some(_) if v.lower(j + 1) == "quarter" => {
+                            // "a quarter million", "a quarter of a million": a quarter of the scale.
+                            let k = if v.lower(j + 2) == "of" && v.lower(j + 3) == "a" {
+                                j + 4
+                            } else {
+                                j + 2
+                            };
                             if let Some(Lexeme::Scale(_)) =
-                                v.toks.get(j + 2).map(|n| lex(n.text, &n.lower))
+                                v.toks.get(k).map(|n| lex(n.text, &n.lower))
                             {
                                 current = 0.25;
                                 last = Last::Unit;
-                                j += 2;
+                                j = k;
                                 continue;
                             }
                             break;
@@ -962,6 +1000,10 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                     let next = v.toks.get(j + 1).map(|n| lex(n.text, &n.lower));
                     let ok = matches!(next, Some(Lexeme::Word(_)))
                         || (seed.is_some() && matches!(next, Some(Lexeme::Digits { .. })));
+                    // A phrase begun with digits joins "and" only after "hundred" ("3 hundred and
+                    // 21"): "$1 million and 40 inches", "$2 million and two houses" are two figures.
+                    let hundred = last == Last::Hundred || last == Last::Big && last_big == 100.0;
+                    let ok = ok && (seed.is_none() || hundred);
                     if ok && matches!(last, Last::Hundred | Last::Big) {
                         last = Last::And;
                         j += 1;

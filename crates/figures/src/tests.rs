@@ -1289,3 +1289,145 @@ fn dollar_with_its_country_after_the_sign() {
     assert_eq!(f[0].hedge.as_str(), "approximately");
     assert_eq!(f[1].hedge.as_str(), "approximately");
 }
+
+fn units(text: &str) -> Vec<(f64, Option<String>)> {
+    figs(text)
+        .into_iter()
+        .filter_map(|f| f.value.map(|v| (v, f.unit)))
+        .collect()
+}
+
+#[test]
+fn one_as_pronoun_idiom_or_adjective_is_no_count() {
+    assert!(values("It sharpens one's judgement over time.").is_empty());
+    assert!(values("The printer is an all in one device for the office.").is_empty());
+    assert!(values("Try these one-pan dinners and a one-click checkout.").is_empty());
+    // "only one" before a noun counts; "the only one" is a pronoun.
+    assert_eq!(
+        values("By noon only one ferry was still running."),
+        vec![1.0]
+    );
+    assert!(values("She was the only one waiting at the gate.").is_empty());
+    // A measure stays, with a half: "one-and-a-half-year-old".
+    assert_eq!(values("They signed a one-year lease."), vec![1.0]);
+    assert_eq!(
+        units("He fed his two-and-a-half-year-old son."),
+        vec![(2.5, Some("year".into()))]
+    );
+}
+
+#[test]
+fn phone_groups_and_street_addresses_are_ids() {
+    assert!(values("For tickets ring the box office on 0161 234 567 before noon.").is_empty());
+    assert!(values("The bakery, at 418 North Maple Avenue, opened in spring.").is_empty());
+    assert!(values("Deliveries go to 77 Harbour Road.").is_empty());
+    // Firms named by a street count.
+    assert_eq!(values("He met 30 Wall Street bankers."), vec![30.0]);
+}
+
+#[test]
+fn a_record_with_its_part_of_the_season_is_no_range() {
+    assert!(values("The Hawks stumbled to a 4-11 start before the break.").is_empty());
+}
+
+#[test]
+fn another_dozen_is_twelve() {
+    assert_eq!(
+        values("Another dozen volunteers arrived at dawn."),
+        vec![12.0]
+    );
+    assert_eq!(values("They hired another dozen guards."), vec![12.0]);
+}
+
+#[test]
+fn ages_after_an_age_word_a_possessive_a_role_noun_or_at_the_end() {
+    let year = Some("year".to_string());
+    assert_eq!(
+        units("The coach, aged 58, resigned."),
+        vec![(58.0, year.clone())]
+    );
+    assert_eq!(
+        units("She began painting at the age of 9."),
+        vec![(9.0, year.clone())]
+    );
+    assert_eq!(
+        units("Jo Marsh, age 72, was honoured."),
+        vec![(72.0, year.clone())]
+    );
+    assert_eq!(
+        units("The plumber, 44, fixed the leak."),
+        vec![(44.0, year.clone())]
+    );
+    assert_eq!(
+        units("She travels with her daughter Maya, 6, and a dog."),
+        vec![(6.0, year.clone())]
+    );
+    let text = "The prize went to Ann Lowe, 29.";
+    let f = figs_with_entities(text, &[person("Ann Lowe", 18, "Ann Lowe")]);
+    assert_eq!(f[0].unit.as_deref(), Some("year"), "{f:?}");
+    let text = "Lowe's, 29, first novel sold well.";
+    let f = figs_with_entities(text, &[person("Lowe", 0, "Ann Lowe")]);
+    assert_eq!(f[0].unit.as_deref(), Some("year"), "{f:?}");
+    // A list's numbering after a noun is no age; a vague amount ends no range.
+    assert!(units("Two kinds of chips: 1) server CPUs, 2) phone SoCs.")
+        .iter()
+        .all(|(_, u)| u.is_none()));
+    assert_eq!(
+        units("Sales grew from $1 million in 2024 to tens of millions of dollars."),
+        vec![(1e6, Some("USD".into())), (1e7, Some("USD".into()))]
+    );
+    // A count after a place keeps no unit.
+    assert_eq!(
+        units("In Leeds, 40, and in York, 30, homes flooded."),
+        vec![(40.0, None), (30.0, None)]
+    );
+}
+
+#[test]
+fn a_vague_amount_of_money_or_time_has_its_unit() {
+    assert_eq!(
+        units("The scheme cost taxpayers millions of dollars over hundreds of years."),
+        vec![(1e6, Some("USD".into())), (100.0, Some("year".into()))]
+    );
+}
+
+#[test]
+fn an_estimate_verb_with_its_object_before_at_hedges() {
+    assert_eq!(
+        value_hedges("Insurers estimate the losses from the storm at $40 million."),
+        vec![(Some(4e7), "approximately")]
+    );
+    assert_eq!(
+        value_hedges("The firm valued the plant at $40 million."),
+        vec![(Some(4e7), "exact")]
+    );
+}
+
+#[test]
+fn digits_and_a_scale_join_and_only_after_hundred() {
+    assert_eq!(
+        values("The charity raised $3 million and 250 volunteers signed up."),
+        vec![3e6, 250.0]
+    );
+    assert_eq!(values("It holds 3 hundred and 21 seats."), vec![321.0]);
+}
+
+#[test]
+fn a_quarter_of_a_million_is_a_quarter_of_it() {
+    assert_eq!(
+        values("A quarter of a million fans lined the route."),
+        vec![250000.0]
+    );
+    assert_eq!(
+        values("They sold a quarter million tickets."),
+        vec![250000.0]
+    );
+    assert_eq!(
+        values("Three quarters of a million homes lost power."),
+        vec![750000.0]
+    );
+    assert_eq!(
+        value_hedges("The repairs are estimated to be $2 million."),
+        vec![(Some(2e6), "approximately")]
+    );
+}
