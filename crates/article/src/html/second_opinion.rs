@@ -60,6 +60,90 @@ pub fn adds_prose(paragraphs: &str, kept: &str) -> bool {
     added > 0 && prose as f64 >= MIN_PROSE_SHARE * added as f64
 }
 
+/// Words of a paragraph's opening compared to find it in readability's text.
+const KEY_WORDS: usize = 12;
+/// A run of this many short lines (a headline list, a menu, a table of contents) ends the
+/// article text sought before readability's pick.
+const CHROME_RUN: usize = 3;
+/// Fewest prose paragraphs and words put back before the pick: one paragraph is a standfirst
+/// or a note, which the references mostly leave out (see `lead.rs`).
+const MIN_BEFORE_PARAGRAPHS: usize = 2;
+const MIN_BEFORE_WORDS: usize = 50;
+
+/// A text's words, lowercased, each followed by a space and the whole led by one, so that a
+/// word sequence is found only whole.
+fn flat(s: &str, limit: usize) -> String {
+    let mut out = String::from(" ");
+    for w in words(s).take(limit) {
+        out.push_str(&w);
+        out.push(' ');
+    }
+    out
+}
+
+fn is_prose(p: &str) -> bool {
+    p.split_whitespace().count() >= PROSE_WORDS && holds_a_sentence(p)
+}
+
+/// The article's first part when readability took a later part of it: readability scores
+/// blocks, and when an intro is set apart from the rest by a table of contents, a box or a
+/// widget boundary, it may keep only the larger part after it. The paragraphs (`paragraphs`,
+/// one a line, read inside the same container) still hold the part before: the prose lines
+/// right before the first line of `kept` that the pick lacks, back to a run of short lines
+/// (a menu, a headline list) or the container's start. `None` unless they make at least
+/// [`MIN_BEFORE_PARAGRAPHS`] prose paragraphs of [`MIN_BEFORE_WORDS`] words in all, most of
+/// the run's words.
+pub fn prose_before(paragraphs: &str, kept: &str) -> Option<String> {
+    let kept_flat = flat(kept, usize::MAX);
+    let in_kept = |p: &str| {
+        let key = flat(p, KEY_WORDS);
+        key.len() > 1 && kept_flat.contains(&key)
+    };
+    let lines: Vec<&str> = paragraphs
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    // The pick's first prose paragraph among the paragraphs.
+    let anchor = lines.iter().position(|l| is_prose(l) && in_kept(l))?;
+    // Lines just before it that the pick holds too (its subheading) are its own.
+    let mut i = anchor;
+    while i > 0 && in_kept(lines[i - 1]) {
+        i -= 1;
+    }
+    let mut start = i;
+    let mut short_run = 0;
+    while start > 0 {
+        let l = lines[start - 1];
+        let prose = is_prose(l);
+        // A short line's few words may match anywhere; a prose line the pick holds is its own.
+        if prose && in_kept(l) {
+            break;
+        }
+        if prose {
+            short_run = 0;
+        } else {
+            short_run += 1;
+            if short_run >= CHROME_RUN {
+                break;
+            }
+        }
+        start -= 1;
+    }
+    // The run starts at its first prose paragraph: headings or labels above it are not the
+    // article's.
+    let run = &lines[start..i];
+    let first = run.iter().position(|l| is_prose(l))?;
+    let run = &run[first..];
+    let prose: Vec<&&str> = run.iter().filter(|l| is_prose(l)).collect();
+    let prose_words: usize = prose.iter().map(|l| l.split_whitespace().count()).sum();
+    let all_words: usize = run.iter().map(|l| l.split_whitespace().count()).sum();
+    (prose.len() >= MIN_BEFORE_PARAGRAPHS
+        && prose_words >= MIN_BEFORE_WORDS
+        && prose_words as f64 >= MIN_PROSE_SHARE * all_words as f64)
+        .then(|| run.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +167,30 @@ mod tests {
         );
         assert!(!adds_prose(&paras, KEPT));
         assert!(!adds_prose(KEPT, KEPT));
+    }
+
+    #[test]
+    fn the_intro_before_a_later_pick_is_found() {
+        let intro = "Restaurants differ in how they serve their guests at the table, and the \
+                     difference shapes what a meal is worth to them.\n\
+                     This guide explores each format and what it means for the business that \
+                     runs it, from the staff it needs to the prices it can ask.\n";
+        let body = "Fine dining is the most formal service, with courses brought in turn.\n\
+                    Casual dining trades that ceremony for speed and a lower bill.\n";
+        let paras = format!(
+            "Home\nMenu\nAbout us\n{intro}Why it matters\n\
+                             Service style shapes the whole cost of running a room of tables.\n\
+                             Types of service\n{body}"
+        );
+        let kept = format!("Types of service\n\n{}", body.replace('\n', "\n\n"));
+        let before = prose_before(&paras, &kept).unwrap();
+        assert!(before.starts_with("Restaurants differ"), "{before}");
+        assert!(before.ends_with("a room of tables."), "{before}");
+        // Nothing before the pick, or a single standfirst-like line: nothing put back.
+        assert_eq!(prose_before(&format!("Home\n{body}"), &kept), None);
+        assert_eq!(
+            prose_before(&format!("{}\n{body}", intro.lines().next().unwrap()), &kept),
+            None
+        );
     }
 }
