@@ -191,7 +191,9 @@ pub fn extract_html(html: &str) -> Article {
                 && containment(&article.text, &para_text) >= FRAGMENT_CONTAINED;
             if (short_miss || fragment) && second_opinion::adds_prose(&para_text, &article.text) {
                 article.text = paragraphs(&para_text);
-            } else if let Some(before) = second_opinion::prose_before(&para_text, &article.text) {
+            } else if let Some(before) =
+                second_opinion::prose_before(&para_text, &article.text, &article.authors)
+            {
                 // Readability took a later part of the article (an intro set apart by a table of
                 // contents or a box): the paragraphs before its pick are put back.
                 article.text = paragraphs(&format!("{before}\n{}", article.text));

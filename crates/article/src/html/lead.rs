@@ -213,7 +213,7 @@ pub fn with_lead(text: &str, blocks: &[Block], authors: &[String]) -> Option<Str
 
 /// A byline or an author's bio set under the headline: "By Ann Lee, who covers …", "Ann is a
 /// reporter …" (opening with one of `authors`' first names).
-fn about_the_author(text: &str, authors: &[String]) -> bool {
+pub(super) fn about_the_author(text: &str, authors: &[String]) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
     first.eq_ignore_ascii_case("by")
         || authors.iter().any(|a| {

@@ -90,10 +90,10 @@ fn is_prose(p: &str) -> bool {
 /// widget boundary, it may keep only the larger part after it. The paragraphs (`paragraphs`,
 /// one a line, read inside the same container) still hold the part before: the prose lines
 /// right before the first line of `kept` that the pick lacks, back to a run of short lines
-/// (a menu, a headline list) or the container's start. `None` unless they make at least
+/// (a menu, a headline list), a byline or the container's start. `None` unless they make at least
 /// [`MIN_BEFORE_PARAGRAPHS`] prose paragraphs of [`MIN_BEFORE_WORDS`] words in all, most of
 /// the run's words.
-pub fn prose_before(paragraphs: &str, kept: &str) -> Option<String> {
+pub fn prose_before(paragraphs: &str, kept: &str, authors: &[String]) -> Option<String> {
     let kept_flat = flat(kept, usize::MAX);
     let in_kept = |p: &str| {
         let key = flat(p, KEY_WORDS);
@@ -115,6 +115,10 @@ pub fn prose_before(paragraphs: &str, kept: &str) -> Option<String> {
     let mut short_run = 0;
     while start > 0 {
         let l = lines[start - 1];
+        // The article starts under its byline: prose above it is a standfirst.
+        if super::lead::about_the_author(l, authors) {
+            break;
+        }
         let prose = is_prose(l);
         // A short line's few words may match anywhere; a prose line the pick holds is its own.
         if prose && in_kept(l) {
@@ -183,13 +187,24 @@ mod tests {
                              Types of service\n{body}"
         );
         let kept = format!("Types of service\n\n{}", body.replace('\n', "\n\n"));
-        let before = prose_before(&paras, &kept).unwrap();
+        let before = prose_before(&paras, &kept, &[]).unwrap();
         assert!(before.starts_with("Restaurants differ"), "{before}");
         assert!(before.ends_with("a room of tables."), "{before}");
         // Nothing before the pick, or a single standfirst-like line: nothing put back.
-        assert_eq!(prose_before(&format!("Home\n{body}"), &kept), None);
+        assert_eq!(prose_before(&format!("Home\n{body}"), &kept, &[]), None);
+        // A standfirst above the byline is not the article's start.
+        let byline = format!(
+            "{}\nBy Jo Roe, who covers restaurants and the people who run them for us. She \
+             has written about food and the business of food for twenty years.\n{body}",
+            intro.lines().next().unwrap()
+        );
+        assert_eq!(prose_before(&byline, &kept, &[]), None);
         assert_eq!(
-            prose_before(&format!("{}\n{body}", intro.lines().next().unwrap()), &kept),
+            prose_before(
+                &format!("{}\n{body}", intro.lines().next().unwrap()),
+                &kept,
+                &[]
+            ),
             None
         );
     }
