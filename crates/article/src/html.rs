@@ -344,36 +344,6 @@ mod tests {
     }
 
     #[test]
-    fn an_intro_set_apart_by_a_table_of_contents_is_kept() {
-        // Readability scores the long section after the contents box and leaves the intro,
-        // a cousin in another widget, behind.
-        let intro = "<div class=w><div class=wc><p>How a kitchen serves its guests matters as \
-                     much as what it serves, and the choice sets the cost of every shift.</p>\
-                     <p>This guide explores each format in turn, from the counter to the dining \
-                     room, and what each means for the staff a kitchen needs.</p></div></div>";
-        let toc: String = (1..=12)
-            .map(|i| format!("<div class=toc-item><a href=#s{i}>Section {i}</a></div>"))
-            .collect();
-        let section: String = (1..=9)
-            .map(|i| {
-                format!(
-                    "<p>Format {i} brings the food to the table in its own way, with its own \
-                     staff, pace, prices and habits, and guests notice each of them.</p>"
-                )
-            })
-            .collect();
-        let html = format!(
-            "<html><head><title>Service styles</title></head><body><article><h1>Service \
-             styles</h1><div class=e>{intro}<div class=w><div class=toc>{toc}</div></div>\
-             <div class=w><div class=wc><h2>Types</h2>{section}</div></div></div>\
-             </article></body></html>"
-        );
-        let a = extract_html(&html);
-        assert!(a.text.contains("Format 9 brings"), "{}", a.text);
-        assert!(a.text.starts_with("How a kitchen serves"), "{}", a.text);
-    }
-
-    #[test]
     fn article_paragraphs_are_kept_and_nav_dropped() {
         let body = council_paragraphs();
         let html = format!(
