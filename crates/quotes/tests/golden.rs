@@ -1444,26 +1444,6 @@ fn a_phrase_offered_to_the_reader_after_a_colon_is_no_quote() {
 }
 
 #[test]
-fn the_writers_own_first_person_account_is_no_quote() {
-    // An essayist's "I told …", "I worry that …" outside quotation marks is the article's own
-    // voice, "you start by saying …" the reader's; a source's "I" inside a quotation, and the
-    // source's cue, still count.
-    let t = "Years ago I told my landlord that I played the cello in a quartet. \
-             I worry that the hall on Elm Street will close before spring. \
-             You start by saying the first verse aloud to yourself.\n\n\
-             “I told the board that the roof leaks,” said Omar Haddad, the caretaker.";
-    let qs = quotes(t);
-    assert!(
-        !qs.iter()
-            .any(|q| ["played the cello", "hall on Elm", "first verse"]
-                .iter()
-                .any(|w| q.text.contains(w))),
-        "{qs:#?}"
-    );
-    assert_eq!(speaker(find(&qs, "roof leaks")), Some("Omar Haddad"));
-}
-
-#[test]
 fn a_capitalised_preposition_after_a_question_opens_a_new_sentence() {
     // The question ends its sentence; "In Harbour Weekly" is where, not who.
     let t = "A common question from readers is, “Can the old bridge on Mill Road still be saved?” \

@@ -244,16 +244,6 @@ impl<'d, 'a> Walk<'d, 'a> {
         let Some(speaker) = speaker else {
             return c + 1;
         };
-        // "I told a man on the plane that I teach …", "I worry that …": outside quotation
-        // marks a first-person "I" is the writer, whose own account is the article, not a
-        // source's report; "you start by saying …" is the reader, told what to do.
-        let first = speaker.mention.split_whitespace().next().unwrap_or("");
-        let writer = (first == "I" || first.eq_ignore_ascii_case("you"))
-            && speaker.name.is_none()
-            && !cx.quoted(c);
-        if writer {
-            return c + 1;
-        }
         // "As Mashable reports, the company announced that …": the clause names its own
         // speaker; the opening attribution is only the channel.
         if channel_only(cx, lo, ext.0, c, hi) {
