@@ -1427,17 +1427,14 @@ fn a_list_after_a_request_to_do_something_is_no_reported_speech() {
 
 #[test]
 fn a_phrase_offered_to_the_reader_after_a_colon_is_no_quote() {
-    // A mantra the reader is to repeat, after a colon whose clause has "you" or an "it" that
-    // names nobody as its subject, is no one's statement.
-    let t = "The practice is simple. It needs one short line repeated slowly: \
-             “Let the day be calm and let the night be kind.”\n\n\
-             At the end, you turn the wish toward strangers: \
+    // A mantra the reader is to repeat, after a colon whose clause has "you" as its subject,
+    // is no one's statement.
+    let t = "At the end, you turn the wish toward strangers: \
              “Let every traveller be safe and every house be warm.”\n\n\
              Lena Park described her routine: “I repeat it every morning before work.”";
     let qs = quotes(t);
     assert!(
-        !qs.iter()
-            .any(|q| q.text.contains("night be kind") || q.text.contains("house be warm")),
+        !qs.iter().any(|q| q.text.contains("house be warm")),
         "{qs:#?}"
     );
     assert_eq!(speaker(find(&qs, "every morning")), Some("Lena Park"));

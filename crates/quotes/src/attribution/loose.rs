@@ -103,11 +103,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                     self.assigned[m] = Some((sp, Some(":".to_string())));
                 } else if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
                     let sp = self.people.resolve(cx.doc, a, b, &self.history);
-                    // "You then extend it to everyone: “May we all be well.”", "It means
-                    // repeating a phrase: “…”": the reader, or a thing that names nobody, offers
-                    // words to say (a mantra, an example), no one's statement; not kept as an
-                    // unattributed quote either.
-                    if sp.name.is_none() && b == a + 1 && matches!(cx.l(a), "you" | "it") {
+                    // "You then extend it to everyone: “May we all be well.”": the reader is
+                    // offered words to say (a mantra, an example), no one's statement; not kept
+                    // as an unattributed quote either. ("It" stays: PolNeAR's "It [the report]
+                    // notes: “…”".)
+                    if sp.name.is_none() && b == a + 1 && cx.l(a) == "you" {
                         self.consumed[m] = Some(Speaker::default());
                         continue;
                     }
