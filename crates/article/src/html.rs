@@ -1,6 +1,7 @@
 //! HTML pages: metadata from `<meta>`, JSON-LD, headings and bylines (`meta`), main content by
-//! readability scoring (dom_smoothie) on the same parsed tree, and a plain tag-stripping fallback
-//! when the page defeats it (too many elements, too deep, no readable block).
+//! readability scoring (dom_smoothie) on the same parsed tree; when readability finds no block,
+//! the paragraph walk's text, and a plain tag-stripping fallback when the page defeats both (too
+//! many elements, too deep, no paragraph at all).
 
 mod blocks;
 mod boilerplate;

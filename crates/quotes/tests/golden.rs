@@ -1408,6 +1408,93 @@ fn a_trade_the_role_list_lacks_still_heads_an_inverted_speaker() {
 }
 
 #[test]
+fn a_list_after_a_request_to_do_something_is_no_reported_speech() {
+    // "ask you to think about:" asks for a deed; the items are what to think of, not words
+    // the coach said. "Said:" before the same kind of list still reports it.
+    let t = "Before a race, the coach Nora Vik will ask her runners to picture:\n\n\
+             A finish line you crossed first\n\n\
+             A morning run along the river\n\n\
+             Later that week, Nora Vik also said:\n\n\
+             The new track opens in June";
+    let qs = quotes(t);
+    assert!(
+        !qs.iter()
+            .any(|q| q.text.contains("finish line") || q.text.contains("morning run")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "track opens")), Some("Nora Vik"));
+}
+
+#[test]
+fn a_phrase_offered_to_the_reader_after_a_colon_is_no_quote() {
+    // A mantra the reader is to repeat, after a colon whose clause has "you" as its subject,
+    // is no one's statement.
+    let t = "At the end, you turn the wish toward strangers: \
+             “Let every traveller be safe and every house be warm.”\n\n\
+             Lena Park described her routine: “I repeat it every morning before work.”";
+    let qs = quotes(t);
+    assert!(
+        !qs.iter().any(|q| q.text.contains("house be warm")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "every morning")), Some("Lena Park"));
+}
+
+#[test]
+fn a_capitalised_preposition_after_a_question_opens_a_new_sentence() {
+    // The question ends its sentence; "In Harbour Weekly" is where, not who.
+    let t = "A common question from readers is, “Can the old bridge on Mill Road still be saved?” \
+             In Harbour Weekly last spring, we looked at the engineers' options.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:#?}");
+}
+
+#[test]
+fn findings_listed_after_found_colon_are_the_studys() {
+    // "found" reports only a that-clause, or the list its colon opens at a paragraph's end.
+    let t = "The survey of 40 harbours, published in Marine Policy, was the largest yet.\n\n\
+             The survey found:\n\n\
+             Silt in the harbours has doubled since 1990, raising dredging costs.\n\n\
+             Smaller ports are losing ferry routes faster than large ones.\n\n\
+             The harbour found new tenants.";
+    let qs = quotes(t);
+    for item in ["Silt in the harbours", "Smaller ports are losing"] {
+        let q = find(&qs, item);
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(speaker(q), Some("survey"), "{item}");
+    }
+}
+
+#[test]
+fn studies_show_a_clause_without_that() {
+    // Research's "show" with a finite clause after it reports the clause; a noun object
+    // ("shows promise") is no report.
+    let t = "Studies show dried beans and lentils can be as filling as meat.\n\n\
+             Studies also show eating oats, barley and rye every day may lower cholesterol.\n\n\
+             Research on the new vaccine shows promise in older patients.";
+    let qs = quotes(t);
+    for item in ["dried beans and lentils", "eating oats"] {
+        assert_eq!(find(&qs, item).kind, QuoteKind::Indirect, "{item}");
+    }
+    assert!(!qs.iter().any(|q| q.text.contains("promise")), "{qs:#?}");
+}
+
+#[test]
+fn a_recommendation_as_a_gerund_clause_is_reported() {
+    // "recommends" reports a that-clause or a gerund clause of advice; "the recommended
+    // serving" and "recommends nothing" report nothing.
+    let t = "For most adults, nutritionist Ines Moreau recommends drinking water before each \
+             meal to curb hunger.\n\n\
+             A recommended serving is half a cup.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "drinking water before")),
+        Some("Ines Moreau")
+    );
+    assert!(!qs.iter().any(|q| q.text.contains("half a cup")), "{qs:#?}");
+}
+
+#[test]
 fn as_a_named_person_puts_it_frames_the_quotation_after_it() {
     assert_speakers(
         "Sleep matters.\n\nAs Marcus Oyelaran puts it, \"Nobody is built for five hours.\"\n\n\

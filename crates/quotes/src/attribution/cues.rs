@@ -128,8 +128,44 @@ impl<'d, 'a> Walk<'d, 'a> {
         // clause after it only as the predicate of its subject ("the people concerned", "is
         // concerned about costs" report nothing).
         let stance = is_stance(cx.l(c)) && stance_frame(cx, lo, c, hi);
+        // "The research found:" closing its paragraph: the findings follow as a list of
+        // paragraphs (`listed_after`), in place of the that-clause.
+        let listing =
+            c + 2 < cx.doc.tokens.len() && cx.w(c + 1) == ":" && starts_paragraph(cx.doc, c + 2);
+        // "Studies show frozen fruit can be as nutritious …": research's "show" reports a
+        // clause without "that" when a finite verb follows in it ("research shows promise",
+        // "studies show us how" report nothing).
+        let bare_finding = || {
+            matches!(cx.l(c), "show" | "shows" | "showed")
+                && !object
+                && study_subject(cx, lo, c)
+                && c + 1 < hi
+                && !matches!(
+                    cx.l(c + 1),
+                    "us" | "them" | "you" | "him" | "her" | "me" | "how"
+                )
+                && (c + 2..hi.min(c + 30))
+                    .take_while(|&i| {
+                        !cx.is_stop(i)
+                            && !cx.quoted(i)
+                            && !matches!(cx.l(i), "which" | "who" | "that" | ":")
+                    })
+                    .any(|i| is_finite_aux(cx.l(i)))
+        };
+        // "Dr. Roe recommends eating them in moderation": advice given as a gerund clause.
+        let advice = matches!(cx.l(c), "recommend" | "recommends" | "advise" | "advises")
+            && c + 1 < hi
+            && cx.l(c + 1).len() > 4
+            && cx.l(c + 1).ends_with("ing")
+            && !cx.is_cap(c + 1)
+            && !cx.l(c + 1).ends_with("thing");
         if is_stance(cx.l(c)) && !stance && !(is_that_cue(cx.l(c)) && that_soon())
-            || is_that_cue(cx.l(c)) && !stance && !that_soon()
+            || is_that_cue(cx.l(c))
+                && !stance
+                && !that_soon()
+                && !listing
+                && !bare_finding()
+                && !advice
         {
             return c + 1;
         }
@@ -470,6 +506,15 @@ impl<'d, 'a> Walk<'d, 'a> {
         if j + 1 >= n || cx.w(j) != ":" || !starts_paragraph(cx.doc, j + 1) {
             return false;
         }
+        // "They might ask you to think about:", "told us to bring:": a request's infinitive
+        // before the colon makes the list what is to be done or thought, not what was said.
+        let request = matches!(
+            cue.to_ascii_lowercase().as_str(),
+            "ask" | "asks" | "asked" | "asking" | "tell" | "tells" | "told" | "telling"
+        ) && (from..j).any(|i| cx.l(i) == "to");
+        if request {
+            return false;
+        }
         let mut start = j + 1;
         let mut items = Vec::new();
         while start < n && items.len() < ITEMS {
@@ -740,4 +785,49 @@ fn joined_title(cx: &crate::cue_parts::Ctx, a: usize, b: usize) -> Option<(Strin
         }
     }
     tail.map(|t| (text(r, b), text(t, b)))
+}
+
+/// The subject right before cue `c` (past adverbs: "studies also show") is research itself.
+fn study_subject(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
+    let mut k = c;
+    while k > lo && is_aux_or_adverb(cx.l(k - 1)) {
+        k -= 1;
+    }
+    k > lo
+        && matches!(
+            cx.l(k - 1),
+            "studies"
+                | "study"
+                | "research"
+                | "data"
+                | "evidence"
+                | "trials"
+                | "surveys"
+                | "experiments"
+                | "analyses"
+        )
+}
+
+/// Modals and forms of "be", "have", "do": a finite verb, so a clause.
+fn is_finite_aux(lower: &str) -> bool {
+    matches!(
+        lower,
+        "can"
+            | "may"
+            | "might"
+            | "could"
+            | "will"
+            | "would"
+            | "should"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "do"
+            | "did"
+    )
 }

@@ -54,7 +54,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                     self.assigned[m] = Some((sp, Some(cue)));
                     continue;
                 }
-                let found = if pronoun_gender(cx.l(j)).is_some() && cx.is_word(j + 1) {
+                let found = if opens_adverbial(cx.l(j)) {
+                    // "“…?” In Harbour Weekly last May, we …": a preposition opens an
+                    // adverbial (the next sentence's), neither a name nor an inverted verb.
+                    None
+                } else if pronoun_gender(cx.l(j)).is_some() && cx.is_word(j + 1) {
                     (!cx.is_cap(j + 1)).then_some(((j, j + 1), j + 1))
                 } else if cx.is_cap(j) {
                     let mut e = j;
@@ -99,6 +103,14 @@ impl<'d, 'a> Walk<'d, 'a> {
                     self.assigned[m] = Some((sp, Some(":".to_string())));
                 } else if let Some((a, b)) = clause_subject(cx, lo, i - 1) {
                     let sp = self.people.resolve(cx.doc, a, b, &self.history);
+                    // "You then extend it to everyone: “May we all be well.”": the reader is
+                    // offered words to say (a mantra, an example), no one's statement; not kept
+                    // as an unattributed quote either. ("It" stays: PolNeAR's "It [the report]
+                    // notes: “…”".)
+                    if sp.name.is_none() && b == a + 1 && cx.l(a) == "you" {
+                        self.consumed[m] = Some(Speaker::default());
+                        continue;
+                    }
                     let cue = cx.w(b).to_string();
                     self.remember(&sp);
                     self.assigned[m] = Some((sp, Some(cue)));
@@ -193,4 +205,29 @@ impl<'d, 'a> Walk<'d, 'a> {
         self.remember(&sp);
         self.assigned[m] = Some((sp, None));
     }
+}
+
+/// Prepositions that open a sentence's adverbial ("In May, …", "After the vote, …"), never a
+/// speaker's name or a verb of saying.
+fn opens_adverbial(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "at"
+            | "on"
+            | "for"
+            | "of"
+            | "from"
+            | "by"
+            | "with"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "under"
+            | "over"
+            | "into"
+            | "through"
+            | "across"
+            | "among"
+    )
 }
