@@ -493,6 +493,9 @@ impl<'a> Grammar<'a> {
         consider(self.season_expr(i));
         consider(self.holiday(i));
         consider(self.bare_plural(i));
+        consider(self.length_adjective(i));
+        consider(self.range_first(i));
+        consider(self.conjoined_day(i));
         consider(self.vague_ago(i));
         best
     }
