@@ -1250,4 +1250,36 @@ mod found_kinds {
             Vec::<(String, Option<String>)>::new()
         );
     }
+
+    #[test]
+    fn a_day_or_week_counted_in_a_run() {
+        let r = (2021, 5, 6);
+        assert_eq!(
+            spans_on("Ferries stayed in port for a third straight day.", r),
+            vec![pair("third straight day", "2021-05-06")]
+        );
+        assert_eq!(
+            spans_on("Shares rose for the fifth week in a row.", r),
+            vec![pair("fifth week", "2021-W18")]
+        );
+        assert_eq!(
+            spans_on("It is the ninth day of the strike.", r),
+            vec![pair("ninth day", "2021-05-06")]
+        );
+        // A day of a named month is that day; a set and a plural are no run.
+        assert_eq!(
+            spans_on("Bins go out every second day.", r).len(),
+            1,
+            "{:?}",
+            spans_on("Bins go out every second day.", r)
+        );
+        assert!(spans_on("In the first days of the war, roads closed.", r).is_empty());
+        assert_eq!(
+            spans_on("Rent is due on the first day of June.", r)
+                .iter()
+                .filter(|(t, _)| t == "first day")
+                .count(),
+            0
+        );
+    }
 }

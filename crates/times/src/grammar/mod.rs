@@ -496,6 +496,7 @@ impl<'a> Grammar<'a> {
         consider(self.length_adjective(i));
         consider(self.range_first(i));
         consider(self.conjoined_day(i));
+        consider(self.ordinal_unit(i));
         consider(self.vague_ago(i));
         best
     }
