@@ -1494,6 +1494,93 @@ fn a_recommendation_as_a_gerund_clause_is_reported() {
     assert!(!qs.iter().any(|q| q.text.contains("half a cup")), "{qs:#?}");
 }
 
+// Issue 13, news quotes batch 4: verbs of saying in other senses, documents named with a
+// preposition, "as reported by" and ", which found that".
+#[test]
+fn a_reporting_verb_with_a_plain_object_reports_nothing() {
+    // "reveal" and "charge" report only a that-clause; after an object opening with a
+    // determiner, "that" is a relative pronoun; "energy-saving" is no gerund of advice.
+    let t = "The trial run quickly revealed the limits and quirks of the new ferry timetable.\n\n\
+             Soon you may charge your bicycle lamp with the jacket on your shoulders.\n\n\
+             The festival adds a touch of mischief and colour that makes it hard to forget.\n\n\
+             Sensors can map heating patterns and recommend energy-saving settings for every \
+             floor.\n\n\
+             The investigators revealed that the ferry had skipped two safety drills.";
+    let qs = quotes(t);
+    for spurious in [
+        "limits and quirks",
+        "bicycle lamp",
+        "makes it hard",
+        "settings for every",
+    ] {
+        assert!(
+            !qs.iter().any(|q| q.text.contains(spurious)),
+            "{spurious}: {qs:#?}"
+        );
+    }
+    assert_eq!(
+        speaker(find(&qs, "skipped two safety drills")),
+        Some("investigators")
+    );
+}
+
+#[test]
+fn add_with_to_and_a_stranded_preposition_report_nothing() {
+    let t = "As more and more connected sensors are added to the smart bridge, those worries are \
+             absolutely fair.\n\n\
+             Music does not only touch the parts of you we think with; it moves the body too.\n\n\
+             The mayor acknowledged the fact that the bridge had been closed twice this year.";
+    let qs = quotes(t);
+    for spurious in ["worries are", "moves the body"] {
+        assert!(
+            !qs.iter().any(|q| q.text.contains(spurious)),
+            "{spurious}: {qs:#?}"
+        );
+    }
+    // A noun of content takes its that-clause: still reported.
+    find(&qs, "closed twice");
+}
+
+#[test]
+fn a_document_named_with_a_preposition_or_its_owner_speaks() {
+    assert_speakers(
+        "A survey from Harbourview Clinic found that most patients slept better after a month.\n\n\
+         Tools differ; as a Pinecrest Weekly article on the new scanners explains, two readers \
+         can check each other.\n\n\
+         The Ridgeway evaluation stresses the need for a second inspection every spring.\n\n\
+         According to the evaluation, the scanners missed very few faults in the trial.",
+        &[
+            ("slept better", "Harbourview Clinic"),
+            ("two readers", "Pinecrest Weekly article"),
+            ("second inspection", "Ridgeway evaluation"),
+            ("missed very few faults", "evaluation"),
+        ],
+    );
+}
+
+#[test]
+fn as_reported_by_names_the_source_of_its_clause() {
+    assert_speakers(
+        "Small ferry lines are merging quickly, with two firms raising $40 million this spring, \
+         as reported by Tidewater Ledger.\n\n\
+         As detailed in a Harbour Bureau report on coastal towns, rents rose fastest near the \
+         ferry piers.",
+        &[
+            ("two firms raising", "Tidewater Ledger"),
+            ("rents rose fastest", "Harbour Bureau report"),
+        ],
+    );
+}
+
+#[test]
+fn which_after_a_document_speaks_for_the_document() {
+    assert_speakers(
+        "The results echo a study published by Northgate College last spring, which found that \
+         night shifts doubled the risk of falls.",
+        &[("night shifts doubled", "study")],
+    );
+}
+
 #[test]
 fn as_a_named_person_puts_it_frames_the_quotation_after_it() {
     assert_speakers(
