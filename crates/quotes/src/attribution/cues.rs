@@ -84,15 +84,14 @@ impl<'d, 'a> Walk<'d, 'a> {
         {
             return c + 1;
         }
-        // "devices are added to the smart home", "it adds to the confusion": "add" with "to"
-        // after it, or as a passive, puts things somewhere; it reports nothing.
-        if matches!(cx.l(c), "add" | "adds" | "added" | "adding")
-            && (c + 1 < hi && cx.l(c + 1) == "to"
-                || c > lo
-                    && matches!(
-                        cx.l(c - 1),
-                        "is" | "are" | "was" | "were" | "be" | "been" | "being"
-                    ))
+        // "devices are added to the smart home": "add" as a passive puts things somewhere; it
+        // reports nothing.
+        if matches!(cx.l(c), "added" | "adding")
+            && c > lo
+            && matches!(
+                cx.l(c - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
         {
             return c + 1;
         }

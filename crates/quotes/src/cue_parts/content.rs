@@ -158,23 +158,24 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
             break;
         }
         if cx.l(j) == "that" {
-            // "adds a layer of nostalgia that makes it revealing": after an object opening with
-            // a determiner, "that" is a relative pronoun, unless the verb takes its addressee
-            // there ("told the court that …") or the words are a time ("said the day before
-            // that …"). A noun of content takes the clause as its own ("acknowledged the fact
-            // that …").
+            // "says a violent hit that used to be legal now draws a penalty": after an object
+            // opening with a determiner, "that" is a relative pronoun inside the reported
+            // clause, unless the verb takes its addressee there ("told the court that …") or
+            // the words are a time ("said the day before that …"). A noun of content takes
+            // the clause as its own ("acknowledged the fact that …").
             if j > b
                 && is_determiner(cx.l(b))
+                && !is_addressee_cue(cx.l(c))
+                && !starts_with_time(cx, b, hi)
+                && !(b..j).any(|i| cx.is_cap(i) || is_time_word(cx.l(i)))
                 && !is_speech_noun(cx.l(j - 1))
                 && !matches!(
                     cx.l(j - 1),
                     "fact" | "idea" | "possibility" | "news" | "point"
                 )
-                && !is_addressee_cue(cx.l(c))
-                && !starts_with_time(cx, b, hi)
-                && !(b..j).any(|i| cx.is_cap(i) || is_time_word(cx.l(i)))
             {
-                return None;
+                j += 1;
+                continue;
             }
             // "experts say that isn't likely": "that" is the clause's subject and stays in it.
             st = if that_is_subject(cx, j, hi) { j } else { j + 1 };
