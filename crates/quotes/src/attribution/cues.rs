@@ -86,7 +86,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         // "devices are added to the smart home": "add" as a passive puts things somewhere; it
         // reports nothing.
-        if matches!(cx.l(c), "added" | "adding")
+        if cx.l(c) == "added"
             && c > lo
             && matches!(
                 cx.l(c - 1),
