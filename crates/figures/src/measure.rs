@@ -448,6 +448,18 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
             }
         }
     }
+    // "50 to 48 percent", "46 to 32 percent": a tally, two figures; the unit written once after
+    // the second is the first's too.
+    if high <= low
+        && joiner == "to"
+        && !shares_unit_only
+        && m.unit.is_none()
+        && second.unit.is_some()
+        && m.core.end == m.core.first + 1
+    {
+        m.unit = second.unit;
+        return;
+    }
     if high <= low || (shares_unit_only && high > low * MAX_SHARED_RANGE_RATIO) {
         return;
     }

@@ -1386,6 +1386,27 @@ fn a_network_generation_is_a_name() {
 }
 
 #[test]
+fn a_tally_written_with_one_unit_gives_both_the_unit() {
+    assert_eq!(
+        units("She leads him 52 to 45 percent among women."),
+        vec![
+            (52.0, Some("percent".into())),
+            (45.0, Some("percent".into()))
+        ]
+    );
+    assert_eq!(
+        units("Prices rose 5 to 8 percent."),
+        vec![(5.0, Some("percent".into()))]
+    );
+}
+
+#[test]
+fn one_with_a_speaker_noun_phrase_is_no_count() {
+    assert!(values("One senior party official said the vote would wait.").is_empty());
+    assert_eq!(values("One person was hurt in the blast."), vec![1.0]);
+}
+
+#[test]
 fn a_word_between_a_count_and_its_time_unit() {
     assert_eq!(
         units("The crews worked 20 extra hours and then 3 more days."),
