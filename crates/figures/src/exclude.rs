@@ -601,13 +601,18 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         if after_another {
             return true;
         }
-        // "One tester said", "according to one report": an indefinite speaker or document,
-        // not a count of one.
-        let speaker = v
-            .toks
-            .get(c.end)
-            .is_some_and(|t| t.is_word() && !t.capitalized())
-            && crate::words::reporting_verb(v.lower(c.end + 1));
+        // "One tester said", "one intelligence source said", "according to one report": an
+        // indefinite speaker or document, not a count of one.
+        let mut k = c.end;
+        while k < c.end + 3
+            && v.toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && !t.capitalized())
+            && !crate::words::reporting_verb(v.lower(k))
+        {
+            k += 1;
+        }
+        let speaker = k > c.end && crate::words::reporting_verb(v.lower(k));
         if speaker || prev == "to" && prev2 == "according" {
             return true;
         }

@@ -189,6 +189,16 @@ fn unit_after(v: &View, k: usize, value: f64, scaled: bool) -> Option<(Unit, usi
     if let Some(u) = time_unit(w) {
         return Some((Unit::Time(u), k + 1, 1.0));
     }
+    // "15 extra minutes", "three more years", "10 straight days": a word between the count and
+    // its span of time.
+    if matches!(
+        w,
+        "extra" | "additional" | "more" | "straight" | "consecutive" | "further"
+    ) {
+        if let Some(u) = time_unit(v.lower(k + 1)) {
+            return Some((Unit::Time(u), k + 2, 1.0));
+        }
+    }
     // "20 (kg)", "20 [kg]".
     if matches!(t.text, "(" | "[" | "{" | "<") {
         if let Some(u) = measure_unit(v.lower(k + 1)) {
@@ -304,7 +314,9 @@ fn at_within(v: &View, i: usize, lookahead: usize) -> Option<Measured> {
         let glued_minus = matches!(p.text, "-" | "−" | "–")
             && v.toks[i].glued()
             && (i == 1 || !v.toks[i - 1].glued());
-        if matches!(&*p.lower, "minus" | "negative") || glued_minus {
+        // "plus or minus 4.1 points", "±3%": a margin, no sign.
+        let margin = i >= 3 && v.lower(i - 2) == "or" && v.lower(i - 3) == "plus";
+        if (matches!(&*p.lower, "minus" | "negative") && !margin) || glued_minus {
             value = -value;
             first = i - 1;
         }
@@ -435,6 +447,18 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
                 low *= second.value / raw;
             }
         }
+    }
+    // "50 to 48 percent", "46 to 32 percent": a tally, two figures; the unit written once after
+    // the second is the first's too.
+    if high <= low
+        && joiner == "to"
+        && !shares_unit_only
+        && m.unit.is_none()
+        && second.unit.is_some()
+        && m.core.end == m.core.first + 1
+    {
+        m.unit = second.unit;
+        return;
     }
     if high <= low || (shares_unit_only && high > low * MAX_SHARED_RANGE_RATIO) {
         return;

@@ -186,6 +186,10 @@ pub fn lex(text: &str, lower: &str) -> Lexeme {
         if let Some(v) = number_word(lower) {
             return Lexeme::Word(v);
         }
+        // "a half-dozen blockbusters": six.
+        if lower == "half-dozen" {
+            return Lexeme::Word(6.0);
+        }
     }
     if let Some(n) = entry {
         if n.scale {
@@ -367,6 +371,10 @@ fn lex_numeric(text: &str, lower: &str) -> Lexeme {
                 240 | 360 | 480 | 576 | 720 | 1080 | 1440 | 2160 | 4320
             )
         {
+            return Lexeme::NotANumber;
+        }
+        // "3G talk time", "a 5G network": a mobile network's generation, a name ("100G" is a rate).
+        if rest == "G" && plain && (2.0..=6.0).contains(&value) && value == value.trunc() {
             return Lexeme::NotANumber;
         }
         if rest == "m" {
@@ -753,7 +761,13 @@ fn one_period(v: &View, i: usize) -> Option<Core> {
             | "for"
             | "in"
     );
-    if !bounded || matches!(v.lower(i + 2), "ago" | "-" | "–") {
+    // "in a year when voters...", "in a week that": a point in time the clause names.
+    if !bounded
+        || matches!(
+            v.lower(i + 2),
+            "ago" | "-" | "–" | "when" | "where" | "that" | "which"
+        )
+    {
         return None;
     }
     let mut c = Core::new(i, i + 2, value);
@@ -933,6 +947,19 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
                             current = 1.0;
                             last = Last::Unit;
                             j += 1;
+                            continue;
+                        }
+                        // "a half dozen", "a half million": half the scale.
+                        Some(_)
+                            if v.lower(j + 1) == "half"
+                                && matches!(
+                                    v.toks.get(j + 2).map(|n| lex(n.text, &n.lower)),
+                                    Some(Lexeme::Scale(_) | Lexeme::Dozen)
+                                ) =>
+                        {
+                            current = 0.5;
+                            last = Last::Unit;
+                            j += 2;
                             continue;
                         }
                         Some(_) if v.lower(j + 1) == "quarter" => {

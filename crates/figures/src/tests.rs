@@ -1340,6 +1340,81 @@ fn another_dozen_is_twelve() {
 }
 
 #[test]
+fn a_margin_of_plus_or_minus_is_no_negative_number() {
+    assert_eq!(
+        value_hedges("The survey's margin of error is plus or minus 3.5 percentage points."),
+        vec![(Some(3.5), "exact")]
+    );
+    assert_eq!(
+        value_hedges("Its error is plus or minus three percent."),
+        vec![(Some(3.0), "exact")]
+    );
+    assert_eq!(values("The lake froze at minus 12 degrees."), vec![-12.0]);
+}
+
+#[test]
+fn a_scale_word_glued_to_digits_scales_them() {
+    assert_eq!(values("The cuts removed $25million in grants."), vec![25e6]);
+    assert_eq!(values("It lost 3billion euros."), vec![3e9]);
+}
+
+#[test]
+fn a_half_dozen_is_six() {
+    assert_eq!(
+        values("The town opened a half-dozen new schools."),
+        vec![6.0]
+    );
+    assert_eq!(
+        value_hedges("Police questioned more than a half dozen witnesses."),
+        vec![(Some(6.0), "more_than")]
+    );
+}
+
+#[test]
+fn a_year_a_clause_names_is_a_point_in_time() {
+    assert!(values("She ran in a year when turnout fell.").is_empty());
+    assert_eq!(values("He was jailed for a year."), vec![1.0]);
+}
+
+#[test]
+fn a_network_generation_is_a_name() {
+    assert_eq!(
+        values("The 4G phone offers 10 hours of talk time."),
+        vec![10.0]
+    );
+    assert_eq!(values("a direct 100G link to Amsterdam"), vec![100.0]);
+}
+
+#[test]
+fn a_tally_written_with_one_unit_gives_both_the_unit() {
+    assert_eq!(
+        units("She leads him 52 to 45 percent among women."),
+        vec![
+            (52.0, Some("percent".into())),
+            (45.0, Some("percent".into()))
+        ]
+    );
+    assert_eq!(
+        units("Prices rose 5 to 8 percent."),
+        vec![(5.0, Some("percent".into()))]
+    );
+}
+
+#[test]
+fn one_with_a_speaker_noun_phrase_is_no_count() {
+    assert!(values("One senior party official said the vote would wait.").is_empty());
+    assert_eq!(values("One person was hurt in the blast."), vec![1.0]);
+}
+
+#[test]
+fn a_word_between_a_count_and_its_time_unit() {
+    assert_eq!(
+        units("The crews worked 20 extra hours and then 3 more days."),
+        vec![(20.0, Some("hour".into())), (3.0, Some("day".into()))]
+    );
+}
+
+#[test]
 fn ages_after_an_age_word_a_possessive_a_role_noun_or_at_the_end() {
     let year = Some("year".to_string());
     assert_eq!(

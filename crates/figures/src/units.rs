@@ -7,9 +7,10 @@
 pub fn glued_scale(suffix: &str) -> Option<f64> {
     let v = match suffix {
         "k" | "K" => 1e3,
-        "M" | "MM" | "mn" | "Mn" | "mln" | "mil" | "MN" => 1e6,
-        "b" | "B" | "bn" | "Bn" | "BN" | "bln" => 1e9,
-        "tn" | "Tn" | "TN" | "tln" | "trn" | "T" => 1e12,
+        // "$18million", "2billion": the word glued as the short forms are.
+        "M" | "MM" | "mn" | "Mn" | "mln" | "mil" | "MN" | "million" => 1e6,
+        "b" | "B" | "bn" | "Bn" | "BN" | "bln" | "billion" => 1e9,
+        "tn" | "Tn" | "TN" | "tln" | "trn" | "T" | "trillion" => 1e12,
         _ => return None,
     };
     Some(v)
