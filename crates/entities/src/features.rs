@@ -95,6 +95,7 @@ impl ShapeHash {
     }
 }
 
+#[cfg(test)]
 fn shapes(s: &str) -> (u64, u64, bool, bool) {
     let (full, short, cap, all_caps, _) = shapes_and_folds(s);
     (full, short, cap, all_caps)
