@@ -95,15 +95,25 @@ impl ShapeHash {
     }
 }
 
+#[cfg(test)]
 fn shapes(s: &str) -> (u64, u64, bool, bool) {
+    let (full, short, cap, all_caps, _) = shapes_and_folds(s);
+    (full, short, cap, all_caps)
+}
+
+/// [`shapes`], and whether [`normalise`] changes the word (`false` only for ASCII without an
+/// upper-case letter or a digit: its normal form is the word itself).
+#[inline(always)]
+fn shapes_and_folds(s: &str) -> (u64, u64, bool, bool, bool) {
     // ASCII (nearly every word) is read byte by byte, without decoding: the same marks.
-    let (full, short, all_caps) = if s.is_ascii() {
+    let ascii = s.is_ascii();
+    let (full, short, all_caps, folded) = if ascii {
         shape_hashes(s.bytes().map(|b| shape_mark(char::from(b))))
     } else {
         shape_hashes(s.chars().map(shape_mark))
     };
     let cap = s.chars().next().is_some_and(char::is_uppercase);
-    (full, short, cap, all_caps)
+    (full, short, cap, all_caps, !ascii || folded)
 }
 
 /// A char's mark in a shape, and whether it is an upper-case letter and a letter.
@@ -123,17 +133,20 @@ fn shape_mark(c: char) -> (u8, bool, bool) {
 }
 
 /// The full shape (runs of a mark cut at four) and the short shape (runs of one) of a word's
-/// marks `(mark, upper case, letter)`, and whether its letters are all upper case.
+/// marks `(mark, upper case, letter)`, whether its letters are all upper case, and whether it
+/// has an upper-case letter or a digit.
 #[inline(always)]
-fn shape_hashes(marks: impl Iterator<Item = (u8, bool, bool)>) -> (u64, u64, bool) {
+fn shape_hashes(marks: impl Iterator<Item = (u8, bool, bool)>) -> (u64, u64, bool, bool) {
     let mut full = ShapeHash::default();
     let mut short = ShapeHash::default();
     let mut run = 0;
     let mut upper = 0;
     let mut letters = 0;
+    let mut digits = 0;
     for (m, up, letter) in marks {
         upper += usize::from(up);
         letters += usize::from(letter);
+        digits += usize::from(m == b'd');
         if full.last == Some(m) {
             run += 1;
         } else {
@@ -147,7 +160,9 @@ fn shape_hashes(marks: impl Iterator<Item = (u8, bool, bool)>) -> (u64, u64, boo
         }
     }
     let all_caps = letters > 0 && upper == letters;
-    (full.h.finish(), short.h.finish(), all_caps)
+    // Upper-case letters and digits are what the normal form folds.
+    let folded = upper > 0 || digits > 0;
+    (full.h.finish(), short.h.finish(), all_caps, folded)
 }
 
 /// Lower-cases and folds digits to '0', appending to `buf`.
@@ -294,12 +309,17 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             let from = lower_buf.len();
             normalise(w, &mut lower_buf);
             let low = &lower_buf[from..];
-            let (shape, short_shape, cap, all_caps) = shapes(w);
+            let (shape, short_shape, cap, all_caps, folds) = shapes_and_folds(w);
             let (norm, prefix, suffix) = word_and_affixes(low);
             let t = &mut out[i];
             t.norm = norm;
             t.key = norm;
-            t.exact = hash_bytes(w.as_bytes());
+            // A word its normal form leaves as it is hashes as that form did.
+            t.exact = if folds {
+                hash_bytes(w.as_bytes())
+            } else {
+                norm
+            };
             t.shape = shape;
             t.short_shape = short_shape;
             t.cap = cap;
@@ -629,6 +649,28 @@ mod tests {
         assert_eq!(hash_bytes("zürich".as_bytes()), 0xfe8b_b21e_6544_b7a0);
         let (full, _, _, _) = shapes("Ab");
         assert_eq!(full, hash_bytes(b"Xx"), "a shape hashes its shape string");
+    }
+
+    /// The exact-form hash taken from the normal form's must be the hash of the word as written.
+    #[test]
+    fn exact_hashes_are_the_words_as_written() {
+        let text = "Mr. Smith said 10,000 people in NEW YORK saw Zürich's É 3rd-place finish \
+            (at 9:30) -- and the U.S. e-mail ǅ x1Y2 i I ok.";
+        let doc = Doc::new(text);
+        let (info, _) = token_infos(&doc, &crate::gazetteer::GAZ);
+        let mut shortcut = 0;
+        for (i, t) in info.iter().enumerate() {
+            let w = doc.token_text(i);
+            assert_eq!(t.exact, hash_bytes(w.as_bytes()), "{w}");
+            shortcut += usize::from(t.exact == t.norm);
+        }
+        assert!(shortcut > 5);
+        for w in ["a", "abc", "a-b", "x's", "Ab", "a1", "É", "é", "ǅ", ""] {
+            let (_, _, _, _, folds) = shapes_and_folds(w);
+            let mut low = String::new();
+            normalise(w, &mut low);
+            assert!(folds || low == w, "{w}");
+        }
     }
 
     #[test]

@@ -253,15 +253,23 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], hashes: &[u64]) -> Vec<u32> {
                 .take(hi.min(i + g.max_len))
                 .skip(i)
             {
-                if j > i {
+                // The one-token key is the token's own lower-cased form, read in place; a longer
+                // key is built only when the first starts a longer entry (most words start none).
+                let (k, h): (&str, u64) = if j == i {
+                    let h = match hashes.get(j) {
+                        Some(&h) => h,
+                        None => crate::tables::hash(low.as_bytes()),
+                    };
+                    (low, h)
+                } else {
+                    if j == i + 1 {
+                        key.push_str(lowers.get(i).copied().unwrap_or(""));
+                    }
                     key.push(' ');
-                }
-                key.push_str(low);
-                let h = match hashes.get(j) {
-                    Some(&h) if j == i => h,
-                    _ => crate::tables::hash(key.as_bytes()),
+                    key.push_str(low);
+                    (&key, crate::tables::hash(key.as_bytes()))
                 };
-                let c = g.entries.get(key.as_str()).copied().unwrap_or(0) | wide_hashed(&key, h);
+                let c = g.entries.get(k).copied().unwrap_or(0) | wide_hashed(k, h);
                 if c & !PREFIX != 0 {
                     best = Some((j, c & !PREFIX));
                 }
@@ -294,6 +302,68 @@ mod tests {
         let hashes: Vec<u64> = refs.iter().map(|w| key_hash(w)).collect();
         let bits = mark(&GAZ, &doc, &refs, &hashes);
         lowers.into_iter().zip(bits).collect()
+    }
+
+    /// [`mark`] as first written: every key, the one-token key too, built in a string.
+    fn mark_by_keys(g: &Gaz, doc: &Doc, lowers: &[&str]) -> Vec<u32> {
+        let mut out = vec![0u32; doc.tokens.len()];
+        let mut key = String::new();
+        for s in &doc.sentences {
+            let (lo, hi) = (s.first_token, s.end_token);
+            for i in lo..hi {
+                key.clear();
+                let mut best: Option<(usize, u32)> = None;
+                for (j, low) in lowers
+                    .iter()
+                    .enumerate()
+                    .take(hi.min(i + g.max_len))
+                    .skip(i)
+                {
+                    if j > i {
+                        key.push(' ');
+                    }
+                    key.push_str(low);
+                    let c = g.entries.get(key.as_str()).copied().unwrap_or(0)
+                        | wide_hashed(&key, crate::tables::hash(key.as_bytes()));
+                    if c & !PREFIX != 0 {
+                        best = Some((j, c & !PREFIX));
+                    }
+                    if c & PREFIX == 0 {
+                        break;
+                    }
+                }
+                if let Some((j, c)) = best {
+                    out[i] |= c;
+                    for t in &mut out[i + 1..=j] {
+                        *t |= c | c << INSIDE;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn keys_read_in_place_mark_as_built_keys_did() {
+        let text = "The Secretary General of the United Nations met Bank of America staff in \
+            Rio de Janeiro and New York City. Mr. John Smith, a U.S. senator from New Mexico, \
+            said the Federal Reserve Bank of New York and the European Central Bank agreed. \
+            Americans in São Paulo , Abu Dhabi and Hong Kong watched Johnson & Johnson. \
+            la paz el salvador new york new";
+        let doc = Doc::new(text);
+        let lowers: Vec<String> = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect();
+        let refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
+        let hashes: Vec<u64> = refs.iter().map(|w| key_hash(w)).collect();
+        let want = mark_by_keys(&GAZ, &doc, &refs);
+        assert!(
+            want.iter().filter(|&&b| b >> INSIDE != 0).count() >= 5,
+            "multi-word entries"
+        );
+        assert_eq!(mark(&GAZ, &doc, &refs, &hashes), want);
+        // Without the one-token hashes, the keys are hashed here.
+        assert_eq!(mark(&GAZ, &doc, &refs, &[]), want);
     }
 
     #[test]

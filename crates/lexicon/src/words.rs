@@ -14,8 +14,11 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 24];
     if word.len() <= buf.len() && word.is_ascii() {
         let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
+        // Copied and lower-cased in one pass (a `copy_from_slice` of a word's length is a
+        // `memcpy` call, and lower-casing then read the bytes back).
+        for (d, &c) in b.iter_mut().zip(word.as_bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
         // SAFETY: `b` holds the bytes of an ASCII `str`, ASCII-lower-cased: ASCII still, so
         // valid UTF-8 (checking it again was a third of this function's work).
         return f(unsafe { std::str::from_utf8_unchecked(b) });
@@ -101,6 +104,14 @@ mod tests {
     fn lowercase_without_allocation_matches_to_lowercase() {
         for w in ["Said", "ÉCOLE", "MIXEDcase", &"X".repeat(40), ""] {
             assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase());
+        }
+        // Every length up to past the stack buffer, with every printable ASCII byte in it.
+        let all: String = (b' '..=b'~').map(char::from).collect();
+        for len in 1..=30 {
+            for from in 0..all.len() - len {
+                let w = &all[from..from + len];
+                assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+            }
         }
     }
 

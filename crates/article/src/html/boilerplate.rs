@@ -2,6 +2,7 @@
 //! the page rendered twice (`crate::repeats`), interface labels, captions, notices, and the tail that starts at a
 //! heading introducing other pages ("Related articles", "About the author", "Comments").
 
+use super::dom::count_words;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -199,13 +200,15 @@ impl Folded {
 /// related/comments tail and without a closing author bio (a paragraph among the last few that
 /// starts with one of `authors`' names: "Ann Lee is a freelance writer…", or the name alone).
 pub fn remove(text: &str, authors: &[String]) -> String {
-    let total = text.split_whitespace().count();
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
-    let again = crate::repeats::second_rendering(&paragraphs, |p| p.split_whitespace().count());
+    // Each paragraph's words, counted once; the text's are their sum (the blank lines between
+    // paragraphs split no word).
+    let counts: Vec<usize> = paragraphs.iter().map(|p| count_words(p)).collect();
+    let total: usize = counts.iter().sum();
+    let again = crate::repeats::second_rendering(&paragraphs, count_words);
     let mut kept: Vec<&str> = Vec::new();
     let mut words_before = 0usize;
-    for (p, again) in paragraphs.into_iter().zip(again) {
-        let n = p.split_whitespace().count();
+    for ((p, again), n) in paragraphs.into_iter().zip(again).zip(counts) {
         if n <= MAX_HEADING_WORDS
             && words_before as f64 >= MIN_LEAD_SHARE * total as f64
             && TAIL_HEADING.is_match(p.trim())

@@ -38,7 +38,32 @@ pub fn with_attr<R>(n: &NodeRef, name: &str, f: impl FnOnce(&str) -> R) -> Optio
 
 /// Words of a text node (whitespace-separated), 0 for any other node.
 pub fn text_words(n: &NodeRef) -> usize {
-    with_text(n, |t| t.split_whitespace().count()).unwrap_or(0)
+    with_text(n, count_words).unwrap_or(0)
+}
+
+/// `s.split_whitespace().count()`, counted as the starts of words (a character that is not
+/// whitespace after one that is, or at the start) without the splitting iterator; ASCII text
+/// (most text nodes) byte by byte.
+pub fn count_words(s: &str) -> usize {
+    if s.is_ascii() {
+        let mut words = 0;
+        let mut space = true;
+        for &b in s.as_bytes() {
+            // ASCII whitespace as `char::is_whitespace` has it: tab to carriage return, space.
+            let ws = b == b' ' || (b'\t'..=b'\r').contains(&b);
+            words += usize::from(space && !ws);
+            space = ws;
+        }
+        return words;
+    }
+    let mut words = 0;
+    let mut space = true;
+    for c in s.chars() {
+        let ws = c.is_whitespace();
+        words += usize::from(space && !ws);
+        space = ws;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -73,6 +98,38 @@ mod tests {
                 );
             }
         }
+        let div = d.select("div").nodes()[0];
+        assert!(is_named(&div, "div") && !is_named(&div, "p"));
+    }
+
+    #[test]
+    fn words_count_as_split_whitespace_counts_them() {
+        let mut cases: Vec<String> = [
+            "",
+            " ",
+            "one",
+            " one  two\tthree\n",
+            "a\x0bb\x0cc\rd\x1ce",
+            "caf\u{e9} na\u{ef}ve",
+            "a\u{a0}b\u{2009}c\u{3000}\u{3000}d\u{85}e\u{2028}f\u{202f}g\u{205f}h\u{1680}i",
+            "\u{200b}zero-width\u{feff}",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every char up to U+3100 between two letters and alone.
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            cases.push(format!("x{c}y"));
+            cases.push(c.to_string());
+        }
+        for s in &cases {
+            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn is_named_reads_the_tag() {
+        let d = Document::from("<div><p>x</p></div>");
         let div = d.select("div").nodes()[0];
         assert!(is_named(&div, "div") && !is_named(&div, "p"));
     }
