@@ -81,6 +81,47 @@ fn printed_again(lines: &[&str], k: usize) -> bool {
         .any(|(j, o)| j != k && o.len() == l.len() && *o != l && o.eq_ignore_ascii_case(l))
 }
 
+/// A picture's caption ending in its credit ("Whale expert Jo Roe. Photograph: Ann Lee"): a
+/// sentence, then the credit. A headline naming images ("Hardened Images: security validated")
+/// has no sentence before it.
+fn is_caption(line: &str) -> bool {
+    line.contains(". ") && crate::html::is_caption_line(line)
+}
+
+/// What breadcrumb trails put between their steps ("Home › Blog › Headline").
+const CRUMB_MARKS: [char; 4] = ['>', '›', '»', '/'];
+
+/// Most words in a step of a breadcrumb trail before its last ("Home", "Financial Literacy").
+const MAX_CRUMB_WORDS: usize = 4;
+
+/// A headline printed as the last step of a breadcrumb trail ("Home > Blog > Top dental
+/// resolutions for 2025", "Newsroom/Online learning tips/Graphic design vs. …"): the steps before
+/// it are the site's sections. A trail opens with "Home" or has three steps or more, its steps
+/// before the last are short, and its last has two words or more; one mark ("24/7 support",
+/// "Movers / Moving companies") is a headline's own.
+pub fn without_trail(line: &str) -> &str {
+    for mark in CRUMB_MARKS {
+        let steps: Vec<&str> = line.split(mark).map(str::trim).collect();
+        let Some((last, before)) = steps.split_last() else {
+            continue;
+        };
+        // Steps are words: "3/09/15 8:00am" is a date, not a trail.
+        let wordy = |s: &str| s.chars().any(char::is_alphabetic);
+        if before.is_empty() || WORD.find_iter(last).count() < 2 || !wordy(last) {
+            continue;
+        }
+        let home = before[0].eq_ignore_ascii_case("home");
+        let short = before.iter().all(|s| {
+            let n = WORD.find_iter(s).count();
+            (1..=MAX_CRUMB_WORDS).contains(&n) && wordy(s)
+        });
+        if short && (home || before.len() >= 2) {
+            return last;
+        }
+    }
+    line
+}
+
 /// How far above the block a headline may sit (lines).
 const WINDOW: usize = 25;
 const LIST_PENALTY: f64 = 5.0;
@@ -119,6 +160,7 @@ pub fn pick(s: &Scored, bs: usize, be: usize) -> Option<usize> {
             || ENDMARK.is_match(l)
             || LONGBOIL.is_match(l)
             || CREDIT.is_match(l)
+            || is_caption(l)
             || is_address(l)
             || find_date(l).is_some()
         {
@@ -257,5 +299,52 @@ mod tests {
             headline(&lines, 2),
             Some("Harbour bridge reopens after repairs")
         );
+    }
+
+    #[test]
+    fn a_headline_at_the_end_of_a_breadcrumb_trail_loses_the_trail() {
+        assert_eq!(
+            without_trail("Home > Blog > Harbour bridge reopens after repairs"),
+            "Harbour bridge reopens after repairs"
+        );
+        assert_eq!(
+            without_trail("Home » Archive » City Life » Harbour bridge reopens"),
+            "Harbour bridge reopens"
+        );
+        assert_eq!(
+            without_trail("Newsroom/Transport/Harbour bridge reopens: what changes?"),
+            "Harbour bridge reopens: what changes?"
+        );
+        assert_eq!(
+            without_trail("Home /Harbour bridge reopens"),
+            "Harbour bridge reopens"
+        );
+        // A headline's own slash or mark, a date with its time, and long steps stay.
+        for line in [
+            "24/7 help lines open as the harbour bridge closes",
+            "Best Movers / Moving Companies in Harbour City (2024)",
+            "3/09/15 8:00am 3/09/15 8:00am",
+            "Why the old bridge > the new bridge / for cyclists and walkers alike",
+        ] {
+            assert_eq!(without_trail(line), line);
+        }
+    }
+
+    #[test]
+    fn a_caption_with_its_credit_is_not_the_headline() {
+        let lines = [
+            "Harbour bridge reopens after eight months of repairs",
+            "Divers inspect a pier of the harbour bridge. Photograph: Ann Lee for the Post",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 2),
+            Some("Harbour bridge reopens after eight months of repairs")
+        );
+        // A headline naming images is no caption.
+        assert!(!is_caption(
+            "Hardened Images: Security Validated by an Outside Lab"
+        ));
+        assert!(is_caption("A diver at work. Photo: Ann Lee"));
     }
 }
