@@ -8,9 +8,12 @@ use regex::Regex;
 use super::lines::{features, is_stop, Scored, BOIL, ENDMARK, LONGBOIL, TERM, WORD};
 use crate::dates::find_date;
 
-/// Lines of a credit block: "By …", "Written by …", "Updated …", "5 min read", "3 hours ago".
+/// Lines of a credit block: "By …", "Written by …", "Updated …", "5 min read", "3 hours ago",
+/// and the byline's "by" in French, Spanish and Portuguese, German and Dutch before a
+/// capitalised name ("Par Martin Roe", "Por Steven Lee", "Von Max Roe"; not "Por qué …",
+/// "Von der Leyen …").
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by\b|written by|posted by|reviewed\b|fact[- ]checked by|updated|published|posted on|last updated|credit:)|\bmin(?:ute)?s? read\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b").unwrap()
+    Regex::new(r"(?i)^(?:by\b|written by|posted by|reviewed\b|fact[- ]checked by|updated|published|posted on|last updated|credit:)|\bmin(?:ute)?s? read\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b|^(?-i:(?:Par|Por|Von|Door)\s+\p{Lu}\p{Ll}*\.?\s+\p{Lu})").unwrap()
 });
 
 /// A line that opens a table of contents: the lines after it are section names.
@@ -346,5 +349,24 @@ mod tests {
             "Hardened Images: Security Validated by an Outside Lab"
         ));
         assert!(is_caption("A diver at work. Photo: Ann Lee"));
+    }
+
+    #[test]
+    fn a_byline_in_another_language_is_not_the_headline() {
+        let lines = [
+            "Le pont du port rouvre après huit mois de travaux",
+            "Par Martin Roux (avec Anne Leduc et Paul Morel)",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 2),
+            Some("Le pont du port rouvre après huit mois de travaux")
+        );
+        assert!(CREDIT.is_match("Por Steven Lee Myers, Keith Bradsher y Tariq Panja"));
+        assert!(CREDIT.is_match("Von Max Mustermann"));
+        // Headlines that open with the same words.
+        assert!(!CREDIT.is_match("Por qué el puente del puerto sigue cerrado"));
+        assert!(!CREDIT.is_match("Von der Leyen visits the harbour bridge"));
+        assert!(!CREDIT.is_match("Door Dash drivers protest pay cuts"));
     }
 }
