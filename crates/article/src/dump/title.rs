@@ -157,6 +157,17 @@ pub fn pick(s: &Scored, bs: usize, be: usize) -> Option<usize> {
         if (l.ends_with('.') && !l.ends_with("...")) || l.ends_with('。') {
             continue;
         }
+        // A line of stamps ("3/09/15 8:00am 3/09/15 8:00am") has numbers for words; a headline
+        // has two words that open with a letter at least (CJK runs are one such word each).
+        if WORD
+            .find_iter(l)
+            .filter(|m| m.as_str().chars().next().is_some_and(char::is_alphabetic))
+            .count()
+            < 2
+            && !l.chars().any(|c| c as u32 >= 0x2E80)
+        {
+            continue;
+        }
         // Chrome words ("most popular", "related") are chrome in short lines; a long line holding
         // one may well be the headline.
         if (nw <= 6 && BOIL.is_match(l))
@@ -368,5 +379,19 @@ mod tests {
         assert!(!CREDIT.is_match("Por qué el puente del puerto sigue cerrado"));
         assert!(!CREDIT.is_match("Von der Leyen visits the harbour bridge"));
         assert!(!CREDIT.is_match("Door Dash drivers protest pay cuts"));
+    }
+
+    #[test]
+    fn a_line_of_time_stamps_is_not_the_headline() {
+        let lines = [
+            "Harbour bridge reopens after repairs",
+            "Ann Lee",
+            "3/09/15 8:00am 3/09/15 8:00am",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 3),
+            Some("Harbour bridge reopens after repairs")
+        );
     }
 }
