@@ -219,6 +219,9 @@ pub fn extract_html(html: &str) -> Article {
     if let Some(t) = lead::with_lead(&article.text, &lead_blocks, &article.authors) {
         article.text = t;
     }
+    // Read before the cleanup, which drops the note that states it ("This article was
+    // originally published on …") as the republisher's page.
+    let originally = crate::dates::originally_published(&article.text);
     article.text = boilerplate::remove(&article.text, &article.authors);
     // The headline is the title field, not the body's first paragraph.
     if let Some(t) = &article.title {
@@ -239,7 +242,7 @@ pub fn extract_html(html: &str) -> Article {
             article.published = Some(u);
         }
     }
-    if let Some(d) = crate::dates::originally_published(&article.text) {
+    if let Some(d) = originally {
         article.published = Some(d);
     }
     if article.published.is_none() {
@@ -430,6 +433,20 @@ mod tests {
         let a = extract_html(&html);
         assert!(a.text.contains("The council voted"));
         assert!(!a.text.contains("Photo: Jane Roe"));
+    }
+
+    #[test]
+    fn a_closing_note_on_the_first_run_goes_and_dates_the_page() {
+        let body = council_paragraphs();
+        let html = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2022-09-30\">\
+             </head><body><article><h1>Budget passes</h1>{body}<p>This article was originally \
+             published on 26 Sep 2019 but has been updated since.</p></article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(a.text.contains("The council voted"));
+        assert!(!a.text.contains("originally published"), "{}", a.text);
+        assert_eq!(a.published.as_deref(), Some("2019-09-26"));
     }
 
     #[test]

@@ -219,6 +219,76 @@ const ONLY_O: [f64; NL] = {
 /// Tags a document; with `gold`, also lets the scorer learn from each sentence (a structured
 /// perceptron update where the best path differs from the gold one).
 pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) -> Vec<u8> {
+    tag_doc_inner(doc, gaz, s, gold, None)
+}
+
+/// Tags a document as [`tag_doc`] does without gold, and gives each token the margin of its
+/// decoded tag: the score of the best path through that tag less the score of the best path
+/// through any other tag at that token (its max-marginal margin, 0 where two tags tie). A
+/// confidence for self-training: training code only, never on the analysis path.
+pub fn tag_doc_margins<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S) -> (Vec<u8>, Vec<f64>) {
+    let mut margins = vec![0f64; doc.tokens.len()];
+    let tags = tag_doc_inner(doc, gaz, s, None, Some(&mut margins));
+    (tags, margins)
+}
+
+/// Per-token max-marginal margins of the best path `path` (see [`tag_doc_margins`]).
+fn max_marginal_margins(emit: &[[f64; NL]], trans: &[[f64; NL]; NL], path: &[u8], out: &mut [f64]) {
+    let n = emit.len();
+    if n == 0 || path.len() != n || out.len() != n {
+        return;
+    }
+    let step = |p: usize, l: usize| {
+        if allowed(p as u8, l as u8) {
+            trans[p][l]
+        } else {
+            f64::NEG_INFINITY
+        }
+    };
+    // alpha[k][l]: best score of a prefix ending in tag l at k (its emission included);
+    // beta[k][l]: best score of the rest after tag l at k.
+    let mut alpha = vec![[f64::NEG_INFINITY; NL]; n];
+    let mut beta = vec![[0f64; NL]; n];
+    for l in 0..NL {
+        alpha[0][l] = emit[0][l] + step(0, l);
+    }
+    for k in 1..n {
+        for l in 0..NL {
+            let best = (0..NL)
+                .map(|p| alpha[k - 1][p] + step(p, l))
+                .fold(f64::NEG_INFINITY, f64::max);
+            alpha[k][l] = best + emit[k][l];
+        }
+    }
+    for k in (0..n - 1).rev() {
+        for p in 0..NL {
+            beta[k][p] = (0..NL)
+                .map(|l| step(p, l) + emit[k + 1][l] + beta[k + 1][l])
+                .fold(f64::NEG_INFINITY, f64::max);
+        }
+    }
+    for k in 0..n {
+        let best = path[k] as usize;
+        let m = alpha[k][best] + beta[k][best];
+        let other = (0..NL)
+            .filter(|&l| l != best)
+            .map(|l| alpha[k][l] + beta[k][l])
+            .fold(f64::NEG_INFINITY, f64::max);
+        out[k] = if other.is_finite() {
+            (m - other).max(0.0)
+        } else {
+            f64::INFINITY
+        };
+    }
+}
+
+fn tag_doc_inner<S: Scorer>(
+    doc: &Doc,
+    gaz: &Gaz,
+    s: &mut S,
+    gold: Option<&[u8]>,
+    mut margins: Option<&mut Vec<f64>>,
+) -> Vec<u8> {
     let (info, ctx) = token_infos(doc, gaz);
     let mut tags = vec![0u8; doc.tokens.len()];
     let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
@@ -255,6 +325,11 @@ pub fn tag_doc<S: Scorer>(doc: &Doc, gaz: &Gaz, s: &mut S, gold: Option<&[u8]>) 
             emit.push(sc.map(f64::from));
         }
         viterbi(&emit, &trans, &mut back, &mut path);
+        if let Some(m) = margins.as_deref_mut() {
+            if let Some(out) = m.get_mut(lo..hi) {
+                max_marginal_margins(&emit, &trans, &path, out);
+            }
+        }
         if let Some(g) = gold {
             s.tick();
             // A gold sequence the decoder cannot produce (an entity split by a sentence end or
@@ -700,6 +775,56 @@ mod tests {
             vec![(0, 2, 0), (3, 4, 1), (4, 5, 2), (5, 6, 2)]
         );
         assert!(spans(&[]).is_empty());
+    }
+
+    /// Max-marginal margins against brute force: every allowed path of a three-token sentence.
+    #[test]
+    fn margins_are_best_path_less_best_other_tag() {
+        let mut x: u64 = 7;
+        let mut rnd = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1000) as f64 / 100.0
+        };
+        let emit: Vec<[f64; NL]> = (0..3).map(|_| std::array::from_fn(|_| rnd())).collect();
+        let trans: [[f64; NL]; NL] = std::array::from_fn(|_| std::array::from_fn(|_| rnd()));
+        let score = |p: &[u8]| -> Option<f64> {
+            let mut s = 0.0;
+            let mut prev = 0u8;
+            for (k, &l) in p.iter().enumerate() {
+                if !allowed(prev, l) {
+                    return None;
+                }
+                s += trans[prev as usize][l as usize] + emit[k][l as usize];
+                prev = l;
+            }
+            Some(s)
+        };
+        let mut paths = Vec::new();
+        for a in 0..NL as u8 {
+            for b in 0..NL as u8 {
+                for c in 0..NL as u8 {
+                    if let Some(s) = score(&[a, b, c]) {
+                        paths.push(([a, b, c], s));
+                    }
+                }
+            }
+        }
+        let (mut back, mut path) = (Vec::new(), Vec::new());
+        viterbi(&emit, &trans, &mut back, &mut path);
+        let best = paths.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        assert!((score(&path).unwrap_or(0.0) - best).abs() < 1e-9);
+        let mut m = vec![0.0; 3];
+        max_marginal_margins(&emit, &trans, &path, &mut m);
+        for k in 0..3 {
+            let other = paths
+                .iter()
+                .filter(|p| p.0[k] != path[k])
+                .map(|p| p.1)
+                .fold(f64::NEG_INFINITY, f64::max);
+            assert!((m[k] - (best - other)).abs() < 1e-9, "token {k}: {m:?}");
+        }
     }
 
     #[test]

@@ -1494,6 +1494,89 @@ fn a_recommendation_as_a_gerund_clause_is_reported() {
     assert!(!qs.iter().any(|q| q.text.contains("half a cup")), "{qs:#?}");
 }
 
+// Issue 13, news quotes batch 4: verbs of saying in other senses, a relative "that" in the
+// reported clause, documents named with a preposition, "as reported by", ", which found that".
+#[test]
+fn a_compound_adjective_is_no_gerund_of_advice() {
+    // "energy-saving" is no gerund of advice; "recommends stretching" still is.
+    let t = "Sensors can map heating patterns and recommend energy-saving settings for every \
+             floor.\n\n\
+             The coach Ida Brandt recommends stretching before every match.";
+    let qs = quotes(t);
+    assert!(
+        !qs.iter().any(|q| q.text.contains("settings for every")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "stretching before")), Some("Ida Brandt"));
+}
+
+#[test]
+fn a_relative_that_after_the_reported_subject_stays_in_the_clause() {
+    // After a subject opening with a determiner, "that" is a relative pronoun: the reported
+    // clause starts at the subject, not after the "that".
+    let qs =
+        quotes("The coach Ida Brandt says a tackle that was legal last year now costs a penalty.");
+    let q = find(&qs, "now costs a penalty");
+    assert!(q.text.starts_with("a tackle"), "{q:#?}");
+}
+
+#[test]
+fn add_with_to_and_a_stranded_preposition_report_nothing() {
+    let t = "As more and more connected sensors are added to the smart bridge, those worries are \
+             absolutely fair.\n\n\
+             Music does not only touch the parts of you we think with; it moves the body too.\n\n\
+             The mayor acknowledged the fact that the bridge had been closed twice this year.";
+    let qs = quotes(t);
+    for spurious in ["worries are", "moves the body"] {
+        assert!(
+            !qs.iter().any(|q| q.text.contains(spurious)),
+            "{spurious}: {qs:#?}"
+        );
+    }
+    // A noun of content takes its that-clause: still reported.
+    find(&qs, "closed twice");
+}
+
+#[test]
+fn a_document_named_with_a_preposition_or_its_owner_speaks() {
+    assert_speakers(
+        "A survey from Harbourview Clinic found that most patients slept better after a month.\n\n\
+         Tools differ; as a Pinecrest Weekly article on the new scanners explains, two readers \
+         can check each other.\n\n\
+         The Ridgeway evaluation stresses the need for a second inspection every spring.\n\n\
+         According to the evaluation, the scanners missed very few faults in the trial.",
+        &[
+            ("slept better", "Harbourview Clinic"),
+            ("two readers", "Pinecrest Weekly article"),
+            ("second inspection", "Ridgeway evaluation"),
+            ("missed very few faults", "evaluation"),
+        ],
+    );
+}
+
+#[test]
+fn as_reported_by_names_the_source_of_its_clause() {
+    assert_speakers(
+        "Small ferry lines are merging quickly, with two firms raising $40 million this spring, \
+         as reported by Tidewater Ledger.\n\n\
+         As detailed in a Harbour Bureau report on coastal towns, rents rose fastest near the \
+         ferry piers.",
+        &[
+            ("two firms raising", "Tidewater Ledger"),
+            ("rents rose fastest", "Harbour Bureau report"),
+        ],
+    );
+}
+
+#[test]
+fn which_after_a_document_speaks_for_the_document() {
+    assert_speakers(
+        "The results echo a study published by Northgate College last spring, which found that \
+         night shifts doubled the risk of falls.",
+        &[("night shifts doubled", "study")],
+    );
+}
+
 #[test]
 fn as_a_named_person_puts_it_frames_the_quotation_after_it() {
     assert_speakers(

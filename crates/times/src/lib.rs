@@ -1146,3 +1146,140 @@ mod value_kinds {
         );
     }
 }
+
+/// Expressions the three corpora (TimeBank, AQUAINT, MEANTIME) mark and the grammar missed
+/// (issue #20, times30); sentences of our own.
+#[cfg(test)]
+mod found_kinds {
+    use super::*;
+
+    fn spans_on(t: &str, r: (i32, u32, u32)) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(t);
+        find_times(&doc, NaiveDate::from_ymd_opt(r.0, r.1, r.2))
+            .into_iter()
+            .map(|x| (t[x.start..x.end].to_string(), x.value))
+            .collect()
+    }
+
+    fn pair(s: &str, v: &str) -> (String, Option<String>) {
+        (s.to_string(), Some(v.to_string()))
+    }
+
+    #[test]
+    fn a_length_made_an_adjective_without_a_number() {
+        let r = (2021, 5, 6);
+        assert_eq!(
+            spans_on("The town ended its decades-long feud with the mill.", r),
+            vec![pair("decades-long", "PXDE")]
+        );
+        assert_eq!(
+            spans_on("Union leaders left a day-long session with the board.", r),
+            vec![pair("day-long", "P1D")]
+        );
+        assert_eq!(
+            spans_on("It was the index's largest single-day gain.", r),
+            vec![pair("single-day", "P1D")]
+        );
+        assert_eq!(
+            spans_on("She returns after a several-year stint abroad.", r),
+            vec![pair("several-year", "PXY")]
+        );
+        // Ages and other "-long" words stay out.
+        assert!(spans_on("A long-range jet and a lifelong fan.", r).is_empty());
+        assert!(spans_on("A multi-year-old dispute.", r).is_empty());
+    }
+
+    #[test]
+    fn a_bare_plural_after_in() {
+        let r = (2021, 5, 6);
+        assert_eq!(
+            spans_on("Orders rose for the first time in years.", r),
+            vec![pair("years", "PXY")]
+        );
+        assert_eq!(
+            spans_on("Rents hit their highest level in decades.", r),
+            vec![pair("decades", "PXDE")]
+        );
+        // A name or a measure of something stays out.
+        assert!(spans_on("Sales in Days Inn hotels fell.", r).is_empty());
+        assert!(spans_on("It is measured in hours of labour.", r).is_empty());
+    }
+
+    #[test]
+    fn the_first_number_of_a_range_between_two_takes_the_unit() {
+        let r = (2021, 5, 6);
+        assert_eq!(
+            spans_on("Repairs will take between 30 and 45 days.", r),
+            vec![pair("30", "P30D"), pair("45 days", "P45D")]
+        );
+        assert_eq!(
+            spans_on("Patients wait between three to five weeks.", r),
+            vec![pair("three", "P3W"), pair("five weeks", "P5W")]
+        );
+        // Without "between" the range reads as before; ages and percentages stay out.
+        assert_eq!(
+            spans_on("Repairs will take two to three weeks.", r),
+            vec![pair("three weeks", "P3W")]
+        );
+        assert!(spans_on("Children between 10 and 12 years old may apply.", r).is_empty());
+        assert!(spans_on("Prices rose between 3 and 4 percent.", r).is_empty());
+    }
+
+    #[test]
+    fn a_day_joined_to_a_date_and_a_year_in_a_list() {
+        let r = (2021, 5, 6);
+        assert_eq!(
+            spans_on("The fair runs on June 12 and 13 in the park.", r),
+            vec![pair("June 12", "2021-06-12"), pair("13", "2021-06-13")]
+        );
+        assert_eq!(
+            spans_on("Floods hit the valley in 2003, 2007 and 2012.", r),
+            vec![
+                pair("2003", "2003"),
+                pair("2007", "2007"),
+                pair("2012", "2012")
+            ]
+        );
+        // A count after a date, and a figure listed after a price, stay out.
+        assert_eq!(
+            spans_on("On June 12, 13 people were hurt.", r),
+            vec![pair("June 12", "2021-06-12")]
+        );
+        assert_eq!(
+            spans_on("Tickets cost $1500, 2000 or more.", r),
+            Vec::<(String, Option<String>)>::new()
+        );
+    }
+
+    #[test]
+    fn a_day_or_week_counted_in_a_run() {
+        let r = (2021, 5, 6);
+        assert_eq!(
+            spans_on("Ferries stayed in port for a third straight day.", r),
+            vec![pair("third straight day", "2021-05-06")]
+        );
+        assert_eq!(
+            spans_on("Shares rose for the fifth week in a row.", r),
+            vec![pair("fifth week", "2021-W18")]
+        );
+        assert_eq!(
+            spans_on("It is the ninth day of the strike.", r),
+            vec![pair("ninth day", "2021-05-06")]
+        );
+        // A day of a named month is that day; a set and a plural are no run.
+        assert_eq!(
+            spans_on("Bins go out every second day.", r).len(),
+            1,
+            "{:?}",
+            spans_on("Bins go out every second day.", r)
+        );
+        assert!(spans_on("In the first days of the war, roads closed.", r).is_empty());
+        assert_eq!(
+            spans_on("Rent is due on the first day of June.", r)
+                .iter()
+                .filter(|(t, _)| t == "first day")
+                .count(),
+            0
+        );
+    }
+}

@@ -255,6 +255,7 @@ pub(crate) const OPENERS: &[&str] = &[
     "morning",
     "most",
     "msk",
+    "multi",
     "near",
     "nearly",
     "new",

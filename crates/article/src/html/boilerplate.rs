@@ -244,7 +244,48 @@ pub fn remove(text: &str, authors: &[String]) -> String {
     if let Some(i) = (tail_start..kept.len()).find(|&i| is_bio(kept[i], authors)) {
         kept.truncate(i);
     }
+    if let Some(i) = provenance_note(&kept) {
+        kept.truncate(i);
+    }
     kept.join("\n\n")
+}
+
+/// Longest paragraph read as a note on where the article first ran.
+const MAX_PROVENANCE_WORDS: usize = 40;
+
+/// A note on where or when the article first ran, printed after it ("This article was
+/// originally published on The Conversation.", "This story first appeared in …", "A version of
+/// this article appeared in print on …"). What follows it is the republisher's page, not the
+/// article.
+static PROVENANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:this|a version of this) (?:article|story|post|piece|column|report|essay)(?: was| has been| is)? (?:originally |first )?(?:appeared|appears|published|written|posted|ran)\b")
+        .expect("static regex")
+});
+
+const PROVENANCE_WORDS: &[&str] = &["this "];
+
+/// The first paragraph of the text's last part that notes where the article first ran; a note
+/// early in the text is the article speaking of itself.
+fn provenance_note(paragraphs: &[&str]) -> Option<usize> {
+    let total: usize = paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum();
+    let mut before = 0usize;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let n = p.split_whitespace().count();
+        if i > 0
+            && n <= MAX_PROVENANCE_WORDS
+            && before as f64 >= (1.0 - MIN_LEAD_SHARE) * total as f64
+        {
+            let t = p.trim();
+            if Folded::new(t).may_hold(PROVENANCE_WORDS) && PROVENANCE.is_match(t) {
+                return Some(i);
+            }
+        }
+        before += n;
+    }
+    None
 }
 
 /// Paragraphs at the start of the text searched for the byline and the time stamp.
@@ -313,10 +354,31 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
             return rest.is_empty() || describes(rest);
         }
         let first = a.split_whitespace().next().unwrap_or(a);
-        p.strip_prefix(first)
-            .is_some_and(|rest| rest.starts_with(" is ") || rest.starts_with(" has "))
+        if p.strip_prefix(first).is_some_and(|rest| {
+            BIO_VERBS
+                .iter()
+                .any(|v| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(v)))
+        }) {
+            return true;
+        }
+        // "A New York transplant, Ann Lee has a passion for …": a fronted description, then
+        // the full name and its verb, in the paragraph's first sentence.
+        let first_sentence = p.split_inclusive(['.', '!', '?']).next().unwrap_or(p);
+        first_sentence.match_indices(a).any(|(at, _)| {
+            first_sentence[..at].trim_end().ends_with(',')
+                && first_sentence[at + a.len()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| BIO_VERBS.iter().any(|v| r.starts_with(v)))
+        })
     })
 }
+
+/// Verbs that open an author's description of themselves in the third person, each with the
+/// space after it. "said" is not one: the article quoting a namesake is prose.
+const BIO_VERBS: &[&str] = &[
+    "is ", "has ", "was ", "joined ", "started ", "founded ", "covers ", "writes ", "worked ",
+    "began ", "holds ", "lives ",
+];
 
 #[cfg(test)]
 mod tests {
@@ -571,6 +633,53 @@ mod tests {
         let t = format!("You have read 3 of your 5 free articles this month.\n\n{body}");
         assert_eq!(remove(&t, &[]), body);
         let t = format!("{body}\n\nYou have read the report, and it is free of errors, he said.");
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_bio_that_opens_with_a_description_or_the_first_name_goes() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let authors = vec!["Ann Lee".to_string()];
+        for bio in [
+            "A transplant from the Pacific coast, Ann Lee has a passion for trains. She joined us in 2022.",
+            "Ann started this site in 2010 as a side project, before writing full time.",
+        ] {
+            let t = format!("{body}\n\n{body} Again.\n\n{bio}\n\nSupport us! Donate today.");
+            assert_eq!(
+                remove(&t, &authors),
+                format!("{body}\n\n{body} Again."),
+                "{bio}"
+            );
+        }
+        // The author named later in a sentence, or quoted, is the article's prose.
+        for prose in [
+            "The mayor, who met Ann Lee last year, said the vote was close.",
+            "As the vote ended, Ann Lee said it was close.",
+            "Ann said the vote was close.",
+        ] {
+            let t = format!("{body}\n\n{body} Again.\n\n{prose}");
+            assert_eq!(remove(&t, &authors), t, "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_note_on_where_the_article_first_ran_ends_it() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        for note in [
+            "This article was originally published on 26 Sep 2019 but has been updated since.",
+            "This story first appeared in The Daily Example.",
+            "A version of this article appears in print on May 4, 2016, on Page A1.",
+        ] {
+            let article = [body; 6].join("\n\n");
+            let t = format!("{article}\n\n{note}\n\nOur disclaimer: consult a professional.");
+            assert_eq!(remove(&t, &[]), article, "{note}");
+        }
+        // Early in the text the article speaks of itself.
+        let t = format!(
+            "This story was first published in 2019. {body}\n\n{body} Again.\n\n{body} More.\n\n{body} Last."
+        );
+        assert_eq!(remove(&t, &[]), t);
+        let t = format!("{body}\n\nThis story was first published in 2019.\n\n{body} Again.\n\n{body} More.\n\n{body} Last.\n\n{body} End.");
         assert_eq!(remove(&t, &[]), t);
     }
 

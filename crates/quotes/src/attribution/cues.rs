@@ -63,6 +63,15 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
         }
+        // "…, as reported by MarketScreener.", "As detailed in a Reuters report, …": the frame
+        // names its source as "according to" does.
+        if let Some(source) = as_reported(cx, s, c) {
+            let cue = cx.w(c).to_string();
+            if let Some(next) = self.according_to(s, c - 1, source, &cue) {
+                s.last = Some(next);
+            }
+            return c + 1;
+        }
         // Cheap rejections first: this runs for every token of the document (whether a
         // capital is a time word is asked only of the few cue words).
         if cx.quoted(c)
@@ -75,13 +84,24 @@ impl<'d, 'a> Walk<'d, 'a> {
         {
             return c + 1;
         }
+        // "devices are added to the smart home": "add" as a passive puts things somewhere; it
+        // reports nothing.
+        if cx.l(c) == "added"
+            && c > lo
+            && matches!(
+                cx.l(c - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        {
+            return c + 1;
+        }
         // "put it" reports only in the "as X puts it," frame below.
         if puts_it(cx, c, hi) && (s.nested.is_some() || as_frame(cx, lo, c, hi).is_none()) {
             return c + 1;
         }
         if cx.l(c) == "according" {
             if c + 1 < hi && s.nested.is_none() && cx.l(c + 1) == "to" {
-                if let Some(next) = self.according_to(s, c) {
+                if let Some(next) = self.according_to(s, c, c + 2, "according to") {
                     s.last = Some(next);
                 }
             }
@@ -158,7 +178,10 @@ impl<'d, 'a> Walk<'d, 'a> {
             && cx.l(c + 1).len() > 4
             && cx.l(c + 1).ends_with("ing")
             && !cx.is_cap(c + 1)
-            && !cx.l(c + 1).ends_with("thing");
+            && !cx.l(c + 1).ends_with("thing")
+            // "recommend energy-saving measures": a compound adjective before its noun is no
+            // gerund clause.
+            && !cx.l(c + 1).contains('-');
         if is_stance(cx.l(c)) && !stance && !(is_that_cue(cx.l(c)) && that_soon())
             || is_that_cue(cx.l(c))
                 && !stance
@@ -678,10 +701,12 @@ impl<'d, 'a> Walk<'d, 'a> {
 
     /// "According to Kirby, …" and "…, according to Kirby." — unless the clause is already
     /// attributed, when the source is only the channel ("Biden said, according to Reuters").
-    fn according_to(&mut self, s: &mut Sentence, c: usize) -> Option<Speaker> {
+    ///
+    /// `c` is the frame's first word ("according", or the "as" of "as reported by"), `a` the
+    /// first word of the source's phrase, `cue` the cue's words.
+    fn according_to(&mut self, s: &mut Sentence, c: usize, a: usize, cue: &str) -> Option<Speaker> {
         let cx = &self.cx;
         let (lo, hi) = (s.lo, s.hi);
-        let a = c + 2;
         let mut b = a;
         while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
             // "the World Travel and Tourism Council": "and" between capitals is inside a name.
@@ -690,10 +715,11 @@ impl<'d, 'a> Walk<'d, 'a> {
             // of the phrase is its noun.
             // So is one right after a determiner or a year ("according to a report by …", "a
             // 2018 report").
+            // So is one after a name its determiner opens ("in an Ars Technica report on …").
             let noun = is_cue(cx.l(b))
-                && !cx.is_cap(b - 1)
                 && cx.is_word(b - 1)
-                && (b > a + 1 || is_determiner(cx.l(b - 1)));
+                && (!cx.is_cap(b - 1) && (b > a + 1 || is_determiner(cx.l(b - 1)))
+                    || cx.is_cap(b - 1) && b > a + 1 && is_determiner(cx.l(a)));
             // "according to a report by Amnesty International, …": the document's author or
             // place, a name after "by"/"from"/"at", belongs to the source.
             // After people ("the Democratic chairs from Jefferson"), the name is where they
@@ -736,7 +762,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         if c > lo {
             if let Some(m) = quote_before(cx, c, 0).filter(|&m| cx.marks[m].open_tok >= s.covered) {
                 self.remember(&speaker);
-                self.claim(m, &speaker, "according to");
+                self.claim(m, &speaker, cue);
                 s.covered = s.covered.max(b);
                 return Some(speaker);
             }
@@ -756,7 +782,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         };
         let (x, y) = content?;
         self.remember(&speaker);
-        self.push_content(x, y, &speaker, "according to");
+        self.push_content(x, y, &speaker, cue);
         s.covered = s.covered.max(y).max(b);
         Some(speaker)
     }
@@ -785,6 +811,41 @@ fn joined_title(cx: &crate::cue_parts::Ctx, a: usize, b: usize) -> Option<(Strin
         }
     }
     tail.map(|t| (text(r, b), text(t, b)))
+}
+
+/// "…, as reported by MarketScreener.", "As detailed in an Ars Technica report, …": a participle
+/// of reporting at `c` after an "as" that opens the sentence or follows a comma, then "by" or
+/// "in" and a source with a name or a document noun in it. Returns where the source starts.
+fn as_reported(cx: &crate::cue_parts::Ctx, s: &Sentence, c: usize) -> Option<usize> {
+    let (lo, hi) = (s.lo, s.hi);
+    let frame = c > lo
+        && c + 2 < hi
+        && s.nested.is_none()
+        && c >= s.covered
+        && !cx.quoted(c)
+        && cx.l(c - 1) == "as"
+        && (c - 1 == lo || cx.w(c - 2) == ",")
+        && matches!(cx.l(c + 1), "by" | "in")
+        && matches!(
+            cx.l(c),
+            "reported"
+                | "detailed"
+                | "noted"
+                | "described"
+                | "highlighted"
+                | "outlined"
+                | "documented"
+                | "stated"
+                | "explained"
+        );
+    if !frame {
+        return None;
+    }
+    let a = c + 2;
+    let source = (a..hi.min(a + MAX_SUBJECT))
+        .take_while(|&i| cx.is_word(i) && !cx.quoted(i))
+        .any(|i| cx.is_cap(i) || crate::speakers::is_document_noun(cx.l(i)));
+    source.then_some(a)
 }
 
 /// The subject right before cue `c` (past adverbs: "studies also show") is research itself.

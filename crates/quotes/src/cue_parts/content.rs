@@ -6,8 +6,8 @@ use claimtrail_text::TokenKind;
 use crate::marks::starts_paragraph;
 use crate::speakers::is_group_noun;
 use crate::word_classes::{
-    is_addressee_cue, is_boundary, is_cue, is_participle, is_role_noun, is_time_word,
-    pronoun_gender,
+    is_addressee_cue, is_boundary, is_cue, is_participle, is_role_noun, is_speech_noun,
+    is_time_word, pronoun_gender,
 };
 
 use super::noun_phrase::starts_with_time;
@@ -158,6 +158,25 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
             break;
         }
         if cx.l(j) == "that" {
+            // "says a violent hit that used to be legal now draws a penalty": after an object
+            // opening with a determiner, "that" is a relative pronoun inside the reported
+            // clause, unless the verb takes its addressee there ("told the court that …") or
+            // the words are a time ("said the day before that …"). A noun of content takes
+            // the clause as its own ("acknowledged the fact that …").
+            if j > b
+                && is_determiner(cx.l(b))
+                && !is_addressee_cue(cx.l(c))
+                && !starts_with_time(cx, b, hi)
+                && !(b..j).any(|i| cx.is_cap(i) || is_time_word(cx.l(i)))
+                && !is_speech_noun(cx.l(j - 1))
+                && !matches!(
+                    cx.l(j - 1),
+                    "fact" | "idea" | "possibility" | "news" | "point"
+                )
+            {
+                j += 1;
+                continue;
+            }
             // "experts say that isn't likely": "that" is the clause's subject and stays in it.
             st = if that_is_subject(cx, j, hi) { j } else { j + 1 };
             saw_that = true;
@@ -188,6 +207,11 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
                 k += 1;
             }
             st = k;
+        }
+        // "the brain areas you think with; it reaches …": a preposition the clause ends on
+        // leaves the verb with nothing to report.
+        if st + 1 < hi && is_preposition(cx.l(st)) && matches!(cx.w(st + 1), ";" | "," | ":") {
+            return None;
         }
         while st < hi && matches!(cx.w(st), "," | ":") {
             st += 1;

@@ -142,8 +142,12 @@ fn relative_antecedent(cx: &Ctx, lo: usize, j: usize, c: usize) -> Option<(usize
         }
     };
     // A phrase set off by a comma is an apposition ("Jo Roe, an Oklahoma Republican who …"):
-    // the name before it is the speaker, found elsewhere.
+    // the name before it is the speaker, found elsewhere. But "…, which found that …" after a
+    // document ("a study covered by Ars Technica, which found that …") is the document's.
     if k == lo || cx.w(k - 1) == "," {
+        if adjacent && cx.l(k) == "which" && k > lo + 1 {
+            return document_before(cx, lo, k - 1);
+        }
         return None;
     }
     let (a, b) = np_back(cx, lo, k)?;
@@ -156,15 +160,58 @@ fn relative_antecedent(cx: &Ctx, lo: usize, j: usize, c: usize) -> Option<(usize
     noun_phrase.then_some((a, b))
 }
 
+/// The document a non-restrictive "which" after the comma at `comma` stands for: the nearest
+/// lower-case document noun within a few words before it ("a study covered by Ars Technica
+/// earlier this year, which …"), with its determiner and modifiers (a name among them).
+fn document_before(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> {
+    const REACH: usize = 10;
+    let mut i = comma;
+    while i > lo && comma - i < REACH {
+        i -= 1;
+        if cx.quoted(i) || !cx.is_word(i) {
+            return None;
+        }
+        if is_document_noun(cx.l(i)) && !cx.is_cap(i) {
+            let mut a = i;
+            while a > lo
+                && i - a < 4
+                && !cx.quoted(a - 1)
+                && cx.is_word(a - 1)
+                && (is_determiner_or_adjective(cx, a - 1) || cx.is_cap(a - 1))
+            {
+                a -= 1;
+            }
+            return Some((a, i + 1));
+        }
+        if is_cue(cx.l(i)) {
+            return None;
+        }
+    }
+    None
+}
+
 /// "An analysis of official U.S. labor statistics shows": the phrase starting at `a` is the
 /// complement of a document noun, which is the subject; returns where the document's phrase
 /// starts (its article left in), else `a`.
+///
+/// "A study from Massachusetts General found", "as a VentureBeat article on the tool explains":
+/// after "from", "by", "on" or "about" too, the document is the subject; a name before the noun
+/// (its owner) is part of its phrase.
 fn document_of(cx: &Ctx, lo: usize, a: usize) -> usize {
-    if a < lo + 2 || cx.l(a - 1) != "of" || !is_document_noun(cx.l(a - 2)) {
+    if a < lo + 2
+        || !matches!(cx.l(a - 1), "of" | "from" | "by" | "on" | "about")
+        || !is_document_noun(cx.l(a - 2))
+        || cx.is_cap(a - 2)
+    {
         return a;
     }
+    let of = cx.l(a - 1) == "of";
     let mut s = a - 2;
-    while s > lo && s + 3 > a && !cx.quoted(s - 1) && is_determiner_or_adjective(cx, s - 1) {
+    while s > lo
+        && !cx.quoted(s - 1)
+        && (s + 3 > a && is_determiner_or_adjective(cx, s - 1)
+            || !of && a - s < 6 && cx.is_cap(s - 1) && cx.is_word(s - 1))
+    {
         s -= 1;
     }
     s

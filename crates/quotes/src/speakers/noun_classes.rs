@@ -149,6 +149,8 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "assessment"
             | "notes"
             | "census"
+            | "evaluation"
+            | "article"
     )
 }
 

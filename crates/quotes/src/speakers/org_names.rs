@@ -111,10 +111,18 @@ pub(super) fn named_after_org_noun(doc: &Doc, a: usize, b: usize) -> Option<Stri
 
 /// "the explanatory notes of the British Bill", "an analysis of labor statistics": a document
 /// noun with its "of" complement, named as the article names it (articles left out).
+///
+/// Other prepositions after the noun: "a study from Massachusetts General" is its source's (a
+/// name after "from" or "by", as "according to a report by …" names the author); "an Ars
+/// Technica report on Mistral's model" is the report the name before it owns, its topic left
+/// out.
 pub(super) fn document_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
-    let of = (a + 1..b.saturating_sub(1)).find(|&i| word(doc, i) == "of")?;
-    let noun = of - 1;
-    if !lc(word(doc, noun), is_document_noun) || is_cap(doc, noun) {
+    let prep = (a + 1..b.saturating_sub(1)).find(|&i| {
+        matches!(word(doc, i), "of" | "from" | "by" | "on" | "about")
+            && lc(word(doc, i - 1), is_document_noun)
+    })?;
+    let noun = prep - 1;
+    if is_cap(doc, noun) {
         return None;
     }
     let mut s = a;
@@ -123,9 +131,12 @@ pub(super) fn document_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
     }
     // Only lower-case words before the noun ("the explanatory notes"), not a name ("the
     // Pentagon report of …" is the Pentagon's).
-    (s..noun)
-        .all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word)
-        .then(|| join(doc, s, b))
+    let plain = (s..noun).all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word);
+    match word(doc, prep) {
+        "of" => plain.then(|| join(doc, s, b)),
+        "from" | "by" => (plain && is_cap(doc, prep + 1)).then(|| join(doc, prep + 1, b)),
+        _ => (!plain && s < noun && is_cap(doc, s)).then(|| join(doc, s, noun + 1)),
+    }
 }
 
 /// The document ("the study", "a new report") that opens, as its subject, the sentence before

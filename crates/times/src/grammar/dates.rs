@@ -386,6 +386,39 @@ impl<'a> Grammar<'a> {
         hit(i, i + 5, Some(day(date)), TimexType::Date)
     }
 
+    /// "on April 24 and 25": the second day of the month the date just before names (AQUAINT
+    /// marks it as a date of its own, as the three corpora split "1985 and 1987").
+    pub(super) fn conjoined_day(&self, i: usize) -> Option<Hit> {
+        let (d, len) = self.num(i)?;
+        if len > 2 || !(1..=31).contains(&d) || i < 3 {
+            return None;
+        }
+        if !matches!(self.w(i - 1), "and" | "or" | "to" | "through") {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if unit(next).is_some()
+            || self.num(i + 1).is_some()
+            || matches!(
+                next,
+                "%" | "percent" | "-" | "/" | ":" | "," | "million" | "billion"
+            )
+        {
+            return None;
+        }
+        let first = (i.saturating_sub(6)..i - 1)
+            .find_map(|k| self.month_first(k).filter(|h| h.end == i - 1))?;
+        let v = first.value?;
+        let (ym, first_day) = (v.get(..7)?, v.get(8..)?);
+        if v.len() != 10 || first_day.parse::<u32>().ok()? >= d {
+            return None;
+        }
+        if let (Ok(y), Ok(m)) = (ym[..4].parse::<i32>(), ym[5..].parse::<u32>()) {
+            NaiveDate::from_ymd_opt(y, m, d)?;
+        }
+        hit(i, i + 1, Some(format!("{ym}-{d:02}")), TimexType::Date)
+    }
+
     /// Years, decades and centuries: "1998", "fiscal 1998", "the 1990s", "the '90s", "the 20th
     /// century", "this year's".
     pub(super) fn year_expr(&self, i: usize) -> Option<Hit> {
@@ -412,7 +445,14 @@ impl<'a> Grammar<'a> {
             {
                 return None;
             }
-            if self.num(k).is_some() || (matches!(prev, ",") && i > 1 && self.num(i - 2).is_some())
+            // "in 1994, 1995 and 1997": a year listed after a plain year is one too; after
+            // another number ("1,500, 2000") it is a figure.
+            let listed_year = i > 2
+                && self.w(i - 2).len() == 4
+                && self.year_at(i - 2).is_some_and(|(e, _)| e == i - 1)
+                && !matches!(self.w(i - 3), "$" | "€" | "£" | "#" | "no" | "number");
+            if self.num(k).is_some()
+                || (matches!(prev, ",") && i > 1 && self.num(i - 2).is_some() && !listed_year)
             {
                 return None;
             }

@@ -355,6 +355,85 @@ impl<'a> Grammar<'a> {
         )
     }
 
+    /// "a decades-long dispute", "a day-long meeting", "the worst single-day fall", "a
+    /// several-year tenure": a length made an adjective without a number. TimeBank, AQUAINT and
+    /// MEANTIME mark 5 of the 6 they hold, as they mark "five-year".
+    pub(super) fn length_adjective(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let glued = |k: usize| self.w(k) == "-" && self.tight(k) && self.tight(k + 1);
+        let vague_or_one = |uw: &str| {
+            if is_plural_unit(uw) {
+                Count::Vague
+            } else {
+                Count::Exact(1)
+            }
+        };
+        if let Some(u) = unit(w) {
+            if !glued(i + 1) || self.w(i + 2) != "long" {
+                return None;
+            }
+            return hit(
+                i,
+                i + 3,
+                Some(duration_value(vague_or_one(w), u)),
+                TimexType::Duration,
+            );
+        }
+        if !matches!(w, "single" | "several" | "multi") || !glued(i + 1) {
+            return None;
+        }
+        let uw = self.w(i + 2);
+        let u = unit(uw)?;
+        // "a multi-year-old dispute" is no adjective of length; ages are no times at all.
+        if is_plural_unit(uw) || self.w(i + 3) == "-" {
+            return None;
+        }
+        let count = if w == "single" {
+            Count::Exact(1)
+        } else {
+            Count::Vague
+        };
+        hit(
+            i,
+            i + 3,
+            Some(duration_value(count, u)),
+            TimexType::Duration,
+        )
+    }
+
+    /// "between 60 and 90 days", "between two to six days": the first number of a range with
+    /// one unit is a length of its own in the second's unit, as TimeBank and MEANTIME mark it;
+    /// the second reads as usual. Without "between" ("two to three weeks") the corpora mark the
+    /// range as one expression, which the second's extent already matches.
+    pub(super) fn range_first(&self, i: usize) -> Option<Hit> {
+        if i == 0 || self.w(i - 1) != "between" || self.num(i).is_none() && self.cap(i) {
+            return None;
+        }
+        let (k, Count::Exact(n)) = self.count(i)? else {
+            return None;
+        };
+        if k != i + 1 || !matches!(self.w(k), "and" | "to") {
+            return None;
+        }
+        let (k2, Count::Exact(_)) = self.count(k + 1)? else {
+            return None;
+        };
+        let uw = self.w(k2);
+        let u = unit(uw)?;
+        // "between 10 and 15 years old": ages are no times.
+        if matches!(self.w(k2 + 1), "old" | "-")
+            || self.w(k2 + 1) == "of" && self.w(k2 + 2) == "age"
+        {
+            return None;
+        }
+        hit(
+            i,
+            k,
+            Some(duration_value(Count::Exact(n), u)),
+            TimexType::Duration,
+        )
+    }
+
     /// "for weeks", "within days": a bare plural unit after a preposition.
     pub(super) fn bare_plural(&self, i: usize) -> Option<Hit> {
         // "over the years"
@@ -372,8 +451,9 @@ impl<'a> Grammar<'a> {
         }
         let w = self.w(i);
         let prep = if i > 0 { self.w(i - 1) } else { "" };
-        let clock = unit(w).is_some_and(|u| u.clock);
-        if !is_plural_unit(w) || !(matches!(prep, "for" | "within") || clock && prep == "in") {
+        // "the first time in years", "the highest level in years", "in minutes": all three
+        // corpora mark the bare plural after "in" (4 of 4).
+        if !is_plural_unit(w) || !matches!(prep, "for" | "within" | "in") || self.cap(i) {
             return None;
         }
         if matches!(self.w(i + 1), "of" | "-" | "'") {

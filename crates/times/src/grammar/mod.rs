@@ -493,6 +493,10 @@ impl<'a> Grammar<'a> {
         consider(self.season_expr(i));
         consider(self.holiday(i));
         consider(self.bare_plural(i));
+        consider(self.length_adjective(i));
+        consider(self.range_first(i));
+        consider(self.conjoined_day(i));
+        consider(self.ordinal_unit(i));
         consider(self.vague_ago(i));
         best
     }

@@ -213,6 +213,39 @@ impl<'a> Grammar<'a> {
         hit(i, end, v, TimexType::Date)
     }
 
+    /// "the second day of the strike", "a second consecutive day", "its fourth week in a row",
+    /// "on his first day in office": a day or week counted in a run. TimeBank, AQUAINT and
+    /// MEANTIME mark 6 of the 7 they hold (a month, "the third consecutive month", not); the
+    /// value is the reference's day or week, as four of the five they date have it.
+    pub(super) fn ordinal_unit(&self, i: usize) -> Option<Hit> {
+        let n = ordinal(self.w(i))?;
+        if !(1..=100).contains(&n) || i > 0 && matches!(self.w(i - 1), "every" | "each") {
+            return None;
+        }
+        let mut k = i + 1;
+        if matches!(
+            self.w(k),
+            "consecutive" | "straight" | "successive" | "trading" | "full"
+        ) {
+            k += 1;
+        }
+        let value = match self.w(k) {
+            "day" => self.r.map(day),
+            "week" => self.r.map(week),
+            _ => return None,
+        };
+        // "the first day of May", "the second week of 2021": a day of a named period, which
+        // no run reaches; "a second-day slide" is an adjective.
+        let of_period = self.w(k + 1) == "of"
+            && (self.month_at(k + 2).is_some()
+                || self.year_at(k + 2).is_some()
+                || matches!(self.w(k + 2), "this" | "last" | "next"));
+        if of_period || self.w(k + 1) == "-" {
+            return None;
+        }
+        hit(i, k + 1, value, TimexType::Date)
+    }
+
     /// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night".
     pub(super) fn deictic(&self, i: usize) -> Option<Hit> {
         let r = self.r;

@@ -14,6 +14,7 @@
 
 mod learners;
 mod meantime;
+mod selftrain;
 
 use claimtrail_entities::gazetteer::GAZ;
 use claimtrail_entities::tagger::{self, Model, Scorer, BUCKETS, NL, TYPES};
@@ -22,10 +23,10 @@ use learners::{Floats, Learner, Objective, Perceptron};
 use std::time::Instant;
 
 #[derive(Clone)]
-struct Gold {
-    text: String,
+pub struct Gold {
+    pub text: String,
     /// Byte spans with a type index into TYPES.
-    spans: Vec<(usize, usize, usize)>,
+    pub spans: Vec<(usize, usize, usize)>,
 }
 
 fn read_conll(path: &str) -> Vec<Gold> {
@@ -104,7 +105,7 @@ fn read_conll(path: &str) -> Vec<Gold> {
 /// the text (ASCII only, so the spans stay put). `meantime:DIR` reads the MEANTIME XML under DIR
 /// (`meantime.rs`); `+skip=TSV` leaves out the documents named in the first column of a table
 /// (held-out tables of other stages).
-fn read_spec(spec: &str) -> (Vec<Gold>, usize) {
+fn read_spec(spec: &str, teacher: Option<&str>) -> (Vec<Gold>, usize) {
     let mut parts = spec.split('+');
     let head = parts.next().unwrap_or_default();
     let (path, times) = match head.rsplit_once('*') {
@@ -112,6 +113,10 @@ fn read_spec(spec: &str) -> (Vec<Gold>, usize) {
         None => (head, 1),
     };
     let opts: Vec<&str> = parts.collect();
+    if let Some(p) = path.strip_prefix("raw:") {
+        let t = teacher.unwrap_or_else(|| panic!("{spec}: raw text needs --teacher=MODEL"));
+        return (selftrain::read(p, &opts, t), times);
+    }
     let mut docs: Vec<(Option<u64>, Gold)> = if let Some(dir) = path.strip_prefix("meantime:") {
         let mut skip = std::collections::HashSet::new();
         for o in &opts {
@@ -215,6 +220,9 @@ struct Opts {
     runs: usize,
     objective: Objective,
 }
+
+/// `--teacher=MODEL`: the model that tags `raw:` inputs (self-training, `selftrain.rs`).
+static TEACHER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// F1 of the scorer on `docs`; with `show_errors`, each missed and spurious span goes to stderr.
 fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S, show_errors: bool) -> f64 {
@@ -353,6 +361,9 @@ fn main() {
         match a.as_str() {
             _ if a.starts_with("--seed=") => opts.seed = a[7..].parse().unwrap_or(0),
             _ if a.starts_with("--runs=") => opts.runs = a[7..].parse().unwrap_or(1),
+            _ if a.starts_with("--teacher=") => {
+                let _ = TEACHER.set(a[10..].to_string());
+            }
             // --objective=pa:C or crf:ETA:L2 (default: the perceptron).
             _ if a.starts_with("--objective=") => {
                 let v: Vec<&str> = a[12..].split(':').collect();
@@ -380,12 +391,15 @@ fn main() {
     let epochs: usize = args.get(4).and_then(|e| e.parse().ok()).unwrap_or(12);
     let mut train = Vec::new();
     for spec in args[1].split(',') {
-        let (docs, times) = read_spec(spec);
+        let (docs, times) = read_spec(spec, TEACHER.get().map(String::as_str));
         for _ in 0..times {
             train.extend(docs.iter().cloned());
         }
     }
-    let valids: Vec<(&str, Vec<Gold>)> = args[2].split(',').map(|p| (p, read_spec(p).0)).collect();
+    let valids: Vec<(&str, Vec<Gold>)> = args[2]
+        .split(',')
+        .map(|p| (p, read_spec(p, TEACHER.get().map(String::as_str)).0))
+        .collect();
     let mut missed = 0;
     let train_docs: Vec<(Doc, Vec<u8>)> = train
         .iter()
