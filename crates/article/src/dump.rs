@@ -39,7 +39,7 @@ pub fn extract_dump(raw: &str) -> Article {
     art.url = scored.lines.iter().take(3).find_map(|l| title::address(l));
     let title = title::pick(&scored, bs, be);
     if let Some(t) = title {
-        art.title = Some(lines[t].to_string());
+        art.title = Some(title::without_trail(lines[t]).to_string());
         if t >= bs {
             bs = t + 1; // the block opened with its own headline
         }

@@ -17,6 +17,7 @@ mod wire;
 
 use crate::Article;
 pub(crate) use blocks::paragraph_ranges;
+pub(crate) use boilerplate::is_caption_line;
 pub(crate) use boilerplate::remove as remove_boilerplate;
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};

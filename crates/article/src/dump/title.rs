@@ -8,9 +8,12 @@ use regex::Regex;
 use super::lines::{features, is_stop, Scored, BOIL, ENDMARK, LONGBOIL, TERM, WORD};
 use crate::dates::find_date;
 
-/// Lines of a credit block: "By …", "Written by …", "Updated …", "5 min read", "3 hours ago".
+/// Lines of a credit block: "By …", "Written by …", "Updated …", "5 min read", "3 hours ago",
+/// and the byline's "by" in French, Spanish and Portuguese, German and Dutch before a
+/// capitalised name ("Par Martin Roe", "Por Steven Lee", "Von Max Roe"; not "Por qué …",
+/// "Von der Leyen …").
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by\b|written by|posted by|reviewed\b|fact[- ]checked by|updated|published|posted on|last updated|credit:)|\bmin(?:ute)?s? read\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b").unwrap()
+    Regex::new(r"(?i)^(?:by\b|written by|posted by|reviewed\b|fact[- ]checked by|updated|published|posted on|last updated|credit:)|\bmin(?:ute)?s? read\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b|^(?-i:(?:Par|Por|Von|Door)\s+\p{Lu}\p{Ll}*\.?\s+\p{Lu})").unwrap()
 });
 
 /// A line that opens a table of contents: the lines after it are section names.
@@ -81,6 +84,47 @@ fn printed_again(lines: &[&str], k: usize) -> bool {
         .any(|(j, o)| j != k && o.len() == l.len() && *o != l && o.eq_ignore_ascii_case(l))
 }
 
+/// A picture's caption ending in its credit ("Whale expert Jo Roe. Photograph: Ann Lee"): a
+/// sentence, then the credit. A headline naming images ("Hardened Images: security validated")
+/// has no sentence before it.
+fn is_caption(line: &str) -> bool {
+    line.contains(". ") && crate::html::is_caption_line(line)
+}
+
+/// What breadcrumb trails put between their steps ("Home › Blog › Headline").
+const CRUMB_MARKS: [char; 4] = ['>', '›', '»', '/'];
+
+/// Most words in a step of a breadcrumb trail before its last ("Home", "Financial Literacy").
+const MAX_CRUMB_WORDS: usize = 4;
+
+/// A headline printed as the last step of a breadcrumb trail ("Home > Blog > Top dental
+/// resolutions for 2025", "Newsroom/Online learning tips/Graphic design vs. …"): the steps before
+/// it are the site's sections. A trail opens with "Home" or has three steps or more, its steps
+/// before the last are short, and its last has two words or more; one mark ("24/7 support",
+/// "Movers / Moving companies") is a headline's own.
+pub fn without_trail(line: &str) -> &str {
+    for mark in CRUMB_MARKS {
+        let steps: Vec<&str> = line.split(mark).map(str::trim).collect();
+        let Some((last, before)) = steps.split_last() else {
+            continue;
+        };
+        // Steps are words: "3/09/15 8:00am" is a date, not a trail.
+        let wordy = |s: &str| s.chars().any(char::is_alphabetic);
+        if before.is_empty() || WORD.find_iter(last).count() < 2 || !wordy(last) {
+            continue;
+        }
+        let home = before[0].eq_ignore_ascii_case("home");
+        let short = before.iter().all(|s| {
+            let n = WORD.find_iter(s).count();
+            (1..=MAX_CRUMB_WORDS).contains(&n) && wordy(s)
+        });
+        if short && (home || before.len() >= 2) {
+            return last;
+        }
+    }
+    line
+}
+
 /// How far above the block a headline may sit (lines).
 const WINDOW: usize = 25;
 const LIST_PENALTY: f64 = 5.0;
@@ -113,12 +157,24 @@ pub fn pick(s: &Scored, bs: usize, be: usize) -> Option<usize> {
         if (l.ends_with('.') && !l.ends_with("...")) || l.ends_with('。') {
             continue;
         }
+        // A line of stamps ("3/09/15 8:00am 3/09/15 8:00am") has numbers for words; a headline
+        // has two words that open with a letter at least (CJK runs are one such word each).
+        if WORD
+            .find_iter(l)
+            .filter(|m| m.as_str().chars().next().is_some_and(char::is_alphabetic))
+            .count()
+            < 2
+            && !l.chars().any(|c| c as u32 >= 0x2E80)
+        {
+            continue;
+        }
         // Chrome words ("most popular", "related") are chrome in short lines; a long line holding
         // one may well be the headline.
         if (nw <= 6 && BOIL.is_match(l))
             || ENDMARK.is_match(l)
             || LONGBOIL.is_match(l)
             || CREDIT.is_match(l)
+            || is_caption(l)
             || is_address(l)
             || find_date(l).is_some()
         {
@@ -255,6 +311,86 @@ mod tests {
         ];
         assert_eq!(
             headline(&lines, 2),
+            Some("Harbour bridge reopens after repairs")
+        );
+    }
+
+    #[test]
+    fn a_headline_at_the_end_of_a_breadcrumb_trail_loses_the_trail() {
+        assert_eq!(
+            without_trail("Home > Blog > Harbour bridge reopens after repairs"),
+            "Harbour bridge reopens after repairs"
+        );
+        assert_eq!(
+            without_trail("Home » Archive » City Life » Harbour bridge reopens"),
+            "Harbour bridge reopens"
+        );
+        assert_eq!(
+            without_trail("Newsroom/Transport/Harbour bridge reopens: what changes?"),
+            "Harbour bridge reopens: what changes?"
+        );
+        assert_eq!(
+            without_trail("Home /Harbour bridge reopens"),
+            "Harbour bridge reopens"
+        );
+        // A headline's own slash or mark, a date with its time, and long steps stay.
+        for line in [
+            "24/7 help lines open as the harbour bridge closes",
+            "Best Movers / Moving Companies in Harbour City (2024)",
+            "3/09/15 8:00am 3/09/15 8:00am",
+            "Why the old bridge > the new bridge / for cyclists and walkers alike",
+        ] {
+            assert_eq!(without_trail(line), line);
+        }
+    }
+
+    #[test]
+    fn a_caption_with_its_credit_is_not_the_headline() {
+        let lines = [
+            "Harbour bridge reopens after eight months of repairs",
+            "Divers inspect a pier of the harbour bridge. Photograph: Ann Lee for the Post",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 2),
+            Some("Harbour bridge reopens after eight months of repairs")
+        );
+        // A headline naming images is no caption.
+        assert!(!is_caption(
+            "Hardened Images: Security Validated by an Outside Lab"
+        ));
+        assert!(is_caption("A diver at work. Photo: Ann Lee"));
+    }
+
+    #[test]
+    fn a_byline_in_another_language_is_not_the_headline() {
+        let lines = [
+            "Le pont du port rouvre après huit mois de travaux",
+            "Par Martin Roux (avec Anne Leduc et Paul Morel)",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 2),
+            Some("Le pont du port rouvre après huit mois de travaux")
+        );
+        assert!(CREDIT.is_match("Por Steven Lee Myers, Keith Bradsher y Tariq Panja"));
+        assert!(CREDIT.is_match("Von Max Mustermann"));
+        // Headlines that open with the same words.
+        assert!(!CREDIT.is_match("Por qué el puente del puerto sigue cerrado"));
+        assert!(!CREDIT.is_match("Von der Leyen visits the harbour bridge"));
+        assert!(!CREDIT.is_match("Door Dash drivers protest pay cuts"));
+    }
+
+    #[test]
+    fn a_line_of_time_stamps_is_not_the_headline() {
+        let lines = [
+            "Harbour bridge reopens after repairs",
+            "Ann Lee",
+            "3/09/15 8:00am 3/09/15 8:00am",
+            BODY,
+        ];
+        assert_eq!(
+            headline(&lines, 3),
             Some("Harbour bridge reopens after repairs")
         );
     }

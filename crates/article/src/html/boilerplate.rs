@@ -67,6 +67,12 @@ fn is_caption(p: &str, f: &Folded) -> bool {
         || (f.may_hold(CREDIT_LINE_WORDS) && CREDIT_LINE.is_match(p))
 }
 
+/// A caption with its picture credit, or a credit line: never a headline (the dump path's
+/// headline pick).
+pub(crate) fn is_caption_line(p: &str) -> bool {
+    is_caption(p, &Folded::new(p))
+}
+
 /// Whether a paragraph may be a [`BRACKETED_CREDIT`]: it closes on a bracket and holds a slash.
 fn may_be_bracketed_credit(p: &str) -> bool {
     p.ends_with(')') && p.contains('/')
