@@ -8,6 +8,7 @@
 
 mod canonical;
 pub mod clusters;
+pub mod corpus;
 pub mod features;
 pub mod gazetteer;
 mod roles;

@@ -15,20 +15,6 @@ use std::path::Path;
 const MIN_COUNT: u32 = 3;
 const ITERS: usize = 10;
 
-fn files(p: &Path, out: &mut Vec<std::path::PathBuf>) {
-    if p.is_dir() {
-        let mut es: Vec<_> = std::fs::read_dir(p)
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        es.sort();
-        for e in es {
-            files(&e, out);
-        }
-    } else if p.extension().is_some_and(|e| e == "txt") {
-        out.push(p.to_path_buf());
-    }
-}
-
 /// Texts of an input: the files' contents, or a CoNLL file's sentences as lines.
 fn texts(input: &str) -> Vec<String> {
     if let Some(path) = input.strip_prefix("conll:") {
@@ -55,8 +41,7 @@ fn texts(input: &str) -> Vec<String> {
         }
         return out;
     }
-    let mut fs = Vec::new();
-    files(Path::new(input), &mut fs);
+    let mut fs = claimtrail_entities::corpus::text_files(Path::new(input));
     if fs.is_empty() && Path::new(input).is_file() {
         fs.push(input.into());
     }

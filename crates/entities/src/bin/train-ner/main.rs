@@ -118,18 +118,8 @@ fn read_spec(spec: &str, teacher: Option<&str>) -> (Vec<Gold>, usize) {
         return (selftrain::read(p, &opts, t), times);
     }
     let mut docs: Vec<(Option<u64>, Gold)> = if let Some(dir) = path.strip_prefix("meantime:") {
-        let mut skip = std::collections::HashSet::new();
-        for o in &opts {
-            if let Some(f) = o.strip_prefix("skip=") {
-                let t = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{f}: {e}"));
-                skip.extend(
-                    t.lines()
-                        .filter(|l| !l.starts_with('#'))
-                        .filter_map(|l| l.split('\t').next())
-                        .map(str::to_string),
-                );
-            }
-        }
+        let skip =
+            claimtrail_entities::corpus::skipped_ids(&opts).unwrap_or_else(|e| panic!("{e}"));
         let docs = meantime::read_dir(dir, &skip);
         // MEANTIME_SHOW=1 lists the converted spans, to check the mapping by eye.
         if std::env::var_os("MEANTIME_SHOW").is_some() {

@@ -14,21 +14,7 @@ use claimtrail_entities::gazetteer::GAZ;
 use claimtrail_entities::tagger::{self, Model};
 use claimtrail_text::Doc;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-
-fn files(p: &Path, out: &mut Vec<PathBuf>) {
-    if p.is_dir() {
-        let mut es: Vec<_> = std::fs::read_dir(p)
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        es.sort();
-        for e in es {
-            files(&e, out);
-        }
-    } else if p.extension().is_some_and(|e| e == "txt") {
-        out.push(p.to_path_buf());
-    }
-}
+use std::path::Path;
 
 /// The prose paragraphs of a text, one per line.
 fn prose(text: &str) -> String {
@@ -58,26 +44,17 @@ struct Kept {
 }
 
 pub fn read(path: &str, opts: &[&str], teacher: &str) -> Vec<Gold> {
-    let mut skip = HashSet::new();
+    let skip = claimtrail_entities::corpus::skipped_ids(opts).unwrap_or_else(|e| panic!("{e}"));
     let mut keep = 0.5f64;
     let mut max = usize::MAX;
     for o in opts {
-        if let Some(f) = o.strip_prefix("skip=") {
-            let t = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{f}: {e}"));
-            skip.extend(
-                t.lines()
-                    .filter(|l| !l.starts_with('#'))
-                    .filter_map(|l| l.split('\t').next())
-                    .map(str::to_string),
-            );
-        } else if let Some(v) = o.strip_prefix("keep=") {
+        if let Some(v) = o.strip_prefix("keep=") {
             keep = v.parse().unwrap_or(keep);
         } else if let Some(v) = o.strip_prefix("max=") {
             max = v.parse().unwrap_or(max);
         }
     }
-    let mut fs = Vec::new();
-    files(Path::new(path), &mut fs);
+    let fs = claimtrail_entities::corpus::text_files(Path::new(path));
     let bytes = std::fs::read(teacher).unwrap_or_else(|e| panic!("{teacher}: {e}"));
     let mut model =
         Model::from_bytes(&bytes).unwrap_or_else(|| panic!("{teacher}: not a tagger model"));
