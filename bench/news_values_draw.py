@@ -59,18 +59,17 @@ for f in sorted(os.listdir(gt)) if "wcxb" in sources else []:
     g = ast.literal_eval(d["ground_truth"]) if isinstance(d["ground_truth"], str) else d["ground_truth"]
     for s in sents(g.get("main_content") or ""):
         cands.append((f"wcxb:{fid}", s))
-ed = os.path.join(SH, "stories/ecbplus-dev")
-for f in sorted(os.listdir(ed)) if "ecb" in sources else []:
-    if not f.endswith("ecb.txt") or f in used_e:
-        continue
-    for s in sents(open(os.path.join(ed, f), encoding="utf-8").read()):
-        cands.append((f"ecb:{f}", s))
-pd = os.path.join(SH, "quotes/polnear/train/text")
-for f in sorted(os.listdir(pd)) if "polnear" in sources else []:
-    if not f.endswith(".txt") or f in used_p:
-        continue
-    for s in sents(open(os.path.join(pd, f), encoding="utf-8").read()):
-        cands.append((f"polnear:{f}", s))
+def plain_texts(source, d, suffix, used):
+    """Candidates from the plain-text files of one source directory, in name order."""
+    if source not in sources:
+        return
+    for f in sorted(os.listdir(d)):
+        if not f.endswith(suffix) or f in used:
+            continue
+        for s in sents(open(os.path.join(d, f), encoding="utf-8").read()):
+            cands.append((f"{source}:{f}", s))
+plain_texts("ecb", os.path.join(SH, "stories/ecbplus-dev"), "ecb.txt", used_e)
+plain_texts("polnear", os.path.join(SH, "quotes/polnear/train/text"), ".txt", used_p)
 if "meantime" in sources:
     sys.path.insert(0, bench)
     import xml.etree.ElementTree as ET
