@@ -212,7 +212,8 @@ pub fn remove(text: &str, authors: &[String]) -> String {
     let counts: Vec<usize> = paragraphs.iter().map(|p| count_words(p)).collect();
     let total: usize = counts.iter().sum();
     let again = crate::repeats::second_rendering(&paragraphs, count_words);
-    let mut kept: Vec<&str> = Vec::new();
+    // Kept paragraphs with their word counts.
+    let mut kept: Vec<(&str, usize)> = Vec::new();
     let mut words_before = 0usize;
     for ((p, again), n) in paragraphs.into_iter().zip(again).zip(counts) {
         if n <= MAX_HEADING_WORDS
@@ -241,15 +242,16 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if kept.len() < HEADER_WINDOW && n <= MAX_HEADER_LINE_WORDS && is_header_line(t, authors) {
             continue;
         }
-        kept.push(p);
+        kept.push((p, n));
     }
     let tail_start = kept.len().saturating_sub(BIO_WINDOW).max(1);
-    if let Some(i) = (tail_start..kept.len()).find(|&i| is_bio(kept[i], authors)) {
+    if let Some(i) = (tail_start..kept.len()).find(|&i| is_bio(kept[i].0, authors)) {
         kept.truncate(i);
     }
     if let Some(i) = provenance_note(&kept) {
         kept.truncate(i);
     }
+    let kept: Vec<&str> = kept.into_iter().map(|(p, _)| p).collect();
     kept.join("\n\n")
 }
 
@@ -269,14 +271,11 @@ const PROVENANCE_WORDS: &[&str] = &["this "];
 
 /// The first paragraph of the text's last part that notes where the article first ran; a note
 /// early in the text is the article speaking of itself.
-fn provenance_note(paragraphs: &[&str]) -> Option<usize> {
-    let total: usize = paragraphs
-        .iter()
-        .map(|p| p.split_whitespace().count())
-        .sum();
+/// `paragraphs` come with their word counts.
+fn provenance_note(paragraphs: &[(&str, usize)]) -> Option<usize> {
+    let total: usize = paragraphs.iter().map(|&(_, n)| n).sum();
     let mut before = 0usize;
-    for (i, p) in paragraphs.iter().enumerate() {
-        let n = p.split_whitespace().count();
+    for (i, &(p, n)) in paragraphs.iter().enumerate() {
         if i > 0
             && n <= MAX_PROVENANCE_WORDS
             && before as f64 >= (1.0 - MIN_LEAD_SHARE) * total as f64
