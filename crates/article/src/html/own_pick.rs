@@ -627,7 +627,7 @@ fn cleaned_away(n: &NodeRef, name: &str, c: &Agg) -> bool {
     if weight < 0.0 {
         return true;
     }
-    if name == "table" && is_data_table(n, &c) {
+    if name == "table" && is_data_table(n, c) {
         return false;
     }
     let (len, commas) = (c.chars, c.commas);
