@@ -30,6 +30,7 @@ static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
     let tags = tagger::tag_with_model(doc, &gazetteer::GAZ, &MODEL);
     let mut spans = tagger::spans(&tags);
+    with_votes(doc, &mut spans);
     with_repeats(doc, &mut spans);
     let mut ents: Vec<Entity> = spans
         .into_iter()
@@ -60,6 +61,43 @@ pub fn recognize(doc: &Doc) -> Vec<Entity> {
     canonical::resolve(doc, &mut ents);
     roles::attach(doc, &mut ents);
     ents
+}
+
+/// Gives every mention of a name the type most of its mentions got, where the tagger typed
+/// the same words (cased the same) two ways in one document: a name is one thing throughout,
+/// and the tagger decides each sentence on its own ("Phillip ," at a mail's end typed ORG
+/// where the rest of the mail has him as a person). A tie is left as tagged, and so is a name
+/// typed only as an organisation and a place: a city is both where it names its team, a
+/// country where it names its government. `spans` are token spans `(start, end, type)`.
+fn with_votes(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
+    if spans.len() < 2 {
+        return;
+    }
+    let words = |a: usize, b: usize| (a..b).map(|i| doc.token_text(i)).collect::<Vec<_>>();
+    let mut groups: FxHashMap<Vec<&str>, Vec<usize>> = FxHashMap::default();
+    for (k, &(a, b, _)) in spans.iter().enumerate() {
+        groups.entry(words(a, b)).or_default().push(k);
+    }
+    let org_or_place = |t: usize| matches!(tagger::TYPES[t], "ORG" | "LOC");
+    for g in groups.into_values() {
+        let first = spans[g[0]].2;
+        if g.iter().all(|&k| spans[k].2 == first) || g.iter().all(|&k| org_or_place(spans[k].2)) {
+            continue;
+        }
+        let mut n = [0usize; tagger::TYPES.len()];
+        for &k in &g {
+            n[spans[k].2] += 1;
+        }
+        let top = n.iter().copied().max().unwrap_or(0);
+        if n.iter().filter(|&&c| c == top).count() != 1 {
+            continue;
+        }
+        if let Some(t) = n.iter().position(|&c| c == top) {
+            for &k in &g {
+                spans[k].2 = t;
+            }
+        }
+    }
 }
 
 /// Adds a span for each untagged repeat of a name the tagger gave one type wherever it tagged
@@ -430,6 +468,37 @@ mod tests {
         es.iter()
             .find(|e| e.text == text && e.kind == EntityKind::Person)
             .unwrap_or_else(|| panic!("no person {text:?} in {es:?}"))
+    }
+
+    #[test]
+    fn a_name_typed_two_ways_takes_the_type_most_mentions_got() {
+        let doc = Doc::new(
+            "Phillip called. Phillip wrote it. Phillip , Tampa won in Tampa and in Tampa.",
+        );
+        let at = |w: &str, n: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.token_text(i) == w)
+                .nth(n)
+                .unwrap()
+        };
+        let (per, org, loc) = (0, 1, 2);
+        let mut spans: Vec<(usize, usize, usize)> = vec![
+            (at("Phillip", 0), at("Phillip", 0) + 1, per),
+            (at("Phillip", 1), at("Phillip", 1) + 1, per),
+            (at("Phillip", 2), at("Phillip", 2) + 1, org),
+            (at("Tampa", 0), at("Tampa", 0) + 1, org),
+            (at("Tampa", 1), at("Tampa", 1) + 1, loc),
+            (at("Tampa", 2), at("Tampa", 2) + 1, loc),
+        ];
+        with_votes(&doc, &mut spans);
+        let types: Vec<usize> = spans.iter().map(|s| s.2).collect();
+        // The stray organisation is the person the other two mentions are; a city typed as a
+        // team and as a place keeps both.
+        assert_eq!(types, [per, per, per, org, loc, loc]);
+        // A tie is left as tagged.
+        let mut tie = vec![spans[0], (spans[2].0, spans[2].1, org)];
+        with_votes(&doc, &mut tie);
+        assert_eq!(tie.iter().map(|s| s.2).collect::<Vec<_>>(), [per, org]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Trains the tagger: `train-ner [--seed=N] [--runs=K] TRAIN VALID OUT [EPOCHS]`. TRAIN and
 //! VALID are comma-separated lists of CoNLL-format files; a file may carry a repeat count
 //! (`dev.conll*2`) so a small set of another genre weighs more against a large one, `+even` or
-//! `+odd` (every other document: a held-out split of one file) and `+lower` (lower-cased text);
+//! `+odd` (every other document: a held-out split of one file) and `+lower` (lower-cased text), `+lownames` / `+upnames` (the gold names alone
+//! lower-cased or in capitals: web text's casing);
 //! `PLO` is the F1 of PER, LOC and ORG alone, as sets without MISC are scored. The epoch kept is the one with the best
 //! F1 on the first VALID file (the others are only reported, so a test set can be watched
 //! without choosing by it). Reads CoNLL-2003 files, lays each
@@ -99,10 +100,11 @@ fn read_conll(path: &str) -> Vec<Gold> {
     docs
 }
 
-/// Reads a file spec: `PATH[*N][+even|+odd][+lower]`, or `meantime:DIR[*N][+skip=TSV...][+even|+odd]`.
+/// Reads a file spec: `PATH[*N][+even|+odd][+lower|+lownames|+upnames]`, or `meantime:DIR[*N][+skip=TSV...][+even|+odd]`.
 /// `*N` repeats the documents (weight), `+even`/`+odd` keep every other document (a held-out
 /// split of one file; for MEANTIME, documents with an even or odd id), `+lower` lower-cases
-/// the text (ASCII only, so the spans stay put). `meantime:DIR` reads the MEANTIME XML under DIR
+/// the text (ASCII only, so the spans stay put), `+lownames` / `+upnames` only the gold names
+/// ([`recase_names`]). `meantime:DIR` reads the MEANTIME XML under DIR
 /// (`meantime.rs`); `+skip=TSV` leaves out the documents named in the first column of a table
 /// (held-out tables of other stages).
 fn read_spec(spec: &str, teacher: Option<&str>) -> (Vec<Gold>, usize) {
@@ -167,11 +169,34 @@ fn read_spec(spec: &str, teacher: Option<&str>) -> (Vec<Gold>, usize) {
                     g.text.make_ascii_lowercase();
                 }
             }
+            "lownames" | "upnames" => {
+                for (_, g) in &mut docs {
+                    recase_names(g, opt == "upnames");
+                }
+            }
             _ if opt.starts_with("skip=") => {}
             _ => panic!("{spec}: unknown option {opt}"),
         }
     }
     (docs.into_iter().map(|(_, g)| g).collect(), times)
+}
+
+/// Writes the names of a training document as web text often does, in lower case
+/// ("tampa bay", "air asia") or in capitals, and leaves every other word as it was (ASCII
+/// letters only, so the spans stay put).
+fn recase_names(g: &mut Gold, upper: bool) {
+    let mut bytes = std::mem::take(&mut g.text).into_bytes();
+    for &(a, b, _) in &g.spans {
+        if let Some(name) = bytes.get_mut(a..b) {
+            if upper {
+                name.make_ascii_uppercase();
+            } else {
+                name.make_ascii_lowercase();
+            }
+        }
+    }
+    // ASCII case changes keep the bytes valid UTF-8.
+    g.text = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// Gold tag per token of `doc`; counts gold spans whose edges miss our token boundaries.
@@ -372,7 +397,7 @@ fn main() {
     }
     if args.len() < 4 {
         eprintln!(
-            "usage: train-ner [--seed=N] [--runs=K] [--objective=pa:C|crf:ETA:L2] TRAIN[*N][+even|+odd][+lower][,TRAIN...] \
+            "usage: train-ner [--seed=N] [--runs=K] [--objective=pa:C|crf:ETA:L2] TRAIN[*N][+even|+odd][+lower|+lownames|+upnames][,TRAIN...] \
              VALID[+even|+odd][,VALID...] OUT [EPOCHS]\n\
              (a TRAIN or VALID may be meantime:DIR[*N][+skip=TSV][+even|+odd])"
         );
