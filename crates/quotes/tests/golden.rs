@@ -974,6 +974,83 @@ fn a_block_quotation_takes_the_credit_line_under_it() {
 }
 
 #[test]
+fn a_block_no_one_speaks_is_a_box_of_the_articles_own() {
+    // A summary box the page set off as a block quotation, with no credit line and no one in
+    // play, is no quotation; a cue inside it reads as it would in the article's prose.
+    let t = "Myth 3: frozen peas lose their goodness in the freezer.\n\n\
+             Peas are frozen within hours of picking, which keeps most of their vitamin C.\n\n\
+             The short answer:\n\n\
+             Frozen peas are as good a choice as fresh ones for nearly every household cook. \
+             Nutrition councils advise that families keep a bag in the freezer all year round.";
+    let block = range_of(
+        t,
+        "Frozen peas are as good a choice as fresh ones for nearly every household cook. \
+         Nutrition councils advise that families keep a bag in the freezer all year round.",
+    );
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[block]);
+    assert!(
+        qs.iter().all(|q| !q.text.contains("as good a choice")),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "families keep a bag in the freezer");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    // A sentence ending in a colon introduces a quotation, whoever wrote it.
+    let t = "The vendor's terms put the purpose of its data collection plainly enough:\n\n\
+             We keep the details of every order so that we can suggest products you may want.\n\n\
+             Few shoppers read that far.";
+    let block = range_of(
+        t,
+        "We keep the details of every order so that we can suggest products you may want.",
+    );
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[block]);
+    assert_eq!(find(&qs, "We keep the details").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn shares_of_respondents_speak_for_the_survey_named_before_them() {
+    // A share as the subject ("Nearly 61% said", "38% and 29% said", a parenthesis between
+    // the subject and its verb) reports; the survey named just before speaks for it.
+    let t = "In the Ferry Riders Survey, 64% of commuters said the boats run late on most \
+             mornings. Nearly 61% said they would pay more for a later sailing.\n\n\
+             Among students and retirees, 38% and 29% said they ride every week.\n\n\
+             The Harbour Transit Poll came out in May. Roughly half of all riders (47.5%) said \
+             the new timetable is worse than the old one.\n\n\
+             Two boats sank in 1998, and 12% said nothing about it.";
+    let qs = quotes(t);
+    let q = find(&qs, "the boats run late");
+    assert_eq!(speaker(q), Some("Ferry Riders Survey"));
+    let q = find(&qs, "pay more for a later sailing");
+    assert_eq!(speaker(q), Some("Ferry Riders Survey"));
+    assert_eq!(find(&qs, "they ride every week").kind, QuoteKind::Indirect);
+    let q = find(&qs, "the new timetable is worse");
+    assert_eq!(speaker(q), Some("Harbour Transit Poll"));
+}
+
+#[test]
+fn per_and_according_to_name_their_source() {
+    // "Per the 2024 X Report, …" is "according to"; "according to data from the 2023 X
+    // Index" is the index's; "according to Acme's chief economist, Jo Roe, …" is Jo Roe's.
+    let t = "Per the 2024 Coastal Freight Report, container traffic fell by a fifth in the \
+             spring.\n\n\
+             Two in three renters expect repairs within a week, according to data from the \
+             2023 Tenant Index.\n\n\
+             According to Meridian Bank's chief economist, Ilse Varga, rates will stay high \
+             into next year.\n\n\
+             The tickets cost $12 per adult, per the usual rules.";
+    let qs = quotes(t);
+    let q = find(&qs, "container traffic fell");
+    assert!(
+        speaker(q).is_some_and(|s| s.ends_with("Coastal Freight Report")),
+        "{q:#?}"
+    );
+    let q = find(&qs, "expect repairs within a week");
+    assert!(speaker(q).is_some_and(|s| s.ends_with("Index")), "{q:#?}");
+    let q = find(&qs, "rates will stay high");
+    assert_eq!(speaker(q), Some("Ilse Varga"));
+    assert!(qs.iter().all(|q| !q.text.contains("$12")), "{qs:#?}");
+}
+
+#[test]
 fn a_participle_after_the_clause_takes_the_clause_subject() {
     let t = "Okafor shared the post, saying, “Nobody here asked for this.”\n\n\
              Halvorsen raised the fees again, while insisting the market would bear them.";

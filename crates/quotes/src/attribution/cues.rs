@@ -72,6 +72,14 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             return c + 1;
         }
+        // "Per the 2025 Retail Index, …" / "…, per the Labor Department.": "per" before a
+        // name is "according to".
+        if cx.l(c) == "per" && per_source(cx, s, c) {
+            if let Some(next) = self.according_to(s, c, c + 1, "per") {
+                s.last = Some(next);
+            }
+            return c + 1;
+        }
         // Cheap rejections first: this runs for every token of the document (whether a
         // capital is a time word is asked only of the few cue words).
         if cx.quoted(c)
@@ -213,6 +221,14 @@ impl<'d, 'a> Walk<'d, 'a> {
             Some((a, b)) if valid_subject(cx, a, b, c) => {
                 ext.0 = extent_start(cx, lo, a, b);
                 let mut sp = people.resolve(cx.doc, a, b, history);
+                // "In the 2025 Retail Survey, 42% of shoppers said …": a share of respondents
+                // speaks for the survey named just before it.
+                if sp.name.is_none() && respondents(cx, a, b) {
+                    if let Some(survey) = survey_before(cx, a) {
+                        sp.name = Some(survey);
+                        sp.kind = None;
+                    }
+                }
                 // "Lee, who declared", "the department which reported": the surface subject
                 // is the relative pronoun.
                 if b < c && cx.l(b) == "," && (b + 1..c).any(|i| cx.l(i) == "who") {
@@ -728,11 +744,21 @@ impl<'d, 'a> Walk<'d, 'a> {
                 let head = claimtrail_lexicon::singular(cx.l(b - 1));
                 is_role_noun(&head) || is_group_noun(cx.l(b - 1))
             };
+            // A year between the determiner and the name is the name's ("data from the 2025
+            // Index").
+            let dated = |k: usize| {
+                k + 1 < hi
+                    && cx.w(k).len() == 4
+                    && cx.w(k).bytes().all(|ch| ch.is_ascii_digit())
+                    && cx.is_cap(k + 1)
+            };
             let author = matches!(cx.l(b), "by" | "from" | "at")
                 && !people
                 && b + 1 < hi
                 && (cx.is_cap(b + 1)
-                    || is_determiner(cx.l(b + 1)) && b + 2 < hi && cx.is_cap(b + 2));
+                    || is_determiner(cx.l(b + 1))
+                        && b + 2 < hi
+                        && (cx.is_cap(b + 2) || dated(b + 2)));
             if b > a
                 && (is_boundary(cx.l(b)) && cx.l(b) != "of" && !inner_and && !author
                     || is_cue(cx.l(b)) && !noun)
@@ -772,6 +798,16 @@ impl<'d, 'a> Walk<'d, 'a> {
             while st < hi && matches!(cx.w(st), ",") {
                 st += 1;
             }
+            // "According to the firm's chief economist, Jo Roe, prices …": the name set off
+            // after a role is the source.
+            if let Some(e) = named_after_role(cx, a, b, st, hi) {
+                let named = self.people.resolve(cx.doc, st, e, &self.history);
+                if named.name.is_some() {
+                    speaker = named;
+                    st = e + 1;
+                }
+            }
+            let cx = &self.cx;
             trim(cx, st, hi.min(st + MAX_CONTENT))
         } else if let Some(whole) = subject_aside(cx, s, c, b) {
             Some(whole)
@@ -785,6 +821,155 @@ impl<'d, 'a> Walk<'d, 'a> {
         self.push_content(x, y, &speaker, cue);
         s.covered = s.covered.max(y).max(b);
         Some(speaker)
+    }
+}
+
+/// The end of a capitalised name at `st`, set off by commas after a source phrase `a..b` that
+/// ends in a role noun ("according to Acme's chief economist, Jo Roe, …"); the name's end
+/// (its closing comma) when so.
+fn named_after_role(
+    cx: &crate::cue_parts::Ctx,
+    a: usize,
+    b: usize,
+    st: usize,
+    hi: usize,
+) -> Option<usize> {
+    if b <= a || st <= b || cx.w(st - 1) != "," {
+        return None;
+    }
+    let head = claimtrail_lexicon::singular(cx.l(b - 1));
+    if !is_role_noun(&head) {
+        return None;
+    }
+    let mut e = st;
+    while e < hi && e - st < 6 && (cx.is_cap(e) || matches!(cx.w(e), "-" | ".")) {
+        e += 1;
+    }
+    (e > st && e < hi && cx.w(e) == "," && cx.is_cap(st)).then_some(e)
+}
+
+/// A subject `a..b` that is a share of people ("42% of shoppers", "43% and 36%", "three out
+/// of four consumers", "nearly half of all respondents"): a survey's respondents.
+fn respondents(cx: &crate::cue_parts::Ctx, a: usize, b: usize) -> bool {
+    let number = |i: usize| cx.doc.tokens[i].kind == TokenKind::Number;
+    let last = cx.l(b - 1);
+    let share_word = |w: &str| {
+        matches!(
+            w,
+            "half"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "majority"
+                | "three-quarters"
+                | "two-thirds"
+                | "one-third"
+                | "one-quarter"
+        )
+    };
+    // The share may stand before the phrase the subject finder kept ("42% of | consumers").
+    let mut a = a;
+    while a >= 2 && cx.l(a - 1) == "of" && b - a < 8 {
+        let k = a - 2;
+        if number(k) || share_word(cx.l(k)) || matches!(cx.w(k), "%" | "percent") {
+            a = if matches!(cx.w(k), "%" | "percent") && k > 0 {
+                k - 1
+            } else {
+                k
+            };
+        } else {
+            break;
+        }
+    }
+    let quantified = (a..b).any(|i| number(i) || share_word(cx.l(i)) || cx.w(i).ends_with('%'))
+        || (a..b).any(|i| cx.l(i) == "out")
+            && (a..b).any(|i| claimtrail_lexicon::number_word(cx.l(i)).is_some());
+    let people = matches!(last, "%" | "percent")
+        || last.ends_with('%')
+        || is_group_noun(last)
+        || matches!(
+            last,
+            "respondents" | "participants" | "consumers" | "users" | "adults" | "shoppers"
+                | "customers" | "buyers" | "readers" | "viewers" | "employees" | "workers"
+        )
+        // "64% of commuters": any plural after a share.
+        || last.ends_with('s') && !cx.is_cap(b - 1) && a < b && cx.l(a) != cx.l(b - 1);
+    quantified && people
+}
+
+/// The survey, poll or index named last before token `at`, within its paragraph and the one
+/// before ("In the 2025 Retail Survey, …", "The Hydration Survey confirms this. 63% …"): its
+/// capitalised name.
+fn survey_before(cx: &crate::cue_parts::Ctx, at: usize) -> Option<String> {
+    let mut paragraphs = 0;
+    let mut i = at;
+    while i > 0 && at - i < 400 {
+        if starts_paragraph(cx.doc, i) {
+            paragraphs += 1;
+            if paragraphs > 1 {
+                return None;
+            }
+        }
+        i -= 1;
+        if !cx.is_cap(i) || cx.quoted(i) {
+            continue;
+        }
+        if !matches!(
+            cx.l(i),
+            "survey" | "poll" | "index" | "census" | "barometer"
+        ) {
+            continue;
+        }
+        // The name: capitalised words, "&", "and" or "of" between them, a year.
+        let mut a = i;
+        while a > 0 {
+            let k = a - 1;
+            let year = cx.w(k).len() == 4 && cx.w(k).bytes().all(|ch| ch.is_ascii_digit());
+            let joiner = matches!(cx.w(k), "&" | "and" | "of") && k > 0 && cx.is_cap(k - 1);
+            if (cx.is_cap(k) && !is_determiner(cx.l(k)) && !cx.is_stop(k)) || year || joiner {
+                a = k;
+            } else {
+                break;
+            }
+        }
+        // A sentence's first word is capitalised whatever it is ("In the …"): no part of the name.
+        while a < i && (is_determiner(cx.l(a)) || matches!(cx.l(a), "in" | "per" | "from" | "our"))
+        {
+            a += 1;
+        }
+        if a == i {
+            // One word ("Survey") names nothing.
+            continue;
+        }
+        return Some(cx.doc.text[cx.doc.tokens[a].start..cx.doc.tokens[i].end].to_string());
+    }
+    None
+}
+
+/// "per" at `c` opening its sentence or following a comma, before a name (after a determiner
+/// and a year, maybe): an attribution, not a rate ("$5 per person", "per the contract's terms").
+fn per_source(cx: &crate::cue_parts::Ctx, s: &Sentence, c: usize) -> bool {
+    let (lo, hi) = (s.lo, s.hi);
+    if cx.quoted(c) || c < s.covered || s.nested.is_some() || c + 2 >= hi {
+        return false;
+    }
+    if !(c == lo || cx.w(c - 1) == ",") {
+        return false;
+    }
+    let mut k = c + 1;
+    if is_determiner(cx.l(k)) {
+        k += 1;
+    }
+    if cx.w(k).len() == 4 && cx.w(k).bytes().all(|ch| ch.is_ascii_digit()) {
+        k += 1;
+    }
+    // The name, then the comma that ends the frame (at the sentence's start) or the sentence.
+    let name_end = (k..hi).take_while(|&i| cx.is_cap(i)).last();
+    match name_end {
+        Some(e) if c == lo => e + 1 < hi && cx.w(e + 1) == ",",
+        Some(e) => e + 1 >= hi || cx.is_stop(e + 1),
+        None => false,
     }
 }
 

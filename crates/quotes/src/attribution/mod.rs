@@ -52,7 +52,16 @@ pub fn attribute(doc: &Doc, entities: &[Entity], block_quotes: &[Range<usize>]) 
         }
         walk.sentence(s.first_token, s.end_token.min(n));
     }
-    walk.blocks(&blocks);
+    // Blocks no one speaks are the article's own boxes: their sentences are read like the rest.
+    for (a, b) in walk.blocks(&blocks) {
+        for s in doc
+            .sentences
+            .iter()
+            .filter(|s| s.first_token >= a && s.first_token < b)
+        {
+            walk.sentence(s.first_token, s.end_token.min(n));
+        }
+    }
     walk.finish()
 }
 

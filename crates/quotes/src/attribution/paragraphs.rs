@@ -14,10 +14,15 @@ impl<'d, 'a> Walk<'d, 'a> {
     /// Block quotations: each paragraph of one a direct quote (see `find_quotes_with_blocks`),
     /// quote marks inside it the same speaker's; what is no sentence (a listing's lines) is
     /// left out. A block right after another, only short lines between, keeps its speaker
-    /// unless someone else spoke in between.
-    pub(super) fn blocks(&mut self, blocks: &[(usize, usize)]) {
+    /// unless someone else spoke in between. A block no one can be found to speak (no credit
+    /// line, no speaker in play, no person named just before it, no sentence ending in a
+    /// colon introducing it) is a box the page set off,
+    /// "Key takeaways" or "The bottom line", not a quotation: its range is returned, for its
+    /// sentences to be read as the article's own.
+    pub(super) fn blocks(&mut self, blocks: &[(usize, usize)]) -> Vec<(usize, usize)> {
         // (first token of the previous block, its end, its speaker)
         let mut prev: Option<(usize, usize, Speaker)> = None;
+        let mut unspoken = Vec::new();
         for &(a, b) in blocks {
             let cx = &self.cx;
             let b = b.min(cx.doc.tokens.len());
@@ -40,6 +45,18 @@ impl<'d, 'a> Walk<'d, 'a> {
                     .last_person_between(cx.doc, previous_paragraph(cx, a), a)
                     .unwrap_or_default(),
             };
+            // A sentence closing on a colon just before the block introduces it as a
+            // quotation ("the goals they claim for data collection:"), a speaker found or not;
+            // a label ("The bottom line:") or nothing does not.
+            let introduced = a > 0 && cx.w(a - 1) == ":" && {
+                let p = previous_paragraph(cx, a);
+                (p..a).filter(|&i| cx.is_word(i)).count() > 6
+            };
+            if speaker.name.is_none() && !introduced {
+                unspoken.push((a, b));
+                prev = None;
+                continue;
+            }
             for (pa, pb) in pieces {
                 let cx = &self.cx;
                 let words = (pa..pb).filter(|&i| cx.is_word(i)).count();
@@ -71,6 +88,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             }
             prev = Some((a, b, speaker));
         }
+        unspoken
     }
 
     /// A credit line ("— Jo Roe (@jroe)") opening the paragraph at token `at`, as a speaker.

@@ -14,6 +14,10 @@ use super::noun_phrase::{
 };
 use super::{is_possessive, Ctx, MAX_SUBJECT};
 
+fn is_number(cx: &Ctx, i: usize) -> bool {
+    cx.doc.tokens[i].kind == claimtrail_text::TokenKind::Number
+}
+
 /// The subject phrase ending just before cue `c` (auxiliaries and adverbs skipped).
 pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, usize)> {
     let mut j = c;
@@ -36,8 +40,39 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if j > lo && j < c && cx.l(j - 1) == "on" {
         j -= 1;
     }
+    // "nearly half of all respondents (49.3%) said": a parenthesis closing right before the
+    // verb is an aside inside the subject.
+    if j > lo + 2 && cx.w(j - 1) == ")" {
+        if let Some(k) = (j.saturating_sub(10).max(lo + 1)..j - 1)
+            .rev()
+            .find(|&k| cx.w(k) == "(")
+            .filter(|&k| (k + 1..j - 1).all(|i| !cx.is_stop(i) && !cx.quoted(i)))
+        {
+            j = k;
+        }
+    }
     if j == lo {
         return None;
+    }
+    // "Nearly 59% said", "43% and 36% said": a share of a survey's respondents.
+    let share = |i: usize| {
+        is_number(cx, i)
+            && (cx.w(i).ends_with('%') || i + 1 < c && matches!(cx.w(i + 1), "%" | "percent"))
+    };
+    let last_share = if j >= lo + 2 && matches!(cx.w(j - 1), "%" | "percent") {
+        Some(j - 2)
+    } else {
+        Some(j - 1)
+    }
+    .filter(|&i| share(i));
+    if let Some(mut a) = last_share {
+        while a > lo && (is_number(cx, a - 1) || matches!(cx.w(a - 1), "%" | "and" | "percent")) {
+            a -= 1;
+        }
+        while a > lo && is_aux_or_adverb(cx.l(a - 1)) && !cx.is_stop(a - 1) {
+            a -= 1;
+        }
+        return Some((a, j));
     }
     if pronoun_gender(cx.l(j - 1)).is_some() {
         return Some((j - 1, j));
@@ -333,7 +368,9 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     if is_weak_cue(cx.l(c)) {
         return named;
     }
-    named || b - a <= 4
+    // "43% and 36% said": shares of a survey's respondents.
+    let shares = matches!(last, "%" | "percent") || last.ends_with('%') && is_number(cx, b - 1);
+    named || b - a <= 4 || shares
 }
 
 /// Whether tokens from `b` open a clause about the speaker before them: an apposition or a
