@@ -104,6 +104,9 @@ impl<'a> Attributor<'a> {
             Some((q.kind, q.speaker.clone().or(mention)?))
         });
         let quoted = quoted.filter(|(_, s)| !starts_with_digit(s) && !share_of_people(s));
+        // "In a new poll, 31 percent of Republicans said they …": the people a poll counted
+        // speak for it, and the poll, not they, states its figures.
+        let quoted = quoted.filter(|_| !quote.is_some_and(|q| respondents_speak(v, q)));
         // Inside quote marks the speaker asserts the figure.
         if let Some((kind, s)) = &quoted {
             if *kind != QuoteKind::Indirect {
@@ -239,10 +242,40 @@ impl<'a> Attributor<'a> {
 /// A reporting verb at token `k`: lower-case unless it opens the sentence ("United States" is no
 /// verb).
 fn verb_at(v: &View, k: usize) -> bool {
-    (reporting_verb(v.lower(k)) || point_out(v, k))
+    (reporting_verb(v.lower(k)) || point_out(v, k) || progressive_claim(v, k))
         && (k == 0 || !v.toks[k].capitalized())
         && !noun_use(v, k)
         && !aim(v, k)
+}
+
+/// The "-ing" form of a claim verb after a form of "be" ("officials are expecting a record
+/// turnout", "early estimates are showing that") or before a that-clause ("with the new survey
+/// finding that 45 percent …"): its subject asserts the clause, as with the simple tenses.
+/// Elsewhere the form is a noun or a modifier ("Rubio's showing", "a poll showing cracks").
+fn progressive_claim(v: &View, k: usize) -> bool {
+    let w = v.lower(k);
+    let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) else {
+        return false;
+    };
+    let claim = reporting_verb(stem)
+        || reporting_verb(&format!("{stem}e"))
+        || reporting_verb(&format!("{stem}s"));
+    if !claim {
+        return false;
+    }
+    let after_be = k > 0
+        && matches!(
+            v.lower(k - 1),
+            "is" | "are" | "was" | "were" | "been" | "be" | "’re" | "'re"
+        );
+    // After a noun only: a participle after a comma ("…, insisting that") has the main
+    // clause's subject, which is not read here.
+    let before_that = k + 1 < v.len()
+        && v.lower(k + 1) == "that"
+        && k > 0
+        && v.toks[k - 1].is_word()
+        && !v.toks[k - 1].capitalized();
+    after_be || before_that
 }
 
 /// "The authors point out that …": "point" reports only in that phrase ("at one point that",
@@ -572,6 +605,11 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     {
         y -= 3;
     }
+    // "Cement makers, for instance, argue that": an adverb set off by commas between the
+    // subject and its verb is read past.
+    if let Some(j) = adverb_aside(v, y) {
+        y = j;
+    }
     // "The survey, conducted by the institute, finds": the subject stands before the aside.
     if y > 1 && v.text(y - 1) == "," {
         if let Some(j) = (y.saturating_sub(CLAUSE_ASIDE_REACH)..y - 1)
@@ -711,6 +749,107 @@ const APPOSITIVE_REACH: usize = 15;
 /// Most tokens of a participle's or a relative clause's aside, which may hold names with their
 /// own brackets ("conducted jointly with Coast Research (D) and Bay Research (R)").
 const CLAUSE_ASIDE_REACH: usize = 26;
+
+/// The comma opening an adverb set off by commas that ends at token `y` (", for instance,",
+/// ", meanwhile,", ", in turn,"), when a word stands before it.
+fn adverb_aside(v: &View, y: usize) -> Option<usize> {
+    if y < 3 || v.text(y - 1) != "," {
+        return None;
+    }
+    let j = (y.saturating_sub(4)..y - 1)
+        .rev()
+        .find(|&j| v.text(j) == ",")?;
+    let words: Vec<&str> = (j + 1..y - 1).map(|i| v.lower(i)).collect();
+    let adverb = matches!(
+        words.as_slice(),
+        ["meanwhile"]
+            | ["however"]
+            | ["though"]
+            | ["too"]
+            | ["also"]
+            | ["instead"]
+            | ["likewise"]
+            | ["similarly"]
+            | ["meantime"]
+            | ["moreover"]
+            | ["nonetheless"]
+            | ["nevertheless"]
+            | ["still"]
+            | [
+                "for",
+                "instance" | "example" | "one" | "its" | "their" | "his" | "her" | "part"
+            ]
+            | [
+                "in",
+                "turn" | "fact" | "addition" | "contrast" | "response" | "particular"
+            ]
+            | ["on", "the", "other" | "whole"]
+            | ["by", "contrast"]
+            | ["at", "the", "time"]
+            | ["in", "the", "meantime"]
+    );
+    (adverb && j > 0 && v.toks[j - 1].is_word()).then_some(j)
+}
+
+/// Whether the quote's speaker is the people a poll counted: the mention follows a share of
+/// them ("31 percent of Republicans said", "a majority of voters say", "six in 10 Americans
+/// believe"), as the quotes stage keeps only the people as the speaker.
+fn respondents_speak(v: &View, q: &Quote) -> bool {
+    let Some(mention) = q.speaker_mention.as_deref() else {
+        return false;
+    };
+    let Some(first_word) = mention.split_whitespace().next() else {
+        return false;
+    };
+    // Its first word as a token ("Republican-leaning" is read as "Republican").
+    let first_word = first_word
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or(first_word)
+        .to_lowercase();
+    // The mention's last appearance before the quote, in this sentence.
+    let Some(j) = (0..v.len())
+        .rev()
+        .find(|&j| v.toks[j].end <= q.start && v.lower(j) == first_word)
+    else {
+        return false;
+    };
+    let share_word = |w: &str| {
+        w.ends_with('%')
+            || matches!(
+                w,
+                "percent"
+                    | "cent"
+                    | "%"
+                    | "majority"
+                    | "minority"
+                    | "plurality"
+                    | "half"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+                    | "fifth"
+                    | "fifths"
+                    | "most"
+            )
+    };
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || crate::number::number_word(w).is_some()
+    };
+    // "percent of Republicans", "majority of likely voters", "31% of Republicans and
+    // Republican-leaning voters": words and hyphens only between the share and the mention.
+    let of_share = (j.saturating_sub(5)..j).rev().any(|o| {
+        v.lower(o) == "of"
+            && o > 0
+            && share_word(v.lower(o - 1))
+            && (o + 1..j).all(|i| v.toks[i].is_word() || v.text(i) == "-")
+    });
+    // "six in 10 Americans".
+    let in_share =
+        j >= 3 && number(v.lower(j - 1)) && v.lower(j - 2) == "in" && number(v.lower(j - 3));
+    of_share || in_share
+}
 
 /// A past participle that opens a modifier ("released", "conducted", "taken").
 fn participle(w: &str) -> bool {

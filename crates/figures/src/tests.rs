@@ -540,6 +540,90 @@ fn reported_speech_keeps_the_fuller_subject() {
 }
 
 #[test]
+fn a_poll_not_its_respondents_states_the_shares() {
+    // The quotes stage gives the clause to the people counted ("Farmers"); the survey that
+    // framed the sentence states the shares.
+    let text = "In a Harbour Institute survey released Monday, 41 percent of farmers said \
+                they would sell, compared with 23 percent of fishermen.";
+    let start = text.find("they would").unwrap();
+    let q = Quote {
+        kind: QuoteKind::Indirect,
+        start,
+        end: text.len() - 1,
+        speaker: Some("farmers".into()),
+        speaker_mention: Some("farmers".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, std::slice::from_ref(&q));
+    let shares: Vec<_> = f.iter().filter(|f| f.text.contains("percent")).collect();
+    assert_eq!(shares.len(), 2, "{f:?}");
+    for f in shares {
+        assert_eq!(
+            f.source.as_deref(),
+            Some("Harbour Institute survey"),
+            "{f:?}"
+        );
+    }
+    // "The survey also finds that, while 37 percent of growers say …": the verb's subject.
+    let text = "The survey also finds that, while 37 percent of growers say prices rose, \
+                22 percent say they fell.";
+    let start = text.find("prices rose").unwrap();
+    let q = Quote {
+        start,
+        speaker: Some("growers".into()),
+        speaker_mention: Some("growers".into()),
+        ..q
+    };
+    let f = figs_with(text, &[q]);
+    assert!(
+        f.iter().all(|f| f.source.as_deref() == Some("survey")),
+        "{f:?}"
+    );
+    // A speaker who is no share of anyone keeps the clause.
+    let text = "In a survey, Jo Roe said 23 percent of the mills had closed.";
+    let q = Quote {
+        kind: QuoteKind::Indirect,
+        start: text.find("23").unwrap(),
+        end: text.len() - 1,
+        speaker: Some("Jo Roe".into()),
+        speaker_mention: Some("Jo Roe".into()),
+        ..Default::default()
+    };
+    assert_eq!(figs_with(text, &[q])[0].source.as_deref(), Some("Jo Roe"));
+}
+
+#[test]
+fn progressive_claims_and_adverb_asides_name_the_subject() {
+    let src = |t: &str| figs(t).first().and_then(|f| f.source.clone());
+    // "are expecting", "is showing that", a participle before "that".
+    assert_eq!(
+        src("Harbour officials are expecting a record turnout of more than 40,000 boats.")
+            .as_deref(),
+        Some("Harbour officials")
+    );
+    assert_eq!(
+        src("Early estimates are showing that 8,000 voters took part.").as_deref(),
+        Some("Early estimates")
+    );
+    assert_eq!(
+        src("The race is close, with the new Harbour survey finding that 45 percent back Roe.")
+            .as_deref(),
+        Some("new Harbour survey")
+    );
+    // The form as a noun or a modifier claims nothing.
+    assert_eq!(src("Roe's showing in the 12 counties was weak."), None);
+    // An adverb set off by commas between the subject and its verb.
+    assert_eq!(
+        src("Cement makers, for instance, argue that imports grew to 40 percent.").as_deref(),
+        Some("Cement makers")
+    );
+    assert_eq!(
+        src("Northwind, meanwhile, hopes that sales will exceed 700 boats.").as_deref(),
+        Some("Northwind")
+    );
+}
+
+#[test]
 fn plus_signs_several_and_shortened_ranges() {
     let f = figs("Subscribers stayed for 30+ days.");
     assert_eq!(
