@@ -128,11 +128,11 @@ pub fn without_trail(line: &str) -> &str {
 /// What sites put between a headline and their name in a page's `<title>`.
 const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
 
-/// The headline a dump states twice: its first line the page's `<title>` ("Obama admits … -
-/// BBC News"), and later, alone on a line, the part before a separator (the page's heading).
-/// The part is the longer one (a site's name is shorter than its headlines; "Application Nation
-/// - Class of 2027 is now open!" is a banner) and has two words or more. Returns the headline
-/// and the line where it is printed again.
+/// The headline a dump states twice: its first line the page's `<title>` ("Obama admits
+/// gun laws are his biggest frustration – BBC News"), and later, alone on a line, the part before a separator (the page's heading).
+/// The part is the longer one (a site's name is shorter than its headlines; a banner such as
+/// "Application Nation - Class of 2027 is now open!" repeats its shorter part) and has two
+/// words or more. Returns the headline and the line where it is printed again.
 pub fn printed_title_head(lines: &[&str]) -> Option<(String, usize)> {
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
     let line = lines[first].trim();
