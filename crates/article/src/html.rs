@@ -10,6 +10,7 @@ mod dom;
 mod header;
 mod lead;
 mod meta;
+mod own_pick;
 mod paragraphs;
 mod second_opinion;
 mod strip;
@@ -157,7 +158,26 @@ pub fn extract_html(html: &str) -> Article {
         n.remove_from_parent();
     }
     let (para_text, para_words) = (view.text, view.words);
-    let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
+    let parsed: Result<Picked, String> = if own_pick() {
+        own_pick::text(&doc)
+            .map(|text| Picked {
+                text,
+                byline: None,
+                title: String::new(),
+                site_name: None,
+            })
+            .ok_or_else(|| "no block of text".to_string())
+    } else {
+        Readability::with_document(doc, None, Some(cfg))
+            .and_then(|mut r| r.parse())
+            .map(|a| Picked {
+                text: a.text_content.to_string(),
+                byline: a.byline,
+                title: a.title,
+                site_name: a.site_name,
+            })
+            .map_err(|e| e.to_string())
+    };
     let mut article = Article {
         title: m.title,
         published: m.published,
@@ -182,7 +202,7 @@ pub fn extract_html(html: &str) -> Article {
             if article.outlet.is_none() {
                 article.outlet = a.site_name;
             }
-            article.text = paragraphs(&a.text_content);
+            article.text = paragraphs(&a.text);
             let words = article.text.split_whitespace().count();
             // Readability may have settled on a fragment of what the page's paragraphs hold:
             // a short result far below the paragraphs' size, or any result that the paragraphs
@@ -216,7 +236,41 @@ pub fn extract_html(html: &str) -> Article {
             ));
         }
     }
-    if let Some(t) = lead::with_lead(&article.text, &lead_blocks, &article.authors) {
+    finish(
+        article,
+        html,
+        &lead_blocks,
+        &quoted_blocks,
+        m.fallback_date,
+        m.restamped_from,
+    )
+}
+
+/// The body's block as readability (or our own pick) gives it.
+struct Picked {
+    text: String,
+    byline: Option<String>,
+    title: String,
+    site_name: Option<String>,
+}
+
+/// Whether the body is our own pick (container + paragraph walk) with no readability pass.
+fn own_pick() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("CLAIMTRAIL_OWN_PICK").is_some_and(|v| v == "1"))
+}
+
+/// The steps after the body's text is chosen: the lead put back, the cleanup, the headline
+/// dropped from the text, block quotations found again, dates, wire credits.
+fn finish(
+    mut article: Article,
+    html: &str,
+    lead_blocks: &[lead::Block],
+    quoted_blocks: &std::collections::HashMap<String, usize>,
+    fallback_date: Option<String>,
+    restamped_from: Option<String>,
+) -> Article {
+    if let Some(t) = lead::with_lead(&article.text, lead_blocks, &article.authors) {
         article.text = t;
     }
     // Read before the cleanup, which drops the note that states it ("This article was
@@ -230,12 +284,12 @@ pub fn extract_html(html: &str) -> Article {
             article.text = article.text[first.len()..].trim_start().to_string();
         }
     }
-    article.block_quotes = blocks::ranges(&article.text, &quoted_blocks);
+    article.block_quotes = blocks::ranges(&article.text, quoted_blocks);
     // A page that shows only an update years after its declared first publication, while its
     // headline and text name no year after that publication's, is the old article restamped
     // (a migration, a bulk refresh): it was published when it says it was. A text that names
     // later years was revised, and the shown update stays its date.
-    if let (Some(origin), Some(shown)) = (&m.restamped_from, article.published.as_deref()) {
+    if let (Some(origin), Some(shown)) = (&restamped_from, article.published.as_deref()) {
         let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
         if let (Some(origin_year), Some(shown_year)) = (year(origin), year(shown)) {
             let words = format!(
@@ -267,7 +321,7 @@ pub fn extract_html(html: &str) -> Article {
     if article.published.is_none() {
         article.published = crate::dates::labelled_date(&article.text)
             .or_else(|| crate::dates::script_date(html))
-            .or(m.fallback_date)
+            .or(fallback_date)
             .or_else(|| article.url.as_deref().and_then(crate::dates::url_date));
     }
     article.agencies = wire::agencies(&article.text);

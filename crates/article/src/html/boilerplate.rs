@@ -27,7 +27,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied)\s*[.:!…>»›→]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied|(?:leave|post|add|write) a (?:comment|reply))\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -40,6 +40,16 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
         .expect("static regex")
 });
+
+/// A picture's credit as a line of its own in the courtesy form ("Photo courtesy Method
+/// Architecture", "Image courtesy of the artist", "Courtesy of NASA"): no sentence follows.
+static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:photos?|images?|pictures?|video)(?: is| are)? )?courtesy(?: of)? [^.!?]{2,60}$")
+        .expect("static regex")
+});
+
+/// Words one of which every match of [`COURTESY`] holds.
+const COURTESY_WORDS: &[&str] = &["courtesy"];
 
 /// Words one of which every match of [`CAPTION`] holds.
 const CAPTION_WORDS: &[&str] = &["photo", "image", "picture", "credit"];
@@ -62,7 +72,8 @@ static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A caption with its credit, or a credit line of its own.
 fn is_caption(p: &str, f: &Folded) -> bool {
-    (f.may_hold(CAPTION_WORDS) && CAPTION.is_match(p))
+    (f.may_hold(COURTESY_WORDS) && COURTESY.is_match(p))
+        || (f.may_hold(CAPTION_WORDS) && CAPTION.is_match(p))
         || (may_be_bracketed_credit(p) && BRACKETED_CREDIT.is_match(p))
         || (f.may_hold(CREDIT_LINE_WORDS) && CREDIT_LINE.is_match(p))
 }
@@ -129,9 +140,10 @@ const MAX_LINK_LINE_WORDS: usize = 20;
 
 /// A link to another story set between the paragraphs, its label kept with it ("Related: Rich
 /// are paying more in taxes", "READ MORE: …", "See also: …"): a label, a colon, then a
-/// headline's shape, with no closing full stop. "More: the council also said …." is prose.
+/// headline's shape, with no closing full stop ("You might also like: …", "Check out: …", "Up
+/// next: …" too). "More: the council also said …." is prose.
 static LABELLED_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:related(?: (?:articles?|stories|story|coverage|content|reading|video))?|(?:read|see|watch) (?:more|also)|also (?:read|see|watch)|more(?: on this(?: story)?)?|watch|listen|read|recommended|don['’]t miss|must read|trending)\s*[:|»›>]\s*\S.*[^.:;,]$")
+    Regex::new(r"(?i)^(?:related(?: (?:articles?|stories|story|coverage|content|reading|video))?|(?:read|see|watch) (?:more|also)|also (?:read|see|watch)|more(?: on this(?: story)?)?|watch|listen|read|recommended|don['’]t miss|must read|trending|you (?:might|may) (?:also )?(?:like|enjoy|be interested in)|(?:you may )?also check(?: out)?|check out|more on (?:the|this) topic|(?:read|up) next|keep reading|in case you missed it|further reading)\s*[:|»›>]\s*\S.*[^.:;,]$")
         .expect("static regex")
 });
 
@@ -148,8 +160,17 @@ static SOCIAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
 /// The marks one of which a [`LABELLED_HEADLINE`] puts after its label.
 const LABEL_MARKS: [char; 5] = [':', '|', '»', '›', '>'];
 
+/// The page's filing of the article set as a line of its own ("Tags: Helena, smart
+/// thermostat", "Category: Personal Finance 101", "Filed under: Courts"): a label, a colon and
+/// names, with no sentence's end. An article's own "Keywords:" line (a paper's) is not one.
+static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|tagged(?: with| as)?|topics?|categor(?:y|ies)|filed (?:under|in)|posted in)\s*:\s*[^.!?:]{1,120}$")
+        .expect("static regex")
+});
+
 fn is_link_line(p: &str) -> bool {
-    (p.contains(LABEL_MARKS) && LABELLED_HEADLINE.is_match(p)) || SOCIAL_ROW.is_match(p)
+    (p.contains(LABEL_MARKS) && (LABELLED_HEADLINE.is_match(p) || TAXONOMY.is_match(p)))
+        || SOCIAL_ROW.is_match(p)
 }
 
 /// A pitch that closes on its call to action, a sentence of its own ("Get the latest headlines
@@ -356,11 +377,16 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
             return rest.is_empty() || describes(rest);
         }
         let first = a.split_whitespace().next().unwrap_or(a);
-        if p.strip_prefix(first).is_some_and(|rest| {
-            BIO_VERBS
-                .iter()
-                .any(|v| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(v)))
-        }) {
+        // A first name is written in lower case after its capital ("Ann", "Jean-Luc"); a word
+        // in capitals is a brand's or an outlet's name ("QCY Official", "CNN Staff"), and the
+        // article speaks of the brand: "QCY is already embracing these trends".
+        if is_given_name_shaped(first)
+            && p.strip_prefix(first).is_some_and(|rest| {
+                BIO_VERBS
+                    .iter()
+                    .any(|v| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(v)))
+            })
+        {
             return true;
         }
         // "A New York transplant, Ann Lee has a passion for …": a fronted description, then
@@ -373,6 +399,11 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
                     .is_some_and(|r| BIO_VERBS.iter().any(|v| r.starts_with(v)))
         })
     })
+}
+
+/// Whether a word is shaped like a given name: a capital, then lower-case letters among the rest.
+fn is_given_name_shaped(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
 }
 
 /// Verbs that open an author's description of themselves in the third person, each with the
@@ -395,6 +426,7 @@ mod tests {
         };
         vec![
             ("caption", &*CAPTION, words(CAPTION_WORDS)),
+            ("courtesy", &*COURTESY, words(COURTESY_WORDS)),
             ("credit line", &*CREDIT_LINE, words(CREDIT_LINE_WORDS)),
             (
                 "bracketed credit",
@@ -636,6 +668,62 @@ mod tests {
         assert_eq!(remove(&t, &[]), body);
         let t = format!("{body}\n\nYou have read the report, and it is free of errors, he said.");
         assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn related_labels_filing_lines_comment_prompts_and_courtesy_credits_go() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        for chrome in [
+            "You might also like: The Challenges of Sustainable Harbour Dredging",
+            "Also Check: Best Boat Trackers To Keep Your Fleet Safe",
+            "Check out: Best Advice For Renting a Boat in Dover",
+            "More on the topic: Can the Port Grow Without Harming the Bay?",
+            "Up Next: Best Harbour Cameras →",
+            "Tags: Helena, smart thermostat",
+            "Category: Personal Finance 101",
+            "Topics: Courts, Harbour, City budget",
+            "Leave a comment",
+            "Leave a Reply",
+            "Photo courtesy Method Architecture",
+            "Image courtesy of the artist",
+        ] {
+            let t = format!("{body}\n\n{chrome}\n\n{body} Again.");
+            assert_eq!(
+                remove(&t, &[]),
+                format!("{body}\n\n{body} Again."),
+                "{chrome}"
+            );
+        }
+        // Sentences that open the same way are the article's.
+        for prose in [
+            "Check out: the council says the new rates start in May.",
+            "Topic: what the council should do next, she said, is wait.",
+            "Keywords: anxiety, depression, mental health, physical activity",
+            "You might also like the new harbour walk, which opens in May.",
+            "Courtesy of the port, the crews got free berths for a week.",
+            "Leave a comment below if you saw the fire.",
+        ] {
+            let t = format!("{body}\n\n{prose}\n\n{body} Again.");
+            assert_eq!(remove(&t, &[]), t, "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_brand_credited_as_the_author_is_no_bio_when_the_article_names_it() {
+        // A company's blog credits its own account ("Harbr Official"); the article's closing
+        // paragraph speaks of the company, and a name in capitals is no one's first name.
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let last = "HARBR is already building these features into its new line of boat trackers, \
+                    from the small buoy to the fleet edition.";
+        let t = format!("{body}\n\n{body} Again.\n\n{last}");
+        assert_eq!(remove(&t, &["HARBR Official".to_string()]), t);
+        // A person's first name still opens a bio.
+        let bio = "Ann is a reporter who has covered the harbour for a decade.";
+        let t = format!("{body}\n\n{body} Again.\n\n{bio}");
+        assert_eq!(
+            remove(&t, &["Ann Lee".to_string()]),
+            format!("{body}\n\n{body} Again.")
+        );
     }
 
     #[test]
