@@ -253,6 +253,33 @@ pub fn url_date(url: &str) -> Option<String> {
     ymd(&c[1], month_num(&c[2])?, &c[3])
 }
 
+/// The latest year from 1900 to `until` that `text` names as a number of its own ("in 2020",
+/// "2019's"), not inside a longer run of digits or letters ("20201", "A2020").
+pub fn latest_year_named(text: &str, until: i32) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut latest = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let after_ok = bytes
+            .get(i + run)
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if run == 4 && before_ok && after_ok {
+            let year = text[i..i + 4].parse::<i32>().unwrap_or(0);
+            if (1900..=until).contains(&year) && latest.is_none_or(|l| year > l) {
+                latest = Some(year);
+            }
+        }
+        i += run;
+    }
+    latest
+}
+
 /// Whether two `YYYY-MM-DD` dates are exactly one day apart.
 pub fn one_day_apart(a: &str, b: &str) -> bool {
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
@@ -394,5 +421,15 @@ mod tests {
             Some("2020-06-29")
         );
         assert_eq!(find_date("no date here"), None);
+    }
+
+    #[test]
+    fn the_latest_year_a_text_names() {
+        let text =
+            "Sales rose in 2019 and again in 2020, to 20201 units; a 2023-ready plan (A2024).";
+        assert_eq!(latest_year_named(text, 2030), Some(2023));
+        assert_eq!(latest_year_named(text, 2022), Some(2020));
+        assert_eq!(latest_year_named("It cost $1,500 in 1899.", 2030), None);
+        assert_eq!(latest_year_named("", 2030), None);
     }
 }

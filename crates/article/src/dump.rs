@@ -37,10 +37,19 @@ pub fn extract_dump(raw: &str) -> Article {
     let lines = &scored.lines;
 
     art.url = scored.lines.iter().take(3).find_map(|l| title::address(l));
-    let title = title::pick(&scored, bs, be);
+    // The page's `<title>` and its heading agree: that is the headline.
+    let printed = title::printed_title_head(lines);
+    let title = match printed {
+        Some((_, k)) => Some(k),
+        None => title::pick(&scored, bs, be),
+    };
     if let Some(t) = title {
-        art.title = Some(title::without_trail(lines[t]).to_string());
-        if t >= bs {
+        let from_first_line = printed.is_some();
+        art.title = Some(match printed {
+            Some((head, _)) => head,
+            None => title::without_trail(lines[t]).to_string(),
+        });
+        if t == bs || (!from_first_line && t >= bs) {
             bs = t + 1; // the block opened with its own headline
         }
     }
@@ -163,6 +172,27 @@ mod tests {
         for gone in ["Jo Bloggs", "Continue reading", "Sign up"] {
             assert!(!a.text.contains(gone), "{gone}: {}", a.text);
         }
+    }
+
+    #[test]
+    fn the_title_line_and_the_heading_agree_on_the_headline() {
+        // The page's `<title>` on the first line, its heading printed again further down, then a
+        // standfirst in title case on top of the byline.
+        let page = PAGE
+            .replace(
+                "Skip to content",
+                "Ministers agree on a new fisheries deal - World News\n\nSkip to content",
+            )
+            .replace(
+                "\n\nBy Jane Doe",
+                "\n\nEuropean Ministers Agree Catch Limits After Night Of Talks\n\nBy Jane Doe",
+            );
+        let a = extract_dump(&page);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ministers agree on a new fisheries deal")
+        );
+        assert!(a.text.starts_with("BRUSSELS: European"), "{}", a.text);
     }
 
     #[test]

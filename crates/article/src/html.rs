@@ -236,7 +236,14 @@ pub fn extract_html(html: &str) -> Article {
             ));
         }
     }
-    finish(article, html, &lead_blocks, &quoted_blocks, m.fallback_date)
+    finish(
+        article,
+        html,
+        &lead_blocks,
+        &quoted_blocks,
+        m.fallback_date,
+        m.restamped_from,
+    )
 }
 
 /// The body's block as readability (or our own pick) gives it.
@@ -261,6 +268,7 @@ fn finish(
     lead_blocks: &[lead::Block],
     quoted_blocks: &std::collections::HashMap<String, usize>,
     fallback_date: Option<String>,
+    restamped_from: Option<String>,
 ) -> Article {
     if let Some(t) = lead::with_lead(&article.text, lead_blocks, &article.authors) {
         article.text = t;
@@ -277,6 +285,25 @@ fn finish(
         }
     }
     article.block_quotes = blocks::ranges(&article.text, quoted_blocks);
+    // A page that shows only an update years after its declared first publication, while its
+    // headline and text name no year after that publication's, is the old article restamped
+    // (a migration, a bulk refresh): it was published when it says it was. A text that names
+    // later years was revised, and the shown update stays its date.
+    if let (Some(origin), Some(shown)) = (&restamped_from, article.published.as_deref()) {
+        let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
+        if let (Some(origin_year), Some(shown_year)) = (year(origin), year(shown)) {
+            let words = format!(
+                "{}\n{}",
+                article.title.as_deref().unwrap_or(""),
+                article.text
+            );
+            if origin_year < shown_year
+                && crate::dates::latest_year_named(&words, shown_year) == Some(origin_year)
+            {
+                article.published = Some(origin.clone());
+            }
+        }
+    }
     // A metadata time stamp (often in UTC) can fall a day off the publisher's own date; a date
     // in the page's address is the publisher's, so within a day it wins. A printed "Originally
     // published" line, read next, outranks both.
@@ -493,6 +520,30 @@ mod tests {
         assert!(a.text.contains("The council voted"));
         assert!(!a.text.contains("originally published"), "{}", a.text);
         assert_eq!(a.published.as_deref(), Some("2019-09-26"));
+    }
+
+    #[test]
+    fn an_old_article_restamped_years_later_keeps_its_first_date() {
+        let page = |published: &str, year_in_text: &str| {
+            let body = council_paragraphs();
+            format!(
+                "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+                 \"datePublished\":\"{published}T10:00:00+00:00\",\
+                 \"dateModified\":\"2025-01-07T09:00:00+00:00\"}}</script></head><body>\
+                 <article><h1>Budget passes</h1><p>Last Updated: January 7, 2025</p>{body}\
+                 <p>The plan replaces the one adopted in {year_in_text}, the mayor said.</p>\
+                 </article></body></html>"
+            )
+        };
+        // The text speaks of nothing after 2020: the 2025 stamp is a restamp.
+        let a = extract_html(&page("2020-07-10", "2020"));
+        assert_eq!(a.published.as_deref(), Some("2020-07-10"));
+        // A text that names a later year was revised: the shown update stays.
+        let a = extract_html(&page("2020-07-10", "2024"));
+        assert_eq!(a.published.as_deref(), Some("2025-01-07"));
+        // An update within a year or so of the first publication stays too.
+        let a = extract_html(&page("2024-03-01", "2024"));
+        assert_eq!(a.published.as_deref(), Some("2025-01-07"));
     }
 
     #[test]

@@ -125,6 +125,42 @@ pub fn without_trail(line: &str) -> &str {
     line
 }
 
+/// What sites put between a headline and their name in a page's `<title>`.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+/// The headline a dump states twice: its first line the page's `<title>` ("Obama admits
+/// gun laws are his biggest frustration – BBC News"), and later, alone on a line, the part before a separator (the page's heading).
+/// The part is the longer one (a site's name is shorter than its headlines; a banner such as
+/// "Application Nation - Class of 2027 is now open!" repeats its shorter part) and has two
+/// words or more. Returns the headline and the line where it is printed again.
+pub fn printed_title_head(lines: &[&str]) -> Option<(String, usize)> {
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    let line = lines[first].trim();
+    if line.len() > 300 {
+        return None;
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for sep in TITLE_SEPARATORS {
+        for (at, _) in line.match_indices(sep) {
+            let head = line[..at].trim();
+            let tail = line[at + sep.len()..].trim();
+            let (nh, nt) = (WORD.find_iter(head).count(), WORD.find_iter(tail).count());
+            if nh < 2 || nh <= nt || best.is_some_and(|(b, _)| b.len() >= head.len()) {
+                continue;
+            }
+            if let Some(k) = lines
+                .iter()
+                .enumerate()
+                .skip(first + 1)
+                .position(|(_, l)| l.trim() == head)
+            {
+                best = Some((head, k + first + 1));
+            }
+        }
+    }
+    best.map(|(h, k)| (h.to_string(), k))
+}
+
 /// How far above the block a headline may sit (lines).
 const WINDOW: usize = 25;
 const LIST_PENALTY: f64 = 5.0;
@@ -379,6 +415,34 @@ mod tests {
         assert!(!CREDIT.is_match("Por qué el puente del puerto sigue cerrado"));
         assert!(!CREDIT.is_match("Von der Leyen visits the harbour bridge"));
         assert!(!CREDIT.is_match("Door Dash drivers protest pay cuts"));
+    }
+
+    #[test]
+    fn the_first_lines_headline_printed_again_is_the_title() {
+        let lines = [
+            "Council passes the budget for schools - City News",
+            "Skip to content",
+            "Menu",
+            "Council passes the budget for schools",
+            "The council voted on Tuesday.",
+        ];
+        assert_eq!(
+            printed_title_head(&lines),
+            Some(("Council passes the budget for schools".to_string(), 3))
+        );
+        // A banner whose shorter part is repeated is not the headline.
+        let lines = [
+            "Application Nation - Class of 2027 is now open!",
+            "About",
+            "Application Nation",
+        ];
+        assert_eq!(printed_title_head(&lines), None);
+        // Nothing printed again: no headline from the first line.
+        let lines = [
+            "Council passes the budget - City News",
+            "The council voted.",
+        ];
+        assert_eq!(printed_title_head(&lines), None);
     }
 
     #[test]

@@ -11,7 +11,10 @@ mod title;
 use super::header::{header_zone, zone_byline, zone_date};
 use authors::choose_authors;
 pub use byline::split_byline;
-use date::{choose_date, modified_dates, page_published_label, page_text_date, reconcile_shown};
+use date::{
+    choose_date, modified_dates, page_published_label, page_text_date, reconcile_shown,
+    restamped_origin,
+};
 use dom_query::{Document, Element, Matcher, NodeRef};
 use entities::{clean, MAX_FIELD};
 use json_ld::json_ld;
@@ -30,6 +33,9 @@ pub struct PageMeta {
     /// A weaker date for pages that declare no publication date: the declared modification date
     /// or the first date shown anywhere on the page.
     pub fallback_date: Option<String>,
+    /// The declared first publication behind a shown update years later (see
+    /// `date::restamped_origin`): the date when the article's text names no later year.
+    pub restamped_from: Option<String>,
 }
 
 #[derive(Default)]
@@ -151,6 +157,9 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     );
     let zone = header_zone(doc, &nodes.h1s, title.as_deref());
     let shown = zone.as_ref().and_then(zone_date);
+    let restamped_from = shown
+        .as_ref()
+        .and_then(|s| restamped_origin(s, &metas, &ld));
     let published = match shown {
         Some(s) => Some(reconcile_shown(s, &metas, &ld, url.as_deref())),
         // A date the page labels "Published" outside the header (a closing date line) is still
@@ -195,6 +204,7 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         url,
         language,
         fallback_date,
+        restamped_from,
     }
 }
 

@@ -59,6 +59,29 @@ pub(super) fn reconcile_shown(
     }
 }
 
+/// Least whole years between a shown update and an older declared publication for the page to
+/// count as an old article restamped (a CMS migration, a bulk refresh) rather than revised.
+const RESTAMP_YEARS: i32 = 2;
+
+/// The JSON-LD `datePublished` behind a shown update, when the update is at least
+/// [`RESTAMP_YEARS`] calendar years later and no Open Graph publication time settles the date
+/// first. Whether the article was rewritten since is for its text to tell (it names no year
+/// after the first publication's): the caller checks once the text is known.
+pub(super) fn restamped_origin(
+    s: &ShownDate,
+    metas: &HashMap<String, String>,
+    ld: &LdFacts,
+) -> Option<String> {
+    let is_update = s.updated || modified_dates(metas, ld).contains(&s.date);
+    let og = metas
+        .get("article:published_time")
+        .and_then(|v| parse_any_date(v));
+    let origin = ld.published.clone()?;
+    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let gap = year(&s.date)? - year(&origin)?;
+    (is_update && og.is_none() && gap >= RESTAMP_YEARS).then_some(origin)
+}
+
 /// Whether a declared timestamp one calendar day from `shown` can be the same moment in some
 /// time zone (UTC-12 to UTC+14). A declared bare date cannot be checked and is trusted.
 fn same_moment_elsewhere(declared: &str, shown: &str) -> bool {
