@@ -1060,33 +1060,52 @@ fn formatted(groups: &[Vec<NodeRef>], aggs: &Aggs, flags: Flags) -> String {
     out
 }
 
-/// Whether the page's meta tags name an author (readability then looks for no byline element).
-fn meta_names_author(doc: &Document) -> bool {
-    doc.select("meta[content]").nodes().iter().any(|m| {
+/// The author readability reads from the meta tags (`dc:creator`, `dcterms:creator`, `author`,
+/// `parsely-author`, then a non-URL `article:author`), as written.
+fn meta_author(doc: &Document) -> Option<String> {
+    const PREFIXES: [&str; 5] = ["article", "dc", "dcterms", "og", "twitter"];
+    let mut values: FnvHashMap<String, String> = FnvHashMap::default();
+    for m in doc.select("meta[content]").nodes() {
         let content = dom::with_attr(m, "content", |c| c.trim().to_string()).unwrap_or_default();
         if content.is_empty() {
-            return false;
+            continue;
         }
-        let key = dom::with_attr(m, "property", str::to_ascii_lowercase)
-            .or_else(|| dom::with_attr(m, "name", str::to_ascii_lowercase))
-            .unwrap_or_default()
-            .replace('.', ":");
-        match key.trim() {
-            "author" | "dc:creator" | "dcterms:creator" | "parsely-author" => true,
-            "article:author" => !content.starts_with("http"),
-            _ => false,
+        if let Some(property) = dom::with_attr(m, "property", str::to_ascii_lowercase) {
+            for part in property.split_whitespace() {
+                let Some(r) = part.rfind(':') else { continue };
+                let key = &part[r + 1..];
+                let start = part[..r].find(':').map_or(0, |l| l + 1);
+                if matches!(key, "author" | "creator") && PREFIXES.contains(&&part[start..r]) {
+                    values.insert(part[start..].to_string(), content.clone());
+                    break;
+                }
+            }
+            continue;
         }
-    })
+        if let Some(name) = dom::with_attr(m, "name", str::to_ascii_lowercase) {
+            let key: String = name
+                .split_whitespace()
+                .collect::<String>()
+                .replace('.', ":");
+            values.insert(key, content);
+        }
+    }
+    ["dc:creator", "dcterms:creator", "author", "parsely-author"]
+        .iter()
+        .find_map(|k| values.get(*k).cloned())
+        .or_else(|| {
+            values
+                .get("article:author")
+                .filter(|v| !v.starts_with("http://") && !v.starts_with("https://"))
+                .cloned()
+        })
 }
 
 /// Readability's byline element: the first under `body` marked as the author's (`rel=author`,
 /// an `itemprop` naming the author, a class or id naming a byline) whose text is under 100
 /// characters; its `itemprop=name` part when it has one. The element is not the article's text.
-fn byline<'a>(doc: &Document, body: &NodeRef<'a>) -> Option<(NodeId, String)> {
+fn byline(body: &NodeRef) -> Option<(NodeId, String)> {
     const MARKS: [&str; 5] = ["byline", "author", "dateline", "writtenby", "p-author"];
-    if meta_names_author(doc) {
-        return None;
-    }
     let mut stack = vec![*body];
     while let Some(n) = stack.pop() {
         let marked = n.id != body.id
@@ -1127,14 +1146,17 @@ pub fn text(doc: &Document) -> Option<(String, Option<String>)> {
         .first()
         .copied()
         .unwrap_or_else(|| doc.root());
-    let by = byline(doc, &body);
-    let by_id = by.as_ref().map(|b| b.0);
-    let by_text = by.map(|b| b.1);
-    let mut aggs = aggregates(&body, true, by_id);
+    let (by_id, by_text) = match meta_author(doc) {
+        Some(a) => (None, Some(a)),
+        None => byline(&body).map_or((None, None), |(id, t)| (Some(id), Some(t))),
+    };
+    let mut stripped = true;
+    let mut aggs = aggregates(&body, stripped, by_id);
     let mut best = String::new();
-    for (i, flags) in ATTEMPTS.into_iter().enumerate() {
-        if i == 1 {
-            aggs = aggregates(&body, false, by_id);
+    for flags in ATTEMPTS {
+        if flags.strip_unlikely != stripped {
+            stripped = flags.strip_unlikely;
+            aggs = aggregates(&body, stripped, by_id);
         }
         let sc = score_tree(&body, &aggs, flags);
         let nodes = choose(&body, &sc);
@@ -1257,12 +1279,13 @@ mod tests {
         let (t, by) = text(&doc).unwrap();
         assert_eq!(by.as_deref(), Some("By Jo Roe"));
         assert!(!t.contains("Jo Roe"), "{t}");
-        // A page whose meta tags name the author: no byline element is looked for.
+        // A page whose meta tags name the author: that is the byline, the element stays text.
         let html = html.replace(
             "<html>",
             "<html><head><meta name=author content='Al Poe'></head>",
         );
         let doc = Document::from(html.as_str());
-        assert_eq!(text(&doc).unwrap().1, None);
+        assert_eq!(text(&doc).unwrap().1.as_deref(), Some("Al Poe"));
+        assert!(text(&doc).unwrap().0.contains("Jo Roe"));
     }
 }
