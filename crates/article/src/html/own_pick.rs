@@ -28,20 +28,18 @@ const RETRY_BELOW_CHARS: usize = 500;
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|\
+        "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|\
          footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|\
          social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
     )
     .expect("valid regex")
 });
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?i)and|article|body|column|content|main|mathjax|shadow").expect("valid regex")
+    Regex::new("and|article|body|column|content|layout|main|mathjax|shadow").expect("valid regex")
 });
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
-    )
-    .expect("valid regex")
+    Regex::new("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story")
+        .expect("valid regex")
 });
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -198,11 +196,11 @@ fn is_unlikely(n: &NodeRef, name: &str) -> bool {
     }
     let (class, id) = class_and_id(n);
     let s = format!("{class} {id}");
-    // Code and tables keep their parts ("hljs-comment" spans, "extra" cells).
+    // Code and tables keep their parts ("hljs-comment" spans, "extra" cells), as readability
+    // sees them: within three levels (a page laid out in one big table is not exempt).
     UNLIKELY.is_match(&s)
         && !MAYBE.is_match(&s)
-        && !has_ancestor(n, "table")
-        && !has_ancestor(n, "code")
+        && !has_ancestor_within(n, 3, |t| t == "table" || t == "code")
 }
 
 /// Characters of a text with whitespace runs as one and the ends trimmed, and its commas.
@@ -293,6 +291,15 @@ struct Agg {
     table_marks: bool,
     div_block: bool,
     holds_data_table: bool,
+    inputs: usize,
+    tables: usize,
+    holds_pre: bool,
+    /// An embedded video player (readability keeps the block around it).
+    video: bool,
+    /// Text inside paragraph-like elements (readability's "textish" ones).
+    textish: bool,
+    /// A table of data, not of layout (not summed).
+    is_data: bool,
     /// A `div` readability replaces by its only child, a `p` (not summed).
     stands_for_p: bool,
 }
@@ -334,6 +341,11 @@ impl Agg {
         self.table_marks |= o.table_marks;
         self.div_block |= o.div_block;
         self.holds_data_table |= o.holds_data_table;
+        self.inputs += o.inputs;
+        self.tables += o.tables;
+        self.holds_pre |= o.holds_pre;
+        self.video |= o.video;
+        self.textish |= o.textish;
     }
 
     fn link_density(&self) -> f64 {
@@ -486,7 +498,9 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
                 }
                 if let Some(ca) = aggs.get(&c.id) {
                     a.add(ca);
-                    a.div_block |= dom::with_name(&c, is_div_block);
+                    let (block, textish) = dom::with_name(&c, |x| (is_div_block(x), is_textish(x)));
+                    a.div_block |= block;
+                    a.textish |= textish && ca.has_text;
                 }
             }
         }
@@ -497,7 +511,15 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
                 a.li += 1;
                 a.list_chars = a.chars;
             }
-            "embed" | "object" | "iframe" => a.embeds += 1,
+            "embed" | "object" | "iframe" => {
+                if is_video(&n) {
+                    a.video = true;
+                } else {
+                    a.embeds += 1;
+                }
+            }
+            "input" => a.inputs += 1,
+            "pre" => a.holds_pre = true,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => a.heading_chars = a.chars,
             "a" => {
                 let hash = dom::with_attr(&n, "href", |h| h.len() > 1 && h.starts_with('#'))
@@ -506,17 +528,32 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
             }
             "tr" => {
                 a.rows += 1;
-                let cols = n
+                let cols: usize = n
                     .children()
                     .iter()
                     .filter(|x| dom::with_name(x, |t| t == "td" || t == "th"))
-                    .count();
+                    .map(|x| {
+                        dom::with_attr(x, "colspan", |v| v.trim().parse::<usize>().ok())
+                            .flatten()
+                            .unwrap_or(1)
+                            .clamp(1, 1000)
+                    })
+                    .sum();
                 a.max_cols = a.max_cols.max(cols);
             }
             "th" | "thead" | "tfoot" | "caption" | "col" | "colgroup" => a.table_marks = true,
-            "table" => a.holds_data_table |= is_data_table(&n, &a),
+            "table" => {
+                a.is_data = is_data_table(&n, &a);
+                a.holds_data_table |= a.is_data;
+                a.tables += 1;
+            }
             "div" => {
                 a.stands_for_p = elements == 1 && only_p && !loose_text && a.link_density() < 0.25;
+                // Readability wraps loose text (or the whole of an inline div) in a `p`.
+                if loose_text {
+                    a.textish = true;
+                    a.p += 1;
+                }
             }
             _ => {}
         }
@@ -793,6 +830,19 @@ fn subtree_text(nodes: &[NodeRef]) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn dbg_on() -> bool {
+    std::env::var_os("PICK_DEBUG").is_some()
+}
+fn dbg_name(n: &NodeRef) -> String {
+    let (c, i) = class_and_id(n);
+    format!(
+        "{}.{}#{}",
+        n.node_name().unwrap_or_default(),
+        c.chars().take(40).collect::<String>(),
+        i
+    )
+}
+
 /// The chosen block and the siblings that join it, in document order, each a list of nodes.
 fn choose<'a>(body: &NodeRef<'a>, sc: &Scores<'a>) -> Vec<Vec<NodeRef<'a>>> {
     let mut ranked: Vec<(f64, usize)> = sc
@@ -807,6 +857,16 @@ fn choose<'a>(body: &NodeRef<'a>, sc: &Scores<'a>) -> Vec<Vec<NodeRef<'a>>> {
         return vec![vec![*body]];
     };
     let mut top = sc.order[top_i];
+    if dbg_on() {
+        for (s, i) in &ranked {
+            eprintln!(
+                "cand {:.2} {} agg={}",
+                s,
+                dbg_name(&sc.order[*i]),
+                sc.agg(&sc.order[*i]).chars
+            );
+        }
+    }
     if top.id == body.id {
         return vec![vec![*body]];
     }
@@ -857,6 +917,14 @@ fn choose<'a>(body: &NodeRef<'a>, sc: &Scores<'a>) -> Vec<Vec<NodeRef<'a>>> {
         top = a;
     }
     let top_score = score_of(&top);
+    if dbg_on() {
+        eprintln!(
+            "top {:.2} {} parent {}",
+            top_score,
+            dbg_name(&top),
+            top.parent().map(|p| dbg_name(&p)).unwrap_or_default()
+        );
+    }
     let sib_threshold = f64::max(10.0, top_score * 0.2);
     let top_class = dom::with_attr(&top, "class", str::to_string).unwrap_or_default();
     let Some(parent) = top.parent() else {
@@ -909,16 +977,77 @@ static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("(?i)(\\b|_)(share|sharedaddy)(\\b|_)").expect("valid regex"));
 
 /// Readability's test for a table of data rather than of layout: its marks (header cells, a
-/// caption, a summary) or its size.
+/// caption, a summary) or its size; a table holding another is layout.
 fn is_data_table(n: &NodeRef, c: &Agg) -> bool {
-    if dom::with_attr(n, "role", |r| r == "presentation").unwrap_or(false) {
+    if dom::with_attr(n, "role", |r| r == "presentation").unwrap_or(false)
+        || dom::with_attr(n, "datatable", |r| r == "0").unwrap_or(false)
+    {
         return false;
     }
-    c.table_marks
-        || dom::with_attr(n, "summary", |_| ()).is_some()
-        || c.rows >= 10
-        || c.max_cols > 4
-        || c.rows * c.max_cols > 10
+    if dom::with_attr(n, "summary", |_| ()).is_some() || c.table_marks {
+        return true;
+    }
+    if c.tables > 0 || c.rows == 1 || c.max_cols == 1 {
+        return false;
+    }
+    c.rows >= 10 || c.max_cols > 4 || c.rows * c.max_cols > 10
+}
+
+/// Elements readability counts as holding text in its cleaning.
+fn is_textish(name: &str) -> bool {
+    matches!(
+        name,
+        "blockquote"
+            | "dl"
+            | "div"
+            | "img"
+            | "ol"
+            | "p"
+            | "pre"
+            | "table"
+            | "ul"
+            | "span"
+            | "li"
+            | "td"
+    )
+}
+
+/// An embedded player of a video site (readability keeps the block around it).
+fn is_video(n: &NodeRef) -> bool {
+    const SITES: [&str; 10] = [
+        "dailymotion.com",
+        "youtube.com",
+        "youtube-nocookie.com",
+        "player.vimeo.com",
+        "v.qq.com",
+        "archive.org",
+        "upload.wikimedia.org",
+        "player.twitch.tv",
+        "bilibili.com",
+        "live.bilibili.com",
+    ];
+    let Some(el) = n.element_ref() else {
+        return false;
+    };
+    el.attrs.iter().any(|a| {
+        let v: &str = &a.value;
+        SITES.iter().any(|site| {
+            v.find(site)
+                .is_some_and(|pos| v[..pos].ends_with("//") || v[..pos].ends_with("//www."))
+        })
+    })
+}
+
+fn has_ancestor_within(n: &NodeRef, levels: usize, tag: impl Fn(&str) -> bool) -> bool {
+    let mut a = n.parent();
+    for _ in 0..levels {
+        let Some(p) = a else { break };
+        if p.is_element() && dom::with_name(&p, &tag) {
+            return true;
+        }
+        a = p.parent();
+    }
+    false
 }
 
 fn has_ancestor(n: &NodeRef, tag: &str) -> bool {
@@ -934,18 +1063,41 @@ fn has_ancestor(n: &NodeRef, tag: &str) -> bool {
 
 /// Readability's conditional cleaning of a `form`, `fieldset`, `table`, `ul` or `div` in the
 /// pick: a block weighted as chrome by its class, or whose pictures, list items, inputs,
-/// headings, links or embeds outweigh its paragraphs. A block holding a data table stays.
+/// headings, links or embeds outweigh its paragraphs, or with no paragraph-like text at all. A
+/// block holding a data table or a video player stays.
 fn cleaned_away(n: &NodeRef, name: &str, c: &Agg, weigh_classes: bool) -> bool {
     if c.holds_data_table || has_ancestor(n, "code") {
         return false;
     }
     let weight = if weigh_classes { class_weight(n) } else { 0.0 };
     if weight < 0.0 {
-        return true;
+        return !c.holds_pre;
     }
-    let (len, commas) = (c.chars, c.commas);
-    if commas >= 10 {
+    let len = c.chars;
+    if c.commas >= 10 || c.video {
         return false;
+    }
+    if len < 20 {
+        let t = subtree_text(&[*n]).to_lowercase();
+        if matches!(
+            t.trim_end_matches(['…', '.']),
+            "ad" | "advertising"
+                | "advertisement"
+                | "pub"
+                | "publicité"
+                | "werb"
+                | "werbung"
+                | "广告"
+                | "реклама"
+                | "anuncio"
+                | "loading"
+                | "正在加载"
+                | "загрузка"
+                | "chargement"
+                | "cargando"
+        ) {
+            return true;
+        }
     }
     let is_list =
         name == "ul" || name == "ol" || (len > 0 && c.list_chars as f64 / len as f64 > 0.9);
@@ -958,17 +1110,25 @@ fn cleaned_away(n: &NodeRef, name: &str, c: &Agg, weigh_classes: bool) -> bool {
     };
     let li = c.li as f64 - 100.0;
     let p = c.p as f64;
-    (c.img > 1 && p / (c.img as f64) < 0.5 && !in_figure)
+    let remove = (c.img > 1 && p / (c.img as f64) < 0.5 && !in_figure)
         || (!is_list && li > p)
+        || c.inputs as f64 > (p / 3.0).floor()
         || (!is_list
-            && heading_density < 0.9
+            && !in_figure
             && len < 25
             && (c.img == 0 || c.img > 2)
-            && !in_figure)
+            && link_density > 0.0
+            && heading_density < 0.9)
         || (!is_list && weight < 25.0 && link_density > 0.2)
         || (weight >= 25.0 && link_density > 0.5)
         || (c.embeds == 1 && len < 75)
         || c.embeds > 1
+        || (c.img == 0 && !c.textish);
+    // A list of pictures, one to an item, stays.
+    if is_list && remove {
+        return c.img != c.li;
+    }
+    remove
 }
 
 /// Whether an element of the pick is left out of its text: dropped before scoring, never
@@ -986,7 +1146,7 @@ fn left_out(d: &NodeRef, name: &str, aggs: &Aggs, flags: Flags, in_data_table: b
         return true;
     }
     match name {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => flags.weigh_classes && class_weight(d) < 0.0,
+        "h1" | "h2" => flags.weigh_classes && class_weight(d) < 0.0,
         "form" | "fieldset" | "table" | "ul" | "div" if flags.clean && !in_data_table => {
             cleaned_away(d, name, &agg, flags.weigh_classes)
         }
@@ -1046,9 +1206,7 @@ fn formatted(groups: &[Vec<NodeRef>], aggs: &Aggs, flags: Flags) -> String {
                 stack.push(None);
             }
             let pre = pre || &*name == "pre";
-            let data = data
-                || (&*name == "table"
-                    && is_data_table(&d, &aggs.get(&d.id).copied().unwrap_or_default()));
+            let data = data || (&*name == "table" && aggs.get(&d.id).is_some_and(|a| a.is_data));
             let mut child = d.last_child();
             while let Some(c) = child {
                 child = c.prev_sibling();
@@ -1162,6 +1320,15 @@ pub fn text(doc: &Document) -> Option<(String, Option<String>)> {
         let nodes = choose(&body, &sc);
         let t = formatted(&nodes, &aggs, flags);
         let chars = measure(&t).0;
+        if dbg_on() {
+            eprintln!(
+                "attempt strip={} weigh={} clean={} chars={chars} groups={}",
+                flags.strip_unlikely,
+                flags.weigh_classes,
+                flags.clean,
+                nodes.len()
+            );
+        }
         if chars >= RETRY_BELOW_CHARS {
             return Some((t, by_text));
         }
