@@ -1110,9 +1110,16 @@ fn cleaned_away(n: &NodeRef, name: &str, c: &Agg, weigh_classes: bool) -> bool {
     };
     let li = c.li as f64 - 100.0;
     let p = c.p as f64;
+    // Readability removes inputs and players of other sites before it cleans tables, lists
+    // and divs: only forms and fieldsets still count them.
+    let (inputs, embeds) = if matches!(name, "form" | "fieldset") {
+        (c.inputs, c.embeds)
+    } else {
+        (0, 0)
+    };
     let remove = (c.img > 1 && p / (c.img as f64) < 0.5 && !in_figure)
         || (!is_list && li > p)
-        || c.inputs as f64 > (p / 3.0).floor()
+        || inputs as f64 > (p / 3.0).floor()
         || (!is_list
             && !in_figure
             && len < 25
@@ -1121,8 +1128,8 @@ fn cleaned_away(n: &NodeRef, name: &str, c: &Agg, weigh_classes: bool) -> bool {
             && heading_density < 0.9)
         || (!is_list && weight < 25.0 && link_density > 0.2)
         || (weight >= 25.0 && link_density > 0.5)
-        || (c.embeds == 1 && len < 75)
-        || c.embeds > 1
+        || (embeds == 1 && len < 75)
+        || embeds > 1
         || (c.img == 0 && !c.textish);
     // A list of pictures, one to an item, stays.
     if is_list && remove {
