@@ -300,6 +300,8 @@ struct Agg {
     textish: bool,
     /// A table of data, not of layout (not summed).
     is_data: bool,
+    /// Text straight in the element (not summed).
+    loose_text: bool,
     /// A `div` readability replaces by its only child, a `p` (not summed).
     stands_for_p: bool,
 }
@@ -549,9 +551,10 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
             }
             "div" => {
                 a.stands_for_p = elements == 1 && only_p && !loose_text && a.link_density() < 0.25;
-                // Readability wraps loose text (or the whole of an inline div) in a `p`.
-                if loose_text {
-                    a.textish = true;
+                // Readability wraps loose text in a `p`, and an inline div becomes one.
+                a.loose_text = loose_text;
+                if loose_text || !a.div_block {
+                    a.textish |= a.has_text;
                     a.p += 1;
                 }
             }
@@ -1154,6 +1157,13 @@ fn left_out(d: &NodeRef, name: &str, aggs: &Aggs, flags: Flags, in_data_table: b
     }
     match name {
         "h1" | "h2" => flags.weigh_classes && class_weight(d) < 0.0,
+        // A div readability turned into a paragraph is not cleaned as a div.
+        "div"
+            if agg.stands_for_p
+                || (!agg.div_block && (!agg.loose_text || agg.link_density() < 0.25)) =>
+        {
+            false
+        }
         "form" | "fieldset" | "table" | "ul" | "div" if flags.clean && !in_data_table => {
             cleaned_away(d, name, &agg, flags.weigh_classes)
         }
