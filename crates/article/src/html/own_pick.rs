@@ -300,7 +300,7 @@ struct Agg {
     textish: bool,
     /// A table of data, not of layout (not summed).
     is_data: bool,
-    /// Text straight in the element (not summed).
+    /// Text or inline elements straight in the element (not summed).
     loose_text: bool,
     /// A `div` readability replaces by its only child, a `p` (not summed).
     stands_for_p: bool,
@@ -483,6 +483,9 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
         let name = n.node_name().unwrap_or_default();
         let mut a = Agg::default();
         let (mut elements, mut only_p, mut loose_text) = (0usize, false, false);
+        // Phrasing content readability wraps in a `p` (a div's only).
+        let mut wrapped = false;
+        let is_div = &*name == "div";
         let mut child = n.first_child();
         while let Some(c) = child {
             child = c.next_sibling();
@@ -492,6 +495,9 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
                 a.add(&t);
             } else if c.is_element() {
                 let (counted, is_p) = dom::with_name(&c, |x| (!is_removed_early(x), x == "p"));
+                if is_div && !wrapped && is_phrasing(&c, 0) && !is_blank(&c) {
+                    wrapped = true;
+                }
                 if counted {
                     elements += 1;
                     if elements == 1 {
@@ -552,8 +558,8 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
             "div" => {
                 a.stands_for_p = elements == 1 && only_p && !loose_text && a.link_density() < 0.25;
                 // Readability wraps loose text in a `p`, and an inline div becomes one.
-                a.loose_text = loose_text;
-                if loose_text || !a.div_block {
+                a.loose_text = loose_text || wrapped;
+                if a.loose_text || !a.div_block {
                     a.textish |= a.has_text;
                     a.p += 1;
                 }
@@ -833,19 +839,6 @@ fn subtree_text(nodes: &[NodeRef]) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn dbg_on() -> bool {
-    std::env::var_os("PICK_DEBUG").is_some()
-}
-fn dbg_name(n: &NodeRef) -> String {
-    let (c, i) = class_and_id(n);
-    format!(
-        "{}.{}#{}",
-        n.node_name().unwrap_or_default(),
-        c.chars().take(40).collect::<String>(),
-        i
-    )
-}
-
 /// The chosen block and the siblings that join it, in document order, each a list of nodes.
 fn choose<'a>(body: &NodeRef<'a>, sc: &Scores<'a>) -> Vec<Vec<NodeRef<'a>>> {
     let mut ranked: Vec<(f64, usize)> = sc
@@ -860,16 +853,6 @@ fn choose<'a>(body: &NodeRef<'a>, sc: &Scores<'a>) -> Vec<Vec<NodeRef<'a>>> {
         return vec![vec![*body]];
     };
     let mut top = sc.order[top_i];
-    if dbg_on() {
-        for (s, i) in &ranked {
-            eprintln!(
-                "cand {:.2} {} agg={}",
-                s,
-                dbg_name(&sc.order[*i]),
-                sc.agg(&sc.order[*i]).chars
-            );
-        }
-    }
     if top.id == body.id {
         return vec![vec![*body]];
     }
@@ -920,14 +903,6 @@ fn choose<'a>(body: &NodeRef<'a>, sc: &Scores<'a>) -> Vec<Vec<NodeRef<'a>>> {
         top = a;
     }
     let top_score = score_of(&top);
-    if dbg_on() {
-        eprintln!(
-            "top {:.2} {} parent {}",
-            top_score,
-            dbg_name(&top),
-            top.parent().map(|p| dbg_name(&p)).unwrap_or_default()
-        );
-    }
     let sib_threshold = f64::max(10.0, top_score * 0.2);
     let top_class = dom::with_attr(&top, "class", str::to_string).unwrap_or_default();
     let Some(parent) = top.parent() else {
@@ -1337,15 +1312,6 @@ pub fn text(doc: &Document) -> Option<(String, Option<String>)> {
         let nodes = choose(&body, &sc);
         let t = formatted(&nodes, &aggs, flags);
         let chars = measure(&t).0;
-        if dbg_on() {
-            eprintln!(
-                "attempt strip={} weigh={} clean={} chars={chars} groups={}",
-                flags.strip_unlikely,
-                flags.weigh_classes,
-                flags.clean,
-                nodes.len()
-            );
-        }
         if chars >= RETRY_BELOW_CHARS {
             return Some((t, by_text));
         }
@@ -1471,5 +1437,33 @@ mod tests {
         let doc = Document::from(html.as_str());
         assert_eq!(text(&doc).unwrap().1.as_deref(), Some("Al Poe"));
         assert!(text(&doc).unwrap().0.contains("Jo Roe"));
+    }
+
+    #[test]
+    fn short_blocks_without_links_and_heading_wrappers_stay() {
+        // A short line in a wrapper of its own and a heading in a div are text; a short block
+        // of links is not; a checklist keeps its boxes' items; a video's caption stays.
+        let html = format!(
+            "<html><body><div class=entry>{}<div><div><span>They both nodded.</span></div></div>\
+             <div class=heading-wrapper><h2>Second part of the tale</h2></div>{}\
+             <div><a href=/x>More</a></div>\
+             <ul><li><input type=checkbox> Book the hall</li><li><input type=checkbox> \
+             Send the cards</li></ul>\
+             <div><iframe src='https://www.youtube.com/embed/abc'></iframe>Clip of the march</div>\
+             </div></body></html>",
+            story(3),
+            story(3)
+        );
+        let doc = Document::from(html.as_str());
+        let t = text(&doc).unwrap().0;
+        for kept in [
+            "They both nodded.",
+            "Second part of the tale",
+            "Book the hall",
+            "Clip of the march",
+        ] {
+            assert!(t.contains(kept), "{kept}: {t}");
+        }
+        assert!(!t.contains("More"), "{t}");
     }
 }
