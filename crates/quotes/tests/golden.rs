@@ -1007,6 +1007,33 @@ fn a_block_no_one_speaks_is_a_box_of_the_articles_own() {
 }
 
 #[test]
+fn headings_set_off_as_a_block_are_no_quotation() {
+    // A box of titled picks set as a block quotation, and a section heading later repeating
+    // one of its lines (matched as the same block), speak for no one, even with a person in
+    // play just before them.
+    let t = "Our reviewer Dana Whitfield said the field was the strongest in years.\n\n\
+             Top Cameras of the Year\n\n\
+             Best Overall Camera - Nikon Z8 With the 24-120 Kit Lens\n\n\
+             Best Budget Camera - Canon R50 and the Sony ZV-E10\n\n\
+             “It focuses faster than anything I have used,” Whitfield said of the Z8.\n\n\
+             Best Overall Camera: Nikon Z8 With the 24-120 Kit Lens\n\n\
+             The Z8 weighs less than its predecessor.";
+    let listing = range_of(
+        t,
+        "Top Cameras of the Year\n\n\
+         Best Overall Camera - Nikon Z8 With the 24-120 Kit Lens\n\n\
+         Best Budget Camera - Canon R50 and the Sony ZV-E10",
+    );
+    let heading = range_of(t, "Best Overall Camera: Nikon Z8 With the 24-120 Kit Lens");
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[listing, heading]);
+    assert!(qs.iter().all(|q| !q.text.contains("Best ")), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "It focuses faster")),
+        Some("Dana Whitfield")
+    );
+}
+
+#[test]
 fn shares_of_respondents_speak_for_the_survey_named_before_them() {
     // A share as the subject ("Nearly 61% said", "38% and 29% said", a parenthesis between
     // the subject and its verb) reports; the survey named just before speaks for it.
