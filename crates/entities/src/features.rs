@@ -507,52 +507,7 @@ pub fn static_features(
         |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.cluster[0] as u64);
     f.push(mix(72, cluster_at(-1)));
     f.push(mix(73, cluster_at(1)));
-    // The run of capitalised words this word stands in, and whether an organisation's cue word
-    // ("Bank", "University", "Inc") closes it after this word: "Dayton Art Institute",
-    // "Pets Discount Center" are one organisation, not a place and a thing.
-    if let Some(run) = cased_run(info, lo, hi, i) {
-        f.push(mix(74, run));
-    }
     let _ = SEP;
-}
-
-/// Longest capitalised run [`cased_run`] reads on each side of a word.
-const RUN_MAX: usize = 5;
-
-/// For a capitalised word inside a run of two or more capitalised words of its sentence (at
-/// most [`RUN_MAX`] on each side): the word's place in the run (first, inside, last), the run's
-/// length (2, 3, 4 or more), whether an organisation cue word stands after this word in the run
-/// and whether it closes the run, and whether the sentence is a heading (all capitals or title
-/// case, where capitals join words that are no name). `None` for a word outside such a run.
-fn cased_run(info: &[TokInfo], lo: usize, hi: usize, i: usize) -> Option<u64> {
-    let capital = |j: usize| info[j].cap || info[j].all_caps;
-    if !capital(i) {
-        return None;
-    }
-    let mut a = i;
-    while a > lo && i - a < RUN_MAX && capital(a - 1) {
-        a -= 1;
-    }
-    let mut b = i + 1;
-    while b < hi && b - i <= RUN_MAX && capital(b) {
-        b += 1;
-    }
-    if b - a < 2 {
-        return None;
-    }
-    let cue = |j: usize| info[j].gaz & (1 << gazetteer::ORG_CUE) != 0;
-    let place = if i == a {
-        0
-    } else if i + 1 == b {
-        2
-    } else {
-        1
-    };
-    let len = (b - a).min(4) as u64;
-    let cue_after = (i + 1..b).any(cue) as u64;
-    let cue_last = (b - 1 > i && cue(b - 1)) as u64;
-    let heading = (info[i].caps_sentence || info[i].title_sentence) as u64;
-    Some(place | len << 2 | cue_after << 5 | cue_last << 6 | heading << 7)
 }
 
 /// Templates that read the tags given to the same word earlier in the document (in earlier
@@ -716,34 +671,6 @@ mod tests {
             normalise(w, &mut low);
             assert!(folds || low == w, "{w}");
         }
-    }
-
-    #[test]
-    fn a_cue_word_closing_a_capitalised_run_marks_the_words_before_it() {
-        let gaz = &crate::gazetteer::GAZ;
-        let doc = Doc::new(
-            "Last week my cousin played with the Dayton Harbour Institute for Sam Lee downtown.",
-        );
-        let (info, _) = token_infos(&doc, gaz);
-        let s = &doc.sentences[0];
-        let at = |w: &str| {
-            (s.first_token..s.end_token)
-                .find(|&i| doc.token_text(i) == w)
-                .expect("word in the sentence")
-        };
-        let run = |w: &str| cased_run(&info, s.first_token, s.end_token, at(w));
-        // "Dayton" opens a run of three that "Institute" closes; "Harbour" is inside it.
-        let dayton = run("Dayton").expect("in a run");
-        assert_eq!(dayton & 0b11, 0);
-        assert_eq!(dayton >> 2 & 0b111, 3);
-        assert_eq!(dayton >> 5 & 0b11, 0b11, "a cue after it closes the run");
-        assert_eq!(run("Harbour").expect("in a run") & 0b11, 1);
-        // The cue word itself has no cue after it; a person's name has none at all.
-        assert_eq!(run("Institute").expect("in a run") >> 5 & 0b11, 0);
-        assert_eq!(run("Sam").expect("in a run") >> 5 & 0b11, 0);
-        // A lone capital and a lower-case word stand in no run.
-        assert_eq!(run("Last"), None);
-        assert_eq!(run("downtown"), None);
     }
 
     #[test]
