@@ -103,6 +103,11 @@ impl<'d, 'a> Walk<'d, 'a> {
         {
             return c + 1;
         }
+        // "My testing showed that …", "I've found that …", "we noted how …": the writer's own
+        // findings in a review are the article's prose, not a quotation.
+        if writers_finding(cx, lo, c) {
+            return c + 1;
+        }
         // "put it" reports only in the "as X puts it," frame below.
         if puts_it(cx, c, hi) && (s.nested.is_some() || as_frame(cx, lo, c, hi).is_none()) {
             return c + 1;
@@ -1034,6 +1039,46 @@ fn as_reported(cx: &crate::cue_parts::Ctx, s: &Sentence, c: usize) -> Option<usi
 }
 
 /// The subject right before cue `c` (past adverbs: "studies also show") is research itself.
+/// Whether the finding verb at `c` ("found", "noted", "showed", "observed") has the writer as
+/// its subject: "I" or "we" just before it (an auxiliary or adverb between: "I've also found"),
+/// "my testing" / "our tests", or a sentence opening on "We" whose verb it joins ("We looked at
+/// the survey and found that …").
+fn writers_finding(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
+    if !matches!(cx.l(c), "found" | "noted" | "showed" | "observed") {
+        return false;
+    }
+    let first = |w: &str| {
+        matches!(
+            w,
+            "i" | "we" | "i've" | "we've" | "i’ve" | "we’ve" | "i'd" | "we'd" | "i’d" | "we’d"
+        )
+    };
+    let mut k = c;
+    while k > lo
+        && (is_aux_or_adverb(cx.l(k - 1)) || matches!(cx.l(k - 1), "'ve" | "’ve" | "also"))
+        && c - k < 4
+    {
+        k -= 1;
+    }
+    if k == lo {
+        return false;
+    }
+    let w = cx.l(k - 1);
+    if first(w) {
+        return true;
+    }
+    if k - 1 > lo
+        && matches!(cx.l(k - 2), "my" | "our")
+        && matches!(
+            w,
+            "testing" | "tests" | "test" | "research" | "experience" | "data" | "analysis"
+        )
+    {
+        return true;
+    }
+    w == "and" && first(cx.l(lo)) && !(lo..c).any(|i| cx.quoted(i) || cx.w(i) == ",")
+}
+
 fn study_subject(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
     let mut k = c;
     while k > lo && is_aux_or_adverb(cx.l(k - 1)) {
