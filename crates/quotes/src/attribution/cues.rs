@@ -38,8 +38,9 @@ impl<'d, 'a> Walk<'d, 'a> {
         if c + 1 < hi
             && c >= s.covered
             && !cx.quoted(c)
-            && (cx.l(c + 1) == "that" || time_adjunct_then_that(cx, c + 1, hi))
+            // The noun first: few tokens are one, and the time phrase is a walk (all pure tests).
             && is_speech_noun(cx.l(c))
+            && (cx.l(c + 1) == "that" || time_adjunct_then_that(cx, c + 1, hi))
             // "Officials claim that …": after a plural subject the word is the verb.
             && !(c > lo && plural_subject_before(cx, lo, c))
         {
