@@ -276,6 +276,18 @@ fn finish(
     // Read before the cleanup, which drops the note that states it ("This article was
     // originally published on …") as the republisher's page.
     let originally = crate::dates::originally_published(&article.text);
+    // A stamp line ("Updated March 11, 2026") is cleaned away wherever it stands; a page whose
+    // metadata has no date still takes it, after any labelled date the cleaned text keeps.
+    let stamped = if article.published.is_none() {
+        let lines: Vec<&str> = article
+            .text
+            .split("\n\n")
+            .filter(|p| boilerplate::is_stamp_paragraph(p))
+            .collect();
+        crate::dates::labelled_date(&lines.join("\n\n"))
+    } else {
+        None
+    };
     article.text = boilerplate::remove(&article.text, &article.authors);
     // The headline is the title field, not the body's first paragraph.
     if let Some(t) = &article.title {
@@ -320,6 +332,7 @@ fn finish(
     }
     if article.published.is_none() {
         article.published = crate::dates::labelled_date(&article.text)
+            .or(stamped)
             .or_else(|| crate::dates::script_date(html))
             .or(fallback_date)
             .or_else(|| article.url.as_deref().and_then(crate::dates::url_date));

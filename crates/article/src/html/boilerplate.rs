@@ -3,6 +3,8 @@
 //! heading introducing other pages ("Related articles", "About the author", "Comments").
 
 use super::dom::count_words;
+
+mod stamps;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,7 +29,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied|(?:leave|post|add|write) a (?:comment|reply))\s*[.:!…>»›→]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the |our )?(?:full|whole|rest of the|complete|entire) (?:story|article|report|review|interview|transcript)s?(?: here)?|(?:view|see|show|browse|load|explore) (?:all|more)(?: [^.!?]{1,50})?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied|(?:leave|post|add|write) a (?:comment|reply))\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -251,6 +253,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(t) {
             continue;
         }
+        if n <= stamps::MAX_STAMP_WORDS && (stamps::is_stamp_line(t) || stamps::is_price_line(t)) {
+            continue;
+        }
         if n <= MAX_NOTICE_WORDS {
             let f = Folded::new(t);
             if (n <= MAX_CAPTION_WORDS && is_caption(t, &f)) || is_notice(t, &f) {
@@ -274,6 +279,13 @@ pub fn remove(text: &str, authors: &[String]) -> String {
     }
     let kept: Vec<&str> = kept.into_iter().map(|(p, _)| p).collect();
     kept.join("\n\n")
+}
+
+/// Whether a paragraph is a time stamp on a line of its own, which [`remove`] drops wherever
+/// it stands.
+pub(super) fn is_stamp_paragraph(p: &str) -> bool {
+    let t = p.trim();
+    count_words(t) <= stamps::MAX_STAMP_WORDS && stamps::is_stamp_line(t)
 }
 
 /// Longest paragraph read as a note on where the article first ran.
