@@ -600,6 +600,18 @@ mod tests {
     }
 
     #[test]
+    fn a_stamp_line_cleaned_from_the_text_still_dates_a_page_without_metadata() {
+        let body = council_paragraphs();
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1>{body}<p>Updated March 11, 2026</p>\
+             {body}</article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(!a.text.contains("Updated March"), "{}", a.text);
+        assert_eq!(a.published.as_deref(), Some("2026-03-11"));
+    }
+
+    #[test]
     fn the_address_date_wins_over_a_utc_stamp_a_day_off() {
         let body = council_paragraphs();
         let page = |url: &str| {

@@ -37,9 +37,9 @@ static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_CAPTION_WORDS: usize = 60;
 
 /// A caption that extraction kept: a short paragraph ending with its picture credit ("… Credit:
-/// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs").
+/// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs", "Illustration: Jo Bloggs").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
+    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|illustration|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
         .expect("static regex")
 });
 
@@ -54,7 +54,7 @@ static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
 const COURTESY_WORDS: &[&str] = &["courtesy"];
 
 /// Words one of which every match of [`CAPTION`] holds.
-const CAPTION_WORDS: &[&str] = &["photo", "image", "picture", "credit"];
+const CAPTION_WORDS: &[&str] = &["photo", "image", "picture", "illustration", "credit"];
 
 /// A picture's credit set as a paragraph of its own: a name and a picture agency ("Jo Bloggs/
 /// Getty Images", "AFP via Getty Images"). A wire byline ("Reuters") names no picture agency.
@@ -464,8 +464,9 @@ mod tests {
 
     /// Paragraphs each pattern matches, one or more for every alternative of it, and ones
     /// spelt with the two characters outside ASCII that `(?i)` folds to ASCII letters.
-    const MATCHES: [(&str, &str); 35] = [
+    const MATCHES: [(&str, &str); 36] = [
         ("caption", "The mayor. Photo: Jo Bloggs"),
+        ("caption", "The harbour at dawn. Illustration: Jo Bloggs"),
         ("caption", "Pickets. Credit...Jo Bloggs"),
         ("caption", "A view of the bay. IMAGE BY Jo Bloggs"),
         ("caption", "Picture: Jo Bloggs"),
