@@ -6,9 +6,9 @@ judged value must appear among the figures' `value`s (one figure per judged valu
 tolerance 1e-6); figures with a value that match no judged value are false positives. Hedge
 accuracy is over matched values: the figure's `hedge` equals the judged one.
 
-usage: python3 bench/news_values.py [--batch A|B|C|D|E|F] [-v] [BINARY]
+usage: python3 bench/news_values.py [--batch A|B|C|D|E|F|G] [-v] [BINARY]
 
-Prints value P/R/F1, hedge accuracy and unit accuracy per batch (A, C, D and E: the batches whose errors
+Prints value P/R/F1, hedge accuracy and unit accuracy per batch (A, C, D, E and G: the batches whose errors
 were read, B and F: only scored) and for all. Unit accuracy is over matched values: the figure's `unit` equals the
 judged one (none when the item names none; a few names the table wrote otherwise are aliases, and a
 counted noun the table gives as unit, "2 cups", matches the head of the figure's `counted`). `-v` lists missed and extra values and wrong hedges and units,
@@ -23,7 +23,7 @@ import tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
-ap.add_argument("--batch", choices=["A", "B", "C", "D", "E", "F"])
+ap.add_argument("--batch", choices=["A", "B", "C", "D", "E", "F", "G"])
 ap.add_argument("-v", "--verbose", action="store_true")
 ap.add_argument("--table", default=os.path.join(here, "news-values.tsv"))
 ap.add_argument("binary", nargs="?", default=os.path.join(here, "..", "target", "release", "claimtrail"))

@@ -7,7 +7,8 @@ SOURCES is a comma list of wcxb, ecb (batches A-D: WCXB dev article pages, ECB+ 
 polnear (PolNeAR train news texts) and meantime (MEANTIME English articles rebuilt from their XML as
 bench/meantime_texts.py does, headline and dateline skipped: a dateline is no sentence); default wcxb,ecb.
 Documents that any bench/*.tsv table names are skipped, so a batch drawn and committed is never drawn
-again: batch E is `29 110 polnear,meantime`, batch F `291 60 polnear,meantime` drawn after E was added.
+again: batch E is `29 110 polnear,meantime`, batch F `291 60 polnear,meantime` drawn after E was added,
+batch G `32 100 polnear,meantime` drawn after F.
 """
 import ast, gzip, json, os, random, re, sys
 SH = "/work/shared/data"

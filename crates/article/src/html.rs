@@ -276,6 +276,18 @@ fn finish(
     // Read before the cleanup, which drops the note that states it ("This article was
     // originally published on …") as the republisher's page.
     let originally = crate::dates::originally_published(&article.text);
+    // A stamp line ("Updated March 11, 2026") is cleaned away wherever it stands; a page whose
+    // metadata has no date still takes it, after any labelled date the cleaned text keeps.
+    let stamped = if article.published.is_none() {
+        let lines: Vec<&str> = article
+            .text
+            .split("\n\n")
+            .filter(|p| boilerplate::is_stamp_paragraph(p))
+            .collect();
+        crate::dates::labelled_date(&lines.join("\n\n"))
+    } else {
+        None
+    };
     article.text = boilerplate::remove(&article.text, &article.authors);
     // The headline is the title field, not the body's first paragraph.
     if let Some(t) = &article.title {
@@ -320,6 +332,7 @@ fn finish(
     }
     if article.published.is_none() {
         article.published = crate::dates::labelled_date(&article.text)
+            .or(stamped)
             .or_else(|| crate::dates::script_date(html))
             .or(fallback_date)
             .or_else(|| article.url.as_deref().and_then(crate::dates::url_date));
@@ -584,6 +597,18 @@ mod tests {
         // Read by readability, not by the all-tags fallback (which takes the menu too).
         assert!(a.warnings.is_empty(), "{:?}", a.warnings);
         assert!(!a.text.contains("Home"));
+    }
+
+    #[test]
+    fn a_stamp_line_cleaned_from_the_text_still_dates_a_page_without_metadata() {
+        let body = council_paragraphs();
+        let html = format!(
+            "<html><body><article><h1>Budget passes</h1>{body}<p>Updated March 11, 2026</p>\
+             {body}</article></body></html>"
+        );
+        let a = extract_html(&html);
+        assert!(!a.text.contains("Updated March"), "{}", a.text);
+        assert_eq!(a.published.as_deref(), Some("2026-03-11"));
     }
 
     #[test]

@@ -49,6 +49,11 @@ fn captions_and_photo_credits_go() {
 }
 
 #[test]
+fn time_stamps_price_lines_and_view_all_stubs_go_wherever_they_stand() {
+    check("stamps.html");
+}
+
+#[test]
 fn newsletter_subscription_and_book_promos_go() {
     check("newsletter.html");
 }

@@ -345,6 +345,12 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         if (old_year || hedged_year) && context && !counts {
             return true;
         }
+        // "turned extreme around 2002, when …": a hedged recent year that closes its clause
+        // ("rose to about 2000, when" is a round amount and stays).
+        let closes = matches!(next, "," | ";" | "." | ")" | "when");
+        if approx && closes && (1900.0..=2030.0).contains(&c.value) && c.value % 100.0 != 0.0 {
+            return true;
+        }
     }
     // Military time: "at 1100 hours", "by 0600 hrs", "about 1100 hrs IST" (a time zone after
     // the hours says a clock time, whatever comes before).
@@ -559,18 +565,102 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
             }
         }
     }
-    // "the 737 Max", "the 3 Series": a determiner, a bare number, a capitalised word.
+    // "the 737 Max", "the 3 Series": a determiner, a bare number, a capitalised word. "the 34
+    // Senate seats", "the 27 EU member states" count: a name used as a modifier, then the
+    // plural noun counted.
     if c.plain
         && c.end == e
         && matches!(prev, "the" | "a" | "its" | "their" | "his" | "her")
         && v.toks
             .get(c.end)
             .is_some_and(|t| t.is_word() && t.capitalized())
+        && !modifier_then_plural(v, c.end, c.value)
     {
         return true;
     }
     // "Ground Zero", "Catch Twenty": a capitalised number word after a capitalised word.
     if c.words && f >= 1 && v.toks[f].capitalized() && v.toks[f - 1].capitalized() && f > 1 {
+        return true;
+    }
+    // "the Gang of Eight", "the Group of Seven": a capitalised number word after "of" or "for"
+    // and a capitalised word ("Three of Four States" in a headline: two numbers, counts).
+    let number_word_at = |k: usize| crate::number::number_word(v.lower(k)).is_some();
+    let named_with = |k: usize| matches!(v.text(k), "of" | "for");
+    if c.words
+        && f >= 2
+        && v.toks[f].capitalized()
+        && named_with(f - 1)
+        && v.toks[f - 2].is_word()
+        && v.toks[f - 2].capitalized()
+        && !number_word_at(f - 2)
+    {
+        return true;
+    }
+    // "the Fight for 15 Movement": digits between a capitalised word with "for" or "of" and a
+    // capitalised word that ends the name ("Calls for 15 New Walls", a title-case headline, goes
+    // on capitalised and counts).
+    if c.plain
+        && !has_unit
+        && !m.money_prefix
+        && c.end == f + 1
+        && f >= 2
+        && named_with(f - 1)
+        && v.toks[f - 2].is_word()
+        && v.toks[f - 2].capitalized()
+        && !number_word_at(f - 2)
+        && v.toks.get(c.end).is_some_and(|t| {
+            t.is_word()
+                && t.capitalized()
+                && !is_month(&t.lower)
+                && !crate::words::ends_phrase(&t.lower)
+        })
+        && !v
+            .toks
+            .get(c.end + 1)
+            .is_some_and(|t| t.is_word() && t.capitalized())
+    {
+        return true;
+    }
+    // "the 20-yard line", "the 50-yard line": a line of the field named by its distance.
+    if matches!(m.unit, Some(crate::number::Unit::Measure("yard")))
+        && c.end == f + 1
+        && v.text(f).contains('-')
+        && matches!(v.lower(e), "line" | "lines")
+    {
+        return true;
+    }
+    // "13 in Paris, which …", "23 because so much …": a day number opening the sentence before
+    // a function word is a date's day the sentence split cut from its month ("Nov. 13 in
+    // Paris"); "3 in 10 voters" and "5 of the 12" count.
+    if c.plain
+        && !has_unit
+        && !m.money_prefix
+        && f == 0
+        && m.first == 0
+        && c.end == 1
+        && m.high.is_none()
+        && c.value.fract() == 0.0
+        && (1.0..=31.0).contains(&c.value)
+        && matches!(
+            next,
+            "because"
+                | "and"
+                | "in"
+                | "on"
+                | "at"
+                | ","
+                | "that"
+                | "when"
+                | "after"
+                | "before"
+                | "with"
+                | "but"
+                | "while"
+        )
+        && !v.toks.get(c.end + 1).is_some_and(|t| {
+            t.kind == TokenKind::Number || crate::number::number_word(&t.lower).is_some()
+        })
+    {
         return true;
     }
     // "those billion people": a bare scale after a determiner is no count.
@@ -612,8 +702,23 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         {
             k += 1;
         }
-        let speaker = k > c.end && crate::words::reporting_verb(v.lower(k));
+        // The verb of "one X" is finite: "one misdemeanor count of battery" names a charge
+        // ("count" is a base form), "one official would say" has its auxiliary.
+        let finite = k > c.end
+            && (!base_form(v.lower(k))
+                || crate::words::verb_helper(v.lower(k - 1))
+                || matches!(
+                    v.lower(k - 1),
+                    "would" | "will" | "can" | "could" | "may" | "might" | "did" | "does"
+                ));
+        let speaker = finite && crate::words::reporting_verb(v.lower(k));
         if speaker || prev == "to" && prev2 == "according" {
+            return true;
+        }
+        // "One former aide, speaking on condition …", "One potential bastion of support is …":
+        // a sentence opening with "One" and an adjective of standing or likelihood is
+        // indefinite ("One person was hurt" counts).
+        if f == 0 && indefinite_adjective(next) {
             return true;
         }
         // "one's career": the generic pronoun; "all in one", "All in ONE Home Gym": a kit's
@@ -694,6 +799,62 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
         }
     }
     false
+}
+
+/// Adjectives after a sentence-opening "One" that make it indefinite: "One former aide said".
+fn indefinite_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "former"
+            | "potential"
+            | "possible"
+            | "early"
+            | "senior"
+            | "top"
+            | "longtime"
+            | "prominent"
+            | "key"
+            | "leading"
+            | "veteran"
+            | "notable"
+            | "particular"
+            | "likely"
+    )
+}
+
+/// A verb's base form ("count", "claim"): a lexicon verb with an "-s" form that is no "-s" or
+/// "-ed" form itself; "put", "said" and "told" are past.
+fn base_form(w: &str) -> bool {
+    !w.ends_with('s')
+        && !w.ends_with("ed")
+        && !matches!(w, "put" | "set" | "cut" | "read" | "forecast" | "broadcast")
+        && (crate::words::reporting_verb(&format!("{w}s"))
+            || crate::words::reporting_verb(&format!("{w}es")))
+}
+
+/// After a capitalised word at `k` (a name used as a modifier), a plural noun within two words
+/// that the small number before the name counts: "the 34 Senate seats", "the 27 EU member
+/// states" ("the 737 Max jets": a model number, 100 or more).
+fn modifier_then_plural(v: &View, k: usize, value: f64) -> bool {
+    let plural = |j: usize| {
+        v.toks.get(j).is_some_and(|t| {
+            t.is_word()
+                && !t.capitalized()
+                && t.lower.len() > 3
+                && t.lower.ends_with('s')
+                && !t.lower.ends_with("ss")
+                && !crate::words::ends_phrase(&t.lower)
+        })
+    };
+    let lower_word = |j: usize| {
+        v.toks.get(j).is_some_and(|t| {
+            t.is_word() && !t.capitalized() && !crate::words::ends_phrase(&t.lower)
+        })
+    };
+    value < 100.0
+        && value.fract() == 0.0
+        && !v.lower(k).ends_with('s')
+        && (plural(k + 1) || lower_word(k + 1) && plural(k + 2))
 }
 
 /// Verbs that open an imperative before a count: "Discover 16 coffee facts", "Meet 5 founders".

@@ -10,6 +10,9 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&["in", "the", "region", "of"], Approximately),
     (&["in", "the", "order", "of"], Approximately),
     (&["in", "the", "vicinity", "of"], Approximately),
+    // "rents in the range of $70 a square foot": near the amount ("in the range of 5 to 7" is a
+    // range, which wins).
+    (&["in", "the", "range", "of"], Approximately),
     (&["on", "the", "order", "of"], Approximately),
     (&["more", "or", "less"], Approximately),
     (&["an", "estimated"], Approximately),

@@ -131,7 +131,7 @@ fn build(
         hedge = Hedge::Range;
     }
     // "Ramos, 58, told": a person's age set after the name describes the person.
-    let age = age_apposition(v, m, attr) || age_after_age_word(v, m);
+    let age = age_apposition(v, m, attr) || age_after_age_word(v, m) || age_after_be(v, m, first);
     let unit = if age {
         Some(Unit::Time("year"))
     } else {
@@ -302,6 +302,32 @@ fn age_after_age_word(v: &View, m: &measure::Measured) -> bool {
     let prev = f.checked_sub(1).map(|p| v.lower(p)).unwrap_or("");
     let prev2 = f.checked_sub(2).map(|p| v.lower(p)).unwrap_or("");
     matches!(prev, "age" | "aged" | "ages") || prev == "of" && prev2 == "age"
+}
+
+/// "he was 18 at the time", "when she was around 10,": a bare whole number after a personal
+/// pronoun and "was"/"is" (token `first` opens the figure with its hedge), with no noun after
+/// it, is the person's age ("he was 18 points behind" counts points; "it was 18" is no person).
+fn age_after_be(v: &View, m: &measure::Measured, first: usize) -> bool {
+    let plain = m.unit.is_none()
+        && m.high.is_none()
+        && m.core.plain
+        && m.core.end == m.core.first + 1
+        && m.end == m.core.end
+        && m.value.fract() == 0.0
+        && (1.0..120.0).contains(&m.value);
+    if !plain || first < 2 {
+        return false;
+    }
+    let be = matches!(v.lower(first - 1), "was" | "is" | "turned" | "turns");
+    // "he already was 18": an adverb may stand between the pronoun and the verb.
+    let pronoun = |k: usize| matches!(v.lower(k), "he" | "she" | "i");
+    let adverb = |k: usize| matches!(v.lower(k), "already" | "still" | "only" | "just");
+    let person = pronoun(first - 2) || first >= 3 && adverb(first - 2) && pronoun(first - 3);
+    let next = v.toks.get(m.end);
+    let no_noun = next.is_none_or(|t| {
+        !t.is_word() && t.kind != TokenKind::Number || words::ends_phrase(&t.lower)
+    }) && !matches!(v.lower(m.end), "of" | "to" | "-" | "–" | "/" | "%");
+    be && person && no_noun
 }
 
 /// A noun naming people or things in the plural, as a share's counted phrase must: capitalised

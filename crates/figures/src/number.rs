@@ -114,7 +114,8 @@ fn unit_of(word: &str) -> Option<Unit> {
     if let Some(c) = crate::units::currency_symbol(word) {
         return Some(Unit::Currency(c));
     }
-    if word == "percent" || word == "pc" {
+    // "a three-percentage-point margin": the compound's unit is the percent.
+    if word == "percent" || word == "pc" || word == "percentage" {
         return Some(Unit::Percent);
     }
     if let Some(u) = measure_unit(word) {

@@ -1590,3 +1590,129 @@ fn a_quarter_of_a_million_is_a_quarter_of_it() {
         vec![(Some(2e6), "approximately")]
     );
 }
+
+/// Each figure's value and unit, in text order.
+fn value_units(text: &str) -> Vec<(f64, Option<String>)> {
+    figs(text)
+        .iter()
+        .filter_map(|f| f.value.map(|v| (v, f.unit.clone())))
+        .collect()
+}
+
+#[test]
+fn in_the_range_of_hedges_as_about() {
+    assert_eq!(
+        value_hedges("Office space rents in the range of $45 a square foot."),
+        vec![(Some(45.0), "approximately")]
+    );
+    // A range after the phrase stays a range.
+    assert_eq!(
+        value_hedges("Tickets cost in the range of $20 to $30."),
+        vec![(Some(20.0), "range")]
+    );
+}
+
+#[test]
+fn decibels_and_percentage_point_compounds_have_units() {
+    assert_eq!(
+        value_units("The siren reached 95 decibels and the drill 110 dB."),
+        vec![(95.0, Some("dB".into())), (110.0, Some("dB".into()))]
+    );
+    assert_eq!(
+        value_units("She leads by a five-percentage-point margin."),
+        vec![(5.0, Some("percent".into()))]
+    );
+}
+
+#[test]
+fn an_age_after_a_pronoun_and_was() {
+    assert_eq!(
+        value_units("She was 17 when the family moved."),
+        vec![(17.0, Some("year".into()))]
+    );
+    assert_eq!(
+        value_units("The rule did not apply, since he still was 16 at the time."),
+        vec![(16.0, Some("year".into()))]
+    );
+    assert_eq!(
+        value_units("They moved west when she was about 9, her brother said."),
+        vec![(9.0, Some("year".into()))]
+    );
+    // A noun after the number is what it counts; "it" is no person.
+    assert_eq!(
+        value_units("He was 12 points behind in March."),
+        vec![(12.0, Some("point".into()))]
+    );
+    assert_eq!(value_units("It was 40 at noon."), vec![(40.0, None)]);
+    assert_eq!(
+        value_units("He was 3 of 9 from the field."),
+        vec![(3.0, None), (9.0, None)]
+    );
+}
+
+#[test]
+fn numbers_inside_names_with_of_or_for() {
+    // "Gang of Eight", "Fight for 15": names; two numbers in "Two of Four" count.
+    assert!(values("The Group of Seven met in Rome on Monday.").is_empty());
+    assert!(values("Leaders of the Walk for 12 Coalition spoke first.").is_empty());
+    assert_eq!(values("The rebels took Two of Four Towns."), vec![2.0, 4.0]);
+    assert_eq!(values("Mayor Calls for 15 New Parks"), vec![15.0]);
+}
+
+#[test]
+fn a_yard_line_is_no_distance() {
+    assert!(values("He was tackled at the 30-yard line.").is_empty());
+    assert_eq!(
+        value_units("He ran 30 yards for the score."),
+        vec![(30.0, Some("yard".into()))]
+    );
+}
+
+#[test]
+fn a_name_before_a_plural_noun_keeps_the_count() {
+    assert_eq!(
+        values("Democrats must defend 21 of the 33 Senate seats on the ballot."),
+        vec![21.0, 33.0]
+    );
+    assert_eq!(values("All of the 27 EU member states signed."), vec![27.0]);
+    // A model name stays a name.
+    assert!(values("Regulators grounded the 737 Max jets in March.").is_empty());
+    assert!(values("He bought the 3 Series in May.").is_empty());
+}
+
+#[test]
+fn a_day_cut_from_its_month_opens_no_figure() {
+    assert!(values("14 in Berlin, which the police confirmed.").is_empty());
+    assert!(values("9 because the vote was moved.").is_empty());
+    assert_eq!(values("3 in 10 voters disagree."), vec![3.0]);
+    assert_eq!(values("12 people were hurt."), vec![12.0]);
+    assert_eq!(values("5 of the 12 jurors agreed."), vec![5.0, 12.0]);
+}
+
+#[test]
+fn a_hedged_year_closing_its_clause_is_a_year() {
+    assert!(values("The feud began around 2011, when the plant closed.").is_empty());
+    assert_eq!(
+        value_hedges("Attendance rose to about 2000, when the hall filled."),
+        vec![(Some(2000.0), "approximately")]
+    );
+    assert_eq!(
+        value_hedges("They hired about 2500 workers."),
+        vec![(Some(2500.0), "approximately")]
+    );
+}
+
+#[test]
+fn one_before_a_base_form_and_one_former_aide() {
+    // "count" here is a charge, not the verb of "one misdemeanor".
+    assert_eq!(
+        values("Smith, 51, faces one felony count of fraud."),
+        vec![51.0, 1.0]
+    );
+    assert!(
+        values("One senior aide, who asked not to be named, said the talks failed.").is_empty()
+    );
+    assert!(values("One potential weak spot is the budget.").is_empty());
+    assert_eq!(values("One person was hurt."), vec![1.0]);
+    assert!(values("One analyst said the deal was close.").is_empty());
+}

@@ -194,6 +194,7 @@ pub fn measure_unit(w: &str) -> Option<&'static str> {
         "mhz" => "MHz",
         "khz" => "kHz",
         "hz" | "hertz" => "Hz",
+        "db" | "decibel" | "decibels" => "dB",
         "mah" => "mAh",
         "v" => "V",
         "w" | "watt" | "watts" => "W",

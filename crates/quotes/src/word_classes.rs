@@ -16,6 +16,32 @@ pub fn is_cue(lower: &str) -> bool {
 /// Whether a word is written as a name: a capital first, or a lower-case letter before
 /// capitals inside the word ("theCUBE", "iPhone", "eBay"), as brands write their names.
 pub fn is_capitalised(word: &str) -> bool {
+    // ASCII bytes are read as bytes (most words); the first other byte hands the whole word to
+    // the character reading, which answers the same for ASCII (`is_capitalised_chars`).
+    let b = word.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_uppercase() => true,
+        Some(c) if c.is_ascii_lowercase() => {
+            for &c in &b[1..] {
+                if c.is_ascii_uppercase() {
+                    return true;
+                }
+                if !c.is_ascii_lowercase() {
+                    // Past ASCII the character reading decides; an ASCII non-letter ends the
+                    // run of letters without a capital.
+                    return !c.is_ascii() && is_capitalised_chars(word);
+                }
+            }
+            false
+        }
+        Some(c) if c.is_ascii() => false,
+        None => false,
+        _ => is_capitalised_chars(word),
+    }
+}
+
+/// [`is_capitalised`] read character by character.
+fn is_capitalised_chars(word: &str) -> bool {
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
@@ -487,6 +513,39 @@ mod tests {
     }
 
     use super::*;
+
+    /// The byte reading answers as the character reading for ASCII, accented, Greek and
+    /// Cyrillic letters, digits and marks, in words of every shape up to four characters and
+    /// in brand-like words ("iPhone", "eBay", "theCUBE", "éTUDE").
+    #[test]
+    fn capitals_read_as_bytes_answer_as_characters() {
+        let alphabet = [
+            'a', 'Z', 'q', 'M', '1', '-', '.', '\'', 'é', 'É', 'ß', 'Ω', 'ж', 'Ж', '’', '\u{2160}',
+        ];
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.chars().count() == len - 1) {
+                for c in alphabet {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(next);
+        }
+        words.extend(
+            [
+                "iPhone", "eBay", "theCUBE", "éTUDE", "said", "Said", "macOS", "x-Ray", "o’Neil",
+                "über", "ÜBER", "aΩ",
+            ]
+            .map(String::from),
+        );
+        let mut yes = 0;
+        for w in &words {
+            assert_eq!(is_capitalised(w), is_capitalised_chars(w), "{w:?}");
+            yes += usize::from(is_capitalised(w));
+        }
+        assert!(yes > 1000 && yes < words.len(), "{yes} of {}", words.len());
+    }
 
     #[test]
     fn genders_and_cues() {

@@ -1007,6 +1007,83 @@ fn a_block_no_one_speaks_is_a_box_of_the_articles_own() {
 }
 
 #[test]
+fn headings_set_off_as_a_block_are_no_quotation() {
+    // A box of titled picks set as a block quotation, and a section heading later repeating
+    // one of its lines (matched as the same block), speak for no one, even with a person in
+    // play just before them.
+    let t = "Our reviewer Dana Whitfield said the field was the strongest in years.\n\n\
+             Top Cameras of the Year\n\n\
+             Best Overall Camera - Nikon Z8 With the 24-120 Kit Lens\n\n\
+             Best Budget Camera - Canon R50 and the Sony ZV-E10\n\n\
+             “It focuses faster than anything I have used,” Whitfield said of the Z8.\n\n\
+             Best Overall Camera: Nikon Z8 With the 24-120 Kit Lens\n\n\
+             The Z8 weighs less than its predecessor.";
+    let listing = range_of(
+        t,
+        "Top Cameras of the Year\n\n\
+         Best Overall Camera - Nikon Z8 With the 24-120 Kit Lens\n\n\
+         Best Budget Camera - Canon R50 and the Sony ZV-E10",
+    );
+    let heading = range_of(t, "Best Overall Camera: Nikon Z8 With the 24-120 Kit Lens");
+    let qs = claimtrail_quotes::find_quotes_with_blocks(&Doc::new(t), &[], &[listing, heading]);
+    assert!(qs.iter().all(|q| !q.text.contains("Best ")), "{qs:#?}");
+    assert_eq!(
+        speaker(find(&qs, "It focuses faster")),
+        Some("Dana Whitfield")
+    );
+}
+
+#[test]
+fn the_writers_own_findings_are_no_quotation() {
+    // A reviewer's "my testing showed", "I've found", "we ... and found" are the article's
+    // own prose; a source's finding still reports.
+    let t = "I brewed twelve pots with each kettle. My testing showed that the copper kettle \
+             cooled fastest. I've also found that thin spouts pour more evenly. We looked at \
+             the maker's figures and found that the steel model held heat longest. The \
+             institute's lab found that enamel chips after a year.";
+    let qs = quotes(t);
+    for mine in ["copper kettle", "thin spouts", "steel model"] {
+        assert!(qs.iter().all(|q| !q.text.contains(mine)), "{mine}: {qs:#?}");
+    }
+    find(&qs, "enamel chips after a year");
+}
+
+#[test]
+fn a_hyphenated_role_before_an_inverted_name_keeps_the_name() {
+    let t = "The boots arrived in March.\n\n\
+             “The soles gripped on wet rock,” said wear-tester Ana Ruiz. “I never slipped.”";
+    assert_speakers(
+        t,
+        &[("soles gripped", "Ana Ruiz"), ("never slipped", "Ana Ruiz")],
+    );
+}
+
+#[test]
+fn a_name_closing_the_clause_on_a_colon_speaks_the_quotation() {
+    let t = "Some riders were finally won over by the frame, including tester Paul Grady: \
+             “This bike changed my mind about gravel riding for good.”";
+    let entities = vec![named(t, "Paul Grady", EntityKind::Person)];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    assert_eq!(speaker(find(&qs, "changed my mind")), Some("Paul Grady"));
+}
+
+#[test]
+fn a_name_line_under_a_pull_quote_credits_it() {
+    let t = "The library opened a new wing this spring.\n\n\
+             “Every child who walks through these doors should leave with a book of their own.”\n\n\
+             Helena Marsh\n\n\
+             Library Board Chair\n\n\
+             The wing holds 40,000 volumes.\n\n\
+             “Reading is a habit that lasts a lifetime.”\n\n\
+             New Titles This Month";
+    let entities = vec![named(t, "Helena Marsh", EntityKind::Person)];
+    let qs = find_quotes(&Doc::new(t), &entities);
+    assert_eq!(speaker(find(&qs, "Every child")), Some("Helena Marsh"));
+    // A heading under a quotation is no one's name.
+    assert_eq!(speaker(find(&qs, "Reading is a habit")), None);
+}
+
+#[test]
 fn shares_of_respondents_speak_for_the_survey_named_before_them() {
     // A share as the subject ("Nearly 61% said", "38% and 29% said", a parenthesis between
     // the subject and its verb) reports; the survey named just before speaks for it.

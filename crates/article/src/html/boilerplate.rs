@@ -3,6 +3,8 @@
 //! heading introducing other pages ("Related articles", "About the author", "Comments").
 
 use super::dom::count_words;
+
+mod stamps;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,7 +29,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|report)(?: here)?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied|(?:leave|post|add|write) a (?:comment|reply))\s*[.:!…>»›→]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the |our )?(?:full|whole|rest of the|complete|entire) (?:story|article|report|review|interview|transcript)s?(?: here)?|(?:view|see|show|browse|load|explore) (?:all|more)(?: [^.!?]{1,50})?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied|(?:leave|post|add|write) a (?:comment|reply))\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -35,9 +37,9 @@ static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_CAPTION_WORDS: usize = 60;
 
 /// A caption that extraction kept: a short paragraph ending with its picture credit ("… Credit:
-/// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs").
+/// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs", "Illustration: Jo Bloggs").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
+    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|illustration|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
         .expect("static regex")
 });
 
@@ -52,7 +54,7 @@ static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
 const COURTESY_WORDS: &[&str] = &["courtesy"];
 
 /// Words one of which every match of [`CAPTION`] holds.
-const CAPTION_WORDS: &[&str] = &["photo", "image", "picture", "credit"];
+const CAPTION_WORDS: &[&str] = &["photo", "image", "picture", "illustration", "credit"];
 
 /// A picture's credit set as a paragraph of its own: a name and a picture agency ("Jo Bloggs/
 /// Getty Images", "AFP via Getty Images"). A wire byline ("Reuters") names no picture agency.
@@ -251,6 +253,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if n <= MAX_HEADING_WORDS && UI_LABEL.is_match(t) {
             continue;
         }
+        if n <= stamps::MAX_STAMP_WORDS && (stamps::is_stamp_line(t) || stamps::is_price_line(t)) {
+            continue;
+        }
         if n <= MAX_NOTICE_WORDS {
             let f = Folded::new(t);
             if (n <= MAX_CAPTION_WORDS && is_caption(t, &f)) || is_notice(t, &f) {
@@ -274,6 +279,13 @@ pub fn remove(text: &str, authors: &[String]) -> String {
     }
     let kept: Vec<&str> = kept.into_iter().map(|(p, _)| p).collect();
     kept.join("\n\n")
+}
+
+/// Whether a paragraph is a time stamp on a line of its own, which [`remove`] drops wherever
+/// it stands.
+pub(super) fn is_stamp_paragraph(p: &str) -> bool {
+    let t = p.trim();
+    count_words(t) <= stamps::MAX_STAMP_WORDS && stamps::is_stamp_line(t)
 }
 
 /// Longest paragraph read as a note on where the article first ran.
@@ -452,8 +464,9 @@ mod tests {
 
     /// Paragraphs each pattern matches, one or more for every alternative of it, and ones
     /// spelt with the two characters outside ASCII that `(?i)` folds to ASCII letters.
-    const MATCHES: [(&str, &str); 35] = [
+    const MATCHES: [(&str, &str); 36] = [
         ("caption", "The mayor. Photo: Jo Bloggs"),
+        ("caption", "The harbour at dawn. Illustration: Jo Bloggs"),
         ("caption", "Pickets. Credit...Jo Bloggs"),
         ("caption", "A view of the bay. IMAGE BY Jo Bloggs"),
         ("caption", "Picture: Jo Bloggs"),

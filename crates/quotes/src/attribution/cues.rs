@@ -30,6 +30,8 @@ impl<'d, 'a> Walk<'d, 'a> {
     pub(super) fn at(&mut self, s: &mut Sentence, c: usize) -> usize {
         let cx = &self.cx;
         let (lo, hi) = (s.lo, s.hi);
+        // The token lower-cased, read once for the tests below that every token goes through.
+        let lc = cx.l(c);
         if let Some(end) = s.nested.as_ref().map(|n| n.1).filter(|&end| c >= end) {
             s.covered = s.covered.max(end);
             s.nested = None;
@@ -38,8 +40,9 @@ impl<'d, 'a> Walk<'d, 'a> {
         if c + 1 < hi
             && c >= s.covered
             && !cx.quoted(c)
+            // The noun first: few tokens are one, and the time phrase is a walk (all pure tests).
+            && is_speech_noun(lc)
             && (cx.l(c + 1) == "that" || time_adjunct_then_that(cx, c + 1, hi))
-            && is_speech_noun(cx.l(c))
             // "Officials claim that …": after a plural subject the word is the verb.
             && !(c > lo && plural_subject_before(cx, lo, c))
         {
@@ -52,7 +55,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             && c >= s.covered
             && s.nested.is_none()
             && !cx.quoted(c)
-            && matches!(cx.l(c), "accusations" | "allegations")
+            && matches!(lc, "accusations" | "allegations")
         {
             if let Some(that) = that_after_aside(cx, c + 1, hi) {
                 if let Some((x, y)) = trim(cx, that + 1, hi.min(that + 1 + MAX_CONTENT)) {
@@ -74,7 +77,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         }
         // "Per the 2025 Retail Index, …" / "…, per the Labor Department.": "per" before a
         // name is "according to".
-        if cx.l(c) == "per" && per_source(cx, s, c) {
+        if lc == "per" && per_source(cx, s, c) {
             if let Some(next) = self.according_to(s, c, c + 1, "per") {
                 s.last = Some(next);
             }
@@ -85,7 +88,7 @@ impl<'d, 'a> Walk<'d, 'a> {
         if cx.quoted(c)
             || c < s.covered
             || cx.doc.tokens[c].kind != TokenKind::Word
-            || !is_cue(cx.l(c)) && !puts_it(cx, c, hi)
+            || !is_cue(lc) && !puts_it(cx, c, hi)
             || c > lo && cx.is_cap(c)
             || noun_use(cx, c, hi)
             || label_use(cx, lo, c, hi)
@@ -101,6 +104,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                 "is" | "are" | "was" | "were" | "be" | "been" | "being"
             )
         {
+            return c + 1;
+        }
+        // "My testing showed that …", "I've found that …", "we noted how …": the writer's own
+        // findings in a review are the article's prose, not a quotation.
+        if writers_finding(cx, lo, c) {
             return c + 1;
         }
         // "put it" reports only in the "as X puts it," frame below.
@@ -1034,6 +1042,46 @@ fn as_reported(cx: &crate::cue_parts::Ctx, s: &Sentence, c: usize) -> Option<usi
 }
 
 /// The subject right before cue `c` (past adverbs: "studies also show") is research itself.
+/// Whether the finding verb at `c` ("found", "noted", "showed", "observed") has the writer as
+/// its subject: "I" or "we" just before it (an auxiliary or adverb between: "I've also found"),
+/// "my testing" / "our tests", or a sentence opening on "We" whose verb it joins ("We looked at
+/// the survey and found that …").
+fn writers_finding(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
+    if !matches!(cx.l(c), "found" | "noted" | "showed" | "observed") {
+        return false;
+    }
+    let first = |w: &str| {
+        matches!(
+            w,
+            "i" | "we" | "i've" | "we've" | "i’ve" | "we’ve" | "i'd" | "we'd" | "i’d" | "we’d"
+        )
+    };
+    let mut k = c;
+    while k > lo
+        && (is_aux_or_adverb(cx.l(k - 1)) || matches!(cx.l(k - 1), "'ve" | "’ve" | "also"))
+        && c - k < 4
+    {
+        k -= 1;
+    }
+    if k == lo {
+        return false;
+    }
+    let w = cx.l(k - 1);
+    if first(w) {
+        return true;
+    }
+    if k - 1 > lo
+        && matches!(cx.l(k - 2), "my" | "our")
+        && matches!(
+            w,
+            "testing" | "tests" | "test" | "research" | "experience" | "data" | "analysis"
+        )
+    {
+        return true;
+    }
+    w == "and" && first(cx.l(lo)) && !(lo..c).any(|i| cx.quoted(i) || cx.w(i) == ",")
+}
+
 fn study_subject(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
     let mut k = c;
     while k > lo && is_aux_or_adverb(cx.l(k - 1)) {

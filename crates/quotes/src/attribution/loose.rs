@@ -43,6 +43,30 @@ impl<'d, 'a> Walk<'d, 'a> {
                         continue;
                     }
                 }
+                // A pull quote over a line holding only its speaker's name ("“…”" / "Jo Roe" /
+                // "Museum President"): a person's name alone on the next paragraph credits it.
+                if starts_paragraph(cx.doc, mk.open_tok)
+                    && i + 1 < n
+                    && starts_paragraph(cx.doc, i + 1)
+                {
+                    let a = i + 1;
+                    let mut e = a;
+                    while e < n
+                        && cx.is_cap(e)
+                        && e - a < 4
+                        && (e == a || !starts_paragraph(cx.doc, e))
+                    {
+                        e += 1;
+                    }
+                    if e - a >= 2 && (e >= n || starts_paragraph(cx.doc, e)) {
+                        let sp = self.people.resolve(cx.doc, a, e, &self.history);
+                        if sp.person.is_some() {
+                            self.remember(&sp);
+                            self.assigned[m] = Some((sp, None));
+                            continue;
+                        }
+                    }
+                }
                 let open_end = matches!(last, Some(',' | '!' | '?' | '—' | '-')) || j > i + 1;
                 if !open_end || j + 1 >= n || starts_paragraph(cx.doc, j) {
                     continue;
@@ -96,6 +120,7 @@ impl<'d, 'a> Walk<'d, 'a> {
             } else if i == mk.open_tok && i > lo && cx.w(i - 1) == ":" {
                 // "Clinton: “…”", "… - Jeffrey M. Jones: “…”": a person's name as the label.
                 let label = name_label(cx, lo, i - 1)
+                    .or_else(|| named_before_colon(cx, lo, i - 1))
                     .map(|(a, b)| self.people.resolve(cx.doc, a, b, &self.history))
                     .filter(|sp| sp.person.is_some());
                 if let Some(sp) = label {
@@ -205,6 +230,32 @@ impl<'d, 'a> Walk<'d, 'a> {
         self.remember(&sp);
         self.assigned[m] = Some((sp, None));
     }
+}
+
+/// "Some riders were won over, including tester Jo Roe: “…”": a name (after its lower-case role
+/// words) closing the clause on the colon, set off by "including", "like" or a comma, is the
+/// quotation's speaker rather than the sentence's subject.
+fn named_before_colon(
+    cx: &crate::cue_parts::Ctx,
+    lo: usize,
+    colon: usize,
+) -> Option<(usize, usize)> {
+    let mut a = colon;
+    while a > lo && colon - a < 4 && cx.is_cap(a - 1) {
+        a -= 1;
+    }
+    if a == colon || colon - a < 2 {
+        return None;
+    }
+    let mut r = a;
+    while r > lo
+        && a - r < 3
+        && (crate::cue_parts::is_role_or_modifier(cx.l(r - 1))
+            || crate::cue_parts::agent_noun(cx, r - 1))
+    {
+        r -= 1;
+    }
+    (r > lo && matches!(cx.l(r - 1), "including" | "like" | ",")).then_some((a, colon))
 }
 
 /// Prepositions that open a sentence's adverbial ("In May, …", "After the vote, …"), never a

@@ -1,7 +1,7 @@
 //! Paragraph-level attribution: block quotations, credit lines, transcript labels and the
 //! speaker who goes on talking in the paragraphs after a quote.
 
-use claimtrail_text::QuoteKind;
+use claimtrail_text::{QuoteKind, TokenKind};
 
 use crate::cue_parts::{is_dash, is_role_or_modifier, Ctx};
 use crate::marks::starts_paragraph;
@@ -26,7 +26,17 @@ impl<'d, 'a> Walk<'d, 'a> {
         for &(a, b) in blocks {
             let cx = &self.cx;
             let b = b.min(cx.doc.tokens.len());
-            let pieces = paragraphs_of(cx, a, b);
+            // Headings set off with the block ("Best picks of 2026" over a list of titled
+            // lines, or a section heading repeating one of them) are no one's words.
+            let pieces: Vec<(usize, usize)> = paragraphs_of(cx, a, b)
+                .into_iter()
+                .filter(|&(pa, pb)| !is_heading_line(cx, pa, pb))
+                .collect();
+            if pieces.is_empty() {
+                unspoken.push((a, b));
+                prev = None;
+                continue;
+            }
             let last = pieces.last().map_or(a, |p| p.0);
             let credit = self
                 .credit_at_paragraph(last)
@@ -263,6 +273,28 @@ fn paragraphs_of(cx: &Ctx, a: usize, b: usize) -> Vec<(usize, usize)> {
         out.push((s, b));
     }
     out
+}
+
+/// A line set as a heading: no sentence end, and at least two thirds of its words capitalised
+/// ("Best Affordable EV - 2026 Nissan Leaf and 2027 Chevrolet Bolt", "Best EVs of 2026").
+fn is_heading_line(cx: &Ctx, a: usize, b: usize) -> bool {
+    let Some(last) = (a..b)
+        .rev()
+        .find(|&i| cx.opens(i).is_none() && cx.closes(i).is_none())
+    else {
+        return false;
+    };
+    if cx.is_stop(last) || matches!(cx.w(last), ":" | ",") {
+        return false;
+    }
+    let (mut words, mut caps) = (0usize, 0usize);
+    for i in a..b {
+        if cx.doc.tokens[i].kind == TokenKind::Word {
+            words += 1;
+            caps += usize::from(cx.is_cap(i) || cx.w(i).chars().all(|c| c.is_ascii_uppercase()));
+        }
+    }
+    words > 0 && caps * 3 >= words * 2
 }
 
 /// The paragraph breaks between tokens `from` and `to`, counted up to 8.

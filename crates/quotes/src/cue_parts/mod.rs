@@ -13,7 +13,7 @@ pub(crate) use content::{
     aside_content, content_after, content_before, has_own_object, quote_after, quote_before,
 };
 pub(crate) use noun_phrase::{
-    extent_start, is_determiner, is_role_or_modifier, label_use, noun_use, np_back,
+    agent_noun, extent_start, is_determiner, is_role_or_modifier, label_use, noun_use, np_back,
     opens_relative_clause,
 };
 pub(crate) use reported_subject::clause_subject;

@@ -252,7 +252,9 @@ pub(crate) fn agent_noun(cx: &Ctx, r: usize) -> bool {
 /// speech or clause boundary.
 pub(super) fn role_word(cx: &Ctx, r: usize) -> bool {
     let w = cx.l(r);
-    w.chars().all(char::is_alphabetic)
+    // "wear-tester", "co-host": a hyphenated word is a role word as its parts are words.
+    w.split('-')
+        .all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
         && w.chars().next().is_some_and(char::is_lowercase)
         && !is_boundary(w)
         && !is_cue(w)
