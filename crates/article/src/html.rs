@@ -160,9 +160,9 @@ pub fn extract_html(html: &str) -> Article {
     let (para_text, para_words) = (view.text, view.words);
     let parsed: Result<Picked, String> = if own_pick() {
         own_pick::text(&doc)
-            .map(|text| Picked {
+            .map(|(text, byline)| Picked {
                 text,
-                byline: None,
+                byline,
                 title: String::new(),
                 site_name: None,
             })
