@@ -159,7 +159,7 @@ pub fn extract_html(html: &str) -> Article {
     }
     let (para_text, para_words) = (view.text, view.words);
     let parsed: Result<Picked, String> = if own_pick() {
-        own_pick::text(&doc)
+        own_pick::text(&doc, m.title.as_deref())
             .map(|(text, byline)| Picked {
                 text,
                 byline,
@@ -254,10 +254,11 @@ struct Picked {
     site_name: Option<String>,
 }
 
-/// Whether the body is our own pick (container + paragraph walk) with no readability pass.
+/// Whether the body is our own pick (readability's scoring over the tree we already hold) rather
+/// than dom_smoothie's second tree; `CLAIMTRAIL_OWN_PICK=0` falls back to dom_smoothie.
 fn own_pick() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("CLAIMTRAIL_OWN_PICK").is_some_and(|v| v == "1"))
+    *ON.get_or_init(|| std::env::var_os("CLAIMTRAIL_OWN_PICK").is_none_or(|v| v != "0"))
 }
 
 /// The steps after the body's text is chosen: the lead put back, the cleanup, the headline

@@ -452,16 +452,17 @@ fn is_blank(n: &NodeRef) -> bool {
     dom::is_named(n, "br")
 }
 
-/// Whether the element is left out of every pass: never text, hidden, or the byline.
-fn dropped(n: &NodeRef, name: &str, strip_unlikely: bool, byline: Option<NodeId>) -> bool {
+/// Whether the element is left out of every pass: never text, hidden, the byline or the
+/// heading that repeats the title (`skip`).
+fn dropped(n: &NodeRef, name: &str, strip_unlikely: bool, skip: &[NodeId]) -> bool {
     is_removed_early(name)
-        || Some(n.id) == byline
+        || skip.contains(&n.id)
         || is_hidden(n)
         || (strip_unlikely && is_unlikely(n, name))
 }
 
 /// The [`Agg`] of every kept element under `root` (and of `root`), in one walk.
-fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> Aggs {
+fn aggregates(root: &NodeRef, strip_unlikely: bool, skip: &[NodeId]) -> Aggs {
     let mut aggs = Aggs::default();
     // Each element twice: entered (false), then left (true) when its children are summed.
     let mut stack = vec![(*root, false)];
@@ -473,7 +474,7 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, byline: Option<NodeId>) -> A
                 child = c.prev_sibling();
                 if c.is_element() {
                     let name = c.node_name().unwrap_or_default();
-                    if !dropped(&c, &name, strip_unlikely, byline) {
+                    if !dropped(&c, &name, strip_unlikely, skip) {
                         stack.push((c, false));
                     }
                 }
@@ -1286,10 +1287,44 @@ fn byline(body: &NodeRef) -> Option<(NodeId, String)> {
     None
 }
 
+/// The share of the heading's words, by characters, that the title holds (readability's
+/// measure: a heading that repeats the title with a word or two changed still matches).
+fn title_likeness(title: &str, heading: &str) -> f64 {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (t, h) = (words(title), words(heading));
+    if t.is_empty() || h.is_empty() {
+        return 0.0;
+    }
+    let spelled = |ws: &[&String]| {
+        ws.iter().map(|w| w.chars().count()).sum::<usize>() + ws.len().saturating_sub(1)
+    };
+    let all: Vec<&String> = h.iter().collect();
+    let new: Vec<&String> = h.iter().filter(|w| !t.contains(w)).collect();
+    1.0 - spelled(&new) as f64 / spelled(&all).max(1) as f64
+}
+
+/// The first `h1`/`h2` that repeats the title: the page's headline, which the article's
+/// metadata already holds and which would otherwise open the text.
+fn title_heading(body: &NodeRef, title: &str) -> Option<NodeId> {
+    body.descendants_it()
+        .filter(|n| n.is_element())
+        .find(|n| {
+            matches!(&*n.node_name().unwrap_or_default(), "h1" | "h2")
+                && title_likeness(title, &n.text()) > 0.75
+        })
+        .map(|n| n.id)
+}
+
 /// The article's text chosen by our own scoring over `doc` (already pruned to the container,
 /// with boilerplate regions removed), and the byline element's text when the meta tags name no
-/// author. `None` when the page holds no text.
-pub fn text(doc: &Document) -> Option<(String, Option<String>)> {
+/// author. `title` is the page's headline as the metadata found it. `None` when the page holds
+/// no text.
+pub fn text(doc: &Document, title: Option<&str>) -> Option<(String, Option<String>)> {
     let body = doc
         .select("body")
         .nodes()
@@ -1300,13 +1335,17 @@ pub fn text(doc: &Document) -> Option<(String, Option<String>)> {
         Some(a) => (None, Some(a)),
         None => byline(&body).map_or((None, None), |(id, t)| (Some(id), Some(t))),
     };
+    let skip: Vec<NodeId> = by_id
+        .into_iter()
+        .chain(title.and_then(|t| title_heading(&body, t)))
+        .collect();
     let mut stripped = true;
-    let mut aggs = aggregates(&body, stripped, by_id);
+    let mut aggs = aggregates(&body, stripped, &skip);
     let mut best = String::new();
     for flags in ATTEMPTS {
         if flags.strip_unlikely != stripped {
             stripped = flags.strip_unlikely;
-            aggs = aggregates(&body, stripped, by_id);
+            aggs = aggregates(&body, stripped, &skip);
         }
         let sc = score_tree(&body, &aggs, flags);
         let nodes = choose(&body, &sc);
@@ -1348,7 +1387,7 @@ mod tests {
             story(6)
         );
         let doc = Document::from(html.as_str());
-        let t = text(&doc).unwrap().0;
+        let t = text(&doc, None).unwrap().0;
         assert!(t.contains("Paragraph 0 of the story"), "{t}");
         assert!(t.contains("Paragraph 5 of the story"), "{t}");
         assert!(!t.contains("headline number"), "{t}");
@@ -1366,7 +1405,7 @@ mod tests {
             story(4)
         );
         let doc = Document::from(html.as_str());
-        let t = text(&doc).unwrap().0;
+        let t = text(&doc, None).unwrap().0;
         let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         assert!(
             lines.contains(&"One sentence wrapped in the source, as editors leave it."),
@@ -1395,7 +1434,7 @@ mod tests {
             story(3)
         );
         let doc = Document::from(html.as_str());
-        let t = text(&doc).unwrap().0;
+        let t = text(&doc, None).unwrap().0;
         assert!(t.contains("Easy run"), "{t}");
         assert!(!t.contains("Related headline"), "{t}");
     }
@@ -1413,7 +1452,7 @@ mod tests {
             story(5)
         );
         let doc = Document::from(html.as_str());
-        let t = text(&doc).unwrap().0;
+        let t = text(&doc, None).unwrap().0;
         assert!(t.contains("Paragraph 4 of the story"), "{t}");
         assert!(t.contains("The closing paragraph sits"), "{t}");
         assert!(t.contains("Loose words after it"), "{t}");
@@ -1426,7 +1465,7 @@ mod tests {
             story(5)
         );
         let doc = Document::from(html.as_str());
-        let (t, by) = text(&doc).unwrap();
+        let (t, by) = text(&doc, None).unwrap();
         assert_eq!(by.as_deref(), Some("By Jo Roe"));
         assert!(!t.contains("Jo Roe"), "{t}");
         // A page whose meta tags name the author: that is the byline, the element stays text.
@@ -1435,8 +1474,27 @@ mod tests {
             "<html><head><meta name=author content='Al Poe'></head>",
         );
         let doc = Document::from(html.as_str());
-        assert_eq!(text(&doc).unwrap().1.as_deref(), Some("Al Poe"));
-        assert!(text(&doc).unwrap().0.contains("Jo Roe"));
+        assert_eq!(text(&doc, None).unwrap().1.as_deref(), Some("Al Poe"));
+        assert!(text(&doc, None).unwrap().0.contains("Jo Roe"));
+    }
+
+    #[test]
+    fn the_heading_that_repeats_the_title_is_not_text() {
+        let html = format!(
+            "<html><body><div class=post><h2>Section news</h2><h1>Bridge reopens after three years of repairs</h1>{}</div></body></html>",
+            story(5)
+        );
+        let doc = Document::from(html.as_str());
+        let title = Some("Bridge reopens after 3 years of repairs | The Daily");
+        let (t, _) = text(&doc, title).unwrap();
+        assert!(!t.contains("Bridge reopens"), "{t}");
+        assert!(t.contains("Section news"), "{t}");
+        // With no title known, or one about something else, the heading stays.
+        assert!(text(&doc, None).unwrap().0.contains("Bridge reopens"));
+        let other = Some("Council votes on the budget");
+        assert!(text(&doc, other).unwrap().0.contains("Bridge reopens"));
+        assert!(title_likeness("A b c", "a B") > 0.99);
+        assert!(title_likeness("", "a") == 0.0);
     }
 
     #[test]
@@ -1455,7 +1513,7 @@ mod tests {
             story(3)
         );
         let doc = Document::from(html.as_str());
-        let t = text(&doc).unwrap().0;
+        let t = text(&doc, None).unwrap().0;
         for kept in [
             "They both nodded.",
             "Second part of the tale",
