@@ -442,11 +442,11 @@ impl<'a> Grammar<'a> {
     }
 
     /// "the end of the month", "the start of the day", "the beginning of the week": after a
-    /// part-of modifier ending in "of" (the modifier at `i`, the unit's "the" at `m`), "the" and
+    /// part-of modifier ending in "of" (the unit's "the" at `m`), "the" and
     /// a calendar unit is the unit holding the reference, as TimeML values "the end of the
     /// month" (the month, with a mod of END). "At the end of the day," opening a clause is the
     /// idiom for "in the end", no day.
-    pub(super) fn unit_of_reference(&self, i: usize, m: usize) -> Option<Hit> {
+    pub(super) fn unit_of_reference(&self, m: usize) -> Option<Hit> {
         if m < 1 || self.w(m - 1) != "of" || self.w(m) != "the" {
             return None;
         }
