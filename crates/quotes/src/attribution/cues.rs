@@ -106,6 +106,27 @@ impl<'d, 'a> Walk<'d, 'a> {
         {
             return c + 1;
         }
+        // "the defense was denied a key witness", "he was denied bail": a passive "denied"
+        // with an object withholds something; it reports nothing ("was denied by the firm"
+        // still reports, through its agent).
+        if cx.l(c) == "denied"
+            && c > lo
+            && matches!(cx.l(c - 1), "was" | "were" | "been" | "being" | "be")
+            && c + 1 < hi
+            && cx.is_word(c + 1)
+            && !matches!(cx.l(c + 1), "by" | "that")
+        {
+            return c + 1;
+        }
+        // "Police responded to the crash …", "crews responded to a fire": "respond to" with an
+        // object and no quotation in the sentence reacts; it reports nothing.
+        if matches!(cx.l(c), "respond" | "responds" | "responded" | "responding")
+            && c + 1 < hi
+            && cx.l(c + 1) == "to"
+            && (c + 1..hi).all(|i| cx.opens(i).is_none() && cx.w(i) != ":")
+        {
+            return c + 1;
+        }
         // "My testing showed that …", "I've found that …", "we noted how …": the writer's own
         // findings in a review are the article's prose, not a quotation.
         if writers_finding(cx, lo, c) {

@@ -139,6 +139,20 @@ fn own_cue_after(cx: &Ctx, m: usize) -> bool {
 
 /// The reported clause after a cue: after "that" when it comes soon, else after an addressee.
 pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+    // "said Thursday the actress checked into a facility that …": a day right after the cue
+    // is when it was said; the clause after it is the report, and a "that" inside it is its
+    // own (not so "said Thursday that …", "said Monday's vote …", "said Thursday night …").
+    let b = if b + 2 < hi
+        && (claimtrail_lexicon::is_weekday_name(cx.l(b))
+            || matches!(cx.l(b), "today" | "yesterday" | "tonight"))
+        && cx.is_word(b + 1)
+        && !cx.quoted(b + 1)
+        && (is_determiner(cx.l(b + 1)) || pronoun_gender(cx.l(b + 1)).is_some())
+    {
+        b + 1
+    } else {
+        b
+    };
     let mut st = b;
     let mut saw_that = false;
     let mut j = b;
