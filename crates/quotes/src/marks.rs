@@ -172,7 +172,11 @@ fn carried_close(doc: &Doc, i: usize) -> Option<usize> {
             .collect();
         match doubles.first() {
             None if ends_sentence(doc, k) => j = k,
-            Some(&(t, r)) if r != Role::Open && doubles.len() % 2 == 1 && t > j => return Some(t),
+            Some(&(t, r)) if r != Role::Open && doubles.len() % 2 == 1 && t > j => {
+                // "Dean Baker, Center for Economic Policy.\"" under a quotation is its credit
+                // line, set inside the marks: a name (two capitalised words) opens it.
+                return (!credit_line(doc, j, t)).then_some(t);
+            }
             _ => return None,
         }
         if j >= n {
@@ -180,6 +184,21 @@ fn carried_close(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether the words from `j` to the mark at `t` open with two capitalised words, as a
+/// credit line's name does ("Bill Clinton.", "Amy Pope, deputy adviser.").
+fn credit_line(doc: &Doc, j: usize, t: usize) -> bool {
+    let cap = |k: usize| {
+        k < t
+            && doc.tokens[k].kind == claimtrail_text::TokenKind::Word
+            && doc
+                .token_text(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    cap(j) && cap(j + 1)
 }
 
 /// Finds the quoted spans of a document, in text order.
@@ -313,6 +332,11 @@ mod tests {
         assert_eq!(
             spans("\"One two\n\nThree four, \" Kim said."),
             vec!["One two"]
+        );
+        // A credit line set inside the marks closes nothing over.
+        assert_eq!(
+            spans("\"One two three.\nDean Baker, Policy Center.\""),
+            vec!["One two three."]
         );
     }
 
