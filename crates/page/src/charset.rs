@@ -53,13 +53,21 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
     }
     // The head is checked for NUL bytes above; one further on would reach the stored text,
     // which PostgreSQL refuses, failing the whole batch instead of this document.
-    if let Some(at) = decoded.text.bytes().position(|b| b == 0) {
+    // `contains` on bytes is a `memchr` (a word at a time); the position is looked for only in
+    // the rare text that holds a NUL (a byte loop over every page was ~1 % of HTML analysis).
+    let nul = decoded.text.as_bytes().contains(&0);
+    if let Some(at) = nul.then(|| nul_at(&decoded.text)).flatten() {
         return Err(format!(
             "binary content, not a text or HTML page (a NUL character at byte {at} of the text decoded as {})",
             decoded.charset
         ));
     }
     Ok(decoded)
+}
+
+/// Byte offset of the first NUL of `text`.
+fn nul_at(text: &str) -> Option<usize> {
+    text.bytes().position(|b| b == 0)
 }
 
 /// UTF-16 saved without a byte-order mark, told by its NUL bytes: in text of Latin script every
@@ -371,6 +379,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The NUL test by `memchr` finds the NUL the byte loop found, and its offset is told.
+        #[test]
+        fn the_nul_is_found_and_placed_as_the_byte_loop_finds_it(len in 1usize..200_000, at in 0usize..200_000) {
+            let bytes = text_with_nul(len, at);
+            let text = std::str::from_utf8(&bytes).unwrap();
+            proptest::prop_assert!(text.as_bytes().contains(&0));
+            proptest::prop_assert_eq!(nul_at(text), Some(at % len));
+            let msg = decode(&bytes, None).unwrap_err();
+            proptest::prop_assert!(
+                at % len < 64 << 10 || msg.contains(&format!("at byte {}", at % len)),
+                "{}", msg
+            );
+        }
+
         /// A NUL byte anywhere, not only in the head that is checked before decoding, refuses
         /// the document: none reaches the stored text.
         #[test]
