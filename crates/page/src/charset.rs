@@ -80,7 +80,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let head = &bytes[..bytes.len().min(64 << 10) & !1];
     let units = head.len() / 2;
-    if units < MIN_UNITS {
+    // Without a NUL in the head both tallies are zero: not UTF-16, told by a `memchr` instead
+    // of a loop over every pair (nearly every page).
+    if units < MIN_UNITS || !head.contains(&0) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
@@ -412,6 +414,29 @@ mod tests {
             let d = decode(&bytes, None).unwrap();
             proptest::prop_assert_eq!(d.text, words);
         }
+    }
+
+    /// The shortcut for a head without a NUL answers as the pair tallies do.
+    #[test]
+    fn a_head_without_nul_is_not_utf16_as_the_tallies_say() {
+        let tallied = |bytes: &[u8]| {
+            let head = &bytes[..bytes.len().min(64 << 10) & !1];
+            let units = head.len() / 2;
+            let (even, odd) = head.chunks_exact(2).fold((0, 0), |(e, o), p| {
+                (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0))
+            });
+            units >= 16 && (even * 10 >= units * 9 || odd * 10 >= units * 9)
+        };
+        for len in [0, 1, 31, 32, 33, 100, 70_000] {
+            let plain: Vec<u8> = b"abc def. ".iter().copied().cycle().take(len).collect();
+            assert!(!tallied(&plain));
+            assert!(utf16_without_bom(&plain).is_none());
+        }
+        let le: Vec<u8> = "words of text, all Latin"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(tallied(&le) && utf16_without_bom(&le).is_some());
     }
 
     #[test]
