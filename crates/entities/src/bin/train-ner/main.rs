@@ -368,8 +368,91 @@ fn train_run(
     best
 }
 
+/// `--score=MODEL VALID...`: PER/LOC/ORG (and all-type) F1 of a trained model through every
+/// pass of `recognize` (as `score.py … conll` scores the CLI), per VALID spec. `NER_ERRORS=1`
+/// lists spurious and missed PER/LOC/ORG spans with their line.
+fn score_full(model: &str, specs: &[String]) {
+    use claimtrail_text::EntityKind as K;
+    let bytes = std::fs::read(model).unwrap_or_else(|e| panic!("{model}: {e}"));
+    let m = Model::from_bytes(&bytes).unwrap_or_else(|| panic!("{model}: not a model"));
+    let show = std::env::var_os("NER_ERRORS").is_some();
+    for spec in specs {
+        let (docs, _) = read_spec(spec, None);
+        // [tp, fp, fn] per type PER, ORG, LOC, MISC.
+        let mut per = [[0usize; 3]; 4];
+        for g in &docs {
+            let doc = Doc::new(&g.text);
+            let pred: std::collections::HashSet<(usize, usize, usize)> =
+                claimtrail_entities::recognize_with(&doc, &m)
+                    .into_iter()
+                    .map(|e| {
+                        let t = match e.kind {
+                            K::Person => 0,
+                            K::Org => 1,
+                            K::Gpe | K::Loc => 2,
+                            K::Norp | K::Misc => 3,
+                        };
+                        (e.start, e.end, t)
+                    })
+                    .collect();
+            let gold: std::collections::HashSet<(usize, usize, usize)> =
+                g.spans.iter().copied().collect();
+            let line = |a: usize, b: usize| {
+                let s = g.text[..a].rfind('\n').map_or(0, |k| k + 1);
+                let e = g.text[b..].find('\n').map_or(g.text.len(), |k| b + k);
+                &g.text[s..e]
+            };
+            for p in &pred {
+                let k = if gold.contains(p) { 0 } else { 1 };
+                per[p.2][k] += 1;
+                if k == 1 && show && p.2 < 3 {
+                    let l = line(p.0, p.1);
+                    eprintln!("FP {} {:?} | {}", TYPES[p.2], &g.text[p.0..p.1], l);
+                }
+            }
+            for q in gold.difference(&pred) {
+                per[q.2][2] += 1;
+                if show && q.2 < 3 {
+                    let l = line(q.0, q.1);
+                    eprintln!("FN {} {:?} | {}", TYPES[q.2], &g.text[q.0..q.1], l);
+                }
+            }
+        }
+        let f1 = |[tp, fp, fn_]: [usize; 3]| {
+            let p = tp as f64 / (tp + fp).max(1) as f64;
+            let r = tp as f64 / (tp + fn_).max(1) as f64;
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            }
+        };
+        let sum = |ts: &[usize]| {
+            ts.iter().fold([0; 3], |a, &t| {
+                [a[0] + per[t][0], a[1] + per[t][1], a[2] + per[t][2]]
+            })
+        };
+        let plo = sum(&[0, 1, 2]);
+        println!(
+            "{spec}: all {:.4} PLO {:.4} (PER {:.4} ORG {:.4} LOC {:.4}; PLO tp {} fp {} fn {})",
+            f1(sum(&[0, 1, 2, 3])),
+            f1(plo),
+            f1(per[0]),
+            f1(per[1]),
+            f1(per[2]),
+            plo[0],
+            plo[1],
+            plo[2]
+        );
+    }
+}
+
 fn main() {
     let all: Vec<String> = std::env::args().collect();
+    if let Some(m) = all.get(1).and_then(|a| a.strip_prefix("--score=")) {
+        score_full(m, &all[2..]);
+        return;
+    }
     let mut opts = Opts::default();
     let mut args: Vec<String> = Vec::new();
     for a in all {
