@@ -605,6 +605,18 @@ mod tests {
             names_only(v(&["Metro Contributor"])),
             v(&["Metro Contributor"])
         );
+        // Interface labels and degrees beside a name are not authors; alone, they stand.
+        assert_eq!(
+            names_only(v(&[
+                "Craig Roe",
+                "Last updated on",
+                "7 min read",
+                "MS",
+                "Ph.D"
+            ])),
+            v(&["Craig Roe"])
+        );
+        assert_eq!(names_only(v(&["CDC"])), v(&["CDC"]));
     }
 
     #[test]

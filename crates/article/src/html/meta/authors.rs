@@ -371,14 +371,56 @@ pub(super) fn names_only(mut names: Vec<String>) -> Vec<String> {
             && first_text_date(n).is_none()
             && !is_day_label(&lower)
     });
-    // A job title listed beside a name ("Harry Roe, Tech Reporter") is not a second author.
-    if names.iter().any(|n| !is_role(&n.to_lowercase())) {
-        names.retain(|n| !is_role(&n.to_lowercase()));
+    // A job title listed beside a name ("Harry Roe, Tech Reporter") is not a second author,
+    // nor are a label ("Last Updated", "7 min read") or a degree ("MS", "RD") beside one.
+    let beside = |n: &String| {
+        let lower = n.to_lowercase();
+        is_role(&lower) || label_words(&lower) || credential(n)
+    };
+    if names.iter().any(|n| !beside(n)) {
+        names.retain(|n| !beside(n));
     }
     if names.is_empty() {
         names.extend(email);
     }
     names
+}
+
+/// Whether every word of an entry is interface text around a byline: "Last Updated", "Published
+/// on", "Updated by", "7 min read", "1 day ago", "Tweet", "Email", "Writer".
+fn label_words(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "last",
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "written",
+        "reviewed",
+        "on",
+        "by",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "read",
+        "ago",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "tweet",
+        "email",
+        "share",
+        "writer",
+        "print",
+    ];
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Role words that end a job title given in place of a name ("Games Editor", "Contributing
