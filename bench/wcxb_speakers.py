@@ -2,7 +2,10 @@
 """Re-score the hand-judged WCXB speakers (bench/wcxb-speakers.tsv) against a build.
 
 Each row: page id, quote start (byte offset in the extracted text), the speaker main gave
-when judged, the judge's speaker ("-" = no speaker), and the error kind. The script runs
+when judged, the judge's speaker ("-" = no speaker), the error kind and, in the quote tables, an
+anchor: the quote's first words as extracted when judged. The quote is looked up by its anchor (the
+occurrence nearest the judged offset), so a change to what the extraction keeps before it does not
+lose the row; a row whose anchor is gone counts as no longer found. The script runs
 `claimtrail analyze` on the judged pages and counts the judged quotes (rows not marked
 `not-a-quote`) whose speaker now equals the judge's, overall and by kind.
 
@@ -57,8 +60,8 @@ rows = []
 for line in open(args.table, encoding="utf-8"):
     if line.startswith("#") or not line.strip():
         continue
-    page, start, ours, mine, kind = line.rstrip("\n").split("\t")
-    rows.append((page, int(start), ours, mine, kind))
+    page, start, ours, mine, kind, *anchor = line.rstrip("\n").split("\t")
+    rows.append((page, int(start), ours, mine, kind, anchor[0] if anchor else None))
 
 pages = sorted({r[0] for r in rows})
 wcxb_dir = os.path.join(shared, "wcxb-dev-articles/html")
@@ -83,16 +86,30 @@ elif args.layout == "meantime":
     plain = ["--plain"]
 else:
     files = [os.path.join(html, p, "source.html") for p in pages]
-quotes, figures = {}, {}
+quotes, figures, texts = {}, {}, {}
 for d in run(files, plain):
     if args.layout in ("wcxb", "meantime"):
         page = os.path.basename(d["source"]).split(".")[0]
     else:
         page = os.path.basename(os.path.dirname(d["source"]))
-    quotes[page], figures[page] = d["quotes"], d["figures"]
+    quotes[page], figures[page], texts[page] = d["quotes"], d["figures"], d["text"].encode()
 for d in run([os.path.join(wcxb_dir, p[5:] + ".html.gz") for p in mixed], []):
     page = "wcxb:" + os.path.basename(d["source"]).split(".")[0]
-    quotes[page], figures[page] = d["quotes"], d["figures"]
+    quotes[page], figures[page], texts[page] = d["quotes"], d["figures"], d["text"].encode()
+
+
+def located(page, start, anchor):
+    """Where the row's quote starts in today's text: the occurrence of its anchor nearest the offset
+    it was judged at (an extraction change upstream shifts offsets, not the quote's words); None when
+    the anchor is gone. Rows without an anchor keep their offset."""
+    if anchor is None:
+        return start
+    text, a, found = texts.get(page, b""), anchor.encode(), []
+    at = text.find(a)
+    while at >= 0:
+        found.append(at)
+        at = text.find(a, at + 1)
+    return min(found, key=lambda at: abs(at - start)) if found else None
 
 
 def norm(s):
@@ -100,6 +117,8 @@ def norm(s):
 
 
 def speaker_at(page, start):
+    if start is None:
+        return None, False
     qs = quotes.get(page, [])
     exact = [q for q in qs if q["start"] == start]
     if exact:
@@ -117,7 +136,7 @@ def score_figures():
     tot = {"attr": [0, 0], "own": [0, 0]}
     by_kind = collections.defaultdict(lambda: [0, 0])
     lost = 0
-    for page, start, ours, mine, kind in rows:
+    for page, start, ours, mine, kind, _ in rows:
         if kind == "not-a-figure":
             continue
         hit = [f for f in figures.get(page, []) if f["start"] == start]
@@ -149,10 +168,10 @@ right = 0
 total = 0
 by_kind = collections.defaultdict(lambda: [0, 0])
 lost = 0
-for page, start, ours, mine, kind in rows:
+for page, start, ours, mine, kind, anchor in rows:
     if kind == "not-a-quote":
         continue
-    now, found = speaker_at(page, start)
+    now, found = speaker_at(page, located(page, start, anchor))
     lost += not found
     ok = (found and norm(now) == norm(mine)) or (found and kind == "unnamed")
     total += 1

@@ -1,5 +1,5 @@
 //! HTML pages: metadata from `<meta>`, JSON-LD, headings and bylines (`meta`), main content by
-//! readability scoring (dom_smoothie) on the same parsed tree; when readability finds no block,
+//! readability scoring (our own, `own_pick`) on the same parsed tree; when it finds no block,
 //! the paragraph walk's text, and a plain tag-stripping fallback when the page defeats both (too
 //! many elements, too deep, no paragraph at all).
 
@@ -21,23 +21,23 @@ pub(crate) use blocks::paragraph_ranges;
 pub(crate) use boilerplate::is_caption_line;
 pub(crate) use boilerplate::remove as remove_boilerplate;
 use dom_query::{Document, NodeRef};
-use dom_smoothie::{Config, Readability, TextMode};
 
-/// Element budget for the readability pass; bigger pages fall back to tag stripping, which is
-/// linear in the page size.
+/// Element budget for a page's tree; bigger pages fall back to tag stripping, which is linear in
+/// the page size.
 const MAX_ELEMENTS: usize = 60_000;
-/// Pages with more start tags than this are past readability's budget whatever is removed
-/// first: no tree is built for them (it would cost hundreds of bytes per element for nothing);
-/// their metadata is read from the markup before the body.
+/// Pages with more start tags than this get no tree (it would cost hundreds of bytes per element
+/// for nothing); their metadata is read from the markup before the body. Between the two, markup
+/// that is mostly removed chrome still gets its tree.
 const NO_TREE_ABOVE: usize = 2 * MAX_ELEMENTS;
 /// Where the metadata of a page too large for a tree is read when it has no `<body>` tag.
 const HEAD_REACH: usize = 256 << 10;
 /// Deeper nesting than this is not a real article layout, and tree walks over it risk the stack.
 const MAX_DEPTH: usize = 400;
 
-/// Largest text-run escape cost (see `strip::Shape`) readability is given: its serializer
-/// rescans a text node once per `&`, so a page that is one long run of them would hang it.
-/// Real pages stay several orders of magnitude below (a 50 KB paragraph with 500 `&` is 2.5e7).
+/// Largest text-run escape cost (see `strip::Shape`) given a tree: a page that is one long run of
+/// `&` is not an article, and any serializer of its tree would rescan the run once per `&` (the
+/// bound was set for dom_smoothie's, which no longer runs). Real pages stay several orders of
+/// magnitude below (a 50 KB paragraph with 500 `&` is 2.5e7).
 const MAX_ESCAPE_COST: u64 = 20_000_000_000;
 
 /// Readability output below this share of the page's paragraph words is taken as a miss.
@@ -109,13 +109,6 @@ pub fn extract_html(html: &str) -> Article {
     }
     let doc = Document::from(markup.as_str());
     let m = meta::page_meta(&doc);
-    let cfg = Config {
-        max_elements_to_parse: MAX_ELEMENTS,
-        text_mode: TextMode::Formatted,
-        // JSON-LD is read by `meta` already.
-        disable_json_ld: true,
-        ..Config::default()
-    };
     // Image captions and credits, navigation and footers are not the article's text. A nav or
     // footer that holds a headline or several paragraphs is a template misusing the element
     // and stays.
@@ -158,26 +151,7 @@ pub fn extract_html(html: &str) -> Article {
         n.remove_from_parent();
     }
     let (para_text, para_words) = (view.text, view.words);
-    let parsed: Result<Picked, String> = if own_pick() {
-        own_pick::text(&doc, m.title.as_deref())
-            .map(|(text, byline)| Picked {
-                text,
-                byline,
-                title: String::new(),
-                site_name: None,
-            })
-            .ok_or_else(|| "no block of text".to_string())
-    } else {
-        Readability::with_document(doc, None, Some(cfg))
-            .and_then(|mut r| r.parse())
-            .map(|a| Picked {
-                text: a.text_content.to_string(),
-                byline: a.byline,
-                title: a.title,
-                site_name: a.site_name,
-            })
-            .map_err(|e| e.to_string())
-    };
+    let picked = own_pick::text(&doc, m.title.as_deref());
     let mut article = Article {
         title: m.title,
         published: m.published,
@@ -187,22 +161,15 @@ pub fn extract_html(html: &str) -> Article {
         url: m.url,
         ..Article::default()
     };
-    match parsed {
-        Ok(a) => {
+    match picked {
+        Some((text, byline)) => {
             if article.authors.is_empty() {
-                article.authors = a
-                    .byline
+                article.authors = byline
                     .as_deref()
                     .map(meta::split_byline)
                     .unwrap_or_default();
             }
-            if article.title.is_none() {
-                article.title = Some(a.title.trim().to_string()).filter(|t| !t.is_empty());
-            }
-            if article.outlet.is_none() {
-                article.outlet = a.site_name;
-            }
-            article.text = paragraphs(&a.text);
+            article.text = paragraphs(&text);
             let words = article.text.split_whitespace().count();
             // Readability may have settled on a fragment of what the page's paragraphs hold:
             // a short result far below the paragraphs' size, or any result that the paragraphs
@@ -223,17 +190,18 @@ pub fn extract_html(html: &str) -> Article {
         }
         // The paragraph walk has already left out menus, forms and named boilerplate; every
         // tag's text is the last resort, for a page with no paragraph at all.
-        Err(e) if para_words > 0 => {
+        None if para_words > 0 => {
             article.text = paragraphs(&para_text);
-            article.warnings.push(format!(
-                "readability failed ({e}); text taken from the page's paragraphs"
-            ));
+            article.warnings.push(
+                "readability failed (no block of text); text taken from the page's paragraphs"
+                    .to_string(),
+            );
         }
-        Err(e) => {
+        None => {
             article.text = paragraphs(&strip::strip_tags(html));
-            article.warnings.push(format!(
-                "readability failed ({e}); text taken from all tags"
-            ));
+            article.warnings.push(
+                "readability failed (no block of text); text taken from all tags".to_string(),
+            );
         }
     }
     finish(
@@ -244,21 +212,6 @@ pub fn extract_html(html: &str) -> Article {
         m.fallback_date,
         m.restamped_from,
     )
-}
-
-/// The body's block as readability (or our own pick) gives it.
-struct Picked {
-    text: String,
-    byline: Option<String>,
-    title: String,
-    site_name: Option<String>,
-}
-
-/// Whether the body is our own pick (readability's scoring over the tree we already hold) rather
-/// than dom_smoothie's second tree; `CLAIMTRAIL_OWN_PICK=0` falls back to dom_smoothie.
-fn own_pick() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("CLAIMTRAIL_OWN_PICK").is_none_or(|v| v != "0"))
 }
 
 /// The steps after the body's text is chosen: the lead put back, the cleanup, the headline

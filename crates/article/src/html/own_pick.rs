@@ -1,6 +1,6 @@
 //! The article's block chosen over the tree we already hold, without a second readability tree
-//! (behind the `CLAIMTRAIL_OWN_PICK=1` switch, off by default: it does not yet match
-//! readability's pick on the dev sets; see docs/benchmarks.md, issue #12, speed31).
+//! (it replaced dom_smoothie once it matched its pick on every dev set; docs/benchmarks.md, issue
+//! #12, speed31, pick32).
 //!
 //! Readability's scoring, read from its description: each paragraph-like block (`p`, `pre`,
 //! `td`, `h2`–`h6`, a `div` holding only inline content, a run of inline content inside a

@@ -468,7 +468,8 @@ impl<'a> Grammar<'a> {
                 .month_first(m)
                 .or_else(|| self.year_expr(m))
                 .or_else(|| self.relative(m))
-                .or_else(|| self.season_expr(m));
+                .or_else(|| self.season_expr(m))
+                .or_else(|| self.unit_of_reference(m));
             consider(core.map(|h| Hit { first: i, ..h }));
         }
         consider(self.numeric(i));

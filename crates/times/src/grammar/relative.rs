@@ -318,6 +318,22 @@ impl<'a> Grammar<'a> {
                 };
                 hit(i, i + 4, off(n), TimexType::Date)
             }
+            // "the next morning", "the following night": a part of the day after the day the
+            // text last named (the reference's, when none was).
+            "the"
+                if matches!(self.w(i + 1), "next" | "following")
+                    && day_part(self.w(i + 2)).is_some() =>
+            {
+                let p = day_part(self.w(i + 2))?;
+                let base = match self.last_date {
+                    Some((d, 'D')) if r.is_some() => Some(d),
+                    _ => r,
+                };
+                let v = base
+                    .and_then(|d| add_days(d, 1))
+                    .map(|d| format!("{}T{p}", day(d)));
+                hit(i, i + 3, v, TimexType::Time)
+            }
             "the" | "next"
                 if matches!(self.w(i + 1), "next" | "following" | "day")
                     && (self.w(i) == "the" && self.w(i + 2) == "day"
@@ -384,6 +400,26 @@ impl<'a> Grammar<'a> {
         if same && (u != "day" || matches!(self.w(k + 1), "a" | "last" | "of" | "one" | "in")) {
             return None;
         }
+        // "during that time", "by that time": the time the text last named, at its own
+        // granularity; after a preposition only ("that time" is also a clause's subject).
+        if j == i && k == j + 1 && u == "time" {
+            let prep = i > 0
+                && matches!(
+                    self.w(i - 1),
+                    "during" | "by" | "at" | "until" | "till" | "since" | "before" | "after"
+                );
+            if !prep || matches!(self.w(k + 1), "of" | "-" | "'s") {
+                return None;
+            }
+            self.r?;
+            let (d, g) = self.last_date?;
+            let v = match g {
+                'Y' => format!("{:04}", d.year()),
+                'M' => format!("{:04}-{:02}", d.year(), d.month()),
+                _ => day(d),
+            };
+            return hit(i, k + 1, Some(v), TimexType::Date);
+        }
         if j == i && k == j + 1 && u != "year" {
             return None;
         }
@@ -403,6 +439,44 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         hit(i, k + 1, Some(v), TimexType::Date)
+    }
+
+    /// "the end of the month", "the start of the day", "the beginning of the week": after a
+    /// part-of modifier ending in "of" (the unit's "the" at `m`), "the" and
+    /// a calendar unit is the unit holding the reference, as TimeML values "the end of the
+    /// month" (the month, with a mod of END). "At the end of the day," opening a clause is the
+    /// idiom for "in the end", no day.
+    pub(super) fn unit_of_reference(&self, m: usize) -> Option<Hit> {
+        if m < 1 || self.w(m - 1) != "of" || self.w(m) != "the" {
+            return None;
+        }
+        let u = self.w(m + 1);
+        if matches!(
+            self.w(m + 2),
+            "of" | "'s" | "-" | "before" | "after" | "when" | "that" | "in" | "ended" | "ending"
+        ) {
+            return None;
+        }
+        // The modifier's own "end", however it was entered ("the end of", "end of").
+        let e = m.saturating_sub(2);
+        let idiom = u == "day"
+            && self.w(e) == "end"
+            && e >= 2
+            && self.w(e - 1) == "the"
+            && self.w(e - 2) == "at"
+            && (self.sentence_start(e - 2) || (e > 2 && self.w(e - 3) == ","));
+        if idiom {
+            return None;
+        }
+        let r = self.r;
+        let v = match u {
+            "day" => r.map(day),
+            "week" => r.map(week),
+            "month" => r.map(|r| month_value(r.year(), r.month())),
+            "year" => r.map(|r| format!("{:04}", r.year())),
+            _ => return None,
+        };
+        hit(m, m + 2, v, TimexType::Date)
     }
 
     /// "the week of March 6": the ISO week holding the day.
@@ -681,6 +755,13 @@ impl<'a> Grammar<'a> {
                 v(1, "FUTURE_REF")
             }
             "someday" => v(1, "FUTURE_REF"),
+            // "at a later date", "at a future time": a time ahead no date fixes.
+            "a" if matches!(self.w(i + 1), "later" | "future")
+                && matches!(self.w(i + 2), "date" | "time")
+                && self.w(i + 3) != "of" =>
+            {
+                v(3, "FUTURE_REF")
+            }
             "one" | "some"
                 if self.w(i + 1) == "day"
                     && i > 0
