@@ -4,12 +4,13 @@
 Each row of the table is one gold quote judged by hand on a WCXB dev news page, following the dev gold
 ledger's contract (direct, mixed and indirect quotes with a cue, 'according to X', documents and
 organisations as speakers): page id, anchor (a substring of the quote's content), the canonical speaker
-(alternatives after "|"), the kind (direct, mixed, indirect), the batch (1, 3 and 4: errors read while
+(alternatives after "|"), the kind (direct, mixed, indirect), the batch (1, 3 to 7: errors read while
 fixing; 2: never read, report only) and flags ("unnamed": the article never names who speaks; any answer is
 neither right nor wrong, as speaker_unnamed in the ledger).
 
 The script runs `claimtrail analyze` on the pages (HTML_DIR/ID.html.gz), finds each anchor in the
-extracted text and prints, per batch:
+extracted text and prints, per batch (a page written 'ecb:NAME' is the plain-text ECB+ dev news text NAME,
+analysed with --plain):
   quotes found     a gold quote overlapped by one of ours
   right speaker    found quotes (named ones) whose speaker matches as in the dev ledger's scorer
                    (same last word, every gold word present); also over all named gold quotes
@@ -49,13 +50,27 @@ for line in open(args.table, encoding="utf-8"):
     rows.append({"page": page, "anchor": anchor, "speakers": speaker.split("|"), "kind": kind,
                  "batch": batch, "unnamed": "unnamed" in flags})
 pages = sorted({r["page"] for r in rows})
-out = subprocess.run([args.binary, "analyze", "--format", "jsonl", "-q",
-                      *[os.path.join(args.html, p + ".html.gz") for p in pages]],
-                     capture_output=True, text=True, check=True).stdout
+PLAIN = {"ecb": os.path.join(here, "..", "..", "shared", "data", "stories", "ecbplus-dev")}
+
+
+def page_path(p):
+    """A bare id is a WCXB page (HTML_DIR/ID.html.gz); 'ecb:NAME' is a plain-text ECB+ dev news text."""
+    src, _, name = p.partition(":")
+    return os.path.join(PLAIN[src], name) if name else os.path.join(args.html, p + ".html.gz")
+
+
 recs = {}
-for line in out.splitlines():
-    d = json.loads(line)
-    recs[os.path.basename(d["source"]).split(".")[0]] = d
+for plain in (False, True):
+    group = [p for p in pages if (":" in p) == plain]
+    if not group:
+        continue
+    out = subprocess.run([args.binary, "analyze", "--format", "jsonl", "-q", *(["--plain"] if plain else []),
+                          *[page_path(p) for p in group]], capture_output=True, text=True, check=True).stdout
+    by_path = {os.path.realpath(page_path(p)): p for p in group}
+    for line in out.splitlines():
+        d = json.loads(line)
+        p = by_path.get(os.path.realpath(d["source"]))
+        recs[p if p is not None else os.path.basename(d["source"]).split(".")[0]] = d
 
 
 def fold(ch):

@@ -7,6 +7,7 @@ mod blocks;
 mod boilerplate;
 mod container;
 mod dom;
+mod elements;
 mod header;
 mod lead;
 mod meta;
@@ -304,7 +305,9 @@ fn inline_in_text(n: &NodeRef) -> bool {
     // A text node, or an inline element ("<a>"), holding words: not a paragraph beside it.
     let words_beside = |side: Option<NodeRef>| {
         side.is_some_and(|s| {
-            (s.is_text() || (s.is_element() && !dom::with_name(&s, header::is_block)))
+            (s.is_text()
+                || (s.is_element()
+                    && !dom::with_name(&s, |n| elements::is(n, elements::VISIBLE_BREAK))))
                 && s.text().split_whitespace().next().is_some()
         })
     };

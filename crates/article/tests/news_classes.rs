@@ -59,6 +59,11 @@ fn newsletter_subscription_and_book_promos_go() {
 }
 
 #[test]
+fn newsletter_box_lines_between_the_paragraphs_go() {
+    check("newsletter_lines.html");
+}
+
+#[test]
 fn author_bios_share_rows_and_comment_widgets_go() {
     check("bio_share.html");
 }

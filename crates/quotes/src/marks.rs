@@ -80,9 +80,35 @@ fn can_open(doc: &Doc, i: usize, role: Role) -> bool {
             !gap_after(doc, i)
                 && (gap_before(doc, i)
                     || starts_paragraph(doc, i)
-                    || matches!(doc.token_text(i - 1), "(" | "[" | "—" | "–" | "-" | ":"))
+                    || matches!(doc.token_text(i - 1), "(" | "[" | "—" | "–" | "-" | ":")
+                    || glued_opener(doc, i))
         }
     }
+}
+
+/// A straight mark run into the word before it, as tokenised text writes one ("called him
+/// a\"predator. \"", "saying\"I'm the one …\""): an opener when the word before is a word of
+/// letters and the next double mark of the paragraph is shaped to close (a space or
+/// punctuation after it, or the paragraph's end).
+fn glued_opener(doc: &Doc, i: usize) -> bool {
+    if i == 0 || !doc.token_text(i - 1).chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let n = doc.tokens.len();
+    let mut k = i + 1;
+    while k < n && k - i < 200 && !starts_paragraph(doc, k) {
+        if matches!(
+            mark(doc.token_text(k)),
+            Some((Family::Double | Family::Tex, _))
+        ) {
+            return k + 1 >= n
+                || gap_after(doc, k)
+                || starts_paragraph(doc, k + 1)
+                || !doc.token_text(k + 1).chars().any(char::is_alphanumeric);
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Can the mark at `i` close a quote of `family`?
@@ -114,14 +140,77 @@ struct Open {
     family: Family,
 }
 
+/// Paragraphs a quotation may run over with no mark, in text that sets each sentence on a line.
+const CARRY_PARAGRAPHS: usize = 3;
+
+/// Ends with a sentence: the token before `i` closes one.
+fn ends_sentence(doc: &Doc, i: usize) -> bool {
+    i > 0 && matches!(doc.token_text(i - 1), "." | "!" | "?" | "…" | "...")
+}
+
+/// A double quotation left open at the paragraph starting at `i`, in text that sets each
+/// sentence on its own line: when the paragraph ends a sentence, and the next paragraphs (at most
+/// [`CARRY_PARAGRAPHS`]) hold no mark until one whose first double mark is unpaired in its
+/// paragraph and no opener ("... spiritual. \"" or "... the charm, \"DeGeneres said"), that
+/// mark closes the quotation. Returns its token.
+fn carried_close(doc: &Doc, i: usize) -> Option<usize> {
+    if !ends_sentence(doc, i) {
+        return None;
+    }
+    let n = doc.tokens.len();
+    let mut j = i;
+    for _ in 0..CARRY_PARAGRAPHS {
+        let mut k = j + 1;
+        while k < n && !starts_paragraph(doc, k) {
+            k += 1;
+        }
+        let doubles: Vec<(usize, Role)> = (j..k)
+            .filter_map(|t| match mark(doc.token_text(t)) {
+                Some((Family::Double | Family::Tex, r)) => Some((t, r)),
+                _ => None,
+            })
+            .collect();
+        match doubles.first() {
+            None if ends_sentence(doc, k) => j = k,
+            Some(&(t, r)) if r != Role::Open && doubles.len() % 2 == 1 && t > j => {
+                // "Dean Baker, Center for Economic Policy.\"" under a quotation is its credit
+                // line, set inside the marks: a name (two capitalised words) opens it.
+                return (!credit_line(doc, j, t)).then_some(t);
+            }
+            _ => return None,
+        }
+        if j >= n {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the words from `j` to the mark at `t` open with two capitalised words, as a
+/// credit line's name does ("Bill Clinton.", "Amy Pope, deputy adviser.").
+fn credit_line(doc: &Doc, j: usize, t: usize) -> bool {
+    let cap = |k: usize| {
+        k < t
+            && doc.tokens[k].kind == claimtrail_text::TokenKind::Word
+            && doc
+                .token_text(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    cap(j) && cap(j + 1)
+}
+
 /// Finds the quoted spans of a document, in text order.
 pub fn find_marked(doc: &Doc) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let n = doc.tokens.len();
+    // A quotation carried over unmarked paragraphs closes at this token.
+    let mut carried_to: Option<usize> = None;
     for i in 0..n {
         // Paragraph ends matter only while a quote is open.
-        if open.is_some() && i > 0 && starts_paragraph(doc, i) {
+        if open.is_some() && i > 0 && starts_paragraph(doc, i) && carried_to.is_none_or(|c| i > c) {
             if let Some(o) = open.take() {
                 // Multi-paragraph quote: the next paragraph reopens with a mark of the family.
                 let reopens = mark(doc.token_text(i))
@@ -130,8 +219,20 @@ pub fn find_marked(doc: &Doc) -> Vec<Marked> {
                     open = Some(o);
                     continue;
                 }
-                push(doc, &mut out, o.tok, None, i);
+                let carried = match o.family {
+                    Family::Double | Family::Tex => carried_close(doc, i),
+                    _ => None,
+                };
+                if carried.is_some() {
+                    carried_to = carried;
+                    open = Some(o);
+                } else {
+                    push(doc, &mut out, o.tok, None, i);
+                }
             }
+        }
+        if carried_to.is_some_and(|c| i < c) {
+            continue;
         }
         let Some((f, role)) = mark(doc.token_text(i)) else {
             continue;
@@ -140,6 +241,7 @@ pub fn find_marked(doc: &Doc) -> Vec<Marked> {
             Some(o) if can_close(doc, i, o.family, f, role) => {
                 push(doc, &mut out, o.tok, Some(i), i);
                 open = None;
+                carried_to = None;
             }
             Some(o) => {
                 // A second opener of the same family: the first was stray; restart here.
@@ -213,6 +315,37 @@ mod tests {
     #[test]
     fn stray_mark_stops_at_paragraph() {
         assert_eq!(spans("A “b c d.\n\nE said “f g.”"), vec!["b c d.", "f g."]);
+    }
+
+    #[test]
+    fn quotation_over_sentence_lines_closes_on_a_later_line() {
+        // Text that sets each sentence on a line: the quotation closes lines later.
+        let t = "\"One two.\n\nThree four.\n\nFive six, \"Kim said.";
+        assert_eq!(spans(t), vec!["One two.\n\nThree four.\n\nFive six,"]);
+        let t = "“One two.\n\nThree four, ” Kim said.";
+        assert_eq!(spans(t), vec!["One two.\n\nThree four,"]);
+        // A later paragraph with its own pair of marks, or no sentence end, is not carried over.
+        assert_eq!(
+            spans("\"One two.\n\nHe said \"three\" then."),
+            vec!["One two.", "three"]
+        );
+        assert_eq!(
+            spans("\"One two\n\nThree four, \" Kim said."),
+            vec!["One two"]
+        );
+        // A credit line set inside the marks closes nothing over.
+        assert_eq!(
+            spans("\"One two three.\nDean Baker, Policy Center.\""),
+            vec!["One two three."]
+        );
+    }
+
+    #[test]
+    fn a_straight_mark_run_into_the_word_before_opens() {
+        assert_eq!(spans("He called him a\"predator. \""), vec!["predator."]);
+        assert_eq!(spans("saying\"I'm here\" and more"), vec!["I'm here"]);
+        // No mark shaped to close after it: no quotation.
+        assert!(spans("A 12-inch\"x\"y plate.").is_empty());
     }
 
     #[test]

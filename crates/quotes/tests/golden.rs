@@ -1595,6 +1595,126 @@ fn a_phrase_offered_to_the_reader_after_a_colon_is_no_quote() {
 }
 
 #[test]
+fn a_quotation_set_over_sentence_lines_closes_on_a_later_line() {
+    // Text that puts each sentence on its own line: the quotation opens on one line and
+    // closes lines later, where its speaker is named (curly marks, and straight ones whose
+    // closing mark sits against the next word).
+    let t = "The harbour was shut for a week.\n\n\
+             “ The harbour will reopen on Monday.\n\n\
+             Crews are still clearing the debris, ” harbour master Ines Caldwell said.\n\n\
+             \"We lost two boats.\n\n\
+             Nobody was hurt, \"fisherman Paul Okafor told reporters.";
+    assert_speakers(
+        t,
+        &[
+            ("will reopen on Monday", "Ines Caldwell"),
+            ("still clearing the debris", "Ines Caldwell"),
+            ("We lost two boats", "Paul Okafor"),
+            ("Nobody was hurt", "Paul Okafor"),
+        ],
+    );
+}
+
+#[test]
+fn an_age_before_an_inverted_name_keeps_the_name() {
+    let t = "Coach Ann Perry said the team was ready for the final.\n\n\
+             “We waited all night for news,” said 19-year-old Marcus Dell, a student at the \
+             college.\n\n\
+             “It was a long night,” said 20 - year - old Nora Blix.";
+    assert_speakers(
+        t,
+        &[
+            ("waited all night", "Marcus Dell"),
+            ("a long night", "Nora Blix"),
+        ],
+    );
+}
+
+#[test]
+fn responding_to_an_event_reports_nothing() {
+    // "responded to the blaze" reacts; the clause is the department's report.
+    let t = "Firefighters responded to the blaze on Elm Street shortly after midnight, \
+             the Dayton Fire Department said.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| q.cue.as_deref() != Some("responded")),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        speaker(find(&qs, "responded to the blaze")),
+        Some("Dayton Fire Department")
+    );
+}
+
+#[test]
+fn a_quotation_after_a_paragraph_introducing_a_person_is_theirs() {
+    let t = "“The council made the right call,” Mayor Tom Briggs said on Monday.\n\n\
+             Rita Vance, head of the tenants' union, welcomed the decision.\n\n\
+             “This is a good day for every family in the city.”";
+    let people = |t: &str| {
+        vec![
+            named(t, "Tom Briggs", EntityKind::Person),
+            named(t, "Rita Vance", EntityKind::Person),
+        ]
+    };
+    let qs = find_quotes(&Doc::new(t), &people(t));
+    assert_eq!(speaker(find(&qs, "right call")), Some("Tom Briggs"));
+    assert_eq!(
+        speaker(find(&qs, "good day for every family")),
+        Some("Rita Vance")
+    );
+    // A person spoken about (no apposition bringing them in) does not take the quotation.
+    let t = "“The plan is sound,” Mayor Tom Briggs said on Monday.\n\n\
+             Rita Vance was arrested last year.\n\n\
+             “We will build it by spring.”";
+    let qs = find_quotes(&Doc::new(t), &people(t));
+    assert_eq!(speaker(find(&qs, "build it by spring")), Some("Tom Briggs"));
+}
+
+#[test]
+fn a_quotation_leading_the_story_is_the_next_paragraphs_speaker() {
+    let t = "“He never missed a shift.”\n\n\
+             Dana Whitfield says the driver who died on Tuesday was a careful man.\n\n\
+             “We were friends for twenty years,” Whitfield said.";
+    assert_speakers(
+        t,
+        &[
+            ("never missed a shift", "Dana Whitfield"),
+            ("careful man", "Dana Whitfield"),
+        ],
+    );
+    // A quotation with a speaker in play keeps it.
+    let t = "“The plan is sound,” Mayor Tom Briggs said on Monday.\n\n\
+             “It will pass.”\n\n\
+             Rita Vance says the vote will be close.";
+    assert_speakers(t, &[("It will pass", "Tom Briggs")]);
+}
+
+#[test]
+fn a_passive_denied_with_an_object_reports_nothing() {
+    let t = "Attorney Stanley Fenn said his client had little chance on appeal.\n\n\
+             The court may find that the defense was denied a key witness at the trial, he said.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| q.cue.as_deref() != Some("denied")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "key witness")), Some("Stanley Fenn"));
+}
+
+#[test]
+fn a_day_after_the_cue_leaves_the_clause_whole() {
+    // "Thursday" is when; the "that" later is the clause's own relative pronoun.
+    let t = "Her lawyer, Mark Ruiz, said Thursday the singer checked into a clinic that a \
+             state inspector said is not licensed.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "the singer checked into a clinic")),
+        Some("Mark Ruiz")
+    );
+}
+
+#[test]
 fn a_capitalised_preposition_after_a_question_opens_a_new_sentence() {
     // The question ends its sentence; "In Harbour Weekly" is where, not who.
     let t = "A common question from readers is, “Can the old bridge on Mill Road still be saved?” \

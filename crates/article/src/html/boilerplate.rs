@@ -185,6 +185,38 @@ static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
 
 const CALL_TO_ACTION_WORDS: &[&str] = &["subscribe", "sign up"];
 
+/// A newsletter box's line that the pitch patterns miss, wherever it stands: an imperative
+/// sentence offering the newsletter or the inbox ("Join our mailing list!", "Get the latest
+/// tips delivered to your inbox.", "Enjoyed the article? Get new posts in your inbox."), the
+/// box's thanks once signed up ("Thank you for subscribing to our daily newsletter."), or a
+/// tagline without a sentence's end ("The best of the Gazette, delivered to your inbox every
+/// morning"). The verb opens its sentence: "Readers who join the list get …" is prose, as is
+/// a sentence about e-mail reaching an inbox, which ends on its full stop.
+static NEWSLETTER_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?]\s+)(?:join|get|receive|sign up for|subscribe to)\b[^.!?]{0,60}\b(?:newsletters?|mailing list|(?:in|to) your (?:e-?mail )?inbox)\b")
+        .expect("static regex")
+});
+static NEWSLETTER_THANKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:thanks?(?: you)? for (?:subscribing|signing up)|you(?:'re|’re| are) (?:now )?(?:subscribed|signed up))\b")
+        .expect("static regex")
+});
+static INBOX_TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:delivered|sent)(?: (?:right|straight|directly))? to your (?:e-?mail )?inbox\b[^.!?]*$")
+        .expect("static regex")
+});
+
+const NEWSLETTER_BOX_WORDS: &[&str] = &["newsletter", "mailing list", "inbox"];
+const NEWSLETTER_THANKS_WORDS: &[&str] = &["subscribed", "subscribing", "signed up", "signing up"];
+const INBOX_TAGLINE_WORDS: &[&str] = &["inbox"];
+
+fn is_newsletter_line(p: &str, f: &Folded) -> bool {
+    (f.may_hold(NEWSLETTER_BOX_WORDS) && NEWSLETTER_BOX.is_match(p))
+        || (f.may_hold(NEWSLETTER_THANKS_WORDS) && NEWSLETTER_THANKS.is_match(p))
+        || (f.may_hold(INBOX_TAGLINE_WORDS)
+            && !p.ends_with(['.', '!', '?'])
+            && INBOX_TAGLINE.is_match(p))
+}
+
 fn is_notice(p: &str, f: &Folded) -> bool {
     (f.may_hold(COPYRIGHT_WORDS) && COPYRIGHT.is_match(p))
         || (f.may_hold(CONSENT_OPENING_WORDS)
@@ -193,7 +225,8 @@ fn is_notice(p: &str, f: &Folded) -> bool {
         || (f.may_hold(METER_WORDS) && METER.is_match(p))
         || (p.split_whitespace().count() <= MAX_PITCH_WORDS
             && ((f.may_hold(PITCH_WORDS) && PITCH.is_match(p))
-                || (f.may_hold(CALL_TO_ACTION_WORDS) && CALL_TO_ACTION.is_match(p))))
+                || (f.may_hold(CALL_TO_ACTION_WORDS) && CALL_TO_ACTION.is_match(p))
+                || is_newsletter_line(p, f)))
 }
 
 /// A paragraph as the cheap tests in front of the regexes read it. Most paragraphs are prose
@@ -455,6 +488,17 @@ mod tests {
                 words(CALL_TO_ACTION_WORDS),
             ),
             (
+                "newsletter box",
+                &*NEWSLETTER_BOX,
+                words(NEWSLETTER_BOX_WORDS),
+            ),
+            (
+                "newsletter thanks",
+                &*NEWSLETTER_THANKS,
+                words(NEWSLETTER_THANKS_WORDS),
+            ),
+            ("inbox tagline", &*INBOX_TAGLINE, words(INBOX_TAGLINE_WORDS)),
+            (
                 "labelled headline",
                 &*LABELLED_HEADLINE,
                 Box::new(|p: &str| p.contains(LABEL_MARKS)),
@@ -464,7 +508,7 @@ mod tests {
 
     /// Paragraphs each pattern matches, one or more for every alternative of it, and ones
     /// spelt with the two characters outside ASCII that `(?i)` folds to ASCII letters.
-    const MATCHES: [(&str, &str); 36] = [
+    const MATCHES: [(&str, &str); 45] = [
         ("caption", "The mayor. Photo: Jo Bloggs"),
         ("caption", "The harbour at dawn. Illustration: Jo Bloggs"),
         ("caption", "Pickets. Credit...Jo Bloggs"),
@@ -497,6 +541,27 @@ mod tests {
         ("call to action", "Click here to subscribe for $1 a week."),
         ("call to action", "TAP HERE TO SIGN UP"),
         ("call to action", "Get it. \u{17F}ubscribe now"),
+        ("newsletter box", "Join our mailing list!"),
+        ("newsletter box", "Enjoyed it? Get new posts in your inbox."),
+        (
+            "newsletter box",
+            "Receive our tips, delivered to your email inbox",
+        ),
+        ("newsletter box", "SUBSCRIBE TO THE GAZETTE NEWSLETTER"),
+        (
+            "newsletter box",
+            "Join the \u{17F}ociety's new\u{17F}letter",
+        ),
+        (
+            "newsletter thanks",
+            "Thank you for subscribing to our newsletter.",
+        ),
+        ("newsletter thanks", "You're now signed up"),
+        (
+            "inbox tagline",
+            "The best of the Gazette, sent straight to your inbox",
+        ),
+        ("inbox tagline", "News delivered to your INBOX daily"),
         ("labelled headline", "Related: Rich pay more taxes"),
         ("labelled headline", "READ MORE » Why tolls rise"),
         ("labelled headline", "Watch | The vote in full"),
@@ -654,6 +719,25 @@ mod tests {
             "{body}\n\nThe poll (Reuters/Ipsos) found support fell.\n\n\
              The club's newsletter told members to sign up for the new season.\n\n\
              Subscribers to the bulletin were told on Monday."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn newsletter_box_lines_go_and_prose_about_inboxes_stays() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\nJoin our mailing list!\n\n\
+             Enjoyed the article? Get new stories delivered to your inbox.\n\n{body} Again.\n\n\
+             Thank you for subscribing to our daily newsletter.\n\n\
+             The best of the Gazette, delivered to your inbox every morning"
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // The verb inside the sentence, and a sentence that ends on its full stop, are prose.
+        let t = format!(
+            "{body}\n\nReaders who join the mailing list get a discount, the shop said.\n\n\
+             Phishing e-mails delivered straight to your inbox often look genuine.\n\n\
+             She said she had subscribed to the newsletter for years."
         );
         assert_eq!(remove(&t, &[]), t);
     }

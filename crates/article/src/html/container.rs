@@ -7,48 +7,9 @@
 //! holds nearly all of the page's prose, everything outside it is pruned, so readability chooses
 //! within it.
 
+use super::elements;
 use dom_query::{Document, NodeData, NodeId, NodeRef, TreeNode};
 use fnv::FnvHashMap;
-
-/// Elements that start a text block of their own.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "form"
-            | "td"
-            | "th"
-            | "tr"
-            | "table"
-            | "tbody"
-            | "figure"
-            | "figcaption"
-            | "blockquote"
-            | "pre"
-            | "address"
-            | "center"
-            | "body"
-    )
-}
 
 /// Characters (whitespace aside) of a block that make it prose on length alone.
 const PROSE_CHARS: usize = 120;
@@ -79,14 +40,6 @@ struct Block {
 struct Tally {
     prose: usize,
     chrome: usize,
-}
-
-/// Whether the nodes under `n` are ever shown as text.
-fn is_hidden_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script" | "style" | "noscript" | "template" | "svg" | "head" | "title" | "select"
-    )
 }
 
 /// Prose or chrome characters of one block.
@@ -141,11 +94,11 @@ fn kind(n: &TreeNode) -> Kind {
         }
         NodeData::Element(e) => {
             let name: &str = &e.name.local;
-            if is_hidden_text(name) {
+            if elements::is(name, elements::HIDDEN_TEXT) {
                 Kind::Hidden
             } else if name == "a" {
                 Kind::Link
-            } else if is_block(name) {
+            } else if elements::is(name, elements::TEXT_BLOCK) {
                 Kind::Block
             } else {
                 Kind::Other
@@ -414,12 +367,12 @@ mod tests {
             let mut up = d.parent();
             while let Some(p) = up {
                 let name = p.node_name().unwrap_or_default();
-                if is_hidden_text(&name) {
+                if elements::is(&name, elements::HIDDEN_TEXT) {
                     hidden = true;
                     break;
                 }
                 in_link |= &*name == "a";
-                if is_block(&name) {
+                if elements::is(&name, elements::TEXT_BLOCK) {
                     block = Some(p.id);
                     break;
                 }

@@ -32,42 +32,6 @@ fn collapse(s: &str) -> String {
 /// Most characters of an ancestor's text read while looking for the header.
 const TEXT_CAP: usize = 20_000;
 
-/// Elements whose start marks a visible break in the text.
-pub fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "time"
-            | "span"
-            | "td"
-            | "tr"
-            | "figure"
-            | "figcaption"
-            | "small"
-            | "address"
-            | "dt"
-            | "dd"
-            | "label"
-            | "button"
-            | "blockquote"
-            | "aside"
-    )
-}
-
 /// Text of a subtree with a space at each block (and span/time/small) start, so that "2024</p><p>Body"
 /// does not read "2024Body"; scripts and styles are skipped; stops after `TEXT_CAP` bytes.
 pub fn block_text(node: &NodeRef) -> String {
@@ -82,15 +46,17 @@ pub fn block_text(node: &NodeRef) -> String {
                 return;
             }
             let hidden = d.parent().is_some_and(|p| {
-                super::dom::with_name(&p, |n| {
-                    matches!(n, "script" | "style" | "noscript" | "template")
-                })
+                super::dom::with_name(&p, |n| super::elements::is(n, super::elements::SCRIPTING))
             });
             if !hidden {
                 out.push_str(text);
             }
         });
-        if read.is_none() && super::dom::with_name(&d, is_block) {
+        if read.is_none()
+            && super::dom::with_name(&d, |n| {
+                super::elements::is(n, super::elements::VISIBLE_BREAK)
+            })
+        {
             // A visible mark that names and dates do not run across.
             out.push_str(" ¶ ");
         }

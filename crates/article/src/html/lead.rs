@@ -113,7 +113,11 @@ fn is_text_block(n: &NodeRef, name: &str) -> bool {
             let mut has_text = false;
             let mut c = n.first_child();
             while let Some(k) = c {
-                if k.is_element() && super::dom::with_name(&k, super::header::is_block) {
+                if k.is_element()
+                    && super::dom::with_name(&k, |n| {
+                        super::elements::is(n, super::elements::VISIBLE_BREAK)
+                    })
+                {
                     if !super::dom::is_named(&k, "span") {
                         return false;
                     }

@@ -11,7 +11,7 @@
 //! element, moved up to a common ancestor when the near-best agree on one, takes the siblings
 //! that score near it or are prose paragraphs.
 
-use super::dom;
+use super::{dom, elements};
 use dom_query::{Document, NodeId, NodeRef};
 use fnv::FnvHashMap;
 use regex::Regex;
@@ -50,75 +50,11 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Elements whose content is never the article's text.
-fn is_skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "select"
-            | "textarea"
-            | "input"
-            | "button"
-            | "link"
-            | "meta"
-            | "head"
-            | "title"
-    )
-}
-
 /// Elements that make a `div` a container rather than a paragraph.
 fn is_div_block(name: &str) -> bool {
     matches!(
         name,
         "blockquote" | "dl" | "div" | "img" | "ol" | "p" | "pre" | "table" | "ul"
-    )
-}
-
-/// Elements laid out as blocks: a line break in the formatted text.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "main"
-            | "aside"
-            | "figure"
-            | "figcaption"
-            | "address"
-            | "hr"
-            | "form"
-            | "fieldset"
-            | "center"
-            | "details"
-            | "summary"
     )
 }
 
@@ -379,11 +315,6 @@ fn text_agg(n: &NodeRef) -> Agg {
     .unwrap_or_default()
 }
 
-/// Elements readability removes before it scores anything.
-fn is_removed_early(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "template")
-}
-
 /// Readability's phrasing content: text, inline elements, and a link (or `del`, `ins`) holding
 /// only those.
 fn is_phrasing(n: &NodeRef, depth: usize) -> bool {
@@ -455,7 +386,7 @@ fn is_blank(n: &NodeRef) -> bool {
 /// Whether the element is left out of every pass: never text, hidden, the byline or the
 /// heading that repeats the title (`skip`).
 fn dropped(n: &NodeRef, name: &str, strip_unlikely: bool, skip: &[NodeId]) -> bool {
-    is_removed_early(name)
+    elements::is(name, elements::SCRIPTING)
         || skip.contains(&n.id)
         || is_hidden(n)
         || (strip_unlikely && is_unlikely(n, name))
@@ -495,7 +426,8 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, skip: &[NodeId]) -> Aggs {
                 loose_text |= t.has_text;
                 a.add(&t);
             } else if c.is_element() {
-                let (counted, is_p) = dom::with_name(&c, |x| (!is_removed_early(x), x == "p"));
+                let (counted, is_p) =
+                    dom::with_name(&c, |x| (!elements::is(x, elements::SCRIPTING), x == "p"));
                 if is_div && !wrapped && is_phrasing(&c, 0) && !is_blank(&c) {
                     wrapped = true;
                 }
@@ -1124,7 +1056,7 @@ fn left_out(d: &NodeRef, name: &str, aggs: &Aggs, flags: Flags, in_data_table: b
     let Some(agg) = aggs.get(&d.id).copied() else {
         return true;
     };
-    if is_skipped(name) || matches!(name, "footer" | "aside") {
+    if elements::is(name, elements::NEVER_TEXT) || matches!(name, "footer" | "aside") {
         return true;
     }
     let (class, id) = class_and_id(d);
@@ -1194,7 +1126,7 @@ fn formatted(groups: &[Vec<NodeRef>], aggs: &Aggs, flags: Flags) -> String {
             if left_out(&d, &name, aggs, flags, data) {
                 continue;
             }
-            if &*name == "br" || is_block(&name) {
+            if &*name == "br" || elements::is(&name, elements::LINE_BREAK) {
                 out.push('\n');
                 stack.push(None);
             }

@@ -173,7 +173,7 @@ pub fn strip_tags(html: &str) -> String {
         let tag = &after[1..gt];
         let name = tag_name(tag);
         rest = &after[gt + 1..];
-        if !tag.starts_with('/') && matches!(name.as_str(), "script" | "style" | "noscript") {
+        if !tag.starts_with('/') && super::elements::is(&name, super::elements::STRIP_SKIPPED) {
             let close = format!("</{name}");
             rest = match find_ascii_ci(rest, &close) {
                 Some(i) => &rest[i..],
@@ -181,25 +181,7 @@ pub fn strip_tags(html: &str) -> String {
             };
             continue;
         }
-        if matches!(
-            name.as_str(),
-            "p" | "div"
-                | "br"
-                | "li"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "tr"
-                | "td"
-                | "th"
-                | "section"
-                | "article"
-                | "blockquote"
-                | "table"
-        ) {
+        if super::elements::is(&name, super::elements::STRIP_NEWLINE) {
             out.push('\n');
         } else {
             out.push(' ');

@@ -106,6 +106,29 @@ impl<'d, 'a> Walk<'d, 'a> {
         {
             return c + 1;
         }
+        // "the defense was denied a key witness", "he was denied bail": a passive "denied"
+        // with an object withholds something; it reports nothing ("was denied by the firm"
+        // still reports, through its agent).
+        if cx.l(c) == "denied"
+            && c > lo
+            && matches!(cx.l(c - 1), "was" | "were" | "been" | "being" | "be")
+            && c + 1 < hi
+            && cx.is_word(c + 1)
+            && !matches!(cx.l(c + 1), "by" | "that")
+        {
+            return c + 1;
+        }
+        // "Police responded to the crash …", "crews responded to a fire": "respond to" with an
+        // object and no quotation in the sentence reacts; it reports nothing. Not so what one
+        // answers ("did not respond to requests for comment", "responded to the criticism").
+        if matches!(cx.l(c), "respond" | "responds" | "responded" | "responding")
+            && c + 1 < hi
+            && cx.l(c + 1) == "to"
+            && (c + 1..hi).all(|i| cx.opens(i).is_none() && cx.w(i) != ":")
+            && !(c + 2..hi.min(c + 6)).any(|i| is_message_noun(cx.l(i)))
+        {
+            return c + 1;
+        }
         // "My testing showed that …", "I've found that …", "we noted how …": the writer's own
         // findings in a review are the article's prose, not a quotation.
         if writers_finding(cx, lo, c) {
@@ -1123,5 +1146,36 @@ fn is_finite_aux(lower: &str) -> bool {
             | "does"
             | "do"
             | "did"
+    )
+}
+
+/// A noun of something one answers: a request, a question, a charge.
+fn is_message_noun(lower: &str) -> bool {
+    let one = lower.strip_suffix("ies").map_or_else(
+        || lower.strip_suffix('s').unwrap_or(lower).to_string(),
+        |r| format!("{r}y"),
+    );
+    matches!(
+        one.as_str(),
+        "request"
+            | "question"
+            | "inquiry"
+            | "call"
+            | "email"
+            | "e-mail"
+            | "message"
+            | "letter"
+            | "comment"
+            | "criticism"
+            | "critic"
+            | "allegation"
+            | "accusation"
+            | "charge"
+            | "claim"
+            | "report"
+            | "remark"
+            | "statement"
+            | "query"
+            | "interview"
     )
 }

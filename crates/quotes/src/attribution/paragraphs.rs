@@ -180,6 +180,20 @@ impl<'d, 'a> Walk<'d, 'a> {
                 self.assigned[m] = Some((sp.clone(), None));
                 prev = Some((start_para, sp, true));
                 prev_end = open_at;
+            } else if let Some(sp) = prev.is_none().then(|| self.lede_speaker(m)).flatten() {
+                // "“She's a hard worker.”" / "Kim Roe says the woman is …": a quotation
+                // with no one in play, right before a paragraph that opens by naming its
+                // speaker, is that speaker's (the quotation leading a story).
+                self.assigned[m] = Some((sp.clone(), None));
+                prev = Some((start_para, sp, true));
+                prev_end = open_at;
+            } else if let Some(sp) = self.introduced_before(m) {
+                // "Jo Roe, director of the center, agreed with the ruling." / "“…”": a
+                // quotation opening the paragraph right after one that opens with a person,
+                // no quotation or report in it, is that person's.
+                self.assigned[m] = Some((sp.clone(), None));
+                prev = Some((start_para, sp, true));
+                prev_end = open_at;
             } else {
                 if let Some((pp, sp, quoted)) = &prev {
                     let opens_para = starts_paragraph(cx.doc, mk.open_tok);
@@ -217,6 +231,65 @@ impl<'d, 'a> Walk<'d, 'a> {
                 }
             }
         }
+    }
+}
+
+impl Walk<'_, '_> {
+    /// The speaker of the reported clause that opens the paragraph right after quotation `m`
+    /// (which fills its own paragraphs), named as the clause's subject at the paragraph's
+    /// start.
+    fn lede_speaker(&self, m: usize) -> Option<Speaker> {
+        let cx = &self.cx;
+        let mk = cx.marks[m];
+        let n = cx.doc.tokens.len();
+        if !starts_paragraph(cx.doc, mk.open_tok) {
+            return None;
+        }
+        let mut np = mk.close_tok.map_or(mk.last_tok, |c| c + 1);
+        while np < n && !starts_paragraph(cx.doc, np) {
+            if cx.is_word(np) {
+                return None;
+            }
+            np += 1;
+        }
+        if np >= n {
+            return None;
+        }
+        let from = cx.doc.tokens[np].start;
+        self.found
+            .iter()
+            .find(|f| {
+                f.kind != QuoteKind::Direct
+                    && f.start > from
+                    && f.speaker.name.is_some()
+                    && f.speaker.kind == Some(claimtrail_text::EntityKind::Person)
+                    && (np..=np + 1).contains(&f.speaker.at)
+            })
+            .map(|f| f.speaker.clone())
+    }
+
+    /// The person the paragraph before quotation `m` opens with, when `m` opens its paragraph
+    /// and that paragraph holds no quotation mark and no reported clause: the person the
+    /// article has just brought in.
+    fn introduced_before(&self, m: usize) -> Option<Speaker> {
+        let cx = &self.cx;
+        let open = cx.marks[m].open_tok;
+        if open == 0 || !starts_paragraph(cx.doc, open) {
+            return None;
+        }
+        let pa = previous_paragraph(cx, open);
+        if !starts_paragraph(cx.doc, pa) || pa >= open {
+            return None;
+        }
+        let marked = m > 0 && {
+            let p = cx.marks[m - 1];
+            p.close_tok.unwrap_or(p.last_tok) >= pa
+        };
+        let (from, to) = (cx.doc.tokens[pa].start, cx.doc.tokens[open].start);
+        if marked || self.found.iter().any(|f| f.end > from && f.start < to) {
+            return None;
+        }
+        self.people.person_opening(cx.doc, pa, open)
     }
 }
 

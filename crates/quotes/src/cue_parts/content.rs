@@ -139,6 +139,20 @@ fn own_cue_after(cx: &Ctx, m: usize) -> bool {
 
 /// The reported clause after a cue: after "that" when it comes soon, else after an addressee.
 pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+    // "said Thursday the actress checked into a facility that …": a day right after the cue
+    // is when it was said; a "that" after the object that follows it is the clause's own
+    // relative pronoun (not so "said Thursday that …", "said Monday's vote …").
+    let bd = if b + 2 < hi
+        && (claimtrail_lexicon::is_weekday_name(cx.l(b))
+            || matches!(cx.l(b), "today" | "yesterday" | "tonight"))
+        && cx.is_word(b + 1)
+        && !cx.quoted(b + 1)
+        && (is_determiner(cx.l(b + 1)) || pronoun_gender(cx.l(b + 1)).is_some())
+    {
+        b + 1
+    } else {
+        b
+    };
     let mut st = b;
     let mut saw_that = false;
     let mut j = b;
@@ -163,11 +177,11 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
             // clause, unless the verb takes its addressee there ("told the court that …") or
             // the words are a time ("said the day before that …"). A noun of content takes
             // the clause as its own ("acknowledged the fact that …").
-            if j > b
-                && is_determiner(cx.l(b))
+            if j > bd
+                && is_determiner(cx.l(bd))
                 && !is_addressee_cue(cx.l(c))
-                && !starts_with_time(cx, b, hi)
-                && !(b..j).any(|i| cx.is_cap(i) || is_time_word(cx.l(i)))
+                && !starts_with_time(cx, bd, hi)
+                && !(bd..j).any(|i| cx.is_cap(i) || is_time_word(cx.l(i)))
                 && !is_speech_noun(cx.l(j - 1))
                 && !matches!(
                     cx.l(j - 1),

@@ -261,7 +261,11 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     if !inverted_slot || c + 1 >= hi || is_naming_verb(cx.l(c)) {
         return None;
     }
-    let a = c + 1;
+    // "…, said 17-year-old Jo Roe": the age before the name is no part of it.
+    let a = c + 1 + age_before(cx, c + 1, hi);
+    if a >= hi {
+        return None;
+    }
     let first = cx.l(a);
     // "…, says president Jo Roe", "…, said chief inspector Jo Roe": lower-case role words
     // before the name; a capitalised affiliation may sit among them when a role noun follows
@@ -324,6 +328,31 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         || starts_with_time(cx, b, hi)
         || b > a && opens_relative_clause(cx, b);
     (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+}
+
+/// Tokens of an age at `a` ("17-year-old", "17 - year - old" as tokenised text writes it), or 0.
+fn age_before(cx: &Ctx, a: usize, hi: usize) -> usize {
+    let aged = |w: &str| {
+        w.strip_suffix("-old").is_some_and(|r| {
+            r.strip_suffix("-year")
+                .or_else(|| r.strip_suffix("-years"))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    if a < hi && aged(cx.l(a)) {
+        return 1;
+    }
+    let spaced = a + 5 <= hi
+        && is_number(cx, a)
+        && cx.w(a + 1) == "-"
+        && matches!(cx.l(a + 2), "year" | "years")
+        && cx.w(a + 3) == "-"
+        && cx.l(a + 4) == "old";
+    if spaced {
+        5
+    } else {
+        0
+    }
 }
 
 /// A subject worth attributing to: a name, a pronoun, a role, or (for strong cues) any noun

@@ -159,6 +159,33 @@ impl People {
         Some(sp)
     }
 
+    /// The person a paragraph opens with as its subject, introduced with an apposition: named
+    /// at its first token `at` (or after one title or role word) and followed by a comma.
+    pub fn person_opening(&self, doc: &Doc, at: usize, to: usize) -> Option<Speaker> {
+        let from = self.mentions.partition_point(|&(t, _)| t < at);
+        let &(t, id) = self
+            .mentions
+            .get(from)
+            .filter(|&&(t, _)| t < to && t <= at + 1)?;
+        let mut e = t;
+        while e < to && e - t < 5 && doc.tokens[e].kind == claimtrail_text::TokenKind::Word {
+            let w = word(doc, e);
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            e += 1;
+        }
+        // Introduced with an apposition ("Jo Roe, director of the center, …"): a person
+        // brought in, not one spoken about ("Roe was arrested …", "Roe's plan …").
+        if e >= to || word(doc, e) != "," {
+            return None;
+        }
+        let mut sp = self.person_speaker(id, t);
+        sp.kind = Some(EntityKind::Person);
+        sp.mention = word(doc, t).to_string();
+        Some(sp)
+    }
+
     /// The one person of gender `g` (or of none known) named earlier in the sentence of token
     /// `at`, outside quotes; none when two such people are named there (ambiguous).
     pub(super) fn same_sentence_person(&self, doc: &Doc, g: Gender, at: usize) -> Option<Speaker> {

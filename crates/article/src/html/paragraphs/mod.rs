@@ -30,7 +30,9 @@ fn append_text(node: &NodeRef, out: &mut String) -> usize {
     let mut gap = true;
     for d in node.descendants_it() {
         if d.is_element() {
-            gap |= dom::with_name(&d, super::header::is_block);
+            gap |= dom::with_name(&d, |n| {
+                super::elements::is(n, super::elements::VISIBLE_BREAK)
+            });
             continue;
         }
         dom::with_text(&d, |text| {
@@ -39,9 +41,7 @@ fn append_text(node: &NodeRef, out: &mut String) -> usize {
                 return;
             }
             if d.parent().is_some_and(|p| {
-                dom::with_name(&p, |n| {
-                    matches!(n, "script" | "style" | "noscript" | "template")
-                })
+                dom::with_name(&p, |n| super::elements::is(n, super::elements::SCRIPTING))
             }) {
                 return;
             }
