@@ -6,7 +6,7 @@ use super::entities::clean;
 use super::json_ld::LdFacts;
 use super::{attr_holds, select_where};
 use crate::dates::first_text_date;
-use crate::html::header::{block_text, is_block, update_word};
+use crate::html::header::{block_text, update_word};
 use claimtrail_lexicon as lexicon;
 use dom_query::Document;
 use std::collections::HashMap;
@@ -199,7 +199,9 @@ fn page_lines(doc: &Document) -> Vec<(String, dom_query::NodeRef<'_>)> {
             }
             Some(None) => {}
             None => {
-                if with_name(&d, is_block) {
+                if with_name(&d, |n| {
+                    crate::html::elements::is(n, crate::html::elements::VISIBLE_BREAK)
+                }) {
                     flush(&mut cur, &mut holder, &mut lines);
                 }
             }
