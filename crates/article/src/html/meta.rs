@@ -195,6 +195,11 @@ pub fn page_meta(doc: &Document) -> PageMeta {
             }
         }
     }
+    // A labelled byline elsewhere on the page (an author box after the article, a blog's
+    // "Posted by" line) when nothing above names anyone.
+    if authors.is_empty() {
+        authors = authors::labelled_byline(doc);
+    }
 
     PageMeta {
         title,
@@ -563,6 +568,23 @@ mod tests {
     }
 
     #[test]
+    fn an_author_box_after_the_article_names_the_author_when_nothing_else_does() {
+        // The box is past the header's reach: the article runs on before it.
+        let body = "<p>Cheap search work costs more later on.</p>".repeat(40);
+        let m = meta(&format!(
+            "<body><article><h1>Why cheap SEO fails</h1>{body}</article>\
+             <div class='box'><p>Written by Jo Crenshaw</p></div></body>"
+        ));
+        assert_eq!(m.authors, vec!["Jo Crenshaw"]);
+        // A byline element ahead of it still wins.
+        let m = meta(
+            "<body><article><h1>Why cheap SEO fails</h1><span class='byline'>Ann Poe</span>\
+             <p>Text.</p></article><div class='box'><p>Written by Jo Crenshaw</p></div></body>",
+        );
+        assert_eq!(m.authors, vec!["Ann Poe"]);
+    }
+
+    #[test]
     fn authority_is_not_author() {
         let m = meta(
             "<body><h1>New Zealand</h1><p>Text.</p>\
@@ -583,6 +605,18 @@ mod tests {
             names_only(v(&["Metro Contributor"])),
             v(&["Metro Contributor"])
         );
+        // Interface labels and degrees beside a name are not authors; alone, they stand.
+        assert_eq!(
+            names_only(v(&[
+                "Craig Roe",
+                "Last updated on",
+                "7 min read",
+                "MS",
+                "Ph.D"
+            ])),
+            v(&["Craig Roe"])
+        );
+        assert_eq!(names_only(v(&["CDC"])), v(&["CDC"]));
     }
 
     #[test]

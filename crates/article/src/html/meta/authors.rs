@@ -120,6 +120,180 @@ fn byline_element(doc: &Document, header: Option<(&str, &str)>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Labels that introduce the author's name in an element of their own ("Written by" ¶ "Jack
+/// Roe", "Author" ¶ "Lisa D. Ellis"): the next line of the page is the name.
+const LABELS_ALONE: &[&str] = &[
+    "by",
+    "written by",
+    "article written by",
+    "article by",
+    "posted by",
+    "story by",
+    "words by",
+    "author",
+    "authors",
+    "author(s)",
+    "contributor",
+    "contributors",
+];
+
+/// Labels written before the name in the same line ("Written by Ann Lee", "Posted by Ann at …").
+/// A bare "By" is not one here: teasers of other articles print their bylines that way.
+const LABELS_BEFORE: &[&str] = &[
+    "written by ",
+    "article written by ",
+    "article by ",
+    "posted by ",
+    "story by ",
+    "words by ",
+    "author: ",
+    "authors: ",
+    "contributor: ",
+    "contributors: ",
+];
+
+/// Most lines and bytes of page text read while looking for a labelled byline.
+const LABEL_LINES: usize = 4_000;
+const LABEL_BYTES: usize = 400_000;
+
+/// The page's text as lines (a line ends where a block element starts), each with the element
+/// holding its first words; scripts and styles skipped. Bounded by `LABEL_LINES`/`LABEL_BYTES`.
+fn page_lines(doc: &Document) -> Vec<(String, dom_query::NodeRef<'_>)> {
+    use crate::html::dom::{with_name, with_text};
+    let mut lines: Vec<(String, dom_query::NodeRef<'_>)> = Vec::new();
+    let mut cur = String::new();
+    let mut holder = None;
+    let mut bytes = 0;
+    fn flush<'a>(
+        cur: &mut String,
+        holder: &mut Option<dom_query::NodeRef<'a>>,
+        lines: &mut Vec<(String, dom_query::NodeRef<'a>)>,
+    ) {
+        let line = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let (false, Some(h)) = (line.is_empty(), holder.take()) {
+            lines.push((line, h));
+        }
+        cur.clear();
+        *holder = None;
+    }
+    for d in doc.root().descendants_it() {
+        if lines.len() >= LABEL_LINES || bytes > LABEL_BYTES {
+            break;
+        }
+        let text = with_text(&d, |t| {
+            let hidden = d.parent().is_some_and(|p| {
+                with_name(&p, |n| {
+                    matches!(n, "script" | "style" | "noscript" | "template" | "title")
+                })
+            });
+            (!hidden && !t.trim().is_empty()).then(|| t.to_string())
+        });
+        match text {
+            Some(Some(t)) => {
+                bytes += t.len();
+                if holder.is_none() {
+                    holder = d.parent();
+                }
+                cur.push(' ');
+                cur.push_str(&t);
+            }
+            Some(None) => {}
+            None => {
+                if with_name(&d, |n| {
+                    crate::html::elements::is(n, crate::html::elements::VISIBLE_BREAK)
+                }) {
+                    flush(&mut cur, &mut holder, &mut lines);
+                }
+            }
+        }
+    }
+    flush(&mut cur, &mut holder, &mut lines);
+    lines
+}
+
+/// Whether a line sits in a menu or is a link's text: "Contributors" in a site's navigation is
+/// a page of the site, and the next link ("Online Services") nobody's name.
+fn in_navigation(n: &dom_query::NodeRef) -> bool {
+    use crate::html::dom::is_named;
+    is_named(n, "a")
+        || n.ancestors(Some(12))
+            .iter()
+            .enumerate()
+            .any(|(i, a)| is_named(a, "nav") || (i < 2 && is_named(a, "a")))
+}
+
+/// A name as bylines print it: one to five words, the first capitalised, no digits ("Ann Lee",
+/// "Michiel de Jong", "Lisa D. Ellis"); not a sentence, a handle or a phrase of the interface.
+fn person_like(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && n.len() <= 60
+        && !n.contains(|c: char| c.is_ascii_digit() || matches!(c, '@' | '/' | ':' | '?' | '!'))
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || [
+                    "de", "da", "del", "der", "van", "von", "la", "le", "di", "du", "bin", "al",
+                ]
+                .contains(w)
+        })
+}
+
+/// Letters after a name that are its holder's degrees or credentials ("MD", "Ph.D.", "FACLM"),
+/// not a second author.
+fn credential(n: &str) -> bool {
+    let letters: String = n.chars().filter(|c| c.is_alphabetic()).collect();
+    !n.contains(char::is_whitespace)
+        && (2..=6).contains(&letters.chars().count())
+        && (letters.chars().all(char::is_uppercase)
+            || ["phd", "dphil", "mphil", "msc", "bsc", "mba", "md"]
+                .contains(&letters.to_lowercase().as_str()))
+}
+
+/// The names a labelled byline anywhere on the page gives ("Written by" ¶ "Jack Roe" in an
+/// author box after the article, "Posted by Ann at 11:15 AM" under a blog post), for pages whose
+/// metadata, byline elements and header name nobody. The first such line outside the comments
+/// is the author's; its credentials are dropped.
+pub(super) fn labelled_byline(doc: &Document) -> Vec<String> {
+    let lines = page_lines(doc);
+    for (i, (line, node)) in lines.iter().enumerate() {
+        if line.len() > 120 {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        let label = lower.trim_end_matches([':', ' ']);
+        let candidate = if LABELS_ALONE.contains(&label) {
+            match lines.get(i + 1) {
+                Some((next, _)) if next.len() <= 80 => next.as_str(),
+                _ => continue,
+            }
+        } else if let Some(l) = LABELS_BEFORE.iter().find(|l| lower.starts_with(**l)) {
+            // The label is ASCII: its length is a char boundary of the line as written.
+            line.get(l.len()..).unwrap_or_default()
+        } else {
+            continue;
+        };
+        if in_comments(node) || in_navigation(node) {
+            continue;
+        }
+        // "David at December 16, 2025", "Ann Lee in Science", "Ann Lee · 5 min read".
+        let mut name = candidate.trim();
+        for cut in [" at ", " on ", " in ", " · ", " | ", " — ", " – ", " - "] {
+            if let Some(i) = name.find(cut) {
+                name = &name[..i];
+            }
+        }
+        let people: Vec<String> = names_only(split_byline(name))
+            .into_iter()
+            .filter(|n| !credential(n))
+            .collect();
+        if !people.is_empty() && people.iter().all(|n| person_like(n)) {
+            return dedup(people);
+        }
+    }
+    Vec::new()
+}
+
 fn in_comments(n: &dom_query::NodeRef) -> bool {
     n.ancestors(Some(12)).iter().any(|a| {
         let c = format!(
@@ -199,14 +373,56 @@ pub(super) fn names_only(mut names: Vec<String>) -> Vec<String> {
             && first_text_date(n).is_none()
             && !is_day_label(&lower)
     });
-    // A job title listed beside a name ("Harry Roe, Tech Reporter") is not a second author.
-    if names.iter().any(|n| !is_role(&n.to_lowercase())) {
-        names.retain(|n| !is_role(&n.to_lowercase()));
+    // A job title listed beside a name ("Harry Roe, Tech Reporter") is not a second author,
+    // nor are a label ("Last Updated", "7 min read") or a degree ("MS", "RD") beside one.
+    let beside = |n: &String| {
+        let lower = n.to_lowercase();
+        is_role(&lower) || label_words(&lower) || credential(n)
+    };
+    if names.iter().any(|n| !beside(n)) {
+        names.retain(|n| !beside(n));
     }
     if names.is_empty() {
         names.extend(email);
     }
     names
+}
+
+/// Whether every word of an entry is interface text around a byline: "Last Updated", "Published
+/// on", "Updated by", "7 min read", "1 day ago", "Tweet", "Email", "Writer".
+fn label_words(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "last",
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "written",
+        "reviewed",
+        "on",
+        "by",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "read",
+        "ago",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "tweet",
+        "email",
+        "share",
+        "writer",
+        "print",
+    ];
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Role words that end a job title given in place of a name ("Games Editor", "Contributing
@@ -257,4 +473,55 @@ pub(super) fn header_byline_names(byline: &str) -> Vec<String> {
         .into_iter()
         .filter(|n| n.split_whitespace().count() >= 2 && !update_word(n))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labelled(page: &str) -> Vec<String> {
+        labelled_byline(&Document::from(page))
+    }
+
+    #[test]
+    fn a_label_in_its_own_element_names_the_author_on_the_next_line() {
+        // An author box after the article.
+        let page = "<article><h1>Top agencies</h1><p>Body text.</p></article>\
+                    <div class=box><div>Written by</div><div>Jack Roe</div>\
+                    <div>Hi! I'm Jack, co-founder of the agency.</div></div>";
+        assert_eq!(labelled(page), vec!["Jack Roe"]);
+        let page = "<p>Text.</p><dl><dt>Author</dt><dd>Lisa D. Ellis</dd></dl>";
+        assert_eq!(labelled(page), vec!["Lisa D. Ellis"]);
+        // A sentence after the label is not a name.
+        let page = "<p>Text.</p><div>Author</div><p>Our writers are experts in their field.</p>";
+        assert!(labelled(page).is_empty());
+    }
+
+    #[test]
+    fn a_label_before_the_name_in_one_line_names_the_author() {
+        let page = "<p>Text.</p><p>Posted by Dana at December 16, 2025 11:15 AM</p>";
+        assert_eq!(labelled(page), vec!["Dana"]);
+        let page = "<p>Text.</p><p>Written by Cass Horton</p><h5>More from Cass Horton</h5>";
+        assert_eq!(labelled(page), vec!["Cass Horton"]);
+        let page = "<div><strong>Contributors:</strong> Janet Roe</div>";
+        assert_eq!(labelled(page), vec!["Janet Roe"]);
+        // A bare "By" before a name is a teaser's byline as often as the article's.
+        let page = "<ul><li><a href=/x>Other story</a> By Ann Lee</li></ul>";
+        assert!(labelled(page).is_empty());
+    }
+
+    #[test]
+    fn credentials_after_a_labelled_name_are_not_authors() {
+        let page = "<p>Text.</p><p>Article written by:</p><p>Doris Roe-Mantilla, MD, FOMA</p>";
+        assert_eq!(labelled(page), vec!["Doris Roe-Mantilla"]);
+    }
+
+    #[test]
+    fn a_label_in_a_menu_or_the_comments_names_nobody() {
+        let page = "<nav><ul><li><a href=/c>Contributors</a></li>\
+                    <li><a href=/s>Online Services</a></li></ul></nav><p>Text.</p>";
+        assert!(labelled(page).is_empty());
+        let page = "<p>Text.</p><div class=comments><p>Posted by Sam Poe</p></div>";
+        assert!(labelled(page).is_empty());
+    }
 }

@@ -7,12 +7,25 @@ use crate::dates::first_text_date;
 /// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; dates and role words are cut off.
 pub fn split_byline(byline: &str) -> Vec<String> {
     let mut b = clean(byline);
-    if let Some(i) = b.to_lowercase().find("by ") {
-        // Only a "By" that starts the byline or a word ("Written by ...").
+    // ASCII lower-casing keeps every byte where it was, so offsets found in `lower` cut `b`.
+    let lower = b.to_ascii_lowercase();
+    let by = [lower.find("by "), lower.find("by:")]
+        .into_iter()
+        .flatten()
+        .min();
+    if let Some(i) = by {
+        // Only a "By" that starts the byline or a word ("Written by ...", "Article by: ...").
         let at_word = i == 0 || b[..i].ends_with(' ');
         if at_word {
-            b = b[i + 3..].to_string();
+            b = b[i + 3..].trim_start_matches([':', ' ']).to_string();
         }
+    } else if let Some(rest) = ["authors:", "author:"]
+        .iter()
+        .find(|l| lower.starts_with(**l))
+        .and_then(|l| b.get(l.len()..))
+    {
+        // "Authors: Julie Roe", "Author:Ann Lee".
+        b = rest.trim_start().to_string();
     }
     // The same label in the other languages of the news pages we read ("Par Sébastien Roe").
     for label in ["Par ", "Por ", "Von ", "Door "] {
@@ -23,6 +36,14 @@ pub fn split_byline(byline: &str) -> Vec<String> {
     }
     if let Some((pos, _)) = first_text_date(&b) {
         b.truncate(pos);
+        // The word that led into the date ("FlowGuard EMEA on Dec 3, 2025").
+        let kept = b.trim_end();
+        for lead in [" on", " at", " On", " At"] {
+            if let Some(rest) = kept.strip_suffix(lead) {
+                b = rest.to_string();
+                break;
+            }
+        }
     }
     // A parenthesis in a byline is an aside (a role, an agency, "avec ..." credits), not a name.
     let b = without_parentheses(&b);
@@ -82,5 +103,21 @@ mod tests {
             vec!["Bruno Rodrigues"]
         );
         assert_eq!(split_byline("Ann Lee (unclosed"), vec!["Ann Lee (unclosed"]);
+    }
+
+    #[test]
+    fn a_label_with_a_colon_is_not_part_of_the_name() {
+        assert_eq!(split_byline("Written by: Shiv Kumar"), vec!["Shiv Kumar"]);
+        assert_eq!(split_byline("Article by: Cara Roe"), vec!["Cara Roe"]);
+        assert_eq!(split_byline("Authors:Anil Roy"), vec!["Anil Roy"]);
+        assert_eq!(split_byline("Authors: Julie Roe"), vec!["Julie Roe"]);
+        assert_eq!(
+            split_byline("By: Flow Guard on June 3, 2024"),
+            vec!["Flow Guard"]
+        );
+        // A name that only begins like the label keeps its letters.
+        assert_eq!(split_byline("Byron Poe"), vec!["Byron Poe"]);
+        // Letters whose lower case is longer than they are do not shift the cut.
+        assert_eq!(split_byline("İlker Poe by Ann Lee"), vec!["Ann Lee"]);
     }
 }
