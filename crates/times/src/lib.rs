@@ -1154,7 +1154,7 @@ mod value_kinds {
 mod found_kinds {
     use super::*;
 
-    fn spans_on(t: &str, r: (i32, u32, u32)) -> Vec<(String, Option<String>)> {
+    pub(super) fn spans_on(t: &str, r: (i32, u32, u32)) -> Vec<(String, Option<String>)> {
         let doc = Doc::new(t);
         find_times(&doc, NaiveDate::from_ymd_opt(r.0, r.1, r.2))
             .into_iter()
@@ -1162,7 +1162,7 @@ mod found_kinds {
             .collect()
     }
 
-    fn pair(s: &str, v: &str) -> (String, Option<String>) {
+    pub(super) fn pair(s: &str, v: &str) -> (String, Option<String>) {
         (s.to_string(), Some(v.to_string()))
     }
 
@@ -1289,19 +1289,8 @@ mod found_kinds {
 /// annotated wherever the three corpora hold it; sentences of our own.
 #[cfg(test)]
 mod anchored_kinds {
+    use super::found_kinds::{pair, spans_on};
     use super::*;
-
-    fn spans_on(t: &str, r: (i32, u32, u32)) -> Vec<(String, Option<String>)> {
-        let doc = Doc::new(t);
-        find_times(&doc, NaiveDate::from_ymd_opt(r.0, r.1, r.2))
-            .into_iter()
-            .map(|x| (t[x.start..x.end].to_string(), x.value))
-            .collect()
-    }
-
-    fn pair(s: &str, v: &str) -> (String, Option<String>) {
-        (s.to_string(), Some(v.to_string()))
-    }
 
     #[test]
     fn the_end_or_start_of_a_unit_is_the_references_unit() {
