@@ -1290,7 +1290,6 @@ mod found_kinds {
 #[cfg(test)]
 mod anchored_kinds {
     use super::found_kinds::{pair, spans_on};
-    use super::*;
 
     #[test]
     fn the_end_or_start_of_a_unit_is_the_references_unit() {
