@@ -288,32 +288,19 @@ fn evaluate<S: Scorer>(docs: &[Gold], s: &mut S, show_errors: bool) -> f64 {
             per[q.2][2] += 1;
         }
     }
-    let f1 = |tp: usize, fp: usize, fn_: usize| {
-        let p = tp as f64 / (tp + fp).max(1) as f64;
-        let r = tp as f64 / (tp + fn_).max(1) as f64;
-        (
-            p,
-            r,
-            if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            },
-        )
-    };
-    let (p, r, f) = f1(tp, fp, fn_);
+    let (p, r, f) = prf([tp, fp, fn_]);
     let per_type: Vec<String> = TYPES
         .iter()
         .zip(per)
-        .map(|(t, [a, b, c])| format!("{t} {:.4}", f1(a, b, c).2))
+        .map(|(t, counts)| format!("{t} {:.4}", prf(counts).2))
         .collect();
-    let [a, b, c] = (0..3).fold([0; 3], |acc, t| {
+    let plo = (0..3).fold([0; 3], |acc, t| {
         [acc[0] + per[t][0], acc[1] + per[t][1], acc[2] + per[t][2]]
     });
     println!(
         "  valid P {p:.4} R {r:.4} F1 {f:.4}  ({}) PLO {:.4}",
         per_type.join(", "),
-        f1(a, b, c).2
+        prf(plo).2
     );
     f
 }
@@ -418,15 +405,7 @@ fn score_full(model: &str, specs: &[String]) {
                 }
             }
         }
-        let f1 = |[tp, fp, fn_]: [usize; 3]| {
-            let p = tp as f64 / (tp + fp).max(1) as f64;
-            let r = tp as f64 / (tp + fn_).max(1) as f64;
-            if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            }
-        };
+        let f1 = |counts: [usize; 3]| prf(counts).2;
         let sum = |ts: &[usize]| {
             ts.iter().fold([0; 3], |a, &t| {
                 [a[0] + per[t][0], a[1] + per[t][1], a[2] + per[t][2]]
@@ -561,4 +540,16 @@ fn main() {
         }
         evaluate(valid, &mut m, show);
     }
+}
+
+/// Precision, recall and F1 from true positives, false positives and false negatives.
+fn prf([tp, fp, fn_]: [usize; 3]) -> (f64, f64, f64) {
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
 }
