@@ -17,6 +17,8 @@ mod second_opinion;
 mod strip;
 mod wire;
 
+pub(crate) use wire::is_agency as is_wire_agency;
+
 use crate::Article;
 pub(crate) use blocks::paragraph_ranges;
 pub(crate) use boilerplate::is_caption_line;

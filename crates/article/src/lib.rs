@@ -9,6 +9,7 @@ mod dates;
 pub mod dump;
 mod html;
 mod mojibake;
+mod people;
 mod plain;
 mod repeats;
 
@@ -50,6 +51,8 @@ pub fn extract(page: &Page) -> Article {
     if page.format != Format::Plain {
         repair_mojibake(&mut article);
     }
+    // Whatever source named them, authors are people (or the agency that is the whole byline).
+    article.authors = people::people_only(std::mem::take(&mut article.authors));
     if article.url.is_none() {
         article.url = page.url.clone();
     }

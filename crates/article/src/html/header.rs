@@ -288,11 +288,53 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Words before "by" that make it a credit for a picture, an edit or a review ("Photo by Ann
+/// Lee for Resy", "Image by Kotn", "Medically reviewed by …"), not the article's byline.
+const CREDITED: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "illustration",
+    "illustrations",
+    "video",
+    "graphic",
+    "graphics",
+    "artwork",
+    "courtesy",
+    "shot",
+    "edited",
+    "reviewed",
+    "checked",
+];
+
 /// `BY` captures: the fast automaton finds the match, captures (a slower engine) run from its
-/// start only.
+/// start only. A "by" after a credit word (`CREDITED`) is passed over.
 fn by_captures(t: &str) -> Option<regex::Captures<'_>> {
-    let m = BY.find(t)?;
-    BY.captures(&t[m.start()..])
+    let mut from = 0;
+    for _ in 0..8 {
+        let m = BY.find_at(t, from)?;
+        let before = t[..m.start()].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        if !CREDITED.contains(&word.as_str()) {
+            return BY.captures(&t[m.start()..]);
+        }
+        // Past this "by" only: a byline may follow inside the credit's match.
+        from = m.start() + 2;
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
 }
 
 /// The byline after a "By" in the header, as written (names are split by `meta`).
@@ -348,6 +390,17 @@ mod tests {
             zone_date(&hz).map(|d| d.date).as_deref(),
             Some("2025-12-18")
         );
+    }
+
+    #[test]
+    fn a_picture_credit_is_not_the_byline() {
+        let hz = z(
+            "<div><h1>Rates rise</h1><figure><figcaption>The counter. <small>Photo by \
+             <a href=/x>Ben Roe</a> for Resy</small></figcaption></figure><p>Text.</p></div>",
+        );
+        assert_eq!(zone_byline(&hz), None);
+        let hz = z("<div><h1>Rates rise</h1><p>Image by Kotn. By Ann Lee</p><p>Text.</p></div>");
+        assert_eq!(zone_byline(&hz).as_deref(), Some("Ann Lee"));
     }
 
     #[test]

@@ -329,13 +329,12 @@ mod tests {
                 "Everfit Team",
                 "h.szeyee",
             ])),
-            v(&["Aditya Mahindru", "Everfit Team", "h.szeyee"])
+            v(&["Aditya Mahindru", "Everfit Team"])
         );
-        // An address alone still stands for the author.
-        assert_eq!(
-            names_only(v(&["beatriz@example.studio", "Sign In"])),
-            v(&["beatriz@example.studio"])
-        );
+        // An address, a handle or a desk's label alone names nobody either.
+        assert!(names_only(v(&["beatriz@example.studio", "Sign In"])).is_empty());
+        assert!(names_only(v(&["q_admin"])).is_empty());
+        assert!(names_only(v(&["Podium Staff"])).is_empty());
         // A junk JSON-LD author gives way to the meta tag.
         let m = meta(
             r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"{{author}}"}}</script>
@@ -501,6 +500,23 @@ mod tests {
              <p class='byline'>By Maria Diaz</p></body>",
         );
         assert_eq!(m.authors, vec!["Maria Diaz"]);
+    }
+
+    #[test]
+    fn an_address_or_a_desk_in_the_metadata_gives_way_to_the_byline() {
+        let m = meta(
+            "<head><meta name='author' content='news@example.com'></head><body><h1>Rates rise</h1>\
+             <p class='byline'>By Maria Diaz</p><p>Text.</p></body>",
+        );
+        assert_eq!(m.authors, vec!["Maria Diaz"]);
+        let m = meta(
+            "<head><meta name='author' content='Daily Post Staff'></head><body><h1>Rates rise</h1>\
+             <span class='author'>Tom Wu</span><p>Text.</p></body>",
+        );
+        assert_eq!(m.authors, vec!["Tom Wu"]);
+        // Nothing but the label: nobody.
+        let m = meta("<head><meta name='author' content='Staff Writer'></head><p>Text.</p>");
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
     }
 
     #[test]

@@ -28,6 +28,21 @@ fn canonical(a: &str) -> &str {
     }
 }
 
+/// Whether `name` is a wire agency's ("Reuters", "AP", "The Associated Press",
+/// "Agence France-Presse"), as a byline names it.
+pub fn is_agency(name: &str) -> bool {
+    let n = name.trim();
+    let n = n
+        .strip_prefix("The ")
+        .or_else(|| n.strip_prefix("the "))
+        .unwrap_or(n);
+    n.eq_ignore_ascii_case("Agence France-Presse")
+        || n.eq_ignore_ascii_case("Agence France Presse")
+        || AGENCIES
+            .split('|')
+            .any(|a| a == n || (a.len() > 3 && a.eq_ignore_ascii_case(n)))
+}
+
 /// Agencies credited in `text`, in order of first credit, each once.
 pub fn agencies(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -58,6 +73,23 @@ pub fn syndicated(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agency_names_as_bylines_print_them() {
+        for a in [
+            "Reuters",
+            "AP",
+            "The Associated Press",
+            "AFP",
+            "REUTERS",
+            "Agence France-Presse",
+        ] {
+            assert!(is_agency(a), "{a}");
+        }
+        for a in ["Ap", "Jo Roe", "Reuters Staff", "Uni"] {
+            assert!(!is_agency(a), "{a}");
+        }
+    }
 
     #[test]
     fn credits_are_found() {

@@ -351,10 +351,10 @@ const NOT_NAMES: &[&str] = &[
 
 /// The entries of an author list that can be a person's or an organisation's name: not an
 /// address, not a number or an id, not a template placeholder left unfilled
-/// ("page.head.extra.author", "{{author}}"), not a label or a date ("Written By", "Jun 2"). An
-/// e-mail address stands in for the author only when nothing else names one.
+/// ("page.head.extra.author", "{{author}}"), not a label or a date ("Written By", "Jun 2"), not
+/// an e-mail address, a handle or a desk's label (`people::not_a_person`): a list left empty
+/// lets the next source name the author.
 pub(super) fn names_only(mut names: Vec<String>) -> Vec<String> {
-    let email = names.iter().find(|n| is_email(n)).cloned();
     names.retain(|n| {
         let n = n.trim();
         let letters = n.chars().filter(|c| c.is_alphabetic()).count();
@@ -372,6 +372,7 @@ pub(super) fn names_only(mut names: Vec<String>) -> Vec<String> {
             && !NOT_NAMES.contains(&lower.as_str())
             && first_text_date(n).is_none()
             && !is_day_label(&lower)
+            && !crate::people::not_a_person(n)
     });
     // A job title listed beside a name ("Harry Roe, Tech Reporter") is not a second author,
     // nor are a label ("Last Updated", "7 min read") or a degree ("MS", "RD") beside one.
@@ -381,9 +382,6 @@ pub(super) fn names_only(mut names: Vec<String>) -> Vec<String> {
     };
     if names.iter().any(|n| !beside(n)) {
         names.retain(|n| !beside(n));
-    }
-    if names.is_empty() {
-        names.extend(email);
     }
     names
 }
@@ -442,13 +440,6 @@ fn is_role(lower: &str) -> bool {
     let mut words = lower.split_whitespace();
     let last = words.next_back().unwrap_or("");
     words.next().is_some() && ROLE_TAILS.contains(&last.trim_end_matches(['.', ',']))
-}
-
-fn is_email(n: &str) -> bool {
-    let n = n.trim();
-    !n.contains(char::is_whitespace)
-        && n.split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
 }
 
 /// "Sat", "Saturday", "Jun 2", "June 2": a weekday or a day of a month without its year.

@@ -100,7 +100,7 @@ fn without_section_label(h: &str, refs: &[String]) -> String {
 /// A heading's text without the date a blog theme prints inside it ("Dec 18 2025 Preparing a
 /// transition"): a `<time>` at either end of the heading is its date line, not its words.
 fn heading_text(n: &NodeRef) -> String {
-    let mut text = clean(&n.text());
+    let mut text = clean(&spaced_text(n));
     for t in n
         .descendants_it()
         .filter(|d| d.is_element() && &*d.node_name().unwrap_or_default() == "time")
@@ -116,6 +116,36 @@ fn heading_text(n: &NodeRef) -> String {
         }
     }
     text
+}
+
+/// An element's text with a space where a line break or a block inside it starts: a heading set
+/// on two lines ("Top programs (US)<br>Your guide") does not run its words together.
+fn spaced_text(n: &NodeRef) -> String {
+    let mut out = String::new();
+    for d in n.descendants_it() {
+        if let Some(t) = d
+            .query(|t| match &t.data {
+                dom_query::NodeData::Text { contents } => Some(contents.to_string()),
+                _ => None,
+            })
+            .flatten()
+        {
+            out.push_str(&t);
+        } else if matches!(
+            &*d.node_name().unwrap_or_default(),
+            "br" | "p" | "div" | "li" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// A declared title cut short with an ellipsis ("Wedding Checklist Wedding Planning Checklists
+/// Wedding Timeline…"): a field's length limit, not the headline.
+fn truncated(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with('…') || t.ends_with("...")
 }
 
 /// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
@@ -151,6 +181,13 @@ pub(super) fn choose_title(
         })
         .filter(|t| !t.is_empty() && t.len() < MAX_FIELD)
         .collect();
+    // With a heading on the page, a declared title cut short is no candidate: the heading is
+    // the whole headline.
+    let refs: Vec<String> = if h1s.is_empty() {
+        refs
+    } else {
+        refs.into_iter().filter(|r| !truncated(r)).collect()
+    };
     // An `<h1>` that is the site's name (its logo, a blog's masthead) is not the headline,
     // even though every title carrying the name as a suffix agrees with it.
     let site_name = |h: &str| {
@@ -236,6 +273,32 @@ mod tests {
         let title = d.select("title").nodes().first().cloned();
         let h1s: Vec<NodeRef> = d.select("h1").nodes().to_vec();
         choose_title(title.as_ref(), &h1s, &[og], None)
+    }
+
+    #[test]
+    fn a_heading_set_on_two_lines_keeps_a_space_between_them() {
+        let page = "<title>Top programs of 2025 | Coaching</title>\
+                    <h1>Top programs of 2025 (US)<br>Your guide to the schools</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Top programs of 2025 (US) Your guide to the schools")
+        );
+    }
+
+    #[test]
+    fn a_declared_title_cut_short_gives_way_to_the_heading() {
+        let page = "<title>Wedding Checklist Wedding Planning Checklists Wedding Timeline…</title>\
+                    <h1>Wedding Checklist :: Printable To-do Timeline</h1>";
+        let og = "Wedding Checklist Wedding Planning Checklists Wedding Timeline…";
+        assert_eq!(
+            title_of(page, Some(og)).as_deref(),
+            Some("Wedding Checklist :: Printable To-do Timeline")
+        );
+        // Without a heading it is all there is.
+        assert_eq!(
+            title_of("<p>Text</p>", Some("Wait for it...")).as_deref(),
+            Some("Wait for it...")
+        );
     }
 
     #[test]
