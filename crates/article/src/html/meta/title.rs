@@ -234,10 +234,19 @@ pub(super) fn choose_title(
         }
     }
     if let Some((_, h)) = agreeing {
-        return Some(without_section_label(
-            &without_site_name(h, site, &refs),
-            &refs,
-        ));
+        let chosen = without_section_label(&without_site_name(h, site, &refs), &refs);
+        // A heading set in capitals ("WEEKEND CODING AGENT") is the declared title's words
+        // shouted by the page's style: the declared title's own case is the headline's.
+        if !chosen.chars().any(char::is_lowercase) {
+            let same = refs
+                .iter()
+                .map(|r| strip_site_suffix(r))
+                .find(|r| words(r) == words(&chosen) && r.chars().any(char::is_lowercase));
+            if let Some(r) = same {
+                return Some(r);
+            }
+        }
+        return Some(chosen);
     }
     if let Some(r) = refs.first() {
         // A declared title that the `<title>` repeats before its own separator is already the
@@ -283,6 +292,19 @@ mod tests {
             title_of(page, None).as_deref(),
             Some("Top programs of 2025 (US) Your guide to the schools")
         );
+    }
+
+    #[test]
+    fn a_heading_in_capitals_takes_the_declared_titles_case() {
+        let page = "<title>Weekend Coding Agent | Labs</title>\
+                    <h1>WEEKEND<br>CODING<br><span>AGENT</span></h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Weekend Coding Agent")
+        );
+        // A heading in capitals that no declared title spells otherwise stays as it is.
+        let page = "<title>NASA AT 60 | Space</title><h1>NASA AT 60</h1>";
+        assert_eq!(title_of(page, None).as_deref(), Some("NASA AT 60"));
     }
 
     #[test]
