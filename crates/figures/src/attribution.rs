@@ -729,7 +729,10 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
         && !verb_at(v, x - 2)
     {
         let wider = scan(x - 2);
-        if wider < x - 2 || v.toks[x - 2].capitalized() || source_noun(v.lower(x - 2).trim_end_matches('s')) {
+        if wider < x - 2
+            || v.toks[x - 2].capitalized()
+            || source_noun(v.lower(x - 2).trim_end_matches('s'))
+        {
             x = wider;
         }
     }
