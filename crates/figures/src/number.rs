@@ -475,8 +475,47 @@ fn scale_at(v: &View, i: usize) -> Option<f64> {
     scale_word(w)
 }
 
+/// Whether a number phrase may start at a token of lower-cased text `lower`: it holds a digit
+/// or a hyphen (the numeric and compound readings of [`lex`]), is a number word of the lexicon
+/// (cardinal, scale, vague plural, dozen), or is one of the words [`parse`] reads beyond
+/// [`lex`] ("once", "single-digit"'s lead, "tens", "a", "last", "half", …). Asked of nearly
+/// every token by `measure`, and false for nearly all of them: most words are turned away
+/// without reading [`lex`] and the word tests after it. A token that is none of these is
+/// [`Lexeme::None`] to [`lex`] and read by no branch of [`parse`]
+/// (`the_guard_turns_away_only_what_parse_turns_away` holds the two equal).
+#[inline]
+fn may_start(lower: &str) -> bool {
+    lower.bytes().any(|b| b.is_ascii_digit() || b == b'-')
+        || matches!(
+            lower,
+            "once"
+                | "twice"
+                | "thrice"
+                | "single"
+                | "double"
+                | "triple"
+                | "tens"
+                | "a"
+                | "an"
+                | "last"
+                | "past"
+                | "half"
+                | "quarter"
+        )
+        || claimtrail_lexicon::number_word(lower).is_some()
+}
+
 /// Parses the number phrase starting at token `i`.
 pub fn parse(v: &View, i: usize) -> Option<Core> {
+    let t = v.toks.get(i)?;
+    if !may_start(&t.lower) {
+        return None;
+    }
+    parse_unguarded(v, i)
+}
+
+/// [`parse`] without [`may_start`]: every token read by [`lex`].
+fn parse_unguarded(v: &View, i: usize) -> Option<Core> {
     let t = v.toks.get(i)?;
     let lx = lex(t.text, &t.lower);
     match lx {
@@ -1065,6 +1104,154 @@ fn words_from(v: &View, i: usize, seed: Option<(f64, f64)>) -> Option<Core> {
 mod tests {
     use super::*;
     use claimtrail_text::Doc;
+
+    /// `parse` and `parse_unguarded` read the same at every token of `text`.
+    fn guard_agrees(text: &str) -> usize {
+        let doc = Doc::new(text);
+        let lower = crate::view::lowered(&doc);
+        let mut guarded = 0;
+        for s in &doc.sentences {
+            let v = View::new(&doc, s, &lower);
+            for i in 0..v.len() {
+                let a = parse(&v, i);
+                let b = parse_unguarded(&v, i);
+                assert_eq!(
+                    format!("{a:?}"),
+                    format!("{b:?}"),
+                    "{:?} in {:?}",
+                    v.toks[i].text,
+                    v.toks[i.saturating_sub(3)..(i + 4).min(v.len())]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                );
+                guarded += usize::from(!may_start(&v.toks[i].lower));
+            }
+        }
+        guarded
+    }
+
+    /// Every token of the fixtures, every number word of the lexicon in its forms (with each
+    /// word the guard lets through, capitalised and not, before the words `parse` reads after
+    /// it), and the tokens of made-up sentences: the guard turns away only what `parse`
+    /// turns away.
+    #[test]
+    fn the_guard_turns_away_only_what_parse_turns_away() {
+        let mut guarded = 0;
+        for src in [
+            include_str!("../tests/fixtures/news_dev.json"),
+            include_str!("../tests/fixtures/news_dev2.json"),
+            include_str!("../tests/fixtures/news_dev3.json"),
+            include_str!("../tests/fixtures/news_dev4.json"),
+            include_str!("../tests/fixtures/news_dev5.json"),
+            include_str!("../tests/fixtures/recognizers_en.json"),
+            include_str!("tests.rs"),
+        ] {
+            guarded += guard_agrees(src);
+        }
+        assert!(guarded > 10_000, "{guarded}");
+        let data = include_str!("../../lexicon/data/numbers.txt");
+        let mut words: Vec<String> = Vec::new();
+        for line in data.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let w = line.split('|').next().unwrap_or("").trim().to_lowercase();
+            words.extend([
+                w.clone(),
+                format!("{w}s"),
+                format!("{w}-year"),
+                format!("{w}-digit"),
+                format!("x{w}"),
+            ]);
+        }
+        words.extend(
+            [
+                "once",
+                "twice",
+                "thrice",
+                "single",
+                "double",
+                "triple",
+                "tens",
+                "a",
+                "an",
+                "last",
+                "past",
+                "half",
+                "quarter",
+                "dozen",
+                "hundreds",
+                "single-digit",
+                "double-digits",
+                "40s",
+                ".05",
+                "USD115",
+                "US1",
+                "said",
+                "the",
+                "digit",
+            ]
+            .map(String::from),
+        );
+        let tails = [
+            "",
+            "digit",
+            "digits",
+            "of thousands",
+            "of",
+            "year",
+            "years ago",
+            "century",
+            "couple of",
+            "million",
+            "dozen people",
+            "times",
+            "a week",
+            "percent",
+        ];
+        for w in &words {
+            for lead in [
+                "",
+                "only",
+                "at least",
+                "more than",
+                "in the upper",
+                "for",
+                "into the",
+            ] {
+                for tail in tails {
+                    for word in [w.clone(), w.to_uppercase()] {
+                        guard_agrees(&format!("{lead} {word} {tail}"));
+                    }
+                }
+            }
+        }
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Sentences of random words and number-like pieces.
+        #[test]
+        fn the_guard_agrees_on_made_up_words(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-zA-Z]{1,8}",
+                    "[0-9]{1,4}",
+                    "[0-9a-z.,\\-]{1,8}",
+                    proptest::sample::select(vec![
+                        "a", "an", "half", "quarter", "tens", "once", "twice", "single", "double",
+                        "digit", "of", "hundreds", "thousands", "dozen", "million", "last", "past",
+                        "year", "week", "at", "least", "only", "the", "$", "US1", "-", "^", "2",
+                    ]).prop_map(String::from),
+                ],
+                1..12,
+            )
+        ) {
+            guard_agrees(&parts.join(" "));
+        }
+    }
 
     /// `lex` as it read a word before its one lookup: four lookups in turn, then the hyphen.
     fn lex_by_four_lookups(text: &str, lower: &str) -> Lexeme {

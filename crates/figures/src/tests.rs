@@ -1716,3 +1716,39 @@ fn one_before_a_base_form_and_one_former_aide() {
     assert_eq!(values("One person was hurt."), vec![1.0]);
     assert!(values("One analyst said the deal was close.").is_empty());
 }
+
+#[test]
+fn passive_reporting_agent_claims_the_figure() {
+    // The agent after "by" asserts what the passive verb reports.
+    let f = figs("The driver was described by police as a 6-foot man weighing 210 pounds.");
+    assert_eq!(f.len(), 2);
+    assert!(f.iter().all(|x| x.source.as_deref() == Some("police")));
+    let f = figs("The march, estimated by organisers at 12,000 people, ended at noon.");
+    assert_eq!(f[0].source.as_deref(), Some("organisers"));
+    // A naming verb in the passive reports nothing.
+    let f = figs("The bay, as it is called by locals, saw 400 strandings since 1900.");
+    assert_eq!(f[0].source, None);
+}
+
+#[test]
+fn a_place_after_the_subject_is_no_claimant() {
+    let f = figs("A spokesman for Mercy Clinic in Port Ellis said the four patients were stable.");
+    let s = f[0].source.as_deref().unwrap_or("");
+    assert!(s.contains("Mercy Clinic"), "{s}");
+    let f = figs("Officials in Dorset said 30 homes were flooded.");
+    assert_eq!(f[0].source.as_deref(), Some("Officials in Dorset"));
+}
+
+#[test]
+fn the_accused_claims_nothing() {
+    let text = "A former cashier accused of taking $9,000 from the till was charged on Friday.";
+    let q = Quote {
+        kind: QuoteKind::Indirect,
+        start: text.find("of taking").unwrap(),
+        end: text.find(" from").unwrap(),
+        speaker_mention: Some("A former cashier".into()),
+        cue: Some("accused".into()),
+        ..Default::default()
+    };
+    assert_eq!(figs_with(text, &[q])[0].source, None);
+}

@@ -910,6 +910,109 @@ mod openers {
         }
     }
 
+    /// Every word that can open an expression (each word of the opener set, and digit forms),
+    /// put in place of each piece of the fixtures, capitalised and not: every parser that reads
+    /// an expression there has its bit among the piece's rules, so the rule guards of
+    /// `Grammar::parse` skip no parser that would hit.
+    #[test]
+    fn every_hit_has_its_rule_bit() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/recognizers_dates.json")).unwrap();
+        let mut texts: Vec<String> = cases["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["input"].as_str().unwrap().to_string())
+            .collect();
+        texts.push(include_str!("../tests/golden.rs").to_string());
+        // Parsers the fixtures above reach rarely, in their contexts.
+        texts.push(
+            "Talks lasted between 60 and 90 days, in a decades-long dispute and a single-day \
+             fall, in the week of March 6, 2017, on April 24 and 25, for the second straight \
+             day, over the years, for weeks, every Monday, all day, the early 1990s, in the \
+             year-ago quarter, on Christmas Eve, later that year, a year ago, in 3 weeks."
+                .to_string(),
+        );
+        let mut subs: Vec<&str> = scan::open_words().collect();
+        subs.extend([
+            "1",
+            "5",
+            "12",
+            "24",
+            "28",
+            "31",
+            "45",
+            "99",
+            "100",
+            "250",
+            "1990",
+            "2024",
+            "20",
+            "3rd",
+            "21st",
+            "2nd",
+            "1st",
+            "20th",
+            "1990s",
+            "80s",
+            "q3",
+            "3.5",
+            "12:00",
+            "123456",
+            "1234567890",
+        ]);
+        subs.sort_unstable();
+        subs.dedup();
+        let mut hits = 0usize;
+        let mut seen = 0u32;
+        for text in &texts {
+            let doc = Doc::new(text);
+            let lower = scan::lowered(&doc);
+            let toks = scan::scan(&doc, &lower);
+            for p in 0..toks.len() {
+                // The pieces around `p`: no parser reads further than a dozen either way.
+                let lo = p.saturating_sub(16);
+                let mut window: Vec<scan::Tok> = toks[lo..(p + 16).min(toks.len())].to_vec();
+                let at = p - lo;
+                for &s in &subs {
+                    for cap in [false, true] {
+                        let t = &mut window[at];
+                        t.w = std::borrow::Cow::Borrowed(s);
+                        t.cap = cap;
+                        t.num = (!s.is_empty()
+                            && s.len() <= 9
+                            && s.bytes().all(|b| b.is_ascii_digit()))
+                        .then(|| s.parse().ok().map(|n| (n, s.len())))
+                        .flatten();
+                        t.rules = scan::rules_at(s);
+                        let rules = t.rules;
+                        let g = grammar::Grammar {
+                            t: &window,
+                            r: NaiveDate::from_ymd_opt(2016, 11, 7),
+                            ctx_year: Some(2015),
+                            last_quarter: Some((2015, 3)),
+                            last_date: NaiveDate::from_ymd_opt(2015, 6, 1).map(|d| (d, 'D')),
+                        };
+                        for (bit, name, h) in g.each_rule(at) {
+                            if h.is_some_and(|h| h.end > h.first) {
+                                hits += 1;
+                                seen |= bit;
+                                assert!(
+                                    rules & bit != 0,
+                                    "{name} hits at {s:?} (cap {cap}) in {:?}",
+                                    &text[toks[lo].start..toks[(p + 3).min(toks.len() - 1)].end]
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Every parser hit somewhere: the substitutions reach them all.
+        assert_eq!(seen, grammar::rule::ALL, "{seen:b}");
+        assert!(hits > 10_000, "{hits}");
+    }
+
     /// Any text files named in `CLAIMTRAIL_TIMES_CORPUS` (a directory), for a wider check by
     /// hand: `CLAIMTRAIL_TIMES_CORPUS=dir cargo test -p claimtrail-times -- --ignored`.
     #[test]

@@ -3,9 +3,11 @@
 //! one grammar covers "third-quarter" and "third quarter" alike. Each piece keeps its byte range.
 
 use claimtrail_text::{Doc, TokenKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use crate::grammar::rules_opened_by;
 
 /// One piece of text the grammar matches on.
 #[derive(Debug, Clone)]
@@ -21,8 +23,9 @@ pub(crate) struct Tok<'a> {
     pub cap: bool,
     /// All ASCII digits: the number and its digit count.
     pub num: Option<(u32, usize)>,
-    /// An expression may start here (see [`may_open`]): the grammar skips the other pieces.
-    pub opens: bool,
+    /// The grammar's parsers that may start here (bits of [`crate::grammar::rule`], see
+    /// [`rules_at`]): none at most pieces, which the grammar skips unread.
+    pub rules: u32,
 }
 
 impl Tok<'_> {
@@ -60,7 +63,7 @@ fn piece<'a>(
             }
         }
     }
-    let opens = may_open(&w);
+    let rules = rules_at(&w);
     let gap = match prev_end {
         None => true,
         Some(p) => p < start,
@@ -77,7 +80,7 @@ fn piece<'a>(
         gap,
         cap: raw.chars().next().is_some_and(char::is_uppercase),
         num,
-        opens,
+        rules,
     }
 }
 
@@ -432,7 +435,7 @@ impl Sieve {
 
 /// The words a piece without a digit may open an expression with: [`OPENERS`] and every
 /// month, weekday, season, time unit and number word of the lexicon.
-fn open_words() -> impl Iterator<Item = &'static str> {
+pub(crate) fn open_words() -> impl Iterator<Item = &'static str> {
     OPENERS
         .iter()
         .copied()
@@ -448,9 +451,25 @@ static OPEN_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
     Sieve(bits)
 });
 
-/// [`open_words`] hashed: a binary search costs a string comparison per step, and the frequent
-/// openers ("the", "in", "a") pass the sieve.
-static OPEN_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| open_words().collect());
+/// [`open_words`] hashed, each with the parsers it may open ([`rules_opened_by`]): a binary
+/// search costs a string comparison per step, and the frequent openers ("the", "in", "a") pass
+/// the sieve.
+pub(crate) static OPEN_SET: LazyLock<FxHashMap<&'static str, u32>> =
+    LazyLock::new(|| open_words().map(|w| (w, rules_opened_by(w))).collect());
+
+/// The parsers that may start at a piece whose lower-cased word is `w`: those of
+/// [`rules_opened_by`], computed once per opener word and asked of the set; none when the piece
+/// is no opener (no digit, not in [`OPEN_SET`]). A piece holding a digit is read on its own.
+#[inline]
+pub(crate) fn rules_at(w: &str) -> u32 {
+    if w.bytes().any(|b| b.is_ascii_digit()) {
+        rules_opened_by(w)
+    } else if OPEN_SIEVE.may_hold(w) {
+        OPEN_SET.get(w).copied().unwrap_or(0)
+    } else {
+        0
+    }
+}
 
 /// Whether an expression may start at a piece whose lower-cased word is `w`. Every parser's
 /// first piece is a number or holds a digit ("1990s", "Q3", "3rd"), is a time word of the
@@ -462,9 +481,9 @@ static OPEN_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| open_words
 /// asked of every piece, six sieves and lookups were a tenth of the time stage. An ordinal
 /// needs no set of its own: every ordinal word is a number word, and a suffixed numeral ("3rd")
 /// holds a digit (`one_set_opens_as_the_six_lookups` holds the two readings equal).
-#[inline]
+#[cfg(test)]
 fn may_open(w: &str) -> bool {
-    w.bytes().any(|b| b.is_ascii_digit()) || OPEN_SIEVE.may_hold(w) && OPEN_SET.contains(w)
+    w.bytes().any(|b| b.is_ascii_digit()) || OPEN_SIEVE.may_hold(w) && OPEN_SET.contains_key(w)
 }
 
 /// [`may_open`] as the six lookups it replaces read it.
@@ -501,7 +520,7 @@ pub(crate) fn scan<'a>(doc: &Doc<'a>, lower: &'a str) -> Vec<Tok<'a>> {
                     gap: true,
                     cap: false,
                     num: None,
-                    opens: false,
+                    rules: 0,
                 });
             }
         }

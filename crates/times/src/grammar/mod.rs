@@ -432,28 +432,29 @@ impl<'a> Grammar<'a> {
         Some((j, Count::Exact(n)))
     }
 
-    /// The longest expression starting at piece `i`.
+    /// The longest expression starting at piece `i`: only the parsers whose first piece the
+    /// piece can be are tried ([`Tok::rules`], from [`rules_opened_by`]).
     pub fn parse(&self, i: usize) -> Option<Hit> {
-        // No parser starts at a piece that cannot open an expression: skip it unread.
         let t = self.t.get(i)?;
-        if !t.opens {
+        if t.rules == 0 {
             return None;
         }
-        // "that" opens only "that year" and is frequent as a conjunction: no other parser
-        // starts there, so they are not tried.
-        if &*t.w == "that" {
-            return self.that_unit(i);
-        }
-        self.longest(i)
+        self.longest_of(i, t.rules)
     }
 
     /// [`Self::parse`] without the opener check: every parser is tried.
+    #[cfg(test)]
     pub(crate) fn longest(&self, i: usize) -> Option<Hit> {
+        self.longest_of(i, rule::ALL)
+    }
+
+    /// The longest expression starting at piece `i` among the parsers of `rules` (bits of
+    /// [`rule`]).
+    fn longest_of(&self, i: usize, rules: u32) -> Option<Hit> {
         let t = self.t.get(i)?;
         if t.is_boundary() {
             return None;
         }
-        let m = self.modifiers(i);
         let mut best: Option<Hit> = None;
         let mut consider = |h: Option<Hit>| {
             if let Some(h) = h {
@@ -462,43 +463,405 @@ impl<'a> Grammar<'a> {
                 }
             }
         };
-        if m > i {
-            // A modified date keeps the modifier in its extent, value of the core.
-            let core = self
-                .month_first(m)
-                .or_else(|| self.year_expr(m))
-                .or_else(|| self.relative(m))
-                .or_else(|| self.season_expr(m))
-                .or_else(|| self.unit_of_reference(m));
-            consider(core.map(|h| Hit { first: i, ..h }));
+        if rules & rule::MODIFIED != 0 {
+            let m = self.modifiers(i);
+            if m > i {
+                // A modified date keeps the modifier in its extent, value of the core.
+                let core = self
+                    .month_first(m)
+                    .or_else(|| self.year_expr(m))
+                    .or_else(|| self.relative(m))
+                    .or_else(|| self.season_expr(m))
+                    .or_else(|| self.unit_of_reference(m));
+                consider(core.map(|h| Hit { first: i, ..h }));
+            }
         }
-        consider(self.numeric(i));
-        consider(self.month_first(i));
-        consider(self.day_first(i));
-        consider(self.weekday_expr(i));
-        consider(self.nth_weekday_expr(i));
-        consider(self.deictic(i));
-        consider(self.relative(i));
-        consider(self.that_unit(i));
-        consider(self.week_of(i));
-        consider(self.ago(i));
-        consider(self.in_future(i));
-        consider(self.duration(i));
-        consider(self.all_unit(i));
-        consider(self.set(i));
-        consider(self.clock(i));
-        consider(self.vague(i));
-        consider(self.year_expr(i));
-        consider(self.quarter(i));
-        consider(self.financial(i));
-        consider(self.season_expr(i));
-        consider(self.holiday(i));
-        consider(self.bare_plural(i));
-        consider(self.length_adjective(i));
-        consider(self.range_first(i));
-        consider(self.conjoined_day(i));
-        consider(self.ordinal_unit(i));
-        consider(self.vague_ago(i));
+        macro_rules! try_rules {
+            ($($bit:ident => $f:ident),* $(,)?) => {
+                $(if rules & rule::$bit != 0 {
+                    consider(self.$f(i));
+                })*
+            };
+        }
+        try_rules!(
+            NUMERIC => numeric,
+            MONTH_FIRST => month_first,
+            DAY_FIRST => day_first,
+            WEEKDAY_EXPR => weekday_expr,
+            NTH_WEEKDAY => nth_weekday_expr,
+            DEICTIC => deictic,
+            RELATIVE => relative,
+            THAT_UNIT => that_unit,
+            WEEK_OF => week_of,
+            AGO => ago,
+            IN_FUTURE => in_future,
+            DURATION => duration,
+            ALL_UNIT => all_unit,
+            SET => set,
+            CLOCK => clock,
+            VAGUE => vague,
+            YEAR_EXPR => year_expr,
+            QUARTER => quarter,
+            FINANCIAL => financial,
+            SEASON_EXPR => season_expr,
+            HOLIDAY => holiday,
+            BARE_PLURAL => bare_plural,
+            LENGTH_ADJECTIVE => length_adjective,
+            RANGE_FIRST => range_first,
+            CONJOINED_DAY => conjoined_day,
+            ORDINAL_UNIT => ordinal_unit,
+            VAGUE_AGO => vague_ago,
+        );
         best
+    }
+
+    /// What each parser of [`Self::longest`] reads at piece `i`, with its bit (for the test that
+    /// holds [`rules_opened_by`] to the parsers).
+    #[cfg(test)]
+    pub(crate) fn each_rule(&self, i: usize) -> Vec<(u32, &'static str, Option<Hit>)> {
+        let mut out = Vec::new();
+        let m = self.modifiers(i);
+        let core = (m > i)
+            .then(|| {
+                self.month_first(m)
+                    .or_else(|| self.year_expr(m))
+                    .or_else(|| self.relative(m))
+                    .or_else(|| self.season_expr(m))
+                    .or_else(|| self.unit_of_reference(m))
+            })
+            .flatten();
+        out.push((
+            rule::MODIFIED,
+            stringify!(modifiers),
+            core.map(|h| Hit { first: i, ..h }),
+        ));
+        macro_rules! each {
+            ($($bit:ident => $f:ident),* $(,)?) => {
+                $(out.push((rule::$bit, stringify!($f), self.$f(i)));)*
+            };
+        }
+        each!(
+            NUMERIC => numeric,
+            MONTH_FIRST => month_first,
+            DAY_FIRST => day_first,
+            WEEKDAY_EXPR => weekday_expr,
+            NTH_WEEKDAY => nth_weekday_expr,
+            DEICTIC => deictic,
+            RELATIVE => relative,
+            THAT_UNIT => that_unit,
+            WEEK_OF => week_of,
+            AGO => ago,
+            IN_FUTURE => in_future,
+            DURATION => duration,
+            ALL_UNIT => all_unit,
+            SET => set,
+            CLOCK => clock,
+            VAGUE => vague,
+            YEAR_EXPR => year_expr,
+            QUARTER => quarter,
+            FINANCIAL => financial,
+            SEASON_EXPR => season_expr,
+            HOLIDAY => holiday,
+            BARE_PLURAL => bare_plural,
+            LENGTH_ADJECTIVE => length_adjective,
+            RANGE_FIRST => range_first,
+            CONJOINED_DAY => conjoined_day,
+            ORDINAL_UNIT => ordinal_unit,
+            VAGUE_AGO => vague_ago,
+        );
+        out
+    }
+}
+
+/// One bit per parser of [`Grammar::longest`] (and one for the modified dates it reads first):
+/// a piece's [`Tok::rules`] holds the bits of the parsers that may start at it.
+pub(crate) mod rule {
+    pub const MODIFIED: u32 = 1 << 0;
+    pub const NUMERIC: u32 = 1 << 1;
+    pub const MONTH_FIRST: u32 = 1 << 2;
+    pub const DAY_FIRST: u32 = 1 << 3;
+    pub const WEEKDAY_EXPR: u32 = 1 << 4;
+    pub const NTH_WEEKDAY: u32 = 1 << 5;
+    pub const DEICTIC: u32 = 1 << 6;
+    pub const RELATIVE: u32 = 1 << 7;
+    pub const THAT_UNIT: u32 = 1 << 8;
+    pub const WEEK_OF: u32 = 1 << 9;
+    pub const AGO: u32 = 1 << 10;
+    pub const IN_FUTURE: u32 = 1 << 11;
+    pub const DURATION: u32 = 1 << 12;
+    pub const ALL_UNIT: u32 = 1 << 13;
+    pub const SET: u32 = 1 << 14;
+    pub const CLOCK: u32 = 1 << 15;
+    pub const VAGUE: u32 = 1 << 16;
+    pub const YEAR_EXPR: u32 = 1 << 17;
+    pub const QUARTER: u32 = 1 << 18;
+    pub const FINANCIAL: u32 = 1 << 19;
+    pub const SEASON_EXPR: u32 = 1 << 20;
+    pub const HOLIDAY: u32 = 1 << 21;
+    pub const BARE_PLURAL: u32 = 1 << 22;
+    pub const LENGTH_ADJECTIVE: u32 = 1 << 23;
+    pub const RANGE_FIRST: u32 = 1 << 24;
+    pub const CONJOINED_DAY: u32 = 1 << 25;
+    pub const ORDINAL_UNIT: u32 = 1 << 26;
+    pub const VAGUE_AGO: u32 = 1 << 27;
+    #[cfg(test)]
+    pub const ALL: u32 = (1 << 28) - 1;
+}
+
+/// The parsers that may start at a piece whose lower-cased word is `w`: each parser's first
+/// piece read from its code (a number or a word holding a digit, a class of the lexicon, or
+/// the words it compares its first piece with, a modifier it skips or a count it reads
+/// included). Computed once per opener word ([`crate::scan`]); a parser left out here never
+/// runs at such a piece, so each set must hold every word its parser can start with (the test
+/// `every_hit_has_its_rule_bit` substitutes every opener and digit form at every piece of the
+/// fixtures and requires the bit of every parser that hits).
+pub(crate) fn rules_opened_by(w: &str) -> u32 {
+    use rule::*;
+    let digit = w.bytes().any(|b| b.is_ascii_digit());
+    let ord = ordinal(w).is_some();
+    // No word of the lexicon's tables holds a digit (`no_table_word_holds_a_digit`): a piece
+    // with one (read at every such piece, not once per word) asks none of them.
+    let table = |f: fn(&str) -> bool| !digit && f(w);
+    let unit_word = table(|w| unit(w).is_some());
+    let plural_unit = table(is_plural_unit);
+    // A count's first piece (`Grammar::count`).
+    let count = digit
+        || table(|w| small_number(w).is_some())
+        || matches!(
+            w,
+            "several"
+                | "few"
+                | "many"
+                | "some"
+                | "numerous"
+                | "a"
+                | "an"
+                | "the"
+                | "couple"
+                | "another"
+        );
+    // A spoken or apostrophe year's first piece (`Grammar::year_at`).
+    let year = digit || matches!(w, "nineteen" | "eighteen" | "two" | "'" | "’");
+    let mut m = 0;
+    let mut add = |bit: u32, on: bool| {
+        if on {
+            m |= bit;
+        }
+    };
+    add(
+        MODIFIED,
+        matches!(
+            w,
+            "early" | "late" | "mid" | "middle" | "the" | "end" | "beginning" | "start"
+        ),
+    );
+    add(NUMERIC, digit);
+    add(MONTH_FIRST, table(|w| month(w).is_some()));
+    add(DAY_FIRST, digit || ord || matches!(w, "twenty" | "thirty"));
+    add(
+        WEEKDAY_EXPR,
+        table(|w| weekday(w).is_some())
+            || matches!(
+                w,
+                "this" | "next" | "last" | "previous" | "coming" | "past" | "following"
+            ),
+    );
+    add(NTH_WEEKDAY, w == "the" || ord);
+    add(
+        DEICTIC,
+        matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "mid"
+                | "late"
+                | "early"
+                | "this"
+                | "later"
+                | "the"
+                | "next"
+                | "last"
+        ),
+    );
+    add(
+        RELATIVE,
+        matches!(
+            w,
+            "the"
+                | "last"
+                | "past"
+                | "previous"
+                | "latest"
+                | "this"
+                | "current"
+                | "next"
+                | "coming"
+                | "following"
+                | "earlier"
+                | "later"
+        ),
+    );
+    add(THAT_UNIT, matches!(w, "earlier" | "later" | "that" | "the"));
+    add(WEEK_OF, w == "the");
+    add(
+        AGO,
+        count
+            || matches!(
+                w,
+                "year"
+                    | "nearly"
+                    | "almost"
+                    | "about"
+                    | "just"
+                    | "only"
+                    | "roughly"
+                    | "around"
+                    | "over"
+                    | "approximately"
+                    | "more"
+                    | "less"
+            ),
+    );
+    add(IN_FUTURE, w == "in");
+    add(
+        DURATION,
+        count
+            || matches!(
+                w,
+                "about"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "approximately"
+                    | "over"
+                    | "under"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "at"
+                    | "up"
+                    | "no"
+                    | "its"
+                    | "their"
+                    | "past"
+                    | "last"
+                    | "next"
+                    | "first"
+                    | "coming"
+                    | "previous"
+                    | "final"
+                    | "latest"
+                    | "following"
+                    | "recent"
+                    | "initial"
+                    | "half"
+                    | "½"
+                    | "¼"
+                    | "¾"
+            ),
+    );
+    add(ALL_UNIT, w == "all");
+    add(
+        SET,
+        matches!(
+            w,
+            "daily" | "nightly" | "weekly" | "monthly" | "hourly" | "every" | "each" | "per"
+        ),
+    );
+    add(CLOCK, digit || matches!(w, "noon" | "midday" | "midnight"));
+    add(
+        VAGUE,
+        matches!(
+            w,
+            "now"
+                | "currently"
+                | "presently"
+                | "nowadays"
+                | "current"
+                | "at"
+                | "the"
+                | "these"
+                | "recently"
+                | "lately"
+                | "recent"
+                | "soon"
+                | "shortly"
+                | "someday"
+                | "a"
+                | "one"
+                | "some"
+                | "coming"
+                | "upcoming"
+        ),
+    );
+    add(
+        YEAR_EXPR,
+        year || ord
+            || matches!(
+                w,
+                "fiscal"
+                    | "the"
+                    | "twenties"
+                    | "thirties"
+                    | "forties"
+                    | "fifties"
+                    | "sixties"
+                    | "seventies"
+                    | "eighties"
+                    | "nineties"
+            ),
+    );
+    add(
+        QUARTER,
+        year || ord
+            || matches!(
+                w,
+                "the" | "this" | "last" | "next" | "fiscal" | "latter" | "final" | "first"
+            ),
+    );
+    add(
+        FINANCIAL,
+        matches!(
+            w,
+            "the" | "its" | "this" | "comparable" | "corresponding" | "same" | "year" | "last"
+        ),
+    );
+    add(SEASON_EXPR, w == "the" || table(|w| season(w).is_some()));
+    add(
+        HOLIDAY,
+        matches!(
+            w,
+            "christmas"
+                | "new"
+                | "thanksgiving"
+                | "election"
+                | "independence"
+                | "halloween"
+                | "valentine"
+        ),
+    );
+    add(BARE_PLURAL, w == "the" || plural_unit);
+    add(
+        LENGTH_ADJECTIVE,
+        unit_word || matches!(w, "single" | "several" | "multi"),
+    );
+    add(RANGE_FIRST, count);
+    add(CONJOINED_DAY, digit);
+    add(ORDINAL_UNIT, ord);
+    add(VAGUE_AGO, plural_unit);
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    /// [`super::rules_opened_by`] asks the lexicon's tables nothing of a piece with a digit.
+    #[test]
+    fn no_table_word_holds_a_digit() {
+        for w in claimtrail_lexicon::calendar_and_number_words() {
+            assert!(!w.bytes().any(|b| b.is_ascii_digit()), "{w}");
+        }
     }
 }
