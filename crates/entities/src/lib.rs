@@ -38,6 +38,8 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     let mut spans = tagger::spans(&tags);
     with_votes(doc, &mut spans);
     with_repeats(doc, &mut spans);
+    with_addresses_and_file_names(doc, &mut spans);
+    without_unknown_acronyms_in_conversation(doc, &mut spans);
     let mut ents: Vec<Entity> = spans
         .into_iter()
         .flat_map(|(a, b, ty)| {
@@ -177,6 +179,114 @@ fn with_repeats(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
         spans.extend(added);
         spans.sort_unstable();
     }
+}
+
+/// Spans of mail addresses and file names. A mail program's address "Traci Warner@ENRON" (a
+/// name, "@" and the mailbox's domain, no spaces) names the sender as a whole: the name's span
+/// takes "@ENRON" in, and a span the tagger started after the "@" ("ENRON COMMUNICATIONS") goes.
+/// A name glued to a file extension ("CrudeStocks.pdf") is a file, not a name: it goes. `spans`
+/// are token spans `(start, end, type)` in text order.
+fn with_addresses_and_file_names(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    const EXTENSIONS: [&str; 14] = [
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "rtf", "csv", "zip", "jpg",
+        "png", "gif",
+    ];
+    let n = doc.tokens.len();
+    let glued = |i: usize| i + 1 < n && doc.tokens[i].end == doc.tokens[i + 1].start;
+    let is = |i: usize, w: &str| i < n && doc.token_text(i) == w;
+    let extension = |i: usize| {
+        i < n && {
+            let t = doc.token_text(i);
+            EXTENSIONS.iter().any(|e| t.eq_ignore_ascii_case(e))
+        }
+    };
+    let word = |i: usize| i < n && doc.token_text(i).starts_with(char::is_alphanumeric);
+    spans.retain(|&(a, b, _)| {
+        let after_at = a > 0 && is(a - 1, "@") && glued(a - 1);
+        let file = glued(b - 1) && is(b, ".") && glued(b) && extension(b + 1);
+        !after_at && !file
+    });
+    for s in spans.iter_mut() {
+        let b = s.1;
+        if glued(b - 1) && is(b, "@") && glued(b) && word(b + 1) {
+            s.1 = b + 2;
+        }
+    }
+}
+
+/// Drops the one-word organisations that are acronyms no list knows and the document does not
+/// spell out ("IRR", "DUI", "SVP", "GISB"), in a document that reads as a mail or a forum post
+/// ([`conversational`]): there the capitals are jargon, a diagnosis or a job title as often as
+/// an organisation. News names organisations by their acronyms and is left as tagged. `spans`
+/// are token spans `(start, end, type)`.
+fn without_unknown_acronyms_in_conversation(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    let org = tagger::TYPES.iter().position(|t| *t == "ORG");
+    let candidate = |&(a, b, ty): &(usize, usize, usize)| {
+        Some(ty) == org && b == a + 1 && is_unknown_acronym(doc.token_text(a))
+    };
+    if !spans.iter().any(candidate) || !conversational(doc) {
+        return;
+    }
+    let mut spelled: FxHashMap<&str, bool> = FxHashMap::default();
+    spans.retain(|s| {
+        !candidate(s) || {
+            let w = doc.token_text(s.0);
+            *spelled.entry(w).or_insert_with(|| spelled_out(doc, w))
+        }
+    });
+}
+
+/// Whether a document reads as a mail or a forum post rather than news: some sentence with no
+/// quotation mark in it speaks in the first or second person ("I", "my", "you"). News speaks so
+/// inside quotations only.
+fn conversational(doc: &Doc) -> bool {
+    doc.sentences.iter().any(|s| {
+        let mut person = false;
+        for i in s.first_token..s.end_token {
+            match doc.token_text(i) {
+                "\"" | "“" | "”" | "``" | "''" => return false,
+                "I" | "my" | "me" | "you" | "your" | "My" | "You" | "Your" => person = true,
+                _ => {}
+            }
+        }
+        person
+    })
+}
+
+/// Whether a word is an acronym (two to five capital letters) that no gazetteer list knows.
+fn is_unknown_acronym(w: &str) -> bool {
+    (2..=5).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && gazetteer::GAZ.classes(w) == 0
+        && gazetteer::GAZ.word_classes(w) == 0
+}
+
+/// Whether the document spells the acronym out: a run of capitalised words whose initials are
+/// its letters, lower-case joiners ("of", "and", "the") skipped ("Housing Authority of New
+/// Orleans" for "HANO").
+fn spelled_out(doc: &Doc, acronym: &str) -> bool {
+    let letters = acronym.as_bytes();
+    let n = doc.tokens.len();
+    (0..n).any(|k| {
+        let mut got = 0;
+        let mut j = k;
+        while j < n && got < letters.len() {
+            let t = doc.token_text(j);
+            let c = t.as_bytes()[0];
+            if c.is_ascii_uppercase() && t.len() > 1 && t != acronym {
+                if c != letters[got] {
+                    return false;
+                }
+                got += 1;
+            } else if got == 0
+                || !matches!(t, "of" | "and" | "the" | "for" | "&" | "de" | "on" | "in")
+            {
+                return false;
+            }
+            j += 1;
+        }
+        got == letters.len()
+    })
 }
 
 /// The span `a..b` cut at each bracket it does not close within itself: a name never runs
@@ -513,6 +623,72 @@ mod tests {
         let mut tie = vec![spans[0], (spans[2].0, spans[2].1, org)];
         with_votes(&doc, &mut tie);
         assert_eq!(tie.iter().map(|s| s.2).collect::<Vec<_>>(), [per, org]);
+    }
+
+    /// Token span of the `n`th occurrence of the words `w` (space-separated) in `doc`.
+    fn token_span(doc: &Doc, w: &str, n: usize) -> (usize, usize) {
+        let ws: Vec<&str> = w.split(' ').collect();
+        let a = (0..doc.tokens.len())
+            .filter(|&i| {
+                (0..ws.len()).all(|k| i + k < doc.tokens.len() && doc.token_text(i + k) == ws[k])
+            })
+            .nth(n)
+            .unwrap_or_else(|| panic!("no {w:?}"));
+        (a, a + ws.len())
+    }
+
+    #[test]
+    fn a_mail_address_takes_the_name_in_and_a_file_name_is_no_name() {
+        let doc = Doc::new(
+            "Traci Warner@ENRON COMMUNICATIONS on 08/16\nSee CrudeStocks.pdf from Traci Warner @ ENRON .",
+        );
+        let (per, org) = (0, 1);
+        let span = |w: &str, n: usize, ty: usize| {
+            let (a, b) = token_span(&doc, w, n);
+            (a, b, ty)
+        };
+        let mut spans = vec![
+            span("Traci Warner", 0, per),
+            span("ENRON COMMUNICATIONS", 0, org),
+            span("CrudeStocks", 0, org),
+            span("Traci Warner", 1, per),
+            span("ENRON", 1, org),
+        ];
+        with_addresses_and_file_names(&doc, &mut spans);
+        let texts: Vec<&str> = spans
+            .iter()
+            .map(|&(a, b, _)| &doc.text[doc.tokens[a].start..doc.tokens[b - 1].end])
+            .collect();
+        // The address is the person's; the domain after "@" and the file are no names; a
+        // name set apart from the "@" by spaces is left as tagged.
+        assert_eq!(texts, ["Traci Warner@ENRON", "Traci Warner", "ENRON"]);
+    }
+
+    #[test]
+    fn an_unknown_acronym_is_no_organisation_in_a_mail_but_stays_in_news() {
+        let mail = Doc::new(
+            "I will start as SVP in the LNG group .\nThe Housing Authority of New Orleans ( HANO ) agreed .",
+        );
+        let news = Doc::new("The SVP said \" I agree \" .\nThe LNG group grew .");
+        let org = 1;
+        let orgs = |doc: &Doc, ws: &[&str]| {
+            let mut spans: Vec<(usize, usize, usize)> = ws
+                .iter()
+                .map(|w| {
+                    let (a, b) = token_span(doc, w, 0);
+                    (a, b, org)
+                })
+                .collect();
+            without_unknown_acronyms_in_conversation(doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| doc.token_text(s.0).to_string())
+                .collect::<Vec<_>>()
+        };
+        // A mail's jargon goes; an acronym it spells out stays.
+        assert_eq!(orgs(&mail, &["SVP", "LNG", "HANO"]), ["HANO"]);
+        // News (first person only inside quotation marks) keeps its acronyms.
+        assert_eq!(orgs(&news, &["SVP", "LNG"]), ["SVP", "LNG"]);
     }
 
     #[test]
