@@ -38,4 +38,5 @@ runq speakers_rd 'judged' python3 bench/wcxb_speakers.py --table bench/readabili
 runq speakers_mt 'judged' python3 bench/wcxb_speakers.py --table bench/meantime-speakers.tsv --layout meantime "$B"
 runq news_figures 'right source|invented' python3 bench/wcxb_speakers.py --figures --table bench/news-figures.tsv --layout meantime "$B"
 run figure_sources python3 bench/figure_sources.py "$B" "$S/data/quotes/polnear/dev"
+runq news_figures_ecb 'found|right source|invented' python3 bench/news_figures_ecb.py "$B"
 cat "$OUT/summary.txt"
