@@ -385,7 +385,10 @@ mod tests {
     #[test]
     fn a_quotation_runs_over_three_sentence_lines_and_odd_sentence_ends() {
         let t = "\"One two.\n\nThree.\n\nFour.\n\nFive.\n\nSix, \" Kim said.";
-        assert_eq!(spans(t), vec!["One two.\n\nThree.\n\nFour.\n\nFive.\n\nSix,"]);
+        assert_eq!(
+            spans(t),
+            vec!["One two.\n\nThree.\n\nFour.\n\nFive.\n\nSix,"]
+        );
         // Four unmarked lines are too many.
         let t = "\"One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix, \" Kim said.";
         assert_eq!(spans(t), vec!["One."]);
