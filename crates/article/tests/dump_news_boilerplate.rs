@@ -136,6 +136,21 @@ fn a_headline_list_after_the_article_keeps_its_blurb_out() {
 }
 
 #[test]
+fn a_closing_bio_without_a_byline_goes() {
+    // A dump whose byline the extractor did not read: the bio's name is no listed author, so
+    // its shape tells it (a name, "is a", a writing trade; the name nowhere in the story).
+    let body = "Ferry crews to get new rest rules\n\n\
+        Ferry crews on the island routes will work shorter shifts from next month, after the maritime authority agreed new rest rules with the seafarers' union on Tuesday.\n\n\
+        The rules limit a crew member's shift to ten hours and require eleven hours of rest between shifts, down from the fourteen-hour days that some crews said they had worked.\n\n\
+        The operators said they would hire forty more crew members to keep the timetable, and that fares would not rise this year to pay for them.\n\n\
+        Tomasz Wren\n\n\
+        Tomasz Wren is a freelance writer based in Leeds. He has written about shipping and ports for a decade.\n";
+    let a = extract_dump(&page(body, "Follow us on X\n"));
+    assert_keeps(&a.text, &["Ferry crews on the island", "to pay for them."]);
+    assert_drops(&a.text, &["Tomasz Wren", "freelance writer"]);
+}
+
+#[test]
 fn a_refrain_stays_and_a_page_rendered_twice_is_read_once() {
     let step = "Warm up: ten minutes of easy jogging, then five short strides at race pace before the main set begins.";
     let mut body = String::from("A plan for the spring race\n\n");

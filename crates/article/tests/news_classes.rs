@@ -39,6 +39,11 @@ fn check(name: &str) {
 }
 
 #[test]
+fn a_closing_bio_of_a_writer_the_metadata_does_not_name_goes() {
+    check("bio_unlisted.html");
+}
+
+#[test]
 fn related_headline_blocks_in_and_after_the_article_go() {
     check("related.html");
 }

@@ -3,6 +3,7 @@
 //! heading introducing other pages ("Related articles", "About the author", "Comments").
 
 use super::dom::count_words;
+use claimtrail_lexicon as lexicon;
 
 mod stamps;
 use regex::Regex;
@@ -307,6 +308,12 @@ pub fn remove(text: &str, authors: &[String]) -> String {
     if let Some(i) = (tail_start..kept.len()).find(|&i| is_bio(kept[i].0, authors)) {
         kept.truncate(i);
     }
+    if let Some(i) = (tail_start..kept.len()).find(|&i| is_unlisted_bio(&kept, i)) {
+        // The author box's name line just above its bio goes with it ("Ann Lee" / "Ann Lee is …").
+        let name_above =
+            i > 1 && opening_name(kept[i].0).is_some_and(|name| kept[i - 1].0.trim() == name);
+        kept.truncate(if name_above { i - 1 } else { i });
+    }
     if let Some(i) = provenance_note(&kept) {
         kept.truncate(i);
     }
@@ -444,6 +451,113 @@ fn is_bio(p: &str, authors: &[String]) -> bool {
                     .is_some_and(|r| BIO_VERBS.iter().any(|v| r.starts_with(v)))
         })
     })
+}
+
+/// Longest paragraph read as the bio of an author the metadata does not name.
+const MAX_UNLISTED_BIO_WORDS: usize = 80;
+/// Longest paragraph before a bio that may name its subject without being the article about
+/// them: a byline, the name line of an author box, a credit ("Ann Lee reported from Oslo.").
+const MAX_CREDIT_WORDS: usize = 12;
+
+/// Trades a bio describes its subject by ("… is a freelance writer", "… is an editor at …").
+const WRITING_TRADES: &[&str] = &[
+    "writer",
+    "reporter",
+    "editor",
+    "correspondent",
+    "columnist",
+    "journalist",
+    "contributor",
+    "blogger",
+    "freelancer",
+    "photographer",
+    "producer",
+    "critic",
+];
+
+/// The person's name a paragraph opens with: a word shaped like a given name, then one to three
+/// capitalised words or initials ("Ann Lee", "Ann B. de Lee" stops at "de"), before a comma or
+/// a lower-case word. `None` for one word ("Flatliner is a code editor") or a function word
+/// ("The HT News Desk is …").
+fn opening_name(p: &str) -> Option<&str> {
+    let p = p.trim();
+    let mut words = p.split(' ');
+    let first = words.next()?;
+    if !is_given_name_shaped(first) || lexicon::is_stopword(&first.to_lowercase()) {
+        return None;
+    }
+    let mut end = first.len();
+    let mut parts = 1;
+    for w in words {
+        let bare = w.trim_end_matches(',');
+        if parts == 4 || !bare.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end += 1 + bare.len();
+        parts += 1;
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    (parts >= 2).then(|| &p[..end])
+}
+
+/// Whether the paragraph at `i` of `kept` is the closing bio of a writer the metadata does not
+/// name (a dump's author box, a contributor's note): it opens with a person's name
+/// ([`opening_name`]), its first sentence says what they are with "is a/an …" and a writing
+/// trade, it is short, and the article before it speaks of no one of that surname except in
+/// credit lines. "Jo Roe is a reporter who was detained in March" closes a story about her,
+/// which names her before.
+fn is_unlisted_bio(kept: &[(&str, usize)], i: usize) -> bool {
+    let (p, n) = kept[i];
+    if n > MAX_UNLISTED_BIO_WORDS {
+        return false;
+    }
+    let p = p.trim();
+    // "About the author: Ann Lee is …", the box's heading run into its text.
+    let p = [
+        "About the author: ",
+        "About the writer: ",
+        "About the Author: ",
+    ]
+    .iter()
+    .find_map(|label| p.strip_prefix(label))
+    .unwrap_or(p);
+    let Some(name) = opening_name(p) else {
+        return false;
+    };
+    let rest = p[name.len()..].trim_start_matches(',').trim_start();
+    // "Ann Lee, a Denver native, is …": a short apposition before the verb.
+    let rest = match rest.split_once(", ") {
+        Some((apposition, after))
+            if !rest.starts_with("is ")
+                && apposition.split_whitespace().count() <= MAX_APPOSITION_WORDS =>
+        {
+            after
+        }
+        _ => rest,
+    };
+    let Some(description) = ["is a ", "is an "]
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
+    else {
+        return false;
+    };
+    let sentence = description
+        .split_inclusive(['.', '!', '?'])
+        .next()
+        .unwrap_or(description)
+        .to_lowercase();
+    let trade = sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        WRITING_TRADES.contains(&w.strip_suffix('s').unwrap_or(w)) || WRITING_TRADES.contains(&w)
+    });
+    if !trade {
+        return false;
+    }
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    !kept[..i]
+        .iter()
+        .any(|&(q, m)| m > MAX_CREDIT_WORDS && q.contains(surname))
 }
 
 /// Whether a word is shaped like a given name: a capital, then lower-case letters among the rest.
@@ -868,6 +982,36 @@ mod tests {
         assert_eq!(remove(&t, &[]), t);
         let t = format!("{body}\n\nThis story was first published in 2019.\n\n{body} Again.\n\n{body} More.\n\n{body} Last.\n\n{body} End.");
         assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_closing_bio_of_an_unlisted_writer_goes_with_its_name_line() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let article = format!("{body}\n\n{body} Again.\n\n{body} More.");
+        for bio in [
+            "Ann Lee is a freelance writer based in Ohio.",
+            "Ann Lee\n\nAnn Lee is a breaking news reporter for the Gazette. Follow her on X.",
+            "About the author: Ann Lee is a photographer and editor in Leeds.",
+            "Ann B. Lee, a Denver native, is an editor at the Gazette.",
+        ] {
+            let t = format!("{article}\n\n{bio}\n\nContact Ann at ann@example.com");
+            assert_eq!(remove(&t, &[]), article, "{bio}");
+        }
+        // Not a writer's bio: another trade, the definite article, a thing's name, a function
+        // word, or a person the story has spoken of before.
+        for prose in [
+            "Ann Lee is a librarian who has worked at the branch for years.",
+            "Ann Lee is the author of the study published on Monday.",
+            "Flatliner is a handy code editor for the expressions.",
+            "The Gazette News Desk is a team of experienced journalists.",
+        ] {
+            let t = format!("{article}\n\n{prose}");
+            assert_eq!(remove(&t, &[]), t, "{prose}");
+        }
+        let named = format!(
+            "{body}\n\nThe reports by Ann Lee, who spent a week on the night ferries, led to the vote.\n\n{body} More.\n\nAnn Lee is a reporter who was detained in March."
+        );
+        assert_eq!(remove(&named, &[]), named);
     }
 
     #[test]
