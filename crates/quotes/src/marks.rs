@@ -86,12 +86,18 @@ fn can_open(doc: &Doc, i: usize, role: Role) -> bool {
     }
 }
 
-/// A straight mark run into the word before it, as tokenised text writes one ("called him
-/// a\"predator. \"", "saying\"I'm the one …\""): an opener when the word before is a word of
-/// letters and the next double mark of the paragraph is shaped to close (a space or
-/// punctuation after it, or the paragraph's end).
+/// A straight mark run into the word or comma before it, as tokenised text writes one ("called
+/// him a\"predator. \"", "saying\"I'm the one …\"", "said,\"He has …"): an opener when the word
+/// before is a word of letters or a comma and the next double mark of the paragraph is shaped to
+/// close (a space or punctuation after it, or the paragraph's end), or, with none left in the
+/// paragraph, when the quotation runs on over sentence lines to a closing mark
+/// ([`carried_close`]).
 fn glued_opener(doc: &Doc, i: usize) -> bool {
-    if i == 0 || !doc.token_text(i - 1).chars().all(char::is_alphabetic) {
+    if i == 0 {
+        return false;
+    }
+    let before = doc.token_text(i - 1);
+    if before != "," && !before.chars().all(char::is_alphabetic) {
         return false;
     }
     let n = doc.tokens.len();
@@ -108,7 +114,7 @@ fn glued_opener(doc: &Doc, i: usize) -> bool {
         }
         k += 1;
     }
-    false
+    k < n && starts_paragraph(doc, k) && carried_close(doc, k).is_some()
 }
 
 /// Can the mark at `i` close a quote of `family`?
@@ -140,12 +146,45 @@ struct Open {
     family: Family,
 }
 
-/// Paragraphs a quotation may run over with no mark, in text that sets each sentence on a line.
-const CARRY_PARAGRAPHS: usize = 3;
+/// Paragraphs a quotation may run over with no mark, in text that sets each sentence on a line,
+/// counting the one that closes it.
+const CARRY_PARAGRAPHS: usize = 4;
 
-/// Ends with a sentence: the token before `i` closes one.
+/// Most words between the comma and the full stop of a paragraph's trailing attribution
+/// (", said Troy police Lt. Gerry Scherlinck.").
+const TAIL_WORDS: usize = 10;
+
+/// Ends with a sentence: the token before `i` closes one (a run of dots too, "…." and "...."),
+/// also inside a closing bracket ("not just one [person.]").
 fn ends_sentence(doc: &Doc, i: usize) -> bool {
-    i > 0 && matches!(doc.token_text(i - 1), "." | "!" | "?" | "…" | "...")
+    if i == 0 {
+        return false;
+    }
+    let t = doc.token_text(i - 1);
+    if matches!(t, "]" | ")") {
+        return ends_sentence(doc, i - 1);
+    }
+    matches!(t, "!" | "?" | "…") || (!t.is_empty() && t.chars().all(|c| c == '.' || c == '…'))
+}
+
+/// Whether the paragraph ending before token `end` (its words from `from` on) ends with an
+/// attribution of its own after a comma, ", police said." or ", said Lt. Jo Roe.": the writer
+/// reporting speech, so a quotation mark opened in it and left open is an excerpt's stray mark
+/// (an article quoted whole, credited at its end), not a speaker's words running on.
+fn trailing_attribution(doc: &Doc, from: usize, end: usize) -> bool {
+    if end <= from + 2 || doc.token_text(end - 1) != "." {
+        return false;
+    }
+    let Some(comma) = (from..end - 1).rev().find(|&k| doc.token_text(k) == ",") else {
+        return false;
+    };
+    let tail = comma + 1..end - 1;
+    tail.len() <= TAIL_WORDS
+        && !tail.clone().any(|k| mark(doc.token_text(k)).is_some())
+        && tail.clone().any(|k| {
+            let w = doc.token_text(k).to_lowercase();
+            crate::word_classes::is_cue(&w) && !crate::word_classes::is_weak_cue(&w)
+        })
 }
 
 /// A double quotation left open at the paragraph starting at `i`, in text that sets each
@@ -171,7 +210,7 @@ fn carried_close(doc: &Doc, i: usize) -> Option<usize> {
             })
             .collect();
         match doubles.first() {
-            None if ends_sentence(doc, k) => j = k,
+            None if ends_sentence(doc, k) && !trailing_attribution(doc, j, k) => j = k,
             Some(&(t, r)) if r != Role::Open && doubles.len() % 2 == 1 && t > j => {
                 // "Dean Baker, Center for Economic Policy.\"" under a quotation is its credit
                 // line, set inside the marks: a name (two capitalised words) opens it.
@@ -219,14 +258,17 @@ pub fn find_marked(doc: &Doc) -> Vec<Marked> {
                     open = Some(o);
                     continue;
                 }
+                // An excerpt's stray mark, in a paragraph that reports speech itself, makes no
+                // quotation: the paragraph's own cue reports its words.
+                let excerpt = trailing_attribution(doc, o.tok + 1, i);
                 let carried = match o.family {
-                    Family::Double | Family::Tex => carried_close(doc, i),
+                    Family::Double | Family::Tex if !excerpt => carried_close(doc, i),
                     _ => None,
                 };
                 if carried.is_some() {
                     carried_to = carried;
                     open = Some(o);
-                } else {
+                } else if !excerpt {
                     push(doc, &mut out, o.tok, None, i);
                 }
             }
@@ -338,6 +380,43 @@ mod tests {
             spans("\"One two three.\nDean Baker, Policy Center.\""),
             vec!["One two three."]
         );
+    }
+
+    #[test]
+    fn a_quotation_runs_over_three_sentence_lines_and_odd_sentence_ends() {
+        let t = "\"One two.\n\nThree.\n\nFour.\n\nFive.\n\nSix, \" Kim said.";
+        assert_eq!(
+            spans(t),
+            vec!["One two.\n\nThree.\n\nFour.\n\nFive.\n\nSix,"]
+        );
+        // Four unmarked lines are too many.
+        let t = "\"One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix, \" Kim said.";
+        assert_eq!(spans(t), vec!["One."]);
+        // A run of dots and a full stop inside brackets end a line's sentence.
+        let t = "\"Not a clerk....\n\nNot one [person.]\n\nShe was ours, \" said Al Roe.";
+        assert_eq!(
+            spans(t),
+            vec!["Not a clerk....\n\nNot one [person.]\n\nShe was ours,"]
+        );
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_comma_opens_a_quotation_over_lines() {
+        let t = "His aunt said,\"He was calm...\n\nThey had no reason. \"";
+        assert_eq!(spans(t), vec!["He was calm...\n\nThey had no reason."]);
+        // With no closing mark to come, the mark opens nothing.
+        assert!(spans("Prices rose,\"a lot.\n\nThen fell.").is_empty());
+    }
+
+    #[test]
+    fn an_excerpt_mark_in_a_paragraph_with_its_own_attribution_opens_nothing() {
+        // A quoted article, its first paragraph reporting speech itself, credited at its end.
+        let t = "\"A man was held on Monday, police said.\n\nHe fled north, Sgt. Jo Roe said.\n\n\
+                 He was caught. \" (Daily article)";
+        assert!(spans(t).is_empty(), "{:?}", spans(t));
+        // A speaker's words that run on keep their marks.
+        let t = "\"We held him.\n\nHe fled north, then south.\n\nWe caught him, \" Roe said.";
+        assert_eq!(spans(t).len(), 1);
     }
 
     #[test]

@@ -1466,6 +1466,76 @@ fn an_adjective_of_stance_after_be_reports_the_clause_without_that() {
 }
 
 #[test]
+fn a_mixed_quotation_running_on_over_lines_stays_its_speakers() {
+    // The reported clause opens a quotation that runs on over the next sentence lines.
+    let t = "Dana Pruitt said the meeting was \"a waste of an evening.\n\n\
+             Nobody listened to the families.\n\n\
+             We will bring it back next month. \"\n\n\
+             The council meets again in May.";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "a waste of an evening")),
+        Some("Dana Pruitt")
+    );
+    assert_eq!(speaker(find(&qs, "Nobody listened")), Some("Dana Pruitt"));
+    assert_eq!(speaker(find(&qs, "bring it back")), Some("Dana Pruitt"));
+    assert!(qs.iter().all(|q| !q.text.contains("meets again")));
+}
+
+#[test]
+fn a_quotation_over_four_lines_glued_to_the_cue_comma() {
+    // Tokenised text: the mark run into the comma, the quotation set over four sentence lines.
+    let t = "Ron Taves said,\"We played hard...\n\nThe second half was ours.\n\n\
+             Nobody gave up.\n\nWe will be back. \"";
+    assert_speakers(
+        t,
+        &[
+            ("played hard", "Ron Taves"),
+            ("second half", "Ron Taves"),
+            ("Nobody gave up", "Ron Taves"),
+            ("be back", "Ron Taves"),
+        ],
+    );
+}
+
+#[test]
+fn a_quoted_excerpt_keeps_its_own_attributions() {
+    // A wire story quoted whole, credited at its end: its paragraphs keep their own cues.
+    let t = "\"A driver was hurt in a crash on Route 9, police said.\n\n\
+             The road was closed for an hour, said Sgt. Omar Fenwick.\n\n\
+             Two cars were towed. \" (Valley Wire article)";
+    let qs = quotes(t);
+    assert_eq!(
+        speaker(find(&qs, "closed for an hour")),
+        Some("Omar Fenwick")
+    );
+    assert_eq!(find(&qs, "closed for an hour").kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn a_charge_with_no_accuser_reports_nothing() {
+    let t = "The woman accused of setting the warehouse fire is Lena Ortt, 41.\n\n\
+             A guard who had been accused of taking bribes left the prison.\n\n\
+             Ian Bell accused Ortt of lying to the police.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter()
+            .all(|q| !q.text.contains("setting") && !q.text.contains("bribes")),
+        "{qs:#?}"
+    );
+    assert_eq!(speaker(find(&qs, "lying to the police")), Some("Ian Bell"));
+}
+
+#[test]
+fn a_cue_closing_a_fronted_clause_of_time_reports_nothing() {
+    let t = "When the hearing had concluded, the families left the courthouse in silence.\n\n\
+             Judge Ana Ruiz said the families had waited for two years.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("in silence")), "{qs:#?}");
+    assert!(qs.iter().any(|q| q.text.contains("waited for two years")));
+}
+
+#[test]
 fn a_quotation_split_by_a_relative_clause_is_one_speakers() {
     let t = "“The harbour will reopen in the spring,” which the council doubts, “and the ferries \
              will run again,” Maria Costa explains.";

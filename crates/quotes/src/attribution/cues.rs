@@ -118,6 +118,26 @@ impl<'d, 'a> Walk<'d, 'a> {
         {
             return c + 1;
         }
+        // "the man accused of shooting …", "a driver who had been accused of stealing": the
+        // charge against someone, with no accuser; it reports nothing ("Roe accused him of …"
+        // has an object between, and an agent after "by" is read as the passive's below).
+        if matches!(cx.l(c), "accused" | "accuses") && c + 1 < hi && cx.l(c + 1) == "of" {
+            return c + 1;
+        }
+        // "When the hearing had concluded, …", "After Roe testified, …": a cue closing a
+        // fronted clause of time or condition, right before its comma, reports nothing; the
+        // main clause after the comma is the article's ("As Roe said, …" is a frame, below).
+        if c + 1 < hi
+            && cx.w(c + 1) == ","
+            && c > lo + 1
+            && matches!(
+                cx.l(lo),
+                "when" | "after" | "before" | "once" | "until" | "while" | "if" | "because"
+            )
+            && (lo + 1..c).all(|i| !matches!(cx.w(i), "," | ";" | ":") && cx.opens(i).is_none())
+        {
+            return c + 1;
+        }
         // "Police responded to the crash …", "crews responded to a fire": "respond to" with an
         // object and no quotation in the sentence reacts; it reports nothing. Not so what one
         // answers ("did not respond to requests for comment", "responded to the criticism").

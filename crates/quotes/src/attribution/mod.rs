@@ -281,6 +281,34 @@ impl<'d, 'a> Walk<'d, 'a> {
             ..
         } = self;
         let doc = cx.doc;
+        // A quotation a reported clause opened that runs on over the next paragraphs ("Roe said
+        // the plan “will work.\n\nWe have the money.”"): the paragraphs after the clause's are
+        // the clause speaker's direct quotes.
+        let mut run_on = Vec::new();
+        for (m, sp) in consumed.iter().enumerate() {
+            let Some(sp) = sp
+                .as_ref()
+                .filter(|sp| sp.name.is_some() || !sp.mention.is_empty())
+            else {
+                continue;
+            };
+            let mk = cx.marks[m];
+            for (start, end) in paragraph_pieces(doc.text, mk.start, mk.end)
+                .into_iter()
+                .skip(1)
+            {
+                if !found.iter().any(|f| f.start < end && start < f.end) {
+                    run_on.push(Found {
+                        start,
+                        end,
+                        kind: QuoteKind::Direct,
+                        speaker: sp.clone(),
+                        cue: None,
+                    });
+                }
+            }
+        }
+        found.append(&mut run_on);
         for (m, a) in assigned.into_iter().enumerate() {
             if consumed[m].is_some() {
                 continue;
