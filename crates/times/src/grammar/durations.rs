@@ -3,6 +3,22 @@
 
 use super::*;
 
+/// Words that frame a duration ("the past three years", "the next two weeks"): read by
+/// `duration`, and openers of its rule in the grammar's guards.
+pub(super) const FRAMES: [&str; 11] = [
+    "past",
+    "last",
+    "next",
+    "first",
+    "coming",
+    "previous",
+    "final",
+    "latest",
+    "following",
+    "recent",
+    "initial",
+];
+
 impl<'a> Grammar<'a> {
     /// Durations: "three years", "48 hours", "a month", "five-year", "the past two months",
     /// "the first nine months", "several weeks", "nearly an hour".
@@ -55,20 +71,7 @@ impl<'a> Grammar<'a> {
         }
         let past_frame = the && matches!(self.w(j), "past" | "last");
         let mut framed = false;
-        if matches!(
-            self.w(j),
-            "past"
-                | "last"
-                | "next"
-                | "first"
-                | "coming"
-                | "previous"
-                | "final"
-                | "latest"
-                | "following"
-                | "recent"
-                | "initial"
-        ) {
+        if FRAMES.contains(&self.w(j)) {
             framed = true;
             j += 1;
         }

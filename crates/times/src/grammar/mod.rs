@@ -122,6 +122,43 @@ const PAST_CUES: &[&str] = &[
     "ended",
 ];
 
+/// The grammar's parsers with their bits, in the order [`Grammar::longest`] tries them: one list
+/// for `longest` and the test's `each_rule`, so that no parser can be left out of either. `$m` is a
+/// macro taking `BIT => parser` pairs.
+macro_rules! with_rules {
+    ($m:ident) => {
+        $m!(
+            NUMERIC => numeric,
+            MONTH_FIRST => month_first,
+            DAY_FIRST => day_first,
+            WEEKDAY_EXPR => weekday_expr,
+            NTH_WEEKDAY => nth_weekday_expr,
+            DEICTIC => deictic,
+            RELATIVE => relative,
+            THAT_UNIT => that_unit,
+            WEEK_OF => week_of,
+            AGO => ago,
+            IN_FUTURE => in_future,
+            DURATION => duration,
+            ALL_UNIT => all_unit,
+            SET => set,
+            CLOCK => clock,
+            VAGUE => vague,
+            YEAR_EXPR => year_expr,
+            QUARTER => quarter,
+            FINANCIAL => financial,
+            SEASON_EXPR => season_expr,
+            HOLIDAY => holiday,
+            BARE_PLURAL => bare_plural,
+            LENGTH_ADJECTIVE => length_adjective,
+            RANGE_FIRST => range_first,
+            CONJOINED_DAY => conjoined_day,
+            ORDINAL_UNIT => ordinal_unit,
+            VAGUE_AGO => vague_ago,
+        )
+    };
+}
+
 impl<'a> Grammar<'a> {
     fn w(&self, i: usize) -> &str {
         self.t.get(i).map(|t| &*t.w).unwrap_or("")
@@ -464,17 +501,7 @@ impl<'a> Grammar<'a> {
             }
         };
         if rules & rule::MODIFIED != 0 {
-            let m = self.modifiers(i);
-            if m > i {
-                // A modified date keeps the modifier in its extent, value of the core.
-                let core = self
-                    .month_first(m)
-                    .or_else(|| self.year_expr(m))
-                    .or_else(|| self.relative(m))
-                    .or_else(|| self.season_expr(m))
-                    .or_else(|| self.unit_of_reference(m));
-                consider(core.map(|h| Hit { first: i, ..h }));
-            }
+            consider(self.modified(i));
         }
         macro_rules! try_rules {
             ($($bit:ident => $f:ident),* $(,)?) => {
@@ -483,36 +510,24 @@ impl<'a> Grammar<'a> {
                 })*
             };
         }
-        try_rules!(
-            NUMERIC => numeric,
-            MONTH_FIRST => month_first,
-            DAY_FIRST => day_first,
-            WEEKDAY_EXPR => weekday_expr,
-            NTH_WEEKDAY => nth_weekday_expr,
-            DEICTIC => deictic,
-            RELATIVE => relative,
-            THAT_UNIT => that_unit,
-            WEEK_OF => week_of,
-            AGO => ago,
-            IN_FUTURE => in_future,
-            DURATION => duration,
-            ALL_UNIT => all_unit,
-            SET => set,
-            CLOCK => clock,
-            VAGUE => vague,
-            YEAR_EXPR => year_expr,
-            QUARTER => quarter,
-            FINANCIAL => financial,
-            SEASON_EXPR => season_expr,
-            HOLIDAY => holiday,
-            BARE_PLURAL => bare_plural,
-            LENGTH_ADJECTIVE => length_adjective,
-            RANGE_FIRST => range_first,
-            CONJOINED_DAY => conjoined_day,
-            ORDINAL_UNIT => ordinal_unit,
-            VAGUE_AGO => vague_ago,
-        );
+        with_rules!(try_rules);
         best
+    }
+
+    /// A date after modifiers at piece `i` ("early", "the end of"): the modifier is kept in the
+    /// extent, the value is the core's.
+    fn modified(&self, i: usize) -> Option<Hit> {
+        let m = self.modifiers(i);
+        if m <= i {
+            return None;
+        }
+        let core = self
+            .month_first(m)
+            .or_else(|| self.year_expr(m))
+            .or_else(|| self.relative(m))
+            .or_else(|| self.season_expr(m))
+            .or_else(|| self.unit_of_reference(m));
+        core.map(|h| Hit { first: i, ..h })
     }
 
     /// What each parser of [`Self::longest`] reads at piece `i`, with its bit (for the test that
@@ -520,55 +535,13 @@ impl<'a> Grammar<'a> {
     #[cfg(test)]
     pub(crate) fn each_rule(&self, i: usize) -> Vec<(u32, &'static str, Option<Hit>)> {
         let mut out = Vec::new();
-        let m = self.modifiers(i);
-        let core = (m > i)
-            .then(|| {
-                self.month_first(m)
-                    .or_else(|| self.year_expr(m))
-                    .or_else(|| self.relative(m))
-                    .or_else(|| self.season_expr(m))
-                    .or_else(|| self.unit_of_reference(m))
-            })
-            .flatten();
-        out.push((
-            rule::MODIFIED,
-            stringify!(modifiers),
-            core.map(|h| Hit { first: i, ..h }),
-        ));
+        out.push((rule::MODIFIED, stringify!(modifiers), self.modified(i)));
         macro_rules! each {
             ($($bit:ident => $f:ident),* $(,)?) => {
                 $(out.push((rule::$bit, stringify!($f), self.$f(i)));)*
             };
         }
-        each!(
-            NUMERIC => numeric,
-            MONTH_FIRST => month_first,
-            DAY_FIRST => day_first,
-            WEEKDAY_EXPR => weekday_expr,
-            NTH_WEEKDAY => nth_weekday_expr,
-            DEICTIC => deictic,
-            RELATIVE => relative,
-            THAT_UNIT => that_unit,
-            WEEK_OF => week_of,
-            AGO => ago,
-            IN_FUTURE => in_future,
-            DURATION => duration,
-            ALL_UNIT => all_unit,
-            SET => set,
-            CLOCK => clock,
-            VAGUE => vague,
-            YEAR_EXPR => year_expr,
-            QUARTER => quarter,
-            FINANCIAL => financial,
-            SEASON_EXPR => season_expr,
-            HOLIDAY => holiday,
-            BARE_PLURAL => bare_plural,
-            LENGTH_ADJECTIVE => length_adjective,
-            RANGE_FIRST => range_first,
-            CONJOINED_DAY => conjoined_day,
-            ORDINAL_UNIT => ordinal_unit,
-            VAGUE_AGO => vague_ago,
-        );
+        with_rules!(each);
         out
     }
 }
@@ -746,22 +719,12 @@ pub(crate) fn rules_opened_by(w: &str) -> u32 {
                     | "no"
                     | "its"
                     | "their"
-                    | "past"
-                    | "last"
-                    | "next"
-                    | "first"
-                    | "coming"
-                    | "previous"
-                    | "final"
-                    | "latest"
-                    | "following"
-                    | "recent"
-                    | "initial"
                     | "half"
                     | "½"
                     | "¼"
                     | "¾"
-            ),
+            )
+            || durations::FRAMES.contains(&w),
     );
     add(ALL_UNIT, w == "all");
     add(
