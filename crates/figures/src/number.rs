@@ -1150,13 +1150,8 @@ mod tests {
             guarded += guard_agrees(src);
         }
         assert!(guarded > 10_000, "{guarded}");
-        let data = include_str!("../../lexicon/data/numbers.txt");
         let mut words: Vec<String> = Vec::new();
-        for line in data.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let w = line.split('|').next().unwrap_or("").trim().to_lowercase();
+        for w in lexicon_number_words() {
             words.extend([
                 w.clone(),
                 format!("{w}s"),
@@ -1274,15 +1269,20 @@ mod tests {
         letters_then_digits(text)
     }
 
+    /// Every number word of the lexicon's list, lower-cased: the words the tests vary.
+    fn lexicon_number_words() -> Vec<String> {
+        include_str!("../../lexicon/data/numbers.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split('|').next().unwrap_or("").trim().to_lowercase())
+            .collect()
+    }
+
     #[test]
     fn one_lookup_reads_words_as_the_four_did() {
-        let data = include_str!("../../lexicon/data/numbers.txt");
         let mut words: Vec<String> = Vec::new();
-        for line in data.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let w = line.split('|').next().unwrap_or("").trim().to_lowercase();
+        for w in lexicon_number_words() {
             for form in [
                 w.clone(),
                 format!("{w}s"),
