@@ -680,22 +680,7 @@ pub(crate) fn rules_opened_by(w: &str) -> u32 {
     add(WEEK_OF, w == "the");
     add(
         AGO,
-        count
-            || matches!(
-                w,
-                "year"
-                    | "nearly"
-                    | "almost"
-                    | "about"
-                    | "just"
-                    | "only"
-                    | "roughly"
-                    | "around"
-                    | "over"
-                    | "approximately"
-                    | "more"
-                    | "less"
-            ),
+        count || matches!(w, "year" | "more" | "less") || relative::AGO_HEDGES.contains(&w),
     );
     add(IN_FUTURE, w == "in");
     add(

@@ -3,6 +3,21 @@
 
 use super::*;
 
+/// Hedges before the count of an `ago` expression ("nearly three years ago"): read by `ago`, and
+/// openers of its rule in the grammar's guards.
+pub(super) const AGO_HEDGES: [&str; 10] = [
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "just",
+    "only",
+    "roughly",
+    "around",
+    "over",
+    "approximately",
+];
+
 impl<'a> Grammar<'a> {
     /// Weekdays: "Wednesday", "last Friday", "Thursday (Nov 21)", "Saturday night".
     pub(super) fn weekday_expr(&self, i: usize) -> Option<Hit> {
@@ -648,19 +663,8 @@ impl<'a> Grammar<'a> {
         }
         let mut c = i;
         while c - i < MAX_MODIFIERS
-            && (matches!(
-                self.w(c),
-                "nearly"
-                    | "almost"
-                    | "about"
-                    | "some"
-                    | "just"
-                    | "only"
-                    | "roughly"
-                    | "around"
-                    | "over"
-                    | "approximately"
-            ) || (matches!(self.w(c), "more" | "less") && self.w(c + 1) == "than"))
+            && (AGO_HEDGES.contains(&self.w(c))
+                || (matches!(self.w(c), "more" | "less") && self.w(c + 1) == "than"))
         {
             c += if self.w(c + 1) == "than" { 2 } else { 1 };
         }
