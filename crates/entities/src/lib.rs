@@ -228,10 +228,13 @@ fn without_unknown_acronyms_in_conversation(doc: &Doc, spans: &mut Vec<(usize, u
         return;
     }
     let mut spelled: FxHashMap<&str, bool> = FxHashMap::default();
+    let starts = capital_starts(doc);
     spans.retain(|s| {
         !candidate(s) || {
             let w = doc.token_text(s.0);
-            *spelled.entry(w).or_insert_with(|| spelled_out(doc, w))
+            *spelled
+                .entry(w)
+                .or_insert_with(|| spelled_out(doc, w, &starts))
         }
     });
 }
@@ -263,30 +266,54 @@ fn is_unknown_acronym(w: &str) -> bool {
 
 /// Whether the document spells the acronym out: a run of capitalised words whose initials are
 /// its letters, lower-case joiners ("of", "and", "the") skipped ("Housing Authority of New
-/// Orleans" for "HANO").
-fn spelled_out(doc: &Doc, acronym: &str) -> bool {
+/// Orleans" for "HANO"). A run starts at a word whose first byte is the acronym's first letter,
+/// so only those starts are tried (`starts`, from [`capital_starts`]); every other start fails
+/// at its first word.
+fn spelled_out(doc: &Doc, acronym: &str, starts: &[Vec<usize>; 26]) -> bool {
+    match acronym.as_bytes().first() {
+        Some(c) if c.is_ascii_uppercase() => starts[usize::from(c - b'A')]
+            .iter()
+            .any(|&k| spelled_out_from(doc, acronym, k)),
+        _ => (0..doc.tokens.len()).any(|k| spelled_out_from(doc, acronym, k)),
+    }
+}
+
+/// The tokens longer than one byte whose first byte is a capital A–Z, by that letter: where a
+/// spelled-out acronym may start.
+fn capital_starts(doc: &Doc) -> [Vec<usize>; 26] {
+    let mut out: [Vec<usize>; 26] = Default::default();
+    for k in 0..doc.tokens.len() {
+        let t = doc.token_text(k).as_bytes();
+        if let Some(&c) = t.first() {
+            if c.is_ascii_uppercase() && t.len() > 1 {
+                out[usize::from(c - b'A')].push(k);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the acronym is spelled out by the run of words starting at token `k`.
+fn spelled_out_from(doc: &Doc, acronym: &str, k: usize) -> bool {
     let letters = acronym.as_bytes();
     let n = doc.tokens.len();
-    (0..n).any(|k| {
-        let mut got = 0;
-        let mut j = k;
-        while j < n && got < letters.len() {
-            let t = doc.token_text(j);
-            let c = t.as_bytes()[0];
-            if c.is_ascii_uppercase() && t.len() > 1 && t != acronym {
-                if c != letters[got] {
-                    return false;
-                }
-                got += 1;
-            } else if got == 0
-                || !matches!(t, "of" | "and" | "the" | "for" | "&" | "de" | "on" | "in")
-            {
+    let mut got = 0;
+    let mut j = k;
+    while j < n && got < letters.len() {
+        let t = doc.token_text(j);
+        let c = t.as_bytes().first().copied().unwrap_or(0);
+        if c.is_ascii_uppercase() && t.len() > 1 && t != acronym {
+            if c != letters[got] {
                 return false;
             }
-            j += 1;
+            got += 1;
+        } else if got == 0 || !matches!(t, "of" | "and" | "the" | "for" | "&" | "de" | "on" | "in")
+        {
+            return false;
         }
-        got == letters.len()
-    })
+        j += 1;
+    }
+    got == letters.len()
 }
 
 /// The span `a..b` cut at each bracket it does not close within itself: a name never runs
@@ -582,6 +609,75 @@ mod tests {
             assert!(!raw.is_empty());
             assert!(inflated == raw);
         }
+    }
+
+    /// [`spelled_out`] as first written: a run tried from every token.
+    fn spelled_out_everywhere(doc: &Doc, acronym: &str) -> bool {
+        (0..doc.tokens.len()).any(|k| spelled_out_from(doc, acronym, k))
+    }
+
+    /// Trying only the starts whose first letter is the acronym's answers as trying every
+    /// token: random texts of capitalised words, joiners, acronyms and marks, every acronym of
+    /// up to four letters over their initials asked.
+    #[test]
+    fn spelled_out_from_its_letter_is_spelled_out_from_anywhere() {
+        let words = [
+            "Housing",
+            "Authority",
+            "of",
+            "New",
+            "Orleans",
+            "HANO",
+            "and",
+            "the",
+            "Gas",
+            "Board",
+            "A",
+            "I",
+            "in",
+            "&",
+            "de",
+            "on",
+            "for",
+            "Bank",
+            "GB",
+            "x",
+            ",",
+            "Über",
+            "HA",
+            "Nord",
+        ];
+        let mut x: u64 = 0x9e37_79b9;
+        let mut rnd = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        let letters = b"HANOGBAIUX";
+        let mut asked = 0;
+        let mut spelled = 0;
+        for _ in 0..400 {
+            let len = rnd(14);
+            let text: Vec<&str> = (0..len).map(|_| words[rnd(words.len())]).collect();
+            let joined = text.join(" ");
+            let doc = Doc::new(&joined);
+            let starts = capital_starts(&doc);
+            for _ in 0..12 {
+                let a: String = (0..1 + rnd(4))
+                    .map(|_| char::from(letters[rnd(letters.len())]))
+                    .collect();
+                let want = spelled_out_everywhere(&doc, &a);
+                assert_eq!(spelled_out(&doc, &a, &starts), want, "{a} in {text:?}");
+                asked += 1;
+                spelled += usize::from(want);
+            }
+            for a in ["HANO", "GB", "HA", "", "hano", "ÜB"] {
+                let want = spelled_out_everywhere(&doc, a);
+                assert_eq!(spelled_out(&doc, a, &starts), want, "{a} in {text:?}");
+            }
+        }
+        assert!(asked > 4000 && spelled > 50, "{spelled} of {asked}");
     }
 
     fn ents(t: &str) -> Vec<Entity> {
