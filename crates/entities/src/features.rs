@@ -8,6 +8,7 @@ use crate::gazetteer::{self, Gaz};
 use claimtrail_text::Doc;
 use fnv::FnvHasher;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
 /// Mixes a value into a running hash (splitmix64 finaliser: cheap and well spread).
@@ -28,7 +29,7 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
 }
 
 /// Per-token facts that do not depend on predicted tags, computed once per document.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq, Debug)]
 pub struct TokInfo {
     /// Lower-cased, digits folded to '0'.
     pub norm: u64,
@@ -231,6 +232,58 @@ fn word_and_affixes(w: &str) -> (u64, [u64; 4], [u64; 4]) {
     (h.finish(), prefix, suffix)
 }
 
+/// The facts of a token that depend on its word alone (as written).
+#[derive(Clone, Copy)]
+struct WordFacts {
+    norm: u64,
+    exact: u64,
+    shape: u64,
+    short_shape: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    cap: bool,
+    all_caps: bool,
+}
+
+impl WordFacts {
+    /// The facts of word `w`, whose normal form ([`normalise`]) is `low`.
+    #[inline(always)]
+    fn new(w: &str, low: &str) -> WordFacts {
+        let (shape, short_shape, cap, all_caps, folds) = shapes_and_folds(w);
+        let (norm, prefix, suffix) = word_and_affixes(low);
+        WordFacts {
+            norm,
+            // A word its normal form leaves as it is hashes as that form did.
+            exact: if folds {
+                hash_bytes(w.as_bytes())
+            } else {
+                norm
+            },
+            shape,
+            short_shape,
+            prefix,
+            suffix,
+            cap,
+            all_caps,
+        }
+    }
+
+    /// The facts a token's info holds.
+    #[inline(always)]
+    fn of(t: &TokInfo) -> WordFacts {
+        WordFacts {
+            norm: t.norm,
+            exact: t.exact,
+            shape: t.shape,
+            short_shape: t.short_shape,
+            prefix: t.prefix,
+            suffix: t.suffix,
+            cap: t.cap,
+            all_caps: t.all_caps,
+        }
+    }
+}
+
 /// Sentences with a capital inside that make a document cased (see [`TokInfo::prose`]).
 const CASED_DOC_SENTENCES: usize = 3;
 
@@ -239,6 +292,13 @@ const DC_LOW: u8 = 2;
 
 /// Token facts for every token of a document.
 pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
+    token_infos_with::<true>(doc, gaz)
+}
+
+/// [`token_infos`]; with `REUSE` false, every token's word facts are computed afresh (the test
+/// that a repeated word's copied facts are its own).
+#[inline(always)]
+fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     let n = doc.tokens.len();
     let mut out: Vec<TokInfo> = vec![TokInfo::default(); n];
     let mut first_norm: Option<u64> = None;
@@ -252,6 +312,12 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     // Their gazetteer key hashes, their table slots asked for while the other facts are computed.
     let mut lower_hashes: Vec<u64> = Vec::with_capacity(n);
     let clusters = &*CLUSTERS;
+    // Each word as written, with its first token and that token's place in `lower_spans`: a
+    // word seen before copies the facts that depend on the word alone (over half the tokens
+    // of a document repeat an earlier one). `same[i]` is the first token written as `i` is.
+    let mut written: FxHashMap<&str, (u32, u32)> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
+    let mut same: Vec<u32> = (0..n as u32).collect();
     let mut named_sentences = 0usize;
     for s in &doc.sentences {
         let toks = s.first_token..s.end_token;
@@ -306,20 +372,42 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
         };
         for (k, i) in toks.enumerate() {
             let w = doc.token_text(i);
-            let from = lower_buf.len();
-            normalise(w, &mut lower_buf);
-            let low = &lower_buf[from..];
-            let (shape, short_shape, cap, all_caps, folds) = shapes_and_folds(w);
-            let (norm, prefix, suffix) = word_and_affixes(low);
+            let entry = written.entry(w);
+            let (wf, span, key_hash) = match entry {
+                // A word written as an earlier one was: its facts are that one's.
+                Entry::Occupied(e) if REUSE => {
+                    let (j, p) = *e.get();
+                    same[i] = j;
+                    let (j, p) = (j as usize, p as usize);
+                    (WordFacts::of(&out[j]), lower_spans[p], lower_hashes[p])
+                }
+                _ => {
+                    if let Entry::Vacant(e) = entry {
+                        e.insert((i as u32, lower_spans.len() as u32));
+                    }
+                    let from = lower_buf.len();
+                    normalise(w, &mut lower_buf);
+                    let low = &lower_buf[from..];
+                    let wf = WordFacts::new(w, low);
+                    // Read below, once every word's slot has been asked for.
+                    clusters.prefetch(wf.norm);
+                    (wf, (from, lower_buf.len()), gazetteer::key_hash(low))
+                }
+            };
+            let WordFacts {
+                norm,
+                exact,
+                shape,
+                short_shape,
+                prefix,
+                suffix,
+                cap,
+                all_caps,
+            } = wf;
             let t = &mut out[i];
             t.norm = norm;
             t.key = norm;
-            // A word its normal form leaves as it is hashes as that form did.
-            t.exact = if folds {
-                hash_bytes(w.as_bytes())
-            } else {
-                norm
-            };
+            t.exact = exact;
             t.shape = shape;
             t.short_shape = short_shape;
             t.cap = cap;
@@ -333,20 +421,23 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
             t.title_sentence = title_sentence;
             t.prefix = prefix;
             t.suffix = suffix;
-            // Read below, once every token's slot has been asked for.
-            clusters.prefetch(norm);
             if !caps_sentence && k > 0 {
                 let e = doc_case.entry(norm).or_insert(0);
                 *e |= if cap { DC_CAP } else { DC_LOW };
             }
             first_norm.get_or_insert(norm);
-            lower_spans.push((from, lower_buf.len()));
-            lower_hashes.push(gazetteer::key_hash(low));
+            lower_spans.push(span);
+            lower_hashes.push(key_hash);
         }
     }
     for s in &doc.sentences {
-        for t in &mut out[s.first_token..s.end_token] {
-            t.cluster = clusters.get(t.norm);
+        for i in s.first_token..s.end_token {
+            let j = same[i] as usize;
+            out[i].cluster = if j < i {
+                out[j].cluster
+            } else {
+                clusters.get(out[i].norm)
+            };
         }
     }
     let mut slot: FxHashMap<u64, u32> =
@@ -392,7 +483,7 @@ pub fn token_infos(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, Contexts) {
     let lowers: Vec<&str> = lower_spans.iter().map(|&(a, b)| &lower_buf[a..b]).collect();
     for (t, bits) in out
         .iter_mut()
-        .zip(gazetteer::mark(gaz, doc, &lowers, &lower_hashes))
+        .zip(gazetteer::mark(gaz, doc, &lowers, &lower_hashes, &same))
     {
         t.gaz = bits;
     }
@@ -671,6 +762,96 @@ mod tests {
             normalise(w, &mut low);
             assert!(folds || low == w, "{w}");
         }
+    }
+
+    /// A token whose word was written before copies that word's facts (and its gazetteer
+    /// lookup): every fact must be what computing the token afresh gives. Whole articles, and
+    /// random texts over words that repeat in other cases, with digits, marks, letters past
+    /// ASCII and gazetteer entries of one and more words.
+    #[test]
+    fn copied_word_facts_are_the_facts_computed_afresh() {
+        let gaz = &crate::gazetteer::GAZ;
+        let words = [
+            "The",
+            "the",
+            "THE",
+            "New",
+            "York",
+            "new",
+            "york",
+            "Bank",
+            "of",
+            "England",
+            "said",
+            "Said",
+            "Mr.",
+            "Smith",
+            "SMITH",
+            "2024",
+            "10,000",
+            "covid19",
+            "Covid19",
+            "Zürich",
+            "zürich",
+            "ZÜRICH",
+            "東京",
+            "É",
+            "é",
+            ",",
+            ".",
+            "\"",
+            "-",
+            "al",
+            "Qaeda",
+            "U.S.",
+            "I",
+            "i",
+            "John",
+            "Paris",
+            "paris",
+            "Washington",
+            "e-mail",
+            "x1Y2",
+            "ǅ",
+            "O'Brien",
+            "'s",
+            "\n\n",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rnd = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        let mut texts: Vec<String> = (0..300)
+            .map(|_| {
+                let n = rnd(60);
+                (0..n)
+                    .map(|_| words[rnd(words.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        texts.push(include_str!("../tests/fixtures/000_20dcaab2fdce8d62.txt").to_string());
+        texts.push(include_str!("../tests/fixtures/003_026a6bed20428990.txt").to_string());
+        let mut copied = 0;
+        for text in &texts {
+            let doc = Doc::new(text);
+            let (fresh, fresh_ctx) = token_infos_with::<false>(&doc, gaz);
+            let (reused, reused_ctx) = token_infos(&doc, gaz);
+            assert_eq!(fresh.len(), reused.len());
+            for (i, (a, b)) in fresh.iter().zip(&reused).enumerate() {
+                assert_eq!(a, b, "token {i} {:?} of {text:?}", doc.token_text(i));
+            }
+            assert_eq!(fresh_ctx, reused_ctx, "{text:?}");
+            copied += doc.tokens.len()
+                - (0..doc.tokens.len())
+                    .map(|i| doc.token_text(i))
+                    .collect::<std::collections::HashSet<_>>()
+                    .len();
+        }
+        assert!(copied > 2000, "{copied}");
     }
 
     #[test]

@@ -238,9 +238,13 @@ pub fn key_hash(low: &str) -> u64 {
 }
 
 /// The gazetteer class bits of every token (longest match from each start); `lowers` holds the
-/// tokens' lower-cased forms and `hashes` their [`key_hash`]es.
-pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], hashes: &[u64]) -> Vec<u32> {
+/// tokens' lower-cased forms and `hashes` their [`key_hash`]es. `same[i]`, where given, is an
+/// earlier token with the same lower-cased form as token `i` (or `i`): its one-token lookup is
+/// that token's.
+pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], hashes: &[u64], same: &[u32]) -> Vec<u32> {
     let mut out = vec![0u32; doc.tokens.len()];
+    // Each token's one-token entry (with the prefix bit), for the repeats of its word.
+    let mut one = vec![0u32; doc.tokens.len()];
     let mut key = String::new();
     for s in &doc.sentences {
         let (lo, hi) = (s.first_token, s.end_token);
@@ -255,21 +259,28 @@ pub fn mark(g: &Gaz, doc: &Doc, lowers: &[&str], hashes: &[u64]) -> Vec<u32> {
             {
                 // The one-token key is the token's own lower-cased form, read in place; a longer
                 // key is built only when the first starts a longer entry (most words start none).
-                let (k, h): (&str, u64) = if j == i {
-                    let h = match hashes.get(j) {
-                        Some(&h) => h,
-                        None => crate::tables::hash(low.as_bytes()),
+                let c = if j == i {
+                    let c = match same.get(i).map(|&f| f as usize) {
+                        Some(f) if f < i => one[f],
+                        _ => {
+                            let h = match hashes.get(j) {
+                                Some(&h) => h,
+                                None => crate::tables::hash(low.as_bytes()),
+                            };
+                            g.entries.get(*low).copied().unwrap_or(0) | wide_hashed(low, h)
+                        }
                     };
-                    (low, h)
+                    one[i] = c;
+                    c
                 } else {
                     if j == i + 1 {
                         key.push_str(lowers.get(i).copied().unwrap_or(""));
                     }
                     key.push(' ');
                     key.push_str(low);
-                    (&key, crate::tables::hash(key.as_bytes()))
+                    let h = crate::tables::hash(key.as_bytes());
+                    g.entries.get(key.as_str()).copied().unwrap_or(0) | wide_hashed(&key, h)
                 };
-                let c = g.entries.get(k).copied().unwrap_or(0) | wide_hashed(k, h);
                 if c & !PREFIX != 0 {
                     best = Some((j, c & !PREFIX));
                 }
@@ -300,7 +311,7 @@ mod tests {
             .collect();
         let refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
         let hashes: Vec<u64> = refs.iter().map(|w| key_hash(w)).collect();
-        let bits = mark(&GAZ, &doc, &refs, &hashes);
+        let bits = mark(&GAZ, &doc, &refs, &hashes, &[]);
         lowers.into_iter().zip(bits).collect()
     }
 
@@ -361,9 +372,9 @@ mod tests {
             want.iter().filter(|&&b| b >> INSIDE != 0).count() >= 5,
             "multi-word entries"
         );
-        assert_eq!(mark(&GAZ, &doc, &refs, &hashes), want);
+        assert_eq!(mark(&GAZ, &doc, &refs, &hashes, &[]), want);
         // Without the one-token hashes, the keys are hashed here.
-        assert_eq!(mark(&GAZ, &doc, &refs, &[]), want);
+        assert_eq!(mark(&GAZ, &doc, &refs, &[], &[]), want);
     }
 
     #[test]
