@@ -69,6 +69,9 @@ pub struct TokInfo {
     pub title_sentence: bool,
     /// Word classes learned from unlabeled text (+1; 0 for a word not seen there).
     pub cluster: [u16; clusters::LEVELS],
+    /// The first token of the document written as this one is (itself if none before): the
+    /// facts [`word_features`] reads are that token's.
+    pub word: u32,
 }
 
 /// Neighbours (previous, next normalised word) of up to [`AGG_MAX`] capitalised occurrences of
@@ -430,6 +433,9 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
             lower_hashes.push(key_hash);
         }
     }
+    for (t, &j) in out.iter_mut().zip(&same) {
+        t.word = j;
+    }
     for s in &doc.sentences {
         for i in s.first_token..s.end_token {
             let j = same[i] as usize;
@@ -499,6 +505,41 @@ pub fn static_features(
     i: usize,
     f: &mut Vec<u64>,
 ) {
+    templates::<true, true>(info, ctx, lo, hi, i, f)
+}
+
+/// The templates of [`static_features`] that read the word alone (as written: its normal form,
+/// its form as written, its shapes, affixes and word classes, and the constant): the same for
+/// every token written alike (see [`TokInfo::word`]), so a document's repeats of a word can
+/// share their sum.
+pub fn word_features(info: &[TokInfo], i: usize, f: &mut Vec<u64>) {
+    templates::<true, false>(info, &Vec::new(), i, i + 1, i, f)
+}
+
+/// The templates of [`static_features`] that [`word_features`] leaves out: the two together
+/// push the features [`static_features`] pushes.
+pub fn context_features(
+    info: &[TokInfo],
+    ctx: &Contexts,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    f: &mut Vec<u64>,
+) {
+    templates::<false, true>(info, ctx, lo, hi, i, f)
+}
+
+/// The static templates, those that read the word alone with `WORD` and the others with
+/// `CONTEXT`, in one order whichever are asked for.
+#[inline(always)]
+fn templates<const WORD: bool, const CONTEXT: bool>(
+    info: &[TokInfo],
+    ctx: &Contexts,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    f: &mut Vec<u64>,
+) {
     let t = &info[i];
     let get = |j: isize| -> Option<&TokInfo> {
         let j = i as isize + j;
@@ -510,16 +551,25 @@ pub fn static_features(
     let shape_at = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.short_shape);
     let flags = (t.cap as u64) | (t.all_caps as u64) << 1 | (t.sent_start as u64) << 2;
     let hl = t.caps_sentence as u64 | (t.lower_sentence as u64) << 1;
-    f.push(mix(1, 0));
-    f.push(mix(2, t.norm));
-    f.push(mix(3, t.exact));
-    f.push(mix(4, t.shape));
-    f.push(mix(5, t.short_shape));
-    f.push(mix(6, mix(t.shape, hl)));
-    for p in t.prefix.iter().chain(t.suffix.iter()) {
-        if *p != 0 {
-            f.push(mix(7, *p));
+    if WORD {
+        f.push(mix(1, 0));
+        f.push(mix(2, t.norm));
+        f.push(mix(3, t.exact));
+        f.push(mix(4, t.shape));
+        f.push(mix(5, t.short_shape));
+    }
+    if CONTEXT {
+        f.push(mix(6, mix(t.shape, hl)));
+    }
+    if WORD {
+        for p in t.prefix.iter().chain(t.suffix.iter()) {
+            if *p != 0 {
+                f.push(mix(7, *p));
+            }
         }
+    }
+    if !CONTEXT {
+        return word_classes(t, f);
     }
     f.push(mix(8, norm_at(-1)));
     f.push(mix(9, norm_at(1)));
@@ -591,14 +641,22 @@ pub fn static_features(
     // Word classes from unlabeled text, of this word and its neighbours: a name or a place
     // the labelled data never showed, or one written in lower case, shares its class with
     // ones it did.
-    let [fine, coarse] = t.cluster;
-    f.push(mix(70, fine as u64));
-    f.push(mix(71, coarse as u64));
+    if WORD {
+        word_classes(t, f);
+    }
     let cluster_at =
         |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.cluster[0] as u64);
     f.push(mix(72, cluster_at(-1)));
     f.push(mix(73, cluster_at(1)));
     let _ = SEP;
+}
+
+/// Template 70 and 71: the word's classes (see [`templates`]).
+#[inline(always)]
+fn word_classes(t: &TokInfo, f: &mut Vec<u64>) {
+    let [fine, coarse] = t.cluster;
+    f.push(mix(70, fine as u64));
+    f.push(mix(71, coarse as u64));
 }
 
 /// Templates that read the tags given to the same word earlier in the document (in earlier

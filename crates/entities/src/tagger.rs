@@ -4,7 +4,8 @@
 //! predicted history from earlier sentences, as at run time).
 
 use crate::features::{
-    history_features, static_features, token_infos, transition_feature, TokInfo,
+    context_features, history_features, static_features, token_infos, transition_feature,
+    word_features, Contexts, TokInfo,
 };
 use crate::gazetteer::Gaz;
 use crate::varint::{get_varint, put_varint};
@@ -405,11 +406,6 @@ fn tag_with_popcnt(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
 fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     let (info, ctx) = token_infos(doc, gaz);
     let n = doc.tokens.len();
-    // The static templates do not read the tags: every token's static sum is computed first,
-    // in blocks of tokens across sentence ends, so that a block's rows are on their way while
-    // the next block's features are hashed (a sentence is mostly shorter than a block, and
-    // summing it at once stalled on its rows). Integer sums: the order does not matter.
-    let mut sums = vec![[0i32; NL]; n];
     let mut plain = vec![false; n];
     for s in &doc.sentences {
         let (lo, hi) = (s.first_token, s.end_token);
@@ -417,40 +413,8 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
             *p = plainly_outside(doc, &info, lo, hi, i);
         }
     }
-    let order: Vec<(usize, usize, usize)> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| (s.first_token..s.end_token).map(move |i| (i, s.first_token, s.end_token)))
-        .collect();
-    let mut feats = Vec::with_capacity(64);
-    let mut cur = Block::default();
-    let mut prev = Block::default();
-    for chunk in order.chunks(BLOCK) {
-        // Feature buckets, prefetching their occupancy words; then rows, prefetching the
-        // weights; then the previous block's sums, whose rows have had this block's time.
-        cur.clear();
-        for &(i, lo, hi) in chunk {
-            feats.clear();
-            if plain[i] {
-                continue;
-            }
-            static_features(&info, &ctx, lo, hi, i, &mut feats);
-            for &f in &feats {
-                let b = bucket(f);
-                m.prefetch_occupancy(b);
-                cur.rows.push(b);
-            }
-            cur.ends.push(cur.rows.len());
-            cur.tokens.push(i);
-        }
-        for r in cur.rows.iter_mut() {
-            *r = m.row_or_zero(*r);
-            m.prefetch_row(*r);
-        }
-        prev.sum_into(m, &mut sums);
-        std::mem::swap(&mut cur, &mut prev);
-    }
-    prev.sum_into(m, &mut sums);
+    let sums = static_sums(doc, &info, &ctx, &plain, m);
+    let mut feats = Vec::with_capacity(8);
 
     let mut tags = vec![0u8; n];
     let mut hist: FxHashMap<u64, u8> = FxHashMap::default();
@@ -490,32 +454,124 @@ fn tag_blocks(doc: &Doc, gaz: &Gaz, m: &Model) -> Vec<u8> {
     tags
 }
 
+/// Every token's sum of its [`static_features`]' weight rows (none for a token decoded as O
+/// without its features, `plain`). The static templates do not read the tags: every token's
+/// static sum is computed first, in blocks of tokens across sentence ends, so that a block's
+/// rows are on their way while the next block's features are hashed (a sentence is mostly
+/// shorter than a block, and summing it at once stalled on its rows). A token's
+/// [`word_features`] are summed once for each word as written (at the first of its tokens read)
+/// and added to the sum of each of its tokens' [`context_features`]: integer sums, so the
+/// totals are those of summing each token's static features.
+#[inline(always)]
+fn static_sums(
+    doc: &Doc,
+    info: &[TokInfo],
+    ctx: &Contexts,
+    plain: &[bool],
+    m: &Model,
+) -> Vec<[i32; NL]> {
+    let n = doc.tokens.len();
+    let mut sums = vec![[0i32; NL]; n];
+    // The sums of the word templates, at the word's first token (`TokInfo::word`).
+    let mut words = vec![[0i32; NL]; n];
+    let mut asked = vec![false; n];
+    let order: Vec<(usize, usize, usize)> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| (s.first_token..s.end_token).map(move |i| (i, s.first_token, s.end_token)))
+        .collect();
+    let mut feats = Vec::with_capacity(64);
+    let mut cur = Block::default();
+    let mut prev = Block::default();
+    for chunk in order.chunks(BLOCK) {
+        // Feature buckets, prefetching their occupancy words; then rows, prefetching the
+        // weights; then the previous block's sums, whose rows have had this block's time.
+        cur.clear();
+        for &(i, lo, hi) in chunk {
+            if plain.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let w = info[i].word as usize;
+            if let Some(a) = asked.get_mut(w).filter(|a| !**a) {
+                *a = true;
+                feats.clear();
+                word_features(info, i, &mut feats);
+                cur.push(m, &feats, Target::Word(w));
+            }
+            feats.clear();
+            context_features(info, ctx, lo, hi, i, &mut feats);
+            cur.push(m, &feats, Target::Token(i));
+        }
+        for r in cur.rows.iter_mut() {
+            *r = m.row_or_zero(*r);
+            m.prefetch_row(*r);
+        }
+        prev.sum_into(m, &mut sums, &mut words);
+        std::mem::swap(&mut cur, &mut prev);
+    }
+    prev.sum_into(m, &mut sums, &mut words);
+    for (i, sum) in sums.iter_mut().enumerate() {
+        if plain.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(w) = words.get(info[i].word as usize) {
+            for (s, x) in sum.iter_mut().zip(w) {
+                *s += x;
+            }
+        }
+    }
+    sums
+}
+
+/// Where a block's sum goes: a token's context sum, or a word's (by its first token).
+#[derive(Clone, Copy)]
+enum Target {
+    Token(usize),
+    Word(usize),
+}
+
 /// A block of tokens between hashing their static features and summing their rows.
 #[derive(Default)]
 struct Block {
     /// Feature buckets, then (in place) their rows.
     rows: Vec<usize>,
-    /// Where each token's rows end in `rows`.
+    /// Where each sum's rows end in `rows`.
     ends: Vec<usize>,
-    tokens: Vec<usize>,
+    targets: Vec<Target>,
 }
 
 impl Block {
     fn clear(&mut self) {
         self.rows.clear();
         self.ends.clear();
-        self.tokens.clear();
+        self.targets.clear();
     }
 
-    /// Sums each token's rows into its entry of `sums`.
+    /// Adds a sum of features to the block, prefetching their buckets' occupancy words.
     #[inline(always)]
-    fn sum_into(&self, m: &Model, sums: &mut [[i32; NL]]) {
+    fn push(&mut self, m: &Model, feats: &[u64], target: Target) {
+        for &f in feats {
+            let b = bucket(f);
+            m.prefetch_occupancy(b);
+            self.rows.push(b);
+        }
+        self.ends.push(self.rows.len());
+        self.targets.push(target);
+    }
+
+    /// Sums each target's rows into its entry of `sums` or `words`.
+    #[inline(always)]
+    fn sum_into(&self, m: &Model, sums: &mut [[i32; NL]], words: &mut [[i32; NL]]) {
         let mut from = 0;
-        for (&end, &i) in self.ends.iter().zip(&self.tokens) {
+        for (&end, &target) in self.ends.iter().zip(&self.targets) {
             let mut acc = [0i32; NL];
             m.add_rows(self.rows.get(from..end).unwrap_or(&[]), &mut acc);
             from = end;
-            if let Some(s) = sums.get_mut(i) {
+            let to = match target {
+                Target::Token(i) => sums.get_mut(i),
+                Target::Word(w) => words.get_mut(w),
+            };
+            if let Some(s) = to {
                 *s = acc;
             }
         }
@@ -861,6 +917,139 @@ mod tests {
                 assert!(slow.iter().any(|&t| t != 0), "the model tags something");
             }
         }
+    }
+
+    /// Texts for the static-sum tests: whole articles, and random texts over words that
+    /// repeat in other cases and places (names, gazetteer entries, marks, numbers).
+    fn sum_test_texts() -> Vec<String> {
+        let words = [
+            "The",
+            "the",
+            "New",
+            "York",
+            "Bank",
+            "of",
+            "England",
+            "said",
+            "Mr.",
+            "Smith",
+            "SMITH",
+            "2024",
+            "10,000",
+            "Zürich",
+            "東京",
+            ",",
+            ".",
+            "\"",
+            "-",
+            "al",
+            "Qaeda",
+            "U.S.",
+            "I",
+            "John",
+            "Paris",
+            "paris",
+            "Washington",
+            "budget",
+            "would",
+            "grow",
+            "\n\n",
+            "(",
+            ")",
+        ];
+        let mut x: u64 = 0x1234_5678_9abc_def1;
+        let mut rnd = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        let mut texts: Vec<String> = (0..200)
+            .map(|_| {
+                let n = rnd(80);
+                (0..n)
+                    .map(|_| words[rnd(words.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        for f in [
+            include_str!("../tests/fixtures/000_20dcaab2fdce8d62.txt"),
+            include_str!("../tests/fixtures/001_82f03e1fbec35475.txt"),
+            include_str!("../tests/fixtures/002_0c3089f2c773f405.txt"),
+            include_str!("../tests/fixtures/003_026a6bed20428990.txt"),
+            include_str!("../tests/fixtures/004_0a20a275f10aef06.txt"),
+        ] {
+            texts.push(f.to_string());
+        }
+        texts
+    }
+
+    /// The word templates and the context templates are the static templates, split: together
+    /// the same features, and the word's the same at every token written alike.
+    #[test]
+    fn word_and_context_features_are_the_static_features() {
+        let gaz = &crate::gazetteer::GAZ;
+        let mut repeats = 0;
+        for text in sum_test_texts() {
+            let doc = Doc::new(&text);
+            let (info, ctx) = token_infos(&doc, gaz);
+            for s in &doc.sentences {
+                let (lo, hi) = (s.first_token, s.end_token);
+                for i in lo..hi {
+                    let (mut all, mut parts, mut first) = (Vec::new(), Vec::new(), Vec::new());
+                    static_features(&info, &ctx, lo, hi, i, &mut all);
+                    word_features(&info, i, &mut parts);
+                    let w = info[i].word as usize;
+                    word_features(&info, w, &mut first);
+                    assert_eq!(parts, first, "token {i} and its word's first {w}");
+                    repeats += usize::from(w != i);
+                    context_features(&info, &ctx, lo, hi, i, &mut parts);
+                    all.sort_unstable();
+                    parts.sort_unstable();
+                    assert_eq!(all, parts, "token {i} of {text:?}");
+                }
+            }
+        }
+        assert!(repeats > 2000, "{repeats}");
+    }
+
+    /// Each token's static sum, its word's part summed once for all its tokens, is its static
+    /// features' weights summed token by token (none for a token decoded as plain O).
+    #[test]
+    fn static_sums_are_each_tokens_static_weights_summed() {
+        let model = Model::from_bytes(include_bytes!("../model/ner.bin")).expect("model");
+        let gaz = &crate::gazetteer::GAZ;
+        let mut read = 0;
+        for text in sum_test_texts() {
+            let doc = Doc::new(&text);
+            let (info, ctx) = token_infos(&doc, gaz);
+            let mut plain = vec![false; doc.tokens.len()];
+            for s in &doc.sentences {
+                for i in s.first_token..s.end_token {
+                    plain[i] = plainly_outside(&doc, &info, s.first_token, s.end_token, i);
+                }
+            }
+            let sums = static_sums(&doc, &info, &ctx, &plain, &model);
+            for s in &doc.sentences {
+                let (lo, hi) = (s.first_token, s.end_token);
+                for i in lo..hi {
+                    let mut want = [0i32; NL];
+                    if !plain[i] {
+                        let mut f = Vec::new();
+                        static_features(&info, &ctx, lo, hi, i, &mut f);
+                        for &x in &f {
+                            for (l, w) in want.iter_mut().enumerate() {
+                                *w += i32::from(model.weight(bucket(x), l));
+                            }
+                        }
+                        read += 1;
+                    }
+                    assert_eq!(sums[i], want, "token {i} of {text:?}");
+                }
+            }
+        }
+        assert!(read > 5000, "{read}");
     }
 
     #[test]
