@@ -1026,8 +1026,9 @@ mod tests {
             let (info, ctx) = token_infos(&doc, gaz);
             let mut plain = vec![false; doc.tokens.len()];
             for s in &doc.sentences {
-                for i in s.first_token..s.end_token {
-                    plain[i] = plainly_outside(&doc, &info, s.first_token, s.end_token, i);
+                let (lo, hi) = (s.first_token, s.end_token);
+                for (i, p) in plain.iter_mut().enumerate().take(hi).skip(lo) {
+                    *p = plainly_outside(&doc, &info, lo, hi, i);
                 }
             }
             let sums = static_sums(&doc, &info, &ctx, &plain, &model);
