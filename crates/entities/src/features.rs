@@ -900,7 +900,17 @@ mod tests {
             let (reused, reused_ctx) = token_infos(&doc, gaz);
             assert_eq!(fresh.len(), reused.len());
             for (i, (a, b)) in fresh.iter().zip(&reused).enumerate() {
-                assert_eq!(a, b, "token {i} {:?} of {text:?}", doc.token_text(i));
+                // Only the first token written alike differs: computed afresh, each is its own.
+                let w = b.word as usize;
+                assert!(
+                    w <= i && doc.token_text(w) == doc.token_text(i),
+                    "token {i}"
+                );
+                let a = TokInfo {
+                    word: b.word,
+                    ..a.clone()
+                };
+                assert_eq!(&a, b, "token {i} {:?} of {text:?}", doc.token_text(i));
             }
             assert_eq!(fresh_ctx, reused_ctx, "{text:?}");
             copied += doc.tokens.len()
