@@ -124,6 +124,22 @@ impl<'d, 'a> Walk<'d, 'a> {
         if matches!(cx.l(c), "accused" | "accuses") && c + 1 < hi && cx.l(c + 1) == "of" {
             return c + 1;
         }
+        // "would not say what led to the shooting", "declined to say how many", "did not
+        // explain why": a question left unanswered reports nothing.
+        if c + 1 < hi
+            && matches!(
+                cx.l(c + 1),
+                "what" | "why" | "how" | "whether" | "which" | "who" | "where" | "when"
+            )
+            && unanswered(cx, lo, c)
+        {
+            return c + 1;
+        }
+        // "The school must respond to the allegations by July 26", "she should explain why":
+        // an obligation to speak reports nothing yet.
+        if c > lo && matches!(cx.l(c - 1), "must" | "should") {
+            return c + 1;
+        }
         // "When the hearing had concluded, …", "After Roe testified, …": a cue closing a
         // fronted clause of time or condition, right before its comma, reports nothing; the
         // main clause after the comma is the article's ("As Roe said, …" is a frame, below).
@@ -1146,6 +1162,27 @@ fn study_subject(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
 }
 
 /// Modals and forms of "be", "have", "do": a finite verb, so a clause.
+/// The cue at `c` negated ("would not say", "didn't say", "never said") or refused
+/// ("declined to say", "refused to disclose").
+fn unanswered(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
+    if c <= lo {
+        return false;
+    }
+    let p = cx.l(c - 1);
+    let negated = matches!(p, "not" | "never" | "n't" | "n’t")
+        || p.ends_with("n't")
+        || p.ends_with("n’t")
+        // "wouldn ’ t say", as tokenised text writes it.
+        || p == "t" && c >= lo + 3 && matches!(cx.w(c - 2), "'" | "’") && cx.l(c - 3).ends_with('n');
+    negated
+        || p == "to"
+            && c >= lo + 2
+            && matches!(
+                cx.l(c - 2),
+                "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
+            )
+}
+
 fn is_finite_aux(lower: &str) -> bool {
     matches!(
         lower,
