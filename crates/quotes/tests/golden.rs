@@ -1717,6 +1717,59 @@ fn responding_to_an_event_reports_nothing() {
 }
 
 #[test]
+fn a_capitalised_cue_word_inside_a_school_name_is_no_verb() {
+    // "State" is the verb "state" only in lower case: "Ohio State" is the subject's name,
+    // before the verb or before a role noun.
+    let t = "\"The findings match what we expected,\" Iowa State president Dana Holm said.";
+    let qs = quotes(t);
+    let q = find(&qs, "findings match");
+    assert_eq!(speaker(q), Some("Dana Holm"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    let qs = quotes("Iowa State said it was reviewing the complaints.");
+    let q = find(&qs, "reviewing the complaints");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("Iowa State"));
+}
+
+#[test]
+fn an_obligation_to_respond_reports_nothing() {
+    let t = "The club must respond to the charges by March 3, and a panel will rule in May, \
+             FIFA spokesman Omar Lindqvist said.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "must respond")), Some("Omar Lindqvist"));
+}
+
+#[test]
+fn a_question_left_unanswered_reports_nothing() {
+    let t = "Although they would not say what led to the dispute, \
+             “it was not a random act,” the Salem police chief, Rosa Marquez, said.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "not a random act")), Some("Rosa Marquez"));
+    let qs = quotes("The agency declined to say how many workers were laid off.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    let qs = quotes("The mayor did not say why the bridge was closed.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn a_role_phrase_is_its_holder_named_before_not_a_deputy_named_later() {
+    let t = "District Attorney Ruth Okafor announced today that charges were filed.\n\n\
+             “No one is above the law,” the District Attorney said.\n\n\
+             The case will be tried by Deputy District Attorney Ivan Petrov.";
+    let people = |t: &str| {
+        let mut a = named(t, "Ruth Okafor", EntityKind::Person);
+        a.role = Some("District Attorney".into());
+        let mut b = named(t, "Ivan Petrov", EntityKind::Person);
+        b.role = Some("Deputy District Attorney".into());
+        vec![a, b]
+    };
+    let qs = find_quotes(&Doc::new(t), &people(t));
+    assert_eq!(speaker(find(&qs, "above the law")), Some("Ruth Okafor"));
+}
+
+#[test]
 fn a_quotation_after_a_paragraph_introducing_a_person_is_theirs() {
     let t = "“The council made the right call,” Mayor Tom Briggs said on Monday.\n\n\
              Rita Vance, head of the tenants' union, welcomed the decision.\n\n\
