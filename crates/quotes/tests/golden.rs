@@ -1770,6 +1770,36 @@ fn a_role_phrase_is_its_holder_named_before_not_a_deputy_named_later() {
 }
 
 #[test]
+fn a_headline_crediting_its_claim_with_a_colon_is_the_sources() {
+    let t = "FIFA: Bribes paid to officials over a decade\n\n\
+             FIFA said on Monday that it had found the payments.";
+    let qs = quotes(t);
+    let q = find(&qs, "Bribes paid");
+    assert_eq!(speaker(q), Some("FIFA"));
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    let t = "Driver charged after crash kills cyclist: NYPD\n\n\
+             A cyclist was killed on Friday, the NYPD said.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "Driver charged")), Some("NYPD"));
+    let qs =
+        quotes("Sources: Team close to a deal with pitcher\n\nThe team met the agent on Monday.");
+    assert_eq!(
+        find(&qs, "close to a deal").speaker_mention.as_deref(),
+        Some("Sources")
+    );
+    // Labels and body text name no source: a date line, a capitalised label, a colon in prose.
+    for t in [
+        "Published: April 10, 2007\n\nThe plant closed in May.",
+        "Update: Roads reopened after the storm\n\nThe plant closed in May.",
+        "CHARGED WITH MURDER: What the neighbours never saw\n\nThe plant closed in May.",
+        "The plant closed in May.\n\nPolice: Driver fled the scene on foot",
+    ] {
+        let qs = quotes(t);
+        assert!(qs.is_empty(), "{t}: {qs:#?}");
+    }
+}
+
+#[test]
 fn a_quotation_after_a_paragraph_introducing_a_person_is_theirs() {
     let t = "“The council made the right call,” Mayor Tom Briggs said on Monday.\n\n\
              Rita Vance, head of the tenants' union, welcomed the decision.\n\n\

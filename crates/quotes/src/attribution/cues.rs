@@ -90,6 +90,8 @@ impl<'d, 'a> Walk<'d, 'a> {
             || cx.doc.tokens[c].kind != TokenKind::Word
             || !is_cue(lc) && !puts_it(cx, c, hi)
             || c > lo && cx.is_cap(c)
+            // "CHARGED WITH MURDER: …": a cue word in capitals is a label's.
+            || cx.w(c).len() > 1 && cx.w(c).chars().all(|ch| ch.is_ascii_uppercase())
             || noun_use(cx, c, hi)
             || label_use(cx, lo, c, hi)
         {
