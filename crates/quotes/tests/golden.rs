@@ -1800,6 +1800,18 @@ fn a_headline_crediting_its_claim_with_a_colon_is_the_sources() {
 }
 
 #[test]
+fn an_outlet_is_reporting_that() {
+    let t = "The Ledger is reporting that the Hawks have offered Tom Reyes a five-year deal.";
+    let qs = quotes(t);
+    let q = find(&qs, "Hawks have offered");
+    assert_eq!(q.cue.as_deref(), Some("reporting"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("The Ledger"));
+    // Without a that-clause, "reporting" reports nothing.
+    let qs = quotes("Two stations aren't reporting further details about the crash.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
 fn a_quotation_after_a_paragraph_introducing_a_person_is_theirs() {
     let t = "“The council made the right call,” Mayor Tom Briggs said on Monday.\n\n\
              Rita Vance, head of the tenants' union, welcomed the decision.\n\n\
