@@ -169,7 +169,7 @@ pub fn extract_html(html: &str) -> Article {
             if article.authors.is_empty() {
                 article.authors = byline
                     .as_deref()
-                    .map(meta::split_byline)
+                    .map(meta::byline_names)
                     .unwrap_or_default();
             }
             article.text = paragraphs(&text);
