@@ -17,6 +17,7 @@ mod second_opinion;
 mod strip;
 mod wire;
 
+pub(crate) use header::CREDITED as CREDIT_WORDS;
 pub(crate) use wire::is_agency as is_wire_agency;
 
 use crate::Article;

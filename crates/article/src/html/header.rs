@@ -290,7 +290,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before "by" that make it a credit for a picture, an edit or a review ("Photo by Ann
 /// Lee for Resy", "Image by Kotn", "Medically reviewed by …"), not the article's byline.
-const CREDITED: &[&str] = &[
+pub(crate) const CREDITED: &[&str] = &[
     "photo",
     "photos",
     "photograph",
