@@ -689,6 +689,10 @@ mod tests {
         assert_eq!(orgs(&mail, &["SVP", "LNG", "HANO"]), ["HANO"]);
         // News (first person only inside quotation marks) keeps its acronyms.
         assert_eq!(orgs(&news, &["SVP", "LNG"]), ["SVP", "LNG"]);
+        // An agency news names by its acronym alone is known, even where the page speaks to
+        // its reader ("you"); the same page's unknown jargon still goes.
+        let blog = Doc::new("NASA data confirms the heat .\nYou can cut your CRE use .");
+        assert_eq!(orgs(&blog, &["NASA", "CRE"]), ["NASA"]);
     }
 
     #[test]
