@@ -42,6 +42,7 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     without_unknown_acronyms_in_conversation(doc, &mut spans);
     without_leading_courtesy_titles(doc, &mut spans);
     with_storms_named(doc, &mut spans);
+    with_names_written_surname_first(doc, &mut spans);
     let mut ents: Vec<Entity> = spans
         .into_iter()
         .flat_map(|(a, b, ty)| {
@@ -274,6 +275,39 @@ fn without_leading_courtesy_titles(doc: &Doc, spans: &mut [(usize, usize, usize)
             s.0 = rest;
         }
     }
+}
+
+/// A name a mail program writes surname first between quotation marks (`" Townsend , George "`,
+/// often before the address) is one person: a capitalised word, a comma and a given name the
+/// gazetteer knows, and nothing else inside the marks. The spans the tagger put there (a place
+/// "Townsend", a person "George") give way to it. `spans` are token spans `(start, end, type)`
+/// in text order.
+fn with_names_written_surname_first(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    use gazetteer::{FIRST_NAME, GAZ};
+    let Some(per) = tagger::TYPES.iter().position(|t| *t == "PER") else {
+        return;
+    };
+    let n = doc.tokens.len();
+    let quote = |i: usize| matches!(doc.token_text(i), "\"" | "“" | "”" | "``" | "''");
+    let cap = |i: usize| doc.token_text(i).starts_with(|c: char| c.is_uppercase());
+    let mut names = Vec::new();
+    for i in 0..n.saturating_sub(4) {
+        if quote(i)
+            && cap(i + 1)
+            && doc.token_text(i + 2) == ","
+            && GAZ.classes(doc.token_text(i + 3)) & (1 << FIRST_NAME) != 0
+            && cap(i + 3)
+            && quote(i + 4)
+        {
+            names.push((i + 1, i + 4));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    spans.retain(|s| !names.iter().any(|&(a, b)| s.0 < b && a < s.1));
+    spans.extend(names.into_iter().map(|(a, b)| (a, b, per)));
+    spans.sort_unstable();
 }
 
 /// Words that name a storm before its given name ("Hurricane Katrina", "Typhoon Haiyan").
@@ -801,6 +835,19 @@ mod tests {
             texts,
             ["Hank", "Dorn", "Capt. Spastic", "Mr", "Doctor Hank"]
         );
+    }
+
+    #[test]
+    fn a_name_written_surname_first_in_quotation_marks_is_one_person() {
+        let doc =
+            Doc::new("\" Townsend , George \" < gt@example.net > wrote . \" Paris , France \" .");
+        let (a, b) = token_span(&doc, "Townsend", 0);
+        let (c, d) = token_span(&doc, "George", 0);
+        let (e, f) = token_span(&doc, "Paris", 0);
+        let mut spans = vec![(a, b, 2), (c, d, 0), (e, f, 2)];
+        with_names_written_surname_first(&doc, &mut spans);
+        // A place and its country are no name: "France" is no given name.
+        assert_eq!(spans, [(a, d, 0), (e, f, 2)]);
     }
 
     #[test]
