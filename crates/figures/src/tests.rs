@@ -737,6 +737,12 @@ fn over_a_period_is_no_bound_but_over_an_age_is() {
     assert_eq!(f[0].hedge.as_str(), "more_than");
     let f = figs("Talks went on for over 20 years of fighting.");
     assert_eq!(f[0].hedge.as_str(), "more_than");
+    // A passive verb before "over" was done in the period: the span is no bound.
+    let f = figs("Dozens of arrests were made over three nights of unrest in the city.");
+    let p = f.iter().find(|x| x.value == Some(3.0)).expect("the nights");
+    assert_eq!(p.hedge.as_str(), "exact");
+    let f = figs("She has over 12 years of experience in the field.");
+    assert_eq!(f[0].hedge.as_str(), "more_than");
 }
 
 #[test]
