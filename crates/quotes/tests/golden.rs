@@ -1104,6 +1104,23 @@ fn shares_of_respondents_speak_for_the_survey_named_before_them() {
 }
 
 #[test]
+fn a_name_before_its_role_and_two_roles_before_a_name_speak() {
+    // "“…,” Jo Roe, an assistant attorney general said": the name set off before an indefinite
+    // role with no comma before the verb speaks; "said Anchorage businessman and blogger Jo
+    // Roe": a place and two roles joined by "and" before the name.
+    let t = "The county sold the old mill in March, mayor Lena Dorr said.\n\n\
+             “Selling the mill has taken four years,” Marta Quill, an assistant state attorney \
+             general said Tuesday.\n\n\
+             “In July alone, the mill lost $300,000,” said Tacoma businessman and blogger Oren \
+             Vasko, a critic of the sale.";
+    let qs = quotes(t);
+    let q = find(&qs, "has taken four years");
+    assert_eq!(speaker(q), Some("Marta Quill"));
+    let q = find(&qs, "the mill lost");
+    assert_eq!(speaker(q), Some("Oren Vasko"));
+}
+
+#[test]
 fn survey_findings_speak_for_the_survey_and_its_owner() {
     // Data a name owns speak as a document does; "according to data from … in X's Y Survey"
     // is the survey's; a share of respondents paragraphs after "Acme survey data" is the

@@ -268,8 +268,10 @@ impl<'d, 'a> Walk<'d, 'a> {
             return c + 1;
         }
         let (people, history) = (&self.people, &self.history);
+        let named_first = before.and_then(|(a, b)| name_before_role(cx, lo, a, b));
+        let before = named_first.or(before);
         let speaker = match before {
-            Some((a, b)) if valid_subject(cx, a, b, c) => {
+            Some((a, b)) if named_first.is_some() || valid_subject(cx, a, b, c) => {
                 ext.0 = extent_start(cx, lo, a, b);
                 let mut sp = people.resolve(cx.doc, a, b, history);
                 // "In the 2025 Retail Survey, 42% of shoppers said …": a share of respondents
@@ -890,6 +892,38 @@ impl<'d, 'a> Walk<'d, 'a> {
         s.covered = s.covered.max(y).max(b);
         Some(speaker)
     }
+}
+
+/// "“…,” Jo Roe, an assistant attorney general said.": a subject `a..b` that is an indefinite
+/// role set off after a name that opens the clause (after the quotation or at the sentence's
+/// start), with no comma before the verb; the name is the subject, the role its apposition.
+fn name_before_role(
+    cx: &crate::cue_parts::Ctx,
+    lo: usize,
+    a: usize,
+    b: usize,
+) -> Option<(usize, usize)> {
+    // The subject's span may leave its article and modifiers out ("an assistant state |
+    // attorney general").
+    let a = (a.saturating_sub(4).max(lo)..=a)
+        .rev()
+        .take_while(|&k| k == a || cx.is_word(k) && !cx.is_cap(k))
+        .find(|&k| matches!(cx.l(k), "a" | "an"))
+        .unwrap_or(a);
+    if !matches!(cx.l(a), "a" | "an") || a < lo + 3 || cx.w(a - 1) != "," || b <= a + 1 {
+        return None;
+    }
+    if !is_role_noun(&claimtrail_lexicon::singular(cx.l(b - 1))) {
+        return None;
+    }
+    let end = a - 1;
+    let mut st = end;
+    while st > lo && end - st < 4 && cx.is_cap(st - 1) && cx.is_word(st - 1) && !cx.quoted(st - 1) {
+        st -= 1;
+    }
+    // Two words at least, opening the clause: the sentence's start or a closing mark before.
+    let opens = st == lo || cx.closes(st - 1).is_some();
+    (end - st >= 2 && opens && !is_determiner(cx.l(st))).then_some((st, end))
 }
 
 /// Most words between a data noun and the comma that closes an "according to data from …"
