@@ -759,7 +759,7 @@ fn a_share_of_respondents_and_its_words_are_the_surveys() {
         speaker_mention: Some("shoppers".into()),
         ..Default::default()
     };
-    let f = figs_with(text, &[q.clone()]);
+    let f = figs_with(text, std::slice::from_ref(&q));
     let share = f.iter().find(|x| x.value == Some(59.0)).expect("59%");
     assert_eq!(share.source.as_deref(), Some("Lindqvist survey"));
     let spent = f.iter().find(|x| x.value == Some(200.0)).expect("$200");
