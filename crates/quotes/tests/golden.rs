@@ -1104,6 +1104,52 @@ fn shares_of_respondents_speak_for_the_survey_named_before_them() {
 }
 
 #[test]
+fn a_name_before_its_role_and_two_roles_before_a_name_speak() {
+    // "“…,” Jo Roe, an assistant attorney general said": the name set off before an indefinite
+    // role with no comma before the verb speaks; "said Anchorage businessman and blogger Jo
+    // Roe": a place and two roles joined by "and" before the name.
+    let t = "The county sold the old mill in March, mayor Lena Dorr said.\n\n\
+             “Selling the mill has taken four years,” Marta Quill, an assistant state attorney \
+             general said Tuesday.\n\n\
+             “In July alone, the mill lost $300,000,” said Tacoma businessman and blogger Oren \
+             Vasko, a critic of the sale.";
+    let qs = quotes(t);
+    let q = find(&qs, "has taken four years");
+    assert_eq!(speaker(q), Some("Marta Quill"));
+    let q = find(&qs, "the mill lost");
+    assert_eq!(speaker(q), Some("Oren Vasko"));
+}
+
+#[test]
+fn survey_findings_speak_for_the_survey_and_its_owner() {
+    // Data a name owns speak as a document does; "according to data from … in X's Y Survey"
+    // is the survey's; a share of respondents paragraphs after "Acme survey data" is the
+    // survey in play's, its owner's name with the word.
+    let t =
+        "According to Lindqvist data, a third of shoppers now buy snacks online every week.\n\n\
+             Lindqvist data shows that people link snacks with their afternoon energy dips.\n\n\
+             According to data from over 40,000 responses in Lindqvist's Snack Habits in 2025 \
+             Survey, salty snacks were the top choice for evenings at home.\n\n\
+             Lindqvist survey data shows the trend spreading across categories.\n\n\
+             Fruit bars remain a staple of lunch boxes in most regions.\n\n\
+             Nearly 59% said they trust snack labels backed by clinical research.\n\n\
+             The data shows that demand rose in every month of the year.";
+    let qs = quotes(t);
+    let q = find(&qs, "buy snacks online");
+    assert_eq!(speaker(q), Some("Lindqvist data"));
+    let q = find(&qs, "people link snacks");
+    assert_eq!(speaker(q), Some("Lindqvist data"));
+    let q = find(&qs, "salty snacks were the top choice");
+    assert!(q.text.starts_with("salty"), "{q:#?}");
+    assert_eq!(speaker(q), Some("Snack Habits in 2025 Survey"));
+    let q = find(&qs, "they trust snack labels");
+    assert_eq!(speaker(q), Some("Lindqvist survey"));
+    // Bare "the data" names no one.
+    let q = find(&qs, "demand rose in every month");
+    assert_eq!(speaker(q), None);
+}
+
+#[test]
 fn per_and_according_to_name_their_source() {
     // "Per the 2024 X Report, …" is "according to"; "according to data from the 2023 X
     // Index" is the index's; "according to Acme's chief economist, Jo Roe, …" is Jo Roe's.
