@@ -165,7 +165,13 @@ fn unglue(line: &str) -> Cow<'_, str> {
 
 /// The earliest date written in a dump line, elements the dump glued together split first.
 pub fn find_date(line: &str) -> Option<String> {
-    first_text_date(&unglue(line)).map(|(_, d)| d)
+    find_date_at(line).map(|(_, d)| d)
+}
+
+/// [`find_date`] with the byte offset where the date starts (in the line with glued words
+/// parted, so a little past the original offset when words were glued).
+pub fn find_date_at(line: &str) -> Option<(usize, String)> {
+    first_text_date(&unglue(line))
 }
 
 /// `YYYY-MM-DD` from any date form a page or feed uses, machine or human.

@@ -23,6 +23,28 @@ const TAIL_REACH: usize = 6;
 /// Lines of a page too short to have chrome around an article block.
 const SHORT_PAGE: usize = 12;
 
+/// Lines that open the article's block (headline and first paragraph): the lead, whose dates
+/// are the report's own.
+const LEAD_LINES: usize = 2;
+/// Longest line that may be a date line whatever the date's place in it.
+const DATE_LINE_CHARS: usize = 80;
+/// Bytes into a longer line within which a date still stamps it (a dateline: "WASHINGTON,
+/// March 3, 2014 (AP) —").
+const DATE_OPENS_WITHIN: usize = 40;
+
+/// The date a line of the article's block stamps the page with: a short line's date, or one
+/// that opens a longer line; a date inside a sentence tells the narrative.
+fn stamped_date(line: &str) -> Option<String> {
+    if line.chars().count() <= DATE_LINE_CHARS {
+        return crate::dates::find_date(line);
+    }
+    let head: String = line.chars().take(DATE_OPENS_WITHIN + 30).collect();
+    match crate::dates::find_date_at(&head) {
+        Some((pos, d)) if pos <= DATE_OPENS_WITHIN => Some(d),
+        _ => None,
+    }
+}
+
 /// Extracts the article from a whole-page text dump. Never panics.
 pub fn extract_dump(raw: &str) -> Article {
     let owned = wrap::join_wrapped(raw);
@@ -102,11 +124,18 @@ pub fn extract_dump(raw: &str) -> Article {
     art.dateline = body.iter().take(3).find_map(|b| credits::dateline(b));
 
     // The first visible date up to the article's end: later dates belong to comments and teasers.
+    // Past the lead, a date in the middle of a sentence is the narrative's ("the crimes he
+    // committed on March 11, 2005", "Moussaoui, the Sept. 11, 2001 conspirator"), not the
+    // page's: there only a date line or a date opening its line (a dateline) stamps the page.
+    // The lead's own date is the report's event, days from its publication at most.
     if art.published.is_none() {
-        art.published = lines
-            .iter()
-            .take(be + 1)
-            .find_map(|l| crate::dates::find_date(l));
+        art.published = lines.iter().take(be + 1).enumerate().find_map(|(k, l)| {
+            if k < bs + LEAD_LINES {
+                crate::dates::find_date(l)
+            } else {
+                stamped_date(l)
+            }
+        });
     }
     // Some pages print the date line under the article: a short line right after it.
     if art.published.is_none() {
