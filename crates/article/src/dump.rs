@@ -253,6 +253,30 @@ mod tests {
     }
 
     #[test]
+    fn a_date_inside_a_sentence_past_the_lead_does_not_date_the_page() {
+        let body = "Now that the courthouse killer has been sentenced to life without parole, one of the questions left is where he will serve his time in prison.\n\n\
+            The judge on Saturday suggested that he should serve it in the federal maximum security prison in Colorado, the toughest in the nation.\n\n\
+            The judge said he was surprised to learn during the trial that a man convicted of state crimes could still serve his time in a federal prison.\n\n\
+            Its inmates include the shoe bomber and the Sept. 11, 2001 conspirator, who were all sent there after their trials ended in federal courts.\n\n\
+            The remote prison, which opened in the desert decades ago, almost disappears into the same-color land around it, officials said.\n";
+        let a = extract_dump(body);
+        assert!(a.text.contains("Sept. 11, 2001"), "{}", a.text);
+        assert_eq!(a.published, None);
+        // The lead's date is the report's own; so is a date line, or a dateline opening a line.
+        let lead = body.replacen("on Saturday", "on Saturday, December 13, 2008,", 1);
+        assert_eq!(extract_dump(&lead).published.as_deref(), Some("2008-12-13"));
+        let dateline = body.replacen(
+            "The remote prison",
+            "ATLANTA, March 3, 2009 — The remote prison",
+            1,
+        );
+        assert_eq!(
+            extract_dump(&dateline).published.as_deref(),
+            Some("2009-03-03")
+        );
+    }
+
+    #[test]
     fn a_page_of_a_few_lines_keeps_its_sentence_and_its_address_as_url() {
         let a = extract_dump(
             "http: / / www. example. com / news / 123\n\nJune 06, 2013\n\nEsther Williams, swimming star, dies at 91\n",
