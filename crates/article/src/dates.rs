@@ -165,13 +165,15 @@ fn unglue(line: &str) -> Cow<'_, str> {
 
 /// The earliest date written in a dump line, elements the dump glued together split first.
 pub fn find_date(line: &str) -> Option<String> {
-    find_date_at(line).map(|(_, d)| d)
+    first_text_date(&unglue(line)).map(|(_, d)| d)
 }
 
-/// [`find_date`] with the byte offset where the date starts (in the line with glued words
-/// parted, so a little past the original offset when words were glued).
-pub fn find_date_at(line: &str) -> Option<(usize, String)> {
-    first_text_date(&unglue(line))
+/// [`find_date`] with the words written before the date (in the line with glued words parted).
+pub fn find_date_after_words(line: &str) -> Option<(usize, String)> {
+    let parted = unglue(line);
+    let (pos, d) = first_text_date(&parted)?;
+    let words = parted.get(..pos)?.split_whitespace().count();
+    Some((words, d))
 }
 
 /// `YYYY-MM-DD` from any date form a page or feed uses, machine or human.

@@ -28,19 +28,21 @@ const SHORT_PAGE: usize = 12;
 const LEAD_LINES: usize = 2;
 /// Longest line that may be a date line whatever the date's place in it.
 const DATE_LINE_CHARS: usize = 80;
-/// Bytes into a longer line within which a date still stamps it (a dateline: "WASHINGTON,
-/// March 3, 2014 (AP) —").
-const DATE_OPENS_WITHIN: usize = 40;
+/// Words before a date that still opens its line: a dateline's place or label ("WASHINGTON,
+/// March 3, 2014 (AP) —", "Posted by the desk on March 3, 2014"); more make it a sentence's.
+const DATE_OPENS_AFTER_WORDS: usize = 4;
 
 /// The date a line of the article's block stamps the page with: a short line's date, or one
-/// that opens a longer line; a date inside a sentence tells the narrative.
+/// that opens a line; a date inside a sentence tells the narrative.
 fn stamped_date(line: &str) -> Option<String> {
-    if line.chars().count() <= DATE_LINE_CHARS {
+    // A short line is a date line unless it reads as a sentence ("Reid checked herself in on
+    // Tuesday, December 9, 2008."), whose date must then open it like a long line's.
+    let sentence = line.trim_end().ends_with(['.', '!', '?']);
+    if line.chars().count() <= DATE_LINE_CHARS && !sentence {
         return crate::dates::find_date(line);
     }
-    let head: String = line.chars().take(DATE_OPENS_WITHIN + 30).collect();
-    match crate::dates::find_date_at(&head) {
-        Some((pos, d)) if pos <= DATE_OPENS_WITHIN => Some(d),
+    match crate::dates::find_date_after_words(line) {
+        Some((words, d)) if words <= DATE_OPENS_AFTER_WORDS => Some(d),
         _ => None,
     }
 }
@@ -265,6 +267,22 @@ mod tests {
         // The lead's date is the report's own; so is a date line, or a dateline opening a line.
         let lead = body.replacen("on Saturday", "on Saturday, December 13, 2008,", 1);
         assert_eq!(extract_dump(&lead).published.as_deref(), Some("2008-12-13"));
+        // A short sentence past the lead tells the narrative too; a short date line does not.
+        let short = body.replacen(
+            "The remote prison",
+            "He checked in on Tuesday, December 9, 2008.\n\nThe remote prison",
+            1,
+        );
+        assert_eq!(extract_dump(&short).published, None);
+        let stamp = body.replacen(
+            "The remote prison",
+            "Posted: May 24, 2005\n\nThe remote prison",
+            1,
+        );
+        assert_eq!(
+            extract_dump(&stamp).published.as_deref(),
+            Some("2005-05-24")
+        );
         let dateline = body.replacen(
             "The remote prison",
             "ATLANTA, March 3, 2009 — The remote prison",
