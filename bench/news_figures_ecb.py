@@ -10,7 +10,8 @@ value first). Prints, over rows not flagged 'opt' (an 'opt' row absent is not co
                    alternative as in the dev ledger's scorer (word overlap >= 0.5; '-' = no source)
   no source invented  figures the outlet states itself (first alternative '-'): our source is none, or
                    matches another alternative
-A figure not found counts as wrong for its source group.
+A figure not found counts as wrong for its source group. Each table of the file (rows flagged 't2': the second
+blind table, session 35) is printed on its own, then both together.
 
 usage: python3 bench/news_figures_ecb.py [-v] [--table TSV] [BINARY]
 """
@@ -37,7 +38,8 @@ for line in open(args.table, encoding="utf-8"):
         continue
     page, anchor, number, value, hedge, source, flags = line.rstrip("\n").split("\t")
     rows.append(dict(page=page, anchor=anchor, number=number, value=float(value), hedge=hedge,
-                     sources=source.split("|"), opt="opt" in flags))
+                     sources=source.split("|"), opt="opt" in flags.split(),
+                     table="2" if "t2" in flags.split() else "1"))
 pages = sorted({r["page"] for r in rows})
 paths = {p: os.path.join(D, p.partition(":")[2]) for p in pages}
 out = subprocess.run([args.binary, "analyze", "--plain", "--format", "jsonl", "-q", *paths.values()],
@@ -48,8 +50,10 @@ for line in out.splitlines():
     d = json.loads(line)
     recs[by_path[os.path.realpath(d["source"])]] = d
 
-n = {"rows": 0, "found": 0, "value": 0, "hedge": 0, "attr": 0, "attr_ok": 0, "own": 0, "own_ok": 0}
+KEYS = ("rows", "found", "value", "hedge", "attr", "attr_ok", "own", "own_ok")
+tally = {t: dict.fromkeys(KEYS, 0) for t in ("1", "2")}
 for r in rows:
+    n = tally[r["table"]]
     d = recs[r["page"]]
     text = d["text"].encode()
     at = text.find(r["anchor"].encode())
@@ -82,8 +86,18 @@ for r in rows:
             why.append(f"source {src!r} != {'|'.join(r['sources'])}")
     if why and args.verbose:
         print(f"  {r['page'][4:]:18} {r['anchor'][:40]:40} {'; '.join(why)}")
-k = max(1, n["found"])
-print(f"figures found {n['found']}/{n['rows']} = {n['found'] / max(1, n['rows']):.3f};"
-      f" of found: value {n['value'] / k:.3f}, hedge {n['hedge'] / k:.3f}")
-print(f"figures whose claimant is named: right source {n['attr_ok']}/{n['attr']} = {n['attr_ok'] / max(1, n['attr']):.3f}")
-print(f"figures the outlet states itself: no source invented {n['own_ok']}/{n['own']} = {n['own_ok'] / max(1, n['own']):.3f}")
+
+
+def report(n, label):
+    k = max(1, n["found"])
+    print(f"{label}figures found {n['found']}/{n['rows']} = {n['found'] / max(1, n['rows']):.3f};"
+          f" of found: value {n['value'] / k:.3f}, hedge {n['hedge'] / k:.3f}")
+    print(f"{label}figures whose claimant is named: right source {n['attr_ok']}/{n['attr']}"
+          f" = {n['attr_ok'] / max(1, n['attr']):.3f}")
+    print(f"{label}figures the outlet states itself: no source invented {n['own_ok']}/{n['own']}"
+          f" = {n['own_ok'] / max(1, n['own']):.3f}")
+
+
+for t in ("1", "2"):
+    report(tally[t], f"table {t}: ")
+report({k: tally["1"][k] + tally["2"][k] for k in KEYS}, "")

@@ -17,6 +17,7 @@ mod second_opinion;
 mod strip;
 mod wire;
 
+pub(crate) use header::CREDITED as CREDIT_WORDS;
 pub(crate) use wire::is_agency as is_wire_agency;
 
 use crate::Article;
@@ -169,7 +170,7 @@ pub fn extract_html(html: &str) -> Article {
             if article.authors.is_empty() {
                 article.authors = byline
                     .as_deref()
-                    .map(meta::split_byline)
+                    .map(meta::byline_names)
                     .unwrap_or_default();
             }
             article.text = paragraphs(&text);

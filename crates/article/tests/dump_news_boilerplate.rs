@@ -41,6 +41,62 @@ fn prose_in_a_language_without_listed_function_words_is_kept() {
 }
 
 #[test]
+fn a_teaser_stream_whose_blurbs_link_on_does_not_follow_a_short_article() {
+    // A short article, the page's widgets, then other stories: a headline and a blurb that ends
+    // by linking on ("More…"). The blurbs are sentences, enough together to pay for the
+    // widgets between them and the article; their link on marks them as teasers.
+    let body = "Password manager adds one-time codes\n\n\
+        The password manager's new version for the Mac can now create the one-time codes that many services ask for at login, a feature its phone app has had for a year.\n\n\
+        Users scan a code from the service's settings page with the app's new scanner window, and the app then shows a fresh code every thirty seconds.\n\n\
+        The update costs nothing for existing users and needs the latest version of the system.\n";
+    let widgets =
+        "Read comments\n(1 post)\nForum on the topic:\nSoftware for the Mac\nTweet\nMail\n\
+        Print version\nAds\nIssue 2/2015\nArchive\n";
+    let stream = "Phone maker patches its systems\n\n\
+        The phone maker shipped a bundle of security fixes with Wednesday's updates, and older versions of its desktop system get them too. More…\n\n\
+        Former chief criticises the new law\n\n\
+        The company's former chief said the state's new law was a mistake and that the company should have spoken out much earlier than it did. More…\n\n\
+        Watch orders may take weeks\n\n\
+        Delivery dates for the watch appeared briefly in the online store, and some models will take as long as six weeks to reach buyers. More…\n\n\
+        Developer tools updated as well\n\n\
+        Besides the two system updates the company brought three of its own developer applications up to date, with support for the new touch technology. More…\n";
+    let a = extract_dump(&page(body, &format!("{widgets}\n{stream}")));
+    assert_keeps(
+        &a.text,
+        &["new version for the Mac", "needs the latest version"],
+    );
+    assert_drops(&a.text, &["security fixes", "six weeks", "Developer tools"]);
+}
+
+#[test]
+fn a_comment_thread_after_the_article_goes_without_a_heading() {
+    // Readers' comments under their names ("Sheri says"), no "Comments" heading above them: the
+    // comments are prose, more of it than the article.
+    let body = "An easy spray keeps beetles off the beans\n\n\
+        A spray of garlic, onion and a little soap, blended with water and strained, kept the beetles off our beans all summer without harming the bees.\n\n\
+        Spray the leaves in the evening, once a week and after rain, and test it on a single leaf first, since some plants do not like the soap.\n";
+    let comment = |n: usize| {
+        format!(
+            "Thanks for the recipe, it worked on my squash too and the bugs were gone within a week of spraying, number {n}.\n"
+        )
+    };
+    let thread: String = [
+        "Sheri says",
+        "Jenny says",
+        "Mark Roe says:",
+        "Anne says",
+        "Tim says",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, who)| format!("{who}\n{}\nReply\n", comment(i)))
+    .collect();
+    let a = extract_dump(&page(body, &thread));
+    assert_keeps(&a.text, &["A spray of garlic", "test it on a single leaf"]);
+    assert_drops(&a.text, &["Thanks for the recipe", "Sheri says"]);
+}
+
+#[test]
 fn a_section_headed_response_does_not_end_the_article() {
     // "Response" and "Comment" alone are section headings as often as comment headers; only a
     // plural or a count ("3 Responses") opens the comments.

@@ -43,6 +43,20 @@ fn a_closing_bio_of_a_writer_the_metadata_does_not_name_goes() {
     check("bio_unlisted.html");
 }
 
+/// A "by" inside the body's prose names someone the story is about, and a comment form's name
+/// field names the next commenter: neither is the page's byline (issue #12).
+#[test]
+fn a_by_in_the_prose_or_a_comment_forms_name_field_is_no_byline() {
+    let path = format!(
+        "{}/tests/fixtures/news/byline_prose.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = std::fs::read_to_string(&path).expect("fixture");
+    let a = extract_html("byline_prose.html", &html);
+    assert!(a.authors.is_empty(), "authors {:?}", a.authors);
+    assert!(a.text.contains("reports by Priya Natarajan of the tenants"));
+}
+
 #[test]
 fn related_headline_blocks_in_and_after_the_article_go() {
     check("related.html");

@@ -40,6 +40,9 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     with_repeats(doc, &mut spans);
     with_addresses_and_file_names(doc, &mut spans);
     without_unknown_acronyms_in_conversation(doc, &mut spans);
+    without_leading_courtesy_titles(doc, &mut spans);
+    with_storms_named(doc, &mut spans);
+    with_names_written_surname_first(doc, &mut spans);
     let mut ents: Vec<Entity> = spans
         .into_iter()
         .flat_map(|(a, b, ty)| {
@@ -234,6 +237,117 @@ fn without_unknown_acronyms_in_conversation(doc: &Doc, spans: &mut Vec<(usize, u
             *spelled.entry(w).or_insert_with(|| spelled_out(doc, w))
         }
     });
+}
+
+/// Courtesy and academic titles that stand before a person's name and are no part of it (both
+/// CoNLL-2003 and UNER leave them out of the name: "Dr. Dorn" is the person "Dorn"), with or
+/// without their full stop. Titles of office ("Gen.", "Capt.", "President") and words that
+/// open names ("Miss Universe", "Lord Howe Island", "Sheikh") are not here.
+const COURTESY_TITLES: [&str; 11] = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Dr",
+    "Doctor",
+    "Prof",
+    "Professor",
+    "Rev",
+    "Sir",
+    "Dame",
+];
+
+/// A person's span that opens with a courtesy title and holds a name after it starts at the
+/// name: the tagger sometimes takes the title in ("Doctor Hank", "Dr Joseph"), though its
+/// training data never does. `spans` are token spans `(start, end, type)`.
+fn without_leading_courtesy_titles(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
+    let per = tagger::TYPES.iter().position(|t| *t == "PER");
+    for s in spans.iter_mut() {
+        if Some(s.2) != per {
+            continue;
+        }
+        let (a, b) = (s.0, s.1);
+        let title = COURTESY_TITLES.contains(&doc.token_text(a).trim_end_matches('.'));
+        // "Dr." may come as "Dr" and ".".
+        let dot = usize::from(a + 1 < b && doc.token_text(a + 1) == ".");
+        let rest = a + 1 + dot;
+        if title && rest < b && doc.token_text(rest).starts_with(|c: char| c.is_uppercase()) {
+            s.0 = rest;
+        }
+    }
+}
+
+/// A name a mail program writes surname first between quotation marks (`" Townsend , George "`,
+/// often before the address) is one person: a capitalised word, a comma and a given name the
+/// gazetteer knows, and nothing else inside the marks. The spans the tagger put there (a place
+/// "Townsend", a person "George") give way to it. `spans` are token spans `(start, end, type)`
+/// in text order.
+fn with_names_written_surname_first(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    use gazetteer::{FIRST_NAME, GAZ};
+    let Some(per) = tagger::TYPES.iter().position(|t| *t == "PER") else {
+        return;
+    };
+    let n = doc.tokens.len();
+    let quote = |i: usize| matches!(doc.token_text(i), "\"" | "“" | "”" | "``" | "''");
+    let cap = |i: usize| doc.token_text(i).starts_with(|c: char| c.is_uppercase());
+    let mut names = Vec::new();
+    for i in 0..n.saturating_sub(4) {
+        if quote(i)
+            && cap(i + 1)
+            && doc.token_text(i + 2) == ","
+            && GAZ.classes(doc.token_text(i + 3)) & (1 << FIRST_NAME) != 0
+            && cap(i + 3)
+            && quote(i + 4)
+        {
+            names.push((i + 1, i + 4));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    spans.retain(|s| !names.iter().any(|&(a, b)| s.0 < b && a < s.1));
+    spans.extend(names.into_iter().map(|(a, b)| (a, b, per)));
+    spans.sort_unstable();
+}
+
+/// Words that name a storm before its given name ("Hurricane Katrina", "Typhoon Haiyan").
+const STORM_WORDS: [&str; 4] = ["Hurricane", "Typhoon", "Cyclone", "Storm"];
+
+/// A storm's given name is no person ("Hurricane Rita", "Typhoon Haiyan"; CoNLL-2003 types it
+/// MISC, UNER leaves it out): a person's span right after a storm word, or opening with one,
+/// is the storm's name and an event, and so is every other person's span in the document
+/// written with the same words ("Rita packed winds of …"). `spans` are token spans
+/// `(start, end, type)`.
+fn with_storms_named(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
+    let (Some(per), Some(misc)) = (
+        tagger::TYPES.iter().position(|t| *t == "PER"),
+        tagger::TYPES.iter().position(|t| *t == "MISC"),
+    ) else {
+        return;
+    };
+    let storm = |i: usize| STORM_WORDS.contains(&doc.token_text(i));
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    for s in spans.iter_mut() {
+        if s.2 != per {
+            continue;
+        }
+        if storm(s.0) && s.1 > s.0 + 1 {
+            s.0 += 1;
+        } else if !(s.0 > 0 && storm(s.0 - 1)) {
+            continue;
+        }
+        s.2 = misc;
+        names.push((s.0, s.1));
+    }
+    if names.is_empty() {
+        return;
+    }
+    let words = |a: usize, b: usize| (a..b).map(|i| doc.token_text(i));
+    for s in spans.iter_mut() {
+        if s.2 == per && names.iter().any(|&(a, b)| words(a, b).eq(words(s.0, s.1))) {
+            s.2 = misc;
+        }
+    }
 }
 
 /// Whether a document reads as a mail or a forum post rather than news: some sentence with no
@@ -689,6 +803,99 @@ mod tests {
         assert_eq!(orgs(&mail, &["SVP", "LNG", "HANO"]), ["HANO"]);
         // News (first person only inside quotation marks) keeps its acronyms.
         assert_eq!(orgs(&news, &["SVP", "LNG"]), ["SVP", "LNG"]);
+        // An agency news names by its acronym alone is known, even where the page speaks to
+        // its reader ("you"); the same page's unknown jargon still goes.
+        let blog = Doc::new("NASA data confirms the heat .\nYou can cut your CRE use .");
+        assert_eq!(orgs(&blog, &["NASA", "CRE"]), ["NASA"]);
+    }
+
+    #[test]
+    fn a_courtesy_title_is_no_part_of_a_persons_span() {
+        let doc =
+            Doc::new("Doctor Hank is kind . Dr. Dorn helps . Capt. Spastic jokes . Dr Mr went .");
+        let mut spans: Vec<(usize, usize, usize)> =
+            ["Doctor Hank", "Dr. Dorn", "Capt. Spastic", "Dr Mr"]
+                .iter()
+                .map(|w| {
+                    let (a, b) = token_span(&doc, w, 0);
+                    (a, b, 0)
+                })
+                .collect();
+        // An organisation keeps its words ("Doctor Who Fan Club" is not cut).
+        let (a, b) = token_span(&doc, "Doctor Hank", 0);
+        spans.push((a, b, 1));
+        without_leading_courtesy_titles(&doc, &mut spans);
+        let texts: Vec<String> = spans
+            .iter()
+            .map(|&(a, b, _)| doc.text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string())
+            .collect();
+        // A title of office stays (UNER keeps "Capt." in the name); a title with no
+        // capitalised word after it is left as tagged.
+        assert_eq!(
+            texts,
+            ["Hank", "Dorn", "Capt. Spastic", "Mr", "Doctor Hank"]
+        );
+    }
+
+    #[test]
+    fn a_name_written_surname_first_in_quotation_marks_is_one_person() {
+        let doc =
+            Doc::new("\" Townsend , George \" < gt@example.net > wrote . \" Paris , France \" .");
+        let (a, b) = token_span(&doc, "Townsend", 0);
+        let (c, d) = token_span(&doc, "George", 0);
+        let (e, f) = token_span(&doc, "Paris", 0);
+        let mut spans = vec![(a, b, 2), (c, d, 0), (e, f, 2)];
+        with_names_written_surname_first(&doc, &mut spans);
+        // A place and its country are no name: "France" is no given name.
+        assert_eq!(spans, [(a, d, 0), (e, f, 2)]);
+    }
+
+    #[test]
+    fn a_storms_name_is_no_person() {
+        let doc = Doc::new(
+            "Hurricane Rita grew . Rita packed winds . Rita Ora sang . Typhoon Haiyan hit .",
+        );
+        let (per, misc) = (0, 3);
+        let mut spans: Vec<(usize, usize, usize)> = vec![
+            {
+                let (a, b) = token_span(&doc, "Hurricane Rita", 0);
+                (a, b, per)
+            },
+            {
+                let (a, b) = token_span(&doc, "Rita", 1);
+                (a, b, per)
+            },
+            {
+                let (a, b) = token_span(&doc, "Rita Ora", 0);
+                (a, b, per)
+            },
+            {
+                let (a, b) = token_span(&doc, "Haiyan", 0);
+                (a, b, per)
+            },
+        ];
+        with_storms_named(&doc, &mut spans);
+        let got: Vec<(String, usize)> = spans
+            .iter()
+            .map(|&(a, b, t)| {
+                (
+                    doc.text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string(),
+                    t,
+                )
+            })
+            .collect();
+        let want = [
+            ("Rita", misc),
+            ("Rita", misc),
+            ("Rita Ora", per),
+            ("Haiyan", misc),
+        ];
+        assert_eq!(
+            got,
+            want.iter()
+                .map(|&(w, t)| (w.to_string(), t))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

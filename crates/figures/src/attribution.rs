@@ -106,7 +106,17 @@ impl<'a> Attributor<'a> {
         let quoted = quoted.filter(|(_, s)| !starts_with_digit(s) && !share_of_people(s));
         // "In a new poll, 31 percent of Republicans said they …": the people a poll counted
         // speak for it, and the poll, not they, states its figures.
-        let quoted = quoted.filter(|_| !quote.is_some_and(|q| respondents_speak(v, q)));
+        // Unless the quotes stage already credited the survey with their words.
+        let quoted =
+            quoted.filter(|_| !quote.is_some_and(|q| respondents_speak(v, q) && !survey_speaks(q)));
+        // "Nearly 59% said they trust …", the quotes stage crediting the survey named before:
+        // the share is what the survey reports, so the survey states it.
+        if quote.is_none() {
+            if let Some(s) = self.survey_of_share(v, first, end, b) {
+                self.last_named = Some(s.clone());
+                return Some(s);
+            }
+        }
         // "A fired clerk accused of taking $5,000 …": the accused claims none of it.
         let quoted = quoted.filter(|_| !quote.is_some_and(|q| no_clause(v, q)));
         // Inside quote marks the speaker asserts the figure.
@@ -167,6 +177,35 @@ impl<'a> Attributor<'a> {
             self.last_document = Some((name.clone(), end));
         }
         Some(name)
+    }
+
+    /// The survey the quotes stage credited with the words of a share of respondents that the
+    /// figure at tokens `first..end` (ending at byte `b`) is: the quote next after it in its
+    /// sentence, whose speaker mention is the figure and whose speaker a survey or other
+    /// document.
+    fn survey_of_share(&self, v: &View, first: usize, end: usize, b: usize) -> Option<String> {
+        let n = self.quotes.partition_point(|q| q.start < b);
+        let q = self.quotes.get(n)?;
+        let sentence_end = v.toks.last().map_or(0, |t| t.end);
+        if q.start - b > SHARE_TO_QUOTE || q.start >= sentence_end || !survey_speaks(q) {
+            return None;
+        }
+        let mention = q.speaker_mention.as_deref()?;
+        let is_figure = (first..end)
+            .any(|k| v.text(k).bytes().any(|c| c.is_ascii_digit()) && mention.contains(v.text(k)));
+        // "59% of shoppers said": the mention is the people after the share's "of".
+        let share = matches!(v.lower(end.saturating_sub(1)), "%" | "percent")
+            || v.text(end.saturating_sub(1)).ends_with('%');
+        let of_people = share
+            && v.lower(end) == "of"
+            && mention.rsplit(' ').next().is_some_and(|last| {
+                (end + 1..(end + 6).min(v.len()))
+                    .take_while(|&k| v.toks[k].end <= q.start)
+                    .any(|k| v.text(k) == last)
+            });
+        (is_figure && (share_of_people(mention) || mention.ends_with('%')) || of_people)
+            .then(|| q.speaker.clone())
+            .flatten()
     }
 
     /// Notes a sentence that names a document as the source of what it says, whether or not it
@@ -468,6 +507,19 @@ fn found_in(w: &str) -> bool {
 const FRAME_REACH: usize = 25;
 
 /// Documents whose findings a sentence may report in a frame of its own.
+/// Most bytes between a share of respondents and the words they are reported to say ("59%
+/// of those polled said they").
+const SHARE_TO_QUOTE: usize = 80;
+
+/// A quote whose speaker is a survey, poll or other document, not the people it counted.
+fn survey_speaks(q: &Quote) -> bool {
+    q.speaker.as_deref().is_some_and(|s| {
+        s.rsplit(' ')
+            .next()
+            .is_some_and(|w| document_noun(&w.to_lowercase()) || w.eq_ignore_ascii_case("data"))
+    })
+}
+
 fn document_noun(w: &str) -> bool {
     matches!(
         w,

@@ -129,12 +129,54 @@ const BEFORE: &[(&[&str], Hedge)] = &[
 
 /// "over two years", "over 10 years, …": a period something happens in, not a bound on it; "over
 /// 20 years old" and "over 20 years of talks" stay bounds. `unit_is_time` says the figure is a
-/// span of time; `next` is the word after it.
+/// span of time; `next` is the word after it. Before "of", the period is what a passive verb
+/// right before "over" was done in ("arrests have been made over four nights of protest"): the
+/// passive has taken its object, so the span is no amount ("has over 20 years of experience",
+/// "with over 20 years of talks" are).
 pub fn over_is_period(v: &View, first: usize, unit_is_time: bool, next: &str) -> bool {
     unit_is_time
         && first > 0
         && v.lower(first - 1) == "over"
-        && !matches!(next, "old" | "older" | "of" | "ago" | "earlier" | "before")
+        && match next {
+            "old" | "older" | "ago" | "earlier" | "before" => false,
+            "of" => first >= 3 && passive_participle(v.lower(first - 3), v.lower(first - 2)),
+            _ => true,
+        }
+}
+
+/// A form of "be" and a past participle after it ("been made", "were killed", "was held").
+fn passive_participle(be: &str, verb: &str) -> bool {
+    matches!(be, "been" | "be" | "being" | "was" | "were" | "is" | "are")
+        && verb.len() > 3
+        && verb.bytes().all(|b| b.is_ascii_lowercase())
+        && (verb.ends_with("ed")
+            || verb.ends_with("en")
+            || verb.ends_with("wn")
+            || matches!(
+                verb,
+                "made"
+                    | "held"
+                    | "built"
+                    | "kept"
+                    | "lost"
+                    | "fought"
+                    | "sold"
+                    | "paid"
+                    | "spent"
+                    | "brought"
+                    | "caught"
+                    | "sent"
+                    | "spread"
+                    | "found"
+                    | "shot"
+                    | "won"
+                    | "done"
+                    | "dealt"
+                    | "heard"
+                    | "told"
+                    | "taught"
+                    | "struck"
+            ))
 }
 
 /// Adverbs kept in the figure's text before a hedge ("potentially exceeding").

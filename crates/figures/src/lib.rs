@@ -95,8 +95,16 @@ fn build(
     if let Some(opener) = m.range_opener {
         first = opener;
     } else if let Some((h, f)) = hedge::before(v, m.first, m.unit.is_some()) {
-        let time = matches!(m.unit, Some(Unit::Time(_)));
-        if !hedge::over_is_period(v, m.first, time, v.lower(m.end)) {
+        // "over four nights": nights and fortnights are what the figure counts, not its unit,
+        // and still spans of time.
+        let (time, next) = if matches!(m.unit, Some(Unit::Time(_))) {
+            (true, v.lower(m.end))
+        } else if words::counted_span_of_time(v.lower(m.end)) {
+            (true, v.lower(m.end + 1))
+        } else {
+            (false, v.lower(m.end))
+        };
+        if !hedge::over_is_period(v, m.first, time, next) {
             hedge = h;
             first = f;
         }

@@ -737,6 +737,40 @@ fn over_a_period_is_no_bound_but_over_an_age_is() {
     assert_eq!(f[0].hedge.as_str(), "more_than");
     let f = figs("Talks went on for over 20 years of fighting.");
     assert_eq!(f[0].hedge.as_str(), "more_than");
+    // A passive verb before "over" was done in the period: the span is no bound.
+    let f = figs("Dozens of arrests were made over three nights of unrest in the city.");
+    let p = f.iter().find(|x| x.value == Some(3.0)).expect("the nights");
+    assert_eq!(p.hedge.as_str(), "exact");
+    let f = figs("She has over 12 years of experience in the field.");
+    assert_eq!(f[0].hedge.as_str(), "more_than");
+}
+
+#[test]
+fn a_share_of_respondents_and_its_words_are_the_surveys() {
+    // The quotes stage credited the survey named before with what 59% of shoppers said: the
+    // share and the figures in their words are the survey's, not the shoppers'.
+    let text = "Nearly 59% of shoppers said they spend $200 a month on snacks.";
+    let start = text.find("they spend").unwrap();
+    let q = Quote {
+        kind: QuoteKind::Indirect,
+        start,
+        end: text.len() - 1,
+        speaker: Some("Lindqvist survey".into()),
+        speaker_mention: Some("shoppers".into()),
+        ..Default::default()
+    };
+    let f = figs_with(text, std::slice::from_ref(&q));
+    let share = f.iter().find(|x| x.value == Some(59.0)).expect("59%");
+    assert_eq!(share.source.as_deref(), Some("Lindqvist survey"));
+    let spent = f.iter().find(|x| x.value == Some(200.0)).expect("$200");
+    assert_eq!(spent.source.as_deref(), Some("Lindqvist survey"));
+    // The people themselves, named as the speaker, state neither.
+    let q = Quote {
+        speaker: Some("shoppers".into()),
+        ..q
+    };
+    let f = figs_with(text, &[q]);
+    assert!(f.iter().all(|x| x.source.is_none()), "{f:#?}");
 }
 
 #[test]

@@ -52,6 +52,15 @@ pub fn time_unit(w: &str) -> Option<&'static str> {
     }
 }
 
+/// Spans of time the stage counts rather than measures ("four nights", "two fortnights"): time
+/// units that [`time_unit`] turns away.
+pub fn counted_span_of_time(w: &str) -> bool {
+    matches!(
+        lexicon::time_unit(w),
+        Some(TimeUnit::Night | TimeUnit::Fortnight)
+    )
+}
+
 /// Reporting and assessment verbs whose subject asserts the clause they govern.
 pub fn reporting_verb(w: &str) -> bool {
     lexicon::speech_verb(w).is_some_and(|v| v.claim)

@@ -1104,6 +1104,52 @@ fn shares_of_respondents_speak_for_the_survey_named_before_them() {
 }
 
 #[test]
+fn a_name_before_its_role_and_two_roles_before_a_name_speak() {
+    // "“…,” Jo Roe, an assistant attorney general said": the name set off before an indefinite
+    // role with no comma before the verb speaks; "said Anchorage businessman and blogger Jo
+    // Roe": a place and two roles joined by "and" before the name.
+    let t = "The county sold the old mill in March, mayor Lena Dorr said.\n\n\
+             “Selling the mill has taken four years,” Marta Quill, an assistant state attorney \
+             general said Tuesday.\n\n\
+             “In July alone, the mill lost $300,000,” said Tacoma businessman and blogger Oren \
+             Vasko, a critic of the sale.";
+    let qs = quotes(t);
+    let q = find(&qs, "has taken four years");
+    assert_eq!(speaker(q), Some("Marta Quill"));
+    let q = find(&qs, "the mill lost");
+    assert_eq!(speaker(q), Some("Oren Vasko"));
+}
+
+#[test]
+fn survey_findings_speak_for_the_survey_and_its_owner() {
+    // Data a name owns speak as a document does; "according to data from … in X's Y Survey"
+    // is the survey's; a share of respondents paragraphs after "Acme survey data" is the
+    // survey in play's, its owner's name with the word.
+    let t =
+        "According to Lindqvist data, a third of shoppers now buy snacks online every week.\n\n\
+             Lindqvist data shows that people link snacks with their afternoon energy dips.\n\n\
+             According to data from over 40,000 responses in Lindqvist's Snack Habits in 2025 \
+             Survey, salty snacks were the top choice for evenings at home.\n\n\
+             Lindqvist survey data shows the trend spreading across categories.\n\n\
+             Fruit bars remain a staple of lunch boxes in most regions.\n\n\
+             Nearly 59% said they trust snack labels backed by clinical research.\n\n\
+             The data shows that demand rose in every month of the year.";
+    let qs = quotes(t);
+    let q = find(&qs, "buy snacks online");
+    assert_eq!(speaker(q), Some("Lindqvist data"));
+    let q = find(&qs, "people link snacks");
+    assert_eq!(speaker(q), Some("Lindqvist data"));
+    let q = find(&qs, "salty snacks were the top choice");
+    assert!(q.text.starts_with("salty"), "{q:#?}");
+    assert_eq!(speaker(q), Some("Snack Habits in 2025 Survey"));
+    let q = find(&qs, "they trust snack labels");
+    assert_eq!(speaker(q), Some("Lindqvist survey"));
+    // Bare "the data" names no one.
+    let q = find(&qs, "demand rose in every month");
+    assert_eq!(speaker(q), None);
+}
+
+#[test]
 fn per_and_according_to_name_their_source() {
     // "Per the 2024 X Report, …" is "according to"; "according to data from the 2023 X
     // Index" is the index's; "according to Acme's chief economist, Jo Roe, …" is Jo Roe's.
@@ -1714,6 +1760,101 @@ fn responding_to_an_event_reports_nothing() {
         speaker(find(&qs, "responded to the blaze")),
         Some("Dayton Fire Department")
     );
+}
+
+#[test]
+fn a_capitalised_cue_word_inside_a_school_name_is_no_verb() {
+    // "State" is the verb "state" only in lower case: "Ohio State" is the subject's name,
+    // before the verb or before a role noun.
+    let t = "\"The findings match what we expected,\" Iowa State president Dana Holm said.";
+    let qs = quotes(t);
+    let q = find(&qs, "findings match");
+    assert_eq!(speaker(q), Some("Dana Holm"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    let qs = quotes("Iowa State said it was reviewing the complaints.");
+    let q = find(&qs, "reviewing the complaints");
+    assert_eq!(q.cue.as_deref(), Some("said"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("Iowa State"));
+}
+
+#[test]
+fn an_obligation_to_respond_reports_nothing() {
+    let t = "The club must respond to the charges by March 3, and a panel will rule in May, \
+             FIFA spokesman Omar Lindqvist said.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "must respond")), Some("Omar Lindqvist"));
+}
+
+#[test]
+fn a_question_left_unanswered_reports_nothing() {
+    let t = "Although they would not say what led to the dispute, \
+             “it was not a random act,” the Salem police chief, Rosa Marquez, said.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(speaker(find(&qs, "not a random act")), Some("Rosa Marquez"));
+    let qs = quotes("The agency declined to say how many workers were laid off.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    let qs = quotes("The mayor did not say why the bridge was closed.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn a_role_phrase_is_its_holder_named_before_not_a_deputy_named_later() {
+    let t = "District Attorney Ruth Okafor announced today that charges were filed.\n\n\
+             “No one is above the law,” the District Attorney said.\n\n\
+             The case will be tried by Deputy District Attorney Ivan Petrov.";
+    let people = |t: &str| {
+        let mut a = named(t, "Ruth Okafor", EntityKind::Person);
+        a.role = Some("District Attorney".into());
+        let mut b = named(t, "Ivan Petrov", EntityKind::Person);
+        b.role = Some("Deputy District Attorney".into());
+        vec![a, b]
+    };
+    let qs = find_quotes(&Doc::new(t), &people(t));
+    assert_eq!(speaker(find(&qs, "above the law")), Some("Ruth Okafor"));
+}
+
+#[test]
+fn a_headline_crediting_its_claim_with_a_colon_is_the_sources() {
+    let t = "FIFA: Bribes paid to officials over a decade\n\n\
+             FIFA said on Monday that it had found the payments.";
+    let qs = quotes(t);
+    let q = find(&qs, "Bribes paid");
+    assert_eq!(speaker(q), Some("FIFA"));
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    let t = "Driver charged after crash kills cyclist: NYPD\n\n\
+             A cyclist was killed on Friday, the NYPD said.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "Driver charged")), Some("NYPD"));
+    let qs =
+        quotes("Sources: Team close to a deal with pitcher\n\nThe team met the agent on Monday.");
+    assert_eq!(
+        find(&qs, "close to a deal").speaker_mention.as_deref(),
+        Some("Sources")
+    );
+    // Labels and body text name no source: a date line, a capitalised label, a colon in prose.
+    for t in [
+        "Published: April 10, 2007\n\nThe plant closed in May.",
+        "Update: Roads reopened after the storm\n\nThe plant closed in May.",
+        "CHARGED WITH MURDER: What the neighbours never saw\n\nThe plant closed in May.",
+        "The plant closed in May.\n\nPolice: Driver fled the scene on foot",
+    ] {
+        let qs = quotes(t);
+        assert!(qs.is_empty(), "{t}: {qs:#?}");
+    }
+}
+
+#[test]
+fn an_outlet_is_reporting_that() {
+    let t = "The Ledger is reporting that the Hawks have offered Tom Reyes a five-year deal.";
+    let qs = quotes(t);
+    let q = find(&qs, "Hawks have offered");
+    assert_eq!(q.cue.as_deref(), Some("reporting"));
+    assert_eq!(q.speaker_mention.as_deref(), Some("The Ledger"));
+    // Without a that-clause, "reporting" reports nothing.
+    let qs = quotes("Two stations aren't reporting further details about the crash.");
+    assert!(qs.is_empty(), "{qs:#?}");
 }
 
 #[test]

@@ -80,6 +80,34 @@ fn in_credit_context(lines: &[&str], k: usize) -> bool {
         .any(|l| l.len() < 200 && (CREDIT_CONTEXT.is_match(l) || find_date(l).is_some()))
 }
 
+/// Most lower-case words before "by" in its sentence on a credit line ("Posted by", "Published
+/// on May 6 by"); a sentence of the article runs longer ("The figures were compiled by").
+const MAX_CREDIT_LEAD_WORDS: usize = 2;
+
+/// Whether the text before a "by" on its line is a sentence of prose rather than a credit's
+/// label (more than `MAX_CREDIT_LEAD_WORDS` lower-case words since the sentence began), or a
+/// picture's credit word.
+fn in_prose(before: &str) -> bool {
+    // "Photo by", "Portrait by": a picture's credit, not the article's.
+    let last = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase();
+    if crate::html::CREDIT_WORDS.contains(&last.as_str()) {
+        return true;
+    }
+    let sentence = before
+        .rmatch_indices(['.', '?', '!', ';'])
+        .find(|(i, _)| before[i + 1..].starts_with(char::is_whitespace))
+        .map_or(before, |(i, _)| &before[i + 1..]);
+    sentence
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count()
+        > MAX_CREDIT_LEAD_WORDS
+}
+
 /// Authors from the header lines `lo..hi`, skipping the headline `title`.
 pub fn pick(s: &Scored, lo: usize, hi: usize, title: Option<usize>) -> Vec<String> {
     let lines = &s.lines;
@@ -89,7 +117,7 @@ pub fn pick(s: &Scored, lo: usize, hi: usize, title: Option<usize>) -> Vec<Strin
         }
         if let Some(c) = BY.captures(l) {
             let at = c.get(0).map_or(0, |m| m.start());
-            if at == 0 || l.len() < 120 {
+            if (at == 0 || l.len() < 120) && !in_prose(&l[..at]) {
                 let n = clean_name(&c[1]);
                 let first = n.split_whitespace().next().unwrap_or("").to_lowercase();
                 if !n.is_empty() && n.split_whitespace().count() <= 10 && !is_stop(&first) {
@@ -153,6 +181,18 @@ mod tests {
             authors(&["Bridge reopens", "By Maria Lopez Updated May 6, 2024"]),
             ["Maria Lopez"]
         );
+    }
+
+    #[test]
+    fn a_by_in_a_sentence_of_the_article_is_no_credit() {
+        assert!(
+            authors(&["Bridge reopens", "The figures were compiled by Dara Quinn."]).is_empty()
+        );
+        assert_eq!(
+            authors(&["Bridge reopens", "Posted on May 6, 2024 by Maria Lopez"]),
+            ["Maria Lopez"]
+        );
+        assert!(authors(&["Bridge reopens", "Portrait by Dara Quinn"]).is_empty());
     }
 
     #[test]

@@ -76,6 +76,38 @@ pub static ENDMARK: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A teaser's blurb: a sentence, or one cut short, then a link on to the story ("… for OS X
+/// 10.10. Mehr…", "… the actual pace ... Read more", "… a few last-minute ... [more]"). An
+/// article's own paragraph never ends by sending the reader on to itself.
+pub static TEASER_KICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:[.!?…]|\.\.\.)\s*[\[(]?(?:read more|more|mehr|weiterlesen|lire la suite|la suite|leer más|leia mais|leggi tutto|lees meer|czytaj (?:dalej|więcej)|číst dál|více|learn more|continue reading|keep reading|full story)[\])]?\s*(?:…|\.\.\.|»|›|→|>>?)?$",
+    )
+    .unwrap()
+});
+
+/// A commenter's name line over a reader's comment ("Sheri says", "Karl Fleischmann says:"):
+/// one to five words, the first capitalised or a handle, then "says".
+static COMMENTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Lu}\w][\w.'’@&|-]*(?:\s+[\w.'’@&|\x22-]+){0,4}\s+says:?$").unwrap()
+});
+
+/// Commenters' name lines that make a comment thread.
+const THREAD_COMMENTERS: usize = 3;
+
+/// The first line of a comment thread: the first of `THREAD_COMMENTERS` or more commenter lines
+/// naming at least two people. Everything from there on is readers' comments.
+fn thread_start(lines: &[&str]) -> Option<usize> {
+    let found: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.len() <= 60 && COMMENTER.is_match(l))
+        .map(|(i, _)| i)
+        .collect();
+    let names: std::collections::HashSet<&str> = found.iter().map(|&i| lines[i]).collect();
+    (found.len() >= THREAD_COMMENTERS && names.len() >= 2).then(|| found[0])
+}
+
 /// Han, kana: scripts written without spaces, where `\w+` matches a whole clause.
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
@@ -284,6 +316,10 @@ pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
             s = s.min(-(nw as f64) * HEADLINE_COST);
             drop[i] = true;
         }
+        if TEASER_KICKER.is_match(l) {
+            s = s.min(-(nw as f64 * HEADLINE_COST).max(2.0));
+            drop[i] = true;
+        }
         if nw < 12 && BOIL.is_match(l) {
             s = s.min(-6.0);
             drop[i] = true;
@@ -292,6 +328,13 @@ pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
             drop[i] = true;
         }
         scores.push(s);
+    }
+    // A comment thread is chrome however much prose its comments hold.
+    if let Some(start) = thread_start(&lines) {
+        for i in start..lines.len() {
+            scores[i] = scores[i].min(-1.0);
+            drop[i] = true;
+        }
     }
     Scored {
         lines,
@@ -448,6 +491,55 @@ mod tests {
         let scored = score_lines(vec![menu, prose]);
         assert!(scored.scores[0] < 0.0 && scored.drop[0]);
         assert!(scored.scores[1] > 0.0 && !scored.drop[1]);
+    }
+
+    #[test]
+    fn a_teasers_blurb_with_its_link_on_is_chrome() {
+        for blurb in [
+            "Apple has shipped a bundle of security fixes with Wednesday's updates, for older systems too. Mehr…",
+            "Here is how the fund approaches the questions of trade, tariffs and the ... Read more",
+            "If you are spending the holidays on the couch in sweatpants, here are a few last-minute ... [more]",
+        ] {
+            let scored = score_lines(vec![blurb]);
+            assert!(scored.drop[0] && scored.scores[0] < 0.0, "{blurb}");
+        }
+        for prose in [
+            "The council will publish more details in the spring, the mayor said, and residents want more.",
+            "Prices rose for cars, fuel, food and more.",
+        ] {
+            assert!(!score_lines(vec![prose]).drop[0], "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_comment_thread_is_chrome() {
+        let body = "The council voted on Tuesday to approve the new budget for the city, which includes schools.";
+        let comment = "I tried this recipe in my own garden last summer and it kept the beetles away for weeks.";
+        let page = vec![
+            body,
+            body,
+            "12 thoughts",
+            "Sheri says",
+            comment,
+            "Jill says",
+            comment,
+            "Mark Roe says:",
+            comment,
+        ];
+        let scored = score_lines(page);
+        assert!(!scored.drop[1]);
+        assert!(scored.drop[3..].iter().all(|d| *d) && scored.scores[4] < 0.0);
+        // Two name lines, or one person quoted three times, are no thread.
+        let page = vec![
+            body,
+            "Jill says",
+            comment,
+            "Jill says",
+            comment,
+            "Jill says",
+            comment,
+        ];
+        assert!(!score_lines(page).drop[2]);
     }
 
     #[test]

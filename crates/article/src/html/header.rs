@@ -290,7 +290,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before "by" that make it a credit for a picture, an edit or a review ("Photo by Ann
 /// Lee for Resy", "Image by Kotn", "Medically reviewed by …"), not the article's byline.
-const CREDITED: &[&str] = &[
+pub(crate) const CREDITED: &[&str] = &[
     "photo",
     "photos",
     "photograph",
@@ -300,6 +300,7 @@ const CREDITED: &[&str] = &[
     "images",
     "picture",
     "pictures",
+    "portrait",
     "illustration",
     "illustrations",
     "video",
@@ -313,8 +314,54 @@ const CREDITED: &[&str] = &[
     "checked",
 ];
 
+/// Longest line (between block marks) that reads as a byline rather than a paragraph of prose.
+const MAX_BYLINE_LINE_WORDS: usize = 24;
+/// Most lower-case words before "by" in its sentence on a byline ("Posted by", "Published on
+/// March 3 by"); prose runs longer ("and reports by Ann Lee of the union show").
+const MAX_BYLINE_LEAD_WORDS: usize = 2;
+
+/// Whether the "by" at byte `at` of `text` stands where a byline does: in a short line, with at
+/// most a label before it in its sentence. A "by" inside a paragraph ("figures compiled by Ann
+/// Lee", "reports by Ann Lee show") credits someone the story is about, not its writer.
+fn byline_shaped(text: &str, at: usize) -> bool {
+    let (_, line) = line_words(text, at);
+    let Some(head) = text.get(..at) else {
+        return false;
+    };
+    let line_start = head.rfind('¶').map_or(0, |i| i + '¶'.len_utf8());
+    let sentence = head[line_start..]
+        .rmatch_indices(['.', '?', '!', ';'])
+        .find(|(i, _)| head[line_start + i + 1..].starts_with(char::is_whitespace))
+        .map_or(line_start, |(i, _)| line_start + i + 1);
+    let lead = head[sentence..]
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    (line <= MAX_BYLINE_LINE_WORDS && lead <= MAX_BYLINE_LEAD_WORDS)
+        || names_its_writer(&head[sentence..])
+}
+
+/// A sentence that credits the page itself to its writer: "This post was written by", "This
+/// article was reported by".
+fn names_its_writer(lead: &str) -> bool {
+    let words: Vec<String> = lead
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let page = [
+        "post", "article", "story", "piece", "column", "report", "blog",
+    ];
+    let verb = ["written", "reported", "authored", "contributed"];
+    words.len() >= 3
+        && words[0] == "this"
+        && page.contains(&words[1].as_str())
+        && words.last().is_some_and(|w| verb.contains(&w.as_str()))
+}
+
 /// `BY` captures: the fast automaton finds the match, captures (a slower engine) run from its
-/// start only. A "by" after a credit word (`CREDITED`) is passed over.
+/// start only. A "by" after a credit word (`CREDITED`) or inside prose (`byline_shaped`) is
+/// passed over.
 fn by_captures(t: &str) -> Option<regex::Captures<'_>> {
     let mut from = 0;
     for _ in 0..8 {
@@ -325,7 +372,7 @@ fn by_captures(t: &str) -> Option<regex::Captures<'_>> {
             .next()
             .unwrap_or_default()
             .to_lowercase();
-        if !CREDITED.contains(&word.as_str()) {
+        if !CREDITED.contains(&word.as_str()) && byline_shaped(t, m.start()) {
             return BY.captures(&t[m.start()..]);
         }
         // Past this "by" only: a byline may follow inside the credit's match.
@@ -401,6 +448,34 @@ mod tests {
         assert_eq!(zone_byline(&hz), None);
         let hz = z("<div><h1>Rates rise</h1><p>Image by Kotn. By Ann Lee</p><p>Text.</p></div>");
         assert_eq!(zone_byline(&hz).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_by_inside_a_paragraph_is_not_the_byline() {
+        let hz = z(
+            "<div><h1>Rents climb</h1><p>Rents rose for a sixth month, and reports by Priya \
+             Natarajan of the tenants' union show that one household in five pays half its \
+             income in rent.</p><p>Text.</p></div>",
+        );
+        assert_eq!(zone_byline(&hz), None);
+        let hz = z(
+            "<div><h1>Rents climb</h1><p>The figures were compiled by Priya Natarajan.</p></div>",
+        );
+        assert_eq!(zone_byline(&hz), None);
+        // A label, or a date, before the "by" of a short line is a byline's.
+        let hz = z(
+            "<div><h1>Rents climb</h1><p>Posted on March 3, 2025 by Jo Roe</p><p>Text.</p></div>",
+        );
+        assert_eq!(zone_byline(&hz).as_deref(), Some("Jo Roe"));
+        let hz = z("<div><h1>Rents climb</h1><p>A look at the data. By Ann Lee</p></div>");
+        assert_eq!(zone_byline(&hz).as_deref(), Some("Ann Lee"));
+        // A sentence that credits the page itself is one.
+        let hz = z(
+            "<div><h1>Rents climb</h1><p><em>This post was written by Ann Lee, MD, a \
+             gastroenterologist at the county hospital, for the hospital's blog on diet and \
+             health.</em></p></div>",
+        );
+        assert_eq!(zone_byline(&hz).as_deref(), Some("Ann Lee, MD"));
     }
 
     #[test]

@@ -11,6 +11,12 @@ mod title;
 use super::header::{header_zone, zone_byline, zone_date};
 use authors::choose_authors;
 pub use byline::split_byline;
+
+/// The names a written byline gives, cut down to what can be a name as every other source of
+/// authors is (`authors::names_only`: no labels, addresses, handles or form fields).
+pub fn byline_names(byline: &str) -> Vec<String> {
+    authors::names_only(split_byline(byline))
+}
 use date::{
     choose_date, modified_dates, page_published_label, page_text_date, reconcile_shown,
     restamped_origin,
@@ -500,6 +506,12 @@ mod tests {
              <p class='byline'>By Maria Diaz</p></body>",
         );
         assert_eq!(m.authors, vec!["Maria Diaz"]);
+        // The comment form's name field is no byline either.
+        let m = meta(
+            "<body><h1>Trays</h1><p>Text of the post.</p><form><p class='comment-form-author'>\
+             <label for=author>Name</label> <input id=author></p></form></body>",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
     }
 
     #[test]

@@ -90,6 +90,8 @@ impl<'d, 'a> Walk<'d, 'a> {
             || cx.doc.tokens[c].kind != TokenKind::Word
             || !is_cue(lc) && !puts_it(cx, c, hi)
             || c > lo && cx.is_cap(c)
+            // "CHARGED WITH MURDER: …": a cue word in capitals is a label's.
+            || cx.w(c).len() > 1 && cx.w(c).chars().all(|ch| ch.is_ascii_uppercase())
             || noun_use(cx, c, hi)
             || label_use(cx, lo, c, hi)
         {
@@ -122,6 +124,22 @@ impl<'d, 'a> Walk<'d, 'a> {
         // charge against someone, with no accuser; it reports nothing ("Roe accused him of …"
         // has an object between, and an agent after "by" is read as the passive's below).
         if matches!(cx.l(c), "accused" | "accuses") && c + 1 < hi && cx.l(c + 1) == "of" {
+            return c + 1;
+        }
+        // "would not say what led to the shooting", "declined to say how many", "did not
+        // explain why": a question left unanswered reports nothing.
+        if c + 1 < hi
+            && matches!(
+                cx.l(c + 1),
+                "what" | "why" | "how" | "whether" | "which" | "who" | "where" | "when"
+            )
+            && unanswered(cx, lo, c)
+        {
+            return c + 1;
+        }
+        // "The school must respond to the allegations by July 26", "she should explain why":
+        // an obligation to speak reports nothing yet.
+        if c > lo && matches!(cx.l(c - 1), "must" | "should") {
             return c + 1;
         }
         // "When the hearing had concluded, …", "After Roe testified, …": a cue closing a
@@ -268,8 +286,10 @@ impl<'d, 'a> Walk<'d, 'a> {
             return c + 1;
         }
         let (people, history) = (&self.people, &self.history);
+        let named_first = before.and_then(|(a, b)| name_before_role(cx, lo, a, b));
+        let before = named_first.or(before);
         let speaker = match before {
-            Some((a, b)) if valid_subject(cx, a, b, c) => {
+            Some((a, b)) if named_first.is_some() || valid_subject(cx, a, b, c) => {
                 ext.0 = extent_start(cx, lo, a, b);
                 let mut sp = people.resolve(cx.doc, a, b, history);
                 // "In the 2025 Retail Survey, 42% of shoppers said …": a share of respondents
@@ -821,7 +841,24 @@ impl<'d, 'a> Walk<'d, 'a> {
         if b == a {
             return None;
         }
+        // "According to data from over 66,000 responses in Acme's 2025 Survey, …": data drawn
+        // from a named survey or report speak for it; the frame runs to its comma.
+        let (mut a, mut b) = (a, b);
+        let named_data = data_source(cx, c, a, b, hi).filter(|_| c == lo);
+        if let Some((x, y, comma)) = named_data {
+            (a, b) = (x, y);
+            s.covered = s.covered.max(comma);
+        }
         let mut speaker = self.people.resolve(cx.doc, a, b, &self.history);
+        if named_data.is_some() {
+            // The survey's whole name, as the article writes it: a document, no person.
+            speaker.name =
+                Some(cx.doc.text[cx.doc.tokens[a].start..cx.doc.tokens[b - 1].end].to_string());
+            speaker.kind = None;
+            speaker.role = None;
+            speaker.person = None;
+            speaker.gender = None;
+        }
         // "according to the Dietary Guidelines for Americans": a title joined by "of", "for"
         // or "on" is the source's whole name, not the name after its last preposition (which
         // the fallback finder may even take for a person with the title as role).
@@ -873,6 +910,93 @@ impl<'d, 'a> Walk<'d, 'a> {
         s.covered = s.covered.max(y).max(b);
         Some(speaker)
     }
+}
+
+/// "“…,” Jo Roe, an assistant attorney general said.": a subject `a..b` that is an indefinite
+/// role set off after a name that opens the clause (after the quotation or at the sentence's
+/// start), with no comma before the verb; the name is the subject, the role its apposition.
+fn name_before_role(
+    cx: &crate::cue_parts::Ctx,
+    lo: usize,
+    a: usize,
+    b: usize,
+) -> Option<(usize, usize)> {
+    // The subject's span may leave its article and modifiers out ("an assistant state |
+    // attorney general").
+    let a = (a.saturating_sub(4).max(lo)..=a)
+        .rev()
+        .take_while(|&k| k == a || cx.is_word(k) && !cx.is_cap(k))
+        .find(|&k| matches!(cx.l(k), "a" | "an"))
+        .unwrap_or(a);
+    if !matches!(cx.l(a), "a" | "an") || a < lo + 3 || cx.w(a - 1) != "," || b <= a + 1 {
+        return None;
+    }
+    if !is_role_noun(&claimtrail_lexicon::singular(cx.l(b - 1))) {
+        return None;
+    }
+    let end = a - 1;
+    let mut st = end;
+    while st > lo && end - st < 4 && cx.is_cap(st - 1) && cx.is_word(st - 1) && !cx.quoted(st - 1) {
+        st -= 1;
+    }
+    // Two words at least, opening the clause: the sentence's start or a closing mark before.
+    let opens = st == lo || cx.closes(st - 1).is_some();
+    (end - st >= 2 && opens && !is_determiner(cx.l(st))).then_some((st, end))
+}
+
+/// Most words between a data noun and the comma that closes an "according to data from …"
+/// frame.
+const DATA_FRAME_WORDS: usize = 20;
+
+/// "According to data from over 66,000 responses in Acme's Nutrition in 2025 Survey, …": a
+/// source phrase `a..b` whose head is a data noun, followed by "from"/"in"/"of" and, before the
+/// frame's comma, a capitalised name ending in a document noun ("… Survey", "… Report", "…
+/// Index"). Returns the name's tokens and the comma's.
+fn data_source(
+    cx: &crate::cue_parts::Ctx,
+    c: usize,
+    a: usize,
+    b: usize,
+    hi: usize,
+) -> Option<(usize, usize, usize)> {
+    if b <= a
+        || c + 2 != a
+        || !matches!(cx.l(b - 1), "data" | "figures" | "statistics" | "responses")
+    {
+        return None;
+    }
+    if !matches!(cx.l(b), "from" | "in" | "of") {
+        return None;
+    }
+    let comma =
+        (b + 1..hi.min(b + DATA_FRAME_WORDS)).find(|&k| matches!(cx.w(k), "," | "." | ";"))?;
+    if cx.w(comma) != "," || cx.quoted(comma) {
+        return None;
+    }
+    let head = comma - 1;
+    if !cx.is_cap(head) || !(crate::speakers::is_document_noun(cx.l(head)) || cx.l(head) == "index")
+    {
+        return None;
+    }
+    // The name: capitalised words back from its head, a year or "of", "in", "&", "and" between
+    // them; a possessive ends it ("Acme's … Survey": the owner is not the name).
+    let year = |k: usize| cx.w(k).len() == 4 && cx.w(k).bytes().all(|ch| ch.is_ascii_digit());
+    let mut st = head;
+    while st > b + 1 {
+        let k = st - 1;
+        let joiner = matches!(cx.w(k), "of" | "in" | "&" | "and" | "for")
+            && k > b + 1
+            && (cx.is_cap(k - 1) || year(k - 1));
+        if cx.is_cap(k) && !is_determiner(cx.l(k)) || year(k) || joiner {
+            st = k;
+        } else {
+            break;
+        }
+    }
+    while st < head && !cx.is_cap(st) {
+        st += 1;
+    }
+    (st < head).then_some((st, head + 1, comma))
 }
 
 /// The end of a capitalised name at `st`, set off by commas after a source phrase `a..b` that
@@ -949,21 +1073,19 @@ fn respondents(cx: &crate::cue_parts::Ctx, a: usize, b: usize) -> bool {
     quantified && people
 }
 
-/// The survey, poll or index named last before token `at`, within its paragraph and the one
-/// before ("In the 2025 Retail Survey, …", "The Hydration Survey confirms this. 63% …"): its
-/// capitalised name.
+/// Tokens [`survey_before`] reads back for the survey in play.
+const SURVEY_REACH: usize = 1500;
+
+/// The survey, poll or index named last before token `at` ("In the 2025 Retail Survey, …", "The
+/// Hydration Survey confirms this. 63% …"): its capitalised name, or its owner's name with the
+/// word ("Acme survey data shows …" → "Acme survey", "a Forbes Advisor poll"). Nearest first,
+/// within [`SURVEY_REACH`] tokens: the survey in play, as shares of respondents go on being
+/// reported paragraphs after it is named.
 fn survey_before(cx: &crate::cue_parts::Ctx, at: usize) -> Option<String> {
-    let mut paragraphs = 0;
     let mut i = at;
-    while i > 0 && at - i < 400 {
-        if starts_paragraph(cx.doc, i) {
-            paragraphs += 1;
-            if paragraphs > 1 {
-                return None;
-            }
-        }
+    while i > 0 && at - i < SURVEY_REACH {
         i -= 1;
-        if !cx.is_cap(i) || cx.quoted(i) {
+        if cx.quoted(i) || !cx.is_word(i) {
             continue;
         }
         if !matches!(
@@ -971,6 +1093,35 @@ fn survey_before(cx: &crate::cue_parts::Ctx, at: usize) -> Option<String> {
             "survey" | "poll" | "index" | "census" | "barometer"
         ) {
             continue;
+        }
+        // "Acme survey data", "a Forbes Advisor survey": a lower-case survey word after its
+        // owner's name.
+        if !cx.is_cap(i) {
+            // A sentence's first word is capitalised whatever it is ("Recent survey data").
+            let plain_opener = matches!(
+                cx.l(i - 1),
+                "new"
+                    | "recent"
+                    | "latest"
+                    | "another"
+                    | "national"
+                    | "annual"
+                    | "online"
+                    | "global"
+                    | "separate"
+                    | "earlier"
+                    | "previous"
+                    | "similar"
+                    | "each"
+                    | "one"
+            );
+            let owner = cx.is_cap(i - 1)
+                && !is_determiner(cx.l(i - 1))
+                && !cx.is_stop(i - 1)
+                && !plain_opener;
+            if !owner {
+                continue;
+            }
         }
         // The name: capitalised words, "&", "and" or "of" between them, a year.
         let mut a = i;
@@ -1146,6 +1297,27 @@ fn study_subject(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
 }
 
 /// Modals and forms of "be", "have", "do": a finite verb, so a clause.
+/// The cue at `c` negated ("would not say", "didn't say", "never said") or refused
+/// ("declined to say", "refused to disclose").
+fn unanswered(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> bool {
+    if c <= lo {
+        return false;
+    }
+    let p = cx.l(c - 1);
+    let negated = matches!(p, "not" | "never" | "n't" | "n’t")
+        || p.ends_with("n't")
+        || p.ends_with("n’t")
+        // "wouldn ’ t say", as tokenised text writes it.
+        || p == "t" && c >= lo + 3 && matches!(cx.w(c - 2), "'" | "’") && cx.l(c - 3).ends_with('n');
+    negated
+        || p == "to"
+            && c >= lo + 2
+            && matches!(
+                cx.l(c - 2),
+                "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"
+            )
+}
+
 fn is_finite_aux(lower: &str) -> bool {
     matches!(
         lower,

@@ -5,6 +5,7 @@
 
 mod cues;
 mod frames;
+mod headlines;
 mod loose;
 mod paragraphs;
 
@@ -99,6 +100,11 @@ struct Walk<'d, 'a> {
     /// their words are attributed already, so a stance word in one ("He is confident …")
     /// makes no second quote.
     listed_end: usize,
+    /// The end of the last headline that credits its claim ("NCAA: …"): its sentences are
+    /// read already.
+    headline_end: usize,
+    /// A sentence ending on a stop has been read: the headlines are behind.
+    prose_seen: bool,
 }
 
 /// Where the walk stands in one sentence (tokens `lo..hi`).
@@ -147,11 +153,24 @@ impl<'d, 'a> Walk<'d, 'a> {
             history: Vec::with_capacity(2 * HISTORY),
             previous: (0, 0),
             listed_end: 0,
+            headline_end: 0,
+            prose_seen: false,
         }
     }
 
     /// Attributes the cues of one sentence, then its quotes without a cue.
     fn sentence(&mut self, lo: usize, hi: usize) {
+        if lo < self.headline_end {
+            return;
+        }
+        if !self.prose_seen {
+            if let Some(end) = self.headline_credit(lo) {
+                self.headline_end = end;
+                self.previous = (lo, hi);
+                return;
+            }
+            self.prose_seen = hi > lo && matches!(self.cx.w(hi - 1), "." | "!" | "?");
+        }
         let mut s = Sentence {
             lo,
             hi,

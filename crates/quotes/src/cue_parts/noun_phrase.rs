@@ -85,13 +85,14 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
                 && !(i > lo && is_determiner(cx.l(i - 1)))
                 // "Oregon State Police Lt. …": a capitalised cue word between two capitalised
                 // words is part of a name ("Secretary of State John Kerry" keeps its title out,
-                // "the Clinton-run State Department" its modifier).
+                // "the Clinton-run State Department" its modifier), and so before a role noun
+                // ("Ohio State president Jo Roe").
                 && !(i > lo
                     && (cx.is_cap(i - 1) && !cx.w(i - 1).contains('-')
                         || after_quote(cx, i))
                     && cx.is_cap(i)
                     && i + 1 < end
-                    && cx.is_cap(i + 1))
+                    && (cx.is_cap(i + 1) || is_role_noun(cx.l(i + 1))))
                 && !name_tail_cue(cx, lo, i, end)
                 && !prepositional_noun(cx, lo, i, end)
             || is_time_word(cx.l(i))
@@ -154,7 +155,7 @@ fn name_joiner(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
 /// taken for the verb, so the phrase must not stop there either. With a name after it
 /// ("Secretary of State John Kerry said") the title stays out, as before.
 fn name_tail_cue(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
-    if i + 1 != end || i <= lo + 1 || !cx.is_cap(i) {
+    if i + 1 != end || i <= lo || !cx.is_cap(i) {
         return false;
     }
     let p = i - 1;

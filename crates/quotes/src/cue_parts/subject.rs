@@ -282,9 +282,24 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
             if r > a && is_title(cx.l(r)) {
                 after_role = Some(r + 1);
                 role_seen = true;
+            } else if r == a
+                && r + 1 < hi
+                && !cx.is_cap(r + 1)
+                && (is_role_noun(&claimtrail_lexicon::singular(cx.l(r + 1)))
+                    || r + 2 < hi && cx.is_cap(r + 2) && agent_noun(cx, r + 1))
+            {
+                // "…, said Anchorage businessman Jo Roe": a place or affiliation opening
+                // the role.
             } else if r == a || after_role == Some(r) || role_seen {
                 break;
             }
+        } else if cx.l(r) == "and"
+            && role_seen
+            && r + 1 < hi
+            && !cx.is_cap(r + 1)
+            && (is_role_or_modifier(cx.l(r + 1)) || agent_noun(cx, r + 1))
+        {
+            // "…, said businessman and blogger Jo Roe": two roles of one person.
         } else if is_role_noun(cx.l(r))
             || after_role.is_some() && is_title(cx.l(r))
             || r + 1 < hi && cx.is_cap(r + 1) && agent_noun(cx, r)

@@ -70,6 +70,16 @@ enum EntityRef {
     Org(String),
 }
 
+impl People {
+    /// True when one person or organisation the entity layer tagged spans tokens `a..b`
+    /// whole (it may run on past them).
+    pub(crate) fn tagged(&self, a: usize, b: usize) -> bool {
+        self.entity_spans
+            .iter()
+            .any(|&(ea, eb, _)| ea <= a && eb >= b)
+    }
+}
+
 pub fn word<'a>(doc: &Doc<'a>, i: usize) -> &'a str {
     doc.token_text(i)
 }

@@ -412,7 +412,14 @@ impl People {
                 is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word)
                     || word(doc, a).eq_ignore_ascii_case("the") && i > a && modifier(i)
             });
-        if lc(head, is_document_noun) || lc(head, is_group_noun) || described_org {
+        // "According to Tastewise data", "Census Bureau figures show", "2025 survey data":
+        // data a name or a document owns speak as a document does; bare "the data" does not.
+        let owned_data = lc(head, |w| matches!(w, "data" | "statistics" | "figures"))
+            && (a..b - 1).any(|i| {
+                is_cap(doc, i) && !lc(word(doc, i), is_leading_function_word)
+                    || lc(word(doc, i), is_document_noun)
+            });
+        if lc(head, is_document_noun) || lc(head, is_group_noun) || described_org || owned_data {
             let mut s = a;
             while s + 1 < b && (is_article(word(doc, s)) || lc(word(doc, s), is_quantifier)) {
                 s += 1;

@@ -332,6 +332,9 @@ impl People {
             .filter(|(_, i)| is_cap(doc, *i))
             .map(|(w, _)| w)
             .collect();
+        // The people named before the phrase, by id: "the District Attorney said" is the one
+        // the story has introduced, not a deputy it names further on.
+        let upto = self.mentions.partition_point(|&(t, _)| t < a);
         let mut best: Option<(usize, usize)> = None;
         for (id, p) in self.persons.iter().enumerate() {
             let Some(role) = &p.role else { continue };
@@ -340,10 +343,19 @@ impl People {
             if !rw.iter().any(|w| role_key(w) == key) {
                 continue;
             }
-            let score = 1 + modifiers
+            // "Deputy District Attorney" is not "the District Attorney": a rank the phrase
+            // does not give counts against the holder.
+            let ranked = rw
                 .iter()
-                .filter(|m| rw.contains(&m.as_str()))
-                .count();
+                .any(|w| is_rank_word(w) && !words.iter().any(|m| m == w));
+            let earlier = self.mentions[..upto].iter().any(|&(_, m)| m == id);
+            let score = 1
+                + modifiers
+                    .iter()
+                    .filter(|m| rw.contains(&m.as_str()))
+                    .count()
+                + if ranked { 0 } else { 10 }
+                + if earlier { 20 } else { 0 };
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, id));
             }
@@ -406,6 +418,15 @@ fn is_affiliate_noun(lower: &str) -> bool {
 }
 
 /// Prepositions whose complement a role noun takes ("lawyer for", "adviser to", "head of").
+/// A word that ranks a role below or beside its holder ("Deputy District Attorney",
+/// "assistant coach", "vice president"): a different office than the bare role.
+fn is_rank_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "deputy" | "assistant" | "associate" | "vice" | "acting" | "interim" | "former" | "ex"
+    )
+}
+
 fn is_role_preposition(lower: &str) -> bool {
     matches!(lower, "for" | "of" | "to" | "in" | "at")
 }

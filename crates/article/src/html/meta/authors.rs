@@ -294,8 +294,9 @@ pub(super) fn labelled_byline(doc: &Document) -> Vec<String> {
     Vec::new()
 }
 
+/// Whether an element is, or sits in, the comments or the comment form ("comment-form-author").
 fn in_comments(n: &dom_query::NodeRef) -> bool {
-    n.ancestors(Some(12)).iter().any(|a| {
+    std::iter::once(*n).chain(n.ancestors(Some(12))).any(|a| {
         let c = format!(
             "{} {}",
             a.attr("class").unwrap_or_default(),
@@ -344,6 +345,7 @@ const NOT_NAMES: &[&str] = &[
     "share",
     "unknown",
     "anonymous",
+    "name",
     "updated",
     "published",
     "posted",

@@ -148,6 +148,35 @@ fn truncated(t: &str) -> bool {
     t.ends_with('…') || t.ends_with("...")
 }
 
+/// Characters a page's encoding lost in its heading: a `?` or a replacement character stands
+/// where the declared title has an apostrophe, a colon or a letter ("Event Planning? Beginner?
+/// Guide" for "Event Planning: Beginner's Guide"). The declared title is the same headline with
+/// its characters: the heading's pieces between the placeholders, in order, with at most a
+/// few characters between them.
+fn spelled_out(heading: &str, declared: &str) -> bool {
+    const GAP: usize = 4;
+    let lost = |c: char| c == '?' || c == '\u{FFFD}';
+    // A question mark ending the heading is its own.
+    if !heading.trim_end().trim_end_matches(lost).contains(lost) || declared.contains(lost) {
+        return false;
+    }
+    let mut at = 0;
+    for (i, piece) in heading.split(lost).enumerate() {
+        if piece.is_empty() {
+            continue;
+        }
+        let Some(found) = declared.get(at..).and_then(|rest| rest.find(piece)) else {
+            return false;
+        };
+        let gap = declared[at..at + found].chars().count();
+        if (i == 0 && found != 0) || (i > 0 && gap == 0) || gap > GAP {
+            return false;
+        }
+        at += found + piece.len();
+    }
+    declared[at..].chars().count() <= GAP
+}
+
 /// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
 /// without the site suffix. `declared` are the metadata titles, most trusted first; `site` the
 /// site's declared name.
@@ -235,6 +264,13 @@ pub(super) fn choose_title(
     }
     if let Some((_, h)) = agreeing {
         let chosen = without_section_label(&without_site_name(h, site, &refs), &refs);
+        if let Some(r) = refs
+            .iter()
+            .map(|r| strip_site_suffix(r))
+            .find(|r| spelled_out(&chosen, r))
+        {
+            return Some(r);
+        }
         // A heading set in capitals ("WEEKEND CODING AGENT") is the declared title's words
         // shouted by the page's style: the declared title's own case is the headline's.
         if !chosen.chars().any(char::is_lowercase) {
@@ -305,6 +341,25 @@ mod tests {
         // A heading in capitals that no declared title spells otherwise stays as it is.
         let page = "<title>NASA AT 60 | Space</title><h1>NASA AT 60</h1>";
         assert_eq!(title_of(page, None).as_deref(), Some("NASA AT 60"));
+    }
+
+    #[test]
+    fn characters_the_heading_lost_are_the_declared_titles() {
+        let page = "<title>What Are The Basics Of Event Planning: Beginner's Guide</title>\
+                    <h1>What Are The Basics Of Event Planning? Beginner? Guide</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("What Are The Basics Of Event Planning: Beginner's Guide")
+        );
+        // A question the declared title words otherwise stays the heading's.
+        let page = "<title>Is the harbour plan dead? | Post</title>\
+                    <h1>Is the harbour plan dead? Not yet</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Is the harbour plan dead? Not yet")
+        );
+        let page = "<title>Will rates rise | Post</title><h1>Will rates rise?</h1>";
+        assert_eq!(title_of(page, None).as_deref(), Some("Will rates rise?"));
     }
 
     #[test]
