@@ -168,6 +168,14 @@ pub fn find_date(line: &str) -> Option<String> {
     first_text_date(&unglue(line)).map(|(_, d)| d)
 }
 
+/// [`find_date`] with the words written before the date (in the line with glued words parted).
+pub fn find_date_after_words(line: &str) -> Option<(usize, String)> {
+    let parted = unglue(line);
+    let (pos, d) = first_text_date(&parted)?;
+    let words = parted.get(..pos)?.split_whitespace().count();
+    Some((words, d))
+}
+
 /// `YYYY-MM-DD` from any date form a page or feed uses, machine or human.
 pub fn parse_any_date(s: &str) -> Option<String> {
     crate::normalize_date(s).or_else(|| first_text_date(s).map(|(_, d)| d))

@@ -23,6 +23,30 @@ const TAIL_REACH: usize = 6;
 /// Lines of a page too short to have chrome around an article block.
 const SHORT_PAGE: usize = 12;
 
+/// Lines that open the article's block (headline and first paragraph): the lead, whose dates
+/// are the report's own.
+const LEAD_LINES: usize = 2;
+/// Longest line that may be a date line whatever the date's place in it.
+const DATE_LINE_CHARS: usize = 80;
+/// Words before a date that still opens its line: a dateline's place or label ("WASHINGTON,
+/// March 3, 2014 (AP) —", "Posted by the desk on March 3, 2014"); more make it a sentence's.
+const DATE_OPENS_AFTER_WORDS: usize = 4;
+
+/// The date a line of the article's block stamps the page with: a short line's date, or one
+/// that opens a line; a date inside a sentence tells the narrative.
+fn stamped_date(line: &str) -> Option<String> {
+    // A short line is a date line unless it reads as a sentence ("Reid checked herself in on
+    // Tuesday, December 9, 2008."), whose date must then open it like a long line's.
+    let sentence = line.trim_end().ends_with(['.', '!', '?']);
+    if line.chars().count() <= DATE_LINE_CHARS && !sentence {
+        return crate::dates::find_date(line);
+    }
+    match crate::dates::find_date_after_words(line) {
+        Some((words, d)) if words <= DATE_OPENS_AFTER_WORDS => Some(d),
+        _ => None,
+    }
+}
+
 /// Extracts the article from a whole-page text dump. Never panics.
 pub fn extract_dump(raw: &str) -> Article {
     let owned = wrap::join_wrapped(raw);
@@ -102,11 +126,18 @@ pub fn extract_dump(raw: &str) -> Article {
     art.dateline = body.iter().take(3).find_map(|b| credits::dateline(b));
 
     // The first visible date up to the article's end: later dates belong to comments and teasers.
+    // Past the lead, a date in the middle of a sentence is the narrative's ("the crimes he
+    // committed on March 11, 2005", "Moussaoui, the Sept. 11, 2001 conspirator"), not the
+    // page's: there only a date line or a date opening its line (a dateline) stamps the page.
+    // The lead's own date is the report's event, days from its publication at most.
     if art.published.is_none() {
-        art.published = lines
-            .iter()
-            .take(be + 1)
-            .find_map(|l| crate::dates::find_date(l));
+        art.published = lines.iter().take(be + 1).enumerate().find_map(|(k, l)| {
+            if k < bs + LEAD_LINES {
+                crate::dates::find_date(l)
+            } else {
+                stamped_date(l)
+            }
+        });
     }
     // Some pages print the date line under the article: a short line right after it.
     if art.published.is_none() {
@@ -221,6 +252,46 @@ mod tests {
         assert!(a.syndicated);
         assert!(a.text.starts_with("The White House"));
         assert!(!a.text.contains("syndicated"));
+    }
+
+    #[test]
+    fn a_date_inside_a_sentence_past_the_lead_does_not_date_the_page() {
+        let body = "Now that the courthouse killer has been sentenced to life without parole, one of the questions left is where he will serve his time in prison.\n\n\
+            The judge on Saturday suggested that he should serve it in the federal maximum security prison in Colorado, the toughest in the nation.\n\n\
+            The judge said he was surprised to learn during the trial that a man convicted of state crimes could still serve his time in a federal prison.\n\n\
+            Its inmates include the shoe bomber and the Sept. 11, 2001 conspirator, who were all sent there after their trials ended in federal courts.\n\n\
+            The remote prison, which opened in the desert decades ago, almost disappears into the same-color land around it, officials said.\n";
+        let a = extract_dump(body);
+        assert!(a.text.contains("Sept. 11, 2001"), "{}", a.text);
+        assert_eq!(a.published, None);
+        // The lead's date is the report's own; so is a date line, or a dateline opening a line.
+        let lead = body.replacen("on Saturday", "on Saturday, December 13, 2008,", 1);
+        assert_eq!(extract_dump(&lead).published.as_deref(), Some("2008-12-13"));
+        // A short sentence past the lead tells the narrative too; a short date line does not.
+        let short = body.replacen(
+            "The remote prison",
+            "He checked in on Tuesday, December 9, 2008.\n\nThe remote prison",
+            1,
+        );
+        assert_eq!(extract_dump(&short).published, None);
+        let stamp = body.replacen(
+            "The remote prison",
+            "Posted: May 24, 2005\n\nThe remote prison",
+            1,
+        );
+        assert_eq!(
+            extract_dump(&stamp).published.as_deref(),
+            Some("2005-05-24")
+        );
+        let dateline = body.replacen(
+            "The remote prison",
+            "ATLANTA, March 3, 2009 — The remote prison",
+            1,
+        );
+        assert_eq!(
+            extract_dump(&dateline).published.as_deref(),
+            Some("2009-03-03")
+        );
     }
 
     #[test]
