@@ -678,6 +678,7 @@ pub fn transition_feature(prev: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::XorShift;
 
     /// The affix hashes as first written: one hash per affix string.
     fn naive(w: &str) -> (u64, [u64; 4], [u64; 4]) {
@@ -875,22 +876,8 @@ mod tests {
             "'s",
             "\n\n",
         ];
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut rnd = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
-        let mut texts: Vec<String> = (0..300)
-            .map(|_| {
-                let n = rnd(60);
-                (0..n)
-                    .map(|_| words[rnd(words.len())])
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
+        let mut rnd = XorShift::new(0x2545_f491_4f6c_dd1d);
+        let mut texts: Vec<String> = (0..300).map(|_| rnd.text(&words, 60)).collect();
         texts.push(include_str!("../tests/fixtures/000_20dcaab2fdce8d62.txt").to_string());
         texts.push(include_str!("../tests/fixtures/003_026a6bed20428990.txt").to_string());
         let mut copied = 0;

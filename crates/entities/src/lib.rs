@@ -14,6 +14,8 @@ pub mod gazetteer;
 mod roles;
 mod tables;
 pub mod tagger;
+#[cfg(test)]
+mod test_random;
 mod varint;
 
 use claimtrail_text::{Doc, Entity, EntityKind};
@@ -693,6 +695,7 @@ fn our_type(conll: usize, text: &str) -> EntityKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::XorShift;
 
     /// `recognize_with` the embedded model is `recognize` (what `train-ner --score` measures).
     #[test]
@@ -761,25 +764,19 @@ mod tests {
             "HA",
             "Nord",
         ];
-        let mut x: u64 = 0x9e37_79b9;
-        let mut rnd = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut rnd = XorShift::new(0x9e37_79b9);
         let letters = b"HANOGBAIUX";
         let mut asked = 0;
         let mut spelled = 0;
         for _ in 0..400 {
-            let len = rnd(14);
-            let text: Vec<&str> = (0..len).map(|_| words[rnd(words.len())]).collect();
+            let len = rnd.below(14);
+            let text: Vec<&str> = (0..len).map(|_| words[rnd.below(words.len())]).collect();
             let joined = text.join(" ");
             let doc = Doc::new(&joined);
             let starts = capital_starts(&doc);
             for _ in 0..12 {
-                let a: String = (0..1 + rnd(4))
-                    .map(|_| char::from(letters[rnd(letters.len())]))
+                let a: String = (0..1 + rnd.below(4))
+                    .map(|_| char::from(letters[rnd.below(letters.len())]))
                     .collect();
                 let want = spelled_out_everywhere(&doc, &a);
                 assert_eq!(spelled_out(&doc, &a, &starts), want, "{a} in {text:?}");

@@ -822,6 +822,7 @@ impl Scorer for &Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::XorShift;
 
     #[test]
     fn spans_follow_bio_and_repair_stray_insides() {
@@ -957,22 +958,8 @@ mod tests {
             "(",
             ")",
         ];
-        let mut x: u64 = 0x1234_5678_9abc_def1;
-        let mut rnd = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
-        let mut texts: Vec<String> = (0..200)
-            .map(|_| {
-                let n = rnd(80);
-                (0..n)
-                    .map(|_| words[rnd(words.len())])
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
+        let mut rnd = XorShift::new(0x1234_5678_9abc_def1);
+        let mut texts: Vec<String> = (0..200).map(|_| rnd.text(&words, 80)).collect();
         for f in [
             include_str!("../tests/fixtures/000_20dcaab2fdce8d62.txt"),
             include_str!("../tests/fixtures/001_82f03e1fbec35475.txt"),
