@@ -154,7 +154,16 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         b
     };
     // "Roe said nothing after officers surrounded him": the verb reports no words.
-    if b < hi && matches!(cx.l(b), "nothing" | "little") && !cx.quoted(b) {
+    // Not "said nothing new about …", which reports a finding.
+    if b + 1 < hi
+        && cx.l(b) == "nothing"
+        && !cx.quoted(b)
+        && (matches!(cx.w(b + 1), "," | "." | ";")
+            || matches!(
+                cx.l(b + 1),
+                "after" | "when" | "as" | "until" | "before" | "while" | "because" | "and"
+            ))
+    {
         return None;
     }
     let mut st = b;
@@ -548,13 +557,25 @@ pub(crate) fn content_before(
 /// no finite verb or "that" after it up to the sentence's end (so "in a statement the firm
 /// would …" is a reported clause).
 fn setting_phrase(cx: &Ctx, st: usize, hi: usize) -> bool {
-    st + 2 < hi
-        && matches!(cx.l(st), "in" | "at" | "during" | "on")
-        && is_determiner(cx.l(st + 1))
-        && !cx.quoted(st)
-        && !(st..hi.min(st + 40))
-            .take_while(|&i| !cx.is_stop(i) && !cx.quoted(i))
-            .any(|i| claimtrail_lexicon::is_auxiliary(cx.l(i)) || cx.l(i) == "that")
+    if st + 2 >= hi
+        || !matches!(cx.l(st), "in" | "at" | "during")
+        || !is_determiner(cx.l(st + 1))
+        || cx.quoted(st)
+    {
+        return false;
+    }
+    // The phrase runs to the sentence's end: no comma or quotation after it ("said in an
+    // interview, “…”" reports the quotation), no finite verb, no "that".
+    let end = hi.min(st + 40);
+    let Some(stop) = (st..end).find(|&i| cx.is_stop(i)) else {
+        return false;
+    };
+    !(st..stop).any(|i| {
+        cx.quoted(i)
+            || matches!(cx.w(i), "," | ":" | ";")
+            || claimtrail_lexicon::is_auxiliary(cx.l(i))
+            || cx.l(i) == "that"
+    })
 }
 
 /// Whether the cue at `c` has an object of its own right after it ("…, it remembered the
