@@ -143,7 +143,7 @@ fn paired_by_count(doc: &Doc, i: usize, k: usize) -> bool {
         }
         t += 1;
     }
-    count % 2 == 0
+    count.is_multiple_of(2)
 }
 
 /// Can the mark at `i` close a quote of `family`?
