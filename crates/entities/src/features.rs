@@ -950,9 +950,8 @@ mod tests {
             let mut slot: FxHashMap<u64, u32> = FxHashMap::default();
             let mut want_ctx: Contexts = vec![Vec::new()];
             for s in &doc.sentences {
-                for i in s.first_token..s.end_token {
-                    let t = &info[i];
-                    if !t.caps_sentence && i > s.first_token {
+                for t in info.get(s.first_token + 1..s.end_token).unwrap_or(&[]) {
+                    if !t.caps_sentence {
                         *doc_case.entry(t.norm).or_insert(0) |= if t.cap { DC_CAP } else { DC_LOW };
                     }
                 }
