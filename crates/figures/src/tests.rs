@@ -1774,6 +1774,17 @@ fn a_place_after_the_subject_is_no_claimant() {
 }
 
 #[test]
+fn a_verb_inside_a_dash_aside_claims_no_figure_after_it() {
+    // The aside's own figure is the audit's; the one after its closing dash is the outlet's.
+    let text = "On Tuesday \u{2014} the morning the Halden audit showed the fund had lost 12 accounts \u{2014} \
+                about 400 members met in the hall.";
+    let f = figs(text);
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].source.as_deref(), Some("Halden audit"));
+    assert_eq!(f[1].source, None);
+}
+
+#[test]
 fn the_accused_claims_nothing() {
     let text = "A former cashier accused of taking $9,000 from the till was charged on Friday.";
     let q = Quote {
