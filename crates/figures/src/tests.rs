@@ -1785,6 +1785,21 @@ fn a_verb_inside_a_dash_aside_claims_no_figure_after_it() {
 }
 
 #[test]
+fn n_or_m_is_a_range_with_a_unit_or_an_elided_noun() {
+    // The unit written once after the second number, and a first number whose noun is elided
+    // (taken from the figure before), make no two figures.
+    let f = figs("They moved to the valley five or six years ago.");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].value, f[0].high), (Some(5.0), Some(6.0)));
+    assert_eq!(f[0].hedge.as_str(), "range");
+    assert_eq!(f[0].unit.as_deref(), Some("year"));
+    let f = figs("About 130 people marched, and a band of 100 or 200 joined them later.");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[1].value, f[1].high), (Some(100.0), Some(200.0)));
+    assert_eq!(f[1].hedge.as_str(), "range");
+}
+
+#[test]
 fn the_accused_claims_nothing() {
     let text = "A former cashier accused of taking $9,000 from the till was charged on Friday.";
     let q = Quote {
