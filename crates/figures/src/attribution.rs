@@ -544,6 +544,22 @@ fn survey_speaks(q: &Quote) -> bool {
     })
 }
 
+/// A legal document that accuses someone ("the charges against X", "a lawsuit against Y").
+fn accusing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "charges"
+            | "allegations"
+            | "accusations"
+            | "indictment"
+            | "lawsuit"
+            | "suit"
+            | "complaint"
+            | "case"
+            | "petition"
+    )
+}
+
 fn document_noun(w: &str) -> bool {
     matches!(
         w,
@@ -811,6 +827,11 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
         {
             x = wider;
         }
+    }
+    // "The charges against Olson allege she took $430,000": the accusing document claims the
+    // figure, named with the one it accuses, who claims nothing.
+    if x >= 2 && x < y && v.lower(x - 1) == "against" && accusing_noun(v.lower(x - 2)) {
+        x -= 2;
     }
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
         x += 1;

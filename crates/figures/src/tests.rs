@@ -1800,6 +1800,13 @@ fn n_or_m_is_a_range_with_a_unit_or_an_elided_noun() {
 }
 
 #[test]
+fn the_charges_against_a_person_claim_the_figure() {
+    // The figures stage alone, no quote given: the subject is the document.
+    let f = figs("The indictment against Brannigan alleges he sold 14 snowplows to a friend.");
+    assert_eq!(f[0].source.as_deref(), Some("indictment against Brannigan"));
+}
+
+#[test]
 fn the_accused_claims_nothing() {
     let text = "A former cashier accused of taking $9,000 from the till was charged on Friday.";
     let q = Quote {

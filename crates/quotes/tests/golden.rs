@@ -1136,6 +1136,18 @@ fn a_cue_inside_a_dash_aside_reports_up_to_its_closing_dash() {
 }
 
 #[test]
+fn an_accusing_document_speaks_not_the_accused() {
+    // "The charges against X allege …": the charges speak, named with the one they accuse.
+    let t = "The charges against Brannigan allege he sold the county's snowplows to a friend.\n\n\
+             A lawsuit against the water board claims the meters overcharged every household.";
+    let qs = quotes(t);
+    let q = find(&qs, "sold the county");
+    assert_eq!(speaker(q), Some("charges against Brannigan"));
+    let q = find(&qs, "the meters overcharged");
+    assert_eq!(speaker(q), Some("lawsuit against the water board"));
+}
+
+#[test]
 fn survey_findings_speak_for_the_survey_and_its_owner() {
     // Data a name owns speak as a document does; "according to data from … in X's Y Survey"
     // is the survey's; a share of respondents paragraphs after "Acme survey data" is the

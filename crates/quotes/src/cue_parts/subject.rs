@@ -1,7 +1,7 @@
 //! The subject of a cue: the noun phrase before it ("Jo Roe, the mayor, said"), after it ("said
 //! Jo Roe"), or after a quote ("“…,” Roe said"), and whether it can speak at all.
 
-use crate::speakers::{is_document_noun, is_group_noun, is_naming_verb};
+use crate::speakers::{is_accusing_noun, is_document_noun, is_group_noun, is_naming_verb};
 use crate::word_classes::{
     is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_time_word, is_title,
     is_weak_cue, pronoun_gender,
@@ -233,14 +233,17 @@ fn document_before(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> 
 /// after "from", "by", "on" or "about" too, the document is the subject; a name before the noun
 /// (its owner) is part of its phrase.
 fn document_of(cx: &Ctx, lo: usize, a: usize) -> usize {
+    // "The charges against Olson allege": an accusing document and the one it accuses.
+    let accusing = a >= lo + 2 && cx.l(a - 1) == "against" && is_accusing_noun(cx.l(a - 2));
     if a < lo + 2
-        || !matches!(cx.l(a - 1), "of" | "from" | "by" | "on" | "about")
-        || !is_document_noun(cx.l(a - 2))
+        || !accusing
+            && (!matches!(cx.l(a - 1), "of" | "from" | "by" | "on" | "about")
+                || !is_document_noun(cx.l(a - 2)))
         || cx.is_cap(a - 2)
     {
         return a;
     }
-    let of = cx.l(a - 1) == "of";
+    let of = matches!(cx.l(a - 1), "of" | "against");
     let mut s = a - 2;
     while s > lo
         && !cx.quoted(s - 1)
