@@ -1148,6 +1148,26 @@ fn an_accusing_document_speaks_not_the_accused() {
 }
 
 #[test]
+fn two_speakers_joined_by_and_after_the_clause_speak() {
+    // "…, police and the woman's friend said": a subject of two short phrases joined by "and"
+    // reports the clause before its comma.
+    let t =
+        "The hiker had been missing for two days, police and the hiker\u{2019}s brother said.\n\n\
+             The bridge will stay shut until May, officials and a state engineer said.";
+    let qs = quotes(t);
+    let q = find(&qs, "missing for two days");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("police and the hiker\u{2019}s brother")
+    );
+    let q = find(&qs, "stay shut until May");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("officials and a state engineer")
+    );
+}
+
+#[test]
 fn survey_findings_speak_for_the_survey_and_its_owner() {
     // Data a name owns speak as a document does; "according to data from … in X's Y Survey"
     // is the survey's; a share of respondents paragraphs after "Acme survey data" is the

@@ -110,6 +110,9 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if let Some(name) = np.and_then(|(a, _)| unclosed_apposition(cx, lo, a, j)) {
         return Some(name);
     }
+    // "…, police and the woman's friend said": two speakers joined by "and" after the clause's
+    // comma, or opening the sentence, speak together.
+    let np = np.map(|(a, b)| (conjoined_speakers(cx, lo, a).unwrap_or(a), b));
     // "Parata and his family believe": the named person speaks for the pair.
     if let Some((a, _)) = np {
         if a >= lo + 2
@@ -125,6 +128,30 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         }
     }
     np
+}
+
+/// The start of a first speaker joined by "and" to the subject starting at `a`, when that
+/// speaker opens the sentence or follows a comma ("…, police and a hospital spokesman said"):
+/// a short noun phrase that is a group, a role, a name or a determiner's phrase.
+fn conjoined_speakers(cx: &Ctx, lo: usize, a: usize) -> Option<usize> {
+    if a < lo + 2 || cx.l(a - 1) != "and" || cx.quoted(a - 1) {
+        return None;
+    }
+    let (x, y) = np_back(cx, lo, a - 1)?;
+    let head = cx.l(y - 1);
+    let speaker_like = is_group_noun(head)
+        || is_role_noun(head)
+        || matches!(
+            head,
+            "police" | "authorities" | "officials" | "witnesses" | "residents"
+        )
+        || (x..y).all(|i| cx.is_cap(i));
+    (y == a - 1
+        && a - 1 - x <= 4
+        && (x == lo || cx.w(x - 1) == ",")
+        && pronoun_gender(cx.l(x)).is_none()
+        && speaker_like)
+        .then_some(x)
 }
 
 /// "Officials who spoke on condition of anonymity said", "The mother of a woman who took the
@@ -417,7 +444,9 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     }
     // "43% and 36% said": shares of a survey's respondents.
     let shares = matches!(last, "%" | "percent") || last.ends_with('%') && is_number(cx, b - 1);
-    named || b - a <= 4 || shares
+    // "police and the woman's friend": two short phrases joined by "and".
+    let pair = (a + 1..b.saturating_sub(1)).any(|i| cx.l(i) == "and" && i - a <= 4 && b - i <= 5);
+    named || b - a <= 4 || shares || pair
 }
 
 /// Whether tokens from `b` open a clause about the speaker before them: an apposition or a
