@@ -110,9 +110,6 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     if let Some(name) = np.and_then(|(a, _)| unclosed_apposition(cx, lo, a, j)) {
         return Some(name);
     }
-    // "…, police and the woman's friend said": two speakers joined by "and" after the clause's
-    // comma, or opening the sentence, speak together.
-    let np = np.map(|(a, b)| (conjoined_speakers(cx, lo, a).unwrap_or(a), b));
     // "Parata and his family believe": the named person speaks for the pair.
     if let Some((a, _)) = np {
         if a >= lo + 2
@@ -127,7 +124,9 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
             }
         }
     }
-    np
+    // "…, police and the woman's friend said": two speakers joined by "and" after the clause's
+    // comma, or opening the sentence, speak together.
+    np.map(|(a, b)| (conjoined_speakers(cx, lo, a).unwrap_or(a), b))
 }
 
 /// The start of a first speaker joined by "and" to the subject starting at `a`, when that
