@@ -1807,6 +1807,16 @@ fn the_charges_against_a_person_claim_the_figure() {
 }
 
 #[test]
+fn thousands_with_a_space_after_the_comma_are_one_number() {
+    // Word-by-word tokenised text writes "200, 000"; a list of numbers stays a list.
+    let f = figs("The quake hit a city home to 200, 000 people and $430, 000 in aid arrived.");
+    assert_eq!(f[0].value, Some(200_000.0));
+    assert_eq!(f[1].value, Some(430_000.0));
+    let f = figs("The team scored 12, 14 and 16 points in the three games.");
+    assert!(f.iter().all(|f| f.value.unwrap_or(0.0) < 100.0), "{f:?}");
+}
+
+#[test]
 fn the_accused_claims_nothing() {
     let text = "A former cashier accused of taking $9,000 from the till was charged on Friday.";
     let q = Quote {
