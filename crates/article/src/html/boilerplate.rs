@@ -17,7 +17,7 @@ const MIN_LEAD_SHARE: f64 = 0.3;
 
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?|trending(?: now| stories)?|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
+        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|recent (?:posts|articles|stories|blogs?)|(?:previous|next) (?:article|post|story)|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?|trending(?: now| stories)?|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)(?:\.\.\.|[:.!…])?$",
     )
     .expect("static regex")
 });
@@ -342,6 +342,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
         if kept.len() < HEADER_WINDOW && n <= MAX_HEADER_LINE_WORDS && is_header_line(t, authors) {
             continue;
         }
+        if kept.len() < HEADER_WINDOW && n <= MAX_UNLISTED_BIO_WORDS && is_byline_bio(t) {
+            continue;
+        }
         kept.push((p, n));
     }
     let tail_start = kept.len().saturating_sub(BIO_WINDOW).max(1);
@@ -434,6 +437,39 @@ fn is_header_line(p: &str, authors: &[String]) -> bool {
             .last()
             .is_some_and(|surname| lower.contains(&surname.to_lowercase()))
     })
+}
+
+/// A byline run into the writer's bio above the article ("By Ann Lee, a deputy editor and author
+/// of the Harbour newsletter. She has covered …"): "By", a person's name ([`opening_name`]), a
+/// comma, an apposition opening with an article or "our", and a writing trade in that first
+/// sentence. "By Tuesday, the editor had resigned" names no person; "By Ann Lee's count, a
+/// dozen …" has no comma after the name.
+fn is_byline_bio(p: &str) -> bool {
+    let Some(rest) = ["By ", "by ", "BY "].iter().find_map(|b| p.strip_prefix(b)) else {
+        return false;
+    };
+    let Some(name) = opening_name(rest) else {
+        return false;
+    };
+    let Some(apposition) = rest[name.len()..].strip_prefix(", ") else {
+        return false;
+    };
+    if !["a ", "an ", "the ", "our "]
+        .iter()
+        .any(|a| apposition.starts_with(a))
+    {
+        return false;
+    }
+    apposition
+        .split_inclusive(['.', '!', '?'])
+        .next()
+        .unwrap_or(apposition)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            WRITING_TRADES.contains(&w.strip_suffix('s').unwrap_or(w))
+                || WRITING_TRADES.contains(&w)
+        })
 }
 
 /// Whether a paragraph introduces one of the authors: their full name alone, or their full or
@@ -1187,6 +1223,54 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn a_byline_run_into_the_writers_bio_above_the_article_goes() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "By Ann Lee, a deputy editor and author of the Harbour newsletter. She has covered \
+             transport for a decade at the Gazette and other papers.\n\n{body}\n\n{body} Again."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A date or a possessive after "By", another trade, or the same shape deep in the
+        // article is prose.
+        for opening in [
+            "By Tuesday, the editor had resigned and the council had voted on the budget.",
+            "By Ann Lee's count, a dozen editors left the paper that spring.",
+            "By Ann Lee, a retired nurse who has lived on the street for forty years.",
+        ] {
+            let t = format!("{opening}\n\n{body}");
+            assert_eq!(remove(&t, &[]), t, "{opening}");
+        }
+        let t = format!(
+            "{body}\n\n{body} Again.\n\n{body} Once more.\n\n\
+             By Ann Lee, a reporter who covered the vote, the mayor was asked twice."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_list_of_recent_or_neighbouring_posts_ends_the_article() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        for heading in [
+            "Recent Posts",
+            "Recent articles...",
+            "Previous article",
+            "Next story:",
+        ] {
+            let t = format!(
+                "{body}\n\n{body} Again.\n\n{heading}\n\nWhy the ferry fares rise again\n\nA guide to the new bus lanes"
+            );
+            assert_eq!(
+                remove(&t, &[]),
+                format!("{body}\n\n{body} Again."),
+                "{heading}"
+            );
+        }
+        // A sentence about recent articles is no heading.
+        let t = format!("{body}\n\n{body} Again.\n\nRecent articles questioned the cost.");
+        assert_eq!(remove(&t, &[]), t);
     }
 
     #[test]
