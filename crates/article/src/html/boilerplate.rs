@@ -256,12 +256,24 @@ fn is_subscription_pitch(p: &str, f: &Folded) -> bool {
         && SUBSCRIPTION_PITCH.is_match(p)
 }
 
+/// A newsroom's appeal to its readers, set after or between the paragraphs: "Since you made it
+/// to the bottom of this article, we have a small favor to ask.", "If stories like this one
+/// matter to you, please consider pitching in what you can.", and its republishing notice
+/// ("Republish our articles for free, under a Creative Commons license"). A paragraph with a
+/// quotation mark is someone quoted ("Please consider donating," the charity said).
+static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwe have a (?:small|quick) (?:favou?r|request) to ask\b|\bplease consider (?:pitching in|donating|making a (?:donation|gift|contribution)|supporting (?:us|our|independent))\b|^republish (?:our|this) (?:articles?|stor(?:y|ies))\b")
+        .expect("static regex")
+});
+const APPEAL_WORDS: &[&str] = &["favor", "favour", "request", "please consider", "republish"];
+
 fn is_notice(p: &str, f: &Folded) -> bool {
     (f.may_hold(COPYRIGHT_WORDS) && COPYRIGHT.is_match(p))
         || (f.may_hold(CONSENT_OPENING_WORDS)
             && CONSENT_OPENING.is_match(p)
             && CONSENT_WORDING.is_match(p))
         || (f.may_hold(METER_WORDS) && METER.is_match(p))
+        || (f.may_hold(APPEAL_WORDS) && !p.contains(['"', '“', '”']) && APPEAL.is_match(p))
         || (p.split_whitespace().count() <= MAX_SUBSCRIPTION_PITCH_WORDS
             && is_subscription_pitch(p, f))
         || (p.split_whitespace().count() <= MAX_PITCH_WORDS
@@ -662,6 +674,7 @@ mod tests {
         vec![
             ("caption", &*CAPTION, words(CAPTION_WORDS)),
             ("labelled caption", &*CAPTION_LABELLED, words(CAPTION_WORDS)),
+            ("appeal", &*APPEAL, words(APPEAL_WORDS)),
             (
                 "subscription noun",
                 &*SUBSCRIPTION_NOUN,
@@ -704,7 +717,16 @@ mod tests {
 
     /// Paragraphs each pattern matches, one or more for every alternative of it, and ones
     /// spelt with the two characters outside ASCII that `(?i)` folds to ASCII letters.
-    const MATCHES: [(&str, &str); 53] = [
+    const MATCHES: [(&str, &str); 56] = [
+        (
+            "appeal",
+            "Since you are here, WE HAVE A SMALL FAVOUR TO ASK.",
+        ),
+        (
+            "appeal",
+            "If it matters, please consider making a gift today.",
+        ),
+        ("appeal", "Republish this story for free"),
         ("labelled caption", "The pier. Photo by: 'Jo Bloggs'."),
         ("labelled caption", "Image credit: ©Example.com/jbloggs"),
         (
@@ -1180,6 +1202,23 @@ mod tests {
              You can choose to subscribe for three, six or twelve months, with prices that fall over time.\n\n\
              \u{201C}Join the newsletter and you will see,\u{201D} Ms Roe told subscribers on Monday.\n\n\
              Follow the trade press, subscribe to industry newsletters and watch the market."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_newsrooms_appeal_goes_and_a_quoted_one_stays() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\n{body} Again.\n\n\
+             Since you read to the end of this story, we have a small favor to ask.\n\n\
+             If you believe reporting like this matters, please consider pitching in what you can. It keeps our stories free.\n\n\
+             Republish our articles for free, online or in print, under a Creative Commons license."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        let t = format!(
+            "{body}\n\n\u{201C}Please consider donating to the food bank,\u{201D} the mayor said.\n\n\
+             The paper asked readers to consider supporting it in a letter last spring."
         );
         assert_eq!(remove(&t, &[]), t);
     }
