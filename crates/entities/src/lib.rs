@@ -45,6 +45,7 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     without_leading_courtesy_titles(doc, &mut spans);
     with_storms_named(doc, &mut spans);
     with_names_written_surname_first(doc, &mut spans);
+    with_glued_spans_joined(doc, &mut spans);
     with_shops_named_by_possessive(doc, &mut spans);
     with_lowercase_places(doc, &mut spans);
     let mut ents: Vec<Entity> = spans
@@ -317,14 +318,35 @@ fn with_names_written_surname_first(doc: &Doc, spans: &mut Vec<(usize, usize, us
     spans.sort_unstable();
 }
 
+/// Two spans of one type with nothing between them, not even a space ("U." and "S" of "the
+/// U.S for", which the tokenizer splits at the full stop), are one name. `spans` are token
+/// spans `(start, end, type)` in text order.
+fn with_glued_spans_joined(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    let glued = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+        x.1 == y.0 && x.2 == y.2 && doc.tokens[x.1 - 1].end == doc.tokens[y.0].start
+    };
+    if !spans.windows(2).any(|w| glued(&w[0], &w[1])) {
+        return;
+    }
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        match out.last_mut() {
+            Some(last) if glued(last, &s) => last.1 = s.1,
+            _ => out.push(s),
+        }
+    }
+    *spans = out;
+}
+
 /// A name followed by its possessive and nothing it owns names a shop, a restaurant or a
 /// bar, which web text calls by its owner's name: "we ate at Wendy s", "Kenneally 's at
 /// around 5", "the game at Woodrow's ." A person's or a place's span right before a bare "s"
 /// (the apostrophe dropped: edited text never writes that), and no capitalised word after it
 /// (a longer name, "Barry s Auto Tech", left as tagged), takes the "s" in and is a place, as
 /// UNER marks such venues; before "'s" it does so only where no noun can follow: the end of
-/// the sentence, a mark that ends a clause, or a preposition of place or time (a bracket may
-/// close an aside whose owner's noun comes later: "( Arafat 's ) call"). `spans` are token spans
+/// the sentence, a mark that ends a clause, or a preposition of place or time (a comma or a
+/// bracket may open or close an aside before the owner's noun: "Reid's, 33, acting career",
+/// "( Arafat 's ) call"). `spans` are token spans
 /// `(start, end, type)` in text order.
 fn with_shops_named_by_possessive(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
     let (Some(per), Some(loc)) = (
@@ -353,7 +375,7 @@ fn with_shops_named_by_possessive(doc: &Doc, spans: &mut Vec<(usize, usize, usiz
         let owned_nothing = match next {
             None => true,
             Some(w) => {
-                matches!(w, "." | "," | "?" | "!" | ";" | ":")
+                matches!(w, "." | "?" | "!" | ";")
                     || matches!(
                         w,
                         "at" | "in" | "on" | "for" | "near" | "tonight" | "tomorrow"
@@ -1110,6 +1132,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn spans_glued_together_are_one_name() {
+        let doc = Doc::new("There are odder names in the U.S for towns than Canada .");
+        let loc = 2;
+        // The tokenizer splits "U.S" into "U", "." and "S"; the tagger took "U." and "S".
+        let mut spans: Vec<(usize, usize, usize)> = ["U .", "S", "Canada"]
+            .iter()
+            .map(|w| {
+                let (a, b) = token_span(&doc, w, 0);
+                (a, b, loc)
+            })
+            .collect();
+        with_glued_spans_joined(&doc, &mut spans);
+        // Spans a space apart stay two.
+        let want: Vec<(String, usize)> = ["U.S", "Canada"]
+            .iter()
+            .map(|w| (w.to_string(), loc))
+            .collect();
+        assert_eq!(span_texts(&doc, &spans), want);
     }
 
     #[test]
