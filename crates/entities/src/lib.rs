@@ -348,7 +348,7 @@ fn with_glued_spans_joined(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
 /// bracket may open or close an aside before the owner's noun: "Reid's, 33, acting career",
 /// "( Arafat 's ) call"). `spans` are token spans
 /// `(start, end, type)` in text order.
-fn with_shops_named_by_possessive(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+fn with_shops_named_by_possessive(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
     let (Some(per), Some(loc)) = (
         tagger::TYPES.iter().position(|t| *t == "PER"),
         tagger::TYPES.iter().position(|t| *t == "LOC"),
