@@ -25,7 +25,9 @@ figure (its start), the judged claimant ("-" when the outlet states it; alternat
 (`not-a-figure` rows are skipped). A claimant counts as right as in the dev ledger's scorer (word overlap
 ≥ 0.5 with the judged name, none for "-"). Rows whose page is written `wcxb:ID` are WCXB dev pages
 (HTML_DIR/ID.html.gz under the shared WCXB directory), whatever --layout says. Prints right source among
-rows with a judged claimant and no source invented among rows the outlet states itself.
+rows with a judged claimant and no source invented among rows the outlet states itself. A figure row
+may carry an anchor too (the WCXB rows do: the first bytes of the text at the figure, from main's
+extraction of 2026-12-07), found as a quote's is, since a paragraph dropped above it shifts offsets.
 """
 import argparse
 import collections
@@ -136,9 +138,10 @@ def score_figures():
     tot = {"attr": [0, 0], "own": [0, 0]}
     by_kind = collections.defaultdict(lambda: [0, 0])
     lost = 0
-    for page, start, ours, mine, kind, _ in rows:
+    for page, start, ours, mine, kind, anchor in rows:
         if kind == "not-a-figure":
             continue
+        start = located(page, start, anchor)
         hit = [f for f in figures.get(page, []) if f["start"] == start]
         lost += not hit
         now = (hit[0].get("source") or "") if hit else None

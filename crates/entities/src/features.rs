@@ -305,10 +305,13 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
     let n = doc.tokens.len();
     let mut out: Vec<TokInfo> = vec![TokInfo::default(); n];
     let mut first_norm: Option<u64> = None;
-    // Sized for every token a distinct word (rehashing as it grew was 6 M instructions over
-    // the bench's 226 texts); only looked up, never iterated.
-    let mut doc_case: FxHashMap<u64, u8> =
-        FxHashMap::with_capacity_and_hasher(n, Default::default());
+    // Each normal form's id (in order of first use), asked once per word as written: the
+    // document-case flags and the context slots are read by id, not hashed per token.
+    let mut norm_ids: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(n / 3 + 16, Default::default());
+    let mut nid: Vec<u32> = vec![0; n];
+    // How each normal form is cased away from sentence starts, by id.
+    let mut doc_case: Vec<u8> = Vec::with_capacity(n / 3 + 16);
     // Every token's normalised form, back to back in one buffer (no String per token).
     let mut lower_buf = String::with_capacity(doc.text.len() + 16);
     let mut lower_spans: Vec<(usize, usize)> = Vec::with_capacity(n);
@@ -382,6 +385,7 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
                     let (j, p) = *e.get();
                     same[i] = j;
                     let (j, p) = (j as usize, p as usize);
+                    nid[i] = nid[j];
                     (WordFacts::of(&out[j]), lower_spans[p], lower_hashes[p])
                 }
                 _ => {
@@ -394,6 +398,12 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
                     let wf = WordFacts::new(w, low);
                     // Read below, once every word's slot has been asked for.
                     clusters.prefetch(wf.norm);
+                    let fresh = doc_case.len() as u32;
+                    let id = *norm_ids.entry(wf.norm).or_insert(fresh);
+                    if id == fresh {
+                        doc_case.push(0);
+                    }
+                    nid[i] = id;
                     (wf, (from, lower_buf.len()), gazetteer::key_hash(low))
                 }
             };
@@ -425,8 +435,9 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
             t.prefix = prefix;
             t.suffix = suffix;
             if !caps_sentence && k > 0 {
-                let e = doc_case.entry(norm).or_insert(0);
-                *e |= if cap { DC_CAP } else { DC_LOW };
+                if let Some(e) = doc_case.get_mut(nid[i] as usize) {
+                    *e |= if cap { DC_CAP } else { DC_LOW };
+                }
             }
             first_norm.get_or_insert(norm);
             lower_spans.push(span);
@@ -446,8 +457,9 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
             };
         }
     }
-    let mut slot: FxHashMap<u64, u32> =
-        FxHashMap::with_capacity_and_hasher(n / 4, Default::default());
+    // Each normal form's context slot by id (0: none yet), numbered from 1 in order of use.
+    let mut slot: Vec<u32> = vec![0; doc_case.len()];
+    let mut slots = 0u32;
     let mut ctx: Contexts = vec![Vec::new()];
     for s in &doc.sentences {
         for i in s.first_token..s.end_token {
@@ -465,8 +477,14 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
             } else {
                 2
             };
-            let n = slot.len() as u32 + 1;
-            let k = *slot.entry(t.norm).or_insert(n);
+            let Some(s) = slot.get_mut(nid[i] as usize) else {
+                continue;
+            };
+            if *s == 0 {
+                slots += 1;
+                *s = slots;
+            }
+            let k = *s;
             if k as usize >= ctx.len() {
                 ctx.push(Vec::new());
             }
@@ -477,12 +495,12 @@ fn token_infos_with<const REUSE: bool>(doc: &Doc, gaz: &Gaz) -> (Vec<TokInfo>, C
     }
     let topic = first_norm.unwrap_or(0);
     let cased_doc = named_sentences >= CASED_DOC_SENTENCES;
-    for t in out.iter_mut() {
+    for (t, &id) in out.iter_mut().zip(&nid) {
         t.topic = topic;
         t.prose &= cased_doc;
-        t.doc_case = doc_case.get(&t.norm).copied().unwrap_or(0);
+        t.doc_case = doc_case.get(id as usize).copied().unwrap_or(0);
         if t.cap {
-            t.agg = slot.get(&t.norm).copied().unwrap_or(0);
+            t.agg = slot.get(id as usize).copied().unwrap_or(0);
         }
     }
     // Lower-cased forms in sentence order, as the gazetteer matcher reads them.
@@ -907,6 +925,78 @@ mod tests {
                     .len();
         }
         assert!(copied > 2000, "{copied}");
+    }
+
+    /// The document-case flags and the context slots, read by normal-form id, are those of maps
+    /// keyed by the normal form (as first written), on articles and random texts of words that
+    /// repeat in other cases, in headlines and at sentence starts.
+    #[test]
+    fn case_flags_and_context_slots_by_id_are_those_keyed_by_normal_form() {
+        let gaz = &crate::gazetteer::GAZ;
+        let words = [
+            "The", "the", "THE", "New", "new", "NEW", "York", "york", "said", "Said", "Smith",
+            "SMITH", "smith", "2024", "2025", "Zürich", "zürich", "É", "é", ",", ".", "\n\n", "I",
+            "i", "Apple", "apple", "APPLE", "BANK", "Bank", "of", "OF",
+        ];
+        let mut rnd = XorShift::new(0x0dd5_1d5e_0000_0036);
+        let mut texts: Vec<String> = (0..300).map(|_| rnd.text(&words, 70)).collect();
+        texts.push(include_str!("../tests/fixtures/000_20dcaab2fdce8d62.txt").to_string());
+        texts.push(include_str!("../tests/fixtures/004_0a20a275f10aef06.txt").to_string());
+        let (mut cased, mut slotted) = (0, 0);
+        for text in &texts {
+            let doc = Doc::new(text);
+            let (info, ctx) = token_infos(&doc, gaz);
+            let mut doc_case: FxHashMap<u64, u8> = FxHashMap::default();
+            let mut slot: FxHashMap<u64, u32> = FxHashMap::default();
+            let mut want_ctx: Contexts = vec![Vec::new()];
+            for s in &doc.sentences {
+                for t in info.get(s.first_token + 1..s.end_token).unwrap_or(&[]) {
+                    if !t.caps_sentence {
+                        *doc_case.entry(t.norm).or_insert(0) |= if t.cap { DC_CAP } else { DC_LOW };
+                    }
+                }
+            }
+            for s in &doc.sentences {
+                for i in s.first_token..s.end_token {
+                    let t = &info[i];
+                    if !t.cap {
+                        continue;
+                    }
+                    let prev = if i > s.first_token {
+                        info[i - 1].norm
+                    } else {
+                        1
+                    };
+                    let next = if i + 1 < s.end_token {
+                        info[i + 1].norm
+                    } else {
+                        2
+                    };
+                    let n = slot.len() as u32 + 1;
+                    let k = *slot.entry(t.norm).or_insert(n) as usize;
+                    if k >= want_ctx.len() {
+                        want_ctx.push(Vec::new());
+                    }
+                    if want_ctx[k].len() < AGG_MAX {
+                        want_ctx[k].push((prev, next));
+                    }
+                }
+            }
+            for (i, t) in info.iter().enumerate() {
+                let dc = doc_case.get(&t.norm).copied().unwrap_or(0);
+                assert_eq!(t.doc_case, dc, "token {i} of {text:?}");
+                let agg = if t.cap {
+                    slot.get(&t.norm).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+                assert_eq!(t.agg, agg, "token {i} of {text:?}");
+                cased += usize::from(dc == DC_CAP | DC_LOW);
+                slotted += usize::from(agg > 1);
+            }
+            assert_eq!(ctx, want_ctx, "{text:?}");
+        }
+        assert!(cased > 1000 && slotted > 1000, "{cased} {slotted}");
     }
 
     #[test]

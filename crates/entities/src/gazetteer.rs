@@ -209,6 +209,13 @@ impl Gaz {
         self.entries.get(&key_of(phrase)).copied().unwrap_or(0) & !PREFIX
     }
 
+    /// Classes of an exact phrase in the wide generated lists only (census names, GeoNames
+    /// places, stock-index companies).
+    pub fn wide_classes(&self, phrase: &str) -> u32 {
+        let k = key_of(phrase);
+        wide_hashed(&k, crate::tables::hash(k.as_bytes())) & !PREFIX
+    }
+
     /// Whether a single word is a given name of the wide census list (names that are ordinary
     /// words were left out of it).
     pub fn is_wide_given_name(&self, w: &str) -> bool {

@@ -45,6 +45,9 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     without_leading_courtesy_titles(doc, &mut spans);
     with_storms_named(doc, &mut spans);
     with_names_written_surname_first(doc, &mut spans);
+    with_glued_spans_joined(doc, &mut spans);
+    with_shops_named_by_possessive(doc, &mut spans);
+    with_lowercase_places(doc, &mut spans);
     let mut ents: Vec<Entity> = spans
         .into_iter()
         .flat_map(|(a, b, ty)| {
@@ -297,12 +300,13 @@ fn with_names_written_surname_first(doc: &Doc, spans: &mut Vec<(usize, usize, us
     let cap = |i: usize| doc.token_text(i).starts_with(|c: char| c.is_uppercase());
     let mut names = Vec::new();
     for i in 0..n.saturating_sub(4) {
-        if quote(i)
-            && cap(i + 1)
-            && doc.token_text(i + 2) == ","
-            && GAZ.classes(doc.token_text(i + 3)) & (1 << FIRST_NAME) != 0
-            && cap(i + 3)
+        // The comma first: the rarest of the cheap tests, so most tokens stop there.
+        if doc.token_text(i + 2) == ","
+            && quote(i)
             && quote(i + 4)
+            && cap(i + 1)
+            && cap(i + 3)
+            && GAZ.classes(doc.token_text(i + 3)) & (1 << FIRST_NAME) != 0
         {
             names.push((i + 1, i + 4));
         }
@@ -313,6 +317,180 @@ fn with_names_written_surname_first(doc: &Doc, spans: &mut Vec<(usize, usize, us
     spans.retain(|s| !names.iter().any(|&(a, b)| s.0 < b && a < s.1));
     spans.extend(names.into_iter().map(|(a, b)| (a, b, per)));
     spans.sort_unstable();
+}
+
+/// Two spans of one type with nothing between them, not even a space ("U." and "S" of "the
+/// U.S for", which the tokenizer splits at the full stop), are one name. `spans` are token
+/// spans `(start, end, type)` in text order.
+fn with_glued_spans_joined(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    let glued = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+        x.1 == y.0 && x.2 == y.2 && doc.tokens[x.1 - 1].end == doc.tokens[y.0].start
+    };
+    if !spans.windows(2).any(|w| glued(&w[0], &w[1])) {
+        return;
+    }
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        match out.last_mut() {
+            Some(last) if glued(last, &s) => last.1 = s.1,
+            _ => out.push(s),
+        }
+    }
+    *spans = out;
+}
+
+/// A name followed by its possessive and nothing it owns names a shop, a restaurant or a
+/// bar, which web text calls by its owner's name: "we ate at Wendy s", "Kenneally 's at
+/// around 5", "the game at Woodrow's ." A person's or a place's span right before a bare "s"
+/// (the apostrophe dropped: edited text never writes that), and no capitalised word after it
+/// (a longer name, "Barry s Auto Tech", left as tagged), takes the "s" in and is a place, as
+/// UNER marks such venues; before "'s" it does so only where no noun can follow: the end of
+/// the sentence, a mark that ends a clause, or a preposition of place or time (a comma or a
+/// bracket may open or close an aside before the owner's noun: "Reid's, 33, acting career",
+/// "( Arafat 's ) call"). `spans` are token spans
+/// `(start, end, type)` in text order.
+fn with_shops_named_by_possessive(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
+    let (Some(per), Some(loc)) = (
+        tagger::TYPES.iter().position(|t| *t == "PER"),
+        tagger::TYPES.iter().position(|t| *t == "LOC"),
+    ) else {
+        return;
+    };
+    let n = doc.tokens.len();
+    let mut changed = false;
+    for k in 0..spans.len() {
+        let (a, b, ty) = spans[k];
+        if (ty != per && ty != loc) || b >= n || !doc.token_text(a).starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        let Some(s) = doc
+            .sentences
+            .get(doc.sentences.partition_point(|s| s.end_token <= a))
+            .filter(|s| s.first_token <= a && b < s.end_token)
+        else {
+            continue;
+        };
+        let apart = doc.tokens[b].start > doc.tokens[b - 1].end;
+        let next = (b + 1 < s.end_token).then(|| doc.token_text(b + 1));
+        let owned_nothing = match next {
+            None => true,
+            Some(w) => {
+                matches!(w, "." | "?" | "!" | ";")
+                    || matches!(
+                        w,
+                        "at" | "in" | "on" | "for" | "near" | "tonight" | "tomorrow"
+                    )
+            }
+        };
+        // "Barry s Auto Tech": the name runs on past the "s", which this pass does not read.
+        let runs_on = next.is_some_and(|w| w.starts_with(char::is_uppercase));
+        let bare_s = doc.token_text(b) == "s" && apart && !runs_on;
+        let apostrophe_s = matches!(doc.token_text(b), "'s" | "’s") && owned_nothing;
+        let taken = spans.get(k + 1).is_some_and(|&(c, _, _)| c <= b);
+        if (bare_s || apostrophe_s) && !taken {
+            spans[k] = (a, b + 1, loc);
+            changed = true;
+        }
+    }
+    if changed {
+        spans.sort_unstable();
+    }
+}
+
+/// Places written in lower case in a sentence that capitalises nothing but its first word and
+/// "I" (web questions typed in lower case: "migratory birds in punjab", "traveling to san
+/// francisco"): a run of up to three lower-case words that the hand lists know as a country,
+/// a city or a region, or the GeoNames list as a place (one word there only when it is no
+/// common word, [`common_word`]), is a place; one word that is no country only after a
+/// preposition of place or another place. A span the
+/// tagger put inside it ("san" of "san francisco") gives way; one reaching past it stays.
+/// Cased text never has such a sentence with a lower-case place in it. `spans` are token spans
+/// `(start, end, type)` in text order.
+fn with_lowercase_places(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+    use gazetteer::{CITY, COUNTRY, GAZ, GEONAME, REGION};
+    let Some(loc) = tagger::TYPES.iter().position(|t| *t == "LOC") else {
+        return;
+    };
+    let lower_word = |i: usize| {
+        let t = doc.token_text(i);
+        !t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '-')
+    };
+    let mut found = Vec::new();
+    for s in &doc.sentences {
+        let uncased = (s.first_token + 1..s.end_token).all(|i| {
+            let t = doc.token_text(i);
+            t == "I" || !t.chars().any(char::is_uppercase)
+        });
+        if !uncased {
+            continue;
+        }
+        let mut i = s.first_token;
+        while i < s.end_token {
+            let mut hit = None;
+            for len in (1..=3).rev() {
+                let b = i + len;
+                if b > s.end_token || !(i..b).all(lower_word) {
+                    continue;
+                }
+                let phrase = (i..b)
+                    .map(|k| doc.token_text(k))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let classes = GAZ.classes(&phrase);
+                let place = classes & (1 << CITY | 1 << REGION) != 0
+                    || GAZ.wide_classes(&phrase) & (1 << GEONAME) != 0
+                        && (len > 1 || !common_word(&phrase));
+                // One word that is no country ("nice", "reading", "asia" of "air asia") is a
+                // place only where a place is spoken of: after a preposition of place or
+                // another place ("miramar florida").
+                let after_place = i > s.first_token
+                    && (matches!(
+                        doc.token_text(i - 1),
+                        "in" | "to" | "from" | "at" | "near" | "around" | "between" | "visit"
+                    ) || found.last().is_some_and(|&(_, e)| e == i));
+                if classes & (1 << COUNTRY) != 0 || place && (len > 1 || after_place) {
+                    hit = Some(b);
+                    break;
+                }
+            }
+            match hit {
+                Some(b) => {
+                    found.push((i, b));
+                    i = b;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    found.retain(|&(a, b)| {
+        !spans
+            .iter()
+            .any(|s| s.0 < b && a < s.1 && (s.0 < a || s.1 > b))
+    });
+    spans.retain(|s| !found.iter().any(|&(a, b)| s.0 < b && a < s.1));
+    spans.extend(found.into_iter().map(|(a, b)| (a, b, loc)));
+    spans.sort_unstable();
+}
+
+/// Whether a lower-case word is a common word rather than only a place's name: a stopword, a
+/// word one of the lexicon's vocabularies lists, a given name, or a word frequent enough in
+/// the unlabeled text behind the word classes to have a class ("nice", "greater", "asia"; a
+/// small town's name, "baguio", has none).
+fn common_word(w: &str) -> bool {
+    use claimtrail_lexicon as lx;
+    clusters::CLUSTERS.get(features::hash_bytes(w.as_bytes())) != [0; clusters::LEVELS]
+        || is_given_name(w)
+        || lx::is_stopword(w)
+        || lx::month(w).is_some()
+        || lx::number_word(w).is_some()
+        || lx::speech_verb(w).is_some()
+        || lx::pronoun(w).is_some()
+        || lx::title(w).is_some()
+        || lx::is_weekday_name(w)
 }
 
 /// Words that name a storm before its given name ("Hurricane Katrina", "Typhoon Haiyan").
@@ -563,7 +741,8 @@ fn without_leading_function_words(doc: &Doc, mut a: usize, b: usize) -> Option<u
 fn without_trailing_lowercase(doc: &Doc, a: usize, mut b: usize) -> usize {
     while b > a + 1 {
         let w = doc.token_text(b - 1);
-        if !w.chars().all(|c| c.is_lowercase()) {
+        // A possessive without its apostrophe ("Wendy s") ends a shop's name.
+        if w == "s" || !w.chars().all(|c| c.is_lowercase()) {
             break;
         }
         b -= 1;
@@ -631,9 +810,7 @@ fn split_at_titles(doc: &Doc, ents: &mut Vec<Entity>) {
 fn add_coded_organisations(doc: &Doc, ents: &mut Vec<Entity>) {
     use gazetteer::{GAZ, ORG};
     add_for_uncovered_tokens(doc, ents, |w, t| {
-        let coded = w.chars().any(|c| c.is_ascii_digit())
-            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-        (coded && GAZ.classes(w) & (1 << ORG) != 0).then(|| Entity {
+        (is_coded(w) && GAZ.classes(w) & (1 << ORG) != 0).then(|| Entity {
             text: w.to_string(),
             kind: EntityKind::Org,
             start: t.start,
@@ -646,6 +823,14 @@ fn add_coded_organisations(doc: &Doc, ents: &mut Vec<Entity>) {
             role: None,
         })
     });
+}
+
+/// A word written as a code: an ASCII capital first and a digit inside ("3M", "A24"). Read as
+/// bytes, the capital test first (most words fail it): a character of more than one byte has no
+/// byte below 0x80, so the bytes answer as the characters do.
+fn is_coded(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && w.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Adds the entity `make` returns for each token that no entity of `ents` (sorted by start)
@@ -696,6 +881,74 @@ fn our_type(conll: usize, text: &str) -> EntityKind {
 mod tests {
     use super::*;
     use crate::test_random::XorShift;
+
+    /// The byte test of a coded word answers as the character test it replaced, on random
+    /// words of ASCII and non-ASCII letters, digits of both kinds and marks.
+    #[test]
+    fn coded_words_by_bytes_are_coded_words_by_characters() {
+        let by_chars = |w: &str| {
+            w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        };
+        let pieces = ["A", "z", "3", "0", "É", "é", "٣", "Ω", "-", "ß", "M", "東"];
+        let mut rnd = XorShift::new(0x5eed_c0de_0000_0036);
+        let mut coded = 0;
+        for _ in 0..5000 {
+            let w: String = (0..rnd.below(6))
+                .map(|_| pieces[rnd.below(pieces.len())])
+                .collect();
+            assert_eq!(is_coded(&w), by_chars(&w), "{w:?}");
+            coded += usize::from(by_chars(&w));
+        }
+        assert!(coded > 100, "{coded}");
+    }
+
+    /// Surname-first names found with the comma tested first are those found in the order the
+    /// tests were first written, on random texts of quotation marks, commas and names.
+    #[test]
+    fn surname_first_names_do_not_depend_on_the_order_of_the_tests() {
+        use gazetteer::{FIRST_NAME, GAZ};
+        let words = [
+            "\"",
+            "“",
+            "”",
+            ",",
+            "Townsend",
+            "George",
+            "george",
+            "Mary",
+            "said",
+            "Smith",
+            "''",
+            "\" Townsend , George \"",
+            "“ Smith , Mary ”",
+            "\" Smith , said \"",
+        ];
+        let mut rnd = XorShift::new(0x5eed_0000_5a3e_0036);
+        let mut found = 0;
+        for _ in 0..800 {
+            let text = rnd.text(&words, 40);
+            let doc = Doc::new(&text);
+            let mut spans = Vec::new();
+            with_names_written_surname_first(&doc, &mut spans);
+            let quote = |i: usize| matches!(doc.token_text(i), "\"" | "“" | "”" | "``" | "''");
+            let cap = |i: usize| doc.token_text(i).starts_with(|c: char| c.is_uppercase());
+            let want: Vec<(usize, usize, usize)> = (0..doc.tokens.len().saturating_sub(4))
+                .filter(|&i| {
+                    quote(i)
+                        && cap(i + 1)
+                        && doc.token_text(i + 2) == ","
+                        && GAZ.classes(doc.token_text(i + 3)) & (1 << FIRST_NAME) != 0
+                        && cap(i + 3)
+                        && quote(i + 4)
+                })
+                .map(|i| (i + 1, i + 4, 0))
+                .collect();
+            assert_eq!(spans, want, "{text:?}");
+            found += want.len();
+        }
+        assert!(found > 20, "{found}");
+    }
 
     /// `recognize_with` the embedded model is `recognize` (what `train-ner --score` measures).
     #[test]
@@ -941,6 +1194,95 @@ mod tests {
         with_names_written_surname_first(&doc, &mut spans);
         // A place and its country are no name: "France" is no given name.
         assert_eq!(spans, [(a, d, 0), (e, f, 2)]);
+    }
+
+    /// The text of each span with its type.
+    fn span_texts(doc: &Doc, spans: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
+        spans
+            .iter()
+            .map(|&(a, b, t)| {
+                (
+                    doc.text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string(),
+                    t,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spans_glued_together_are_one_name() {
+        let doc = Doc::new("There are odder names in the U.S for towns than Canada .");
+        let loc = 2;
+        // The tokenizer splits "U.S" into "U", "." and "S"; the tagger took "U." and "S".
+        let mut spans: Vec<(usize, usize, usize)> = ["U .", "S", "Canada"]
+            .iter()
+            .map(|w| {
+                let (a, b) = token_span(&doc, w, 0);
+                (a, b, loc)
+            })
+            .collect();
+        with_glued_spans_joined(&doc, &mut spans);
+        // Spans a space apart stay two.
+        let want: Vec<(String, usize)> = ["U.S", "Canada"]
+            .iter()
+            .map(|w| (w.to_string(), loc))
+            .collect();
+        assert_eq!(span_texts(&doc, &spans), want);
+    }
+
+    #[test]
+    fn a_possessive_that_owns_nothing_names_a_shop() {
+        let doc = Doc::new(
+            "We met at Gino s after the match . Dinner at Marla's tonight ? Marla's dog barked . \
+             Ask Tom s brother . Ask Tom s Garage .",
+        );
+        let (per, loc) = (0, 2);
+        let mut spans: Vec<(usize, usize, usize)> = [("Gino", 0), ("Marla", 0), ("Marla", 1)]
+            .iter()
+            .map(|&(w, n)| {
+                let (a, b) = token_span(&doc, w, n);
+                (a, b, per)
+            })
+            .collect();
+        let (a, b) = token_span(&doc, "Tom", 0);
+        spans.push((a, b, per));
+        let (a, b) = token_span(&doc, "Tom", 1);
+        spans.push((a, b, per));
+        with_shops_named_by_possessive(&doc, &mut spans);
+        let want = [
+            ("Gino s", loc),
+            ("Marla's", loc),
+            ("Marla", per),
+            // A bare "s" before a noun is still the apostrophe dropped: the shop's, as UNER
+            // marks "Alan 's mechanic"; before a capitalised word the name runs on: left.
+            ("Tom s", loc),
+            ("Tom", per),
+        ];
+        let want: Vec<(String, usize)> = want.iter().map(|&(w, t)| (w.to_string(), t)).collect();
+        assert_eq!(span_texts(&doc, &spans), want);
+        // The bare "s" stays in the span through the trailing lower-case trim.
+        let (a, b) = token_span(&doc, "Gino s", 0);
+        assert_eq!(without_trailing_lowercase(&doc, a, b), b);
+    }
+
+    #[test]
+    fn a_place_typed_in_lower_case_is_a_place_in_an_uncased_sentence() {
+        let doc = Doc::new(
+            "where can i stay in kollam and trivia in san francisco ?\n\
+             i had a nice time in france .\n\
+             Brunch in kollam was great , Said Ann .",
+        );
+        let loc = 2;
+        // The tagger had "san" alone.
+        let (a, b) = token_span(&doc, "san", 0);
+        let mut spans = vec![(a, b, loc)];
+        with_lowercase_places(&doc, &mut spans);
+        let want: Vec<(String, usize)> = ["kollam", "san francisco", "france"]
+            .iter()
+            .map(|w| (w.to_string(), loc))
+            .collect();
+        // "nice" follows no preposition of place; the last sentence capitalises a name.
+        assert_eq!(span_texts(&doc, &spans), want);
     }
 
     #[test]

@@ -242,9 +242,21 @@ impl<'a> Attributor<'a> {
     /// Subject of the nearest reporting verb before the figure.
     fn verb_before(&self, v: &View, first: usize, a: usize) -> Option<(usize, usize)> {
         let mut weak = None;
-        for k in (first.saturating_sub(WINDOW)..first).rev() {
+        let from = first.saturating_sub(WINDOW);
+        let mut k = first;
+        while k > from {
+            k -= 1;
             if v.text(k) == ";" {
                 break;
+            }
+            // "On Wednesday — the day the autopsy showed he was shot seven times — part of the
+            // 200-person crowd …": a verb inside an aside closed before the figure reports the
+            // aside only; read on before the aside.
+            if is_aside_dash(v.text(k)) {
+                if let Some(open) = aside_opening(v, k) {
+                    k = open;
+                }
+                continue;
             }
             if !verb_at(v, k) {
                 // "he was described by police as a 38-year-old", "a crowd estimated by
@@ -286,6 +298,18 @@ impl<'a> Attributor<'a> {
         }
         weak
     }
+}
+
+/// A dash that sets off an aside: a long dash, not a hyphen.
+fn is_aside_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "--")
+}
+
+/// The opening dash of the aside whose closing dash is token `k` of the sentence: `k` is the
+/// second, fourth, … such dash from the sentence's start.
+fn aside_opening(v: &View, k: usize) -> Option<usize> {
+    let before: Vec<usize> = (0..k).filter(|&i| is_aside_dash(v.text(i))).collect();
+    (before.len() % 2 == 1).then(|| before[before.len() - 1])
 }
 
 /// A reporting verb at token `k`: lower-case unless it opens the sentence ("United States" is no
@@ -518,6 +542,22 @@ fn survey_speaks(q: &Quote) -> bool {
             .next()
             .is_some_and(|w| document_noun(&w.to_lowercase()) || w.eq_ignore_ascii_case("data"))
     })
+}
+
+/// A legal document that accuses someone ("the charges against X", "a lawsuit against Y").
+fn accusing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "charges"
+            | "allegations"
+            | "accusations"
+            | "indictment"
+            | "lawsuit"
+            | "suit"
+            | "complaint"
+            | "case"
+            | "petition"
+    )
 }
 
 fn document_noun(w: &str) -> bool {
@@ -787,6 +827,11 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
         {
             x = wider;
         }
+    }
+    // "The charges against Olson allege she took $430,000": the accusing document claims the
+    // figure, named with the one it accuses, who claims nothing.
+    if x >= 2 && x < y && v.lower(x - 1) == "against" && accusing_noun(v.lower(x - 2)) {
+        x -= 2;
     }
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {
         x += 1;

@@ -382,11 +382,14 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
             .collect::<Vec<_>>();
         let between = if b - a > 3 { Vec::new() } else { between };
         let joined = matches!(between.as_slice(), ["and"] | ["but"] | [","] | [",", "and"]);
-        // "four or five buyers": two bare numbers, the first counting nothing of its own.
+        // "four or five buyers": two bare numbers, the first counting nothing of its own (what
+        // it took from a figure before, an elided noun, is not its own: "a band of 100 or 200
+        // men" after "130 people"), nor measuring in a unit: "five or six years ago".
         let either = between.as_slice() == ["or"]
             && f.hedge == Hedge::Exact
             && g.hedge == Hedge::Exact
-            && f.counted.is_none()
+            && f.counted.as_deref().is_none_or(|c| !f.text.ends_with(c))
+            && (f.unit.is_none() || f.unit == g.unit)
             && f.value < g.value;
         let pair = match (f.hedge, g.hedge) {
             (a, b) if a.is_floor() && b.is_ceiling() => Some((f.low, g.high)),
@@ -395,8 +398,9 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
             _ => None,
         };
         if let (true, Some((Some(lo), Some(hi)))) = (joined || either, pair) {
-            if lo < hi && f.unit == g.unit {
+            if lo < hi && (f.unit == g.unit || either) {
                 let mut m = out[k].clone();
+                m.unit = g.unit.clone();
                 m.end = g.end;
                 m.text = format!("{}{}", m.text, &v_text_between(v, f.end, g.end));
                 m.value = Some(lo);

@@ -551,6 +551,20 @@ fn parse_unguarded(v: &View, i: usize) -> Option<Core> {
                         _ => break,
                     }
                 }
+                // "200, 000", "22, 000": thousands written with a space after the comma (text
+                // tokenised word by word, or typed so). Only a group of zeros: "rooms 101, 102"
+                // is a list.
+                if j == i + 1 {
+                    while v.text(j) == ","
+                        && v.toks.get(j).is_some_and(|t| t.gap.is_empty())
+                        && v.toks
+                            .get(j + 1)
+                            .is_some_and(|t| t.gap == " " && t.text == "000")
+                    {
+                        val *= 1000.0;
+                        j += 2;
+                    }
+                }
                 if j > i + 1 {
                     c.value = val;
                     c.end = j;

@@ -1774,6 +1774,49 @@ fn a_place_after_the_subject_is_no_claimant() {
 }
 
 #[test]
+fn a_verb_inside_a_dash_aside_claims_no_figure_after_it() {
+    // The aside's own figure is the audit's; the one after its closing dash is the outlet's.
+    let text = "On Tuesday \u{2014} the morning the Halden audit showed the fund had lost 12 accounts \u{2014} \
+                about 400 members met in the hall.";
+    let f = figs(text);
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].source.as_deref(), Some("Halden audit"));
+    assert_eq!(f[1].source, None);
+}
+
+#[test]
+fn n_or_m_is_a_range_with_a_unit_or_an_elided_noun() {
+    // The unit written once after the second number, and a first number whose noun is elided
+    // (taken from the figure before), make no two figures.
+    let f = figs("They moved to the valley five or six years ago.");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].value, f[0].high), (Some(5.0), Some(6.0)));
+    assert_eq!(f[0].hedge.as_str(), "range");
+    assert_eq!(f[0].unit.as_deref(), Some("year"));
+    let f = figs("About 130 people marched, and a band of 100 or 200 joined them later.");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[1].value, f[1].high), (Some(100.0), Some(200.0)));
+    assert_eq!(f[1].hedge.as_str(), "range");
+}
+
+#[test]
+fn the_charges_against_a_person_claim_the_figure() {
+    // The figures stage alone, no quote given: the subject is the document.
+    let f = figs("The indictment against Brannigan alleges he sold 14 snowplows to a friend.");
+    assert_eq!(f[0].source.as_deref(), Some("indictment against Brannigan"));
+}
+
+#[test]
+fn thousands_with_a_space_after_the_comma_are_one_number() {
+    // Word-by-word tokenised text writes "200, 000"; a list of numbers stays a list.
+    let f = figs("The quake hit a city home to 200, 000 people and $430, 000 in aid arrived.");
+    assert_eq!(f[0].value, Some(200_000.0));
+    assert_eq!(f[1].value, Some(430_000.0));
+    let f = figs("The team scored 12, 14 and 16 points in the three games.");
+    assert!(f.iter().all(|f| f.value.unwrap_or(0.0) < 100.0), "{f:?}");
+}
+
+#[test]
 fn the_accused_claims_nothing() {
     let text = "A former cashier accused of taking $9,000 from the till was charged on Friday.";
     let q = Quote {

@@ -1121,6 +1121,53 @@ fn a_name_before_its_role_and_two_roles_before_a_name_speak() {
 }
 
 #[test]
+fn a_cue_inside_a_dash_aside_reports_up_to_its_closing_dash() {
+    // "On Friday — a day after the sheriff said X — Y": the aside's reported clause ends at the
+    // closing dash; the main clause after it is no one's report. A cue before the aside keeps
+    // its clause whole, the aside in it.
+    let t = "On Friday \u{2014} a day after the sheriff said the two hikers had turned back \u{2014} \
+             volunteers searched the ridge again.\n\n\
+             The ranger said the trail \u{2014} closed since the spring floods \u{2014} would reopen in June.";
+    let qs = quotes(t);
+    let q = find(&qs, "the two hikers had turned back");
+    assert_eq!(q.text, "the two hikers had turned back");
+    let q = find(&qs, "would reopen in June");
+    assert!(q.text.starts_with("the trail"), "{}", q.text);
+}
+
+#[test]
+fn an_accusing_document_speaks_not_the_accused() {
+    // "The charges against X allege …": the charges speak, named with the one they accuse.
+    let t = "The charges against Brannigan allege he sold the county's snowplows to a friend.\n\n\
+             A lawsuit against the water board claims the meters overcharged every household.";
+    let qs = quotes(t);
+    let q = find(&qs, "sold the county");
+    assert_eq!(speaker(q), Some("charges against Brannigan"));
+    let q = find(&qs, "the meters overcharged");
+    assert_eq!(speaker(q), Some("lawsuit against the water board"));
+}
+
+#[test]
+fn two_speakers_joined_by_and_after_the_clause_speak() {
+    // "…, police and the woman's friend said": a subject of two short phrases joined by "and"
+    // reports the clause before its comma.
+    let t =
+        "The hiker had been missing for two days, police and the hiker\u{2019}s brother said.\n\n\
+             The bridge will stay shut until May, officials and a state engineer said.";
+    let qs = quotes(t);
+    let q = find(&qs, "missing for two days");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("police and the hiker\u{2019}s brother")
+    );
+    let q = find(&qs, "stay shut until May");
+    assert_eq!(
+        q.speaker_mention.as_deref(),
+        Some("officials and a state engineer")
+    );
+}
+
+#[test]
 fn survey_findings_speak_for_the_survey_and_its_owner() {
     // Data a name owns speak as a document does; "according to data from … in X's Y Survey"
     // is the survey's; a share of respondents paragraphs after "Acme survey data" is the

@@ -17,7 +17,7 @@ const MIN_LEAD_SHARE: f64 = 0.3;
 
 static TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?|trending(?: now| stories)?|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)[:.!…]?$",
+        r"(?i)^(?:related (?:posts|articles|stories|topics|reading|content|guides)(?: on .*)?|you (?:might|may) also (?:like|be interested in|enjoy)|more (?:from .*|stories|articles)|recommended(?: for you| reading)?|about the (?:author|authors|reviewer|contributor|writer)|meet the (?:author|authors|testers)|(?:written|reviewed|edited) by,?(?: .*)?|posted in .*|authors?|share this(?: article| post)?|comments|\d+ comments?|popular (?:posts|stories)|recent (?:posts|articles|stories|blogs?)|(?:previous|next) (?:article|post|story)|most (?:read|popular|viewed|shared)(?: (?:stories|articles))?|trending(?: now| stories)?|latest (?:news|posts|articles)|also in the news|further reading|(?:article )?sources|works cited|bibliography|footnotes|tags?|filed under.*)(?:\.\.\.|[:.!…])?$",
     )
     .expect("static regex")
 });
@@ -30,7 +30,7 @@ const BIO_WINDOW: usize = 4;
 
 /// Interface labels that extraction picks up as paragraphs.
 static UI_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the |our )?(?:full|whole|rest of the|complete|entire) (?:story|article|report|review|interview|transcript)s?(?: here)?|(?:view|see|show|browse|load|explore) (?:all|more)(?: [^.!?]{1,50})?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied|(?:leave|post|add|write) a (?:comment|reply))\s*[.:!…>»›→]?$")
+    Regex::new(r"(?i)^(?:[<^↑]\s*)?(?:read more|learn more|see more|show more|load more|view more|click here|table of contents|back to top|skip to (?:main )?content|advertisement(?: [-–—] (?:story )?continue(?:s)? (?:reading )?below)?|(?:view |enlarge |play |watch )?(?:photos?|images?|video|gallery|slideshow)(?: \d+ of \d+)?|continue reading(?: below| the (?:main )?(?:story|article))?|read (?:the |our )?(?:full|whole|rest of the|complete|entire) (?:story|article|report|review|interview|transcript)s?(?: here)?|(?:view|see|show|browse|load|explore) (?:all|more)(?: [^.!?]{1,50})?|\d+ min(?:ute)?s? read|(?:story|article|text|content) continues? (?:below|after)(?: (?:this |the )?(?:advertisement|ad|video))?|skip (?:advertisement|ad)|listen to (?:this |the )?(?:article|story)|listen\s*[·•|-]?\s*[\d:]+ min(?:ute)?s?|(?:share|gift|save|print|e-?mail) (?:this |the )?(?:article|story|post|page)|enlarge (?:this )?image|(?:toggle|hide|show) caption|sponsored(?: content)?|scroll to continue(?: with content)?|jump to comments|copy link|link copied|(?:leave|post|add|write) a (?:comment|reply)|already have an account\?\s*(?:log|sign) ?in|was (?:this|the) (?:article|post|page|story) (?:helpful|useful)\?|this (?:slideshow|gallery|video) requires javascript|(?:what to )?read next(?:\.\.\.|…)?)\s*[.:!…>»›→]?$")
         .expect("static regex")
 });
 
@@ -41,6 +41,14 @@ const MAX_CAPTION_WORDS: usize = 60;
 /// Jo Bloggs", "(Photo: Reuters)", "Photo by Jo Bloggs", "Illustration: Jo Bloggs").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo(?:graph)?|image|picture|illustration|credit|photo credit|image credit)s?\s*(?::|by\b|\.{2,}|…)\s*[^.!?:]{2,80}\)?$")
+        .expect("static regex")
+});
+
+/// A caption whose credit carries a two-word label and a colon ("Photo by: 'Jo Bloggs'.",
+/// "Photo credit: ©iStock.com/jbloggs", "– Image Credit: Jo Bloggs (Example.com)"): the credit may
+/// hold dots inside its names and close on a full stop, as prose never follows such a label.
+static CAPTION_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s.(|/—–-])(?:photo|image|picture)s?\s+(?:by|credits?)\s*:\s*(?:[^.!?:]|\.\S){2,80}\.?$")
         .expect("static regex")
 });
 
@@ -76,7 +84,7 @@ static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A caption with its credit, or a credit line of its own.
 fn is_caption(p: &str, f: &Folded) -> bool {
     (f.may_hold(COURTESY_WORDS) && COURTESY.is_match(p))
-        || (f.may_hold(CAPTION_WORDS) && CAPTION.is_match(p))
+        || (f.may_hold(CAPTION_WORDS) && (CAPTION.is_match(p) || CAPTION_LABELLED.is_match(p)))
         || (may_be_bracketed_credit(p) && BRACKETED_CREDIT.is_match(p))
         || (f.may_hold(CREDIT_LINE_WORDS) && CREDIT_LINE.is_match(p))
 }
@@ -218,12 +226,56 @@ fn is_newsletter_line(p: &str, f: &Folded) -> bool {
             && INBOX_TAGLINE.is_match(p))
 }
 
+/// Longest paragraph read as a [`SUBSCRIPTION_PITCH`].
+const MAX_SUBSCRIPTION_PITCH_WORDS: usize = 45;
+
+/// A box selling the site's newsletter or subscription, in the longer forms the pitch patterns
+/// miss: a paragraph that names a newsletter, mailing list, inbox or subscription and asks the
+/// reader to act, with the verb opening its sentence ("Join 10,000 readers getting our
+/// newsletter.", "Enter your email below …", "Become a paid subscriber to unlock this piece",
+/// "Never miss a deal again by signing up for …"), with "consider supporting / subscribing", "check
+/// your inbox", or "by joining our …". "Readers who join the list …" and "You can choose to
+/// subscribe for three months" are prose: the verb does not open the sentence. A paragraph with
+/// a quotation mark is left alone (someone quoted about their newsletter).
+static SUBSCRIPTION_PITCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:^|[.!?…]\s+|[—–]\s*)(?:just )?(?:sign[ -]?up|subscribe|join|enter your e-?mail|become a (?:paid |free )?(?:subscriber|member)|unlock|never miss)\b|\bconsider (?:supporting|subscribing|becoming)\b|\bcheck your (?:e-?mail )?inbox\b|\bby (?:joining|signing up for|subscribing to) our\b)")
+        .expect("static regex")
+});
+static SUBSCRIPTION_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:newsletters?|mailing list|inbox|subscribers?|subscriptions?|subscribing)\b",
+    )
+    .expect("static regex")
+});
+const SUBSCRIPTION_NOUN_WORDS: &[&str] = &["newsletter", "mailing list", "inbox", "subscri"];
+
+fn is_subscription_pitch(p: &str, f: &Folded) -> bool {
+    !p.contains(['"', '“', '”'])
+        && f.may_hold(SUBSCRIPTION_NOUN_WORDS)
+        && SUBSCRIPTION_NOUN.is_match(p)
+        && SUBSCRIPTION_PITCH.is_match(p)
+}
+
+/// A newsroom's appeal to its readers, set after or between the paragraphs: "Since you made it
+/// to the bottom of this article, we have a small favor to ask.", "If stories like this one
+/// matter to you, please consider pitching in what you can.", and its republishing notice
+/// ("Republish our articles for free, under a Creative Commons license"). A paragraph with a
+/// quotation mark is someone quoted ("Please consider donating," the charity said).
+static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwe have a (?:small|quick) (?:favou?r|request) to ask\b|\bplease consider (?:pitching in|donating|making a (?:donation|gift|contribution)|supporting (?:us|our|independent))\b|^republish (?:our|this) (?:articles?|stor(?:y|ies))\b")
+        .expect("static regex")
+});
+const APPEAL_WORDS: &[&str] = &["favor", "favour", "request", "please consider", "republish"];
+
 fn is_notice(p: &str, f: &Folded) -> bool {
     (f.may_hold(COPYRIGHT_WORDS) && COPYRIGHT.is_match(p))
         || (f.may_hold(CONSENT_OPENING_WORDS)
             && CONSENT_OPENING.is_match(p)
             && CONSENT_WORDING.is_match(p))
         || (f.may_hold(METER_WORDS) && METER.is_match(p))
+        || (f.may_hold(APPEAL_WORDS) && !p.contains(['"', '“', '”']) && APPEAL.is_match(p))
+        || (p.split_whitespace().count() <= MAX_SUBSCRIPTION_PITCH_WORDS
+            && is_subscription_pitch(p, f))
         || (p.split_whitespace().count() <= MAX_PITCH_WORDS
             && ((f.may_hold(PITCH_WORDS) && PITCH.is_match(p))
                 || (f.may_hold(CALL_TO_ACTION_WORDS) && CALL_TO_ACTION.is_match(p))
@@ -300,6 +352,9 @@ pub fn remove(text: &str, authors: &[String]) -> String {
             continue;
         }
         if kept.len() < HEADER_WINDOW && n <= MAX_HEADER_LINE_WORDS && is_header_line(t, authors) {
+            continue;
+        }
+        if kept.len() < HEADER_WINDOW && n <= MAX_UNLISTED_BIO_WORDS && is_byline_bio(t) {
             continue;
         }
         kept.push((p, n));
@@ -394,6 +449,39 @@ fn is_header_line(p: &str, authors: &[String]) -> bool {
             .last()
             .is_some_and(|surname| lower.contains(&surname.to_lowercase()))
     })
+}
+
+/// A byline run into the writer's bio above the article ("By Ann Lee, a deputy editor and author
+/// of the Harbour newsletter. She has covered …"): "By", a person's name ([`opening_name`]), a
+/// comma, an apposition opening with an article or "our", and a writing trade in that first
+/// sentence. "By Tuesday, the editor had resigned" names no person; "By Ann Lee's count, a
+/// dozen …" has no comma after the name.
+fn is_byline_bio(p: &str) -> bool {
+    let Some(rest) = ["By ", "by ", "BY "].iter().find_map(|b| p.strip_prefix(b)) else {
+        return false;
+    };
+    let Some(name) = opening_name(rest) else {
+        return false;
+    };
+    let Some(apposition) = rest[name.len()..].strip_prefix(", ") else {
+        return false;
+    };
+    if !["a ", "an ", "the ", "our "]
+        .iter()
+        .any(|a| apposition.starts_with(a))
+    {
+        return false;
+    }
+    apposition
+        .split_inclusive(['.', '!', '?'])
+        .next()
+        .unwrap_or(apposition)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            WRITING_TRADES.contains(&w.strip_suffix('s').unwrap_or(w))
+                || WRITING_TRADES.contains(&w)
+        })
 }
 
 /// Whether a paragraph introduces one of the authors: their full name alone, or their full or
@@ -585,6 +673,13 @@ mod tests {
         };
         vec![
             ("caption", &*CAPTION, words(CAPTION_WORDS)),
+            ("labelled caption", &*CAPTION_LABELLED, words(CAPTION_WORDS)),
+            ("appeal", &*APPEAL, words(APPEAL_WORDS)),
+            (
+                "subscription noun",
+                &*SUBSCRIPTION_NOUN,
+                words(SUBSCRIPTION_NOUN_WORDS),
+            ),
             ("courtesy", &*COURTESY, words(COURTESY_WORDS)),
             ("credit line", &*CREDIT_LINE, words(CREDIT_LINE_WORDS)),
             (
@@ -622,7 +717,30 @@ mod tests {
 
     /// Paragraphs each pattern matches, one or more for every alternative of it, and ones
     /// spelt with the two characters outside ASCII that `(?i)` folds to ASCII letters.
-    const MATCHES: [(&str, &str); 45] = [
+    const MATCHES: [(&str, &str); 56] = [
+        (
+            "appeal",
+            "Since you are here, WE HAVE A SMALL FAVOUR TO ASK.",
+        ),
+        (
+            "appeal",
+            "If it matters, please consider making a gift today.",
+        ),
+        ("appeal", "Republish this story for free"),
+        ("labelled caption", "The pier. Photo by: 'Jo Bloggs'."),
+        ("labelled caption", "Image credit: ©Example.com/jbloggs"),
+        (
+            "labelled caption",
+            "The pier. – Picture Credits: Jo Bloggs (Example.com)",
+        ),
+        ("labelled caption", "PHOTO CREDIT: Example Images, Inc."),
+        ("subscription noun", "the NEWSLETTER"),
+        ("subscription noun", "our mailing list"),
+        ("subscription noun", "your inbox"),
+        (
+            "subscription noun",
+            "paid subscribers and a sub\u{17F}cription",
+        ),
         ("caption", "The mayor. Photo: Jo Bloggs"),
         ("caption", "The harbour at dawn. Illustration: Jo Bloggs"),
         ("caption", "Pickets. Credit...Jo Bloggs"),
@@ -1048,11 +1166,73 @@ mod tests {
     }
 
     #[test]
+    fn labelled_picture_credits_go_with_their_captions() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\nThe old pier at low tide. Photo by: 'Jo Bloggs'.\n\n\
+             Photo credit: ©Example.com/jbloggs, ©Example.com/aroe\n\n\
+             The ferry leaves at dawn. – Image Credit: Jo Bloggs (Example.com)\n\n{body} Again."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // Prose that mentions a photo by someone ends on its sentence, with no label's colon.
+        let t = format!(
+            "{body}\n\nShe framed a photo by her sister.\n\n\
+             The photo by: line was missing, so the desk called the agency. It answered."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn subscription_pitches_go_and_prose_about_subscribers_stays() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\n\
+             Join 20,000 readers who get our weekly guides, field notes and much more in the newsletter.\n\n\
+             If you value this reporting, consider supporting the Gazette by subscribing. A subscription keeps our newsroom open.\n\n\
+             Become a paid subscriber to the Gazette to unlock this piece and learn about:\n\n\
+             Thank you! Please check your inbox now for your welcome e-mail.\n\n\
+             Never miss a story again by signing up for the Morning Gazette Newsletter!\n\n{body} Again."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // The verb inside a sentence, a reader quoted on a newsletter, or a how-to about
+        // subscriptions is prose.
+        let t = format!(
+            "{body}\n\n\
+             Readers who join the mailing list before March get the first issue free, the editor said.\n\n\
+             You can choose to subscribe for three, six or twelve months, with prices that fall over time.\n\n\
+             \u{201C}Join the newsletter and you will see,\u{201D} Ms Roe told subscribers on Monday.\n\n\
+             Follow the trade press, subscribe to industry newsletters and watch the market."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_newsrooms_appeal_goes_and_a_quoted_one_stays() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "{body}\n\n{body} Again.\n\n\
+             Since you read to the end of this story, we have a small favor to ask.\n\n\
+             If you believe reporting like this matters, please consider pitching in what you can. It keeps our stories free.\n\n\
+             Republish our articles for free, online or in print, under a Creative Commons license."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        let t = format!(
+            "{body}\n\n\u{201C}Please consider donating to the food bank,\u{201D} the mayor said.\n\n\
+             The paper asked readers to consider supporting it in a letter last spring."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
     fn notices_go() {
         let body = "The council approved the budget on Tuesday after a long debate.";
         let t = format!(
             "{body}\n\n\
              Advertisement - Continue Reading Below\n\n{body} Again.\n\n\
+             Already have an account? Log in\n\n\
+             Was this article helpful?\n\n\
+             This slideshow requires JavaScript.\n\n\
+             What to read next...\n\n\
              By subscribing, you agree to our Terms of Use and Privacy Policy.\n\n\
              © 2025 Example Media. All rights reserved."
         );
@@ -1082,6 +1262,54 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn a_byline_run_into_the_writers_bio_above_the_article_goes() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        let t = format!(
+            "By Ann Lee, a deputy editor and author of the Harbour newsletter. She has covered \
+             transport for a decade at the Gazette and other papers.\n\n{body}\n\n{body} Again."
+        );
+        assert_eq!(remove(&t, &[]), format!("{body}\n\n{body} Again."));
+        // A date or a possessive after "By", another trade, or the same shape deep in the
+        // article is prose.
+        for opening in [
+            "By Tuesday, the editor had resigned and the council had voted on the budget.",
+            "By Ann Lee's count, a dozen editors left the paper that spring.",
+            "By Ann Lee, a retired nurse who has lived on the street for forty years.",
+        ] {
+            let t = format!("{opening}\n\n{body}");
+            assert_eq!(remove(&t, &[]), t, "{opening}");
+        }
+        let t = format!(
+            "{body}\n\n{body} Again.\n\n{body} Once more.\n\n\
+             By Ann Lee, a reporter who covered the vote, the mayor was asked twice."
+        );
+        assert_eq!(remove(&t, &[]), t);
+    }
+
+    #[test]
+    fn a_list_of_recent_or_neighbouring_posts_ends_the_article() {
+        let body = "The council approved the budget on Tuesday after a long debate.";
+        for heading in [
+            "Recent Posts",
+            "Recent articles...",
+            "Previous article",
+            "Next story:",
+        ] {
+            let t = format!(
+                "{body}\n\n{body} Again.\n\n{heading}\n\nWhy the ferry fares rise again\n\nA guide to the new bus lanes"
+            );
+            assert_eq!(
+                remove(&t, &[]),
+                format!("{body}\n\n{body} Again."),
+                "{heading}"
+            );
+        }
+        // A sentence about recent articles is no heading.
+        let t = format!("{body}\n\n{body} Again.\n\nRecent articles questioned the cost.");
+        assert_eq!(remove(&t, &[]), t);
     }
 
     #[test]

@@ -10,6 +10,12 @@
 //! - two stories of several documents whose centroids converge as they grow (one event that
 //!   arrived as two fragments, neither describing it well) merge, the smaller into the larger.
 //!
+//! A story none of whose members is dated has no period yet; the first dated report that joins
+//! gives it one, and from then on the time window lets every report of that report's season in
+//! and none of another. So a dated document (or story) asks more of an undated story than of a
+//! dated one ([`StoryParams::undated_extra`]): two events of the same people, one reported
+//! without a date, look as alike as two reports of one event, and only time tells them apart.
+//!
 //! Besides words and names, a document's vector holds its dated days and months (see
 //! `links::terms`): the same dates pull reports of one event together, and reports of the same
 //! people at other times apart. The numbers are `StoryParams`; none depends on the ledger's size
@@ -69,7 +75,7 @@ pub(super) fn assign_story(
     let best = match forced {
         Some(s) => Some((s, 1.0)),
         None => nearest_story(rows, &dots, (date, date), None)?
-            .filter(|n| n.cos >= join_bar(n.size, trust))
+            .filter(|n| n.cos >= join_bar(n.size, trust) + dating_extra(date.is_some(), n.undated))
             .map(|n| (n.id, n.cos)),
     };
     let joined = best.is_some();
@@ -85,6 +91,21 @@ pub(super) fn assign_story(
     }
     adopt_orphans(rows, sid, &dots)?;
     merge_converged(rows, sid, &dots)
+}
+
+/// What a dated document or story asks beyond the bar of an undated story (`undated`: no member
+/// of it is dated), where joining would give that story its period: nothing otherwise.
+fn dating_extra(dated: bool, undated: bool) -> f64 {
+    if dated && undated {
+        StoryParams::get().undated_extra
+    } else {
+        0.0
+    }
+}
+
+/// Whether no member of a story is dated.
+fn undated(s: &StoryInfo) -> bool {
+    s.first.is_none() && s.last.is_none()
 }
 
 /// Cosine a document needs to join a story of `size` documents (within the time window).
@@ -165,6 +186,8 @@ struct Nearest {
     id: i64,
     cos: f64,
     size: i64,
+    /// No member of the story is dated.
+    undated: bool,
 }
 
 /// The bar a cosine must reach between two date spans: `within` inside the time window, at
@@ -202,6 +225,7 @@ fn nearest_story(
                 id,
                 cos,
                 size: s.size,
+                undated: undated(&s),
             });
         }
     }
@@ -265,7 +289,10 @@ fn adopt_orphans(rows: &mut impl LinkRows, grown: i64, dots: &BTreeMap<i64, f64>
         let Some(home) = nearest_story(rows, &odots, dates, Some(orphan))? else {
             continue;
         };
-        if home.size < ADOPTER_MIN_SIZE {
+        // A dated lone document gives an undated story its period: it asks more there.
+        if home.size < ADOPTER_MIN_SIZE
+            || home.cos < StoryParams::get().similarity + dating_extra(!undated(&o), home.undated)
+        {
             continue;
         }
         merge_story(rows, orphan, home.id, &vec, &o, home.cos)?;
@@ -315,7 +342,9 @@ fn merge_converged(
             .sum();
         let cos = dot / (s.norm2 * l.norm2).sqrt().max(f64::MIN_POSITIVE);
         let dates = (s.first.as_deref(), s.last.as_deref());
-        if cos < bar_between(dates, &l, StoryParams::get().merge) {
+        // One dated story and one undated: the merge gives the undated one its period.
+        let extra = dating_extra(!undated(&s) || !undated(&l), undated(&s) || undated(&l));
+        if cos < bar_between(dates, &l, StoryParams::get().merge) + extra {
             continue;
         }
         merge_story(rows, small, large, &vec, &s, cos)?;
@@ -500,6 +529,53 @@ mod tests {
         let of = story_of(&s);
         assert_ne!(of["rahman"], of["thompson"]);
         assert_eq!(of["thompson"], of["thompson2"]);
+    }
+
+    #[test]
+    fn a_dated_report_asks_more_of_a_story_no_member_of_which_is_dated() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        store_filler(&mut s, 40);
+        // Three undated reports of a coach's firing.
+        let fired = [
+            (
+                "u1",
+                "The Riverton Hawks fired coach Dana Mills on Saturday after a nine-game slide; \
+                 assistant Lee Park takes over for the rest of the season.",
+            ),
+            (
+                "u2",
+                "The Riverton Hawks fired coach Dana Mills on Saturday after a nine-game slide, \
+                 and assistant Lee Park takes over for the rest of the season.",
+            ),
+            (
+                "u3",
+                "Coach Dana Mills was fired by the Riverton Hawks on Saturday after a nine-game \
+                 slide; assistant Lee Park takes over for the season.",
+            ),
+        ];
+        for (id, text) in fired {
+            s.put_batch(&[doc(id, "", text)]).unwrap();
+        }
+        // Years before, the same club hiring the same coach: dated, and close in words.
+        s.put_batch(&[doc(
+            "hired",
+            "2019-05-24",
+            "The Riverton Hawks named Dana Mills head coach on Monday, two weeks after general \
+             manager Kim Boyd dismissed Sam Ortiz over recruiting violations.",
+        )])
+        .unwrap();
+        // A dated report of the firing itself still joins.
+        s.put_batch(&[doc(
+            "fired_dated",
+            "2023-12-16",
+            "The Riverton Hawks fired coach Dana Mills on Saturday after a nine-game slide, and assistant Lee Park takes over for the season.",
+        )])
+        .unwrap();
+        let of = story_of(&s);
+        assert_eq!(of["u1"], of["u2"]);
+        assert_eq!(of["u1"], of["u3"]);
+        assert_eq!(of["u1"], of["fired_dated"]);
+        assert_ne!(of["u1"], of["hired"]);
     }
 
     #[test]

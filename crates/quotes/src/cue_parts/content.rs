@@ -277,7 +277,14 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
     let hi = hi.min(st + MAX_CONTENT);
     let mut en = hi;
     let mut k = st;
+    let aside = in_dash_aside(cx, c);
     while k < hi {
+        // "On Monday — a day after police said two men had fled — about 300 people marched":
+        // a cue inside an aside set off by dashes reports no further than the closing dash.
+        if aside && k > st && is_aside_dash(cx.w(k)) && !cx.quoted(k) {
+            en = k;
+            break;
+        }
         // A second attribution ends this content: "…, adding that …", "…, according to …".
         if cx.w(k) == "," && k + 1 < hi && !cx.quoted(k) && next_attribution(cx, k + 1, hi) {
             en = k;
@@ -597,4 +604,26 @@ pub(crate) fn has_own_object(cx: &Ctx, c: usize, hi: usize) -> bool {
                     "day" | "days" | "next" | "following" | "previous" | "other" | "same" | "time"
                 )
         })
+}
+
+/// A dash that sets off an aside: a long dash, not a hyphen.
+fn is_aside_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "--")
+}
+
+/// Whether the cue at `c` sits inside an aside set off by dashes: an odd number of such dashes
+/// stands between it and its sentence's start (at most 80 tokens back; further, no).
+pub(crate) fn in_dash_aside(cx: &Ctx, c: usize) -> bool {
+    let mut dashes = 0;
+    let mut i = c;
+    while i > 0 && !cx.is_stop(i - 1) && !starts_paragraph(cx.doc, i) {
+        if c - i >= 80 {
+            return false;
+        }
+        i -= 1;
+        if is_aside_dash(cx.w(i)) && !cx.quoted(i) {
+            dashes += 1;
+        }
+    }
+    dashes % 2 == 1
 }

@@ -1,7 +1,7 @@
 //! The subject of a cue: the noun phrase before it ("Jo Roe, the mayor, said"), after it ("said
 //! Jo Roe"), or after a quote ("“…,” Roe said"), and whether it can speak at all.
 
-use crate::speakers::{is_document_noun, is_group_noun, is_naming_verb};
+use crate::speakers::{is_accusing_noun, is_document_noun, is_group_noun, is_naming_verb};
 use crate::word_classes::{
     is_aux_or_adverb, is_boundary, is_cue, is_participle, is_role_noun, is_time_word, is_title,
     is_weak_cue, pronoun_gender,
@@ -124,7 +124,33 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
             }
         }
     }
-    np
+    // "…, police and the woman's friend said": two speakers joined by "and" after the clause's
+    // comma, or opening the sentence, speak together.
+    np.map(|(a, b)| (conjoined_speakers(cx, lo, a).unwrap_or(a), b))
+}
+
+/// The start of a first speaker joined by "and" to the subject starting at `a`, when that
+/// speaker opens the sentence or follows a comma ("…, police and a hospital spokesman said"):
+/// a short noun phrase that is a group, a role, a name or a determiner's phrase.
+fn conjoined_speakers(cx: &Ctx, lo: usize, a: usize) -> Option<usize> {
+    if a < lo + 2 || cx.l(a - 1) != "and" || cx.quoted(a - 1) {
+        return None;
+    }
+    let (x, y) = np_back(cx, lo, a - 1)?;
+    let head = cx.l(y - 1);
+    let speaker_like = is_group_noun(head)
+        || is_role_noun(head)
+        || matches!(
+            head,
+            "police" | "authorities" | "officials" | "witnesses" | "residents"
+        )
+        || (x..y).all(|i| cx.is_cap(i));
+    (y == a - 1
+        && a - 1 - x <= 4
+        && (x == lo || cx.w(x - 1) == ",")
+        && pronoun_gender(cx.l(x)).is_none()
+        && speaker_like)
+        .then_some(x)
 }
 
 /// "Officials who spoke on condition of anonymity said", "The mother of a woman who took the
@@ -233,14 +259,17 @@ fn document_before(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> 
 /// after "from", "by", "on" or "about" too, the document is the subject; a name before the noun
 /// (its owner) is part of its phrase.
 fn document_of(cx: &Ctx, lo: usize, a: usize) -> usize {
+    // "The charges against Olson allege": an accusing document and the one it accuses.
+    let accusing = a >= lo + 2 && cx.l(a - 1) == "against" && is_accusing_noun(cx.l(a - 2));
     if a < lo + 2
-        || !matches!(cx.l(a - 1), "of" | "from" | "by" | "on" | "about")
-        || !is_document_noun(cx.l(a - 2))
+        || !accusing
+            && (!matches!(cx.l(a - 1), "of" | "from" | "by" | "on" | "about")
+                || !is_document_noun(cx.l(a - 2)))
         || cx.is_cap(a - 2)
     {
         return a;
     }
-    let of = cx.l(a - 1) == "of";
+    let of = matches!(cx.l(a - 1), "of" | "against");
     let mut s = a - 2;
     while s > lo
         && !cx.quoted(s - 1)
@@ -414,7 +443,9 @@ pub(crate) fn valid_subject(cx: &Ctx, a: usize, b: usize, c: usize) -> bool {
     }
     // "43% and 36% said": shares of a survey's respondents.
     let shares = matches!(last, "%" | "percent") || last.ends_with('%') && is_number(cx, b - 1);
-    named || b - a <= 4 || shares
+    // "police and the woman's friend": two short phrases joined by "and".
+    let pair = (a + 1..b.saturating_sub(1)).any(|i| cx.l(i) == "and" && i - a <= 4 && b - i <= 5);
+    named || b - a <= 4 || shares || pair
 }
 
 /// Whether tokens from `b` open a clause about the speaker before them: an apposition or a

@@ -15,7 +15,9 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use noun_classes::{is_document_noun, is_group_noun, is_naming_verb, is_org_noun};
+pub(crate) use noun_classes::{
+    is_accusing_noun, is_document_noun, is_group_noun, is_naming_verb, is_org_noun,
+};
 
 // Fx: asked per capitalised token; nothing iterates over these maps.
 use rustc_hash::FxHashMap as HashMap;

@@ -154,6 +154,24 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
     )
 }
 
+/// A legal document that accuses someone, named with its "against" complement ("the charges
+/// against Olson allege …", "a lawsuit against the city claims …"): the document speaks, not
+/// the accused.
+pub(crate) fn is_accusing_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "charges"
+            | "allegations"
+            | "accusations"
+            | "indictment"
+            | "lawsuit"
+            | "suit"
+            | "complaint"
+            | "case"
+            | "petition"
+    )
+}
+
 /// Plural nouns for the people of an organisation who speak for it ("Pentagon officials").
 pub(crate) fn is_group_noun(lower: &str) -> bool {
     matches!(

@@ -7,7 +7,9 @@ use claimtrail_text::{Doc, TokenKind};
 use crate::word_classes::{is_article, is_org_head, is_time_word, is_title};
 
 use super::name_runs::join;
-use super::noun_classes::{is_document_noun, is_leading_function_word, is_org_noun};
+use super::noun_classes::{
+    is_accusing_noun, is_document_noun, is_leading_function_word, is_org_noun,
+};
 use super::{is_cap, word};
 
 /// The organisation named by the capitalised run `s..run_end` ("The Pentagon"), with the
@@ -120,6 +122,7 @@ pub(super) fn document_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
     let prep = (a + 1..b.saturating_sub(1)).find(|&i| {
         matches!(word(doc, i), "of" | "from" | "by" | "on" | "about")
             && lc(word(doc, i - 1), is_document_noun)
+            || word(doc, i) == "against" && lc(word(doc, i - 1), is_accusing_noun)
     })?;
     let noun = prep - 1;
     if is_cap(doc, noun) {
@@ -133,7 +136,8 @@ pub(super) fn document_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
     // Pentagon report of …" is the Pentagon's).
     let plain = (s..noun).all(|i| !is_cap(doc, i) && doc.tokens[i].kind == TokenKind::Word);
     match word(doc, prep) {
-        "of" => plain.then(|| join(doc, s, b)),
+        // "the charges against Olson": named with the one they accuse.
+        "of" | "against" => plain.then(|| join(doc, s, b)),
         "from" | "by" => (plain && is_cap(doc, prep + 1)).then(|| join(doc, prep + 1, b)),
         _ => (!plain && s < noun && is_cap(doc, s)).then(|| join(doc, s, noun + 1)),
     }
