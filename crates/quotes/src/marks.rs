@@ -110,11 +110,40 @@ fn glued_opener(doc: &Doc, i: usize) -> bool {
             return k + 1 >= n
                 || gap_after(doc, k)
                 || starts_paragraph(doc, k + 1)
-                || !doc.token_text(k + 1).chars().any(char::is_alphanumeric);
+                || !doc.token_text(k + 1).chars().any(char::is_alphanumeric)
+                || paired_by_count(doc, i, k);
         }
         k += 1;
     }
     k < n && starts_paragraph(doc, k) && carried_close(doc, k).is_some()
+}
+
+/// Tokenised text runs straight marks into the words on both sides ("the EU\"because of
+/// its\"precarious debt dynamics\"and because it\"has cheated …, \"Jo Roe said"), so no shape
+/// tells an opener from a closer. The glued mark at `i` opens when the double marks from it to
+/// its paragraph's end are even in number (each pairs with the next) and at least two words
+/// stand before the next one, `k` ("a 12-inch\"x\"y plate" quotes nothing).
+fn paired_by_count(doc: &Doc, i: usize, k: usize) -> bool {
+    let words = (i + 1..k)
+        .filter(|&t| doc.tokens[t].kind == claimtrail_text::TokenKind::Word)
+        .take(2)
+        .count();
+    if words < 2 {
+        return false;
+    }
+    let n = doc.tokens.len();
+    let mut count = 0usize;
+    let mut t = i;
+    while t < n && t - i < 400 && (t == i || !starts_paragraph(doc, t)) {
+        if matches!(
+            mark(doc.token_text(t)),
+            Some((Family::Double | Family::Tex, _))
+        ) {
+            count += 1;
+        }
+        t += 1;
+    }
+    count.is_multiple_of(2)
 }
 
 /// Can the mark at `i` close a quote of `family`?
@@ -425,6 +454,26 @@ mod tests {
         assert_eq!(spans("saying\"I'm here\" and more"), vec!["I'm here"]);
         // No mark shaped to close after it: no quotation.
         assert!(spans("A 12-inch\"x\"y plate.").is_empty());
+    }
+
+    #[test]
+    fn straight_marks_glued_on_both_sides_pair_by_their_count() {
+        let t = "\"Rates are a worry in the area\"because of its\"heavy debt load\"and \
+                 because it\"has hidden its deficit for years, \"Jo Roe said.";
+        assert_eq!(
+            spans(t),
+            vec![
+                "Rates are a worry in the area",
+                "heavy debt load",
+                "has hidden its deficit for years,"
+            ]
+        );
+        assert_eq!(
+            spans("He was found\"hiding in a shed, \"Sheriff Al Poe said."),
+            vec!["hiding in a shed,"]
+        );
+        // An odd count leaves the glued mark alone.
+        assert!(spans("He was found\"hiding in a shed\"then \"left").len() < 2);
     }
 
     #[test]

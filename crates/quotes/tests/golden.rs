@@ -1825,6 +1825,44 @@ fn a_capitalised_cue_word_inside_a_school_name_is_no_verb() {
 }
 
 #[test]
+fn a_double_barrelled_name_written_with_a_spaced_hyphen_speaks() {
+    // Tokenised text sets the hyphen apart: "Lloyd - Webber said".
+    let t = "Composer Andrew Lloyd - Webber opened the show.\n\n\
+             \"The cast rehearsed for a year, \"Lloyd - Webber said.";
+    let qs = quotes(t);
+    let q = find(&qs, "rehearsed");
+    assert!(
+        speaker(q).is_some_and(|s| s.ends_with("Webber")),
+        "{:?}",
+        speaker(q)
+    );
+}
+
+#[test]
+fn said_nothing_reports_no_words_and_the_closing_attribution_speaks() {
+    let t = "Mara Quint spoke first.\n\n\
+             Tom Bale, 41, said nothing when the guards reached him, Ellis Crane said.";
+    let qs = quotes(t);
+    let q = find(&qs, "the guards reached him");
+    assert_eq!(speaker(q), Some("Ellis Crane"));
+}
+
+#[test]
+fn where_it_was_said_after_a_closing_attribution_is_no_reported_clause() {
+    let t = "Mara Quint said the deal was dead.\n\n\
+             \"Nobody should panic\" over the vote, Tom Bale said in an interview with the \
+             weekly Der Bote on Friday.\n\n\
+             The port will reopen, Ann Lowe said in a long interview with the local paper on Sunday.";
+    let qs = quotes(t);
+    assert_eq!(speaker(find(&qs, "Nobody should panic")), Some("Tom Bale"));
+    assert_eq!(speaker(find(&qs, "The port will reopen")), Some("Ann Lowe"));
+    assert!(qs.iter().all(|q| !q.text.starts_with("in a")), "{qs:#?}");
+    // A report's object after where it appeared is still reported.
+    let t = "Acme noted in its report a steep rise in late orders over the year.";
+    assert!(quotes(t).iter().any(|q| q.text.contains("steep rise")));
+}
+
+#[test]
 fn an_obligation_to_respond_reports_nothing() {
     let t = "The club must respond to the charges by March 3, and a panel will rule in May, \
              FIFA spokesman Omar Lindqvist said.";

@@ -153,6 +153,19 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
     } else {
         b
     };
+    // "Roe said nothing after officers surrounded him": the verb reports no words.
+    // Not "said nothing new about …", which reports a finding.
+    if b + 1 < hi
+        && cx.l(b) == "nothing"
+        && !cx.quoted(b)
+        && (matches!(cx.w(b + 1), "," | "." | ";")
+            || matches!(
+                cx.l(b + 1),
+                "after" | "when" | "as" | "until" | "before" | "while" | "because" | "and"
+            ))
+    {
+        return None;
+    }
     let mut st = b;
     let mut saw_that = false;
     let mut j = b;
@@ -229,6 +242,25 @@ pub(crate) fn content_after(cx: &Ctx, c: usize, b: usize, hi: usize) -> Option<(
         }
         while st < hi && matches!(cx.w(st), "," | ":") {
             st += 1;
+        }
+        // "…, Roe said in an interview with the newspaper Le Monde on Wednesday.": a phrase of
+        // where or how it was said, with no finite verb after it up to the sentence's end, is
+        // no reported clause ("said in a statement the firm would …" still reports).
+        // Only so after a clause and a comma: "ClassPass noted in its report a 159% rise"
+        // reports its object.
+        let closing = (c.saturating_sub(MAX_SUBJECT + 1)..c)
+            .rev()
+            .find(|&i| !cx.is_word(i) && !matches!(cx.w(i), "." | "-" | "'s" | "’s"))
+            .is_some_and(|i| {
+                cx.w(i) == ","
+                    || cx.closes(i).is_some_and(|m| {
+                        let mk = cx.marks[m];
+                        let last = cx.doc.text[mk.start..mk.end].chars().next_back();
+                        !matches!(last, Some('.' | '!' | '?'))
+                    })
+            });
+        if closing && setting_phrase(cx, st, hi) {
+            return None;
         }
         // A clause-final attribution ("…, Kirby said on Monday.") has nothing after it.
         let rest = (st..hi.min(st + 16)).filter(|&i| cx.is_word(i)).count();
@@ -521,10 +553,36 @@ pub(crate) fn content_before(
     // Only a short tail may follow the attribution ("on Monday", "in a statement"), or a
     // clause about the speaker ("…, said Jo Roe, who runs the lab", "…, a spokesman for …").
     let tail = (b..hi.min(b + 16)).filter(|&i| cx.is_word(i)).count();
-    if tail > 8 && !about_speaker(cx, b, hi) {
+    if tail > 8 && !about_speaker(cx, b, hi) && !setting_phrase(cx, b, hi) {
         return None;
     }
     trim(cx, from.max(a.saturating_sub(MAX_CONTENT)), a - 1)
+}
+
+/// "in an interview with the newspaper Le Monde on Wednesday", "at a news conference": a phrase
+/// of where or how something was said, opening at `st` with a preposition and a determiner, and
+/// no finite verb or "that" after it up to the sentence's end (so "in a statement the firm
+/// would …" is a reported clause).
+fn setting_phrase(cx: &Ctx, st: usize, hi: usize) -> bool {
+    if st + 2 >= hi
+        || !matches!(cx.l(st), "in" | "at" | "during")
+        || !is_determiner(cx.l(st + 1))
+        || cx.quoted(st)
+    {
+        return false;
+    }
+    // The phrase runs to the sentence's end: no comma or quotation after it ("said in an
+    // interview, “…”" reports the quotation), no finite verb, no "that".
+    let end = hi.min(st + 40);
+    let Some(stop) = (st..end).find(|&i| cx.is_stop(i)) else {
+        return false;
+    };
+    !(st..stop).any(|i| {
+        cx.quoted(i)
+            || matches!(cx.w(i), "," | ":" | ";")
+            || claimtrail_lexicon::is_auxiliary(cx.l(i))
+            || cx.l(i) == "that"
+    })
 }
 
 /// Whether the cue at `c` has an object of its own right after it ("…, it remembered the

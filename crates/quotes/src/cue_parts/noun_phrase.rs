@@ -75,7 +75,7 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
     while k > lo && end - k < MAX_SUBJECT {
         let i = k - 1;
         if cx.quoted(i)
-            || !cx.is_word(i) && !plural_possessive(cx, i)
+            || !cx.is_word(i) && !plural_possessive(cx, i) && !spaced_hyphen(cx, lo, i, end)
             || is_boundary(cx.l(i))
                 && !conjoined_complement(cx, lo, i, end)
                 && !name_joiner(cx, lo, i, end)
@@ -114,6 +114,7 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
             && !prepositional_noun(cx, lo, i, end)
             && !particle
             && !institution
+            && !spaced_hyphen(cx, lo, i, end)
             && !name_joiner(cx, lo, i, end)
             // "advisers to Mr. Obama": the role the joiner after it hangs on.
             && !(i + 1 < end && name_joiner(cx, lo, i + 1, end))
@@ -132,6 +133,21 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
         k += 1;
     }
     (k < end).then_some((k, end))
+}
+
+/// A hyphen set apart by spaces between two capitalised words, as tokenised text writes a
+/// double-barrelled name ("Strauss - Kahn said", "Hewlett - Packard said"): inside the name. A
+/// dateline's capitals ("PARIS - Jo Roe said") are no part of it.
+fn spaced_hyphen(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    cx.w(i) == "-"
+        && i > lo
+        && i + 1 < end
+        && toks[i - 1].end < toks[i].start
+        && toks[i].end < toks[i + 1].start
+        && cx.is_cap(i - 1)
+        && cx.is_cap(i + 1)
+        && cx.w(i - 1).chars().any(char::is_lowercase)
 }
 
 /// "the Committee to Protect Journalists", "the Council on Foreign Relations": a lower-case
