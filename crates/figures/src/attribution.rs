@@ -5,6 +5,7 @@
 use crate::view::View;
 use crate::words::{ends_phrase, is_pronoun, reporting_verb, verb_helper};
 use crate::Context;
+use claimtrail_lexicon::is_accusing_noun;
 use claimtrail_text::{Entity, Quote, QuoteKind, TokenKind};
 
 /// How many tokens either side of a figure attribution looks at.
@@ -544,22 +545,6 @@ fn survey_speaks(q: &Quote) -> bool {
     })
 }
 
-/// A legal document that accuses someone ("the charges against X", "a lawsuit against Y").
-fn accusing_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "charges"
-            | "allegations"
-            | "accusations"
-            | "indictment"
-            | "lawsuit"
-            | "suit"
-            | "complaint"
-            | "case"
-            | "petition"
-    )
-}
-
 fn document_noun(w: &str) -> bool {
     matches!(
         w,
@@ -830,7 +815,7 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
     }
     // "The charges against Olson allege she took $430,000": the accusing document claims the
     // figure, named with the one it accuses, who claims nothing.
-    if x >= 2 && x < y && v.lower(x - 1) == "against" && accusing_noun(v.lower(x - 2)) {
+    if x >= 2 && x < y && v.lower(x - 1) == "against" && is_accusing_noun(v.lower(x - 2)) {
         x -= 2;
     }
     while x < y && (joins_name(v.lower(x)) || is_det(v.lower(x))) {

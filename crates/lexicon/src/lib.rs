@@ -28,7 +28,7 @@ pub use people::{
     given_name, given_names, pronoun, subject_pronoun_gender, title, titles, Gender, GivenName,
     Pronoun, Title,
 };
-pub use speech::{is_auxiliary, speech_verb, subject_verb_gap, Gap, SpeechVerb};
+pub use speech::{is_accusing_noun, is_auxiliary, speech_verb, subject_verb_gap, Gap, SpeechVerb};
 pub use words::{
     is_abbreviation, is_name_joiner, is_name_particle, is_stopword, singular, with_lowercase, words,
 };

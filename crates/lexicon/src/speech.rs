@@ -76,6 +76,24 @@ pub fn is_auxiliary(lower: &str) -> bool {
     GAP.get(lower).is_some_and(|g| g.aux)
 }
 
+/// A legal document that accuses someone, named with its "against" complement ("the charges
+/// against Olson allege …", "a lawsuit against the city claims …"): the document speaks and
+/// claims, not the accused (quotes and figures stages).
+pub fn is_accusing_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "charges"
+            | "allegations"
+            | "accusations"
+            | "indictment"
+            | "lawsuit"
+            | "suit"
+            | "complaint"
+            | "case"
+            | "petition"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +109,8 @@ mod tests {
         assert!(speech_verb("concerned").is_some_and(|v| v.cue && v.stance && !v.claim));
         assert!(is_auxiliary("has") && is_auxiliary("must") && !is_auxiliary("also"));
         assert!(subject_verb_gap("must").is_some_and(|g| !g.cue && !g.claim));
+        assert!(is_accusing_noun("indictment") && is_accusing_noun("lawsuit"));
+        assert!(!is_accusing_noun("police") && !is_accusing_noun("Charges"));
     }
 
     #[test]

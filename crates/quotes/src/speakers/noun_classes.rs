@@ -1,6 +1,8 @@
 //! Closed word lists the speaker rules test: organisation, group, document, outlet and team
 //! nouns, determiners, quantifiers and naming verbs.
 
+pub(crate) use claimtrail_lexicon::is_accusing_noun;
+
 /// Verbs that give a thing its name ("a technique called …", "a firm dubbed …"); some are weak
 /// speech cues too, but never before the name they give.
 pub(crate) fn is_naming_verb(lower: &str) -> bool {
@@ -151,24 +153,6 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "census"
             | "evaluation"
             | "article"
-    )
-}
-
-/// A legal document that accuses someone, named with its "against" complement ("the charges
-/// against Olson allege …", "a lawsuit against the city claims …"): the document speaks, not
-/// the accused.
-pub(crate) fn is_accusing_noun(lower: &str) -> bool {
-    matches!(
-        lower,
-        "charges"
-            | "allegations"
-            | "accusations"
-            | "indictment"
-            | "lawsuit"
-            | "suit"
-            | "complaint"
-            | "case"
-            | "petition"
     )
 }
 
