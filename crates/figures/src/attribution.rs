@@ -306,11 +306,24 @@ fn is_aside_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "--")
 }
 
+/// Most long dashes a sentence holds before one that closes an aside: past that the dashes
+/// are no asides ("$5–$6–$7…", a table run into one line), and counting them for every figure
+/// would cost the square of the sentence's length.
+const MAX_ASIDE_DASHES: usize = 8;
+
 /// The opening dash of the aside whose closing dash is token `k` of the sentence: `k` is the
 /// second, fourth, … such dash from the sentence's start.
 fn aside_opening(v: &View, k: usize) -> Option<usize> {
-    let before: Vec<usize> = (0..k).filter(|&i| is_aside_dash(v.text(i))).collect();
-    (before.len() % 2 == 1).then(|| before[before.len() - 1])
+    let mut nearest = None;
+    let mut count = 0;
+    for i in (0..k).rev().filter(|&i| is_aside_dash(v.text(i))) {
+        count += 1;
+        if count > MAX_ASIDE_DASHES {
+            return None;
+        }
+        nearest.get_or_insert(i);
+    }
+    nearest.filter(|_| count % 2 == 1)
 }
 
 /// A reporting verb at token `k`: lower-case unless it opens the sentence ("United States" is no

@@ -1785,6 +1785,18 @@ fn a_verb_inside_a_dash_aside_claims_no_figure_after_it() {
 }
 
 #[test]
+fn a_run_of_dashes_sets_off_no_aside() {
+    // Past a handful of long dashes a sentence holds no asides: the dash after the verb closes
+    // none, so the verb claims the figure after it, as it would with no dashes at all.
+    let run = "$5\u{2013}".repeat(9);
+    let text = format!("Fees rose {run} the Halden audit showed \u{2014} 12 accounts were lost.");
+    let f = figs(&text);
+    let last = f.last().expect("the last figure");
+    assert_eq!(last.value, Some(12.0));
+    assert_eq!(last.source.as_deref(), Some("Halden audit"));
+}
+
+#[test]
 fn n_or_m_is_a_range_with_a_unit_or_an_elided_noun() {
     // The unit written once after the second number, and a first number whose noun is elided
     // (taken from the figure before), make no two figures.
