@@ -74,18 +74,20 @@ pub fn shape(html: &str) -> Shape {
     let mut foreign = 0usize;
     let mut i = 0;
     // Where the text after the last complete tag starts; a "<" that opens no tag ("a < b",
-    // "<!--") leaves the run going.
+    // "<!--") leaves the run going. A run's cost only grows as it goes on, so it is measured
+    // once, where the run ends (at the next tag, or the end of the page): measured at every "<"
+    // it went, a page of ten million "<" was read ten million times over.
     let mut text_from: Option<usize> = Some(0);
     while let Some(off) = memchr_lt(&bytes[i..]) {
-        // A "<" inside a tag's attribute comes before that tag's text starts.
-        if let Some(t) = text_from.filter(|&t| t <= i + off) {
-            shape.escape_cost = shape.escape_cost.max(escape_cost(&bytes[t..i + off]));
-        }
         let start = i + off + 1;
         let Some(&c) = bytes.get(start) else { break };
         let close = c == b'/';
         let from = start + usize::from(close);
         if close || c.is_ascii_alphabetic() {
+            // A "<" inside a tag's attribute comes before that tag's text starts.
+            if let Some(t) = text_from.filter(|&t| t <= i + off) {
+                shape.escape_cost = shape.escape_cost.max(escape_cost(&bytes[t..i + off]));
+            }
             let end = bytes[from..]
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
@@ -416,5 +418,56 @@ mod tests {
         let in_attribute = shape("<a title='<b>'>&x</a>").escape_cost;
         assert!((2..=4).contains(&in_attribute), "{in_attribute}");
         assert_eq!(shape("<p>a & b < c & d</p>").escape_cost, 2 * 13);
+    }
+
+    /// The cost as first measured: the run up to every "<" (quadratic in a run of them).
+    fn escape_cost_at_every_lt(html: &str) -> u64 {
+        let bytes = html.as_bytes();
+        let (mut cost, mut i, mut text_from) = (0, 0, Some(0));
+        while let Some(off) = memchr_lt(&bytes[i..]) {
+            if let Some(t) = text_from.filter(|&t| t <= i + off) {
+                cost = escape_cost(&bytes[t..i + off]).max(cost);
+            }
+            let start = i + off + 1;
+            let Some(&c) = bytes.get(start) else { break };
+            let from = start + usize::from(c == b'/');
+            if c == b'/' || c.is_ascii_alphabetic() {
+                let end = bytes[from..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |p| from + p);
+                let window = &bytes[end..bytes.len().min(end + TAG_REACH)];
+                text_from = memchr::memchr(b'>', window).map(|p| end + p + 1);
+            }
+            i = start;
+        }
+        if let Some(t) = text_from {
+            cost = cost.max(escape_cost(bytes.get(t..).unwrap_or_default()));
+        }
+        cost
+    }
+
+    proptest::proptest! {
+        /// Measured where each run ends, the cost is the one measured at every "<".
+        #[test]
+        fn escape_cost_is_measured_once_per_run(html in "[<>/a&p =\"']{0,40}") {
+            proptest::prop_assert_eq!(shape(&html).escape_cost, escape_cost_at_every_lt(&html));
+        }
+    }
+
+    #[test]
+    fn a_page_of_lone_lt_signs_is_scanned_once() {
+        let html = format!(
+            "<html><body><p>a&b {}</p></body></html>",
+            "<".repeat(2_000_000)
+        );
+        let t = std::time::Instant::now();
+        let s = shape(&html);
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            t.elapsed()
+        );
+        assert_eq!(s.escape_cost, 2_000_004);
     }
 }
