@@ -740,7 +740,10 @@ impl<'d, 'a> Walk<'d, 'a> {
             // Aotearoa", "he was charged with"): its subject is spoken about, not speaking.
             // "It was reported that …" still reports.
             let clause = c + 1 < hi && cx.l(c + 1) == "that";
-            return (is_weak_cue(cx.l(c)) && !clause).then_some(c + 1);
+            // "Tex is believed to be seeking …", "she is said to have left": the subject is
+            // spoken about, and the passive names no one who says it.
+            let infinitive = c + 1 < hi && cx.l(c + 1) == "to";
+            return ((is_weak_cue(cx.l(c)) || infinitive) && !clause).then_some(c + 1);
         }
         let st = if c + 1 < hi && cx.l(c + 1) == "that" {
             c + 2
