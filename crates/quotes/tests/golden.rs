@@ -1740,6 +1740,54 @@ fn a_possessive_pronouns_office_speaks_as_its_holder() {
 }
 
 #[test]
+fn a_producer_before_a_name_after_the_clause_speaks() {
+    // "producer" heads the name after the reported clause, as "spokesman" does.
+    assert_speakers(
+        "Dana Pike will host the gala for a second time, producer Carl Weber announced today.",
+        &[("will host the gala", "Carl Weber")],
+    );
+}
+
+#[test]
+fn two_names_after_the_cue_speak_through_the_first() {
+    assert_speakers(
+        "“We are thrilled to have her back,” said Weber and Halloran.",
+        &[("thrilled", "Weber")],
+    );
+    assert_speakers(
+        "“The show sold out in an hour,” said Carl Weber and Ina Halloran on Monday.",
+        &[("sold out", "Carl Weber")],
+    );
+}
+
+#[test]
+fn a_second_verb_after_a_relative_clause_on_the_object_keeps_the_subject() {
+    assert_speakers(
+        "Prime Minister Ana Silva defended her budget, which foresees deep cuts in wages, \
+         and said the government would not give up its plan.",
+        &[("would not give up its plan", "Ana Silva")],
+    );
+}
+
+#[test]
+fn just_between_a_speaker_and_the_cue_keeps_the_speaker() {
+    assert_speakers(
+        "Maria Lopez just tweeted she will run for the council next year.\n\n\
+         Tom Eckert has just said the vote was fair.",
+        &[
+            ("she will run for the council", "Maria Lopez"),
+            ("the vote was fair", "Tom Eckert"),
+        ],
+    );
+}
+
+#[test]
+fn the_accused_as_a_noun_before_an_auxiliary_reports_nothing() {
+    let qs = quotes("The woman accused had been led out of the building an hour earlier.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
 fn a_trade_the_role_list_lacks_still_heads_an_inverted_speaker() {
     // "botanist", "curator" are on no list: the agent noun before the name is the role.
     assert_speakers(
