@@ -97,6 +97,37 @@ fn a_comment_thread_after_the_article_goes_without_a_heading() {
 }
 
 #[test]
+fn a_comment_thread_known_by_its_reply_buttons_goes() {
+    // Readers' comments under a name and a date, each closed by its "Reply" button, after a
+    // comment form: no "says" line and no heading, and the comments hold more prose than the
+    // article.
+    let body = "Facebook tracks people who never signed up\n\n\
+        The company collects data on people without accounts through the buttons and pixels that other websites embed on their pages, researchers said on Thursday.\n\n\
+        Blocking the trackers limits some of the collection, but the researchers said the law should require the company to ask first.\n";
+    let comment = |n: usize| {
+        format!(
+            "I deleted my account years ago and still get the ads, so this does not surprise me at all, reader {n}.\n\n\
+            The law should make them notify everyone whose data they hold, account or no account.\n"
+        )
+    };
+    let thread: String = ["Anonymous", "Lars", "Ed B.", "Anonymous"]
+        .iter()
+        .enumerate()
+        .map(|(i, who)| format!("{who}\nApril {}, 2018\n{}reply\n", i + 5, comment(i)))
+        .collect();
+    let form = "View comments (27)\nYour name *\nComment *\nLeave this field blank\n";
+    let a = extract_dump(&page(body, &format!("{form}{thread}")));
+    assert_keeps(
+        &a.text,
+        &["The company collects data", "the law should require"],
+    );
+    assert_drops(
+        &a.text,
+        &["I deleted my account", "notify everyone", "Lars"],
+    );
+}
+
+#[test]
 fn a_section_headed_response_does_not_end_the_article() {
     // "Response" and "Comment" alone are section headings as often as comment headers; only a
     // plural or a count ("3 Responses") opens the comments.

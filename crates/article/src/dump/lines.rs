@@ -68,6 +68,20 @@ pub static LONGBOIL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A site's cookie notice, opening with its own words ("We use cookies and similar technologies
+/// …", "This website uses cookies to improve your experience …"): chrome at any length, where
+/// [`LONGBOIL`] reads paragraphs of up to `LONGBOIL_WORDS` only. An article about cookies names
+/// who uses them.
+static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:we(?: and our (?:partners|vendors))? use cookies|this (?:web)?site uses cookies)\b")
+        .unwrap()
+});
+
+/// Longest paragraph read by [`LONGBOIL`].
+const LONGBOIL_WORDS: usize = 80;
+/// Longest paragraph read as a [`COOKIE_NOTICE`].
+const COOKIE_NOTICE_WORDS: usize = 250;
+
 /// A short line that opens the trailing chrome (comments, related lists, author boxes).
 pub static ENDMARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -81,7 +95,7 @@ pub static ENDMARK: LazyLock<Regex> = LazyLock::new(|| {
 /// article's own paragraph never ends by sending the reader on to itself.
 pub static TEASER_KICKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[.!?…]|\.\.\.)\s*[\[(]?(?:read more|more|mehr|weiterlesen|lire la suite|la suite|leer más|leia mais|leggi tutto|lees meer|czytaj (?:dalej|więcej)|číst dál|více|learn more|continue reading|keep reading|full story)[\])]?\s*(?:…|\.\.\.|»|›|→|>>?)?$",
+        r"(?i)(?:[.!?…]|\.\.\.)\s*[\[(]?(?:read more|more|mehr|weiterlesen|lire la suite|la suite|leer más|leia mais|leggi tutto|lees meer|czytaj (?:dalej|więcej)|číst dál|více|learn more|read now|continue reading|keep reading|full story)[\])]?\s*(?:…|\.\.\.|»|›|→|>>?)?$",
     )
     .unwrap()
 });
@@ -95,6 +109,25 @@ static COMMENTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Commenters' name lines that make a comment thread.
 const THREAD_COMMENTERS: usize = 3;
 
+/// A comment's reply button as a line of its own ("Reply", "ReplyDelete", "Reply ↓", "Antworten",
+/// "Répondre"): under every reader's comment, never in an article's prose.
+static REPLY_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:reply(?:delete)?(?: to (?:this )?comment)?|antworten|répondre|responder|rispondi|odpovědět|odpowiedz|beantwoorden)\s*[↓»›]?$")
+        .unwrap()
+});
+
+/// Reply buttons that make a comment thread.
+const THREAD_REPLIES: usize = 3;
+/// Most lines between one reply button and the next in a thread: a commenter's name, the
+/// time stamp and the comment, a few answers nested under it.
+const REPLY_GAP: usize = 40;
+/// Most lines of the first comment's own text, read back from its reply button.
+const COMMENT_LINES: usize = 6;
+/// Most short lines (the commenter's name, the date, the time) over the first comment.
+const COMMENT_HEAD_LINES: usize = 3;
+/// Longest line of a comment's head (a name, a date, a time).
+const COMMENT_HEAD_WORDS: usize = 6;
+
 /// The first line of a comment thread: the first of `THREAD_COMMENTERS` or more commenter lines
 /// naming at least two people. Everything from there on is readers' comments.
 fn thread_start(lines: &[&str]) -> Option<usize> {
@@ -106,6 +139,49 @@ fn thread_start(lines: &[&str]) -> Option<usize> {
         .collect();
     let names: std::collections::HashSet<&str> = found.iter().map(|&i| lines[i]).collect();
     (found.len() >= THREAD_COMMENTERS && names.len() >= 2).then(|| found[0])
+}
+
+/// The first line of a comment thread known by its reply buttons: `THREAD_REPLIES` or more
+/// "Reply" lines, each within `REPLY_GAP` lines of the next. The thread opens with the first
+/// comment: its text just above the first button, and the short lines over that text (the
+/// commenter's name, the date). When no short line closes the comment's text within
+/// `COMMENT_LINES`, the comment cannot be told from the article, and the thread opens at the
+/// button.
+fn reply_thread_start(lines: &[&str], words: &[usize]) -> Option<usize> {
+    let buttons: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.len() <= 30 && REPLY_BUTTON.is_match(l))
+        .map(|(i, _)| i)
+        .collect();
+    // The first run of buttons close enough to one another to be one thread.
+    let mut first = None;
+    let mut run = 0usize;
+    for (k, &b) in buttons.iter().enumerate() {
+        if k == 0 || b - buttons[k - 1] > REPLY_GAP {
+            first = Some(b);
+            run = 1;
+        } else {
+            run += 1;
+        }
+        if run >= THREAD_REPLIES {
+            break;
+        }
+    }
+    let button = first.filter(|_| run >= THREAD_REPLIES)?;
+    // Back over the first comment's text, then over its head.
+    let mut k = button;
+    let mut text = 0;
+    while k > 0 && words[k - 1] > COMMENT_HEAD_WORDS && text < COMMENT_LINES {
+        k -= 1;
+        text += 1;
+    }
+    let mut head = 0;
+    while k > 0 && words[k - 1] <= COMMENT_HEAD_WORDS && head < COMMENT_HEAD_LINES {
+        k -= 1;
+        head += 1;
+    }
+    Some(if head > 0 { k } else { button })
 }
 
 /// Han, kana: scripts written without spaces, where `\w+` matches a whole clause.
@@ -323,14 +399,20 @@ pub fn score_lines<'a>(lines: Vec<&'a str>) -> Scored<'a> {
         if nw < 12 && BOIL.is_match(l) {
             s = s.min(-6.0);
             drop[i] = true;
-        } else if (12..80).contains(&nw) && LONGBOIL.is_match(l) {
+        } else if ((12..LONGBOIL_WORDS).contains(&nw) && LONGBOIL.is_match(l))
+            || (nw <= COOKIE_NOTICE_WORDS && COOKIE_NOTICE.is_match(l))
+        {
             s = s.min(-(nw as f64) * 0.5);
             drop[i] = true;
         }
         scores.push(s);
     }
     // A comment thread is chrome however much prose its comments hold.
-    if let Some(start) = thread_start(&lines) {
+    let start = match (thread_start(&lines), reply_thread_start(&lines, &words)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if let Some(start) = start {
         for i in start..lines.len() {
             scores[i] = scores[i].min(-1.0);
             drop[i] = true;
@@ -494,8 +576,64 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_known_by_its_reply_buttons_is_chrome() {
+        let body = "The council voted on Tuesday to approve the new budget for the city, which includes schools.";
+        let last = "The budget takes effect in July, and the first schools will open their doors in the autumn.";
+        let comment = "I tried this recipe in my own garden last summer and it kept the beetles away for weeks.";
+        let page = vec![
+            body,
+            last,
+            "Leave a comment",
+            "Anonymous",
+            "April 5, 2018",
+            comment,
+            comment,
+            "Reply",
+            "Lars",
+            "April 6, 2018",
+            comment,
+            "reply",
+            "Jo Roe",
+            comment,
+            "Reply",
+        ];
+        let scored = score_lines(page);
+        assert!(!scored.drop[0] && !scored.drop[1]);
+        // From the first comment's head on: its name, its date, its text.
+        assert!(scored.drop[2..].iter().all(|d| *d) && scored.scores[5] < 0.0);
+        // Two buttons, or buttons far apart, make no thread.
+        let page = vec![body, "Reply", comment, "Reply", comment];
+        assert!(!score_lines(page).drop[2]);
+        let mut page = vec![body, "Reply", comment, "Reply"];
+        page.extend(std::iter::repeat_n(body, 45));
+        page.extend([comment, "Reply"]);
+        assert!(!score_lines(page).drop[2]);
+        // A comment whose text runs on with no head above it: the thread opens at its button.
+        let mut page = vec![body; 8];
+        page.extend(["Reply", "Lars", comment, "Reply", "Ann", comment, "Reply"]);
+        let scored = score_lines(page);
+        assert!(!scored.drop[7] && scored.drop[8]);
+    }
+
+    #[test]
+    fn a_cookie_notice_is_chrome_at_any_length() {
+        let notice = format!(
+            "We use cookies and similar technologies to improve your browsing experience. {}",
+            "We may share your information with our partners for these purposes. ".repeat(9)
+        );
+        let scored = score_lines(vec![&notice]);
+        assert!(scored.drop[0] && scored.scores[0] < 0.0);
+        let prose = format!(
+            "Most news sites use cookies that track their readers, the study found. {}",
+            "The researchers counted the trackers on each of the pages they visited. ".repeat(9)
+        );
+        assert!(!score_lines(vec![&prose]).drop[0]);
+    }
+
+    #[test]
     fn a_teasers_blurb_with_its_link_on_is_chrome() {
         for blurb in [
+            "A systematic review of existing studies lists the many ways in which pets help. Read now",
             "Apple has shipped a bundle of security fixes with Wednesday's updates, for older systems too. Mehr…",
             "Here is how the fund approaches the questions of trade, tariffs and the ... Read more",
             "If you are spending the holidays on the couch in sweatpants, here are a few last-minute ... [more]",
