@@ -412,6 +412,12 @@ class Cases:
         open(p, "w").write("<html><body>" + "<div>" * 100_000 + "<p>The mayor said prices rose 4 percent.</p>"
                            + "</div>" * 100_000 + "</body></html>")
         cases.append(("100,000-deep nesting", p, True, lambda h: h == 1))
+        p = self.path("lt-run.html")
+        # A run of "<" that opens no tag: the markup scan measured the text run at every one of
+        # them (quadratic: 10 MB did not finish in 120 s before robust37).
+        open(p, "w").write("<html><body><p>The mayor said prices rose 4 percent.</p><p>" + "<" * 10_000_000
+                           + "</p></body></html>")
+        cases.append(("10 MB run of `<` in one paragraph", p, True, lambda h: h == 1))
         text = "<html><body><p>Le maire a déclaré lundi que la façade coûterait 4 millions d'euros.</p></body></html>"
         for enc, name in [("latin-1", "latin1.html"), ("utf-16", "utf16.html")]:
             p = self.path(name)

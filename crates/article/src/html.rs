@@ -44,6 +44,11 @@ const MAX_DEPTH: usize = 400;
 /// magnitude below (a 50 KB paragraph with 500 `&` is 2.5e7).
 const MAX_ESCAPE_COST: u64 = 20_000_000_000;
 
+/// Largest attribute cost (see `strip::Shape`) given a tree: html5ever checks each attribute's
+/// name against those before it on its tag, so a tag of a million distinct attributes took
+/// minutes. Real pages stay far below (ten thousand tags of 50 attributes is 2.5e7).
+const MAX_ATTRIBUTE_COST: u64 = 1_000_000_000;
+
 /// Readability output below this share of the page's paragraph words is taken as a miss.
 const MISSED_SHARE: f64 = 0.4;
 
@@ -98,6 +103,8 @@ pub fn extract_html(html: &str) -> Article {
         Some(format!("markup nested deeper than {MAX_DEPTH} levels"))
     } else if shape.escape_cost > MAX_ESCAPE_COST {
         Some("a text run too long and too full of '&' to serialize in time".to_string())
+    } else if shape.attribute_cost > MAX_ATTRIBUTE_COST {
+        Some("start tags with too many attributes to parse in time".to_string())
     } else {
         None
     };

@@ -28,6 +28,24 @@ fn ten_thousand_deep_nesting() {
     assert!(a.text.contains("bottom of the well"), "{}", a.text);
 }
 
+/// html5ever checks each attribute's name against every one before it on the tag: a tag of
+/// 400,000 distinct attributes cost 8e10 comparisons (a million did not finish in 30 s). Such a
+/// page gets no tree; its text is still read.
+#[test]
+fn a_tag_with_400_thousand_distinct_attributes() {
+    let attrs: String = (0..400_000).map(|i| format!(" a{i}=b")).collect();
+    let html = format!(
+        "<html><body><div{attrs}><p>The mayor said prices rose 4 percent.</p></div></body></html>"
+    );
+    let a = run(html.into_bytes(), Duration::from_secs(10));
+    assert!(a.text.contains("prices rose 4 percent"), "{}", a.text);
+    assert!(
+        a.warnings.iter().any(|w| w.contains("too many attributes")),
+        "{:?}",
+        a.warnings
+    );
+}
+
 #[test]
 fn unclosed_deep_nesting() {
     let html = format!("<body>{}<p>Still here.</p>", "<b><i>".repeat(10_000));

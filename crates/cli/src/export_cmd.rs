@@ -19,6 +19,21 @@ pub fn export(a: ExportArgs) -> Result<i32> {
              `cargo build --release --features parquet`"
         );
     }
+    // Said plainly: SQLite's "unable to open database file" named neither cause.
+    if a.ledger.is_postgres() {
+        anyhow::bail!(
+            "export reads a SQLite ledger: copy {} into one first (`claimtrail copy --from … --to \
+             FILE.db`)",
+            a.ledger.shown()
+        );
+    }
+    if !a.ledger.db.exists() {
+        anyhow::bail!(
+            "no ledger at {} (run `claimtrail ingest --db {} PATH...` first)",
+            a.ledger.db.display(),
+            a.ledger.db.display()
+        );
+    }
     let store = SqliteStore::open_read_only(&a.ledger.db)
         .with_context(|| format!("cannot open the ledger {}", a.ledger.db.display()))?;
     let filter = Filter {

@@ -31,11 +31,17 @@ pub fn queue_add(a: QueueAddArgs) -> anyhow::Result<i32> {
             Found::Source(Source::File(path)) => {
                 let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
                 // Absolute: a worker may start in another directory.
-                let path = std::path::absolute(&path)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .into_owned();
-                files.push((path, bytes));
+                let path = std::path::absolute(&path).unwrap_or(path);
+                // The queue holds text: a name that is not UTF-8 would reach the workers
+                // mangled, and each would fail to open it, three times, before it was parked.
+                let Some(text) = path.to_str() else {
+                    bail!(
+                        "cannot queue {}: its name is not UTF-8, and the queue keeps paths as text \
+                         (rename it, or ingest it with `claimtrail ingest`)",
+                        path.display()
+                    )
+                };
+                files.push((text.to_string(), bytes));
             }
             Found::Source(Source::Stdin) => {
                 bail!("stdin cannot be queued: workers read files")

@@ -144,6 +144,34 @@ fn a_jsonl_export_imported_into_a_fresh_ledger_exports_the_same_files() {
     );
 }
 
+/// A ledger that is not there, or a PostgreSQL one, is named as such; SQLite's "unable to open
+/// database file" named neither. Nothing is written.
+#[test]
+fn export_from_a_missing_or_postgres_ledger_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for (db, want) in [
+        (dir.path().join("none.db"), "no ledger at"),
+        (
+            PathBuf::from("postgres://nobody@127.0.0.1:1/x"),
+            "reads a SQLite ledger",
+        ),
+    ] {
+        let r = bin()
+            .args(["export", "--format", "jsonl", "--db"])
+            .arg(&db)
+            .arg("--out")
+            .arg(&out)
+            .env_remove("CLAIMTRAIL_DB")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(r.status.code(), Some(2), "{err}");
+        assert!(err.contains(want), "{err}");
+        assert!(!out.exists() && !dir.path().join("none.db").exists());
+    }
+}
+
 #[test]
 fn csv_has_a_header_and_the_rows_of_jsonl() {
     let tmp = tempfile::tempdir().unwrap();

@@ -136,6 +136,34 @@ fn a_unit_that_cannot_be_read_is_parked_after_three_attempts() {
     assert!(status.contains("gone.html"), "{status}");
 }
 
+/// A file whose name is not UTF-8 cannot be kept in the queue's text: `queue add` refuses it by
+/// name and queues nothing, where it used to queue the name mangled (U+FFFD), which every worker
+/// then failed to open, three times, before parking it.
+#[test]
+fn a_file_name_that_is_not_utf8_is_refused_by_queue_add() {
+    use std::os::unix::ffi::OsStrExt;
+    let Some(pg) = TestDb::create() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"caf\xe9.html"));
+    std::fs::write(&odd, "<p>Jo Roe said it would rain.</p>").unwrap();
+    std::fs::write(dir.path().join("good.html"), "<p>Ann Lee said no.</p>").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+        .args(["queue", "add", "--db", &pg.url])
+        .arg(dir.path())
+        .env_remove("CLAIMTRAIL_DB")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("not UTF-8") && err.contains("caf"), "{err}");
+    let status = queue_status(&pg.url);
+    assert_eq!(status["queued"], 0, "{status}");
+}
+
 /// A unit whose documents are partly unreadable (binary, a broken record among good ones) is
 /// done, its good documents stored; the worker names each refused document, counts them, and
 /// exits 1 as `ingest` does, whatever the mix.

@@ -383,23 +383,54 @@ fn is_given_name_word_of_family_last(nw: &[&str], w: &str) -> bool {
     nw.len() == 3 && nw[1] == w && EAST_ASIAN_FAMILY_NAMES.contains(&nw[2])
 }
 
-/// Whether the mention `e` is a clause's subject: it opens its sentence or follows a comma,
-/// and a lower-case word other than a function word (its verb) comes next.
+/// Whether the mention `e` is a clause's subject: it opens its sentence or follows a comma or
+/// a closing quotation mark ("…,” Jo Roe said"), after any capitalised title before it and a
+/// conjunction opening the clause ("But City Councilman Jo Roe"), and a lower-case word other
+/// than a function word (its verb) comes next, or after an apposition set off by commas ("Jo
+/// Roe, 18, said"; "Jo Roe, a frequent critic, said").
 fn is_subject(doc: &Doc, e: &Entity) -> bool {
+    /// Most capitalised words of a title before a name, and most tokens of an apposition.
+    const TITLE_WORDS: usize = 4;
+    const APPOSITION: usize = 12;
+    let n = doc.tokens.len();
     let a = doc.tokens.partition_point(|t| t.start < e.start);
     let b = doc.tokens.partition_point(|t| t.start < e.end);
-    let opens = a == 0
-        || matches!(doc.token_text(a - 1), "," | "." | "!" | "?")
-        || doc.text[..e.start].ends_with('\n');
-    let verb = b < doc.tokens.len() && {
-        let w = doc.token_text(b);
-        w.starts_with(|c: char| c.is_lowercase())
-            && !matches!(
-                w,
-                "and" | "or" | "of" | "in" | "at" | "on" | "for" | "with" | "to" | "the" | "a"
-            )
+    let capitalised = |i: usize| doc.token_text(i).starts_with(|c: char| c.is_uppercase());
+    // The capitalised words of a title before the name ("City Councilman"), and a conjunction
+    // opening the clause ("But").
+    let mut s = a;
+    while s > 0
+        && a - s < TITLE_WORDS
+        && capitalised(s - 1)
+        && !doc.text[..doc.tokens[s].start].ends_with('\n')
+    {
+        s -= 1;
+    }
+    let opens = s == 0
+        || matches!(
+            doc.token_text(s - 1),
+            "," | "." | "!" | "?" | "\u{201d}" | "\""
+        )
+        || doc.text[..doc.tokens[s].start].ends_with('\n');
+    let verb_at = |i: usize| {
+        i < n && {
+            let w = doc.token_text(i);
+            w.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    w,
+                    "and" | "or" | "of" | "in" | "at" | "on" | "for" | "with" | "to" | "the" | "a"
+                )
+        }
     };
-    opens && verb
+    let after_apposition = || {
+        b < n
+            && doc.token_text(b) == ","
+            && (b + 1..(b + 1 + APPOSITION).min(n))
+                .take_while(|&i| !matches!(doc.token_text(i), "." | "!" | "?" | ";"))
+                .find(|&i| doc.token_text(i) == ",")
+                .is_some_and(|c| c > b + 1 && verb_at(c + 1))
+    };
+    opens && (verb_at(b) || after_apposition())
 }
 
 /// "National Intelligence Service (NIS)": later "NIS" takes the full name as canonical.
@@ -544,6 +575,26 @@ mod tests {
         let mut es = persons(t, &["Tomas Reyes", "Reyes"]);
         resolve(&Doc::new(t), &mut es);
         assert_eq!(es[1].canonical, "Tomas Reyes");
+    }
+
+    #[test]
+    fn a_subject_after_a_quotation_a_title_or_before_an_apposition_is_written_as_one() {
+        // Neither full name opens its clause right before a verb: one follows a closing
+        // quotation mark with an age set off after it, the other a conjunction and a title
+        // with an apposition after it. The shared surname is the one brought in last.
+        let t = "\u{201c}We are angry,\u{201d} Lena Ortiz, 18, said on Monday.\n\n\
+                 But City Councilman Marco Ortiz, a frequent critic, blasted the police.\n\n\
+                 \u{201c}Stay out,\u{201d} Ortiz wrote.";
+        let mut es = persons(t, &["Lena Ortiz", "Marco Ortiz", "Ortiz"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es.last().unwrap().text, "Ortiz");
+        assert_eq!(es.last().unwrap().canonical, "Marco Ortiz");
+        // Before the second full name comes in, the surname is the first person's.
+        let t = "\u{201c}We are angry,\u{201d} Lena Ortiz, 18, said on Monday. Ortiz left.\n\n\
+                 But City Councilman Marco Ortiz, a frequent critic, blasted the police.";
+        let mut es = persons(t, &["Lena Ortiz", "Marco Ortiz", "Ortiz"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es[1].canonical, "Lena Ortiz");
     }
 
     /// The longest name a mention stands for, and the rivals it hears, from names split once.

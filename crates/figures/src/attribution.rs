@@ -288,6 +288,12 @@ impl<'a> Attributor<'a> {
             if let Some(agent) = passive_agent(v, k, first) {
                 return Some(agent);
             }
+            // "Tex is believed to be seeking $21 million", "the toll was estimated at 300": a
+            // reporting verb in the passive with no agent names no one; its subject is what
+            // the claim is about.
+            if passive_without_agent(v, k) {
+                continue;
+            }
             if let Some((x, y)) = subject_left(v, k) {
                 // "estimates indicate": a bare common noun is a weak source.
                 let named = v.toks[x..y].iter().any(|t| t.capitalized()) || is_pronoun(v.lower(x));
@@ -417,6 +423,24 @@ fn passive_agent(v: &View, k: usize, first: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((x, y))
+}
+
+/// A participle of a reporting verb at `k` after a form of "be" (an adverb in between: "is
+/// widely believed"), no "by" after it: the passive with no agent.
+fn passive_without_agent(v: &View, k: usize) -> bool {
+    let w = v.lower(k);
+    let participle = w.ends_with("ed") || matches!(w, "said" | "told" | "thought" | "shown");
+    let mut b = k;
+    if b > 1 && v.lower(b - 1).ends_with("ly") {
+        b -= 1;
+    }
+    participle
+        && b > 0
+        && matches!(
+            v.lower(b - 1),
+            "is" | "are" | "was" | "were" | "been" | "being" | "be"
+        )
+        && (k + 1 >= v.len() || v.lower(k + 1) != "by")
 }
 
 /// A reporting word used as a noun: before "of" or an auxiliary ("the US state of Louisiana",

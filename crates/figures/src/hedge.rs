@@ -71,6 +71,10 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     (&[">", "="], AtLeast),
     (&[">="], AtLeast),
     (&["≥"], AtLeast),
+    // "no contract longer than eight years", "lasted longer than 10 minutes".
+    (&["no", "longer", "than"], AtMost),
+    (&["longer", "than"], MoreThan),
+    (&["shorter", "than"], LessThan),
     (&["in", "excess", "of"], MoreThan),
     (&["more", "than"], MoreThan),
     (&["greater", "than"], MoreThan),

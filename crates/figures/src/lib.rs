@@ -394,7 +394,8 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
         let pair = match (f.hedge, g.hedge) {
             (a, b) if a.is_floor() && b.is_ceiling() => Some((f.low, g.high)),
             (a, b) if a.is_ceiling() && b.is_floor() => Some((g.low, f.high)),
-            _ if either => Some((f.value, g.value)),
+            // "$5 or $6 million": the scale written once applies to both.
+            _ if either => Some((either_low(v, f, g), g.value)),
             _ => None,
         };
         if let (true, Some((Some(lo), Some(hi)))) = (joined || either, pair) {
@@ -414,6 +415,23 @@ fn merge_bounds(v: &View, out: &mut Vec<Figure>, from: usize) {
             }
         }
         k += 1;
+    }
+}
+
+/// The low end of "N or M" when M's scale is written and N's is not ("$5 or $6 million",
+/// "five or six million"): N times that scale, when that keeps N below M; else N as read.
+fn either_low(v: &View, f: &Figure, g: &Figure) -> Option<f64> {
+    let (lo, hi) = (f.value?, g.value?);
+    let numeral = |x: &Figure| {
+        let k = v.toks.partition_point(|t| t.start < x.start);
+        (k..v.len())
+            .take_while(|&i| v.toks[i].end <= x.end)
+            .find(|&i| v.text(i).starts_with(|c: char| c.is_alphanumeric()))
+    };
+    let scale_of = |x: &Figure, val: f64| numeral(x).and_then(|k| number::written_scale(v, k, val));
+    match (scale_of(f, lo), scale_of(g, hi)) {
+        (Some(a), Some(b)) if (a - 1.0).abs() < 1e-9 && b >= 1e3 && lo * b < hi => Some(lo * b),
+        _ => Some(lo),
     }
 }
 

@@ -439,11 +439,25 @@ fn extend_range(v: &View, m: &mut Measured, lookahead: usize) {
         (a, b) => b.or(a),
     };
     let mut low = m.value;
-    // "3 to 5 million", "$5-$10 billion": the scale written once applies to both.
-    if second.core.end > second.core.first + 1 && m.core.end == m.core.first + 1 && low < high {
+    // "3 to 5 million", "$5-$10 billion", "$140-$150M": the scale written once applies to
+    // both.
+    if m.core.end == m.core.first + 1 && low < high {
         let first_lex = number::lex(v.text(second.core.first), v.lower(second.core.first));
-        if let Lexeme::Digits { value: raw, .. } | Lexeme::Word(raw) = first_lex {
-            if raw > 0.0 && low <= raw * 1.0001 && m.unit.is_none_or(|u| Some(u) == second.unit) {
+        let raw = match first_lex {
+            Lexeme::Digits { value, .. } | Lexeme::Word(value)
+                if second.core.end > second.core.first + 1 =>
+            {
+                Some(value)
+            }
+            Lexeme::Scaled { .. } if second.core.end == second.core.first + 1 => {
+                number::glued_parts(v.text(second.core.first)).map(|(raw, _)| raw)
+            }
+            _ => None,
+        };
+        if let Some(raw) = raw {
+            // "$3 to 5 million": the currency written before the first only.
+            let agree = m.unit.is_none_or(|u| second.unit.is_none_or(|s| s == u));
+            if raw > 0.0 && low <= raw * 1.0001 && agree {
                 low *= second.value / raw;
             }
         }

@@ -158,6 +158,26 @@ fn scaled_part(s: &str) -> Option<f64> {
     glued_scale(rest).map(|m| v * m)
 }
 
+/// The digits written before a token's glued scale, and that scale ("150M" gives 150 and a
+/// million), for a token the lexer reads as [`Lexeme::Scaled`].
+pub fn glued_parts(text: &str) -> Option<(f64, f64)> {
+    let (head, rest) = split_numeric(text);
+    let (v, ..) = digits(head)?;
+    Some((v, glued_scale(rest)?))
+}
+
+/// The multiplier a number's written scale gives it: "$6 million", "6 million", "$6M" give a
+/// million; a number with no scale gives 1; `None` when the token at `k` starts no number this
+/// reads.
+pub fn written_scale(v: &View, k: usize, value: f64) -> Option<f64> {
+    let raw = match lex(v.text(k), v.lower(k)) {
+        Lexeme::Digits { value, .. } | Lexeme::Word(value) => value,
+        Lexeme::Scaled { .. } => glued_parts(v.text(k))?.0,
+        _ => return None,
+    };
+    (raw > 0.0).then(|| value / raw)
+}
+
 /// Reads one token.
 pub fn lex(text: &str, lower: &str) -> Lexeme {
     let first = match text.chars().next() {

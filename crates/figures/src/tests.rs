@@ -1785,6 +1785,54 @@ fn a_verb_inside_a_dash_aside_claims_no_figure_after_it() {
 }
 
 #[test]
+fn a_reporting_verb_in_the_passive_with_no_agent_names_no_one() {
+    // The subject of "is believed to" is what is reported on, not who reports it; with an
+    // agent the agent claims the figure, as before.
+    let f = figs("Marlow is believed to be seeking more than $21 million per year.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].source, None);
+    let f = figs("The toll at Halden was widely estimated at 300 homes.");
+    assert_eq!(f[0].source, None);
+    let f = figs("Marlow was described by police as a 38-year-old welder.");
+    assert_eq!(f[0].source.as_deref(), Some("police"));
+    let f = figs("Marlow believes the club will pay $21 million.");
+    assert_eq!(f[0].source.as_deref(), Some("Marlow"));
+}
+
+#[test]
+fn a_scale_written_once_after_the_high_end_scales_the_low_end() {
+    // "$5 or $6 million", "$140-$150M", "$3 to 5 million": the low end is in millions too.
+    let f = figs("The club offered $5 or $6 million for the striker.");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].value, f[0].high), (Some(5e6), Some(6e6)));
+    let f = figs("The deal is worth five or six million dollars.");
+    assert_eq!((f[0].value, f[0].high), (Some(5e6), Some(6e6)));
+    let f = figs("Bids ran from $140-$150M over seven years.");
+    assert_eq!((f[0].value, f[0].high), (Some(140e6), Some(150e6)));
+    let f = figs("The repairs will cost $3 to 5 million.");
+    assert_eq!((f[0].value, f[0].high), (Some(3e6), Some(5e6)));
+    // Both ends written with their scales stay as written.
+    let f = figs("The club offered $500,000 or $6 million for the striker.");
+    assert_eq!((f[0].value, f[0].high), (Some(5e5), Some(6e6)));
+}
+
+#[test]
+fn longer_and_shorter_than_bound_a_span() {
+    assert_eq!(
+        value_hedges("No team offered a contract longer than eight years."),
+        [(Some(8.0), "more_than")]
+    );
+    assert_eq!(
+        value_hedges("The outage lasted shorter than 10 minutes."),
+        [(Some(10.0), "less_than")]
+    );
+    assert_eq!(
+        value_hedges("The talk ran no longer than 20 minutes."),
+        [(Some(20.0), "at_most")]
+    );
+}
+
+#[test]
 fn a_run_of_dashes_sets_off_no_aside() {
     // Past a handful of long dashes a sentence holds no asides: the dash after the verb closes
     // none, so the verb claims the figure after it, as it would with no dashes at all.

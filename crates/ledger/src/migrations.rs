@@ -69,6 +69,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("migrations/sqlite/0006_story_columns.sql"),
         postgres: Some(include_str!("migrations/postgres/0006_story_columns.sql")),
     },
+    Migration {
+        version: 7,
+        summary: "PostgreSQL's full-text vector of a document kept within its 1 MiB limit (a \
+                  long text of distinct words is indexed up to the prefix that fits)",
+        sqlite: include_str!("migrations/sqlite/0007_bounded_fts.sql"),
+        postgres: Some(include_str!("migrations/postgres/0007_bounded_fts.sql")),
+    },
 ];
 
 /// The schema version this build writes and reads.

@@ -1136,6 +1136,36 @@ fn a_cue_inside_a_dash_aside_reports_up_to_its_closing_dash() {
 }
 
 #[test]
+fn a_reported_clause_closing_on_a_colon_introduces_the_next_paragraph_quotation() {
+    // "X says she … before coming back:" then a quotation opening the next paragraph, running
+    // on over paragraphs: X speaks it. A clause with a cue of its own ("… said the driver
+    // shouted:") introduces another's words, and is left alone.
+    let t = "Fire chief Dana Whitlock says the driver was outside for nine minutes before coming back:\n\n\
+             \u{201c}He drove his truck through the gate and into the yard.\n\n\
+             He had a crowbar with him.\n\n\
+             Two of the guards ran for the office.\u{201d}\n\n\
+             The yard reopened on Monday.";
+    let qs = quotes(t);
+    let q = find(&qs, "through the gate");
+    assert_eq!(speaker(q), Some("Dana Whitlock"));
+    let t = "The clerk said the driver shouted at the guards before leaving:\n\n\
+             \u{201c}Nobody here will stop me from driving through that gate today.\u{201d}";
+    let qs = quotes(t);
+    let q = find(&qs, "Nobody here");
+    assert_ne!(speaker(q), Some("clerk"));
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_before_an_infinitive_is_no_speaker() {
+    // "X is believed to be seeking …": X is spoken about; no one is named saying it.
+    let t = "Marlow is believed to be seeking more than $21 million per year from the club.\n\n\
+             The striker was said to have turned down two offers.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| speaker(q) != Some("Marlow")), "{qs:?}");
+    assert!(qs.iter().all(|q| speaker(q) != Some("striker")), "{qs:?}");
+}
+
+#[test]
 fn an_accusing_document_speaks_not_the_accused() {
     // "The charges against X allege …": the charges speak, named with the one they accuse.
     let t = "The charges against Brannigan allege he sold the county's snowplows to a friend.\n\n\
@@ -1707,6 +1737,54 @@ fn a_possessive_pronouns_office_speaks_as_its_holder() {
          two million dollars.",
         &[("repairs would cost", "Nora Vance")],
     );
+}
+
+#[test]
+fn a_producer_before_a_name_after_the_clause_speaks() {
+    // "producer" heads the name after the reported clause, as "spokesman" does.
+    assert_speakers(
+        "Dana Pike will host the gala for a second time, producer Carl Weber announced today.",
+        &[("will host the gala", "Carl Weber")],
+    );
+}
+
+#[test]
+fn two_names_after_the_cue_speak_through_the_first() {
+    assert_speakers(
+        "“We are thrilled to have her back,” said Weber and Halloran.",
+        &[("thrilled", "Weber")],
+    );
+    assert_speakers(
+        "“The show sold out in an hour,” said Carl Weber and Ina Halloran on Monday.",
+        &[("sold out", "Carl Weber")],
+    );
+}
+
+#[test]
+fn a_second_verb_after_a_relative_clause_on_the_object_keeps_the_subject() {
+    assert_speakers(
+        "Prime Minister Ana Silva defended her budget, which foresees deep cuts in wages, \
+         and said the government would not give up its plan.",
+        &[("would not give up its plan", "Ana Silva")],
+    );
+}
+
+#[test]
+fn just_between_a_speaker_and_the_cue_keeps_the_speaker() {
+    assert_speakers(
+        "Maria Lopez just tweeted she will run for the council next year.\n\n\
+         Tom Eckert has just said the vote was fair.",
+        &[
+            ("she will run for the council", "Maria Lopez"),
+            ("the vote was fair", "Tom Eckert"),
+        ],
+    );
+}
+
+#[test]
+fn the_accused_as_a_noun_before_an_auxiliary_reports_nothing() {
+    let qs = quotes("The woman accused had been led out of the building an hour earlier.");
+    assert!(qs.is_empty(), "{qs:#?}");
 }
 
 #[test]

@@ -110,9 +110,7 @@ pub async fn post_document(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let url = axum::extract::Query::<UrlParam>::try_from_uri(&uri)
-        .ok()
-        .and_then(|q| q.0.url);
+    let url = url_param(uri.query().unwrap_or(""))?;
     let raw = raw_doc(&kind, bytes.to_vec(), url)?;
     let db = s.config.db.clone();
     let _one_writer = s.writer.lock().await;
@@ -132,9 +130,59 @@ pub async fn post_document(
     Ok((status, Json(done)).into_response())
 }
 
-#[derive(Deserialize)]
-struct UrlParam {
-    url: Option<String>,
+/// The `url` parameter of a query string, percent-decoded (`+` is a space). A `url` given twice,
+/// or one that is not UTF-8 once decoded, is refused: read leniently, it was dropped or mangled
+/// and the page stored under another origin than the client named. Other parameters are
+/// ignored.
+fn url_param(query: &str) -> Result<Option<String>, Problem> {
+    let mut url = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if percent_decoded(key) != b"url" {
+            continue;
+        }
+        if url.is_some() {
+            return Err(Problem::bad_request(
+                "`url` is given more than once: name the page's address once",
+            ));
+        }
+        let value = String::from_utf8(percent_decoded(value)).map_err(|_| {
+            Problem::bad_request(
+                "the `url` parameter is not UTF-8 once percent-decoded: percent-encode the \
+                 address's UTF-8 bytes",
+            )
+        })?;
+        url = Some(value);
+    }
+    Ok(url)
+}
+
+/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XY` a byte; a `%` without two
+/// hex digits stands for itself.
+fn percent_decoded(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                if let (Some(h), Some(l)) = (
+                    b.get(i + 1).copied().and_then(hex),
+                    b.get(i + 2).copied().and_then(hex),
+                ) {
+                    out.push(h << 4 | l);
+                    i += 3;
+                    continue;
+                }
+                out.push(b'%');
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
 }
 
 /// True when reading the body stopped at the size limit (and not at a broken body).
@@ -267,6 +315,26 @@ mod tests {
             };
             proptest::prop_assert_eq!(r.unwrap_err().status, 400);
         }
+    }
+
+    #[test]
+    fn the_url_parameter_is_read_strictly() {
+        let url = |q: &str| url_param(q).map_err(|p| p.status);
+        assert_eq!(url(""), Ok(None));
+        assert_eq!(url("x=1"), Ok(None));
+        let some = |s: &str| Ok(Some(s.to_string()));
+        assert_eq!(
+            url("url=https%3A%2F%2Fa.example%2F%C3%A9+x&x=%FF"),
+            some("https://a.example/é x")
+        );
+        assert_eq!(url("u%72l=a%"), some("a%"));
+        assert_eq!(url("url="), some(""));
+        // Dropped before: the page went in under `api:ID`, not the address named.
+        assert_eq!(url("url=http://a.example/%FF"), Err(400));
+        assert_eq!(
+            url("url=http://a.example/1&url=http://a.example/2"),
+            Err(400)
+        );
     }
 
     #[test]

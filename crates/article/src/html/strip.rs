@@ -57,6 +57,9 @@ pub struct Shape {
     pub escape_cost: u64,
     /// Start tags, each an element the parser will build (about: it may drop a few).
     pub elements: usize,
+    /// Over the start tags: the sum of the square of each one's attribute count. html5ever
+    /// checks each attribute's name against every one before it on its tag.
+    pub attribute_cost: u64,
 }
 
 /// The depth a tree builder would reach, closely enough to spot hostile nesting: a close pops
@@ -74,18 +77,23 @@ pub fn shape(html: &str) -> Shape {
     let mut foreign = 0usize;
     let mut i = 0;
     // Where the text after the last complete tag starts; a "<" that opens no tag ("a < b",
-    // "<!--") leaves the run going.
+    // "<!--") leaves the run going. A run's cost only grows as it goes on, so it is measured
+    // once, where the run ends (at the next tag, or the end of the page): measured at every "<"
+    // it went, a page of ten million "<" was read ten million times over.
     let mut text_from: Option<usize> = Some(0);
+    // Where the last start tag whose attributes were counted ends: a "<" before it is inside
+    // that tag, and is not counted again (so each byte is read once).
+    let mut counted_to = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
-        // A "<" inside a tag's attribute comes before that tag's text starts.
-        if let Some(t) = text_from.filter(|&t| t <= i + off) {
-            shape.escape_cost = shape.escape_cost.max(escape_cost(&bytes[t..i + off]));
-        }
         let start = i + off + 1;
         let Some(&c) = bytes.get(start) else { break };
         let close = c == b'/';
         let from = start + usize::from(close);
         if close || c.is_ascii_alphabetic() {
+            // A "<" inside a tag's attribute comes before that tag's text starts.
+            if let Some(t) = text_from.filter(|&t| t <= i + off) {
+                shape.escape_cost = shape.escape_cost.max(escape_cost(&bytes[t..i + off]));
+            }
             let end = bytes[from..]
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
@@ -110,6 +118,11 @@ pub fn shape(html: &str) -> Shape {
             let gt = memchr::memchr(b'>', window);
             text_from = gt.map(|p| end + p + 1);
             shape.elements += usize::from(!close);
+            if !close && i + off >= counted_to {
+                let (n, tag_end) = attributes(bytes, end);
+                shape.attribute_cost = shape.attribute_cost.saturating_add((n as u64).pow(2));
+                counted_to = tag_end;
+            }
             if !close && counted {
                 let self_closing = gt.is_some_and(|p| p > 0 && window[p - 1] == b'/');
                 if !(self_closing && (foreign > 0 || foreign_root)) {
@@ -130,6 +143,47 @@ pub fn shape(html: &str) -> Shape {
             .max(escape_cost(bytes.get(t..).unwrap_or_default()));
     }
     shape
+}
+
+/// The attributes of a start tag whose name ends at `at`, as a tokenizer reads them (names end
+/// at space, `/`, `=` or `>`; values quoted or not), and the offset after the tag's `>` (or the
+/// end).
+fn attributes(b: &[u8], mut at: usize) -> (usize, usize) {
+    let mut n = 0;
+    loop {
+        while at < b.len() && (b[at].is_ascii_whitespace() || b[at] == b'/') {
+            at += 1;
+        }
+        if at >= b.len() || b[at] == b'>' {
+            return (n, (at + 1).min(b.len()));
+        }
+        n += 1;
+        // A name: "=" opens it as a character when it comes first.
+        at += 1;
+        while at < b.len() && !b[at].is_ascii_whitespace() && !matches!(b[at], b'/' | b'=' | b'>') {
+            at += 1;
+        }
+        while at < b.len() && b[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if b.get(at) != Some(&b'=') {
+            continue;
+        }
+        at += 1;
+        while at < b.len() && b[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        match b.get(at) {
+            Some(&q @ (b'"' | b'\'')) => {
+                at = memchr::memchr(q, &b[at + 1..]).map_or(b.len(), |p| at + 1 + p + 1);
+            }
+            _ => {
+                while at < b.len() && !b[at].is_ascii_whitespace() && b[at] != b'>' {
+                    at += 1;
+                }
+            }
+        }
+    }
 }
 
 /// Whether a tag name counts towards the depth (not void, not `p` or `li`), and whether it
@@ -416,5 +470,75 @@ mod tests {
         let in_attribute = shape("<a title='<b>'>&x</a>").escape_cost;
         assert!((2..=4).contains(&in_attribute), "{in_attribute}");
         assert_eq!(shape("<p>a & b < c & d</p>").escape_cost, 2 * 13);
+    }
+
+    /// The cost as first measured: the run up to every "<" (quadratic in a run of them).
+    fn escape_cost_at_every_lt(html: &str) -> u64 {
+        let bytes = html.as_bytes();
+        let (mut cost, mut i, mut text_from) = (0, 0, Some(0));
+        while let Some(off) = memchr_lt(&bytes[i..]) {
+            if let Some(t) = text_from.filter(|&t| t <= i + off) {
+                cost = escape_cost(&bytes[t..i + off]).max(cost);
+            }
+            let start = i + off + 1;
+            let Some(&c) = bytes.get(start) else { break };
+            let from = start + usize::from(c == b'/');
+            if c == b'/' || c.is_ascii_alphabetic() {
+                let end = bytes[from..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |p| from + p);
+                let window = &bytes[end..bytes.len().min(end + TAG_REACH)];
+                text_from = memchr::memchr(b'>', window).map(|p| end + p + 1);
+            }
+            i = start;
+        }
+        if let Some(t) = text_from {
+            cost = cost.max(escape_cost(bytes.get(t..).unwrap_or_default()));
+        }
+        cost
+    }
+
+    proptest::proptest! {
+        /// Measured where each run ends, the cost is the one measured at every "<".
+        #[test]
+        fn escape_cost_is_measured_once_per_run(html in "[<>/a&p =\"']{0,40}") {
+            proptest::prop_assert_eq!(shape(&html).escape_cost, escape_cost_at_every_lt(&html));
+        }
+    }
+
+    #[test]
+    fn attributes_are_counted_per_start_tag() {
+        assert_eq!(shape("<p>x</p>").attribute_cost, 0);
+        assert_eq!(
+            shape("<a href=x title='a > b' data-x=\"1\" hidden>y</a>").attribute_cost,
+            16
+        );
+        assert_eq!(shape("<a x=1><b y=2 z=3/>").attribute_cost, 1 + 4);
+        // A "<" inside a value opens no tag of its own.
+        assert_eq!(shape("<a title='<b c d e>'>").attribute_cost, 1);
+        // Cut off mid-tag: what is there counts.
+        assert_eq!(shape("<a b c").attribute_cost, 4);
+        let many: String = (0..1000).map(|i| format!(" a{i}=b")).collect();
+        assert_eq!(
+            shape(&format!("<div{many}>x</div>")).attribute_cost,
+            1_000_000
+        );
+    }
+
+    #[test]
+    fn a_page_of_lone_lt_signs_is_scanned_once() {
+        let html = format!(
+            "<html><body><p>a&b {}</p></body></html>",
+            "<".repeat(2_000_000)
+        );
+        let t = std::time::Instant::now();
+        let s = shape(&html);
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            t.elapsed()
+        );
+        assert_eq!(s.escape_cost, 2_000_004);
     }
 }

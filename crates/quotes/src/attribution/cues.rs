@@ -126,6 +126,11 @@ impl<'d, 'a> Walk<'d, 'a> {
         if matches!(cx.l(c), "accused" | "accuses") && c + 1 < hi && cx.l(c + 1) == "of" {
             return c + 1;
         }
+        // "The woman accused had just been escorted out": "accused" before an auxiliary is the
+        // person charged, a noun's modifier; it reports nothing.
+        if lc == "accused" && c + 1 < hi && claimtrail_lexicon::is_auxiliary(cx.l(c + 1)) {
+            return c + 1;
+        }
         // "would not say what led to the shooting", "declined to say how many", "did not
         // explain why": a question left unanswered reports nothing.
         if c + 1 < hi
@@ -740,7 +745,10 @@ impl<'d, 'a> Walk<'d, 'a> {
             // Aotearoa", "he was charged with"): its subject is spoken about, not speaking.
             // "It was reported that …" still reports.
             let clause = c + 1 < hi && cx.l(c + 1) == "that";
-            return (is_weak_cue(cx.l(c)) && !clause).then_some(c + 1);
+            // "Tex is believed to be seeking …", "she is said to have left": the subject is
+            // spoken about, and the passive names no one who says it.
+            let infinitive = c + 1 < hi && cx.l(c + 1) == "to";
+            return ((is_weak_cue(cx.l(c)) || infinitive) && !clause).then_some(c + 1);
         }
         let st = if c + 1 < hi && cx.l(c + 1) == "that" {
             c + 2

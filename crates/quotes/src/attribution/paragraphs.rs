@@ -138,6 +138,24 @@ impl<'d, 'a> Walk<'d, 'a> {
             .collect();
         clauses.sort_by_key(|c| c.0);
         let mut next_clause = 0usize;
+        // Reported clauses with a named speaker that close on a colon ending their paragraph,
+        // by where the colon is: "Ramsey says she was outside for nine minutes before coming
+        // back:" introduces the quotation opening the next paragraph as his. Not a clause with
+        // a cue of its own ("… said the suspect shouted:"), whose quotation is another's.
+        let mut colon_clauses: Vec<(usize, &Speaker)> = self
+            .found
+            .iter()
+            .filter(|f| f.kind == QuoteKind::Indirect && f.speaker.name.is_some())
+            .filter_map(|f| {
+                let k = cx.doc.tokens.partition_point(|t| t.start < f.end);
+                let colon = (k < cx.doc.tokens.len() && cx.w(k) == ":").then_some(k)?;
+                let from = cx.doc.tokens.partition_point(|t| t.start < f.start);
+                let own_cue = (from..colon).any(|i| is_cue(cx.l(i)));
+                (!own_cue && colon + 1 < cx.doc.tokens.len() && starts_paragraph(cx.doc, colon + 1))
+                    .then_some((colon, &f.speaker))
+            })
+            .collect();
+        colon_clauses.sort_by_key(|c| c.0);
         let mut para = 0usize;
         let mut tok = 0usize;
         for m in 0..cx.marks.len() {
@@ -167,6 +185,14 @@ impl<'d, 'a> Walk<'d, 'a> {
                         && !(end_tok..=mk.open_tok).any(|i| starts_paragraph(cx.doc, i)))
                     .then(|| sp.clone())
                 });
+            let after_clause = after_clause.or_else(|| {
+                let k = mk.open_tok.checked_sub(1)?;
+                let n = colon_clauses.partition_point(|c| c.0 < k);
+                colon_clauses
+                    .get(n)
+                    .filter(|c| c.0 == k && prev_end <= cx.doc.tokens[k].start)
+                    .map(|c| c.1.clone())
+            });
             // A quoted fragment of a reported clause speaks for the clause's speaker too
             // ("“…” to hold up, Indyk said. “That has nothing …”").
             let known = self.assigned[m]

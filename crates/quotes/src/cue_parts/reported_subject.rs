@@ -37,7 +37,11 @@ pub(crate) fn clause_subject(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, 
         if let Some(name) = named_before_apposition(cx, lo, p, close) {
             return Some(name);
         }
-        k = p + 1;
+        // "He defended his plans, which foresee cuts, and said …": a comma before a relative
+        // pronoun closes the object of the subject's first verb, no opening phrase.
+        if !(p + 1 < close && matches!(cx.l(p + 1), "which" | "who" | "whom" | "whose")) {
+            k = p + 1;
+        }
     }
     if let Some(found) = subject_from(cx, lo, k, end) {
         return Some(found);

@@ -371,7 +371,21 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         || cx.quoted(b)
         || starts_with_time(cx, b, hi)
         || b > a && opens_relative_clause(cx, b);
-    (b > a && (ends || affiliation_follows(cx, b, hi))).then_some((a, b))
+    (b > a && (ends || affiliation_follows(cx, b, hi) || second_name_ends(cx, a, b, hi)))
+        .then_some((a, b))
+}
+
+/// "…,” said Zadan and Meron.": a second name joined by "and" closes the clause after a
+/// capitalised first one; the first speaks for both.
+fn second_name_ends(cx: &Ctx, a: usize, b: usize, hi: usize) -> bool {
+    if !(cx.is_cap(a) && b + 1 < hi && cx.l(b) == "and" && cx.is_cap(b + 1)) {
+        return false;
+    }
+    let mut k = b + 1;
+    while k < hi && k - b <= MAX_SUBJECT && cx.is_word(k) && cx.is_cap(k) && !cx.quoted(k) {
+        k += 1;
+    }
+    k >= hi || !cx.is_word(k) && !cx.quoted(k) || starts_with_time(cx, k, hi)
 }
 
 /// Tokens of an age at `a` ("17-year-old", "17 - year - old" as tokenised text writes it), or 0.
