@@ -153,6 +153,10 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "census"
             | "evaluation"
             | "article"
+            | "autopsy"
+            | "autopsies"
+            | "video"
+            | "footage"
     )
 }
 

@@ -336,6 +336,9 @@ impl People {
         // the story has introduced, not a deputy it names further on.
         let upto = self.mentions.partition_point(|&(t, _)| t < a);
         let mut best: Option<(usize, usize)> = None;
+        // Two people the phrase fits equally well ("Sheriff Jo Roe" and "Sheriff Al Poe"):
+        // the role names neither.
+        let mut tied = false;
         for (id, p) in self.persons.iter().enumerate() {
             let Some(role) = &p.role else { continue };
             let rl = role.to_lowercase();
@@ -356,11 +359,20 @@ impl People {
                     .count()
                 + if ranked { 0 } else { 10 }
                 + if earlier { 20 } else { 0 };
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, id));
+            match best {
+                // "Jo Roe" and "Jo A. Roe" are one person named two ways.
+                Some((s, other)) if score == s => {
+                    let last = |n: &str| n.split_whitespace().last().map(str::to_string);
+                    tied |= last(&self.persons[other].name) != last(&p.name);
+                }
+                Some((s, _)) if score < s => {}
+                _ => {
+                    best = Some((score, id));
+                    tied = false;
+                }
             }
         }
-        best.map(|(_, id)| id)
+        best.filter(|_| !tied).map(|(_, id)| id)
     }
 }
 
