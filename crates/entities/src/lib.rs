@@ -412,38 +412,61 @@ fn with_lowercase_places(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
     let Some(loc) = tagger::TYPES.iter().position(|t| *t == "LOC") else {
         return;
     };
-    let lower_word = |i: usize| {
-        let t = doc.token_text(i);
-        !t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '-')
+    // Per token of a sentence: a lower-case word (lower-case letters and hyphens), and a
+    // plain one (ASCII lower-case letters only). A plain word is its own gazetteer key, and a
+    // phrase of plain words one space apart is its key as written (`gazetteer::key_of`), so it
+    // is looked up without building the key again; and a phrase whose first word (or first
+    // two) starts no longer entry in either list is in neither, so it is not looked up at all.
+    const LOWER: u8 = 1;
+    const PLAIN: u8 = 2;
+    let word_flags = |t: &str| {
+        if t.is_empty() {
+            0
+        } else if t.bytes().all(|c| c.is_ascii_lowercase()) {
+            LOWER | PLAIN
+        } else if t.chars().all(|c| c.is_lowercase() || c == '-') {
+            LOWER
+        } else {
+            0
+        }
     };
-    // A word of ASCII lower-case letters is its own gazetteer key, and a phrase of such words
-    // one space apart is its key as written (`gazetteer::key_of`), so it is looked up without
-    // building the key again; and a phrase whose first word (or first two) starts no longer
-    // entry in either list is in neither, so it is not looked up at all.
-    let plain = |i: usize| {
-        let t = doc.token_text(i);
-        !t.is_empty() && t.bytes().all(|c| c.is_ascii_lowercase())
+    // A capital: for an ASCII word, an ASCII capital.
+    let has_upper = |t: &str| {
+        if t.is_ascii() {
+            t.bytes().any(|c| c.is_ascii_uppercase())
+        } else {
+            t.chars().any(char::is_uppercase)
+        }
     };
     let mut found = Vec::new();
-    // Per token of the sentence: its key's hash when it is plain (its wide slot prefetched).
+    // Per token of the sentence: its flags, and its key's hash when it is plain (its wide slot
+    // prefetched).
+    let mut flags: Vec<u8> = Vec::new();
     let mut hashes: Vec<u64> = Vec::new();
     let mut key = String::new();
     for s in &doc.sentences {
         let uncased = (s.first_token + 1..s.end_token).all(|i| {
             let t = doc.token_text(i);
-            t == "I" || !t.chars().any(char::is_uppercase)
+            t == "I" || !has_upper(t)
         });
         if !uncased {
             continue;
         }
+        flags.clear();
         hashes.clear();
-        hashes.extend((s.first_token..s.end_token).map(|i| {
-            if plain(i) {
-                gazetteer::key_hash(doc.token_text(i))
+        for i in s.first_token..s.end_token {
+            let t = doc.token_text(i);
+            let f = word_flags(t);
+            flags.push(f);
+            hashes.push(if f & PLAIN != 0 {
+                gazetteer::key_hash(t)
             } else {
                 0
-            }
-        }));
+            });
+        }
+        let first_token = s.first_token;
+        let lower_word = |i: usize| flags[i - first_token] & LOWER != 0;
+        let plain = |i: usize| flags[i - first_token] & PLAIN != 0;
         let mut i = s.first_token;
         while i < s.end_token {
             let mut hit = None;
@@ -1468,6 +1491,13 @@ mod tests {
             "3",
             "saint",
             "lake",
+            "Zürich",
+            "ålesund",
+            "Ålesund",
+            "ß",
+            "x-ray",
+            "a-",
+            "--",
         ];
         let mut words: Vec<&str> = owned.iter().map(String::as_str).collect();
         for _ in 0..20 {
