@@ -206,6 +206,11 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     if authors.is_empty() {
         authors = authors::labelled_byline(doc);
     }
+    // The writer a page's share card names ("Written by" in `twitter:label1`, the name in
+    // `twitter:data1`), when nothing on the page itself does.
+    if authors.is_empty() {
+        authors = authors::card_byline(&metas);
+    }
 
     PageMeta {
         title,
@@ -610,6 +615,32 @@ mod tests {
              <p>Text.</p></article><div class='box'><p>Written by Jo Crenshaw</p></div></body>",
         );
         assert_eq!(m.authors, vec!["Ann Poe"]);
+    }
+
+    #[test]
+    fn a_share_cards_written_by_row_names_the_author_when_nothing_else_does() {
+        let head = "<head><meta name='twitter:label1' content='Written by'>\
+                    <meta name='twitter:data1' content='Nadia Okafor'>\
+                    <meta name='twitter:label2' content='Est. reading time'>\
+                    <meta name='twitter:data2' content='7 minutes'></head>";
+        let m = meta(&format!(
+            "{head}<body><h1>Tuning slow queries</h1><p>Start with the plan.</p></body>"
+        ));
+        assert_eq!(m.authors, vec!["Nadia Okafor"]);
+        // The page's own byline comes first.
+        let m = meta(&format!(
+            "{head}<body><h1>Tuning slow queries</h1><span class='byline'>Ann Poe</span>\
+             <p>Start with the plan.</p></body>"
+        ));
+        assert_eq!(m.authors, vec!["Ann Poe"]);
+        // A handle or a desk in the card names nobody; another row is no byline.
+        let m = meta(
+            "<head><meta name='twitter:label1' content='Written by'>\
+             <meta name='twitter:data1' content='site_admin'>\
+             <meta name='twitter:label2' content='Price'><meta name='twitter:data2' \
+             content='Ann Poe'></head><body><h1>Tuning</h1><p>Text.</p></body>",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
     }
 
     #[test]

@@ -294,6 +294,29 @@ pub(super) fn labelled_byline(doc: &Document) -> Vec<String> {
     Vec::new()
 }
 
+/// The writer a share card labels: `twitter:labelN` "Written by" (or "Author", "By") with the
+/// name in `twitter:dataN`, as publishing tools fill the card's extra rows. The card's other rows
+/// ("Est. reading time", "Price") say nothing of the writer.
+pub(super) fn card_byline(metas: &HashMap<String, String>) -> Vec<String> {
+    for i in 1..=4 {
+        let Some(label) = metas.get(&format!("twitter:label{i}")) else {
+            continue;
+        };
+        let label = label.trim().trim_end_matches(':').trim().to_lowercase();
+        if !["written by", "author", "authors", "by", "authored by"].contains(&label.as_str()) {
+            continue;
+        }
+        let Some(data) = metas.get(&format!("twitter:data{i}")) else {
+            continue;
+        };
+        let names = names_only(split_byline(data));
+        if !names.is_empty() {
+            return dedup(names);
+        }
+    }
+    Vec::new()
+}
+
 /// Whether an element is, or sits in, the comments or the comment form ("comment-form-author").
 fn in_comments(n: &dom_query::NodeRef) -> bool {
     std::iter::once(*n).chain(n.ancestors(Some(12))).any(|a| {

@@ -272,8 +272,13 @@ pub(super) fn choose_title(
             return Some(r);
         }
         // A heading set in capitals ("WEEKEND CODING AGENT") is the declared title's words
-        // shouted by the page's style: the declared title's own case is the headline's.
-        if !chosen.chars().any(char::is_lowercase) {
+        // shouted by the page's style: the declared title's own case is the headline's. When a
+        // declared title is in capitals too, the capitals are the writer's, not the style's.
+        let shouted_too = refs
+            .iter()
+            .map(|r| strip_site_suffix(r))
+            .any(|r| words(&r) == words(&chosen) && !r.chars().any(char::is_lowercase));
+        if !chosen.chars().any(char::is_lowercase) && !shouted_too {
             let same = refs
                 .iter()
                 .map(|r| strip_site_suffix(r))
@@ -341,6 +346,12 @@ mod tests {
         // A heading in capitals that no declared title spells otherwise stays as it is.
         let page = "<title>NASA AT 60 | Space</title><h1>NASA AT 60</h1>";
         assert_eq!(title_of(page, None).as_deref(), Some("NASA AT 60"));
+        // A declared title in capitals as well: the capitals are the headline's own.
+        let page = "<title>Weekend Coding Agent | Labs</title><h1>WEEKEND CODING AGENT</h1>";
+        assert_eq!(
+            title_of(page, Some("WEEKEND CODING AGENT")).as_deref(),
+            Some("WEEKEND CODING AGENT")
+        );
     }
 
     #[test]
