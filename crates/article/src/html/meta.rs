@@ -203,6 +203,12 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     }
     // A labelled byline elsewhere on the page (an author box after the article, a blog's
     // "Posted by" line) when nothing above names anyone.
+    // A name beside the date under the headline, printed without a "By".
+    if authors.is_empty() {
+        if let Some(z) = &zone {
+            authors = authors::dated_name_line(&z.after);
+        }
+    }
     if authors.is_empty() {
         authors = authors::labelled_byline(doc);
     }
@@ -615,6 +621,22 @@ mod tests {
              <p>Text.</p></article><div class='box'><p>Written by Jo Crenshaw</p></div></body>",
         );
         assert_eq!(m.authors, vec!["Ann Poe"]);
+    }
+
+    #[test]
+    fn a_name_beside_the_date_under_the_headline_is_the_byline() {
+        let m = meta(
+            "<body><header><h1>How clinics use scheduling tools</h1>\
+             <p>Aaron Whitfield | Senior Writer | July 2, 2025</p></header>\
+             <p>Clinics are changing how they book patients.</p></body>",
+        );
+        assert_eq!(m.authors, vec!["Aaron Whitfield"]);
+        // A section's label beside the date names nobody.
+        let m = meta(
+            "<body><header><h1>How clinics use scheduling tools</h1>\
+             <p>World News | July 2, 2025</p></header><p>Clinics are changing.</p></body>",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
     }
 
     #[test]
