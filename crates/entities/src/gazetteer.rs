@@ -39,8 +39,10 @@ pub struct Gaz {
 }
 
 /// Marks an entry key that is also the start of a longer entry (above every class bit and
-/// their inside copies).
-const PREFIX: u32 = 1 << 31;
+/// their inside copies). Both the hand lists and the wide lists mark every proper word prefix
+/// of an entry (the key up to each of its spaces), so a key none of whose lists marks it as a
+/// prefix starts no longer entry.
+pub(crate) const PREFIX: u32 = 1 << 31;
 
 /// The wide lists and their classes (generated: data/build/wide_lists.py). The build script
 /// lays their lines (already the matcher's keys) out as one table read in place
@@ -214,6 +216,18 @@ impl Gaz {
     pub fn wide_classes(&self, phrase: &str) -> u32 {
         let k = key_of(phrase);
         wide_hashed(&k, crate::tables::hash(k.as_bytes())) & !PREFIX
+    }
+
+    /// The hand lists' entry for a key as [`key_of`] makes it (`key` must be one already), and
+    /// the wide lists' for the same key hashed `h` (`tables::hash`), each with [`PREFIX`] when the
+    /// key starts a longer entry: [`Gaz::classes`] and [`Gaz::wide_classes`] of a phrase whose
+    /// key is `key`, and whether a longer phrase that opens with it can be an entry at all.
+    #[inline]
+    pub(crate) fn entry_and_wide(&self, key: &str, h: u64) -> (u32, u32) {
+        (
+            self.entries.get(key).copied().unwrap_or(0),
+            wide_hashed(key, h),
+        )
     }
 
     /// Whether a single word is a given name of the wide census list (names that are ordinary

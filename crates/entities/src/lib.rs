@@ -419,48 +419,132 @@ fn with_shops_named_by_possessive(doc: &Doc, spans: &mut [(usize, usize, usize)]
 /// Cased text never has such a sentence with a lower-case place in it. `spans` are token spans
 /// `(start, end, type)` in text order.
 fn with_lowercase_places(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
-    use gazetteer::{CITY, COUNTRY, GAZ, GEONAME, REGION};
+    use gazetteer::{CITY, COUNTRY, GAZ, GEONAME, PREFIX, REGION};
     let Some(loc) = tagger::TYPES.iter().position(|t| *t == "LOC") else {
         return;
     };
-    let lower_word = |i: usize| {
-        let t = doc.token_text(i);
-        !t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '-')
+    // Per token of a sentence: a lower-case word (lower-case letters and hyphens), and a
+    // plain one (ASCII lower-case letters only). A plain word is its own gazetteer key, and a
+    // phrase of plain words one space apart is its key as written (`gazetteer::key_of`), so it
+    // is looked up without building the key again; and a phrase whose first word (or first
+    // two) starts no longer entry in either list is in neither, so it is not looked up at all.
+    const LOWER: u8 = 1;
+    const PLAIN: u8 = 2;
+    let word_flags = |t: &str| {
+        if t.is_empty() {
+            0
+        } else if t.bytes().all(|c| c.is_ascii_lowercase()) {
+            LOWER | PLAIN
+        } else if t.chars().all(|c| c.is_lowercase() || c == '-') {
+            LOWER
+        } else {
+            0
+        }
+    };
+    // A capital: for an ASCII word, an ASCII capital.
+    let has_upper = |t: &str| {
+        if t.is_ascii() {
+            t.bytes().any(|c| c.is_ascii_uppercase())
+        } else {
+            t.chars().any(char::is_uppercase)
+        }
     };
     let mut found = Vec::new();
+    // Per token of the sentence: its flags, and its key's hash when it is plain (its wide slot
+    // prefetched).
+    let mut flags: Vec<u8> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
+    let mut key = String::new();
     for s in &doc.sentences {
         let uncased = (s.first_token + 1..s.end_token).all(|i| {
             let t = doc.token_text(i);
-            t == "I" || !t.chars().any(char::is_uppercase)
+            t == "I" || !has_upper(t)
         });
         if !uncased {
             continue;
         }
+        flags.clear();
+        hashes.clear();
+        for i in s.first_token..s.end_token {
+            let t = doc.token_text(i);
+            let f = word_flags(t);
+            flags.push(f);
+            hashes.push(if f & PLAIN != 0 {
+                gazetteer::key_hash(t)
+            } else {
+                0
+            });
+        }
+        let first_token = s.first_token;
+        let lower_word = |i: usize| flags[i - first_token] & LOWER != 0;
+        let plain = |i: usize| flags[i - first_token] & PLAIN != 0;
         let mut i = s.first_token;
         while i < s.end_token {
             let mut hit = None;
+            // The two lists' raw entries (prefix bit kept) of the plain phrases of one and two
+            // words from `i`, once asked.
+            let mut one: Option<(u32, u32)> = None;
+            let mut two: Option<(u32, u32)> = None;
             for len in (1..=3).rev() {
                 let b = i + len;
                 if b > s.end_token || !(i..b).all(lower_word) {
                     continue;
                 }
-                let phrase = (i..b)
-                    .map(|k| doc.token_text(k))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let classes = GAZ.classes(&phrase);
-                let place = classes & (1 << CITY | 1 << REGION) != 0
-                    || GAZ.wide_classes(&phrase) & (1 << GEONAME) != 0
-                        && (len > 1 || !common_word(&phrase));
+                let (classes, wide) = if (i..b).all(plain) {
+                    let first = *one.get_or_insert_with(|| {
+                        GAZ.entry_and_wide(doc.token_text(i), hashes[i - s.first_token])
+                    });
+                    let entry = if len == 1 {
+                        first
+                    } else if (first.0 | first.1) & PREFIX == 0 {
+                        (0, 0)
+                    } else {
+                        let pair = *two.get_or_insert_with(|| {
+                            key.clear();
+                            key.push_str(doc.token_text(i));
+                            key.push(' ');
+                            key.push_str(doc.token_text(i + 1));
+                            GAZ.entry_and_wide(&key, tables::hash(key.as_bytes()))
+                        });
+                        if len == 2 {
+                            pair
+                        } else if (pair.0 | pair.1) & PREFIX == 0 {
+                            (0, 0)
+                        } else {
+                            key.clear();
+                            for k in i..b {
+                                if k > i {
+                                    key.push(' ');
+                                }
+                                key.push_str(doc.token_text(k));
+                            }
+                            GAZ.entry_and_wide(&key, tables::hash(key.as_bytes()))
+                        }
+                    };
+                    (entry.0 & !PREFIX, entry.1 & !PREFIX)
+                } else {
+                    let phrase = (i..b)
+                        .map(|k| doc.token_text(k))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (GAZ.classes(&phrase), GAZ.wide_classes(&phrase))
+                };
+                let place = || {
+                    classes & (1 << CITY | 1 << REGION) != 0
+                        || wide & (1 << GEONAME) != 0
+                            && (len > 1 || !common_word(doc.token_text(i)))
+                };
                 // One word that is no country ("nice", "reading", "asia" of "air asia") is a
                 // place only where a place is spoken of: after a preposition of place or
                 // another place ("miramar florida").
-                let after_place = i > s.first_token
-                    && (matches!(
-                        doc.token_text(i - 1),
-                        "in" | "to" | "from" | "at" | "near" | "around" | "between" | "visit"
-                    ) || found.last().is_some_and(|&(_, e)| e == i));
-                if classes & (1 << COUNTRY) != 0 || place && (len > 1 || after_place) {
+                let after_place = || {
+                    i > s.first_token
+                        && (matches!(
+                            doc.token_text(i - 1),
+                            "in" | "to" | "from" | "at" | "near" | "around" | "between" | "visit"
+                        ) || found.last().is_some_and(|&(_, e)| e == i))
+                };
+                if classes & (1 << COUNTRY) != 0 || (len > 1 || after_place()) && place() {
                     hit = Some(b);
                     break;
                 }
@@ -1532,6 +1616,185 @@ mod tests {
             .collect();
         // "nice" follows no preposition of place; the last sentence capitalises a name.
         assert_eq!(span_texts(&doc, &spans), want);
+    }
+
+    /// [`with_lowercase_places`] as first written: every phrase of one to three lower-case
+    /// words joined into a string and looked up in both lists.
+    fn with_lowercase_places_by_phrases(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
+        use gazetteer::{CITY, COUNTRY, GAZ, GEONAME, REGION};
+        let loc = tagger::TYPES.iter().position(|t| *t == "LOC").unwrap();
+        let lower_word = |i: usize| {
+            let t = doc.token_text(i);
+            !t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '-')
+        };
+        let mut found = Vec::new();
+        for s in &doc.sentences {
+            let uncased = (s.first_token + 1..s.end_token).all(|i| {
+                let t = doc.token_text(i);
+                t == "I" || !t.chars().any(char::is_uppercase)
+            });
+            if !uncased {
+                continue;
+            }
+            let mut i = s.first_token;
+            while i < s.end_token {
+                let mut hit = None;
+                for len in (1..=3).rev() {
+                    let b = i + len;
+                    if b > s.end_token || !(i..b).all(lower_word) {
+                        continue;
+                    }
+                    let phrase = (i..b)
+                        .map(|k| doc.token_text(k))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let classes = GAZ.classes(&phrase);
+                    let place = classes & (1 << CITY | 1 << REGION) != 0
+                        || GAZ.wide_classes(&phrase) & (1 << GEONAME) != 0
+                            && (len > 1 || !common_word(&phrase));
+                    let after_place = i > s.first_token
+                        && (matches!(
+                            doc.token_text(i - 1),
+                            "in" | "to" | "from" | "at" | "near" | "around" | "between" | "visit"
+                        ) || found.last().is_some_and(|&(_, e)| e == i));
+                    if classes & (1 << COUNTRY) != 0 || place && (len > 1 || after_place) {
+                        hit = Some(b);
+                        break;
+                    }
+                }
+                match hit {
+                    Some(b) => {
+                        found.push((i, b));
+                        i = b;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        found.retain(|&(a, b)| {
+            !spans
+                .iter()
+                .any(|s| s.0 < b && a < s.1 && (s.0 < a || s.1 > b))
+        });
+        spans.retain(|s| !found.iter().any(|&(a, b)| s.0 < b && a < s.1));
+        spans.extend(found.into_iter().map(|(a, b)| (a, b, loc)));
+        spans.sort_unstable();
+    }
+
+    /// Looking plain phrases up as written, and not at all when their first word (or first two)
+    /// starts no longer entry, finds the places the phrases joined and looked up found: random
+    /// lower-case texts over the words and whole lines of the place lists (GeoNames lines of
+    /// two and more words, non-ASCII and hyphenated ones among them), common words,
+    /// prepositions of place, marks and capitals, with random spans of the tagger's.
+    #[test]
+    fn places_looked_up_as_written_are_the_places_of_joined_phrases() {
+        use crate::gazetteer::PREFIX;
+        let lists = [
+            include_str!("../data/countries.txt"),
+            include_str!("../data/cities.txt"),
+            include_str!("../data/regions.txt"),
+            include_str!("../data/geonames.txt"),
+        ];
+        let mut owned: Vec<String> = Vec::new();
+        for (n, list) in lists.iter().enumerate() {
+            let step = if n == 3 { 211 } else { 7 };
+            for l in list.lines().filter(|l| !l.starts_with('#')).step_by(step) {
+                let l = l.split('|').next().unwrap_or("").trim().to_lowercase();
+                owned.extend(l.split(' ').map(str::to_string));
+                owned.push(l);
+            }
+        }
+        let fixed = [
+            "in",
+            "to",
+            "from",
+            "at",
+            "near",
+            "visit",
+            "the",
+            "nice",
+            "new",
+            "san",
+            "la",
+            "el",
+            "york",
+            "francisco",
+            "reading",
+            "asia",
+            "air",
+            "-",
+            "são",
+            "paulo",
+            "zürich",
+            "well-known",
+            "I",
+            "Paris",
+            "i",
+            ".",
+            "?",
+            ",",
+            "\n",
+            "3",
+            "saint",
+            "lake",
+            "Zürich",
+            "ålesund",
+            "Ålesund",
+            "ß",
+            "x-ray",
+            "a-",
+            "--",
+        ];
+        let mut words: Vec<&str> = owned.iter().map(String::as_str).collect();
+        for _ in 0..20 {
+            words.extend(fixed);
+        }
+        let mut rng = XorShift::new(0x5eed_3800_1aceu64);
+        let (mut longer, mut places, mut pruned) = (0, 0, 0);
+        for _ in 0..1_500 {
+            let text = rng.text(&words, 60);
+            let doc = Doc::new(&text);
+            let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+            let n = doc.tokens.len();
+            if n > 0 {
+                for _ in 0..rng.below(4) {
+                    let a = rng.below(n);
+                    let b = (a + 1 + rng.below(3)).min(n);
+                    spans.push((a, b, rng.below(tagger::TYPES.len())));
+                }
+                spans.sort_unstable();
+                spans.dedup_by(|x, y| x.0 < y.1);
+            }
+            let mut want = spans.clone();
+            with_lowercase_places_by_phrases(&doc, &mut want);
+            let mut got = spans.clone();
+            with_lowercase_places(&doc, &mut got);
+            assert_eq!(got, want, "{text:?}");
+            let loc = tagger::TYPES.iter().position(|t| *t == "LOC").unwrap();
+            for &(a, b, t) in &want {
+                if t == loc && !spans.contains(&(a, b, t)) {
+                    places += 1;
+                    longer += usize::from(b - a > 1);
+                }
+            }
+            // Words that start no longer entry, whose longer phrases are never looked up.
+            pruned += (0..n)
+                .filter(|&i| {
+                    let t = doc.token_text(i);
+                    t.bytes().all(|c| c.is_ascii_lowercase()) && !t.is_empty() && {
+                        let (e, w) = gazetteer::GAZ.entry_and_wide(t, tables::hash(t.as_bytes()));
+                        (e | w) & PREFIX == 0
+                    }
+                })
+                .count();
+        }
+        assert!(
+            places > 300 && longer > 50 && pruned > 1_000,
+            "{places} {longer} {pruned}"
+        );
     }
 
     #[test]
