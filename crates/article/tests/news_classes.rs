@@ -57,6 +57,31 @@ fn a_by_in_the_prose_or_a_comment_forms_name_field_is_no_byline() {
     assert!(a.text.contains("reports by Priya Natarajan of the tenants"));
 }
 
+/// A byline printed without "By", the writer's name beside the date under the headline, is the
+/// page's author ahead of the share card's "Written by" row; a headline in capitals that the
+/// declared title also writes in capitals keeps them (issue #12).
+#[test]
+fn a_name_beside_the_date_is_the_byline_and_declared_capitals_stay() {
+    let path = format!(
+        "{}/tests/fixtures/news/byline_dated.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = std::fs::read_to_string(&path).expect("fixture");
+    let a = extract_html("byline_dated.html", &html);
+    assert_eq!(a.authors, vec!["Thomas Abernethy"]);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("HARBOUR COUNCILS WEIGH A SHARED FERRY TIMETABLE")
+    );
+    // Without the line under the headline, the share card names the writer.
+    let html = html.replace(
+        "<p class=\"meta\">Thomas Abernethy | Transport Reporter | March 4, 2025</p>",
+        "",
+    );
+    let a = extract_html("byline_dated.html", &html);
+    assert_eq!(a.authors, vec!["Maren Osei"]);
+}
+
 #[test]
 fn related_headline_blocks_in_and_after_the_article_go() {
     check("related.html");

@@ -55,7 +55,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     });
     let stats = claimtrail_pipeline::run_inputs(inputs, &opts, &mut sink)
         .with_context(|| format!("cannot write to ledger {db}"))?;
-    let new = sink.new;
+    let (new, refused) = (sink.new, sink.refused);
+    // Documents the ledger refused were analysed, and failed.
+    let (ok, failed) = (stats.ok - refused.min(stats.ok), stats.failed + refused);
     progress.finish();
     if warned > MAX_WARNINGS_SHOWN {
         eprintln!(
@@ -66,8 +68,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
     let counts = store.counts()?;
     eprintln!(
         "ingested {new} new document(s), {} already stored, {} failed, in {:.1}s; {} now holds {} documents, {} quotes, {} figures, {} entity mentions",
-        stats.skipped + (stats.ok - new.min(stats.ok)),
-        stats.failed,
+        stats.skipped + (ok - new.min(ok)),
+        failed,
         started.elapsed().as_secs_f64(),
         db,
         counts.documents,
@@ -75,5 +77,5 @@ pub fn run(args: IngestArgs) -> anyhow::Result<i32> {
         counts.figures,
         counts.entities,
     );
-    Ok(if stats.failed > 0 { 1 } else { 0 })
+    Ok(if failed > 0 { 1 } else { 0 })
 }

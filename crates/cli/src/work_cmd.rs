@@ -268,9 +268,23 @@ impl Sink for JobSink<'_> {
                 }
             }
         }
-        self.new += self
-            .store
-            .put_batch_for_job(&docs, self.job.id, self.worker)?;
+        let (job, worker) = (self.job.id, self.worker);
+        let stored = claimtrail_ledger::put_naming_refused(
+            &docs,
+            &mut self.store,
+            |s, d| s.put_batch_for_job(d, job, worker),
+            |s, d| claimtrail_ledger::Store::contains(*s, &d.analysis.id, &d.origin),
+        )?;
+        self.new += stored.new;
+        // A document the ledger refused is skipped by name, as an unreadable one is; the unit goes on.
+        for (i, e) in &stored.refused {
+            let msg = format!(
+                "{}: not stored: the ledger refused its rows: {e}",
+                docs[*i].analysis.source
+            );
+            eprintln!("claimtrail: skipped {msg}");
+            self.first_error.get_or_insert(msg);
+        }
         Ok(())
     }
 }

@@ -374,6 +374,64 @@ fn workers_wait_out_a_database_restart_and_finish() {
     );
 }
 
+/// Three records; the second has a URL of 9,000 distinct characters, past what PostgreSQL can
+/// index (SQLite stores it).
+fn records_with_an_unindexable_url(dir: &Path) -> String {
+    // A fixed, incompressible letter sequence (an index row is compressed first).
+    let mut x: u32 = 7;
+    let url: String = (0..9000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            char::from(b'a' + ((x >> 16) % 26) as u8)
+        })
+        .collect();
+    let lines = [
+        r#"{"url":"https://a.example/1","text":"The governor said taxes will rise by 3 percent."}"#
+            .to_string(),
+        format!(
+            r#"{{"url":"https://b.example/{url}","text":"The mayor said the bridge costs $5 million."}}"#
+        ),
+        r#"{"url":"https://c.example/3","text":"Officials said 40 people were hurt."}"#.to_string(),
+    ];
+    let path = dir.join("feed.jsonl");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_document_postgres_refuses_is_named_and_the_others_are_stored() {
+    let Some(pg) = TestDb::create() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let feed = records_with_an_unindexable_url(dir.path());
+    // ingest: the run goes on past the refused record, says which it was, and exits 1.
+    let out = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+        .args(["ingest", "-q", "--db", &pg.url, &feed])
+        .env_remove("CLAIMTRAIL_DB")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("feed.jsonl#2: not stored"), "{err}");
+    assert!(
+        err.contains("2 new document(s), 0 already stored, 1 failed"),
+        "{err}"
+    );
+    assert_eq!(rows("documents", &pg.url).len(), 2);
+    // A worker: the unit finishes with the two it can store, not parked for the third.
+    let other = TestDb::create().unwrap();
+    claimtrail(&["queue", "add", "--db", &other.url, &feed]);
+    finish(worker(&other.url, "8", "60"));
+    let status = queue_status(&other.url);
+    assert_eq!(
+        (&status["done"], &status["parked"]),
+        (&1.into(), &0.into()),
+        "{status}"
+    );
+    assert_eq!(rows("documents", &other.url).len(), 2);
+}
+
 #[test]
 fn the_same_files_queued_twice_are_stored_once() {
     let Some(pg) = TestDb::create() else {

@@ -13,11 +13,13 @@ pub mod migrations;
 mod origin;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+mod refusals;
 mod rows;
 mod sqlite;
 pub mod tables;
 
 pub use origin::origin;
+pub use refusals::{put_naming_refused, Stored};
 
 /// How many of a story's documents a story row lists (its `size` counts them all): a story can
 /// hold a third of a ledger, and a page shows its members through the documents list.

@@ -53,6 +53,8 @@ pub struct StoreSink<'s, S: ?Sized, F> {
     report: F,
     /// Documents stored that the store did not hold before.
     pub new: usize,
+    /// Documents analysed whose rows the store refused (reported with the batch's failures).
+    pub refused: usize,
 }
 
 impl<'s, S: Store + ?Sized, F: FnMut(Progress<'_>)> StoreSink<'s, S, F> {
@@ -61,6 +63,7 @@ impl<'s, S: Store + ?Sized, F: FnMut(Progress<'_>)> StoreSink<'s, S, F> {
             store,
             report,
             new: 0,
+            refused: 0,
         }
     }
 }
@@ -81,8 +84,23 @@ impl<S: Store + ?Sized, F: FnMut(Progress<'_>)> Sink for StoreSink<'_, S, F> {
                 Err(e) => failed.push(e),
             }
         }
-        let new = self.store.put_batch(&docs)?;
+        let stored = claimtrail_ledger::put_naming_refused(
+            &docs,
+            &mut *self.store,
+            |s, d| s.put_batch(d),
+            |s, d| s.contains(&d.analysis.id, &d.origin),
+        )?;
+        let new = stored.new;
         self.new += new;
+        self.refused += stored.refused.len();
+        // A document the store refused is a failed document, named, not the run's end.
+        for (i, e) in stored.refused.iter().rev() {
+            let doc = docs.remove(*i);
+            failed.push(DocError::new(
+                doc.analysis.source,
+                format!("not stored: the ledger refused its rows: {e}"),
+            ));
+        }
         let warned = docs
             .iter()
             .filter(|d| !d.analysis.warnings.is_empty())

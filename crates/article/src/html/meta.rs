@@ -203,8 +203,19 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     }
     // A labelled byline elsewhere on the page (an author box after the article, a blog's
     // "Posted by" line) when nothing above names anyone.
+    // A name beside the date under the headline, printed without a "By".
+    if authors.is_empty() {
+        if let Some(z) = &zone {
+            authors = authors::dated_name_line(&z.after);
+        }
+    }
     if authors.is_empty() {
         authors = authors::labelled_byline(doc);
+    }
+    // The writer a page's share card names ("Written by" in `twitter:label1`, the name in
+    // `twitter:data1`), when nothing on the page itself does.
+    if authors.is_empty() {
+        authors = authors::card_byline(&metas);
     }
 
     PageMeta {
@@ -610,6 +621,48 @@ mod tests {
              <p>Text.</p></article><div class='box'><p>Written by Jo Crenshaw</p></div></body>",
         );
         assert_eq!(m.authors, vec!["Ann Poe"]);
+    }
+
+    #[test]
+    fn a_name_beside_the_date_under_the_headline_is_the_byline() {
+        let m = meta(
+            "<body><header><h1>How clinics use scheduling tools</h1>\
+             <p>Aaron Whitfield | Senior Writer | July 2, 2025</p></header>\
+             <p>Clinics are changing how they book patients.</p></body>",
+        );
+        assert_eq!(m.authors, vec!["Aaron Whitfield"]);
+        // A section's label beside the date names nobody.
+        let m = meta(
+            "<body><header><h1>How clinics use scheduling tools</h1>\
+             <p>World News | July 2, 2025</p></header><p>Clinics are changing.</p></body>",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+    }
+
+    #[test]
+    fn a_share_cards_written_by_row_names_the_author_when_nothing_else_does() {
+        let head = "<head><meta name='twitter:label1' content='Written by'>\
+                    <meta name='twitter:data1' content='Nadia Okafor'>\
+                    <meta name='twitter:label2' content='Est. reading time'>\
+                    <meta name='twitter:data2' content='7 minutes'></head>";
+        let m = meta(&format!(
+            "{head}<body><h1>Tuning slow queries</h1><p>Start with the plan.</p></body>"
+        ));
+        assert_eq!(m.authors, vec!["Nadia Okafor"]);
+        // The page's own byline comes first.
+        let m = meta(&format!(
+            "{head}<body><h1>Tuning slow queries</h1><span class='byline'>Ann Poe</span>\
+             <p>Start with the plan.</p></body>"
+        ));
+        assert_eq!(m.authors, vec!["Ann Poe"]);
+        // A handle or a desk in the card names nobody; another row is no byline.
+        let m = meta(
+            "<head><meta name='twitter:label1' content='Written by'>\
+             <meta name='twitter:data1' content='site_admin'>\
+             <meta name='twitter:label2' content='Price'><meta name='twitter:data2' \
+             content='Ann Poe'></head><body><h1>Tuning</h1><p>Text.</p></body>",
+        );
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
     }
 
     #[test]

@@ -333,6 +333,16 @@ impl<'d, 'a> Walk<'d, 'a> {
                     };
                     Some(people.resolve(cx.doc, a, b, history))
                 }
+                // "“…,” the Daily News quoted witness Jo Roe as saying.": the person quoted
+                // speaks; the outlet only passes the words on.
+                None if participle && quoted_as(cx, lo, c).is_some() => {
+                    quoted_as(cx, lo, c).map(|(outlet, a, b)| {
+                        // The attribution opens at the outlet's phrase, right after the
+                        // quotation it closes.
+                        ext.0 = outlet;
+                        people.resolve(cx.doc, a, b, history)
+                    })
+                }
                 None if participle => s.last.clone().or_else(|| {
                     clause_subject(cx, lo, c).map(|(a, b)| people.resolve(cx.doc, a, b, history))
                 }),
@@ -879,7 +889,11 @@ impl<'d, 'a> Walk<'d, 'a> {
                 speaker.gender = None;
             }
         }
-        let at_start = c == lo || !matches!(cx.w(c - 1), ",") && s.covered <= lo;
+        // "In the meantime, according to the memo, officials should …": after a short opening
+        // phrase of time or manner set off by a comma, the frame reports the clause after it.
+        let at_start = c == lo
+            || !matches!(cx.w(c - 1), ",") && s.covered <= lo
+            || s.covered <= lo && short_opener(cx, lo, c - 1) && clause_follows(cx, b, hi);
         // "“…,” according to Mr. Rhodes.": the quotation closing right before is the report.
         if c > lo {
             if let Some(m) = quote_before(cx, c, 0).filter(|&m| cx.marks[m].open_tok >= s.covered) {
@@ -918,6 +932,73 @@ impl<'d, 'a> Walk<'d, 'a> {
         s.covered = s.covered.max(y).max(b);
         Some(speaker)
     }
+}
+
+/// "… quoted witness Jo Roe as saying": the words between "quoted" and the "as" right before
+/// the participle cue at `c`, when they hold a capitalised name; with the first word of the
+/// phrase before "quoted" (the outlet's).
+fn quoted_as(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> Option<(usize, usize, usize)> {
+    if c < lo + 3 || cx.l(c - 1) != "as" {
+        return None;
+    }
+    let end = c - 1;
+    let word = |i: usize| cx.is_word(i) && !cx.quoted(i);
+    let k = (end.saturating_sub(MAX_SUBJECT).max(lo)..end)
+        .rev()
+        .take_while(|&i| word(i))
+        .find(|&i| cx.l(i) == "quoted")?;
+    if k + 1 >= end || !(k + 1..end).any(|i| cx.is_cap(i)) {
+        return None;
+    }
+    let outlet = (k.saturating_sub(MAX_SUBJECT).max(lo)..k)
+        .rev()
+        .take_while(|&i| word(i) && !is_cue(cx.l(i)))
+        .last()
+        .unwrap_or(k);
+    Some((outlet, k + 1, end))
+}
+
+/// Most words of an opening phrase before an "according to" frame.
+const OPENER_WORDS: usize = 4;
+
+/// "In the meantime", "On Friday", "Meanwhile", "But": the words `lo..end` open the sentence
+/// as a short phrase of time, place or manner (a preposition or a connective first, no
+/// quotation, no cue), so the comma after them does not close a clause.
+fn short_opener(cx: &crate::cue_parts::Ctx, lo: usize, end: usize) -> bool {
+    end > lo
+        && end - lo <= OPENER_WORDS
+        && (lo..end).all(|i| cx.is_word(i) && !cx.quoted(i) && !is_cue(cx.l(i)))
+        && (matches!(
+            cx.l(lo),
+            "in" | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "during"
+                | "since"
+                | "until"
+                | "after"
+                | "before"
+                | "meanwhile"
+                | "however"
+                | "but"
+                | "and"
+                | "yet"
+                | "still"
+                | "now"
+                | "so"
+                | "also"
+                | "instead"
+                | "separately"
+                | "previously"
+                | "earlier"
+                | "later"
+        ))
+}
+
+/// After the frame's source phrase ending at `b`, a comma and a clause of a few words.
+fn clause_follows(cx: &crate::cue_parts::Ctx, b: usize, hi: usize) -> bool {
+    b < hi && cx.w(b) == "," && (b + 1..hi.min(b + 5)).filter(|&i| cx.is_word(i)).count() >= 3
 }
 
 /// "“…,” Jo Roe, an assistant attorney general said.": a subject `a..b` that is an indefinite

@@ -89,7 +89,14 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
                 // ("Ohio State president Jo Roe").
                 && !(i > lo
                     && (cx.is_cap(i - 1) && !cx.w(i - 1).contains('-')
-                        || after_quote(cx, i))
+                        || after_quote(cx, i)
+                        // "the Union of Concerned Scientists": a participle as adjective
+                        // after a name's "of" ("Secretary of State John Kerry" keeps its
+                        // title out).
+                        || i > lo + 1
+                            && cx.l(i).ends_with("ed")
+                            && cx.l(i - 1) == "of"
+                            && cx.is_cap(i - 2))
                     && cx.is_cap(i)
                     && i + 1 < end
                     && (cx.is_cap(i + 1) || is_role_noun(cx.l(i + 1))))

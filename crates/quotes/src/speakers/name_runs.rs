@@ -24,7 +24,11 @@ pub(super) fn token_at(doc: &Doc, pos: usize) -> Option<usize> {
     (i < doc.tokens.len()).then_some(i)
 }
 
-/// Maximal runs of capitalised words (a possessive ends a run).
+/// Longest run that can hold a name, in tokens: a longer capitalised run is a list, a shouted
+/// line or a hostile page, not a speaker (the entity tagger has the same bound).
+const MAX_NAME_RUN: usize = 20;
+
+/// Maximal runs of capitalised words (a possessive ends a run), those too long for a name left out.
 pub(super) fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
@@ -53,7 +57,9 @@ pub(super) fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
             }
             break;
         }
-        runs.push((a, i));
+        if i - a <= MAX_NAME_RUN {
+            runs.push((a, i));
+        }
     }
     runs
 }

@@ -143,6 +143,7 @@ pub(crate) fn is_document_noun(lower: &str) -> bool {
             | "review"
             | "audit"
             | "memo"
+            | "memorandum"
             | "filing"
             | "indictment"
             | "ruling"

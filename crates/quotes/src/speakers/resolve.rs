@@ -202,6 +202,12 @@ impl People {
         }
         if b == a + 1 {
             let lower = word(doc, a).to_lowercase();
+            // "He'll contend that …", "she'd said": a subject pronoun with "will" or "would"
+            // contracted onto it is the pronoun.
+            let lower = match contracted_pronoun(&lower) {
+                Some(stem) => stem.to_string(),
+                None => lower,
+            };
             // "his vow that …": a possessive stands for its owner as the subject form would.
             let possessive = claimtrail_lexicon::pronoun(&lower)
                 .filter(|p| p.possessive && !p.subject && p.person == 3 && p.singular)
@@ -433,6 +439,17 @@ impl People {
         }
         sp
     }
+}
+
+/// A subject pronoun with "will" or "would" contracted onto it ("he'll", "she’d"): the
+/// pronoun.
+fn contracted_pronoun(lower: &str) -> Option<&str> {
+    let stem = ["'ll", "’ll", "'d", "’d"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))?;
+    claimtrail_lexicon::pronoun(stem)
+        .is_some_and(|p| p.subject)
+        .then_some(stem)
 }
 
 /// "It's worth noting that …", "it is said that …": an "it" followed by a form of "be" (token

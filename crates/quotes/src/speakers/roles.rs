@@ -326,10 +326,20 @@ impl People {
         let words: Vec<String> = (a..b).map(|i| word(doc, i).to_lowercase()).collect();
         let key = words.iter().rev().find(|w| is_role_noun(w))?;
         let key = role_key(key);
+        // Capitalised words, and lower-case words before the role noun ("the interior
+        // secretary" after "the commerce secretary, Jo Roe, and the interior secretary, Al
+        // Poe"), tell holders of one role apart.
+        let key_at = (a..b).rev().find(|&i| is_role_noun(&words[i - a]))?;
         let modifiers: Vec<&String> = words
             .iter()
             .zip(a..b)
-            .filter(|(_, i)| is_cap(doc, *i))
+            .filter(|(w, i)| {
+                is_cap(doc, *i)
+                    || *i < key_at
+                        && doc.tokens[*i].kind == TokenKind::Word
+                        && !is_article(w)
+                        && !matches!(w.as_str(), "of" | "for" | "and" | "to" | "in")
+            })
             .map(|(w, _)| w)
             .collect();
         // The people named before the phrase, by id: "the District Attorney said" is the one

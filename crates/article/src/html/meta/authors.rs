@@ -294,6 +294,76 @@ pub(super) fn labelled_byline(doc: &Document) -> Vec<String> {
     Vec::new()
 }
 
+/// A name beside the date on a line just under the headline, the parts set apart by bars or
+/// dots ("Aaron Ricadela | Senior Writer | July 2, 2025", "Ann Lee · March 3, 2024"): a byline
+/// that prints no "By". The name is the first part that is not the date, two to four
+/// capitalised words opening with a known given name, so a section's label beside the date
+/// ("World News | March 3, 2024") names nobody.
+pub(super) fn dated_name_line(after: &str) -> Vec<String> {
+    let lines = after
+        .split('¶')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3);
+    for line in lines {
+        if line.len() > 120 {
+            continue;
+        }
+        let parts: Vec<&str> = line
+            .split(['|', '·', '•'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if !(2..=4).contains(&parts.len()) {
+            continue;
+        }
+        let Some(at) = parts
+            .iter()
+            .position(|p| p.len() <= 40 && first_text_date(p).is_some())
+        else {
+            continue;
+        };
+        let Some(name) = parts.iter().enumerate().find(|(i, _)| *i != at) else {
+            continue;
+        };
+        let name = *name.1;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let given = words
+            .first()
+            .is_some_and(|w| lexicon::given_name(&w.to_lowercase()).is_some());
+        if (2..=4).contains(&words.len()) && given && person_like(name) {
+            let people = names_only(vec![name.to_string()]);
+            if !people.is_empty() {
+                return people;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The writer a share card labels: `twitter:labelN` "Written by" (or "Author", "By") with the
+/// name in `twitter:dataN`, as publishing tools fill the card's extra rows. The card's other rows
+/// ("Est. reading time", "Price") say nothing of the writer.
+pub(super) fn card_byline(metas: &HashMap<String, String>) -> Vec<String> {
+    for i in 1..=4 {
+        let Some(label) = metas.get(&format!("twitter:label{i}")) else {
+            continue;
+        };
+        let label = label.trim().trim_end_matches(':').trim().to_lowercase();
+        if !["written by", "author", "authors", "by", "authored by"].contains(&label.as_str()) {
+            continue;
+        }
+        let Some(data) = metas.get(&format!("twitter:data{i}")) else {
+            continue;
+        };
+        let names = names_only(split_byline(data));
+        if !names.is_empty() {
+            return dedup(names);
+        }
+    }
+    Vec::new()
+}
+
 /// Whether an element is, or sits in, the comments or the comment form ("comment-form-author").
 fn in_comments(n: &dom_query::NodeRef) -> bool {
     std::iter::once(*n).chain(n.ancestors(Some(12))).any(|a| {

@@ -177,6 +177,41 @@ fn spelled_out(heading: &str, declared: &str) -> bool {
     declared[at..].chars().count() <= GAP
 }
 
+/// A heading in capitals with each word written as `declared` writes it, when `declared` holds
+/// every word of the heading (two words or more) and no other: the heading's order, the declared
+/// title's case. `None` when a word is missing.
+fn recased(heading: &str, declared: &str) -> Option<String> {
+    let (hw, dw) = (words(heading), words(declared));
+    if hw.len() < 2 || hw.len() != dw.len() {
+        return None;
+    }
+    let spelled: Vec<&str> = declared
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = String::with_capacity(heading.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| -> Option<()> {
+        if !word.is_empty() {
+            let lower = word.to_lowercase();
+            let same = spelled.iter().find(|d| d.to_lowercase() == lower)?;
+            out.push_str(same);
+            word.clear();
+        }
+        Some(())
+    };
+    for c in heading.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out)?;
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out)?;
+    Some(out)
+}
+
 /// The headline: the page's `<h1>` when the metadata agrees with it, else the metadata title
 /// without the site suffix. `declared` are the metadata titles, most trusted first; `site` the
 /// site's declared name.
@@ -272,13 +307,28 @@ pub(super) fn choose_title(
             return Some(r);
         }
         // A heading set in capitals ("WEEKEND CODING AGENT") is the declared title's words
-        // shouted by the page's style: the declared title's own case is the headline's.
-        if !chosen.chars().any(char::is_lowercase) {
+        // shouted by the page's style: the declared title's own case is the headline's. When a
+        // declared title is in capitals too, the capitals are the writer's, not the style's.
+        let shouted_too = refs
+            .iter()
+            .map(|r| strip_site_suffix(r))
+            .any(|r| words(&r) == words(&chosen) && !r.chars().any(char::is_lowercase));
+        if !chosen.chars().any(char::is_lowercase) && !shouted_too {
             let same = refs
                 .iter()
                 .map(|r| strip_site_suffix(r))
                 .find(|r| words(r) == words(&chosen) && r.chars().any(char::is_lowercase));
             if let Some(r) = same {
+                return Some(r);
+            }
+            // The same words in another order ("BEGINNER MARATHON PLAN" for "Marathon Beginner
+            // Plan"): the heading's order, each word as the declared title writes it.
+            if let Some(r) = refs
+                .iter()
+                .map(|r| strip_site_suffix(r))
+                .filter(|r| r.chars().any(char::is_lowercase))
+                .find_map(|r| recased(&chosen, &r))
+            {
                 return Some(r);
             }
         }
@@ -341,6 +391,24 @@ mod tests {
         // A heading in capitals that no declared title spells otherwise stays as it is.
         let page = "<title>NASA AT 60 | Space</title><h1>NASA AT 60</h1>";
         assert_eq!(title_of(page, None).as_deref(), Some("NASA AT 60"));
+        // The same words in another order: the heading's order, the declared title's case.
+        let page = "<title>Marathon Beginner Plan | Runners</title><h1>BEGINNER MARATHON PLAN</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("Beginner Marathon Plan")
+        );
+        // A word the declared title lacks: the heading stays as it is.
+        let page = "<title>Marathon Plan | Runners</title><h1>BEGINNER MARATHON PLAN</h1>";
+        assert_eq!(
+            title_of(page, None).as_deref(),
+            Some("BEGINNER MARATHON PLAN")
+        );
+        // A declared title in capitals as well: the capitals are the headline's own.
+        let page = "<title>Weekend Coding Agent | Labs</title><h1>WEEKEND CODING AGENT</h1>";
+        assert_eq!(
+            title_of(page, Some("WEEKEND CODING AGENT")).as_deref(),
+            Some("WEEKEND CODING AGENT")
+        );
     }
 
     #[test]
