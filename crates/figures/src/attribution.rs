@@ -259,6 +259,28 @@ impl<'a> Attributor<'a> {
                 }
                 continue;
             }
+            // "The survey put the epicentre at 58km", "the city had valued it at $380,600": a
+            // verb that assesses an amount claims only the amount after its "at" ("Klitschko
+            // put Thompson on the canvas, and the 40-year-old" claims nothing).
+            match assess_at(v, k, first) {
+                Some(false) => continue,
+                Some(true) => {
+                    // "a crowd put by organisers at 5,000": the agent assesses it.
+                    if let Some(agent) = passive_agent(v, k, first) {
+                        return Some(agent);
+                    }
+                    if let Some((x, y)) = subject_left(v, k) {
+                        let named =
+                            v.toks[x..y].iter().any(|t| t.capitalized()) || is_pronoun(v.lower(x));
+                        if named {
+                            return Some((x, y));
+                        }
+                        weak.get_or_insert((x, y));
+                    }
+                    continue;
+                }
+                None => {}
+            }
             if !verb_at(v, k) {
                 // "he was described by police as a 38-year-old", "a crowd estimated by
                 // organisers at 5,000": the agent of a reporting verb in the passive.
@@ -305,6 +327,64 @@ impl<'a> Attributor<'a> {
         }
         weak
     }
+}
+
+/// Most tokens between a verb that assesses an amount and the "at" before it ("put the
+/// epicentre of Sunday's quake at").
+const ASSESS_AT_REACH: usize = 10;
+
+/// Whether the verb at `k` assesses the amount at token `first` ("put/place/peg/value X at N";
+/// "records list X as …" with a record noun right before the verb):
+/// `None` when the word is no such verb; `Some(true)` when its "at" comes before the figure
+/// within the clause and the verb is active (an object before "at", or "had valued at" after
+/// an auxiliary: "a house valued at $300,000" is described, not assessed); `Some(false)`
+/// otherwise (the verb claims nothing of this figure).
+fn assess_at(v: &View, k: usize, first: usize) -> Option<bool> {
+    let w = v.lower(k);
+    // "Records list Jo Roe as the owner of all four": records that list state what they list.
+    if matches!(w, "list" | "lists" | "listed") {
+        return (k > 0 && record_noun(v.lower(k - 1))).then_some(true);
+    }
+    let verb = matches!(
+        w,
+        "put"
+            | "puts"
+            | "place"
+            | "places"
+            | "placed"
+            | "peg"
+            | "pegs"
+            | "pegged"
+            | "value"
+            | "values"
+            | "valued"
+    );
+    if !verb || k > 0 && v.toks[k].capitalized() {
+        return None;
+    }
+    // "pegged the offer to be as high as $184 million": "to be" stands for "at".
+    let at = (k + 1..first.min(k + 1 + ASSESS_AT_REACH))
+        .take_while(|&i| !matches!(v.text(i), "," | ";" | ":" | "(" | ")"))
+        .find(|&i| v.lower(i) == "at" || v.lower(i) == "to" && v.lower(i + 1) == "be");
+    let Some(at) = at else {
+        return Some(false);
+    };
+    if at > k + 1 {
+        return Some(true);
+    }
+    let mut h = k;
+    while h > 0 && v.lower(h - 1).ends_with("ly") {
+        h -= 1;
+    }
+    Some(h > 0 && matches!(v.lower(h - 1), "had" | "has" | "have" | "having"))
+}
+
+/// Records that list what they hold: "property records list", "court documents listed".
+fn record_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "records" | "documents" | "filings" | "files" | "registry" | "register" | "papers"
+    )
 }
 
 /// A dash that sets off an aside: a long dash, not a hyphen.
@@ -848,6 +928,33 @@ fn subject_left(v: &View, k: usize) -> Option<(usize, usize)> {
             || source_noun(v.lower(x - 2).trim_end_matches('s'))
         {
             x = wider;
+        }
+    }
+    // "The BBC's Frances Harrison in Tehran says", "Mohsen Kazemi from the Red Crescent
+    // said": a name of two or more capitalised words before "in", "at" or "from" is the
+    // subject; the phrase after the preposition is where the speaker is or works.
+    let named_before = |p: usize| {
+        p >= 2
+            && matches!(v.lower(p), "in" | "at" | "from")
+            && v.toks[p - 1].capitalized()
+            && v.toks[p - 2].capitalized()
+            && v.toks[p - 1].is_word()
+            && v.toks[p - 2].is_word()
+    };
+    if let Some(p) = (x + 2..y).find(|&p| named_before(p)) {
+        y = p;
+    } else {
+        let p = if x >= 1 && is_det(v.lower(x - 1)) {
+            x.saturating_sub(2)
+        } else {
+            x.saturating_sub(1)
+        };
+        if x < y && p < x && named_before(p) {
+            let s = scan(p);
+            if s < p {
+                x = s;
+                y = p;
+            }
         }
     }
     // "The charges against Olson allege she took $430,000": the accusing document claims the

@@ -137,10 +137,18 @@ const BEFORE: &[(&[&str], Hedge)] = &[
 /// right before "over" was done in ("arrests have been made over four nights of protest"): the
 /// passive has taken its object, so the span is no amount ("has over 20 years of experience",
 /// "with over 20 years of talks" are).
+///
+/// An adverb of degree before "over" makes it a bound whatever follows: "lasted just over 10
+/// seconds", "well over two years", "slightly over an hour" measure the span.
 pub fn over_is_period(v: &View, first: usize, unit_is_time: bool, next: &str) -> bool {
     unit_is_time
         && first > 0
         && v.lower(first - 1) == "over"
+        && !(first > 1
+            && matches!(
+                v.lower(first - 2),
+                "just" | "well" | "slightly" | "barely" | "little" | "somewhat"
+            ))
         && match next {
             "old" | "older" | "ago" | "earlier" | "before" => false,
             "of" => first >= 3 && passive_participle(v.lower(first - 3), v.lower(first - 2)),

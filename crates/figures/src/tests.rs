@@ -746,6 +746,57 @@ fn over_a_period_is_no_bound_but_over_an_age_is() {
 }
 
 #[test]
+fn a_degree_adverb_before_over_makes_a_bound_of_a_span() {
+    // "just over 10 seconds" measures how long the shaking lasted: a bound, no period.
+    let f = figs("The shaking lasted just over 10 seconds in the harbour town.");
+    assert_eq!(f[0].value, Some(10.0));
+    assert_eq!(f[0].hedge.as_str(), "more_than");
+    let f = figs("The repairs took well over two years to finish.");
+    assert_eq!(f[0].hedge.as_str(), "more_than");
+    // Without the adverb the period stays a period.
+    let f = figs("The town will rebuild its harbour over two years.");
+    assert_eq!(f[0].hedge.as_str(), "exact");
+}
+
+#[test]
+fn a_verb_that_assesses_an_amount_claims_only_after_its_at() {
+    // "put" with no "at" is no assessment: the age after it is the outlet's.
+    let f = figs(
+        "Ortega put his rival on the canvas in the fifth, and the 40-year-old never recovered.",
+    );
+    assert_eq!(f[0].value, Some(40.0));
+    assert_eq!(f[0].source, None);
+    let f = figs("The Harbour Board put the cost of the repairs at $2 million.");
+    assert_eq!(f[0].source.as_deref(), Some("Harbour Board"));
+    // An auxiliary before "valued at" makes the verb active; a bare participle describes.
+    let f = figs("The barn, which the county of Sligo had valued at about $90,000, burned down.");
+    assert_eq!(f[0].source.as_deref(), Some("county of Sligo"));
+    let f = figs("A barn valued at $90,000 burned down on Tuesday.");
+    assert_eq!(f[0].source, None);
+    // "pegged … to be" as "pegged … at".
+    let f = figs("The Harbour Board pegged the bill to be as high as $9 million.");
+    assert_eq!(f[0].hedge.as_str(), "up_to");
+    assert_eq!(f[0].source.as_deref(), Some("Harbour Board"));
+}
+
+#[test]
+fn records_that_list_an_owner_state_the_count() {
+    let f = figs("Property records list Ada Quinn as the owner of all six buildings.");
+    assert_eq!(f[0].value, Some(6.0));
+    assert_eq!(f[0].source.as_deref(), Some("Property records"));
+}
+
+#[test]
+fn a_name_before_in_or_from_is_the_subject_not_the_place() {
+    let f = figs("Radio Zed's Nora Pike in Oslo says the storm felled 300 trees.");
+    assert_eq!(f[0].source.as_deref(), Some("Radio Zed's Nora Pike"));
+    let f = figs(
+        "Ivo Brandt from the coastal relief agency said the four worst-hit towns were cut off.",
+    );
+    assert_eq!(f[0].source.as_deref(), Some("Ivo Brandt"));
+}
+
+#[test]
 fn a_share_of_respondents_and_its_words_are_the_surveys() {
     // The quotes stage credited the survey named before with what 59% of shoppers said: the
     // share and the figures in their words are the survey's, not the shoppers'.

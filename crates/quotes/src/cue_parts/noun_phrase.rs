@@ -556,7 +556,23 @@ pub(super) fn complement_head(cx: &Ctx, lo: usize, a: usize) -> Option<usize> {
             return np_back(cx, lo, i).map(|(h, _)| h);
         }
     }
-    None
+    named_before_place(cx, lo, a)
+}
+
+/// "The BBC's Frances Harrison in Tehran says", "Mohsen Kazemi from the Red Crescent said": a
+/// name of two to four capitalised words right before "in", "at" or "from" heads the subject;
+/// the phrase after the preposition is where the speaker is or works. (One word is too often a
+/// place or an organisation itself: "Officials in Ohio", "Acme in Boston".)
+fn named_before_place(cx: &Ctx, lo: usize, a: usize) -> Option<usize> {
+    let p = a - 1;
+    let mut s = p;
+    while s > lo && p - s < 4 && cx.is_cap(s - 1) && !cx.quoted(s - 1) {
+        s -= 1;
+    }
+    if p - s < 2 || !(s..p).all(|i| cx.is_word(i)) {
+        return None;
+    }
+    np_back(cx, lo, p).map(|(h, _)| h)
 }
 
 /// "prosecutors in San Francisco and Los Angeles": the "and" at `i` joins two names inside a

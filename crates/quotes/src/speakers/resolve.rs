@@ -120,20 +120,22 @@ impl People {
             .filter(|(_, eb, _)| *eb > a);
         // The last name of the phrase is its head ("Pentagon spokesman John Kirby"), unless a
         // preposition follows an earlier one ("inspector Jo Roe from the West Mercia police").
+        // The earliest such name: "the BBC's Frances Harrison in Tehran" is Harrison, though
+        // the phrase opens with the BBC.
         let last = hits.next();
-        let first = hits.next_back();
-        let hit = match first {
-            Some(f)
-                if f.1 < b
+        let earlier: Vec<_> = hits.collect();
+        let hit = earlier
+            .iter()
+            .rev()
+            .find(|f| {
+                f.1 < b
                     && matches!(
                         word(doc, f.1).to_ascii_lowercase().as_str(),
                         "from" | "of" | "at" | "for" | "with" | "in"
-                    ) =>
-            {
-                Some(f)
-            }
-            _ => last,
-        };
+                    )
+            })
+            .copied()
+            .or(last);
         if let Some((ea, eb, r)) = hit {
             // "the Obama administration", "the Clinton campaign": a name modifying an
             // organisation noun names the organisation, not the person.
