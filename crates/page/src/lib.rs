@@ -7,9 +7,11 @@
 //! bytes: every failure is a [`DocError`] naming the document.
 
 mod charset;
+mod json_escapes;
 mod sniff;
 
 pub use charset::decode;
+pub use json_escapes::lone_surrogates_replaced;
 pub use sniff::sniff_format;
 
 use sha2::{Digest, Sha256};

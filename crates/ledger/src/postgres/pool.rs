@@ -6,7 +6,9 @@
 use crate::{Result, StoreError};
 use postgres::{Client, NoTls, Statement};
 use std::collections::HashMap;
+use std::error::Error as _;
 use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -14,8 +16,16 @@ use std::time::Duration;
 const MAX_IDLE: usize = 4;
 /// How long a connection is retried in all before the error is given up.
 pub(super) const RECONNECT_PATIENCE: Duration = Duration::from_secs(60);
+/// How long a process that has not yet reached the server waits for it: long enough for a server
+/// that is starting beside it, short enough that a wrong address or a stopped server is said at
+/// once rather than after a minute of silence.
+pub(super) const FIRST_CONTACT_PATIENCE: Duration = Duration::from_secs(5);
 /// Longest pause between two connection attempts.
 const MAX_PAUSE: Duration = Duration::from_secs(2);
+
+/// Whether this process has ever connected to a server: after that, a refused connection is a
+/// restart to wait out; before it, most likely no server at that address.
+static REACHED: AtomicBool = AtomicBool::new(false);
 
 /// A connection and the statements prepared on it.
 pub struct Conn {
@@ -81,11 +91,17 @@ impl Pool {
     }
 
     fn connect(&self) -> Result<Conn> {
+        self.connect_within(patience(REACHED.load(Ordering::Relaxed)))
+    }
+
+    /// Connects, retrying refused connections for up to `patience`.
+    fn connect_within(&self, patience: Duration) -> Result<Conn> {
         let mut waited = Duration::ZERO;
         let mut pause = Duration::from_millis(50);
         loop {
             match Client::connect(&self.url, NoTls) {
                 Ok(mut client) => {
+                    REACHED.store(true, Ordering::Relaxed);
                     if !self.setup.is_empty() {
                         client.batch_execute(self.setup)?;
                     }
@@ -96,7 +112,7 @@ impl Pool {
                 }
                 // Refused or reset, or "starting up": the server may be restarting. Bad
                 // credentials or a missing database are answers, not absences: said at once.
-                Err(e) if restarting(&e) && waited < RECONNECT_PATIENCE => {
+                Err(e) if restarting(&e) && waited < patience => {
                     std::thread::sleep(pause);
                     waited += pause;
                     pause = (pause * 2).min(MAX_PAUSE);
@@ -104,11 +120,45 @@ impl Pool {
                 Err(e) => {
                     return Err(StoreError::Connect {
                         url: crate::shown(&self.url),
-                        message: super::message(&e),
+                        message: connect_message(&e, waited),
                     })
                 }
             }
         }
+    }
+}
+
+/// How long refused connections are retried, by whether this process reached the server before.
+fn patience(reached: bool) -> Duration {
+    if reached {
+        RECONNECT_PATIENCE
+    } else {
+        FIRST_CONTACT_PATIENCE
+    }
+}
+
+/// A failed connection in words: the server's answer, or the system's reason no server answered
+/// ("Connection refused") and for how long it was tried.
+fn connect_message(e: &postgres::Error, waited: Duration) -> String {
+    if e.as_db_error().is_some() {
+        return super::message(e);
+    }
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let said = c.to_string();
+        if !text.contains(&said) {
+            text = format!("{text}: {said}");
+        }
+        cause = c.source();
+    }
+    if waited.is_zero() {
+        text
+    } else {
+        format!(
+            "{text} (no server answered for {} s; is PostgreSQL running at that address?)",
+            waited.as_secs().max(1)
+        )
     }
 }
 
@@ -195,6 +245,33 @@ impl Drop for Pooled<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_process_that_never_reached_the_server_gives_up_in_seconds() {
+        assert_eq!(patience(false), FIRST_CONTACT_PATIENCE);
+        assert_eq!(patience(true), RECONNECT_PATIENCE);
+        assert!(FIRST_CONTACT_PATIENCE < RECONNECT_PATIENCE / 6);
+    }
+
+    #[test]
+    fn a_refused_connection_says_why_and_for_how_long() {
+        // A loopback port nobody listens on: bound, then closed.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let url = format!("postgres://nobody@127.0.0.1:{port}/none");
+        let pool = Pool::new(&url, "");
+        let err = match pool.connect_within(FIRST_CONTACT_PATIENCE) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("connected to a closed port"),
+        };
+        assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+        assert!(err.to_lowercase().contains("refused"), "{err}");
+        assert!(err.contains("no server answered for 5 s"), "{err}");
+    }
 
     #[test]
     fn passwords_never_reach_messages() {

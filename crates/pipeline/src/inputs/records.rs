@@ -34,9 +34,23 @@ pub fn is_record_file(name: &str, head: &[u8]) -> bool {
     let first = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
     let first = first.trim_ascii();
     first.starts_with(b"{")
-        && serde_json::from_slice::<Record>(first)
+        && read_record(first)
             .map(|r| r.html.is_some() || r.text.is_some())
             .unwrap_or(false)
+}
+
+/// One record's JSON. A lone UTF-16 surrogate escape (an exporter that cut an emoji in half)
+/// would make strict JSON refuse the whole record: it is read as U+FFFD and the line parsed again.
+fn read_record(line: &[u8]) -> serde_json::Result<Record> {
+    serde_json::from_slice(line).or_else(|e| {
+        match std::str::from_utf8(line)
+            .ok()
+            .and_then(claimtrail_page::lone_surrogates_replaced)
+        {
+            Some(fixed) => serde_json::from_str(&fixed),
+            None => Err(e),
+        }
+    })
 }
 
 /// Parses one line of a record file. Returns `None` for blank lines.
@@ -46,7 +60,7 @@ pub fn parse_record(source: &str, lineno: usize, line: &[u8]) -> Option<Result<R
         return None;
     }
     let name = format!("{source}#{lineno}");
-    let rec: Record = match serde_json::from_slice(line) {
+    let rec: Record = match read_record(line) {
         Ok(r) => r,
         Err(e) => return Some(Err(DocError::new(name, format!("bad JSON record: {e}")))),
     };
@@ -231,6 +245,22 @@ mod tests {
         assert!(e.reason.contains("at byte 15"), "{}", e.reason);
         assert_eq!(got[2].as_ref().unwrap().bytes, b"three");
         assert_eq!(got[2].as_ref().unwrap().source, "r.jsonl#3");
+    }
+
+    #[test]
+    fn a_record_with_a_lone_surrogate_keeps_its_text_and_fields() {
+        let line = br#"{"url":"http://a/b","text":"Storm \ud83d hits","published":"2024-01-02"}"#;
+        let d = parse_record("f.jsonl", 1, line).unwrap().unwrap();
+        assert_eq!(String::from_utf8(d.bytes).unwrap(), "Storm \u{fffd} hits");
+        assert_eq!(d.url.as_deref(), Some("http://a/b"));
+        assert_eq!(d.published.as_deref(), Some("2024-01-02"));
+        // Sniffed as records too, whatever the file is called.
+        assert!(is_record_file("feed.txt", line));
+        // Broken JSON stays refused, by name.
+        let e = parse_record("f.jsonl", 2, br#"{"text":"\ud83d"#)
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(e.source_name, "f.jsonl#2");
     }
 
     #[test]
