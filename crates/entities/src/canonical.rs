@@ -9,6 +9,7 @@
 //! Joon Kim") stand for the full name too.
 
 use crate::gazetteer::GAZ;
+use claimtrail_lexicon::Gender;
 use claimtrail_text::{Doc, Entity, EntityKind};
 // Fx: these maps are asked once per token and mention, and nothing iterates over them.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -155,7 +156,25 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
             written.entry(n.as_str()).or_default().push(e.start);
         }
     }
+    // The names the article introduces as someone's relative ("Eric Roe, son of …", "his
+    // daughter, Ann Roe"): the family name is not theirs far from where they stand.
+    let relatives: HashSet<&str> = ents
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && introduced_as_relative(doc, e))
+        .filter_map(|e| {
+            names
+                .iter()
+                .find(|n| **n == e.canonical)
+                .map(String::as_str)
+        })
+        .collect();
     let mut rivals: HashMap<String, Vec<&str>> = HashMap::default();
+    // Where a bare surname a shared name was given to stood as a clause's subject, latest
+    // first: the writer went on with that person ("Jo Roe said … . Roe added …").
+    let mut renewed: HashMap<&str, usize> = HashMap::default();
+    // Blank-line paragraph breaks, for how far back a subject still holds the surname.
+    let breaks = paragraph_breaks(doc.text);
+    let paragraph = |at: usize| breaks.partition_point(|&b| b < at);
     for e in ents.iter_mut() {
         if e.kind != EntityKind::Person {
             // The gazetteer spells out abbreviations ("DPRK", "U.S."); it never renames a name
@@ -191,16 +210,48 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
             r.len() > 1 && firsts.len() == r.len()
         };
         let best = match rivals.get(own).filter(distinct) {
-            Some(r) => r
-                .iter()
-                .filter_map(|n| {
-                    let at = written.get(n)?;
-                    let k = at.partition_point(|&x| x < e.start);
-                    (k > 0).then(|| (at[k - 1], *n))
-                })
-                .max()
-                .map(|(_, n)| n)
-                .or(best),
+            Some(r) => {
+                // "Mrs. Roe" is not Tom Roe, nor "Mr. Roe" Ann Roe.
+                let gender = honorific_gender(doc, e);
+                let fits = |n: &&&str| gender_fits(n, gender);
+                // The person last brought in as a clause's subject holds the surname (a bare
+                // surname standing as a subject goes on with its person); a relative, only
+                // within two paragraphs: further on, a son the article keeps naming in full
+                // ("Eric Roe said" three times, then "Roe tweeted") gives it back to the
+                // first-introduced person who is no one's relative.
+                let latest = r
+                    .iter()
+                    .filter(fits)
+                    .filter_map(|n| {
+                        let at = written.get(n)?;
+                        let k = at.partition_point(|&x| x < e.start);
+                        let full = (k > 0).then(|| at[k - 1]);
+                        let bare = renewed.get(n).copied();
+                        Some((full.max(bare)?, *n))
+                    })
+                    .max();
+                let chosen = match latest {
+                    Some((at, n))
+                        if !relatives.contains(n)
+                            || paragraph(e.start) <= paragraph(at) + RELATIVE_PARAGRAPHS =>
+                    {
+                        Some(n)
+                    }
+                    Some(_) => r
+                        .iter()
+                        .copied()
+                        .find(|n| gender_fits(n, gender) && !relatives.contains(n))
+                        .or(best),
+                    None => best
+                        .filter(|b| gender_fits(b, gender))
+                        .or_else(|| r.iter().copied().find(|n| gender_fits(n, gender)))
+                        .or(best),
+                };
+                if let Some(n) = chosen.filter(|_| is_subject(doc, e)) {
+                    renewed.insert(n, e.start);
+                }
+                chosen
+            }
             None => best,
         };
         if let Some(b) = best {
@@ -211,6 +262,112 @@ pub fn resolve(doc: &Doc, ents: &mut Vec<Entity>) {
     }
     define_acronyms(doc, ents);
     fold_short_organisation_names(ents);
+}
+
+/// How many paragraphs after its last subject mention a relative keeps a shared surname.
+const RELATIVE_PARAGRAPHS: usize = 2;
+
+/// Nouns of kinship that introduce a person as someone's relative.
+const KIN: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "stepson",
+    "stepdaughter",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "son-in-law",
+    "daughter-in-law",
+    "sons",
+    "daughters",
+];
+
+/// Whether the person mention `e` is introduced as a relative: a noun of kinship right before
+/// it ("his son Eric Roe", "Roe's wife, Ann Roe") or in the apposition set off after it ("Eric
+/// Roe, son of …", "Ann Roe, the senator's eldest daughter, said").
+fn introduced_as_relative(doc: &Doc, e: &Entity) -> bool {
+    const APPOSITION: usize = 12;
+    if !e.text.contains(' ') {
+        return false;
+    }
+    let n = doc.tokens.len();
+    let a = doc.tokens.partition_point(|t| t.start < e.start);
+    let b = doc.tokens.partition_point(|t| t.start < e.end);
+    let kin = |i: usize| KIN.contains(&doc.token_text(i).to_lowercase().as_str());
+    let before = a > 0 && kin(a - 1) || a > 1 && doc.token_text(a - 1) == "," && kin(a - 2);
+    // The apposition's head: not a relative the person has ("Ann Roe, who runs her father's
+    // company"), nor a possessor ("her father's company").
+    let heads = |i: usize| {
+        kin(i)
+            && !(i + 1 < n
+                && matches!(doc.token_text(i + 1), "'s" | "\u{2019}s" | "'" | "\u{2019}"))
+            && !matches!(
+                doc.token_text(i - 1).to_lowercase().as_str(),
+                "her" | "his" | "their" | "its" | "my" | "our" | "your"
+            )
+    };
+    let after = b < n
+        && doc.token_text(b) == ","
+        && (b + 1..(b + 1 + APPOSITION).min(n))
+            .take_while(|&i| !matches!(doc.token_text(i), "," | "." | "!" | "?" | ";" | "who"))
+            .any(heads);
+    before || after
+}
+
+/// Where each blank line between paragraphs begins, in order.
+fn paragraph_breaks(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    (1..b.len())
+        .filter(|&i| b[i] == b'\n' && b[i - 1] == b'\n' && (i < 2 || b[i - 2] != b'\n'))
+        .collect()
+}
+
+/// The gender an honorific in or right before the mention gives ("Mrs. Roe", "Mr. Roe").
+fn honorific_gender(doc: &Doc, e: &Entity) -> Gender {
+    let a = doc.tokens.partition_point(|t| t.start < e.start);
+    let mut words = e
+        .text
+        .split_whitespace()
+        .take(1)
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    if a > 0 {
+        words.push(doc.token_text(a - 1).to_string());
+        if a > 1 && doc.token_text(a - 1) == "." {
+            words.push(doc.token_text(a - 2).to_string());
+        }
+    }
+    words
+        .iter()
+        .filter_map(|w| {
+            let w = w.trim_end_matches('.').to_lowercase();
+            claimtrail_lexicon::title(&w).filter(|t| t.ner_honorific)
+        })
+        .map(|t| t.gender)
+        .find(|g| *g != Gender::Unknown)
+        .unwrap_or(Gender::Unknown)
+}
+
+/// Whether the full name `n` may be a person of `gender`: its given name is not of the other.
+fn gender_fits(n: &str, gender: Gender) -> bool {
+    if gender == Gender::Unknown {
+        return true;
+    }
+    let given = n
+        .split_whitespace()
+        .next()
+        .and_then(|w| claimtrail_lexicon::given_name(&w.to_lowercase()))
+        .map_or(Gender::Unknown, |g| g.gender);
+    given == Gender::Unknown || given == gender
 }
 
 /// A one-word organisation mention that stands for a longer organisation name introduced
@@ -595,6 +752,48 @@ mod tests {
         let mut es = persons(t, &["Lena Ortiz", "Marco Ortiz", "Ortiz"]);
         resolve(&Doc::new(t), &mut es);
         assert_eq!(es[1].canonical, "Lena Ortiz");
+    }
+
+    #[test]
+    fn a_relative_far_back_gives_the_family_name_back() {
+        // The son is the latest subject, but he was introduced as someone's son and is three
+        // paragraphs back: the bare surname is the father the article introduced first.
+        let t = "As Walter Brandt opened his campaign, his son spoke up.\n\n\
+                 Kurt Brandt, son of the candidate, talked on the radio.\n\n\
+                 \u{201c}He will win,\u{201d} Kurt Brandt said.\n\n\
+                 \u{201c}We are ready,\u{201d} he added.\n\n\
+                 The comments came after a new slogan.\n\n\
+                 \u{201c}Vote for me!\u{201d} Brandt wrote.";
+        let mut es = persons(t, &["Walter Brandt", "Kurt Brandt", "Brandt"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es.last().unwrap().text, "Brandt");
+        assert_eq!(es.last().unwrap().canonical, "Walter Brandt");
+        // Right after the son speaks, the surname is his.
+        let t = "As Walter Brandt opened his campaign, his son spoke up.\n\n\
+                 Kurt Brandt, son of the candidate, talked on the radio.\n\n\
+                 \u{201c}Vote for me!\u{201d} Brandt said.";
+        let mut es = persons(t, &["Walter Brandt", "Kurt Brandt", "Brandt"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es.last().unwrap().canonical, "Kurt Brandt");
+        // A person who runs her father's company is not introduced as a relative.
+        let t = "As Walter Brandt opened his campaign, he spoke.\n\n\
+                 Greta Brandt, who runs her father's company, talked on the radio.\n\n\
+                 One.\n\nTwo.\n\nThree.\n\n\u{201c}Vote for me!\u{201d} Brandt said.";
+        let mut es = persons(t, &["Walter Brandt", "Greta Brandt", "Brandt"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es.last().unwrap().canonical, "Greta Brandt");
+    }
+
+    #[test]
+    fn an_honorific_picks_the_person_of_its_gender() {
+        // The husband is the latest subject, but "Mrs." is his wife.
+        let t = "Anne Keller ran for mayor. John Keller campaigned for her. Mrs. Keller said she \
+                 would win. Mr. Keller said nothing.";
+        let mut es = persons(t, &["Anne Keller", "John Keller", "Keller"]);
+        resolve(&Doc::new(t), &mut es);
+        assert_eq!(es[2].text, "Keller");
+        assert_eq!(es[2].canonical, "Anne Keller");
+        assert_eq!(es[3].canonical, "John Keller");
     }
 
     /// The longest name a mention stands for, and the rivals it hears, from names split once.
