@@ -56,6 +56,22 @@ fn an_outlet_quoting_a_person_as_saying_gives_the_person() {
 }
 
 #[test]
+fn an_outlet_quoting_an_unnamed_official_in_a_place_gives_no_place() {
+    // The capitalised word between "quoted" and "as saying" is a place inside a prepositional
+    // phrase; the one quoted is "an official", unnamed.
+    let t = "Floods cut the coast road on Sunday.\n\n“The bridges are gone,” Radio Nord quoted \
+             an official in the province of Dorvale as saying.";
+    let ents = vec![
+        named(t, "Radio Nord", EntityKind::Org, None),
+        named(t, "Dorvale", EntityKind::Gpe, None),
+    ];
+    let qs = find_quotes(&Doc::new(t), &ents);
+    let q = find(&qs, "The bridges are gone");
+    let speaker = q.speaker.as_deref().unwrap_or("");
+    assert!(!speaker.contains("Dorvale"), "{q:#?}");
+}
+
+#[test]
 fn a_pronoun_with_will_contracted_is_the_pronoun() {
     let t = "Director Sam Ortega wants a raise for the sequel.\n\nHe'll argue that his film \
              was better received than any other this year.";

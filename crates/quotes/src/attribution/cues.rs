@@ -947,7 +947,18 @@ fn quoted_as(cx: &crate::cue_parts::Ctx, lo: usize, c: usize) -> Option<(usize, 
         .rev()
         .take_while(|&i| word(i))
         .find(|&i| cx.l(i) == "quoted")?;
-    if k + 1 >= end || !(k + 1..end).any(|i| cx.is_cap(i)) {
+    // The person quoted is named before any prepositional phrase: in "quoted an official in
+    // Kabul as saying" or "quoted the disaster center in the province of X" the name is a
+    // place, and the one quoted is unnamed.
+    let head_end = (k + 1..end)
+        .find(|&i| {
+            matches!(
+                cx.l(i),
+                "in" | "of" | "from" | "at" | "near" | "on" | "for" | "with"
+            )
+        })
+        .unwrap_or(end);
+    if k + 1 >= head_end || !(k + 1..head_end).any(|i| cx.is_cap(i)) {
         return None;
     }
     let outlet = (k.saturating_sub(MAX_SUBJECT).max(lo)..k)
