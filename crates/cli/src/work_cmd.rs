@@ -226,17 +226,22 @@ fn ingest_unit(
         job,
         worker,
         new: 0,
+        refused: 0,
         first_error: None,
     };
     let stats = claimtrail_pipeline::run(&job.paths, opts, &mut sink)?;
     let JobSink {
-        new, first_error, ..
+        new,
+        refused,
+        first_error,
+        ..
     } = sink;
     // A unit none of whose documents could be read (a missing or unreadable file) failed.
     if stats.ok == 0 && stats.skipped == 0 && stats.failed > 0 {
         bail!(first_error.unwrap_or_else(|| "no document could be read".into()));
     }
-    Ok((new, stats.failed))
+    // Documents the ledger refused were read and analysed, and failed.
+    Ok((new, stats.failed + refused))
 }
 
 /// Stores a unit's batches, each committed with the unit's progress.
@@ -245,6 +250,8 @@ struct JobSink<'a> {
     job: &'a Job,
     worker: &'a str,
     new: usize,
+    /// Documents whose rows the ledger refused (skipped by name).
+    refused: usize,
     first_error: Option<String>,
 }
 
@@ -276,6 +283,7 @@ impl Sink for JobSink<'_> {
             |s, d| claimtrail_ledger::Store::contains(*s, &d.analysis.id, &d.origin),
         )?;
         self.new += stored.new;
+        self.refused += stored.refused.len();
         // A document the ledger refused is skipped by name, as an unreadable one is; the unit goes on.
         for (i, e) in &stored.refused {
             let msg = format!(

@@ -419,10 +419,19 @@ fn a_document_postgres_refuses_is_named_and_the_others_are_stored() {
         "{err}"
     );
     assert_eq!(rows("documents", &pg.url).len(), 2);
-    // A worker: the unit finishes with the two it can store, not parked for the third.
+    // A worker: the unit finishes with the two it can store, not parked for the third; the
+    // refused document makes the run's status 1, as in `ingest`.
     let other = TestDb::create().unwrap();
     claimtrail(&["queue", "add", "--db", &other.url, &feed]);
-    finish(worker(&other.url, "8", "60"));
+    let out = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+        .args(["work", "--until-done", "--batch", "8", "--db", &other.url])
+        .env_remove("CLAIMTRAIL_DB")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("feed.jsonl#2: not stored"), "{err}");
+    assert!(err.contains("1 document(s) refused, 0 failure(s)"), "{err}");
     let status = queue_status(&other.url);
     assert_eq!(
         (&status["done"], &status["parked"]),

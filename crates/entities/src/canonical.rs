@@ -323,12 +323,31 @@ fn introduced_as_relative(doc: &Doc, e: &Entity) -> bool {
     before || after
 }
 
-/// Where each blank line between paragraphs begins, in order.
+/// Where each run of blank lines between paragraphs ends (its first blank line's newline), in
+/// order. A line of spaces or a carriage return is blank too: text saved on Windows ends its
+/// lines "\r\n".
 fn paragraph_breaks(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
-    (1..b.len())
-        .filter(|&i| b[i] == b'\n' && b[i - 1] == b'\n' && (i < 2 || b[i - 2] != b'\n'))
-        .collect()
+    let mut out = Vec::new();
+    let (mut seen_newline, mut blank, mut in_break) = (false, true, false);
+    for (i, c) in text.bytes().enumerate() {
+        match c {
+            b'\n' => {
+                if seen_newline && blank {
+                    if !in_break {
+                        out.push(i);
+                    }
+                    in_break = true;
+                } else {
+                    in_break = false;
+                }
+                seen_newline = true;
+                blank = true;
+            }
+            b'\r' | b' ' | b'\t' => {}
+            _ => blank = false,
+        }
+    }
+    out
 }
 
 /// The gender an honorific in or right before the mention gives ("Mrs. Roe", "Mr. Roe").
@@ -782,6 +801,27 @@ mod tests {
         let mut es = persons(t, &["Walter Brandt", "Greta Brandt", "Brandt"]);
         resolve(&Doc::new(t), &mut es);
         assert_eq!(es.last().unwrap().canonical, "Greta Brandt");
+    }
+
+    #[test]
+    fn paragraphs_break_at_blank_lines_whatever_the_line_ends() {
+        use super::paragraph_breaks;
+        let lf = "One.\n\nTwo.\n\n\nThree.\nStill three.\n \nFour.";
+        let crlf = lf.replace('\n', "\r\n");
+        assert_eq!(paragraph_breaks(lf).len(), 3);
+        assert_eq!(paragraph_breaks(&crlf).len(), 3);
+        assert!(paragraph_breaks("No break.\nAt all.").is_empty());
+        // The family-name rule reads paragraphs the same way in a text saved on Windows.
+        let t = "As Walter Brandt opened his campaign, his son spoke up.\n\n\
+                 Kurt Brandt, son of the candidate, talked on the radio.\n\n\
+                 \u{201c}He will win,\u{201d} Kurt Brandt said.\n\n\
+                 \u{201c}We are ready,\u{201d} he added.\n\n\
+                 The comments came after a new slogan.\n\n\
+                 \u{201c}Vote for me!\u{201d} Brandt wrote."
+            .replace('\n', "\r\n");
+        let mut es = persons(&t, &["Walter Brandt", "Kurt Brandt", "Brandt"]);
+        resolve(&Doc::new(&t), &mut es);
+        assert_eq!(es.last().unwrap().canonical, "Walter Brandt");
     }
 
     #[test]

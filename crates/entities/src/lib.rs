@@ -56,8 +56,6 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     with_lowercase_places(doc, &mut spans);
     without_document_names_in_conversation(doc, &mut spans);
     with_coordinations_split(doc, &mut spans);
-    with_places_named_as_places(doc, &mut spans);
-    with_votes(doc, &mut spans);
     spans.retain(|&(a, b, _)| b - a <= MAX_NAME_TOKENS);
     let mut ents: Vec<Entity> = spans
         .into_iter()
@@ -727,82 +725,6 @@ fn with_coordinations_split(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
         }
     }
     *spans = out;
-}
-
-/// Nouns of places that say the sentence is about a place ("Iguazu is a small country").
-const PLACE_NOUNS: [&str; 12] = [
-    "country", "city", "town", "village", "island", "state", "province", "capital", "region",
-    "county", "district", "suburb",
-];
-
-/// A person's span that no list of people's names knows (no given name, no surname) where the
-/// sentence is about a place is a place: right after a preposition of place ("in Baiji", "near
-/// Huwaijah"), or the subject of "is in" a place or of "is a … country". A possessive after it
-/// ("in Pavarotti 's voice") leaves it a person.
-fn with_places_named_as_places(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
-    use gazetteer::{GAZ, SURNAME};
-    let (Some(per), Some(loc)) = (
-        tagger::TYPES.iter().position(|t| *t == "PER"),
-        tagger::TYPES.iter().position(|t| *t == "LOC"),
-    ) else {
-        return;
-    };
-    let n = doc.tokens.len();
-    let nameless = |i: usize| {
-        let w = doc.token_text(i);
-        !is_given_name(w) && GAZ.wide_classes(w) & (1 << SURNAME) == 0
-    };
-    let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
-    let place_at = |i: usize| {
-        i < n
-            && (starts.binary_search(&i).is_ok_and(|k| spans[k].2 == loc)
-                || GAZ.classes(doc.token_text(i))
-                    & (1 << gazetteer::COUNTRY | 1 << gazetteer::CITY | 1 << gazetteer::REGION)
-                    != 0)
-    };
-    let mut retype = Vec::new();
-    for (k, &(a, b, ty)) in spans.iter().enumerate() {
-        if ty != per || b > a + 3 {
-            continue;
-        }
-        let unnamed = b <= a + 2 && (a..b).all(nameless);
-        if b < n && matches!(doc.token_text(b), "'s" | "’s" | "s") {
-            continue;
-        }
-        let Some(s) = doc
-            .sentences
-            .get(doc.sentences.partition_point(|s| s.end_token <= a))
-            .filter(|s| s.first_token <= a && b <= s.end_token)
-        else {
-            continue;
-        };
-        let after_prep = unnamed
-            && a > s.first_token
-            && matches!(doc.token_text(a - 1), "in" | "near" | "outside" | "around");
-        let is_word = |i: usize| i < s.end_token && matches!(doc.token_text(i), "is" | "was");
-        let is_in = unnamed
-            && is_word(b)
-            && ((b + 1 < s.end_token && doc.token_text(b + 1) == "in" && place_at(b + 2))
-                || (b + 1..s.end_token.min(b + 8)).any(|i| {
-                    // The noun closes its phrase ("a small country ?", "a city in Peru"),
-                    // not "a state senator", "the city 's mayor".
-                    let closes = i + 1 >= s.end_token || {
-                        let w = doc.token_text(i + 1);
-                        !w.starts_with(char::is_alphanumeric) && w != "'s" && w != "’s"
-                            || matches!(w, "in" | "of" | "on" | "near" | "where" | "and")
-                    };
-                    closes
-                        && claimtrail_lexicon::with_lowercase(doc.token_text(i), |l| {
-                            PLACE_NOUNS.contains(&l)
-                        })
-                }));
-        if after_prep || is_in {
-            retype.push(k);
-        }
-    }
-    for k in retype {
-        spans[k].2 = loc;
-    }
 }
 
 /// Words that name a storm before its given name ("Hurricane Katrina", "Typhoon Haiyan").
@@ -1866,34 +1788,6 @@ mod tests {
         .map(|w| (w.to_string(), org))
         .collect();
         assert_eq!(span_texts(&doc, &spans), want);
-    }
-
-    #[test]
-    fn a_person_the_sentence_places_is_a_place() {
-        let doc = Doc::new(
-            "Zarqetta is a small town ?\n\
-             Zarqetta is in Peru .\n\
-             We stayed near Vellomir .\n\
-             Vellomir 's voice was fine .\n\
-             Zarqetta is a state senator .",
-        );
-        let (per, loc) = (0, 2);
-        let mut spans: Vec<(usize, usize, usize)> = vec![];
-        for (w, n) in [
-            ("Zarqetta", 0),
-            ("Zarqetta", 1),
-            ("Peru", 0),
-            ("Vellomir", 0),
-            ("Vellomir", 1),
-            ("Zarqetta", 2),
-        ] {
-            let (a, b) = token_span(&doc, w, n);
-            spans.push((a, b, if w == "Peru" { loc } else { per }));
-        }
-        with_places_named_as_places(&doc, &mut spans);
-        let got: Vec<usize> = spans.iter().map(|s| s.2).collect();
-        // The possessive owner and the state senator stay people.
-        assert_eq!(got, vec![loc, loc, loc, loc, per, per]);
     }
 
     #[test]
