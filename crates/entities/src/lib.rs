@@ -1116,8 +1116,6 @@ mod tests {
     use super::*;
     use crate::test_random::XorShift;
 
-    /// The byte test of a coded word answers as the character test it replaced, on random
-    /// words of ASCII and non-ASCII letters, digits of both kinds and marks.
     #[test]
     fn a_capitalised_run_longer_than_any_name_is_no_entity() {
         let run: Vec<String> = (0..200).map(|i| format!("Xq{i}")).collect();
@@ -1139,6 +1137,8 @@ mod tests {
             .any(|e| e.text.contains("Center for Nutrition")));
     }
 
+    /// The byte test of a coded word answers as the character test it replaced, on random
+    /// words of ASCII and non-ASCII letters, digits of both kinds and marks.
     #[test]
     fn coded_words_by_bytes_are_coded_words_by_characters() {
         let by_chars = |w: &str| {

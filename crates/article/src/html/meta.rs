@@ -201,14 +201,14 @@ pub fn page_meta(doc: &Document) -> PageMeta {
             }
         }
     }
-    // A labelled byline elsewhere on the page (an author box after the article, a blog's
-    // "Posted by" line) when nothing above names anyone.
     // A name beside the date under the headline, printed without a "By".
     if authors.is_empty() {
         if let Some(z) = &zone {
             authors = authors::dated_name_line(&z.after);
         }
     }
+    // A labelled byline elsewhere on the page (an author box after the article, a blog's
+    // "Posted by" line) when nothing above names anyone.
     if authors.is_empty() {
         authors = authors::labelled_byline(doc);
     }
