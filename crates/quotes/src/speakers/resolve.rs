@@ -452,7 +452,10 @@ impl People {
     /// "the navy", "the news agency" (tokens `a..b`): "the" and one or two lower-case words
     /// ending in an organisation's noun, which the latest organisation named before it ends
     /// with ("Indian Navy") or has right after its name ("IRNA news agency"). Its name, or
-    /// `None` when no organisation was named so.
+    /// `None` when no organisation was named so. A bare common noun ("the company", "the
+    /// department") is rather the organisation in play (below: the one that spoke last, or
+    /// the latest named, as firms are named "… Company" in passing); people ("the officials")
+    /// are never an organisation's name.
     fn org_named_by_head(&self, doc: &Doc, a: usize, b: usize) -> Option<String> {
         if !(b == a + 2 || b == a + 3) || !word(doc, a).eq_ignore_ascii_case("the") {
             return None;
@@ -469,7 +472,10 @@ impl People {
                 head.as_str(),
                 "statement" | "spokesperson" | "team" | "news" | "press" | "staff" | "who"
             );
-        if !all_lower || !organisational {
+        if !all_lower || !organisational || is_group_noun(head) {
+            return None;
+        }
+        if nouns.len() == 1 && is_org_noun(head) {
             return None;
         }
         let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < a);
