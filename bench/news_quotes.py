@@ -17,8 +17,9 @@ analysed with --plain):
   spurious         our quotes on the judged pages that overlap no gold quote
 Anchors absent from the extracted text count as missed (and are listed as such).
 
-usage: python3 bench/news_quotes.py [--verbose] [--table TSV] [BINARY] [HTML_DIR]
+usage: python3 bench/news_quotes.py [--verbose] [--batch B] [--table TSV] [BINARY] [HTML_DIR]
 --verbose lists the misses, wrong speakers and spurious quotes of every batch but 2 (batch 2 stays unread).
+--batch B scores batch B alone (its pages only; repeatable), as a new batch is scored blind.
 """
 import argparse
 import collections
@@ -36,6 +37,7 @@ import score  # noqa: E402  (the dev ledger's scorer: the same name match)
 ap = argparse.ArgumentParser()
 ap.add_argument("--table", default=os.path.join(here, "news-quotes.tsv"))
 ap.add_argument("--verbose", action="store_true")
+ap.add_argument("--batch", action="append", help="score only this batch (repeatable)")
 ap.add_argument("binary", nargs="?", default=os.path.join(here, "..", "target", "release", "claimtrail"))
 ap.add_argument("html", nargs="?", default=os.path.join(
     here, "..", "..", "shared", "data", "extraction", "wcxb-dev-articles", "html"))
@@ -49,6 +51,8 @@ for line in open(args.table, encoding="utf-8"):
     page, anchor, speaker, kind, batch, flags = line.rstrip("\n").split("\t")
     rows.append({"page": page, "anchor": anchor, "speakers": speaker.split("|"), "kind": kind,
                  "batch": batch, "unnamed": "unnamed" in flags})
+if args.batch:
+    rows = [r for r in rows if r["batch"] in args.batch]
 pages = sorted({r["page"] for r in rows})
 PLAIN = {"ecb": os.path.join(here, "..", "..", "shared", "data", "stories", "ecbplus-dev")}
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Draw the ECB+ dev news texts of a blind news-quotes batch (bench/news-quotes.tsv, batches 8-12).
+"""Draw the ECB+ dev news texts of a blind news-quotes batch (bench/news-quotes.tsv, batches 8-13).
 
 Pool: the sorted ECB+ dev plain texts (../shared/data/stories/ecbplus-dev/*.txt) that no bench/*.tsv table names,
 less the texts the blind figure draws read and passed over (listed in bench/news-figures-ecb.tsv's header, given
 here as PASSED). random.Random(SEED).shuffle over the pool; a text is kept, in that order, when its body (a first
 line that is a URL aside) has at least 6 matches of the batch-7 cue regex and at least 4 double quotation marks
-(straight or curly) (batch 8's filter). When fewer than N pass (batch 12: five), the rest are the first texts in
+(straight or curly) (batch 8's filter). When fewer than N pass (batch 12: five; batch 13: none), the rest are the first texts in
 the same order that pass batch 7's filter alone (at least 4 cue matches). Prints the N texts.
 
 usage: python3 bench/news_quotes_draw.py [SEED=38] [N=10]

@@ -974,37 +974,65 @@ const OPENER_WORDS: usize = 4;
 
 /// "In the meantime", "On Friday", "Meanwhile", "But": the words `lo..end` open the sentence
 /// as a short phrase of time, place or manner (a preposition or a connective first, no
-/// quotation, no cue), so the comma after them does not close a clause.
+/// quotation, no cue), so the comma after them does not close a clause. Up to three such
+/// pieces may follow one another, set off by commas ("Then, on September 10, 2010"): each opens
+/// with such a word, or is a year or day number continuing a date.
 fn short_opener(cx: &crate::cue_parts::Ctx, lo: usize, end: usize) -> bool {
-    end > lo
-        && end - lo <= OPENER_WORDS
-        && (lo..end).all(|i| cx.is_word(i) && !cx.quoted(i) && !is_cue(cx.l(i)))
-        && (matches!(
-            cx.l(lo),
-            "in" | "on"
-                | "at"
-                | "by"
-                | "for"
-                | "during"
-                | "since"
-                | "until"
-                | "after"
-                | "before"
-                | "meanwhile"
-                | "however"
-                | "but"
-                | "and"
-                | "yet"
-                | "still"
-                | "now"
-                | "so"
-                | "also"
-                | "instead"
-                | "separately"
-                | "previously"
-                | "earlier"
-                | "later"
-        ))
+    if end <= lo || end - lo > 3 * OPENER_WORDS {
+        return false;
+    }
+    let mut pieces = 0;
+    let mut start = lo;
+    for i in lo..=end {
+        if i < end && cx.w(i) != "," {
+            continue;
+        }
+        let piece = start..i;
+        let number = |k: usize| cx.w(k).bytes().all(|ch| ch.is_ascii_digit());
+        let ok = !piece.is_empty()
+            && piece.len() <= OPENER_WORDS
+            && piece
+                .clone()
+                .all(|k| (cx.is_word(k) || number(k)) && !cx.quoted(k) && !is_cue(cx.l(k)))
+            && (opener_word(cx.l(start)) || pieces > 0 && piece.len() == 1 && number(start));
+        if !ok {
+            return false;
+        }
+        pieces += 1;
+        start = i + 1;
+    }
+    pieces <= 3
+}
+
+/// Words that open a short phrase of time, place or manner at a sentence's start.
+fn opener_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "during"
+            | "since"
+            | "until"
+            | "after"
+            | "before"
+            | "meanwhile"
+            | "however"
+            | "but"
+            | "and"
+            | "yet"
+            | "still"
+            | "now"
+            | "so"
+            | "also"
+            | "instead"
+            | "separately"
+            | "previously"
+            | "earlier"
+            | "later"
+            | "then"
+    )
 }
 
 /// After the frame's source phrase ending at `b`, a comma and a clause of a few words.

@@ -267,6 +267,13 @@ fn document_before(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, usize)> 
     None
 }
 
+/// "the statement from the Texas Department of Criminal Justice said": a statement issued by
+/// the organisation after "from" or "by" is the subject as a document's phrase is (its issuer
+/// then speaks; a bare "statement" is no document noun, as "said in a statement" is a channel).
+fn statement_from(cx: &Ctx, a: usize) -> bool {
+    matches!(cx.l(a - 2), "statement" | "statements") && matches!(cx.l(a - 1), "from" | "by")
+}
+
 /// "An analysis of official U.S. labor statistics shows": the phrase starting at `a` is the
 /// complement of a document noun, which is the subject; returns where the document's phrase
 /// starts (its article left in), else `a`.
@@ -280,7 +287,7 @@ fn document_of(cx: &Ctx, lo: usize, a: usize) -> usize {
     if a < lo + 2
         || !accusing
             && (!matches!(cx.l(a - 1), "of" | "from" | "by" | "on" | "about")
-                || !is_document_noun(cx.l(a - 2)))
+                || !(is_document_noun(cx.l(a - 2)) || statement_from(cx, a)))
         || cx.is_cap(a - 2)
     {
         return a;
@@ -387,8 +394,44 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         || cx.quoted(b)
         || starts_with_time(cx, b, hi)
         || b > a && opens_relative_clause(cx, b);
+    // "…,” said her nephew, Ravi Singh, 32.": a described speaker named in apposition right
+    // after; the name speaks.
+    if let Some(name) = name_after_description(cx, a, b, hi).filter(|_| ends) {
+        return Some(name);
+    }
     (b > a && (ends || affiliation_follows(cx, b, hi) || second_name_ends(cx, a, b, hi)))
         .then_some((a, b))
+}
+
+/// The name set off by a comma after an inverted subject `a..b` that only describes its speaker
+/// ("…,” said her nephew, Ravi Singh, 32, of Coney Island.", "said a spokeswoman, Jo Roe."): a
+/// determiner or possessive and lower-case words, then two to five capitalised words (a title
+/// or initials among them) closed by a comma, a full stop or the sentence's end. A name with a
+/// verb after it ("said the report, Reuters reported") is no apposition.
+fn name_after_description(cx: &Ctx, a: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
+    if !(b > a + 1
+        && b + 2 < hi
+        && cx.w(b) == ","
+        && matches!(
+            cx.l(a),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+        )
+        && (a + 1..b).all(|i| !cx.is_cap(i) && role_word(cx, i)))
+    {
+        return None;
+    }
+    let n = b + 1;
+    let mut k = n;
+    while k < hi
+        && k - n < 6
+        && !cx.quoted(k)
+        && (cx.is_word(k) && cx.is_cap(k) && !is_time_word(cx.l(k)) || k > n && cx.w(k) == ".")
+    {
+        k += 1;
+    }
+    let words = (n..k).filter(|&i| cx.is_word(i)).count();
+    let closed = k >= hi || matches!(cx.w(k), "," | ".") || !cx.is_word(k) && !cx.quoted(k);
+    ((2..=5).contains(&words) && closed && !is_title(cx.l(k - 1))).then_some((n, k))
 }
 
 /// "…,” said Zadan and Meron.": a second name joined by "and" closes the clause after a
@@ -401,6 +444,14 @@ fn second_name_ends(cx: &Ctx, a: usize, b: usize, hi: usize) -> bool {
     while k < hi && k - b <= MAX_SUBJECT && cx.is_word(k) && cx.is_cap(k) && !cx.quoted(k) {
         k += 1;
     }
+    // "…,” said Zadan and Meron jointly.": an adverb may close the clause.
+    let k =
+        if k < hi && cx.is_word(k) && is_ly_adverb(cx, b, k) && (k + 1 >= hi || !cx.is_word(k + 1))
+        {
+            k + 1
+        } else {
+            k
+        };
     k >= hi || !cx.is_word(k) && !cx.quoted(k) || starts_with_time(cx, k, hi)
 }
 

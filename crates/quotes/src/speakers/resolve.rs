@@ -380,6 +380,13 @@ impl People {
                 return sp;
             }
         }
+        // "the navy" after "the Indian Navy", "the news agency" after "the official IRNA news
+        // agency": the organisation the article named with these words as its head.
+        if let Some(name) = self.org_named_by_head(doc, a, b) {
+            sp.name = Some(name);
+            sp.kind = Some(EntityKind::Org);
+            return sp;
+        }
         // "the company", "the agency", "the same agency": the organisation that spoke last, not
         // long ago. ("The newspaper" is not: the last organisation is as often a newspaper's
         // subject, "the White House", as the newspaper.)
@@ -448,6 +455,53 @@ impl People {
             }
         }
         sp
+    }
+}
+
+impl People {
+    /// "the navy", "the news agency" (tokens `a..b`): "the" and one or two lower-case words
+    /// ending in an organisation's noun, which the latest organisation named before it ends
+    /// with ("Indian Navy") or has right after its name ("IRNA news agency"). Its name, or
+    /// `None` when no organisation was named so. A bare common noun ("the company", "the
+    /// department") is rather the organisation in play (below: the one that spoke last, or
+    /// the latest named, as firms are named "… Company" in passing); people ("the officials")
+    /// are never an organisation's name.
+    fn org_named_by_head(&self, doc: &Doc, a: usize, b: usize) -> Option<String> {
+        if !(b == a + 2 || b == a + 3) || !word(doc, a).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let nouns: Vec<String> = (a + 1..b).map(|i| word(doc, i).to_lowercase()).collect();
+        let head = nouns.last()?;
+        let all_lower = (a + 1..b).all(|i| {
+            doc.tokens[i].kind == TokenKind::Word
+                && word(doc, i).chars().all(|c| c.is_lowercase() || c == '-')
+        });
+        let organisational = (is_org_noun(head) || is_org_head(head))
+            && !is_document_noun(head)
+            && !matches!(
+                head.as_str(),
+                "statement" | "spokesperson" | "team" | "news" | "press" | "staff" | "who"
+            );
+        if !all_lower || !organisational || is_group_noun(head) {
+            return None;
+        }
+        if nouns.len() == 1 && is_org_noun(head) {
+            return None;
+        }
+        let upto = self.entity_spans.partition_point(|&(ea, _, _)| ea < a);
+        self.entity_spans[..upto]
+            .iter()
+            .rev()
+            .filter(|&&(_, eb, _)| eb <= a)
+            .find_map(|(ea, eb, r)| {
+                let EntityRef::Org(name) = r else { return None };
+                let n = nouns.len();
+                let ends_with = eb - ea >= n
+                    && (0..n).all(|k| word(doc, eb - n + k).eq_ignore_ascii_case(&nouns[k]));
+                let followed = eb + n <= a
+                    && (0..n).all(|k| word(doc, eb + k).eq_ignore_ascii_case(&nouns[k]));
+                (ends_with || followed).then(|| name.clone())
+            })
     }
 }
 
