@@ -238,6 +238,38 @@ fn a_closing_bio_without_a_byline_goes() {
 }
 
 #[test]
+fn a_related_box_before_half_the_article_goes() {
+    // A related box (heading, headlines, writers, dates) after the first paragraph: the article
+    // resumes below it, so its lines go and the paragraphs on both sides stay.
+    let body = "Ferry crews to get new rest rules\n\n\
+        Ferry crews on the island routes will work shorter shifts from next month, after the maritime authority agreed new rest rules with the seafarers' union on Tuesday.\n\n\
+        Related\n\nIsland fares to rise in the spring\n\nJane Smith\n\nMarch 3, 2024\n\nNew pier opens on the north shore\n\nTom Brown\n\nMarch 1, 2024\n\n\
+        The rules limit a crew member's shift to ten hours and require eleven hours of rest between shifts, down from the fourteen-hour days that some crews said they had worked.\n\n\
+        The operators said they would hire forty more crew members to keep the timetable, and that fares would not rise this year to pay for them.\n\n\
+        The union said it would check the rosters every month, and that crews who work longer shifts can report it to the maritime authority.\n\n\
+        The new rules come into force in June, and the authority will review them after the first winter timetable.\n";
+    let a = extract_dump(&page(body, "Most read\nFollow us on X\n"));
+    assert_keeps(
+        &a.text,
+        &[
+            "Ferry crews on the island",
+            "The rules limit",
+            "after the first winter timetable.",
+        ],
+    );
+    assert_drops(
+        &a.text,
+        &[
+            "Island fares",
+            "Jane Smith",
+            "March 3, 2024",
+            "New pier opens",
+            "Tom Brown",
+        ],
+    );
+}
+
+#[test]
 fn a_refrain_stays_and_a_page_rendered_twice_is_read_once() {
     let step = "Warm up: ten minutes of easy jogging, then five short strides at race pace before the main set begins.";
     let mut body = String::from("A plan for the spring race\n\n");

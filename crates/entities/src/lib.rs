@@ -28,12 +28,6 @@ static MODEL: LazyLock<tagger::Model> = LazyLock::new(|| {
         .unwrap_or_else(tagger::Model::empty)
 });
 
-/// Longest name, in tokens. The longest names in news run to a dozen ("U.S. Department of
-/// Agriculture, Center for Nutrition Policy and Promotion"); a longer capitalised run is a list,
-/// a shouted line or a hostile page, and as a speaker or claimant it would be stored, indexed
-/// and shown whole (a 3,000-word run overflowed PostgreSQL's index rows).
-const MAX_NAME_TOKENS: usize = 20;
-
 /// Entity mentions of a document, in text order.
 pub fn recognize(doc: &Doc) -> Vec<Entity> {
     recognize_with(doc, &MODEL)
@@ -58,7 +52,7 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     with_coordinations_split(doc, &mut spans);
     with_places_named_by_their_head(doc, &mut spans);
     with_listed_companies_as_organisations(doc, &mut spans);
-    spans.retain(|&(a, b, _)| b - a <= MAX_NAME_TOKENS);
+    spans.retain(|&(a, b, _)| doc.fits_a_name(a, b));
     let mut ents: Vec<Entity> = spans
         .into_iter()
         .flat_map(|(a, b, ty)| {
@@ -1228,6 +1222,22 @@ fn our_type(conll: usize, text: &str) -> EntityKind {
 mod tests {
     use super::*;
     use crate::test_random::XorShift;
+    use claimtrail_text::{MAX_NAME_BYTES, MAX_NAME_TOKENS};
+
+    #[test]
+    fn a_word_longer_than_any_name_is_no_entity() {
+        let blob: String = (0..9000u32)
+            .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+            .collect();
+        let text = format!("The plan works, Z{blob} said on Monday. Barack Obama spoke.");
+        let ents = recognize(&Doc::new(&text));
+        assert!(
+            ents.iter().all(|e| e.text.len() <= MAX_NAME_BYTES),
+            "{:?}",
+            ents.iter().map(|e| e.text.len()).collect::<Vec<_>>()
+        );
+        assert!(ents.iter().any(|e| e.text == "Barack Obama"), "{ents:?}");
+    }
 
     #[test]
     fn a_capitalised_run_longer_than_any_name_is_no_entity() {

@@ -2,13 +2,25 @@
 //! bytes from two URLs (two outlets) or two files are two appearances of one text; the same bytes
 //! from the same place again are one.
 
+use sha2::{Digest, Sha256};
 use std::path::Path;
+
+/// The longest origin stored as written, in bytes. PostgreSQL cannot index a key much over
+/// 2,700 bytes (a B-tree row is at most a third of a page), so a longer URL made its document
+/// unstorable there while SQLite took it. Real URLs that long are tracking and redirect
+/// parameters (sitemaps cap URLs at 2,048): such an origin is kept as its first bytes and a
+/// hash of the whole, so the same long URL is still one origin, on every backend.
+pub const MAX_ORIGIN_BYTES: usize = 2048;
 
 /// The origin of a document read from `source` (the path as given, `PATH#N` for the N-th record
 /// of a container file, `-` for stdin) whose container named `url`: the URL when there is one,
 /// else the source path made canonical (absolute, links resolved) so that `a.html`, `./a.html`
 /// and `/abs/a.html` are one place. A path that cannot be resolved (gone, stdin) stays as given.
 pub fn origin(url: Option<&str>, source: &str) -> String {
+    bounded(unbounded_origin(url, source))
+}
+
+fn unbounded_origin(url: Option<&str>, source: &str) -> String {
     // A URL holding control characters is no address (analysis drops it too), and a NUL in the
     // stored key made PostgreSQL refuse the whole batch: the path stands in for it.
     if let Some(u) = url
@@ -29,6 +41,22 @@ pub fn origin(url: Option<&str>, source: &str) -> String {
         }
     }
     source.to_string()
+}
+
+/// `key` when it fits [`MAX_ORIGIN_BYTES`], else its longest prefix that leaves room for "…"
+/// and 128 bits of the SHA-256 of the whole key (a collision would make a new document look
+/// stored: the hash must resist a crafted pair, which a 64-bit FNV would not).
+fn bounded(key: String) -> String {
+    if key.len() <= MAX_ORIGIN_BYTES {
+        return key;
+    }
+    let digest = Sha256::digest(key.as_bytes());
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let mut cut = MAX_ORIGIN_BYTES - '…'.len_utf8() - hex.len();
+    while !key.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…{hex}", &key[..cut])
 }
 
 fn canonical(path: &str) -> Option<String> {
@@ -59,6 +87,33 @@ mod tests {
             proptest::prop_assert!(!o.chars().any(char::is_control), "{o:?}");
             proptest::prop_assert_eq!(o, "feed.jsonl#7");
         }
+    }
+
+    proptest::proptest! {
+        /// A URL past the bound gives an origin within it, the same one each time, and
+        /// another one for a URL that differs only past the cut.
+        #[test]
+        fn a_long_url_is_one_bounded_origin(
+            head in "[a-zé日/?=&]{2100,2400}", tail in "[a-z]{1,20}", other in "[A-Z]{1,20}",
+        ) {
+            let url = format!("https://a.example/{head}{tail}");
+            let o = origin(Some(&url), "feed.jsonl#7");
+            proptest::prop_assert!(o.len() <= MAX_ORIGIN_BYTES, "{}", o.len());
+            proptest::prop_assert!(o.starts_with("https://a.example/"));
+            proptest::prop_assert_eq!(&o, &origin(Some(&url), "other.jsonl#1"));
+            let url2 = format!("https://a.example/{head}{other}");
+            proptest::prop_assert_ne!(o, origin(Some(&url2), "feed.jsonl#7"));
+        }
+    }
+
+    #[test]
+    fn an_origin_at_the_bound_is_kept_as_written() {
+        let url = format!("https://a.example/{}", "x".repeat(MAX_ORIGIN_BYTES - 18));
+        assert_eq!(url.len(), MAX_ORIGIN_BYTES);
+        assert_eq!(origin(Some(&url), "-"), url);
+        let longer = format!("{url}y");
+        let o = origin(Some(&longer), "-");
+        assert!(o.len() <= MAX_ORIGIN_BYTES && o.contains('…'), "{o}");
     }
 
     #[test]

@@ -114,3 +114,25 @@ fn bench_directory_of_texts() {
         n / 5
     );
 }
+
+/// A "word" of thousands of letters is no speaker: names are bounded in bytes as well as in
+/// tokens (a 9,000-letter run was stored and indexed as a speaker).
+#[test]
+fn a_word_longer_than_any_name_is_no_speaker() {
+    let blob: String = (0..9000u32)
+        .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+        .collect();
+    for (text, want) in [
+        (format!("“The plan works,” John Z{blob} said."), None),
+        (
+            "“The plan works,” John Zolotova said.".to_string(),
+            Some("John Zolotova"),
+        ),
+    ] {
+        let doc = Doc::new(&text);
+        let quotes = find_quotes(&doc, &[]);
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        // The mention is the text as written (kept); the speaker is a name, stored and indexed.
+        assert_eq!(quotes[0].speaker.as_deref(), want);
+    }
+}

@@ -15,6 +15,7 @@ use super::{dom, elements};
 use dom_query::{Document, NodeId, NodeRef};
 use fnv::FnvHashMap;
 use regex::Regex;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Blocks shorter than this (characters) are not scored.
@@ -77,6 +78,69 @@ fn is_hidden(n: &NodeRef) -> bool {
         && !dom::with_attr(n, "class", |c| c.contains("fallback-image")).unwrap_or(false)
 }
 
+/// What readability's class and id patterns say of an element, each pattern asked once per
+/// distinct attribute value of the page: a page repeats its class names (every paragraph of a
+/// story "article-body__text"), and a map lookup of a borrowed value costs less than the
+/// patterns' automata. The answers are those of [`class_weight_of`] and [`unlikely_named`].
+#[derive(Default)]
+struct Classes {
+    /// A class or id value's weight.
+    weight: RefCell<FnvHashMap<String, f64>>,
+    /// "{class} {id}": whether it reads as unlikely content.
+    unlikely: RefCell<FnvHashMap<String, bool>>,
+    /// The joined key being looked up (kept, so a hit allocates nothing).
+    key: RefCell<String>,
+}
+
+impl Classes {
+    fn weight(&self, n: &NodeRef) -> f64 {
+        let mut w = 0.0;
+        for a in ["class", "id"] {
+            w += dom::with_attr(n, a, |s| self.value_weight(s)).unwrap_or(0.0);
+        }
+        w
+    }
+
+    fn value_weight(&self, s: &str) -> f64 {
+        if s.is_empty() {
+            return 0.0;
+        }
+        if let Some(&w) = self.weight.borrow().get(s) {
+            return w;
+        }
+        let w = value_weight(s);
+        self.weight.borrow_mut().insert(s.to_string(), w);
+        w
+    }
+
+    fn unlikely(&self, n: &NodeRef) -> bool {
+        let mut key = self.key.borrow_mut();
+        key.clear();
+        dom::with_attr(n, "class", |c| key.push_str(c));
+        key.push(' ');
+        dom::with_attr(n, "id", |i| key.push_str(i));
+        if let Some(&u) = self.unlikely.borrow().get(key.as_str()) {
+            return u;
+        }
+        let u = unlikely_named(&key);
+        self.unlikely.borrow_mut().insert(key.clone(), u);
+        u
+    }
+}
+
+/// One class or id value's weight: −25 for a chrome name, +25 for a content name (both may
+/// hold). Multiples of 25 add exactly, so an element's class and id weights sum in any order.
+fn value_weight(s: &str) -> f64 {
+    let mut w = 0.0;
+    if NEGATIVE.is_match(s) {
+        w -= 25.0;
+    }
+    if POSITIVE.is_match(s) {
+        w += 25.0;
+    }
+    w
+}
+
 fn class_and_id(n: &NodeRef) -> (String, String) {
     (
         dom::with_attr(n, "class", str::to_string).unwrap_or_default(),
@@ -84,7 +148,10 @@ fn class_and_id(n: &NodeRef) -> (String, String) {
     )
 }
 
-fn class_weight(n: &NodeRef) -> f64 {
+/// An element's class and id weight, asked of the patterns directly ([`Classes::weight`]
+/// remembers the answers).
+#[cfg(test)]
+fn class_weight_of(n: &NodeRef) -> f64 {
     let (class, id) = class_and_id(n);
     let mut w = 0.0;
     for s in [class, id] {
@@ -101,6 +168,11 @@ fn class_weight(n: &NodeRef) -> f64 {
     w
 }
 
+/// Whether "{class} {id}" names unlikely content and nothing that may be the article.
+fn unlikely_named(s: &str) -> bool {
+    UNLIKELY.is_match(s) && !MAYBE.is_match(s)
+}
+
 fn tag_base(name: &str) -> f64 {
     match name {
         "div" => 5.0,
@@ -111,7 +183,7 @@ fn tag_base(name: &str) -> f64 {
     }
 }
 
-fn is_unlikely(n: &NodeRef, name: &str) -> bool {
+fn is_unlikely(n: &NodeRef, name: &str, classes: &Classes) -> bool {
     if matches!(name, "body" | "a" | "html" | "article" | "main") {
         return false;
     }
@@ -130,13 +202,9 @@ fn is_unlikely(n: &NodeRef, name: &str) -> bool {
     if role == Some(true) {
         return true;
     }
-    let (class, id) = class_and_id(n);
-    let s = format!("{class} {id}");
     // Code and tables keep their parts ("hljs-comment" spans, "extra" cells), as readability
     // sees them: within three levels (a page laid out in one big table is not exempt).
-    UNLIKELY.is_match(&s)
-        && !MAYBE.is_match(&s)
-        && !has_ancestor_within(n, 3, |t| t == "table" || t == "code")
+    classes.unlikely(n) && !has_ancestor_within(n, 3, |t| t == "table" || t == "code")
 }
 
 /// Characters of a text with whitespace runs as one and the ends trimmed, and its commas.
@@ -385,15 +453,21 @@ fn is_blank(n: &NodeRef) -> bool {
 
 /// Whether the element is left out of every pass: never text, hidden, the byline or the
 /// heading that repeats the title (`skip`).
-fn dropped(n: &NodeRef, name: &str, strip_unlikely: bool, skip: &[NodeId]) -> bool {
+fn dropped(
+    n: &NodeRef,
+    name: &str,
+    strip_unlikely: bool,
+    skip: &[NodeId],
+    classes: &Classes,
+) -> bool {
     elements::is(name, elements::SCRIPTING)
         || skip.contains(&n.id)
         || is_hidden(n)
-        || (strip_unlikely && is_unlikely(n, name))
+        || (strip_unlikely && is_unlikely(n, name, classes))
 }
 
 /// The [`Agg`] of every kept element under `root` (and of `root`), in one walk.
-fn aggregates(root: &NodeRef, strip_unlikely: bool, skip: &[NodeId]) -> Aggs {
+fn aggregates(root: &NodeRef, strip_unlikely: bool, skip: &[NodeId], classes: &Classes) -> Aggs {
     let mut aggs = Aggs::default();
     // Each element twice: entered (false), then left (true) when its children are summed.
     let mut stack = vec![(*root, false)];
@@ -405,7 +479,7 @@ fn aggregates(root: &NodeRef, strip_unlikely: bool, skip: &[NodeId]) -> Aggs {
                 child = c.prev_sibling();
                 if c.is_element() {
                     let name = c.node_name().unwrap_or_default();
-                    if !dropped(&c, &name, strip_unlikely, skip) {
+                    if !dropped(&c, &name, strip_unlikely, skip, classes) {
                         stack.push((c, false));
                     }
                 }
@@ -508,6 +582,7 @@ struct Scores<'a> {
     /// Candidates whose score before the link-density scaling was above zero.
     score: FnvHashMap<NodeId, f64>,
     aggs: &'a Aggs,
+    classes: &'a Classes,
     order: Vec<NodeRef<'a>>,
     weigh_classes: bool,
 }
@@ -550,7 +625,7 @@ impl<'a> Scores<'a> {
             let weigh = self.weigh_classes;
             let entry = self.score.entry(n.id).or_insert_with(|| {
                 self.order.push(n);
-                init_score(&n, weigh)
+                init_score(&n, weigh, self.classes)
             });
             *entry += s / div;
             if dom::is_named(&n, "body") {
@@ -566,16 +641,27 @@ impl<'a> Scores<'a> {
 }
 
 /// An element's score before any block is counted: its tag's and its class and id's.
-fn init_score(n: &NodeRef, weigh_classes: bool) -> f64 {
-    dom::with_name(n, tag_base) + if weigh_classes { class_weight(n) } else { 0.0 }
+fn init_score(n: &NodeRef, weigh_classes: bool, classes: &Classes) -> f64 {
+    dom::with_name(n, tag_base)
+        + if weigh_classes {
+            classes.weight(n)
+        } else {
+            0.0
+        }
 }
 
 /// Scores the subtree of `body`; returns the candidates' scores (already scaled by link
 /// density).
-fn score_tree<'a>(body: &NodeRef<'a>, aggs: &'a Aggs, flags: Flags) -> Scores<'a> {
+fn score_tree<'a>(
+    body: &NodeRef<'a>,
+    aggs: &'a Aggs,
+    flags: Flags,
+    classes: &'a Classes,
+) -> Scores<'a> {
     let mut sc = Scores {
         score: FnvHashMap::default(),
         aggs,
+        classes,
         order: Vec::new(),
         weigh_classes: flags.weigh_classes,
     };
@@ -789,7 +875,10 @@ fn choose<'a>(body: &NodeRef<'a>, sc: &Scores<'a>) -> Vec<Vec<NodeRef<'a>>> {
     if top.id == body.id {
         return vec![vec![*body]];
     }
-    let score_of = |n: &NodeRef| sc.get(n).unwrap_or_else(|| init_score(n, sc.weigh_classes));
+    let score_of = |n: &NodeRef| {
+        sc.get(n)
+            .unwrap_or_else(|| init_score(n, sc.weigh_classes, sc.classes))
+    };
     // Near-best candidates that agree on an ancestor: that ancestor holds the article.
     let alts: Vec<Vec<NodeId>> = ranked[1..]
         .iter()
@@ -976,11 +1065,15 @@ fn has_ancestor(n: &NodeRef, tag: &str) -> bool {
 /// pick: a block weighted as chrome by its class, or whose pictures, list items, inputs,
 /// headings, links or embeds outweigh its paragraphs, or with no paragraph-like text at all. A
 /// block holding a data table or a video player stays.
-fn cleaned_away(n: &NodeRef, name: &str, c: &Agg, weigh_classes: bool) -> bool {
+fn cleaned_away(n: &NodeRef, name: &str, c: &Agg, weigh_classes: bool, classes: &Classes) -> bool {
     if c.holds_data_table || has_ancestor(n, "code") {
         return false;
     }
-    let weight = if weigh_classes { class_weight(n) } else { 0.0 };
+    let weight = if weigh_classes {
+        classes.weight(n)
+    } else {
+        0.0
+    };
     if weight < 0.0 {
         return !c.holds_pre;
     }
@@ -1052,7 +1145,14 @@ fn cleaned_away(n: &NodeRef, name: &str, c: &Agg, weigh_classes: bool) -> bool {
 /// Whether an element of the pick is left out of its text: dropped before scoring, never
 /// text, a footer, an aside, a short share box, a heading weighted as chrome or a block the
 /// conditional cleaning removes.
-fn left_out(d: &NodeRef, name: &str, aggs: &Aggs, flags: Flags, in_data_table: bool) -> bool {
+fn left_out(
+    d: &NodeRef,
+    name: &str,
+    aggs: &Aggs,
+    flags: Flags,
+    in_data_table: bool,
+    classes: &Classes,
+) -> bool {
     let Some(agg) = aggs.get(&d.id).copied() else {
         return true;
     };
@@ -1064,7 +1164,7 @@ fn left_out(d: &NodeRef, name: &str, aggs: &Aggs, flags: Flags, in_data_table: b
         return true;
     }
     match name {
-        "h1" | "h2" => flags.weigh_classes && class_weight(d) < 0.0,
+        "h1" | "h2" => flags.weigh_classes && classes.weight(d) < 0.0,
         // A div readability turned into a paragraph is not cleaned as a div.
         "div"
             if agg.stands_for_p
@@ -1073,7 +1173,7 @@ fn left_out(d: &NodeRef, name: &str, aggs: &Aggs, flags: Flags, in_data_table: b
             false
         }
         "form" | "fieldset" | "table" | "ul" | "div" if flags.clean && !in_data_table => {
-            cleaned_away(d, name, &agg, flags.weigh_classes)
+            cleaned_away(d, name, &agg, flags.weigh_classes, classes)
         }
         _ => false,
     }
@@ -1081,7 +1181,7 @@ fn left_out(d: &NodeRef, name: &str, aggs: &Aggs, flags: Flags, in_data_table: b
 
 /// Text of the chosen nodes, a line per block; whitespace within text runs is one space, as laid
 /// out (kept as written in `pre`).
-fn formatted(groups: &[Vec<NodeRef>], aggs: &Aggs, flags: Flags) -> String {
+fn formatted(groups: &[Vec<NodeRef>], aggs: &Aggs, flags: Flags, classes: &Classes) -> String {
     let mut out = String::new();
     for nodes in groups {
         // A `None` marks a block's end.
@@ -1123,7 +1223,7 @@ fn formatted(groups: &[Vec<NodeRef>], aggs: &Aggs, flags: Flags) -> String {
                 continue;
             }
             let name = d.node_name().unwrap_or_default();
-            if left_out(&d, &name, aggs, flags, data) {
+            if left_out(&d, &name, aggs, flags, data, classes) {
                 continue;
             }
             if &*name == "br" || elements::is(&name, elements::LINE_BREAK) {
@@ -1271,17 +1371,18 @@ pub fn text(doc: &Document, title: Option<&str>) -> Option<(String, Option<Strin
         .into_iter()
         .chain(title.and_then(|t| title_heading(&body, t)))
         .collect();
+    let classes = Classes::default();
     let mut stripped = true;
-    let mut aggs = aggregates(&body, stripped, &skip);
+    let mut aggs = aggregates(&body, stripped, &skip, &classes);
     let mut best = String::new();
     for flags in ATTEMPTS {
         if flags.strip_unlikely != stripped {
             stripped = flags.strip_unlikely;
-            aggs = aggregates(&body, stripped, &skip);
+            aggs = aggregates(&body, stripped, &skip, &classes);
         }
-        let sc = score_tree(&body, &aggs, flags);
+        let sc = score_tree(&body, &aggs, flags, &classes);
         let nodes = choose(&body, &sc);
-        let t = formatted(&nodes, &aggs, flags);
+        let t = formatted(&nodes, &aggs, flags, &classes);
         let chars = measure(&t).0;
         if chars >= RETRY_BELOW_CHARS {
             return Some((t, by_text));
@@ -1296,6 +1397,72 @@ pub fn text(doc: &Document, title: Option<&str>) -> Option<(String, Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Elements of random class and id values (pieces of readability's pattern words in both
+    /// cases, separators, spaces, "hid", other words), some missing, values repeated across
+    /// elements and asked twice: the remembered weight and unlikely verdict are the patterns'.
+    #[test]
+    fn remembered_class_verdicts_are_the_patterns_verdicts() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let words = [
+            "article", "Article", "body", "content", "entry", "h-entry", "main", "page", "post",
+            "text", "blog", "story", "-ad-", "hidden", "hid", "banner", "combx", "comment", "com-",
+            "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+            "related", "scroll", "share", "sidebar", "sponsor", "shopping", "tags", "widget",
+            "and", "column", "layout", "shadow", "menu", "social", "extra", "header", "pager",
+            "ad-break", "MENU", "Sidebar", "x", "wrap", "-", "_", " ", " ", "é", "2",
+        ];
+        let value = prop::option::of(prop::collection::vec(0..words.len(), 0..5));
+        let mut runner = TestRunner::new(Config {
+            cases: 300,
+            ..Config::default()
+        });
+        let (weighed, unlikely) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+        runner
+            .run(
+                &prop::collection::vec((value.clone(), value), 1..12),
+                |elements| {
+                    let join = |v: &Option<Vec<usize>>| {
+                        v.as_ref()
+                            .map(|v| v.iter().map(|&i| words[i]).collect::<String>())
+                    };
+                    let mut html = String::from("<body>");
+                    for (class, id) in elements.iter().chain(elements.iter()) {
+                        html.push_str("<div");
+                        for (a, v) in [("class", join(class)), ("id", join(id))] {
+                            if let Some(v) = v {
+                                html.push_str(&format!(" {a}=\"{v}\""));
+                            }
+                        }
+                        html.push_str(">x</div>");
+                    }
+                    let doc = Document::from(html.as_str());
+                    let classes = Classes::default();
+                    for n in doc.select("div").nodes() {
+                        for _ in 0..2 {
+                            let w = classes.weight(n);
+                            prop_assert_eq!(w.to_bits(), class_weight_of(n).to_bits());
+                            let class = dom::with_attr(n, "class", str::to_string);
+                            let id = dom::with_attr(n, "id", str::to_string);
+                            let joined =
+                                format!("{} {}", class.unwrap_or_default(), id.unwrap_or_default());
+                            let u = classes.unlikely(n);
+                            prop_assert_eq!(
+                                u,
+                                UNLIKELY.is_match(&joined) && !MAYBE.is_match(&joined)
+                            );
+                            weighed.set(weighed.get() + usize::from(w != 0.0));
+                            unlikely.set(unlikely.get() + usize::from(u));
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+        let (weighed, unlikely) = (weighed.get(), unlikely.get());
+        assert!(weighed > 500 && unlikely > 500, "{weighed} {unlikely}");
+    }
 
     fn story(n: usize) -> String {
         (0..n)

@@ -13,6 +13,12 @@ const NAME_WEIGHT: f32 = 2.0;
 /// Weight of a year: the same kind of event in another year is another story.
 pub(crate) const YEAR_WEIGHT: f32 = 3.0;
 
+/// Most characters of a word term. English words run to about 30 letters and compounds of other
+/// languages past 60; a longer run is a hash, an encoded blob or a slug with no separators, which
+/// says nothing about the story, and as an index key it would be refused by PostgreSQL (a key of
+/// 9,000 letters from a URL's slug made its document unstorable there).
+const MAX_WORD_CHARS: usize = 64;
+
 /// Raw weighted term counts of a text.
 pub fn term_counts(text: &str) -> HashMap<String, f32> {
     let mut counts: HashMap<String, f32> = HashMap::new();
@@ -31,7 +37,8 @@ pub fn term_counts(text: &str) -> HashMap<String, f32> {
             continue;
         }
         let lower = w.to_lowercase();
-        if lower.chars().count() < 3
+        let chars = lower.chars().count();
+        if !(3..=MAX_WORD_CHARS).contains(&chars)
             || lower.chars().next().is_some_and(|c| c.is_ascii_digit())
             || claimtrail_lexicon::is_stopword(&lower)
         {
@@ -192,6 +199,15 @@ mod tests {
             1.0,
         );
         assert_eq!(c, before);
+    }
+
+    #[test]
+    fn a_run_of_letters_longer_than_any_word_is_no_term() {
+        let blob = "q".repeat(MAX_WORD_CHARS + 1);
+        let longest = "w".repeat(MAX_WORD_CHARS);
+        let counts = term_counts(&format!("The bridge {blob} opened {longest}."));
+        assert!(!counts.contains_key(&blob), "{counts:?}");
+        assert!(counts.contains_key(&longest) && counts.contains_key("bridge"));
     }
 
     #[test]

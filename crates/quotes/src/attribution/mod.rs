@@ -370,6 +370,20 @@ impl<'d, 'a> Walk<'d, 'a> {
         crate::described::name_described(doc, &people, &mut speakers);
         found
             .into_iter()
+            .map(|mut f| {
+                // A speaker is a name, stored and indexed: a longer "name" is a hostile run of
+                // letters however it was reached (a subject phrase, a run, a label).
+                if !f
+                    .speaker
+                    .name
+                    .as_deref()
+                    .is_none_or(claimtrail_text::is_name_sized)
+                {
+                    f.speaker.name = None;
+                    f.speaker.kind = None;
+                }
+                f
+            })
             .map(|f| Quote {
                 text: doc.text[f.start..f.end].to_string(),
                 kind: f.kind,

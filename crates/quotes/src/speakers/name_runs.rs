@@ -24,10 +24,6 @@ pub(super) fn token_at(doc: &Doc, pos: usize) -> Option<usize> {
     (i < doc.tokens.len()).then_some(i)
 }
 
-/// Longest run that can hold a name, in tokens: a longer capitalised run is a list, a shouted
-/// line or a hostile page, not a speaker (the entity tagger has the same bound).
-const MAX_NAME_RUN: usize = 20;
-
 /// Maximal runs of capitalised words (a possessive ends a run), those too long for a name left out.
 pub(super) fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
@@ -57,7 +53,9 @@ pub(super) fn cap_runs(doc: &Doc) -> Vec<(usize, usize)> {
             }
             break;
         }
-        if i - a <= MAX_NAME_RUN {
+        // A run too long for a name is a list, a shouted line or a hostile page, not a
+        // speaker (the entity tagger has the same bound).
+        if doc.fits_a_name(a, i) {
             runs.push((a, i));
         }
     }

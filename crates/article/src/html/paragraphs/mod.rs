@@ -15,6 +15,7 @@ use link_blocks::{
     is_card_list, is_link_block, is_link_list, is_link_stub, link_list_box, MIN_WORDS_BEFORE_CARDS,
 };
 pub(super) use region_names::is_boilerplate;
+use region_names::RegionNames;
 use sign_up::{pitch_before, sign_up_box};
 use small_boxes::is_small_box;
 
@@ -144,6 +145,7 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
     // Each node with whether no paragraph is read below it (it lies in a boilerplate region or
     // in a paragraph already read); regions are still collected there.
     let mut stack: Vec<(NodeRef, bool)> = vec![(doc.root(), false)];
+    let mut names = RegionNames::default();
     while let Some((n, inside)) = stack.pop() {
         if read >= MAX_PARAGRAPHS {
             break;
@@ -152,7 +154,7 @@ pub fn paragraph_text(doc: &Document) -> ParagraphView<'_> {
             continue;
         }
         let name = n.node_name().unwrap_or_default();
-        let mut excluded = n.is_element() && is_boilerplate(&n);
+        let mut excluded = n.is_element() && names.is_boilerplate(&n);
         let mut inside_now = inside;
         if excluded && is_region_block(&name) {
             // A form that holds the article is the page's layout (ASP.NET wraps the whole

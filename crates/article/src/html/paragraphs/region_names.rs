@@ -46,6 +46,12 @@ const BOILERPLATE_HINTS: [&str; 32] = [
 ];
 
 pub(in crate::html) fn is_boilerplate(n: &NodeRef) -> bool {
+    named_boilerplate(n, |v| v.split_ascii_whitespace().any(names_boilerplate))
+}
+
+/// Whether an element is a boilerplate region by its tag, or else by a class or id value for
+/// which `value_names` holds (not asked of a page-wide element's).
+fn named_boilerplate(n: &NodeRef, mut value_names: impl FnMut(&str) -> bool) -> bool {
     let (tagged, page_wide) = dom::with_name(n, |name| {
         (
             BOILERPLATE_TAGS.contains(&name),
@@ -59,9 +65,30 @@ pub(in crate::html) fn is_boilerplate(n: &NodeRef) -> bool {
     if page_wide {
         return false;
     }
-    ["class", "id"].iter().any(|a| {
-        dom::with_attr(n, a, |v| v.split_ascii_whitespace().any(names_boilerplate)).unwrap_or(false)
-    })
+    ["class", "id"]
+        .iter()
+        .any(|a| dom::with_attr(n, a, &mut value_names).unwrap_or(false))
+}
+
+/// [`is_boilerplate`] for a walk over a whole page, which asks the hints once per distinct
+/// class or id value: a page repeats its class names, and a map lookup of the borrowed value
+/// costs less than the hints' automaton over each of its segments.
+#[derive(Default)]
+pub(in crate::html) struct RegionNames {
+    named: fnv::FnvHashMap<String, bool>,
+}
+
+impl RegionNames {
+    pub(in crate::html) fn is_boilerplate(&mut self, n: &NodeRef) -> bool {
+        named_boilerplate(n, |v| {
+            if let Some(&b) = self.named.get(v) {
+                return b;
+            }
+            let b = v.split_ascii_whitespace().any(names_boilerplate);
+            self.named.insert(v.to_string(), b);
+            b
+        })
+    }
 }
 
 /// The hints as one case-insensitive pattern: one pass over a class name, no lower-casing.

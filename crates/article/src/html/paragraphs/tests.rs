@@ -334,3 +334,100 @@ fn page_builder_and_page_wide_classes_are_not_boilerplate() {
     let v = paragraph_text(&d);
     assert_eq!((v.text.as_str(), v.words), ("Article words here.\n", 3));
 }
+
+/// Elements of random tags (page-wide, boilerplate and plain) and class and id values built
+/// from the hints, their plurals, prefixes that undo them, separators and other words, some
+/// missing, every value repeated and each element asked twice: the walk's remembered verdicts
+/// are `is_boilerplate`'s.
+#[test]
+fn remembered_region_names_are_the_hints_verdicts() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let words = [
+        "comment",
+        "Comments",
+        "sidebar",
+        "related",
+        "Related",
+        "share",
+        "sharing",
+        "social",
+        "menu",
+        "cookie",
+        "newsletter",
+        "promo",
+        "ad",
+        "ads",
+        "advert",
+        "banner",
+        "modal",
+        "author",
+        "caption",
+        "footnote",
+        "trending",
+        "popular",
+        "tag-",
+        "category-",
+        "has-",
+        "no-",
+        "with-",
+        "main",
+        "post",
+        "story",
+        "commentary",
+        "shareable",
+        "promotion",
+        "-",
+        "_",
+        " ",
+        "  ",
+        "2",
+        "X",
+        "é",
+        "Bar",
+    ];
+    let tags = [
+        "div", "section", "span", "p", "ul", "nav", "footer", "aside", "main", "article", "body",
+        "header", "li",
+    ];
+    let value = prop::option::of(prop::collection::vec(0..words.len(), 0..5));
+    let element = (0..tags.len(), value.clone(), value);
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        ..Config::default()
+    });
+    let named = std::cell::Cell::new(0);
+    runner
+        .run(&prop::collection::vec(element, 1..12), |elements| {
+            let join = |v: &Option<Vec<usize>>| {
+                v.as_ref()
+                    .map(|v| v.iter().map(|&i| words[i]).collect::<String>())
+            };
+            let mut html = String::from("<html><body>");
+            for (t, class, id) in elements.iter().chain(elements.iter()) {
+                // "body", "main" and "article" as elements of their own inside the page.
+                html.push_str(&format!("<{}", tags[*t]));
+                for (a, v) in [("class", join(class)), ("id", join(id))] {
+                    if let Some(v) = v {
+                        html.push_str(&format!(" {a}=\"{v}\""));
+                    }
+                }
+                html.push_str(&format!(">x</{}>", tags[*t]));
+            }
+            let doc = Document::from(html.as_str());
+            let mut names = RegionNames::default();
+            for n in doc.root().descendants() {
+                if !n.is_element() {
+                    continue;
+                }
+                for _ in 0..2 {
+                    let b = names.is_boilerplate(&n);
+                    prop_assert_eq!(b, is_boilerplate(&n));
+                    named.set(named.get() + usize::from(b));
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(named.get() > 1000, "{}", named.get());
+}
