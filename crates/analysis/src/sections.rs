@@ -76,7 +76,13 @@ struct Part {
 fn stages(text: &str, block_quotes: &[Range<usize>], published: Option<NaiveDate>) -> Part {
     let doc = Doc::new(text);
     let entities = claimtrail_entities::recognize(&doc);
-    let quotes = claimtrail_quotes::find_quotes_with_blocks(&doc, &entities, block_quotes);
+    let quotes = match quote_entities_probe() {
+        None => claimtrail_quotes::find_quotes_with_blocks(&doc, &entities, block_quotes),
+        Some(keep_half) => {
+            let thinned = thin_for_probe(&entities, keep_half);
+            claimtrail_quotes::find_quotes_with_blocks(&doc, &thinned, block_quotes)
+        }
+    };
     let times = claimtrail_times::find_times(&doc, published);
     let figures = claimtrail_figures::find_figures(
         &doc,
@@ -159,4 +165,36 @@ fn extend<T: Span>(all: &mut Vec<T>, items: Vec<T>, offset: usize, cap: usize) -
         i
     }));
     over
+}
+
+/// A measuring probe, never set in use: `CLAIMTRAIL_PROBE_QUOTE_ENTITIES=none` gives the quote
+/// stage no entities, `=half` drops every second PERSON, so the speaker fallback's loss can be
+/// measured (docs/benchmarks.md, fallback39). Every other stage sees the full entity layer.
+fn quote_entities_probe() -> Option<bool> {
+    static PROBE: std::sync::LazyLock<Option<bool>> = std::sync::LazyLock::new(|| {
+        match std::env::var("CLAIMTRAIL_PROBE_QUOTE_ENTITIES").as_deref() {
+            Ok("none") => Some(false),
+            Ok("half") => Some(true),
+            _ => None,
+        }
+    });
+    *PROBE
+}
+
+fn thin_for_probe(entities: &[Entity], keep_half: bool) -> Vec<Entity> {
+    if !keep_half {
+        return Vec::new();
+    }
+    let mut nth = 0usize;
+    entities
+        .iter()
+        .filter(|e| {
+            if e.kind != claimtrail_text::EntityKind::Person {
+                return true;
+            }
+            nth += 1;
+            nth % 2 == 1
+        })
+        .cloned()
+        .collect()
 }

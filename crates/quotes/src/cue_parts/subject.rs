@@ -386,6 +386,11 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) || is_time_word(cx.l(b)) {
             break;
         }
+        // "…,” said Jo Roe on Monday / in a statement / at a hearing": a lower-case time or
+        // place phrase after a capitalised name is no part of it.
+        if b > a && cx.is_cap(b - 1) && !cx.is_cap(b) && starts_with_time(cx, b, hi) {
+            break;
+        }
         b += 1;
     }
     // "…, said a party member who supports her.": a relative clause closes the subject.
