@@ -11,8 +11,8 @@ value first). Prints, over rows not flagged 'opt' (an 'opt' row absent is not co
   no source invented  figures the outlet states itself (first alternative '-'): our source is none, or
                    matches another alternative
 A figure not found counts as wrong for its source group. Each table of the file (rows flagged 't2': the second
-blind table, session 35; 't3': the third, session 36; 't4': the fourth, session 37; 't5': the fifth, session 38) is printed on its own, then all
-together.
+blind table, session 35; 't3': the third, session 36; 't4': the fourth, session 37; 't5': the fifth, session 38; 't6': the sixth, session 39) is printed on its own,
+then all together.
 
 usage: python3 bench/news_figures_ecb.py [-v] [--table TSV] [BINARY]
 """
@@ -40,7 +40,7 @@ for line in open(args.table, encoding="utf-8"):
     page, anchor, number, value, hedge, source, flags = line.rstrip("\n").split("\t")
     rows.append(dict(page=page, anchor=anchor, number=number, value=float(value), hedge=hedge,
                      sources=source.split("|"), opt="opt" in flags.split(),
-                     table=next((t[1:] for t in ("t5", "t4", "t3", "t2") if t in flags.split()), "1")))
+                     table=next((t[1:] for t in ("t6", "t5", "t4", "t3", "t2") if t in flags.split()), "1")))
 pages = sorted({r["page"] for r in rows})
 paths = {p: os.path.join(D, p.partition(":")[2]) for p in pages}
 out = subprocess.run([args.binary, "analyze", "--plain", "--format", "jsonl", "-q", *paths.values()],
@@ -52,7 +52,7 @@ for line in out.splitlines():
     recs[by_path[os.path.realpath(d["source"])]] = d
 
 KEYS = ("rows", "found", "value", "hedge", "attr", "attr_ok", "own", "own_ok")
-TABLES = ("1", "2", "3", "4", "5")
+TABLES = ("1", "2", "3", "4", "5", "6")
 tally = {t: dict.fromkeys(KEYS, 0) for t in TABLES}
 for r in rows:
     n = tally[r["table"]]

@@ -56,6 +56,8 @@ pub fn recognize_with(doc: &Doc, model: &tagger::Model) -> Vec<Entity> {
     with_lowercase_places(doc, &mut spans);
     without_document_names_in_conversation(doc, &mut spans);
     with_coordinations_split(doc, &mut spans);
+    with_places_named_by_their_head(doc, &mut spans);
+    with_listed_companies_as_organisations(doc, &mut spans);
     spans.retain(|&(a, b, _)| b - a <= MAX_NAME_TOKENS);
     let mut ents: Vec<Entity> = spans
         .into_iter()
@@ -725,6 +727,117 @@ fn with_coordinations_split(doc: &Doc, spans: &mut Vec<(usize, usize, usize)>) {
         }
     }
     *spans = out;
+}
+
+/// Nouns that close the name of a place of the land or of a building people go to ("Ashtamudi
+/// Lake", "Symphony Auditorium", "Hazrat Ganj Chowk"). Nouns that are common surnames too
+/// ("Park", "Hill", "Hall", "Street", "Woods") are left out: "Ji-sung Park" is a person.
+const PLACE_HEADS: [&str; 22] = [
+    "lake",
+    "river",
+    "mall",
+    "garden",
+    "gardens",
+    "station",
+    "airport",
+    "auditorium",
+    "stadium",
+    "beach",
+    "plaza",
+    "chowk",
+    "canyon",
+    "valley",
+    "island",
+    "temple",
+    "mosque",
+    "cathedral",
+    "museum",
+    "falls",
+    "bay",
+    "zoo",
+];
+
+/// A person's span of two or three Title Case words whose last is a place noun
+/// ([`PLACE_HEADS`]) and whose first is no given name, title or honorific, with no honorific
+/// before it ("Ashtamudi Lake", "Symphony Auditorium"; not "Ricki Lake", "Mr. Lake"), is a place:
+/// the tagger reads an unknown capitalised pair as a person's name. `spans` are token spans
+/// `(start, end, type)`.
+fn with_places_named_by_their_head(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
+    use gazetteer::{GAZ, HONORIFIC, TITLE};
+    let (Some(per), Some(loc)) = (
+        tagger::TYPES.iter().position(|t| *t == "PER"),
+        tagger::TYPES.iter().position(|t| *t == "LOC"),
+    ) else {
+        return;
+    };
+    let titled = |w: &str| GAZ.word_classes(w) & (1 << HONORIFIC | 1 << TITLE) != 0;
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '-')
+    };
+    for s in spans.iter_mut() {
+        let (a, b, ty) = *s;
+        if ty != per || b < a + 2 || b > a + 3 {
+            continue;
+        }
+        let head = doc.token_text(b - 1);
+        let first = doc.token_text(a);
+        let place_head = title_case(head)
+            && claimtrail_lexicon::with_lowercase(head, |l| PLACE_HEADS.contains(&l));
+        if !place_head
+            || !(a..b).all(|i| title_case(doc.token_text(i)))
+            || is_given_name(first)
+            || titled(first)
+            || (a > 0 && titled(doc.token_text(a - 1).trim_end_matches('.')))
+        {
+            continue;
+        }
+        s.2 = loc;
+    }
+}
+
+/// A span typed a person or a place whose words a company list names whole (the hand list of
+/// organisations, or the stock-index companies: "Walmart", "Cracker Barrel") and no place list
+/// does ("Toyota" is a town too), and that opens with no given name, is the company. One word
+/// stays a person's when the tagger typed it so or a census list names people with it ("Olympic
+/// champion Lindsay", "Hyatt"). `spans` are token spans `(start, end, type)`.
+fn with_listed_companies_as_organisations(doc: &Doc, spans: &mut [(usize, usize, usize)]) {
+    use gazetteer::{
+        CITY, COMPANY, COUNTRY, GAZ, GEONAME, GIVEN_WIDE, ORG, PLACE, REGION, SURNAME,
+    };
+    let (Some(per), Some(loc), Some(org)) = (
+        tagger::TYPES.iter().position(|t| *t == "PER"),
+        tagger::TYPES.iter().position(|t| *t == "LOC"),
+        tagger::TYPES.iter().position(|t| *t == "ORG"),
+    ) else {
+        return;
+    };
+    const PLACES: u32 = 1 << COUNTRY | 1 << CITY | 1 << PLACE | 1 << REGION | 1 << GEONAME;
+    for s in spans.iter_mut() {
+        let (a, b, ty) = *s;
+        if (ty != per && ty != loc) || b > a + 4 {
+            continue;
+        }
+        let first = doc.token_text(a);
+        if !first.starts_with(char::is_uppercase) || is_given_name(first) {
+            continue;
+        }
+        // One word the tagger read as a person's ("Olympic champion Lindsay"), or that a census
+        // list gives people ("Hyatt"), is a person's name first.
+        let names = 1 << SURNAME | 1 << GIVEN_WIDE;
+        if b == a + 1 && (ty == per || (GAZ.wide_classes(first) | GAZ.classes(first)) & names != 0)
+        {
+            continue;
+        }
+        let phrase = (a..b)
+            .map(|i| doc.token_text(i))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let classes = GAZ.classes(&phrase) | GAZ.wide_classes(&phrase);
+        if classes & (1 << ORG | 1 << COMPANY) != 0 && classes & PLACES == 0 {
+            s.2 = org;
+        }
+    }
 }
 
 /// Words that name a storm before its given name ("Hurricane Katrina", "Typhoon Haiyan").
@@ -1786,6 +1899,79 @@ mod tests {
         ]
         .iter()
         .map(|w| (w.to_string(), org))
+        .collect();
+        assert_eq!(span_texts(&doc, &spans), want);
+    }
+
+    #[test]
+    fn an_unknown_pair_closed_by_a_place_noun_is_a_place() {
+        let doc = Doc::new(
+            "We swam in Ashtamudi Lake . Ricki Lake sang at Symphony Auditorium . \
+             Mr. Quarry Lake spoke . Ji-sung Park ran .",
+        );
+        let (per, loc) = (0, 2);
+        let mut spans: Vec<(usize, usize, usize)> = [
+            ("Ashtamudi Lake", 0),
+            ("Ricki Lake", 0),
+            ("Symphony Auditorium", 0),
+            ("Quarry Lake", 0),
+            ("Ji-sung Park", 0),
+        ]
+        .iter()
+        .map(|&(w, n)| {
+            let (a, b) = token_span(&doc, w, n);
+            (a, b, per)
+        })
+        .collect();
+        with_places_named_by_their_head(&doc, &mut spans);
+        let want: Vec<(String, usize)> = [
+            ("Ashtamudi Lake", loc),
+            // A given name opens it: a person.
+            ("Ricki Lake", per),
+            ("Symphony Auditorium", loc),
+            // An honorific before it: a person.
+            ("Quarry Lake", per),
+            // "Park" is a surname too: not a place noun here.
+            ("Ji-sung Park", per),
+        ]
+        .iter()
+        .map(|&(w, t)| (w.to_string(), t))
+        .collect();
+        assert_eq!(span_texts(&doc, &spans), want);
+    }
+
+    #[test]
+    fn a_listed_company_typed_a_person_or_a_place_is_an_organisation() {
+        let doc = Doc::new(
+            "I start at Cracker Barrel and shop at Walmart . Olympic champion Lindsay won . \
+             Home Depot hired me . We drove to Toyota .",
+        );
+        let (per, org, loc) = (0, 1, 2);
+        let mut spans: Vec<(usize, usize, usize)> = [
+            ("Cracker Barrel", loc),
+            ("Walmart", loc),
+            ("Lindsay", per),
+            ("Home Depot", per),
+            ("Toyota", loc),
+        ]
+        .iter()
+        .map(|&(w, t)| {
+            let (a, b) = token_span(&doc, w, 0);
+            (a, b, t)
+        })
+        .collect();
+        with_listed_companies_as_organisations(&doc, &mut spans);
+        let want: Vec<(String, usize)> = [
+            ("Cracker Barrel", org),
+            ("Walmart", org),
+            // One word typed a person's stays a person's.
+            ("Lindsay", per),
+            ("Home Depot", org),
+            // A town of that name: the place stays.
+            ("Toyota", loc),
+        ]
+        .iter()
+        .map(|&(w, t)| (w.to_string(), t))
         .collect();
         assert_eq!(span_texts(&doc, &spans), want);
     }

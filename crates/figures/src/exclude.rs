@@ -178,6 +178,29 @@ fn year_context(w: &str) -> bool {
         )
 }
 
+/// Most tokens either side of a number read to tell a title-case headline.
+const HEADLINE_REACH: usize = 10;
+
+/// Whether the number word at tokens `f..end` counts a plural noun in a title-case headline:
+/// every word of four letters or more near it is capitalised ("Indian Navy Ship Interdicts
+/// Three Pirate Vessels In A Single Operation"), and a capitalised plural noun follows it
+/// within three words, all capitalised ("Three Pirate Vessels"). "Ground Zero", "Catch
+/// Twenty" and "the Big Three" count nothing.
+fn headline_count(v: &View, f: usize, end: usize) -> bool {
+    let from = f.saturating_sub(HEADLINE_REACH);
+    let to = (end + HEADLINE_REACH).min(v.len());
+    let long_words = || (from..to).filter(|&k| v.toks[k].is_word() && v.text(k).len() >= 4);
+    if long_words().count() < 4 || !long_words().all(|k| v.toks[k].capitalized()) {
+        return false;
+    }
+    (end..(end + 3).min(v.len()))
+        .take_while(|&k| v.toks[k].is_word() && v.toks[k].capitalized())
+        .any(|k| {
+            let w = v.lower(k);
+            w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss")
+        })
+}
+
 /// "May", not "may" or "MAY".
 fn title_case(w: &str) -> bool {
     let mut cs = w.chars();
@@ -578,8 +601,15 @@ pub fn excluded(v: &View, m: &Measured, multi: bool) -> bool {
     {
         return true;
     }
-    // "Ground Zero", "Catch Twenty": a capitalised number word after a capitalised word.
-    if c.words && f >= 1 && v.toks[f].capitalized() && v.toks[f - 1].capitalized() && f > 1 {
+    // "Ground Zero", "Catch Twenty": a capitalised number word after a capitalised word. A
+    // title-case headline's count ("Navy Seizes Three Pirate Boats") is a figure.
+    if c.words
+        && f >= 1
+        && v.toks[f].capitalized()
+        && v.toks[f - 1].capitalized()
+        && f > 1
+        && !headline_count(v, f, c.end)
+    {
         return true;
     }
     // "the Gang of Eight", "the Group of Seven": a capitalised number word after "of" or "for"

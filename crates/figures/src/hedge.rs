@@ -74,6 +74,10 @@ const BEFORE: &[(&[&str], Hedge)] = &[
     // "no contract longer than eight years", "lasted longer than 10 minutes".
     (&["no", "longer", "than"], AtMost),
     (&["longer", "than"], MoreThan),
+    // "better than half of voters", "an offer better than eight years and $184 million": more
+    // than the number; "no better than 50-50" at most.
+    (&["no", "better", "than"], AtMost),
+    (&["better", "than"], MoreThan),
     (&["shorter", "than"], LessThan),
     (&["in", "excess", "of"], MoreThan),
     (&["more", "than"], MoreThan),

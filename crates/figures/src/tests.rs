@@ -1940,3 +1940,30 @@ fn the_accused_claims_nothing() {
     };
     assert_eq!(figs_with(text, &[q])[0].source, None);
 }
+
+#[test]
+fn better_than_bounds_a_number_from_below() {
+    assert_eq!(
+        value_hedges("The club made an offer better than six years and $90 million."),
+        [(Some(6.0), "more_than"), (Some(90_000_000.0), "exact")]
+    );
+    assert_eq!(
+        value_hedges("Her odds are no better than 20 percent."),
+        [(Some(20.0), "at_most")]
+    );
+}
+
+#[test]
+fn a_title_case_headline_counts_with_its_number_words() {
+    assert_eq!(
+        values("Coast Guard Rescues Four Stranded Hikers Near Ridge\n\nThe hikers were cold."),
+        [4.0]
+    );
+    assert_eq!(
+        values("Harbour Patrol Seizes Two Smuggling Boats\n\nThe boats were empty."),
+        [2.0]
+    );
+    // Names that hold a number word stay names, headline or not.
+    assert!(values("Crowds Gather At Ground Zero Memorial\n\nIt rained.").is_empty());
+    assert!(values("The Big Three Meet In Detroit Today\n\nIt rained.").is_empty());
+}

@@ -117,6 +117,10 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         }
         return np_back(cx, lo, a - 1).map(|(h, _)| (h, b));
     }
+    // "…, MyFoxHouston.com reports": an outlet written as its web address.
+    if let Some(a) = web_address_before(cx, lo, j) {
+        return Some((a, j));
+    }
     let np = np_back(cx, lo, j).map(|(a, b)| (document_of(cx, lo, a), b));
     // "Representatives at several Acme stores in Canada said": the phrase next to the cue is
     // the object of a preposition nested in a role or group noun's complement; that noun
@@ -144,6 +148,18 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     // "…, police and the woman's friend said": two speakers joined by "and" after the clause's
     // comma, or opening the sentence, speak together.
     np.map(|(a, b)| (conjoined_speakers(cx, lo, a).unwrap_or(a), b))
+}
+
+/// The start of an outlet's web address ending before token `j` ("Politico.com", tokenised
+/// as a capitalised name, a full stop and the domain's suffix), when there is one.
+fn web_address_before(cx: &Ctx, lo: usize, j: usize) -> Option<usize> {
+    (j >= lo + 3
+        && matches!(cx.l(j - 1), "com" | "org" | "net")
+        && cx.w(j - 2) == "."
+        && cx.is_word(j - 3)
+        && cx.is_cap(j - 3)
+        && !cx.quoted(j - 3))
+    .then_some(j - 3)
 }
 
 /// The start of a first speaker joined by "and" to the subject starting at `a`, when that

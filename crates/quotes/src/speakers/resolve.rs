@@ -39,6 +39,16 @@ impl People {
             .find(|&i| word(doc, i) == "(")
             .filter(|_| word(doc, b - 1) == ")")
             .unwrap_or(b);
+        // "Politico.com reports": an outlet named by its web address is that organisation.
+        if b == a + 3
+            && word(doc, a + 1) == "."
+            && matches!(word(doc, a + 2), "com" | "org" | "net")
+            && is_cap(doc, a)
+        {
+            sp.name = Some(format!("{}.{}", word(doc, a), word(doc, a + 2)));
+            sp.kind = Some(EntityKind::Org);
+            return sp;
+        }
         // "whale rescue group Project Jonah", "data analysis firm 1010data": the name after an
         // organisation noun is the organisation's, whatever the tagger made of its words.
         if let Some(name) = named_after_org_noun(doc, a, b) {
