@@ -60,8 +60,10 @@ fn is_closer(t: &str) -> bool {
     matches!(t, "\"" | "'" | "”" | "’" | ")" | "]" | "''" | "»")
 }
 
+/// A mark that may open as well as close: straight quotes, and the doubled apostrophe that
+/// stands for both in `''…''` text ("now. ''We must …").
 fn is_ambiguous_quote(t: &str) -> bool {
-    matches!(t, "\"" | "'")
+    matches!(t, "\"" | "'" | "''")
 }
 
 fn opens_sentence(t: &str) -> bool {
@@ -96,6 +98,18 @@ mod tests {
         assert_eq!(
             sents("\"We will go.\" Then he left."),
             vec!["\"We will go.\"", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_doubled_apostrophe_after_a_stop_opens_the_next_sentence() {
+        assert_eq!(
+            sents("It is over now. ''We must go,'' he said."),
+            vec!["It is over now.", "''We must go,'' he said."]
+        );
+        assert_eq!(
+            sents("''We will go.'' Then he left."),
+            vec!["''We will go.''", "Then he left."]
         );
     }
 

@@ -477,8 +477,24 @@ impl<'d, 'a> Walk<'d, 'a> {
                 )
         });
         let reported = after.is_some();
+        // "Secret Service protocol called for …, sources said.": an attribution closing its
+        // sentence after the clause's comma reports the whole clause, even when a cue inside
+        // the clause ("called for", "has added") reported a part of it first.
+        let closes_sentence = ext.1 < hi && cx.is_stop(ext.1) && ext.1 + 1 >= hi;
+        let from = if closes_sentence
+            && s.covered > lo
+            && ext.0 > lo
+            && s.covered < ext.0
+            && (lo..ext.0).all(|i| !cx.quoted(i))
+            // Not past another trailing attribution ("…, KING-TV reported, while …").
+            && !(lo..ext.0).any(|i| is_cue(cx.l(i)) && cx.w(i + 1) == ",")
+        {
+            lo
+        } else {
+            s.covered
+        };
         let before = || {
-            content_before(cx, s.covered, ext.0, ext.1, hi)
+            content_before(cx, from, ext.0, ext.1, hi)
                 .filter(|_| inverted || !has_own_object(cx, c, hi))
         };
         if let Some((a, b)) = after.or_else(before) {

@@ -216,7 +216,9 @@ impl<'d, 'a> Walk<'d, 'a> {
             return;
         }
         let words = (lo..hi).filter(|&i| cx.quoted(i) && cx.is_word(i)).count();
-        if words < 4 {
+        // "MacGyver … is returning to CBS. “Tales From the Crypt,” an HBO series, …": a title
+        // opening the sentence is no one's words.
+        if words < 4 || crate::cue_parts::reads_as_title(cx, m) {
             return;
         }
         let Some((a, b)) = sentence_subject(cx, pa, pb) else {

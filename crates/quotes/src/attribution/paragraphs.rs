@@ -495,7 +495,7 @@ fn push_piece(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     let lead = piece.len() - piece.trim_start().len();
     let mut s = a + lead;
     // The opening mark that starts a continuing paragraph.
-    for mark in ["“", "„", "\"", "«", "``"] {
+    for mark in ["“", "„", "\"", "«", "``", "''"] {
         if text[s..b].starts_with(mark) {
             s += mark.len();
             break;

@@ -132,7 +132,8 @@ pub(super) fn appositive(cx: &Ctx, lo: usize, comma: usize) -> Option<(usize, us
 /// "…, said Jo Roe from the county police.", "…, said an adviser to the mayor.": a short phrase
 /// of where the speaker works closes the clause after the name or role ending before `b`.
 pub(super) fn affiliation_follows(cx: &Ctx, b: usize, hi: usize) -> bool {
-    let after_name = cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with");
+    // "…, wrote Jo Roe for Morning Consult": the outlet a writer writes for.
+    let after_name = cx.is_cap(b - 1) && matches!(cx.l(b), "from" | "of" | "at" | "with" | "for");
     let after_role = is_role_noun(cx.l(b - 1)) && cx.l(b) == "to";
     if !(after_name || after_role) {
         return false;

@@ -50,10 +50,58 @@ pub(crate) fn quote_before(cx: &Ctx, a: usize, tail: usize) -> Option<usize> {
         return None;
     }
     let m = cx.closes(p - 1)?;
+    if title_in_opener(cx, m) {
+        return None;
+    }
     // "“…!” he said" attaches across the stop; "“….” Kirby said" starts a new statement.
     let mk = cx.marks[m];
     let last = cx.doc.text[mk.start..mk.end].chars().next_back();
     (last != Some('.') || p < a || !cx.is_cap(a) || tail < 4).then_some(m)
+}
+
+/// "In an interview on CBS's “Face the Nation,” Ryan said …": a short title-cased quotation
+/// inside the prepositional phrase that opens its sentence (no comma before it) names a
+/// programme or a work; it is no quotation of the speaker after it.
+fn title_in_opener(cx: &Ctx, m: usize) -> bool {
+    let mk = cx.marks[m];
+    let Some(close) = mk.close_tok else {
+        return false;
+    };
+    // The words before the opening mark, back to the sentence's start: a preposition first.
+    let mut k = mk.open_tok;
+    while k > 0 && mk.open_tok - k < 12 && !starts_paragraph(cx.doc, k) {
+        let w = cx.w(k - 1);
+        if cx.quoted(k - 1) || matches!(w, "," | ":" | ";" | "—" | "–") {
+            return false;
+        }
+        if cx.is_stop(k - 1) {
+            break;
+        }
+        k -= 1;
+    }
+    let opened = k == 0 || starts_paragraph(cx.doc, k) || cx.is_stop(k - 1);
+    if !opened || k == mk.open_tok || !is_preposition(cx.l(k)) || !cx.is_cap(k) {
+        return false;
+    }
+    // The title, closed by the phrase's comma.
+    let comma = cx.w(close - 1) == "," || close + 1 < cx.doc.tokens.len() && cx.w(close + 1) == ",";
+    comma && reads_as_title(cx, m)
+}
+
+/// Whether the quotation `m` reads as a title ("Face the Nation", "Tales From the Crypt"): a
+/// few words, the first capitalised and every word of four letters or more too.
+pub(crate) fn reads_as_title(cx: &Ctx, m: usize) -> bool {
+    let mk = cx.marks[m];
+    let end = mk.close_tok.unwrap_or(mk.last_tok);
+    let words: Vec<usize> = (mk.open_tok + 1..end).filter(|&i| cx.is_word(i)).collect();
+    // A day or month is capitalised too ("Sunday Roundup").
+    let cap = |i: usize| crate::word_classes::is_capitalised(cx.w(i));
+    !words.is_empty()
+        && words.len() <= 6
+        && cap(words[0])
+        && words
+            .iter()
+            .all(|&i| cap(i) || cx.w(i).len() <= 3 || cx.doc.tokens[i].kind != TokenKind::Word)
 }
 
 /// A quoted span opening shortly after the attribution ending at `b`: after a colon or comma

@@ -11,6 +11,7 @@ mod subject;
 
 pub(crate) use content::{
     aside_content, content_after, content_before, has_own_object, quote_after, quote_before,
+    reads_as_title,
 };
 pub(crate) use noun_phrase::{
     agent_noun, extent_start, is_determiner, is_role_or_modifier, label_use, noun_use, np_back,

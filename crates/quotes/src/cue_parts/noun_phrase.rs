@@ -81,8 +81,9 @@ pub(crate) fn np_back(cx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)>
                 && !name_joiner(cx, lo, i, end)
             || is_cue(cx.l(i))
                 && !cx.l(i).ends_with('s')
-                // "The report concluded": after a determiner the cue word is a noun.
-                && !(i > lo && is_determiner(cx.l(i - 1)))
+                // "The report concluded": after a determiner the cue word is a noun, and so
+                // after a quantifier ("one state official").
+                && !(i > lo && (is_determiner(cx.l(i - 1)) || is_quantifier(cx.l(i - 1))))
                 // "Oregon State Police Lt. …": a capitalised cue word between two capitalised
                 // words is part of a name ("Secretary of State John Kerry" keeps its title out,
                 // "the Clinton-run State Department" its modifier), and so before a role noun
@@ -196,8 +197,18 @@ fn prepositional_noun(cx: &Ctx, lo: usize, i: usize, end: usize) -> bool {
         && matches!(cx.l(i + 1), "of" | "to")
 }
 
+/// A quantifier opening a subject before its noun ("one West Virginia official", "two
+/// Democratic senators").
+fn is_quantifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one" | "another" | "two" | "three" | "several" | "some" | "many" | "other"
+    )
+}
+
 fn np_modifier(lower: &str) -> bool {
-    is_role_noun(lower)
+    is_quantifier(lower)
+        || is_role_noun(lower)
         || matches!(
             lower,
             "the"

@@ -10,7 +10,8 @@ use crate::word_classes::{
 use super::appositions::{affiliation_follows, appositive, group_aside, unclosed_apposition};
 use super::noun_phrase::{
     agent_noun, complement_head, is_aspect_verb, is_determiner, is_determiner_or_adjective,
-    is_ly_adverb, is_role_or_modifier, np_back, opens_relative_clause, role_word, starts_with_time,
+    is_ly_adverb, is_role_or_modifier, name_phrase, np_back, opens_relative_clause, role_word,
+    starts_with_time,
 };
 use super::{is_possessive, Ctx, MAX_SUBJECT};
 
@@ -32,7 +33,11 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
         && !cx.quoted(j - 1)
         && (is_aux_or_adverb(cx.l(j - 1))
             || is_time_word(cx.l(j - 1))
-            || is_ly_adverb(cx, lo, j - 1))
+            || is_ly_adverb(cx, lo, j - 1)
+            // "Cruz has long said": "long" after an auxiliary is an adverb of time.
+            || cx.l(j - 1) == "long"
+                && j >= lo + 2
+                && claimtrail_lexicon::is_auxiliary(cx.l(j - 2)))
         && verb - j < 4
     {
         j -= 1;
@@ -83,6 +88,18 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
     }
     if cx.w(j - 1) == "," && j - 1 > lo {
         return appositive(cx, lo, j - 1);
+    }
+    // "John Dickey, the chief executive of Cumulus, -- told me", "Jo Roe -- co-editor of the
+    // journal -- said": a long dash closing an apposition before the verb.
+    if j >= lo + 3 && matches!(cx.w(j - 1), "--" | "—" | "–") && !cx.quoted(j - 1) {
+        if cx.w(j - 2) == "," {
+            return appositive(cx, lo, j - 2);
+        }
+        let open = (j.saturating_sub(25).max(lo + 1)..j - 1)
+            .rev()
+            .take_while(|&k| !cx.is_stop(k) && !cx.quoted(k))
+            .find(|&k| cx.w(k) == cx.w(j - 1))?;
+        return np_back(cx, lo, open).and_then(|b| name_phrase(cx, b));
     }
     // "Lee, citing “the magic of it,” said": the apposition's comma inside its closing quote.
     if j >= lo + 3 && cx.quoted(j - 1) && cx.w(j - 2) == "," && cx.quoted(j - 2) {
@@ -315,6 +332,7 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     }
     // "…, said 17-year-old Jo Roe": the age before the name is no part of it.
     let a = c + 1 + age_before(cx, c + 1, hi);
+    let a = a + number_before_role(cx, a, hi);
     if a >= hi {
         return None;
     }
@@ -383,7 +401,23 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
     // The role words read above are the subject's ("secretary of state": no verb in them).
     let mut b = if role_then_name { r.max(a) } else { a };
     while b < hi && b - a < MAX_SUBJECT && cx.is_word(b) && !cx.quoted(b) {
-        if b > a && (is_boundary(cx.l(b)) || is_cue(cx.l(b))) || is_time_word(cx.l(b)) {
+        // A cue word among capitals is a name's ("Morning Consult"), not the next verb.
+        let cue = is_cue(cx.l(b)) && !(cx.is_cap(b) && cx.is_cap(b - 1));
+        if b > a && (is_boundary(cx.l(b)) || cue) || is_time_word(cx.l(b)) {
+            break;
+        }
+        // "…, said Jo Roe on Monday": the time's preposition is no part of the name.
+        if b > a && matches!(cx.l(b), "on" | "in") && b + 1 < hi && is_time_word(cx.l(b + 1)) {
+            break;
+        }
+        // "…, wrote Jo Roe for Morning Consult": a person's name (two capitals or more) ends
+        // before the outlet it writes for.
+        if b >= a + 2
+            && cx.l(b) == "for"
+            && cx.is_cap(b - 1)
+            && cx.is_cap(b - 2)
+            && affiliation_follows(cx, b, hi)
+        {
             break;
         }
         // "…,” said Jo Roe on Monday / in a statement / at a hearing": a lower-case time or
@@ -458,6 +492,27 @@ fn second_name_ends(cx: &Ctx, a: usize, b: usize, hi: usize) -> bool {
             k
         };
     k >= hi || !cx.is_word(k) && !cx.quoted(k) || starts_with_time(cx, k, hi)
+}
+
+/// Tokens of a number opening a role at `a` ("…, said 9/11 widow Jo Roe", "said 2016 nominee
+/// Jo Roe"): a number, or two joined by a slash, before a lower-case role noun; or 0.
+fn number_before_role(cx: &Ctx, a: usize, hi: usize) -> usize {
+    if a >= hi || !is_number(cx, a) {
+        return 0;
+    }
+    let mut k = a + 1;
+    if k + 1 < hi && cx.w(k) == "/" && is_number(cx, k + 1) {
+        k += 2;
+    }
+    let role = k < hi
+        && !cx.is_cap(k)
+        && cx.doc.tokens[k].kind == claimtrail_text::TokenKind::Word
+        && is_role_noun(&claimtrail_lexicon::singular(cx.l(k)));
+    if role {
+        k - a
+    } else {
+        0
+    }
 }
 
 /// Tokens of an age at `a` ("17-year-old", "17 - year - old" as tokenised text writes it), or 0.

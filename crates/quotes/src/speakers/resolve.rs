@@ -327,7 +327,10 @@ impl People {
             }
             // "Analysts believe …": a sentence-initial plural is a common noun, not a name.
             let sentence_start = run_start == 0
-                || matches!(word(doc, run_start - 1), "." | "!" | "?" | "\"" | "“")
+                || matches!(
+                    word(doc, run_start - 1),
+                    "." | "!" | "?" | "\"" | "“" | "''" | "``"
+                )
                 || crate::marks::starts_paragraph(doc, run_start);
             if run_end == run_start + 1
                 && sentence_start
