@@ -43,12 +43,6 @@ fn a_closing_bio_of_a_writer_the_metadata_does_not_name_goes() {
     check("bio_unlisted.html");
 }
 
-/// The bio says what the writer is with "is the …" ("is the Post's local democracy reporter").
-#[test]
-fn a_closing_bio_with_the_writers_post_at_the_paper_goes() {
-    check("bio_definite.html");
-}
-
 /// A "by" inside the body's prose names someone the story is about, and a comment form's name
 /// field names the next commenter: neither is the page's byline (issue #12).
 #[test]

@@ -421,6 +421,13 @@ fn a_url_too_long_to_index_is_stored_under_a_bounded_origin() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("0 new document(s), 3 already stored"), "{err}");
+    // The document is found by its URL, and by its origin as stored.
+    let url = format!("https://b.example/{}", letters(9000));
+    let shown = claimtrail(&["show", "--db", &pg.url, &url]);
+    assert!(shown.contains("the bridge costs"), "{shown}");
+    let stored = claimtrail_ledger::origin(Some(&url), "-");
+    let shown = claimtrail(&["show", "--db", &pg.url, &stored]);
+    assert!(shown.contains("the bridge costs"), "{shown}");
     // A "word" of the same 9,000 letters in the text: no story term, entity or speaker of it.
     let word = letters(9000);
     let words = dir.path().join("words.jsonl");

@@ -178,6 +178,11 @@ fn year_context(w: &str) -> bool {
         )
 }
 
+/// Prepositions a headline's count can follow ("Fire Spreads Across Three Counties").
+const HEADLINE_PREPOSITIONS: &[&str] = &[
+    "across", "after", "among", "at", "by", "for", "from", "in", "into", "on", "over", "to", "with",
+];
+
 /// Most tokens either side of a number read to tell a title-case headline.
 const HEADLINE_REACH: usize = 10;
 
@@ -191,6 +196,14 @@ fn headline_count(v: &View, f: usize, end: usize) -> bool {
     let to = (end + HEADLINE_REACH).min(v.len());
     let long_words = || (from..to).filter(|&k| v.toks[k].is_word() && v.text(k).len() >= 4);
     if long_words().count() < 4 || !long_words().all(|k| v.toks[k].capitalized()) {
+        return false;
+    }
+    // The word before the count is the headline's verb ("Seizes", "Rescues") or a preposition:
+    // after any other capitalised word the number word is part of a name ("Jackson Five
+    // Reunites", "Formula Two Returns", "Ocean Eleven Remake Gets").
+    let before = v.lower(f.saturating_sub(1));
+    let verb_shaped = before.len() >= 4 && before.ends_with('s') && !before.ends_with("ss");
+    if f == 0 || !(verb_shaped || HEADLINE_PREPOSITIONS.contains(&before)) {
         return false;
     }
     (end..(end + 3).min(v.len()))

@@ -1966,4 +1966,11 @@ fn a_title_case_headline_counts_with_its_number_words() {
     // Names that hold a number word stay names, headline or not.
     assert!(values("Crowds Gather At Ground Zero Memorial\n\nIt rained.").is_empty());
     assert!(values("The Big Three Meet In Detroit Today\n\nIt rained.").is_empty());
+    // A band or a series named with a number word, before a headline verb.
+    assert!(values("Reunited Jackson Five Tours Europe Again\n\nIt rained.").is_empty());
+    assert!(values("Revived Formula Two Returns To Monaco This Weekend\n\nIt rained.").is_empty());
+    assert_eq!(
+        values("Wildfire Spreads Across Three Counties Overnight\n\nIt rained."),
+        [3.0]
+    );
 }

@@ -47,16 +47,28 @@ fn unbounded_origin(url: Option<&str>, source: &str) -> String {
 /// and 128 bits of the SHA-256 of the whole key (a collision would make a new document look
 /// stored: the hash must resist a crafted pair, which a 64-bit FNV would not).
 fn bounded(key: String) -> String {
-    if key.len() <= MAX_ORIGIN_BYTES {
+    // A key written in the bounded form itself ("…" and 32 hex digits at its end) is hashed as
+    // well, or a crafted URL could equal the bounded origin of a longer one.
+    if key.len() <= MAX_ORIGIN_BYTES && !in_bounded_form(&key) {
         return key;
     }
     let digest = Sha256::digest(key.as_bytes());
     let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    let mut cut = MAX_ORIGIN_BYTES - '…'.len_utf8() - hex.len();
+    let mut cut = (MAX_ORIGIN_BYTES - '…'.len_utf8() - hex.len()).min(key.len());
     while !key.is_char_boundary(cut) {
         cut -= 1;
     }
     format!("{}…{hex}", &key[..cut])
+}
+
+/// Whether `key` ends as [`bounded`] ends an origin: "…" and 32 lower-case hex digits.
+fn in_bounded_form(key: &str) -> bool {
+    key.len() >= 32 + '…'.len_utf8()
+        && key.is_char_boundary(key.len() - 32)
+        && key[key.len() - 32..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && key[..key.len() - 32].ends_with('…')
 }
 
 fn canonical(path: &str) -> Option<String> {
@@ -104,6 +116,24 @@ mod tests {
             let url2 = format!("https://a.example/{head}{other}");
             proptest::prop_assert_ne!(o, origin(Some(&url2), "feed.jsonl#7"));
         }
+    }
+
+    #[test]
+    fn a_url_written_as_a_bounded_origin_is_not_that_origin() {
+        let long = format!("https://a.example/{}", "x".repeat(3 * MAX_ORIGIN_BYTES));
+        let bounded = origin(Some(&long), "-");
+        assert!(in_bounded_form(&bounded));
+        let crafted = origin(Some(&bounded), "-");
+        assert_ne!(crafted, bounded);
+        assert!(crafted.len() <= MAX_ORIGIN_BYTES);
+        // A short key in that form is hashed too, and stays short.
+        let short = format!("https://b.example/…{}", "0".repeat(32));
+        let o = origin(Some(&short), "-");
+        assert_ne!(o, short);
+        assert!(
+            o.starts_with("https://b.example/") && o.len() <= short.len() + 35,
+            "{o}"
+        );
     }
 
     #[test]

@@ -81,7 +81,8 @@ fn is_hidden(n: &NodeRef) -> bool {
 /// What readability's class and id patterns say of an element, each pattern asked once per
 /// distinct attribute value of the page: a page repeats its class names (every paragraph of a
 /// story "article-body__text"), and a map lookup of a borrowed value costs less than the
-/// patterns' automata. The answers are those of [`class_weight_of`] and [`unlikely_named`].
+/// patterns' automata. The answers are those of `class_weight_of` (the plain path, kept for
+/// the tests) and [`unlikely_named`].
 #[derive(Default)]
 struct Classes {
     /// A class or id value's weight.

@@ -42,11 +42,12 @@ pub fn document(c: &mut Conn, key: &str) -> Result<Option<DocAnalysis>> {
         .client
         .query_opt(
             "SELECT id FROM documents
-             WHERE content_id = $1::text OR source = $1::text OR origin = $2::text
+             WHERE content_id = $1::text OR source = $1::text
+                OR origin = $1::text OR origin = $2::text
                 OR (length($1::text) >= 6 AND content_id >= $1::text
                     AND content_id < $1::text || 'g')
              ORDER BY content_id = $1::text DESC, source = $1::text DESC,
-                      origin = $2::text DESC, id
+                      (origin = $1::text OR origin = $2::text) DESC, id
              LIMIT 1",
             &[&key, &origin],
         )?

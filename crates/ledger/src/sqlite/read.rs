@@ -36,13 +36,14 @@ fn list(j: Option<String>) -> Vec<String> {
 
 pub fn document(conn: &Connection, key: &str) -> Result<Option<DocAnalysis>> {
     let origin = crate::origin(None, key);
-    // Exact id, then source as given, then the same file, then an id prefix.
+    // Exact id, then source as given, then the same file or URL (or an origin as stored: a long
+    // URL's bounded origin is not the origin of itself), then an id prefix.
     let id: Option<i64> = conn
         .query_row(
             "SELECT id FROM documents
-             WHERE content_id = ?1 OR source = ?1 OR origin = ?2
+             WHERE content_id = ?1 OR source = ?1 OR origin IN (?1, ?2)
                 OR (length(?1) >= 6 AND content_id >= ?1 AND content_id < ?1 || 'g')
-             ORDER BY content_id = ?1 DESC, source = ?1 DESC, origin = ?2 DESC, id
+             ORDER BY content_id = ?1 DESC, source = ?1 DESC, origin IN (?1, ?2) DESC, id
              LIMIT 1",
             params![key, origin],
             |r| r.get(0),
