@@ -2,19 +2,10 @@
 //! the speaker is or works (session 38, figsrc38).
 
 use claimtrail_quotes::find_quotes;
-use claimtrail_text::{Doc, Entity, EntityKind};
+use claimtrail_text::{Doc, EntityKind};
 
-fn named(t: &str, name: &str, kind: EntityKind) -> Entity {
-    let start = t.find(name).expect("the name is in the text");
-    Entity {
-        text: name.into(),
-        kind,
-        start,
-        end: start + name.len(),
-        canonical: name.into(),
-        role: None,
-    }
-}
+mod common;
+use common::named;
 
 #[test]
 fn a_correspondent_in_a_city_speaks_not_the_city() {

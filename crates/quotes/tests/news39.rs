@@ -2,27 +2,10 @@
 //! tests.
 
 use claimtrail_quotes::find_quotes;
-use claimtrail_text::{Doc, Entity, EntityKind, Quote};
+use claimtrail_text::{Doc, EntityKind};
 
-/// The entity the tagger would give for the first `name` in `t`, canonical as written.
-fn named(t: &str, name: &str, kind: EntityKind) -> Entity {
-    let start = t.find(name).expect("the name is in the text");
-    Entity {
-        text: name.into(),
-        kind,
-        start,
-        end: start + name.len(),
-        canonical: name.into(),
-        role: None,
-    }
-}
-
-/// The quote whose text contains `needle`.
-fn find<'q>(qs: &'q [Quote], needle: &str) -> &'q Quote {
-    qs.iter()
-        .find(|q| q.text.contains(needle))
-        .unwrap_or_else(|| panic!("no quote with {needle:?} in {qs:#?}"))
-}
+mod common;
+use common::{find, named};
 
 #[test]
 fn a_described_speaker_named_after_the_cue_is_the_name() {

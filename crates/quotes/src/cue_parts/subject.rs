@@ -158,10 +158,7 @@ fn web_address_before(cx: &Ctx, lo: usize, j: usize) -> Option<usize> {
         && cx.w(j - 2) == "."
         && cx.is_word(j - 3)
         && cx.is_cap(j - 3)
-        && !cx.quoted(j - 3)
-        // The address is the whole subject, not the end of "the chief economist at
-        // Zillow.com", whose head the phrase reading below finds.
-        && (j - 3 == lo || matches!(cx.w(j - 4), "," | "--" | "—")))
+        && !cx.quoted(j - 3))
     .then_some(j - 3)
 }
 
