@@ -89,16 +89,23 @@ fn title_in_opener(cx: &Ctx, m: usize) -> bool {
 }
 
 /// Whether the quotation `m` reads as a title ("Face the Nation", "Tales From the Crypt"): a
-/// few words, the first capitalised and every word of four letters or more too.
+/// few words, the first capitalised and every word of four letters or more too, one of them
+/// past the first, and no sentence's end inside.
 pub(crate) fn reads_as_title(cx: &Ctx, m: usize) -> bool {
     let mk = cx.marks[m];
     let end = mk.close_tok.unwrap_or(mk.last_tok);
     let words: Vec<usize> = (mk.open_tok + 1..end).filter(|&i| cx.is_word(i)).collect();
     // A day or month is capitalised too ("Sunday Roundup").
     let cap = |i: usize| crate::word_classes::is_capitalised(cx.w(i));
+    // A sentence's end inside the marks is a statement's ("I Will Not Go."), and a title has a
+    // long capitalised word past its first ("We won," is no title).
+    let last = end.saturating_sub(1).max(mk.open_tok);
+    let stated = (last.saturating_sub(1)..=last).any(|i| matches!(cx.w(i), "." | "!" | "?"));
     !words.is_empty()
         && words.len() <= 6
+        && !stated
         && cap(words[0])
+        && words[1..].iter().any(|&i| cap(i) && cx.w(i).len() >= 4)
         && words
             .iter()
             .all(|&i| cap(i) || cx.w(i).len() <= 3 || cx.doc.tokens[i].kind != TokenKind::Word)

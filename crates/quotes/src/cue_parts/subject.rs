@@ -416,13 +416,24 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
             && cx.l(b) == "for"
             && cx.is_cap(b - 1)
             && cx.is_cap(b - 2)
+            && !matches!(cx.l(a), "the" | "a" | "an")
             && affiliation_follows(cx, b, hi)
+            && !role_after_capitals(cx, b + 1, hi)
         {
             break;
         }
         // "…,” said Jo Roe on Monday / in a statement / at a hearing": a lower-case time or
         // place phrase after a capitalised name is no part of it.
-        if b > a && cx.is_cap(b - 1) && !cx.is_cap(b) && starts_with_time(cx, b, hi) {
+        // Not inside a name that holds a lower-case word ("Women in Film president Jo Roe",
+        // "Friends of the Earth at a rally"): every word before is capitalised, and the word
+        // after the preposition is lower-case or a time ("on Monday").
+        if b > a
+            && cx.is_cap(b - 1)
+            && !cx.is_cap(b)
+            && (a..b).all(|i| cx.is_cap(i))
+            && (b + 1 >= hi || !cx.is_cap(b + 1) || is_time_word(cx.l(b + 1)))
+            && starts_with_time(cx, b, hi)
+        {
             break;
         }
         b += 1;
@@ -442,11 +453,21 @@ pub(crate) fn subject_after(cx: &Ctx, lo: usize, c: usize, hi: usize) -> Option<
         .then_some((a, b))
 }
 
+/// Whether the capitalised words from `k` are followed by a role word ("National Center for
+/// Health Statistics director Jo Roe"): then they name the role's organisation, not the
+/// outlet a writer writes for.
+fn role_after_capitals(cx: &Ctx, mut k: usize, hi: usize) -> bool {
+    while k < hi && cx.is_word(k) && cx.is_cap(k) {
+        k += 1;
+    }
+    k < hi && cx.is_word(k) && !cx.is_cap(k) && role_word(cx, k)
+}
+
 /// The name set off by a comma after an inverted subject `a..b` that only describes its speaker
 /// ("…,” said her nephew, Ravi Singh, 32, of Coney Island.", "said a spokeswoman, Jo Roe."): a
 /// determiner or possessive and lower-case words, then two to five capitalised words (a title
-/// or initials among them) closed by a comma, a full stop or the sentence's end. A name with a
-/// verb after it ("said the report, Reuters reported") is no apposition.
+/// or initials among them) closed by a comma, the sentence's end or a mark that is no word. A
+/// name with a verb after it ("said the report, Reuters reported") is no apposition.
 fn name_after_description(cx: &Ctx, a: usize, b: usize, hi: usize) -> Option<(usize, usize)> {
     if !(b > a + 1
         && b + 2 < hi
@@ -464,7 +485,9 @@ fn name_after_description(cx: &Ctx, a: usize, b: usize, hi: usize) -> Option<(us
     while k < hi
         && k - n < 6
         && !cx.quoted(k)
-        && (cx.is_word(k) && cx.is_cap(k) && !is_time_word(cx.l(k)) || k > n && cx.w(k) == ".")
+        && (cx.is_word(k) && cx.is_cap(k) && !is_time_word(cx.l(k))
+            // An initial's full stop ("Jo R. Roe"), not the sentence's.
+            || k > n && cx.w(k) == "." && cx.w(k - 1).len() == 1 && k + 1 < hi && cx.is_cap(k + 1))
     {
         k += 1;
     }
