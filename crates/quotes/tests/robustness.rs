@@ -49,6 +49,9 @@ fn known_hostile_inputs_are_safe() {
         "According to",
         "“x,” according to . ",
         "’: — \"''“\n\n‘''’ — \n\nKim Lee According to »he said, »« — the plan he said, ",
+        // A cue at the second token: the web-address test once subtracted past zero there.
+        "Roe said.",
+        "A said b",
     ] {
         check(text);
     }

@@ -159,7 +159,7 @@ fn web_address_before(cx: &Ctx, lo: usize, j: usize) -> Option<usize> {
         && cx.is_word(j - 3)
         && cx.is_cap(j - 3)
         && !cx.quoted(j - 3))
-    .then_some(j - 3)
+    .then(|| j - 3)
 }
 
 /// The start of a first speaker joined by "and" to the subject starting at `a`, when that
