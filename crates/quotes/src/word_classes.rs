@@ -482,6 +482,11 @@ pub fn is_name_particle(lower: &str) -> bool {
     )
 }
 
+/// The suffix of an outlet's web address as the tokenizer splits it ("Politico" "." "com").
+pub(crate) fn is_web_suffix(w: &str) -> bool {
+    matches!(w, "com" | "org" | "net")
+}
+
 #[cfg(test)]
 mod tests {
     /// The one set answers as the comparisons and lookups did: for the lexicon's words bare,

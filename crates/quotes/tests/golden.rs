@@ -3,32 +3,15 @@
 use claimtrail_quotes::find_quotes;
 use claimtrail_text::{Doc, Entity, EntityKind, Quote, QuoteKind};
 
+mod common;
+use common::{find, named};
+
 fn quotes(text: &str) -> Vec<Quote> {
     find_quotes(&Doc::new(text), &[])
 }
 
-/// The quote whose text contains `needle`.
-fn find<'q>(qs: &'q [Quote], needle: &str) -> &'q Quote {
-    qs.iter()
-        .find(|q| q.text.contains(needle))
-        .unwrap_or_else(|| panic!("no quote with {needle:?} in {qs:#?}"))
-}
-
 fn speaker(q: &Quote) -> Option<&str> {
     q.speaker.as_deref()
-}
-
-/// The entity the tagger would give for the first `name` in `t`, canonical as written.
-fn named(t: &str, name: &str, kind: EntityKind) -> Entity {
-    let start = t.find(name).expect("the name is in the text");
-    Entity {
-        text: name.into(),
-        kind,
-        start,
-        end: start + name.len(),
-        canonical: name.into(),
-        role: None,
-    }
 }
 
 /// Each quote containing the needle has the speaker given beside it.

@@ -154,7 +154,7 @@ pub(crate) fn subject_before(cx: &Ctx, lo: usize, c: usize) -> Option<(usize, us
 /// as a capitalised name, a full stop and the domain's suffix), when there is one.
 fn web_address_before(cx: &Ctx, lo: usize, j: usize) -> Option<usize> {
     (j >= lo + 3
-        && matches!(cx.l(j - 1), "com" | "org" | "net")
+        && crate::word_classes::is_web_suffix(cx.l(j - 1))
         && cx.w(j - 2) == "."
         && cx.is_word(j - 3)
         && cx.is_cap(j - 3)

@@ -42,7 +42,7 @@ impl People {
         // "Politico.com reports": an outlet named by its web address is that organisation.
         if b == a + 3
             && word(doc, a + 1) == "."
-            && matches!(word(doc, a + 2), "com" | "org" | "net")
+            && crate::word_classes::is_web_suffix(word(doc, a + 2))
             && is_cap(doc, a)
         {
             sp.name = Some(format!("{}.{}", word(doc, a), word(doc, a + 2)));
